@@ -1,0 +1,52 @@
+//! Extraction: a pure function from (article body, publication date) to actors, time expressions, claims and events.
+//!
+//! Nothing here does I/O and nothing here fails: problems come back as diagnostics.
+//! Stages, in order: `sentences` -> `timex` -> `actors` -> `claims` (uses `frames`) -> `events`.
+
+pub mod actors;
+pub mod claims;
+pub mod events;
+pub mod frames;
+pub mod sentences;
+pub mod timex;
+
+use crate::model::{DateValue, Diagnostic, Extraction};
+
+pub use actors::Gazetteer;
+
+/// Extract everything from one article body, resolving dates against `published`.
+pub fn extract(
+    body: &str,
+    published: DateValue,
+    gazetteer: &Gazetteer,
+) -> (Extraction, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let sentences = sentences::split(body);
+    let timexes = timex::tag(body, published.date);
+    let actors = actors::find(body, gazetteer);
+    let claims = claims::find(
+        body,
+        &sentences,
+        &actors,
+        &timexes,
+        published,
+        gazetteer,
+        &mut diagnostics,
+    );
+    let events = events::find(body, &sentences, &actors, &timexes, &claims, published);
+    if published.date.is_none() {
+        diagnostics.push(Diagnostic {
+            message: "publication date unknown: relative dates were not resolved".into(),
+            span: None,
+        });
+    }
+    (
+        Extraction {
+            timexes,
+            actors,
+            claims,
+            events,
+        },
+        diagnostics,
+    )
+}

@@ -1,0 +1,3 @@
+//! The storyline binary: parse arguments, run, map the result to an exit code.
+
+fn main() {}

@@ -1,0 +1,403 @@
+//! Plain data that crosses stage boundaries: articles, spans, time expressions, actors, claims, events, contradictions.
+//!
+//! Every type here is a pub-field struct or a plain enum with no database, plotting or
+//! command-line types inside. Byte offsets always point into `Article::body`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into an article body (or, for `tag`, the raw input).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord,
+)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The text this span covers, or "" when it does not fall on char boundaries.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// How precise a date is. "Monday" is a day, "last week" a week, "in August" a month, "in 2011" a year.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Year,
+    #[default]
+    Unknown,
+}
+
+impl Precision {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Unknown => "unknown",
+        }
+    }
+    pub fn parse(s: &str) -> Precision {
+        match s {
+            "day" => Precision::Day,
+            "week" => Precision::Week,
+            "month" => Precision::Month,
+            "year" => Precision::Year,
+            _ => Precision::Unknown,
+        }
+    }
+}
+
+/// A date with its precision. For week, month and year precision `date` is the first day of
+/// the period; it is `None` exactly when the precision is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub struct DateValue {
+    pub date: Option<NaiveDate>,
+    pub precision: Precision,
+}
+
+impl DateValue {
+    pub fn day(d: NaiveDate) -> DateValue {
+        DateValue {
+            date: Some(d),
+            precision: Precision::Day,
+        }
+    }
+    pub fn unknown() -> DateValue {
+        DateValue {
+            date: None,
+            precision: Precision::Unknown,
+        }
+    }
+}
+
+/// An article as read and cleaned, before extraction.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Article {
+    pub title: String,
+    pub url: Option<String>,
+    /// Agency or publisher: "AP", "Reuters", "AFP" ...
+    pub source: Option<String>,
+    pub published: DateValue,
+    /// Dateline city: "MOSCOW", "GENEVA".
+    pub dateline: Option<String>,
+    pub byline: Option<String>,
+    /// "Matthew Lee in Washington contributed to this report." -> "Matthew Lee in Washington".
+    pub contributors: Vec<String>,
+    /// Story paragraphs only, separated by blank lines. All spans point here.
+    pub body: String,
+    /// Where it came from: a path, "-" for stdin, "file.jsonl:12" for a JSON Lines record.
+    pub origin: String,
+    /// True when the body is a feed summary rather than the full story.
+    pub summary_only: bool,
+}
+
+/// TimeML type of a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+/// A time expression found in text, normalized against a reference date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timex {
+    pub text: String,
+    pub span: Span,
+    pub kind: TimexType,
+    /// TIMEX3 value: 2016-08-29, 2016-W35, 2016-08, 2016, PAST_REF, P3D, T14:00 ...
+    pub value: String,
+    /// The calendar date the expression points at (start of the period), if it points at one.
+    pub resolved: DateValue,
+}
+
+/// What sort of thing an actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Country,
+    Person,
+    Organisation,
+    /// "a U.S. official", "diplomatic sources".
+    Anonymous,
+}
+
+impl ActorKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ActorKind::Country => "country",
+            ActorKind::Person => "person",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Anonymous => "anonymous",
+        }
+    }
+    pub fn parse(s: &str) -> Option<ActorKind> {
+        match s {
+            "country" => Some(ActorKind::Country),
+            "person" => Some(ActorKind::Person),
+            "organisation" | "organization" | "org" => Some(ActorKind::Organisation),
+            "anonymous" => Some(ActorKind::Anonymous),
+            _ => None,
+        }
+    }
+}
+
+/// One entry of the actor gazetteer: a canonical name, its CAMEO-style code and aliases.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GazetteerEntry {
+    pub name: String,
+    /// RUSGOV, USAGOV, SYRGOV, SYRREB, IGOUNO ...
+    pub code: String,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+}
+
+/// An actor mentioned in an article, resolved to the gazetteer where possible.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorMention {
+    pub text: String,
+    pub span: Span,
+    /// Canonical name: "Sergei Shoigu", "Russia", "a U.S. official".
+    pub name: String,
+    pub code: String,
+    /// ISO 3166 alpha-3 of the side, or None for international bodies.
+    pub country: Option<String>,
+    pub kind: ActorKind,
+}
+
+/// Direct ("..." he said), indirect (he said that ...) or mixed (he said that "...").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Direct,
+    Indirect,
+    Mixed,
+}
+
+impl ClaimKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "direct",
+            ClaimKind::Indirect => "indirect",
+            ClaimKind::Mixed => "mixed",
+        }
+    }
+    pub fn parse(s: &str) -> ClaimKind {
+        match s {
+            "direct" => ClaimKind::Direct,
+            "mixed" => ClaimKind::Mixed,
+            _ => ClaimKind::Indirect,
+        }
+    }
+}
+
+/// A figure stated in a claim or event: "at least 20 people were killed" -> (killed, 20).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// killed, wounded, violations, aid_trucks ...
+    pub quantity: String,
+    pub value: f64,
+    pub span: Span,
+}
+
+/// Who said what, when, and with which stance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The speaker as the text names them, after coreference ("He" becomes "Sergei Shoigu").
+    pub speaker: String,
+    /// Where the speaker is named in this sentence (the pronoun for "he added").
+    pub speaker_span: Option<Span>,
+    /// Canonical actor name, when resolved.
+    pub actor: Option<String>,
+    pub actor_code: Option<String>,
+    pub country: Option<String>,
+    /// Cue verb or phrase: said, told reporters, according to, denied ...
+    pub cue: String,
+    pub cue_span: Option<Span>,
+    pub kind: ClaimKind,
+    /// The content (what was said), without the attribution.
+    pub text: String,
+    /// Byte span of `text` in the body.
+    pub span: Span,
+    pub sentence: String,
+    pub sentence_span: Span,
+    /// When it was said.
+    pub date: DateValue,
+    /// The proposition it is about: agreement, ceasefire, responsibility, casualties, talks ...
+    pub frame: Option<String>,
+    /// 1 asserts the frame's proposition, -1 denies it, 0 neutral or unclear.
+    pub polarity: i8,
+    /// Hedge or modality word that weakens the claim: "may", "nothing to announce" ...
+    pub hedge: Option<String>,
+    /// The actor code a responsibility claim blames, when named.
+    pub target: Option<String>,
+    pub figures: Vec<Figure>,
+    /// True when the cue itself rejects something: denied, dismissed, rejected.
+    pub denial: bool,
+    pub confidence: f32,
+}
+
+/// A dated happening that is not speech.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub text: String,
+    pub span: Span,
+    pub sentence: String,
+    pub sentence_span: Span,
+    pub date: DateValue,
+    /// Actor codes involved.
+    pub actors: Vec<String>,
+    /// CAMEO root code where one fits ("19" fight, "03" express intent to cooperate ...).
+    pub event_type: Option<String>,
+    /// The trigger word: struck, signed, suspended ...
+    pub trigger: String,
+    pub figures: Vec<Figure>,
+}
+
+/// Something extraction noticed but could not do; never an error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+/// Everything extraction finds in one article.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Extraction {
+    pub timexes: Vec<Timex>,
+    pub actors: Vec<ActorMention>,
+    pub claims: Vec<Claim>,
+    pub events: Vec<Event>,
+}
+
+/// Kind of contradiction between two claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum ContradictionKind {
+    Opposing,
+    Denial,
+    Numeric,
+    Reversal,
+}
+
+impl ContradictionKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ContradictionKind::Opposing => "opposing",
+            ContradictionKind::Denial => "denial",
+            ContradictionKind::Numeric => "numeric",
+            ContradictionKind::Reversal => "reversal",
+        }
+    }
+    pub fn parse(s: &str) -> Option<ContradictionKind> {
+        match s {
+            "opposing" => Some(ContradictionKind::Opposing),
+            "denial" => Some(ContradictionKind::Denial),
+            "numeric" => Some(ContradictionKind::Numeric),
+            "reversal" => Some(ContradictionKind::Reversal),
+            _ => None,
+        }
+    }
+}
+
+/// A stored claim as listings show it: the claim plus where it lives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredClaim {
+    pub id: i64,
+    pub article_id: i64,
+    /// Thread slugs of the article.
+    pub threads: Vec<String>,
+    pub article_title: String,
+    pub article_source: Option<String>,
+    pub claim: Claim,
+}
+
+/// A stored event as listings show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredEvent {
+    pub id: i64,
+    pub article_id: i64,
+    pub threads: Vec<String>,
+    pub event: Event,
+}
+
+/// A stored article as listings show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredArticle {
+    pub id: i64,
+    pub threads: Vec<String>,
+    pub article: Article,
+}
+
+/// A contradiction found between two stored claims.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contradiction {
+    pub thread: String,
+    pub kind: ContradictionKind,
+    /// 0..1, higher is stronger.
+    pub score: f32,
+    /// One line naming both speakers, their dates and the proposition.
+    pub explanation: String,
+    pub a: i64,
+    pub b: i64,
+}
+
+/// A stored contradiction with both claims filled in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredContradiction {
+    pub id: i64,
+    pub contradiction: Contradiction,
+    pub a: StoredClaim,
+    pub b: StoredClaim,
+}
+
+/// A story thread: a slug, a title and the rules that pull articles into it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Thread {
+    pub slug: String,
+    pub title: String,
+    pub keywords: Vec<String>,
+    pub actors: Vec<String>,
+    /// True when the thread was made by an analyst (rules), false when made by automatic assignment.
+    pub manual: bool,
+}
+
+/// A thread with counts, for `storyline threads`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThreadSummary {
+    pub id: i64,
+    pub thread: Thread,
+    pub articles: i64,
+    pub claims: i64,
+    pub events: i64,
+    pub contradictions: i64,
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+}
