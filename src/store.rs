@@ -1,0 +1,1241 @@
+//! SQLite storage: the only module that touches rusqlite. Migrations, one transaction per article, row <-> struct mapping.
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use crate::model::{
+    ActorKind, Article, Claim, ClaimKind, Contradiction, ContradictionKind, DateValue, Event,
+    Extraction, Figure, GazetteerEntry, Precision, Span, StoredArticle, StoredClaim,
+    StoredContradiction, StoredEvent, Thread, ThreadSummary,
+};
+
+/// The schema, in order. Applied migrations are tracked in `PRAGMA user_version`.
+/// Never edit a shipped file: add a new one at the end.
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("../schema/0001_init.sql")),
+    ("0002_search", include_str!("../schema/0002_search.sql")),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open database {path}: {source}")]
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error("database {path} has schema version {found}, newer than this build knows ({known}); upgrade storyline")]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("migration {name} failed: {source}")]
+    Migration {
+        name: String,
+        source: rusqlite::Error,
+    },
+    #[error("no thread named {0}")]
+    UnknownThread(String),
+    #[error("a thread named {0} already exists")]
+    ThreadExists(String),
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The database.
+pub struct Store {
+    conn: Connection,
+    path: String,
+}
+
+/// Everything one article adds, written in one transaction.
+pub struct NewArticle<'a> {
+    pub article: &'a Article,
+    pub hash: &'a str,
+    pub extraction: &'a Extraction,
+    /// Threads the article joins: (slug, score). Threads in `new_threads` are created first.
+    pub threads: Vec<(String, f32)>,
+    pub new_threads: Vec<Thread>,
+    /// Updated automatic-assignment profiles (slug, JSON).
+    pub profiles: Vec<(String, String)>,
+}
+
+/// What happened to one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    New { id: i64, contradictions: usize },
+    Duplicate { id: i64 },
+}
+
+/// Finds contradictions between the new claims of an article and existing claims of a thread.
+/// The store loads the candidates; the caller supplies the rules.
+pub type Detector<'a> = &'a dyn Fn(&str, &[StoredClaim], &[StoredClaim]) -> Vec<Contradiction>;
+
+/// Filters for `claims`.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    pub thread: Option<String>,
+    pub actor: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub article: Option<i64>,
+}
+
+/// A full-text search hit.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SearchHit {
+    /// "claim" or "article".
+    pub kind: String,
+    pub id: i64,
+    pub article_id: i64,
+    pub title: String,
+    pub snippet: String,
+    pub rank: f64,
+}
+
+impl Store {
+    /// Open (creating if needed) and migrate the database at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        Store::open_upto(path, MIGRATIONS.len())
+    }
+
+    /// Open applying only the first `n` migrations (tests use it to make an older database).
+    pub fn open_upto(path: &Path, n: usize) -> Result<Store> {
+        let shown = path.display().to_string();
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: shown.clone(),
+            source,
+        })?;
+        let mut store = Store { conn, path: shown };
+        store.configure()?;
+        store.migrate(n)?;
+        Ok(store)
+    }
+
+    /// A private in-memory database, fully migrated.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store {
+            conn,
+            path: ":memory:".into(),
+        };
+        store.configure()?;
+        store.migrate(MIGRATIONS.len())?;
+        Ok(store)
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        self.conn.busy_timeout(Duration::from_secs(30))?;
+        // journal_mode returns a row; WAL lets readers work while an ingest writes.
+        let _: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        self.conn
+            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+        Ok(())
+    }
+
+    fn migrate(&mut self, upto: usize) -> Result<()> {
+        let known = MIGRATIONS.len() as i64;
+        let current = self.schema_version()?;
+        if current > known {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found: current,
+                known,
+            });
+        }
+        for (i, (name, sql)) in MIGRATIONS
+            .iter()
+            .enumerate()
+            .take(upto)
+            .skip(current as usize)
+        {
+            // IMMEDIATE: two processes opening a fresh database at once must not both migrate.
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if now > i as i64 {
+                continue;
+            }
+            tx.execute_batch(sql)
+                .map_err(|source| StoreError::Migration {
+                    name: name.to_string(),
+                    source,
+                })?;
+            tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Number of migrations applied.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// The article id with this content hash, if stored.
+    pub fn find_by_hash(&self, hash: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM article WHERE content_hash = ?1",
+                params![hash],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Store one article with its extraction, thread memberships and the contradictions its
+    /// claims raise, all in one transaction. A duplicate (same content hash) changes nothing.
+    pub fn insert_article(
+        &mut self,
+        new: &NewArticle,
+        detect: Detector,
+        window_days: i64,
+    ) -> Result<Inserted> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if let Some(id) = tx
+            .query_row(
+                "SELECT id FROM article WHERE content_hash = ?1",
+                params![new.hash],
+                |r| r.get(0),
+            )
+            .optional()?
+        {
+            return Ok(Inserted::Duplicate { id });
+        }
+        let a = new.article;
+        tx.execute(
+            "INSERT INTO article (url, source, title, published, published_precision, dateline, byline,
+                                  contributors, body, origin, summary_only, content_hash, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                a.url,
+                a.source,
+                a.title,
+                date_str(a.published),
+                a.published.precision.as_str(),
+                a.dateline,
+                a.byline,
+                json(&a.contributors),
+                a.body,
+                a.origin,
+                a.summary_only,
+                new.hash,
+                now(),
+            ],
+        )?;
+        let article_id = tx.last_insert_rowid();
+
+        for t in &new.new_threads {
+            insert_thread(&tx, t)?;
+        }
+        for (slug, json_profile) in &new.profiles {
+            tx.execute(
+                "UPDATE thread SET profile = ?2 WHERE slug = ?1",
+                params![slug, json_profile],
+            )?;
+        }
+        let mut thread_ids = Vec::new();
+        for (slug, score) in &new.threads {
+            let id = thread_id(&tx, slug)?;
+            tx.execute(
+                "INSERT OR IGNORE INTO article_thread (thread_id, article_id, score) VALUES (?1, ?2, ?3)",
+                params![id, article_id, *score as f64],
+            )?;
+            thread_ids.push((id, slug.clone()));
+        }
+
+        let mut new_claims = Vec::with_capacity(new.extraction.claims.len());
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO claim (article_id, speaker, speaker_start, speaker_end, actor, actor_code, country,
+                                    cue, cue_start, cue_end, kind, text, start, end, sentence, sentence_start,
+                                    sentence_end, date, date_precision, frame, polarity, hedge, target, figures,
+                                    denial, confidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                         ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+            )?;
+            for c in &new.extraction.claims {
+                stmt.execute(params![
+                    article_id,
+                    c.speaker,
+                    c.speaker_span.map(|s| s.start as i64),
+                    c.speaker_span.map(|s| s.end as i64),
+                    c.actor,
+                    c.actor_code,
+                    c.country,
+                    c.cue,
+                    c.cue_span.map(|s| s.start as i64),
+                    c.cue_span.map(|s| s.end as i64),
+                    c.kind.as_str(),
+                    c.text,
+                    c.span.start as i64,
+                    c.span.end as i64,
+                    c.sentence,
+                    c.sentence_span.start as i64,
+                    c.sentence_span.end as i64,
+                    date_str(c.date),
+                    c.date.precision.as_str(),
+                    c.frame,
+                    c.polarity as i64,
+                    c.hedge,
+                    c.target,
+                    json(&c.figures),
+                    c.denial,
+                    c.confidence as f64,
+                ])?;
+                new_claims.push(StoredClaim {
+                    id: tx.last_insert_rowid(),
+                    article_id,
+                    threads: thread_ids.iter().map(|(_, s)| s.clone()).collect(),
+                    article_title: a.title.clone(),
+                    article_source: a.source.clone(),
+                    claim: c.clone(),
+                });
+            }
+        }
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO event (article_id, date, date_precision, text, start, end, sentence, sentence_start,
+                                    sentence_end, actors, type, trigger, figures)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?;
+            for e in &new.extraction.events {
+                stmt.execute(params![
+                    article_id,
+                    date_str(e.date),
+                    e.date.precision.as_str(),
+                    e.text,
+                    e.span.start as i64,
+                    e.span.end as i64,
+                    e.sentence,
+                    e.sentence_span.start as i64,
+                    e.sentence_span.end as i64,
+                    json(&e.actors),
+                    e.event_type,
+                    e.trigger,
+                    json(&e.figures),
+                ])?;
+            }
+        }
+
+        let mut found = 0;
+        let framed: Vec<&StoredClaim> = new_claims
+            .iter()
+            .filter(|c| c.claim.frame.is_some())
+            .collect();
+        if !framed.is_empty() {
+            for (tid, slug) in &thread_ids {
+                let existing = candidate_claims(&tx, *tid, article_id, &framed, window_days)?;
+                for c in detect(slug, &new_claims, &existing) {
+                    let (a_id, b_id) = if c.a <= c.b { (c.a, c.b) } else { (c.b, c.a) };
+                    found += tx.execute(
+                        "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, a, b)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        params![tid, c.kind.as_str(), c.score as f64, c.explanation, a_id, b_id],
+                    )?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(Inserted::New {
+            id: article_id,
+            contradictions: found,
+        })
+    }
+
+    /// Define a thread by rules (or an empty one).
+    pub fn create_thread(&mut self, t: &Thread) -> Result<i64> {
+        if self.thread_exists(&t.slug)? {
+            return Err(StoreError::ThreadExists(t.slug.clone()));
+        }
+        let tx = self.conn.transaction()?;
+        let id = insert_thread(&tx, t)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn thread_exists(&self, slug: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT 1 FROM thread WHERE slug = ?1",
+                params![slug],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    /// Every thread with its automatic-assignment profile JSON.
+    pub fn thread_profiles(&self) -> Result<Vec<(Thread, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT slug, title, keywords, actors, manual, profile FROM thread ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((thread_from_row(r)?, r.get::<_, String>(5)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Move every article of `from` into `into` and delete `from`. Contradictions of `from` move too.
+    pub fn merge_threads(&mut self, from: &str, into: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let f = thread_id(&tx, from)?;
+        let i = thread_id(&tx, into)?;
+        tx.execute(
+            "INSERT OR IGNORE INTO article_thread (thread_id, article_id, score)
+             SELECT ?2, article_id, score FROM article_thread WHERE thread_id = ?1",
+            params![f, i],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, a, b)
+             SELECT ?2, kind, score, explanation, a, b FROM contradiction WHERE thread_id = ?1",
+            params![f, i],
+        )?;
+        tx.execute("DELETE FROM thread WHERE id = ?1", params![f])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Rename a thread's slug (and optionally its title).
+    pub fn rename_thread(&mut self, from: &str, to: &str, title: Option<&str>) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let id = thread_id(&tx, from)?;
+        if from != to
+            && tx
+                .query_row("SELECT 1 FROM thread WHERE slug = ?1", params![to], |_| {
+                    Ok(())
+                })
+                .optional()?
+                .is_some()
+        {
+            return Err(StoreError::ThreadExists(to.to_string()));
+        }
+        tx.execute("UPDATE thread SET slug = ?2 WHERE id = ?1", params![id, to])?;
+        if let Some(t) = title {
+            tx.execute("UPDATE thread SET title = ?2 WHERE id = ?1", params![id, t])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Replace the contradictions of a thread (used after merges or rule changes).
+    pub fn replace_contradictions(&mut self, slug: &str, found: &[Contradiction]) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let tid = thread_id(&tx, slug)?;
+        tx.execute(
+            "DELETE FROM contradiction WHERE thread_id = ?1",
+            params![tid],
+        )?;
+        let mut n = 0;
+        for c in found {
+            let (a, b) = if c.a <= c.b { (c.a, c.b) } else { (c.b, c.a) };
+            n += tx.execute(
+                "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, a, b)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![tid, c.kind.as_str(), c.score as f64, c.explanation, a, b],
+            )?;
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Threads with their counts and date span.
+    pub fn threads(&self) -> Result<Vec<ThreadSummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT t.slug, t.title, t.keywords, t.actors, t.manual, t.id,
+                    (SELECT count(*) FROM article_thread at WHERE at.thread_id = t.id),
+                    (SELECT count(*) FROM article_thread at JOIN claim c ON c.article_id = at.article_id
+                      WHERE at.thread_id = t.id),
+                    (SELECT count(*) FROM article_thread at JOIN event e ON e.article_id = at.article_id
+                      WHERE at.thread_id = t.id),
+                    (SELECT count(*) FROM contradiction x WHERE x.thread_id = t.id),
+                    (SELECT min(a.published) FROM article_thread at JOIN article a ON a.id = at.article_id
+                      WHERE at.thread_id = t.id),
+                    (SELECT max(a.published) FROM article_thread at JOIN article a ON a.id = at.article_id
+                      WHERE at.thread_id = t.id)
+             FROM thread t ORDER BY t.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ThreadSummary {
+                thread: thread_from_row(r)?,
+                id: r.get(5)?,
+                articles: r.get(6)?,
+                claims: r.get(7)?,
+                events: r.get(8)?,
+                contradictions: r.get(9)?,
+                first: parse_date(r.get::<_, Option<String>>(10)?),
+                last: parse_date(r.get::<_, Option<String>>(11)?),
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// One thread by slug.
+    pub fn thread(&self, slug: &str) -> Result<Thread> {
+        self.conn
+            .query_row(
+                "SELECT slug, title, keywords, actors, manual FROM thread WHERE slug = ?1",
+                params![slug],
+                |r| thread_from_row(r),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownThread(slug.to_string()))
+    }
+
+    /// Articles, oldest first, optionally of one thread.
+    pub fn articles(&self, thread: Option<&str>) -> Result<Vec<StoredArticle>> {
+        let tid = self.opt_thread_id(thread)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.url, a.source, a.title, a.published, a.published_precision, a.dateline, a.byline,
+                    a.contributors, a.body, a.origin, a.summary_only,
+                    (SELECT group_concat(t.slug, char(31)) FROM article_thread at JOIN thread t ON t.id = at.thread_id
+                      WHERE at.article_id = a.id)
+             FROM article a
+             WHERE ?1 IS NULL OR a.id IN (SELECT article_id FROM article_thread WHERE thread_id = ?1)
+             ORDER BY a.published IS NULL, a.published, a.id",
+        )?;
+        let rows = stmt.query_map(params![tid], |r| {
+            Ok(StoredArticle {
+                id: r.get(0)?,
+                article: Article {
+                    url: r.get(1)?,
+                    source: r.get(2)?,
+                    title: r.get(3)?,
+                    published: date_value(r.get(4)?, &r.get::<_, String>(5)?),
+                    dateline: r.get(6)?,
+                    byline: r.get(7)?,
+                    contributors: from_json(&r.get::<_, String>(8)?),
+                    body: r.get(9)?,
+                    origin: r.get(10)?,
+                    summary_only: r.get(11)?,
+                },
+                threads: slugs(r.get(12)?),
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Claims, ordered by date then id.
+    pub fn claims(&self, f: &ClaimFilter) -> Result<Vec<StoredClaim>> {
+        let tid = self.opt_thread_id(f.thread.as_deref())?;
+        let sql = format!(
+            "{CLAIM_SELECT}
+             WHERE (?1 IS NULL OR c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?1))
+               AND (?2 IS NULL OR c.actor_code = ?2)
+               AND (?3 IS NULL OR c.date >= ?3)
+               AND (?4 IS NULL OR c.date <= ?4)
+               AND (?5 IS NULL OR c.article_id = ?5)
+             ORDER BY c.date IS NULL, c.date, c.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(
+            params![
+                tid,
+                f.actor,
+                f.since.map(|d| d.to_string()),
+                f.until.map(|d| d.to_string()),
+                f.article
+            ],
+            claim_from_row,
+        )?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Events, ordered by date then id.
+    pub fn events(&self, thread: Option<&str>) -> Result<Vec<StoredEvent>> {
+        let tid = self.opt_thread_id(thread)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT e.id, e.article_id, e.date, e.date_precision, e.text, e.start, e.end, e.sentence,
+                    e.sentence_start, e.sentence_end, e.actors, e.type, e.trigger, e.figures,
+                    (SELECT group_concat(t.slug, char(31)) FROM article_thread at JOIN thread t ON t.id = at.thread_id
+                      WHERE at.article_id = e.article_id)
+             FROM event e
+             WHERE ?1 IS NULL OR e.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?1)
+             ORDER BY e.date IS NULL, e.date, e.id",
+        )?;
+        let rows = stmt.query_map(params![tid], |r| {
+            Ok(StoredEvent {
+                id: r.get(0)?,
+                article_id: r.get(1)?,
+                event: Event {
+                    date: date_value(r.get(2)?, &r.get::<_, String>(3)?),
+                    text: r.get(4)?,
+                    span: span(r.get(5)?, r.get(6)?),
+                    sentence: r.get(7)?,
+                    sentence_span: span(r.get(8)?, r.get(9)?),
+                    actors: from_json(&r.get::<_, String>(10)?),
+                    event_type: r.get(11)?,
+                    trigger: r.get(12)?,
+                    figures: from_json(&r.get::<_, String>(13)?),
+                },
+                threads: slugs(r.get(14)?),
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Contradictions, strongest first, with both claims.
+    pub fn contradictions(
+        &self,
+        thread: Option<&str>,
+        kind: Option<ContradictionKind>,
+    ) -> Result<Vec<StoredContradiction>> {
+        let tid = self.opt_thread_id(thread)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT x.id, t.slug, x.kind, x.score, x.explanation, x.a, x.b
+             FROM contradiction x JOIN thread t ON t.id = x.thread_id
+             WHERE (?1 IS NULL OR x.thread_id = ?1) AND (?2 IS NULL OR x.kind = ?2)
+             ORDER BY x.score DESC, x.id",
+        )?;
+        let heads = stmt
+            .query_map(params![tid, kind.map(|k| k.as_str())], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Contradiction {
+                        thread: r.get(1)?,
+                        kind: ContradictionKind::parse(&r.get::<_, String>(2)?)
+                            .unwrap_or(ContradictionKind::Opposing),
+                        score: r.get::<_, f64>(3)? as f32,
+                        explanation: r.get(4)?,
+                        a: r.get(5)?,
+                        b: r.get(6)?,
+                    },
+                ))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut out = Vec::with_capacity(heads.len());
+        for (id, c) in heads {
+            let a = self.claim(c.a)?;
+            let b = self.claim(c.b)?;
+            out.push(StoredContradiction {
+                id,
+                contradiction: c,
+                a,
+                b,
+            });
+        }
+        Ok(out)
+    }
+
+    /// One claim by id.
+    pub fn claim(&self, id: i64) -> Result<StoredClaim> {
+        let sql = format!("{CLAIM_SELECT} WHERE c.id = ?1");
+        Ok(self.conn.query_row(&sql, params![id], claim_from_row)?)
+    }
+
+    /// All claims of a thread (for recomputing its contradictions).
+    pub fn thread_claims(&self, slug: &str) -> Result<Vec<StoredClaim>> {
+        self.claims(&ClaimFilter {
+            thread: Some(slug.to_string()),
+            ..Default::default()
+        })
+    }
+
+    /// Analyst-added gazetteer entries.
+    pub fn user_actors(&self) -> Result<Vec<GazetteerEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.name, a.code, a.kind, (SELECT group_concat(alias, char(31)) FROM actor_alias WHERE actor_id = a.id)
+             FROM actor a ORDER BY a.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(GazetteerEntry {
+                name: r.get(0)?,
+                code: r.get(1)?,
+                kind: ActorKind::parse(&r.get::<_, String>(2)?).unwrap_or(ActorKind::Person),
+                aliases: slugs(r.get(3)?),
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Add an actor (or aliases to an existing one with the same name and code).
+    pub fn add_actor(&mut self, e: &GazetteerEntry, country: Option<&str>) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO actor (name, code, kind, country) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (name, code) DO UPDATE SET kind = excluded.kind",
+            params![e.name, e.code, e.kind.as_str(), country],
+        )?;
+        let id: i64 = tx.query_row(
+            "SELECT id FROM actor WHERE name = ?1 AND code = ?2",
+            params![e.name, e.code],
+            |r| r.get(0),
+        )?;
+        for alias in &e.aliases {
+            tx.execute(
+                "INSERT OR IGNORE INTO actor_alias (actor_id, alias) VALUES (?1, ?2)",
+                params![id, alias],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Full-text search over claims and article text, best first.
+    pub fn search(
+        &self,
+        query: &str,
+        thread: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<SearchHit>> {
+        let tid = self.opt_thread_id(thread)?;
+        let q = fts_query(query);
+        let mut out = Vec::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id, c.article_id, a.title, snippet(claim_fts, 1, '[', ']', '…', 12), bm25(claim_fts)
+             FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid JOIN article a ON a.id = c.article_id
+             WHERE claim_fts MATCH ?1
+               AND (?2 IS NULL OR c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?2))
+             ORDER BY bm25(claim_fts) LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(params![q, tid, limit as i64], |r| {
+            Ok(SearchHit {
+                kind: "claim".into(),
+                id: r.get(0)?,
+                article_id: r.get(1)?,
+                title: r.get(2)?,
+                snippet: r.get(3)?,
+                rank: r.get(4)?,
+            })
+        })?;
+        for h in rows {
+            out.push(h?);
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.title, snippet(article_fts, 1, '[', ']', '…', 12), bm25(article_fts, 2.0, 1.0)
+             FROM article_fts JOIN article a ON a.id = article_fts.rowid
+             WHERE article_fts MATCH ?1
+               AND (?2 IS NULL OR a.id IN (SELECT article_id FROM article_thread WHERE thread_id = ?2))
+             ORDER BY bm25(article_fts, 2.0, 1.0) LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(params![q, tid, limit as i64], |r| {
+            Ok(SearchHit {
+                kind: "article".into(),
+                id: r.get(0)?,
+                article_id: r.get(0)?,
+                title: r.get(1)?,
+                snippet: r.get(2)?,
+                rank: r.get(3)?,
+            })
+        })?;
+        for h in rows {
+            out.push(h?);
+        }
+        // bm25 is lower-is-better; claims first on ties since they are the finer grain.
+        out.sort_by(|a, b| {
+            a.rank
+                .partial_cmp(&b.rank)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    /// The query plan SQLite picks for a listing (used to check that indexes are used).
+    pub fn explain(&self, sql: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(3))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Integrity check: "ok" when the database is sound.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// Row counts of the main tables: (articles, claims, events, contradictions).
+    pub fn counts(&self) -> Result<(i64, i64, i64, i64)> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM claim), (SELECT count(*) FROM event),
+                    (SELECT count(*) FROM contradiction)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?)
+    }
+
+    fn opt_thread_id(&self, slug: Option<&str>) -> Result<Option<i64>> {
+        match slug {
+            None => Ok(None),
+            Some(s) => self
+                .conn
+                .query_row("SELECT id FROM thread WHERE slug = ?1", params![s], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .map(Some)
+                .ok_or_else(|| StoreError::UnknownThread(s.to_string())),
+        }
+    }
+}
+
+const CLAIM_SELECT: &str = "SELECT c.id, c.article_id, c.speaker, c.speaker_start, c.speaker_end, c.actor, c.actor_code,
+        c.country, c.cue, c.cue_start, c.cue_end, c.kind, c.text, c.start, c.end, c.sentence, c.sentence_start,
+        c.sentence_end, c.date, c.date_precision, c.frame, c.polarity, c.hedge, c.target, c.figures, c.denial,
+        c.confidence, a.title, a.source,
+        (SELECT group_concat(t.slug, char(31)) FROM article_thread at JOIN thread t ON t.id = at.thread_id
+          WHERE at.article_id = c.article_id)
+     FROM claim c JOIN article a ON a.id = c.article_id";
+
+fn claim_from_row(r: &Row) -> rusqlite::Result<StoredClaim> {
+    let opt_span = |s: Option<i64>, e: Option<i64>| match (s, e) {
+        (Some(s), Some(e)) => Some(span(s, e)),
+        _ => None,
+    };
+    Ok(StoredClaim {
+        id: r.get(0)?,
+        article_id: r.get(1)?,
+        claim: Claim {
+            speaker: r.get(2)?,
+            speaker_span: opt_span(r.get(3)?, r.get(4)?),
+            actor: r.get(5)?,
+            actor_code: r.get(6)?,
+            country: r.get(7)?,
+            cue: r.get(8)?,
+            cue_span: opt_span(r.get(9)?, r.get(10)?),
+            kind: ClaimKind::parse(&r.get::<_, String>(11)?),
+            text: r.get(12)?,
+            span: span(r.get(13)?, r.get(14)?),
+            sentence: r.get(15)?,
+            sentence_span: span(r.get(16)?, r.get(17)?),
+            date: date_value(r.get(18)?, &r.get::<_, String>(19)?),
+            frame: r.get(20)?,
+            polarity: r.get::<_, i64>(21)? as i8,
+            hedge: r.get(22)?,
+            target: r.get(23)?,
+            figures: from_json::<Vec<Figure>>(&r.get::<_, String>(24)?),
+            denial: r.get(25)?,
+            confidence: r.get::<_, f64>(26)? as f32,
+        },
+        article_title: r.get(27)?,
+        article_source: r.get(28)?,
+        threads: slugs(r.get(29)?),
+    })
+}
+
+/// Claims of a thread that a new article's framed claims could contradict: same frame, dated
+/// within the window of the new claims' dates, from other articles. Uses claim_frame_date.
+fn candidate_claims(
+    tx: &Transaction,
+    thread_id: i64,
+    article_id: i64,
+    framed: &[&StoredClaim],
+    window_days: i64,
+) -> Result<Vec<StoredClaim>> {
+    let mut frames: Vec<&str> = framed
+        .iter()
+        .filter_map(|c| c.claim.frame.as_deref())
+        .collect();
+    frames.sort_unstable();
+    frames.dedup();
+    let dates: Vec<NaiveDate> = framed.iter().filter_map(|c| c.claim.date.date).collect();
+    let (Some(lo), Some(hi)) = (dates.iter().min(), dates.iter().max()) else {
+        return Ok(Vec::new());
+    };
+    let from = (*lo - chrono::Duration::days(window_days)).to_string();
+    let to = (*hi + chrono::Duration::days(window_days)).to_string();
+    let sql = format!(
+        "{CLAIM_SELECT}
+         WHERE c.frame = ?1 AND c.date BETWEEN ?2 AND ?3 AND c.article_id <> ?4
+           AND c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?5)"
+    );
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let mut out = Vec::new();
+    for f in frames {
+        let rows = stmt.query_map(params![f, from, to, article_id, thread_id], claim_from_row)?;
+        for r in rows {
+            out.push(r?);
+        }
+    }
+    Ok(out)
+}
+
+fn insert_thread(tx: &Transaction, t: &Thread) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO thread (slug, title, keywords, actors, manual, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![t.slug, t.title, json(&t.keywords), json(&t.actors), t.manual, now()],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn thread_id(tx: &Connection, slug: &str) -> Result<i64> {
+    tx.query_row(
+        "SELECT id FROM thread WHERE slug = ?1",
+        params![slug],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::UnknownThread(slug.to_string()))
+}
+
+fn thread_from_row(r: &Row) -> rusqlite::Result<Thread> {
+    Ok(Thread {
+        slug: r.get(0)?,
+        title: r.get(1)?,
+        keywords: from_json(&r.get::<_, String>(2)?),
+        actors: from_json(&r.get::<_, String>(3)?),
+        manual: r.get(4)?,
+    })
+}
+
+/// Quote each word so user input cannot break FTS5 syntax ("U.S." or a stray quote).
+fn fts_query(q: &str) -> String {
+    q.split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn span(s: i64, e: i64) -> Span {
+    Span::new(s.max(0) as usize, e.max(0) as usize)
+}
+
+fn slugs(s: Option<String>) -> Vec<String> {
+    s.map(|s| s.split('\u{1f}').map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+fn date_str(d: DateValue) -> Option<String> {
+    d.date.map(|d| d.to_string())
+}
+
+fn parse_date(s: Option<String>) -> Option<NaiveDate> {
+    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+fn date_value(s: Option<String>, precision: &str) -> DateValue {
+    match parse_date(s) {
+        Some(d) => DateValue {
+            date: Some(d),
+            precision: Precision::parse(precision),
+        },
+        None => DateValue::unknown(),
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+fn from_json<T: serde::de::DeserializeOwned + Default>(s: &str) -> T {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, ClaimKind};
+
+    fn article(body: &str) -> Article {
+        Article {
+            title: "Talks on Aleppo".into(),
+            body: body.into(),
+            origin: "test".into(),
+            published: DateValue::day(NaiveDate::from_ymd_opt(2016, 8, 29).unwrap()),
+            ..Default::default()
+        }
+    }
+
+    fn claim(speaker: &str, code: &str, polarity: i8) -> Claim {
+        Claim {
+            speaker: speaker.into(),
+            speaker_span: None,
+            actor: Some(speaker.into()),
+            actor_code: Some(code.into()),
+            country: Some(code[..3].into()),
+            cue: "said".into(),
+            cue_span: None,
+            kind: ClaimKind::Direct,
+            text: "an agreement is near".into(),
+            span: Span::new(0, 20),
+            sentence: "an agreement is near, he said.".into(),
+            sentence_span: Span::new(0, 30),
+            date: DateValue::day(NaiveDate::from_ymd_opt(2016, 8, 29).unwrap()),
+            frame: Some("agreement".into()),
+            polarity,
+            hedge: None,
+            target: None,
+            figures: vec![],
+            denial: false,
+            confidence: 0.9,
+        }
+    }
+
+    fn thread(slug: &str) -> Thread {
+        Thread {
+            slug: slug.into(),
+            title: slug.into(),
+            ..Default::default()
+        }
+    }
+
+    fn no_rules(_: &str, _: &[StoredClaim], _: &[StoredClaim]) -> Vec<Contradiction> {
+        Vec::new()
+    }
+
+    /// Pairs every new claim with every candidate of opposite polarity.
+    fn opposite(thread: &str, new: &[StoredClaim], old: &[StoredClaim]) -> Vec<Contradiction> {
+        let mut out = Vec::new();
+        for n in new {
+            for o in old {
+                if n.claim.polarity == -o.claim.polarity {
+                    out.push(Contradiction {
+                        thread: thread.into(),
+                        kind: ContradictionKind::Opposing,
+                        score: 0.8,
+                        explanation: "x".into(),
+                        a: n.id,
+                        b: o.id,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn insert(
+        store: &mut Store,
+        body: &str,
+        claims: Vec<Claim>,
+        new_thread: bool,
+        detect: Detector,
+    ) -> Result<Inserted> {
+        let ex = Extraction {
+            claims,
+            ..Default::default()
+        };
+        let a = article(body);
+        let hash = format!("h-{body}");
+        store.insert_article(
+            &NewArticle {
+                article: &a,
+                hash: &hash,
+                extraction: &ex,
+                threads: vec![("aleppo".into(), 1.0)],
+                new_threads: if new_thread {
+                    vec![thread("aleppo")]
+                } else {
+                    vec![]
+                },
+                profiles: vec![],
+            },
+            detect,
+            7,
+        )
+    }
+
+    #[test]
+    fn fresh_database_has_every_migration() {
+        let s = Store::open_in_memory().unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn older_database_upgrades_and_keeps_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let mut old = Store::open_upto(&path, 1).unwrap();
+            assert_eq!(old.schema_version().unwrap(), 1);
+            insert(
+                &mut old,
+                "Body one.",
+                vec![claim("Lavrov", "RUSGOV", 1)],
+                true,
+                &no_rules,
+            )
+            .unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        assert_eq!(s.counts().unwrap().0, 1);
+        // The search index was back-filled by the migration.
+        let hits = s.search("Lavrov", None, 10).unwrap();
+        assert_eq!(hits.len(), 1, "{hits:?}");
+    }
+
+    #[test]
+    fn duplicate_by_hash_is_stored_once() {
+        let mut s = Store::open_in_memory().unwrap();
+        let first = insert(&mut s, "Same body.", vec![], true, &no_rules).unwrap();
+        let second = insert(&mut s, "Same body.", vec![], false, &no_rules).unwrap();
+        let Inserted::New { id, .. } = first else {
+            panic!("first insert was {first:?}")
+        };
+        assert_eq!(second, Inserted::Duplicate { id });
+        assert_eq!(s.counts().unwrap().0, 1);
+    }
+
+    #[test]
+    fn failed_article_rolls_back_alone() {
+        let mut s = Store::open_in_memory().unwrap();
+        insert(
+            &mut s,
+            "Good one.",
+            vec![claim("Lavrov", "RUSGOV", 1)],
+            true,
+            &no_rules,
+        )
+        .unwrap();
+        // Joining a thread that does not exist fails after the article row was written.
+        let ex = Extraction {
+            claims: vec![claim("Kerry", "USAGOV", -1)],
+            ..Default::default()
+        };
+        let a = article("Bad one.");
+        let err = s
+            .insert_article(
+                &NewArticle {
+                    article: &a,
+                    hash: "bad",
+                    extraction: &ex,
+                    threads: vec![("missing".into(), 1.0)],
+                    new_threads: vec![],
+                    profiles: vec![],
+                },
+                &no_rules,
+                7,
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("missing"), "{err}");
+        assert_eq!(s.counts().unwrap(), (1, 1, 0, 0));
+        assert_eq!(s.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn contradictions_are_stored_once_with_both_claims() {
+        let mut s = Store::open_in_memory().unwrap();
+        insert(
+            &mut s,
+            "Russia says near.",
+            vec![claim("Shoigu", "RUSGOV", 1)],
+            true,
+            &opposite,
+        )
+        .unwrap();
+        let r = insert(
+            &mut s,
+            "US says not.",
+            vec![claim("a U.S. official", "USAGOV", -1)],
+            false,
+            &opposite,
+        )
+        .unwrap();
+        assert!(
+            matches!(
+                r,
+                Inserted::New {
+                    contradictions: 1,
+                    ..
+                }
+            ),
+            "{r:?}"
+        );
+        let found = s.contradictions(Some("aleppo"), None).unwrap();
+        assert_eq!(found.len(), 1);
+        assert!(found[0].contradiction.a < found[0].contradiction.b);
+        assert_eq!(found[0].a.claim.speaker, "Shoigu");
+        assert_eq!(found[0].b.claim.speaker, "a U.S. official");
+        let t = s.threads().unwrap();
+        assert_eq!((t[0].articles, t[0].claims, t[0].contradictions), (2, 2, 1));
+    }
+
+    #[test]
+    fn claim_filters_by_actor_and_date() {
+        let mut s = Store::open_in_memory().unwrap();
+        insert(
+            &mut s,
+            "A.",
+            vec![claim("Shoigu", "RUSGOV", 1), claim("Kerry", "USAGOV", 1)],
+            true,
+            &no_rules,
+        )
+        .unwrap();
+        let f = ClaimFilter {
+            actor: Some("USAGOV".into()),
+            ..Default::default()
+        };
+        let got = s.claims(&f).unwrap();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].claim.speaker, "Kerry");
+        assert_eq!(got[0].threads, vec!["aleppo".to_string()]);
+        let later = ClaimFilter {
+            since: NaiveDate::from_ymd_opt(2016, 9, 1),
+            ..Default::default()
+        };
+        assert!(s.claims(&later).unwrap().is_empty());
+        assert!(matches!(
+            s.claims(&ClaimFilter {
+                thread: Some("nope".into()),
+                ..Default::default()
+            }),
+            Err(StoreError::UnknownThread(_))
+        ));
+    }
+
+    #[test]
+    fn merge_and_rename_threads() {
+        let mut s = Store::open_in_memory().unwrap();
+        insert(&mut s, "A.", vec![], true, &no_rules).unwrap();
+        s.create_thread(&thread("other")).unwrap();
+        s.merge_threads("aleppo", "other").unwrap();
+        assert!(!s.thread_exists("aleppo").unwrap());
+        assert_eq!(s.articles(Some("other")).unwrap().len(), 1);
+        s.rename_thread("other", "syria", Some("Syria talks"))
+            .unwrap();
+        assert_eq!(s.thread("syria").unwrap().title, "Syria talks");
+        assert!(matches!(
+            s.create_thread(&thread("syria")),
+            Err(StoreError::ThreadExists(_))
+        ));
+    }
+
+    #[test]
+    fn listing_queries_use_indexes() {
+        let s = Store::open_in_memory().unwrap();
+        let plan = s.explain("SELECT id FROM claim WHERE frame = 'agreement' AND date BETWEEN '2016-01-01' AND '2016-12-31'").unwrap();
+        assert!(
+            plan.iter().any(|p| p.contains("claim_frame_date")),
+            "{plan:?}"
+        );
+        let plan = s
+            .explain("SELECT article_id FROM article_thread WHERE thread_id = 1")
+            .unwrap();
+        assert!(
+            plan.iter()
+                .any(|p| p.contains("PRIMARY KEY") || p.contains("COVERING INDEX")),
+            "{plan:?}"
+        );
+    }
+
+    #[test]
+    fn search_query_with_punctuation_is_safe() {
+        let mut s = Store::open_in_memory().unwrap();
+        insert(
+            &mut s,
+            "The U.S. said \"no deal\".",
+            vec![claim("Kerry", "USAGOV", -1)],
+            true,
+            &no_rules,
+        )
+        .unwrap();
+        assert!(!s.search("U.S. \"no", None, 10).unwrap().is_empty());
+    }
+}
