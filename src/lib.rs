@@ -1,5 +1,48 @@
 //! storyline: follow a diplomatic news story — who said what, when, and where the parties contradict each other.
+//!
+//! # Bird's eye view
+//!
+//! An analyst feeds storyline news articles. Each one is read, cleaned of page furniture,
+//! given its metadata, and run through a pure extraction step that finds actors, time
+//! expressions, attributed claims and events. The article then joins one or more story
+//! threads, is stored in SQLite in one transaction, and its claims are compared with the
+//! thread's earlier claims to find contradictions. Reports draw the thread as PNG charts.
+//!
+//! # Code map (the pipeline is the module list)
+//!
+//! - [`ingest`]: readers, one per input format (text page, HTML, feed, JSON Lines), and directory walking.
+//! - [`clean`]: strips page furniture, keeps story paragraphs and a map back to raw offsets.
+//! - [`meta`]: title, date, source, dateline, byline and contributors.
+//! - [`extract`]: sentences, time expressions, actors, claims, frames and events. Pure.
+//! - [`thread`]: assigns articles to story threads.
+//! - [`store`]: SQLite: migrations, one transaction per article, listings, search.
+//! - [`contradict`]: one file per contradiction rule.
+//! - [`render`]: PNG timeline, contradiction chart and the report bundle.
+//! - [`pipeline`]: glue over the stages (parallel extraction, single writer).
+//! - [`cli`], [`output`], [`export`], [`demo`], [`eval`]: the command line and what it prints.
+//! - [`model`]: the plain data that crosses every boundary.
+//!
+//! # Invariants
+//!
+//! - `extract` does no I/O and never fails: it returns results plus diagnostics.
+//! - Only `store` imports rusqlite; only `render` imports plotters; only `cli` imports clap.
+//! - Every claim and event carries byte spans into its article's stored body.
+//! - The schema only grows by new files in `schema/`; shipped migrations are never edited.
+//! - An article's rows (article, claims, events, threads, contradictions) commit together or not at all.
 
+pub mod clean;
+pub mod cli;
+pub mod contradict;
+pub mod demo;
+pub mod eval;
+pub mod export;
 pub mod extract;
+pub mod ingest;
+pub mod meta;
 pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;
 pub mod store;
+pub mod synth;
+pub mod thread;

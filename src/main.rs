@@ -1,3 +1,37 @@
 //! The storyline binary: parse arguments, run, map the result to an exit code.
 
-fn main() {}
+use std::process::ExitCode;
+
+use clap::Parser;
+use storyline::cli::{run, Args, Outcome};
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Partial) => ExitCode::from(2),
+        Err(e) => {
+            // A closed pipe (`storyline claims | head`) is not an error.
+            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+                return ExitCode::SUCCESS;
+            }
+            let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            eprintln!("storyline: {}", dedup_chain(&chain));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Join an error chain on one line, dropping causes already quoted by their parent.
+fn dedup_chain(chain: &[String]) -> String {
+    let mut line = String::new();
+    for c in chain {
+        if !line.contains(c.as_str()) {
+            if !line.is_empty() {
+                line.push_str(": ");
+            }
+            line.push_str(c);
+        }
+    }
+    line
+}

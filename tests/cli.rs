@@ -1,1 +1,420 @@
-//! CLI tests.
+//! CLI tests: the command-line contract of DESIGN.md, run against the built binary.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// A scratch directory with its own database.
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env { dir: tempfile::tempdir().unwrap() }
+    }
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("test.db")
+    }
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("storyline").unwrap();
+        c.env_remove("STORYLINE_DB").env_remove("NO_COLOR").arg("--db").arg(self.db());
+        c
+    }
+    /// Run and return (exit code, stdout, stderr).
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = self.cmd().args(args).output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+    fn json(&self, args: &[&str]) -> Vec<Value> {
+        let (code, out, err) = self.run(args);
+        assert_eq!(code, 0, "{args:?} failed: {err}");
+        serde_json::from_str::<Value>(&out).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {out}")).as_array().unwrap().clone()
+    }
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+const DESIGN_STORY: &str = "articles/aleppo-deal-2016-08-29.txt";
+
+mod ingest {
+    use super::*;
+
+    #[test]
+    fn page_article_is_cleaned_and_its_fields_parsed() {
+        let env = Env::new();
+        let (code, _, err) = env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains("1 article: 1 new, 0 duplicate, 0 failed"), "{err}");
+        let arts = env.json(&["articles", "--json"]);
+        assert_eq!(arts.len(), 1);
+        let a = &arts[0];
+        assert_eq!(a["title"], "Russia says it is nearing a deal with US on Aleppo fighting");
+        assert_eq!(a["published"], "2016-08-29");
+        assert_eq!(a["source"], "AP");
+        assert_eq!(a["dateline"], "MOSCOW");
+        assert!(a["byline"].as_str().unwrap().to_lowercase().contains("vladimir isachenkov"), "{}", a["byline"]);
+        let body = a["body"].as_str().unwrap();
+        assert!(body.starts_with("Russia's defense minister said Monday"), "{body}");
+        assert!(body.contains("Step by step, we are nearing an arrangement."));
+        for furniture in [
+            "Save Story",
+            "Leer en español",
+            "Estimated read time",
+            "archived news story",
+            "Posted Aug. 29",
+            "Share this",
+            "Advertisement",
+            "contributed to this report",
+            "Copyright",
+            "Related topics",
+            "Most recent World stories",
+            "Weather:",
+            "By VLADIMIR",
+        ] {
+            assert!(!body.contains(furniture), "body still has {furniture:?}");
+        }
+        for field in ["id", "title", "published", "source", "dateline", "byline", "url", "body", "threads"] {
+            assert!(a.get(field).is_some(), "article JSON lacks {field}");
+        }
+    }
+
+    #[test]
+    fn second_ingest_is_a_duplicate() {
+        let env = Env::new();
+        let f = fixture(DESIGN_STORY);
+        env.run(&["ingest", s(&f), "--date", "2016-08-29"]);
+        let (code, _, err) = env.run(&["ingest", s(&f), "--date", "2016-08-29"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains("1 article: 0 new, 1 duplicate, 0 failed"), "{err}");
+        assert_eq!(env.json(&["articles", "--json"]).len(), 1);
+    }
+
+    #[test]
+    fn bad_inputs_fail_alone_and_good_ones_are_stored() {
+        let env = Env::new();
+        std::fs::write(env.path("empty.txt"), "").unwrap();
+        std::fs::write(env.path("image.txt"), [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe, 0, 1, 2, 3]).unwrap();
+        let missing = env.path("missing.txt");
+        let (code, _, err) = env.run(&[
+            "ingest",
+            s(&env.path("empty.txt")),
+            s(&env.path("image.txt")),
+            s(&missing),
+            s(&fixture(DESIGN_STORY)),
+        ]);
+        assert_eq!(code, 2, "{err}");
+        let lines: Vec<&str> = err.lines().filter(|l| !l.contains("warning")).collect();
+        assert!(lines.iter().any(|l| l.contains("empty.txt") && l.contains("empty")), "{err}");
+        assert!(lines.iter().any(|l| l.contains("image.txt") && l.contains("binary")), "{err}");
+        assert!(lines.iter().any(|l| l.contains("missing.txt") && l.contains("no such")), "{err}");
+        assert!(err.contains("1 new, 0 duplicate, 3 failed"), "{err}");
+        assert_eq!(env.json(&["articles", "--json"]).len(), 1);
+    }
+
+    #[test]
+    fn unknown_date_is_warned_and_stored() {
+        let env = Env::new();
+        let (code, _, err) = env.run(&["ingest", s(&fixture("articles/ministers-meet-no-date.txt"))]);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains("no publication date found"), "{err}");
+        let arts = env.json(&["articles", "--json"]);
+        assert_eq!(arts[0]["published"], Value::Null);
+    }
+
+    #[test]
+    fn date_comes_from_text_then_file_name() {
+        let env = Env::new();
+        env.run(&["ingest", s(&fixture("articles/reuters-geneva-talks.txt")), s(&fixture("articles/2016-09-12-afp-truce-begins.txt"))]);
+        let arts = env.json(&["articles", "--json"]);
+        let dates: Vec<&str> = arts.iter().map(|a| a["published"].as_str().unwrap_or("")).collect();
+        assert!(dates.contains(&"2016-09-09"), "{dates:?}");
+        assert!(dates.contains(&"2016-09-12"), "{dates:?}");
+    }
+
+    #[test]
+    fn stdin_is_read_with_dash() {
+        let env = Env::new();
+        let text = std::fs::read_to_string(fixture(DESIGN_STORY)).unwrap();
+        let out = env.cmd().args(["ingest", "-", "--date", "2016-08-29"]).write_stdin(text).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(env.json(&["articles", "--json"]).len(), 1);
+    }
+
+    #[test]
+    fn directories_are_walked_recursively() {
+        let env = Env::new();
+        let (code, _, err) = env.run(&["ingest", s(&fixture("articles"))]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(env.json(&["articles", "--json"]).len(), 4);
+    }
+}
+
+mod extraction {
+    use super::*;
+
+    fn design_claims() -> Vec<Value> {
+        let env = Env::new();
+        let (code, out, err) = env.run(&["extract", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29", "--json"]);
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        for key in ["article", "timexes", "actors", "claims", "events", "diagnostics"] {
+            assert!(v.get(key).is_some(), "extract output lacks {key}");
+        }
+        v["claims"].as_array().unwrap().clone()
+    }
+
+    // See: issue 3, "Done when".
+    #[test]
+    fn issue_3_design_story_claims() {
+        let claims = design_claims();
+        let find = |needle: &str| {
+            claims
+                .iter()
+                .find(|c| c["text"].as_str().unwrap_or("").contains(needle))
+                .unwrap_or_else(|| panic!("no claim containing {needle:?} in {claims:#?}"))
+        };
+        let shoigu = find("nearing an arrangement");
+        assert_eq!(shoigu["speaker"], "Sergei Shoigu");
+        assert_eq!(shoigu["actor_code"], "RUSGOV");
+        assert_eq!(shoigu["date"], "2016-08-29");
+        assert_eq!(shoigu["frame"], "agreement");
+        assert_eq!(shoigu["polarity"], 1);
+
+        let official = find("no agreement is close");
+        assert_eq!(official["actor_code"], "USAGOV");
+        assert_eq!(official["date"], "2016-08-29");
+        assert_eq!(official["frame"], "agreement");
+        assert_eq!(official["polarity"], -1);
+
+        let trudeau = find("nothing to announce");
+        assert!(trudeau["speaker"].as_str().unwrap().contains("Trudeau"), "{trudeau}");
+        assert_eq!(trudeau["actor_code"], "USAGOV");
+
+        let added = find("practically every day");
+        assert_eq!(added["speaker"], "Sergei Shoigu", "the He-added quote belongs to Shoigu");
+    }
+
+    #[test]
+    fn claim_json_has_the_contract_fields_and_true_offsets() {
+        let env = Env::new();
+        env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29"]);
+        let claims = env.json(&["claims", "--json"]);
+        assert!(!claims.is_empty());
+        let body = env.json(&["articles", "--json"])[0]["body"].as_str().unwrap().to_string();
+        for c in &claims {
+            for f in [
+                "id", "article_id", "thread", "date", "date_precision", "speaker", "actor", "actor_code", "country",
+                "cue", "kind", "text", "frame", "polarity", "sentence", "start", "end",
+            ] {
+                assert!(c.get(f).is_some(), "claim JSON lacks {f}");
+            }
+            let (a, b) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+            assert_eq!(&body[a..b], c["text"].as_str().unwrap(), "span round trip");
+        }
+    }
+
+    #[test]
+    fn tag_gives_offsets_into_raw_input() {
+        let env = Env::new();
+        let text = "Talks ended Friday. On Sept. 9, the ministers met again.";
+        std::fs::write(env.path("t.txt"), text).unwrap();
+        let tags = env.json(&["tag", s(&env.path("t.txt")), "--date", "2016-09-12", "--json"]);
+        let friday = tags.iter().find(|t| t["text"] == "Friday").expect("Friday tagged");
+        assert_eq!(friday["value"], "2016-09-09");
+        assert_eq!(friday["type"], "DATE");
+        let (a, b) = (friday["start"].as_u64().unwrap() as usize, friday["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[a..b], "Friday");
+        assert!(tags.iter().any(|t| t["value"] == "2016-09-09" && t["text"].as_str().unwrap().contains("Sept. 9")));
+    }
+
+    #[test]
+    fn stream_mode_gives_one_line_per_input_line() {
+        let env = Env::new();
+        let input = [
+            r#"{"title": "Talks", "text": "GENEVA (AP) — \"We are close,\" Lavrov said Monday.", "published": "2016-08-29"}"#,
+            r#"{"title": "broken"#,
+            r#"{"title": "More", "body": "A U.S. official said no agreement is close.", "published": "2016-08-30"}"#,
+        ]
+        .join("\n");
+        let out = env.cmd().args(["extract", "--jsonl"]).write_stdin(input).output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(lines.len(), 3, "{stdout}");
+        let first: Value = serde_json::from_str(lines[0]).unwrap();
+        assert!(!first["claims"].as_array().unwrap().is_empty(), "{first}");
+        let second: Value = serde_json::from_str(lines[1]).unwrap();
+        assert!(second.get("error").is_some());
+        assert_eq!(out.status.code(), Some(2));
+    }
+}
+
+mod contradictions {
+    use super::*;
+
+    // See: issue 4, "Done when".
+    #[test]
+    fn issue_4_design_story_gives_one_opposing_contradiction() {
+        let env = Env::new();
+        env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29"]);
+        let found = env.json(&["contradictions", "--json"]);
+        let opposing: Vec<&Value> = found.iter().filter(|c| c["kind"] == "opposing").collect();
+        assert_eq!(opposing.len(), 1, "{found:#?}");
+        let c = opposing[0];
+        let codes = [c["a"]["actor_code"].as_str().unwrap(), c["b"]["actor_code"].as_str().unwrap()];
+        assert!(codes.contains(&"RUSGOV") && codes.contains(&"USAGOV"), "{codes:?}");
+        assert_eq!(c["a"]["date"], "2016-08-29");
+        assert_eq!(c["b"]["date"], "2016-08-29");
+        for f in ["id", "thread", "kind", "score", "explanation", "a", "b"] {
+            assert!(c.get(f).is_some(), "contradiction JSON lacks {f}");
+        }
+        assert!(c["a"]["sentence"].as_str().unwrap().len() > 10);
+    }
+
+    #[test]
+    fn reingest_never_duplicates_contradictions() {
+        let env = Env::new();
+        env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29"]);
+        let before = env.json(&["contradictions", "--json"]).len();
+        env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29"]);
+        assert_eq!(env.json(&["contradictions", "--json"]).len(), before);
+    }
+}
+
+mod threads {
+    use super::*;
+
+    #[test]
+    fn explicit_thread_and_rule_threads() {
+        let env = Env::new();
+        let (code, _, err) = env.run(&["thread", "new", "colombia", "--title", "Colombia peace", "--keywords", "FARC,Colombia"]);
+        assert_eq!(code, 0, "{err}");
+        env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--thread", "aleppo-deal"]);
+        let threads = env.json(&["threads", "--json"]);
+        let slugs: Vec<&str> = threads.iter().map(|t| t["slug"].as_str().unwrap()).collect();
+        assert!(slugs.contains(&"aleppo-deal") && slugs.contains(&"colombia"), "{slugs:?}");
+        let arts = env.json(&["articles", "--thread", "aleppo-deal", "--json"]);
+        assert_eq!(arts.len(), 1);
+        assert!(env.json(&["articles", "--thread", "colombia", "--json"]).is_empty());
+        let (code, _, err) = env.run(&["claims", "--thread", "nope"]);
+        assert_eq!(code, 2);
+        assert!(err.contains("no thread named nope"), "{err}");
+    }
+
+    #[test]
+    fn merge_and_rename() {
+        let env = Env::new();
+        env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--thread", "a"]);
+        env.run(&["ingest", s(&fixture("articles/reuters-geneva-talks.txt")), "--thread", "b"]);
+        let (code, _, err) = env.run(&["thread", "merge", "a", "b"]);
+        assert_eq!(code, 0, "{err}");
+        env.run(&["thread", "rename", "b", "syria-talks", "--title", "Syria talks"]);
+        let threads = env.json(&["threads", "--json"]);
+        assert_eq!(threads.len(), 1);
+        assert_eq!(threads[0]["slug"], "syria-talks");
+        assert_eq!(threads[0]["articles"], 2);
+    }
+}
+
+mod output {
+    use super::*;
+
+    #[test]
+    fn listings_print_one_json_array_and_nothing_else() {
+        let env = Env::new();
+        env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29"]);
+        for cmd in ["threads", "articles", "claims", "events", "contradictions"] {
+            let (code, out, _) = env.run(&[cmd, "--json"]);
+            assert_eq!(code, 0);
+            let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{cmd}: {e}"));
+            assert!(v.is_array(), "{cmd}");
+        }
+    }
+
+    #[test]
+    fn broken_pipe_exits_quietly() {
+        let env = Env::new();
+        env.run(&["ingest", s(&fixture("articles"))]);
+        // Closing stdout early must not print an error or fail.
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("storyline"))
+            .args(["--db", s(&env.db()), "man"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    #[test]
+    fn search_finds_a_claim_by_a_word_in_it() {
+        let env = Env::new();
+        env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29"]);
+        let hits = env.json(&["search", "arrangement", "--json"]);
+        assert!(hits.iter().any(|h| h["kind"] == "claim"), "{hits:#?}");
+    }
+
+    #[test]
+    fn completions_and_man_page() {
+        let env = Env::new();
+        let (code, out, _) = env.run(&["completions", "bash"]);
+        assert_eq!(code, 0);
+        assert!(out.contains("storyline"));
+        let (code, out, _) = env.run(&["man"]);
+        assert_eq!(code, 0);
+        assert!(out.contains(".TH"));
+    }
+}
+
+mod reports {
+    use super::*;
+
+    fn png_size(p: &Path) -> (u32, u32) {
+        let img = image::open(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        (img.width(), img.height())
+    }
+
+    #[test]
+    fn demo_writes_reports_for_each_story() {
+        let env = Env::new();
+        let out_dir = env.path("demo");
+        let (code, out, err) = env.run(&["demo", "--out", s(&out_dir)]);
+        assert_eq!(code, 0, "{err}");
+        let pngs: Vec<&str> = out.lines().filter(|l| l.ends_with(".png")).collect();
+        assert!(pngs.len() >= 4, "two stories, two charts each: {out}");
+        for p in pngs {
+            assert_eq!(png_size(Path::new(p)), (1600, 900));
+        }
+        assert!(out.lines().any(|l| l.ends_with("index.html")));
+    }
+
+    #[test]
+    fn timeline_and_chart_commands_write_pngs_of_the_asked_size() {
+        let env = Env::new();
+        env.run(&["ingest", s(&fixture("articles")), "--thread", "syria"]);
+        let t = env.path("t.png");
+        let (code, _, err) = env.run(&["timeline", "--thread", "syria", "-o", s(&t), "--width", "1200", "--height", "700"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(png_size(&t), (1200, 700));
+        let c = env.path("c.png");
+        let (code, _, err) = env.run(&["chart", "contradictions", "--thread", "syria", "-o", s(&c)]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(png_size(&c), (1600, 900));
+    }
+}

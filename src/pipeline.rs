@@ -1,0 +1,312 @@
+//! Glue over the stages: read -> clean/meta -> extract (parallel) -> thread -> store (+ contradict), and report data.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+
+use crate::contradict;
+use crate::extract::{self, Gazetteer};
+use crate::ingest::{self, IngestError, ReadOptions};
+use crate::model::{Article, Diagnostic, Extraction, Precision, Thread};
+use crate::render::ReportData;
+use crate::store::{Inserted, NewArticle, Store};
+use crate::thread::{self, Profile};
+
+/// One thing named on the command line.
+#[derive(Debug, Clone)]
+pub enum Input {
+    Path(PathBuf),
+    Stdin,
+    /// Bytes already in memory (the bundled demo corpus), with the name they go by.
+    Memory(String, Vec<u8>),
+}
+
+/// How articles find their thread.
+#[derive(Debug, Clone)]
+pub enum ThreadMode {
+    /// Automatic assignment (plus analyst-defined rule threads).
+    Auto,
+    /// Every article goes into this thread (created if missing).
+    Fixed(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct IngestConfig {
+    pub read: ReadOptions,
+    pub thread: ThreadMode,
+    pub window_days: i64,
+    pub quiet: bool,
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub new: usize,
+    pub duplicate: usize,
+    pub failed: usize,
+    pub claims: usize,
+    pub contradictions: usize,
+}
+
+impl Summary {
+    pub fn total(&self) -> usize {
+        self.new + self.duplicate + self.failed
+    }
+    /// "3 articles: 2 new, 1 duplicate, 0 failed"
+    pub fn line(&self) -> String {
+        format!(
+            "{} article{}: {} new, {} duplicate, {} failed ({} claims, {} new contradictions)",
+            self.total(),
+            if self.total() == 1 { "" } else { "s" },
+            self.new,
+            self.duplicate,
+            self.failed,
+            self.claims,
+            self.contradictions
+        )
+    }
+}
+
+/// An article read and extracted, ready for the writer.
+struct Prepared {
+    article: Article,
+    hash: String,
+    extraction: Extraction,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Files are read and extracted in parallel this many at a time; the single writer then stores
+/// them in order. Memory stays bounded by the chunk, whatever the corpus size.
+const CHUNK: usize = 256;
+
+/// Ingest every input; per-file problems are reported on stderr and counted, not returned.
+pub fn ingest(store: &mut Store, inputs: &[Input], cfg: &IngestConfig) -> Result<Summary> {
+    let gazetteer = Gazetteer::with_extra(&store.user_actors()?);
+    let mut writer = Writer::new(store, cfg)?;
+    let mut paths = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin().read_to_end(&mut bytes).context("cannot read stdin")?;
+                let (articles, errors) = ingest::read_bytes("-", &bytes, &cfg.read);
+                writer.errors(&errors);
+                let prepared = articles.into_iter().map(|a| prepare(a, &gazetteer)).collect::<Vec<_>>();
+                writer.write_all(prepared)?;
+            }
+            Input::Memory(origin, bytes) => {
+                let (articles, errors) = ingest::read_bytes(origin, bytes, &cfg.read);
+                writer.errors(&errors);
+                let prepared = articles.into_iter().map(|a| prepare(a, &gazetteer)).collect::<Vec<_>>();
+                writer.write_all(prepared)?;
+            }
+            Input::Path(p) => paths.push(p.clone()),
+        }
+    }
+    let (files, errors) = ingest::walk(&paths);
+    writer.errors(&errors);
+    let bar = progress(files.len() as u64, cfg.quiet);
+    for chunk in files.chunks(CHUNK) {
+        let results: Vec<(Vec<Prepared>, Vec<IngestError>)> = chunk
+            .par_iter()
+            .map(|path| {
+                let (articles, errors) = ingest::read_path(path, &cfg.read);
+                (articles.into_iter().map(|a| prepare(a, &gazetteer)).collect(), errors)
+            })
+            .collect();
+        for (prepared, errors) in results {
+            writer.errors(&errors);
+            writer.write_all(prepared)?;
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Ok(writer.summary)
+}
+
+fn prepare(article: Article, gazetteer: &Gazetteer) -> Prepared {
+    let hash = ingest::content_hash(&article);
+    let (extraction, diagnostics) = extract::extract(&article.body, article.published, gazetteer);
+    Prepared { article, hash, extraction, diagnostics }
+}
+
+fn progress(n: u64, quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || n < 50 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(n);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {per_sec} {eta}") {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+/// The single writer: thread assignment needs the profiles as updated by every earlier article.
+struct Writer<'a> {
+    store: &'a mut Store,
+    cfg: &'a IngestConfig,
+    profiles: Vec<Profile>,
+    summary: Summary,
+}
+
+impl<'a> Writer<'a> {
+    fn new(store: &'a mut Store, cfg: &'a IngestConfig) -> Result<Writer<'a>> {
+        let profiles = load_profiles(store)?;
+        Ok(Writer { store, cfg, profiles, summary: Summary::default() })
+    }
+
+    fn errors(&mut self, errors: &[IngestError]) {
+        for e in errors {
+            eprintln!("storyline: {e}");
+            self.summary.failed += 1;
+        }
+    }
+
+    fn write_all(&mut self, prepared: Vec<Prepared>) -> Result<()> {
+        for p in prepared {
+            self.write(p)?;
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, p: Prepared) -> Result<()> {
+        if self.store.find_by_hash(&p.hash)?.is_some() {
+            self.summary.duplicate += 1;
+            return Ok(());
+        }
+        if p.article.published.precision == Precision::Unknown && !self.cfg.quiet {
+            eprintln!(
+                "storyline: warning: {}: no publication date found (use --date); stored with an unknown date",
+                p.article.origin
+            );
+        }
+        let (joins, new_threads, touched) = self.assign(&p);
+        let profiles: Vec<(String, String)> = touched
+            .iter()
+            .filter_map(|i| {
+                let pr = &self.profiles[*i];
+                serde_json::to_string(pr).ok().map(|j| (pr.slug.clone(), j))
+            })
+            .collect();
+        let new = NewArticle {
+            article: &p.article,
+            hash: &p.hash,
+            extraction: &p.extraction,
+            threads: joins,
+            new_threads: new_threads.clone(),
+            profiles,
+        };
+        let opts = contradict::Options { window_days: self.cfg.window_days };
+        let detect = |slug: &str, new: &[_], old: &[_]| contradict::detect(slug, new, old, &opts);
+        match self.store.insert_article(&new, &detect, self.cfg.window_days.max(contradict::REVERSAL_WINDOW_DAYS)) {
+            Ok(Inserted::New { contradictions, .. }) => {
+                self.summary.new += 1;
+                self.summary.claims += p.extraction.claims.len();
+                self.summary.contradictions += contradictions;
+                if !self.cfg.quiet {
+                    for d in &p.diagnostics {
+                        if d.message.starts_with("publication date unknown") {
+                            continue;
+                        }
+                        eprintln!("storyline: note: {}: {}", p.article.origin, d.message);
+                    }
+                }
+            }
+            Ok(Inserted::Duplicate { .. }) => self.summary.duplicate += 1,
+            Err(e) => {
+                // The transaction rolled back: forget the in-memory profile changes too.
+                eprintln!("storyline: {}: {e}", p.article.origin);
+                self.summary.failed += 1;
+                self.profiles = load_profiles(self.store)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Decide the article's threads; returns (joins, threads to create, indexes of changed profiles).
+    fn assign(&mut self, p: &Prepared) -> (Vec<(String, f32)>, Vec<Thread>, Vec<usize>) {
+        let terms = thread::salient_terms(&p.article, &p.extraction);
+        let mut joins: Vec<(String, f32)> = Vec::new();
+        let mut new_threads = Vec::new();
+        match &self.cfg.thread {
+            ThreadMode::Fixed(slug) => {
+                if !self.profiles.iter().any(|pr| &pr.slug == slug) {
+                    let t = Thread { slug: slug.clone(), title: slug.clone(), manual: true, ..Default::default() };
+                    self.profiles.push(Profile::from_thread(&t));
+                    new_threads.push(t);
+                }
+                joins.push((slug.clone(), 1.0));
+            }
+            ThreadMode::Auto => {
+                let a = thread::assign(&p.article, &p.extraction, &self.profiles, &thread::AssignConfig::default());
+                joins = a.joins;
+                if let Some((slug, title)) = a.new_thread {
+                    let slug = unique_slug(&slug, &self.profiles);
+                    let t = Thread { slug: slug.clone(), title, manual: false, ..Default::default() };
+                    self.profiles.push(Profile::from_thread(&t));
+                    new_threads.push(t);
+                    joins.push((slug, 1.0));
+                }
+            }
+        }
+        let index: HashMap<String, usize> = self.profiles.iter().enumerate().map(|(i, p)| (p.slug.clone(), i)).collect();
+        let mut touched = Vec::new();
+        for (slug, _) in &joins {
+            if let Some(&i) = index.get(slug) {
+                thread::absorb(&mut self.profiles[i], &terms, &p.extraction, p.article.published.date);
+                touched.push(i);
+            }
+        }
+        (joins, new_threads, touched)
+    }
+}
+
+fn unique_slug(base: &str, profiles: &[Profile]) -> String {
+    let base = if base.is_empty() { "thread" } else { base };
+    if !profiles.iter().any(|p| p.slug == base) {
+        return base.to_string();
+    }
+    (2..).map(|n| format!("{base}-{n}")).find(|s| !profiles.iter().any(|p| &p.slug == s)).unwrap_or_default()
+}
+
+fn load_profiles(store: &Store) -> Result<Vec<Profile>> {
+    Ok(store
+        .thread_profiles()?
+        .into_iter()
+        .map(|(t, json)| {
+            let mut p: Profile = serde_json::from_str(&json).unwrap_or_else(|_| Profile::from_thread(&t));
+            // The thread row is the truth for rules and names (renames, merges).
+            p.slug = t.slug.clone();
+            p.keywords = t.keywords.clone();
+            p.actors = t.actors.clone();
+            p.manual = t.manual;
+            p
+        })
+        .collect())
+}
+
+/// Recompute a thread's contradictions from all its claims (after a merge).
+pub fn recompute_contradictions(store: &mut Store, slug: &str, window_days: i64) -> Result<usize> {
+    let claims = store.thread_claims(slug)?;
+    let found = contradict::detect(slug, &claims, &[], &contradict::Options { window_days });
+    Ok(store.replace_contradictions(slug, &found)?)
+}
+
+/// Everything the report module draws for one thread.
+pub fn report_data(store: &Store, slug: &str) -> Result<ReportData> {
+    let thread = store.thread(slug)?;
+    Ok(ReportData {
+        thread,
+        articles: store.articles(Some(slug))?,
+        claims: store.thread_claims(slug)?,
+        events: store.events(Some(slug))?,
+        contradictions: store.contradictions(Some(slug), None)?,
+    })
+}
