@@ -185,6 +185,7 @@ pub fn content_hash(article: &Article) -> String {
 mod tests {
     use super::*;
     use std::fs;
+    use std::path::PathBuf;
 
     #[test]
     fn detects_formats() {
@@ -293,5 +294,87 @@ mod tests {
             e.to_string(),
             "big.txt: file too large (70000000 bytes, limit 64 MB)"
         );
+    }
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/ingest")
+            .join(name)
+    }
+
+    /// Read a fixture and compare a `field=value` summary of its first article.
+    fn check_fixture(name: &str, expect: &str) -> Article {
+        let (arts, errs) = read_path(&fixture(name), &ReadOptions::default());
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(arts.len(), 1);
+        let a = arts.into_iter().next().unwrap();
+        let got = format!(
+            "title={}\nurl={}\nsource={}\ndate={}\ndateline={}\nbyline={}\ncontributors={}",
+            a.title,
+            a.url.as_deref().unwrap_or("-"),
+            a.source.as_deref().unwrap_or("-"),
+            a.published.date.map_or("-".to_string(), |d| d.to_string()),
+            a.dateline.as_deref().unwrap_or("-"),
+            a.byline.as_deref().unwrap_or("-"),
+            a.contributors.join("; "),
+        );
+        assert_eq!(got, expect.trim(), "{name}");
+        a
+    }
+
+    const STORY: &[&str] = &[
+        "Russia's defense minister said Monday that Moscow and Washington are moving \"step by step\" toward an arrangement on joint action around the Syrian city of Aleppo.",
+        "Speaking to military officers, the minister said talks with the American side had entered a \"very active phase\" and that the two militaries were exchanging maps.",
+        "A U.S. official, who spoke on condition of anonymity because he was not authorized to discuss the talks, said however that no agreement was close.",
+        "A State Department spokeswoman told reporters in Washington that the United States had \"nothing to announce\" about the talks.",
+    ];
+
+    #[test]
+    fn one_story_three_formats() {
+        let text = check_fixture(
+            "2016-08-29-ap-aleppo-talks.txt",
+            "title=Russia says US deal on Aleppo is near; US official disagrees\nurl=-\nsource=AP\ndate=2016-08-29\ndateline=MOSCOW\nbyline=NADIA PETROVA\ncontributors=Tom Baker in Washington",
+        );
+        let html = check_fixture(
+            "aleppo-talks.html",
+            "title=Russia says US deal on Aleppo is near; US official disagrees\nurl=https://news.example.com/world/aleppo-talks\nsource=AP\ndate=2016-08-29\ndateline=MOSCOW\nbyline=Nadia Petrova\ncontributors=Tom Baker in Washington",
+        );
+        let feed = check_fixture(
+            "aleppo-talks.rss",
+            "title=Russia says US deal on Aleppo is near; US official disagrees\nurl=https://news.example.com/world/aleppo-talks\nsource=AP\ndate=2016-08-29\ndateline=MOSCOW\nbyline=Nadia Petrova\ncontributors=Tom Baker in Washington",
+        );
+        let want = STORY.join("\n\n");
+        for a in [&text, &html, &feed] {
+            assert_eq!(a.body, want, "{}", a.origin);
+        }
+        assert_eq!(content_hash(&text), content_hash(&feed));
+    }
+
+    #[test]
+    fn date_override_beats_every_format() {
+        let opts = ReadOptions {
+            date: NaiveDate::from_ymd_opt(2016, 9, 1),
+            ..ReadOptions::default()
+        };
+        for name in [
+            "2016-08-29-ap-aleppo-talks.txt",
+            "aleppo-talks.html",
+            "aleppo-talks.rss",
+        ] {
+            let (arts, _) = read_path(&fixture(name), &opts);
+            assert_eq!(arts[0].published.date, opts.date, "{name}");
+        }
+    }
+
+    #[test]
+    fn walk_then_read_fixture_dir() {
+        let (files, errs) = walk(&[fixture(""), fixture("missing.txt")]);
+        assert_eq!(errs.len(), 1);
+        assert!(files.len() >= 3);
+        let total: usize = files
+            .iter()
+            .map(|f| read_path(f, &ReadOptions::default()).0.len())
+            .sum();
+        assert!(total >= 3);
     }
 }
