@@ -189,18 +189,40 @@ fn push_line(block: &mut Block, line: &str, raw: usize) {
     }
 }
 
+/// Lines of one run without blank lines between them: one hard-wrapped paragraph (all lines but
+/// the last at most `WRAP` bytes), or else one paragraph per line (pages saved without blank lines).
+const WRAP: usize = 100;
+
+fn flush(doc: &mut CleanDoc, lines: &mut Vec<(&str, usize)>) {
+    if lines.is_empty() {
+        return;
+    }
+    let wrapped = lines[..lines.len() - 1]
+        .iter()
+        .all(|(l, _)| l.len() <= WRAP);
+    if wrapped {
+        let mut block = Block::default();
+        for (line, raw) in lines.iter() {
+            push_line(&mut block, line, *raw);
+        }
+        doc.paragraphs.push(block);
+    } else {
+        for (line, raw) in lines.iter() {
+            let mut block = Block::default();
+            push_line(&mut block, line, *raw);
+            doc.paragraphs.push(block);
+        }
+    }
+    lines.clear();
+}
+
 /// Clean a page: drop furniture lines, keep story paragraphs (blank-line separated in `raw`).
 pub fn clean(raw: &str) -> CleanDoc {
     let mut doc = CleanDoc::default();
-    let mut current = Block::default();
+    let mut current: Vec<(&str, usize)> = Vec::new();
     let mut current_standalone = false;
     let mut pos = 0;
     let mut in_tail: Option<&'static str> = None;
-    let flush = |doc: &mut CleanDoc, b: &mut Block| {
-        if !b.text.is_empty() {
-            doc.paragraphs.push(std::mem::take(b));
-        }
-    };
     for piece in raw.split_inclusive('\n') {
         let start = pos;
         pos += piece.len();
@@ -237,11 +259,11 @@ pub fn clean(raw: &str) -> CleanDoc {
             continue;
         }
         let standalone =
-            doc.paragraphs.is_empty() && current.text.is_empty() || STANDALONE.is_match(trimmed);
+            doc.paragraphs.is_empty() && current.is_empty() || STANDALONE.is_match(trimmed);
         if standalone || current_standalone {
             flush(&mut doc, &mut current);
         }
-        push_line(&mut current, trimmed, raw_start);
+        current.push((trimmed, raw_start));
         current_standalone = standalone;
     }
     flush(&mut doc, &mut current);
@@ -320,6 +342,10 @@ mod tests {
             "By the end of the week, no deal had been announced.",
             "More than 400 trucks are waiting at the border.",
             "The photo (taken by a resident) showed the damage.",
+            "date 2016-08-15 MOSCOW Aug 15 Russia and the United States are",
+            "Date palms were burning along the road to Deir el-Zour.",
+            "Today in Aleppo, residents queued for bread at dawn before the shelling resumed.",
+            "Wind and rain slowed the convoy.",
         ] {
             assert_eq!(furniture(s).map(|r| r.name), None, "{s}");
         }
@@ -342,6 +368,21 @@ mod tests {
                 "By MATTHEW LEE",
                 "Associated Press",
                 "GENEVA (AP) — Text.\nMore text.",
+            ],
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_long_lines_split() {
+        let long1 = "The first paragraph is a long line of story text that goes on well past one hundred bytes in all, as story paragraphs tend to do.";
+        let long2 = "The second paragraph is another long line of story text, also past one hundred bytes of text, as story paragraphs tend to be.";
+        check(
+            &format!("Title\nShort wrapped line one\nand line two.\n\n{long1}x\n{long2}"),
+            &[
+                "Title",
+                "Short wrapped line one\nand line two.",
+                &format!("{long1}x"),
+                long2,
             ],
         );
     }

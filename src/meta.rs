@@ -6,7 +6,8 @@
 //!
 //! Precedence. Date: `--date` > format metadata (HTML meta, feed entry, JSON field) > a date
 //! stamp in the page ("Posted Aug. 29, 2016", "Updated: 2016-08-29"; "posted"/"published" beat
-//! "updated") > a date in the file name (2016-08-29-...) > unknown. Source: format metadata >
+//! "updated", and an "updated" stamp later than the file name's date loses to it) > a date in the
+//! file name (2016-08-29-...) > unknown. Source: format metadata >
 //! dateline agency > byline agency > copyright line > agency line > file name token > site name.
 
 use crate::clean::{join, Block, CleanDoc};
@@ -304,6 +305,14 @@ pub struct Story {
     pub map: Vec<(usize, usize, usize)>,
 }
 
+/// True when a paragraph is the headline again, maybe with a " | Site" tail or without the title's "(Site)" tail.
+fn same_headline(para: &str, title: &str) -> bool {
+    let norm = |s: &str| squash(s).to_lowercase();
+    let p = norm(para.split(" | ").next().unwrap_or(para));
+    let t = norm(title);
+    p == t || (p.len() >= 20 && t.starts_with(&p) && !p.ends_with('.'))
+}
+
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -349,19 +358,34 @@ pub fn build(
         }
     }
 
-    // Dateline prefix of the first story paragraph.
+    // The headline repeated at the top of the body (saved pages often hold it twice).
+    if !title.is_empty() {
+        let mut i = 0;
+        while i < paras.len().min(3) {
+            if same_headline(&paras[i].text, &title) {
+                paras.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    // Dateline prefix of the first story paragraph; a dek or caption may come before it.
     let mut dateline = hints.dateline.clone();
     let mut dateline_agency = None;
-    if let Some(first) = paras.first_mut() {
-        if let Some(d) = parse_dateline(&first.text) {
-            if dateline.is_none() {
-                dateline = Some(d.city.clone());
-            }
-            dateline_agency = d.agency.clone();
-            *first = first.skip(d.len);
-            if first.text.trim().is_empty() {
-                paras.remove(0);
-            }
+    if let Some((i, d)) = paras
+        .iter()
+        .take(3)
+        .enumerate()
+        .find_map(|(i, p)| parse_dateline(&p.text).map(|d| (i, d)))
+    {
+        if dateline.is_none() {
+            dateline = Some(d.city.clone());
+        }
+        dateline_agency = d.agency.clone();
+        paras[i] = paras[i].skip(d.len);
+        if paras[i].text.trim().is_empty() {
+            paras.remove(i);
         }
     }
 
@@ -411,11 +435,14 @@ pub fn build(
             })
             .find_map(|d| parse_date(&d.text))
     };
+    // An "Updated" stamp later than the file name's date is an edit, not the publication.
+    let from_name = date_from_name(origin);
+    let updated = stamped(false).filter(|u| from_name.is_none_or(|n| *u <= n));
     let published = date_override
         .or(hints.published)
         .or_else(|| stamped(true))
-        .or_else(|| stamped(false))
-        .or_else(|| date_from_name(origin))
+        .or(updated)
+        .or(from_name)
         .map_or_else(DateValue::unknown, DateValue::day);
 
     let (body, map) = join(&paras);
@@ -517,6 +544,22 @@ mod tests {
     }
 
     #[test]
+    fn repeated_headline_and_late_dateline() {
+        check(
+            "x.txt",
+            "Truce holds on second day (Gazette)\n\nTruce holds on second day\n\nA boy plays near a field hospital on Monday. (AP Photo/Jane Doe)\n\nTruce holds on second day | World | Gazette\n\nBEIRUT — A nationwide truce held.",
+            None,
+            "title=Truce holds on second day (Gazette)\nsource=-\ndate=-\ndateline=BEIRUT\nbyline=-\ncontributors=\nbody=A nationwide truce held.",
+        );
+        check(
+            "x.txt",
+            "Deal near\n\nKerry said issues remain before a deal.\n\nGENEVA (AP) — Talks went on.",
+            None,
+            "title=Deal near\nsource=AP\ndate=-\ndateline=GENEVA\nbyline=-\ncontributors=\nbody=Kerry said issues remain before a deal.||Talks went on.",
+        );
+    }
+
+    #[test]
     fn date_precedence() {
         let page = "T\n\nUpdated: 2016-08-30\n\nPublished 29 August 2016\n\nText.";
         let expect = |date: &str| {
@@ -534,7 +577,13 @@ mod tests {
         // "Published" beats "Updated", and text beats the file name.
         check("2016-08-01-x.txt", page, None, &expect("2016-08-29"));
         check(
-            "2016-08-01-x.txt",
+            "x.txt",
+            "T\n\nUpdated: 2016-08-30\n\nText.",
+            None,
+            &expect("2016-08-30"),
+        );
+        check(
+            "2016-09-01-x.txt",
             "T\n\nUpdated: 2016-08-30\n\nText.",
             None,
             &expect("2016-08-30"),
@@ -553,6 +602,19 @@ mod tests {
             &expect("2016-08-01"),
         );
         check("x.txt", "T\n\nText.", None, &expect("-"));
+        // A later "Last updated" stamp is an edit: the file name's date wins.
+        check(
+            "2016-08-01-x.txt",
+            "T\n\nLast Updated: Wednesday, 31 May 2023, 15:44 GMT\n\nText.",
+            None,
+            &expect("2016-08-01"),
+        );
+        check(
+            "x.txt",
+            "T\n\nLast Updated: Wednesday, 31 May 2023, 15:44 GMT\n\nText.",
+            None,
+            &expect("2023-05-31"),
+        );
     }
 
     #[test]
