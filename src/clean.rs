@@ -49,6 +49,14 @@ pub static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         .collect()
 });
 
+/// All rule patterns in one set, so a line is tested in one pass.
+static RULE_SET: Lazy<regex::RegexSet> = Lazy::new(|| {
+    regex::RegexSetBuilder::new(RULES.iter().map(|r| r.pattern.as_str()))
+        .case_insensitive(true)
+        .build()
+        .expect("clean_furniture.tsv patterns compile")
+});
+
 /// A line that always forms its own paragraph: a byline ("By MATTHEW LEE") or an agency line.
 static STANDALONE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -59,7 +67,7 @@ static STANDALONE: Lazy<Regex> = Lazy::new(|| {
 
 /// The first furniture rule a trimmed line matches.
 pub fn furniture(line: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.pattern.is_match(line))
+    RULE_SET.matches(line).iter().next().map(|i| &RULES[i])
 }
 
 /// A kept paragraph: its text and where each verbatim run came from.

@@ -305,6 +305,17 @@ pub struct Story {
     pub map: Vec<(usize, usize, usize)>,
 }
 
+/// A first line that reads as a headline rather than the story's first paragraph (piped text may
+/// start straight with "MOSCOW (AP) — ...").
+fn looks_like_headline(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    !text.contains('\n')
+        && text.len() <= 250
+        && parse_byline(text).is_none()
+        && parse_dateline(text).is_none()
+        && !(text.ends_with('.') && words > 15)
+}
+
 /// True when a paragraph is the headline again, maybe with a " | Site" tail or without the title's "(Site)" tail.
 fn same_headline(para: &str, title: &str) -> bool {
     let norm = |s: &str| squash(s).to_lowercase();
@@ -327,11 +338,9 @@ pub fn build(
     let mut paras: Vec<Block> = doc.paragraphs.clone();
     let mut title = hints.title.as_deref().map(squash).unwrap_or_default();
     if hints.title_from_text && title.is_empty() {
-        if let Some(first) = paras.first() {
-            if first.text.len() <= 300 && parse_byline(&first.text).is_none() {
-                title = squash(&first.text);
-                paras.remove(0);
-            }
+        if paras.len() > 1 && looks_like_headline(&paras[0].text) {
+            title = squash(&paras[0].text);
+            paras.remove(0);
         }
     } else if !title.is_empty() && paras.first().is_some_and(|p| squash(&p.text) == title) {
         paras.remove(0);
@@ -556,6 +565,22 @@ mod tests {
             "Deal near\n\nKerry said issues remain before a deal.\n\nGENEVA (AP) — Talks went on.",
             None,
             "title=Deal near\nsource=AP\ndate=-\ndateline=GENEVA\nbyline=-\ncontributors=\nbody=Kerry said issues remain before a deal.||Talks went on.",
+        );
+    }
+
+    #[test]
+    fn story_without_headline() {
+        check(
+            "-",
+            "MOSCOW (AP) — Russia said a deal was near.\n\nA U.S. official disagreed.",
+            None,
+            "title=\nsource=AP\ndate=-\ndateline=MOSCOW\nbyline=-\ncontributors=\nbody=Russia said a deal was near.||A U.S. official disagreed.",
+        );
+        check(
+            "-",
+            "Russia said a deal was near.",
+            None,
+            "title=\nsource=-\ndate=-\ndateline=-\nbyline=-\ncontributors=\nbody=Russia said a deal was near.",
         );
     }
 

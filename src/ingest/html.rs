@@ -155,6 +155,8 @@ pub fn html_to_text(html: &str) -> String {
         }
         buf.clear();
     };
+    // ASCII lowercasing keeps byte offsets, so closing tags are searched in one lowered copy.
+    let lower = html.to_ascii_lowercase();
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         buf.push_str(&rest[..lt]);
@@ -178,7 +180,8 @@ pub fn html_to_text(html: &str) -> String {
         let (name, closing) = tag_name(tag);
         if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
             let close = format!("</{name}");
-            rest = match rest.to_ascii_lowercase().find(&close) {
+            let at = html.len() - rest.len();
+            rest = match lower[at..].find(&close) {
                 Some(j) => {
                     let after = &rest[j..];
                     tag_end(after).map_or("", |k| &after[k + 1..])

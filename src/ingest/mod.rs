@@ -157,6 +157,16 @@ pub fn read_bytes(
     bytes: &[u8],
     opts: &ReadOptions,
 ) -> (Vec<Article>, Vec<IngestError>) {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = bytes.len() as u64;
+        return (
+            Vec::new(),
+            vec![IngestError::TooLarge {
+                path: origin.to_string(),
+                size,
+            }],
+        );
+    }
     let format = match opts.format {
         Format::Auto => detect_format(origin, bytes),
         f => f,
@@ -263,6 +273,16 @@ mod tests {
         assert_eq!(
             errs[0].to_string(),
             format!("{}: not a text file (binary content)", png.display())
+        );
+
+        let big = dir.path().join("big.txt");
+        fs::File::create(&big)
+            .unwrap()
+            .set_len(MAX_FILE_BYTES + 1)
+            .unwrap();
+        let (_, errs) = read_path(&big, &ReadOptions::default());
+        assert!(
+            matches!(errs[0], IngestError::TooLarge { size, .. } if size == MAX_FILE_BYTES + 1)
         );
 
         let empty = dir.path().join("empty.txt");

@@ -8,9 +8,18 @@ use std::borrow::Cow;
 
 /// Decode bytes as UTF-8 text. NUL bytes or many control characters -> `Binary`; blank -> `Empty`;
 /// invalid UTF-8 is replaced lossily only when at most 1 byte in 100 is bad, else `Encoding`.
-/// A BOM is kept (clean skips it) so offsets stay file offsets.
+/// A UTF-8 BOM is kept (clean skips it) so offsets stay file offsets; UTF-16 with a BOM is converted.
 pub fn decode<'a>(origin: &str, bytes: &'a [u8]) -> Result<Cow<'a, str>, IngestError> {
     let path = || origin.to_string();
+    if let Some(text) = decode_utf16(bytes) {
+        return match text {
+            Some(t) if t.trim_matches(char::is_whitespace).is_empty() => {
+                Err(IngestError::Empty { path: path() })
+            }
+            Some(t) => Ok(Cow::Owned(t)),
+            None => Err(IngestError::Encoding { path: path() }),
+        };
+    }
     let head = &bytes[..bytes.len().min(8192)];
     let controls = head
         .iter()
@@ -37,6 +46,27 @@ pub fn decode<'a>(origin: &str, bytes: &'a [u8]) -> Result<Cow<'a, str>, IngestE
         return Err(IngestError::Empty { path: path() });
     }
     Ok(text)
+}
+
+/// UTF-16 with a byte-order mark (Windows "Unicode" text): `None` when not UTF-16, `Some(None)` when invalid.
+fn decode_utf16(bytes: &[u8]) -> Option<Option<String>> {
+    let le = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks_exact(2).map(|c| {
+        if le {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok(),
+    )
 }
 
 /// A saved text page: headline on the first kept line, story paragraphs separated by blank lines.
@@ -111,6 +141,27 @@ mod tests {
         let (arts, errs) = TextReader.read("x.txt", &page, &ReadOptions::default());
         assert!(errs.is_empty());
         assert!(arts[0].body.ends_with("Caf\u{FFFD}."));
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let text = "Title\r\n\r\nGENEVA (Reuters) - Talks.";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le, be] {
+            let (arts, errs) = TextReader.read("x.txt", &bytes, &ReadOptions::default());
+            assert!(errs.is_empty(), "{errs:?}");
+            assert_eq!(
+                (arts[0].title.as_str(), arts[0].body.as_str()),
+                ("Title", "Talks.")
+            );
+        }
     }
 
     #[test]
