@@ -250,6 +250,9 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
 fn readability(html: &str) -> Result<dom_smoothie::Article, String> {
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 50_000,
+        // Wire stories can be short; below the default (500) readability retries without
+        // dropping comment and related-link blocks.
+        char_threshold: 250,
         ..Default::default()
     };
     let html = html.to_string();
@@ -395,5 +398,39 @@ mod tests {
         let (arts, _) =
             read("<html><body><p>Unclosed <b>bold <i>italic <p>MOSCOW (AP) — Russia said");
         assert_eq!(arts[0].body, "Unclosed bold italic\n\nRussia said");
+    }
+
+    #[test]
+    fn page_with_little_metadata() {
+        let story = "<p>DAMASCUS, Syria, Sept. 12 (AFP) - A nationwide truce brokered by Washington and Moscow took effect at sundown on Monday, with residents of besieged areas hoping for a pause in the fighting.</p>\
+            <p>The Syrian army said it would observe a seven-day halt to military operations across the country, the state news agency reported, while keeping the right to respond to any violation.</p>\
+            <p>Rebel groups said they had serious reservations about the deal but stopped short of rejecting it outright.</p>";
+        let html = format!(
+            "<html><head><title>Truce takes effect across Syria | Wire Desk</title></head><body>\
+             <div class=\"menu\"><a href=\"/\">Home</a> <a href=\"/world\">World</a></div>\
+             <div class=\"article\"><h1>Truce takes effect across Syria</h1>\
+             <p class=\"byline\">By Karim Talbi</p><time datetime=\"2016-09-12\">Sept. 12</time>{story}</div>\
+             <div class=\"related-links\"><h3>More stories</h3><ul><li><a href=\"/x\">Floods close roads</a></li></ul></div>\
+             <div id=\"comments\"><p>First comment, nobody reads these.</p></div></body></html>"
+        );
+        let (arts, errs) = HtmlReader.read(
+            "2016-09-12-afp-truce.html",
+            html.as_bytes(),
+            &ReadOptions::default(),
+        );
+        assert!(errs.is_empty(), "{errs:?}");
+        let a = &arts[0];
+        assert_eq!(a.title, "Truce takes effect across Syria");
+        assert_eq!(a.published.date.unwrap().to_string(), "2016-09-12");
+        assert_eq!(a.source.as_deref(), Some("AFP"));
+        assert_eq!(a.dateline.as_deref(), Some("DAMASCUS"));
+        assert_eq!(a.byline.as_deref(), Some("Karim Talbi"));
+        assert!(
+            a.body.starts_with("A nationwide truce brokered"),
+            "{}",
+            a.body
+        );
+        assert!(a.body.ends_with("rejecting it outright."), "{}", a.body);
+        assert_eq!(a.body.matches("\n\n").count(), 2, "{}", a.body);
     }
 }
