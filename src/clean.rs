@@ -49,14 +49,6 @@ pub static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         .collect()
 });
 
-/// All rule patterns in one set, so a line is tested in one pass.
-static RULE_SET: Lazy<regex::RegexSet> = Lazy::new(|| {
-    regex::RegexSetBuilder::new(RULES.iter().map(|r| r.pattern.as_str()))
-        .case_insensitive(true)
-        .build()
-        .expect("clean_furniture.tsv patterns compile")
-});
-
 /// A line that always forms its own paragraph: a byline ("By MATTHEW LEE") or an agency line.
 static STANDALONE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -67,7 +59,8 @@ static STANDALONE: Lazy<Regex> = Lazy::new(|| {
 
 /// The first furniture rule a trimmed line matches.
 pub fn furniture(line: &str) -> Option<&'static Rule> {
-    RULE_SET.matches(line).iter().next().map(|i| &RULES[i])
+    // One regex at a time: measured faster than a RegexSet of these Unicode patterns.
+    RULES.iter().find(|r| r.pattern.is_match(line))
 }
 
 /// A kept paragraph: its text and where each verbatim run came from.
@@ -167,6 +160,12 @@ fn is_zero_width(c: char) -> bool {
 fn push_line(block: &mut Block, line: &str, raw: usize) {
     if !block.text.is_empty() {
         block.text.push('\n');
+    }
+    let odd = |c: char| is_zero_width(c) || (c != ' ' && c.is_whitespace());
+    if !line.contains(odd) {
+        block.segs.push((block.text.len(), raw, line.len()));
+        block.text.push_str(line);
+        return;
     }
     let mut run_start: Option<(usize, usize)> = None; // (text offset, raw offset)
     for (i, c) in line.char_indices() {
