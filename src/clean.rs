@@ -10,12 +10,22 @@
 use once_cell::sync::Lazy;
 use regex::{Regex, RegexBuilder};
 
+/// What a furniture rule drops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// The line.
+    Line,
+    /// The line and the lines after it up to the next blank line (a "Related stories" box).
+    Block,
+    /// Everything from this line to the end of the page ("Most recent World stories").
+    Tail,
+}
+
 /// One furniture rule from `clean_furniture.tsv`.
 #[derive(Debug)]
 pub struct Rule {
     pub name: &'static str,
-    /// Drop everything from this line to the end of the page ("Most recent World stories").
-    pub tail: bool,
+    pub action: Action,
     pub pattern: Regex,
     pub detects: &'static str,
     pub example: &'static str,
@@ -33,9 +43,10 @@ pub static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
             assert!(f.len() == 5, "clean_furniture.tsv: bad line {l:?}");
             Rule {
                 name: f[0],
-                tail: match f[1] {
-                    "drop" => false,
-                    "tail" => true,
+                action: match f[1] {
+                    "drop" => Action::Line,
+                    "block" => Action::Block,
+                    "tail" => Action::Tail,
                     other => panic!("clean_furniture.tsv: bad action {other:?}"),
                 },
                 pattern: RegexBuilder::new(f[2])
@@ -223,13 +234,24 @@ fn flush(doc: &mut CleanDoc, lines: &mut Vec<(&str, usize)>) {
     lines.clear();
 }
 
-/// Clean a page: drop furniture lines, keep story paragraphs (blank-line separated in `raw`).
+/// Clean a saved page: drop furniture lines, keep story paragraphs (blank-line separated in
+/// `raw`). The first kept line is the headline candidate and always a paragraph of its own.
 pub fn clean(raw: &str) -> CleanDoc {
+    clean_with(raw, true)
+}
+
+/// Clean story text that has no headline line (HTML main text, feed content, JSON `text`).
+pub fn clean_body(raw: &str) -> CleanDoc {
+    clean_with(raw, false)
+}
+
+fn clean_with(raw: &str, headline: bool) -> CleanDoc {
     let mut doc = CleanDoc::default();
     let mut current: Vec<(&str, usize)> = Vec::new();
     let mut current_standalone = false;
     let mut pos = 0;
-    let mut in_tail: Option<&'static str> = None;
+    // The rule dropping lines until a blank line (Block) or the end (Tail).
+    let mut dropping: Option<&'static Rule> = None;
     for piece in raw.split_inclusive('\n') {
         let start = pos;
         pos += piece.len();
@@ -243,11 +265,14 @@ pub fn clean(raw: &str) -> CleanDoc {
         let raw_start = start + lead;
         if trimmed.is_empty() {
             flush(&mut doc, &mut current);
+            if dropping.is_some_and(|r| r.action == Action::Block) {
+                dropping = None;
+            }
             continue;
         }
-        if let Some(rule) = in_tail {
+        if let Some(rule) = dropping {
             doc.dropped.push(Dropped {
-                rule,
+                rule: rule.name,
                 text: trimmed.to_string(),
                 raw_start,
             });
@@ -260,13 +285,13 @@ pub fn clean(raw: &str) -> CleanDoc {
                 text: trimmed.to_string(),
                 raw_start,
             });
-            if rule.tail {
-                in_tail = Some(rule.name);
+            if rule.action != Action::Line {
+                dropping = Some(rule);
             }
             continue;
         }
-        let standalone =
-            doc.paragraphs.is_empty() && current.is_empty() || STANDALONE.is_match(trimmed);
+        let standalone = headline && doc.paragraphs.is_empty() && current.is_empty()
+            || STANDALONE.is_match(trimmed);
         if standalone || current_standalone {
             flush(&mut doc, &mut current);
         }
@@ -315,15 +340,20 @@ mod tests {
         assert!(RULES.len() >= 20);
         for rule in RULES.iter() {
             let page = format!(
-                "Headline\n\nA story paragraph.\n\n{}\n\nLast paragraph.",
+                "Headline\n\nA story paragraph.\n\n{}\nNext line.\n\nLast paragraph.",
                 rule.example
             );
             let doc = clean(&page);
             let kept: Vec<&str> = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
-            let expect: &[&str] = if rule.tail {
-                &["Headline", "A story paragraph."]
-            } else {
-                &["Headline", "A story paragraph.", "Last paragraph."]
+            let expect: &[&str] = match rule.action {
+                Action::Tail => &["Headline", "A story paragraph."],
+                Action::Block => &["Headline", "A story paragraph.", "Last paragraph."],
+                Action::Line => &[
+                    "Headline",
+                    "A story paragraph.",
+                    "Next line.",
+                    "Last paragraph.",
+                ],
             };
             assert_eq!(kept, expect, "rule {} ({})", rule.name, rule.detects);
             assert_eq!(
@@ -391,6 +421,16 @@ mod tests {
                 &format!("{long1}x"),
                 long2,
             ],
+        );
+    }
+
+    #[test]
+    fn body_text_has_no_headline_line() {
+        let doc = clean_body("MOSCOW (AP) — Russia said\nthat a deal was near.\n\nShare\n\nMore.");
+        let got: Vec<&str> = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            got,
+            ["MOSCOW (AP) — Russia said\nthat a deal was near.", "More."]
         );
     }
 

@@ -166,6 +166,12 @@ static DATELINE_BARE: Lazy<Regex> = Lazy::new(|| {
 pub fn parse_dateline(text: &str) -> Option<Dateline> {
     if let Some(c) = DATELINE.captures(text) {
         let written = c["agency"].trim();
+        // "(AP)", "(Reuters)", "(CNN)": a known agency or a short capitalized name, not "(the host)".
+        static NAME: Lazy<Regex> =
+            Lazy::new(|| Regex::new(r"^\p{Lu}[\p{L}.&-]*(?:\s\p{Lu}[\p{L}.&-]*){0,2}$").unwrap());
+        if agency(written).is_none() && !NAME.is_match(written) {
+            return None;
+        }
         return Some(Dateline {
             city: c["city"].trim().to_string(),
             agency: Some(agency(written).map_or_else(|| written.to_string(), str::to_string)),
@@ -237,7 +243,7 @@ pub fn parse_role_line(text: &str) -> Option<Option<&'static str>> {
 }
 
 static CONTRIB: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:(?:the\s+)?(?:associated press|ap|reuters|afp)\s+)?(?:(?:writers?|reporters?|correspondents?|journalists?|photographers?)\s+)?(?P<names>.+?)\s+contributed(?:\s+reporting)?(?:\s+(?:to|for)\s+this\s+(?:report|story|article))?\s*\.?$").unwrap()
+    Regex::new(r"(?i)^(?:(?:the\s+)?(?:associated press|ap|reuters|afp)\s+)?(?:(?:writers?|reporters?|correspondents?|journalists?|photographers?)\s+)?(?P<names>.+?)\s+contributed\s+(?:reporting(?:\s+(?:to|for)\s+this\s+(?:report|story|article))?|(?:to|for)\s+this\s+(?:report|story|article))\s*\.?$").unwrap()
 });
 static REPORTING_BY: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -754,6 +760,7 @@ mod tests {
             Some(vec!["Zeina Karam".to_string()])
         );
         assert_eq!(parse_contributors("Russia said the strike contributed to the collapse of the truce in the city of Aleppo last week."), None);
+        assert_eq!(parse_contributors("Poor weather also contributed."), None);
         assert_eq!(
             agency_in("Copyright © 2016 Agence France-Presse"),
             Some("AFP")

@@ -1,7 +1,7 @@
 //! RSS 2.0 and Atom feeds (feed-rs): one article per entry, full content when present, else the summary.
 
 use super::{html_to_text, IngestError, ReadOptions, Reader};
-use crate::clean::clean;
+use crate::clean::clean_body;
 use crate::meta::{build, Hints};
 use crate::model::Article;
 
@@ -79,7 +79,7 @@ impl Reader for FeedReader {
                 summary_only,
                 ..Hints::default()
             };
-            let doc = clean(&html_to_text(&html));
+            let doc = clean_body(&html_to_text(&html));
             let story = build(&entry_origin, &doc, hints, opts.date);
             if story.article.body.trim().is_empty() {
                 errors.push(IngestError::NoText { path: entry_origin });

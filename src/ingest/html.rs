@@ -1,7 +1,7 @@
 //! HTML pages: dom_smoothie (a readability port) finds the main text; meta tags, JSON-LD and `<time>` give title, date, byline and URL.
 
 use super::{decode, IngestError, ReadOptions, Reader};
-use crate::clean::clean;
+use crate::clean::clean_body;
 use crate::meta::{build, parse_byline, parse_date, Hints};
 use crate::model::Article;
 use once_cell::sync::Lazy;
@@ -309,7 +309,7 @@ impl Reader for HtmlReader {
         let url = attr_of(&CANONICAL, &html)
             .or_else(|| attr_of(&OG_URL, &html))
             .or_else(|| meta.as_ref().and_then(|m| m.url.clone()));
-        let doc = clean(&text);
+        let doc = clean_body(&text);
         let hints = Hints {
             title,
             url,

@@ -3,7 +3,7 @@
 //! Other fields are ignored. A bad line is reported with its 1-based number and skipped.
 
 use super::{decode, IngestError, ReadOptions, Reader};
-use crate::clean::clean;
+use crate::clean::clean_body;
 use crate::meta::{build, parse_date, Hints};
 use crate::model::Article;
 use serde_json::Value;
@@ -50,7 +50,7 @@ fn record(origin: &str, line: &str, opts: &ReadOptions) -> Result<Article, Strin
         contributors,
         ..Hints::default()
     };
-    let story = build(origin, &clean(&text), hints, opts.date);
+    let story = build(origin, &clean_body(&text), hints, opts.date);
     if story.article.body.trim().is_empty() {
         return Err("no story text".to_string());
     }

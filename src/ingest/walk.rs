@@ -5,6 +5,7 @@
 //! explicitly is always listed. "-" (stdin) is passed through.
 
 use super::IngestError;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Extensions read inside directories; files without an extension are read too.
@@ -28,7 +29,17 @@ fn is_article_file(path: &Path) -> bool {
     }
 }
 
-fn walk_dir(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
+fn walk_dir(
+    dir: &Path,
+    depth: usize,
+    seen: &mut HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<IngestError>,
+) {
+    // A directory reached twice (symlink loop or link to a sibling) is listed once.
+    if !seen.insert(dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())) {
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(source) => {
@@ -47,7 +58,7 @@ fn walk_dir(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec
         }
         if path.is_dir() {
             if depth < MAX_DEPTH {
-                walk_dir(&path, depth + 1, files, errors);
+                walk_dir(&path, depth + 1, seen, files, errors);
             }
         } else if path.is_file() && is_article_file(&path) {
             files.push(path);
@@ -59,12 +70,13 @@ fn walk_dir(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec
 pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut seen = HashSet::new();
     for path in paths {
         if path.as_os_str() == "-" {
             files.push(path.clone());
         } else if path.is_dir() {
             let mut found = Vec::new();
-            walk_dir(path, 0, &mut found, &mut errors);
+            walk_dir(path, 0, &mut seen, &mut found, &mut errors);
             found.sort();
             files.extend(found);
         } else if path.exists() {
@@ -115,6 +127,19 @@ mod tests {
             errors[0].to_string(),
             format!("{}: no such file or directory", missing.display())
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loop_is_walked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("a")).unwrap();
+        fs::write(root.join("a/x.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(root, root.join("a/loop")).unwrap();
+        let (files, errors) = walk(&[root.to_path_buf()]);
+        assert_eq!(files, [root.join("a/x.txt")]);
+        assert!(errors.is_empty());
     }
 
     #[test]
