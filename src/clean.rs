@@ -218,16 +218,25 @@ fn flush(doc: &mut CleanDoc, lines: &mut Vec<(&str, usize)>) {
     let wrapped = lines[..lines.len() - 1]
         .iter()
         .all(|(l, _)| l.len() <= WRAP);
-    if wrapped {
+    let groups: Vec<&[(&str, usize)]> = if wrapped {
+        vec![&lines[..]]
+    } else {
+        lines.chunks(1).collect()
+    };
+    for group in groups {
         let mut block = Block::default();
-        for (line, raw) in lines.iter() {
+        for (line, raw) in group {
             push_line(&mut block, line, *raw);
         }
-        doc.paragraphs.push(block);
-    } else {
-        for (line, raw) in lines.iter() {
-            let mut block = Block::default();
-            push_line(&mut block, line, *raw);
+        // A paragraph repeated right after itself (image alt text and caption, say) is kept once.
+        if doc.paragraphs.last().is_some_and(|p| p.text == block.text) {
+            let raw_start = group[0].1;
+            doc.dropped.push(Dropped {
+                rule: "repeated",
+                text: block.text,
+                raw_start,
+            });
+        } else {
             doc.paragraphs.push(block);
         }
     }
@@ -421,6 +430,16 @@ mod tests {
                 &format!("{long1}x"),
                 long2,
             ],
+        );
+    }
+
+    const CAPTION: &str = "A boy reacts inside a field hospital in the rebel-held Douma neighborhood of Damascus on Monday before the truce began.";
+
+    #[test]
+    fn repeated_paragraph_kept_once() {
+        check(
+            &format!("Title\n\n{CAPTION}\n{CAPTION}\n\nStory.\n\nStory."),
+            &["Title", CAPTION, "Story."],
         );
     }
 

@@ -35,6 +35,30 @@ pub enum Format {
     Jsonl,
 }
 
+impl Format {
+    /// "auto", "text", "html", "feed", "jsonl" (as `--format` spells them).
+    pub fn parse(s: &str) -> Option<Format> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "auto" => Format::Auto,
+            "text" | "txt" => Format::Text,
+            "html" => Format::Html,
+            "feed" | "rss" | "atom" => Format::Feed,
+            "jsonl" | "json" => Format::Jsonl,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Format::Auto => "auto",
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Feed => "feed",
+            Format::Jsonl => "jsonl",
+        }
+    }
+}
+
 /// What the caller asks of every reader.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReadOptions {
@@ -234,6 +258,20 @@ mod tests {
                 "{origin} {bytes:?}"
             );
         }
+    }
+
+    #[test]
+    fn format_names_round_trip() {
+        for f in [
+            Format::Auto,
+            Format::Text,
+            Format::Html,
+            Format::Feed,
+            Format::Jsonl,
+        ] {
+            assert_eq!(Format::parse(f.as_str()), Some(f));
+        }
+        assert_eq!(Format::parse("pdf"), None);
     }
 
     #[test]
