@@ -158,6 +158,14 @@ mod tests {
     <author><name>Matthew Lee</name></author>
     <content type="html">&lt;p&gt;GENEVA (AP) &amp;mdash; The U.S. and Russia announced a truce.&lt;/p&gt;</content>
   </entry>
+  <entry>
+    <title>Truce holds on second day</title>
+    <link href="https://example.com/holds"/>
+    <id>urn:2</id>
+    <published>2016-09-13T08:00:00Z</published>
+    <updated>2016-09-14T08:00:00Z</updated>
+    <summary>BEIRUT (AP) — The truce held for a second day.</summary>
+  </entry>
 </feed>"#,
         );
         assert!(errs.is_empty(), "{errs:?}");
@@ -166,6 +174,16 @@ mod tests {
         assert_eq!(arts[0].published.date.unwrap().to_string(), "2016-09-10");
         assert_eq!(arts[0].url.as_deref(), Some("https://example.com/truce"));
         assert!(!arts[0].summary_only);
+        let b = &arts[1];
+        assert_eq!(
+            (b.body.as_str(), b.summary_only),
+            ("The truce held for a second day.", true)
+        );
+        assert_eq!(b.published.date.unwrap().to_string(), "2016-09-13");
+        assert_eq!(
+            (b.source.as_deref(), b.dateline.as_deref()),
+            (Some("AP"), Some("BEIRUT"))
+        );
     }
 
     #[test]

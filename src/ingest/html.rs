@@ -433,4 +433,31 @@ mod tests {
         assert!(a.body.ends_with("rejecting it outright."), "{}", a.body);
         assert_eq!(a.body.matches("\n\n").count(), 2, "{}", a.body);
     }
+
+    #[test]
+    fn json_ld_metadata() {
+        let paras = "<p>GENEVA (Reuters) - The United States and Russia failed on Friday to agree on a nationwide cessation of hostilities in Syria after nearly ten hours of talks, officials from both sides said.</p>\
+            <p>Both delegations said technical teams would stay in Geneva to work through the remaining issues in the coming days, and that no date had been set for another meeting of the ministers.</p>";
+        let html = format!(
+            "<html><head><title>U.S., Russia fail to agree on Syria truce - Wire Desk</title>\
+             <script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"U.S., Russia fail to agree on Syria truce\",\"datePublished\":\"2016-08-26T21:40:00Z\",\"author\":{{\"@type\":\"Person\",\"name\":\"Tom Miles\"}},\"url\":\"https://wire.example.org/geneva\"}}</script>\
+             </head><body><div class=\"content\">{paras}</div></body></html>"
+        );
+        let (arts, errs) = HtmlReader.read("page.html", html.as_bytes(), &ReadOptions::default());
+        assert!(errs.is_empty(), "{errs:?}");
+        let a = &arts[0];
+        assert_eq!(a.title, "U.S., Russia fail to agree on Syria truce");
+        assert_eq!(a.published.date.unwrap().to_string(), "2016-08-26");
+        assert_eq!(a.byline.as_deref(), Some("Tom Miles"));
+        assert_eq!(a.url.as_deref(), Some("https://wire.example.org/geneva"));
+        assert_eq!(
+            (a.source.as_deref(), a.dateline.as_deref()),
+            (Some("Reuters"), Some("GENEVA"))
+        );
+        assert!(
+            a.body.starts_with("The United States and Russia failed"),
+            "{}",
+            a.body
+        );
+    }
 }
