@@ -63,7 +63,7 @@ pub static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
 /// A line that always forms its own paragraph: a byline ("By MATTHEW LEE") or an agency line.
 static STANDALONE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"^(By\s+\p{Lu}.{0,100}|(The )?Associated Press|AP|Reuters|AFP|Agence France-Presse)$",
+        r"^(By\s+\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:and|\p{Lu}[\p{L}.'’-]*)){0,8}(?:,\s*\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,3})?|(The )?Associated Press|AP|Reuters|AFP|Agence France-Presse)$",
     )
     .unwrap()
 });
@@ -450,6 +450,14 @@ mod tests {
         assert_eq!(
             got,
             ["MOSCOW (AP) — Russia said\nthat a deal was near.", "More."]
+        );
+    }
+
+    #[test]
+    fn sentence_starting_with_by_is_not_a_byline() {
+        check(
+            "Title\nBy VLADIMIR ISACHENKOV and MATTHEW LEE, Associated Press\nBy Monday, the talks\nhad collapsed.",
+            &["Title", "By VLADIMIR ISACHENKOV and MATTHEW LEE, Associated Press", "By Monday, the talks\nhad collapsed."],
         );
     }
 
