@@ -1,0 +1,438 @@
+//! Read articles from files, directories and stdin: one `Reader` per format (text page, HTML, feed, JSON Lines).
+//!
+//! Every reader returns `(Vec<Article>, Vec<IngestError>)`: a bad record is reported and the
+//! rest is still read. Readers run `clean` (page furniture) and `meta` (title, date, source,
+//! dateline, byline, contributors) so that every format yields the same kind of body.
+
+mod feed;
+mod html;
+mod jsonl;
+mod text;
+mod walk;
+
+pub use feed::FeedReader;
+pub use html::{html_to_text, HtmlReader};
+pub use jsonl::JsonlReader;
+pub use text::{decode, TextReader};
+pub use walk::walk;
+
+use crate::model::Article;
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// Files larger than this are refused with `IngestError::TooLarge`.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Input format; the CLI maps its own `--format` enum onto this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Auto,
+    Text,
+    Html,
+    Feed,
+    Jsonl,
+}
+
+impl Format {
+    /// "auto", "text", "html", "feed", "jsonl" (as `--format` spells them).
+    pub fn parse(s: &str) -> Option<Format> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "auto" => Format::Auto,
+            "text" | "txt" => Format::Text,
+            "html" => Format::Html,
+            "feed" | "rss" | "atom" => Format::Feed,
+            "jsonl" | "json" => Format::Jsonl,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Format::Auto => "auto",
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Feed => "feed",
+            Format::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// What the caller asks of every reader.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadOptions {
+    pub format: Format,
+    /// `--date`: overrides every date found in the input.
+    pub date: Option<NaiveDate>,
+}
+
+/// Why a file (or one record in it) could not be read. `path` is the origin as given ("-" for stdin).
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{path}: no such file or directory")]
+    NotFound { path: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: empty file")]
+    Empty { path: String },
+    #[error("{path}: not a text file (binary content)")]
+    Binary { path: String },
+    #[error("{path}: not valid UTF-8 text")]
+    Encoding { path: String },
+    #[error("{path}: no story text found")]
+    NoText { path: String },
+    #[error("{path}: cannot read HTML: {msg}")]
+    Html { path: String, msg: String },
+    #[error("{path}: cannot parse feed: {msg}")]
+    Feed { path: String, msg: String },
+    #[error("{path}:{line}: bad JSON line: {msg}")]
+    JsonLine {
+        path: String,
+        line: usize,
+        msg: String,
+    },
+    #[error("{path}: file too large ({size} bytes, limit 64 MB)")]
+    TooLarge { path: String, size: u64 },
+}
+
+/// One implementation per input format.
+pub trait Reader {
+    fn read(
+        &self,
+        origin: &str,
+        bytes: &[u8],
+        opts: &ReadOptions,
+    ) -> (Vec<Article>, Vec<IngestError>);
+}
+
+/// Guess the format: by extension first, then by sniffing the first bytes.
+pub fn detect_format(origin: &str, bytes: &[u8]) -> Format {
+    let ext = Path::new(origin)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("txt" | "text" | "md") => return Format::Text,
+        Some("html" | "htm" | "xhtml" | "shtml") => return Format::Html,
+        Some("rss" | "atom") => return Format::Feed,
+        Some("jsonl" | "ndjson" | "json") => return Format::Jsonl,
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head);
+    let head = head.trim_start_matches('\u{FEFF}').trim_start();
+    if head.starts_with('<') {
+        let lower = head.to_ascii_lowercase();
+        if lower.contains("<rss") || lower.contains("<feed") || lower.contains("<rdf:rdf") {
+            return Format::Feed;
+        }
+        return Format::Html;
+    }
+    let mut lines = head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
+    if lines.peek().is_some() && lines.take(5).all(|l| l.starts_with('{')) {
+        return Format::Jsonl;
+    }
+    Format::Text
+}
+
+/// Read one file: refuses files over 64 MB, then dispatches on the format.
+pub fn read_path(path: &Path, opts: &ReadOptions) -> (Vec<Article>, Vec<IngestError>) {
+    let origin = path.display().to_string();
+    let io = |source: std::io::Error| match source.kind() {
+        std::io::ErrorKind::NotFound => IngestError::NotFound {
+            path: origin.clone(),
+        },
+        _ => IngestError::Io {
+            path: origin.clone(),
+            source,
+        },
+    };
+    match std::fs::metadata(path) {
+        Err(e) => return (Vec::new(), vec![io(e)]),
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            return (
+                Vec::new(),
+                vec![IngestError::TooLarge {
+                    path: origin,
+                    size: m.len(),
+                }],
+            )
+        }
+        Ok(_) => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => read_bytes(&origin, &bytes, opts),
+        Err(e) => (Vec::new(), vec![io(e)]),
+    }
+}
+
+/// Read bytes that came from `origin` (a path, or "-" for stdin).
+pub fn read_bytes(
+    origin: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> (Vec<Article>, Vec<IngestError>) {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = bytes.len() as u64;
+        return (
+            Vec::new(),
+            vec![IngestError::TooLarge {
+                path: origin.to_string(),
+                size,
+            }],
+        );
+    }
+    let format = match opts.format {
+        Format::Auto => detect_format(origin, bytes),
+        f => f,
+    };
+    match format {
+        Format::Auto | Format::Text => TextReader.read(origin, bytes, opts),
+        Format::Html => HtmlReader.read(origin, bytes, opts),
+        Format::Feed => FeedReader.read(origin, bytes, opts),
+        Format::Jsonl => JsonlReader.read(origin, bytes, opts),
+    }
+}
+
+/// Dedup key: sha256 hex of the body with whitespace runs collapsed to one space.
+pub fn content_hash(article: &Article) -> String {
+    let mut h = Sha256::new();
+    for (i, w) in article.body.split_whitespace().enumerate() {
+        if i > 0 {
+            h.update(b" ");
+        }
+        h.update(w.as_bytes());
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+    use std::path::PathBuf;
+
+    #[test]
+    fn detects_formats() {
+        for (origin, bytes, want) in [
+            ("a.txt", "<html>", Format::Text),
+            ("a.HTML", "", Format::Html),
+            ("a.rss", "", Format::Feed),
+            ("a.jsonl", "", Format::Jsonl),
+            ("-", "\u{FEFF}  <!DOCTYPE html><html><body>", Format::Html),
+            (
+                "-",
+                "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">",
+                Format::Feed,
+            ),
+            (
+                "a.xml",
+                "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">",
+                Format::Feed,
+            ),
+            ("page", "<p>Hello</p>", Format::Html),
+            (
+                "-",
+                "{\"title\": \"a\"}\n\n{\"title\": \"b\"}\n",
+                Format::Jsonl,
+            ),
+            ("-", "{\"title\": \"a\"}\nplain text\n", Format::Text),
+            (
+                "-",
+                "Russia says deal near\n\nMOSCOW (AP) — Text.",
+                Format::Text,
+            ),
+        ] {
+            assert_eq!(
+                detect_format(origin, bytes.as_bytes()),
+                want,
+                "{origin} {bytes:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn format_names_round_trip() {
+        for f in [
+            Format::Auto,
+            Format::Text,
+            Format::Html,
+            Format::Feed,
+            Format::Jsonl,
+        ] {
+            assert_eq!(Format::parse(f.as_str()), Some(f));
+        }
+        assert_eq!(Format::parse("pdf"), None);
+    }
+
+    #[test]
+    fn content_hash_ignores_whitespace() {
+        let a = Article {
+            body: "One  two\n\nthree".into(),
+            ..Article::default()
+        };
+        let b = Article {
+            body: " One two three ".into(),
+            title: "x".into(),
+            ..Article::default()
+        };
+        let c = Article {
+            body: "One two three!".into(),
+            ..Article::default()
+        };
+        assert_eq!(content_hash(&a), content_hash(&b));
+        assert_ne!(content_hash(&a), content_hash(&c));
+        assert_eq!(content_hash(&a).len(), 64);
+    }
+
+    #[test]
+    fn read_path_errors_and_dispatch() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing.txt");
+        let (arts, errs) = read_path(&missing, &ReadOptions::default());
+        assert!(arts.is_empty());
+        assert_eq!(
+            errs[0].to_string(),
+            format!("{}: no such file or directory", missing.display())
+        );
+
+        let png = dir.path().join("x.bin");
+        fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").unwrap();
+        let (_, errs) = read_path(&png, &ReadOptions::default());
+        assert_eq!(
+            errs[0].to_string(),
+            format!("{}: not a text file (binary content)", png.display())
+        );
+
+        let big = dir.path().join("big.txt");
+        fs::File::create(&big)
+            .unwrap()
+            .set_len(MAX_FILE_BYTES + 1)
+            .unwrap();
+        let (_, errs) = read_path(&big, &ReadOptions::default());
+        assert!(
+            matches!(errs[0], IngestError::TooLarge { size, .. } if size == MAX_FILE_BYTES + 1)
+        );
+
+        let empty = dir.path().join("empty.txt");
+        fs::write(&empty, " \n\r\n\t").unwrap();
+        let (_, errs) = read_path(&empty, &ReadOptions::default());
+        assert!(matches!(errs[0], IngestError::Empty { .. }));
+
+        let page = dir.path().join("2016-08-29-ap.txt");
+        fs::write(&page, "Title\n\nMOSCOW (AP) — Body.").unwrap();
+        let (arts, errs) = read_path(&page, &ReadOptions::default());
+        assert!(errs.is_empty());
+        assert_eq!(arts[0].body, "Body.");
+        assert_eq!(arts[0].origin, page.display().to_string());
+    }
+
+    #[test]
+    fn error_messages() {
+        let e = IngestError::JsonLine {
+            path: "a.jsonl".into(),
+            line: 3,
+            msg: "expected value".into(),
+        };
+        assert_eq!(e.to_string(), "a.jsonl:3: bad JSON line: expected value");
+        let e = IngestError::TooLarge {
+            path: "big.txt".into(),
+            size: 70_000_000,
+        };
+        assert_eq!(
+            e.to_string(),
+            "big.txt: file too large (70000000 bytes, limit 64 MB)"
+        );
+    }
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/ingest")
+            .join(name)
+    }
+
+    /// Read a fixture and compare a `field=value` summary of its first article.
+    fn check_fixture(name: &str, expect: &str) -> Article {
+        let (arts, errs) = read_path(&fixture(name), &ReadOptions::default());
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(arts.len(), 1);
+        let a = arts.into_iter().next().unwrap();
+        let got = format!(
+            "title={}\nurl={}\nsource={}\ndate={}\ndateline={}\nbyline={}\ncontributors={}",
+            a.title,
+            a.url.as_deref().unwrap_or("-"),
+            a.source.as_deref().unwrap_or("-"),
+            a.published.date.map_or("-".to_string(), |d| d.to_string()),
+            a.dateline.as_deref().unwrap_or("-"),
+            a.byline.as_deref().unwrap_or("-"),
+            a.contributors.join("; "),
+        );
+        assert_eq!(got, expect.trim(), "{name}");
+        a
+    }
+
+    const STORY: &[&str] = &[
+        "Russia's defense minister said Monday that Moscow and Washington are moving \"step by step\" toward an arrangement on joint action around the Syrian city of Aleppo.",
+        "Speaking to military officers, the minister said talks with the American side had entered a \"very active phase\" and that the two militaries were exchanging maps.",
+        "A U.S. official, who spoke on condition of anonymity because he was not authorized to discuss the talks, said however that no agreement was close.",
+        "A State Department spokeswoman told reporters in Washington that the United States had \"nothing to announce\" about the talks.",
+    ];
+
+    #[test]
+    fn one_story_three_formats() {
+        let text = check_fixture(
+            "2016-08-29-ap-aleppo-talks.txt",
+            "title=Russia says US deal on Aleppo is near; US official disagrees\nurl=-\nsource=AP\ndate=2016-08-29\ndateline=MOSCOW\nbyline=NADIA PETROVA\ncontributors=Tom Baker in Washington",
+        );
+        let html = check_fixture(
+            "aleppo-talks.html",
+            "title=Russia says US deal on Aleppo is near; US official disagrees\nurl=https://news.example.com/world/aleppo-talks\nsource=AP\ndate=2016-08-29\ndateline=MOSCOW\nbyline=Nadia Petrova\ncontributors=Tom Baker in Washington",
+        );
+        let feed = check_fixture(
+            "aleppo-talks.rss",
+            "title=Russia says US deal on Aleppo is near; US official disagrees\nurl=https://news.example.com/world/aleppo-talks\nsource=AP\ndate=2016-08-29\ndateline=MOSCOW\nbyline=Nadia Petrova\ncontributors=Tom Baker in Washington",
+        );
+        let want = STORY.join("\n\n");
+        for a in [&text, &html, &feed] {
+            assert_eq!(a.body, want, "{}", a.origin);
+        }
+        assert_eq!(content_hash(&text), content_hash(&feed));
+    }
+
+    #[test]
+    fn date_override_beats_every_format() {
+        let opts = ReadOptions {
+            date: NaiveDate::from_ymd_opt(2016, 9, 1),
+            ..ReadOptions::default()
+        };
+        for name in [
+            "2016-08-29-ap-aleppo-talks.txt",
+            "aleppo-talks.html",
+            "aleppo-talks.rss",
+        ] {
+            let (arts, _) = read_path(&fixture(name), &opts);
+            assert_eq!(arts[0].published.date, opts.date, "{name}");
+        }
+    }
+
+    #[test]
+    fn walk_then_read_fixture_dir() {
+        let (files, errs) = walk(&[fixture(""), fixture("missing.txt")]);
+        assert_eq!(errs.len(), 1);
+        assert!(files.len() >= 3);
+        let total: usize = files
+            .iter()
+            .map(|f| read_path(f, &ReadOptions::default()).0.len())
+            .sum();
+        assert!(total >= 3);
+    }
+}
