@@ -1,0 +1,93 @@
+//! Rule `denial`: one party explicitly rejects what another party asserts.
+//!
+//! ## What it detects
+//!
+//! A *denier* claim, and a claim of another side asserting (+1) the same frame within
+//! `Options::window_days`. A claim is a denier when
+//!
+//! - its cue rejects something (`denial`: denied, dismissed, rejected) and its stance
+//!   is negative (a denial cue on a neutral claim counts as negative), or
+//! - it is a `responsibility` claim with polarity -1 whose target is the speaker's own
+//!   side ("our forces did not strike the convoy").
+//!
+//! For `responsibility` the blamed party must match: both targets on one side, or the
+//! denier names no target and the asserter blames the denier's side ("Russia denied
+//! it" against "Russian jets struck the convoy").
+//!
+//! ## Why it matters
+//!
+//! An explicit rejection is the strongest form of contradiction: the denier is
+//! answering the other party, not just disagreeing. It comes before `opposing` in the
+//! registry and shares its group, so such a pair is reported once, as a denial.
+//!
+//! ## Example
+//!
+//! ```text
+//! U.S. officials (USAGOV, 2016-09-20): Russian jets struck the aid convoy   responsibility +1, target RUSMIL
+//! Russia (RUSGOV, 2016-09-20) denied that its warplanes struck the convoy    responsibility -1, denial
+//! => denial: U.S. officials (USAGOV, 2016-09-20) asserts that Russia (RUSMIL) is
+//!    responsible; Russia (RUSGOV, 2016-09-20) denied it
+//! ```
+//!
+//! Score: like `opposing` (confidences, hedges, date distance) but not discounted,
+//! since the denial is explicit; `opposing` pairs get the same formula.
+
+use super::{
+    closeness, pair_weight, proposition, same_target, Finding, Group, Item, Options, Pair, Rule,
+};
+use crate::model::ContradictionKind;
+
+pub const RULE: Rule = Rule {
+    name: "denial",
+    kind: ContradictionKind::Denial,
+    group: Group::Stance,
+    check,
+};
+
+fn check(p: &Pair, opts: &Options) -> Option<Finding> {
+    if p.x.frame != p.y.frame || p.gap > opts.window_days || !p.x.other_side(p.y) {
+        return None;
+    }
+    let (asserter, denier) = [(p.x, p.y), (p.y, p.x)]
+        .into_iter()
+        .find(|(a, d)| a.stance > 0 && is_denier(d) && targets_match(a, d))?;
+    Some(Finding {
+        score: pair_weight(p) * closeness(p.gap, opts.window_days),
+        explanation: format!(
+            "{} asserts that {}; {} {} it",
+            asserter.who(),
+            proposition(p),
+            denier.who(),
+            verb(denier)
+        ),
+    })
+}
+
+fn is_denier(d: &Item) -> bool {
+    d.stance < 0 && (d.claim.denial || self_exculpating(d))
+}
+
+/// Responsibility denied for the speaker's own side.
+fn self_exculpating(d: &Item) -> bool {
+    d.frame == "responsibility"
+        && matches!((&d.side, &d.target_side), (Some(s), Some(t)) if s.key == t.key)
+}
+
+fn targets_match(asserter: &Item, denier: &Item) -> bool {
+    if same_target(asserter, denier) {
+        return true;
+    }
+    // "Russia denied it": no target named, the asserter blames the denier's own side.
+    denier.claim.target.is_none()
+        && matches!((&asserter.target_side, &denier.side), (Some(t), Some(s)) if t.key == s.key)
+}
+
+/// The cue when it is one rejecting verb ("dismissed"), else "denies".
+fn verb(d: &Item) -> String {
+    let cue = d.claim.cue.trim();
+    if d.claim.denial && !cue.is_empty() && cue.chars().all(|c| c.is_ascii_alphabetic()) {
+        cue.to_lowercase()
+    } else {
+        "denies".to_string()
+    }
+}

@@ -1,0 +1,94 @@
+//! Rule `example`: a copy-me template for a new contradiction rule (not in the registry).
+//!
+//! ## What it detects
+//!
+//! Say in one or two sentences which pairs of claims fire: which frames, sides,
+//! stances, dates. This example fires for two claims of different sides on the same
+//! frame and day where both are hedged ("may", "could") but in opposite directions.
+//!
+//! ## Why it matters
+//!
+//! Say why an analyst wants to see this pair, and why it is not already covered by
+//! another rule (here: hedged claims are weak, so `opposing` scores them low).
+//!
+//! ## Example
+//!
+//! ```text
+//! a Russian diplomat (RUSGOV, 2016-09-01): a deal may come this week         agreement +1, hedge "may"
+//! a U.S. official (USAGOV, 2016-09-01): a deal could still fall through     agreement -1, hedge "could"
+//! => example: ... both hedge, in opposite directions
+//! ```
+//!
+//! To add a rule: copy this file to `src/contradict/<name>.rs`, change the doc comment,
+//! `RULE` and `check`, declare the module in `mod.rs`, put `<name>::RULE` in `RULES`
+//! (order matters within a `Group`: the first rule that fires wins), add table rows in
+//! `tests.rs` (one that fires, near-misses that must not) and a `ContradictionKind`
+//! variant if the kind is new.
+
+use super::{pair_weight, proposition, Finding, Group, Options, Pair, Rule};
+use crate::model::ContradictionKind;
+
+pub const RULE: Rule = Rule {
+    name: "example",
+    kind: ContradictionKind::Opposing,
+    group: Group::Stance,
+    check,
+};
+
+fn check(p: &Pair, _opts: &Options) -> Option<Finding> {
+    let (x, y) = (p.x, p.y);
+    let both_hedged = x.claim.hedge.is_some() && y.claim.hedge.is_some();
+    if x.frame != y.frame || p.gap > 0 || !both_hedged || x.stance * y.stance != -1 {
+        return None;
+    }
+    if !x.other_side(y) {
+        return None;
+    }
+    Some(Finding {
+        score: pair_weight(p),
+        explanation: format!(
+            "{} and {} both hedge, in opposite directions, on whether {}",
+            x.who(),
+            y.who(),
+            proposition(p)
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::claim;
+    use super::super::{Item, Pair};
+    use super::*;
+
+    #[test]
+    fn example_rule_fires_on_opposite_hedges() {
+        let mut a = claim(1, "RUSGOV", "2016-09-01", "agreement", 1);
+        a.claim.hedge = Some("may".into());
+        let mut b = claim(2, "USAGOV", "2016-09-01", "agreement", -1);
+        b.claim.hedge = Some("could".into());
+        let (x, y) = (Item::new(&a).unwrap(), Item::new(&b).unwrap());
+        let pair = Pair {
+            x: &x,
+            y: &y,
+            gap: 0,
+        };
+        let found = (RULE.check)(&pair, &Options::default()).expect("fires");
+        assert!(
+            found.explanation.contains("both hedge"),
+            "{}",
+            found.explanation
+        );
+        b.claim.hedge = None;
+        let y = Item::new(&b).unwrap();
+        assert!((RULE.check)(
+            &Pair {
+                x: &x,
+                y: &y,
+                gap: 0
+            },
+            &Options::default()
+        )
+        .is_none());
+    }
+}
