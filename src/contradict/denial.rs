@@ -32,9 +32,7 @@
 //! Score: like `opposing` (confidences, hedges, date distance) but not discounted,
 //! since the denial is explicit; `opposing` pairs get the same formula.
 
-use super::{
-    closeness, pair_weight, proposition, same_target, Finding, Group, Item, Options, Pair, Rule,
-};
+use super::{closeness, pair_weight, proposition, same_target, Group, Item, Options, Pair, Rule};
 use crate::model::ContradictionKind;
 
 pub const RULE: Rule = Rule {
@@ -42,25 +40,35 @@ pub const RULE: Rule = Rule {
     kind: ContradictionKind::Denial,
     group: Group::Stance,
     check,
+    explain,
 };
 
-fn check(p: &Pair, opts: &Options) -> Option<Finding> {
-    if p.x.frame != p.y.frame || p.gap > opts.window_days || !p.x.other_side(p.y) {
+fn check(p: &Pair, opts: &Options) -> Option<f32> {
+    if p.x.ids.frame != p.y.ids.frame || p.gap > opts.window_days || !p.x.other_side(p.y) {
         return None;
     }
-    let (asserter, denier) = [(p.x, p.y), (p.y, p.x)]
+    roles(p)?;
+    Some(pair_weight(p) * closeness(p.gap, opts.window_days))
+}
+
+fn explain(p: &Pair) -> String {
+    let Some((asserter, denier)) = roles(p) else {
+        return String::new();
+    };
+    format!(
+        "{} asserts that {}; {} {} it",
+        asserter.who(),
+        proposition(p),
+        denier.who(),
+        verb(denier)
+    )
+}
+
+/// (asserter, denier) when one of the pair denies what the other asserts.
+fn roles<'a>(p: &Pair<'a>) -> Option<(&'a Item<'a>, &'a Item<'a>)> {
+    [(p.x, p.y), (p.y, p.x)]
         .into_iter()
-        .find(|(a, d)| a.stance > 0 && is_denier(d) && targets_match(a, d))?;
-    Some(Finding {
-        score: pair_weight(p) * closeness(p.gap, opts.window_days),
-        explanation: format!(
-            "{} asserts that {}; {} {} it",
-            asserter.who(),
-            proposition(p),
-            denier.who(),
-            verb(denier)
-        ),
-    })
+        .find(|(a, d)| a.stance > 0 && is_denier(d) && targets_match(a, d))
 }
 
 fn is_denier(d: &Item) -> bool {
@@ -70,7 +78,7 @@ fn is_denier(d: &Item) -> bool {
 /// Responsibility denied for the speaker's own side.
 fn self_exculpating(d: &Item) -> bool {
     d.frame == "responsibility"
-        && matches!((&d.side, &d.target_side), (Some(s), Some(t)) if s.key == t.key)
+        && matches!((d.ids.side, d.ids.target_side), (Some(s), Some(t)) if s == t)
 }
 
 fn targets_match(asserter: &Item, denier: &Item) -> bool {
@@ -78,8 +86,8 @@ fn targets_match(asserter: &Item, denier: &Item) -> bool {
         return true;
     }
     // "Russia denied it": no target named, the asserter blames the denier's own side.
-    denier.claim.target.is_none()
-        && matches!((&asserter.target_side, &denier.side), (Some(t), Some(s)) if t.key == s.key)
+    denier.ids.target.is_none()
+        && matches!((asserter.ids.target_side, denier.ids.side), (Some(t), Some(s)) if t == s)
 }
 
 /// The cue when it is one rejecting verb ("dismissed"), else "denies".

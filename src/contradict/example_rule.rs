@@ -25,7 +25,7 @@
 //! `tests.rs` (one that fires, near-misses that must not) and a `ContradictionKind`
 //! variant if the kind is new.
 
-use super::{pair_weight, proposition, Finding, Group, Options, Pair, Rule};
+use super::{pair_weight, proposition, Group, Options, Pair, Rule};
 use crate::model::ContradictionKind;
 
 pub const RULE: Rule = Rule {
@@ -33,32 +33,36 @@ pub const RULE: Rule = Rule {
     kind: ContradictionKind::Opposing,
     group: Group::Stance,
     check,
+    explain,
 };
 
-fn check(p: &Pair, _opts: &Options) -> Option<Finding> {
+/// Cheap: runs on every candidate pair. Return the score (0..1) when the pair fires.
+fn check(p: &Pair, _opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
     let both_hedged = x.claim.hedge.is_some() && y.claim.hedge.is_some();
-    if x.frame != y.frame || p.gap > 0 || !both_hedged || x.stance * y.stance != -1 {
+    if x.ids.frame != y.ids.frame || p.gap > 0 || !both_hedged || x.stance * y.stance != -1 {
         return None;
     }
     if !x.other_side(y) {
         return None;
     }
-    Some(Finding {
-        score: pair_weight(p),
-        explanation: format!(
-            "{} and {} both hedge, in opposite directions, on whether {}",
-            x.who(),
-            y.who(),
-            proposition(p)
-        ),
-    })
+    Some(pair_weight(p))
+}
+
+/// Runs only for pairs that are reported: one line naming both speakers, dates and the proposition.
+fn explain(p: &Pair) -> String {
+    format!(
+        "{} and {} both hedge, in opposite directions, on whether {}",
+        p.x.who(),
+        p.y.who(),
+        proposition(p)
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::tests::claim;
-    use super::super::{Item, Pair};
+    use super::super::{Interner, Item, Pair};
     use super::*;
 
     #[test]
@@ -67,28 +71,14 @@ mod tests {
         a.claim.hedge = Some("may".into());
         let mut b = claim(2, "USAGOV", "2016-09-01", "agreement", -1);
         b.claim.hedge = Some("could".into());
-        let (x, y) = (Item::new(&a).unwrap(), Item::new(&b).unwrap());
-        let pair = Pair {
-            x: &x,
-            y: &y,
-            gap: 0,
-        };
-        let found = (RULE.check)(&pair, &Options::default()).expect("fires");
-        assert!(
-            found.explanation.contains("both hedge"),
-            "{}",
-            found.explanation
-        );
+        let mut strings = Interner::default();
+        let x = Item::new(&a, &mut strings).unwrap();
+        let y = Item::new(&b, &mut strings).unwrap();
+        let opts = Options::default();
+        assert!((RULE.check)(&Pair::new(&x, &y), &opts).is_some());
+        assert!((RULE.explain)(&Pair::new(&x, &y)).contains("both hedge"));
         b.claim.hedge = None;
-        let y = Item::new(&b).unwrap();
-        assert!((RULE.check)(
-            &Pair {
-                x: &x,
-                y: &y,
-                gap: 0
-            },
-            &Options::default()
-        )
-        .is_none());
+        let y = Item::new(&b, &mut strings).unwrap();
+        assert!((RULE.check)(&Pair::new(&x, &y), &opts).is_none());
     }
 }

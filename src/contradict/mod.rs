@@ -10,13 +10,21 @@
 //!    speaker key. Claims without a frame, without a usable date (day or week
 //!    precision), or with neither a stance nor figures are dropped: no rule can use them.
 //! 2. Blocking. Items are indexed by frame, sorted by date, and by (frame, actor).
-//!    A new claim is compared only with claims of its frame whose dates fall inside
-//!    the widest window of the date-bound rules, plus claims of the same actor inside
-//!    the reversal window. Pairs among `existing` alone are never formed, so calling
-//!    [`detect`] again with more claims never re-reports old pairs.
-//! 3. Every rule in [`RULES`] looks at each candidate pair, in registry order. Rules
-//!    of one [`Group`] are alternatives: per pair only the first that fires is kept
+//!    Each new claim is compared only with the claims *before it* in the pool (all
+//!    existing claims, then the new ones in the order given) that share its frame and
+//!    fall inside the widest window of the date-bound rules, plus claims of the same
+//!    actor inside the reversal window. So pairs among `existing` alone are never
+//!    formed, each unordered pair is looked at once, and one call with a batch gives
+//!    the same result as one call per claim in the batch's order.
+//! 3. Every rule in [`RULES`] checks each candidate pair, in registry order. Rules of
+//!    one [`Group`] are alternatives: per pair only the first that fires is kept
 //!    (that is how a denial is not also reported as opposing).
+//! 4. With [`Options::strongest_per_counterpart`] (the default) a new claim reports,
+//!    per kind, only its strongest pair with each counterpart (actor code, else
+//!    speaker): a Russian claim contradicted by five USAGOV claims that week gives one
+//!    contradiction, not five. This keeps a dense thread's output (and the explanation
+//!    strings, the expensive part) proportional to its claims. Pairs are `a` < `b` by
+//!    claim id.
 //!
 //! ## Adding a rule
 //!
@@ -31,9 +39,10 @@ mod opposing;
 mod reversal;
 pub mod sides;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
+use rayon::prelude::*;
 
 use crate::model::{Claim, Contradiction, ContradictionKind, Precision, StoredClaim};
 
@@ -48,6 +57,9 @@ pub struct Options {
     pub event_days: i64,
     /// A reversal pairs claims of one actor at most this many days apart.
     pub reversal_days: i64,
+    /// Report, per new claim and kind, only the strongest pair with each counterpart
+    /// (actor code, else speaker); false reports every contradicting pair.
+    pub strongest_per_counterpart: bool,
 }
 
 impl Default for Options {
@@ -56,6 +68,7 @@ impl Default for Options {
             window_days: 7,
             event_days: 3,
             reversal_days: 60,
+            strongest_per_counterpart: true,
         }
     }
 }
@@ -86,14 +99,10 @@ pub struct Rule {
     pub kind: ContradictionKind,
     pub group: Group,
     /// Returns a finding when the pair contradicts. `pair.x` has the smaller claim id.
-    pub check: fn(&Pair, &Options) -> Option<Finding>,
-}
-
-/// What a rule reports for a pair; the detector fills in thread and claim ids.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    pub score: f32,
-    pub explanation: String,
+    /// Cheap, runs on every candidate pair: the score (0..1) when the pair contradicts.
+    pub check: fn(&Pair, &Options) -> Option<f32>,
+    /// Runs only on reported pairs: one line naming both speakers, their dates and the proposition.
+    pub explain: fn(&Pair) -> String,
 }
 
 /// The ordered registry. Denial comes before opposing so that it wins within [`Group::Stance`].
@@ -113,8 +122,44 @@ pub struct Item<'a> {
     pub days: (i64, i64),
     /// -1, 0 or 1: the polarity, with a denial cue on a neutral claim counting as -1.
     pub stance: i8,
+    /// Interned keys, so the hot loop compares numbers, not strings.
+    pub ids: Ids,
+    /// Confidence in 0.05..=1 (0.5 when missing), times [`HEDGE_FACTOR`] when hedged.
+    pub weight: f32,
+}
+
+/// Interned keys of an [`Item`]: equal numbers mean equal strings (within one [`Interner`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ids {
+    pub frame: u32,
+    /// Side key.
+    pub side: Option<u32>,
+    /// Target actor code and the target's side key.
+    pub target: Option<u32>,
+    pub target_side: Option<u32>,
+    /// Actor code.
+    pub code: Option<u32>,
     /// Lower-cased speaker when it is a proper name (not "a U.S. official").
-    pub person: Option<String>,
+    pub person: Option<u32>,
+    /// Lower-cased speaker, whatever it is.
+    pub speaker: u32,
+    /// Who this claim is for [`Options::strongest_per_counterpart`]: actor code, else speaker.
+    pub counterpart: u32,
+}
+
+/// Gives each distinct string a number.
+#[derive(Debug, Default)]
+pub struct Interner(HashMap<String, u32>);
+
+impl Interner {
+    pub fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.0.get(s) {
+            return id;
+        }
+        let id = self.0.len() as u32;
+        self.0.insert(s.to_string(), id);
+        id
+    }
 }
 
 /// Two claims of one thread, `x` with the smaller claim id.
@@ -124,6 +169,17 @@ pub struct Pair<'a> {
     pub y: &'a Item<'a>,
     /// Days between the two claim dates (0 when their intervals touch).
     pub gap: i64,
+}
+
+impl<'a> Pair<'a> {
+    pub fn new(a: &'a Item<'a>, b: &'a Item<'a>) -> Pair<'a> {
+        let (x, y) = if a.id <= b.id { (a, b) } else { (b, a) };
+        Pair {
+            x,
+            y,
+            gap: gap(x.days, y.days),
+        }
+    }
 }
 
 /// Find contradictions between `new` claims and the thread's `existing` claims, and among the new ones.
@@ -143,80 +199,149 @@ pub fn detect_with_stats(
     existing: &[StoredClaim],
     opts: &Options,
 ) -> (Vec<Contradiction>, Stats) {
-    // Pool: existing claims first, then new ones; a claim passed in both counts as new.
-    let new_ids: std::collections::HashSet<i64> = new.iter().map(|c| c.id).collect();
+    // Pool: existing claims first, then new ones in the given order; a claim passed in
+    // both counts as new, a repeated id counts once.
+    let new_ids: HashSet<i64> = new.iter().map(|c| c.id).collect();
+    let mut strings = Interner::default();
     let mut items: Vec<Item> = Vec::new();
     for s in existing.iter().filter(|s| !new_ids.contains(&s.id)) {
-        items.extend(Item::new(s));
+        items.extend(Item::new(s, &mut strings));
     }
     let first_new = items.len();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     for s in new.iter().filter(|s| seen.insert(s.id)) {
-        items.extend(Item::new(s));
+        items.extend(Item::new(s, &mut strings));
     }
 
     let by_frame = index(&items, |it| vec![it.frame.to_string()]);
     let by_actor = index(&items, actor_keys);
-    let near = opts.window_days.max(opts.event_days).max(0);
-    let far = opts.reversal_days.max(0);
+    let ctx = Ctx {
+        items: &items,
+        by_frame: &by_frame,
+        by_actor: &by_actor,
+        thread,
+        opts,
+    };
+    let per_claim: Vec<(Vec<Contradiction>, u64)> = (first_new..items.len())
+        .into_par_iter()
+        .map_init(Vec::new, |buf, i| ctx.against_earlier(i, buf))
+        .collect();
 
     let mut stats = Stats {
         indexed: items.len(),
         ..Stats::default()
     };
     let mut out = Vec::new();
-    let mut candidates: Vec<usize> = Vec::new();
-    for i in first_new..items.len() {
-        candidates.clear();
-        let it = &items[i];
-        collect(&items, &by_frame, it.frame, it, near, &mut candidates);
-        for key in actor_keys(it) {
-            collect(&items, &by_actor, &key, it, far, &mut candidates);
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for &j in &candidates {
-            // Each unordered pair once: new-new pairs only from their first member.
-            if j == i || (j >= first_new && j < i) {
-                continue;
-            }
-            stats.comparisons += 1;
-            let (x, y) = if items[i].id <= items[j].id {
-                (&items[i], &items[j])
-            } else {
-                (&items[j], &items[i])
-            };
-            if x.id == y.id {
-                continue;
-            }
-            let pair = Pair {
-                x,
-                y,
-                gap: gap(x.days, y.days),
-            };
-            let mut fired: Vec<Group> = Vec::new();
-            for rule in RULES {
-                if fired.contains(&rule.group) {
-                    continue;
-                }
-                if let Some(f) = (rule.check)(&pair, opts) {
-                    fired.push(rule.group);
-                    out.push(Contradiction {
-                        thread: thread.to_string(),
-                        kind: rule.kind,
-                        score: f.score.clamp(0.0, 1.0),
-                        explanation: f.explanation,
-                        a: x.id,
-                        b: y.id,
-                    });
-                }
-            }
-        }
+    for (found, comparisons) in per_claim {
+        stats.comparisons += comparisons;
+        out.extend(found);
     }
-    out.sort_by(|p, q| (p.a, p.b, p.kind).cmp(&(q.a, q.b, q.kind)));
+    out.sort_by_key(|c| (c.a, c.b, c.kind));
     out.dedup_by(|p, q| (p.a, p.b, p.kind) == (q.a, q.b, q.kind));
     stats.found = out.len();
     (out, stats)
+}
+
+/// Everything one new claim needs to find its contradictions.
+struct Ctx<'a> {
+    items: &'a [Item<'a>],
+    by_frame: &'a Index,
+    by_actor: &'a Index,
+    thread: &'a str,
+    opts: &'a Options,
+}
+
+/// A rule that fired for (new claim, partner): kept while looking for the strongest.
+struct Hit {
+    rule: &'static Rule,
+    partner: usize,
+    counterpart: u32,
+    score: f32,
+    gap: i64,
+}
+
+impl Ctx<'_> {
+    /// Contradictions of item `i` with the items before it in the pool (all existing
+    /// claims and the new ones given before it), and the number of pairs looked at.
+    fn against_earlier(&self, i: usize, candidates: &mut Vec<usize>) -> (Vec<Contradiction>, u64) {
+        let (items, opts) = (self.items, self.opts);
+        let it = &items[i];
+        candidates.clear();
+        let near = opts.window_days.max(opts.event_days).max(0);
+        collect(items, self.by_frame, it.frame, it, near, i, candidates);
+        for key in actor_keys(it) {
+            collect(
+                items,
+                self.by_actor,
+                &key,
+                it,
+                opts.reversal_days.max(0),
+                i,
+                candidates,
+            );
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut comparisons = 0;
+        for &j in candidates.iter() {
+            let other = &items[j];
+            if other.id == it.id {
+                continue;
+            }
+            comparisons += 1;
+            let pair = Pair::new(it, other);
+            let mut fired: [Option<Group>; 2] = [None, None];
+            for rule in RULES {
+                if fired.contains(&Some(rule.group)) {
+                    continue;
+                }
+                let Some(score) = (rule.check)(&pair, opts) else {
+                    continue;
+                };
+                fired[usize::from(fired[0].is_some())] = Some(rule.group);
+                let hit = Hit {
+                    rule,
+                    partner: j,
+                    counterpart: other.ids.counterpart,
+                    score: score.clamp(0.0, 1.0),
+                    gap: pair.gap,
+                };
+                let same = hits.iter_mut().find(|h| {
+                    opts.strongest_per_counterpart
+                        && h.rule.kind == rule.kind
+                        && h.counterpart == hit.counterpart
+                });
+                match same {
+                    Some(h) if stronger(&hit, h, items) => *h = hit,
+                    Some(_) => {}
+                    None => hits.push(hit),
+                }
+            }
+        }
+        let found = hits
+            .into_iter()
+            .map(|h| {
+                let pair = Pair::new(it, &items[h.partner]);
+                Contradiction {
+                    thread: self.thread.to_string(),
+                    kind: h.rule.kind,
+                    score: h.score,
+                    explanation: (h.rule.explain)(&pair),
+                    a: pair.x.id,
+                    b: pair.y.id,
+                }
+            })
+            .collect();
+        (found, comparisons)
+    }
+}
+
+/// Higher score, then the closer date, then the smaller partner id.
+fn stronger(a: &Hit, b: &Hit, items: &[Item]) -> bool {
+    let key = |h: &Hit| (-h.score, h.gap, items[h.partner].id);
+    key(a).partial_cmp(&key(b)) == Some(std::cmp::Ordering::Less)
 }
 
 /// Buckets of item indices sorted by first day, then id.
@@ -238,8 +363,16 @@ fn index(items: &[Item], keys: impl Fn(&Item) -> Vec<String>) -> Index {
 /// Longest interval a claim date can span (week precision), for the index look-behind.
 const MAX_SPAN: i64 = 6;
 
-/// Push the items of bucket `key` whose dates can be within `window` days of `it`.
-fn collect(items: &[Item], idx: &Index, key: &str, it: &Item, window: i64, out: &mut Vec<usize>) {
+/// Push the items of bucket `key` before pool index `limit` whose dates are within `window` days of `it`.
+fn collect(
+    items: &[Item],
+    idx: &Index,
+    key: &str,
+    it: &Item,
+    window: i64,
+    limit: usize,
+    out: &mut Vec<usize>,
+) {
     let Some(bucket) = idx.get(key) else { return };
     let lo = it.days.0 - window - MAX_SPAN;
     let hi = it.days.1 + window;
@@ -248,7 +381,7 @@ fn collect(items: &[Item], idx: &Index, key: &str, it: &Item, window: i64, out: 
         if items[j].days.0 > hi {
             break;
         }
-        if gap(items[j].days, it.days) <= window {
+        if j < limit && gap(items[j].days, it.days) <= window {
             out.push(j);
         }
     }
@@ -260,7 +393,7 @@ fn actor_keys(it: &Item) -> Vec<String> {
     if let Some(code) = it.claim.actor_code.as_deref().filter(|c| !c.is_empty()) {
         keys.push(format!("{}\tcode\t{}", it.frame, code));
     }
-    if let Some(p) = &it.person {
+    if let Some(p) = person_key(&it.claim.speaker) {
         keys.push(format!("{}\tname\t{}", it.frame, p));
     }
     keys
@@ -272,7 +405,7 @@ fn gap(a: (i64, i64), b: (i64, i64)) -> i64 {
 
 impl<'a> Item<'a> {
     /// Prepare a stored claim, or `None` when no rule could use it.
-    pub fn new(stored: &'a StoredClaim) -> Option<Item<'a>> {
+    pub fn new(stored: &'a StoredClaim, strings: &mut Interner) -> Option<Item<'a>> {
         let claim = &stored.claim;
         let frame = claim.frame.as_deref().filter(|f| !f.is_empty())?;
         let date = claim.date.date?;
@@ -295,34 +428,57 @@ impl<'a> Item<'a> {
             .as_deref()
             .or(claim.country.as_deref())
             .and_then(sides::side_of);
+        let target_side = claim.target.as_deref().and_then(sides::side_of);
+        let code = claim.actor_code.as_deref().filter(|c| !c.is_empty());
+        let speaker = claim.speaker.trim().to_lowercase();
+        let ids = Ids {
+            frame: strings.id(frame),
+            side: side
+                .as_ref()
+                .map(|s| strings.id(&format!("side\t{}", s.key))),
+            target: claim
+                .target
+                .as_deref()
+                .map(|t| strings.id(&format!("code\t{t}"))),
+            target_side: target_side
+                .as_ref()
+                .map(|s| strings.id(&format!("side\t{}", s.key))),
+            code: code.map(|c| strings.id(&format!("code\t{c}"))),
+            person: person_key(&claim.speaker).map(|p| strings.id(&format!("speaker\t{p}"))),
+            speaker: strings.id(&format!("speaker\t{speaker}")),
+            counterpart: match code {
+                Some(c) => strings.id(&format!("code\t{c}")),
+                None => strings.id(&format!("speaker\t{speaker}")),
+            },
+        };
         Some(Item {
             id: stored.id,
             stored,
             claim,
             frame,
             side,
-            target_side: claim.target.as_deref().and_then(sides::side_of),
+            target_side,
             days: (start, start + len),
             stance,
-            person: person_key(&claim.speaker),
+            ids,
+            weight: weight(claim),
         })
     }
 
     /// Both sides known and different.
     pub fn other_side(&self, other: &Item) -> bool {
-        match (&self.side, &other.side) {
-            (Some(a), Some(b)) => a.key != b.key,
-            _ => false,
-        }
+        matches!((self.ids.side, other.ids.side), (Some(a), Some(b)) if a != b)
+    }
+
+    /// Both sides known and equal, or both unknown.
+    pub fn same_side(&self, other: &Item) -> bool {
+        self.ids.side == other.ids.side
     }
 
     /// The same actor: same actor code, or the same named person.
     pub fn same_actor(&self, other: &Item) -> bool {
-        let code = |it: &Item| it.claim.actor_code.clone().filter(|c| !c.is_empty());
-        match (code(self), code(other)) {
-            (Some(a), Some(b)) if a == b => true,
-            _ => self.person.is_some() && self.person == other.person,
-        }
+        let (a, b) = (self.ids, other.ids);
+        (a.code.is_some() && a.code == b.code) || (a.person.is_some() && a.person == b.person)
     }
 
     /// "Sergei Shoigu (RUSGOV, 2016-08-29)".
@@ -339,19 +495,19 @@ impl<'a> Item<'a> {
             .unwrap_or("unknown actor");
         format!("{speaker} ({code}, {})", date_text(self.claim))
     }
+}
 
-    /// Confidence in 0.05..=1, halved-ish by a hedge: the weight this claim brings to a score.
-    pub fn weight(&self) -> f32 {
-        let c = if self.claim.confidence.is_finite() && self.claim.confidence > 0.0 {
-            self.claim.confidence.clamp(0.05, 1.0)
-        } else {
-            0.5
-        };
-        if self.claim.hedge.is_some() {
-            c * HEDGE_FACTOR
-        } else {
-            c
-        }
+/// The weight a claim brings to a score: its confidence, weakened by a hedge.
+fn weight(claim: &Claim) -> f32 {
+    let c = if claim.confidence.is_finite() && claim.confidence > 0.0 {
+        claim.confidence.clamp(0.05, 1.0)
+    } else {
+        0.5
+    };
+    if claim.hedge.is_some() {
+        c * HEDGE_FACTOR
+    } else {
+        c
     }
 }
 
@@ -360,8 +516,8 @@ pub const HEDGE_FACTOR: f32 = 0.7;
 
 fn date_text(c: &Claim) -> String {
     match (c.date.date, c.date.precision) {
-        (Some(d), Precision::Day) => d.format("%Y-%m-%d").to_string(),
-        (Some(d), Precision::Week) => format!("week of {}", d.format("%Y-%m-%d")),
+        (Some(d), Precision::Day) => d.to_string(),
+        (Some(d), Precision::Week) => format!("week of {d}"),
         (Some(d), Precision::Month) => d.format("%Y-%m").to_string(),
         (Some(d), Precision::Year) => d.format("%Y").to_string(),
         _ => "undated".to_string(),
@@ -400,7 +556,7 @@ fn person_key(speaker: &str) -> Option<String> {
 
 /// Geometric mean of the two claims' weights.
 pub fn pair_weight(p: &Pair) -> f32 {
-    (p.x.weight() * p.y.weight()).sqrt()
+    (p.x.weight * p.y.weight).sqrt()
 }
 
 /// 1 for claims on the same day, down to 0.5 at the edge of the window.
@@ -416,11 +572,11 @@ pub fn same_target(a: &Item, b: &Item) -> bool {
     if a.frame != "responsibility" {
         return true;
     }
-    match (&a.claim.target, &b.claim.target) {
+    match (a.ids.target, b.ids.target) {
         (None, None) => true,
         (Some(ta), Some(tb)) => {
             ta == tb
-                || matches!((&a.target_side, &b.target_side), (Some(x), Some(y)) if x.key == y.key)
+                || matches!((a.ids.target_side, b.ids.target_side), (Some(x), Some(y)) if x == y)
         }
         _ => false,
     }
@@ -468,11 +624,6 @@ pub fn proposition(p: &Pair) -> String {
         "cooperation" => "the parties are cooperating".to_string(),
         other => format!("the {other} proposition holds"),
     }
-}
-
-/// Day number helper for tests and callers: days from the common era.
-pub fn day_number(d: NaiveDate) -> i64 {
-    i64::from(d.num_days_from_ce())
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@
 //! Monday") of the same quantity look alike. Score: confidences (hedges weaken) times
 //! 0.5 + half the relative difference, times date closeness.
 
-use super::{closeness, pair_weight, Finding, Group, Options, Pair, Rule};
+use super::{closeness, pair_weight, Group, Options, Pair, Rule};
 use crate::model::{ContradictionKind, Figure};
 
 pub const RULE: Rule = Rule {
@@ -38,6 +38,7 @@ pub const RULE: Rule = Rule {
     kind: ContradictionKind::Numeric,
     group: Group::Figures,
     check,
+    explain,
 };
 
 /// Smallest relative difference (of the larger value) that counts as material.
@@ -45,42 +46,36 @@ const MIN_RELATIVE: f64 = 0.25;
 /// Smallest absolute difference that counts as material.
 const MIN_ABSOLUTE: f64 = 2.0;
 
-fn check(p: &Pair, opts: &Options) -> Option<Finding> {
+fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
     let window = opts.event_days.min(opts.window_days);
-    if x.frame != y.frame || p.gap > window || x.claim.denial || y.claim.denial {
+    if x.ids.frame != y.ids.frame || p.gap > window || x.claim.denial || y.claim.denial {
         return None;
     }
     if x.claim.figures.is_empty() || y.claim.figures.is_empty() {
         return None;
     }
-    let same_side = match (&x.side, &y.side) {
-        (Some(a), Some(b)) => a.key == b.key,
-        (None, None) => true,
-        _ => false,
-    };
-    let same_speaker = x
-        .claim
-        .speaker
-        .trim()
-        .eq_ignore_ascii_case(y.claim.speaker.trim());
-    if same_side && same_speaker {
+    let (_, _, rel) = most_different(&x.claim.figures, &y.claim.figures)?;
+    if x.same_side(y) && x.ids.speaker == y.ids.speaker {
         return None;
     }
-    let (fx, fy, rel) = most_different(&x.claim.figures, &y.claim.figures)?;
-    Some(Finding {
-        score: pair_weight(p) * (0.5 + 0.5 * rel.min(1.0) as f32) * closeness(p.gap, window),
-        explanation: format!(
-            "{} reports {} {}; {} reports {} {} ({})",
-            x.who(),
-            number(fx.value),
-            fx.quantity,
-            y.who(),
-            number(fy.value),
-            fy.quantity,
-            x.frame
-        ),
-    })
+    Some(pair_weight(p) * (0.5 + 0.5 * rel.min(1.0) as f32) * closeness(p.gap, window))
+}
+
+fn explain(p: &Pair) -> String {
+    let Some((fx, fy, _)) = most_different(&p.x.claim.figures, &p.y.claim.figures) else {
+        return String::new();
+    };
+    format!(
+        "{} reports {} {}; {} reports {} {} ({})",
+        p.x.who(),
+        number(fx.value),
+        fx.quantity,
+        p.y.who(),
+        number(fy.value),
+        fy.quantity,
+        p.x.frame
+    )
 }
 
 /// The pair of same-quantity figures with the largest material relative difference.

@@ -25,9 +25,7 @@
 //! Score: geometric mean of the two confidences (a hedge multiplies by 0.7), times
 //! 1 for the same day down to 0.5 at the edge of the window.
 
-use super::{
-    closeness, pair_weight, proposition, same_target, Finding, Group, Options, Pair, Rule,
-};
+use super::{closeness, pair_weight, proposition, same_target, Group, Options, Pair, Rule};
 use crate::model::ContradictionKind;
 
 pub const RULE: Rule = Rule {
@@ -35,24 +33,34 @@ pub const RULE: Rule = Rule {
     kind: ContradictionKind::Opposing,
     group: Group::Stance,
     check,
+    explain,
 };
 
-fn check(p: &Pair, opts: &Options) -> Option<Finding> {
+fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
-    if x.frame != y.frame || x.stance == 0 || x.stance != -y.stance || p.gap > opts.window_days {
+    if x.ids.frame != y.ids.frame
+        || x.stance == 0
+        || x.stance != -y.stance
+        || p.gap > opts.window_days
+    {
         return None;
     }
     if !x.other_side(y) || !same_target(x, y) {
         return None;
     }
-    let (pos, neg) = if x.stance > 0 { (x, y) } else { (y, x) };
-    Some(Finding {
-        score: pair_weight(p) * closeness(p.gap, opts.window_days),
-        explanation: format!(
-            "{} asserts that {}; {} denies it",
-            pos.who(),
-            proposition(p),
-            neg.who()
-        ),
-    })
+    Some(pair_weight(p) * closeness(p.gap, opts.window_days))
+}
+
+fn explain(p: &Pair) -> String {
+    let (pos, neg) = if p.x.stance > 0 {
+        (p.x, p.y)
+    } else {
+        (p.y, p.x)
+    };
+    format!(
+        "{} asserts that {}; {} denies it",
+        pos.who(),
+        proposition(p),
+        neg.who()
+    )
 }

@@ -29,7 +29,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{pair_weight, proposition, same_target, Finding, Group, Options, Pair, Rule};
+use super::{pair_weight, proposition, same_target, Group, Item, Options, Pair, Rule};
 use crate::model::ContradictionKind;
 
 pub const RULE: Rule = Rule {
@@ -37,6 +37,7 @@ pub const RULE: Rule = Rule {
     kind: ContradictionKind::Reversal,
     group: Group::Stance,
     check,
+    explain,
 };
 
 static EXPLICIT: Lazy<Regex> = Lazy::new(|| {
@@ -46,34 +47,40 @@ static EXPLICIT: Lazy<Regex> = Lazy::new(|| {
     .expect("valid regex")
 });
 
-fn check(p: &Pair, opts: &Options) -> Option<Finding> {
+fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
-    if x.frame != y.frame || x.stance == 0 || x.stance != -y.stance {
+    if x.ids.frame != y.ids.frame || x.stance == 0 || x.stance != -y.stance {
         return None;
     }
     if p.gap < 1 || p.gap > opts.reversal_days || !x.same_actor(y) || !same_target(x, y) {
         return None;
     }
-    let (first, later) = if (x.days.0, x.id) <= (y.days.0, y.id) {
-        (x, y)
-    } else {
-        (y, x)
-    };
+    let later = order(p).1;
     let explicit = EXPLICIT.is_match(&later.claim.sentence) || EXPLICIT.is_match(&later.claim.text);
-    let score = pair_weight(p)
-        * (0.7 + if explicit { 0.15 } else { 0.0 } + 0.15 * (p.gap as f32 / 30.0).min(1.0));
+    let bonus = if explicit { 0.15 } else { 0.0 };
+    Some(pair_weight(p) * (0.7 + bonus + 0.15 * (p.gap as f32 / 30.0).min(1.0)))
+}
+
+fn explain(p: &Pair) -> String {
+    let (first, later) = order(p);
     let (verb, now) = if first.stance > 0 {
         ("asserts", "now denies it")
     } else {
         ("denies", "now asserts it")
     };
-    Some(Finding {
-        score,
-        explanation: format!(
-            "{} {verb} that {}; {} {now}",
-            first.who(),
-            proposition(p),
-            later.who()
-        ),
-    })
+    format!(
+        "{} {verb} that {}; {} {now}",
+        first.who(),
+        proposition(p),
+        later.who()
+    )
+}
+
+/// (earlier, later) by date, then id.
+fn order<'a>(p: &Pair<'a>) -> (&'a Item<'a>, &'a Item<'a>) {
+    if (p.x.days.0, p.x.id) <= (p.y.days.0, p.y.id) {
+        (p.x, p.y)
+    } else {
+        (p.y, p.x)
+    }
 }
