@@ -3,3 +3,4 @@
 pub mod contradict;
 pub mod extract;
 pub mod model;
+pub mod thread;
