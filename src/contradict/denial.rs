@@ -3,7 +3,8 @@
 //! ## What it detects
 //!
 //! A *denier* claim, and a claim of another side asserting (+1) the same frame within
-//! `Options::window_days`. A claim is a denier when
+//! `Options::denial_days` (60) before or after it: a denial may answer an accusation
+//! made weeks earlier. A claim is a denier when
 //!
 //! - its cue rejects something (`denial`: denied, dismissed, rejected) and its stance
 //!   is negative (a denial cue on a neutral claim counts as negative), or
@@ -32,23 +33,40 @@
 //! Score: like `opposing` (confidences, hedges, date distance) but not discounted,
 //! since the denial is explicit; `opposing` pairs get the same formula.
 
-use super::{closeness, pair_weight, proposition, same_target, Group, Item, Options, Pair, Rule};
+use super::{
+    closeness, pair_weight, proposition, same_target, Block, Class, Group, Item, Options, Pair,
+    Rule,
+};
 use crate::model::ContradictionKind;
 
 pub const RULE: Rule = Rule {
     name: "denial",
     kind: ContradictionKind::Denial,
     group: Group::Stance,
+    block: Block::Frame,
+    partners,
     check,
     explain,
 };
 
+/// A possible denier looks at assertions, an assertion at possible deniers.
+fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
+    let mut v = Vec::new();
+    if it.classes.contains(&Class::Denier) {
+        v.push((Class::Stance(1), opts.denial_days));
+    }
+    if it.stance > 0 {
+        v.push((Class::Denier, opts.denial_days));
+    }
+    v
+}
+
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
-    if p.x.ids.frame != p.y.ids.frame || p.gap > opts.window_days || !p.x.other_side(p.y) {
+    if p.x.ids.frame != p.y.ids.frame || p.gap > opts.denial_days || !p.x.other_side(p.y) {
         return None;
     }
     roles(p)?;
-    Some(pair_weight(p) * closeness(p.gap, opts.window_days))
+    Some(pair_weight(p) * closeness(p.gap, opts.denial_days))
 }
 
 fn explain(p: &Pair) -> String {

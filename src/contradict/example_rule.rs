@@ -25,16 +25,27 @@
 //! `tests.rs` (one that fires, near-misses that must not) and a `ContradictionKind`
 //! variant if the kind is new.
 
-use super::{pair_weight, proposition, Group, Options, Pair, Rule};
+use super::{pair_weight, proposition, Block, Class, Group, Item, Options, Pair, Rule};
 use crate::model::ContradictionKind;
 
 pub const RULE: Rule = Rule {
     name: "example",
     kind: ContradictionKind::Opposing,
     group: Group::Stance,
+    block: Block::Frame,
+    partners,
     check,
     explain,
 };
+
+/// Blocking: which claims (by class) within how many days this claim can pair with.
+/// Keep it tight: it decides how many pairs `check` sees.
+fn partners(it: &Item, _opts: &Options) -> Vec<(Class, i64)> {
+    match (it.stance, &it.claim.hedge) {
+        (0, _) | (_, None) => vec![],
+        (s, Some(_)) => vec![(Class::Stance(-s), 0)],
+    }
+}
 
 /// Cheap: runs on every candidate pair. Return the score (0..1) when the pair fires.
 fn check(p: &Pair, _opts: &Options) -> Option<f32> {

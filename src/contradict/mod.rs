@@ -51,10 +51,16 @@ use sides::Side;
 /// Tuning knobs of the detector.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
-    /// Opposing and denial claims must be said within this many days of each other.
+    /// Opposing claims must be said within this many days of each other.
     pub window_days: i64,
-    /// Figures count as the same event when said within this many days (numeric rule).
+    /// A denial answers an assertion made at most this many days before or after it.
+    pub denial_days: i64,
+    /// Figures of an event (killed, wounded, violations ...) count as the same event when
+    /// said within this many days (numeric rule).
     pub event_days: i64,
+    /// Other figures (a force's strength, people trapped ...) change slowly: they are
+    /// compared within this many days (numeric rule).
+    pub stock_days: i64,
     /// A reversal pairs claims of one actor at most this many days apart.
     pub reversal_days: i64,
     /// Report, per new claim and kind, only the strongest pair with each counterpart
@@ -66,7 +72,9 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             window_days: 7,
+            denial_days: 60,
             event_days: 3,
+            stock_days: 30,
             reversal_days: 60,
             strongest_per_counterpart: true,
         }
@@ -98,11 +106,38 @@ pub struct Rule {
     pub name: &'static str,
     pub kind: ContradictionKind,
     pub group: Group,
+    /// Which claims share a block: all claims of a frame, or one actor's claims of a frame.
+    pub block: Block,
+    /// Blocking: the classes of claims this claim can pair with, and how many days
+    /// around its date to look for each. `check` must never fire for a pair that
+    /// `partners` (from either claim's side) would not propose; a test checks this
+    /// against exhaustive comparison.
+    pub partners: fn(&Item, &Options) -> Vec<(Class, i64)>,
     /// Returns a finding when the pair contradicts. `pair.x` has the smaller claim id.
     /// Cheap, runs on every candidate pair: the score (0..1) when the pair contradicts.
     pub check: fn(&Pair, &Options) -> Option<f32>,
     /// Runs only on reported pairs: one line naming both speakers, their dates and the proposition.
     pub explain: fn(&Pair) -> String,
+}
+
+/// Which claims a rule compares: both always share the frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    Frame,
+    /// And the actor: the same actor code, or the same named speaker.
+    Actor,
+}
+
+/// Buckets a claim sits in, so a rule looks only at claims that can pair with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// Stance -1 or 1.
+    Stance(i8),
+    /// May deny something: negative stance with a denial cue, or any negative
+    /// responsibility claim (the rule decides).
+    Denier,
+    /// States a figure of this (interned) quantity.
+    Quantity(u32),
 }
 
 /// The ordered registry. Denial comes before opposing so that it wins within [`Group::Stance`].
@@ -126,6 +161,10 @@ pub struct Item<'a> {
     pub ids: Ids,
     /// Confidence in 0.05..=1 (0.5 when missing), times [`HEDGE_FACTOR`] when hedged.
     pub weight: f32,
+    /// The buckets this claim sits in.
+    pub classes: Vec<Class>,
+    /// Interned quantity of each of `claim.figures`.
+    pub quantities: Vec<u32>,
 }
 
 /// Interned keys of an [`Item`]: equal numbers mean equal strings (within one [`Interner`]).
@@ -199,6 +238,16 @@ pub fn detect_with_stats(
     existing: &[StoredClaim],
     opts: &Options,
 ) -> (Vec<Contradiction>, Stats) {
+    run(thread, new, existing, opts, false)
+}
+
+fn run(
+    thread: &str,
+    new: &[StoredClaim],
+    existing: &[StoredClaim],
+    opts: &Options,
+    exhaustive: bool,
+) -> (Vec<Contradiction>, Stats) {
     // Pool: existing claims first, then new ones in the given order; a claim passed in
     // both counts as new, a repeated id counts once.
     let new_ids: HashSet<i64> = new.iter().map(|c| c.id).collect();
@@ -213,14 +262,12 @@ pub fn detect_with_stats(
         items.extend(Item::new(s, &mut strings));
     }
 
-    let by_frame = index(&items, |it| vec![it.frame.to_string()]);
-    let by_actor = index(&items, actor_keys);
     let ctx = Ctx {
         items: &items,
-        by_frame: &by_frame,
-        by_actor: &by_actor,
+        index: index(&items),
         thread,
         opts,
+        exhaustive,
     };
     let per_claim: Vec<(Vec<Contradiction>, u64)> = (first_new..items.len())
         .into_par_iter()
@@ -245,10 +292,11 @@ pub fn detect_with_stats(
 /// Everything one new claim needs to find its contradictions.
 struct Ctx<'a> {
     items: &'a [Item<'a>],
-    by_frame: &'a Index,
-    by_actor: &'a Index,
+    index: Index,
     thread: &'a str,
     opts: &'a Options,
+    /// Compare with every earlier claim (tests: blocking must not change the result).
+    exhaustive: bool,
 }
 
 /// A rule that fired for (new claim, partner): kept while looking for the strongest.
@@ -267,18 +315,20 @@ impl Ctx<'_> {
         let (items, opts) = (self.items, self.opts);
         let it = &items[i];
         candidates.clear();
-        let near = opts.window_days.max(opts.event_days).max(0);
-        collect(items, self.by_frame, it.frame, it, near, i, candidates);
-        for key in actor_keys(it) {
-            collect(
-                items,
-                self.by_actor,
-                &key,
-                it,
-                opts.reversal_days.max(0),
-                i,
-                candidates,
-            );
+        if self.exhaustive {
+            candidates.extend(0..i);
+        }
+        for rule in RULES.iter().filter(|_| !self.exhaustive) {
+            let actors = match rule.block {
+                Block::Frame => vec![NO_ACTOR],
+                Block::Actor => [it.ids.code, it.ids.person].into_iter().flatten().collect(),
+            };
+            for (class, window) in (rule.partners)(it, opts) {
+                for &actor in &actors {
+                    let key = (it.ids.frame, actor, class);
+                    collect(items, &self.index, &key, it, window.max(0), i, candidates);
+                }
+            }
         }
         candidates.sort_unstable();
         candidates.dedup();
@@ -344,14 +394,20 @@ fn stronger(a: &Hit, b: &Hit, items: &[Item]) -> bool {
     key(a).partial_cmp(&key(b)) == Some(std::cmp::Ordering::Less)
 }
 
-/// Buckets of item indices sorted by first day, then id.
-type Index = HashMap<String, Vec<usize>>;
+/// Buckets of item indices by (frame, actor or [`NO_ACTOR`], class), sorted by first day, then id.
+type Index = HashMap<(u32, u32, Class), Vec<usize>>;
 
-fn index(items: &[Item], keys: impl Fn(&Item) -> Vec<String>) -> Index {
+/// The actor part of an index key for [`Block::Frame`] buckets.
+const NO_ACTOR: u32 = u32::MAX;
+
+fn index(items: &[Item]) -> Index {
     let mut idx: Index = HashMap::new();
     for (i, it) in items.iter().enumerate() {
-        for k in keys(it) {
-            idx.entry(k).or_default().push(i);
+        let actors = [Some(NO_ACTOR), it.ids.code, it.ids.person];
+        for &class in &it.classes {
+            for actor in actors.into_iter().flatten() {
+                idx.entry((it.ids.frame, actor, class)).or_default().push(i);
+            }
         }
     }
     for v in idx.values_mut() {
@@ -367,7 +423,7 @@ const MAX_SPAN: i64 = 6;
 fn collect(
     items: &[Item],
     idx: &Index,
-    key: &str,
+    key: &(u32, u32, Class),
     it: &Item,
     window: i64,
     limit: usize,
@@ -385,18 +441,6 @@ fn collect(
             out.push(j);
         }
     }
-}
-
-/// Index keys under which one actor's claims meet: its code and, for named people, its name.
-fn actor_keys(it: &Item) -> Vec<String> {
-    let mut keys = Vec::new();
-    if let Some(code) = it.claim.actor_code.as_deref().filter(|c| !c.is_empty()) {
-        keys.push(format!("{}\tcode\t{}", it.frame, code));
-    }
-    if let Some(p) = person_key(&it.claim.speaker) {
-        keys.push(format!("{}\tname\t{}", it.frame, p));
-    }
-    keys
 }
 
 fn gap(a: (i64, i64), b: (i64, i64)) -> i64 {
@@ -429,6 +473,23 @@ impl<'a> Item<'a> {
             .or(claim.country.as_deref())
             .and_then(sides::side_of);
         let target_side = claim.target.as_deref().and_then(sides::side_of);
+        let quantities: Vec<u32> = claim
+            .figures
+            .iter()
+            .map(|f| strings.id(&format!("quantity\t{}", f.quantity)))
+            .collect();
+        let mut classes = Vec::new();
+        if stance != 0 {
+            classes.push(Class::Stance(stance));
+        }
+        if stance < 0 && (claim.denial || frame == "responsibility") {
+            classes.push(Class::Denier);
+        }
+        for &q in &quantities {
+            if !classes.contains(&Class::Quantity(q)) {
+                classes.push(Class::Quantity(q));
+            }
+        }
         let code = claim.actor_code.as_deref().filter(|c| !c.is_empty());
         let speaker = claim.speaker.trim().to_lowercase();
         let ids = Ids {
@@ -462,6 +523,8 @@ impl<'a> Item<'a> {
             stance,
             ids,
             weight: weight(claim),
+            classes,
+            quantities,
         })
     }
 

@@ -30,13 +30,18 @@
 //! Monday") of the same quantity look alike. Score: confidences (hedges weaken) times
 //! 0.5 + half the relative difference, times date closeness.
 
-use super::{closeness, pair_weight, Group, Options, Pair, Rule};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::{closeness, pair_weight, Block, Class, Group, Item, Options, Pair, Rule};
 use crate::model::{ContradictionKind, Figure};
 
 pub const RULE: Rule = Rule {
     name: "numeric",
     kind: ContradictionKind::Numeric,
     group: Group::Figures,
+    block: Block::Frame,
+    partners,
     check,
     explain,
 };
@@ -46,24 +51,93 @@ const MIN_RELATIVE: f64 = 0.25;
 /// Smallest absolute difference that counts as material.
 const MIN_ABSOLUTE: f64 = 2.0;
 
+/// Quantities counted per event; any other quantity is a slowly changing stock.
+const EVENT_QUANTITIES: &[&str] = &[
+    "killed",
+    "dead",
+    "deaths",
+    "wounded",
+    "injured",
+    "casualties",
+    "violations",
+    "strikes",
+    "attacks",
+    "airstrikes",
+    "missing",
+];
+
+/// How many days apart two figures of `quantity` may be said and still be about one thing.
+fn figure_days(quantity: &str, opts: &Options) -> i64 {
+    if EVENT_QUANTITIES.contains(&quantity) {
+        opts.event_days
+    } else {
+        opts.stock_days
+    }
+}
+
+fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
+    if it.claim.denial {
+        return vec![];
+    }
+    it.claim
+        .figures
+        .iter()
+        .zip(&it.quantities)
+        .map(|(f, &q)| (Class::Quantity(q), figure_days(&f.quantity, opts)))
+        .collect()
+}
+
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
-    let window = opts.event_days.min(opts.window_days);
-    if x.ids.frame != y.ids.frame || p.gap > window || x.claim.denial || y.claim.denial {
+    if x.ids.frame != y.ids.frame || x.claim.denial || y.claim.denial {
         return None;
     }
     if x.claim.figures.is_empty() || y.claim.figures.is_empty() {
         return None;
     }
-    let (_, _, rel) = most_different(&x.claim.figures, &y.claim.figures)?;
+    let (f, _, rel) = most_different(p, opts)?;
     if x.same_side(y) && x.ids.speaker == y.ids.speaker {
         return None;
     }
+    if !same_cause(x, y) {
+        return None;
+    }
+    let window = figure_days(&f.quantity, opts);
     Some(pair_weight(p) * (0.5 + 0.5 * rel.min(1.0) as f32) * closeness(p.gap, window))
 }
 
+/// What killed or hurt people, when the sentence says: air, ground fire or a bomb.
+static CAUSES: Lazy<[Regex; 3]> = Lazy::new(|| {
+    [
+        r"(?i)\b(air ?strikes?|air raids?|warplanes?|jets?|aircraft|helicopters?|barrel bombs?|bombers?)\b",
+        r"(?i)\b(shelling|shells?|mortars?|rockets?|artillery|sniper)\b",
+        r"(?i)\b(car bombs?|suicide|explosions?|blasts?|ied)\b",
+    ]
+    .map(|r| Regex::new(r).expect("valid regex"))
+});
+
+fn causes(it: &Item) -> u8 {
+    let text = if it.claim.sentence.is_empty() {
+        &it.claim.text
+    } else {
+        &it.claim.sentence
+    };
+    CAUSES
+        .iter()
+        .enumerate()
+        .filter(|(_, re)| re.is_match(text))
+        .fold(0, |m, (i, _)| m | (1 << i))
+}
+
+/// False when both sentences name a cause and the causes differ: "air strikes on the
+/// east killed 20" and "rebel shelling of the west killed 12" are two events.
+fn same_cause(x: &Item, y: &Item) -> bool {
+    let (a, b) = (causes(x), causes(y));
+    a == 0 || b == 0 || a & b != 0
+}
+
 fn explain(p: &Pair) -> String {
-    let Some((fx, fy, _)) = most_different(&p.x.claim.figures, &p.y.claim.figures) else {
+    let Some((fx, fy, _)) = most_different(p, &Options::default()) else {
         return String::new();
     };
     format!(
@@ -78,10 +152,15 @@ fn explain(p: &Pair) -> String {
     )
 }
 
-/// The pair of same-quantity figures with the largest material relative difference.
-fn most_different<'a>(xs: &'a [Figure], ys: &'a [Figure]) -> Option<(&'a Figure, &'a Figure, f64)> {
+/// The pair of same-quantity figures, said close enough together for their quantity,
+/// with the largest material relative difference.
+fn most_different<'a>(p: &Pair<'a>, opts: &Options) -> Option<(&'a Figure, &'a Figure, f64)> {
+    let (xs, ys) = (&p.x.claim.figures, &p.y.claim.figures);
     let mut best: Option<(&Figure, &Figure, f64)> = None;
-    for fx in xs {
+    for fx in xs
+        .iter()
+        .filter(|f| p.gap <= figure_days(&f.quantity, opts))
+    {
         for fy in ys.iter().filter(|fy| fy.quantity == fx.quantity) {
             let diff = (fx.value - fy.value).abs();
             let larger = fx.value.abs().max(fy.value.abs());

@@ -25,16 +25,28 @@
 //! Score: geometric mean of the two confidences (a hedge multiplies by 0.7), times
 //! 1 for the same day down to 0.5 at the edge of the window.
 
-use super::{closeness, pair_weight, proposition, same_target, Group, Options, Pair, Rule};
+use super::{
+    closeness, pair_weight, proposition, same_target, Block, Class, Group, Item, Options, Pair,
+    Rule,
+};
 use crate::model::ContradictionKind;
 
 pub const RULE: Rule = Rule {
     name: "opposing",
     kind: ContradictionKind::Opposing,
     group: Group::Stance,
+    block: Block::Frame,
+    partners,
     check,
     explain,
 };
+
+fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
+    match it.stance {
+        0 => vec![],
+        s => vec![(Class::Stance(-s), opts.window_days)],
+    }
+}
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);

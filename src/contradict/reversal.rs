@@ -29,13 +29,17 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{pair_weight, proposition, same_target, Group, Item, Options, Pair, Rule};
+use super::{
+    pair_weight, proposition, same_target, Block, Class, Group, Item, Options, Pair, Rule,
+};
 use crate::model::ContradictionKind;
 
 pub const RULE: Rule = Rule {
     name: "reversal",
     kind: ContradictionKind::Reversal,
     group: Group::Stance,
+    block: Block::Actor,
+    partners,
     check,
     explain,
 };
@@ -46,6 +50,13 @@ static EXPLICIT: Lazy<Regex> = Lazy::new(|| {
     )
     .expect("valid regex")
 });
+
+fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
+    match it.stance {
+        0 => vec![],
+        s => vec![(Class::Stance(-s), opts.reversal_days)],
+    }
+}
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);

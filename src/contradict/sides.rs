@@ -54,7 +54,7 @@ fn parse(text: &str) -> Vec<Row> {
 /// The side of an actor code (or a bare ISO alpha-3 country code), `None` when unknown.
 ///
 /// Exact rows win over prefix rows, longer prefixes over shorter ones; a code no row
-/// matches is its own country's side (first three letters).
+/// matches falls back to its country and role class (see `sides.tsv`).
 pub fn side_of(code: &str) -> Option<Side> {
     let code = code.trim().to_ascii_uppercase();
     if code.is_empty() {
@@ -84,9 +84,24 @@ pub fn side_of(code: &str) -> Option<Side> {
         }
         None => {
             let country: String = code.chars().take(3).collect();
+            let role: String = code.chars().skip(3).collect();
+            let class = match role.as_str() {
+                "GOV" | "MIL" | "POL" | "JUD" | "LEG" => "government",
+                "REB" | "INS" | "NSA" => "rebels",
+                "OPP" => "opposition",
+                _ => "",
+            };
+            let (key, label) = if class.is_empty() {
+                (country.to_ascii_lowercase(), country)
+            } else {
+                (
+                    format!("{}-{class}", country.to_ascii_lowercase()),
+                    format!("{country} {class}"),
+                )
+            };
             Some(Side {
-                key: country.to_ascii_lowercase(),
-                label: country,
+                key,
+                label,
                 rank: usize::MAX,
             })
         }
@@ -112,9 +127,17 @@ mod tests {
         check("SYRREB", Some("syria-opposition"));
         check("SYRNSA", Some("syria-opposition"));
         check("SYR", None);
-        check("SYRCVL", None);
+        check("SYRNGO", Some("syria-monitors"));
+        check("SYRCVL", Some("syr"));
         check("IGOUNO", Some("neutral"));
-        check("FRAGOV", Some("fra"));
+        check("NGOMSF", Some("neutral"));
+        check("COLGOV", Some("colombia-government"));
+        check("COLREB", Some("farc"));
+        check("COLOPP", Some("colombia-opposition"));
+        check("FRAGOV", Some("fra-government"));
+        check("FRAMIL", Some("fra-government"));
+        check("YEMREB", Some("yem-rebels"));
+        check("FRACVL", Some("fra"));
         check("", None);
     }
 }
