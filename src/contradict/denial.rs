@@ -62,7 +62,11 @@ fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
 }
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
-    if p.x.ids.frame != p.y.ids.frame || p.gap > opts.denial_days || !p.x.other_side(p.y) {
+    // An asserter (+1) and a denier (< 0): the cheap test first.
+    if p.x.stance * p.y.stance != -1 || p.x.ids.frame != p.y.ids.frame {
+        return None;
+    }
+    if p.gap > opts.denial_days || !p.x.other_side(p.y) {
         return None;
     }
     roles(p)?;
@@ -84,13 +88,16 @@ fn explain(p: &Pair) -> String {
 
 /// (asserter, denier) when one of the pair denies what the other asserts.
 fn roles<'a>(p: &Pair<'a>) -> Option<(&'a Item<'a>, &'a Item<'a>)> {
-    [(p.x, p.y), (p.y, p.x)]
-        .into_iter()
-        .find(|(a, d)| a.stance > 0 && is_denier(d) && targets_match(a, d))
+    let (a, d) = if p.x.stance > 0 {
+        (p.x, p.y)
+    } else {
+        (p.y, p.x)
+    };
+    (a.stance > 0 && is_denier(d) && targets_match(a, d)).then_some((a, d))
 }
 
 fn is_denier(d: &Item) -> bool {
-    d.stance < 0 && (d.claim.denial || self_exculpating(d))
+    d.stance < 0 && (d.denial || self_exculpating(d))
 }
 
 /// Responsibility denied for the speaker's own side.

@@ -40,6 +40,7 @@ mod reversal;
 pub mod sides;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use chrono::Datelike;
 use rayon::prelude::*;
@@ -161,10 +162,15 @@ pub struct Item<'a> {
     pub ids: Ids,
     /// Confidence in 0.05..=1 (0.5 when missing), times [`HEDGE_FACTOR`] when hedged.
     pub weight: f32,
+    /// `claim.denial`, copied here because the hot loop reads it.
+    pub denial: bool,
     /// The buckets this claim sits in.
     pub classes: Vec<Class>,
     /// Interned quantity of each of `claim.figures`.
     pub quantities: Vec<u32>,
+    /// Per-claim cache for a rule's costly feature (the numeric rule's cause of harm,
+    /// found by regex), computed at most once.
+    pub cache: OnceLock<u8>,
 }
 
 /// Interned keys of an [`Item`]: equal numbers mean equal strings (within one [`Interner`]).
@@ -523,8 +529,10 @@ impl<'a> Item<'a> {
             stance,
             ids,
             weight: weight(claim),
+            denial: claim.denial,
             classes,
             quantities,
+            cache: OnceLock::new(),
         })
     }
 

@@ -89,10 +89,10 @@ fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
-    if x.ids.frame != y.ids.frame || x.claim.denial || y.claim.denial {
+    if x.quantities.is_empty() || y.quantities.is_empty() || x.ids.frame != y.ids.frame {
         return None;
     }
-    if x.claim.figures.is_empty() || y.claim.figures.is_empty() {
+    if x.claim.denial || y.claim.denial {
         return None;
     }
     let (f, _, rel) = most_different(p, opts)?;
@@ -117,6 +117,10 @@ static CAUSES: Lazy<[Regex; 3]> = Lazy::new(|| {
 });
 
 fn causes(it: &Item) -> u8 {
+    *it.cache.get_or_init(|| find_causes(it))
+}
+
+fn find_causes(it: &Item) -> u8 {
     let text = if it.claim.sentence.is_empty() {
         &it.claim.text
     } else {
