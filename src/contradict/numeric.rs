@@ -3,9 +3,13 @@
 //! ## What it detects
 //!
 //! Two claims on the same frame that both state a figure of the same quantity
-//! (`killed`, `violations`, `aid_trucks` ...), said within `Options::event_days` of
-//! each other (same frame + same quantity + close dates is our stand-in for "the same
-//! event"), whose values differ by at least 25 % of the larger one and by at least 2.
+//! (`killed`, `violations`, `fighters` ...) whose values differ by at least 25 % of the
+//! larger one and by at least 2, said close enough together to be about one thing:
+//! within `Options::event_days` (3) for event counts (killed, wounded, violations ...;
+//! same frame + quantity + close dates is our stand-in for "the same event"), within
+//! `Options::stock_days` (30) for slowly changing stocks (a force's strength). When
+//! both sentences name what caused the harm and the causes differ (air strikes vs
+//! shelling vs a bomb), they are two events and do not pair.
 //! Any two sides qualify, and so do two speakers of one side; the same speaker of one
 //! side restating a figure is an update, not a contradiction. A claim with a denial cue
 //! ("denied that 20 were killed") does not assert its figures and never pairs here.

@@ -709,7 +709,7 @@ fn story(n: usize) -> Vec<StoredClaim> {
     for c in &mut claims {
         let code = c.claim.actor_code.clone().unwrap_or_default();
         let frame = c.claim.frame.clone().unwrap_or_default();
-        let line = if (code.len() + frame.len() + code.as_bytes()[0] as usize) % 2 == 0 {
+        let line = if (code.len() + frame.len() + code.as_bytes()[0] as usize).is_multiple_of(2) {
             1
         } else {
             -1
