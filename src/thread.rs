@@ -112,9 +112,9 @@ pub struct Assignment {
 }
 
 /// How much a title word counts against a body word.
-const TITLE_WEIGHT: f32 = 3.0;
+pub const TITLE_WEIGHT: f32 = 3.0;
 /// How much a name (or a run of names) counts against a common word.
-const NAME_WEIGHT: f32 = 2.0;
+pub const NAME_WEIGHT: f32 = 2.0;
 
 static STOPWORDS: Lazy<BTreeSet<String>> = Lazy::new(|| {
     include_str!("thread_stopwords.txt")

@@ -9,13 +9,16 @@
 //!    interval, its stance (polarity, with a bare denial cue counting as -1) and its
 //!    speaker key. Claims without a frame, without a usable date (day or week
 //!    precision), or with neither a stance nor figures are dropped: no rule can use them.
-//! 2. Blocking. Items are indexed by frame, sorted by date, and by (frame, actor).
-//!    Each new claim is compared only with the claims *before it* in the pool (all
-//!    existing claims, then the new ones in the order given) that share its frame and
-//!    fall inside the widest window of the date-bound rules, plus claims of the same
-//!    actor inside the reversal window. So pairs among `existing` alone are never
-//!    formed, each unordered pair is looked at once, and one call with a batch gives
-//!    the same result as one call per claim in the batch's order.
+//! 2. Blocking. Each claim sits in buckets keyed by (frame, actor or none, [`Class`]):
+//!    its stance, "may deny", each figure quantity; buckets are sorted by date. Each
+//!    rule says, for a claim, which partner classes it can pair with and within how
+//!    many days ([`Rule::partners`]), and whether partners must share the actor
+//!    ([`Block`]). A new claim is compared only with the claims found that way that
+//!    come *before it* in the pool (all existing claims, then the new ones in the order
+//!    given). So pairs among `existing` alone are never formed, each unordered pair is
+//!    looked at once, and one call with a batch gives the same result as one call per
+//!    claim in the batch's order. A test checks that blocking finds exactly what
+//!    comparing every pair finds.
 //! 3. Every rule in [`RULES`] checks each candidate pair, in registry order. Rules of
 //!    one [`Group`] are alternatives: per pair only the first that fires is kept
 //!    (that is how a denial is not also reported as opposing).
@@ -28,8 +31,15 @@
 //!
 //! ## Adding a rule
 //!
-//! Copy `example_rule.rs`, fill in its doc comment and `check`, add `mod` and a
-//! [`RULES`] entry, and add rows to the test table below.
+//! Copy `example_rule.rs`, fill in its doc comment, `partners`, `check` and `explain`,
+//! add `mod` and a [`RULES`] entry, and add rows to the table in `tests.rs`.
+//!
+//! ## Windows (see [`Options`])
+//!
+//! opposing 7 days; denial 60 days (a denial may answer an accusation made weeks
+//! before); numeric 3 days for event counts, 30 for stocks; reversal 1 to 60 days.
+//! Only claims dated to a day or a week take part; unknown, month and year dates never
+//! pair.
 
 mod denial;
 #[cfg(test)]
