@@ -441,6 +441,22 @@ fn demo_corpus_comes_out_as_two_threads() {
         }
     }
     println!("lowest score joining its own thread {own_min:.3}, highest against the other {other_max:.3}");
+    // How sensitive is the result to the threshold?
+    for threshold in [0.1, 0.15, 0.2, 0.25, 0.3, 0.35] {
+        let cfg = AssignConfig {
+            threshold,
+            ..AssignConfig::default()
+        };
+        let got = cluster(Vec::new(), &docs, &cfg);
+        let pairs: Vec<(String, String)> = got
+            .iter()
+            .zip(&files)
+            .map(|(t, (_, story))| (t.clone(), story.clone()))
+            .collect();
+        let (p, c) = purity_completeness(&pairs);
+        let n = got.iter().collect::<BTreeSet<_>>().len();
+        println!("  threshold {threshold:.2}: {n} threads, purity {p:.3}, completeness {c:.3}");
+    }
     assert!(purity >= 0.95, "purity {purity}");
     assert!(completeness >= 0.95, "completeness {completeness}");
     assert_eq!(threads.len(), 2, "{threads:?}");
