@@ -49,7 +49,9 @@ mod opposing;
 mod reversal;
 pub mod sides;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::sync::OnceLock;
 
 use chrono::Datelike;
@@ -161,9 +163,6 @@ pub struct Item<'a> {
     pub stored: &'a StoredClaim,
     pub claim: &'a Claim,
     pub frame: &'a str,
-    pub side: Option<Side>,
-    /// Side of `claim.target`, for responsibility claims.
-    pub target_side: Option<Side>,
     /// First and last day (days from the common era) the claim date can denote.
     pub days: (i64, i64),
     /// -1, 0 or 1: the polarity, with a denial cue on a neutral claim counting as -1.
@@ -533,8 +532,6 @@ impl<'a> Item<'a> {
             stored,
             claim,
             frame,
-            side,
-            target_side,
             days: (start, start + len),
             stance,
             ids,
@@ -544,6 +541,15 @@ impl<'a> Item<'a> {
             quantities,
             cache: OnceLock::new(),
         })
+    }
+
+    /// The side this claim speaks for (from its actor code, else its country).
+    pub fn side(&self) -> Option<Side> {
+        self.claim
+            .actor_code
+            .as_deref()
+            .or(self.claim.country.as_deref())
+            .and_then(sides::side_of)
     }
 
     /// Both sides known and different.
@@ -562,19 +568,36 @@ impl<'a> Item<'a> {
         (a.code.is_some() && a.code == b.code) || (a.person.is_some() && a.person == b.person)
     }
 
-    /// "Sergei Shoigu (RUSGOV, 2016-08-29)".
-    pub fn who(&self) -> String {
-        let speaker = match self.claim.speaker.trim() {
+    /// "Sergei Shoigu (RUSGOV, 2016-08-29)", formatted without allocating.
+    pub fn who(&self) -> Who<'_> {
+        Who(self.claim)
+    }
+}
+
+/// Displays a claim's speaker, actor code and date: "Sergei Shoigu (RUSGOV, 2016-08-29)".
+pub struct Who<'a>(&'a Claim);
+
+impl fmt::Display for Who<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = self.0;
+        let speaker = match c.speaker.trim() {
             "" => "an unnamed source",
             s => s,
         };
-        let code = self
-            .claim
+        let code = c
             .actor_code
             .as_deref()
-            .or(self.claim.country.as_deref())
+            .or(c.country.as_deref())
             .unwrap_or("unknown actor");
-        format!("{speaker} ({code}, {})", date_text(self.claim))
+        write!(f, "{speaker} ({code}, ")?;
+        match (c.date.date, c.date.precision) {
+            (Some(d), Precision::Day) => write!(f, "{d}")?,
+            (Some(d), Precision::Week) => write!(f, "week of {d}")?,
+            (Some(d), Precision::Month) => write!(f, "{}", d.format("%Y-%m"))?,
+            (Some(d), Precision::Year) => write!(f, "{}", d.format("%Y"))?,
+            _ => f.write_str("undated")?,
+        }
+        f.write_str(")")
     }
 }
 
@@ -594,16 +617,6 @@ fn weight(claim: &Claim) -> f32 {
 
 /// How much a hedge ("may", "nothing to announce") weakens a claim.
 pub const HEDGE_FACTOR: f32 = 0.7;
-
-fn date_text(c: &Claim) -> String {
-    match (c.date.date, c.date.precision) {
-        (Some(d), Precision::Day) => d.to_string(),
-        (Some(d), Precision::Week) => format!("week of {d}"),
-        (Some(d), Precision::Month) => d.format("%Y-%m").to_string(),
-        (Some(d), Precision::Year) => d.format("%Y").to_string(),
-        _ => "undated".to_string(),
-    }
-}
 
 /// A speaker name usable to recognise the same person across articles.
 fn person_key(speaker: &str) -> Option<String> {
@@ -664,11 +677,11 @@ pub fn same_target(a: &Item, b: &Item) -> bool {
 }
 
 /// The proposition a frame asserts, as a clause: "a US-Russia agreement is near".
-pub fn proposition(p: &Pair) -> String {
+pub fn proposition(p: &Pair) -> Cow<'static, str> {
     let x = p.x;
     match x.frame {
         "agreement" => {
-            let mut parties: Vec<&Side> = [&p.x.side, &p.y.side]
+            let mut parties: Vec<Side> = [p.x.side(), p.y.side()]
                 .into_iter()
                 .flatten()
                 .filter(|s| s.key != "neutral")
@@ -680,30 +693,31 @@ pub fn proposition(p: &Pair) -> String {
                     "a {}-{} agreement is near",
                     parties[0].label, parties[1].label
                 )
+                .into()
             } else {
-                "an agreement is near".to_string()
+                "an agreement is near".into()
             }
         }
-        "ceasefire" => "the ceasefire is holding".to_string(),
+        "ceasefire" => "the ceasefire is holding".into(),
         "responsibility" => {
             let target = [p.x, p.y].into_iter().find_map(|it| {
                 let code = it.claim.target.as_deref()?;
-                Some(match &it.target_side {
+                Some(match sides::side_of(code) {
                     Some(s) if s.rank != usize::MAX => format!("{} ({code})", s.label),
                     _ => code.to_string(),
                 })
             });
             match target {
-                Some(t) => format!("{t} is responsible"),
-                None => "the accused party is responsible".to_string(),
+                Some(t) => format!("{t} is responsible").into(),
+                None => "the accused party is responsible".into(),
             }
         }
-        "casualties" => "people were killed or wounded".to_string(),
-        "talks" => "talks are going ahead".to_string(),
-        "aid" => "aid is getting through".to_string(),
-        "designation" => "the group's designation or change of affiliation is genuine".to_string(),
-        "cooperation" => "the parties are cooperating".to_string(),
-        other => format!("the {other} proposition holds"),
+        "casualties" => "people were killed or wounded".into(),
+        "talks" => "talks are going ahead".into(),
+        "aid" => "aid is getting through".into(),
+        "designation" => "the group's designation or change of affiliation is genuine".into(),
+        "cooperation" => "the parties are cooperating".into(),
+        other => format!("the {other} proposition holds").into(),
     }
 }
 
