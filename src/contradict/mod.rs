@@ -126,8 +126,8 @@ pub struct Rule {
     /// `partners` (from either claim's side) would not propose; a test checks this
     /// against exhaustive comparison.
     pub partners: fn(&Item, &Options) -> Vec<(Class, i64)>,
-    /// Returns a finding when the pair contradicts. `pair.x` has the smaller claim id.
     /// Cheap, runs on every candidate pair: the score (0..1) when the pair contradicts.
+    /// `pair.x` has the smaller claim id.
     pub check: fn(&Pair, &Options) -> Option<f32>,
     /// Runs only on reported pairs: one line naming both speakers, their dates and the proposition.
     pub explain: fn(&Pair) -> String,
