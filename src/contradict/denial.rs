@@ -1,0 +1,126 @@
+//! Rule `denial`: one party explicitly rejects what another party asserts.
+//!
+//! ## What it detects
+//!
+//! A *denier* claim, and a claim of another side asserting (+1) the same frame within
+//! `Options::denial_days` (60) before or after it: a denial may answer an accusation
+//! made weeks earlier. A claim is a denier when
+//!
+//! - its cue rejects something (`denial`: denied, dismissed, rejected) and its stance
+//!   is negative (a denial cue on a neutral claim counts as negative), or
+//! - it is a `responsibility` claim with polarity -1 whose target is the speaker's own
+//!   side ("our forces did not strike the convoy").
+//!
+//! For `responsibility` the blamed party must match: both targets on one side, or the
+//! denier names no target and the asserter blames the denier's side ("Russia denied
+//! it" against "Russian jets struck the convoy").
+//!
+//! ## Why it matters
+//!
+//! An explicit rejection is the strongest form of contradiction: the denier is
+//! answering the other party, not just disagreeing. It comes before `opposing` in the
+//! registry and shares its group, so such a pair is reported once, as a denial.
+//!
+//! ## Example
+//!
+//! ```text
+//! U.S. officials (USAGOV, 2016-09-20): Russian jets struck the aid convoy   responsibility +1, target RUSMIL
+//! Russia (RUSGOV, 2016-09-20) denied that its warplanes struck the convoy    responsibility -1, denial
+//! => denial: U.S. officials (USAGOV, 2016-09-20) asserts that Russia (RUSMIL) is
+//!    responsible; Russia (RUSGOV, 2016-09-20) denied it
+//! ```
+//!
+//! Score: like `opposing` (confidences, hedges, date distance) but not discounted,
+//! since the denial is explicit; `opposing` pairs get the same formula.
+
+use super::{
+    closeness, pair_weight, proposition, same_target, Block, Class, Group, Item, Options, Pair,
+    Rule,
+};
+use crate::model::ContradictionKind;
+
+pub const RULE: Rule = Rule {
+    name: "denial",
+    kind: ContradictionKind::Denial,
+    group: Group::Stance,
+    block: Block::Frame,
+    partners,
+    check,
+    explain,
+};
+
+/// A possible denier looks at assertions, an assertion at possible deniers.
+fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
+    let mut v = Vec::new();
+    if it.classes.contains(&Class::Denier) {
+        v.push((Class::Stance(1), opts.denial_days));
+    }
+    if it.stance > 0 {
+        v.push((Class::Denier, opts.denial_days));
+    }
+    v
+}
+
+fn check(p: &Pair, opts: &Options) -> Option<f32> {
+    // An asserter (+1) and a denier (< 0): the cheap test first.
+    if p.x.stance * p.y.stance != -1 || p.x.ids.frame != p.y.ids.frame {
+        return None;
+    }
+    if p.gap > opts.denial_days || !p.x.other_side(p.y) {
+        return None;
+    }
+    roles(p)?;
+    Some(pair_weight(p) * closeness(p.gap, opts.denial_days))
+}
+
+fn explain(p: &Pair) -> String {
+    let Some((asserter, denier)) = roles(p) else {
+        return String::new();
+    };
+    format!(
+        "{} asserts that {}; {} {} it",
+        asserter.who(),
+        proposition(p),
+        denier.who(),
+        verb(denier)
+    )
+}
+
+/// (asserter, denier) when one of the pair denies what the other asserts.
+fn roles<'a>(p: &Pair<'a>) -> Option<(&'a Item<'a>, &'a Item<'a>)> {
+    let (a, d) = if p.x.stance > 0 {
+        (p.x, p.y)
+    } else {
+        (p.y, p.x)
+    };
+    (a.stance > 0 && is_denier(d) && targets_match(a, d)).then_some((a, d))
+}
+
+fn is_denier(d: &Item) -> bool {
+    d.stance < 0 && (d.denial || self_exculpating(d))
+}
+
+/// Responsibility denied for the speaker's own side.
+fn self_exculpating(d: &Item) -> bool {
+    d.frame == "responsibility"
+        && matches!((d.ids.side, d.ids.target_side), (Some(s), Some(t)) if s == t)
+}
+
+fn targets_match(asserter: &Item, denier: &Item) -> bool {
+    if same_target(asserter, denier) {
+        return true;
+    }
+    // "Russia denied it": no target named, the asserter blames the denier's own side.
+    denier.ids.target.is_none()
+        && matches!((asserter.ids.target_side, denier.ids.side), (Some(t), Some(s)) if t == s)
+}
+
+/// The cue when it is one rejecting verb ("dismissed"), else "denies".
+fn verb(d: &Item) -> String {
+    let cue = d.claim.cue.trim();
+    if d.claim.denial && !cue.is_empty() && cue.chars().all(|c| c.is_ascii_alphabetic()) {
+        cue.to_lowercase()
+    } else {
+        "denies".to_string()
+    }
+}

@@ -1,0 +1,725 @@
+//! Contradiction detection: compare the claims of one thread and report where the parties contradict each other.
+//!
+//! Pure logic over plain data: [`detect`] takes the thread's new claims and the claims
+//! already stored for it and returns [`Contradiction`]s; the store module saves them.
+//!
+//! ## Pipeline
+//!
+//! 1. Every claim becomes an [`Item`]: its side (from `sides.tsv`), its date as a day
+//!    interval, its stance (polarity, with a bare denial cue counting as -1) and its
+//!    speaker key. Claims without a frame, without a usable date (day or week
+//!    precision), or with neither a stance nor figures are dropped: no rule can use them.
+//! 2. Blocking. Each claim sits in buckets keyed by (frame, actor or none, [`Class`]):
+//!    its stance, "may deny", each figure quantity; buckets are sorted by date. Each
+//!    rule says, for a claim, which partner classes it can pair with and within how
+//!    many days ([`Rule::partners`]), and whether partners must share the actor
+//!    ([`Block`]). A new claim is compared only with the claims found that way that
+//!    come *before it* in the pool (all existing claims, then the new ones in the order
+//!    given). So pairs among `existing` alone are never formed, each unordered pair is
+//!    looked at once, and one call with a batch gives the same result as one call per
+//!    claim in the batch's order. A test checks that blocking finds exactly what
+//!    comparing every pair finds.
+//! 3. Every rule in [`RULES`] checks each candidate pair, in registry order. Rules of
+//!    one [`Group`] are alternatives: per pair only the first that fires is kept
+//!    (that is how a denial is not also reported as opposing).
+//! 4. With [`Options::strongest_per_counterpart`] (the default) a new claim reports,
+//!    per kind, only its strongest pair with each counterpart (actor code, else
+//!    speaker): a Russian claim contradicted by five USAGOV claims that week gives one
+//!    contradiction, not five. This keeps a dense thread's output (and the explanation
+//!    strings, the expensive part) proportional to its claims. Pairs are `a` < `b` by
+//!    claim id.
+//!
+//! ## Adding a rule
+//!
+//! Copy `example_rule.rs`, fill in its doc comment, `partners`, `check` and `explain`,
+//! add `mod` and a [`RULES`] entry, and add rows to the table in `tests.rs`.
+//!
+//! ## Windows (see [`Options`])
+//!
+//! opposing 7 days; denial 60 days (a denial may answer an accusation made weeks
+//! before); numeric 3 days for event counts, 30 for stocks; reversal 1 to 60 days.
+//! Only claims dated to a day or a week take part; unknown, month and year dates never
+//! pair.
+
+mod denial;
+#[cfg(test)]
+mod example_rule;
+mod numeric;
+mod opposing;
+mod reversal;
+pub mod sides;
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::sync::OnceLock;
+
+use chrono::Datelike;
+use rayon::prelude::*;
+
+use crate::model::{Claim, Contradiction, ContradictionKind, Precision, StoredClaim};
+
+use sides::Side;
+
+/// Tuning knobs of the detector.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Opposing claims must be said within this many days of each other.
+    pub window_days: i64,
+    /// A denial answers an assertion made at most this many days before or after it.
+    pub denial_days: i64,
+    /// Figures of an event (killed, wounded, violations ...) count as the same event when
+    /// said within this many days (numeric rule).
+    pub event_days: i64,
+    /// Other figures (a force's strength, people trapped ...) change slowly: they are
+    /// compared within this many days (numeric rule).
+    pub stock_days: i64,
+    /// A reversal pairs claims of one actor at most this many days apart.
+    pub reversal_days: i64,
+    /// Report, per new claim and kind, only the strongest pair with each counterpart
+    /// (actor code, else speaker); false reports every contradicting pair.
+    pub strongest_per_counterpart: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            window_days: 7,
+            denial_days: 60,
+            event_days: 3,
+            stock_days: 30,
+            reversal_days: 60,
+            strongest_per_counterpart: true,
+        }
+    }
+}
+
+/// Counters of one [`detect_with_stats`] run, to check that blocking works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stats {
+    /// Claims that entered comparison (after dropping unusable ones), new and existing.
+    pub indexed: usize,
+    /// Candidate pairs the rules looked at.
+    pub comparisons: u64,
+    /// Contradictions returned.
+    pub found: usize,
+}
+
+/// Per pair, only the first rule of a group that fires is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Claims that take opposite stances on one proposition: denial, opposing, reversal.
+    Stance,
+    /// Claims that give different figures for one event: numeric.
+    Figures,
+}
+
+/// One contradiction rule: a plain registry entry with a check function.
+pub struct Rule {
+    pub name: &'static str,
+    pub kind: ContradictionKind,
+    pub group: Group,
+    /// Which claims share a block: all claims of a frame, or one actor's claims of a frame.
+    pub block: Block,
+    /// Blocking: the classes of claims this claim can pair with, and how many days
+    /// around its date to look for each. `check` must never fire for a pair that
+    /// `partners` (from either claim's side) would not propose; a test checks this
+    /// against exhaustive comparison.
+    pub partners: fn(&Item, &Options) -> Vec<(Class, i64)>,
+    /// Cheap, runs on every candidate pair: the score (0..1) when the pair contradicts.
+    /// `pair.x` has the smaller claim id.
+    pub check: fn(&Pair, &Options) -> Option<f32>,
+    /// Runs only on reported pairs: one line naming both speakers, their dates and the proposition.
+    pub explain: fn(&Pair) -> String,
+}
+
+/// Which claims a rule compares: both always share the frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    Frame,
+    /// And the actor: the same actor code, or the same named speaker.
+    Actor,
+}
+
+/// Buckets a claim sits in, so a rule looks only at claims that can pair with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// Stance -1 or 1.
+    Stance(i8),
+    /// May deny something: negative stance with a denial cue, or any negative
+    /// responsibility claim (the rule decides).
+    Denier,
+    /// States a figure of this (interned) quantity.
+    Quantity(u32),
+}
+
+/// The ordered registry. Denial comes before opposing so that it wins within [`Group::Stance`].
+pub static RULES: &[Rule] = &[denial::RULE, opposing::RULE, reversal::RULE, numeric::RULE];
+
+/// A claim prepared for comparison.
+#[derive(Debug, Clone)]
+pub struct Item<'a> {
+    pub id: i64,
+    pub stored: &'a StoredClaim,
+    pub claim: &'a Claim,
+    pub frame: &'a str,
+    /// First and last day (days from the common era) the claim date can denote.
+    pub days: (i64, i64),
+    /// -1, 0 or 1: the polarity, with a denial cue on a neutral claim counting as -1.
+    pub stance: i8,
+    /// Interned keys, so the hot loop compares numbers, not strings.
+    pub ids: Ids,
+    /// Confidence in 0.05..=1 (0.5 when missing), times [`HEDGE_FACTOR`] when hedged.
+    pub weight: f32,
+    /// `claim.denial`, copied here because the hot loop reads it.
+    pub denial: bool,
+    /// The buckets this claim sits in.
+    pub classes: Vec<Class>,
+    /// Interned quantity of each of `claim.figures`.
+    pub quantities: Vec<u32>,
+    /// Per-claim cache for a rule's costly feature (the numeric rule's cause of harm,
+    /// found by regex), computed at most once.
+    pub cache: OnceLock<u8>,
+}
+
+/// Interned keys of an [`Item`]: equal numbers mean equal strings (within one [`Interner`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ids {
+    pub frame: u32,
+    /// Side key.
+    pub side: Option<u32>,
+    /// Target actor code and the target's side key.
+    pub target: Option<u32>,
+    pub target_side: Option<u32>,
+    /// Actor code.
+    pub code: Option<u32>,
+    /// Lower-cased speaker when it is a proper name (not "a U.S. official").
+    pub person: Option<u32>,
+    /// Lower-cased speaker, whatever it is.
+    pub speaker: u32,
+    /// Who this claim is for [`Options::strongest_per_counterpart`]: actor code, else speaker.
+    pub counterpart: u32,
+}
+
+/// Gives each distinct string a number.
+#[derive(Debug, Default)]
+pub struct Interner(HashMap<String, u32>);
+
+impl Interner {
+    pub fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.0.get(s) {
+            return id;
+        }
+        let id = self.0.len() as u32;
+        self.0.insert(s.to_string(), id);
+        id
+    }
+}
+
+/// Two claims of one thread, `x` with the smaller claim id.
+#[derive(Debug, Clone, Copy)]
+pub struct Pair<'a> {
+    pub x: &'a Item<'a>,
+    pub y: &'a Item<'a>,
+    /// Days between the two claim dates (0 when their intervals touch).
+    pub gap: i64,
+}
+
+impl<'a> Pair<'a> {
+    pub fn new(a: &'a Item<'a>, b: &'a Item<'a>) -> Pair<'a> {
+        let (x, y) = if a.id <= b.id { (a, b) } else { (b, a) };
+        Pair {
+            x,
+            y,
+            gap: gap(x.days, y.days),
+        }
+    }
+}
+
+/// Find contradictions between `new` claims and the thread's `existing` claims, and among the new ones.
+pub fn detect(
+    thread: &str,
+    new: &[StoredClaim],
+    existing: &[StoredClaim],
+    opts: &Options,
+) -> Vec<Contradiction> {
+    detect_with_stats(thread, new, existing, opts).0
+}
+
+/// [`detect`], also returning how much work blocking left to do.
+pub fn detect_with_stats(
+    thread: &str,
+    new: &[StoredClaim],
+    existing: &[StoredClaim],
+    opts: &Options,
+) -> (Vec<Contradiction>, Stats) {
+    run(thread, new, existing, opts, false)
+}
+
+fn run(
+    thread: &str,
+    new: &[StoredClaim],
+    existing: &[StoredClaim],
+    opts: &Options,
+    exhaustive: bool,
+) -> (Vec<Contradiction>, Stats) {
+    // Pool: existing claims first, then new ones in the given order; a claim passed in
+    // both counts as new, a repeated id counts once.
+    let new_ids: HashSet<i64> = new.iter().map(|c| c.id).collect();
+    let mut strings = Interner::default();
+    let mut items: Vec<Item> = Vec::new();
+    for s in existing.iter().filter(|s| !new_ids.contains(&s.id)) {
+        items.extend(Item::new(s, &mut strings));
+    }
+    let first_new = items.len();
+    let mut seen = HashSet::new();
+    for s in new.iter().filter(|s| seen.insert(s.id)) {
+        items.extend(Item::new(s, &mut strings));
+    }
+
+    let ctx = Ctx {
+        items: &items,
+        index: index(&items),
+        thread,
+        opts,
+        exhaustive,
+    };
+    let per_claim: Vec<(Vec<Contradiction>, u64)> = (first_new..items.len())
+        .into_par_iter()
+        .map_init(Vec::new, |buf, i| ctx.against_earlier(i, buf))
+        .collect();
+
+    let mut stats = Stats {
+        indexed: items.len(),
+        ..Stats::default()
+    };
+    let mut out = Vec::new();
+    for (found, comparisons) in per_claim {
+        stats.comparisons += comparisons;
+        out.extend(found);
+    }
+    out.sort_by_key(|c| (c.a, c.b, c.kind));
+    out.dedup_by(|p, q| (p.a, p.b, p.kind) == (q.a, q.b, q.kind));
+    stats.found = out.len();
+    (out, stats)
+}
+
+/// Everything one new claim needs to find its contradictions.
+struct Ctx<'a> {
+    items: &'a [Item<'a>],
+    index: Index,
+    thread: &'a str,
+    opts: &'a Options,
+    /// Compare with every earlier claim (tests: blocking must not change the result).
+    exhaustive: bool,
+}
+
+/// A rule that fired for (new claim, partner): kept while looking for the strongest.
+struct Hit {
+    rule: &'static Rule,
+    partner: usize,
+    counterpart: u32,
+    score: f32,
+    gap: i64,
+}
+
+impl Ctx<'_> {
+    /// Contradictions of item `i` with the items before it in the pool (all existing
+    /// claims and the new ones given before it), and the number of pairs looked at.
+    fn against_earlier(&self, i: usize, candidates: &mut Vec<usize>) -> (Vec<Contradiction>, u64) {
+        let (items, opts) = (self.items, self.opts);
+        let it = &items[i];
+        candidates.clear();
+        if self.exhaustive {
+            candidates.extend(0..i);
+        }
+        for rule in RULES.iter().filter(|_| !self.exhaustive) {
+            let actors = match rule.block {
+                Block::Frame => vec![NO_ACTOR],
+                Block::Actor => [it.ids.code, it.ids.person].into_iter().flatten().collect(),
+            };
+            for (class, window) in (rule.partners)(it, opts) {
+                for &actor in &actors {
+                    let key = (it.ids.frame, actor, class);
+                    collect(items, &self.index, &key, it, window.max(0), i, candidates);
+                }
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut comparisons = 0;
+        for &j in candidates.iter() {
+            let other = &items[j];
+            if other.id == it.id {
+                continue;
+            }
+            comparisons += 1;
+            let pair = Pair::new(it, other);
+            let mut fired: [Option<Group>; 2] = [None, None];
+            for rule in RULES {
+                if fired.contains(&Some(rule.group)) {
+                    continue;
+                }
+                let Some(score) = (rule.check)(&pair, opts) else {
+                    continue;
+                };
+                fired[usize::from(fired[0].is_some())] = Some(rule.group);
+                let hit = Hit {
+                    rule,
+                    partner: j,
+                    counterpart: other.ids.counterpart,
+                    score: score.clamp(0.0, 1.0),
+                    gap: pair.gap,
+                };
+                let same = hits.iter_mut().find(|h| {
+                    opts.strongest_per_counterpart
+                        && h.rule.kind == rule.kind
+                        && h.counterpart == hit.counterpart
+                });
+                match same {
+                    Some(h) if stronger(&hit, h, items) => *h = hit,
+                    Some(_) => {}
+                    None => hits.push(hit),
+                }
+            }
+        }
+        let found = hits
+            .into_iter()
+            .map(|h| {
+                let pair = Pair::new(it, &items[h.partner]);
+                Contradiction {
+                    thread: self.thread.to_string(),
+                    kind: h.rule.kind,
+                    score: h.score,
+                    explanation: (h.rule.explain)(&pair),
+                    a: pair.x.id,
+                    b: pair.y.id,
+                }
+            })
+            .collect();
+        (found, comparisons)
+    }
+}
+
+/// Higher score, then the closer date, then the smaller partner id.
+fn stronger(a: &Hit, b: &Hit, items: &[Item]) -> bool {
+    let key = |h: &Hit| (-h.score, h.gap, items[h.partner].id);
+    key(a).partial_cmp(&key(b)) == Some(std::cmp::Ordering::Less)
+}
+
+/// Buckets of item indices by (frame, actor or [`NO_ACTOR`], class), sorted by first day, then id.
+type Index = HashMap<(u32, u32, Class), Vec<usize>>;
+
+/// The actor part of an index key for [`Block::Frame`] buckets.
+const NO_ACTOR: u32 = u32::MAX;
+
+fn index(items: &[Item]) -> Index {
+    let mut idx: Index = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        let actors = [Some(NO_ACTOR), it.ids.code, it.ids.person];
+        for &class in &it.classes {
+            for actor in actors.into_iter().flatten() {
+                idx.entry((it.ids.frame, actor, class)).or_default().push(i);
+            }
+        }
+    }
+    for v in idx.values_mut() {
+        v.sort_by_key(|&i| (items[i].days.0, items[i].id));
+    }
+    idx
+}
+
+/// Longest interval a claim date can span (week precision), for the index look-behind.
+const MAX_SPAN: i64 = 6;
+
+/// Push the items of bucket `key` before pool index `limit` whose dates are within `window` days of `it`.
+fn collect(
+    items: &[Item],
+    idx: &Index,
+    key: &(u32, u32, Class),
+    it: &Item,
+    window: i64,
+    limit: usize,
+    out: &mut Vec<usize>,
+) {
+    let Some(bucket) = idx.get(key) else { return };
+    let lo = it.days.0 - window - MAX_SPAN;
+    let hi = it.days.1 + window;
+    let start = bucket.partition_point(|&j| items[j].days.0 < lo);
+    for &j in &bucket[start..] {
+        if items[j].days.0 > hi {
+            break;
+        }
+        if j < limit && gap(items[j].days, it.days) <= window {
+            out.push(j);
+        }
+    }
+}
+
+fn gap(a: (i64, i64), b: (i64, i64)) -> i64 {
+    (a.0.max(b.0) - a.1.min(b.1)).max(0)
+}
+
+impl<'a> Item<'a> {
+    /// Prepare a stored claim, or `None` when no rule could use it.
+    pub fn new(stored: &'a StoredClaim, strings: &mut Interner) -> Option<Item<'a>> {
+        let claim = &stored.claim;
+        let frame = claim.frame.as_deref().filter(|f| !f.is_empty())?;
+        let date = claim.date.date?;
+        let len = match claim.date.precision {
+            Precision::Day => 0,
+            Precision::Week => MAX_SPAN,
+            // A month or a year cannot be placed within a window of days.
+            _ => return None,
+        };
+        let stance = match claim.polarity.signum() {
+            0 if claim.denial => -1,
+            p => p,
+        };
+        if stance == 0 && claim.figures.is_empty() {
+            return None;
+        }
+        let start = i64::from(date.num_days_from_ce());
+        let side = claim
+            .actor_code
+            .as_deref()
+            .or(claim.country.as_deref())
+            .and_then(sides::side_of);
+        let target_side = claim.target.as_deref().and_then(sides::side_of);
+        let quantities: Vec<u32> = claim
+            .figures
+            .iter()
+            .map(|f| strings.id(&format!("quantity\t{}", f.quantity)))
+            .collect();
+        let mut classes = Vec::new();
+        if stance != 0 {
+            classes.push(Class::Stance(stance));
+        }
+        if stance < 0 && (claim.denial || frame == "responsibility") {
+            classes.push(Class::Denier);
+        }
+        for &q in &quantities {
+            if !classes.contains(&Class::Quantity(q)) {
+                classes.push(Class::Quantity(q));
+            }
+        }
+        let code = claim.actor_code.as_deref().filter(|c| !c.is_empty());
+        let speaker = claim.speaker.trim().to_lowercase();
+        let ids = Ids {
+            frame: strings.id(frame),
+            side: side
+                .as_ref()
+                .map(|s| strings.id(&format!("side\t{}", s.key))),
+            target: claim
+                .target
+                .as_deref()
+                .map(|t| strings.id(&format!("code\t{t}"))),
+            target_side: target_side
+                .as_ref()
+                .map(|s| strings.id(&format!("side\t{}", s.key))),
+            code: code.map(|c| strings.id(&format!("code\t{c}"))),
+            person: person_key(&claim.speaker).map(|p| strings.id(&format!("speaker\t{p}"))),
+            speaker: strings.id(&format!("speaker\t{speaker}")),
+            counterpart: match code {
+                Some(c) => strings.id(&format!("code\t{c}")),
+                None => strings.id(&format!("speaker\t{speaker}")),
+            },
+        };
+        Some(Item {
+            id: stored.id,
+            stored,
+            claim,
+            frame,
+            days: (start, start + len),
+            stance,
+            ids,
+            weight: weight(claim),
+            denial: claim.denial,
+            classes,
+            quantities,
+            cache: OnceLock::new(),
+        })
+    }
+
+    /// The side this claim speaks for (from its actor code, else its country).
+    pub fn side(&self) -> Option<Side> {
+        self.claim
+            .actor_code
+            .as_deref()
+            .or(self.claim.country.as_deref())
+            .and_then(sides::side_of)
+    }
+
+    /// Both sides known and different.
+    pub fn other_side(&self, other: &Item) -> bool {
+        matches!((self.ids.side, other.ids.side), (Some(a), Some(b)) if a != b)
+    }
+
+    /// Both sides known and equal, or both unknown.
+    pub fn same_side(&self, other: &Item) -> bool {
+        self.ids.side == other.ids.side
+    }
+
+    /// The same actor: same actor code, or the same named person.
+    pub fn same_actor(&self, other: &Item) -> bool {
+        let (a, b) = (self.ids, other.ids);
+        (a.code.is_some() && a.code == b.code) || (a.person.is_some() && a.person == b.person)
+    }
+
+    /// "Sergei Shoigu (RUSGOV, 2016-08-29)", formatted without allocating.
+    pub fn who(&self) -> Who<'_> {
+        Who(self.claim)
+    }
+}
+
+/// Displays a claim's speaker, actor code and date: "Sergei Shoigu (RUSGOV, 2016-08-29)".
+pub struct Who<'a>(&'a Claim);
+
+impl fmt::Display for Who<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = self.0;
+        let speaker = match c.speaker.trim() {
+            "" => "an unnamed source",
+            s => s,
+        };
+        let code = c
+            .actor_code
+            .as_deref()
+            .or(c.country.as_deref())
+            .unwrap_or("unknown actor");
+        write!(f, "{speaker} ({code}, ")?;
+        match (c.date.date, c.date.precision) {
+            (Some(d), Precision::Day) => write!(f, "{d}")?,
+            (Some(d), Precision::Week) => write!(f, "week of {d}")?,
+            (Some(d), Precision::Month) => write!(f, "{}", d.format("%Y-%m"))?,
+            (Some(d), Precision::Year) => write!(f, "{}", d.format("%Y"))?,
+            _ => f.write_str("undated")?,
+        }
+        f.write_str(")")
+    }
+}
+
+/// The weight a claim brings to a score: its confidence, weakened by a hedge.
+fn weight(claim: &Claim) -> f32 {
+    let c = if claim.confidence.is_finite() && claim.confidence > 0.0 {
+        claim.confidence.clamp(0.05, 1.0)
+    } else {
+        0.5
+    };
+    if claim.hedge.is_some() {
+        c * HEDGE_FACTOR
+    } else {
+        c
+    }
+}
+
+/// How much a hedge ("may", "nothing to announce") weakens a claim.
+pub const HEDGE_FACTOR: f32 = 0.7;
+
+/// A speaker name usable to recognise the same person across articles.
+fn person_key(speaker: &str) -> Option<String> {
+    let s = speaker.trim();
+    let first = s.split_whitespace().next()?;
+    if !first.chars().next()?.is_uppercase() {
+        return None;
+    }
+    const NOT_NAMES: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "one",
+        "two",
+        "some",
+        "several",
+        "officials",
+        "sources",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+    ];
+    if NOT_NAMES.contains(&first.to_lowercase().as_str()) {
+        return None;
+    }
+    Some(s.to_lowercase())
+}
+
+/// Geometric mean of the two claims' weights.
+pub fn pair_weight(p: &Pair) -> f32 {
+    (p.x.weight * p.y.weight).sqrt()
+}
+
+/// 1 for claims on the same day, down to 0.5 at the edge of the window.
+pub fn closeness(gap: i64, window: i64) -> f32 {
+    if window <= 0 {
+        return 1.0;
+    }
+    (1.0 - 0.5 * gap as f32 / window as f32).clamp(0.5, 1.0)
+}
+
+/// Targets agree: outside responsibility always; otherwise both unnamed or both on one side.
+pub fn same_target(a: &Item, b: &Item) -> bool {
+    if a.frame != "responsibility" {
+        return true;
+    }
+    match (a.ids.target, b.ids.target) {
+        (None, None) => true,
+        (Some(ta), Some(tb)) => {
+            ta == tb
+                || matches!((a.ids.target_side, b.ids.target_side), (Some(x), Some(y)) if x == y)
+        }
+        _ => false,
+    }
+}
+
+/// The proposition a frame asserts, as a clause: "a US-Russia agreement is near".
+pub fn proposition(p: &Pair) -> Cow<'static, str> {
+    let x = p.x;
+    match x.frame {
+        "agreement" => {
+            let mut parties: Vec<Side> = [p.x.side(), p.y.side()]
+                .into_iter()
+                .flatten()
+                .filter(|s| s.key != "neutral")
+                .collect();
+            parties.sort_by_key(|s| s.rank);
+            parties.dedup_by(|a, b| a.key == b.key);
+            if parties.len() == 2 {
+                format!(
+                    "a {}-{} agreement is near",
+                    parties[0].label, parties[1].label
+                )
+                .into()
+            } else {
+                "an agreement is near".into()
+            }
+        }
+        "ceasefire" => "the ceasefire is holding".into(),
+        "responsibility" => {
+            let target = [p.x, p.y].into_iter().find_map(|it| {
+                let code = it.claim.target.as_deref()?;
+                Some(match sides::side_of(code) {
+                    Some(s) if s.rank != usize::MAX => format!("{} ({code})", s.label),
+                    _ => code.to_string(),
+                })
+            });
+            match target {
+                Some(t) => format!("{t} is responsible").into(),
+                None => "the accused party is responsible".into(),
+            }
+        }
+        "casualties" => "people were killed or wounded".into(),
+        "talks" => "talks are going ahead".into(),
+        "aid" => "aid is getting through".into(),
+        "designation" => "the group's designation or change of affiliation is genuine".into(),
+        "cooperation" => "the parties are cooperating".into(),
+        other => format!("the {other} proposition holds").into(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,193 @@
+//! Rule `numeric`: two sources give materially different figures for the same event.
+//!
+//! ## What it detects
+//!
+//! Two claims on the same frame that both state a figure of the same quantity
+//! (`killed`, `violations`, `fighters` ...) whose values differ by at least 25 % of the
+//! larger one and by at least 2, said close enough together to be about one thing:
+//! within `Options::event_days` (3) for event counts (killed, wounded, violations ...;
+//! same frame + quantity + close dates is our stand-in for "the same event"), within
+//! `Options::stock_days` (30) for slowly changing stocks (a force's strength). When
+//! both sentences name what caused the harm and the causes differ (air strikes vs
+//! shelling vs a bomb), they are two events and do not pair.
+//! Any two sides qualify, and so do two speakers of one side; the same speaker of one
+//! side restating a figure is an update, not a contradiction. A claim with a denial cue
+//! ("denied that 20 were killed") does not assert its figures and never pairs here.
+//! Polarity does not matter: "40 violations" backs "the truce is not holding" (-1), and
+//! a plain count ("20 people were killed") often has no stance at all.
+//!
+//! ## Why it matters
+//!
+//! Casualty counts and violation tallies are where parties quietly disagree: Russian
+//! monitors count nine violations, the opposition counts dozens.
+//!
+//! ## Example
+//!
+//! ```text
+//! Russian military (RUSMIL, 2016-09-13): rebels violated the truce 9 times    violations 9
+//! Syrian opposition (SYRREB, 2016-09-13): government forces violated it 40 times  violations 40
+//! => numeric: Russian military (RUSMIL, 2016-09-13) reports 9 violations; Syrian
+//!    opposition (SYRREB, 2016-09-13) reports 40 violations (ceasefire)
+//! ```
+//!
+//! Known gap: a cumulative toll ("300 since March") and a single incident ("20 on
+//! Monday") of the same quantity look alike. Score: confidences (hedges weaken) times
+//! 0.5 + half the relative difference, times date closeness.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::{closeness, pair_weight, Block, Class, Group, Item, Options, Pair, Rule};
+use crate::model::{ContradictionKind, Figure};
+
+pub const RULE: Rule = Rule {
+    name: "numeric",
+    kind: ContradictionKind::Numeric,
+    group: Group::Figures,
+    block: Block::Frame,
+    partners,
+    check,
+    explain,
+};
+
+/// Smallest relative difference (of the larger value) that counts as material.
+const MIN_RELATIVE: f64 = 0.25;
+/// Smallest absolute difference that counts as material.
+const MIN_ABSOLUTE: f64 = 2.0;
+
+/// Quantities counted per event; any other quantity is a slowly changing stock.
+const EVENT_QUANTITIES: &[&str] = &[
+    "killed",
+    "dead",
+    "deaths",
+    "wounded",
+    "injured",
+    "casualties",
+    "violations",
+    "strikes",
+    "attacks",
+    "airstrikes",
+    "missing",
+];
+
+/// How many days apart two figures of `quantity` may be said and still be about one thing.
+fn figure_days(quantity: &str, opts: &Options) -> i64 {
+    if EVENT_QUANTITIES.contains(&quantity) {
+        opts.event_days
+    } else {
+        opts.stock_days
+    }
+}
+
+fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
+    if it.claim.denial {
+        return vec![];
+    }
+    it.claim
+        .figures
+        .iter()
+        .zip(&it.quantities)
+        .map(|(f, &q)| (Class::Quantity(q), figure_days(&f.quantity, opts)))
+        .collect()
+}
+
+fn check(p: &Pair, opts: &Options) -> Option<f32> {
+    let (x, y) = (p.x, p.y);
+    if x.quantities.is_empty() || y.quantities.is_empty() || x.ids.frame != y.ids.frame {
+        return None;
+    }
+    if x.claim.denial || y.claim.denial {
+        return None;
+    }
+    let (f, _, rel) = most_different(p, opts)?;
+    if x.same_side(y) && x.ids.speaker == y.ids.speaker {
+        return None;
+    }
+    if !same_cause(x, y) {
+        return None;
+    }
+    let window = figure_days(&f.quantity, opts);
+    Some(pair_weight(p) * (0.5 + 0.5 * rel.min(1.0) as f32) * closeness(p.gap, window))
+}
+
+/// What killed or hurt people, when the sentence says: air, ground fire or a bomb.
+static CAUSES: Lazy<[Regex; 3]> = Lazy::new(|| {
+    [
+        r"(?i)\b(air ?strikes?|air raids?|warplanes?|jets?|aircraft|helicopters?|barrel bombs?|bombers?)\b",
+        r"(?i)\b(shelling|shells?|mortars?|rockets?|artillery|sniper)\b",
+        r"(?i)\b(car bombs?|suicide|explosions?|blasts?|ied)\b",
+    ]
+    .map(|r| Regex::new(r).expect("valid regex"))
+});
+
+fn causes(it: &Item) -> u8 {
+    *it.cache.get_or_init(|| find_causes(it))
+}
+
+fn find_causes(it: &Item) -> u8 {
+    let text = if it.claim.sentence.is_empty() {
+        &it.claim.text
+    } else {
+        &it.claim.sentence
+    };
+    CAUSES
+        .iter()
+        .enumerate()
+        .filter(|(_, re)| re.is_match(text))
+        .fold(0, |m, (i, _)| m | (1 << i))
+}
+
+/// False when both sentences name a cause and the causes differ: "air strikes on the
+/// east killed 20" and "rebel shelling of the west killed 12" are two events.
+fn same_cause(x: &Item, y: &Item) -> bool {
+    let (a, b) = (causes(x), causes(y));
+    a == 0 || b == 0 || a & b != 0
+}
+
+fn explain(p: &Pair) -> String {
+    let Some((fx, fy, _)) = most_different(p, &Options::default()) else {
+        return String::new();
+    };
+    format!(
+        "{} reports {} {}; {} reports {} {} ({})",
+        p.x.who(),
+        number(fx.value),
+        fx.quantity,
+        p.y.who(),
+        number(fy.value),
+        fy.quantity,
+        p.x.frame
+    )
+}
+
+/// The pair of same-quantity figures, said close enough together for their quantity,
+/// with the largest material relative difference.
+fn most_different<'a>(p: &Pair<'a>, opts: &Options) -> Option<(&'a Figure, &'a Figure, f64)> {
+    let (xs, ys) = (&p.x.claim.figures, &p.y.claim.figures);
+    let mut best: Option<(&Figure, &Figure, f64)> = None;
+    for fx in xs
+        .iter()
+        .filter(|f| p.gap <= figure_days(&f.quantity, opts))
+    {
+        for fy in ys.iter().filter(|fy| fy.quantity == fx.quantity) {
+            let diff = (fx.value - fy.value).abs();
+            let larger = fx.value.abs().max(fy.value.abs());
+            if !diff.is_finite() || larger == 0.0 {
+                continue;
+            }
+            let rel = diff / larger;
+            if rel >= MIN_RELATIVE && diff >= MIN_ABSOLUTE && best.is_none_or(|b| rel > b.2) {
+                best = Some((fx, fy, rel));
+            }
+        }
+    }
+    best
+}
+
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}

@@ -1,0 +1,97 @@
+//! Rule `reversal`: one actor takes opposite stances on the same proposition on different days.
+//!
+//! ## What it detects
+//!
+//! Two claims of the same actor (the same actor code, or the same named speaker) on
+//! the same frame with opposite non-zero stances, said at least one day and at most
+//! `Options::reversal_days` apart. For `responsibility` both must blame the same party.
+//!
+//! ## Why it matters
+//!
+//! A government that said a deal was near and a week later says there is none has
+//! changed position (or the talks failed): the analyst wants that on the timeline.
+//! Claims of one side on the *same* day are not reported: that is more often two
+//! officials quoted loosely than a change of position.
+//!
+//! ## Example
+//!
+//! ```text
+//! Sergey Lavrov (RUSGOV, 2016-08-26): we are close to an agreement     agreement +1
+//! Sergey Lavrov (RUSGOV, 2016-09-05): there is no agreement yet       agreement -1
+//! => reversal: Sergey Lavrov (RUSGOV, 2016-08-26) asserts that an agreement is near;
+//!    Sergey Lavrov (RUSGOV, 2016-09-05) now denies it
+//! ```
+//!
+//! Score: confidences (hedges weaken) times 0.7, plus 0.15 when the later claim says it
+//! outright ("no longer", "reversed", "now says" ...), plus up to 0.15 as the gap grows
+//! to 30 days (a change held for weeks is a position, not a slip).
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::{
+    pair_weight, proposition, same_target, Block, Class, Group, Item, Options, Pair, Rule,
+};
+use crate::model::ContradictionKind;
+
+pub const RULE: Rule = Rule {
+    name: "reversal",
+    kind: ContradictionKind::Reversal,
+    group: Group::Stance,
+    block: Block::Actor,
+    partners,
+    check,
+    explain,
+};
+
+static EXPLICIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\b(no longer|now says?|reversed?|reversal|backtrack\w*|back-?tracked|u-turn|changed (its|his|her|their) (mind|position|stance)|contrary to (earlier|previous))\b",
+    )
+    .expect("valid regex")
+});
+
+fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
+    match it.stance {
+        0 => vec![],
+        s => vec![(Class::Stance(-s), opts.reversal_days)],
+    }
+}
+
+fn check(p: &Pair, opts: &Options) -> Option<f32> {
+    let (x, y) = (p.x, p.y);
+    if x.ids.frame != y.ids.frame || x.stance == 0 || x.stance != -y.stance {
+        return None;
+    }
+    if p.gap < 1 || p.gap > opts.reversal_days || !x.same_actor(y) || !same_target(x, y) {
+        return None;
+    }
+    let later = order(p).1;
+    let explicit = EXPLICIT.is_match(&later.claim.sentence) || EXPLICIT.is_match(&later.claim.text);
+    let bonus = if explicit { 0.15 } else { 0.0 };
+    Some(pair_weight(p) * (0.7 + bonus + 0.15 * (p.gap as f32 / 30.0).min(1.0)))
+}
+
+fn explain(p: &Pair) -> String {
+    let (first, later) = order(p);
+    let (verb, now) = if first.stance > 0 {
+        ("asserts", "now denies it")
+    } else {
+        ("denies", "now asserts it")
+    };
+    format!(
+        "{} {verb} that {}; {} {now}",
+        first.who(),
+        proposition(p),
+        later.who()
+    )
+}
+
+/// (earlier, later) by date, then id.
+fn order<'a>(p: &Pair<'a>) -> (&'a Item<'a>, &'a Item<'a>) {
+    if (p.x.days.0, p.x.id) <= (p.y.days.0, p.y.id) {
+        (p.x, p.y)
+    } else {
+        (p.y, p.x)
+    }
+}

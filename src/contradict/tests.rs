@@ -1,0 +1,767 @@
+//! Tests of the contradiction detector: one table-driven `check(claims, expected)` helper and many tiny cases.
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::model::{Claim, ClaimKind, DateValue, Figure, Span, StoredClaim};
+
+/// A stored claim by `code` on `date` ("" = unknown) about `frame` ("" = none).
+pub(super) fn claim(id: i64, code: &str, date: &str, frame: &str, polarity: i8) -> StoredClaim {
+    let date = match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+        Ok(d) => DateValue::day(d),
+        Err(_) => DateValue::unknown(),
+    };
+    StoredClaim {
+        id,
+        article_id: id,
+        threads: vec!["t".into()],
+        article_title: String::new(),
+        article_source: None,
+        claim: Claim {
+            speaker: format!("speaker {id}"),
+            speaker_span: None,
+            actor: None,
+            actor_code: (!code.is_empty()).then(|| code.to_string()),
+            country: None,
+            cue: "said".into(),
+            cue_span: None,
+            kind: ClaimKind::Indirect,
+            text: String::new(),
+            span: Span::default(),
+            sentence: String::new(),
+            sentence_span: Span::default(),
+            date,
+            frame: (!frame.is_empty()).then(|| frame.to_string()),
+            polarity,
+            hedge: None,
+            target: None,
+            figures: Vec::new(),
+            denial: false,
+            confidence: 0.8,
+        },
+    }
+}
+
+/// Builder helpers so table rows stay one line.
+trait With {
+    fn with(self, f: impl FnOnce(&mut Claim)) -> Self;
+    fn speaker(self, s: &str) -> Self;
+    fn target(self, t: &str) -> Self;
+    fn denial(self) -> Self;
+    fn figure(self, quantity: &str, value: f64) -> Self;
+}
+
+impl With for StoredClaim {
+    fn with(mut self, f: impl FnOnce(&mut Claim)) -> Self {
+        f(&mut self.claim);
+        self
+    }
+    fn speaker(self, s: &str) -> Self {
+        self.with(|c| c.speaker = s.into())
+    }
+    fn target(self, t: &str) -> Self {
+        self.with(|c| c.target = Some(t.into()))
+    }
+    fn denial(self) -> Self {
+        self.with(|c| {
+            c.denial = true;
+            c.cue = "denied".into();
+        })
+    }
+    fn figure(self, quantity: &str, value: f64) -> Self {
+        self.with(|c| {
+            c.figures.push(Figure {
+                quantity: quantity.into(),
+                value,
+                span: Span::default(),
+            })
+        })
+    }
+}
+
+/// Detect over `claims` (all new) and compare "kind a b" lines with `expected`.
+///
+/// Also checks the incremental contract: detecting the first half, then the second half
+/// against the first, finds exactly the same set.
+fn check(claims: &[StoredClaim], expected: &[&str]) -> Vec<Contradiction> {
+    let opts = Options::default();
+    let found = detect("t", claims, &[], &opts);
+    let lines = |cs: &[Contradiction]| -> Vec<String> {
+        let mut v: Vec<String> = cs
+            .iter()
+            .map(|c| format!("{} {} {}", c.kind.as_str(), c.a, c.b))
+            .collect();
+        v.sort();
+        v
+    };
+    let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    assert_eq!(lines(&found), want, "{found:#?}");
+    for c in &found {
+        assert!(c.a < c.b, "a is the smaller id: {c:?}");
+        assert!((0.0..=1.0).contains(&c.score), "{c:?}");
+        assert_eq!(c.thread, "t");
+    }
+    let half = claims.len() / 2;
+    let mut split = detect("t", &claims[..half], &[], &opts);
+    split.extend(detect("t", &claims[half..], &claims[..half], &opts));
+    assert_eq!(lines(&split), want, "incremental detection differs");
+    found
+}
+
+#[test]
+fn design_example_is_one_opposing_pair() {
+    let found = check(
+        &[
+            claim(1, "RUSGOV", "2016-08-29", "agreement", 1).speaker("Sergei Shoigu"),
+            claim(2, "USAGOV", "2016-08-29", "agreement", -1).speaker("a U.S. official"),
+        ],
+        &["opposing 1 2"],
+    );
+    assert_eq!(
+        found[0].explanation,
+        "Sergei Shoigu (RUSGOV, 2016-08-29) asserts that a US-Russia agreement is near; \
+         a U.S. official (USAGOV, 2016-08-29) denies it"
+    );
+    assert!(found[0].score > 0.7, "{}", found[0].score);
+}
+
+#[test]
+fn opposing() {
+    // Within the window, either order of ids and dates.
+    check(
+        &[
+            claim(1, "USAGOV", "2016-09-02", "ceasefire", -1),
+            claim(2, "RUSMIL", "2016-08-30", "ceasefire", 1),
+        ],
+        &["opposing 1 2"],
+    );
+    // A neutral body against a party.
+    check(
+        &[
+            claim(1, "IGOUNO", "2016-09-14", "aid", -1),
+            claim(2, "SYRGOV", "2016-09-14", "aid", 1),
+        ],
+        &["opposing 1 2"],
+    );
+    // Side from the country when the actor is unresolved.
+    check(
+        &[
+            claim(1, "", "2016-09-14", "talks", 1).with(|c| c.country = Some("RUS".into())),
+            claim(2, "USAGOV", "2016-09-14", "talks", -1),
+        ],
+        &["opposing 1 2"],
+    );
+    // Responsibility with the same target (codes of one side count as one target).
+    check(
+        &[
+            claim(1, "USAGOV", "2016-09-20", "responsibility", 1).target("RUSMIL"),
+            claim(2, "SYRGOV", "2016-09-20", "responsibility", -1).target("RUSGOV"),
+        ],
+        &["opposing 1 2"],
+    );
+    // Week precision overlapping a day.
+    check(
+        &[
+            claim(1, "USAGOV", "2016-09-20", "talks", 1),
+            claim(2, "RUSGOV", "", "talks", -1).with(|c| {
+                c.date = DateValue {
+                    date: NaiveDate::from_ymd_opt(2016, 9, 12),
+                    precision: Precision::Week,
+                }
+            }),
+        ],
+        &["opposing 1 2"],
+    );
+}
+
+#[test]
+fn near_misses_are_not_flagged() {
+    let day = "2016-08-29";
+    // Same side agreeing.
+    check(
+        &[
+            claim(1, "RUSGOV", day, "agreement", 1),
+            claim(2, "RUSMIL", day, "agreement", 1),
+        ],
+        &[],
+    );
+    // Different sides agreeing.
+    check(
+        &[
+            claim(1, "RUSGOV", day, "agreement", 1),
+            claim(2, "USAGOV", day, "agreement", 1),
+        ],
+        &[],
+    );
+    // Same side, opposite stance, same day, different actors: attribution noise, not reported.
+    check(
+        &[
+            claim(1, "RUSGOV", day, "agreement", 1),
+            claim(2, "RUSMIL", day, "agreement", -1),
+        ],
+        &[],
+    );
+    // Same side, different proposition.
+    check(
+        &[
+            claim(1, "RUSGOV", day, "agreement", 1),
+            claim(2, "RUSGOV", day, "ceasefire", -1),
+        ],
+        &[],
+    );
+    // Different sides, different frames.
+    check(
+        &[
+            claim(1, "RUSGOV", day, "agreement", 1),
+            claim(2, "USAGOV", day, "talks", -1),
+        ],
+        &[],
+    );
+    // Outside the 7-day window.
+    check(
+        &[
+            claim(1, "RUSGOV", "2016-08-20", "agreement", 1),
+            claim(2, "USAGOV", "2016-08-29", "agreement", -1),
+        ],
+        &[],
+    );
+    // Unknown date, month precision.
+    check(
+        &[
+            claim(1, "RUSGOV", "", "agreement", 1),
+            claim(2, "USAGOV", day, "agreement", -1),
+        ],
+        &[],
+    );
+    check(
+        &[
+            claim(1, "RUSGOV", day, "agreement", 1).with(|c| c.date.precision = Precision::Month),
+            claim(2, "USAGOV", day, "agreement", -1),
+        ],
+        &[],
+    );
+    // Neutral polarity, no frame.
+    check(
+        &[
+            claim(1, "RUSGOV", day, "agreement", 0),
+            claim(2, "USAGOV", day, "agreement", -1),
+        ],
+        &[],
+    );
+    check(
+        &[
+            claim(1, "RUSGOV", day, "", 1),
+            claim(2, "USAGOV", day, "", -1),
+        ],
+        &[],
+    );
+    // Unknown sides never oppose.
+    check(
+        &[
+            claim(1, "", day, "agreement", 1),
+            claim(2, "SYRCVL", day, "agreement", -1),
+        ],
+        &[],
+    );
+    // Responsibility blaming different parties.
+    check(
+        &[
+            claim(1, "USAGOV", day, "responsibility", 1).target("RUSMIL"),
+            claim(2, "RUSGOV", day, "responsibility", -1).target("SYRREB"),
+        ],
+        &[],
+    );
+    check(
+        &[
+            claim(1, "USAGOV", day, "responsibility", 1).target("RUSMIL"),
+            claim(2, "RUSGOV", day, "responsibility", -1),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn denial() {
+    // "Russia denied that its warplanes struck the convoy" vs "U.S. officials said Russian jets struck it".
+    let found = check(
+        &[
+            claim(1, "USAGOV", "2016-09-20", "responsibility", 1)
+                .target("RUSMIL")
+                .speaker("U.S. officials"),
+            claim(2, "RUSGOV", "2016-09-21", "responsibility", -1)
+                .denial()
+                .speaker("Russia"),
+        ],
+        &["denial 1 2"],
+    );
+    assert_eq!(
+        found[0].explanation,
+        "U.S. officials (USAGOV, 2016-09-20) asserts that Russia (RUSMIL) is responsible; \
+         Russia (RUSGOV, 2016-09-21) denied it"
+    );
+    // Self-exculpation without a denial cue: polarity -1 on one's own side.
+    check(
+        &[
+            claim(1, "RUSMIL", "2016-09-20", "responsibility", -1).target("RUSMIL"),
+            claim(2, "USAGOV", "2016-09-20", "responsibility", 1).target("RUSGOV"),
+        ],
+        &["denial 1 2"],
+    );
+    // "dismissed the name change as window-dressing": a denial cue on a neutral claim.
+    let found = check(
+        &[
+            claim(7, "SYRNSA", "2016-07-28", "designation", 1).speaker("Abu Mohammed al-Golani"),
+            claim(9, "USAGOV", "2016-07-29", "designation", 0)
+                .denial()
+                .with(|c| c.cue = "dismissed".into())
+                .speaker("John Kirby"),
+        ],
+        &["denial 7 9"],
+    );
+    assert!(found[0]
+        .explanation
+        .ends_with("John Kirby (USAGOV, 2016-07-29) dismissed it"));
+    // A denial cue against a claim of the same side is not a denial.
+    check(
+        &[
+            claim(1, "RUSGOV", "2016-09-20", "responsibility", 1).target("SYRREB"),
+            claim(2, "RUSMIL", "2016-09-20", "responsibility", -1)
+                .denial()
+                .target("SYRREB"),
+        ],
+        &[],
+    );
+    // Denying something nobody of another side asserted (both deny).
+    check(
+        &[
+            claim(1, "RUSGOV", "2016-09-20", "talks", -1).denial(),
+            claim(2, "USAGOV", "2016-09-20", "talks", -1),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn numeric() {
+    let day = "2016-09-13";
+    // Russian monitors count 9 violations, the opposition 40.
+    let found = check(
+        &[
+            claim(1, "RUSMIL", day, "ceasefire", 0)
+                .figure("violations", 9.0)
+                .speaker("Russian military"),
+            claim(2, "SYRREB", day, "ceasefire", 0).figure("violations", 40.0),
+        ],
+        &["numeric 1 2"],
+    );
+    assert!(
+        found[0].explanation.contains("reports 9 violations"),
+        "{}",
+        found[0].explanation
+    );
+    // Same side, different speakers; differences of exactly the thresholds.
+    check(
+        &[
+            claim(1, "SYRREB", day, "casualties", 1)
+                .figure("killed", 3.0)
+                .speaker("a medic"),
+            claim(2, "SYRREB", "2016-09-15", "casualties", 1).figure("killed", 1.0),
+        ],
+        &["numeric 1 2"],
+    );
+    // Opposite stances and different figures: both kinds.
+    check(
+        &[
+            claim(1, "RUSMIL", day, "ceasefire", 1).figure("violations", 9.0),
+            claim(2, "USAGOV", day, "ceasefire", -1).figure("violations", 40.0),
+        ],
+        &["numeric 1 2", "opposing 1 2"],
+    );
+}
+
+#[test]
+fn numeric_near_misses() {
+    let day = "2016-09-13";
+    let pair = |a: StoredClaim, b: StoredClaim| check(&[a, b], &[]);
+    // Small relative difference; small absolute difference; different quantities.
+    pair(
+        claim(1, "RUSMIL", day, "casualties", 1).figure("killed", 20.0),
+        claim(2, "SYRREB", day, "casualties", 1).figure("killed", 22.0),
+    );
+    pair(
+        claim(1, "RUSMIL", day, "casualties", 1).figure("killed", 2.0),
+        claim(2, "SYRREB", day, "casualties", 1).figure("killed", 1.0),
+    );
+    pair(
+        claim(1, "RUSMIL", day, "casualties", 1).figure("killed", 20.0),
+        claim(2, "SYRREB", day, "casualties", 1).figure("wounded", 80.0),
+    );
+    // More than 3 days apart: not the same event.
+    pair(
+        claim(1, "RUSMIL", "2016-09-13", "casualties", 1).figure("killed", 20.0),
+        claim(2, "SYRREB", "2016-09-17", "casualties", 1).figure("killed", 80.0),
+    );
+    // The same speaker of one side updating a toll.
+    pair(
+        claim(1, "SYRREB", "2016-09-13", "casualties", 1)
+            .figure("killed", 20.0)
+            .speaker("SOHR"),
+        claim(2, "SYRREB", "2016-09-14", "casualties", 1)
+            .figure("killed", 35.0)
+            .speaker("SOHR"),
+    );
+    // A claim that denies its figures does not assert them.
+    pair(
+        claim(1, "RUSMIL", day, "casualties", -1)
+            .figure("killed", 20.0)
+            .denial(),
+        claim(2, "SYRREB", day, "casualties", 0).figure("killed", 80.0),
+    );
+    // Different frames.
+    pair(
+        claim(1, "RUSMIL", day, "casualties", 1).figure("killed", 20.0),
+        claim(2, "SYRREB", day, "ceasefire", 1).figure("killed", 80.0),
+    );
+}
+
+#[test]
+fn reversal() {
+    let found = check(
+        &[
+            claim(1, "RUSGOV", "2016-08-26", "agreement", 1).speaker("Sergey Lavrov"),
+            claim(2, "RUSGOV", "2016-09-05", "agreement", -1).speaker("Sergey Lavrov"),
+        ],
+        &["reversal 1 2"],
+    );
+    assert_eq!(
+        found[0].explanation,
+        "Sergey Lavrov (RUSGOV, 2016-08-26) asserts that an agreement is near; \
+         Sergey Lavrov (RUSGOV, 2016-09-05) now denies it"
+    );
+    // Same named speaker without a resolved code; explicit words score higher.
+    let plain = check(
+        &[
+            claim(1, "", "2016-08-01", "talks", -1).speaker("John Kerry"),
+            claim(2, "", "2016-08-20", "talks", 1).speaker("John Kerry"),
+        ],
+        &["reversal 1 2"],
+    );
+    let explicit = check(
+        &[
+            claim(1, "", "2016-08-01", "talks", -1).speaker("John Kerry"),
+            claim(2, "", "2016-08-20", "talks", 1)
+                .speaker("John Kerry")
+                .with(|c| c.sentence = "Kerry now says talks will resume.".into()),
+        ],
+        &["reversal 1 2"],
+    );
+    assert!(explicit[0].score > plain[0].score);
+    // Not: same day; beyond 60 days; same stance; anonymous speakers without a code; different actors of one side.
+    check(
+        &[
+            claim(1, "RUSGOV", "2016-08-26", "agreement", 1),
+            claim(2, "RUSGOV", "2016-08-26", "agreement", -1),
+        ],
+        &[],
+    );
+    check(
+        &[
+            claim(1, "RUSGOV", "2016-06-01", "agreement", 1),
+            claim(2, "RUSGOV", "2016-09-05", "agreement", -1),
+        ],
+        &[],
+    );
+    check(
+        &[
+            claim(1, "RUSGOV", "2016-08-26", "agreement", 1),
+            claim(2, "RUSGOV", "2016-09-05", "agreement", 1),
+        ],
+        &[],
+    );
+    check(
+        &[
+            claim(1, "", "2016-08-26", "agreement", 1).speaker("a U.S. official"),
+            claim(2, "", "2016-09-05", "agreement", -1).speaker("a U.S. official"),
+        ],
+        &[],
+    );
+    check(
+        &[
+            claim(1, "RUSGOV", "2016-08-26", "agreement", 1),
+            claim(2, "RUSMIL", "2016-09-05", "agreement", -1),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn demo_corpus_cases() {
+    // A denial may answer an accusation made 12 days earlier (contradictions.tsv: Lavrov / Kirby).
+    check(
+        &[
+            claim(1, "RUSGOV", "2016-09-16", "cooperation", 1).speaker("Sergey Lavrov"),
+            claim(2, "USAGOV", "2016-09-28", "cooperation", -1)
+                .denial()
+                .with(|c| c.cue = "rejected".into())
+                .speaker("John Kirby"),
+        ],
+        &["denial 1 2"],
+    );
+    // A force's strength is compared across weeks (Villegas Aug 29 / Lozada Sept 17).
+    check(
+        &[
+            claim(1, "COLGOV", "2016-08-29", "casualties", 0).figure("fighters", 5800.0),
+            claim(2, "COLREB", "2016-09-17", "casualties", 0).figure("fighters", 7000.0),
+        ],
+        &[],
+    );
+    check(
+        &[
+            claim(1, "COLGOV", "2016-08-29", "casualties", 0).figure("fighters", 5800.0),
+            claim(2, "COLREB", "2016-09-17", "casualties", 0).figure("fighters", 9000.0),
+        ],
+        &["numeric 1 2"],
+    );
+    // Same day, same quantity, but air strikes on the east vs rebel shelling of the west:
+    // two events (near_misses.tsv, feed item 2).
+    check(
+        &[
+            claim(1, "SYRREB", "2016-09-27", "casualties", 1)
+                .figure("killed", 20.0)
+                .with(|c| {
+                    c.sentence = "at least 20 people were killed in air strikes on the east".into()
+                }),
+            claim(2, "SYRGOV", "2016-09-27", "casualties", 1)
+                .figure("killed", 12.0)
+                .with(|c| {
+                    c.sentence =
+                        "12 people were killed by rebel shelling of government-held districts"
+                            .into()
+                }),
+        ],
+        &[],
+    );
+    // One names a cause, the other does not: still comparable (convoy: U.N. 20 vs Red Crescent 12).
+    check(
+        &[
+            claim(1, "IGOUNO", "2016-09-20", "casualties", 1)
+                .figure("killed", 20.0)
+                .with(|c| c.sentence = "about 20 civilians were killed in the air strikes".into()),
+            claim(2, "SYRNGO", "2016-09-20", "casualties", 1).figure("killed", 12.0),
+        ],
+        &["numeric 1 2"],
+    );
+}
+
+#[test]
+fn ids_not_dates_order_the_pair_and_each_pair_is_reported_once() {
+    check(
+        &[
+            claim(5, "RUSGOV", "2016-08-20", "talks", 1),
+            claim(3, "USAGOV", "2016-08-22", "talks", -1),
+            claim(4, "SYRREB", "2016-08-21", "talks", -1),
+        ],
+        &["opposing 3 5", "opposing 4 5"],
+    );
+}
+
+#[test]
+fn incremental_never_rereports_existing_pairs() {
+    let opts = Options::default();
+    let existing = vec![
+        claim(1, "RUSGOV", "2016-08-29", "agreement", 1),
+        claim(2, "USAGOV", "2016-08-29", "agreement", -1),
+    ];
+    // An unrelated new claim: nothing, although the existing pair contradicts.
+    let unrelated = vec![claim(3, "SYRGOV", "2016-08-29", "aid", 1)];
+    assert!(detect("t", &unrelated, &existing, &opts).is_empty());
+    // A new claim opposing one existing claim: only the new pair.
+    let new = vec![claim(4, "IGOUNO", "2016-08-30", "agreement", -1)];
+    let found: Vec<(i64, i64)> = detect("t", &new, &existing, &opts)
+        .iter()
+        .map(|c| (c.a, c.b))
+        .collect();
+    assert_eq!(found, vec![(1, 4)]);
+    // A claim passed both as new and existing counts once, as new.
+    let found = detect("t", &existing[1..], &existing, &opts);
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].a, found[0].b), (1, 2));
+}
+
+/// A deterministic spread of claims: `n` claims over 8 frames, 365 days, 12 actors.
+fn spread(n: usize) -> Vec<StoredClaim> {
+    const FRAMES: &[&str] = &[
+        "agreement",
+        "ceasefire",
+        "responsibility",
+        "casualties",
+        "talks",
+        "aid",
+        "designation",
+        "cooperation",
+    ];
+    const CODES: &[&str] = &[
+        "RUSGOV", "RUSMIL", "USAGOV", "USAMIL", "SYRGOV", "SYRMIL", "SYRREB", "SYRNSA", "IGOUNO",
+        "TURGOV", "IRNGOV", "FRAGOV",
+    ];
+    let start = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap();
+    let mut seed: u64 = 0x2016_0829;
+    let mut next = move |m: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    (0..n)
+        .map(|i| {
+            let frame = FRAMES[next(FRAMES.len() as u64) as usize];
+            let code = CODES[next(CODES.len() as u64) as usize];
+            let date = start + chrono::Days::new(next(365));
+            let polarity = next(3) as i8 - 1;
+            let mut c = claim(i as i64 + 1, code, "", frame, polarity);
+            c.claim.date = DateValue::day(date);
+            if frame == "casualties" || next(10) == 0 {
+                let quantity = ["killed", "wounded", "fighters"][next(3) as usize];
+                c.claim.figures.push(Figure {
+                    quantity: quantity.into(),
+                    value: next(100) as f64,
+                    span: Span::default(),
+                });
+            }
+            if polarity < 0 && next(4) == 0 {
+                c.claim.denial = true;
+            }
+            c.claim.hedge = (next(5) == 0).then(|| "may".to_string());
+            c.claim.speaker = [
+                "Sergey Lavrov",
+                "a U.S. official",
+                "John Kerry",
+                "an activist",
+            ][next(4) as usize]
+                .to_string();
+            if frame == "responsibility" {
+                c.claim.target = Some(CODES[next(CODES.len() as u64) as usize].to_string());
+            }
+            c
+        })
+        .collect()
+}
+
+#[test]
+fn blocking_finds_what_comparing_every_pair_finds() {
+    let claims = spread(1_500);
+    for strongest in [true, false] {
+        let opts = Options {
+            strongest_per_counterpart: strongest,
+            ..Options::default()
+        };
+        let (old, new) = claims.split_at(700);
+        let (blocked, stats) = run("t", new, old, &opts, false);
+        let (all, full) = run("t", new, old, &opts, true);
+        assert_eq!(blocked, all, "strongest_per_counterpart = {strongest}");
+        assert!(!blocked.is_empty());
+        assert!(
+            stats.comparisons * 10 < full.comparisons,
+            "{stats:?} {full:?}"
+        );
+    }
+}
+
+#[test]
+fn blocking_keeps_comparisons_far_below_all_pairs() {
+    let claims = spread(20_000);
+    let t = Instant::now();
+    let (found, stats) = detect_with_stats("t", &claims, &[], &Options::default());
+    let elapsed = t.elapsed();
+    let all_pairs = (claims.len() as u64 * (claims.len() as u64 - 1)) / 2;
+    println!(
+        "20000 claims: {} indexed, {} comparisons ({:.3}% of {} pairs), {} found, {:?}",
+        stats.indexed,
+        stats.comparisons,
+        100.0 * stats.comparisons as f64 / all_pairs as f64,
+        all_pairs,
+        found.len(),
+        elapsed
+    );
+    assert!(stats.comparisons * 50 < all_pairs, "{stats:?}");
+    assert_eq!(stats.found, found.len());
+    // Incrementally adding 100 claims looks only at their neighbourhoods.
+    let (old, new) = claims.split_at(claims.len() - 100);
+    let (_, inc) = detect_with_stats("t", new, old, &Options::default());
+    assert!(inc.comparisons < 100 * 2_000, "{inc:?}");
+}
+
+/// A more realistic thread: each side holds a line per frame (90 % of its claims follow
+/// it, 40 % of claims are neutral), figures only on casualty claims, over two years.
+fn story(n: usize) -> Vec<StoredClaim> {
+    let mut claims = spread(n);
+    let mut seed: u64 = 7;
+    let mut next = move |m: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let start = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
+    for c in &mut claims {
+        let code = c.claim.actor_code.clone().unwrap_or_default();
+        let frame = c.claim.frame.clone().unwrap_or_default();
+        let line = if (code.len() + frame.len() + code.as_bytes()[0] as usize).is_multiple_of(2) {
+            1
+        } else {
+            -1
+        };
+        c.claim.polarity = match next(10) {
+            0..=3 => 0,
+            4 => -line,
+            _ => line,
+        };
+        c.claim.denial = c.claim.polarity < 0 && next(10) == 0;
+        if frame != "casualties" {
+            c.claim.figures.clear();
+        }
+        c.claim.date = DateValue::day(start + chrono::Days::new(next(730)));
+    }
+    claims
+}
+
+/// CPU seconds this process has used (Linux; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Timing of 50,000-claim threads; run with
+/// `cargo test --lib contradict -- --ignored --nocapture big_thread`.
+#[test]
+#[ignore]
+fn big_thread_timing() {
+    for (name, claims) in [
+        ("dense random", spread(50_000)),
+        ("story-like", story(50_000)),
+    ] {
+        let (t, cpu) = (Instant::now(), cpu_seconds());
+        let (found, stats) = detect_with_stats("t", &claims, &[], &Options::default());
+        println!(
+            "50000 claims, {name}: {stats:?}, {} found, {:?} wall, {:.2} s CPU",
+            found.len(),
+            t.elapsed(),
+            cpu_seconds() - cpu
+        );
+    }
+}
