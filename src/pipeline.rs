@@ -203,9 +203,11 @@ impl<'a> Writer<'a> {
             new_threads: new_threads.clone(),
             profiles,
         };
-        let opts = contradict::Options { window_days: self.cfg.window_days };
+        let opts = contradict::Options { window_days: self.cfg.window_days, ..Default::default() };
+        // Candidates are loaded for the widest window any rule looks at.
+        let reach = [opts.window_days, opts.denial_days, opts.stock_days, opts.reversal_days].into_iter().max().unwrap_or(7);
         let detect = |slug: &str, new: &[_], old: &[_]| contradict::detect(slug, new, old, &opts);
-        match self.store.insert_article(&new, &detect, self.cfg.window_days.max(contradict::REVERSAL_WINDOW_DAYS)) {
+        match self.store.insert_article(&new, &detect, reach) {
             Ok(Inserted::New { contradictions, .. }) => {
                 self.summary.new += 1;
                 self.summary.claims += p.extraction.claims.len();
@@ -295,7 +297,7 @@ fn load_profiles(store: &Store) -> Result<Vec<Profile>> {
 /// Recompute a thread's contradictions from all its claims (after a merge).
 pub fn recompute_contradictions(store: &mut Store, slug: &str, window_days: i64) -> Result<usize> {
     let claims = store.thread_claims(slug)?;
-    let found = contradict::detect(slug, &claims, &[], &contradict::Options { window_days });
+    let found = contradict::detect(slug, &claims, &[], &contradict::Options { window_days, ..Default::default() });
     Ok(store.replace_contradictions(slug, &found)?)
 }
 
