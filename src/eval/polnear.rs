@@ -1,0 +1,1 @@
+//! PolNeAR attribution scoring: source-span and content-overlap F1 of claims against brat standoff gold.
