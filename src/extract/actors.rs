@@ -201,6 +201,11 @@ static TITLE_TABLE: Lazy<Titles> = Lazy::new(|| {
     Titles { ac, rows, titles }
 });
 
+/// The seed gazetteer without cloning (for stages that have no gazetteer parameter).
+pub fn builtin_ref() -> &'static Gazetteer {
+    &BUILTIN
+}
+
 /// A speaker or name resolved to the gazetteer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resolved {
