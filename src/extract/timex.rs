@@ -1,9 +1,1697 @@
 //! Temporal tagger for news: finds time expressions and normalizes them to TIMEX3 values against the publication date.
+//!
+//! One pass: the text is lowercased once (ASCII only, so byte offsets are kept), cut into
+//! word, number and punctuation tokens, and at each token a small hand-written grammar
+//! tries to read a time expression, keeping the longest. Spans follow TimeML: determiners
+//! and modifiers ("the", "at least", "early") belong to the expression, prepositions do not.
+//! Relative expressions are resolved against the document creation time (`dct`); weekdays
+//! and bare months look at nearby tense cues ("will", "scheduled", "next") to pick a
+//! direction. Nothing here allocates per token, and nothing panics.
 
-use crate::model::Timex;
-use chrono::NaiveDate;
+use crate::model::{DateValue, Precision, Span, Timex, TimexType};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// Find and normalize time expressions in `text`; `dct` is the document creation (publication) date.
-pub fn tag(_text: &str, _dct: Option<NaiveDate>) -> Vec<Timex> {
-    Vec::new()
+pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    let lc = text.to_ascii_lowercase();
+    let toks = tokenize(text);
+    let mut cx = Cx {
+        text,
+        lc: &lc,
+        t: &toks,
+        dct,
+        last_quarter: None,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match cx.at(i) {
+            Some(h) if h.end > i => {
+                let (s, e) = (toks[i].s, toks[h.end - 1].e);
+                if let Some(q) = h.quarter {
+                    cx.last_quarter = Some(q);
+                }
+                out.push(Timex {
+                    text: text[s..e].to_string(),
+                    span: Span::new(s, e),
+                    kind: h.kind,
+                    value: h.value,
+                    resolved: h.res,
+                });
+                i = h.end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum K {
+    Word,
+    Num,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    s: usize,
+    e: usize,
+    k: K,
+    /// Whitespace precedes this token.
+    sp: bool,
+    /// A line break precedes this token.
+    nl: bool,
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 4);
+    let (mut i, mut sp, mut nl) = (0, false, false);
+    while i < b.len() {
+        let c = b[i];
+        let start = i;
+        let k = if c.is_ascii_alphabetic() {
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            K::Word
+        } else if c.is_ascii_digit() {
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            K::Num
+        } else if c.is_ascii_whitespace() {
+            sp = true;
+            nl |= c == b'\n';
+            i += 1;
+            continue;
+        } else if c < 0x80 {
+            i += 1;
+            K::Punct
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            i += ch.len_utf8();
+            if ch.is_whitespace() {
+                sp = true;
+                continue;
+            }
+            K::Punct
+        };
+        out.push(Tok {
+            s: start,
+            e: i,
+            k,
+            sp,
+            nl,
+        });
+        sp = false;
+        nl = false;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Matches
+
+/// A time expression read from token `start` up to `end` (exclusive).
+#[derive(Debug, Clone)]
+struct Hit {
+    end: usize,
+    kind: TimexType,
+    value: String,
+    res: DateValue,
+    /// TimeML puts a leading "the" inside this expression ("the third quarter").
+    takes_the: bool,
+    /// The quarter this expression names, remembered for "a year ago" in earnings copy.
+    quarter: Option<(i32, u32)>,
+}
+
+impl Hit {
+    fn new(end: usize, kind: TimexType, value: String, res: DateValue) -> Hit {
+        Hit {
+            end,
+            kind,
+            value,
+            res,
+            takes_the: false,
+            quarter: None,
+        }
+    }
+    fn date(end: usize, (value, res): (String, DateValue)) -> Hit {
+        Hit::new(end, TimexType::Date, value, res)
+    }
+    fn reference(end: usize, value: &str) -> Hit {
+        Hit::new(end, TimexType::Date, value.into(), DateValue::unknown())
+    }
+    fn duration(end: usize, value: String) -> Hit {
+        Hit::new(end, TimexType::Duration, value, DateValue::unknown())
+    }
+    fn set(end: usize, value: &str) -> Hit {
+        Hit::new(end, TimexType::Set, value.into(), DateValue::unknown())
+    }
+    fn the(mut self) -> Hit {
+        self.takes_the = true;
+        self
+    }
+}
+
+fn longest(a: Option<Hit>, b: Option<Hit>) -> Option<Hit> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Time units of durations and relative dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+fn unit(w: &str) -> Option<(Unit, bool)> {
+    Some(match w {
+        "second" => (Unit::Second, false),
+        "seconds" => (Unit::Second, true),
+        "minute" => (Unit::Minute, false),
+        "minutes" => (Unit::Minute, true),
+        "hour" => (Unit::Hour, false),
+        "hours" => (Unit::Hour, true),
+        "day" => (Unit::Day, false),
+        "days" => (Unit::Day, true),
+        "week" => (Unit::Week, false),
+        "weeks" => (Unit::Week, true),
+        "month" => (Unit::Month, false),
+        "months" => (Unit::Month, true),
+        "quarter" => (Unit::Quarter, false),
+        "quarters" => (Unit::Quarter, true),
+        "year" => (Unit::Year, false),
+        "years" => (Unit::Year, true),
+        "decade" => (Unit::Decade, false),
+        "decades" => (Unit::Decade, true),
+        "century" => (Unit::Century, false),
+        "centuries" => (Unit::Century, true),
+        _ => return None,
+    })
+}
+
+/// A count: a number, or unspecified ("several", "a few").
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Count {
+    N(u32),
+    /// n and a half ("5 1/2").
+    Half(u32),
+    X,
+}
+
+fn duration_value(n: Count, u: Unit) -> String {
+    let (t, letter, mult) = match u {
+        Unit::Second => ("T", "S", 1),
+        Unit::Minute => ("T", "M", 1),
+        Unit::Hour => ("T", "H", 1),
+        Unit::Day => ("", "D", 1),
+        Unit::Week => ("", "W", 1),
+        Unit::Month => ("", "M", 1),
+        Unit::Quarter => ("", "Q", 1),
+        Unit::Year => ("", "Y", 1),
+        Unit::Decade => ("", "Y", 10),
+        Unit::Century => ("", "Y", 100),
+    };
+    match n {
+        Count::N(n) => format!("P{t}{}{letter}", n.saturating_mul(mult)),
+        Count::Half(n) => match u {
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Minute => format!("PT{n}M30S"),
+            _ => format!("P{t}{}{letter}", n.saturating_mul(mult)),
+        },
+        Count::X => match u {
+            Unit::Decade => "PXDE".into(),
+            Unit::Century => "PXCE".into(),
+            _ => format!("P{t}X{letter}"),
+        },
+    }
+}
+
+fn small_number(w: &str) -> Option<u32> {
+    Some(match w {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" => 100,
+        _ => return None,
+    })
+}
+
+fn ordinal(w: &str) -> Option<u32> {
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        _ => return None,
+    })
+}
+
+fn month_of(w: &str) -> Option<u32> {
+    Some(match w {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+fn weekday_of(w: &str) -> Option<Weekday> {
+    Some(match w {
+        "monday" => Weekday::Mon,
+        "tuesday" | "tues" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" | "thurs" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn part_of_day(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    })
+}
+
+fn season_of(w: &str) -> Option<(&'static str, u32)> {
+    Some(match w {
+        "spring" => ("SP", 3),
+        "summer" => ("SU", 6),
+        "fall" | "autumn" => ("FA", 9),
+        "winter" => ("WI", 12),
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Values
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn day_value(d: NaiveDate) -> (String, DateValue) {
+    (d.format("%Y-%m-%d").to_string(), DateValue::day(d))
+}
+
+fn week_value(d: NaiveDate) -> (String, DateValue) {
+    let w = d.iso_week();
+    let monday = d - Duration::days(i64::from(d.weekday().num_days_from_monday()));
+    (
+        format!("{:04}-W{:02}", w.year(), w.week()),
+        DateValue {
+            date: Some(monday),
+            precision: Precision::Week,
+        },
+    )
+}
+
+fn month_value(y: i32, m: u32) -> (String, DateValue) {
+    (
+        format!("{y:04}-{m:02}"),
+        DateValue {
+            date: ymd(y, m, 1),
+            precision: Precision::Month,
+        },
+    )
+}
+
+fn year_value(y: i32) -> (String, DateValue) {
+    (
+        format!("{y:04}"),
+        DateValue {
+            date: ymd(y, 1, 1),
+            precision: Precision::Year,
+        },
+    )
+}
+
+/// A period coarser than a month but inside one year (quarter, half, season): the date is
+/// given at year precision, since the first day would claim more than the text says.
+fn in_year_value(y: i32, suffix: &str) -> (String, DateValue) {
+    (
+        format!("{y:04}-{suffix}"),
+        DateValue {
+            date: ymd(y, 1, 1),
+            precision: Precision::Year,
+        },
+    )
+}
+
+fn unresolved(value: &str) -> (String, DateValue) {
+    (value.into(), DateValue::unknown())
+}
+
+fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
+    let idx = y * 12 + (m as i32 - 1) + delta;
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
+}
+
+fn quarter_of(m: u32) -> u32 {
+    (m + 2) / 3
+}
+
+fn shift_quarter(y: i32, q: u32, delta: i32) -> (i32, u32) {
+    let idx = y * 4 + (q as i32 - 1) + delta;
+    (idx.div_euclid(4), (idx.rem_euclid(4) + 1) as u32)
+}
+
+fn shift_days(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(days)?)
+}
+
+fn sane_year(y: i32) -> bool {
+    (1000..=2999).contains(&y)
+}
+
+// ---------------------------------------------------------------------------------------
+// The grammar
+
+struct Cx<'a> {
+    text: &'a str,
+    lc: &'a str,
+    t: &'a [Tok],
+    dct: Option<NaiveDate>,
+    last_quarter: Option<(i32, u32)>,
+}
+
+/// Tense direction of the clause around an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Past,
+    Future,
+}
+
+impl<'a> Cx<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        self.t.get(i).map_or("", |t| &self.lc[t.s..t.e])
+    }
+    fn kind(&self, i: usize) -> Option<K> {
+        self.t.get(i).map(|t| t.k)
+    }
+    fn num(&self, i: usize) -> Option<u32> {
+        let t = self.t.get(i)?;
+        if t.k != K::Num || t.e - t.s > 6 {
+            return None;
+        }
+        self.lc[t.s..t.e].parse().ok()
+    }
+    fn digits(&self, i: usize) -> usize {
+        self.t
+            .get(i)
+            .filter(|t| t.k == K::Num)
+            .map_or(0, |t| t.e - t.s)
+    }
+    /// Token `i` touches the previous token (no whitespace between).
+    fn adj(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.sp)
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|t| self.text.as_bytes()[t.s].is_ascii_uppercase())
+    }
+    /// Token `i` is the punctuation `c` glued to the token before it.
+    fn glued(&self, i: usize, c: &str) -> bool {
+        self.adj(i) && self.w(i) == c
+    }
+    /// Skip an abbreviation period right after token `i - 1`.
+    fn dot(&self, i: usize) -> usize {
+        if self.glued(i, ".") {
+            i + 1
+        } else {
+            i
+        }
+    }
+    /// Skip a hyphen or whitespace between tokens: "seven-day", "seven day".
+    fn hyphen(&self, i: usize) -> (usize, bool) {
+        if self.glued(i, "-") && self.t.get(i + 1).is_some_and(|t| !t.sp) {
+            (i + 1, true)
+        } else {
+            (i, false)
+        }
+    }
+
+    fn dir(&self, i: usize, end: usize) -> Dir {
+        // Look back within the sentence, then a few tokens forward.
+        let mut j = i;
+        let mut seen = 0;
+        while j > 0 && seen < 10 {
+            j -= 1;
+            let w = self.w(j);
+            if matches!(w, "." | "!" | "?" | ";" | "\"") || self.t[j + 1].nl {
+                break;
+            }
+            if matches!(
+                w,
+                "will"
+                    | "ll"
+                    | "shall"
+                    | "scheduled"
+                    | "expected"
+                    | "due"
+                    | "planned"
+                    | "plans"
+                    | "plan"
+                    | "upcoming"
+                    | "next"
+                    | "until"
+                    | "till"
+                    | "starting"
+                    | "begins"
+                    | "set"
+                    | "slated"
+                    | "would"
+                    | "going"
+            ) {
+                return Dir::Future;
+            }
+            if matches!(w, "said" | "was" | "were" | "had" | "did" | "ago") {
+                break;
+            }
+            seen += 1;
+        }
+        for k in end..(end + 4).min(self.t.len()) {
+            let w = self.w(k);
+            if matches!(w, "." | "!" | "?" | ";") {
+                break;
+            }
+            if matches!(
+                w,
+                "will" | "scheduled" | "expected" | "due" | "planned" | "slated"
+            ) {
+                return Dir::Future;
+            }
+        }
+        Dir::Past
+    }
+
+    /// The expression starting at token `i`, if any.
+    fn at(&self, i: usize) -> Option<Hit> {
+        let t = self.t.get(i)?;
+        if t.k == K::Punct {
+            return self.apostrophe_decade(i);
+        }
+        let w = self.w(i);
+        match w {
+            "the" => {
+                let inner = self.with_modifier(i + 1)?;
+                if inner.takes_the {
+                    Some(inner)
+                } else {
+                    None
+                }
+            }
+            _ => self.with_modifier(i),
+        }
+    }
+
+    /// "at least", "more than", "nearly", "early", "late", "mid-" + an expression.
+    fn with_modifier(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let (j, durational) = match w {
+            "at" if self.w(i + 1) == "least" => (i + 2, true),
+            "more" | "less" if self.w(i + 1) == "than" => (i + 2, true),
+            "up" if self.w(i + 1) == "to" => (i + 2, true),
+            "nearly" | "almost" | "roughly" | "approximately" | "over" => (i + 1, true),
+            "early" | "late" | "mid" => {
+                let j = if self.glued(i + 1, "-") { i + 2 } else { i + 1 };
+                (j, false)
+            }
+            "end" | "beginning" | "start" | "middle" if self.w(i + 1) == "of" => {
+                let j = if self.w(i + 2) == "the" { i + 3 } else { i + 2 };
+                let mut h = self.core(j)?;
+                if matches!(h.kind, TimexType::Date) && h.res.precision != Precision::Day {
+                    h.takes_the = true;
+                    return Some(h);
+                }
+                return None;
+            }
+            _ => return self.core(i),
+        };
+        let base = self.core(i);
+        let inner = if self.w(j) == "the" {
+            self.core(j + 1).filter(|h| h.takes_the)
+        } else {
+            self.core(j)
+        };
+        let modified = inner.filter(|h| {
+            if durational {
+                matches!(h.kind, TimexType::Duration)
+                    || h.value.starts_with("PAST") && self.w(h.end - 1) == "ago"
+                    || self.w(h.end.saturating_sub(1)) == "ago"
+            } else {
+                matches!(h.kind, TimexType::Date | TimexType::Time)
+                    && !h.value.ends_with("_REF")
+                    && !matches!(self.w(j), "on" | "in")
+            }
+        });
+        let modified = modified.map(|mut h| {
+            h.takes_the = true;
+            h
+        });
+        longest(base, modified)
+    }
+
+    fn core(&self, i: usize) -> Option<Hit> {
+        let k = self.kind(i)?;
+        if k == K::Num {
+            let a = self.numeric_date(i);
+            let b = self.number_unit(i);
+            let c = self.clock(i);
+            let d = self.year_or_decade(i);
+            return longest(longest(a, b), longest(c, d));
+        }
+        if k != K::Word {
+            return None;
+        }
+        let w = self.w(i);
+        if let Some(m) = month_of(w) {
+            return self.month_date(i, m, None);
+        }
+        if let Some(wd) = weekday_of(w) {
+            return self.weekday_date(i, wd);
+        }
+        let mut best = self.word_expr(i);
+        if small_number(w).is_some() || matches!(w, "several" | "few" | "many" | "some" | "couple")
+        {
+            best = longest(best, self.number_unit(i));
+        }
+        if ordinal(w).is_some() {
+            best = longest(best, self.ordinal_expr(i));
+        }
+        best
+    }
+
+    // --- calendar dates -----------------------------------------------------------------
+
+    /// Pick the year for a month (and day) without one: the nearest occurrence, nudged by tense.
+    fn year_for(&self, m: u32, d: Option<u32>, dir: Dir) -> Option<i32> {
+        let dct = self.dct?;
+        let cands = [dct.year() - 1, dct.year(), dct.year() + 1];
+        let dist = |y: i32| -> Option<i64> {
+            let date = ymd(y, m, d.unwrap_or(15))?;
+            Some((date - dct).num_days())
+        };
+        match d {
+            Some(_) => cands
+                .iter()
+                .filter_map(|&y| dist(y).map(|x| (y, x)))
+                .min_by_key(|&(_, x)| {
+                    let bias = match dir {
+                        Dir::Future if x < 0 => 60,
+                        _ => 0,
+                    };
+                    x.abs() + bias
+                })
+                .map(|(y, _)| y),
+            None => Some(match dir {
+                Dir::Past if m > dct.month() => dct.year() - 1,
+                Dir::Future if m < dct.month() => dct.year() + 1,
+                _ => dct.year(),
+            }),
+        }
+    }
+
+    /// "Aug. 29", "August 29, 2016", "August 2016", "August", "Monday, Aug. 29".
+    fn month_date(&self, i: usize, m: u32, weekday_start: Option<usize>) -> Option<Hit> {
+        let w = self.w(i);
+        // Month names that are also ordinary words must be capitalized; "may" needs more.
+        if !self.cap(i) {
+            return None;
+        }
+        let abbr = w.len() <= 4 && !matches!(w, "may" | "june" | "july");
+        let mut j = i + 1;
+        if abbr {
+            j = self.dot(j);
+        }
+        let day = self
+            .num(j)
+            .filter(|&d| (1..=31).contains(&d) && self.digits(j) <= 2);
+        if let Some(d) = day {
+            let mut k = j + 1;
+            if matches!(self.w(k), "st" | "nd" | "rd" | "th") && self.adj(k) {
+                k += 1;
+            }
+            // Optional ", 2016" or " 2016".
+            let mut yk = k;
+            if self.w(yk) == "," {
+                yk += 1;
+            }
+            let year = self
+                .num(yk)
+                .filter(|_| self.digits(yk) == 4)
+                .map(|y| y as i32)
+                .filter(|&y| sane_year(y));
+            let (end, y) = match year {
+                Some(y) => (yk + 1, Some(y)),
+                None => (k, None),
+            };
+            let y = y.or_else(|| self.year_for(m, Some(d), self.dir(i, end)));
+            let val = match y.and_then(|y| ymd(y, m, d)) {
+                Some(date) => day_value(date),
+                None => unresolved(&format!("XXXX-{m:02}-{d:02}")),
+            };
+            let _ = weekday_start;
+            return Some(Hit::date(end, val));
+        }
+        // "August 2016", "August of 2016".
+        let mut yk = j;
+        if self.w(yk) == "of" || self.w(yk) == "," {
+            yk += 1;
+        }
+        if self.digits(yk) == 4 {
+            if let Some(y) = self.num(yk).map(|y| y as i32).filter(|&y| sane_year(y)) {
+                return Some(Hit::date(yk + 1, month_value(y, m)));
+            }
+        }
+        if m == 5 && !self.month_context(i) {
+            return None;
+        }
+        if abbr && w.len() == 3 && !self.glued(i + 1, ".") && m != 5 {
+            // "Mar", "Jan" alone are too ambiguous without a day.
+            return None;
+        }
+        let y = self.year_for(m, None, self.dir(i, j));
+        let val = match y {
+            Some(y) => month_value(y, m),
+            None => unresolved(&format!("XXXX-{m:02}")),
+        };
+        Some(Hit::date(j, val))
+    }
+
+    /// "May" is a month only after a temporal preposition or modifier.
+    fn month_context(&self, i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.w(i - 1),
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "of"
+                    | "from"
+                    | "through"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "-"
+            )
+    }
+
+    fn weekday_date(&self, i: usize, wd: Weekday) -> Option<Hit> {
+        if !self.cap(i) {
+            return None;
+        }
+        // "Monday, Aug. 29" -> one date.
+        let mut j = i + 1;
+        if self.w(j) == "," {
+            j += 1;
+        }
+        if let Some(m) = month_of(self.w(j)) {
+            if let Some(h) = self.month_date(j, m, Some(i)) {
+                if h.res.precision == Precision::Day || h.value.len() == 10 {
+                    return Some(h);
+                }
+            }
+        }
+        let end = i + 1;
+        let date = self.weekday_resolve(wd, self.dir(i, end), 0);
+        self.with_part_of_day(end, date)
+    }
+
+    /// Resolve a weekday: `shift` -1 for "last Friday", 1 for "next Friday", 0 by tense.
+    fn weekday_resolve(&self, wd: Weekday, dir: Dir, shift: i32) -> Option<NaiveDate> {
+        let dct = self.dct?;
+        let cur = dct.weekday().num_days_from_monday() as i64;
+        let want = wd.num_days_from_monday() as i64;
+        let back = (cur - want).rem_euclid(7);
+        let fwd = (want - cur).rem_euclid(7);
+        let days = match (shift, dir) {
+            (-1, _) => -(if back == 0 { 7 } else { back }),
+            (1, _) => {
+                if fwd == 0 {
+                    7
+                } else {
+                    fwd
+                }
+            }
+            (_, Dir::Future) => fwd,
+            _ => -back,
+        };
+        shift_days(dct, days)
+    }
+
+    /// A day, optionally followed by "morning"/"night" (TIME with a part of day).
+    fn with_part_of_day(&self, end: usize, date: Option<NaiveDate>) -> Option<Hit> {
+        if let Some(p) = part_of_day(self.w(end)) {
+            let value = match date {
+                Some(d) => format!("{}T{p}", d.format("%Y-%m-%d")),
+                None => format!("XXXX-XX-XXT{p}"),
+            };
+            let res = date.map_or(DateValue::unknown(), DateValue::day);
+            return Some(Hit::new(end + 1, TimexType::Time, value, res));
+        }
+        Some(Hit::date(
+            end,
+            match date {
+                Some(d) => day_value(d),
+                None => unresolved("XXXX-XX-XX"),
+            },
+        ))
+    }
+
+    /// "2016-08-29", "8/29/2016", "29 August 2016".
+    fn numeric_date(&self, i: usize) -> Option<Hit> {
+        let a = self.num(i)?;
+        // ISO 2016-08-29.
+        if self.digits(i) == 4
+            && self.glued(i + 1, "-")
+            && self.digits(i + 2) == 2
+            && self.glued(i + 3, "-")
+            && self.digits(i + 4) == 2
+            && self.adj(i + 2)
+            && self.adj(i + 4)
+        {
+            let date = ymd(a as i32, self.num(i + 2)?, self.num(i + 4)?)?;
+            return Some(Hit::date(i + 5, day_value(date)));
+        }
+        // US 8/29/2016.
+        if self.digits(i) <= 2
+            && self.glued(i + 1, "/")
+            && self.digits(i + 2) <= 2
+            && self.glued(i + 3, "/")
+            && self.digits(i + 4) == 4
+            && self.adj(i + 2)
+            && self.adj(i + 4)
+        {
+            let date = ymd(self.num(i + 4)? as i32, a, self.num(i + 2)?)?;
+            return Some(Hit::date(i + 5, day_value(date)));
+        }
+        // 29 August [2016].
+        if self.digits(i) <= 2 && (1..=31).contains(&a) {
+            let mut j = i + 1;
+            if matches!(self.w(j), "st" | "nd" | "rd" | "th") && self.adj(j) {
+                j += 1;
+            }
+            if self.w(j) == "of" {
+                j += 1;
+            }
+            let m = month_of(self.w(j)).filter(|_| self.cap(j))?;
+            let mut k = self.dot(j + 1);
+            let year = if self.digits(k) == 4 {
+                self.num(k).map(|y| y as i32).filter(|&y| sane_year(y))
+            } else {
+                None
+            };
+            if year.is_some() {
+                k += 1;
+            }
+            let y = year.or_else(|| self.year_for(m, Some(a), self.dir(i, k)));
+            let val = match y.and_then(|y| ymd(y, m, a)) {
+                Some(d) => day_value(d),
+                None => unresolved(&format!("XXXX-{m:02}-{a:02}")),
+            };
+            return Some(Hit::date(k, val));
+        }
+        None
+    }
+
+    /// "2011", "1990s", "fiscal 1989" is handled in `word_expr`.
+    fn year_or_decade(&self, i: usize) -> Option<Hit> {
+        if self.digits(i) != 4 {
+            return None;
+        }
+        let y = self.num(i)? as i32;
+        if !(1800..=2099).contains(&y) {
+            return None;
+        }
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        if i > 0 && self.adj(i) && matches!(prev, "$" | "#" | "," | "." | "/" | ":") {
+            return None;
+        }
+        if i > 0 && self.adj(i) && prev == "-" && self.kind(i.wrapping_sub(2)) == Some(K::Num) {
+            return None;
+        }
+        let next = self.w(i + 1);
+        // A decade: "1990s".
+        if next == "s" && self.adj(i + 1) {
+            return Some(Hit::date(
+                i + 2,
+                (format!("{}X", y / 10), DateValue::unknown()),
+            ));
+        }
+        if self.adj(i + 1)
+            && matches!(next, "," | "." | "%" | "-" | ":" | "/")
+            && self.kind(i + 2) == Some(K::Num)
+            && self.adj(i + 2)
+        {
+            return None;
+        }
+        if self.adj(i + 1) && matches!(next, "%") {
+            return None;
+        }
+        if matches!(
+            next,
+            "percent"
+                | "shares"
+                | "people"
+                | "units"
+                | "cars"
+                | "tons"
+                | "miles"
+                | "feet"
+                | "points"
+                | "troops"
+                | "workers"
+                | "employees"
+                | "jobs"
+                | "votes"
+                | "pounds"
+                | "acres"
+        ) {
+            return None;
+        }
+        Some(Hit::date(i + 1, year_value(y)))
+    }
+
+    /// "'80s".
+    fn apostrophe_decade(&self, i: usize) -> Option<Hit> {
+        if !matches!(self.w(i), "'" | "\u{2019}") {
+            return None;
+        }
+        if self.digits(i + 1) == 2 && self.glued(i + 2, "s") && self.adj(i + 1) {
+            let d = self.num(i + 1)?;
+            let century = if d >= 30 { 19 } else { 20 };
+            return Some(Hit::date(
+                i + 3,
+                (format!("{century}{}X", d / 10), DateValue::unknown()),
+            ));
+        }
+        None
+    }
+
+    /// "7 p.m.", "10:35 a.m.", "9 a.m. Tuesday".
+    fn clock(&self, i: usize) -> Option<Hit> {
+        let h = self.num(i).filter(|&h| h <= 24 && self.digits(i) <= 2)?;
+        let mut j = i + 1;
+        let mut min = 0;
+        if self.glued(j, ":") && self.digits(j + 1) == 2 && self.adj(j + 1) {
+            min = self.num(j + 1)?;
+            if min > 59 {
+                return None;
+            }
+            j += 2;
+        }
+        let hour = match (self.w(j), self.w(j + 1), self.w(j + 2)) {
+            ("a", ".", "m") | ("am", _, _) if h <= 12 => {
+                let step = if self.w(j) == "am" { 1 } else { 3 };
+                j += step;
+                if h == 12 {
+                    0
+                } else {
+                    h
+                }
+            }
+            ("p", ".", "m") | ("pm", _, _) if h <= 12 => {
+                let step = if self.w(j) == "pm" { 1 } else { 3 };
+                j += step;
+                if h == 12 {
+                    12
+                } else {
+                    h + 12
+                }
+            }
+            _ if min > 0 || j > i + 1 => {
+                if self.w(j) == "gmt" || self.w(j) == "utc" {
+                    h
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        // "a.m." ends with a period glued to "m".
+        if self.w(j - 1) == "m" && self.glued(j, ".") {
+            // Keep the abbreviation period unless it ends the sentence.
+            let next_starts_sentence = self.t.get(j + 1).map_or(true, |t| {
+                self.text.as_bytes()[t.s].is_ascii_uppercase() || t.nl
+            });
+            if !next_starts_sentence {
+                j += 1;
+            }
+        }
+        // Time zone and "local time".
+        if matches!(
+            self.w(j),
+            "gmt"
+                | "utc"
+                | "est"
+                | "edt"
+                | "cst"
+                | "cdt"
+                | "pst"
+                | "pdt"
+                | "mst"
+                | "mdt"
+                | "bst"
+                | "cet"
+                | "cest"
+        ) {
+            j += 1;
+        }
+        if self.w(j) == "local" && self.w(j + 1) == "time" {
+            j += 2;
+        }
+        // A following day names the date: "9 a.m. Tuesday".
+        let mut date = self.dct;
+        let wj = self.w(j);
+        if let Some(wd) = weekday_of(wj).filter(|_| self.cap(j)) {
+            date = self.weekday_resolve(wd, self.dir(i, j + 1), 0);
+            j += 1;
+        } else if let Some(off) = match wj {
+            "today" | "tonight" => Some(0),
+            "yesterday" => Some(-1),
+            "tomorrow" => Some(1),
+            _ => None,
+        } {
+            date = self.dct.and_then(|d| shift_days(d, off));
+            j += 1;
+        }
+        let value = match date {
+            Some(d) => format!("{}T{hour:02}:{min:02}", d.format("%Y-%m-%d")),
+            None => format!("XXXX-XX-XXT{hour:02}:{min:02}"),
+        };
+        let res = date.map_or(DateValue::unknown(), DateValue::day);
+        Some(Hit::new(j, TimexType::Time, value, res))
+    }
+
+    // --- counts and units ---------------------------------------------------------------
+
+    /// A count at `i`: (count, next token index).
+    fn count(&self, i: usize) -> Option<(Count, usize)> {
+        let w = self.w(i);
+        if let Some(n) = self.num(i) {
+            // "5 1/2".
+            if self.digits(i + 1) == 1
+                && self.w(i + 1) == "1"
+                && self.glued(i + 2, "/")
+                && self.w(i + 3) == "2"
+            {
+                return Some((Count::Half(n), i + 4));
+            }
+            if self.adj(i + 1)
+                && matches!(self.w(i + 1), "," | ".")
+                && self.kind(i + 2) == Some(K::Num)
+            {
+                return None;
+            }
+            return Some((Count::N(n), i + 1));
+        }
+        match w {
+            "several" | "few" | "many" => return Some((Count::X, i + 1)),
+            "a" if self.w(i + 1) == "few" => return Some((Count::X, i + 2)),
+            "a" if self.w(i + 1) == "couple" && self.w(i + 2) == "of" => {
+                return Some((Count::N(2), i + 3))
+            }
+            "some" => {
+                return self.count(i + 1).or(None);
+            }
+            _ => {}
+        }
+        let n = small_number(w)?;
+        // "twenty-four", "twenty four".
+        if n >= 20 && n % 10 == 0 && n < 100 {
+            let (k, _) = self.hyphen(i + 1);
+            if let Some(u) = small_number(self.w(k)).filter(|&u| (1..10).contains(&u)) {
+                if !matches!(self.w(k), "a" | "an") {
+                    return Some((Count::N(n + u), k + 1));
+                }
+            }
+        }
+        if matches!(w, "a" | "an") && self.w(i + 1) == "hundred" {
+            return Some((Count::N(100), i + 2));
+        }
+        if n < 100 && self.w(i + 1) == "hundred" {
+            return Some((Count::N(n * 100), i + 2));
+        }
+        Some((Count::N(n), i + 1))
+    }
+
+    /// "three years", "48 hours", "seven-day", "a year ago", "two days earlier".
+    fn number_unit(&self, i: usize) -> Option<Hit> {
+        let (n, j) = self.count(i)?;
+        let (j, hyph) = self.hyphen(j);
+        // "20 more years".
+        let j = if !hyph && self.w(j) == "more" {
+            j + 1
+        } else {
+            j
+        };
+        let (u, plural) = unit(self.w(j))?;
+        let article = matches!(self.w(i), "a" | "an");
+        // "a second" is rarely a duration; "one second" is.
+        if article && u == Unit::Second {
+            return None;
+        }
+        if hyph && plural {
+            return None;
+        }
+        let mut end = j + 1;
+        // "seven-day-old": still a duration.
+        if hyph {
+            // "day-long" style suffixes.
+            if self.glued(end, "-") && matches!(self.w(end + 1), "long" | "old") {
+                end += 2;
+            }
+            return Some(Hit::duration(end, duration_value(n, u)).the());
+        }
+        match self.w(end) {
+            "ago" | "earlier" | "before" | "later" | "after" | "previously" => {
+                let back = !matches!(self.w(end), "later" | "after");
+                // "two days earlier/later" are relative to another event; still anchor on DCT.
+                if let Some(h) = self.relative_date(n, u, back, end + 1) {
+                    return Some(h);
+                }
+            }
+            "from" if self.w(end + 1) == "now" => {
+                if let Some(h) = self.relative_date(n, u, false, end + 2) {
+                    return Some(h);
+                }
+            }
+            _ => {}
+        }
+        // "a year" after an amount is a rate ("$5 a year"): a SET.
+        if article && !plural && i > 0 && self.kind(i - 1) == Some(K::Num) {
+            return None;
+        }
+        Some(Hit::duration(end, duration_value(n, u)).the())
+    }
+
+    /// "a year ago" -> last year (or the year-ago quarter in earnings copy).
+    fn relative_date(&self, n: Count, u: Unit, back: bool, end: usize) -> Option<Hit> {
+        let Count::N(n) = n else {
+            let v = if back { "PAST_REF" } else { "FUTURE_REF" };
+            return Some(Hit::reference(end, v));
+        };
+        let sign: i64 = if back { -1 } else { 1 };
+        let n = i64::from(n);
+        let Some(dct) = self.dct else {
+            let v = match u {
+                Unit::Day => "XXXX-XX-XX",
+                Unit::Week => "XXXX-WXX",
+                Unit::Month => "XXXX-XX",
+                _ => "XXXX",
+            };
+            return Some(Hit::date(end, unresolved(v)));
+        };
+        let val = match u {
+            Unit::Day => day_value(shift_days(dct, sign * n)?),
+            Unit::Week => week_value(shift_days(dct, sign * n * 7)?),
+            Unit::Month => {
+                let (y, m) = add_months(dct.year(), dct.month(), (sign * n) as i32);
+                month_value(y, m)
+            }
+            Unit::Quarter => {
+                let (y, q) = shift_quarter(dct.year(), quarter_of(dct.month()), (sign * n) as i32);
+                in_year_value(y, &format!("Q{q}"))
+            }
+            Unit::Year => {
+                if n == 1 && back {
+                    if let Some((y, q)) = self.last_quarter {
+                        let mut h = Hit::date(end, in_year_value(y - 1, &format!("Q{q}")));
+                        h.quarter = None;
+                        return Some(h);
+                    }
+                }
+                year_value(dct.year() + (sign * n) as i32)
+            }
+            Unit::Decade => {
+                let y = dct.year() + (sign * n * 10) as i32;
+                (format!("{}X", y / 10), DateValue::unknown())
+            }
+            Unit::Century => {
+                return Some(Hit::reference(
+                    end,
+                    if back { "PAST_REF" } else { "FUTURE_REF" },
+                ))
+            }
+            Unit::Second | Unit::Minute | Unit::Hour => {
+                return Some(Hit::reference(
+                    end,
+                    if back { "PAST_REF" } else { "FUTURE_REF" },
+                ))
+            }
+        };
+        Some(Hit::date(end, val))
+    }
+
+    /// "the first quarter", "third-quarter", "the sixth year".
+    fn ordinal_expr(&self, i: usize) -> Option<Hit> {
+        let n = ordinal(self.w(i))?;
+        let (j, _) = self.hyphen(i + 1);
+        match self.w(j) {
+            "quarter" if (1..=4).contains(&n) => Some(self.quarter_hit(j + 1, Some(n), 0)),
+            "half" if (1..=2).contains(&n) => Some(self.half_hit(j + 1, n)),
+            "year" | "day" | "week" | "month" => Some(
+                Hit::date(
+                    j + 1,
+                    unresolved(match self.w(j) {
+                        "year" => "XXXX",
+                        "month" => "XXXX-XX",
+                        "week" => "XXXX-WXX",
+                        _ => "XXXX-XX-XX",
+                    }),
+                )
+                .the(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// A quarter ending at `end`; `n` None is "the quarter" (the latest one reported),
+    /// `years_back` 1 is "the year-ago quarter". An "of 1998"/"of fiscal 1998" may follow.
+    fn quarter_hit(&self, end: usize, n: Option<u32>, years_back: i32) -> Hit {
+        let mut end = end;
+        let mut year = None;
+        if self.w(end) == "of" {
+            let k = if self.w(end + 1) == "fiscal" {
+                end + 2
+            } else {
+                end + 1
+            };
+            if self.digits(k) == 4 {
+                year = self.num(k).map(|y| y as i32);
+                end = k + 1;
+            } else if self.w(k) == "the" && self.w(k + 1) == "year" {
+                end = k + 2;
+            }
+        } else if self.digits(end) == 4 && !self.adj(end) {
+            year = self.num(end).map(|y| y as i32);
+            end += 1;
+        }
+        let Some(dct) = self.dct.filter(|_| year.is_none()) else {
+            return match year {
+                Some(y) => {
+                    let q = n.map_or("QX".to_string(), |q| format!("Q{q}"));
+                    let mut h = Hit::date(end, in_year_value(y, &q)).the();
+                    h.quarter = n.map(|q| (y, q));
+                    h
+                }
+                None => Hit::date(end, unresolved("XXXX-QX")).the(),
+            };
+        };
+        let cur = quarter_of(dct.month());
+        let (y, q) = match n {
+            Some(q) => (if q > cur { dct.year() - 1 } else { dct.year() }, q),
+            None => shift_quarter(dct.year(), cur, -1),
+        };
+        let y = y - years_back;
+        let mut h = Hit::date(end, in_year_value(y, &format!("Q{q}"))).the();
+        h.quarter = Some((y, q));
+        h
+    }
+
+    fn half_hit(&self, end: usize, n: u32) -> Hit {
+        let mut end = end;
+        let mut year = self.dct.map(|d| d.year());
+        if self.w(end) == "of" && self.digits(end + 1) == 4 {
+            year = self.num(end + 1).map(|y| y as i32);
+            end += 2;
+        }
+        match year {
+            Some(y) => Hit::date(end, in_year_value(y, &format!("H{n}"))).the(),
+            None => Hit::date(end, unresolved(&format!("XXXX-H{n}"))).the(),
+        }
+    }
+
+    // --- words --------------------------------------------------------------------------
+
+    fn word_expr(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let dct = self.dct;
+        let rel_day = |off: i64, end: usize| -> Option<Hit> {
+            let d = dct.and_then(|d| shift_days(d, off));
+            self.with_part_of_day(end, d)
+        };
+        match w {
+            "today" => return rel_day(0, i + 1),
+            "yesterday" => return rel_day(-1, i + 1),
+            "tomorrow" => return rel_day(1, i + 1),
+            "tonight" => {
+                let v = match dct {
+                    Some(d) => format!("{}TNI", d.format("%Y-%m-%d")),
+                    None => "XXXX-XX-XXTNI".into(),
+                };
+                let res = dct.map_or(DateValue::unknown(), DateValue::day);
+                return Some(Hit::new(i + 1, TimexType::Time, v, res));
+            }
+            "now" | "currently" | "nowadays" => return Some(Hit::reference(i + 1, "PRESENT_REF")),
+            "recently" | "previously" | "formerly" | "lately" => {
+                return Some(Hit::reference(i + 1, "PAST_REF"))
+            }
+            "soon" => return Some(Hit::reference(i + 1, "FUTURE_REF")),
+            "future" => {
+                let prev = if i > 0 { self.w(i - 1) } else { "" };
+                if matches!(prev, "the" | "near" | "foreseeable") {
+                    return Some(Hit::reference(i + 1, "FUTURE_REF").the());
+                }
+                return None;
+            }
+            "past"
+                if !matches!(self.w(i + 1), "," | "." | "the" | "a" | "two" | "few")
+                    || i > 0 && self.w(i - 1) == "the" =>
+            {
+                if let Some(h) = self.rel_unit(i) {
+                    return Some(h);
+                }
+                if i > 0 && self.w(i - 1) == "the" && !unit_like(self.w(i + 1)) {
+                    return Some(Hit::reference(i + 1, "PAST_REF").the());
+                }
+                return None;
+            }
+            "recent" => {
+                if let Some((u, true)) = unit(self.w(i + 1)) {
+                    let v = if u == Unit::Year {
+                        return Some(Hit::reference(i + 2, "PAST_REF"));
+                    } else {
+                        duration_value(Count::X, u)
+                    };
+                    return Some(Hit::duration(i + 2, v));
+                }
+                return None;
+            }
+            "daily" => return Some(Hit::set(i + 1, "P1D")),
+            "weekly" => return Some(Hit::set(i + 1, "P1W")),
+            "monthly" => return Some(Hit::set(i + 1, "P1M")),
+            "annually" | "yearly" => return Some(Hit::set(i + 1, "P1Y")),
+            "hourly" => return Some(Hit::set(i + 1, "PT1H")),
+            "every" | "each" | "per" => {
+                let (n, j) = match self.count(i + 1) {
+                    Some((Count::N(n), j)) => (n, j),
+                    _ => (1, i + 1),
+                };
+                if let Some((u, _)) = unit(self.w(j)) {
+                    if u != Unit::Quarter || w != "per" {
+                        return Some(Hit::set(j + 1, &duration_value(Count::N(n), u)));
+                    }
+                }
+                if let Some(wd) = weekday_of(self.w(i + 1)) {
+                    let code = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+                        [wd.num_days_from_monday() as usize];
+                    return Some(Hit::set(i + 2, &format!("XXXX-WXX-{}", day_digit(code))));
+                }
+                return None;
+            }
+            "noon" | "midday" | "midnight" => {
+                if i > 0 && self.w(i - 1) == "at" || self.w(i + 1) == "today" || true {
+                    let hh = if w == "midnight" { "00:00" } else { "12:00" };
+                    let v = match dct {
+                        Some(d) => format!("{}T{hh}", d.format("%Y-%m-%d")),
+                        None => format!("XXXX-XX-XXT{hh}"),
+                    };
+                    let res = dct.map_or(DateValue::unknown(), DateValue::day);
+                    return Some(Hit::new(i + 1, TimexType::Time, v, res));
+                }
+            }
+            "fiscal" => {
+                // "fiscal 1989", "fiscal year 1989", "fiscal 1990 first quarter", "the fiscal year".
+                let mut j = i + 1;
+                if self.w(j) == "year" {
+                    j += 1;
+                }
+                if self.digits(j) == 4 {
+                    let y = self.num(j)? as i32;
+                    if let Some(n) = ordinal(self.w(j + 1)) {
+                        let (k, _) = self.hyphen(j + 2);
+                        if self.w(k) == "quarter" && (1..=4).contains(&n) {
+                            let mut h = Hit::date(k + 1, in_year_value(y, &format!("Q{n}")));
+                            h.quarter = Some((y, n));
+                            return Some(h);
+                        }
+                    }
+                    return Some(Hit::date(j + 1, year_value(y)));
+                }
+                if let Some(n) = ordinal(self.w(j)) {
+                    let (k, _) = self.hyphen(j + 1);
+                    if self.w(k) == "quarter" && (1..=4).contains(&n) {
+                        return Some(self.quarter_hit(k + 1, Some(n), 0));
+                    }
+                }
+                if j == i + 2 && i > 0 && self.w(i - 1) == "the" {
+                    return Some(Hit::duration(j, "P1Y".into()).the());
+                }
+                return None;
+            }
+            "latest" | "current" | "same" => {
+                let mut j = i + 1;
+                if self.w(j) == "fiscal" {
+                    j += 1;
+                }
+                match self.w(j) {
+                    "quarter" | "period" if w != "current" => {
+                        return Some(self.quarter_hit(j + 1, None, 0))
+                    }
+                    "quarter" => {
+                        let dct = dct?;
+                        let q = quarter_of(dct.month());
+                        let mut h =
+                            Hit::date(j + 1, in_year_value(dct.year(), &format!("Q{q}"))).the();
+                        h.quarter = Some((dct.year(), q));
+                        return Some(h);
+                    }
+                    "year" if w == "current" => {
+                        return Some(Hit::date(j + 1, year_opt(dct.map(|d| d.year()))).the())
+                    }
+                    _ => {}
+                }
+                if w == "current"
+                    && i > 0
+                    && !matches!(self.w(i - 1), "the" | "a" | "its" | "their" | "his" | "her")
+                {
+                    return None;
+                }
+                return None;
+            }
+            "quarter" => {
+                if i > 0 && self.w(i - 1) == "the" {
+                    return Some(self.quarter_hit(i + 1, None, 0));
+                }
+                return None;
+            }
+            "year" => {
+                // "year-earlier", "year-ago" (adjectives) and "year-end".
+                let (j, hyph) = self.hyphen(i + 1);
+                if hyph && matches!(self.w(j), "earlier" | "ago") {
+                    let k = j + 1;
+                    if matches!(self.w(k), "quarter" | "period") {
+                        return Some(self.quarter_hit(k + 1, None, 1));
+                    }
+                    if let Some((y, q)) = self.last_quarter {
+                        return Some(Hit::date(k, in_year_value(y - 1, &format!("Q{q}"))));
+                    }
+                    return Some(Hit::date(k, year_opt(dct.map(|d| d.year() - 1))));
+                }
+                return None;
+            }
+            "weekend" => {
+                if i > 0 && self.w(i - 1) == "the" {
+                    let v = match dct {
+                        Some(d) => {
+                            let (wv, _) = week_value(d);
+                            format!("{wv}-WE")
+                        }
+                        None => "XXXX-WXX-WE".into(),
+                    };
+                    return Some(Hit::new(i + 1, TimexType::Date, v, DateValue::unknown()).the());
+                }
+                return None;
+            }
+            "christmas" => {
+                let y = dct.map(|d| d.year());
+                let mut end = i + 1;
+                if matches!(self.w(end), "day" | "eve") {
+                    end += 1;
+                }
+                let d = if self.w(i + 1) == "eve" { 24 } else { 25 };
+                return Some(Hit::date(
+                    end,
+                    date_opt(y.and_then(|y| ymd(y, 12, d)), &format!("XXXX-12-{d}")),
+                ));
+            }
+            "thanksgiving" => {
+                let y = dct.map(|d| d.year());
+                let end = if self.w(i + 1) == "day" { i + 2 } else { i + 1 };
+                let d =
+                    y.and_then(|y| NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4));
+                return Some(Hit::date(end, date_opt(d, "XXXX-11-XX")));
+            }
+            "election" if self.w(i + 1) == "day" && self.cap(i) => {
+                let y = dct.map(|d| d.year());
+                let d = y
+                    .and_then(|y| NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1))
+                    .and_then(|d| shift_days(d, 1));
+                return Some(Hit::date(i + 2, date_opt(d, "XXXX-11-XX")));
+            }
+            "earlier" | "later" => {
+                // "earlier this month", "later this year".
+                if matches!(self.w(i + 1), "this" | "last" | "next") {
+                    if let Some(h) = self.rel_unit(i + 1) {
+                        if h.kind == TimexType::Date {
+                            return Some(h);
+                        }
+                    }
+                }
+                if self.w(i + 1) == "today" {
+                    return rel_day(0, i + 2);
+                }
+                return None;
+            }
+            "mid" => {
+                // "mid-1996", "mid-November" when reached without the modifier path.
+                return None;
+            }
+            _ => {}
+        }
+        if let Some((code, _)) = season_of(w) {
+            if i > 0 && self.w(i - 1) == "the" && self.w(i + 1) == "of" && self.digits(i + 2) == 4 {
+                let y = self.num(i + 2)? as i32;
+                return Some(Hit::date(i + 3, in_year_value(y, code)).the());
+            }
+            if self.digits(i + 1) == 4 {
+                let y = self.num(i + 1)? as i32;
+                return Some(Hit::date(i + 2, in_year_value(y, code)));
+            }
+            return None;
+        }
+        self.rel_unit(i)
+    }
+
+    /// "last week", "this year", "next month", "the past two weeks", "last Friday",
+    /// "last November", "this summer", "coming days".
+    fn rel_unit(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let shift: i32 = match w {
+            "last" | "past" | "previous" | "prior" => -1,
+            "this" | "current" => 0,
+            "next" | "coming" | "following" => 1,
+            _ => return None,
+        };
+        let j = i + 1;
+        let wj = self.w(j);
+        // "the past two weeks", "the last five years", "the next several days".
+        if let Some((n, k)) = self.count(j).filter(|_| !matches!(wj, "a" | "an" | "one")) {
+            if let Some((u, _)) = unit(self.w(k)) {
+                return Some(Hit::duration(k + 1, duration_value(n, u)).the());
+            }
+        }
+        if let Some((u, plural)) = unit(wj) {
+            if plural {
+                // "coming years", "past weeks": unspecified durations.
+                return Some(Hit::duration(j + 1, duration_value(Count::X, u)).the());
+            }
+            let prev_the = i > 0 && self.w(i - 1) == "the";
+            if prev_the && w == "past" && u != Unit::Year {
+                return Some(Hit::duration(j + 1, duration_value(Count::N(1), u)).the());
+            }
+            let Some(dct) = self.dct else {
+                let v = match u {
+                    Unit::Day => "XXXX-XX-XX",
+                    Unit::Week => "XXXX-WXX",
+                    Unit::Month => "XXXX-XX",
+                    Unit::Quarter => "XXXX-QX",
+                    _ => "XXXX",
+                };
+                return Some(Hit::date(j + 1, unresolved(v)).the());
+            };
+            let val = match u {
+                Unit::Day => day_value(shift_days(dct, i64::from(shift))?),
+                Unit::Week => week_value(shift_days(dct, i64::from(shift) * 7)?),
+                Unit::Month => {
+                    let (y, m) = add_months(dct.year(), dct.month(), shift);
+                    month_value(y, m)
+                }
+                Unit::Quarter => {
+                    let (y, q) = shift_quarter(dct.year(), quarter_of(dct.month()), shift);
+                    let mut h = Hit::date(j + 1, in_year_value(y, &format!("Q{q}"))).the();
+                    h.quarter = Some((y, q));
+                    return Some(h);
+                }
+                Unit::Year => year_value(dct.year() + shift),
+                Unit::Decade => {
+                    let y = dct.year() + shift * 10;
+                    (format!("{}X", y / 10), DateValue::unknown())
+                }
+                Unit::Century => (
+                    format!("{}", (dct.year() + shift * 100) / 100),
+                    DateValue::unknown(),
+                ),
+                _ => return None,
+            };
+            return Some(Hit::date(j + 1, val).the());
+        }
+        if wj == "weekend" {
+            let d = self.dct.and_then(|d| shift_days(d, i64::from(shift) * 7));
+            let v = match d {
+                Some(d) => format!("{}-WE", week_value(d).0),
+                None => "XXXX-WXX-WE".into(),
+            };
+            return Some(Hit::new(j + 1, TimexType::Date, v, DateValue::unknown()).the());
+        }
+        if let Some(wd) = weekday_of(wj) {
+            let dir = if shift > 0 { Dir::Future } else { Dir::Past };
+            let d = if shift == 0 {
+                self.weekday_resolve(wd, self.dir(i, j + 1), 0)
+            } else {
+                self.weekday_resolve(wd, dir, shift)
+            };
+            return self.with_part_of_day(j + 1, d);
+        }
+        if let Some(m) = month_of(wj).filter(|_| self.cap(j) && wj.len() > 3) {
+            let val = match self.dct {
+                Some(dct) => {
+                    let y = match shift {
+                        -1 if m >= dct.month() => dct.year() - 1,
+                        1 if m <= dct.month() => dct.year() + 1,
+                        _ => dct.year(),
+                    };
+                    month_value(y, m)
+                }
+                None => unresolved(&format!("XXXX-{m:02}")),
+            };
+            return Some(Hit::date(j + 1, val));
+        }
+        if let Some((code, start)) = season_of(wj) {
+            let val = match self.dct {
+                Some(dct) => {
+                    let m = dct.month();
+                    let cur_start = match m {
+                        3..=5 => 3,
+                        6..=8 => 6,
+                        9..=11 => 9,
+                        _ => 12,
+                    };
+                    let y = match shift {
+                        -1 if start >= cur_start => dct.year() - 1,
+                        1 if start <= cur_start => dct.year() + 1,
+                        _ => dct.year(),
+                    };
+                    in_year_value(y, code)
+                }
+                None => unresolved(&format!("XXXX-{code}")),
+            };
+            return Some(Hit::date(j + 1, val));
+        }
+        if matches!(wj, "morning" | "afternoon" | "evening") && w == "this" {
+            let p = part_of_day(wj)?;
+            let v = match self.dct {
+                Some(d) => format!("{}T{p}", d.format("%Y-%m-%d")),
+                None => format!("XXXX-XX-XXT{p}"),
+            };
+            let res = self.dct.map_or(DateValue::unknown(), DateValue::day);
+            return Some(Hit::new(j + 1, TimexType::Time, v, res));
+        }
+        None
+    }
+}
+
+fn unit_like(w: &str) -> bool {
+    unit(w).is_some() || small_number(w).is_some() || matches!(w, "several" | "few")
+}
+
+fn day_digit(code: &str) -> u32 {
+    match code {
+        "MO" => 1,
+        "TU" => 2,
+        "WE" => 3,
+        "TH" => 4,
+        "FR" => 5,
+        "SA" => 6,
+        _ => 7,
+    }
+}
+
+fn year_opt(y: Option<i32>) -> (String, DateValue) {
+    match y {
+        Some(y) => year_value(y),
+        None => unresolved("XXXX"),
+    }
+}
+
+fn date_opt(d: Option<NaiveDate>, fallback: &str) -> (String, DateValue) {
+    match d {
+        Some(d) => day_value(d),
+        None => unresolved(fallback),
+    }
 }
