@@ -265,13 +265,14 @@ fn accumulate(
             let span_ok = gt.span == pt.span;
             if !(value_ok && type_ok && span_ok) {
                 log.push(format!(
-                    "MIS  gold {:?} {} {}  pred {:?} {} {}",
+                    "MIS  gold {:?} {} {}  pred {:?} {} {}  | {}",
                     gt.span.slice(&doc.text),
                     gt.kind,
                     gt.value,
                     pt.text,
                     type_name(pt.kind),
-                    pt.value
+                    pt.value,
+                    context(&doc.text, gt.span)
                 ));
             }
         }
@@ -350,6 +351,10 @@ pub fn score_dir_logged(
     let mut files = Vec::new();
     tml_files(dir, &mut files)?;
     files.sort();
+    // TBAQ-cleaned ships one TimeBank file a second time under testpipeline/: score each
+    // document name once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|p| seen.insert(p.file_name().map(|n| n.to_os_string())));
     let mut scores = TimemlScores::default();
     for path in files {
         let xml = std::fs::read_to_string(&path)?;

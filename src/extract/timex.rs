@@ -579,15 +579,34 @@ impl<'a> Cx<'a> {
             "at" if self.w(i + 1) == "least" => (i + 2, true),
             "more" | "less" if self.w(i + 1) == "than" => (i + 2, true),
             "up" if self.w(i + 1) == "to" => (i + 2, true),
-            "nearly" | "almost" | "roughly" | "approximately" | "over" => (i + 1, true),
+            "nearly" | "almost" | "roughly" | "approximately" => (i + 1, true),
+            "right" if self.w(i + 1) == "now" => (i + 1, false),
             "early" | "late" | "mid" => {
                 let j = if self.glued(i + 1, "-") { i + 2 } else { i + 1 };
                 (j, false)
             }
             "end" | "beginning" | "start" | "middle" if self.w(i + 1) == "of" => {
                 let j = if self.w(i + 2) == "the" { i + 3 } else { i + 2 };
+                if self.w(j - 1) == "the" {
+                    if let Some(dct) = self.dct {
+                        let val = match self.w(j) {
+                            "year" => Some(year_value(dct.year())),
+                            "month" => Some(month_value(dct.year(), dct.month())),
+                            "week" => Some(week_value(dct)),
+                            _ => None,
+                        };
+                        if let Some(val) = val {
+                            return Some(Hit::date(j + 1, val).the());
+                        }
+                    }
+                }
                 let mut h = self.core(j)?;
-                if matches!(h.kind, TimexType::Date) && h.res.precision != Precision::Day {
+                if matches!(h.kind, TimexType::Date)
+                    && matches!(
+                        h.res.precision,
+                        Precision::Year | Precision::Month | Precision::Week
+                    )
+                {
                     h.takes_the = true;
                     return Some(h);
                 }
@@ -614,6 +633,10 @@ impl<'a> Cx<'a> {
         });
         let modified = modified.map(|mut h| {
             h.takes_the = true;
+            // A decade with early/mid/late is written without the X ("the late 1970s": 197).
+            if !durational && h.value.len() == 4 && h.value.ends_with('X') {
+                h.value.pop();
+            }
             h
         });
         longest(base, modified)
@@ -626,7 +649,8 @@ impl<'a> Cx<'a> {
             let b = self.number_unit(i);
             let c = self.clock(i);
             let d = self.year_or_decade(i);
-            return longest(longest(a, b), longest(c, d));
+            let e = self.ordinal_century(i);
+            return longest(longest(longest(a, b), longest(c, d)), e);
         }
         if k != K::Word {
             return None;
@@ -655,28 +679,24 @@ impl<'a> Cx<'a> {
     fn year_for(&self, m: u32, d: Option<u32>, dir: Dir) -> Option<i32> {
         let dct = self.dct?;
         let cands = [dct.year() - 1, dct.year(), dct.year() + 1];
+        // Days from the DCT; a month alone counts from its middle.
         let dist = |y: i32| -> Option<i64> {
             let date = ymd(y, m, d.unwrap_or(15))?;
             Some((date - dct).num_days())
         };
-        match d {
-            Some(_) => cands
-                .iter()
-                .filter_map(|&y| dist(y).map(|x| (y, x)))
-                .min_by_key(|&(_, x)| {
-                    let bias = match dir {
-                        Dir::Future if x < 0 => 60,
-                        _ => 0,
-                    };
-                    x.abs() + bias
-                })
-                .map(|(y, _)| y),
-            None => Some(match dir {
-                Dir::Past if m > dct.month() => dct.year() - 1,
-                Dir::Future if m < dct.month() => dct.year() + 1,
-                _ => dct.year(),
-            }),
-        }
+        let slack = if d.is_some() { 0 } else { 16 };
+        cands
+            .iter()
+            .filter_map(|&y| dist(y).map(|x| (y, x)))
+            .min_by_key(|&(_, x)| {
+                // Against the tense, a date counts twice as far.
+                match dir {
+                    Dir::Past if x > slack => 2 * x,
+                    Dir::Future if x < -slack => -2 * x,
+                    _ => x.abs(),
+                }
+            })
+            .map(|(y, _)| y)
     }
 
     /// "Aug. 29", "August 29, 2016", "August 2016", "August", "Monday, Aug. 29".
@@ -718,7 +738,18 @@ impl<'a> Cx<'a> {
                 Some(date) => day_value(date),
                 None => unresolved(&format!("XXXX-{m:02}-{d:02}")),
             };
-            let _ = weekday_start;
+            // A dateline ("WASHINGTON, Aug. 29 (AP) --") is not part of the story.
+            if weekday_start.is_none()
+                && self.w(end) == "("
+                && i >= 2
+                && self.w(i - 1) == ","
+                && self.t.get(i - 2).is_some_and(|t| {
+                    let s = &self.text[t.s..t.e];
+                    s.len() > 1 && s.bytes().all(|c| c.is_ascii_uppercase())
+                })
+            {
+                return None;
+            }
             return Some(Hit::date(end, val));
         }
         // "August 2016", "August of 2016".
@@ -729,6 +760,19 @@ impl<'a> Cx<'a> {
         if self.digits(yk) == 4 {
             if let Some(y) = self.num(yk).map(|y| y as i32).filter(|&y| sane_year(y)) {
                 return Some(Hit::date(yk + 1, month_value(y, m)));
+            }
+        }
+        // "January this year", "April next year".
+        if let Some(shift) = match self.w(j) {
+            "last" => Some(-1),
+            "this" => Some(0),
+            "next" => Some(1),
+            _ => None,
+        } {
+            if self.w(j + 1) == "year" {
+                if let Some(dct) = self.dct {
+                    return Some(Hit::date(j + 2, month_value(dct.year() + shift, m)));
+                }
             }
         }
         if m == 5 && !self.month_context(i) {
@@ -905,6 +949,22 @@ impl<'a> Cx<'a> {
             return None;
         }
         let next = self.w(i + 1);
+        // "the 1988 third quarter", "the 1989 period" (the same quarter that year).
+        if i > 0 && self.w(i - 1) == "the" {
+            if let Some(n) = ordinal(next).filter(|n| (1..=4).contains(n)) {
+                let (k, _) = self.hyphen(i + 2);
+                if self.w(k) == "quarter" {
+                    let mut h = Hit::date(k + 1, in_year_value(y, &format!("Q{n}"))).the();
+                    h.quarter = Some((y, n));
+                    return Some(h);
+                }
+            }
+            if matches!(next, "quarter" | "period") {
+                if let Some((_, q)) = self.last_quarter {
+                    return Some(Hit::date(i + 2, in_year_value(y, &format!("Q{q}"))).the());
+                }
+            }
+        }
         // A decade: "1990s".
         if next == "s" && self.adj(i + 1) {
             return Some(Hit::date(
@@ -944,6 +1004,19 @@ impl<'a> Cx<'a> {
             return None;
         }
         Some(Hit::date(i + 1, year_value(y)))
+    }
+
+    /// "20th century" -> 19.
+    fn ordinal_century(&self, i: usize) -> Option<Hit> {
+        let n = self.num(i).filter(|&n| (1..=30).contains(&n) && self.digits(i) <= 2)?;
+        if !(matches!(self.w(i + 1), "st" | "nd" | "rd" | "th") && self.adj(i + 1)) {
+            return None;
+        }
+        let (k, _) = self.hyphen(i + 2);
+        if self.w(k) != "century" {
+            return None;
+        }
+        Some(Hit::date(k + 1, (format!("{:02}", n - 1), DateValue::unknown())).the())
     }
 
     /// "'80s".
@@ -1034,27 +1107,39 @@ impl<'a> Cx<'a> {
         if self.w(j) == "local" && self.w(j + 1) == "time" {
             j += 2;
         }
-        // A following day names the date: "9 a.m. Tuesday".
-        let mut date = self.dct;
-        let wj = self.w(j);
-        if let Some(wd) = weekday_of(wj).filter(|_| self.cap(j)) {
-            date = self.weekday_resolve(wd, self.dir(i, j + 1), 0);
-            j += 1;
-        } else if let Some(off) = match wj {
-            "today" | "tonight" => Some(0),
-            "yesterday" => Some(-1),
-            "tomorrow" => Some(1),
-            _ => None,
-        } {
-            date = self.dct.and_then(|d| shift_days(d, off));
-            j += 1;
-        }
+        let (date, j) = self.day_after_clock(j);
         let value = match date {
             Some(d) => format!("{}T{hour:02}:{min:02}", d.format("%Y-%m-%d")),
             None => format!("XXXX-XX-XXT{hour:02}:{min:02}"),
         };
         let res = date.map_or(DateValue::unknown(), DateValue::day);
         Some(Hit::new(j, TimexType::Time, value, res))
+    }
+
+    /// The day a clock time names when one follows it ("9 a.m. Tuesday", "noon today",
+    /// "5 p.m. EST, Nov. 6"): (date, end); the DCT otherwise.
+    fn day_after_clock(&self, j: usize) -> (Option<NaiveDate>, usize) {
+        let wj = self.w(j);
+        if let Some(wd) = weekday_of(wj).filter(|_| self.cap(j)) {
+            return (self.weekday_resolve(wd, self.dir(j, j + 1), 0), j + 1);
+        }
+        if let Some(off) = match wj {
+            "today" | "tonight" => Some(0),
+            "yesterday" => Some(-1),
+            "tomorrow" => Some(1),
+            _ => None,
+        } {
+            return (self.dct.and_then(|d| shift_days(d, off)), j + 1);
+        }
+        let k = if wj == "," { j + 1 } else { j };
+        if let Some(m) = month_of(self.w(k)) {
+            if let Some(h) = self.month_date(k, m, Some(k)) {
+                if h.res.precision == Precision::Day {
+                    return (h.res.date, h.end);
+                }
+            }
+        }
+        (self.dct, j)
     }
 
     // --- counts and units ---------------------------------------------------------------
@@ -1085,6 +1170,7 @@ impl<'a> Cx<'a> {
             "a" if self.w(i + 1) == "couple" && self.w(i + 2) == "of" => {
                 return Some((Count::N(2), i + 3))
             }
+            "couple" if self.w(i + 1) == "of" => return Some((Count::N(2), i + 2)),
             "some" => {
                 return self.count(i + 1).or(None);
             }
@@ -1114,11 +1200,7 @@ impl<'a> Cx<'a> {
         let (n, j) = self.count(i)?;
         let (j, hyph) = self.hyphen(j);
         // "20 more years".
-        let j = if !hyph && self.w(j) == "more" {
-            j + 1
-        } else {
-            j
-        };
+        let j = if !hyph && self.w(j) == "more" { j + 1 } else { j };
         let (u, plural) = unit(self.w(j))?;
         let article = matches!(self.w(i), "a" | "an");
         // "a second" is rarely a duration; "one second" is.
@@ -1128,22 +1210,54 @@ impl<'a> Cx<'a> {
         if hyph && plural {
             return None;
         }
+        // "1988 second quarter": a year, not a count.
+        if !hyph && !plural && self.kind(i) == Some(K::Num) && n != Count::N(1) {
+            return None;
+        }
+        // TV shows and titles: "60 Minutes".
+        if self.cap(j) && self.kind(i) == Some(K::Num) {
+            return None;
+        }
         let mut end = j + 1;
-        // "seven-day-old": still a duration.
+        // Ages are not time expressions: "a 44-year-old", "52 years old".
+        if self.w(end) == "old" || (self.glued(end, "-") && self.w(end + 1) == "old") {
+            return None;
+        }
         if hyph {
-            // "day-long" style suffixes.
-            if self.glued(end, "-") && matches!(self.w(end + 1), "long" | "old") {
+            if self.glued(end, "-") && self.w(end + 1) == "long" {
                 end += 2;
             }
-            return Some(Hit::duration(end, duration_value(n, u)).the());
+            return Some(Hit::duration(end, duration_value(n, u)));
+        }
+        // A rate: "$500 million a year", "four flights a week", "24 hours a day".
+        if article && !plural && i > 0 {
+            let prev = self.w(i - 1);
+            if self.kind(i - 1) == Some(K::Num)
+                || matches!(
+                    prev,
+                    "million" | "billion" | "thousand" | "dollars" | "cents" | "percent"
+                        | "times" | "flights" | "seats" | "hours" | "days" | "%" | "barrels"
+                        | "shares" | "units" | "tons"
+                )
+            {
+                return None;
+            }
         }
         match self.w(end) {
-            "ago" | "earlier" | "before" | "later" | "after" | "previously" => {
-                let back = !matches!(self.w(end), "later" | "after");
-                // "two days earlier/later" are relative to another event; still anchor on DCT.
-                if let Some(h) = self.relative_date(n, u, back, end + 1) {
+            "ago" | "earlier" | "previously" => {
+                if let Some(h) = self.relative_date(n, u, true, end + 1) {
                     return Some(h);
                 }
+            }
+            "later" => {
+                if let Some(h) = self.relative_date(n, u, false, end + 1) {
+                    return Some(h);
+                }
+            }
+            // Anchored on another event ("13 days after the bombings"); TimeML leaves
+            // these to the event's own annotation.
+            "after" | "before" if i == 0 || !matches!(self.w(i - 1), "for" | "within") => {
+                return None
             }
             "from" if self.w(end + 1) == "now" => {
                 if let Some(h) = self.relative_date(n, u, false, end + 2) {
@@ -1152,11 +1266,8 @@ impl<'a> Cx<'a> {
             }
             _ => {}
         }
-        // "a year" after an amount is a rate ("$5 a year"): a SET.
-        if article && !plural && i > 0 && self.kind(i - 1) == Some(K::Num) {
-            return None;
-        }
-        Some(Hit::duration(end, duration_value(n, u)).the())
+        let h = Hit::duration(end, duration_value(n, u));
+        Some(if u == Unit::Month { h.the() } else { h })
     }
 
     /// "a year ago" -> last year (or the year-ago quarter in earnings copy).
@@ -1220,6 +1331,15 @@ impl<'a> Cx<'a> {
     /// "the first quarter", "third-quarter", "the sixth year".
     fn ordinal_expr(&self, i: usize) -> Option<Hit> {
         let n = ordinal(self.w(i))?;
+        // "the first nine months", "the first two years".
+        if n == 1 && i > 0 && self.w(i - 1) == "the" {
+            if let Some(h) = self
+                .number_unit(i + 1)
+                .filter(|h| h.kind == TimexType::Duration)
+            {
+                return Some(h.the());
+            }
+        }
         let (j, _) = self.hyphen(i + 1);
         match self.w(j) {
             "quarter" if (1..=4).contains(&n) => Some(self.quarter_hit(j + 1, Some(n), 0)),
@@ -1306,28 +1426,44 @@ impl<'a> Cx<'a> {
             self.with_part_of_day(end, d)
         };
         match w {
+            // "today's world" is generic.
+            "today" if self.w(i + 1) == "'" && self.w(i + 2) == "s" => return None,
             "today" => return rel_day(0, i + 1),
             "yesterday" => return rel_day(-1, i + 1),
             "tomorrow" => return rel_day(1, i + 1),
-            "tonight" => {
-                let v = match dct {
-                    Some(d) => format!("{}TNI", d.format("%Y-%m-%d")),
-                    None => "XXXX-XX-XXTNI".into(),
-                };
-                let res = dct.map_or(DateValue::unknown(), DateValue::day);
-                return Some(Hit::new(i + 1, TimexType::Time, v, res));
-            }
+            // TimeBank dates "tonight" to the day.
+            "tonight" => return rel_day(0, i + 1),
             "now" | "currently" | "nowadays" => return Some(Hit::reference(i + 1, "PRESENT_REF")),
-            "recently" | "previously" | "formerly" | "lately" => {
-                return Some(Hit::reference(i + 1, "PAST_REF"))
+            "these" if self.w(i + 1) == "days" => {
+                return Some(Hit::reference(i + 2, "PRESENT_REF"))
             }
-            "soon" => return Some(Hit::reference(i + 1, "FUTURE_REF")),
+            // "previously", "formerly" and "soon" are mostly aspect, not dates.
+            "recently" | "lately" => return Some(Hit::reference(i + 1, "PAST_REF")),
             "future" => {
                 let prev = if i > 0 { self.w(i - 1) } else { "" };
-                if matches!(prev, "the" | "near" | "foreseeable") {
+                if prev == "the" {
                     return Some(Hit::reference(i + 1, "FUTURE_REF").the());
                 }
                 return None;
+            }
+            "near" | "short" if self.w(i + 1) == "future" || self.w(i + 1) == "term" => {
+                if i > 0 && self.w(i - 1) == "the" {
+                    return Some(Hit::reference(i + 2, "FUTURE_REF").the());
+                }
+                return None;
+            }
+            "nineteen" => {
+                // Spelled years: "nineteen ninety-six".
+                let tens = small_number(self.w(i + 1)).filter(|&t| (20..=90).contains(&t) && t % 10 == 0)?;
+                let (k, _) = self.hyphen(i + 2);
+                let (y, end) = match small_number(self.w(k)).filter(|&u| (1..10).contains(&u)) {
+                    Some(u) if !matches!(self.w(k), "a" | "an") => (1900 + tens + u, k + 1),
+                    _ => (1900 + tens, i + 2),
+                };
+                return Some(Hit::date(end, year_value(y as i32)));
+            }
+            "two" if self.w(i + 1) == "thousand" => {
+                return Some(Hit::date(i + 2, year_value(2000)));
             }
             "past"
                 if !matches!(self.w(i + 1), "," | "." | "the" | "a" | "two" | "few")
@@ -1355,7 +1491,7 @@ impl<'a> Cx<'a> {
             "daily" => return Some(Hit::set(i + 1, "P1D")),
             "weekly" => return Some(Hit::set(i + 1, "P1W")),
             "monthly" => return Some(Hit::set(i + 1, "P1M")),
-            "annually" | "yearly" => return Some(Hit::set(i + 1, "P1Y")),
+            "yearly" => return Some(Hit::set(i + 1, "P1Y")),
             "hourly" => return Some(Hit::set(i + 1, "PT1H")),
             "every" | "each" | "per" => {
                 let (n, j) = match self.count(i + 1) {
@@ -1375,15 +1511,18 @@ impl<'a> Cx<'a> {
                 return None;
             }
             "noon" | "midday" | "midnight" => {
-                if i > 0 && self.w(i - 1) == "at" || self.w(i + 1) == "today" || true {
-                    let hh = if w == "midnight" { "00:00" } else { "12:00" };
-                    let v = match dct {
-                        Some(d) => format!("{}T{hh}", d.format("%Y-%m-%d")),
-                        None => format!("XXXX-XX-XXT{hh}"),
-                    };
-                    let res = dct.map_or(DateValue::unknown(), DateValue::day);
-                    return Some(Hit::new(i + 1, TimexType::Time, v, res));
+                // "High Noon" is a film.
+                if self.cap(i) && i > 0 && !self.t[i].nl && !matches!(self.w(i - 1), "." | "\"" | "`") {
+                    return None;
                 }
+                let hh = if w == "midnight" { "00:00" } else { "12:00" };
+                let (date, end) = self.day_after_clock(i + 1);
+                let v = match date {
+                    Some(d) => format!("{}T{hh}", d.format("%Y-%m-%d")),
+                    None => format!("XXXX-XX-XXT{hh}"),
+                };
+                let res = date.map_or(DateValue::unknown(), DateValue::day);
+                return Some(Hit::new(end, TimexType::Time, v, res));
             }
             "fiscal" => {
                 // "fiscal 1989", "fiscal year 1989", "fiscal 1990 first quarter", "the fiscal year".
@@ -1415,6 +1554,14 @@ impl<'a> Cx<'a> {
                 return None;
             }
             "latest" | "current" | "same" => {
+                if w == "latest" {
+                    if let Some(h) = self
+                        .number_unit(i + 1)
+                        .filter(|h| h.kind == TimexType::Duration)
+                    {
+                        return Some(h.the());
+                    }
+                }
                 let mut j = i + 1;
                 if self.w(j) == "fiscal" {
                     j += 1;
@@ -1445,7 +1592,7 @@ impl<'a> Cx<'a> {
                 return None;
             }
             "quarter" => {
-                if i > 0 && self.w(i - 1) == "the" {
+                if i > 0 && self.w(i - 1) == "the" && !self.glued(i + 1, "-") {
                     return Some(self.quarter_hit(i + 1, None, 0));
                 }
                 return None;
@@ -1453,22 +1600,60 @@ impl<'a> Cx<'a> {
             "year" => {
                 // "year-earlier", "year-ago" (adjectives) and "year-end".
                 let (j, hyph) = self.hyphen(i + 1);
+                let prev_the = i > 0 && self.w(i - 1) == "the";
                 if hyph && matches!(self.w(j), "earlier" | "ago") {
                     let k = j + 1;
                     if matches!(self.w(k), "quarter" | "period") {
                         return Some(self.quarter_hit(k + 1, None, 1));
+                    }
+                    if let Some(n) = ordinal(self.w(k)).filter(|n| (1..=4).contains(n)) {
+                        let (k2, _) = self.hyphen(k + 1);
+                        if self.w(k2) == "quarter" {
+                            let mut h = self.quarter_hit(k2 + 1, Some(n), 1);
+                            h.quarter = None;
+                            return Some(h);
+                        }
+                    }
+                    if let Some(h) = self.number_unit(k).filter(|h| h.kind == TimexType::Duration) {
+                        return Some(h.the());
                     }
                     if let Some((y, q)) = self.last_quarter {
                         return Some(Hit::date(k, in_year_value(y - 1, &format!("Q{q}"))));
                     }
                     return Some(Hit::date(k, year_opt(dct.map(|d| d.year() - 1))));
                 }
+                if hyph && self.w(j) == "end" || self.w(i + 1) == "end" && !self.adj(i + 1) {
+                    return Some(Hit::date(j + 1, year_opt(dct.map(|d| d.year()))));
+                }
+                if self.w(i + 1) == "'" && self.w(i + 2) == "s" && self.w(i + 3) == "end" {
+                    return Some(Hit::date(i + 4, year_opt(dct.map(|d| d.year()))));
+                }
+                if prev_the && matches!(self.w(i + 1), "ended" | "ending") {
+                    return Some(Hit::duration(i + 1, "P1Y".into()).the());
+                }
+                if prev_the && i > 1 && self.w(i - 2) == "for" && self.w(i + 1) == "," {
+                    return Some(Hit::date(i + 1, year_opt(dct.map(|d| d.year()))).the());
+                }
+                if prev_the && self.w(i + 1) == "two" && self.w(i + 2) == "thousand" {
+                    return Some(Hit::date(i + 3, year_value(2000)).the());
+                }
                 return None;
+            }
+            "full" if self.w(i + 1) == "year" && i > 0 && self.w(i - 1) == "the" => {
+                return Some(Hit::date(i + 2, year_opt(dct.map(|d| d.year()))).the());
             }
             "weekend" => {
                 if i > 0 && self.w(i - 1) == "the" {
                     let v = match dct {
                         Some(d) => {
+                            // On a weekday, "the weekend" is the one before unless the
+                            // tense points ahead.
+                            let weekday = d.weekday().num_days_from_monday() < 5;
+                            let d = if weekday && self.dir(i, i + 1) == Dir::Past {
+                                shift_days(d, -7).unwrap_or(d)
+                            } else {
+                                d
+                            };
                             let (wv, _) = week_value(d);
                             format!("{wv}-WE")
                         }
@@ -1479,7 +1664,7 @@ impl<'a> Cx<'a> {
                 return None;
             }
             "christmas" => {
-                let y = dct.map(|d| d.year());
+                let y = self.holiday_year(i, 12, 25);
                 let mut end = i + 1;
                 if matches!(self.w(end), "day" | "eve") {
                     end += 1;
@@ -1491,14 +1676,14 @@ impl<'a> Cx<'a> {
                 ));
             }
             "thanksgiving" => {
-                let y = dct.map(|d| d.year());
+                let y = self.holiday_year(i, 11, 25);
                 let end = if self.w(i + 1) == "day" { i + 2 } else { i + 1 };
                 let d =
                     y.and_then(|y| NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4));
                 return Some(Hit::date(end, date_opt(d, "XXXX-11-XX")));
             }
             "election" if self.w(i + 1) == "day" && self.cap(i) => {
-                let y = dct.map(|d| d.year());
+                let y = self.holiday_year(i, 11, 5);
                 let d = y
                     .and_then(|y| NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1))
                     .and_then(|d| shift_days(d, 1));
@@ -1524,6 +1709,16 @@ impl<'a> Cx<'a> {
             }
             _ => {}
         }
+        if let Some((u, true)) = unit(w) {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if self.w(i + 1) == "ago" {
+                return Some(Hit::duration(i + 2, duration_value(Count::X, u)));
+            }
+            if matches!(prev, "for" | "within") && !matches!(u, Unit::Second | Unit::Quarter) {
+                return Some(Hit::duration(i + 1, duration_value(Count::X, u)));
+            }
+            return None;
+        }
         if let Some((code, _)) = season_of(w) {
             if i > 0 && self.w(i - 1) == "the" && self.w(i + 1) == "of" && self.digits(i + 2) == 4 {
                 let y = self.num(i + 2)? as i32;
@@ -1536,6 +1731,17 @@ impl<'a> Cx<'a> {
             return None;
         }
         self.rel_unit(i)
+    }
+
+    /// The year of a yearly holiday around `m`/`d`: the nearest by tense.
+    fn holiday_year(&self, i: usize, m: u32, d: u32) -> Option<i32> {
+        let dct = self.dct?;
+        let this = ymd(dct.year(), m, d)?;
+        Some(match self.dir(i, i + 1) {
+            Dir::Past if this > dct => dct.year() - 1,
+            Dir::Future if this < dct => dct.year() + 1,
+            _ => dct.year(),
+        })
     }
 
     /// "last week", "this year", "next month", "the past two weeks", "last Friday",
@@ -1588,10 +1794,27 @@ impl<'a> Cx<'a> {
                     h.quarter = Some((y, q));
                     return Some(h);
                 }
-                Unit::Year => year_value(dct.year() + shift),
+                Unit::Year => {
+                    // "this year's third quarter", "next year's first quarter".
+                    if self.w(j + 1) == "'" && self.w(j + 2) == "s" {
+                        if let Some(n) = ordinal(self.w(j + 3)).filter(|n| (1..=4).contains(n)) {
+                            let (k, _) = self.hyphen(j + 4);
+                            if self.w(k) == "quarter" {
+                                let y = dct.year() + shift;
+                                let mut h = Hit::date(k + 1, in_year_value(y, &format!("Q{n}")));
+                                h.quarter = Some((y, n));
+                                return Some(h);
+                            }
+                        }
+                    }
+                    year_value(dct.year() + shift)
+                }
                 Unit::Decade => {
                     let y = dct.year() + shift * 10;
                     (format!("{}X", y / 10), DateValue::unknown())
+                }
+                Unit::Century if shift == 0 => {
+                    return Some(Hit::duration(j + 1, "P100Y".into()));
                 }
                 Unit::Century => (
                     format!("{}", (dct.year() + shift * 100) / 100),
@@ -1600,6 +1823,15 @@ impl<'a> Cx<'a> {
                 _ => return None,
             };
             return Some(Hit::date(j + 1, val).the());
+        }
+        if wj == "night" && w == "last" {
+            let d = self.dct.and_then(|d| shift_days(d, -1));
+            let v = match d {
+                Some(d) => format!("{}TNI", d.format("%Y-%m-%d")),
+                None => "XXXX-XX-XXTNI".into(),
+            };
+            let res = d.map_or(DateValue::unknown(), DateValue::day);
+            return Some(Hit::new(j + 1, TimexType::Time, v, res));
         }
         if wj == "weekend" {
             let d = self.dct.and_then(|d| shift_days(d, i64::from(shift) * 7));
