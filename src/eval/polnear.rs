@@ -334,6 +334,24 @@ fn score_article(text: &str, gold: &[Gold], sc: &mut PolnearScores) {
         .collect();
     sc.gold_with_source += gold_src.len();
     let (pairs, exact) = match_spans(text, &pred_src, &gold_src);
+    if std::env::var("POLNEAR_SOURCE_MISSES").is_ok() {
+        for (gi, g) in &gold_src {
+            if !pairs.iter().any(|p| p.1 == *gi) {
+                let cue = gold[*gi].cue.first().map(|s| s.slice(text)).unwrap_or("-");
+                let src = g.first().map(|s| s.slice(text)).unwrap_or("-");
+                let line_start = text[..g[0].start].rfind(['.', '\n']).map(|i| i + 1).unwrap_or(0);
+                let ctx_end = (g[0].end + 80).min(text.len());
+                let ctx_end = (ctx_end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+                sc.misses.push(format!("SRC-MISS [{src}] {cue} || {}", text[line_start..ctx_end].replace('\n', " ")));
+            }
+        }
+        for (pi, p) in &pred_src {
+            if !pairs.iter().any(|x| x.0 == *pi) {
+                let c = &claims[*pi];
+                sc.misses.push(format!("SRC-FP [{}] {} || {}", p.slice(text), c.cue, c.sentence.replace('\n', " ")));
+            }
+        }
+    }
     let tp = pairs.len() as f64;
     sc.source_overlap.tp += tp;
     sc.source_overlap.fp += pred_src.len() as f64 - tp;
@@ -389,7 +407,7 @@ fn score_article(text: &str, gold: &[Gold], sc: &mut PolnearScores) {
             }
             _ => {
                 sc.content_soft.p_n += 1.0;
-                if sc.misses.len() < 400 {
+                if sc.misses.len() < 100_000 {
                     sc.misses.push(format!(
                         "SPURIOUS [{}] {} | {}",
                         c.speaker,

@@ -362,6 +362,12 @@ const CAP_STOP: &[&str] = &[
     "it's",
 ];
 
+/// Abbreviated titles that keep their period as part of the word.
+const TITLE_ABBREVS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm", "maj",
+    "st", "jr", "sr", "prof", "rev", "amb", "cmdr", "brig", "pres", "supt",
+];
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "you"];
 
 fn in_list(list: &[&str], w: &str) -> bool {
@@ -420,8 +426,8 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                         it.next();
                         continue;
                     }
-                    // Trailing dot of an acronym: "U.S." / "p.m.".
-                    if d == '.' && dotted {
+                    // Trailing dot of an acronym ("U.S.", "p.m.") or a title ("Ms.", "Gen.").
+                    if d == '.' && (dotted || TITLE_ABBREVS.contains(&s[i..j].to_ascii_lowercase().as_str())) {
                         e = start + j + 1;
                         it.next();
                     }
@@ -596,9 +602,29 @@ fn is_punct(text: &str, t: &Tok, p: &str) -> bool {
     t.k == TokKind::Punct && &text[t.s..t.e] == p
 }
 
-/// Scan a speaker noun phrase ending at token `j` (inclusive), backwards. Returns the first token.
-fn np_back(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
+/// Lowercase words that end a speaker phrase scanned backwards.
+const NP_STOP: &[&str] = &[
+    "in", "on", "at", "by", "for", "with", "from", "to", "of", "into", "about", "over", "and",
+    "or", "but", "nor", "that", "which", "when", "while", "as", "if", "because", "after",
+    "before", "since", "than", "is", "was", "are", "were", "be", "been", "being", "has", "have",
+    "had", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does",
+    "did", "not", "also", "so", "then", "there", "here", "it", "this", "what", "where", "how",
+    "why", "whether", "said", "says", "say", "told", "where", "though", "although", "unless",
+    "until", "once", "whom", "whose", "whereas", "against", "during", "without", "like",
+    "too", "very", "just", "only", "even", "still", "now", "yet", "ago", "later", "him", "her",
+    "them", "us", "me", "you", "i", "he", "she", "they", "we", "who", "it's", "let", "get",
+    "got", "make", "made", "take", "took", "went", "go", "come", "came", "saying",
+];
+
+/// Scan a speaker noun phrase ending at token `j` (inclusive), backwards. Returns the first
+/// token. `loose` accepts any content word as the head (strong cues: "Former prosecutors
+/// said"); otherwise the head must be a name, a pronoun, a role noun or follow a determiner.
+fn np_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> Option<usize> {
     let t = toks.get(j)?;
+    if is_punct(text, t, ")") && j > 1 {
+        let o = (j.saturating_sub(10)..j).rev().find(|&o| is_punct(text, &toks[o], "("))?;
+        return if o > 0 { np_back(text, toks, o - 1, loose) } else { None };
+    }
     if t.k != TokKind::Word {
         return None;
     }
@@ -607,23 +633,41 @@ fn np_back(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
     if PRONOUNS.contains(&lw.as_str()) {
         return Some(j);
     }
+    let after_det = j > 0
+        && toks[j - 1].k == TokKind::Word
+        && (in_list(DETERMINERS, word(text, &toks[j - 1]))
+            || word(text, &toks[j - 1]).bytes().all(|b| b.is_ascii_digit()));
     let head_ok = (is_cap(w) && !in_list(CAP_STOP, w) && !in_list(DETERMINERS, w))
         || role_of(w).is_some()
-        || (j > 0
-            && toks[j - 1].k == TokKind::Word
-            && in_list(DETERMINERS, word(text, &toks[j - 1]))
+        || (after_det && !in_list(SKIP_BEFORE_CUE, w) && !in_list(DETERMINERS, w))
+        || (loose
+            && !NP_STOP.contains(&lw.as_str())
             && !in_list(SKIP_BEFORE_CUE, w)
-            && !in_list(DETERMINERS, w));
+            && !in_list(DETERMINERS, w)
+            && !lw.ends_with("ly"));
     if !head_ok {
         return None;
     }
     let mut start = j;
     let mut i = j;
+    let mut loose_words = 0;
     while i > 0 {
         let p = &toks[i - 1];
         let pw = word(text, p);
         if p.k != TokKind::Word {
-            // "U.S.-based" or "al-Qaida" are words already; keep "'s" split by the tokenizer.
+            // "Sen. Rand Paul (R-Ky.) said": step over a short parenthesis.
+            if is_punct(text, p, ")") {
+                if let Some(o) = (i.saturating_sub(10)..i - 1)
+                    .rev()
+                    .find(|&o| is_punct(text, &toks[o], "("))
+                {
+                    if o > 0 && toks[o - 1].k == TokKind::Word && is_cap(word(text, &toks[o - 1])) {
+                        i = o;
+                        start = o;
+                        continue;
+                    }
+                }
+            }
             break;
         }
         if in_list(DETERMINERS, pw) && !is_cap(pw) || matches!(pw, "The" | "A" | "An") {
@@ -652,11 +696,21 @@ fn np_back(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
             start = i;
             continue;
         }
-        let ok = (is_cap(pw) && !in_list(CAP_STOP, pw))
+        let strict_ok = (is_cap(pw) && !in_list(CAP_STOP, pw))
             || role_of(pw).is_some()
-            || MODIFIERS.contains(&lp.as_str());
-        if !ok {
+            || MODIFIERS.contains(&lp.as_str())
+            || pw.bytes().all(|b| b.is_ascii_digit());
+        let loose_ok = loose
+            && loose_words < 3
+            && !NP_STOP.contains(&lp.as_str())
+            && !in_list(SKIP_BEFORE_CUE, pw)
+            && !lp.ends_with("ly")
+            && !lp.ends_with("ed");
+        if !strict_ok && !loose_ok {
             break;
+        }
+        if !strict_ok {
+            loose_words += 1;
         }
         i -= 1;
         start = i;
@@ -694,6 +748,7 @@ fn np_fwd(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
         let lw = tw.to_lowercase();
         let ok = (is_cap(tw) && !in_list(CAP_STOP, tw))
             || (k == i && in_list(DETERMINERS, tw))
+            || (k <= i + 2 && tw.bytes().all(|b| b.is_ascii_digit()))
             || role_of(tw).is_some()
             || MODIFIERS.contains(&lw.as_str())
             || (saw_head
@@ -827,7 +882,9 @@ impl<'a> Ctx<'a> {
             .unwrap_or(false)
             && !named
             || last_role.map(|r| r.org).unwrap_or(false) && !named;
-        let plural = last_role.map(|r| r.plural).unwrap_or(false);
+        let last_word = head_words.last().copied().unwrap_or("");
+        let plural = last_role.map(|r| r.plural).unwrap_or(false)
+            || (!is_cap(last_word) && last_word.ends_with('s') && !last_word.ends_with("ss"));
         let mut gender = gender_of_phrase(&lower);
         if let Some(prev) = self.entities.iter().find(|e| e.name == name) {
             if gender == Gender::Unknown {
@@ -1027,7 +1084,7 @@ fn clean_content(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize
             }
         }
         let piece = &text[s..e];
-        if piece.ends_with('.') && !quoted {
+        if piece.ends_with('.') {
             // Keep dots of abbreviations ("U.S.") when the content ends with one.
             let w = piece.rsplit(' ').next().unwrap_or("");
             if w.matches('.').count() == 1 {
@@ -1161,7 +1218,13 @@ fn find_in_sentence(
             .next()
             .map(|c| !c.is_alphanumeric())
             .unwrap_or(true);
-        if !ok_before || !ok_after || inside_quote(quotes, ms, me) {
+        let lower_or_initial = text[ms..]
+            .chars()
+            .next()
+            .map(|c| c.is_lowercase() || !c.is_alphabetic())
+            .unwrap_or(false)
+            || text[sent.start..ms].trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+        if !ok_before || !ok_after || !lower_or_initial || inside_quote(quotes, ms, me) {
             continue;
         }
         matches.push((ms, me, lex.rows[m.pattern().as_usize()].clone()));
@@ -1204,6 +1267,52 @@ fn find_in_sentence(
             drafts.push(d);
         }
     }
+    colon_claims(ctx, quotes, sent, toks, drafts, first_new);
+}
+
+/// "Pence: ..." headlines, transcripts ("WALLACE: ...") and "pollster Daron Shaw: “...”".
+fn colon_claims(ctx: &mut Ctx, quotes: &[Quote], sent: Span, toks: &[Tok], drafts: &mut Vec<Draft>, first_new: usize) {
+    let text = ctx.text;
+    for c in 1..toks.len().saturating_sub(1) {
+        if !is_punct(text, &toks[c], ":") || toks[c - 1].k != TokKind::Word {
+            continue;
+        }
+        let colon = Span::new(toks[c].s, toks[c].e);
+        if inside_quote(quotes, colon.start, colon.end)
+            || drafts[first_new..].iter().any(|d| d.content.overlaps(colon) || d.cue.end + 1 >= colon.start && d.cue.end <= colon.start)
+        {
+            continue;
+        }
+        let prev = word(text, &toks[c - 1]);
+        if !is_cap(prev) && role_of(prev).is_none() {
+            continue;
+        }
+        let Some(st) = np_back(text, toks, c - 1, false) else {
+            continue;
+        };
+        let first_word = toks.iter().position(|t| t.k == TokKind::Word).unwrap_or(0);
+        let quote_next = toks[c + 1].k == TokKind::Quote;
+        if !(st == first_word || quote_next) || c - st > 6 {
+            continue;
+        }
+        let speaker = ctx.speaker_from_phrase(&toks[st..c], &toks[st..c]);
+        let cs = toks[c + 1].s;
+        let content = match quotes.iter().find(|q| q.open == cs) {
+            Some(q) => clean_content(text, q.start, q.end),
+            None => clean_content(text, cs, sent.end),
+        };
+        let Some(cn) = content else { continue };
+        drafts.push(Draft {
+            confidence: speaker.confidence.min(0.6),
+            speaker,
+            cue: colon,
+            cue_kind: CueKind::Speech,
+            kind: if quote_next { ClaimKind::Direct } else { ClaimKind::Indirect },
+            content: Span::new(cn.0, cn.1),
+            sentence: sent,
+        });
+        return;
+    }
 }
 
 fn according_to(
@@ -1215,7 +1324,10 @@ fn according_to(
 ) -> Option<Draft> {
     let text = ctx.text;
     let ci = tok_at(toks, cue.end);
-    let end = np_fwd(text, toks, ci)?;
+    if ci >= toks.len() || toks[ci].k != TokKind::Word {
+        return None;
+    }
+    let end = np_fwd(text, toks, ci).unwrap_or(ci);
     // The source phrase runs to the next comma or the sentence end (appositives included).
     let mut k = end;
     while k + 1 < toks.len()
@@ -1449,15 +1561,16 @@ fn verb_cue(
     let mut speaker_first_tok: Option<usize> = None;
     if j > 0 {
         let p = &toks[j - 1];
-        if p.k == TokKind::Word {
-            if let Some(st) = np_back(text, toks, j - 1) {
+        if p.k == TokKind::Word || is_punct(text, p, ")") {
+            if let Some(st) = np_back(text, toks, j - 1, !row.weak) {
                 // "who said": the relative pronoun refers to the phrase before ", who".
                 let w = word(text, &toks[st]).to_lowercase();
                 if w == "who" {
-                    if st >= 2 && is_punct(text, &toks[st - 1], ",") {
-                        if let Some(s2) = np_back(text, toks, st - 2) {
-                            let sp =
-                                ctx.speaker_from_phrase(&toks[s2..=st - 2], &toks[s2..=st - 2]);
+                    let comma = usize::from(st >= 2 && is_punct(text, &toks[st - 1], ","));
+                    if st > comma {
+                        if let Some(s2) = np_back(text, toks, st - 1 - comma, true) {
+                            let e2 = st - 1 - comma;
+                            let sp = ctx.speaker_from_phrase(&toks[s2..=e2], &toks[s2..=e2]);
                             speaker = Some(Speaker {
                                 span: Some(Span::new(toks[st].s, toks[st].e)),
                                 ..sp
@@ -1489,8 +1602,8 @@ fn verb_cue(
             }
             if let Some(c1) = found {
                 if c1 > 0 && toks[c1 - 1].k == TokKind::Word {
-                    if let Some(st) = np_back(text, toks, c1 - 1) {
-                        let apposition = np_back(text, toks, j - 2)
+                    if let Some(st) = np_back(text, toks, c1 - 1, true) {
+                        let apposition = np_back(text, toks, j - 2, false)
                             .map(|a| a == c1 + 1)
                             .unwrap_or(false);
                         let phrase_end = if apposition { j - 2 } else { c1 - 1 };
@@ -1502,12 +1615,27 @@ fn verb_cue(
             }
         }
     }
-    // Participle cues with no subject ("..., adding that ...") continue the sentence's speaker.
-    if speaker.is_none() && cue_word.ends_with("ing") {
+    // Participle cues with no subject ("He dismissed the report, saying ...") take the
+    // sentence's speaker, or the subject that opens the sentence.
+    if speaker.is_none() && cue_word.ends_with("ing") && j > 0 && is_punct(text, &toks[j - 1], ",") {
         if let Some(prev) = earlier.last() {
             let mut sp = prev.speaker.clone();
             sp.span = None;
             speaker = Some(sp);
+        } else {
+            let mut k0 = 0;
+            while k0 < toks.len()
+                && (toks[k0].k != TokKind::Word || in_list(CAP_STOP, word(text, &toks[k0])))
+                && k0 < 3
+            {
+                k0 += 1;
+            }
+            if let Some(end) = np_fwd(text, toks, k0).filter(|&e| e < ci) {
+                let mut sp = ctx.speaker_from_phrase(&toks[k0..=end], &toks[k0..=end]);
+                sp.confidence = sp.confidence.min(0.7);
+                speaker = Some(sp);
+                speaker_first_tok = Some(k0);
+            }
         }
     }
     // --- inverted speaker after the cue ("...," said Lavrov)
@@ -1690,7 +1818,7 @@ fn add_continuations(text: &str, quotes: &[Quote], sentences: &[Span], drafts: &
             .iter()
             .filter(|s| s.start >= prev.sentence.end && s.end <= q.open)
             .count();
-        let ok = (same_para && sentence_gap <= 1 && prev.kind != ClaimKind::Indirect)
+        let ok = (same_para && (sentence_gap == 0 || prev.kind != ClaimKind::Indirect) && sentence_gap <= 1)
             || (starts_para && prev_para_is_last && sentence_gap <= 1);
         if !ok {
             continue;
@@ -1781,5 +1909,39 @@ fn finish(text: &str, d: Draft, timexes: &[Timex], published: DateValue) -> Clai
         figures: stance.figures,
         denial,
         confidence: d.confidence.clamp(0.0, 1.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::sentences;
+
+    fn run(text: &str) -> Vec<Claim> {
+        let sents = sentences::split(text);
+        let mut d = Vec::new();
+        find(text, &sents, &[], &[], DateValue::unknown(), &Gazetteer::builtin(), &mut d)
+    }
+
+    /// Print the claims of $CLAIMS_DEBUG (a file path or text).
+    #[test]
+    #[ignore]
+    fn debug() {
+        let arg = std::env::var("CLAIMS_DEBUG").unwrap_or_default();
+        let text = std::fs::read_to_string(&arg).unwrap_or(arg);
+        for s in sentences::split(&text) {
+            println!("SENT {:?}", s.slice(&text));
+        }
+        for c in run(&text) {
+            println!(
+                "{:?} speaker={:?} span={:?} cue={:?} content={:?} conf={}",
+                c.kind,
+                c.speaker,
+                c.speaker_span.map(|s| s.slice(&text)),
+                c.cue,
+                c.text,
+                c.confidence
+            );
+        }
     }
 }
