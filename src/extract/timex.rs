@@ -508,28 +508,14 @@ impl<'a> Cx<'a> {
             if matches!(w, "." | "!" | "?" | ";" | "\"") || self.t[j + 1].nl {
                 break;
             }
-            if matches!(
-                w,
-                "will"
-                    | "ll"
-                    | "shall"
-                    | "scheduled"
-                    | "expected"
-                    | "due"
-                    | "planned"
-                    | "plans"
-                    | "plan"
-                    | "upcoming"
-                    | "next"
-                    | "until"
-                    | "till"
-                    | "starting"
-                    | "begins"
-                    | "set"
-                    | "slated"
-                    | "would"
-                    | "going"
-            ) {
+            let future = match w {
+                "will" | "ll" | "shall" | "scheduled" | "expected" | "due" | "planned"
+                | "plans" | "plan" | "upcoming" | "next" | "starting" | "slated" | "soon" => true,
+                "set" | "going" => self.w(j + 1) == "to",
+                "as" => self.w(j + 1) == "early" && self.w(j + 2) == "as",
+                _ => false,
+            };
+            if future {
                 return Dir::Future;
             }
             if matches!(w, "said" | "was" | "were" | "had" | "did" | "ago") {
@@ -865,7 +851,8 @@ impl<'a> Cx<'a> {
                 None => format!("XXXX-XX-XXT{p}"),
             };
             let res = date.map_or(DateValue::unknown(), DateValue::day);
-            return Some(Hit::new(end + 1, TimexType::Time, value, res));
+            // TimeBank types "Friday night" as a DATE.
+            return Some(Hit::new(end + 1, TimexType::Date, value, res));
         }
         Some(Hit::date(
             end,
@@ -1008,7 +995,9 @@ impl<'a> Cx<'a> {
 
     /// "20th century" -> 19.
     fn ordinal_century(&self, i: usize) -> Option<Hit> {
-        let n = self.num(i).filter(|&n| (1..=30).contains(&n) && self.digits(i) <= 2)?;
+        let n = self
+            .num(i)
+            .filter(|&n| (1..=30).contains(&n) && self.digits(i) <= 2)?;
         if !(matches!(self.w(i + 1), "st" | "nd" | "rd" | "th") && self.adj(i + 1)) {
             return None;
         }
@@ -1075,33 +1064,26 @@ impl<'a> Cx<'a> {
             }
             _ => return None,
         };
-        // "a.m." ends with a period glued to "m".
+        // "a.m." ends with a period glued to "m": keep it unless it ends the sentence.
         if self.w(j - 1) == "m" && self.glued(j, ".") {
-            // Keep the abbreviation period unless it ends the sentence.
-            let next_starts_sentence = self.t.get(j + 1).map_or(true, |t| {
-                self.text.as_bytes()[t.s].is_ascii_uppercase() || t.nl
-            });
-            if !next_starts_sentence {
+            let next = self.w(j + 1);
+            let continues = weekday_of(next).is_some()
+                || month_of(next).is_some()
+                || is_zone(next)
+                || matches!(
+                    next,
+                    "today" | "tomorrow" | "yesterday" | "tonight" | "local"
+                );
+            let ends = self
+                .t
+                .get(j + 1)
+                .is_none_or(|t| self.text.as_bytes()[t.s].is_ascii_uppercase() || t.nl);
+            if continues || !ends {
                 j += 1;
             }
         }
         // Time zone and "local time".
-        if matches!(
-            self.w(j),
-            "gmt"
-                | "utc"
-                | "est"
-                | "edt"
-                | "cst"
-                | "cdt"
-                | "pst"
-                | "pdt"
-                | "mst"
-                | "mdt"
-                | "bst"
-                | "cet"
-                | "cest"
-        ) {
+        if is_zone(self.w(j)) {
             j += 1;
         }
         if self.w(j) == "local" && self.w(j + 1) == "time" {
@@ -1200,7 +1182,11 @@ impl<'a> Cx<'a> {
         let (n, j) = self.count(i)?;
         let (j, hyph) = self.hyphen(j);
         // "20 more years".
-        let j = if !hyph && self.w(j) == "more" { j + 1 } else { j };
+        let j = if !hyph && self.w(j) == "more" {
+            j + 1
+        } else {
+            j
+        };
         let (u, plural) = unit(self.w(j))?;
         let article = matches!(self.w(i), "a" | "an");
         // "a second" is rarely a duration; "one second" is.
@@ -1235,9 +1221,22 @@ impl<'a> Cx<'a> {
             if self.kind(i - 1) == Some(K::Num)
                 || matches!(
                     prev,
-                    "million" | "billion" | "thousand" | "dollars" | "cents" | "percent"
-                        | "times" | "flights" | "seats" | "hours" | "days" | "%" | "barrels"
-                        | "shares" | "units" | "tons"
+                    "million"
+                        | "billion"
+                        | "thousand"
+                        | "dollars"
+                        | "cents"
+                        | "percent"
+                        | "times"
+                        | "flights"
+                        | "seats"
+                        | "hours"
+                        | "days"
+                        | "%"
+                        | "barrels"
+                        | "shares"
+                        | "units"
+                        | "tons"
                 )
             {
                 return None;
@@ -1454,7 +1453,8 @@ impl<'a> Cx<'a> {
             }
             "nineteen" => {
                 // Spelled years: "nineteen ninety-six".
-                let tens = small_number(self.w(i + 1)).filter(|&t| (20..=90).contains(&t) && t % 10 == 0)?;
+                let tens = small_number(self.w(i + 1))
+                    .filter(|&t| (20..=90).contains(&t) && t % 10 == 0)?;
                 let (k, _) = self.hyphen(i + 2);
                 let (y, end) = match small_number(self.w(k)).filter(|&u| (1..10).contains(&u)) {
                     Some(u) if !matches!(self.w(k), "a" | "an") => (1900 + tens + u, k + 1),
@@ -1512,7 +1512,11 @@ impl<'a> Cx<'a> {
             }
             "noon" | "midday" | "midnight" => {
                 // "High Noon" is a film.
-                if self.cap(i) && i > 0 && !self.t[i].nl && !matches!(self.w(i - 1), "." | "\"" | "`") {
+                if self.cap(i)
+                    && i > 0
+                    && !self.t[i].nl
+                    && !matches!(self.w(i - 1), "." | "\"" | "`")
+                {
                     return None;
                 }
                 let hh = if w == "midnight" { "00:00" } else { "12:00" };
@@ -1614,7 +1618,10 @@ impl<'a> Cx<'a> {
                             return Some(h);
                         }
                     }
-                    if let Some(h) = self.number_unit(k).filter(|h| h.kind == TimexType::Duration) {
+                    if let Some(h) = self
+                        .number_unit(k)
+                        .filter(|h| h.kind == TimexType::Duration)
+                    {
                         return Some(h.the());
                     }
                     if let Some((y, q)) = self.last_quarter {
@@ -1735,13 +1742,7 @@ impl<'a> Cx<'a> {
 
     /// The year of a yearly holiday around `m`/`d`: the nearest by tense.
     fn holiday_year(&self, i: usize, m: u32, d: u32) -> Option<i32> {
-        let dct = self.dct?;
-        let this = ymd(dct.year(), m, d)?;
-        Some(match self.dir(i, i + 1) {
-            Dir::Past if this > dct => dct.year() - 1,
-            Dir::Future if this < dct => dct.year() + 1,
-            _ => dct.year(),
-        })
+        self.year_for(m, Some(d), self.dir(i, i + 1))
     }
 
     /// "last week", "this year", "next month", "the past two weeks", "last Friday",
@@ -1896,6 +1897,25 @@ impl<'a> Cx<'a> {
         }
         None
     }
+}
+
+fn is_zone(w: &str) -> bool {
+    matches!(
+        w,
+        "gmt"
+            | "utc"
+            | "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "pst"
+            | "pdt"
+            | "mst"
+            | "mdt"
+            | "bst"
+            | "cet"
+            | "cest"
+    )
 }
 
 fn unit_like(w: &str) -> bool {
