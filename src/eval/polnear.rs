@@ -272,7 +272,7 @@ fn match_spans(
             }
         }
     }
-    cands.sort_by(|a, b| b.0.cmp(&a.0));
+    cands.sort_by_key(|c| std::cmp::Reverse(c.0));
     let mut used_p = std::collections::HashSet::new();
     let mut used_g = std::collections::HashSet::new();
     let mut pairs = Vec::new();
@@ -339,16 +339,29 @@ fn score_article(text: &str, gold: &[Gold], sc: &mut PolnearScores) {
             if !pairs.iter().any(|p| p.1 == *gi) {
                 let cue = gold[*gi].cue.first().map(|s| s.slice(text)).unwrap_or("-");
                 let src = g.first().map(|s| s.slice(text)).unwrap_or("-");
-                let line_start = text[..g[0].start].rfind(['.', '\n']).map(|i| i + 1).unwrap_or(0);
+                let line_start = text[..g[0].start]
+                    .rfind(['.', '\n'])
+                    .map(|i| i + 1)
+                    .unwrap_or(0);
                 let ctx_end = (g[0].end + 80).min(text.len());
-                let ctx_end = (ctx_end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
-                sc.misses.push(format!("SRC-MISS [{src}] {cue} || {}", text[line_start..ctx_end].replace('\n', " ")));
+                let ctx_end = (ctx_end..=text.len())
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(text.len());
+                sc.misses.push(format!(
+                    "SRC-MISS [{src}] {cue} || {}",
+                    text[line_start..ctx_end].replace('\n', " ")
+                ));
             }
         }
         for (pi, p) in &pred_src {
             if !pairs.iter().any(|x| x.0 == *pi) {
                 let c = &claims[*pi];
-                sc.misses.push(format!("SRC-FP [{}] {} || {}", p.slice(text), c.cue, c.sentence.replace('\n', " ")));
+                sc.misses.push(format!(
+                    "SRC-FP [{}] {} || {}",
+                    p.slice(text),
+                    c.cue,
+                    c.sentence.replace('\n', " ")
+                ));
             }
         }
     }
