@@ -221,6 +221,23 @@ const MODIFIERS: &[&str] = &[
 
 /// Words between a speaker and its cue that do not break the link ("Lavrov also said").
 const SKIP_BEFORE_CUE: &[&str] = &[
+    "year",
+    "month",
+    "weeks",
+    "months",
+    "years",
+    "ago",
+    "first",
+    "finally",
+    "eventually",
+    "initially",
+    "originally",
+    "subsequently",
+    "afterward",
+    "afterwards",
+    "soon",
+    "shortly",
+    "briefly",
     "also",
     "has",
     "have",
@@ -300,6 +317,29 @@ const SKIP_BEFORE_CUE: &[&str] = &[
 
 /// Capitalized words that cannot be part of a speaker phrase.
 const CAP_STOP: &[&str] = &[
+    "contributing",
+    "related",
+    "share",
+    "editing",
+    "reporting",
+    "writing",
+    "additional",
+    "photo",
+    "image",
+    "video",
+    "watch",
+    "read",
+    "click",
+    "follow",
+    "updated",
+    "posted",
+    "copyright",
+    "weather",
+    "topics",
+    "tags",
+    "comments",
+    "note",
+    "editor's",
     "but",
     "and",
     "or",
@@ -1275,9 +1315,10 @@ fn find_in_sentence(
             .next()
             .map(|c| c.is_lowercase() || !c.is_alphabetic())
             .unwrap_or(false)
-            || text[sent.start..ms]
+            || (text[sent.start..ms]
                 .trim_matches(|c: char| !c.is_alphanumeric())
-                .is_empty();
+                .is_empty()
+                && text[ms..me].eq_ignore_ascii_case("according to"));
         if !ok_before || !ok_after || !lower_or_initial || inside_quote(quotes, ms, me) {
             continue;
         }
@@ -1489,6 +1530,9 @@ fn colon_claims(
             None => clean_content(text, cs, sent.end),
         };
         let Some(cn) = content else { continue };
+        if text[cn.0..cn.1].split_whitespace().count() < 3 {
+            continue;
+        }
         drafts.push(Draft {
             confidence: speaker.confidence.min(0.6),
             speaker,
