@@ -1366,9 +1366,13 @@ fn find_in_sentence(
                 _ => verb_cue(ctx, quotes, sent, toks, cue, row, &drafts[first_new..]),
             };
             let Some(d) = draft else { continue };
+            let shared = drafts[first_new..]
+                .iter()
+                .any(|o| o.speaker.span.is_some() && o.speaker.span == d.speaker.span);
             let attr_start = d
                 .speaker
                 .span
+                .filter(|_| !shared)
                 .map(|s| s.start.min(d.cue.start))
                 .unwrap_or(d.cue.start);
             let attr = Span::new(attr_start, d.cue.end);
@@ -1867,10 +1871,18 @@ fn verb_cue(
             }
             if let Some(c1) = found {
                 if c1 > 0 && toks[c1 - 1].k == TokKind::Word {
-                    if let Some(st) = np_back(text, toks, c1 - 1, false) {
-                        let apposition = np_back(text, toks, j - 2, false)
-                            .map(|a| a == c1 + 1)
-                            .unwrap_or(false);
+                    let apposition = np_back(text, toks, j - 2, false)
+                        .map(|a| a == c1 + 1)
+                        .unwrap_or(false);
+                    // "One Republican hopeful, Carly Fiorina, says": a loose phrase before a name.
+                    let st = np_back(text, toks, c1 - 1, false).or_else(|| {
+                        if apposition {
+                            np_back(text, toks, c1 - 1, true)
+                        } else {
+                            None
+                        }
+                    });
+                    if let Some(st) = st {
                         let phrase_end = if apposition { j - 2 } else { c1 - 1 };
                         // "Syria's U.N. ambassador, Bashar Jaafari, said": the name is the head.
                         let app_is_name = apposition
@@ -1919,13 +1931,14 @@ fn verb_cue(
             word(text, &toks[j - 1]).to_lowercase().as_str(),
             "and" | "but"
         );
-    let participle =
-        cue_word.ends_with("ing") && j > 0 && (is_punct(text, &toks[j - 1], ",") || channel_noun);
+    let comma_before = j > 0
+        && (is_punct(text, &toks[j - 1], ",")
+            || (j > 1 && toks[j - 1].k == TokKind::Quote && is_punct(text, &toks[j - 2], ",")));
+    let participle = cue_word.ends_with("ing") && (comma_before || channel_noun);
     if speaker.is_none() && (participle || coordinated) {
         if let Some(prev) = earlier.last() {
-            let mut sp = prev.speaker.clone();
-            sp.span = None;
-            speaker = Some(sp);
+            // Same speaker, named earlier in this sentence ("he said, adding that ...").
+            speaker = Some(prev.speaker.clone());
         } else if let Some((k0, end)) = sentence_subject(text, toks).filter(|&(_, e)| e < ci) {
             let mut sp = ctx.speaker_from_phrase(&toks[k0..=end], &toks[k0..=end]);
             sp.confidence = sp.confidence.min(0.7);
