@@ -788,6 +788,12 @@ fn np_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> Option<usize> {
 
 /// Scan a speaker noun phrase forward from token `i` (quote-first inversion: "said Lavrov").
 fn np_fwd(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    np_fwd_mode(text, toks, i, false)
+}
+
+/// As [`np_fwd`]; `loose` also accepts plain lowercase words after a determiner
+/// ("said a former senior law enforcement official", "said the 46-year-old").
+fn np_fwd_mode(text: &str, toks: &[Tok], i: usize, loose: bool) -> Option<usize> {
     let t = toks.get(i)?;
     if t.k != TokKind::Word {
         return None;
@@ -814,9 +820,18 @@ fn np_fwd(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
         }
         let tw = word(text, tk);
         let lw = tw.to_lowercase();
+        let loose_ok = loose
+            && k > i
+            && k < i + 6
+            && !NP_STOP.contains(&lw.as_str())
+            && !in_list(SKIP_BEFORE_CUE, tw)
+            && !in_list(TRAILER_WORDS, tw)
+            && !lw.ends_with("ly")
+            && !lw.ends_with("ing");
         let ok = (is_cap(tw) && !in_list(CAP_STOP, tw))
             || (k == i && in_list(DETERMINERS, tw))
             || (k <= i + 2 && tw.bytes().all(|b| b.is_ascii_digit()))
+            || loose_ok
             || role_of(tw).is_some()
             || MODIFIERS.contains(&lw.as_str())
             || (saw_head
@@ -828,7 +843,7 @@ fn np_fwd(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
         if !ok {
             break;
         }
-        if is_cap(tw) || role_of(tw).is_some() {
+        if is_cap(tw) || role_of(tw).is_some() || (loose_ok && !lw.ends_with("ed")) {
             saw_head = true;
         }
         end = k;
@@ -1378,6 +1393,17 @@ fn find_in_sentence(
             let attr = Span::new(attr_start, d.cue.end);
             // A later attribution inside an earlier claim's content ends that content:
             // "46 percent said yes, compared with 23 percent who said ...".
+            // An earlier claim whose cue sits inside this attribution ("A White House official,
+            // who requested anonymity, said ...") gives way to it.
+            let hull = attr;
+            let mut k = first_new;
+            while k < drafts.len() {
+                if hull.contains(drafts[k].cue) && drafts[k].cue != d.cue {
+                    drafts.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
             let mut ok = true;
             for o in drafts[first_new..].iter_mut() {
                 if o.content.contains(attr) && strong_pass && d.content.start >= attr.start {
@@ -1855,20 +1881,47 @@ fn verb_cue(
         {
             // Appositive: "Sergei Lavrov, Russia's foreign minister, said" /
             // "a U.S. official, speaking on condition of anonymity, said".
-            let mut k = j - 2;
-            let mut found = None;
             let delim = &text[p.s..p.e];
-            while k > 0 && j - 2 - k < 30 {
+            let mut k = j - 2;
+            let mut commas = Vec::new();
+            while k > 0 && j - 2 - k < 40 {
                 let t = &toks[k];
                 if is_punct(text, t, delim) {
-                    found = Some(k);
-                    break;
-                }
-                if t.k != TokKind::Word && !is_punct(text, t, "(") && !is_punct(text, t, ")") {
+                    commas.push(k);
+                    if delim != "," {
+                        break;
+                    }
+                } else if t.k != TokKind::Word
+                    && !is_punct(text, t, "(")
+                    && !is_punct(text, t, ")")
+                    && !is_punct(text, t, ",")
+                {
                     break;
                 }
                 k -= 1;
             }
+            // The earliest comma whose phrase before it opens a clause ("Clinton, during a
+            // town hall meeting in Columbus, Ohio, said"), else the nearest one.
+            let first_word = toks.iter().position(|t| t.k == TokKind::Word).unwrap_or(0);
+            let opens_clause = |c: usize| {
+                c > 0
+                    && toks[c - 1].k == TokKind::Word
+                    && np_back(text, toks, c - 1, false)
+                        .map(|st| {
+                            st == first_word
+                                || (st > 0
+                                    && (toks[st - 1].k == TokKind::Quote
+                                        || is_punct(text, &toks[st - 1], ",")
+                                        || is_punct(text, &toks[st - 1], "—")))
+                        })
+                        .unwrap_or(false)
+            };
+            let found = commas
+                .iter()
+                .rev()
+                .copied()
+                .find(|&c| opens_clause(c))
+                .or_else(|| commas.first().copied());
             if let Some(c1) = found {
                 if c1 > 0 && toks[c1 - 1].k == TokKind::Word {
                     let apposition = np_back(text, toks, j - 2, false)
@@ -1961,7 +2014,9 @@ fn verb_cue(
         {
             k += 1;
         }
-        if let Some(end) = np_fwd(text, toks, k) {
+        let loose =
+            j > 0 && toks[j - 1].k == TokKind::Quote || (j > 1 && toks[j - 2].k == TokKind::Quote);
+        if let Some(end) = np_fwd_mode(text, toks, k, loose) {
             let mut phrase_end = end;
             // Appositive to the end of the sentence: ", Russia's foreign minister."
             if end + 2 < toks.len() && is_punct(text, &toks[end + 1], ",") {
@@ -2013,8 +2068,11 @@ fn verb_cue(
         .filter(|q| q.closed && q.close_end <= attribution_start_byte)
         .filter(|q| {
             let between = &text[q.close_end..attribution_start_byte];
-            let gap_ok = between.trim().trim_matches(',').trim().is_empty();
-            let interior = text[q.start..q.end].trim_end();
+            let gap_ok =
+                between.trim().trim_matches(',').trim().is_empty() && !between.contains('\n');
+            let interior = text[q.start..q.end]
+                .trim_end()
+                .trim_end_matches(['’', '\'', '"', '”']);
             gap_ok
                 && (between.contains(',')
                     || interior.ends_with([',', '?', '!', '—', '-'])
