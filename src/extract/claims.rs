@@ -317,6 +317,51 @@ const SKIP_BEFORE_CUE: &[&str] = &[
 
 /// Capitalized words that cannot be part of a speaker phrase.
 const CAP_STOP: &[&str] = &[
+    "beyond",
+    "despite",
+    "amid",
+    "among",
+    "under",
+    "without",
+    "within",
+    "through",
+    "throughout",
+    "following",
+    "given",
+    "unlike",
+    "like",
+    "according",
+    "against",
+    "toward",
+    "towards",
+    "across",
+    "along",
+    "around",
+    "behind",
+    "besides",
+    "between",
+    "inside",
+    "outside",
+    "near",
+    "via",
+    "once",
+    "until",
+    "unless",
+    "whereas",
+    "even",
+    "perhaps",
+    "only",
+    "just",
+    "latest",
+    "remember",
+    "q",
+    "update",
+    "breaking",
+    "exclusive",
+    "busted",
+    "photos",
+    "watch",
+    "listen",
     "contributing",
     "related",
     "share",
@@ -690,6 +735,7 @@ fn np_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> Option<usize> {
         || role_of(w).is_some()
         || (after_det && !in_list(SKIP_BEFORE_CUE, w) && !in_list(DETERMINERS, w))
         || (loose
+            && !lw.bytes().all(|b| b.is_ascii_digit())
             && !NP_STOP.contains(&lw.as_str())
             && !in_list(SKIP_BEFORE_CUE, w)
             && !in_list(DETERMINERS, w)
@@ -1318,7 +1364,7 @@ fn find_in_sentence(
         let ok_before = text[..ms]
             .chars()
             .next_back()
-            .map(|c| !c.is_alphanumeric() && c != '-')
+            .map(|c| !c.is_alphanumeric() && !matches!(c, '-' | '<' | '/' | '@' | '#'))
             .unwrap_or(true);
         let ok_after = text[me..]
             .chars()
@@ -1550,7 +1596,10 @@ fn colon_claims(
         };
         let first_word = toks.iter().position(|t| t.k == TokKind::Word).unwrap_or(0);
         let quote_next = toks[c + 1].k == TokKind::Quote;
-        if !(st == first_word || quote_next) || c - st > 6 {
+        let after_prep = st > 0
+            && toks[st - 1].k == TokKind::Word
+            && NP_STOP.contains(&word(text, &toks[st - 1]).to_lowercase().as_str());
+        if !(st == first_word || quote_next) || c - st > 6 || after_prep {
             continue;
         }
         let speaker = ctx.speaker_from_phrase(&toks[st..c], &toks[st..c]);
@@ -1846,6 +1895,32 @@ fn verb_cue(
     let ce = tok_at(toks, cue.end);
     let cue_word = text[cue.start..cue.end].to_lowercase();
     let told = matches!(cue_word.as_str(), "told" | "tells" | "tell" | "telling");
+    // Passive ("was asked", "is expected", "is said to"): the subject is not the speaker.
+    if ci > 0
+        && toks[ci - 1].k == TokKind::Word
+        && in_list(
+            &[
+                "was", "is", "were", "are", "be", "been", "being", "get", "got", "gets",
+            ],
+            word(text, &toks[ci - 1]),
+        )
+        && (cue_word.ends_with("ed")
+            || matches!(
+                cue_word.as_str(),
+                "said"
+                    | "told"
+                    | "known"
+                    | "seen"
+                    | "thought"
+                    | "shown"
+                    | "found"
+                    | "called"
+                    | "cited"
+                    | "quoted"
+            ))
+    {
+        return None;
+    }
     // --- speaker before the cue
     let j = skip_back(text, toks, ci);
     let mut speaker: Option<Speaker> = None;
@@ -2038,6 +2113,17 @@ fn verb_cue(
     if row.weak {
         // Weak cues (nouns too: "claims", "reports") need a plain subject right before them.
         speaker_first_tok?;
+        // "his amorphous support", "That longtime support": a modifier, not a subject.
+        if j > 0 && toks[j - 1].k == TokKind::Word {
+            let head = word(text, &toks[j - 1]);
+            if !is_cap(head)
+                && role_of(head).is_none()
+                && !in_list(PRONOUNS, head)
+                && !(head.ends_with('s') && !head.ends_with("ss"))
+            {
+                return None;
+            }
+        }
         speaker.confidence = speaker.confidence.min(0.6);
     }
     if row.kind == CueKind::Belief {
