@@ -724,18 +724,7 @@ impl<'a> Cx<'a> {
                 Some(date) => day_value(date),
                 None => unresolved(&format!("XXXX-{m:02}-{d:02}")),
             };
-            // A dateline ("WASHINGTON, Aug. 29 (AP) --") is not part of the story.
-            if weekday_start.is_none()
-                && self.w(end) == "("
-                && i >= 2
-                && self.w(i - 1) == ","
-                && self.t.get(i - 2).is_some_and(|t| {
-                    let s = &self.text[t.s..t.e];
-                    s.len() > 1 && s.bytes().all(|c| c.is_ascii_uppercase())
-                })
-            {
-                return None;
-            }
+            let _ = weekday_start;
             return Some(Hit::date(end, val));
         }
         // "August 2016", "August of 2016".
@@ -1215,6 +1204,24 @@ impl<'a> Cx<'a> {
             }
             return Some(Hit::duration(end, duration_value(n, u)));
         }
+        match self.w(end) {
+            "ago" | "earlier" | "previously" => {
+                if let Some(h) = self.relative_date(n, u, true, end + 1) {
+                    return Some(h);
+                }
+            }
+            "later" => {
+                if let Some(h) = self.relative_date(n, u, false, end + 1) {
+                    return Some(h);
+                }
+            }
+            "from" if self.w(end + 1) == "now" => {
+                if let Some(h) = self.relative_date(n, u, false, end + 2) {
+                    return Some(h);
+                }
+            }
+            _ => {}
+        }
         // A rate: "$500 million a year", "four flights a week", "24 hours a day".
         if article && !plural && i > 0 {
             let prev = self.w(i - 1);
@@ -1241,29 +1248,6 @@ impl<'a> Cx<'a> {
             {
                 return None;
             }
-        }
-        match self.w(end) {
-            "ago" | "earlier" | "previously" => {
-                if let Some(h) = self.relative_date(n, u, true, end + 1) {
-                    return Some(h);
-                }
-            }
-            "later" => {
-                if let Some(h) = self.relative_date(n, u, false, end + 1) {
-                    return Some(h);
-                }
-            }
-            // Anchored on another event ("13 days after the bombings"); TimeML leaves
-            // these to the event's own annotation.
-            "after" | "before" if i == 0 || !matches!(self.w(i - 1), "for" | "within") => {
-                return None
-            }
-            "from" if self.w(end + 1) == "now" => {
-                if let Some(h) = self.relative_date(n, u, false, end + 2) {
-                    return Some(h);
-                }
-            }
-            _ => {}
         }
         let h = Hit::duration(end, duration_value(n, u));
         Some(if u == Unit::Month { h.the() } else { h })
