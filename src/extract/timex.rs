@@ -512,6 +512,8 @@ impl<'a> Cx<'a> {
                 "will" | "ll" | "shall" | "scheduled" | "expected" | "due" | "planned"
                 | "plans" | "plan" | "upcoming" | "next" | "starting" | "slated" | "soon" => true,
                 "set" | "going" => self.w(j + 1) == "to",
+                // "given them until Tuesday", but not "Until Tuesday, they had ...".
+                "until" | "till" => j > 0 && !matches!(self.w(j - 1), "." | "\"" | "`"),
                 "as" => self.w(j + 1) == "early" && self.w(j + 2) == "as",
                 _ => false,
             };
@@ -1078,7 +1080,7 @@ impl<'a> Cx<'a> {
         if self.w(j) == "local" && self.w(j + 1) == "time" {
             j += 2;
         }
-        let (date, j) = self.day_after_clock(j);
+        let (date, j) = self.day_after_clock(i, j);
         let value = match date {
             Some(d) => format!("{}T{hour:02}:{min:02}", d.format("%Y-%m-%d")),
             None => format!("XXXX-XX-XXT{hour:02}:{min:02}"),
@@ -1089,10 +1091,10 @@ impl<'a> Cx<'a> {
 
     /// The day a clock time names when one follows it ("9 a.m. Tuesday", "noon today",
     /// "5 p.m. EST, Nov. 6"): (date, end); the DCT otherwise.
-    fn day_after_clock(&self, j: usize) -> (Option<NaiveDate>, usize) {
+    fn day_after_clock(&self, start: usize, j: usize) -> (Option<NaiveDate>, usize) {
         let wj = self.w(j);
         if let Some(wd) = weekday_of(wj).filter(|_| self.cap(j)) {
-            return (self.weekday_resolve(wd, self.dir(j, j + 1), 0), j + 1);
+            return (self.weekday_resolve(wd, self.dir(start, j + 1), 0), j + 1);
         }
         if let Some(off) = match wj {
             "today" | "tonight" => Some(0),
@@ -1177,6 +1179,10 @@ impl<'a> Cx<'a> {
             j
         };
         let (u, plural) = unit(self.w(j))?;
+        // "a quarter of the market" is a fraction; "This Week" a TV show.
+        if u == Unit::Quarter && self.w(j + 1) == "of" || self.cap(j) && self.cap(i) && j > i + 1 {
+            return None;
+        }
         let article = matches!(self.w(i), "a" | "an");
         // "a second" is rarely a duration; "one second" is.
         if article && u == Unit::Second {
@@ -1416,6 +1422,8 @@ impl<'a> Cx<'a> {
             "tomorrow" => return rel_day(1, i + 1),
             // TimeBank dates "tonight" to the day.
             "tonight" => return rel_day(0, i + 1),
+            // "Now, he says ..." opening a sentence is a discourse marker.
+            "now" if self.cap(i) && self.w(i + 1) == "," => return None,
             "now" | "currently" | "nowadays" => return Some(Hit::reference(i + 1, "PRESENT_REF")),
             "these" if self.w(i + 1) == "days" => {
                 return Some(Hit::reference(i + 2, "PRESENT_REF"))
@@ -1504,7 +1512,7 @@ impl<'a> Cx<'a> {
                     return None;
                 }
                 let hh = if w == "midnight" { "00:00" } else { "12:00" };
-                let (date, end) = self.day_after_clock(i + 1);
+                let (date, end) = self.day_after_clock(i, i + 1);
                 let v = match date {
                     Some(d) => format!("{}T{hh}", d.format("%Y-%m-%d")),
                     None => format!("XXXX-XX-XXT{hh}"),
