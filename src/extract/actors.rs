@@ -10,7 +10,7 @@
 //!
 //! Matching is one aho-corasick pass (built once per gazetteer) plus one over titles.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -86,6 +86,7 @@ impl Gazetteer {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&aliases)
             .ok();
         Gazetteer {
@@ -196,6 +197,7 @@ static TITLE_TABLE: Lazy<Titles> = Lazy::new(|| {
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&phrases)
         .expect("titles.tsv builds");
     Titles { ac, rows, titles }
@@ -556,7 +558,16 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
         }
         let span = Span::new(start, end);
         // A name right after the title, or in apposition before it.
-        let after = NAME_AFTER.captures(&text[end..]);
+        // Cheap checks first: a name after needs a capital next, one before needs a comma.
+        let next_is_upper = text[end..]
+            .trim_start_matches([',', ' ', '\t'])
+            .starts_with(|c: char| c.is_uppercase());
+        let after = if next_is_upper {
+            NAME_AFTER.captures(&text[end..])
+        } else {
+            None
+        };
+        let comma_before = text[..start].trim_end_matches([' ', '\t']).ends_with(',');
         let known_after = hits.iter().position(|h| {
             h.source == Source::KnownPerson
                 && h.span.start >= end
@@ -625,7 +636,10 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
                     continue;
                 }
             }
-            if let Some(c) = NAME_BEFORE.captures(&text[before_slice_start..start]) {
+            if let Some(c) = comma_before
+                .then(|| NAME_BEFORE.captures(&text[before_slice_start..start]))
+                .flatten()
+            {
                 let m = c.get(1).unwrap();
                 let s = before_slice_start + m.start();
                 let e = before_slice_start + m.end();

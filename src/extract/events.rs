@@ -1,7 +1,8 @@
 //! Events: dated happenings that are not speech (strikes, truces starting, talks suspended), typed by CAMEO root code.
 //!
 //! Triggers are data (`lexicon/events.tsv`: pattern, CAMEO root code, an `unless` guard and an
-//! example). A trigger counts only outside claim content and outside quotation marks (both are
+//! example), compiled into one alternation where earlier rows win at the same position. A
+//! trigger counts only outside claim content and outside quotation marks (both are
 //! speech), and not after a modal, a negation or "if" ("would suspend talks", "did not meet").
 //! One event per sentence and CAMEO code; its date is the nearest dated time expression in the
 //! sentence, else the publication date; its actors are the actor codes named in the sentence.
@@ -15,34 +16,45 @@ use crate::model::{ActorMention, Claim, DateValue, Event, Span, Timex, TimexType
 const EVENTS: &str = include_str!("lexicon/events.tsv");
 
 struct Trigger {
-    re: Regex,
     cameo: String,
     unless: Option<Regex>,
 }
 
-static TRIGGERS: Lazy<Vec<Trigger>> = Lazy::new(|| {
-    EVENTS
+struct Triggers {
+    /// All patterns as one alternation, one capture group per row (earlier rows win at a position).
+    re: Regex,
+    rows: Vec<Trigger>,
+}
+
+fn compile(p: &str) -> Regex {
+    Regex::new(&format!("(?i){}", p.replace(r"\b", r"(?-u:\b)")))
+        .unwrap_or_else(|e| panic!("bad events.tsv pattern {p:?}: {e}"))
+}
+
+static TRIGGERS: Lazy<Triggers> = Lazy::new(|| {
+    let mut alts = Vec::new();
+    let mut rows = Vec::new();
+    for l in EVENTS
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            if cols.len() < 3 {
-                return None;
-            }
-            let compile = |p: &str| {
-                Regex::new(&format!("(?i){p}"))
-                    .unwrap_or_else(|e| panic!("bad events.tsv pattern {p:?}: {e}"))
-            };
-            Some(Trigger {
-                re: compile(&format!(r"\b(?:{})\b", cols[0].trim())),
-                cameo: cols[1].trim().to_string(),
-                unless: match cols[2].trim() {
-                    "-" | "" => None,
-                    p => Some(compile(p)),
-                },
-            })
-        })
-        .collect()
+    {
+        let cols: Vec<&str> = l.split('\t').collect();
+        if cols.len() < 3 {
+            continue;
+        }
+        alts.push(format!("({})", cols[0].trim()));
+        rows.push(Trigger {
+            cameo: cols[1].trim().to_string(),
+            unless: match cols[2].trim() {
+                "-" | "" => None,
+                p => Some(compile(p)),
+            },
+        });
+    }
+    Triggers {
+        re: compile(&format!(r"\b(?:{})\b", alts.join("|"))),
+        rows,
+    }
 });
 
 /// Words that, just before a trigger, make it unreal: "would suspend", "did not meet", "plans to sign".
@@ -68,46 +80,43 @@ pub fn find(
         sentences
     };
     // (sentence index, trigger start, trigger end, row)
-    let mut cands: Vec<(usize, usize, usize, usize)> = Vec::new();
-    for (row, t) in TRIGGERS.iter().enumerate() {
-        for m in t.re.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            if claims.iter().any(|c| c.span.overlaps(span)) {
-                continue;
-            }
-            // `unless` patterns are anchored with ^, so this only looks at what follows.
-            if t.unless
-                .as_ref()
-                .is_some_and(|u| u.is_match(&text[m.end()..]))
-            {
-                continue;
-            }
-            let si = sentences.partition_point(|s| s.end <= span.start);
-            if si >= sentences.len() || !sentences[si].contains(span) {
-                continue;
-            }
-            let sent = sentences[si];
-            if inside_quotes(&text[sent.start..m.start()]) || unreal(text, sent.start, m.start()) {
-                continue;
-            }
-            cands.push((si, m.start(), m.end(), row));
-        }
-    }
-    // Earlier rows win overlaps.
-    cands.sort_by_key(|&(_, s, _, row)| (row, s));
     let mut taken: Vec<(usize, usize, usize, usize)> = Vec::new();
-    for c in cands {
-        if taken.iter().any(|t| c.1 < t.2 && t.1 < c.2) {
+    let triggers = &*TRIGGERS;
+    for caps in triggers.re.captures_iter(text) {
+        let Some(row) = (1..caps.len())
+            .find(|&i| caps.get(i).is_some())
+            .map(|i| i - 1)
+        else {
+            continue;
+        };
+        let m = caps.get(0).unwrap();
+        let t = &triggers.rows[row];
+        let span = Span::new(m.start(), m.end());
+        if claims.iter().any(|c| c.span.overlaps(span)) {
             continue;
         }
-        taken.push(c);
+        // `unless` patterns are anchored with ^, so this only looks at what follows.
+        if t.unless
+            .as_ref()
+            .is_some_and(|u| u.is_match(&text[m.end()..]))
+        {
+            continue;
+        }
+        let si = sentences.partition_point(|s| s.end <= span.start);
+        if si >= sentences.len() || !sentences[si].contains(span) {
+            continue;
+        }
+        let sent = sentences[si];
+        if inside_quotes(&text[sent.start..m.start()]) || unreal(text, sent.start, m.start()) {
+            continue;
+        }
+        taken.push((si, m.start(), m.end(), row));
     }
-    taken.sort_by_key(|&(si, s, _, _)| (si, s));
 
     let mut events: Vec<Event> = Vec::new();
     let mut seen: Vec<(usize, &str)> = Vec::new();
     for (si, start, end, row) in taken {
-        let cameo = TRIGGERS[row].cameo.as_str();
+        let cameo = triggers.rows[row].cameo.as_str();
         // "-": a happening with no CAMEO root ("renamed itself").
         if seen.contains(&(si, cameo)) {
             continue;
@@ -155,7 +164,7 @@ fn inside_quotes(head: &str) -> bool {
     straight % 2 == 1 || open > close
 }
 
-/// True when one of the two words before `pos` (within the sentence) makes the trigger unreal.
+/// True when one of the four words before `pos` (within the sentence) makes the trigger unreal.
 fn unreal(text: &str, sent_start: usize, pos: usize) -> bool {
     let head = &text[sent_start..pos];
     let clause = head
@@ -165,7 +174,7 @@ fn unreal(text: &str, sent_start: usize, pos: usize) -> bool {
     let words: Vec<String> = clause
         .split_whitespace()
         .rev()
-        .take(2)
+        .take(4)
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
                 .to_lowercase()
@@ -300,6 +309,8 @@ mod tests {
             ("\"We struck the convoy by mistake,\" the official said.", ""),
             ("Washington would suspend talks if the bombing continued.", ""),
             ("Kerry did not meet Lavrov.", ""),
+            ("If the truce holds, the two powers are to carry out coordinated air strikes.", ""),
+            ("The two ministers spoke to reporters after the meeting.", ""),
             ("Damascus allowed aid into Daraya.", "08 allowed aid [SYRGOV] 2016-09-12"),
             ("U.S. and Russian jets began joint strikes on Nusra positions.", "06 joint strikes [USAGOV,RUSMIL,SYRNSA] 2016-09-12"),
             ("Russia deployed bombers to Hamadan.", "15 deployed [RUSGOV] 2016-09-12"),

@@ -12,7 +12,7 @@
 //! "Russian jets struck the convoy" -> RUSGOV).
 
 use once_cell::sync::Lazy;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::extract::actors;
 use crate::model::{ActorMention, Figure, Span};
@@ -58,6 +58,7 @@ struct Hedge {
 #[derive(Debug)]
 struct Lexicon {
     rules: Vec<Rule>,
+    hedge_set: RegexSet,
     /// Frames in file order, for tie-breaking.
     order: Vec<String>,
     negator: Regex,
@@ -73,8 +74,26 @@ fn data_lines(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').collect())
 }
 
+/// Patterns run on ASCII-lowercased text (same byte offsets), so they are lowercased here
+/// (escapes such as `\W` kept) instead of using `(?i)`, and use ASCII word boundaries: both
+/// keep the regex crate's literal prefilters and DFAs usable.
+fn ci_pattern(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut escaped = false;
+    for c in pattern.chars() {
+        if escaped {
+            out.push(c);
+            escaped = false;
+        } else {
+            escaped = c == '\\';
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out.replace(r"\b", r"(?-u:\b)")
+}
+
 fn ci(pattern: &str) -> Regex {
-    Regex::new(&format!("(?i){pattern}"))
+    Regex::new(&ci_pattern(pattern))
         .unwrap_or_else(|e| panic!("bad lexicon pattern {pattern:?}: {e}"))
 }
 
@@ -148,8 +167,15 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             re: ci(&pattern),
         });
     }
-    let hedges = data_lines(HEDGES)
-        .filter(|c| c.len() >= 3)
+    let hedge_lines: Vec<Vec<&str>> = data_lines(HEDGES).filter(|c| c.len() >= 3).collect();
+    let hedge_set = RegexSet::new(
+        hedge_lines
+            .iter()
+            .map(|c| ci_pattern(&format!(r"\b(?:{})\b", c[0].trim()))),
+    )
+    .expect("hedges.tsv builds");
+    let hedges = hedge_lines
+        .iter()
         .map(|c| Hedge {
             re: ci(&format!(r"\b(?:{})\b", c[0].trim())),
             frame: Some(c[1].trim()).filter(|f| *f != "-").map(str::to_string),
@@ -181,6 +207,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
     Lexicon {
         antonyms: ant_map,
+        hedge_set,
         rules,
         order,
         negator,
@@ -193,17 +220,26 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 pub fn classify(content: &str, offset: usize) -> Stance {
     let lex = &*LEXICON;
     let figures = figures(content, offset);
-    let mentions = actors::find(content, actors::builtin_ref());
+    let lc = content.to_ascii_lowercase();
+    let mut mentions: Option<Vec<ActorMention>> = None;
 
     // (rule, match span, perpetrator) for every rule that fires.
     let mut fired: Vec<(&Rule, Span, Option<String>)> = Vec::new();
     for rule in &lex.rules {
-        for m in rule.re.find_iter(content) {
+        for m in rule.re.find_iter(&lc) {
             let span = Span::new(m.start(), m.end());
             let perp = match rule.target {
                 Target::None => None,
-                Target::Before => perpetrator_before(content, span, &mentions),
-                Target::After => perpetrator_after(content, span, &mentions),
+                Target::Before => perpetrator_before(
+                    content,
+                    span,
+                    mentions.get_or_insert_with(|| actors::find(content, actors::builtin_ref())),
+                ),
+                Target::After => perpetrator_after(
+                    content,
+                    span,
+                    mentions.get_or_insert_with(|| actors::find(content, actors::builtin_ref())),
+                ),
             };
             if rule.frame == "responsibility" && rule.polarity > 0 && perp.is_none() {
                 continue;
@@ -234,7 +270,7 @@ pub fn classify(content: &str, offset: usize) -> Stance {
             .filter(|(r, _, _)| r.frame == frame && r.polarity != 0)
             .min_by_key(|(r, s, _)| (std::cmp::Reverse(r.weight), s.start));
         if let Some((rule, span, perp)) = polar {
-            let flips = negations(content, *span, lex.antonyms.get(frame));
+            let flips = negations(&lc, *span, lex.antonyms.get(frame));
             stance.polarity = if flips % 2 == 1 {
                 -rule.polarity
             } else {
@@ -245,9 +281,10 @@ pub fn classify(content: &str, offset: usize) -> Stance {
     }
     // Hedges: the first that implies a frame wins, else the earliest.
     let mut hedge: Option<(usize, &Hedge, String)> = None;
-    for h in &lex.hedges {
-        for m in h.re.find_iter(content) {
-            let word = m.as_str();
+    for i in lex.hedge_set.matches(&lc).iter() {
+        let h = &lex.hedges[i];
+        for m in h.re.find_iter(&lc) {
+            let word = &content[m.start()..m.end()];
             // "May" the month is no hedge.
             if word.eq_ignore_ascii_case("may") && word.starts_with('M') && m.start() > 0 {
                 continue;
@@ -299,7 +336,7 @@ fn break_before(head: &str, clause: bool) -> usize {
     0
 }
 
-/// Number of negators before `span` in its clause (up to four words back) and inside it.
+/// Number of negators (in lowercased `content`) before `span` in its clause (up to four words back) and inside it.
 fn negations(content: &str, span: Span, ants: Option<&Regex>) -> usize {
     let head = &content[..span.start];
     let clause_start = break_before(head, true);
@@ -318,7 +355,7 @@ fn negations(content: &str, span: Span, ants: Option<&Regex>) -> usize {
     let window = &content[start..span.end];
     let window_start = ["but ", "however "]
         .iter()
-        .filter_map(|w| window.to_lowercase().rfind(w).map(|i| i + w.len()))
+        .filter_map(|w| window.rfind(w).map(|i| i + w.len()))
         .filter(|&i| start + i <= span.start)
         .max()
         .unwrap_or(0);
@@ -346,14 +383,14 @@ fn side(m: &ActorMention) -> Option<String> {
 }
 
 fn perpetrator_before(content: &str, span: Span, mentions: &[ActorMention]) -> Option<String> {
-    // Passive: "... struck by Russian jets".
-    let tail = &content[span.end..];
+    // Passive: "... struck by Russian jets", "air strikes by government forces".
+    let tail = &content[span.start..];
     let limit = tail
         .find(['.', ';', ':', '!', '?'])
         .unwrap_or(tail.len())
-        .min(60);
+        .min(span.len() + 60);
     if let Some(by) = tail[..limit].find(" by ") {
-        let at = span.end + by + 4;
+        let at = span.start + by + 4;
         if let Some(m) = mentions
             .iter()
             .find(|m| m.span.start >= at && m.span.start <= at + 12)
@@ -464,6 +501,8 @@ const MONTH_ABBREVS: &[&str] = &[
 /// Numbers with the quantity they count: "at least 20 people were killed" -> killed 20.
 pub fn figures(content: &str, offset: usize) -> Vec<Figure> {
     let lex = &*LEXICON;
+    let lc = content.to_ascii_lowercase();
+    let content = lc.as_str();
     let numbers: Vec<regex::Captures> = NUMBER.captures_iter(content).collect();
     let mut out = Vec::new();
     for (k, cap) in numbers.iter().enumerate() {
@@ -476,7 +515,7 @@ pub fn figures(content: &str, offset: usize) -> Vec<Figure> {
             .rsplit(|c: char| c.is_whitespace())
             .next()
             .unwrap_or("")
-            .trim_end_matches('.')
+            .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         if MONTH_ABBREVS.contains(&prev_word.as_str()) {
             continue;
@@ -658,6 +697,13 @@ mod tests {
             ("nine civilians were killed and 1,200 wounded", "casualties 1 killed=9 wounded=1200"),
             ("the shelling killed twenty-five people", "casualties 1 killed=25"),
             ("no one was killed", "casualties -1"),
+            ("\"No one has died from gunfire,\" he said", "casualties -1"),
+            ("the ceasefire is holding up, but there were some violations", "ceasefire 1"),
+            ("Obama and Putin failed to agree on Syria", "agreement -1"),
+            ("No deal on Syria as Obama and Putin meet", "agreement -1"),
+            ("the United States and Russia failed to close a deal on a nationwide cessation of hostilities", "agreement -1"),
+            ("air strikes by the Syrian army hit the town", "responsibility 1 target=SYRGOV"),
+            ("We don't want a deal for the sake of the deal", "agreement 0"),
             // Talks.
             ("the talks were productive", "talks 1"),
             ("Washington suspended talks with Moscow", "talks -1 target=USAGOV"),
