@@ -439,6 +439,14 @@ fn score_article(text: &str, gold: &[Gold], sc: &mut PolnearScores) {
         cv.sort_unstable();
         cv.dedup();
         sc.content_soft.r_sum += cv.len() as f64 / gt.len() as f64;
+        if std::env::var("POLNEAR_HIST").is_ok() {
+            let r = cv.len() as f64 / gt.len() as f64;
+            let b = if r == 0.0 { "r0" } else if r < 0.5 { "r<.5" } else if r < 1.0 { "r<1" } else { "r1" };
+            let g = &gold[gi];
+            let content: String = g.content.first().map(|s| s.slice(text)).unwrap_or("").chars().take(100).collect();
+            let cue = g.cue.first().map(|s| s.slice(text)).unwrap_or("-");
+            sc.misses.push(format!("HIST {b} {cue} | {content}"));
+        }
         sc.content_soft.r_n += 1.0;
         if !matched_gold[gi] && sc.misses.len() < 400 {
             let g = &gold[gi];

@@ -2178,7 +2178,14 @@ fn verb_cue(
     let ends_here = rest >= toks.len()
         || (is_punct(text, &toks[rest], ".") && rest + 1 >= toks.len())
         || is_punct(text, &toks[rest], ",")
-        || (toks[rest].k == TokKind::Punct && rest + 1 >= toks.len());
+        || (toks[rest].k == TokKind::Punct && rest + 1 >= toks.len())
+        || (after < toks.len()
+            && toks[after].k == TokKind::Word
+            && in_list(
+                &["in", "during", "while", "adding", "citing", "referring"],
+                word(text, &toks[after]),
+            )
+            && !toks[after..].iter().any(|t| word(text, t).eq_ignore_ascii_case("that")));
     let before = text[sent.start..attribution_start_byte].trim_end();
     if before.ends_with(',') && ends_here && before.len() > 1 {
         if let Some(c) = clean_content(text, sent.start, sent.start + before.len() - 1) {
