@@ -414,7 +414,7 @@ fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
 }
 
 fn quarter_of(m: u32) -> u32 {
-    (m + 2) / 3
+    m.div_ceil(3)
 }
 
 fn shift_quarter(y: i32, q: u32, delta: i32) -> (i32, u32) {
@@ -1046,13 +1046,8 @@ impl<'a> Cx<'a> {
                     h + 12
                 }
             }
-            _ if min > 0 || j > i + 1 => {
-                if self.w(j) == "gmt" || self.w(j) == "utc" {
-                    h
-                } else {
-                    return None;
-                }
-            }
+            // "14:00 GMT".
+            _ if min > 0 && matches!(self.w(j), "gmt" | "utc") => h,
             _ => return None,
         };
         // "a.m." ends with a period glued to "m": keep it unless it ends the sentence.
@@ -2395,7 +2390,7 @@ mod tests {
             "11111111111111111111111111111111111111111111",
             "9999-99-99 0000-00-00 2016-02-30",
             "Aug. 99, 31 February 2016, Monday, Feb. 30, 2016",
-            "日本語 Montag — Üß 2016年 ​ ",
+            "日本語 Montag — Üß 2016年 \u{200B} ",
             "a.m. p.m. 12:99 p.m. 25 a.m. 0:00",
             "- ' '80 '8 the the the",
             "999999 years ago 999999 days later 999999 decades ago",
