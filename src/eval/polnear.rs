@@ -441,9 +441,24 @@ fn score_article(text: &str, gold: &[Gold], sc: &mut PolnearScores) {
         sc.content_soft.r_sum += cv.len() as f64 / gt.len() as f64;
         if std::env::var("POLNEAR_HIST").is_ok() {
             let r = cv.len() as f64 / gt.len() as f64;
-            let b = if r == 0.0 { "r0" } else if r < 0.5 { "r<.5" } else if r < 1.0 { "r<1" } else { "r1" };
+            let b = if r == 0.0 {
+                "r0"
+            } else if r < 0.5 {
+                "r<.5"
+            } else if r < 1.0 {
+                "r<1"
+            } else {
+                "r1"
+            };
             let g = &gold[gi];
-            let content: String = g.content.first().map(|s| s.slice(text)).unwrap_or("").chars().take(100).collect();
+            let content: String = g
+                .content
+                .first()
+                .map(|s| s.slice(text))
+                .unwrap_or("")
+                .chars()
+                .take(100)
+                .collect();
             let cue = g.cue.first().map(|s| s.slice(text)).unwrap_or("-");
             sc.misses.push(format!("HIST {b} {cue} | {content}"));
         }
@@ -511,6 +526,39 @@ mod tests {
         score_article(text, &gold, &mut sc);
         assert_eq!(sc.source_overlap.tp, 1.0);
         assert_eq!(sc.source_exact.tp, 1.0);
+    }
+
+    /// Throughput of sentence splitting + attribution on the corpus texts (no scoring).
+    /// `cargo test --release --lib eval::polnear::tests::throughput -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let dir =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/polnear/train/text");
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            eprintln!("skipping: {} not found", dir.display());
+            return;
+        };
+        let texts: Vec<String> = rd
+            .filter_map(|e| e.ok())
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        let gaz = Gazetteer::builtin();
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for text in &texts {
+            let s = sentences::split(text);
+            let mut d = Vec::new();
+            n += claims::find(text, &s, &[], &[], DateValue::unknown(), &gaz, &mut d).len();
+        }
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "{} articles, {} claims, {:.3}s, {:.0} articles/s",
+            texts.len(),
+            n,
+            secs,
+            texts.len() as f64 / secs
+        );
     }
 
     /// `cargo test --release --lib eval::polnear::tests::score_corpus -- --ignored --nocapture`

@@ -456,8 +456,7 @@ const TITLE_ABBREVS: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "you"];
 
 fn in_list(list: &[&str], w: &str) -> bool {
-    let lw = w.to_lowercase();
-    list.contains(&lw.as_str())
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2185,7 +2184,9 @@ fn verb_cue(
                 &["in", "during", "while", "adding", "citing", "referring"],
                 word(text, &toks[after]),
             )
-            && !toks[after..].iter().any(|t| word(text, t).eq_ignore_ascii_case("that")));
+            && !toks[after..]
+                .iter()
+                .any(|t| word(text, t).eq_ignore_ascii_case("that")));
     let before = text[sent.start..attribution_start_byte].trim_end();
     if before.ends_with(',') && ends_here && before.len() > 1 {
         if let Some(c) = clean_content(text, sent.start, sent.start + before.len() - 1) {
