@@ -2118,7 +2118,7 @@ fn verb_cue(
             if !is_cap(head)
                 && role_of(head).is_none()
                 && !in_list(PRONOUNS, head)
-                && !(head.ends_with('s') && !head.ends_with("ss"))
+                && (!head.ends_with('s') || head.ends_with("ss"))
             {
                 return None;
             }
