@@ -224,7 +224,8 @@ fn duration_value(n: Count, u: Unit) -> String {
         Unit::Day => ("", "D", 1),
         Unit::Week => ("", "W", 1),
         Unit::Month => ("", "M", 1),
-        Unit::Quarter => ("", "Q", 1),
+        // TimeBank writes quarters as months: "the next three quarters" is P9M.
+        Unit::Quarter => ("", "M", 3),
         Unit::Year => ("", "Y", 1),
         Unit::Decade => ("", "Y", 10),
         Unit::Century => ("", "Y", 100),
@@ -1186,6 +1187,13 @@ impl<'a> Cx<'a> {
         if hyph && plural {
             return None;
         }
+        // "a year-earlier loss": the adjective is read from "year" on.
+        if !hyph
+            && self.glued(j + 1, "-")
+            && matches!(self.w(j + 2), "earlier" | "ago" | "end" | "old")
+        {
+            return None;
+        }
         // "1988 second quarter": a year, not a count.
         if !hyph && !plural && self.kind(i) == Some(K::Num) && n != Count::N(1) {
             return None;
@@ -1456,7 +1464,7 @@ impl<'a> Cx<'a> {
                 };
                 return Some(Hit::date(end, year_value(y as i32)));
             }
-            "two" if self.w(i + 1) == "thousand" => {
+            "two" if self.w(i + 1) == "thousand" && unit(self.w(i + 2)).is_none() => {
                 return Some(Hit::date(i + 2, year_value(2000)));
             }
             "past"
