@@ -463,5 +463,30 @@ A <TIMEX3 tid="t2" type="DURATION" value="P7D">seven-day</TIMEX3> truce <SIGNAL 
             eprintln!("errors written to {path}");
         }
         println!("{scores}");
+        // Tagger throughput on the same texts (release builds only mean anything).
+        let mut files = Vec::new();
+        tml_files(&dir, &mut files).expect("corpus listable");
+        let docs: Vec<TimemlDoc> = files
+            .iter()
+            .map(|p| strip_timeml(&std::fs::read_to_string(p).expect("readable")))
+            .collect();
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+        let start = std::time::Instant::now();
+        let rounds = 20;
+        let mut found = 0;
+        for _ in 0..rounds {
+            for d in &docs {
+                found += timex::tag(&d.text, d.dct).len();
+            }
+        }
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "tagger: {:.0} docs/s, {:.1} MB/s ({} docs, avg {} bytes, {} timexes)",
+            (rounds * docs.len()) as f64 / secs,
+            (rounds * bytes) as f64 / secs / 1e6,
+            docs.len(),
+            bytes / docs.len().max(1),
+            found / rounds
+        );
     }
 }
