@@ -39,6 +39,8 @@ enum CueKind {
     QuotedAs,
     /// "in a statement", "told reporters"-like modifiers: extend an adjacent cue, never trigger.
     Channel,
+    /// "Moscow's claim that ...": a noun cue after a possessive speaker.
+    Noun,
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +70,7 @@ static CUES: Lazy<CueLexicon> = Lazy::new(|| {
             "source-phrase" => CueKind::SourcePhrase,
             "quoted-as" => CueKind::QuotedAs,
             "channel" => CueKind::Channel,
+            "noun" => CueKind::Noun,
             _ => continue,
         };
         pats.push(cols[0].to_string());
@@ -1420,7 +1423,16 @@ fn find_in_sentence(
             if !strong_pass && mine.iter().any(|d| d.content.overlaps(cue)) {
                 continue;
             }
+            let ci = tok_at(toks, cue.start);
+            let possessive = ci > 0 && toks[ci - 1].k == TokKind::Word && {
+                let w = word(text, &toks[ci - 1]);
+                w.ends_with("'s") || w.ends_with("’s") || in_list(&["his", "her", "their", "its"], w)
+            };
             let draft = match row.kind {
+                _ if possessive && row.kind != CueKind::SourcePhrase => {
+                    noun_cue(ctx, quotes, sent, toks, cue, row)
+                }
+                CueKind::Noun => None,
                 CueKind::SourcePhrase => according_to(ctx, quotes, sent, toks, cue),
                 CueKind::QuotedAs => quoted_as(ctx, sent, toks, cue),
                 _ => verb_cue(ctx, quotes, sent, toks, cue, row, &drafts[first_new..]),
@@ -1561,6 +1573,62 @@ fn generic_that(
             sentence: sent,
         });
     }
+}
+
+/// "Moscow's claim that its jets ...", "Lavrov's criticism of the plan", "his support for the
+/// truce": the possessive is the speaker, the noun the cue.
+fn noun_cue(
+    ctx: &mut Ctx,
+    quotes: &[Quote],
+    sent: Span,
+    toks: &[Tok],
+    cue: Span,
+    row: &CueRow,
+) -> Option<Draft> {
+    let text = ctx.text;
+    let ci = tok_at(toks, cue.start);
+    let ce = tok_at(toks, cue.end);
+    let p = ci.checked_sub(1)?;
+    let pw = word(text, &toks[p]);
+    let (st, head_end) = if in_list(&["his", "her", "their", "its"], pw) {
+        (p, p)
+    } else {
+        (np_back(text, toks, p, false).unwrap_or(p), p)
+    };
+    let nxt = toks.get(ce)?;
+    let nw = word(text, nxt).to_lowercase();
+    let (cs, end) = match nw.as_str() {
+        "that" => (toks.get(ce + 1)?.s, sent.end),
+        "of" | "for" | "to" | "on" | "about" | "with" => {
+            // A short object: up to the next punctuation or clause word.
+            let mut k = ce + 1;
+            while k < toks.len()
+                && k < ce + 9
+                && toks[k].k == TokKind::Word
+                && !in_list(&["that", "which", "who", "is", "was", "has", "had", "and", "but"], word(text, &toks[k]))
+            {
+                k += 1;
+            }
+            if k == ce + 1 {
+                return None;
+            }
+            (toks[ce + 1].s, toks[k - 1].e)
+        }
+        _ => return None,
+    };
+    let c = clean_content(text, cs, end)?;
+    let mut speaker = ctx.speaker_from_phrase(&toks[st..=head_end], &toks[st..=head_end]);
+    speaker.confidence = speaker.confidence.min(0.5);
+    let has_quote = quotes.iter().any(|q| q.open >= c.0 && q.open < c.1);
+    Some(Draft {
+        confidence: speaker.confidence,
+        speaker,
+        cue,
+        cue_kind: if row.kind == CueKind::Noun { CueKind::Speech } else { row.kind },
+        kind: if has_quote { ClaimKind::Mixed } else { ClaimKind::Indirect },
+        content: Span::new(c.0, c.1),
+        sentence: sent,
+    })
 }
 
 /// "Pence: ..." headlines, transcripts ("WALLACE: ...") and "pollster Daron Shaw: “...”".
