@@ -1737,6 +1737,28 @@ impl<'a> Cx<'a> {
                 let y = self.num(i + 1)? as i32;
                 return Some(Hit::date(i + 2, in_year_value(y, code)));
             }
+            // "the summer", "the early winter": the latest one, or the next by tense.
+            // "the fall" is too often a noun ("the fall of Aleppo") to read alone.
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if matches!(prev, "the" | "early" | "late" | "mid")
+                && w != "fall"
+                && !matches!(self.w(i + 1), "of" | "-")
+            {
+                let (_, start) = season_of(w)?;
+                let val = match self.dct {
+                    Some(dct) => {
+                        let m = dct.month();
+                        let y = match self.dir(i, i + 1) {
+                            Dir::Future if start < m && start != 12 => dct.year() + 1,
+                            Dir::Past if start > m => dct.year() - 1,
+                            _ => dct.year(),
+                        };
+                        in_year_value(y, code)
+                    }
+                    None => unresolved(&format!("XXXX-{code}")),
+                };
+                return Some(Hit::date(i + 1, val).the());
+            }
             return None;
         }
         self.rel_unit(i)
