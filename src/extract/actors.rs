@@ -291,6 +291,27 @@ fn gazetteer_hits(text: &str, g: &Gazetteer) -> Vec<Hit> {
                 continue;
             }
         }
+        // "Britain-based monitor", "Russian-backed forces": the country only qualifies the noun.
+        let after = &text[e..];
+        if g.entries[entry].kind == ActorKind::Country
+            && [
+                "-based",
+                "-backed",
+                "-born",
+                "-brokered",
+                "-supported",
+                "-sponsored",
+                "-allied",
+                "-trained",
+                "-armed",
+                "-made",
+                "-built",
+            ]
+            .iter()
+            .any(|suf| after.starts_with(suf))
+        {
+            continue;
+        }
         cands.push((s, e, entry));
     }
     cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
@@ -350,6 +371,10 @@ const MODIFIERS: &[&str] = &[
     "their",
     "its",
     "country's",
+    "political",
+    "britain-based",
+    "british-based",
+    "war",
     "foreign",
     "western",
     "arab",
@@ -456,6 +481,7 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
     }
     let mut new_hits: Vec<Hit> = Vec::new();
     let mut absorbed: Vec<usize> = Vec::new();
+    let title_spans: Vec<Span> = titles.iter().map(|t| t.0).collect();
     for (tspan, row) in titles {
         let title = &table.titles[row];
         // A gazetteer hit that covers the title wins ("Russian military" over "military").
@@ -528,10 +554,35 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             });
             if let Some(m) = RIGHT.find(&text[tspan.end..]) {
                 let at = tspan.end + m.end();
-                if let Some(i) = hits.iter().position(|h| h.span.start == at) {
+                // The cue may follow a few capitalized words: "with the Liwa al-Mutasem rebel group".
+                let reach = text[at..]
+                    .find([',', '.', ';', ':', '"', '“', '”'])
+                    .map(|i| at + i.min(40))
+                    .unwrap_or((at + 40).min(text.len()));
+                let capitalized_gap = |h: &Hit| {
+                    h.span.start == at
+                        || (h.span.start > at
+                            && h.span.start <= reach
+                            && text[at..h.span.start].split_whitespace().all(|w| {
+                                w.starts_with(|c: char| c.is_uppercase()) || w.starts_with("al-")
+                            }))
+                };
+                if let Some(i) = hits.iter().position(capitalized_gap) {
                     cue = Some(i);
                     end = hits[i].span.end;
                 }
+            }
+        }
+        // An uncued title that modifies what follows is an adjective: "the official news
+        // agency SANA", "the official SANA agency".
+        if cue.is_none() {
+            let rest = &text[tspan.end..];
+            let next = tspan.end + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+            if next > tspan.end
+                && (hits.iter().any(|h| h.span.start == next)
+                    || title_spans.iter().any(|t| t.start == next))
+            {
+                continue;
             }
         }
         let (code, country) = match cue {
@@ -922,6 +973,26 @@ mod tests {
             ),
             ("Russian jets", "RUSMIL organisation Russian military"),
             ("us", "-"),
+            ("The official news agency SANA", "SYRGOV organisation SANA"),
+            ("The official SANA agency", "SYRGOV organisation SANA"),
+            (
+                "Mustafa Sejari, a political official with the Liwa al-Mutasem rebel group",
+                "SYRREB person Mustafa Sejari",
+            ),
+            (
+                "The Britain-based monitor",
+                "SYRNGO anonymous The Britain-based monitor",
+            ),
+            ("a monitor", "SYRNGO anonymous a monitor"),
+            ("Russian monitors", "RUSGOV anonymous Russian monitors"),
+            (
+                "Defence Minister Luis Carlos Villegas",
+                "COLGOV person Luis Carlos Villegas",
+            ),
+            (
+                "Rebel commander Carlos Antonio Lozada",
+                "COLREB person Carlos Antonio Lozada",
+            ),
         ];
         let failures: Vec<String> = cases.iter().filter_map(|(s, e)| check(s, e)).collect();
         assert!(failures.is_empty(), "{}", failures.join("\n"));

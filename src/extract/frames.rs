@@ -63,7 +63,8 @@ struct Lexicon {
     order: Vec<String>,
     negator: Regex,
     hedges: Vec<Hedge>,
-    quantities: Vec<(Regex, String)>,
+    /// (pattern, quantity, weak): weak quantities are a fallback.
+    quantities: Vec<(Regex, String, bool)>,
     /// Each frame's antonym triggers as one regex.
     antonyms: std::collections::HashMap<String, Regex>,
 }
@@ -188,6 +189,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             (
                 ci(&format!(r"\b(?:{})\b", c[0].trim())),
                 c[1].trim().to_string(),
+                c.get(2).is_some_and(|w| w.trim() == "weak"),
             )
         })
         .collect();
@@ -241,7 +243,12 @@ pub fn classify(content: &str, offset: usize) -> Stance {
                     mentions.get_or_insert_with(|| actors::find(content, actors::builtin_ref())),
                 ),
             };
-            if rule.frame == "responsibility" && rule.polarity > 0 && perp.is_none() {
+            // An attack verb is a responsibility claim only with a named perpetrator, or "we".
+            if rule.frame == "responsibility"
+                && rule.polarity > 0
+                && perp.is_none()
+                && !first_person_before(&lc, span)
+            {
                 continue;
             }
             fired.push((rule, span, perp));
@@ -249,11 +256,15 @@ pub fn classify(content: &str, offset: usize) -> Stance {
     }
     let mut best: Option<(&str, u32)> = None;
     for frame in &lex.order {
-        let score: u32 = fired
-            .iter()
-            .filter(|(r, _, _)| &r.frame == frame)
-            .map(|(r, _, _)| r.weight)
-            .sum();
+        // Each rule counts once, however often it fires (`fired` is grouped by rule).
+        let mut score = 0;
+        let mut last: Option<&Rule> = None;
+        for (r, _, _) in fired.iter().filter(|(r, _, _)| &r.frame == frame) {
+            if !last.is_some_and(|l| std::ptr::eq(l, *r)) {
+                score += r.weight;
+            }
+            last = Some(r);
+        }
         if score > 0 && best.is_none_or(|(_, b)| score > b) {
             best = Some((frame, score));
         }
@@ -285,8 +296,13 @@ pub fn classify(content: &str, offset: usize) -> Stance {
         let h = &lex.hedges[i];
         for m in h.re.find_iter(&lc) {
             let word = &content[m.start()..m.end()];
-            // "May" the month is no hedge.
+            // "May" the month is no hedge, nor is "as if".
             if word.eq_ignore_ascii_case("may") && word.starts_with('M') && m.start() > 0 {
+                continue;
+            }
+            if word.eq_ignore_ascii_case("if")
+                && (lc[..m.start()].ends_with("as ") || lc[..m.start()].ends_with("even "))
+            {
                 continue;
             }
             let better = match &hedge {
@@ -318,15 +334,20 @@ pub fn classify(content: &str, offset: usize) -> Stance {
 }
 
 /// Byte just after the last sentence or clause break in `head`: `;` `!` `?`, `:` when
-/// `clause`, `,` and quotes too when `clause`, and a full stop that ends a word in lower case
-/// (so "U.S." does not end a sentence).
+/// `clause`, `,` and quotes too when `clause`, and a full stop after a word that is not a
+/// dotted abbreviation (so "U.S." does not end a sentence).
 fn break_before(head: &str, clause: bool) -> usize {
     let b = head.as_bytes();
     for (i, c) in head.char_indices().rev() {
         let hit = match c {
             ';' | '!' | '?' => true,
             ':' | ',' | '"' | '“' | '”' => clause,
-            '.' => i > 0 && (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit()),
+            '.' => {
+                i > 0
+                    && b[i - 1].is_ascii_alphanumeric()
+                    && !(i > 1 && b[i - 2] == b'.')
+                    && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+            }
             _ => false,
         };
         if hit {
@@ -336,7 +357,7 @@ fn break_before(head: &str, clause: bool) -> usize {
     0
 }
 
-/// Number of negators (in lowercased `content`) before `span` in its clause (up to four words back) and inside it.
+/// Number of negators (in lowercased `content`) before `span` in its clause (up to six words back) and inside it.
 fn negations(content: &str, span: Span, ants: Option<&Regex>) -> usize {
     let head = &content[..span.start];
     let clause_start = break_before(head, true);
@@ -345,7 +366,7 @@ fn negations(content: &str, span: Span, ants: Option<&Regex>) -> usize {
     for (i, c) in head[clause_start..].char_indices().rev() {
         if c.is_whitespace() {
             words += 1;
-            if words > 4 {
+            if words > 6 {
                 break;
             }
         }
@@ -369,6 +390,13 @@ fn negations(content: &str, span: Span, ants: Option<&Regex>) -> usize {
         .find_iter(window)
         .filter(|m| !ants.iter().any(|&(s, e)| s <= m.start() && m.end() <= e))
         .count()
+}
+
+/// True when "we"/"our"/"us" opens the sentence part before `span` ("We did not target ...").
+fn first_person_before(lc: &str, span: Span) -> bool {
+    let head = &lc[break_before(&lc[..span.start], false)..span.start];
+    head.split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "we" | "our" | "us" | "i"))
 }
 
 /// Side code of a mention: a military or government body speaks for its government.
@@ -398,14 +426,27 @@ fn perpetrator_before(content: &str, span: Span, mentions: &[ActorMention]) -> O
             return side(m);
         }
     }
-    // Active: the last actor before the trigger in the same sentence.
+    // Active: the last actor before the trigger in the same sentence, or the first of a
+    // coordinated subject ("Russian and Syrian aircraft" -> Russian).
     let head = &content[..span.start];
     let sentence_start = break_before(head, false);
-    mentions
+    let mut i = mentions
         .iter()
-        .rev()
-        .find(|m| m.span.end <= span.start && m.span.start >= sentence_start)
-        .and_then(side)
+        .rposition(|m| m.span.end <= span.start && m.span.start >= sentence_start)?;
+    while i > 0 {
+        let gap = content
+            .get(mentions[i - 1].span.end..mentions[i].span.start)
+            .unwrap_or("x")
+            .trim();
+        if matches!(gap, "and" | "or" | "," | "and the" | "or the")
+            && mentions[i - 1].span.start >= sentence_start
+        {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    side(&mentions[i])
 }
 
 fn perpetrator_after(content: &str, span: Span, mentions: &[ActorMention]) -> Option<String> {
@@ -523,11 +564,22 @@ pub fn figures(content: &str, offset: usize) -> Vec<Figure> {
         let rest = &content[whole.end()..];
         let rest_l = rest.trim_start().to_lowercase();
         if [
-            "percent", "%", "a.m.", "p.m.", "o'clock", "of the", "of them", "km", "kilomet",
-            "mile", "hour", "day", "week", "month", "year",
+            "percent", "%", "a.m.", "p.m.", "o'clock", "km", "kilomet", "mile", "hour", "day",
+            "week", "month", "year",
         ]
         .iter()
         .any(|s| rest_l.starts_with(s))
+        {
+            continue;
+        }
+        // "including 10 children": a part of a figure already counted.
+        if matches!(prev_word.as_str(), "including" | "incl" | "among")
+            || head.trim_end().ends_with("among them")
+        {
+            continue;
+        }
+        if raw.eq_ignore_ascii_case("one")
+            && (rest_l.starts_with("of ") || rest_l.starts_with("another"))
         {
             continue;
         }
@@ -557,34 +609,53 @@ pub fn figures(content: &str, offset: usize) -> Vec<Figure> {
                 _ => 1_000_000.0,
             };
         }
-        // Windows: two words before (adjacent verb), then after (up to the next number or
-        // six words), then five words before.
-        let clause_start = break_before(head, false);
+        // Windows: the word just before ("killing 12"), then after (eight words, up to the
+        // clause end or the next number that is not an "including" part), then five words
+        // before when the number counts times ("violated the truce 55 times").
+        let prev_end = k
+            .checked_sub(1)
+            .map(|p| numbers[p].get(0).unwrap().end())
+            .unwrap_or(0);
+        let clause_start = break_before(head, false).max(prev_end);
         let before = &content[clause_start..whole.start()];
-        let next_num = numbers
-            .get(k + 1)
+        let next_num = numbers[k + 1..]
+            .iter()
             .map(|c| c.get(0).unwrap().start())
+            .find(|&st| {
+                let h = content[..st].trim_end();
+                !(h.ends_with("including") || h.ends_with("among them") || h.ends_with("among"))
+            })
             .unwrap_or(content.len());
         let mut after_end =
             whole.end() + rest.find(['.', ';', ':', '!', '?']).unwrap_or(rest.len());
         after_end = after_end.min(next_num);
         let after = &content[whole.end()..after_end];
-        let after = nth_word_prefix(after, 6);
+        let after = nth_word_prefix(after, 8);
         let before_near = last_words(before, 1);
-        let before_far = last_words(before, 5);
+        let times = after.trim_start().starts_with("times")
+            || after.trim_start().starts_with("occasions")
+            || after.trim_start().starts_with("instances")
+            || after.trim().is_empty();
+        let before_far = if times { last_words(before, 5) } else { "" };
         let find_last = |s: &str| -> Option<String> {
-            lex.quantities
-                .iter()
-                .filter_map(|(re, q)| re.find_iter(s).last().map(|m| (m.end(), q)))
-                .max_by_key(|(e, _)| *e)
-                .map(|(_, q)| q.clone())
+            [false, true].iter().find_map(|&weak| {
+                lex.quantities
+                    .iter()
+                    .filter(|(_, _, w)| *w == weak)
+                    .filter_map(|(re, q, _)| re.find_iter(s).last().map(|m| (m.end(), q)))
+                    .max_by_key(|(e, _)| *e)
+                    .map(|(_, q)| q.clone())
+            })
         };
         let find_first = |s: &str| -> Option<String> {
-            lex.quantities
-                .iter()
-                .filter_map(|(re, q)| re.find(s).map(|m| (m.start(), q)))
-                .min_by_key(|(s, _)| *s)
-                .map(|(_, q)| q.clone())
+            [false, true].iter().find_map(|&weak| {
+                lex.quantities
+                    .iter()
+                    .filter(|(_, _, w)| *w == weak)
+                    .filter_map(|(re, q, _)| re.find(s).map(|m| (m.start(), q)))
+                    .min_by_key(|(s, _)| *s)
+                    .map(|(_, q)| q.clone())
+            })
         };
         let quantity = find_last(before_near)
             .or_else(|| find_first(after))
@@ -704,6 +775,27 @@ mod tests {
             ("the United States and Russia failed to close a deal on a nationwide cessation of hostilities", "agreement -1"),
             ("air strikes by the Syrian army hit the town", "responsibility 1 target=SYRGOV"),
             ("We don't want a deal for the sake of the deal", "agreement 0"),
+            ("Russia had walked back on some points", "agreement -1 target=RUSGOV"),
+            ("There is no backtracking on our part", "agreement 1"),
+            ("I am confident this agreement can work", "agreement 1"),
+            ("The agreement cannot work while Russia keeps bombing hospitals", "agreement -1"),
+            ("the army would observe a freeze on combat operations", "ceasefire 1 hedge=would"),
+            ("There is no ceasefire in Aleppo", "ceasefire -1"),
+            ("The truce is over", "ceasefire -1"),
+            ("We have not fired a single shot since the truce began", "ceasefire 1"),
+            ("There were two Russian Su-24 aircraft over the convoy", "responsibility 1 target=RUSGOV"),
+            ("There were no U.S. or coalition aircraft anywhere near the convoy", "responsibility -1 target=USAGOV"),
+            ("Russian and Syrian aircraft did not carry out any strikes on the convoy", "responsibility -1 target=RUSGOV"),
+            ("We did not deliberately target Syrian soldiers", "responsibility -1"),
+            ("It looks as if the coalition is covering for the Islamic State", "responsibility 1 target=USAGOV"),
+            ("A new name does not make this group any less of a terrorist organization", "designation -1"),
+            ("too early to speak of a breakthrough", "agreement -1 hedge=too early to speak"),
+            ("at least 45 civilians, including 10 children, were killed in air strikes on more than a dozen districts", "casualties 1 killed=45"),
+            ("62 soldiers were killed and about 100 wounded when four coalition jets hit army positions", "responsibility 1 target=USAGOV killed=62 wounded=100"),
+            ("the FARC had about 5,800 fighters", "- 0 fighters=5800"),
+            ("There will be no impunity for the worst crimes", "impunity -1"),
+            ("This agreement gives impunity to those responsible for crimes against humanity", "impunity 1"),
+            ("a blast in Tartus killed at least 35 of them", "casualties 1 killed=35"),
             // Talks.
             ("the talks were productive", "talks 1"),
             ("Washington suspended talks with Moscow", "talks -1 target=USAGOV"),
