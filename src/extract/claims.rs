@@ -1214,15 +1214,24 @@ fn clean_content(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize
         let piece = &text[s..e];
         e = s + piece.trim_end().len();
         let piece = &text[s..e];
-        for q in ["\"", "“", "”", "''", "‘", "'"] {
-            if piece.starts_with(q) && q != "'" && q != "‘" {
+        // Quote marks at the edges go only when unbalanced inside: `said "it was "too early"`
+        // keeps the pair around "too early".
+        let marks = piece.matches(['"', '“', '”']).count() + piece.matches("''").count();
+        for q in ["\"", "“", "”", "''"] {
+            if piece.starts_with(q) && (marks % 2 == 1 || piece.len() > q.len() && edge_pair(piece))
+            {
                 s += q.len();
                 quoted = true;
                 break;
             }
         }
         let piece = &text[s..e];
+        let marks = piece.matches(['"', '“', '”']).count() + piece.matches("''").count();
         for q in ["\"", "“", "”", "''", ",", ";", ":", "—", "-"] {
+            let is_quote = q.contains('"') || q.contains('”') || q == "''";
+            if is_quote && marks % 2 == 0 {
+                continue;
+            }
             if piece.ends_with(q) {
                 e -= q.len();
                 if q.contains('"') || q.contains('”') || q == "''" {
@@ -1264,6 +1273,15 @@ fn clean_content(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize
         return None;
     }
     Some((s, e, quoted))
+}
+
+/// True when `piece` opens with a quote mark whose partner is its last char (a fully quoted piece).
+fn edge_pair(piece: &str) -> bool {
+    let inner = piece
+        .trim_start_matches(['"', '“'])
+        .trim_start_matches("''");
+    let inner_marks = inner.matches(['"', '“', '”']).count();
+    inner_marks == 1 && inner.trim_end_matches(['.', ',']).ends_with(['"', '”'])
 }
 
 /// The quotation whose interior contains byte `pos`.
@@ -1334,6 +1352,14 @@ pub fn find(
         }
     }
     add_continuations(text, &quotes, sentences, &mut drafts);
+    // One-word paraphrases ("posted online", "told by phone") are not claims.
+    drafts.retain(|d| {
+        d.kind != ClaimKind::Indirect
+            || text[d.content.start..d.content.end]
+                .split_whitespace()
+                .count()
+                >= 2
+    });
     drafts.sort_by_key(|d| (d.content.start, d.content.end));
     drafts.dedup_by(|a, b| a.content.overlaps(b.content) && a.speaker.span == b.speaker.span);
     let mut out = Vec::with_capacity(drafts.len());
@@ -1426,7 +1452,9 @@ fn find_in_sentence(
             let ci = tok_at(toks, cue.start);
             let possessive = ci > 0 && toks[ci - 1].k == TokKind::Word && {
                 let w = word(text, &toks[ci - 1]);
-                w.ends_with("'s") || w.ends_with("’s") || in_list(&["his", "her", "their", "its"], w)
+                w.ends_with("'s")
+                    || w.ends_with("’s")
+                    || in_list(&["his", "her", "their", "its"], w)
             };
             let draft = match row.kind {
                 _ if possessive && row.kind != CueKind::SourcePhrase => {
@@ -1463,11 +1491,13 @@ fn find_in_sentence(
             }
             let mut ok = true;
             for o in drafts[first_new..].iter_mut() {
-                if o.content.contains(attr) && strong_pass && d.content.start >= attr.start {
+                if o.content.contains(attr) && strong_pass {
                     match clean_content(text, o.content.start, attr.start) {
                         Some(c) => o.content = Span::new(c.0, c.1),
                         None => ok = false,
                     }
+                } else if d.content.contains(o.content) && d.content.start < attr.start {
+                    // "The group dismissed the deal, according to a statement": both stand.
                 } else if o.content.overlaps(d.content) || o.content.overlaps(attr) {
                     ok = false;
                 }
@@ -1605,7 +1635,12 @@ fn noun_cue(
             while k < toks.len()
                 && k < ce + 9
                 && toks[k].k == TokKind::Word
-                && !in_list(&["that", "which", "who", "is", "was", "has", "had", "and", "but"], word(text, &toks[k]))
+                && !in_list(
+                    &[
+                        "that", "which", "who", "is", "was", "has", "had", "and", "but",
+                    ],
+                    word(text, &toks[k]),
+                )
             {
                 k += 1;
             }
@@ -1624,8 +1659,16 @@ fn noun_cue(
         confidence: speaker.confidence,
         speaker,
         cue,
-        cue_kind: if row.kind == CueKind::Noun { CueKind::Speech } else { row.kind },
-        kind: if has_quote { ClaimKind::Mixed } else { ClaimKind::Indirect },
+        cue_kind: if row.kind == CueKind::Noun {
+            CueKind::Speech
+        } else {
+            row.kind
+        },
+        kind: if has_quote {
+            ClaimKind::Mixed
+        } else {
+            ClaimKind::Indirect
+        },
         content: Span::new(c.0, c.1),
         sentence: sent,
     })
@@ -2283,6 +2326,14 @@ fn verb_cue(
             (rest, false)
         };
     let cs = toks.get(start_tok)?.s;
+    // "continued" / "went on" speak only before a quotation, a colon or "that".
+    if matches!(cue_word.as_str(), "continued" | "went on")
+        && !via_that
+        && start_tok == rest
+        && toks[rest].k != TokKind::Quote
+    {
+        return None;
+    }
     // Direct or mixed: the content opens with a quotation.
     if let Some(q) = quotes.iter().find(|q| q.open == cs) {
         let kind = if via_that {
