@@ -62,6 +62,8 @@ struct Lexicon {
     /// Frames in file order, for tie-breaking.
     order: Vec<String>,
     negator: Regex,
+    /// Negators that scope over the rest of the sentence: "we reject the claim that".
+    wide_negator: Regex,
     hedges: Vec<Hedge>,
     /// (pattern, quantity, weak): weak quantities are a fallback.
     quantities: Vec<(Regex, String, bool)>,
@@ -106,10 +108,12 @@ fn alternation(mut items: Vec<String>) -> String {
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut negators = Vec::new();
+    let mut wide = Vec::new();
     let mut antonyms: Vec<(String, String)> = Vec::new();
     for cols in data_lines(NEGATIONS) {
         match cols.as_slice() {
             ["neg", p, ..] => negators.push(p.trim().to_string()),
+            ["wide", p, ..] => wide.push(p.trim().to_string()),
             ["ant", frame, p, ..] => {
                 antonyms.push((frame.trim().to_string(), p.trim().to_string()))
             }
@@ -124,6 +128,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         neg.push_str(r"|n['’]t\b");
     }
     let negator = ci(&neg);
+    let wide_negator = ci(&format!(r"\b(?:{})\b", alternation(wide)));
 
     let mut macros: Vec<(String, String)> = vec![
         ("GAP".into(), r"[^.;:!?]{0,40}?".into()),
@@ -213,6 +218,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         rules,
         order,
         negator,
+        wide_negator,
         hedges,
         quantities,
     }
@@ -334,14 +340,14 @@ pub fn classify(content: &str, offset: usize) -> Stance {
 }
 
 /// Byte just after the last sentence or clause break in `head`: `;` `!` `?`, `:` when
-/// `clause`, `,` and quotes too when `clause`, and a full stop after a word that is not a
+/// `clause`, `,` too when `clause`, and a full stop after a word that is not a
 /// dotted abbreviation (so "U.S." does not end a sentence).
 fn break_before(head: &str, clause: bool) -> usize {
     let b = head.as_bytes();
     for (i, c) in head.char_indices().rev() {
         let hit = match c {
             ';' | '!' | '?' => true,
-            ':' | ',' | '"' | '“' | '”' => clause,
+            ':' | ',' => clause,
             '.' => {
                 i > 0
                     && b[i - 1].is_ascii_alphanumeric()
@@ -385,11 +391,13 @@ fn negations(content: &str, span: Span, ants: Option<&Regex>) -> usize {
     let ants: Vec<(usize, usize)> = ants
         .map(|re| re.find_iter(window).map(|m| (m.start(), m.end())).collect())
         .unwrap_or_default();
+    let sentence = &content[break_before(&content[..span.start], false)..span.start];
     LEXICON
         .negator
         .find_iter(window)
         .filter(|m| !ants.iter().any(|&(s, e)| s <= m.start() && m.end() <= e))
         .count()
+        + LEXICON.wide_negator.find_iter(sentence).count()
 }
 
 /// True when "we"/"our"/"us" opens the sentence part before `span` ("We did not target ...").
@@ -796,6 +804,14 @@ mod tests {
             ("There will be no impunity for the worst crimes", "impunity -1"),
             ("This agreement gives impunity to those responsible for crimes against humanity", "impunity 1"),
             ("a blast in Tartus killed at least 35 of them", "casualties 1 killed=35"),
+            ("Washington has not kept its promise to separate the moderate opposition from the terrorists", "compliance -1 target=USAGOV"),
+            ("We reject the claim that the United States has not lived up to its commitments", "compliance 1 target=USAGOV"),
+            ("the U.S. had failed to meet its main obligation under the agreement", "compliance -1 target=USAGOV"),
+            ("The Americans never intended to implement this agreement. From the beginning they sabotaged it", "agreement -1"),
+            ("it was \"simply false\" that the accord granted impunity", "impunity -1"),
+            ("If the no wins, we go back to war", "ceasefire -1 hedge=if"),
+            ("the group has no affiliation to any external entity", "designation 1"),
+            ("a U.S. Predator drone had taken off from Incirlik and was over the town minutes before the strike", "responsibility 1 target=USAGOV"),
             // Talks.
             ("the talks were productive", "talks 1"),
             ("Washington suspended talks with Moscow", "talks -1 target=USAGOV"),
