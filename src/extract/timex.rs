@@ -1866,11 +1866,12 @@ impl<'a> Cx<'a> {
             };
             return self.with_part_of_day(j + 1, d);
         }
-        if let Some(m) = month_of(wj).filter(|_| self.cap(j) && wj.len() > 3) {
+        if let Some(m) = month_of(wj).filter(|_| self.cap(j) && (wj.len() > 3 || wj == "may")) {
             let val = match self.dct {
                 Some(dct) => {
                     let y = match shift {
-                        -1 if m >= dct.month() => dct.year() - 1,
+                        // "last February" in March is a year back, as TimeBank reads it.
+                        -1 if m + 1 >= dct.month() => dct.year() - 1,
                         1 if m <= dct.month() => dct.year() + 1,
                         _ => dct.year(),
                     };
@@ -1891,7 +1892,8 @@ impl<'a> Cx<'a> {
                         _ => 12,
                     };
                     let y = match shift {
-                        -1 if start >= cur_start => dct.year() - 1,
+                        // "last spring", "last fall": the previous calendar year's.
+                        -1 => dct.year() - 1,
                         1 if start <= cur_start => dct.year() + 1,
                         _ => dct.year(),
                     };
