@@ -513,6 +513,12 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                         it.next();
                         continue;
                     }
+                    // Plural possessive: "the rebels' northern division".
+                    if (d == '\'' || d == '’') && s[i..j].ends_with('s') {
+                        e = start + j + d.len_utf8();
+                        it.next();
+                        break;
+                    }
                     // Trailing dot of an acronym ("U.S.", "p.m.") or a title ("Ms.", "Gen.").
                     if d == '.'
                         && (dotted
@@ -685,7 +691,12 @@ fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().map(|c| c.is_uppercase()).unwrap_or(false)
+    let first_upper = |x: &str| x.chars().next().map(|c| c.is_uppercase()).unwrap_or(false);
+    // "al-Bayoush", "de-Mistura": a lowercase particle before a capitalized name.
+    first_upper(w)
+        || w.split_once('-')
+            .map(|(a, b)| a.len() <= 3 && first_upper(b))
+            .unwrap_or(false)
 }
 
 fn is_punct(text: &str, t: &Tok, p: &str) -> bool {
@@ -2125,7 +2136,10 @@ fn verb_cue(
                         // "Syria's U.N. ambassador, Bashar Jaafari, said": the name is the head.
                         let app_is_name = apposition
                             && toks[c1 + 1..j - 1].iter().all(|t| is_cap(word(text, t)))
-                            && role_of(word(text, &toks[c1 - 1])).is_some();
+                            && toks[st..c1].iter().any(|t| {
+                                let w = word(text, t);
+                                !is_cap(w) && role_of(w).is_some_and(|r| !r.org)
+                            });
                         let head = if app_is_name {
                             &toks[c1 + 1..j - 1]
                         } else {
@@ -2191,7 +2205,7 @@ fn verb_cue(
         || toks[j - 1].k == TokKind::Quote
         || is_punct(text, &toks[j - 1], ",")
         || is_punct(text, &toks[j - 1], "—");
-    if speaker.is_none() && !row.weak && left_open {
+    if speaker.is_none() && !row.weak && left_open && !told {
         let mut k = ce;
         while k < toks.len()
             && toks[k].k == TokKind::Word
@@ -2852,7 +2866,28 @@ mod tests {
                     "Lavrov | saying | indirect | Washington had failed to rein in the rebels",
                 ],
             ),
+            (
+                "A spokesman for the rebels' northern division, Fares al-Bayoush, told AFP the rebels had not seen the text.",
+                &["Fares al-Bayoush | told | indirect | the rebels had not seen the text"],
+            ),
+            (
+                "Kirby said it was \"too early\" to judge the truce.",
+                &["Kirby | said | mixed | it was \"too early\" to judge the truce"],
+            ),
+            (
+                "Tehran hoped the deal would be \"comprehensive.\"",
+                &["Tehran | hoped | mixed | the deal would be \"comprehensive.\""],
+            ),
+            (
+                "The group dismissed the deal as a conspiracy, according to a statement posted online.",
+                &[
+                    "a statement | according to | indirect | The group dismissed the deal as a conspiracy",
+                    "The group | dismissed | indirect | the deal as a conspiracy",
+                ],
+            ),
             // no attribution
+            ("Lavrov was asked about the convoy.", &[]),
+            ("The truce is expected to hold.", &[]),
             ("The convoy was hit near Aleppo on Monday.", &[]),
             ("The United States and Russia agreed on a truce.", &[]),
         ];
