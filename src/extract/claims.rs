@@ -1229,7 +1229,7 @@ fn clean_content(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize
         // keeps the pair around "too early".
         let marks = piece.matches(['"', '“', '”']).count() + piece.matches("''").count();
         for q in ["\"", "“", "”", "''"] {
-            if piece.starts_with(q) && (marks % 2 == 1 || piece.len() > q.len() && edge_pair(piece))
+            if piece.starts_with(q) && (!marks.is_multiple_of(2) || piece.len() > q.len() && edge_pair(piece))
             {
                 s += q.len();
                 quoted = true;
@@ -1240,7 +1240,7 @@ fn clean_content(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize
         let marks = piece.matches(['"', '“', '”']).count() + piece.matches("''").count();
         for q in ["\"", "“", "”", "''", ",", ";", ":", "—", "-"] {
             let is_quote = q.contains('"') || q.contains('”') || q == "''";
-            if is_quote && marks % 2 == 0 {
+            if is_quote && marks.is_multiple_of(2) {
                 continue;
             }
             if piece.ends_with(q) {
