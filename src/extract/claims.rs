@@ -1229,7 +1229,8 @@ fn clean_content(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize
         // keeps the pair around "too early".
         let marks = piece.matches(['"', '“', '”']).count() + piece.matches("''").count();
         for q in ["\"", "“", "”", "''"] {
-            if piece.starts_with(q) && (!marks.is_multiple_of(2) || piece.len() > q.len() && edge_pair(piece))
+            if piece.starts_with(q)
+                && (!marks.is_multiple_of(2) || piece.len() > q.len() && edge_pair(piece))
             {
                 s += q.len();
                 quoted = true;
