@@ -1395,8 +1395,8 @@ impl<'a> Cx<'a> {
             Some(q) => (if q > cur { dct.year() - 1 } else { dct.year() }, q),
             None => shift_quarter(dct.year(), cur, -1),
         };
-        let y = y - years_back;
-        let mut h = Hit::date(end, in_year_value(y, &format!("Q{q}"))).the();
+        let mut h = Hit::date(end, in_year_value(y - years_back, &format!("Q{q}"))).the();
+        // The quarter under discussion stays this year's, even after "the year-ago quarter".
         h.quarter = Some((y, q));
         h
     }
