@@ -1520,7 +1520,71 @@ fn find_in_sentence(
         }
     }
     generic_that(ctx, quotes, sent, toks, drafts, first_new);
+    generic_quote_first(ctx, quotes, sent, toks, drafts, first_new);
     colon_claims(ctx, quotes, sent, toks, drafts, first_new);
+}
+
+/// `"...," Trump boasted.` / `"...," quipped the senator.`: a quotation ending in a comma (or
+/// ? !) followed by a subject and any verb outside the lexicon. Low confidence.
+fn generic_quote_first(
+    ctx: &mut Ctx,
+    quotes: &[Quote],
+    sent: Span,
+    toks: &[Tok],
+    drafts: &mut Vec<Draft>,
+    first_new: usize,
+) {
+    let text = ctx.text;
+    for q in quotes
+        .iter()
+        .filter(|q| q.closed && q.close_end > sent.start && q.close_end < sent.end)
+    {
+        let interior = text[q.start..q.end].trim_end();
+        if !interior.ends_with([',', '?', '!']) {
+            continue;
+        }
+        let qs = Span::new(q.start, q.end);
+        if drafts.iter().any(|d| d.content.overlaps(qs)) {
+            continue;
+        }
+        let t0 = tok_at(toks, q.close_end);
+        let is_verb = |t: &Tok| {
+            let w = word(text, t);
+            t.k == TokKind::Word
+                && !is_cap(w)
+                && (w.ends_with("ed") || w.ends_with('s'))
+                && !NP_STOP.contains(&w.to_lowercase().as_str())
+        };
+        let (spk, cue) =
+            if let Some(e) = np_fwd(text, toks, t0).filter(|&e| e + 1 < toks.len() && e < t0 + 6) {
+                if !is_verb(&toks[e + 1]) {
+                    continue;
+                }
+                ((t0, e), e + 1)
+            } else if t0 + 1 < toks.len() && is_verb(&toks[t0]) {
+                match np_fwd_mode(text, toks, t0 + 1, true) {
+                    Some(e) => ((t0 + 1, e), t0),
+                    None => continue,
+                }
+            } else {
+                continue;
+            };
+        let Some(c) = clean_content(text, q.start, q.end) else {
+            continue;
+        };
+        let mut speaker = ctx.speaker_from_phrase(&toks[spk.0..=spk.1], &toks[spk.0..=spk.1]);
+        speaker.confidence = speaker.confidence.min(0.5);
+        drafts.push(Draft {
+            confidence: speaker.confidence,
+            speaker,
+            cue: Span::new(toks[cue].s, toks[cue].e),
+            cue_kind: CueKind::Speech,
+            kind: ClaimKind::Direct,
+            content: Span::new(c.0, c.1),
+            sentence: sent,
+        });
+    }
+    let _ = first_new;
 }
 
 /// "Trump boasted that ...": a verb outside the lexicon, right before "that", after a plain
