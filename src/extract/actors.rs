@@ -1,27 +1,1021 @@
 //! Actor recognition: gazetteer matching of countries, capitals, institutions, groups, people and anonymous sources to CAMEO-style codes.
+//!
+//! Two data files drive it: the seed gazetteer `schema/gazetteer.tsv` (names and aliases) and
+//! `lexicon/titles.tsv` (roles such as "official", "defense minister", "spokeswoman"). A title
+//! takes its side from a cue next to it: "a U.S. official" -> USAGOV, "Russia's defense minister"
+//! -> RUSGOV, "State Department spokeswoman" -> USAGOV, "Russian military sources" -> RUSMIL.
+//! A title next to a name becomes that person: a known one keeps the gazetteer entry, an unknown
+//! one ("rebel commander Ahmed al-Hamdo") gets the title's code. Anonymous sources whose side is
+//! not stated get the code `UNKNWN` and no country.
+//!
+//! Matching is one aho-corasick pass (built once per gazetteer) plus one over titles.
 
-use crate::model::{ActorMention, GazetteerEntry};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::model::{ActorKind, ActorMention, GazetteerEntry, Span};
+
+/// Code for an anonymous source whose side the text does not state.
+pub const UNKNOWN_CODE: &str = "UNKNWN";
+
+const SEED: &str = include_str!("../../schema/gazetteer.tsv");
+const TITLES: &str = include_str!("lexicon/titles.tsv");
 
 /// The actor gazetteer: the seed in schema/gazetteer.tsv plus analysts' additions.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     pub entries: Vec<GazetteerEntry>,
+    /// ISO alpha-3 side of each entry (parallel to `entries`).
+    countries: Vec<Option<String>>,
+    matcher: Option<Matcher>,
 }
+
+/// Aho-corasick over every alias, with the alias -> entry map and per-alias case rule.
+#[derive(Debug, Clone)]
+struct Matcher {
+    ac: AhoCorasick,
+    /// For each pattern: (entry index, alias must match with exact case).
+    patterns: Vec<(usize, bool)>,
+}
+
+static BUILTIN: Lazy<Gazetteer> = Lazy::new(|| {
+    let (entries, countries) = parse_seed(SEED);
+    Gazetteer::build(entries, countries)
+});
 
 impl Gazetteer {
-    /// The seed gazetteer shipped in schema/gazetteer.tsv.
+    /// The seed gazetteer shipped in schema/gazetteer.tsv (parsed and compiled once; cloning is cheap).
     pub fn builtin() -> Gazetteer {
-        Gazetteer::default()
+        BUILTIN.clone()
     }
-    /// The seed plus extra entries (aliases analysts added).
+
+    /// The seed plus extra entries (aliases analysts added). An extra entry's side is the first
+    /// three letters of its code when those are a country code the seed knows.
     pub fn with_extra(extra: &[GazetteerEntry]) -> Gazetteer {
-        let mut g = Gazetteer::builtin();
-        g.entries.extend_from_slice(extra);
-        g
+        let g = Gazetteer::builtin();
+        let mut entries = g.entries;
+        let mut countries = g.countries;
+        for e in extra {
+            countries.push(country_of_code(&e.code, &countries));
+            entries.push(e.clone());
+        }
+        Gazetteer::build(entries, countries)
+    }
+
+    /// The side (ISO alpha-3) of an actor code: RUSGOV -> RUS, IGOUNO -> None, UNKNWN -> None.
+    pub fn country_of(&self, code: &str) -> Option<String> {
+        country_of_code(code, &self.countries)
+    }
+
+    fn build(entries: Vec<GazetteerEntry>, countries: Vec<Option<String>>) -> Gazetteer {
+        let mut aliases: Vec<String> = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            let mut forms: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
+            forms.push(e.name.as_str());
+            for a in forms {
+                let a = a.trim();
+                if a.is_empty() || aliases.iter().any(|x| x == a) {
+                    continue;
+                }
+                aliases.push(a.to_string());
+                patterns.push((i, a.chars().any(|c| c.is_uppercase())));
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&aliases)
+            .ok();
+        Gazetteer {
+            entries,
+            countries,
+            matcher: ac.map(|ac| Matcher { ac, patterns }),
+        }
     }
 }
 
-/// Every actor mention in `text`.
-pub fn find(_text: &str, _gazetteer: &Gazetteer) -> Vec<ActorMention> {
-    Vec::new()
+fn country_of_code(code: &str, known: &[Option<String>]) -> Option<String> {
+    let iso = code.get(..3)?;
+    known.iter().flatten().find(|c| c.as_str() == iso).cloned()
+}
+
+/// Parse the seed TSV: `code kind name country aliases`; `#` lines are comments.
+fn parse_seed(tsv: &str) -> (Vec<GazetteerEntry>, Vec<Option<String>>) {
+    let mut entries = Vec::new();
+    let mut countries = Vec::new();
+    for line in tsv.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 4 {
+            continue;
+        }
+        let Some(kind) = ActorKind::parse(cols[1].trim()) else {
+            continue;
+        };
+        let country = match cols[3].trim() {
+            "-" | "" => None,
+            c => Some(c.to_string()),
+        };
+        let aliases = cols
+            .get(4)
+            .map(|a| {
+                a.split('|')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        entries.push(GazetteerEntry {
+            name: cols[2].trim().to_string(),
+            code: cols[0].trim().to_string(),
+            kind,
+            aliases,
+        });
+        countries.push(country);
+    }
+    (entries, countries)
+}
+
+/// One row of titles.tsv.
+#[derive(Debug)]
+struct Title {
+    role: String,
+    kind: ActorKind,
+    default: Option<String>,
+}
+
+struct Titles {
+    ac: AhoCorasick,
+    /// Pattern index -> title row.
+    rows: Vec<usize>,
+    titles: Vec<Title>,
+}
+
+static TITLE_TABLE: Lazy<Titles> = Lazy::new(|| {
+    let mut phrases: Vec<String> = Vec::new();
+    let mut rows = Vec::new();
+    let mut titles = Vec::new();
+    for line in TITLES.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 4 {
+            continue;
+        }
+        let idx = titles.len();
+        titles.push(Title {
+            role: cols[1].trim().to_string(),
+            kind: ActorKind::parse(cols[2].trim()).unwrap_or(ActorKind::Anonymous),
+            default: match cols[3].trim() {
+                "-" | "" => None,
+                c => Some(c.to_string()),
+            },
+        });
+        let t = cols[0].trim().to_lowercase();
+        let plural = if t.ends_with('s') {
+            None
+        } else if let Some(stem) = t.strip_suffix("man") {
+            Some(format!("{stem}men"))
+        } else if t.ends_with("person") {
+            None
+        } else {
+            Some(format!("{t}s"))
+        };
+        for form in std::iter::once(t).chain(plural) {
+            if !phrases.contains(&form) {
+                phrases.push(form);
+                rows.push(idx);
+            }
+        }
+    }
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&phrases)
+        .expect("titles.tsv builds");
+    Titles { ac, rows, titles }
+});
+
+/// The seed gazetteer without cloning (for stages that have no gazetteer parameter).
+pub fn builtin_ref() -> &'static Gazetteer {
+    &BUILTIN
+}
+
+/// A speaker or name resolved to the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub name: String,
+    pub code: String,
+    pub country: Option<String>,
+    pub kind: ActorKind,
+}
+
+/// Where a mention came from; decides which one names a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    /// A person entry of the gazetteer.
+    KnownPerson,
+    /// An unknown name next to a title: "rebel commander Ahmed al-Hamdo".
+    NamedByTitle,
+    /// A title with a side: "a U.S. official".
+    Title,
+    /// Any other gazetteer entry.
+    Entry,
+}
+
+#[derive(Debug, Clone)]
+struct Hit {
+    span: Span,
+    name: String,
+    code: String,
+    country: Option<String>,
+    kind: ActorKind,
+    source: Source,
+}
+
+impl Hit {
+    fn into_mention(self, text: &str) -> ActorMention {
+        ActorMention {
+            text: self.span.slice(text).to_string(),
+            span: self.span,
+            name: self.name,
+            code: self.code,
+            country: self.country,
+            kind: self.kind,
+        }
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// True when `[s, e)` in `text` starts and ends on word boundaries.
+fn on_boundaries(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    let first = b[s];
+    let last = b[e - 1];
+    let left_ok = s == 0 || !is_word_byte(first) || !is_word_byte(b[s - 1]);
+    let right_ok = e == b.len() || !is_word_byte(last) || !is_word_byte(b[e]);
+    // "U.S" inside "U.S.A." style runs: a dotted alias must not be followed by a letter-dot.
+    left_ok && right_ok
+}
+
+/// Gazetteer matches: all overlapping alias hits that pass the case and boundary checks,
+/// then leftmost-longest selection.
+fn gazetteer_hits(text: &str, g: &Gazetteer) -> Vec<Hit> {
+    let Some(m) = &g.matcher else {
+        return Vec::new();
+    };
+    let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+    for hit in m.ac.find_overlapping_iter(text) {
+        let (s, e) = (hit.start(), hit.end());
+        let (entry, exact) = m.patterns[hit.pattern().as_usize()];
+        if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !on_boundaries(text, s, e) {
+            continue;
+        }
+        if exact {
+            let alias_ok = {
+                let e_ref = &g.entries[entry];
+                let found = &text[s..e];
+                e_ref.name == found || e_ref.aliases.iter().any(|a| a == found)
+            };
+            if !alias_ok {
+                continue;
+            }
+        }
+        // "Britain-based monitor", "Russian-backed forces": the country only qualifies the noun.
+        let after = &text[e..];
+        if g.entries[entry].kind == ActorKind::Country
+            && [
+                "-based",
+                "-backed",
+                "-born",
+                "-brokered",
+                "-supported",
+                "-sponsored",
+                "-allied",
+                "-trained",
+                "-armed",
+                "-made",
+                "-built",
+            ]
+            .iter()
+            .any(|suf| after.starts_with(suf))
+        {
+            continue;
+        }
+        cands.push((s, e, entry));
+    }
+    cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for (s, e, entry) in cands {
+        if s < last_end {
+            continue;
+        }
+        last_end = e;
+        let en = &g.entries[entry];
+        out.push(Hit {
+            span: Span::new(s, e),
+            name: en.name.clone(),
+            code: en.code.clone(),
+            country: g.countries[entry].clone(),
+            kind: en.kind,
+            source: if en.kind == ActorKind::Person {
+                Source::KnownPerson
+            } else {
+                Source::Entry
+            },
+        });
+    }
+    out
+}
+
+/// Words that may sit between a determiner, a side cue and a title: "a senior U.S. official".
+const MODIFIERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "one",
+    "two",
+    "three",
+    "several",
+    "some",
+    "many",
+    "other",
+    "another",
+    "senior",
+    "top",
+    "high-ranking",
+    "high-level",
+    "senior-level",
+    "unnamed",
+    "anonymous",
+    "former",
+    "deputy",
+    "chief",
+    "acting",
+    "leading",
+    "local",
+    "regional",
+    "his",
+    "her",
+    "their",
+    "its",
+    "country's",
+    "political",
+    "britain-based",
+    "british-based",
+    "war",
+    "foreign",
+    "western",
+    "arab",
+    "european",
+    "international",
+    "independent",
+    "gulf",
+];
+
+/// The word ending at `pos` (after skipping spaces): (start, word).
+fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let head = &text[..pos];
+    let trimmed = head.trim_end_matches([' ', '\t']);
+    if trimmed.len() == head.len() && pos != 0 {
+        // no space between: not a separate word
+        return None;
+    }
+    let end = trimmed.len();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    if start == end {
+        return None;
+    }
+    Some((start, &text[start..end]))
+}
+
+/// Walk left from `pos` over modifier words; returns the new start.
+fn skip_modifiers_left(text: &str, mut pos: usize) -> usize {
+    while let Some((s, w)) = word_before(text, pos) {
+        if MODIFIERS.contains(&w.to_lowercase().as_str()) {
+            pos = s;
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+static NAME_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^,?[ \t]+(?:(?:Maj|Lt|Col|Gen|Brig|Adm|Capt|Sgt|Dr|Mr|Mrs|Ms)\.?[ \t]+)*([A-Z][a-z'’]+(?:[- ](?:al-|el-|bin |ibn |abu |Abu |de la |de |van |von |del )?[A-Z][\w'’]*(?:-[A-Z]?\w+)?){1,3})",
+    )
+    .expect("name regex")
+});
+
+static NAME_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"([A-Z][a-z'’]+(?:[- ](?:al-|el-|bin |ibn |abu |Abu |de la |de |van |von |del )?[A-Z][\w'’]*(?:-[A-Z]?\w+)?){1,3})[ \t]*,[ \t]*$",
+    )
+    .expect("name regex")
+});
+
+/// Capitalized words that are not names.
+const NOT_NAMES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "The",
+    "On",
+    "In",
+    "But",
+    "And",
+    "He",
+    "She",
+    "They",
+    "It",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn plausible_name(name: &str) -> bool {
+    let first = name.split([' ', '-']).next().unwrap_or("");
+    !NOT_NAMES.contains(&first)
+}
+
+/// Combine titles with side cues and names.
+fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
+    let table = &*TITLE_TABLE;
+    let mut titles: Vec<(Span, usize)> = Vec::new();
+    for m in table.ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !on_boundaries(text, s, e) {
+            continue;
+        }
+        titles.push((Span::new(s, e), table.rows[m.pattern().as_usize()]));
+    }
+    let mut new_hits: Vec<Hit> = Vec::new();
+    let mut absorbed: Vec<usize> = Vec::new();
+    let title_spans: Vec<Span> = titles.iter().map(|t| t.0).collect();
+    for (tspan, row) in titles {
+        let title = &table.titles[row];
+        // A gazetteer hit that covers the title wins ("Russian military" over "military").
+        if hits
+            .iter()
+            .any(|h| h.span.contains(tspan) && h.span != tspan)
+        {
+            continue;
+        }
+        // Hits inside the title are absorbed ("rebel" in "rebel commander").
+        let inner: Vec<usize> = (0..hits.len())
+            .filter(|&i| tspan.contains(hits[i].span) || hits[i].span.overlaps(tspan))
+            .collect();
+        // A hit running into the title is its cue: "Russian military" + "sources".
+        let mut cue: Option<usize> = (0..hits.len())
+            .find(|&i| hits[i].span.start < tspan.start && hits[i].span.end > tspan.start);
+        let inner: Vec<usize> = inner.into_iter().filter(|&i| Some(i) != cue).collect();
+        // Side cue on the left: [a senior] CUE['s] [deputy] TITLE.
+        let mut pos = skip_modifiers_left(text, tspan.start);
+        let possessive = |p: usize| -> usize {
+            let head = &text[..p];
+            if let Some(h) = head.strip_suffix("'s").or_else(|| head.strip_suffix("’s")) {
+                h.len()
+            } else if let Some(h) = head.strip_suffix('\'') {
+                h.len()
+            } else {
+                p
+            }
+        };
+        let gap_end = {
+            let head = &text[..pos];
+            head.trim_end_matches([' ', '\t']).len()
+        };
+        for cand in [gap_end, possessive(gap_end)] {
+            if cue.is_some() {
+                break;
+            }
+            if let Some(i) =
+                (0..hits.len()).find(|&i| hits[i].span.end == cand && !inner.contains(&i))
+            {
+                cue = Some(i);
+                break;
+            }
+        }
+        // An institution before a country cue owns the title: "the U.N. Syria envoy".
+        if let Some(i) = cue {
+            let before = text[..hits[i].span.start]
+                .trim_end_matches([' ', '\t'])
+                .len();
+            if let Some(j) = (0..hits.len()).find(|&j| {
+                hits[j].span.end == before && hits[j].kind != ActorKind::Country && j != i
+            }) {
+                absorbed.push(i);
+                cue = Some(j);
+            }
+        }
+        let mut start = tspan.start;
+        if let Some(i) = cue {
+            pos = skip_modifiers_left(text, hits[i].span.start);
+            start = pos;
+        } else {
+            // Determiners before an uncued title still belong to it: "a rebel commander".
+            start = start.min(pos);
+        }
+        let mut end = tspan.end;
+        // Side cue on the right: "an official with the State Department", "spokesman for the Kremlin".
+        if cue.is_none() {
+            static RIGHT: Lazy<Regex> = Lazy::new(|| {
+                Regex::new(r"^[ \t]+(?:of|from|for|at|with|in)[ \t]+(?:the[ \t]+)?").unwrap()
+            });
+            if let Some(m) = RIGHT.find(&text[tspan.end..]) {
+                let at = tspan.end + m.end();
+                // The cue may follow a few capitalized words: "with the Liwa al-Mutasem rebel group".
+                let reach = text[at..]
+                    .find([',', '.', ';', ':', '"', '“', '”'])
+                    .map(|i| at + i.min(40))
+                    .unwrap_or((at + 40).min(text.len()));
+                let capitalized_gap = |h: &Hit| {
+                    h.span.start == at
+                        || (h.span.start > at
+                            && h.span.start <= reach
+                            && text[at..h.span.start].split_whitespace().all(|w| {
+                                w.starts_with(|c: char| c.is_uppercase()) || w.starts_with("al-")
+                            }))
+                };
+                if let Some(i) = hits.iter().position(capitalized_gap) {
+                    cue = Some(i);
+                    end = hits[i].span.end;
+                }
+            }
+        }
+        // An uncued title that modifies what follows is an adjective: "the official news
+        // agency SANA", "the official SANA agency".
+        if cue.is_none() {
+            let rest = &text[tspan.end..];
+            let next = tspan.end + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+            if next > tspan.end
+                && (hits.iter().any(|h| h.span.start == next)
+                    || title_spans.iter().any(|t| t.start == next))
+            {
+                continue;
+            }
+        }
+        let (code, country) = match cue {
+            Some(i) => {
+                let h = &hits[i];
+                match (h.kind, &h.country) {
+                    (ActorKind::Country, Some(c)) => {
+                        (format!("{c}{}", title.role), Some(c.clone()))
+                    }
+                    _ => (h.code.clone(), h.country.clone()),
+                }
+            }
+            None => {
+                // Uncued titles that absorbed a gazetteer hit with a side take it ("rebel commander").
+                match &title.default {
+                    Some(d) => (d.clone(), BUILTIN.country_of(d)),
+                    None => continue,
+                }
+            }
+        };
+        let mut gone: Vec<usize> = inner.clone();
+        if let Some(i) = cue {
+            gone.push(i);
+        }
+        let span = Span::new(start, end);
+        // A name right after the title, or in apposition before it.
+        // Cheap checks first: a name after needs a capital next, one before needs a comma.
+        let next_is_upper = text[end..]
+            .trim_start_matches([',', ' ', '\t'])
+            .starts_with(|c: char| c.is_uppercase());
+        let after = if next_is_upper {
+            NAME_AFTER.captures(&text[end..])
+        } else {
+            None
+        };
+        let comma_before = text[..start].trim_end_matches([' ', '\t']).ends_with(',');
+        let known_after = hits.iter().position(|h| {
+            h.source == Source::KnownPerson
+                && h.span.start >= end
+                && text[end..h.span.start]
+                    .trim_matches(|c: char| c == ',' || c.is_whitespace())
+                    .split_whitespace()
+                    .all(|w| {
+                        matches!(
+                            w.trim_end_matches('.'),
+                            "Maj"
+                                | "Lt"
+                                | "Col"
+                                | "Gen"
+                                | "Brig"
+                                | "Adm"
+                                | "Capt"
+                                | "Dr"
+                                | "Mr"
+                                | "Mrs"
+                                | "Ms"
+                        )
+                    })
+                && h.span.start - end <= 24
+        });
+        if known_after.is_some() {
+            absorbed.extend(gone);
+            continue;
+        }
+        let before_slice_start = {
+            let mut s = start.saturating_sub(60);
+            while !text.is_char_boundary(s) {
+                s += 1;
+            }
+            s
+        };
+        let known_before = hits.iter().position(|h| {
+            h.source == Source::KnownPerson
+                && h.span.end <= start
+                && text[h.span.end..start].trim() == ","
+        });
+        if known_before.is_some() {
+            absorbed.extend(gone);
+            continue;
+        }
+        let kind = if title.kind == ActorKind::Organisation {
+            ActorKind::Organisation
+        } else {
+            ActorKind::Anonymous
+        };
+        if title.kind != ActorKind::Organisation {
+            if let Some(c) = after.as_ref().and_then(|c| c.get(1)) {
+                let name = c.as_str();
+                let s = end + c.start();
+                let e = end + c.end();
+                let overlaps_hit = hits.iter().any(|h| h.span.overlaps(Span::new(s, e)));
+                if plausible_name(name) && !overlaps_hit {
+                    absorbed.extend(gone);
+                    new_hits.push(Hit {
+                        span: Span::new(s, e),
+                        name: name.to_string(),
+                        code,
+                        country,
+                        kind: ActorKind::Person,
+                        source: Source::NamedByTitle,
+                    });
+                    continue;
+                }
+            }
+            if let Some(c) = comma_before
+                .then(|| NAME_BEFORE.captures(&text[before_slice_start..start]))
+                .flatten()
+            {
+                let m = c.get(1).unwrap();
+                let s = before_slice_start + m.start();
+                let e = before_slice_start + m.end();
+                let overlaps_hit = hits.iter().any(|h| h.span.overlaps(Span::new(s, e)));
+                if plausible_name(m.as_str()) && !overlaps_hit {
+                    absorbed.extend(gone);
+                    new_hits.push(Hit {
+                        span: Span::new(s, e),
+                        name: m.as_str().to_string(),
+                        code,
+                        country,
+                        kind: ActorKind::Person,
+                        source: Source::NamedByTitle,
+                    });
+                    continue;
+                }
+            }
+        }
+        absorbed.extend(gone);
+        new_hits.push(Hit {
+            span,
+            name: span.slice(text).to_string(),
+            code,
+            country,
+            kind,
+            source: Source::Title,
+        });
+    }
+    let mut kept: Vec<Hit> = hits
+        .drain(..)
+        .enumerate()
+        .filter(|(i, _)| !absorbed.contains(i))
+        .map(|(_, h)| h)
+        .collect();
+    kept.extend(new_hits);
+    kept.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+    // Drop anything overlapping an earlier, longer hit.
+    let mut out: Vec<Hit> = Vec::with_capacity(kept.len());
+    for h in kept {
+        if out.last().is_some_and(|l: &Hit| l.span.overlaps(h.span)) {
+            continue;
+        }
+        out.push(h);
+    }
+    *hits = out;
+}
+
+fn all_hits(text: &str, gazetteer: &Gazetteer) -> Vec<Hit> {
+    let mut hits = gazetteer_hits(text, gazetteer);
+    apply_titles(text, &mut hits);
+    hits
+}
+
+/// Resolve a speaker phrase ("Russia's defense minister Sergei Shoigu", "a U.S. official",
+/// "the State Department", "Moscow") to an actor, or None when nothing in it is known.
+///
+/// A named known person wins, then a named person whose side comes from a title, then a titled
+/// anonymous source, then an institution, then a country.
+pub fn resolve_speaker(speaker: &str, gazetteer: &Gazetteer) -> Option<Resolved> {
+    let hits = all_hits(speaker, gazetteer);
+    let rank = |h: &Hit| match (h.source, h.kind) {
+        (Source::KnownPerson, _) => 0,
+        (Source::NamedByTitle, _) => 1,
+        (Source::Title, _) => 2,
+        (Source::Entry, ActorKind::Organisation) => 3,
+        (Source::Entry, ActorKind::Anonymous) => 4,
+        (Source::Entry, _) => 5,
+    };
+    let best = hits.into_iter().min_by_key(|h| (rank(h), h.span.start))?;
+    Some(Resolved {
+        name: best.name,
+        code: best.code,
+        country: best.country,
+        kind: best.kind,
+    })
+}
+
+/// Every actor mention in `text`. Countries and capitals used as places ("in Moscow") are skipped.
+pub fn find(text: &str, gazetteer: &Gazetteer) -> Vec<ActorMention> {
+    all_hits(text, gazetteer)
+        .into_iter()
+        .filter(|h| !(h.kind == ActorKind::Country && is_place(text, h.span.start)))
+        .map(|h| h.into_mention(text))
+        .collect()
+}
+
+/// True when the word before `pos` makes the country a place: "in Moscow", "near Damascus".
+fn is_place(text: &str, pos: usize) -> bool {
+    matches!(
+        word_before(text, pos)
+            .map(|(_, w)| w.to_lowercase())
+            .as_deref(),
+        Some("in" | "at" | "near" | "across" | "inside" | "outside" | "into")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `expect` is "CODE kind name" or "-" for no resolution.
+    fn check(speaker: &str, expect: &str) -> Option<String> {
+        let g = Gazetteer::builtin();
+        let got = match resolve_speaker(speaker, &g) {
+            Some(r) => format!("{} {} {}", r.code, r.kind.as_str(), r.name),
+            None => "-".to_string(),
+        };
+        (got != expect).then(|| format!("{speaker:?}: got {got:?}, want {expect:?}"))
+    }
+
+    /// `expect` lists mentions as "text=CODE" separated by "; ".
+    fn check_find(text: &str, expect: &str) -> Option<String> {
+        let g = Gazetteer::builtin();
+        let got: Vec<String> = find(text, &g)
+            .iter()
+            .map(|m| {
+                assert_eq!(m.span.slice(text), m.text, "span round trip");
+                format!("{}={}", m.text, m.code)
+            })
+            .collect();
+        let got = got.join("; ");
+        (got != expect).then(|| format!("{text:?}: got {got:?}, want {expect:?}"))
+    }
+
+    #[test]
+    fn speakers() {
+        let cases = [
+            (
+                "Russia's defense minister Sergei Shoigu",
+                "RUSGOV person Sergei Shoigu",
+            ),
+            (
+                "Sergei Lavrov, Russia's foreign minister",
+                "RUSGOV person Sergei Lavrov",
+            ),
+            (
+                "State Department spokeswoman Elizabeth Trudeau",
+                "USAGOV person Elizabeth Trudeau",
+            ),
+            ("a U.S. official", "USAGOV anonymous a U.S. official"),
+            ("Moscow", "RUSGOV country Russia"),
+            ("the Kremlin", "RUSGOV organisation Kremlin"),
+            (
+                "Russian military sources",
+                "RUSMIL anonymous Russian military sources",
+            ),
+            ("rebels", "SYRREB organisation Syrian rebels"),
+            (
+                "Ahmed al-Hamdo, a rebel commander",
+                "SYRREB person Ahmed al-Hamdo",
+            ),
+            ("Ahmed Jumaa", "-"),
+            ("he", "-"),
+            (
+                "a senior State Department official",
+                "USAGOV anonymous a senior State Department official",
+            ),
+            ("American officials", "USAGOV anonymous American officials"),
+            ("Syrian state media", "SYRGOV country Syria"),
+            ("rebel commanders", "SYRREB anonymous rebel commanders"),
+            ("diplomatic sources", "UNKNWN anonymous diplomatic sources"),
+            (
+                "Russian Foreign Minister Sergei Lavrov",
+                "RUSGOV person Sergei Lavrov",
+            ),
+            (
+                "Russian Foreign Minister",
+                "RUSGOV anonymous Russian Foreign Minister",
+            ),
+            ("Lavrov", "RUSGOV person Sergei Lavrov"),
+            (
+                "U.S. Secretary of State John Kerry",
+                "USAGOV person John Kerry",
+            ),
+            ("Kerry", "USAGOV person John Kerry"),
+            ("Pentagon spokesman Peter Cook", "USAMIL person Peter Cook"),
+            (
+                "a Pentagon spokesman",
+                "USAMIL anonymous a Pentagon spokesman",
+            ),
+            (
+                "Defense Ministry spokesman Maj. Gen. Igor Konashenkov",
+                "RUSMIL person Igor Konashenkov",
+            ),
+            (
+                "the Russian Defense Ministry",
+                "RUSMIL organisation Russian Defense Ministry",
+            ),
+            (
+                "Russia's Foreign Ministry",
+                "RUSGOV organisation Russian Foreign Ministry",
+            ),
+            (
+                "Kremlin spokesman Dmitry Peskov",
+                "RUSGOV person Dmitry Peskov",
+            ),
+            ("Washington", "USAGOV country United States"),
+            ("Damascus", "SYRGOV country Syria"),
+            ("Ankara", "TURGOV country Turkey"),
+            ("Tehran", "IRNGOV country Iran"),
+            (
+                "U.N. envoy Staffan de Mistura",
+                "IGOUNO person Staffan de Mistura",
+            ),
+            (
+                "the U.N. Syria envoy",
+                "IGOUNO anonymous the U.N. Syria envoy",
+            ),
+            (
+                "Syrian President Bashar Assad",
+                "SYRGOV person Bashar Assad",
+            ),
+            (
+                "Turkish President Recep Tayyip Erdogan",
+                "TURGOV person Recep Tayyip Erdogan",
+            ),
+            ("the Syrian army", "SYRMIL organisation Syrian army"),
+            (
+                "the Syrian Observatory for Human Rights",
+                "SYRNGO organisation Syrian Observatory for Human Rights",
+            ),
+            ("the White Helmets", "SYRNGO organisation White Helmets"),
+            (
+                "the Nusra Front",
+                "SYRNSA organisation Jabhat Fateh al-Sham",
+            ),
+            (
+                "Jabhat Fateh al-Sham",
+                "SYRNSA organisation Jabhat Fateh al-Sham",
+            ),
+            (
+                "Colombian President Juan Manuel Santos",
+                "COLGOV person Juan Manuel Santos",
+            ),
+            (
+                "FARC leader Rodrigo Londono",
+                "COLREB person Rodrigo Londono",
+            ),
+            ("Timochenko", "COLREB person Rodrigo Londono"),
+            (
+                "former President Alvaro Uribe",
+                "COLOPP person Alvaro Uribe",
+            ),
+            ("the FARC", "COLREB organisation FARC"),
+            (
+                "an official with the State Department",
+                "USAGOV anonymous an official with the State Department",
+            ),
+            ("a Western diplomat", "UNKNWN anonymous a Western diplomat"),
+            (
+                "Russian General Staff official Sergei Rudskoi",
+                "RUSMIL person Sergei Rudskoi",
+            ),
+            (
+                "White House spokesman Josh Earnest",
+                "USAGOV person Josh Earnest",
+            ),
+            (
+                "Iranian Foreign Minister Mohammad Javad Zarif",
+                "IRNGOV person Mohammad Javad Zarif",
+            ),
+            ("Turkish officials", "TURGOV anonymous Turkish officials"),
+            ("SANA", "SYRGOV organisation SANA"),
+            (
+                "the Red Cross",
+                "NGOICR organisation International Committee of the Red Cross",
+            ),
+            ("RIA Novosti", "RUSMED organisation RIA Novosti"),
+            (
+                "Abu Omar, a spokesman for the rebel group Ahrar al-Sham",
+                "SYRREB person Abu Omar",
+            ),
+            (
+                "Syrian opposition negotiator Mohammed Alloush",
+                "SYROPP person Mohammed Alloush",
+            ),
+            (
+                "a senior Russian diplomat",
+                "RUSGOV anonymous a senior Russian diplomat",
+            ),
+            ("Russian jets", "RUSMIL organisation Russian military"),
+            ("us", "-"),
+            ("The official news agency SANA", "SYRGOV organisation SANA"),
+            ("The official SANA agency", "SYRGOV organisation SANA"),
+            (
+                "Mustafa Sejari, a political official with the Liwa al-Mutasem rebel group",
+                "SYRREB person Mustafa Sejari",
+            ),
+            (
+                "The Britain-based monitor",
+                "SYRNGO anonymous The Britain-based monitor",
+            ),
+            ("a monitor", "SYRNGO anonymous a monitor"),
+            ("Russian monitors", "RUSGOV anonymous Russian monitors"),
+            (
+                "Defence Minister Luis Carlos Villegas",
+                "COLGOV person Luis Carlos Villegas",
+            ),
+            (
+                "Rebel commander Carlos Antonio Lozada",
+                "COLREB person Carlos Antonio Lozada",
+            ),
+        ];
+        let failures: Vec<String> = cases.iter().filter_map(|(s, e)| check(s, e)).collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn mentions() {
+        let cases = [
+            (
+                "Russia's defense minister Sergei Shoigu said on Monday.",
+                "Sergei Shoigu=RUSGOV",
+            ),
+            (
+                "A U.S. official said no agreement is close, and a State Department spokeswoman said there was nothing to announce.",
+                "A U.S. official=USAGOV; a State Department spokeswoman=USAGOV",
+            ),
+            ("Talks in Geneva and in Moscow stalled.", ""),
+            ("Moscow and Washington traded blame.", "Moscow=RUSGOV; Washington=USAGOV"),
+            ("He told us that the US would wait.", "US=USAGOV"),
+            ("The ban on flights is in force.", ""),
+            ("IS fighters held the town, but it is quiet.", "IS=IMGISL"),
+        ];
+        let failures: Vec<String> = cases.iter().filter_map(|(t, e)| check_find(t, e)).collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 }

@@ -1,6 +1,26 @@
 //! Frames and stance: which proposition a claim is about (agreement, ceasefire, responsibility ...) and whether it asserts or denies it.
+//!
+//! All vocabulary is data in `lexicon/`: `frames.tsv` (frame rules with weights and polarity),
+//! `negations.tsv` (negators and per-frame antonym triggers), `hedges.tsv` (modality, some of
+//! which imply a frame: "nothing to announce" is a weak denial of an agreement) and
+//! `figures.tsv` (quantity words for numbers). Everything is compiled once.
+//!
+//! The frame with the most rule weight wins (ties go to the frame listed first). Its strongest
+//! polar rule gives the polarity, flipped by an odd number of negators in the clause just before
+//! the match or inside it. Responsibility rules that assert an attack need a perpetrator named
+//! by the gazetteer; `target` is that actor's side (a military code becomes the government's:
+//! "Russian jets struck the convoy" -> RUSGOV).
 
-use crate::model::Figure;
+use once_cell::sync::Lazy;
+use regex::{Regex, RegexSet};
+
+use crate::extract::actors;
+use crate::model::{ActorMention, Figure, Span};
+
+const FRAMES: &str = include_str!("lexicon/frames.tsv");
+const NEGATIONS: &str = include_str!("lexicon/negations.tsv");
+const HEDGES: &str = include_str!("lexicon/hedges.tsv");
+const FIGURES: &str = include_str!("lexicon/figures.tsv");
 
 /// The proposition a piece of text is about and its stance towards it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -12,7 +32,823 @@ pub struct Stance {
     pub figures: Vec<Figure>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    None,
+    Before,
+    After,
+}
+
+#[derive(Debug)]
+struct Rule {
+    frame: String,
+    polarity: i8,
+    weight: u32,
+    target: Target,
+    re: Regex,
+}
+
+#[derive(Debug)]
+struct Hedge {
+    re: Regex,
+    frame: Option<String>,
+    polarity: Option<i8>,
+}
+
+#[derive(Debug)]
+struct Lexicon {
+    rules: Vec<Rule>,
+    hedge_set: RegexSet,
+    /// Frames in file order, for tie-breaking.
+    order: Vec<String>,
+    negator: Regex,
+    /// Negators that scope over the rest of the sentence: "we reject the claim that".
+    wide_negator: Regex,
+    hedges: Vec<Hedge>,
+    /// (pattern, quantity, weak): weak quantities are a fallback.
+    quantities: Vec<(Regex, String, bool)>,
+    /// Each frame's antonym triggers as one regex.
+    antonyms: std::collections::HashMap<String, Regex>,
+}
+
+fn data_lines(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+/// Patterns run on ASCII-lowercased text (same byte offsets), so they are lowercased here
+/// (escapes such as `\W` kept) instead of using `(?i)`, and use ASCII word boundaries: both
+/// keep the regex crate's literal prefilters and DFAs usable.
+fn ci_pattern(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut escaped = false;
+    for c in pattern.chars() {
+        if escaped {
+            out.push(c);
+            escaped = false;
+        } else {
+            escaped = c == '\\';
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out.replace(r"\b", r"(?-u:\b)")
+}
+
+fn ci(pattern: &str) -> Regex {
+    Regex::new(&ci_pattern(pattern))
+        .unwrap_or_else(|e| panic!("bad lexicon pattern {pattern:?}: {e}"))
+}
+
+/// Alternation of phrases, longest first so "no longer" wins over "no".
+fn alternation(mut items: Vec<String>) -> String {
+    items.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    items.join("|")
+}
+
+static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
+    let mut negators = Vec::new();
+    let mut wide = Vec::new();
+    let mut antonyms: Vec<(String, String)> = Vec::new();
+    for cols in data_lines(NEGATIONS) {
+        match cols.as_slice() {
+            ["neg", p, ..] => negators.push(p.trim().to_string()),
+            ["wide", p, ..] => wide.push(p.trim().to_string()),
+            ["ant", frame, p, ..] => {
+                antonyms.push((frame.trim().to_string(), p.trim().to_string()))
+            }
+            _ => {}
+        }
+    }
+    // "n't" has no word boundary before it.
+    let (nt, words): (Vec<String>, Vec<String>) =
+        negators.into_iter().partition(|n| n.starts_with("n'"));
+    let mut neg = format!(r"\b(?:{})\b", alternation(words));
+    if !nt.is_empty() {
+        neg.push_str(r"|n['’]t\b");
+    }
+    let negator = ci(&neg);
+    let wide_negator = ci(&format!(r"\b(?:{})\b", alternation(wide)));
+
+    let mut macros: Vec<(String, String)> = vec![
+        ("GAP".into(), r"[^.;:!?]{0,40}?".into()),
+        ("SGAP".into(), r"[^.;:!?]{0,20}?".into()),
+    ];
+    let mut rules = Vec::new();
+    let mut order: Vec<String> = Vec::new();
+    for cols in data_lines(FRAMES) {
+        if let Some(name) = cols[0].strip_prefix('@') {
+            if cols.len() >= 2 {
+                macros.retain(|(n, _)| n != name);
+                macros.push((name.to_string(), cols[1].trim().to_string()));
+            }
+            continue;
+        }
+        if cols.len() < 5 {
+            continue;
+        }
+        let frame = cols[0].trim().to_string();
+        let ants: Vec<String> = antonyms
+            .iter()
+            .filter(|(f, _)| *f == frame)
+            .map(|(_, p)| p.clone())
+            .collect();
+        let mut pattern = cols[4].trim().to_string();
+        pattern = pattern.replace("{ANT}", &format!(r"\b(?:{})\b", alternation(ants)));
+        for (name, body) in &macros {
+            pattern = pattern.replace(&format!("{{{name}}}"), &format!("(?:{body})"));
+        }
+        if !order.contains(&frame) {
+            order.push(frame.clone());
+        }
+        rules.push(Rule {
+            frame,
+            polarity: cols[1].trim().parse().unwrap_or(0),
+            weight: cols[2].trim().parse().unwrap_or(1),
+            target: match cols[3].trim() {
+                "before" => Target::Before,
+                "after" => Target::After,
+                _ => Target::None,
+            },
+            re: ci(&pattern),
+        });
+    }
+    let hedge_lines: Vec<Vec<&str>> = data_lines(HEDGES).filter(|c| c.len() >= 3).collect();
+    let hedge_set = RegexSet::new(
+        hedge_lines
+            .iter()
+            .map(|c| ci_pattern(&format!(r"\b(?:{})\b", c[0].trim()))),
+    )
+    .expect("hedges.tsv builds");
+    let hedges = hedge_lines
+        .iter()
+        .map(|c| Hedge {
+            re: ci(&format!(r"\b(?:{})\b", c[0].trim())),
+            frame: Some(c[1].trim()).filter(|f| *f != "-").map(str::to_string),
+            polarity: c[2].trim().parse().ok(),
+        })
+        .collect();
+    let quantities = data_lines(FIGURES)
+        .filter(|c| c.len() >= 2)
+        .map(|c| {
+            (
+                ci(&format!(r"\b(?:{})\b", c[0].trim())),
+                c[1].trim().to_string(),
+                c.get(2).is_some_and(|w| w.trim() == "weak"),
+            )
+        })
+        .collect();
+    let mut ant_map = std::collections::HashMap::new();
+    for frame in &order {
+        let ants: Vec<String> = antonyms
+            .iter()
+            .filter(|(f, _)| f == frame)
+            .map(|(_, p)| p.clone())
+            .collect();
+        if !ants.is_empty() {
+            ant_map.insert(
+                frame.clone(),
+                ci(&format!(r"\b(?:{})\b", alternation(ants))),
+            );
+        }
+    }
+    Lexicon {
+        antonyms: ant_map,
+        hedge_set,
+        rules,
+        order,
+        negator,
+        wide_negator,
+        hedges,
+        quantities,
+    }
+});
+
 /// Classify `content` (absolute offset `offset` in the body, for figure spans).
-pub fn classify(_content: &str, _offset: usize) -> Stance {
-    Stance::default()
+pub fn classify(content: &str, offset: usize) -> Stance {
+    let lex = &*LEXICON;
+    let figures = figures(content, offset);
+    let lc = content.to_ascii_lowercase();
+    let mut mentions: Option<Vec<ActorMention>> = None;
+
+    // (rule, match span, perpetrator) for every rule that fires.
+    let mut fired: Vec<(&Rule, Span, Option<String>)> = Vec::new();
+    for rule in &lex.rules {
+        for m in rule.re.find_iter(&lc) {
+            let span = Span::new(m.start(), m.end());
+            let perp = match rule.target {
+                Target::None => None,
+                Target::Before => perpetrator_before(
+                    content,
+                    span,
+                    mentions.get_or_insert_with(|| actors::find(content, actors::builtin_ref())),
+                ),
+                Target::After => perpetrator_after(
+                    content,
+                    span,
+                    mentions.get_or_insert_with(|| actors::find(content, actors::builtin_ref())),
+                ),
+            };
+            // An attack verb is a responsibility claim only with a named perpetrator, or "we".
+            if rule.frame == "responsibility"
+                && rule.polarity > 0
+                && perp.is_none()
+                && !first_person_before(&lc, span)
+            {
+                continue;
+            }
+            fired.push((rule, span, perp));
+        }
+    }
+    let mut best: Option<(&str, u32)> = None;
+    for frame in &lex.order {
+        // Each rule counts once, however often it fires (`fired` is grouped by rule).
+        let mut score = 0;
+        let mut last: Option<&Rule> = None;
+        for (r, _, _) in fired.iter().filter(|(r, _, _)| &r.frame == frame) {
+            if !last.is_some_and(|l| std::ptr::eq(l, *r)) {
+                score += r.weight;
+            }
+            last = Some(r);
+        }
+        if score > 0 && best.is_none_or(|(_, b)| score > b) {
+            best = Some((frame, score));
+        }
+    }
+    let mut stance = Stance {
+        figures,
+        ..Stance::default()
+    };
+    if let Some((frame, _)) = best {
+        stance.frame = Some(frame.to_string());
+        // Strongest polar rule, earliest on ties.
+        let polar = fired
+            .iter()
+            .filter(|(r, _, _)| r.frame == frame && r.polarity != 0)
+            .min_by_key(|(r, s, _)| (std::cmp::Reverse(r.weight), s.start));
+        if let Some((rule, span, perp)) = polar {
+            let flips = negations(&lc, *span, lex.antonyms.get(frame));
+            stance.polarity = if flips % 2 == 1 {
+                -rule.polarity
+            } else {
+                rule.polarity
+            };
+            stance.target = perp.clone();
+        }
+    }
+    // Hedges: the first that implies a frame wins, else the earliest.
+    let mut hedge: Option<(usize, &Hedge, String)> = None;
+    for i in lex.hedge_set.matches(&lc).iter() {
+        let h = &lex.hedges[i];
+        for m in h.re.find_iter(&lc) {
+            let word = &content[m.start()..m.end()];
+            // "May" the month is no hedge, nor is "as if".
+            if word.eq_ignore_ascii_case("may") && word.starts_with('M') && m.start() > 0 {
+                continue;
+            }
+            if word.eq_ignore_ascii_case("if")
+                && (lc[..m.start()].ends_with("as ") || lc[..m.start()].ends_with("even "))
+            {
+                continue;
+            }
+            let better = match &hedge {
+                None => true,
+                Some((pos, cur, _)) => {
+                    (h.frame.is_some() && cur.frame.is_none())
+                        || (h.frame.is_some() == cur.frame.is_some() && m.start() < *pos)
+                }
+            };
+            if better {
+                hedge = Some((m.start(), h, word.to_string()));
+            }
+            break;
+        }
+    }
+    if let Some((_, h, word)) = hedge {
+        stance.hedge = Some(word.to_lowercase());
+        if let Some(f) = &h.frame {
+            let same = stance.frame.as_deref() == Some(f.as_str());
+            if stance.frame.is_none() || (same && stance.polarity == 0) {
+                stance.frame = Some(f.clone());
+                if let Some(p) = h.polarity {
+                    stance.polarity = p;
+                }
+            }
+        }
+    }
+    stance
+}
+
+/// Byte just after the last sentence or clause break in `head`: `;` `!` `?`, `:` when
+/// `clause`, `,` too when `clause`, and a full stop after a word that is not a
+/// dotted abbreviation (so "U.S." does not end a sentence).
+fn break_before(head: &str, clause: bool) -> usize {
+    let b = head.as_bytes();
+    for (i, c) in head.char_indices().rev() {
+        let hit = match c {
+            ';' | '!' | '?' => true,
+            ':' | ',' => clause,
+            '.' => {
+                i > 0
+                    && b[i - 1].is_ascii_alphanumeric()
+                    && !(i > 1 && b[i - 2] == b'.')
+                    && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+            }
+            _ => false,
+        };
+        if hit {
+            return i + c.len_utf8();
+        }
+    }
+    0
+}
+
+/// Number of negators (in lowercased `content`) before `span` in its clause (up to six words back) and inside it.
+fn negations(content: &str, span: Span, ants: Option<&Regex>) -> usize {
+    let head = &content[..span.start];
+    let clause_start = break_before(head, true);
+    let mut start = span.start;
+    let mut words = 0;
+    for (i, c) in head[clause_start..].char_indices().rev() {
+        if c.is_whitespace() {
+            words += 1;
+            if words > 6 {
+                break;
+            }
+        }
+        start = clause_start + i;
+    }
+    // A "but"/"however" inside that window starts a new clause.
+    let window = &content[start..span.end];
+    let window_start = ["but ", "however "]
+        .iter()
+        .filter_map(|w| window.rfind(w).map(|i| i + w.len()))
+        .filter(|&i| start + i <= span.start)
+        .max()
+        .unwrap_or(0);
+    let window = &window[window_start..];
+    // Negators that are part of an antonym ("nothing to do with") are not negations.
+    let ants: Vec<(usize, usize)> = ants
+        .map(|re| re.find_iter(window).map(|m| (m.start(), m.end())).collect())
+        .unwrap_or_default();
+    let sentence = &content[break_before(&content[..span.start], false)..span.start];
+    LEXICON
+        .negator
+        .find_iter(window)
+        .filter(|m| !ants.iter().any(|&(s, e)| s <= m.start() && m.end() <= e))
+        .count()
+        + LEXICON.wide_negator.find_iter(sentence).count()
+}
+
+/// True when "we"/"our"/"us" opens the sentence part before `span` ("We did not target ...").
+fn first_person_before(lc: &str, span: Span) -> bool {
+    let head = &lc[break_before(&lc[..span.start], false)..span.start];
+    head.split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "we" | "our" | "us" | "i"))
+}
+
+/// Side code of a mention: a military or government body speaks for its government.
+fn side(m: &ActorMention) -> Option<String> {
+    if m.code == actors::UNKNOWN_CODE {
+        return None;
+    }
+    Some(match m.code.strip_suffix("MIL") {
+        Some(iso) if iso.len() == 3 => format!("{iso}GOV"),
+        _ => m.code.clone(),
+    })
+}
+
+fn perpetrator_before(content: &str, span: Span, mentions: &[ActorMention]) -> Option<String> {
+    // Passive: "... struck by Russian jets", "air strikes by government forces".
+    let tail = &content[span.start..];
+    let limit = tail
+        .find(['.', ';', ':', '!', '?'])
+        .unwrap_or(tail.len())
+        .min(span.len() + 60);
+    if let Some(by) = tail[..limit].find(" by ") {
+        let at = span.start + by + 4;
+        if let Some(m) = mentions
+            .iter()
+            .find(|m| m.span.start >= at && m.span.start <= at + 12)
+        {
+            return side(m);
+        }
+    }
+    // Active: the last actor before the trigger in the same sentence, or the first of a
+    // coordinated subject ("Russian and Syrian aircraft" -> Russian).
+    let head = &content[..span.start];
+    let sentence_start = break_before(head, false);
+    let mut i = mentions
+        .iter()
+        .rposition(|m| m.span.end <= span.start && m.span.start >= sentence_start)?;
+    while i > 0 {
+        let gap = content
+            .get(mentions[i - 1].span.end..mentions[i].span.start)
+            .unwrap_or("x")
+            .trim();
+        if matches!(gap, "and" | "or" | "," | "and the" | "or the")
+            && mentions[i - 1].span.start >= sentence_start
+        {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    side(&mentions[i])
+}
+
+fn perpetrator_after(content: &str, span: Span, mentions: &[ActorMention]) -> Option<String> {
+    let tail = &content[span.end..];
+    let limit = tail
+        .find(['.', ';', '!', '?'])
+        .unwrap_or(tail.len())
+        .min(40);
+    mentions
+        .iter()
+        .find(|m| m.span.start >= span.end && m.span.start <= span.end + limit)
+        .and_then(side)
+}
+
+static NUMBER: Lazy<Regex> = Lazy::new(|| {
+    let units = "one|two|three|four|five|six|seven|eight|nine";
+    let words = "a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred";
+    ci(&format!(
+        r"\b(?:(?:at least|more than|over|about|around|nearly|almost|some|up to|roughly|approximately|an estimated|as many as)\s+)?(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{words})(?:[- ](?:{units})\b)?)(?:\s+(hundred|thousand|million))?\b"
+    ))
+});
+
+fn word_value(w: &str) -> Option<f64> {
+    let w = w.to_lowercase();
+    let v = match w.as_str() {
+        "a dozen" => 12,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "a hundred" | "one hundred" => 100,
+        _ => {
+            let (tens, unit) = w.split_once(['-', ' '])?;
+            return Some(word_value(tens)? + word_value(unit)?);
+        }
+    };
+    Some(v as f64)
+}
+
+const MONTH_ABBREVS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "resolution",
+    "no",
+    "number",
+];
+
+/// Numbers with the quantity they count: "at least 20 people were killed" -> killed 20.
+pub fn figures(content: &str, offset: usize) -> Vec<Figure> {
+    let lex = &*LEXICON;
+    let lc = content.to_ascii_lowercase();
+    let content = lc.as_str();
+    let numbers: Vec<regex::Captures> = NUMBER.captures_iter(content).collect();
+    let mut out = Vec::new();
+    for (k, cap) in numbers.iter().enumerate() {
+        let whole = cap.get(0).unwrap();
+        let num = cap.get(1).unwrap();
+        let raw = num.as_str();
+        let head = &content[..whole.start()];
+        let prev_word = head
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if MONTH_ABBREVS.contains(&prev_word.as_str()) {
+            continue;
+        }
+        let rest = &content[whole.end()..];
+        let rest_l = rest.trim_start().to_lowercase();
+        if [
+            "percent", "%", "a.m.", "p.m.", "o'clock", "km", "kilomet", "mile", "hour", "day",
+            "week", "month", "year",
+        ]
+        .iter()
+        .any(|s| rest_l.starts_with(s))
+        {
+            continue;
+        }
+        // "including 10 children": a part of a figure already counted.
+        if matches!(prev_word.as_str(), "including" | "incl" | "among")
+            || head.trim_end().ends_with("among them")
+        {
+            continue;
+        }
+        if raw.eq_ignore_ascii_case("one")
+            && (rest_l.starts_with("of ") || rest_l.starts_with("another"))
+        {
+            continue;
+        }
+        if raw.eq_ignore_ascii_case("one")
+            && matches!(
+                prev_word.as_str(),
+                "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which"
+            )
+        {
+            continue;
+        }
+        let mut value = if raw.starts_with(|c: char| c.is_ascii_digit()) {
+            match raw.replace(',', "").parse::<f64>() {
+                Ok(v) => v,
+                Err(_) => continue,
+            }
+        } else {
+            match word_value(raw) {
+                Some(v) => v,
+                None => continue,
+            }
+        };
+        if let Some(mult) = cap.get(2) {
+            value *= match mult.as_str().to_lowercase().as_str() {
+                "hundred" => 100.0,
+                "thousand" => 1_000.0,
+                _ => 1_000_000.0,
+            };
+        }
+        // Windows: the word just before ("killing 12"), then after (eight words, up to the
+        // clause end or the next number that is not an "including" part), then five words
+        // before when the number counts times ("violated the truce 55 times").
+        let prev_end = k
+            .checked_sub(1)
+            .map(|p| numbers[p].get(0).unwrap().end())
+            .unwrap_or(0);
+        let clause_start = break_before(head, false).max(prev_end);
+        let before = &content[clause_start..whole.start()];
+        let next_num = numbers[k + 1..]
+            .iter()
+            .map(|c| c.get(0).unwrap().start())
+            .find(|&st| {
+                let h = content[..st].trim_end();
+                !(h.ends_with("including") || h.ends_with("among them") || h.ends_with("among"))
+            })
+            .unwrap_or(content.len());
+        let mut after_end =
+            whole.end() + rest.find(['.', ';', ':', '!', '?']).unwrap_or(rest.len());
+        after_end = after_end.min(next_num);
+        let after = &content[whole.end()..after_end];
+        let after = nth_word_prefix(after, 8);
+        let before_near = last_words(before, 1);
+        let times = after.trim_start().starts_with("times")
+            || after.trim_start().starts_with("occasions")
+            || after.trim_start().starts_with("instances")
+            || after.trim().is_empty();
+        let before_far = if times { last_words(before, 5) } else { "" };
+        let find_last = |s: &str| -> Option<String> {
+            [false, true].iter().find_map(|&weak| {
+                lex.quantities
+                    .iter()
+                    .filter(|(_, _, w)| *w == weak)
+                    .filter_map(|(re, q, _)| re.find_iter(s).last().map(|m| (m.end(), q)))
+                    .max_by_key(|(e, _)| *e)
+                    .map(|(_, q)| q.clone())
+            })
+        };
+        let find_first = |s: &str| -> Option<String> {
+            [false, true].iter().find_map(|&weak| {
+                lex.quantities
+                    .iter()
+                    .filter(|(_, _, w)| *w == weak)
+                    .filter_map(|(re, q, _)| re.find(s).map(|m| (m.start(), q)))
+                    .min_by_key(|(s, _)| *s)
+                    .map(|(_, q)| q.clone())
+            })
+        };
+        let quantity = find_last(before_near)
+            .or_else(|| find_first(after))
+            .or_else(|| find_last(before_far));
+        if let Some(quantity) = quantity {
+            out.push(Figure {
+                quantity,
+                value,
+                span: Span::new(offset + whole.start(), offset + whole.end()),
+            });
+        }
+    }
+    out
+}
+
+/// The first `n` words of `s`.
+fn nth_word_prefix(s: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words >= n {
+                    return &s[..i];
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    s
+}
+
+/// The last `n` words of `s`.
+fn last_words(s: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words >= n {
+                    return &s[i..];
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `expect`: "frame polarity [hedge=..] [target=..] [quantity=value ...]", or "- 0" for no frame.
+    fn check(content: &str, expect: &str) -> Option<String> {
+        let s = classify(content, 0);
+        let mut got = format!("{} {}", s.frame.as_deref().unwrap_or("-"), s.polarity);
+        if let Some(h) = &s.hedge {
+            got.push_str(&format!(" hedge={h}"));
+        }
+        if let Some(t) = &s.target {
+            got.push_str(&format!(" target={t}"));
+        }
+        for f in &s.figures {
+            got.push_str(&format!(" {}={}", f.quantity, f.value));
+        }
+        (got != expect).then(|| format!("{content:?}: got {got:?}, want {expect:?}"))
+    }
+
+    #[test]
+    fn stances() {
+        let cases = [
+            // The worked example.
+            ("step by step, we are nearing an arrangement", "agreement 1"),
+            ("no agreement is close", "agreement -1"),
+            ("we have nothing to announce", "agreement -1 hedge=nothing to announce"),
+            ("the truce is largely holding", "ceasefire 1"),
+            ("rebels violated the ceasefire 55 times", "ceasefire -1 target=SYRREB violations=55"),
+            ("the United States sabotaged the deal", "agreement -1 target=USAGOV"),
+            ("at least 20 people were killed", "casualties 1 killed=20"),
+            ("Russian jets struck the convoy", "responsibility 1 target=RUSGOV"),
+            // Agreement.
+            ("Moscow and Washington are close to reaching a deal on Aleppo", "agreement 1"),
+            ("a deal is far from close", "agreement -1"),
+            ("the two sides failed to reach an agreement", "agreement -1"),
+            ("the agreement has not been finalized", "agreement -1"),
+            ("a breakthrough was achieved in Geneva", "agreement 1"),
+            ("the sides could reach an understanding within days", "agreement 1 hedge=could"),
+            ("it is too early to say whether a deal is near", "agreement 1 hedge=too early to say"),
+            // Ceasefire.
+            ("the cessation of hostilities is not holding", "ceasefire -1"),
+            ("the truce collapsed after a week", "ceasefire -1"),
+            ("government forces are respecting the ceasefire", "ceasefire 1"),
+            ("the cease-fire is no longer holding in Aleppo", "ceasefire -1"),
+            ("Russian monitors recorded nine violations of the truce", "ceasefire -1 violations=9"),
+            ("Syrian troops did not violate the truce", "ceasefire 1 target=SYRGOV"),
+            // Responsibility.
+            ("the aid convoy was struck by Russian jets", "responsibility 1 target=RUSGOV"),
+            ("Russia had nothing to do with the attack", "responsibility -1 target=RUSGOV"),
+            ("the U.S.-led coalition bombed Syrian army positions near Deir el-Zour, killing 62 soldiers", "responsibility 1 target=USAGOV killed=62"),
+            ("Washington blamed Russia for the strike", "responsibility 1 target=RUSGOV"),
+            ("Russian planes did not strike the convoy", "responsibility -1 target=RUSGOV"),
+            // Casualties.
+            ("nine civilians were killed and 1,200 wounded", "casualties 1 killed=9 wounded=1200"),
+            ("the shelling killed twenty-five people", "casualties 1 killed=25"),
+            ("no one was killed", "casualties -1"),
+            ("\"No one has died from gunfire,\" he said", "casualties -1"),
+            ("the ceasefire is holding up, but there were some violations", "ceasefire 1"),
+            ("Obama and Putin failed to agree on Syria", "agreement -1"),
+            ("No deal on Syria as Obama and Putin meet", "agreement -1"),
+            ("the United States and Russia failed to close a deal on a nationwide cessation of hostilities", "agreement -1"),
+            ("air strikes by the Syrian army hit the town", "responsibility 1 target=SYRGOV"),
+            ("We don't want a deal for the sake of the deal", "agreement 0"),
+            ("Russia had walked back on some points", "agreement -1 target=RUSGOV"),
+            ("There is no backtracking on our part", "agreement 1"),
+            ("I am confident this agreement can work", "agreement 1"),
+            ("The agreement cannot work while Russia keeps bombing hospitals", "agreement -1"),
+            ("the army would observe a freeze on combat operations", "ceasefire 1 hedge=would"),
+            ("There is no ceasefire in Aleppo", "ceasefire -1"),
+            ("The truce is over", "ceasefire -1"),
+            ("We have not fired a single shot since the truce began", "ceasefire 1"),
+            ("There were two Russian Su-24 aircraft over the convoy", "responsibility 1 target=RUSGOV"),
+            ("There were no U.S. or coalition aircraft anywhere near the convoy", "responsibility -1 target=USAGOV"),
+            ("Russian and Syrian aircraft did not carry out any strikes on the convoy", "responsibility -1 target=RUSGOV"),
+            ("We did not deliberately target Syrian soldiers", "responsibility -1"),
+            ("It looks as if the coalition is covering for the Islamic State", "responsibility 1 target=USAGOV"),
+            ("A new name does not make this group any less of a terrorist organization", "designation -1"),
+            ("too early to speak of a breakthrough", "agreement -1 hedge=too early to speak"),
+            ("at least 45 civilians, including 10 children, were killed in air strikes on more than a dozen districts", "casualties 1 killed=45"),
+            ("62 soldiers were killed and about 100 wounded when four coalition jets hit army positions", "responsibility 1 target=USAGOV killed=62 wounded=100"),
+            ("the FARC had about 5,800 fighters", "- 0 fighters=5800"),
+            ("There will be no impunity for the worst crimes", "impunity -1"),
+            ("This agreement gives impunity to those responsible for crimes against humanity", "impunity 1"),
+            ("a blast in Tartus killed at least 35 of them", "casualties 1 killed=35"),
+            ("Washington has not kept its promise to separate the moderate opposition from the terrorists", "compliance -1 target=USAGOV"),
+            ("We reject the claim that the United States has not lived up to its commitments", "compliance 1 target=USAGOV"),
+            ("the U.S. had failed to meet its main obligation under the agreement", "compliance -1 target=USAGOV"),
+            ("The Americans never intended to implement this agreement. From the beginning they sabotaged it", "agreement -1"),
+            ("it was \"simply false\" that the accord granted impunity", "impunity -1"),
+            ("If the no wins, we go back to war", "ceasefire -1 hedge=if"),
+            ("the group has no affiliation to any external entity", "designation 1"),
+            ("a U.S. Predator drone had taken off from Incirlik and was over the town minutes before the strike", "responsibility 1 target=USAGOV"),
+            // Talks.
+            ("the talks were productive", "talks 1"),
+            ("Washington suspended talks with Moscow", "talks -1 target=USAGOV"),
+            ("the negotiations have stalled", "talks -1"),
+            ("the two sides will continue talks on Saturday", "talks 1"),
+            // Aid.
+            ("aid convoys were blocked at the Turkish border", "aid -1"),
+            ("the convoys reached eastern Aleppo", "aid 1"),
+            ("Damascus allowed humanitarian deliveries into the besieged districts", "aid 1"),
+            ("about 20 trucks are waiting at the border", "aid -1 aid_trucks=20"),
+            // Designation.
+            ("the renaming of Nusra Front is window dressing", "designation -1"),
+            ("the Nusra Front renamed itself and cut ties with al-Qaeda", "designation 1"),
+            // Cooperation.
+            ("the two militaries will set up a joint implementation center", "cooperation 1"),
+            ("Washington ruled out military cooperation with Moscow", "cooperation -1"),
+            ("the United States will not coordinate strikes with Russia", "cooperation -1"),
+            // Neutral.
+            ("the weather in Geneva was mild", "- 0"),
+            ("we'll see", "- 0 hedge=we'll see"),
+            ("the meeting ended in May", "talks 0"),
+        ];
+        let failures: Vec<String> = cases.iter().filter_map(|(c, e)| check(c, e)).collect();
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn figure_spans_are_absolute() {
+        let body = "Preamble. At least 20 people were killed.";
+        let content = &body[10..];
+        let s = classify(content, 10);
+        assert_eq!(s.figures.len(), 1);
+        assert_eq!(s.figures[0].span.slice(body), "At least 20");
+    }
 }

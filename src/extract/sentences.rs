@@ -1,19 +1,466 @@
 //! Sentence splitting for wire copy: abbreviations (U.S., Gen., Sept., a.m.), quotes spanning sentences, one-sentence paragraphs.
+//!
+//! One pass over the bytes. A sentence ends at `.`, `!` or `?` (plus any closing quotes and
+//! brackets, which belong to the sentence they end) when whitespace and a plausible sentence
+//! start follow, unless the word before the period is an abbreviation, an initial, or a dotted
+//! acronym followed by a word that does not open sentences ("the U.S. State Department", "at
+//! 7 p.m. Monday"). Blank lines are hard boundaries; a single newline is one too unless the
+//! line is hard-wrapped mid-sentence (next line starts lowercase). A period inside a quotation
+//! that is closed later in the paragraph by `,"` or a lowercase continuation ("A. B," he said.)
+//! does not end the sentence: the quote stays whole with its attribution.
 
 use crate::model::Span;
 
-/// Split `text` into sentence spans (byte offsets, trimmed of surrounding whitespace).
-pub fn split(text: &str) -> Vec<Span> {
-    // Placeholder until the sentence splitter lands: one span per non-empty paragraph.
-    let mut out = Vec::new();
-    let mut start = 0;
-    for para in text.split("\n\n") {
-        let trimmed = para.trim();
-        if !trimmed.is_empty() {
-            let off = start + (para.len() - para.trim_start().len());
-            out.push(Span::new(off, off + trimmed.len()));
+/// Abbreviations that never end a sentence when followed by a capitalized word.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "gens", "sen", "sens", "rep", "reps", "gov", "govs", "lt",
+    "col", "maj", "capt", "sgt", "adm", "cmdr", "cpl", "pvt", "brig", "rev", "st", "jr", "sr",
+    "prof", "pres", "supt", "amb", "atty", "hon", "messrs", "mmes", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
+    "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vol", "vols", "inc", "corp", "ltd", "co",
+    "bros", "vs", "v", "ft", "mt", "ave", "blvd", "rd", "approx", "dept", "est", "fig", "calif",
+    "ariz", "fla", "mass", "conn", "penn", "wash", "mich", "minn", "tenn", "ill", "ind", "wis",
+    "okla", "colo", "ala", "ark", "ga", "ky", "la", "md", "mo", "miss", "nev", "neb", "ore", "va",
+    "vt", "wyo", "del", "kan", "kans", "op",
+];
+
+/// Capitalized words that usually open a sentence; after "U.S." or "p.m." they signal a break.
+const SENTENCE_STARTERS: &[&str] = &[
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "in",
+    "a",
+    "an",
+    "this",
+    "that",
+    "there",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "on",
+    "at",
+    "for",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "however",
+    "meanwhile",
+    "yet",
+    "so",
+    "some",
+    "many",
+    "one",
+    "both",
+    "officials",
+    "asked",
+    "speaking",
+    "earlier",
+    "later",
+    "also",
+    "still",
+    "since",
+    "during",
+    "according",
+    "what",
+    "who",
+    "why",
+    "how",
+    "no",
+    "not",
+    "russia",
+    "moscow",
+    "washington",
+];
+
+fn is_space(b: u8) -> bool {
+    b == b' ' || b == b'\t' || b == b'\r' || b == b'\n'
+}
+
+/// Length in bytes of a quote or bracket that can close a sentence at `i`, or 0.
+fn closer_len(t: &[u8], i: usize) -> usize {
+    match t.get(i) {
+        Some(b'"') | Some(b'\'') | Some(b')') | Some(b']') => 1,
+        // ” (E2 80 9D) and ’ (E2 80 99)
+        Some(0xE2) if t.get(i + 1) == Some(&0x80) && matches!(t.get(i + 2), Some(0x9D | 0x99)) => 3,
+        _ => 0,
+    }
+}
+
+/// Is the char starting at byte `i` a plausible sentence opener?
+fn opens_sentence(text: &str, i: usize) -> bool {
+    let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+        return false;
+    };
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '-')
+}
+
+/// The word (letters and inner dots) that ends just before the period at byte `dot`.
+fn word_before(text: &str, dot: usize) -> &str {
+    let t = text.as_bytes();
+    let mut s = dot;
+    while s > 0 && (t[s - 1].is_ascii_alphanumeric() || t[s - 1] == b'.') {
+        s -= 1;
+    }
+    &text[s..dot]
+}
+
+/// The word that starts at byte `i` (letters only), lowercased.
+fn word_at(text: &str, i: usize) -> String {
+    let rest = text.get(i..).unwrap_or("");
+    let rest = rest.trim_start_matches(['"', '“', '‘', '\'', '(']);
+    rest.chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(|c| c.to_lowercase())
+        .collect()
+}
+
+/// Decide whether the period at `dot` is an abbreviation's (no break), given the next word start.
+fn abbreviation_blocks(text: &str, dot: usize, next: usize) -> bool {
+    let w = word_before(text, dot);
+    if w.is_empty() {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    let next_word = word_at(text, next);
+    let starter = SENTENCE_STARTERS.contains(&next_word.as_str());
+    // Dotted acronyms and a.m./p.m.: "U.S.", "U.N.", "p.m." — break only before a sentence opener.
+    if w.contains('.') {
+        return !starter;
+    }
+    // Single-letter initials: "John F. Kennedy", "J. Smith".
+    if w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase() {
+        return !starter;
+    }
+    if matches!(lower.as_str(), "am" | "pm") && w.len() == 2 {
+        return false;
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        // "No. 2" but "said no." at the end of a sentence: only block before digits or names.
+        if lower == "no" || lower == "co" || lower == "inc" || lower == "corp" || lower == "ltd" {
+            let c = text[next..].chars().next().unwrap_or(' ');
+            return c.is_ascii_digit() || (lower != "no" && !starter);
         }
-        start += para.len() + 2;
+        return true;
+    }
+    false
+}
+
+/// Quotation pairs within one paragraph that must stay whole: closed by `,"` or followed by a
+/// lowercase word (quote-first attribution), as byte ranges of the quote interior.
+fn protected_quotes(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let para = &text[start..end];
+    for (i, c) in para.char_indices() {
+        let pos = start + i;
+        let (is_open, is_close) = match c {
+            '“' => (true, false),
+            '”' => (false, true),
+            '"' => (open.is_none(), open.is_some()),
+            _ => (false, false),
+        };
+        if is_open && open.is_none() {
+            open = Some(pos + c.len_utf8());
+        } else if is_close {
+            if let Some(o) = open.take() {
+                let before = text[..pos].trim_end();
+                let after = text[pos + c.len_utf8()..end].trim_start();
+                let comma_close = before.ends_with(',') || before.ends_with('—');
+                let lower_after = after
+                    .chars()
+                    .next()
+                    .map(|c| c.is_lowercase())
+                    .unwrap_or(false);
+                if comma_close || lower_after {
+                    out.push((o, pos));
+                }
+            }
+        }
     }
     out
+}
+
+/// Split `text` into sentence spans (byte offsets, trimmed of surrounding whitespace).
+pub fn split(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (ps, pe) in paragraphs(text) {
+        split_paragraph(text, ps, pe, &mut out);
+    }
+    out
+}
+
+/// Hard blocks: blank-line separated paragraphs, and lines that do not continue a sentence.
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let t = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < t.len() {
+        if t[i] == b'\n' {
+            // Look at what follows the newline (skipping spaces and further newlines).
+            let mut j = i + 1;
+            let mut blank = false;
+            while j < t.len() && is_space(t[j]) {
+                if t[j] == b'\n' {
+                    blank = true;
+                }
+                j += 1;
+            }
+            let line_before = text[start..i].trim_end();
+            let continues = !blank
+                && !line_before.is_empty()
+                && !line_before.ends_with(['.', '!', '?', ':', '"', '”'])
+                && text[j..]
+                    .chars()
+                    .next()
+                    .map(|c| c.is_lowercase())
+                    .unwrap_or(false);
+            if !continues {
+                out.push((start, i));
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out.push((start, t.len()));
+    out
+}
+
+fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
+    let piece = &text[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push(Span::new(s + lead, s + lead + trimmed.len()));
+    }
+}
+
+fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let t = text.as_bytes();
+    let protected = protected_quotes(text, start, end);
+    let mut sent_start = start;
+    let mut i = start;
+    while i < end {
+        let b = t[i];
+        if b == b'.' || b == b'!' || b == b'?' {
+            // Run of terminal punctuation ("?!", "...").
+            let mut j = i + 1;
+            while j < end && matches!(t[j], b'.' | b'!' | b'?') {
+                j += 1;
+            }
+            // Closing quotes and brackets belong to this sentence.
+            loop {
+                let n = closer_len(t, j);
+                if n == 0 || j + n > end {
+                    break;
+                }
+                j += n;
+            }
+            // Must be followed by whitespace (not "3.5", "U.S.-Russian", "example.com").
+            if j < end && !is_space(t[j]) {
+                i = j.max(i + 1);
+                continue;
+            }
+            let mut k = j;
+            while k < end && is_space(t[k]) {
+                k += 1;
+            }
+            if k >= end {
+                break;
+            }
+            let inside_protected = protected.iter().any(|&(o, c)| o <= i && i < c);
+            let blocked = inside_protected
+                || !opens_sentence(text, k)
+                || (b == b'.' && j == i + 1 && abbreviation_blocks(text, i, k));
+            if !blocked {
+                push_trimmed(text, sent_start, j, out);
+                sent_start = k;
+            }
+            i = k;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, sent_start, end, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Split `input` and compare the sentence texts with `expect`.
+    fn check(input: &str, expect: &[&str]) {
+        let got: Vec<&str> = split(input).iter().map(|s| s.slice(input)).collect();
+        assert_eq!(got, expect, "input: {input:?}");
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            (
+                "The U.S. State Department said so. Russia disagreed.",
+                &["The U.S. State Department said so.", "Russia disagreed."],
+            ),
+            (
+                "The plan was backed by the U.S. The Russians balked.",
+                &["The plan was backed by the U.S.", "The Russians balked."],
+            ),
+            (
+                "The U.N. envoy arrived. He met Lavrov.",
+                &["The U.N. envoy arrived.", "He met Lavrov."],
+            ),
+            (
+                "Gen. Igor Konashenkov said the truce held. Sen. John McCain disagreed.",
+                &[
+                    "Gen. Igor Konashenkov said the truce held.",
+                    "Sen. John McCain disagreed.",
+                ],
+            ),
+            (
+                "The truce begins at 7 p.m. Monday, officials said. It may not hold.",
+                &[
+                    "The truce begins at 7 p.m. Monday, officials said.",
+                    "It may not hold.",
+                ],
+            ),
+            (
+                "The truce began at 7 p.m. The guns fell silent.",
+                &["The truce began at 7 p.m.", "The guns fell silent."],
+            ),
+            (
+                "Talks resumed Sept. 9 in Geneva. Kerry attended.",
+                &["Talks resumed Sept. 9 in Geneva.", "Kerry attended."],
+            ),
+            (
+                "They met on Aug. 26 and again on Sept. 9.",
+                &["They met on Aug. 26 and again on Sept. 9."],
+            ),
+            (
+                "John F. Kennedy spoke. He left.",
+                &["John F. Kennedy spoke.", "He left."],
+            ),
+            (
+                "Prices rose 3.5 percent. Oil fell 2.1 percent.",
+                &["Prices rose 3.5 percent.", "Oil fell 2.1 percent."],
+            ),
+            (
+                "\"We are close,\" he said. \"Step by step, we are nearing an arrangement.\"",
+                &[
+                    "\"We are close,\" he said.",
+                    "\"Step by step, we are nearing an arrangement.\"",
+                ],
+            ),
+            (
+                "“We are close. We will sign soon,” Lavrov said. Kerry declined to comment.",
+                &[
+                    "“We are close. We will sign soon,” Lavrov said.",
+                    "Kerry declined to comment.",
+                ],
+            ),
+            (
+                "He said: “Nothing is agreed.” The talks continue.",
+                &["He said: “Nothing is agreed.”", "The talks continue."],
+            ),
+            (
+                "First paragraph without stop\n\nSecond paragraph.",
+                &["First paragraph without stop", "Second paragraph."],
+            ),
+            (
+                "Save Story\nShare this: Facebook Twitter\nMOSCOW (AP) — Russia said.",
+                &[
+                    "Save Story",
+                    "Share this: Facebook Twitter",
+                    "MOSCOW (AP) — Russia said.",
+                ],
+            ),
+            (
+                "A line that is hard\nwrapped in the middle. Next.",
+                &["A line that is hard\nwrapped in the middle.", "Next."],
+            ),
+            ("Really? Yes!", &["Really?", "Yes!"]),
+            (
+                "Is it over?\" he asked. Nobody knew.",
+                &["Is it over?\" he asked.", "Nobody knew."],
+            ),
+            (
+                "The ceasefire (which began Monday.) held. Good.",
+                &["The ceasefire (which began Monday.) held.", "Good."],
+            ),
+            (
+                "Mr. Lavrov and Ms. Trudeau spoke.",
+                &["Mr. Lavrov and Ms. Trudeau spoke."],
+            ),
+            (
+                "It was signed by U.S. Secretary of State John Kerry.",
+                &["It was signed by U.S. Secretary of State John Kerry."],
+            ),
+            (
+                "Fighting continued... Then it stopped.",
+                &["Fighting continued...", "Then it stopped."],
+            ),
+            ("  padded sentence.   ", &["padded sentence."]),
+            ("", &[]),
+            (
+                "See example.com for details. Done.",
+                &["See example.com for details.", "Done."],
+            ),
+            (
+                "He visited Washington, D.C. on Monday.",
+                &["He visited Washington, D.C. on Monday."],
+            ),
+            (
+                "The No. 2 diplomat spoke. Others did not.",
+                &["The No. 2 diplomat spoke.", "Others did not."],
+            ),
+        ];
+        for (input, expect) in cases {
+            check(input, expect);
+        }
+    }
+
+    #[test]
+    fn odd_inputs_are_char_aligned() {
+        let inputs = [
+            "“",
+            "”.",
+            ".\u{201d} x",
+            "é. É. ü",
+            "\n\n\n",
+            "a.\n\nb.",
+            "\"\"\"",
+            "Gen.",
+            "U.S.",
+            "x ’.’ y",
+            "…. ‘A’. B",
+            "日本. 中国。 test",
+        ];
+        for s in inputs {
+            for sp in split(s) {
+                assert!(sp.end <= s.len() && sp.start <= sp.end, "{s:?}");
+                assert!(
+                    s.is_char_boundary(sp.start) && s.is_char_boundary(sp.end),
+                    "{s:?}"
+                );
+            }
+        }
+    }
 }
