@@ -8,6 +8,7 @@
 //! machine without system fonts. Colours follow the Okabe-Ito colour-blind-safe palette.
 
 mod canvas;
+mod chart;
 mod font;
 mod layout;
 mod timeline;
@@ -21,6 +22,10 @@ use chrono::NaiveDate;
 
 use crate::model::{StoredArticle, StoredClaim, StoredContradiction, StoredEvent, Thread};
 
+pub use chart::{
+    chart_layout, contradiction_chart, ChartLayout, FrameMark, FrameRow, MatrixLayout, NumericBar,
+    NumericGroup,
+};
 pub use layout::{Connector, PxBox, Stance, TickUnit};
 pub use timeline::{
     timeline, timeline_layout, Lane, LaneMode, Mark, MarkKind, MarkLabel, TimelineLayout,

@@ -1119,14 +1119,19 @@ fn draw(l: &TimelineLayout, out: &Path) -> Result<(), RenderError> {
     for c in &l.connectors {
         for pt in [c.from, c.to] {
             if single.contains(&(pt.0.round() as i64, pt.1.round() as i64)) {
-                cv.circle(pt, 2.5 * s, palette::BACKGROUND, 1.0, true)?;
+                cv.circle(pt, 10.0 * s, palette::CONNECTOR, 1.0, false)?;
             }
         }
     }
     for lab in &l.labels {
         let bucket = l.marks[lab.mark].kind == MarkKind::Bucket;
         if !bucket {
-            cv.rect_alpha(lab.bbox, palette::BACKGROUND, 0.8)?;
+            let halo = if lab.lane % 2 == 0 {
+                palette::BAND
+            } else {
+                palette::BACKGROUND
+            };
+            cv.rect_alpha(lab.bbox, halo, 0.85)?;
         }
         let color = if bucket { palette::MUTED } else { palette::INK };
         cv.text(
