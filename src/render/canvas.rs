@@ -6,7 +6,6 @@
 use std::path::{Path, PathBuf};
 
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -25,7 +24,6 @@ pub struct Canvas<'a> {
 pub enum Anchor {
     TopLeft,
     TopCenter,
-    TopRight,
     MidLeft,
     MidRight,
     Center,
@@ -105,24 +103,6 @@ impl<'a> Canvas<'a> {
             .map_err(|e| self.err(e))
     }
 
-    pub fn dashed(
-        &self,
-        pts: &[(f64, f64)],
-        color: Rgb,
-        width: u32,
-        dash: i32,
-    ) -> Result<(), RenderError> {
-        let pts: Vec<(i32, i32)> = pts.iter().copied().map(p).collect();
-        self.area
-            .draw(&DashedPathElement::new(
-                pts,
-                dash,
-                dash,
-                rgb(color).stroke_width(width),
-            ))
-            .map_err(|e| self.err(e))
-    }
-
     pub fn circle(
         &self,
         c: (f64, f64),
@@ -165,10 +145,10 @@ impl<'a> Canvas<'a> {
         let h = match anchor {
             Anchor::TopLeft | Anchor::MidLeft => HPos::Left,
             Anchor::TopCenter | Anchor::Center => HPos::Center,
-            Anchor::TopRight | Anchor::MidRight => HPos::Right,
+            Anchor::MidRight => HPos::Right,
         };
         let top = match anchor {
-            Anchor::TopLeft | Anchor::TopCenter | Anchor::TopRight => at.1,
+            Anchor::TopLeft | Anchor::TopCenter => at.1,
             Anchor::MidLeft | Anchor::MidRight | Anchor::Center => at.1 - font.size / 2.0,
         };
         let y = top + 0.15 * font.size;

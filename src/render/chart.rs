@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::canvas::{Anchor, Canvas};
 use super::font::{ensure_fonts, fit};
-use super::layout::{arc, Connector, DateScale, PxBox, Stance, Tick, TickUnit};
+use super::layout::{arc, Connector, DateScale, Placer, PxBox, Stance, Tick, TickUnit};
 use super::palette::{self, Rgb};
 use super::timeline::{legend_layout, plural, Fonts, LegendItem, Swatch};
 use super::{
@@ -32,6 +32,10 @@ pub struct FrameMark {
     pub r: f64,
     pub count: usize,
     pub claim_ids: Vec<i64>,
+    /// Dense mode: this side's segment of the bucket's diverging bar.
+    pub bar: Option<PxBox>,
+    /// Sparse mode: the speaker's name beside the mark, when it fits.
+    pub label: Option<(String, PxBox)>,
 }
 
 /// One contested proposition (a claim frame).
@@ -42,6 +46,8 @@ pub struct FrameRow {
     /// The line between asserting (above) and denying (below) marks.
     pub mid_y: f64,
     pub claims: usize,
+    /// Neutral claims, not drawn in dense (bar) mode.
+    pub neutral_hidden: usize,
     pub contradictions: usize,
     pub marks: Vec<FrameMark>,
 }
@@ -332,7 +338,7 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
     layout.hidden_frames = frames.len().saturating_sub(max_rows);
     frames.truncate(max_rows);
     let row_h = (panel.height() / frames.len().max(1) as f64).min(160.0 * s);
-    let r_unit = (6.0 * s).clamp(4.5, 12.0);
+    let r_unit = (7.5 * s).clamp(5.0, 14.0);
     let ppd = scale.px_per_day();
     let per_day_max = {
         let mut m: HashMap<(String, NaiveDate, usize, Stance), usize> = HashMap::new();
@@ -356,7 +362,23 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
         TickUnit::Month
     };
     layout.bucket = bucket;
+    if bucket != TickUnit::Day {
+        let dense_entries = [
+            (
+                Swatch::Claim(Stance::Asserts),
+                "asserts: bar above the line",
+            ),
+            (Swatch::Claim(Stance::Denies), "denies: bar below the line"),
+            (Swatch::Contradiction, "contradicting pair"),
+        ];
+        layout.legend = legend_layout(&fonts, s, margin, w - margin, legend_top, &dense_entries).0;
+    }
     let mut endpoint: HashMap<i64, (f64, f64)> = HashMap::new();
+    let contested_ids: BTreeSet<i64> = data
+        .contradictions
+        .iter()
+        .flat_map(|c| [c.a.id, c.b.id])
+        .collect();
     let frame_rows: HashMap<&str, usize> = frames
         .iter()
         .enumerate()
@@ -378,6 +400,21 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
             .or_default()
             .push(c.id);
     }
+    // Dense mode: diverging stacked bars per bucket (asserts up, denies down, by side),
+    // on one count scale for all rows.
+    let dense = bucket != TickUnit::Day;
+    let max_stack = groups
+        .iter()
+        .flat_map(|g| {
+            let mut per: BTreeMap<(NaiveDate, Stance), usize> = BTreeMap::new();
+            for ((d, st, _), ids) in g {
+                *per.entry((*d, *st)).or_default() += ids.len();
+            }
+            per.into_values().collect::<Vec<_>>()
+        })
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let max_count = groups
         .iter()
         .flat_map(|g| g.values().map(Vec::len))
@@ -394,15 +431,52 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
         let half = row_h / 2.0;
         let r_max = (half * 0.38).min(16.0 * s).max(r_unit);
         let mut marks = Vec::new();
+        let mut neutral_hidden = 0;
         // Cluster the sides within one bucket and stance side by side around its centre.
         let mut clusters: BTreeMap<(NaiveDate, Stance), Vec<(usize, &Vec<i64>)>> = BTreeMap::new();
         for ((d, st, si), ids) in &groups[ri] {
             clusters.entry((*d, *st)).or_default().push((*si, ids));
         }
         for ((d, st), members) in clusters {
-            let bucket_x0 = scale.x(d);
-            let bucket_x1 = scale.x(bucket.bucket_end(d));
+            let bucket_x0 = scale.x(d).max(panel.x0);
+            let bucket_x1 = scale.x(bucket.bucket_end(d)).min(panel.x1);
             let cx = (bucket_x0 + bucket_x1) / 2.0;
+            if dense {
+                if st == Stance::Neutral {
+                    neutral_hidden += members.iter().map(|(_, ids)| ids.len()).sum::<usize>();
+                    continue;
+                }
+                let gap = ((bucket_x1 - bucket_x0) * 0.12).min(3.0 * s);
+                let (x0, x1) = (
+                    bucket_x0 + gap,
+                    (bucket_x1 - gap).max(bucket_x0 + gap + 1.0),
+                );
+                let per_claim = half * 0.85 / max_stack as f64;
+                let dir = if st == Stance::Asserts { -1.0 } else { 1.0 };
+                let mut y = mid_y + dir;
+                for (si, ids) in members {
+                    let hseg = (ids.len() as f64 * per_claim).max(1.0);
+                    let y2 = y + dir * hseg;
+                    let bar = PxBox::new(x0, y, x1, y2);
+                    for id in ids.iter() {
+                        endpoint.insert(*id, (cx, (y + y2) / 2.0));
+                    }
+                    marks.push(FrameMark {
+                        side: si,
+                        stance: st,
+                        date: d,
+                        x: cx,
+                        y: (y + y2) / 2.0,
+                        r: (x1 - x0) / 2.0,
+                        count: ids.len(),
+                        claim_ids: ids.to_vec(),
+                        bar: Some(bar),
+                        label: None,
+                    });
+                    y = y2;
+                }
+                continue;
+            }
             let y = match st {
                 Stance::Asserts => mid_y - half * 0.45,
                 Stance::Denies => mid_y + half * 0.45,
@@ -415,15 +489,15 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
                         r_unit
                     } else {
                         let t = ((ids.len() as f64) / max_count as f64).sqrt();
-                        (r_unit * 0.7 + (r_max - r_unit * 0.7) * t).min(r_max)
+                        (r_unit * 0.8 + (r_max - r_unit * 0.8) * t).min(r_max)
                     }
                 })
                 .collect();
-            let total_w: f64 = radii.iter().map(|r| 2.0 * r + 1.0).sum();
+            let total_w: f64 = radii.iter().map(|r| 2.0 * r + 2.0).sum();
             let mut x = cx - total_w / 2.0;
             for ((si, ids), r) in members.iter().zip(radii) {
                 let mx = x + r;
-                x += 2.0 * r + 1.0;
+                x += 2.0 * r + 2.0;
                 for id in ids.iter() {
                     endpoint.insert(*id, (mx, y));
                 }
@@ -436,14 +510,26 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
                     r,
                     count: ids.len(),
                     claim_ids: ids.to_vec(),
+                    bar: None,
+                    label: None,
                 });
             }
+        }
+        if !dense {
+            label_marks(
+                &mut marks,
+                &claims,
+                &contested_ids,
+                &fonts,
+                PxBox::new(panel.x0, band.y0, panel.x1, band.y1),
+            );
         }
         layout.rows.push(FrameRow {
             frame: frame.clone(),
             band,
             mid_y,
             claims: row_claims[ri],
+            neutral_hidden,
             contradictions: *n_conf,
             marks,
         });
@@ -506,7 +592,7 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
     }
     if bucket != TickUnit::Day {
         foot.push(format!(
-            "marks are per-{} counts (size = claims)",
+            "bars count claims per {} by side; neutral claims not drawn",
             bucket.name()
         ));
     }
@@ -528,6 +614,66 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
         .unwrap_or_default();
     layout.footnote = fit(&fonts.foot, &text, w - 2.0 * margin);
     Ok(layout)
+}
+
+/// Names the speaker beside each mark where the name fits without touching another name or
+/// mark: contested claims first.
+fn label_marks(
+    marks: &mut [FrameMark],
+    claims: &BTreeMap<i64, &StoredClaim>,
+    contested: &BTreeSet<i64>,
+    fonts: &Fonts,
+    area: PxBox,
+) {
+    let font = fonts.label;
+    let lh = font.line_height();
+    let mut placer = Placer::default();
+    for m in marks.iter() {
+        placer.obstacles.push(PxBox::new(
+            m.x - m.r,
+            m.y - m.r * 1.2,
+            m.x + m.r,
+            m.y + m.r * 1.2,
+        ));
+    }
+    let mut order: Vec<usize> = (0..marks.len()).collect();
+    order.sort_by_key(|&i| {
+        let hot = marks[i].claim_ids.iter().any(|id| contested.contains(id));
+        (!hot, marks[i].date, i)
+    });
+    for i in order {
+        let m = &marks[i];
+        let Some(first) = m.claim_ids.first().and_then(|id| claims.get(id)) else {
+            continue;
+        };
+        let who = super::timeline::short_speaker(&first.claim.speaker);
+        let text = if m.count > 1 {
+            format!("{who} +{}", m.count - 1)
+        } else {
+            who
+        };
+        let text = fit(&font, &text, 160.0 * font.size / 14.0);
+        if text.is_empty() {
+            continue;
+        }
+        let tw = font.width(&text) + 4.0;
+        let right = PxBox::new(
+            m.x + m.r + 3.0,
+            m.y - lh / 2.0,
+            m.x + m.r + 3.0 + tw,
+            m.y + lh / 2.0,
+        );
+        let left = PxBox::new(
+            m.x - m.r - 3.0 - tw,
+            m.y - lh / 2.0,
+            m.x - m.r - 3.0,
+            m.y + lh / 2.0,
+        );
+        if let Some(b) = [right, left].into_iter().find(|b| placer.fits(b, &area)) {
+            placer.take(b.inflate(1.0));
+            marks[i].label = Some((text, b));
+        }
+    }
 }
 
 fn matrix_layout(
@@ -568,9 +714,8 @@ fn matrix_layout(
     let row_head = 150.0 * s;
     let avail_w = (area.width() - row_head).max(40.0);
     let avail_h = (area.height() - head - col_head).max(20.0);
-    let cell = (avail_w / n.max(1) as f64)
-        .min(avail_h / n.max(1) as f64)
-        .min(90.0 * s);
+    let cell_w = (avail_w / n.max(1) as f64).min(110.0 * s);
+    let cell_h = (avail_h / n.max(1) as f64).min(56.0 * s);
     let gx = area.x0 + row_head;
     let gy = area.y0 + head + col_head;
     let cells = (0..n)
@@ -578,10 +723,10 @@ fn matrix_layout(
             (0..n)
                 .map(|c| {
                     PxBox::new(
-                        gx + c as f64 * cell,
-                        gy + r as f64 * cell,
-                        gx + (c + 1) as f64 * cell,
-                        gy + (r + 1) as f64 * cell,
+                        gx + c as f64 * cell_w,
+                        gy + r as f64 * cell_h,
+                        gx + (c + 1) as f64 * cell_w,
+                        gy + (r + 1) as f64 * cell_h,
                     )
                 })
                 .collect()
@@ -865,7 +1010,9 @@ fn draw(l: &ChartLayout, out: &Path) -> Result<(), RenderError> {
             Anchor::TopLeft,
         )?;
     }
-    let alpha = if l.connectors.len() > 150 {
+    let alpha = if l.bucket != TickUnit::Day {
+        0.2
+    } else if l.connectors.len() > 150 {
         0.3
     } else if l.connectors.len() > 40 {
         0.5
@@ -891,7 +1038,22 @@ fn draw(l: &ChartLayout, out: &Path) -> Result<(), RenderError> {
     }
     for row in &l.rows {
         for m in &row.marks {
-            stance_mark(&cv, (m.x, m.y), m.r, m.stance, palette::side(m.side))?;
+            match m.bar {
+                Some(b) => cv.rect(b, palette::side(m.side))?,
+                None => stance_mark(&cv, (m.x, m.y), m.r, m.stance, palette::side(m.side))?,
+            }
+        }
+        for m in &row.marks {
+            if let Some((text, b)) = &m.label {
+                cv.rect_alpha(*b, palette::BACKGROUND, 0.7)?;
+                cv.text(
+                    text,
+                    (b.x0 + 2.0, (b.y0 + b.y1) / 2.0),
+                    f.label,
+                    palette::INK,
+                    Anchor::MidLeft,
+                )?;
+            }
         }
     }
 
@@ -1124,8 +1286,18 @@ mod tests {
         let l = chart_layout(&fixtures::large(5000, 120), &RenderOptions::default()).unwrap();
         assert_ne!(l.bucket, TickUnit::Day);
         let marked: usize = l.rows.iter().flat_map(|r| &r.marks).map(|m| m.count).sum();
+        let hidden: usize = l.rows.iter().map(|r| r.neutral_hidden).sum();
         let row_claims: usize = l.rows.iter().map(|r| r.claims).sum();
-        assert_eq!(marked, row_claims);
+        assert_eq!(
+            marked + hidden,
+            row_claims,
+            "every claim is in a bar or counted as neutral"
+        );
+        assert!(l
+            .rows
+            .iter()
+            .flat_map(|r| &r.marks)
+            .all(|m| m.bar.is_some()));
         for row in &l.rows {
             assert!(l.stance_panel.y1 + 1.0 >= row.band.y1);
         }

@@ -386,13 +386,20 @@ pub fn large(n: usize, days: i64) -> ReportData {
         })
         .collect();
     let mut contradictions = Vec::new();
-    for i in (0..n.saturating_sub(1)).step_by(15) {
-        let (a, b) = (&claims[i], &claims[(i * 7 + 3) % n]);
-        if a.id == b.id {
+    // Pairs on the same proposition from different sides with opposite stances, as the
+    // contradiction rules would find them.
+    for i in (0..n).step_by(15) {
+        let a = &claims[i];
+        let found = (1..60).map(|k| &claims[(i + k * 7) % n]).find(|b| {
+            b.claim.frame == a.claim.frame
+                && b.claim.actor_code != a.claim.actor_code
+                && b.claim.polarity == -a.claim.polarity
+                && a.claim.polarity != 0
+        });
+        let Some(b) = found else {
             continue;
-        }
-        let kind = if a.claim.frame.as_deref() == Some("casualties") && !b.claim.figures.is_empty()
-        {
+        };
+        let kind = if !a.claim.figures.is_empty() && !b.claim.figures.is_empty() {
             ContradictionKind::Numeric
         } else {
             ContradictionKind::Opposing
