@@ -7,6 +7,7 @@
 //! Text uses DejaVu fonts embedded in the binary (see `font`), so rendering works on a
 //! machine without system fonts. Colours follow the Okabe-Ito colour-blind-safe palette.
 
+mod bundle;
 mod canvas;
 mod chart;
 mod font;
@@ -22,6 +23,7 @@ use chrono::NaiveDate;
 
 use crate::model::{StoredArticle, StoredClaim, StoredContradiction, StoredEvent, Thread};
 
+pub use bundle::{bundle, escape_html};
 pub use chart::{
     chart_layout, contradiction_chart, ChartLayout, FrameMark, FrameRow, MatrixLayout, NumericBar,
     NumericGroup,
