@@ -273,8 +273,14 @@ impl<'a> Report<'a> {
         parts.join(" · ")
     }
 
-    fn claim_source(&self, c: &StoredClaim) -> Source {
-        source_of(&self.articles, c.article_id, &c.article_title, c.claim.span)
+    /// The source of a quoted claim sentence: the span is the sentence's, matching the quote.
+    fn sentence_source(&self, c: &StoredClaim) -> Source {
+        source_of(
+            &self.articles,
+            c.article_id,
+            &c.article_title,
+            c.claim.sentence_span,
+        )
     }
 
     fn html(&self, opts: &RenderOptions) -> String {
@@ -372,11 +378,11 @@ impl<'a> Report<'a> {
     fn claim_cell_html(&self, c: &StoredClaim) -> String {
         format!(
             "<strong>{}</strong> <span class=\"code\">{}</span> · {}<blockquote>{}</blockquote>{}",
-            escape_html(&speaker_text(c)),
-            escape_html(&claim_side(c).label),
+            escape_html(c.claim.speaker.trim()),
+            escape_html(&code_and_side(c)),
             escape_html(&date_text(&c.claim.date)),
             escape_html(c.claim.sentence.trim()),
-            self.claim_source(c).html(),
+            self.sentence_source(c).html(),
         )
     }
 
@@ -441,12 +447,21 @@ impl<'a> Report<'a> {
     fn claim_cell_md(&self, c: &StoredClaim) -> String {
         format!(
             "**{}** ({}) · {}: “{}” — {}",
-            escape_md(&speaker_text(c)),
-            escape_md(&claim_side(c).label),
+            escape_md(c.claim.speaker.trim()),
+            escape_md(&code_and_side(c)),
             escape_md(&date_text(&c.claim.date)),
             escape_md(c.claim.sentence.trim()),
-            self.claim_source(c).md(),
+            self.sentence_source(c).md(),
         )
+    }
+}
+
+/// "RUSGOV, Russia", or just the side when the speaker has no actor code.
+fn code_and_side(c: &StoredClaim) -> String {
+    let side = claim_side(c).label;
+    match c.claim.actor_code.as_deref() {
+        Some(code) if !code.is_empty() => format!("{code}, {side}"),
+        _ => side,
     }
 }
 
@@ -572,6 +587,9 @@ mod tests {
         ));
         assert!(html.contains("a U.S. official said &quot;no agreement is close.&quot;"));
         assert!(md.contains("| 1 | opposing | 0.85 |"));
+        // Quotes carry the sentence's own span.
+        let s = data.contradictions[0].a.claim.sentence_span;
+        assert!(html.contains(&format!("bytes {}–{}", s.start, s.end)));
         // Article 2 has no URL: its title is shown instead of a link.
         assert!(html.contains("Talks on Syria truce resume in Geneva<br>"));
         // Dated list runs in date order with the undated claim last.

@@ -1236,6 +1236,16 @@ mod tests {
         assert_eq!(matrix.counts[1][0], 1);
         assert_eq!(matrix.counts[0][2], 1);
         assert_eq!(matrix.counts[1][2], 0);
+        let labels: Vec<PxBox> = l
+            .rows
+            .iter()
+            .flat_map(|r| &r.marks)
+            .filter_map(|m| m.label.as_ref().map(|(_, b)| *b))
+            .collect();
+        assert_eq!(labels.len(), 5, "every mark is named");
+        for (i, a) in labels.iter().enumerate() {
+            assert!(labels[i + 1..].iter().all(|b| !a.overlaps(b)));
+        }
         assert_eq!(l.numeric.len(), 1);
         assert_eq!(l.numeric[0].quantity, "killed");
         let values: Vec<f64> = l.numeric[0].bars.iter().map(|b| b.value).collect();

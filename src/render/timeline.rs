@@ -383,12 +383,6 @@ pub fn timeline_layout(
         title.clone()
     };
     let title_full = fit(&fonts.title, &title_full, w - 2.0 * margin);
-    let subtitle = format!(
-        "Timeline by side · {} · {} · {} shown",
-        plural(n_claims, "claim"),
-        plural(n_events, "event"),
-        plural(data.contradictions.len(), "contradiction")
-    );
     let legend_top = margin + header_h + 10.0 * s;
     // Reserve room for the full legend; it is laid out again below with only what is drawn.
     let (_, legend_bottom) =
@@ -417,9 +411,10 @@ pub fn timeline_layout(
     let level_h = 2.0 * r + 2.0;
     let levels = (((lane_h * 0.4 - 8.0 * s) / level_h).floor() as usize).clamp(1, MAX_LEVELS);
     let ppd = scale.px_per_day();
-    let agg_unit = if ppd >= 10.0 {
+    // Buckets at least ~20 px wide so bars and their counts stay readable.
+    let agg_unit = if ppd >= 20.0 * s {
         TickUnit::Day
-    } else if ppd * 7.0 >= 8.0 {
+    } else if ppd * 7.0 >= 10.0 {
         TickUnit::Week
     } else {
         TickUnit::Month
@@ -679,7 +674,12 @@ pub fn timeline_layout(
         scale_factor: s,
         fonts,
         title: title_full,
-        subtitle,
+        subtitle: format!(
+            "Timeline by side · {} · {} · {} joined",
+            plural(n_claims, "claim"),
+            plural(n_events, "event"),
+            plural(connectors.len(), "contradiction")
+        ),
         legend,
         plot,
         scale: (!items.is_empty()).then_some(scale),
@@ -758,7 +758,7 @@ fn place_item_labels(
 ) {
     let font = fonts.label;
     let lh = font.line_height();
-    let max_w = (plot_w / 4.0).clamp(120.0, 300.0 * font.size / 13.0);
+    let max_w = (plot_w / 3.0).clamp(140.0, 320.0 * font.size / 14.0);
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by(|&a, &b| {
         items[b]
@@ -1291,6 +1291,40 @@ mod tests {
         let l = timeline(&ReportData::default(), &opts(), &out).unwrap();
         assert!(l.marks.is_empty() && l.scale.is_none());
         assert_eq!(image::open(&out).unwrap().width(), 1600);
+    }
+
+    #[test]
+    fn many_sides_merge_into_other_and_keep_every_item() {
+        let mut data = fixtures::small();
+        let codes = [
+            "TURGOV", "IRNGOV", "SAUGOV", "GBRGOV", "FRAGOV", "DEUGOV", "ISRGOV", "JORGOV",
+            "QATGOV",
+        ];
+        for (i, code) in codes.iter().enumerate() {
+            let art = data.articles[0].clone();
+            let date = format!("2016-09-0{}", i % 7 + 1);
+            data.claims.push(fixtures::claim(
+                100 + i as i64,
+                &art,
+                "a diplomat",
+                code,
+                Some(&date),
+                "talks",
+                1,
+                "talks must go on",
+            ));
+        }
+        let o = RenderOptions {
+            width: 800,
+            height: 450,
+            ..opts()
+        };
+        let l = timeline_layout(&data, &o).unwrap();
+        assert!(l.lanes.len() < 12, "{} lanes", l.lanes.len());
+        assert_eq!(l.lanes.last().unwrap().side.key, "OTHER");
+        let items: usize = l.lanes.iter().map(|l| l.claims + l.events).sum();
+        assert_eq!(items, 9 + 9 + 3);
+        no_label_overlaps(&l);
     }
 
     #[test]
