@@ -118,6 +118,9 @@ pub struct ChartLayout {
     pub footnote: String,
 }
 
+/// A side index with the ids of its claims in one bucket and stance.
+type SideIds<'a> = (usize, &'a Vec<i64>);
+
 fn frame_of(c: &StoredClaim) -> String {
     c.claim
         .frame
@@ -433,7 +436,7 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
         let mut marks = Vec::new();
         let mut neutral_hidden = 0;
         // Cluster the sides within one bucket and stance side by side around its centre.
-        let mut clusters: BTreeMap<(NaiveDate, Stance), Vec<(usize, &Vec<i64>)>> = BTreeMap::new();
+        let mut clusters: BTreeMap<(NaiveDate, Stance), Vec<SideIds>> = BTreeMap::new();
         for ((d, st, si), ids) in &groups[ri] {
             clusters.entry((*d, *st)).or_default().push((*si, ids));
         }
@@ -1184,7 +1187,7 @@ pub(crate) fn format_value(v: f64) -> String {
         let digits = n.unsigned_abs().to_string();
         let mut out = String::new();
         for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(ch);

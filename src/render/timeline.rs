@@ -514,12 +514,12 @@ pub fn timeline_layout(
         }
         let max_count = buckets.values().map(Vec::len).max().unwrap_or(1).max(1);
         let count_h = fonts.label.line_height() + 4.0 * s;
-        for li in 0..lanes.len() {
-            if lanes[li].mode == LaneMode::Items {
+        for (li, lane) in lanes.iter().enumerate() {
+            if lane.mode == LaneMode::Items {
                 continue;
             }
-            let band = lanes[li].band;
-            let base = lanes[li].mark_y;
+            let band = lane.band;
+            let base = lane.mark_y;
             let full = (base - band.y0 - 6.0 * s - count_h).max(4.0);
             let mut placer = Placer::default();
             let first = marks.len();
