@@ -340,7 +340,7 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
     let max_rows = ((panel.height() / min_row).floor() as usize).max(1);
     layout.hidden_frames = frames.len().saturating_sub(max_rows);
     frames.truncate(max_rows);
-    let row_h = (panel.height() / frames.len().max(1) as f64).min(160.0 * s);
+    let row_h = (panel.height() / frames.len().max(1) as f64).min(200.0 * s);
     let r_unit = (7.5 * s).clamp(5.0, 14.0);
     let ppd = scale.px_per_day();
     let per_day_max = {
@@ -557,15 +557,15 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
         });
     }
     layout.scale = Some(scale);
+    // Rows are capped in height: pull the axis up under the last row and give the room
+    // below to the lower panels.
+    let rows_bottom = panel.y0 + frames.len().max(1) as f64 * row_h;
+    layout.stance_panel.y1 = rows_bottom.min(panel.y1);
+    let lower_top = (layout.stance_panel.y1 + axis_h + 20.0 * s).min(bottom - lower_h);
 
     // Lower panels.
-    let lower = PxBox::new(margin, bottom - lower_h, w - margin, bottom);
-    let has_numeric = n_numeric > 0;
-    let split = if has_numeric {
-        lower.x0 + lower.width() * 0.42
-    } else {
-        lower.x1
-    };
+    let lower = PxBox::new(margin, lower_top, w - margin, bottom);
+    let split = lower.x0 + lower.width() * 0.42;
     layout.matrix = Some(matrix_layout(
         data,
         &side_index,
@@ -574,7 +574,7 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
         PxBox::new(lower.x0, lower.y0, split - 20.0 * s, lower.y1),
     ));
     layout.numeric_panel = PxBox::new(split + 10.0 * s, lower.y0, lower.x1, lower.y1);
-    if has_numeric {
+    if n_numeric > 0 {
         let (groups, hidden) = numeric_layout(data, &side_index, &fonts, s, layout.numeric_panel);
         layout.numeric = groups;
         layout.hidden_figures = hidden;
@@ -1148,6 +1148,14 @@ fn draw(l: &ChartLayout, out: &Path) -> Result<(), RenderError> {
             (np.x0, np.y0),
             f.lane,
             palette::INK,
+            Anchor::TopLeft,
+        )?;
+    } else if np.width() > 200.0 * s {
+        cv.text(
+            "No numeric disputes in this thread",
+            (np.x0, np.y0),
+            f.lane_sub,
+            palette::MUTED,
             Anchor::TopLeft,
         )?;
     }

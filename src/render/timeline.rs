@@ -768,48 +768,90 @@ fn place_item_labels(
     });
     let mut placed: Vec<PxBox> = Vec::new();
     let mut leaders: Vec<PxBox> = Vec::new();
-    let rows = ((area.y1 - first_row) / lh).floor().max(0.0) as usize;
+    // Rows a little apart so that stacked labels read as separate lines.
+    let pitch = lh + 3.0;
+    let rows = ((area.y1 - first_row + 3.0) / pitch).floor().max(0.0) as usize;
+    let corridors: Vec<PxBox> = marks[first..first + items.len()]
+        .iter()
+        .map(|m| PxBox::new(m.x - 1.0, m.y, m.x + 1.0, first_row + lh / 2.0))
+        .collect();
     for i in order {
         let m = &marks[first + i];
-        let text = fit(&font, &items[i].label, max_w);
-        if text.is_empty() {
+        let full = fit(&font, &items[i].label, max_w);
+        if full.is_empty() {
             continue;
         }
-        let tw = font.width(&text);
         let gap = 6.0;
-        for row in 0..rows {
-            let top = first_row + row as f64 * lh;
-            let mid = top + lh / 2.0;
-            // Left-aligned just right of the mark; right-aligned near the right edge. The
-            // leader runs down from the mark and turns into the label's near side.
-            let (bbox, tip) = if m.x + gap + tw + 2.0 <= area.x1 {
-                (
-                    PxBox::new(m.x + gap - 2.0, top, m.x + gap + tw + 2.0, top + lh),
-                    m.x + gap - 2.0,
-                )
-            } else {
-                (
-                    PxBox::new(m.x - gap - tw - 2.0, top, m.x - gap + 2.0, top + lh),
-                    m.x - gap + 2.0,
-                )
-            };
-            let leader = PxBox::new(m.x - 1.0, m.y + m.r, m.x + 1.0, mid);
-            let ok = area.contains_box(&bbox)
-                && !placed
+        let min_w = font.width("Abcdefgh…");
+        // The first pass only takes the full text, in whichever row it fits; the second
+        // accepts a shortened label in the free room.
+        'passes: for allow_cut in [false, true] {
+            for row in 0..rows {
+                let top = first_row + row as f64 * pitch;
+                let mid = top + lh / 2.0;
+                let leader = PxBox::new(m.x - 1.0, m.y + m.r, m.x + 1.0, mid);
+                if placed.iter().any(|p| p.overlaps(&leader)) {
+                    // The way down is blocked by a label above; lower rows are blocked too.
+                    break;
+                }
+                // Shrunk so that the 1 px margin of labels in the rows above and below does
+                // not count as being in this row.
+                let band = PxBox::new(area.x0, top + 1.5, area.x1, top + lh - 1.5);
+                // Obstacles in this row: placed labels, leaders passing through it, and the
+                // corridors that other marks keep free for their own leaders.
+                let in_row: Vec<&PxBox> = placed
                     .iter()
-                    .any(|p| p.overlaps(&bbox) || p.overlaps(&leader))
-                && !leaders.iter().any(|l| l.overlaps(&bbox));
-            if ok {
-                placed.push(bbox.inflate(1.0));
-                leaders.push(leader);
-                labels.push(MarkLabel {
-                    lane,
-                    mark: first + i,
-                    text,
-                    bbox,
-                    leader: vec![(m.x, m.y + m.r + 1.0), (m.x, mid), (tip, mid)],
-                });
-                break;
+                    .chain(leaders.iter())
+                    .chain(corridors.iter().filter(|c| (c.x0 + 1.0 - m.x).abs() >= 1.0))
+                    .filter(|p| p.overlaps(&band))
+                    .collect();
+                for right in [true, false] {
+                    let start = if right {
+                        m.x + gap - 2.0
+                    } else {
+                        m.x - gap + 2.0
+                    };
+                    let limit = if right {
+                        in_row
+                            .iter()
+                            .filter(|p| p.x1 > start)
+                            .map(|p| p.x0)
+                            .fold(area.x1, f64::min)
+                    } else {
+                        in_row
+                            .iter()
+                            .filter(|p| p.x0 < start)
+                            .map(|p| p.x1)
+                            .fold(area.x0, f64::max)
+                    };
+                    let room = if right { limit - start } else { start - limit } - 5.0;
+                    if room < min_w {
+                        continue;
+                    }
+                    let text = fit(&font, &full, room);
+                    if text.is_empty() || (!allow_cut && text != full) {
+                        continue;
+                    }
+                    let tw = font.width(&text) + 4.0;
+                    let bbox = if right {
+                        PxBox::new(start, top, start + tw, top + lh)
+                    } else {
+                        PxBox::new(start - tw, top, start, top + lh)
+                    };
+                    let ok = area.contains_box(&bbox) && !in_row.iter().any(|p| p.overlaps(&bbox));
+                    if ok {
+                        placed.push(bbox.inflate(1.0));
+                        leaders.push(leader);
+                        labels.push(MarkLabel {
+                            lane,
+                            mark: first + i,
+                            text,
+                            bbox,
+                            leader: vec![(m.x, m.y + m.r + 1.0), (m.x, mid), (start, mid)],
+                        });
+                        break 'passes;
+                    }
+                }
             }
         }
     }
