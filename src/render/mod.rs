@@ -264,18 +264,6 @@ pub mod palette {
         let mix = |v: u8| (255.0 - (255.0 - f64::from(v)) * t).round() as u8;
         (mix(c.0), mix(c.1), mix(c.2))
     }
-
-    /// Unused directly but kept so the full palette is documented in one place.
-    pub const ALL: [Rgb; 8] = [
-        BLACK,
-        ORANGE,
-        SKY_BLUE,
-        BLUISH_GREEN,
-        YELLOW,
-        BLUE,
-        VERMILLION,
-        REDDISH_PURPLE,
-    ];
 }
 
 /// Scale factor for fonts and strokes: 1.0 at 1600x900, never below 0.8 so text stays legible.

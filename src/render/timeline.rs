@@ -782,7 +782,7 @@ fn place_item_labels(
             continue;
         }
         let gap = 6.0;
-        let min_w = font.width("Abcdefgh…");
+        let min_w = font.width("Abcdefghijklm…");
         // The first pass only takes the full text, in whichever row it fits; the second
         // accepts a shortened label in the free room.
         'passes: for allow_cut in [false, true] {
