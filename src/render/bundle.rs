@@ -1,0 +1,629 @@
+//! The report bundle: timeline.png, contradictions.png, index.html and index.md in one folder.
+//!
+//! Both pages carry the same content: title and counts, the two images, a table of
+//! contradictions quoting both sentences, and a dated list of claims and events. Every row
+//! names its source article and byte span so an analyst can check it against the text.
+//! The HTML is self-contained (inline CSS, no script) and escapes everything it prints.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::chart::contradiction_chart;
+use super::timeline::{plural, timeline};
+use super::{
+    claim_side, event_side, span_text, thread_title, RenderError, RenderOptions, ReportData,
+};
+use crate::model::{DateValue, Precision, Span, StoredArticle, StoredClaim};
+
+pub const TIMELINE_PNG: &str = "timeline.png";
+pub const CHART_PNG: &str = "contradictions.png";
+pub const INDEX_HTML: &str = "index.html";
+pub const INDEX_MD: &str = "index.md";
+
+/// Writes `out_dir/{timeline.png, contradictions.png, index.html, index.md}` and returns the
+/// four paths. Each file is written beside its target first and renamed over it, so a
+/// re-run replaces the old report cleanly and a failed run leaves no half-written file.
+pub fn bundle(
+    data: &ReportData,
+    opts: &RenderOptions,
+    out_dir: &Path,
+) -> Result<Vec<PathBuf>, RenderError> {
+    super::check_options(opts)?;
+    fs::create_dir_all(out_dir).map_err(|e| RenderError::io(out_dir, e))?;
+    let timeline_path = out_dir.join(TIMELINE_PNG);
+    let chart_path = out_dir.join(CHART_PNG);
+    // The bitmap backend picks the format from the extension, so temp names end in .png.
+    let tmp_timeline = out_dir.join(".timeline.tmp.png");
+    let tmp_chart = out_dir.join(".contradictions.tmp.png");
+    let tl = timeline(data, opts, &tmp_timeline)?;
+    contradiction_chart(data, opts, &tmp_chart)?;
+    let report = Report::new(data, tl.undated, tl.out_of_range);
+    replace(&tmp_timeline, &timeline_path)?;
+    replace(&tmp_chart, &chart_path)?;
+    let html_path = out_dir.join(INDEX_HTML);
+    let md_path = out_dir.join(INDEX_MD);
+    write_atomic(&html_path, &report.html(opts))?;
+    write_atomic(&md_path, &report.markdown(opts))?;
+    Ok(vec![timeline_path, chart_path, html_path, md_path])
+}
+
+fn replace(from: &Path, to: &Path) -> Result<(), RenderError> {
+    fs::rename(from, to).map_err(|e| RenderError::io(to, e))
+}
+
+fn write_atomic(path: &Path, text: &str) -> Result<(), RenderError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.tmp"));
+    fs::write(&tmp, text).map_err(|e| RenderError::io(&tmp, e))?;
+    replace(&tmp, path)
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for a Markdown table cell: no raw HTML, no emphasis or link syntax, no
+/// line breaks or pipes that would split the row.
+pub fn escape_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '|' => out.push_str("\\|"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Only plain web links become hyperlinks; anything else (javascript:, data:) stays text.
+fn safe_url(url: Option<&str>) -> Option<&str> {
+    let u = url?.trim();
+    let lower = u.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(u)
+}
+
+/// A URL made safe to sit inside Markdown's `(...)`.
+fn md_url(u: &str) -> String {
+    u.chars()
+        .map(|c| match c {
+            ' ' => "%20".to_string(),
+            '(' => "%28".to_string(),
+            ')' => "%29".to_string(),
+            '<' => "%3C".to_string(),
+            '>' => "%3E".to_string(),
+            _ => c.to_string(),
+        })
+        .collect()
+}
+
+/// A date as precise as it is known: 2016-08-29, week of 2016-08-29, 2016-08, 2016.
+pub fn date_text(v: &DateValue) -> String {
+    match (v.date, v.precision) {
+        (None, _) | (_, Precision::Unknown) => "undated".into(),
+        (Some(d), Precision::Day) => d.format("%Y-%m-%d").to_string(),
+        (Some(d), Precision::Week) => format!("week of {}", d.format("%Y-%m-%d")),
+        (Some(d), Precision::Month) => d.format("%Y-%m").to_string(),
+        (Some(d), Precision::Year) => d.format("%Y").to_string(),
+    }
+}
+
+fn stance_text(p: i8) -> &'static str {
+    match p.signum() {
+        1 => "asserts",
+        -1 => "denies",
+        _ => "neutral",
+    }
+}
+
+/// One row of the dated list, format-neutral.
+struct Row {
+    date: DateValue,
+    kind: String,
+    who: String,
+    text: String,
+    source: Source,
+}
+
+/// Where a row comes from: the article and the byte span of the text in its body.
+struct Source {
+    article_id: i64,
+    title: String,
+    url: Option<String>,
+    span: Span,
+}
+
+impl Source {
+    fn trace(&self) -> String {
+        format!(
+            "article #{}, bytes {}–{}",
+            self.article_id, self.span.start, self.span.end
+        )
+    }
+    fn html(&self) -> String {
+        let name = escape_html(&self.title);
+        let link = match safe_url(self.url.as_deref()) {
+            Some(u) => format!("<a href=\"{}\">{name}</a>", escape_html(u)),
+            None => name,
+        };
+        format!(
+            "{link}<br><span class=\"trace\">{}</span>",
+            escape_html(&self.trace())
+        )
+    }
+    fn md(&self) -> String {
+        let name = escape_md(&self.title);
+        let link = match safe_url(self.url.as_deref()) {
+            Some(u) => format!("[{name}]({})", md_url(u)),
+            None => name,
+        };
+        format!("{link} ({})", escape_md(&self.trace()))
+    }
+}
+
+/// The page content, computed once and printed as HTML or Markdown.
+struct Report<'a> {
+    data: &'a ReportData,
+    articles: HashMap<i64, &'a StoredArticle>,
+    title: String,
+    span: Option<String>,
+    rows: Vec<Row>,
+    undated: usize,
+    out_of_range: usize,
+}
+
+impl<'a> Report<'a> {
+    fn new(data: &'a ReportData, undated: usize, out_of_range: usize) -> Report<'a> {
+        let articles: HashMap<i64, &StoredArticle> =
+            data.articles.iter().map(|a| (a.id, a)).collect();
+        let mut rows = Vec::new();
+        for c in &data.claims {
+            rows.push(Row {
+                date: c.claim.date,
+                kind: format!("claim · {}", stance_text(c.claim.polarity)),
+                who: speaker_text(c),
+                text: c.claim.text.clone(),
+                source: source_of(&articles, c.article_id, &c.article_title, c.claim.span),
+            });
+        }
+        for e in &data.events {
+            let actors = if e.event.actors.is_empty() {
+                event_side(e).label
+            } else {
+                e.event.actors.join(", ")
+            };
+            rows.push(Row {
+                date: e.event.date,
+                kind: "event".into(),
+                who: actors,
+                text: e.event.text.clone(),
+                source: source_of(&articles, e.article_id, "", e.event.span),
+            });
+        }
+        // Dated first, in date order; undated last.
+        rows.sort_by(|a, b| {
+            (
+                a.date.date.is_none(),
+                a.date.date,
+                a.source.article_id,
+                a.source.span,
+            )
+                .cmp(&(
+                    b.date.date.is_none(),
+                    b.date.date,
+                    b.source.article_id,
+                    b.source.span,
+                ))
+        });
+        let dates: Vec<_> = rows.iter().filter_map(|r| r.date.date).collect();
+        let span = dates
+            .iter()
+            .min()
+            .zip(dates.iter().max())
+            .map(|(a, b)| span_text(*a, *b));
+        Report {
+            data,
+            articles,
+            title: thread_title(&data.thread),
+            span,
+            rows,
+            undated,
+            out_of_range,
+        }
+    }
+
+    fn counts(&self) -> String {
+        let d = self.data;
+        let mut parts = vec![
+            plural(d.articles.len(), "article"),
+            plural(d.claims.len(), "claim"),
+            plural(d.events.len(), "event"),
+            plural(d.contradictions.len(), "contradiction"),
+        ];
+        if self.undated > 0 {
+            parts.push(format!("{} undated", self.undated));
+        }
+        if self.out_of_range > 0 {
+            parts.push(format!("{} outside the charted range", self.out_of_range));
+        }
+        parts.join(" · ")
+    }
+
+    /// The source of a quoted claim sentence: the span is the sentence's, matching the quote.
+    fn sentence_source(&self, c: &StoredClaim) -> Source {
+        source_of(
+            &self.articles,
+            c.article_id,
+            &c.article_title,
+            c.claim.sentence_span,
+        )
+    }
+
+    fn html(&self, opts: &RenderOptions) -> String {
+        let mut h = String::new();
+        let title = escape_html(&self.title);
+        let _ = write!(
+            h,
+            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{title} — storyline report</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+        );
+        let _ = writeln!(h, "<h1>{title}</h1>");
+        let mut meta = format!(
+            "Thread <code>{}</code>",
+            escape_html(&self.data.thread.slug)
+        );
+        if let Some(span) = &self.span {
+            let _ = write!(meta, " · {}", escape_html(span));
+        }
+        let _ = writeln!(
+            h,
+            "<p class=\"meta\">{meta}</p>\n<p class=\"counts\">{}</p>",
+            escape_html(&self.counts())
+        );
+        let _ = writeln!(
+            h,
+            "<figure><img src=\"{TIMELINE_PNG}\" width=\"{w}\" height=\"{hh}\" alt=\"Timeline of claims and events by side\">\
+             <figcaption>Timeline: one lane per side; circles are claims (blue asserts, vermillion denies, grey neutral), diamonds are events; arcs join contradicting claims.</figcaption></figure>",
+            w = opts.width,
+            hh = opts.height
+        );
+        let _ = writeln!(
+            h,
+            "<figure><img src=\"{CHART_PNG}\" width=\"{w}\" height=\"{hh}\" alt=\"Contradictions by proposition, side and figure\">\
+             <figcaption>Contradictions: each side's stance per proposition over time, who contradicts whom, and the figures given in numeric disputes.</figcaption></figure>",
+            w = opts.width,
+            hh = opts.height
+        );
+
+        let _ = writeln!(
+            h,
+            "<h2>Contradictions ({})</h2>",
+            self.data.contradictions.len()
+        );
+        if self.data.contradictions.is_empty() {
+            h.push_str("<p class=\"none\">No contradictions in this thread.</p>\n");
+        } else {
+            h.push_str(
+                "<table class=\"contradictions\">\n<thead><tr><th>#</th><th>Kind</th><th>Score</th>\
+                 <th>Explanation</th><th>Claim A</th><th>Claim B</th></tr></thead>\n<tbody>\n",
+            );
+            for c in &self.data.contradictions {
+                let _ = writeln!(
+                    h,
+                    "<tr><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    c.id,
+                    escape_html(c.contradiction.kind.as_str()),
+                    c.contradiction.score,
+                    escape_html(&c.contradiction.explanation),
+                    self.claim_cell_html(&c.a),
+                    self.claim_cell_html(&c.b),
+                );
+            }
+            h.push_str("</tbody>\n</table>\n");
+        }
+
+        let _ = writeln!(h, "<h2>Claims and events ({})</h2>", self.rows.len());
+        if self.rows.is_empty() {
+            h.push_str("<p class=\"none\">Nothing extracted for this thread yet.</p>\n");
+        } else {
+            h.push_str(
+                "<table class=\"items\">\n<thead><tr><th>Date</th><th>Kind</th><th>Speaker / actor</th>\
+                 <th>Text</th><th>Source</th></tr></thead>\n<tbody>\n",
+            );
+            for r in &self.rows {
+                let _ = writeln!(
+                    h,
+                    "<tr><td class=\"date\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    escape_html(&date_text(&r.date)),
+                    escape_html(&r.kind),
+                    escape_html(&r.who),
+                    escape_html(&r.text),
+                    r.source.html(),
+                );
+            }
+            h.push_str("</tbody>\n</table>\n");
+        }
+        h.push_str(
+            "<p class=\"foot\">Generated by storyline. Byte spans point into each article's cleaned body.</p>\n\
+             </main>\n</body>\n</html>\n",
+        );
+        h
+    }
+
+    fn claim_cell_html(&self, c: &StoredClaim) -> String {
+        format!(
+            "<strong>{}</strong> <span class=\"code\">{}</span> · {}<blockquote>{}</blockquote>{}",
+            escape_html(c.claim.speaker.trim()),
+            escape_html(&code_and_side(c)),
+            escape_html(&date_text(&c.claim.date)),
+            escape_html(c.claim.sentence.trim()),
+            self.sentence_source(c).html(),
+        )
+    }
+
+    fn markdown(&self, _opts: &RenderOptions) -> String {
+        let mut m = String::new();
+        let _ = writeln!(m, "# {}\n", escape_md(&self.title));
+        let mut meta = format!("Thread `{}`", self.data.thread.slug.replace('`', "'"));
+        if let Some(span) = &self.span {
+            let _ = write!(meta, " · {}", escape_md(span));
+        }
+        let _ = writeln!(m, "{meta}\n\n{}\n", escape_md(&self.counts()));
+        let _ = writeln!(
+            m,
+            "![Timeline of claims and events by side]({TIMELINE_PNG})\n\n\
+             ![Contradictions by proposition, side and figure]({CHART_PNG})\n"
+        );
+        let _ = writeln!(
+            m,
+            "## Contradictions ({})\n",
+            self.data.contradictions.len()
+        );
+        if self.data.contradictions.is_empty() {
+            m.push_str("No contradictions in this thread.\n\n");
+        } else {
+            m.push_str("| # | Kind | Score | Explanation | Claim A | Claim B |\n");
+            m.push_str("|---|---|---|---|---|---|\n");
+            for c in &self.data.contradictions {
+                let _ = writeln!(
+                    m,
+                    "| {} | {} | {:.2} | {} | {} | {} |",
+                    c.id,
+                    c.contradiction.kind.as_str(),
+                    c.contradiction.score,
+                    escape_md(&c.contradiction.explanation),
+                    self.claim_cell_md(&c.a),
+                    self.claim_cell_md(&c.b),
+                );
+            }
+            m.push('\n');
+        }
+        let _ = writeln!(m, "## Claims and events ({})\n", self.rows.len());
+        if self.rows.is_empty() {
+            m.push_str("Nothing extracted for this thread yet.\n");
+        } else {
+            m.push_str("| Date | Kind | Speaker / actor | Text | Source |\n");
+            m.push_str("|---|---|---|---|---|\n");
+            for r in &self.rows {
+                let _ = writeln!(
+                    m,
+                    "| {} | {} | {} | {} | {} |",
+                    escape_md(&date_text(&r.date)),
+                    escape_md(&r.kind),
+                    escape_md(&r.who),
+                    escape_md(&r.text),
+                    r.source.md(),
+                );
+            }
+        }
+        m
+    }
+
+    fn claim_cell_md(&self, c: &StoredClaim) -> String {
+        format!(
+            "**{}** ({}) · {}: “{}” — {}",
+            escape_md(c.claim.speaker.trim()),
+            escape_md(&code_and_side(c)),
+            escape_md(&date_text(&c.claim.date)),
+            escape_md(c.claim.sentence.trim()),
+            self.sentence_source(c).md(),
+        )
+    }
+}
+
+/// "RUSGOV, Russia", or just the side when the speaker has no actor code.
+fn code_and_side(c: &StoredClaim) -> String {
+    let side = claim_side(c).label;
+    match c.claim.actor_code.as_deref() {
+        Some(code) if !code.is_empty() => format!("{code}, {side}"),
+        _ => side,
+    }
+}
+
+fn speaker_text(c: &StoredClaim) -> String {
+    let speaker = c.claim.speaker.trim();
+    match c.claim.actor_code.as_deref() {
+        Some(code) if !code.is_empty() => format!("{speaker} ({code})"),
+        _ => speaker.to_string(),
+    }
+}
+
+fn source_of(
+    articles: &HashMap<i64, &StoredArticle>,
+    article_id: i64,
+    fallback_title: &str,
+    span: Span,
+) -> Source {
+    let article = articles.get(&article_id);
+    let title = article
+        .map(|a| a.article.title.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .or_else(|| (!fallback_title.trim().is_empty()).then(|| fallback_title.trim().to_string()))
+        .unwrap_or_else(|| format!("article #{article_id}"));
+    Source {
+        article_id,
+        title,
+        url: article.and_then(|a| a.article.url.clone()),
+        span,
+    }
+}
+
+const CSS: &str = "\
+body{margin:0;background:#fafafa;color:#222;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif}\
+main{max-width:1240px;margin:0 auto;padding:24px 28px 48px;background:#fff}\
+h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:36px 0 10px;border-bottom:1px solid #ddd;padding-bottom:4px}\
+.meta,.counts,.foot,.trace,figcaption{color:#666}.counts{font-weight:600}\
+figure{margin:20px 0}img{max-width:100%;height:auto;border:1px solid #e4e4e4}\
+figcaption{font-size:13px;margin-top:4px}\
+table{border-collapse:collapse;width:100%;font-size:14px}\
+th,td{border-bottom:1px solid #e6e6e6;padding:6px 8px;text-align:left;vertical-align:top}\
+th{background:#f3f3f3;position:sticky;top:0}tbody tr:nth-child(even){background:#fbfbfb}\
+td.date{white-space:nowrap}.trace{font-size:12px}.code{color:#666;font-size:12px}\
+blockquote{margin:4px 0;padding-left:8px;border-left:3px solid #cc79a7;color:#333}\
+a{color:#0072b2}.none{color:#666;font-style:italic}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::fixtures;
+
+    #[test]
+    fn bundle_writes_four_files_and_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("reports").join("aleppo");
+        let opts = RenderOptions::default();
+        let files = bundle(&fixtures::small(), &opts, &out).unwrap();
+        let names: Vec<String> = files
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, [TIMELINE_PNG, CHART_PNG, INDEX_HTML, INDEX_MD]);
+        for f in &files {
+            assert!(fs::metadata(f).unwrap().len() > 100, "{f:?} is empty");
+        }
+        for png in &files[..2] {
+            assert_eq!(image::open(png).unwrap().width(), 1600);
+        }
+        // Re-run with different data: files are replaced, nothing else is left behind.
+        let mut data = fixtures::small();
+        data.thread.title = "Second run".into();
+        bundle(&data, &opts, &out).unwrap();
+        let html = fs::read_to_string(out.join(INDEX_HTML)).unwrap();
+        assert!(html.contains("<h1>Second run</h1>"));
+        assert!(!html.contains("US-Russia talks"));
+        let mut left: Vec<String> = fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [CHART_PNG, INDEX_HTML, INDEX_MD, TIMELINE_PNG]);
+    }
+
+    #[test]
+    fn html_escapes_everything() {
+        let mut data = fixtures::small();
+        data.thread.title = "Talks <script>alert('x')</script>".into();
+        data.articles[0].article.url = Some("javascript:alert(1)".into());
+        let report = Report::new(&data, 1, 0);
+        let html = report.html(&RenderOptions::default());
+        assert!(!html.contains("<script>"), "raw script tag in html");
+        assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        assert!(
+            html.contains("&lt;districts&gt;"),
+            "article titles are escaped"
+        );
+        assert!(!html.contains("href=\"javascript:"), "only http(s) links");
+        assert!(html.contains("href=\"https://example.org/wire/aleppo-3\""));
+        let md = report.markdown(&RenderOptions::default());
+        assert!(!md.contains("<script>"));
+    }
+
+    #[test]
+    fn pages_trace_every_item_to_article_and_span() {
+        let data = fixtures::small();
+        let report = Report::new(&data, 1, 0);
+        let html = report.html(&RenderOptions::default());
+        let md = report.markdown(&RenderOptions::default());
+        for c in &data.claims {
+            let trace = format!(
+                "article #{}, bytes {}–{}",
+                c.article_id, c.claim.span.start, c.claim.span.end
+            );
+            assert!(html.contains(&trace), "html lacks {trace}");
+            assert!(md.contains(&trace), "md lacks {trace}");
+        }
+        for e in &data.events {
+            let trace = format!("bytes {}–{}", e.event.span.start, e.event.span.end);
+            assert!(html.contains(&trace));
+        }
+        // Contradictions quote both sentences.
+        assert!(html.contains(
+            "Sergei Shoigu said &quot;step by step, we are nearing an arrangement.&quot;"
+        ));
+        assert!(html.contains("a U.S. official said &quot;no agreement is close.&quot;"));
+        assert!(md.contains("| 1 | opposing | 0.85 |"));
+        // Quotes carry the sentence's own span.
+        let s = data.contradictions[0].a.claim.sentence_span;
+        assert!(html.contains(&format!("bytes {}–{}", s.start, s.end)));
+        // Article 2 has no URL: its title is shown instead of a link.
+        assert!(html.contains("Talks on Syria truce resume in Geneva<br>"));
+        // Dated list runs in date order with the undated claim last.
+        let first = html.find("2016-08-29").unwrap();
+        let later = html.find("2016-09-06").unwrap();
+        let undated = html.rfind("<td class=\"date\">undated</td>").unwrap();
+        assert!(first < later && later < undated);
+        assert!(report
+            .counts()
+            .contains("3 articles · 10 claims · 3 events · 2 contradictions · 1 undated"));
+    }
+
+    #[test]
+    fn markdown_cells_cannot_break_the_table() {
+        assert_eq!(escape_md("a|b\nc *d* [e](f)"), "a\\|b c \\*d\\* \\[e\\](f)");
+        assert_eq!(md_url("https://x.org/a (b)"), "https://x.org/a%20%28b%29");
+    }
+
+    #[test]
+    fn dates_show_their_precision() {
+        let d = fixtures::d("2016-08-01");
+        assert_eq!(date_text(&DateValue::day(d)), "2016-08-01");
+        let month = DateValue {
+            date: Some(d),
+            precision: Precision::Month,
+        };
+        assert_eq!(date_text(&month), "2016-08");
+        assert_eq!(date_text(&DateValue::unknown()), "undated");
+    }
+
+    #[test]
+    #[ignore]
+    fn render_check_bundle() {
+        let dir = std::path::Path::new("/tmp/render-check/bundle");
+        bundle(&fixtures::small(), &RenderOptions::default(), dir).unwrap();
+    }
+}

@@ -1,0 +1,1353 @@
+//! The contradiction chart: per contested proposition, each side's stance over time with
+//! contradicting pairs joined; a side-by-side contradiction count matrix; and the figures
+//! each source gave in numeric disputes.
+//!
+//! `chart_layout` computes the pixel layout; `contradiction_chart` draws it.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::canvas::{Anchor, Canvas};
+use super::font::{ensure_fonts, fit};
+use super::layout::{arc, Connector, DateScale, Placer, PxBox, Stance, Tick, TickUnit};
+use super::palette::{self, Rgb};
+use super::timeline::{legend_layout, plural, Fonts, LegendItem, Swatch};
+use super::{
+    check_options, claim_side, order_sides, span_text, thread_title, ui_scale, RenderError,
+    RenderOptions, ReportData, Side,
+};
+use crate::model::{ContradictionKind, StoredClaim};
+
+/// One mark in a proposition row: the claims of one side with one stance in one bucket.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameMark {
+    /// Index into `ChartLayout::sides` (also the colour).
+    pub side: usize,
+    pub stance: Stance,
+    pub date: NaiveDate,
+    pub x: f64,
+    pub y: f64,
+    pub r: f64,
+    pub count: usize,
+    pub claim_ids: Vec<i64>,
+    /// Dense mode: this side's segment of the bucket's diverging bar.
+    pub bar: Option<PxBox>,
+    /// Sparse mode: the speaker's name beside the mark, when it fits.
+    pub label: Option<(String, PxBox)>,
+}
+
+/// One contested proposition (a claim frame).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameRow {
+    pub frame: String,
+    pub band: PxBox,
+    /// The line between asserting (above) and denying (below) marks.
+    pub mid_y: f64,
+    pub claims: usize,
+    /// Neutral claims, not drawn in dense (bar) mode.
+    pub neutral_hidden: usize,
+    pub contradictions: usize,
+    pub marks: Vec<FrameMark>,
+}
+
+/// Side × side contradiction counts (symmetric; the diagonal holds a side contradicting itself).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatrixLayout {
+    pub area: PxBox,
+    /// Indices into `ChartLayout::sides`, in row/column order.
+    pub sides: Vec<usize>,
+    pub counts: Vec<Vec<usize>>,
+    /// Cell boxes, `cells[row][col]`.
+    pub cells: Vec<Vec<PxBox>>,
+    pub max: usize,
+}
+
+/// One figure given by one source in a numeric dispute.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumericBar {
+    pub claim_id: i64,
+    pub side: usize,
+    /// "Speaker · 5 Sep"
+    pub label: String,
+    pub value: f64,
+    pub label_box: PxBox,
+    pub bar: PxBox,
+}
+
+/// The figures for one disputed quantity ("killed", "aid trucks").
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumericGroup {
+    pub quantity: String,
+    pub heading_y: f64,
+    pub bars: Vec<NumericBar>,
+}
+
+/// Everything the contradiction chart shows, in pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartLayout {
+    pub width: u32,
+    pub height: u32,
+    pub scale_factor: f64,
+    pub fonts: Fonts,
+    pub title: String,
+    pub subtitle: String,
+    /// Set when there is nothing to chart: the image shows this message instead.
+    pub message: Option<String>,
+    pub legend: Vec<LegendItem>,
+    /// Sides in colour order.
+    pub sides: Vec<Side>,
+    /// Side legend swatches: (side index, box).
+    pub side_legend: Vec<(usize, PxBox)>,
+    pub stance_panel: PxBox,
+    pub scale: Option<DateScale>,
+    pub tick_unit: TickUnit,
+    pub ticks: Vec<Tick>,
+    /// The bucket for marks: Day unless the thread is too dense.
+    pub bucket: TickUnit,
+    pub rows: Vec<FrameRow>,
+    /// Contested propositions that did not fit.
+    pub hidden_frames: usize,
+    pub connectors: Vec<Connector>,
+    pub matrix: Option<MatrixLayout>,
+    pub numeric_panel: PxBox,
+    pub numeric: Vec<NumericGroup>,
+    /// Numeric-dispute figures left out for room.
+    pub hidden_figures: usize,
+    pub footnote: String,
+}
+
+/// A side index with the ids of its claims in one bucket and stance.
+type SideIds<'a> = (usize, &'a Vec<i64>);
+
+fn frame_of(c: &StoredClaim) -> String {
+    c.claim
+        .frame
+        .as_deref()
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .unwrap_or("(no frame)")
+        .to_string()
+}
+
+fn in_range(d: NaiveDate, opts: &RenderOptions) -> bool {
+    opts.from.is_none_or(|f| d >= f) && opts.to.is_none_or(|t| d <= t)
+}
+
+/// Short column header for a side.
+fn short_side(side: &Side) -> String {
+    match side.key.as_str() {
+        "USA" => "US".into(),
+        "RUS" => "Russia".into(),
+        "SYRGOV" => "Syr. gov.".into(),
+        "SYRREB" => "Rebels".into(),
+        "IGO" => "UN/IGO".into(),
+        "OTHER" => "Other".into(),
+        _ => {
+            if side.label.chars().count() <= 9 {
+                side.label.clone()
+            } else {
+                side.key.clone()
+            }
+        }
+    }
+}
+
+/// Computes the contradiction chart as pixel data.
+pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayout, RenderError> {
+    check_options(opts)?;
+    ensure_fonts()?;
+    let (w, h) = (f64::from(opts.width), f64::from(opts.height));
+    let s = ui_scale(opts.width, opts.height);
+    let fonts = Fonts::for_scale(s);
+    let margin = (20.0 * s).round();
+    let title = thread_title(&data.thread);
+
+    // Contested frames, by number of contradictions.
+    let mut frame_conflicts: BTreeMap<String, usize> = BTreeMap::new();
+    for c in &data.contradictions {
+        let fa = frame_of(&c.a);
+        let fb = frame_of(&c.b);
+        *frame_conflicts.entry(fa.clone()).or_default() += 1;
+        if fb != fa {
+            *frame_conflicts.entry(fb).or_default() += 1;
+        }
+    }
+    // All claims by id, from the claim list and from the contradictions themselves.
+    let mut claims: BTreeMap<i64, &StoredClaim> = data.claims.iter().map(|c| (c.id, c)).collect();
+    for c in &data.contradictions {
+        claims.entry(c.a.id).or_insert(&c.a);
+        claims.entry(c.b.id).or_insert(&c.b);
+    }
+    let contested: Vec<&StoredClaim> = claims
+        .values()
+        .copied()
+        .filter(|c| frame_conflicts.contains_key(&frame_of(c)))
+        .collect();
+    let dated: Vec<&StoredClaim> = contested
+        .iter()
+        .copied()
+        .filter(|c| c.claim.date.date.is_some_and(|d| in_range(d, opts)))
+        .collect();
+    let undated = contested
+        .iter()
+        .filter(|c| c.claim.date.date.is_none())
+        .count();
+
+    // Sides in colour order: sides of contested claims.
+    let mut side_counts: BTreeMap<Side, usize> = BTreeMap::new();
+    for c in &contested {
+        *side_counts.entry(claim_side(c)).or_default() += 1;
+    }
+    let counts: Vec<(Side, usize)> = side_counts.into_iter().collect();
+    let sides = order_sides(&counts);
+    let side_index: HashMap<Side, usize> = sides
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.clone(), i))
+        .collect();
+
+    let data_span = dated
+        .iter()
+        .filter_map(|c| c.claim.date.date)
+        .min()
+        .zip(dated.iter().filter_map(|c| c.claim.date.date).max());
+    let (from, to) = match (opts.from, opts.to, data_span) {
+        (Some(f), Some(t), _) => (f, t),
+        (f, t, Some((df, dt))) => (f.unwrap_or(df), t.unwrap_or(dt).max(f.unwrap_or(df))),
+        (f, t, None) => {
+            let d = f.or(t).unwrap_or_default();
+            (d, t.unwrap_or(d).max(d))
+        }
+    };
+    let title_full = fit(
+        &fonts.title,
+        &match data_span {
+            Some(_) => format!("{title} — contradictions, {}", span_text(from, to)),
+            None => format!("{title} — contradictions"),
+        },
+        w - 2.0 * margin,
+    );
+    let n_numeric = data
+        .contradictions
+        .iter()
+        .filter(|c| c.contradiction.kind == ContradictionKind::Numeric)
+        .count();
+    let subtitle = format!(
+        "{} on {} · {} numeric · {} by {}",
+        plural(data.contradictions.len(), "contradiction"),
+        plural(frame_conflicts.len(), "proposition"),
+        n_numeric,
+        plural(contested.len(), "claim"),
+        plural(sides.len(), "side"),
+    );
+    let foot_h = fonts.foot.line_height() + 8.0 * s;
+    let mut layout = ChartLayout {
+        width: opts.width,
+        height: opts.height,
+        scale_factor: s,
+        fonts,
+        title: title_full,
+        subtitle,
+        message: None,
+        legend: Vec::new(),
+        sides: sides.clone(),
+        side_legend: Vec::new(),
+        stance_panel: PxBox::default(),
+        scale: None,
+        tick_unit: TickUnit::Day,
+        ticks: Vec::new(),
+        bucket: TickUnit::Day,
+        rows: Vec::new(),
+        hidden_frames: 0,
+        connectors: Vec::new(),
+        matrix: None,
+        numeric_panel: PxBox::default(),
+        numeric: Vec::new(),
+        hidden_figures: 0,
+        footnote: String::new(),
+    };
+    if data.contradictions.is_empty() {
+        layout.message = Some("No contradictions in this thread".into());
+        layout.subtitle = format!(
+            "{} and {} checked; no two claims contradict each other",
+            plural(data.claims.len(), "claim"),
+            plural(data.events.len(), "event")
+        );
+        layout.footnote = fit(
+            &fonts.foot,
+            &format!("Sources: {}", plural(data.articles.len(), "article")),
+            w - 2.0 * margin,
+        );
+        return Ok(layout);
+    }
+
+    // Header: stance legend then side colours, wrapping as needed.
+    let header_h = fonts.title.line_height() + 6.0 * s + fonts.subtitle.line_height();
+    let legend_top = margin + header_h + 10.0 * s;
+    let legend_entries = [
+        (Swatch::Claim(Stance::Asserts), "asserts (above the line)"),
+        (Swatch::Claim(Stance::Denies), "denies (below the line)"),
+        (Swatch::Claim(Stance::Neutral), "neutral (on the line)"),
+        (Swatch::Contradiction, "contradicting pair"),
+    ];
+    let (legend, legend_bottom) =
+        legend_layout(&fonts, s, margin, w - margin, legend_top, &legend_entries);
+    layout.legend = legend;
+    let mut x = margin;
+    let mut y = legend_bottom + 6.0 * s;
+    let lh = fonts.legend.line_height();
+    for (i, side) in sides.iter().enumerate() {
+        let wdt = 22.0 * s + fonts.legend.width(&side.label);
+        if x + wdt > w - margin && x > margin {
+            x = margin;
+            y += lh + 6.0 * s;
+        }
+        layout
+            .side_legend
+            .push((i, PxBox::new(x, y, x + wdt, y + lh)));
+        x += wdt + 22.0 * s;
+    }
+    let header_bottom = y + lh + 12.0 * s;
+
+    // Panels: stance rows on top, matrix and numeric figures below.
+    let bottom = h - margin - foot_h;
+    let lower_h = ((bottom - header_bottom) * 0.36).max(150.0 * s);
+    let axis_h = fonts.tick.line_height() + 12.0 * s;
+    let gutter = frame_conflicts
+        .keys()
+        .map(|f| fonts.lane.width(f))
+        .fold(150.0 * s, f64::max)
+        .min(w * 0.2)
+        + 16.0 * s;
+    let panel = PxBox::new(
+        margin + gutter,
+        header_bottom,
+        w - margin - 8.0 * s,
+        bottom - lower_h - axis_h - 12.0 * s,
+    );
+    layout.stance_panel = panel;
+    let scale = DateScale::new(from, to, panel.x0, panel.x1);
+    let (tick_unit, ticks) = scale.ticks(fonts.tick.width("28 Sep 2016") + 24.0 * s);
+    layout.tick_unit = tick_unit;
+    layout.ticks = ticks;
+
+    // Rows: most contested first, as many as fit at a legible height.
+    let mut frames: Vec<(String, usize)> = frame_conflicts.clone().into_iter().collect();
+    frames.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let min_row = 56.0 * s;
+    let max_rows = ((panel.height() / min_row).floor() as usize).max(1);
+    layout.hidden_frames = frames.len().saturating_sub(max_rows);
+    frames.truncate(max_rows);
+    let row_h = (panel.height() / frames.len().max(1) as f64).min(200.0 * s);
+    let r_unit = (7.5 * s).clamp(5.0, 14.0);
+    let ppd = scale.px_per_day();
+    let per_day_max = {
+        let mut m: HashMap<(String, NaiveDate, usize, Stance), usize> = HashMap::new();
+        for c in &dated {
+            let key = (
+                frame_of(c),
+                c.claim.date.date.unwrap_or_default(),
+                side_index[&claim_side(c)],
+                Stance::from_polarity(c.claim.polarity),
+            );
+            *m.entry(key).or_default() += 1;
+        }
+        m.values().copied().max().unwrap_or(1)
+    };
+    // Day buckets while the day is wide enough for a cluster of marks, else weeks or months.
+    let bucket = if ppd >= 2.0 * r_unit + 2.0 && per_day_max <= 3 && dated.len() <= 600 {
+        TickUnit::Day
+    } else if ppd * 7.0 >= 2.0 * r_unit + 2.0 {
+        TickUnit::Week
+    } else {
+        TickUnit::Month
+    };
+    layout.bucket = bucket;
+    if bucket != TickUnit::Day {
+        let dense_entries = [
+            (
+                Swatch::Claim(Stance::Asserts),
+                "asserts: bar above the line",
+            ),
+            (Swatch::Claim(Stance::Denies), "denies: bar below the line"),
+            (Swatch::Contradiction, "contradicting pair"),
+        ];
+        layout.legend = legend_layout(&fonts, s, margin, w - margin, legend_top, &dense_entries).0;
+    }
+    let mut endpoint: HashMap<i64, (f64, f64)> = HashMap::new();
+    let contested_ids: BTreeSet<i64> = data
+        .contradictions
+        .iter()
+        .flat_map(|c| [c.a.id, c.b.id])
+        .collect();
+    let frame_rows: HashMap<&str, usize> = frames
+        .iter()
+        .enumerate()
+        .map(|(i, (f, _))| (f.as_str(), i))
+        .collect();
+    type Group = BTreeMap<(NaiveDate, Stance, usize), Vec<i64>>;
+    let mut groups: Vec<Group> = vec![BTreeMap::new(); frames.len()];
+    let mut row_claims = vec![0usize; frames.len()];
+    for c in &dated {
+        let f = frame_of(c);
+        let Some(&ri) = frame_rows.get(f.as_str()) else {
+            continue;
+        };
+        row_claims[ri] += 1;
+        let d = bucket.bucket_start(c.claim.date.date.unwrap_or_default());
+        let st = Stance::from_polarity(c.claim.polarity);
+        groups[ri]
+            .entry((d, st, side_index[&claim_side(c)]))
+            .or_default()
+            .push(c.id);
+    }
+    // Dense mode: diverging stacked bars per bucket (asserts up, denies down, by side),
+    // on one count scale for all rows.
+    let dense = bucket != TickUnit::Day;
+    let max_stack = groups
+        .iter()
+        .flat_map(|g| {
+            let mut per: BTreeMap<(NaiveDate, Stance), usize> = BTreeMap::new();
+            for ((d, st, _), ids) in g {
+                *per.entry((*d, *st)).or_default() += ids.len();
+            }
+            per.into_values().collect::<Vec<_>>()
+        })
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let max_count = groups
+        .iter()
+        .flat_map(|g| g.values().map(Vec::len))
+        .max()
+        .unwrap_or(1);
+    for (ri, (frame, n_conf)) in frames.iter().enumerate() {
+        let band = PxBox::new(
+            margin,
+            panel.y0 + ri as f64 * row_h,
+            panel.x1,
+            panel.y0 + (ri + 1) as f64 * row_h,
+        );
+        let mid_y = (band.y0 + band.y1) / 2.0;
+        let half = row_h / 2.0;
+        let r_max = (half * 0.38).min(16.0 * s).max(r_unit);
+        let mut marks = Vec::new();
+        let mut neutral_hidden = 0;
+        // Cluster the sides within one bucket and stance side by side around its centre.
+        let mut clusters: BTreeMap<(NaiveDate, Stance), Vec<SideIds>> = BTreeMap::new();
+        for ((d, st, si), ids) in &groups[ri] {
+            clusters.entry((*d, *st)).or_default().push((*si, ids));
+        }
+        for ((d, st), members) in clusters {
+            let bucket_x0 = scale.x(d).max(panel.x0);
+            let bucket_x1 = scale.x(bucket.bucket_end(d)).min(panel.x1);
+            let cx = (bucket_x0 + bucket_x1) / 2.0;
+            if dense {
+                if st == Stance::Neutral {
+                    neutral_hidden += members.iter().map(|(_, ids)| ids.len()).sum::<usize>();
+                    continue;
+                }
+                let gap = ((bucket_x1 - bucket_x0) * 0.12).min(3.0 * s);
+                let (x0, x1) = (
+                    bucket_x0 + gap,
+                    (bucket_x1 - gap).max(bucket_x0 + gap + 1.0),
+                );
+                let per_claim = half * 0.85 / max_stack as f64;
+                let dir = if st == Stance::Asserts { -1.0 } else { 1.0 };
+                let mut y = mid_y + dir;
+                for (si, ids) in members {
+                    let hseg = (ids.len() as f64 * per_claim).max(1.0);
+                    let y2 = y + dir * hseg;
+                    let bar = PxBox::new(x0, y, x1, y2);
+                    for id in ids.iter() {
+                        endpoint.insert(*id, (cx, (y + y2) / 2.0));
+                    }
+                    marks.push(FrameMark {
+                        side: si,
+                        stance: st,
+                        date: d,
+                        x: cx,
+                        y: (y + y2) / 2.0,
+                        r: (x1 - x0) / 2.0,
+                        count: ids.len(),
+                        claim_ids: ids.to_vec(),
+                        bar: Some(bar),
+                        label: None,
+                    });
+                    y = y2;
+                }
+                continue;
+            }
+            let y = match st {
+                Stance::Asserts => mid_y - half * 0.45,
+                Stance::Denies => mid_y + half * 0.45,
+                Stance::Neutral => mid_y,
+            };
+            let radii: Vec<f64> = members
+                .iter()
+                .map(|(_, ids)| {
+                    if max_count <= 1 {
+                        r_unit
+                    } else {
+                        let t = ((ids.len() as f64) / max_count as f64).sqrt();
+                        (r_unit * 0.8 + (r_max - r_unit * 0.8) * t).min(r_max)
+                    }
+                })
+                .collect();
+            let total_w: f64 = radii.iter().map(|r| 2.0 * r + 2.0).sum();
+            let mut x = cx - total_w / 2.0;
+            for ((si, ids), r) in members.iter().zip(radii) {
+                let mx = x + r;
+                x += 2.0 * r + 2.0;
+                for id in ids.iter() {
+                    endpoint.insert(*id, (mx, y));
+                }
+                marks.push(FrameMark {
+                    side: *si,
+                    stance: st,
+                    date: d,
+                    x: mx,
+                    y,
+                    r,
+                    count: ids.len(),
+                    claim_ids: ids.to_vec(),
+                    bar: None,
+                    label: None,
+                });
+            }
+        }
+        if !dense {
+            label_marks(
+                &mut marks,
+                &claims,
+                &contested_ids,
+                &fonts,
+                PxBox::new(panel.x0, band.y0, panel.x1, band.y1),
+            );
+        }
+        layout.rows.push(FrameRow {
+            frame: frame.clone(),
+            band,
+            mid_y,
+            claims: row_claims[ri],
+            neutral_hidden,
+            contradictions: *n_conf,
+            marks,
+        });
+    }
+    for c in &data.contradictions {
+        let (Some(&a), Some(&b)) = (endpoint.get(&c.a.id), endpoint.get(&c.b.id)) else {
+            continue;
+        };
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+        let bulge = if (a.1 - b.1).abs() < 1.0 {
+            (len / 3.0).clamp(8.0 * s, 30.0 * s)
+        } else {
+            (len * 0.15).min(30.0 * s)
+        };
+        layout.connectors.push(Connector {
+            contradiction_id: c.id,
+            kind: c.contradiction.kind,
+            from: a,
+            to: b,
+            path: arc(a, b, bulge),
+        });
+    }
+    layout.scale = Some(scale);
+    // Rows are capped in height: pull the axis up under the last row and give the room
+    // below to the lower panels.
+    let rows_bottom = panel.y0 + frames.len().max(1) as f64 * row_h;
+    layout.stance_panel.y1 = rows_bottom.min(panel.y1);
+    let lower_top = (layout.stance_panel.y1 + axis_h + 20.0 * s).min(bottom - lower_h);
+
+    // Lower panels.
+    let lower = PxBox::new(margin, lower_top, w - margin, bottom);
+    let split = lower.x0 + lower.width() * 0.42;
+    layout.matrix = Some(matrix_layout(
+        data,
+        &side_index,
+        &fonts,
+        s,
+        PxBox::new(lower.x0, lower.y0, split - 20.0 * s, lower.y1),
+    ));
+    layout.numeric_panel = PxBox::new(split + 10.0 * s, lower.y0, lower.x1, lower.y1);
+    if n_numeric > 0 {
+        let (groups, hidden) = numeric_layout(data, &side_index, &fonts, s, layout.numeric_panel);
+        layout.numeric = groups;
+        layout.hidden_figures = hidden;
+    }
+
+    let mut foot = Vec::new();
+    if undated > 0 {
+        foot.push(format!(
+            "{} without a date left out",
+            plural(undated, "contested claim")
+        ));
+    }
+    if layout.hidden_frames > 0 {
+        foot.push(format!(
+            "{} not shown for room",
+            plural(layout.hidden_frames, "less-contested proposition")
+        ));
+    }
+    if bucket != TickUnit::Day {
+        foot.push(format!(
+            "bars count claims per {} by side; neutral claims not drawn",
+            bucket.name()
+        ));
+    }
+    if layout.hidden_figures > 0 {
+        foot.push(format!(
+            "{} not shown",
+            plural(layout.hidden_figures, "figure")
+        ));
+    }
+    foot.push(format!(
+        "sources: {}; full quotes and byte spans in index.html",
+        plural(data.articles.len(), "article")
+    ));
+    let text = foot.join(" · ");
+    let mut cs = text.chars();
+    let text: String = cs
+        .next()
+        .map(|f| f.to_uppercase().chain(cs).collect())
+        .unwrap_or_default();
+    layout.footnote = fit(&fonts.foot, &text, w - 2.0 * margin);
+    Ok(layout)
+}
+
+/// Names the speaker beside each mark where the name fits without touching another name or
+/// mark: contested claims first.
+fn label_marks(
+    marks: &mut [FrameMark],
+    claims: &BTreeMap<i64, &StoredClaim>,
+    contested: &BTreeSet<i64>,
+    fonts: &Fonts,
+    area: PxBox,
+) {
+    let font = fonts.label;
+    let lh = font.line_height();
+    let mut placer = Placer::default();
+    for m in marks.iter() {
+        placer.obstacles.push(PxBox::new(
+            m.x - m.r,
+            m.y - m.r * 1.2,
+            m.x + m.r,
+            m.y + m.r * 1.2,
+        ));
+    }
+    let mut order: Vec<usize> = (0..marks.len()).collect();
+    order.sort_by_key(|&i| {
+        let hot = marks[i].claim_ids.iter().any(|id| contested.contains(id));
+        (!hot, marks[i].date, i)
+    });
+    for i in order {
+        let m = &marks[i];
+        let Some(first) = m.claim_ids.first().and_then(|id| claims.get(id)) else {
+            continue;
+        };
+        let who = super::timeline::short_speaker(&first.claim.speaker);
+        let text = if m.count > 1 {
+            format!("{who} +{}", m.count - 1)
+        } else {
+            who
+        };
+        let text = fit(&font, &text, 160.0 * font.size / 14.0);
+        if text.is_empty() {
+            continue;
+        }
+        let tw = font.width(&text) + 4.0;
+        let right = PxBox::new(
+            m.x + m.r + 3.0,
+            m.y - lh / 2.0,
+            m.x + m.r + 3.0 + tw,
+            m.y + lh / 2.0,
+        );
+        let left = PxBox::new(
+            m.x - m.r - 3.0 - tw,
+            m.y - lh / 2.0,
+            m.x - m.r - 3.0,
+            m.y + lh / 2.0,
+        );
+        if let Some(b) = [right, left].into_iter().find(|b| placer.fits(b, &area)) {
+            placer.take(b.inflate(1.0));
+            marks[i].label = Some((text, b));
+        }
+    }
+}
+
+fn matrix_layout(
+    data: &ReportData,
+    side_index: &HashMap<Side, usize>,
+    fonts: &Fonts,
+    s: f64,
+    area: PxBox,
+) -> MatrixLayout {
+    let mut pair: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut involved: BTreeSet<usize> = BTreeSet::new();
+    for c in &data.contradictions {
+        let (Some(&a), Some(&b)) = (
+            side_index.get(&claim_side(&c.a)),
+            side_index.get(&claim_side(&c.b)),
+        ) else {
+            continue;
+        };
+        involved.insert(a);
+        involved.insert(b);
+        *pair.entry((a.min(b), a.max(b))).or_default() += 1;
+    }
+    let sides: Vec<usize> = involved.into_iter().collect();
+    let n = sides.len();
+    let counts: Vec<Vec<usize>> = sides
+        .iter()
+        .map(|&a| {
+            sides
+                .iter()
+                .map(|&b| pair.get(&(a.min(b), a.max(b))).copied().unwrap_or(0))
+                .collect()
+        })
+        .collect();
+    let max = counts.iter().flatten().copied().max().unwrap_or(0);
+    // Heading line, then a header row of short names, then the grid.
+    let head = fonts.lane.line_height() + 8.0 * s;
+    let col_head = fonts.lane_sub.line_height() + 6.0 * s;
+    let row_head = 150.0 * s;
+    let avail_w = (area.width() - row_head).max(40.0);
+    let avail_h = (area.height() - head - col_head).max(20.0);
+    let cell_w = (avail_w / n.max(1) as f64).min(110.0 * s);
+    let cell_h = (avail_h / n.max(1) as f64).min(56.0 * s);
+    let gx = area.x0 + row_head;
+    let gy = area.y0 + head + col_head;
+    let cells = (0..n)
+        .map(|r| {
+            (0..n)
+                .map(|c| {
+                    PxBox::new(
+                        gx + c as f64 * cell_w,
+                        gy + r as f64 * cell_h,
+                        gx + (c + 1) as f64 * cell_w,
+                        gy + (r + 1) as f64 * cell_h,
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    MatrixLayout {
+        area,
+        sides,
+        counts,
+        cells,
+        max,
+    }
+}
+
+fn numeric_layout(
+    data: &ReportData,
+    side_index: &HashMap<Side, usize>,
+    fonts: &Fonts,
+    s: f64,
+    area: PxBox,
+) -> (Vec<NumericGroup>, usize) {
+    // quantity -> claims (deduplicated) with the value they give.
+    let mut by_q: BTreeMap<String, Vec<(&StoredClaim, f64)>> = BTreeMap::new();
+    for c in &data.contradictions {
+        if c.contradiction.kind != ContradictionKind::Numeric {
+            continue;
+        }
+        for cl in [&c.a, &c.b] {
+            for f in &cl.claim.figures {
+                let list = by_q.entry(f.quantity.clone()).or_default();
+                if !list.iter().any(|(x, _)| x.id == cl.id) {
+                    list.push((cl, f.value));
+                }
+            }
+        }
+    }
+    let mut qs: Vec<(String, Vec<(&StoredClaim, f64)>)> = by_q.into_iter().collect();
+    qs.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    let head = fonts.lane.line_height() + 8.0 * s;
+    let gh = fonts.lane_sub.line_height() + 6.0 * s;
+    let bar_h = (fonts.label.line_height() + 6.0 * s).max(14.0);
+    let label_w = (area.width() * 0.42).min(300.0 * s);
+    let value_w = fonts.label.width("000,000") + 10.0 * s;
+    let mut y = area.y0 + head;
+    let mut out = Vec::new();
+    let mut hidden = 0;
+    for (q, mut list) in qs {
+        list.sort_by(|a, b| {
+            a.0.claim
+                .date
+                .date
+                .cmp(&b.0.claim.date.date)
+                .then(a.0.id.cmp(&b.0.id))
+        });
+        if y + gh + bar_h > area.y1 {
+            hidden += list.len();
+            continue;
+        }
+        let heading_y = y;
+        y += gh;
+        let vmax = list.iter().map(|(_, v)| *v).fold(0.0, f64::max).max(1e-9);
+        let bar_x0 = area.x0 + label_w + 8.0 * s;
+        let bar_span = (area.x1 - value_w - bar_x0).max(20.0);
+        let mut bars = Vec::new();
+        for (cl, v) in list {
+            if y + bar_h > area.y1 {
+                hidden += 1;
+                continue;
+            }
+            let date = cl
+                .claim
+                .date
+                .date
+                .map(|d| d.format(" · %-d %b").to_string())
+                .unwrap_or_default();
+            let label = fit(
+                &fonts.label,
+                &format!("{}{date}", cl.claim.speaker.trim()),
+                label_w,
+            );
+            let bw = (v.max(0.0) / vmax * bar_span).max(2.0);
+            bars.push(NumericBar {
+                claim_id: cl.id,
+                side: side_index.get(&claim_side(cl)).copied().unwrap_or(0),
+                label,
+                value: v,
+                label_box: PxBox::new(area.x0, y, area.x0 + label_w, y + bar_h),
+                bar: PxBox::new(bar_x0, y + 2.0 * s, bar_x0 + bw, y + bar_h - 2.0 * s),
+            });
+            y += bar_h + 2.0 * s;
+        }
+        y += 8.0 * s;
+        out.push(NumericGroup {
+            quantity: q,
+            heading_y,
+            bars,
+        });
+    }
+    (out, hidden)
+}
+
+/// Draws the contradiction chart PNG to `out` and returns the layout it drew.
+pub fn contradiction_chart(
+    data: &ReportData,
+    opts: &RenderOptions,
+    out: &Path,
+) -> Result<ChartLayout, RenderError> {
+    let layout = chart_layout(data, opts)?;
+    draw(&layout, out)?;
+    Ok(layout)
+}
+
+fn up_triangle(c: (f64, f64), r: f64) -> Vec<(f64, f64)> {
+    vec![
+        (c.0, c.1 - r * 1.15),
+        (c.0 + r * 1.05, c.1 + r * 0.7),
+        (c.0 - r * 1.05, c.1 + r * 0.7),
+    ]
+}
+
+fn down_triangle(c: (f64, f64), r: f64) -> Vec<(f64, f64)> {
+    vec![
+        (c.0, c.1 + r * 1.15),
+        (c.0 + r * 1.05, c.1 - r * 0.7),
+        (c.0 - r * 1.05, c.1 - r * 0.7),
+    ]
+}
+
+fn stance_mark(
+    cv: &Canvas,
+    c: (f64, f64),
+    r: f64,
+    st: Stance,
+    col: Rgb,
+) -> Result<(), RenderError> {
+    match st {
+        Stance::Asserts => {
+            cv.polygon(&up_triangle(c, r + 1.5), palette::BACKGROUND, 1.0)?;
+            cv.polygon(&up_triangle(c, r), col, 0.9)
+        }
+        Stance::Denies => {
+            cv.polygon(&down_triangle(c, r + 1.5), palette::BACKGROUND, 1.0)?;
+            cv.polygon(&down_triangle(c, r), col, 0.9)
+        }
+        Stance::Neutral => {
+            cv.circle(c, r, palette::BACKGROUND, 1.0, true)?;
+            cv.circle(c, r, col, 1.0, false)
+        }
+    }
+}
+
+fn draw(l: &ChartLayout, out: &Path) -> Result<(), RenderError> {
+    let cv = Canvas::new(out, l.width, l.height)?;
+    let s = l.scale_factor;
+    let f = &l.fonts;
+    let (w, h) = (f64::from(l.width), f64::from(l.height));
+    let margin = (20.0 * s).round();
+    cv.text(
+        &l.title,
+        (margin, margin),
+        f.title,
+        palette::INK,
+        Anchor::TopLeft,
+    )?;
+    cv.text(
+        &l.subtitle,
+        (margin, margin + f.title.line_height() + 6.0 * s),
+        f.subtitle,
+        palette::MUTED,
+        Anchor::TopLeft,
+    )?;
+    cv.text(
+        &l.footnote,
+        (margin, h - margin - f.foot.line_height()),
+        f.foot,
+        palette::MUTED,
+        Anchor::TopLeft,
+    )?;
+    if let Some(msg) = &l.message {
+        let big = super::font::FontSpec::bold(30.0 * s);
+        let b = PxBox::new(w * 0.2, h * 0.36, w * 0.8, h * 0.64);
+        cv.rect(b, palette::BAND)?;
+        cv.text(
+            msg,
+            (w / 2.0, h / 2.0 - 14.0 * s),
+            big,
+            palette::MUTED,
+            Anchor::Center,
+        )?;
+        cv.text(
+            "Every pair of claims on the same proposition was compared.",
+            (w / 2.0, h / 2.0 + 24.0 * s),
+            f.subtitle,
+            palette::MUTED,
+            Anchor::Center,
+        )?;
+        return cv.present();
+    }
+    for item in &l.legend {
+        let c = (item.bbox.x0 + 11.0 * s, (item.bbox.y0 + item.bbox.y1) / 2.0);
+        match item.swatch {
+            Swatch::Claim(st) => stance_mark(&cv, c, 6.5 * s, st, palette::MUTED)?,
+            other => super::timeline::draw_swatch(&cv, other, item.bbox, s)?,
+        }
+        cv.text(
+            &item.text,
+            (item.bbox.x0 + 28.0 * s, item.bbox.y0),
+            f.legend,
+            palette::INK,
+            Anchor::TopLeft,
+        )?;
+    }
+    for &(si, b) in &l.side_legend {
+        let col = palette::side(si);
+        cv.rect(
+            PxBox::new(b.x0, b.y0 + 2.0 * s, b.x0 + 14.0 * s, b.y1 - 2.0 * s),
+            col,
+        )?;
+        cv.text(
+            &l.sides[si].label,
+            (b.x0 + 20.0 * s, b.y0),
+            f.legend,
+            palette::INK,
+            Anchor::TopLeft,
+        )?;
+    }
+
+    // Stance panel.
+    let p = l.stance_panel;
+    for (i, row) in l.rows.iter().enumerate() {
+        if i % 2 == 0 {
+            cv.rect(row.band, palette::BAND)?;
+        }
+    }
+    for t in &l.ticks {
+        if t.x >= p.x0 && t.x <= p.x1 {
+            cv.line(&[(t.x, p.y0), (t.x, p.y1)], palette::GRID, 1.0, 1)?;
+            cv.line(
+                &[(t.x, p.y1), (t.x, p.y1 + 5.0 * s)],
+                palette::MUTED,
+                1.0,
+                1,
+            )?;
+            let lx = match (l.tick_unit, l.scale) {
+                (TickUnit::Day, Some(sc)) => t.x + sc.px_per_day() / 2.0,
+                _ => t.x,
+            };
+            cv.text(
+                &t.label,
+                (lx, p.y1 + 7.0 * s),
+                f.tick,
+                palette::INK,
+                Anchor::TopCenter,
+            )?;
+        }
+    }
+    cv.line(&[(p.x0, p.y1), (p.x1, p.y1)], palette::MUTED, 1.0, 1)?;
+    for row in &l.rows {
+        cv.line(
+            &[(p.x0, row.mid_y), (p.x1, row.mid_y)],
+            (190, 190, 190),
+            1.0,
+            1,
+        )?;
+        let x = row.band.x0 + 8.0 * s;
+        let top = row.band.y0
+            + (row.band.height() - f.lane.line_height() - f.lane_sub.line_height() - 3.0 * s)
+                .max(0.0)
+                / 2.0;
+        let name = fit(&f.lane, &row.frame, p.x0 - x - 10.0 * s);
+        cv.text(&name, (x, top), f.lane, palette::INK, Anchor::TopLeft)?;
+        cv.text(
+            &format!(
+                "{} · {}",
+                plural(row.claims, "claim"),
+                plural(row.contradictions, "clash")
+            ),
+            (x, top + f.lane.line_height() + 3.0 * s),
+            f.lane_sub,
+            palette::MUTED,
+            Anchor::TopLeft,
+        )?;
+    }
+    let alpha = if l.bucket != TickUnit::Day {
+        0.2
+    } else if l.connectors.len() > 150 {
+        0.3
+    } else if l.connectors.len() > 40 {
+        0.5
+    } else {
+        0.9
+    };
+    let mut seen = BTreeSet::new();
+    for c in &l.connectors {
+        let key = (
+            c.from.0.round() as i64,
+            c.from.1.round() as i64,
+            c.to.0.round() as i64,
+            c.to.1.round() as i64,
+        );
+        if seen.insert(key) {
+            cv.line(
+                &c.path,
+                palette::CONNECTOR,
+                alpha,
+                (2.5 * s).round().max(2.0) as u32,
+            )?;
+        }
+    }
+    for row in &l.rows {
+        for m in &row.marks {
+            match m.bar {
+                Some(b) => cv.rect(b, palette::side(m.side))?,
+                None => stance_mark(&cv, (m.x, m.y), m.r, m.stance, palette::side(m.side))?,
+            }
+        }
+        for m in &row.marks {
+            if let Some((text, b)) = &m.label {
+                cv.rect_alpha(*b, palette::BACKGROUND, 0.7)?;
+                cv.text(
+                    text,
+                    (b.x0 + 2.0, (b.y0 + b.y1) / 2.0),
+                    f.label,
+                    palette::INK,
+                    Anchor::MidLeft,
+                )?;
+            }
+        }
+    }
+
+    // Matrix.
+    if let Some(m) = &l.matrix {
+        cv.text(
+            "Who contradicts whom",
+            (m.area.x0, m.area.y0),
+            f.lane,
+            palette::INK,
+            Anchor::TopLeft,
+        )?;
+        let short: Vec<String> = m.sides.iter().map(|&i| short_side(&l.sides[i])).collect();
+        for (ci, name) in short.iter().enumerate() {
+            if let Some(cell) = m.cells.first().and_then(|r| r.get(ci)) {
+                let name = fit(&f.lane_sub, name, cell.width() - 2.0);
+                cv.text(
+                    &name,
+                    (
+                        (cell.x0 + cell.x1) / 2.0,
+                        cell.y0 - f.lane_sub.line_height() - 3.0 * s,
+                    ),
+                    f.lane_sub,
+                    palette::INK,
+                    Anchor::TopCenter,
+                )?;
+            }
+        }
+        for (ri, row) in m.cells.iter().enumerate() {
+            if let Some(first) = row.first() {
+                let label = fit(
+                    &f.lane_sub,
+                    &l.sides[m.sides[ri]].label,
+                    first.x0 - m.area.x0 - 24.0 * s,
+                );
+                let sy = (first.y0 + first.y1) / 2.0;
+                cv.rect(
+                    PxBox::new(m.area.x0, sy - 5.0 * s, m.area.x0 + 10.0 * s, sy + 5.0 * s),
+                    palette::side(m.sides[ri]),
+                )?;
+                cv.text(
+                    &label,
+                    (m.area.x0 + 16.0 * s, sy),
+                    f.lane_sub,
+                    palette::INK,
+                    Anchor::MidLeft,
+                )?;
+            }
+            for (ci, cell) in row.iter().enumerate() {
+                let n = m.counts[ri][ci];
+                let t = if m.max == 0 {
+                    0.0
+                } else {
+                    n as f64 / m.max as f64
+                };
+                let fill = if n == 0 {
+                    palette::BACKGROUND
+                } else {
+                    palette::tint(palette::REDDISH_PURPLE, 0.2 + 0.8 * t)
+                };
+                cv.rect(cell.inflate(-1.0), fill)?;
+                cv.outline(*cell, palette::GRID, 1)?;
+                let txt = if n == 0 {
+                    "·".to_string()
+                } else {
+                    n.to_string()
+                };
+                let col = if t > 0.6 {
+                    palette::BACKGROUND
+                } else {
+                    palette::INK
+                };
+                cv.text(
+                    &txt,
+                    ((cell.x0 + cell.x1) / 2.0, (cell.y0 + cell.y1) / 2.0),
+                    f.legend,
+                    col,
+                    Anchor::Center,
+                )?;
+            }
+        }
+    }
+
+    // Numeric disputes.
+    let np = l.numeric_panel;
+    if !l.numeric.is_empty() {
+        cv.text(
+            "Numeric disputes: figures by source",
+            (np.x0, np.y0),
+            f.lane,
+            palette::INK,
+            Anchor::TopLeft,
+        )?;
+    } else if np.width() > 200.0 * s {
+        cv.text(
+            "No numeric disputes in this thread",
+            (np.x0, np.y0),
+            f.lane_sub,
+            palette::MUTED,
+            Anchor::TopLeft,
+        )?;
+    }
+    for g in &l.numeric {
+        cv.text(
+            &g.quantity,
+            (np.x0, g.heading_y),
+            f.lane_sub,
+            palette::MUTED,
+            Anchor::TopLeft,
+        )?;
+        for b in &g.bars {
+            cv.text(
+                &b.label,
+                (b.label_box.x1, (b.label_box.y0 + b.label_box.y1) / 2.0),
+                f.label,
+                palette::INK,
+                Anchor::MidRight,
+            )?;
+            cv.rect(b.bar, palette::side(b.side))?;
+            cv.text(
+                &format_value(b.value),
+                (b.bar.x1 + 6.0 * s, (b.bar.y0 + b.bar.y1) / 2.0),
+                f.label,
+                palette::INK,
+                Anchor::MidLeft,
+            )?;
+        }
+    }
+    cv.present()
+}
+
+/// "12", "12.5", "1,250".
+pub(crate) fn format_value(v: f64) -> String {
+    if v.fract().abs() < 1e-9 && v.abs() < 1e15 {
+        let n = v as i64;
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        if n < 0 {
+            format!("-{out}")
+        } else {
+            out
+        }
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::fixtures;
+
+    #[test]
+    fn small_thread_chart_layout() {
+        let l = chart_layout(&fixtures::small(), &RenderOptions::default()).unwrap();
+        assert_eq!(l.message, None);
+        let frames: Vec<&str> = l.rows.iter().map(|r| r.frame.as_str()).collect();
+        assert_eq!(frames, ["agreement", "casualties"]);
+        assert_eq!(l.connectors.len(), 2);
+        assert_eq!(l.bucket, TickUnit::Day);
+        // agreement: Shoigu asserts, the U.S. official denies, Trudeau is neutral.
+        let agreement = &l.rows[0];
+        assert_eq!(agreement.claims, 3);
+        let stances: BTreeSet<Stance> = agreement.marks.iter().map(|m| m.stance).collect();
+        assert_eq!(stances.len(), 3);
+        for m in &agreement.marks {
+            match m.stance {
+                Stance::Asserts => assert!(m.y < agreement.mid_y),
+                Stance::Denies => assert!(m.y > agreement.mid_y),
+                Stance::Neutral => assert_eq!(m.y, agreement.mid_y),
+            }
+        }
+        let matrix = l.matrix.as_ref().unwrap();
+        let names: Vec<&str> = matrix
+            .sides
+            .iter()
+            .map(|&i| l.sides[i].key.as_str())
+            .collect();
+        assert_eq!(names, ["USA", "RUS", "SYRGOV"]);
+        // USA-RUS (agreement) and USA-SYRGOV (casualties), symmetric.
+        assert_eq!(matrix.counts[0][1], 1);
+        assert_eq!(matrix.counts[1][0], 1);
+        assert_eq!(matrix.counts[0][2], 1);
+        assert_eq!(matrix.counts[1][2], 0);
+        let labels: Vec<PxBox> = l
+            .rows
+            .iter()
+            .flat_map(|r| &r.marks)
+            .filter_map(|m| m.label.as_ref().map(|(_, b)| *b))
+            .collect();
+        assert_eq!(labels.len(), 5, "every mark is named");
+        for (i, a) in labels.iter().enumerate() {
+            assert!(labels[i + 1..].iter().all(|b| !a.overlaps(b)));
+        }
+        assert_eq!(l.numeric.len(), 1);
+        assert_eq!(l.numeric[0].quantity, "killed");
+        let values: Vec<f64> = l.numeric[0].bars.iter().map(|b| b.value).collect();
+        assert_eq!(values, [12.0, 40.0]);
+        assert!(l.numeric[0].bars[0]
+            .label
+            .starts_with("Syrian army command"));
+        for b in &l.numeric[0].bars {
+            assert!(l.numeric_panel.inflate(1.0).contains_box(&b.bar));
+            assert!(!b.label_box.overlaps(&b.bar));
+        }
+    }
+
+    #[test]
+    fn empty_thread_draws_a_clear_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("c.png");
+        let mut data = fixtures::small();
+        data.contradictions.clear();
+        let l = contradiction_chart(&data, &RenderOptions::default(), &out).unwrap();
+        assert_eq!(
+            l.message.as_deref(),
+            Some("No contradictions in this thread")
+        );
+        let img = image::open(&out).unwrap().to_rgb8();
+        assert_eq!(img.dimensions(), (1600, 900));
+        assert!(img.pixels().filter(|p| p.0 != [255, 255, 255]).count() > 1000);
+    }
+
+    #[test]
+    fn chart_png_decodes_and_is_not_blank() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("c.png");
+        let o = RenderOptions {
+            width: 1000,
+            height: 600,
+            ..RenderOptions::default()
+        };
+        contradiction_chart(&fixtures::small(), &o, &out).unwrap();
+        let img = image::open(&out).unwrap().to_rgb8();
+        assert_eq!(img.dimensions(), (1000, 600));
+        let colours: BTreeSet<[u8; 3]> = img.pixels().map(|p| p.0).collect();
+        assert!(colours.len() > 50, "only {} colours", colours.len());
+    }
+
+    #[test]
+    fn dense_thread_buckets_and_fits() {
+        let l = chart_layout(&fixtures::large(5000, 120), &RenderOptions::default()).unwrap();
+        assert_ne!(l.bucket, TickUnit::Day);
+        let marked: usize = l.rows.iter().flat_map(|r| &r.marks).map(|m| m.count).sum();
+        let hidden: usize = l.rows.iter().map(|r| r.neutral_hidden).sum();
+        let row_claims: usize = l.rows.iter().map(|r| r.claims).sum();
+        assert_eq!(
+            marked + hidden,
+            row_claims,
+            "every claim is in a bar or counted as neutral"
+        );
+        assert!(l
+            .rows
+            .iter()
+            .flat_map(|r| &r.marks)
+            .all(|m| m.bar.is_some()));
+        for row in &l.rows {
+            assert!(l.stance_panel.y1 + 1.0 >= row.band.y1);
+        }
+    }
+
+    #[test]
+    fn values_format_with_thousands() {
+        assert_eq!(format_value(12.0), "12");
+        assert_eq!(format_value(1250.0), "1,250");
+        assert_eq!(format_value(12.5), "12.5");
+    }
+
+    #[test]
+    #[ignore]
+    fn render_check_chart() {
+        let dir = std::path::Path::new("/tmp/render-check");
+        std::fs::create_dir_all(dir).unwrap();
+        let o = RenderOptions::default();
+        contradiction_chart(&fixtures::small(), &o, &dir.join("chart-small.png")).unwrap();
+        let small = RenderOptions {
+            width: 800,
+            height: 450,
+            ..o
+        };
+        contradiction_chart(&fixtures::small(), &small, &dir.join("chart-small-800.png")).unwrap();
+        contradiction_chart(&fixtures::large(5000, 120), &o, &dir.join("chart-5000.png")).unwrap();
+        contradiction_chart(&fixtures::large(60, 40), &o, &dir.join("chart-60.png")).unwrap();
+        let mut empty = fixtures::small();
+        empty.contradictions.clear();
+        contradiction_chart(&empty, &o, &dir.join("chart-empty.png")).unwrap();
+    }
+}

@@ -1,0 +1,354 @@
+//! Report stage: PNG timeline, contradiction chart and the per-thread report bundle.
+//!
+//! Every picture is computed as plain layout data first (`timeline_layout`, `chart_layout`:
+//! pixel boxes, marks, labels, connectors) and only then drawn with plotters, so tests check
+//! the layout rather than pixels. This is the only module that uses plotters.
+//!
+//! Text uses DejaVu fonts embedded in the binary (see `font`), so rendering works on a
+//! machine without system fonts. Colours follow the Okabe-Ito colour-blind-safe palette.
+
+mod bundle;
+mod canvas;
+mod chart;
+mod font;
+mod layout;
+mod timeline;
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::model::{StoredArticle, StoredClaim, StoredContradiction, StoredEvent, Thread};
+
+pub use bundle::{bundle, escape_html};
+pub use chart::{
+    chart_layout, contradiction_chart, ChartLayout, FrameMark, FrameRow, MatrixLayout, NumericBar,
+    NumericGroup,
+};
+pub use layout::{Connector, PxBox, Stance, TickUnit};
+pub use timeline::{
+    timeline, timeline_layout, Lane, LaneMode, Mark, MarkKind, MarkLabel, TimelineLayout,
+};
+
+/// Smallest image the charts are laid out for.
+pub const MIN_WIDTH: u32 = 800;
+pub const MIN_HEIGHT: u32 = 450;
+/// Largest image accepted: beyond this a mistyped size would eat memory.
+pub const MAX_SIDE: u32 = 8000;
+
+/// Everything the report shows for one thread, as read from the store.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportData {
+    pub thread: Thread,
+    pub articles: Vec<StoredArticle>,
+    pub claims: Vec<StoredClaim>,
+    pub events: Vec<StoredEvent>,
+    pub contradictions: Vec<StoredContradiction>,
+}
+
+/// Image size and an optional date window; items outside the window are left out and counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenderOptions {
+    pub width: u32,
+    pub height: u32,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl Default for RenderOptions {
+    fn default() -> RenderOptions {
+        RenderOptions {
+            width: 1600,
+            height: 900,
+            from: None,
+            to: None,
+        }
+    }
+}
+
+/// Why a report could not be drawn or written.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(
+        "image size {width}x{height} is outside {MIN_WIDTH}x{MIN_HEIGHT} to {MAX_SIDE}x{MAX_SIDE}"
+    )]
+    Size { width: u32, height: u32 },
+    #[error("date range starts {from} after it ends {to}")]
+    Range { from: NaiveDate, to: NaiveDate },
+    #[error("cannot load the embedded font")]
+    Font,
+    #[error("cannot draw {}: {message}", path.display())]
+    Draw { path: PathBuf, message: String },
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl RenderError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> RenderError {
+        RenderError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// Checks the options before any layout work.
+pub(crate) fn check_options(opts: &RenderOptions) -> Result<(), RenderError> {
+    let ok_w = (MIN_WIDTH..=MAX_SIDE).contains(&opts.width);
+    let ok_h = (MIN_HEIGHT..=MAX_SIDE).contains(&opts.height);
+    if !ok_w || !ok_h {
+        return Err(RenderError::Size {
+            width: opts.width,
+            height: opts.height,
+        });
+    }
+    if let (Some(from), Some(to)) = (opts.from, opts.to) {
+        if from > to {
+            return Err(RenderError::Range { from, to });
+        }
+    }
+    Ok(())
+}
+
+/// A side of the story: actor codes grouped the way an analyst reads them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Side {
+    /// Stable grouping key: RUS, USA, SYRGOV, SYRREB, IGO, a country prefix, or OTHER.
+    pub key: String,
+    /// Display name: "Russia", "Syrian government" ...
+    pub label: String,
+}
+
+/// Fixed lane order for the sides this product is mostly used on; the rest follow by volume.
+const KNOWN_SIDES: [(&str, &str); 5] = [
+    ("USA", "United States"),
+    ("RUS", "Russia"),
+    ("SYRGOV", "Syrian government"),
+    ("SYRREB", "Syrian rebels"),
+    ("IGO", "UN / international"),
+];
+
+const COUNTRY_NAMES: [(&str, &str); 18] = [
+    ("TUR", "Turkey"),
+    ("IRN", "Iran"),
+    ("SAU", "Saudi Arabia"),
+    ("GBR", "United Kingdom"),
+    ("FRA", "France"),
+    ("DEU", "Germany"),
+    ("ISR", "Israel"),
+    ("JOR", "Jordan"),
+    ("QAT", "Qatar"),
+    ("CHN", "China"),
+    ("IRQ", "Iraq"),
+    ("LBN", "Lebanon"),
+    ("EGY", "Egypt"),
+    ("UKR", "Ukraine"),
+    ("SYR", "Syria (other)"),
+    ("KUR", "Kurdish forces"),
+    ("ARE", "UAE"),
+    ("EUR", "European Union"),
+];
+
+/// Groups an actor code (or a bare ISO alpha-3 country) into its side.
+pub fn side_of(code: Option<&str>) -> Side {
+    let code = code.map(str::trim).unwrap_or("").to_ascii_uppercase();
+    let key = if code.starts_with("RUS") {
+        "RUS".to_string()
+    } else if code.starts_with("USA") {
+        "USA".to_string()
+    } else if code.starts_with("SYRGOV") || code.starts_with("SYRMIL") {
+        "SYRGOV".to_string()
+    } else if code.starts_with("SYRREB") || code.starts_with("SYRINS") || code.starts_with("SYROPP")
+    {
+        "SYRREB".to_string()
+    } else if code.starts_with("IGO") {
+        "IGO".to_string()
+    } else if code.len() >= 3 && code.chars().take(3).all(|c| c.is_ascii_alphabetic()) {
+        code[..3].to_string()
+    } else {
+        "OTHER".to_string()
+    };
+    let label = KNOWN_SIDES
+        .iter()
+        .chain(COUNTRY_NAMES.iter())
+        .find(|(k, _)| *k == key)
+        .map(|(_, l)| l.to_string())
+        .unwrap_or_else(|| {
+            if key == "OTHER" {
+                "Other".to_string()
+            } else {
+                key.clone()
+            }
+        });
+    Side { key, label }
+}
+
+/// The side a claim belongs to: its speaker's actor code, else its country.
+pub fn claim_side(c: &StoredClaim) -> Side {
+    side_of(c.claim.actor_code.as_deref().or(c.claim.country.as_deref()))
+}
+
+/// The side an event belongs to: its first actor.
+pub fn event_side(e: &StoredEvent) -> Side {
+    side_of(e.event.actors.first().map(String::as_str))
+}
+
+/// Orders sides: the known ones first in a fixed order, then others by volume, "Other" last.
+pub(crate) fn order_sides(counts: &[(Side, usize)]) -> Vec<Side> {
+    let mut out: Vec<(usize, usize, Side)> = counts
+        .iter()
+        .map(|(side, n)| {
+            let rank = KNOWN_SIDES
+                .iter()
+                .position(|(k, _)| *k == side.key)
+                .unwrap_or(if side.key == "OTHER" { 99 } else { 50 });
+            (rank, usize::MAX - n, side.clone())
+        })
+        .collect();
+    out.sort();
+    out.dedup_by(|a, b| a.2 == b.2);
+    out.into_iter().map(|(_, _, s)| s).collect()
+}
+
+/// Okabe-Ito palette (Okabe & Ito 2008), safe for the common colour-vision deficiencies.
+pub mod palette {
+    pub type Rgb = (u8, u8, u8);
+    pub const BLACK: Rgb = (0, 0, 0);
+    pub const ORANGE: Rgb = (230, 159, 0);
+    pub const SKY_BLUE: Rgb = (86, 180, 233);
+    pub const BLUISH_GREEN: Rgb = (0, 158, 115);
+    pub const YELLOW: Rgb = (240, 228, 66);
+    pub const BLUE: Rgb = (0, 114, 178);
+    pub const VERMILLION: Rgb = (213, 94, 0);
+    pub const REDDISH_PURPLE: Rgb = (204, 121, 167);
+
+    /// Stance colours: asserts, denies, neutral; events are drawn in ink.
+    pub const ASSERTS: Rgb = BLUE;
+    pub const DENIES: Rgb = VERMILLION;
+    pub const NEUTRAL: Rgb = (150, 150, 150);
+    pub const EVENT: Rgb = (60, 60, 60);
+    pub const CONNECTOR: Rgb = REDDISH_PURPLE;
+
+    pub const INK: Rgb = (33, 33, 33);
+    pub const MUTED: Rgb = (100, 100, 100);
+    pub const GRID: Rgb = (222, 222, 222);
+    pub const BAND: Rgb = (246, 246, 246);
+    pub const BACKGROUND: Rgb = (255, 255, 255);
+
+    /// Side colours for the contradiction chart, in lane order (yellow is left out: too light
+    /// on white).
+    pub const SIDES: [Rgb; 7] = [
+        BLUE,
+        VERMILLION,
+        ORANGE,
+        BLUISH_GREEN,
+        SKY_BLUE,
+        REDDISH_PURPLE,
+        BLACK,
+    ];
+
+    pub fn side(index: usize) -> Rgb {
+        SIDES[index % SIDES.len()]
+    }
+
+    /// Mixes `c` towards white; `t` = 0 gives white, 1 gives `c`.
+    pub fn tint(c: Rgb, t: f64) -> Rgb {
+        let t = t.clamp(0.0, 1.0);
+        let mix = |v: u8| (255.0 - (255.0 - f64::from(v)) * t).round() as u8;
+        (mix(c.0), mix(c.1), mix(c.2))
+    }
+}
+
+/// Scale factor for fonts and strokes: 1.0 at 1600x900, never below 0.8 so text stays legible.
+pub(crate) fn ui_scale(width: u32, height: u32) -> f64 {
+    let s = (f64::from(width) / 1600.0).min(f64::from(height) / 900.0);
+    s.clamp(0.8, 2.5)
+}
+
+/// Formats a date span for titles: "29 Aug – 12 Sep 2016", "29 Aug 2016".
+pub(crate) fn span_text(from: NaiveDate, to: NaiveDate) -> String {
+    use chrono::Datelike;
+    if from == to {
+        from.format("%-d %b %Y").to_string()
+    } else if (from.year(), from.month()) == (to.year(), to.month()) {
+        format!("{}–{}", from.format("%-d"), to.format("%-d %b %Y"))
+    } else if from.year() == to.year() {
+        format!("{} – {}", from.format("%-d %b"), to.format("%-d %b %Y"))
+    } else {
+        format!("{} – {}", from.format("%-d %b %Y"), to.format("%-d %b %Y"))
+    }
+}
+
+/// Title of the thread for headings: its title, else its slug.
+pub(crate) fn thread_title(t: &Thread) -> String {
+    if t.title.trim().is_empty() {
+        if t.slug.trim().is_empty() {
+            "Untitled thread".to_string()
+        } else {
+            t.slug.clone()
+        }
+    } else {
+        t.title.trim().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sides_group_actor_codes() {
+        let key = |c: &str| side_of(Some(c)).key;
+        assert_eq!(key("RUSGOV"), "RUS");
+        assert_eq!(key("RUSMIL"), "RUS");
+        assert_eq!(key("USAGOV"), "USA");
+        assert_eq!(key("SYRGOV"), "SYRGOV");
+        assert_eq!(key("SYRMIL"), "SYRGOV");
+        assert_eq!(key("SYRREB"), "SYRREB");
+        assert_eq!(key("IGOUNO"), "IGO");
+        assert_eq!(key("TURGOV"), "TUR");
+        assert_eq!(side_of(Some("TURGOV")).label, "Turkey");
+        assert_eq!(key(""), "OTHER");
+        assert_eq!(side_of(None).label, "Other");
+    }
+
+    #[test]
+    fn options_are_checked() {
+        let small = RenderOptions {
+            width: 640,
+            ..RenderOptions::default()
+        };
+        assert!(matches!(
+            check_options(&small),
+            Err(RenderError::Size { .. })
+        ));
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let backwards = RenderOptions {
+            from: d("2016-09-10"),
+            to: d("2016-09-01"),
+            ..RenderOptions::default()
+        };
+        let err = check_options(&backwards).unwrap_err().to_string();
+        assert_eq!(err, "date range starts 2016-09-10 after it ends 2016-09-01");
+    }
+
+    #[test]
+    fn known_sides_come_first_other_last() {
+        let s = |c: &str| side_of(Some(c));
+        let order = order_sides(&[
+            (side_of(None), 50),
+            (s("TURGOV"), 3),
+            (s("RUSGOV"), 1),
+            (s("USAGOV"), 2),
+        ]);
+        let keys: Vec<&str> = order.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["USA", "RUS", "TUR", "OTHER"]);
+    }
+}
