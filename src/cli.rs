@@ -1,6 +1,6 @@
 //! Command line: clap definitions, conversion into the pipeline's config, and one function per command.
 
-use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read};
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
