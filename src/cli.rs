@@ -25,7 +25,12 @@ use crate::{demo, eval, export};
 #[command(name = "storyline", version, propagate_version = true)]
 pub struct Args {
     /// Database file.
-    #[arg(long, global = true, env = "STORYLINE_DB", default_value = "storyline.db")]
+    #[arg(
+        long,
+        global = true,
+        env = "STORYLINE_DB",
+        default_value = "storyline.db"
+    )]
     pub db: PathBuf,
     /// When to use colour in human output.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
@@ -323,12 +328,22 @@ pub fn run(args: Args) -> Result<Outcome> {
     };
     let mut out = Out::new(color);
     let db = args.db.clone();
-    let open = || Store::open(&db).with_context(|| format!("cannot open database {}", db.display()));
+    let open =
+        || Store::open(&db).with_context(|| format!("cannot open database {}", db.display()));
     match args.command {
-        Command::Ingest { paths, thread, date, format, window } => {
+        Command::Ingest {
+            paths,
+            thread,
+            date,
+            format,
+            window,
+        } => {
             let mut store = open()?;
             let cfg = IngestConfig {
-                read: ReadOptions { format: format_of(format), date },
+                read: ReadOptions {
+                    format: format_of(format),
+                    date,
+                },
                 thread: match thread {
                     Some(slug) => ThreadMode::Fixed(slug),
                     None => ThreadMode::Auto,
@@ -338,13 +353,23 @@ pub fn run(args: Args) -> Result<Outcome> {
             };
             let inputs: Vec<pipeline::Input> = paths
                 .iter()
-                .map(|p| if p == "-" { pipeline::Input::Stdin } else { pipeline::Input::Path(PathBuf::from(p)) })
+                .map(|p| {
+                    if p == "-" {
+                        pipeline::Input::Stdin
+                    } else {
+                        pipeline::Input::Path(PathBuf::from(p))
+                    }
+                })
                 .collect();
             let summary = pipeline::ingest(&mut store, &inputs, &cfg)?;
             if !args.quiet {
                 eprintln!("storyline: {}", summary.line());
             }
-            Ok(if summary.failed > 0 { Outcome::Partial } else { Outcome::Ok })
+            Ok(if summary.failed > 0 {
+                Outcome::Partial
+            } else {
+                Outcome::Ok
+            })
         }
         Command::Threads { json } => {
             let store = open()?;
@@ -354,7 +379,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Thread(cmd) => {
             let mut store = open()?;
             match cmd {
-                ThreadCmd::New { slug, title, keywords, actors } => {
+                ThreadCmd::New {
+                    slug,
+                    title,
+                    keywords,
+                    actors,
+                } => {
                     let t = Thread {
                         title: title.unwrap_or_else(|| slug.clone()),
                         slug,
@@ -385,15 +415,32 @@ pub fn run(args: Args) -> Result<Outcome> {
             output::articles(&mut out, &store.articles(thread.as_deref())?, json)?;
             Ok(Outcome::Ok)
         }
-        Command::Claims { thread, actor, since, until, json } => {
+        Command::Claims {
+            thread,
+            actor,
+            since,
+            until,
+            json,
+        } => {
             let store = open()?;
-            let f = ClaimFilter { thread: thread.clone(), actor, since, until, article: None };
+            let f = ClaimFilter {
+                thread: thread.clone(),
+                actor,
+                since,
+                until,
+                article: None,
+            };
             output::claims(&mut out, &store.claims(&f)?, thread.as_deref(), json)?;
             Ok(Outcome::Ok)
         }
         Command::Events { thread, json } => {
             let store = open()?;
-            output::events(&mut out, &store.events(thread.as_deref())?, thread.as_deref(), json)?;
+            output::events(
+                &mut out,
+                &store.events(thread.as_deref())?,
+                thread.as_deref(),
+                json,
+            )?;
             Ok(Outcome::Ok)
         }
         Command::Contradictions { thread, kind, json } => {
@@ -404,43 +451,90 @@ pub fn run(args: Args) -> Result<Outcome> {
                 KindArg::Numeric => ContradictionKind::Numeric,
                 KindArg::Reversal => ContradictionKind::Reversal,
             });
-            output::contradictions(&mut out, &store.contradictions(thread.as_deref(), kind)?, json)?;
+            output::contradictions(
+                &mut out,
+                &store.contradictions(thread.as_deref(), kind)?,
+                json,
+            )?;
             Ok(Outcome::Ok)
         }
-        Command::Timeline { thread, output: path, from, to, width, height } => {
+        Command::Timeline {
+            thread,
+            output: path,
+            from,
+            to,
+            width,
+            height,
+        } => {
             let store = open()?;
             let data = pipeline::report_data(&store, &thread)?;
-            let opts = RenderOptions { width, height, from, to };
-            render::timeline(&data, &opts, &path).with_context(|| format!("cannot draw {}", path.display()))?;
+            let opts = RenderOptions {
+                width,
+                height,
+                from,
+                to,
+            };
+            render::timeline(&data, &opts, &path)
+                .with_context(|| format!("cannot draw {}", path.display()))?;
             out.line(&path.display().to_string())?;
             Ok(Outcome::Ok)
         }
-        Command::Chart(ChartCmd::Contradictions { thread, output: path, width, height }) => {
+        Command::Chart(ChartCmd::Contradictions {
+            thread,
+            output: path,
+            width,
+            height,
+        }) => {
             let store = open()?;
             let data = pipeline::report_data(&store, &thread)?;
-            let opts = RenderOptions { width, height, from: None, to: None };
+            let opts = RenderOptions {
+                width,
+                height,
+                from: None,
+                to: None,
+            };
             render::contradiction_chart(&data, &opts, &path)
                 .with_context(|| format!("cannot draw {}", path.display()))?;
             out.line(&path.display().to_string())?;
             Ok(Outcome::Ok)
         }
-        Command::Report { thread, out: dir, width, height } => {
+        Command::Report {
+            thread,
+            out: dir,
+            width,
+            height,
+        } => {
             let store = open()?;
             let data = pipeline::report_data(&store, &thread)?;
-            let opts = RenderOptions { width, height, from: None, to: None };
+            let opts = RenderOptions {
+                width,
+                height,
+                from: None,
+                to: None,
+            };
             let dir = dir.join(&thread);
-            for p in render::bundle(&data, &opts, &dir).with_context(|| format!("cannot write {}", dir.display()))? {
+            for p in render::bundle(&data, &opts, &dir)
+                .with_context(|| format!("cannot write {}", dir.display()))?
+            {
                 out.line(&p.display().to_string())?;
             }
             Ok(Outcome::Ok)
         }
-        Command::Extract { file, date, json, jsonl } => {
+        Command::Extract {
+            file,
+            date,
+            json,
+            jsonl,
+        } => {
             let store_gaz = Gazetteer::builtin();
             if jsonl {
                 return extract_jsonl(&mut out, date, &store_gaz);
             }
             let (origin, bytes) = read_input(file.as_deref())?;
-            let opts = ReadOptions { format: Format::Auto, date };
+            let opts = ReadOptions {
+                format: Format::Auto,
+                date,
+            };
             let (articles, errors) = ingest::read_bytes(&origin, &bytes, &opts);
             if let Some(e) = errors.first() {
                 bail!("{e}");
@@ -453,7 +547,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         Command::Tag { file, date, json } => {
             let (origin, bytes) = read_input(file.as_deref())?;
-            let text = String::from_utf8(bytes).with_context(|| format!("{origin}: not valid UTF-8"))?;
+            let text =
+                String::from_utf8(bytes).with_context(|| format!("{origin}: not valid UTF-8"))?;
             let timexes = extract::timex::tag(&text, Some(date));
             output::timexes(&mut out, &timexes, json)?;
             Ok(Outcome::Ok)
@@ -462,7 +557,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Eval(cmd) => {
             match cmd {
                 EvalCmd::Timeml { dir, json } => {
-                    let s = eval::timeml::score_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?;
+                    let s = eval::timeml::score_dir(&dir)
+                        .with_context(|| format!("cannot read {}", dir.display()))?;
                     if json {
                         out.line(&serde_json::to_string_pretty(&s)?)?;
                     } else {
@@ -470,7 +566,8 @@ pub fn run(args: Args) -> Result<Outcome> {
                     }
                 }
                 EvalCmd::Polnear { dir, json } => {
-                    let s = eval::polnear::score_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?;
+                    let s = eval::polnear::score_dir(&dir)
+                        .with_context(|| format!("cannot read {}", dir.display()))?;
                     if json {
                         out.line(&serde_json::to_string_pretty(&s)?)?;
                     } else {
@@ -480,7 +577,11 @@ pub fn run(args: Args) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        Command::Export { thread, format, output: path } => {
+        Command::Export {
+            thread,
+            format,
+            output: path,
+        } => {
             let store = open()?;
             let data = pipeline::report_data(&store, &thread)?;
             let text = match format {
@@ -491,27 +592,46 @@ pub fn run(args: Args) -> Result<Outcome> {
             };
             match path {
                 Some(p) => {
-                    std::fs::write(&p, text).with_context(|| format!("cannot write {}", p.display()))?;
+                    std::fs::write(&p, text)
+                        .with_context(|| format!("cannot write {}", p.display()))?;
                     out.line(&p.display().to_string())?;
                 }
                 None => out.raw(&text)?,
             }
             Ok(Outcome::Ok)
         }
-        Command::Search { query, thread, limit, json } => {
+        Command::Search {
+            query,
+            thread,
+            limit,
+            json,
+        } => {
             let store = open()?;
             let hits = store.search(&query, thread.as_deref(), limit)?;
             output::search(&mut out, &hits, json)?;
             Ok(Outcome::Ok)
         }
-        Command::Actor(ActorCmd::Add { name, code, kind, alias }) => {
+        Command::Actor(ActorCmd::Add {
+            name,
+            code,
+            kind,
+            alias,
+        }) => {
             let mut store = open()?;
             let Some(kind) = ActorKind::parse(&kind) else {
                 bail!("unknown actor kind {kind:?}: expected country, person, organisation or anonymous");
             };
             let code = code.to_uppercase();
-            let country = code.get(..3).filter(|c| c.chars().all(|ch| ch.is_ascii_alphabetic())).map(str::to_string);
-            let entry = GazetteerEntry { name: name.clone(), code, kind, aliases: alias };
+            let country = code
+                .get(..3)
+                .filter(|c| c.chars().all(|ch| ch.is_ascii_alphabetic()))
+                .map(str::to_string);
+            let entry = GazetteerEntry {
+                name: name.clone(),
+                code,
+                kind,
+                aliases: alias,
+            };
             store.add_actor(&entry, country.as_deref())?;
             out.line(&name)?;
             Ok(Outcome::Ok)
@@ -529,8 +649,13 @@ pub fn run(args: Args) -> Result<Outcome> {
             out.raw(&String::from_utf8_lossy(&buf))?;
             Ok(Outcome::Ok)
         }
-        Command::Synth { articles, out: dir, seed } => {
-            crate::synth::write_corpus(&dir, articles, seed).with_context(|| format!("cannot write {}", dir.display()))?;
+        Command::Synth {
+            articles,
+            out: dir,
+            seed,
+        } => {
+            crate::synth::write_corpus(&dir, articles, seed)
+                .with_context(|| format!("cannot write {}", dir.display()))?;
             out.line(&dir.display().to_string())?;
             Ok(Outcome::Ok)
         }
@@ -558,7 +683,9 @@ fn read_input(file: Option<&str>) -> Result<(String, Vec<u8>)> {
     match file {
         None | Some("-") => {
             let mut buf = Vec::new();
-            io::stdin().read_to_end(&mut buf).context("cannot read stdin")?;
+            io::stdin()
+                .read_to_end(&mut buf)
+                .context("cannot read stdin")?;
             Ok(("-".to_string(), buf))
         }
         Some(p) => {
@@ -572,7 +699,10 @@ fn read_input(file: Option<&str>) -> Result<(String, Vec<u8>)> {
 /// an error line on stderr and an `{"error": ...}` line on stdout, so N lines in give N lines out.
 fn extract_jsonl(out: &mut Out, date: Option<NaiveDate>, gaz: &Gazetteer) -> Result<Outcome> {
     let stdin = io::stdin();
-    let opts = ReadOptions { format: Format::Jsonl, date };
+    let opts = ReadOptions {
+        format: Format::Jsonl,
+        date,
+    };
     let mut failed = false;
     for (i, line) in stdin.lock().lines().enumerate() {
         let line = line.context("cannot read stdin")?;
@@ -585,17 +715,25 @@ fn extract_jsonl(out: &mut Out, date: Option<NaiveDate>, gaz: &Gazetteer) -> Res
         match (articles.first(), errors.first()) {
             (Some(a), _) => {
                 let (ex, diags) = extract::extract(&a.body, a.published, gaz);
-                out.line(&serde_json::to_string(&output::extraction_json(a, &ex, &diags))?)?;
+                out.line(&serde_json::to_string(&output::extraction_json(
+                    a, &ex, &diags,
+                ))?)?;
             }
             (None, e) => {
                 failed = true;
-                let msg = e.map(|e| e.to_string()).unwrap_or_else(|| format!("{origin}: no article"));
+                let msg = e
+                    .map(|e| e.to_string())
+                    .unwrap_or_else(|| format!("{origin}: no article"));
                 eprintln!("storyline: {msg}");
                 out.line(&serde_json::json!({ "error": msg }).to_string())?;
             }
         }
     }
-    Ok(if failed { Outcome::Partial } else { Outcome::Ok })
+    Ok(if failed {
+        Outcome::Partial
+    } else {
+        Outcome::Ok
+    })
 }
 
 #[cfg(test)]
@@ -609,20 +747,66 @@ mod tests {
 
     #[test]
     fn bad_date_is_a_clear_error() {
-        let e = Args::try_parse_from(["storyline", "ingest", "x.txt", "--date", "29/08/2016"]).unwrap_err();
+        let e = Args::try_parse_from(["storyline", "ingest", "x.txt", "--date", "29/08/2016"])
+            .unwrap_err();
         assert!(e.to_string().contains("expected YYYY-MM-DD"), "{e}");
     }
 
     #[test]
     fn contract_flags_parse() {
         for argv in [
-            vec!["storyline", "ingest", "a", "-", "--thread", "t", "--date", "2016-08-29", "--format", "html"],
-            vec!["storyline", "claims", "--thread", "t", "--actor", "RUSGOV", "--since", "2016-08-01", "--until", "2016-09-01", "--json"],
+            vec![
+                "storyline",
+                "ingest",
+                "a",
+                "-",
+                "--thread",
+                "t",
+                "--date",
+                "2016-08-29",
+                "--format",
+                "html",
+            ],
+            vec![
+                "storyline",
+                "claims",
+                "--thread",
+                "t",
+                "--actor",
+                "RUSGOV",
+                "--since",
+                "2016-08-01",
+                "--until",
+                "2016-09-01",
+                "--json",
+            ],
             vec!["storyline", "timeline", "--thread", "t", "-o", "x.png"],
-            vec!["storyline", "chart", "contradictions", "--thread", "t", "-o", "x.png"],
+            vec![
+                "storyline",
+                "chart",
+                "contradictions",
+                "--thread",
+                "t",
+                "-o",
+                "x.png",
+            ],
             vec!["storyline", "report", "--thread", "t", "--out", "reports/"],
-            vec!["storyline", "extract", "-", "--date", "2016-08-29", "--json"],
-            vec!["storyline", "tag", "f.txt", "--date", "2016-08-29", "--json"],
+            vec![
+                "storyline",
+                "extract",
+                "-",
+                "--date",
+                "2016-08-29",
+                "--json",
+            ],
+            vec![
+                "storyline",
+                "tag",
+                "f.txt",
+                "--date",
+                "2016-08-29",
+                "--json",
+            ],
             vec!["storyline", "demo", "--out", "reports/demo"],
             vec!["storyline", "--db", "x.db", "contradictions", "--json"],
         ] {

@@ -34,7 +34,12 @@ pub fn articles() -> Vec<&'static File<'static>> {
     let mut out = Vec::new();
     walk(&CORPUS, &mut out);
     // By file name: text pages start with their date, so threads grow in time order.
-    out.sort_by_key(|f| (f.path().file_name().map(|n| n.to_os_string()), f.path().to_path_buf()));
+    out.sort_by_key(|f| {
+        (
+            f.path().file_name().map(|n| n.to_os_string()),
+            f.path().to_path_buf(),
+        )
+    });
     out
 }
 
@@ -48,13 +53,22 @@ pub fn run(out: &mut Out, dir: &Path, quiet: bool) -> Result<Outcome> {
             std::fs::remove_file(&p).with_context(|| format!("cannot remove {}", p.display()))?;
         }
     }
-    let mut store = Store::open(&db).with_context(|| format!("cannot open database {}", db.display()))?;
+    let mut store =
+        Store::open(&db).with_context(|| format!("cannot open database {}", db.display()))?;
     let inputs: Vec<Input> = articles()
         .into_iter()
-        .map(|f| Input::Memory(format!("demo/{}", f.path().display()), f.contents().to_vec()))
+        .map(|f| {
+            Input::Memory(
+                format!("demo/{}", f.path().display()),
+                f.contents().to_vec(),
+            )
+        })
         .collect();
     let cfg = IngestConfig {
-        read: ReadOptions { format: Format::Auto, date: None },
+        read: ReadOptions {
+            format: Format::Auto,
+            date: None,
+        },
         thread: ThreadMode::Auto,
         window_days: 7,
         quiet: true,
@@ -65,14 +79,25 @@ pub fn run(out: &mut Out, dir: &Path, quiet: bool) -> Result<Outcome> {
     }
     let threads = store.threads()?;
     output::threads(out, &threads, false)?;
-    let opts = RenderOptions { width: 1600, height: 900, from: None, to: None };
+    let opts = RenderOptions {
+        width: 1600,
+        height: 900,
+        from: None,
+        to: None,
+    };
     for t in threads.iter().filter(|t| t.articles >= MIN_REPORT_ARTICLES) {
         let data = pipeline::report_data(&store, &t.thread.slug)?;
         let target = dir.join(&t.thread.slug);
-        for p in render::bundle(&data, &opts, &target).with_context(|| format!("cannot write {}", target.display()))? {
+        for p in render::bundle(&data, &opts, &target)
+            .with_context(|| format!("cannot write {}", target.display()))?
+        {
             out.line(&p.display().to_string())?;
         }
     }
     out.line(&db.display().to_string())?;
-    Ok(if summary.failed > 0 { Outcome::Partial } else { Outcome::Ok })
+    Ok(if summary.failed > 0 {
+        Outcome::Partial
+    } else {
+        Outcome::Ok
+    })
 }

@@ -56,8 +56,20 @@ pub fn jsonl(data: &ReportData) -> Result<String, ExportError> {
 pub fn csv(data: &ReportData) -> Result<String, ExportError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
-        "record", "id", "article_id", "date", "date_precision", "speaker", "actor_code", "cue", "kind", "frame",
-        "polarity", "text", "start", "end",
+        "record",
+        "id",
+        "article_id",
+        "date",
+        "date_precision",
+        "speaker",
+        "actor_code",
+        "cue",
+        "kind",
+        "frame",
+        "polarity",
+        "text",
+        "start",
+        "end",
     ])?;
     for c in &data.claims {
         let k = &c.claim;
@@ -116,7 +128,9 @@ pub fn csv(data: &ReportData) -> Result<String, ExportError> {
             x.b.id.to_string(),
         ])?;
     }
-    let bytes = w.into_inner().map_err(|e| ExportError::CsvInner(e.to_string()))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| ExportError::CsvInner(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
@@ -136,7 +150,9 @@ fn tl_date(d: DateValue) -> Option<Value> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A TimelineJS3 JSON document: dated claims and events, grouped by actor code.
@@ -144,7 +160,9 @@ fn escape(s: &str) -> String {
 pub fn timelinejs(data: &ReportData) -> Result<String, ExportError> {
     let mut events = Vec::new();
     for c in &data.claims {
-        let Some(start) = tl_date(c.claim.date) else { continue };
+        let Some(start) = tl_date(c.claim.date) else {
+            continue;
+        };
         let k = &c.claim;
         events.push(json!({
             "start_date": start,
@@ -158,7 +176,9 @@ pub fn timelinejs(data: &ReportData) -> Result<String, ExportError> {
         }));
     }
     for e in &data.events {
-        let Some(start) = tl_date(e.event.date) else { continue };
+        let Some(start) = tl_date(e.event.date) else {
+            continue;
+        };
         events.push(json!({
             "start_date": start,
             "text": {"headline": escape(&e.event.trigger), "text": format!("<p>{}</p>", escape(&e.event.text))},

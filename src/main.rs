@@ -12,7 +12,10 @@ fn main() -> ExitCode {
         Ok(Outcome::Partial) => ExitCode::from(2),
         Err(e) => {
             // A closed pipe (`storyline claims | head`) is not an error.
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();

@@ -418,6 +418,22 @@ pub fn build(
         None => true,
     });
 
+    // A byline closing the story ("By VLADIMIR ISACHENKOV, Associated Press" after the
+    // contributor line), as AP pages print it.
+    let tail_from = paras.len().saturating_sub(3).max(1);
+    let mut i = tail_from;
+    while i < paras.len() {
+        if let Some((names, org)) = parse_byline(&paras[i].text) {
+            if byline.is_none() {
+                byline = names;
+            }
+            byline_agency = byline_agency.or(org);
+            paras.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+
     let dropped = |rule: &'static str| doc.dropped.iter().filter(move |d| d.rule == rule);
     let url = hints
         .url
@@ -733,6 +749,16 @@ mod tests {
         ] {
             assert_eq!(parse_dateline(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn byline_closing_the_story() {
+        check(
+            "x.txt",
+            "Deal near, Russia says\n\nMOSCOW (AP) — Russia said a deal was near.\n\nA U.S. official disagreed.\n\nMatthew Lee in Washington contributed to this report.\n\nBy VLADIMIR ISACHENKOV, Associated Press\n",
+            None,
+            "title=Deal near, Russia says\nsource=AP\ndate=-\ndateline=MOSCOW\nbyline=VLADIMIR ISACHENKOV\ncontributors=Matthew Lee in Washington\nbody=Russia said a deal was near.||A U.S. official disagreed.",
+        );
     }
 
     #[test]

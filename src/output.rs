@@ -18,7 +18,10 @@ pub struct Out {
 
 impl Out {
     pub fn new(color: bool) -> Out {
-        Out { w: io::BufWriter::new(io::stdout()), color }
+        Out {
+            w: io::BufWriter::new(io::stdout()),
+            color,
+        }
     }
     pub fn line(&mut self, s: &str) -> io::Result<()> {
         writeln!(self.w, "{s}")
@@ -46,7 +49,9 @@ impl Drop for Out {
 }
 
 fn date(d: DateValue) -> Value {
-    d.date.map(|d| Value::String(d.to_string())).unwrap_or(Value::Null)
+    d.date
+        .map(|d| Value::String(d.to_string()))
+        .unwrap_or(Value::Null)
 }
 
 fn date_text(d: DateValue) -> String {
@@ -63,7 +68,10 @@ fn date_text(d: DateValue) -> String {
 fn thread_of(threads: &[String], filter: Option<&str>) -> Value {
     match filter {
         Some(t) => Value::String(t.to_string()),
-        None => threads.first().map(|t| Value::String(t.clone())).unwrap_or(Value::Null),
+        None => threads
+            .first()
+            .map(|t| Value::String(t.clone()))
+            .unwrap_or(Value::Null),
     }
 }
 
@@ -191,7 +199,17 @@ pub fn extraction_json(a: &Article, ex: &Extraction, diags: &[Diagnostic]) -> Va
         .events
         .iter()
         .enumerate()
-        .map(|(i, e)| event_json(&StoredEvent { id: i as i64 + 1, article_id: 0, threads: vec![], event: e.clone() }, None))
+        .map(|(i, e)| {
+            event_json(
+                &StoredEvent {
+                    id: i as i64 + 1,
+                    article_id: 0,
+                    threads: vec![],
+                    event: e.clone(),
+                },
+                None,
+            )
+        })
         .collect();
     json!({
         "article": article_json(a, None, &[]),
@@ -235,7 +253,10 @@ pub fn threads(out: &mut Out, rows: &[ThreadSummary], as_json: bool) -> io::Resu
             .collect();
         return out.json(&Value::Array(v));
     }
-    out.header(&format!("{:<32} {:>8} {:>7} {:>7} {:>7}  {:<23}  TITLE", "THREAD", "ARTICLES", "CLAIMS", "EVENTS", "CONTRA", "SPAN"))?;
+    out.header(&format!(
+        "{:<32} {:>8} {:>7} {:>7} {:>7}  {:<23}  TITLE",
+        "THREAD", "ARTICLES", "CLAIMS", "EVENTS", "CONTRA", "SPAN"
+    ))?;
     for t in rows {
         let span = match (t.first, t.last) {
             (Some(a), Some(b)) => format!("{a}..{b}"),
@@ -257,9 +278,16 @@ pub fn threads(out: &mut Out, rows: &[ThreadSummary], as_json: bool) -> io::Resu
 
 pub fn articles(out: &mut Out, rows: &[StoredArticle], as_json: bool) -> io::Result<()> {
     if as_json {
-        return out.json(&Value::Array(rows.iter().map(|a| article_json(&a.article, Some(a.id), &a.threads)).collect()));
+        return out.json(&Value::Array(
+            rows.iter()
+                .map(|a| article_json(&a.article, Some(a.id), &a.threads))
+                .collect(),
+        ));
     }
-    out.header(&format!("{:>5}  {:<10}  {:<8}  {:<12}  {:<24}  TITLE", "ID", "PUBLISHED", "SOURCE", "DATELINE", "THREADS"))?;
+    out.header(&format!(
+        "{:>5}  {:<10}  {:<8}  {:<12}  {:<24}  TITLE",
+        "ID", "PUBLISHED", "SOURCE", "DATELINE", "THREADS"
+    ))?;
     for a in rows {
         out.line(&format!(
             "{:>5}  {:<10}  {:<8}  {:<12}  {:<24}  {}",
@@ -274,11 +302,21 @@ pub fn articles(out: &mut Out, rows: &[StoredArticle], as_json: bool) -> io::Res
     Ok(())
 }
 
-pub fn claims(out: &mut Out, rows: &[StoredClaim], filter: Option<&str>, as_json: bool) -> io::Result<()> {
+pub fn claims(
+    out: &mut Out,
+    rows: &[StoredClaim],
+    filter: Option<&str>,
+    as_json: bool,
+) -> io::Result<()> {
     if as_json {
-        return out.json(&Value::Array(rows.iter().map(|c| claim_json(c, filter)).collect()));
+        return out.json(&Value::Array(
+            rows.iter().map(|c| claim_json(c, filter)).collect(),
+        ));
     }
-    out.header(&format!("{:>5}  {:<10}  {:<22}  {:<7}  {:<11}  {:>3}  TEXT", "ID", "DATE", "SPEAKER", "ACTOR", "FRAME", "POL"))?;
+    out.header(&format!(
+        "{:>5}  {:<10}  {:<22}  {:<7}  {:<11}  {:>3}  TEXT",
+        "ID", "DATE", "SPEAKER", "ACTOR", "FRAME", "POL"
+    ))?;
     for c in rows {
         let k = &c.claim;
         out.line(&format!(
@@ -295,11 +333,21 @@ pub fn claims(out: &mut Out, rows: &[StoredClaim], filter: Option<&str>, as_json
     Ok(())
 }
 
-pub fn events(out: &mut Out, rows: &[StoredEvent], filter: Option<&str>, as_json: bool) -> io::Result<()> {
+pub fn events(
+    out: &mut Out,
+    rows: &[StoredEvent],
+    filter: Option<&str>,
+    as_json: bool,
+) -> io::Result<()> {
     if as_json {
-        return out.json(&Value::Array(rows.iter().map(|e| event_json(e, filter)).collect()));
+        return out.json(&Value::Array(
+            rows.iter().map(|e| event_json(e, filter)).collect(),
+        ));
     }
-    out.header(&format!("{:>5}  {:<10}  {:<4}  {:<20}  TEXT", "ID", "DATE", "TYPE", "ACTORS"))?;
+    out.header(&format!(
+        "{:>5}  {:<10}  {:<4}  {:<20}  TEXT",
+        "ID", "DATE", "TYPE", "ACTORS"
+    ))?;
     for e in rows {
         let v = &e.event;
         out.line(&format!(
@@ -314,13 +362,24 @@ pub fn events(out: &mut Out, rows: &[StoredEvent], filter: Option<&str>, as_json
     Ok(())
 }
 
-pub fn contradictions(out: &mut Out, rows: &[StoredContradiction], as_json: bool) -> io::Result<()> {
+pub fn contradictions(
+    out: &mut Out,
+    rows: &[StoredContradiction],
+    as_json: bool,
+) -> io::Result<()> {
     if as_json {
         return out.json(&Value::Array(rows.iter().map(contradiction_json).collect()));
     }
     for x in rows {
         let c = &x.contradiction;
-        out.header(&format!("#{} {} {:.2} [{}] {}", x.id, c.kind.as_str(), c.score, c.thread, c.explanation))?;
+        out.header(&format!(
+            "#{} {} {:.2} [{}] {}",
+            x.id,
+            c.kind.as_str(),
+            c.score,
+            c.thread,
+            c.explanation
+        ))?;
         for s in [&x.a, &x.b] {
             out.line(&format!(
                 "    {} {} ({}), article #{} bytes {}-{}: {}",
@@ -345,19 +404,39 @@ pub fn timexes(out: &mut Out, rows: &[Timex], as_json: bool) -> io::Result<()> {
             .collect();
         return out.json(&Value::Array(v));
     }
-    out.header(&format!("{:>7} {:>7}  {:<8}  {:<16}  TEXT", "START", "END", "TYPE", "VALUE"))?;
+    out.header(&format!(
+        "{:>7} {:>7}  {:<8}  {:<16}  TEXT",
+        "START", "END", "TYPE", "VALUE"
+    ))?;
     for t in rows {
-        let kind = serde_json::to_value(t.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-        out.line(&format!("{:>7} {:>7}  {:<8}  {:<16}  {}", t.span.start, t.span.end, kind, t.value, t.text))?;
+        let kind = serde_json::to_value(t.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        out.line(&format!(
+            "{:>7} {:>7}  {:<8}  {:<16}  {}",
+            t.span.start, t.span.end, kind, t.value, t.text
+        ))?;
     }
     Ok(())
 }
 
-pub fn extraction(out: &mut Out, a: &Article, ex: &Extraction, diags: &[Diagnostic], as_json: bool) -> io::Result<()> {
+pub fn extraction(
+    out: &mut Out,
+    a: &Article,
+    ex: &Extraction,
+    diags: &[Diagnostic],
+    as_json: bool,
+) -> io::Result<()> {
     if as_json {
         return out.json(&extraction_json(a, ex, diags));
     }
-    out.header(&format!("{} ({}, {})", a.title, opt(&a.source), date_text(a.published)))?;
+    out.header(&format!(
+        "{} ({}, {})",
+        a.title,
+        opt(&a.source),
+        date_text(a.published)
+    ))?;
     out.line(&format!(
         "{} time expressions, {} actor mentions, {} claims, {} events",
         ex.timexes.len(),
@@ -378,7 +457,12 @@ pub fn extraction(out: &mut Out, a: &Article, ex: &Extraction, diags: &[Diagnost
         ))?;
     }
     for e in &ex.events {
-        out.line(&format!("  event  {} [{}] {}", date_text(e.date), opt(&e.event_type), cut(&e.text, 100)))?;
+        out.line(&format!(
+            "  event  {} [{}] {}",
+            date_text(e.date),
+            opt(&e.event_type),
+            cut(&e.text, 100)
+        ))?;
     }
     for d in diags {
         out.line(&format!("  note   {}", d.message))?;
@@ -391,7 +475,13 @@ pub fn search(out: &mut Out, hits: &[SearchHit], as_json: bool) -> io::Result<()
         return out.json(&serde_json::to_value(hits).unwrap_or(Value::Null));
     }
     for h in hits {
-        out.line(&format!("{:<7} #{:<5} {} — {}", h.kind, h.id, cut(&h.title, 50), h.snippet.replace('\n', " ")))?;
+        out.line(&format!(
+            "{:<7} #{:<5} {} — {}",
+            h.kind,
+            h.id,
+            cut(&h.title, 50),
+            h.snippet.replace('\n', " ")
+        ))?;
     }
     Ok(())
 }
@@ -400,9 +490,18 @@ pub fn gazetteer(out: &mut Out, rows: &[GazetteerEntry], as_json: bool) -> io::R
     if as_json {
         return out.json(&serde_json::to_value(rows).unwrap_or(Value::Null));
     }
-    out.header(&format!("{:<8}  {:<12}  {:<30}  ALIASES", "CODE", "KIND", "NAME"))?;
+    out.header(&format!(
+        "{:<8}  {:<12}  {:<30}  ALIASES",
+        "CODE", "KIND", "NAME"
+    ))?;
     for e in rows {
-        out.line(&format!("{:<8}  {:<12}  {:<30}  {}", e.code, e.kind.as_str(), cut(&e.name, 30), cut(&e.aliases.join(", "), 80)))?;
+        out.line(&format!(
+            "{:<8}  {:<12}  {:<30}  {}",
+            e.code,
+            e.kind.as_str(),
+            cut(&e.name, 30),
+            cut(&e.aliases.join(", "), 80)
+        ))?;
     }
     Ok(())
 }

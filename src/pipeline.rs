@@ -91,16 +91,24 @@ pub fn ingest(store: &mut Store, inputs: &[Input], cfg: &IngestConfig) -> Result
         match input {
             Input::Stdin => {
                 let mut bytes = Vec::new();
-                std::io::stdin().read_to_end(&mut bytes).context("cannot read stdin")?;
+                std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .context("cannot read stdin")?;
                 let (articles, errors) = ingest::read_bytes("-", &bytes, &cfg.read);
                 writer.errors(&errors);
-                let prepared = articles.into_iter().map(|a| prepare(a, &gazetteer)).collect::<Vec<_>>();
+                let prepared = articles
+                    .into_iter()
+                    .map(|a| prepare(a, &gazetteer))
+                    .collect::<Vec<_>>();
                 writer.write_all(prepared)?;
             }
             Input::Memory(origin, bytes) => {
                 let (articles, errors) = ingest::read_bytes(origin, bytes, &cfg.read);
                 writer.errors(&errors);
-                let prepared = articles.into_iter().map(|a| prepare(a, &gazetteer)).collect::<Vec<_>>();
+                let prepared = articles
+                    .into_iter()
+                    .map(|a| prepare(a, &gazetteer))
+                    .collect::<Vec<_>>();
                 writer.write_all(prepared)?;
             }
             Input::Path(p) => paths.push(p.clone()),
@@ -114,7 +122,13 @@ pub fn ingest(store: &mut Store, inputs: &[Input], cfg: &IngestConfig) -> Result
             .par_iter()
             .map(|path| {
                 let (articles, errors) = ingest::read_path(path, &cfg.read);
-                (articles.into_iter().map(|a| prepare(a, &gazetteer)).collect(), errors)
+                (
+                    articles
+                        .into_iter()
+                        .map(|a| prepare(a, &gazetteer))
+                        .collect(),
+                    errors,
+                )
             })
             .collect();
         for (prepared, errors) in results {
@@ -134,7 +148,12 @@ pub fn ingest(store: &mut Store, inputs: &[Input], cfg: &IngestConfig) -> Result
 fn prepare(article: Article, gazetteer: &Gazetteer) -> Prepared {
     let hash = ingest::content_hash(&article);
     let (extraction, diagnostics) = extract::extract(&article.body, article.published, gazetteer);
-    Prepared { article, hash, extraction, diagnostics }
+    Prepared {
+        article,
+        hash,
+        extraction,
+        diagnostics,
+    }
 }
 
 fn progress(n: u64, quiet: bool) -> Option<indicatif::ProgressBar> {
@@ -142,7 +161,9 @@ fn progress(n: u64, quiet: bool) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = indicatif::ProgressBar::new(n);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {per_sec} {eta}") {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} {pos}/{len} files {wide_bar} {per_sec} {eta}",
+    ) {
         bar.set_style(style);
     }
     Some(bar)
@@ -159,7 +180,12 @@ struct Writer<'a> {
 impl<'a> Writer<'a> {
     fn new(store: &'a mut Store, cfg: &'a IngestConfig) -> Result<Writer<'a>> {
         let profiles = load_profiles(store)?;
-        Ok(Writer { store, cfg, profiles, summary: Summary::default() })
+        Ok(Writer {
+            store,
+            cfg,
+            profiles,
+            summary: Summary::default(),
+        })
     }
 
     fn errors(&mut self, errors: &[IngestError]) {
@@ -203,9 +229,20 @@ impl<'a> Writer<'a> {
             new_threads: new_threads.clone(),
             profiles,
         };
-        let opts = contradict::Options { window_days: self.cfg.window_days, ..Default::default() };
+        let opts = contradict::Options {
+            window_days: self.cfg.window_days,
+            ..Default::default()
+        };
         // Candidates are loaded for the widest window any rule looks at.
-        let reach = [opts.window_days, opts.denial_days, opts.stock_days, opts.reversal_days].into_iter().max().unwrap_or(7);
+        let reach = [
+            opts.window_days,
+            opts.denial_days,
+            opts.stock_days,
+            opts.reversal_days,
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(7);
         let detect = |slug: &str, new: &[_], old: &[_]| contradict::detect(slug, new, old, &opts);
         match self.store.insert_article(&new, &detect, reach) {
             Ok(Inserted::New { contradictions, .. }) => {
@@ -240,29 +277,54 @@ impl<'a> Writer<'a> {
         match &self.cfg.thread {
             ThreadMode::Fixed(slug) => {
                 if !self.profiles.iter().any(|pr| &pr.slug == slug) {
-                    let t = Thread { slug: slug.clone(), title: slug.clone(), manual: true, ..Default::default() };
+                    let t = Thread {
+                        slug: slug.clone(),
+                        title: slug.clone(),
+                        manual: true,
+                        ..Default::default()
+                    };
                     self.profiles.push(Profile::from_thread(&t));
                     new_threads.push(t);
                 }
                 joins.push((slug.clone(), 1.0));
             }
             ThreadMode::Auto => {
-                let a = thread::assign(&p.article, &p.extraction, &self.profiles, &thread::AssignConfig::default());
+                let a = thread::assign(
+                    &p.article,
+                    &p.extraction,
+                    &self.profiles,
+                    &thread::AssignConfig::default(),
+                );
                 joins = a.joins;
                 if let Some((slug, title)) = a.new_thread {
                     let slug = unique_slug(&slug, &self.profiles);
-                    let t = Thread { slug: slug.clone(), title, manual: false, ..Default::default() };
+                    let t = Thread {
+                        slug: slug.clone(),
+                        title,
+                        manual: false,
+                        ..Default::default()
+                    };
                     self.profiles.push(Profile::from_thread(&t));
                     new_threads.push(t);
                     joins.push((slug, 1.0));
                 }
             }
         }
-        let index: HashMap<String, usize> = self.profiles.iter().enumerate().map(|(i, p)| (p.slug.clone(), i)).collect();
+        let index: HashMap<String, usize> = self
+            .profiles
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.slug.clone(), i))
+            .collect();
         let mut touched = Vec::new();
         for (slug, _) in &joins {
             if let Some(&i) = index.get(slug) {
-                thread::absorb(&mut self.profiles[i], &terms, &p.extraction, p.article.published.date);
+                thread::absorb(
+                    &mut self.profiles[i],
+                    &terms,
+                    &p.extraction,
+                    p.article.published.date,
+                );
                 touched.push(i);
             }
         }
@@ -275,7 +337,10 @@ fn unique_slug(base: &str, profiles: &[Profile]) -> String {
     if !profiles.iter().any(|p| p.slug == base) {
         return base.to_string();
     }
-    (2..).map(|n| format!("{base}-{n}")).find(|s| !profiles.iter().any(|p| &p.slug == s)).unwrap_or_default()
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|s| !profiles.iter().any(|p| &p.slug == s))
+        .unwrap_or_default()
 }
 
 fn load_profiles(store: &Store) -> Result<Vec<Profile>> {
@@ -283,7 +348,8 @@ fn load_profiles(store: &Store) -> Result<Vec<Profile>> {
         .thread_profiles()?
         .into_iter()
         .map(|(t, json)| {
-            let mut p: Profile = serde_json::from_str(&json).unwrap_or_else(|_| Profile::from_thread(&t));
+            let mut p: Profile =
+                serde_json::from_str(&json).unwrap_or_else(|_| Profile::from_thread(&t));
             // The thread row is the truth for rules and names (renames, merges).
             p.slug = t.slug.clone();
             p.keywords = t.keywords.clone();
@@ -297,7 +363,15 @@ fn load_profiles(store: &Store) -> Result<Vec<Profile>> {
 /// Recompute a thread's contradictions from all its claims (after a merge).
 pub fn recompute_contradictions(store: &mut Store, slug: &str, window_days: i64) -> Result<usize> {
     let claims = store.thread_claims(slug)?;
-    let found = contradict::detect(slug, &claims, &[], &contradict::Options { window_days, ..Default::default() });
+    let found = contradict::detect(
+        slug,
+        &claims,
+        &[],
+        &contradict::Options {
+            window_days,
+            ..Default::default()
+        },
+    );
     Ok(store.replace_contradictions(slug, &found)?)
 }
 

@@ -39,8 +39,20 @@ const SPEAKERS: &[(&str, &str)] = &[
     ("Syrian Foreign Minister Walid Moallem", "Moallem"),
     ("Foreign Ministry spokeswoman Maria Zakharova", "Zakharova"),
 ];
-const ANON: &[&str] = &["a U.S. official", "a senior State Department official", "Russian military sources", "diplomatic sources"];
-const CUES: &[&str] = &["said", "told reporters", "said on", "warned", "insisted", "added"];
+const ANON: &[&str] = &[
+    "a U.S. official",
+    "a senior State Department official",
+    "Russian military sources",
+    "diplomatic sources",
+];
+const CUES: &[&str] = &[
+    "said",
+    "told reporters",
+    "said on",
+    "warned",
+    "insisted",
+    "added",
+];
 const CONTENT: &[&str] = &[
     "step by step, we are nearing an arrangement on Aleppo",
     "no agreement is close",
@@ -63,8 +75,23 @@ const BACKGROUND: &[&str] = &[
     "Aid agencies have warned for weeks that food and medicine are running out in the besieged areas.",
     "The two ministers have met five times since July without a final agreement.",
 ];
-const CITIES: &[&str] = &["MOSCOW", "GENEVA", "WASHINGTON", "BEIRUT", "DAMASCUS", "UNITED NATIONS"];
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const CITIES: &[&str] = &[
+    "MOSCOW",
+    "GENEVA",
+    "WASHINGTON",
+    "BEIRUT",
+    "DAMASCUS",
+    "UNITED NATIONS",
+];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 fn fill(template: &str, rng: &mut Rng) -> String {
     template.replace("{n}", &(5 + rng.below(60)).to_string())
@@ -73,9 +100,21 @@ fn fill(template: &str, rng: &mut Rng) -> String {
 /// One synthetic article page (headline, furniture, dateline, paragraphs, byline), dated `date`.
 pub fn article(i: usize, date: NaiveDate, rng: &mut Rng) -> String {
     let mut s = String::with_capacity(3500);
-    let _ = writeln!(s, "Talks on Aleppo continue as sides trade claims, report {i}");
+    let _ = writeln!(
+        s,
+        "Talks on Aleppo continue as sides trade claims, report {i}"
+    );
     s.push_str("Save Story\nEstimated read time: 3 minutes\n");
-    let _ = writeln!(s, "Posted {} {}, {}\n", ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."][date.month0() as usize], date.day(), date.year());
+    let _ = writeln!(
+        s,
+        "Posted {} {}, {}\n",
+        [
+            "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
+            "Nov.", "Dec."
+        ][date.month0() as usize],
+        date.day(),
+        date.year()
+    );
     let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
     let _ = write!(s, "{} (AP) — ", rng.pick(CITIES));
     let paragraphs = 7 + rng.below(5);
@@ -88,13 +127,26 @@ pub fn article(i: usize, date: NaiveDate, rng: &mut Rng) -> String {
                 let _ = write!(s, "{full} {cue} {weekday} that {content}.");
             }
             1 => {
-                let _ = write!(s, "\"{}{},\" {short} said. \"We will see what the coming days bring.\"", capitalize(&content), "");
+                let _ = write!(
+                    s,
+                    "\"{}{},\" {short} said. \"We will see what the coming days bring.\"",
+                    capitalize(&content),
+                    ""
+                );
             }
             2 => {
-                let _ = write!(s, "{}, speaking on condition of anonymity, said, however, that \"{content}.\"", capitalize(rng.pick(ANON)));
+                let _ = write!(
+                    s,
+                    "{}, speaking on condition of anonymity, said, however, that \"{content}.\"",
+                    capitalize(rng.pick(ANON))
+                );
             }
             3 => {
-                let _ = write!(s, "According to {short}, {content}. He added that \"{}\".", fill(rng.pick(CONTENT), rng));
+                let _ = write!(
+                    s,
+                    "According to {short}, {content}. He added that \"{}\".",
+                    fill(rng.pick(CONTENT), rng)
+                );
             }
             _ => {
                 let _ = write!(s, "{} {}", rng.pick(BACKGROUND), rng.pick(BACKGROUND));
@@ -125,7 +177,10 @@ pub fn write_corpus(dir: &Path, n: usize, seed: u64) -> io::Result<()> {
         if i % 1000 == 0 {
             std::fs::create_dir_all(&sub)?;
         }
-        std::fs::write(sub.join(format!("{date}-synth-{i:06}.txt")), article(i, date, &mut rng))?;
+        std::fs::write(
+            sub.join(format!("{date}-synth-{i:06}.txt")),
+            article(i, date, &mut rng),
+        )?;
     }
     Ok(())
 }

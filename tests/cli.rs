@@ -6,7 +6,9 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// A scratch directory with its own database.
@@ -16,7 +18,9 @@ struct Env {
 
 impl Env {
     fn new() -> Env {
-        Env { dir: tempfile::tempdir().unwrap() }
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
     fn db(&self) -> PathBuf {
         self.dir.path().join("test.db")
@@ -26,7 +30,10 @@ impl Env {
     }
     fn cmd(&self) -> Command {
         let mut c = Command::cargo_bin("storyline").unwrap();
-        c.env_remove("STORYLINE_DB").env_remove("NO_COLOR").arg("--db").arg(self.db());
+        c.env_remove("STORYLINE_DB")
+            .env_remove("NO_COLOR")
+            .arg("--db")
+            .arg(self.db());
         c
     }
     /// Run and return (exit code, stdout, stderr).
@@ -41,7 +48,11 @@ impl Env {
     fn json(&self, args: &[&str]) -> Vec<Value> {
         let (code, out, err) = self.run(args);
         assert_eq!(code, 0, "{args:?} failed: {err}");
-        serde_json::from_str::<Value>(&out).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {out}")).as_array().unwrap().clone()
+        serde_json::from_str::<Value>(&out)
+            .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {out}"))
+            .as_array()
+            .unwrap()
+            .clone()
     }
 }
 
@@ -57,19 +68,37 @@ mod ingest {
     #[test]
     fn page_article_is_cleaned_and_its_fields_parsed() {
         let env = Env::new();
-        let (code, _, err) = env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29"]);
+        let (code, _, err) =
+            env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29"]);
         assert_eq!(code, 0, "{err}");
-        assert!(err.contains("1 article: 1 new, 0 duplicate, 0 failed"), "{err}");
+        assert!(
+            err.contains("1 article: 1 new, 0 duplicate, 0 failed"),
+            "{err}"
+        );
         let arts = env.json(&["articles", "--json"]);
         assert_eq!(arts.len(), 1);
         let a = &arts[0];
-        assert_eq!(a["title"], "Russia says it is nearing a deal with US on Aleppo fighting");
+        assert_eq!(
+            a["title"],
+            "Russia says it is nearing a deal with US on Aleppo fighting"
+        );
         assert_eq!(a["published"], "2016-08-29");
         assert_eq!(a["source"], "AP");
         assert_eq!(a["dateline"], "MOSCOW");
-        assert!(a["byline"].as_str().unwrap().to_lowercase().contains("vladimir isachenkov"), "{}", a["byline"]);
+        assert!(
+            a["byline"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("vladimir isachenkov"),
+            "{}",
+            a["byline"]
+        );
         let body = a["body"].as_str().unwrap();
-        assert!(body.starts_with("Russia's defense minister said Monday"), "{body}");
+        assert!(
+            body.starts_with("Russia's defense minister said Monday"),
+            "{body}"
+        );
         assert!(body.contains("Step by step, we are nearing an arrangement."));
         for furniture in [
             "Save Story",
@@ -88,7 +117,17 @@ mod ingest {
         ] {
             assert!(!body.contains(furniture), "body still has {furniture:?}");
         }
-        for field in ["id", "title", "published", "source", "dateline", "byline", "url", "body", "threads"] {
+        for field in [
+            "id",
+            "title",
+            "published",
+            "source",
+            "dateline",
+            "byline",
+            "url",
+            "body",
+            "threads",
+        ] {
             assert!(a.get(field).is_some(), "article JSON lacks {field}");
         }
     }
@@ -100,7 +139,10 @@ mod ingest {
         env.run(&["ingest", s(&f), "--date", "2016-08-29"]);
         let (code, _, err) = env.run(&["ingest", s(&f), "--date", "2016-08-29"]);
         assert_eq!(code, 0, "{err}");
-        assert!(err.contains("1 article: 0 new, 1 duplicate, 0 failed"), "{err}");
+        assert!(
+            err.contains("1 article: 0 new, 1 duplicate, 0 failed"),
+            "{err}"
+        );
         assert_eq!(env.json(&["articles", "--json"]).len(), 1);
     }
 
@@ -108,7 +150,13 @@ mod ingest {
     fn bad_inputs_fail_alone_and_good_ones_are_stored() {
         let env = Env::new();
         std::fs::write(env.path("empty.txt"), "").unwrap();
-        std::fs::write(env.path("image.txt"), [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe, 0, 1, 2, 3]).unwrap();
+        std::fs::write(
+            env.path("image.txt"),
+            [
+                0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe, 0, 1, 2, 3,
+            ],
+        )
+        .unwrap();
         let missing = env.path("missing.txt");
         let (code, _, err) = env.run(&[
             "ingest",
@@ -119,9 +167,24 @@ mod ingest {
         ]);
         assert_eq!(code, 2, "{err}");
         let lines: Vec<&str> = err.lines().filter(|l| !l.contains("warning")).collect();
-        assert!(lines.iter().any(|l| l.contains("empty.txt") && l.contains("empty")), "{err}");
-        assert!(lines.iter().any(|l| l.contains("image.txt") && l.contains("binary")), "{err}");
-        assert!(lines.iter().any(|l| l.contains("missing.txt") && l.contains("no such")), "{err}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("empty.txt") && l.contains("empty")),
+            "{err}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("image.txt") && l.contains("binary")),
+            "{err}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("missing.txt") && l.contains("no such")),
+            "{err}"
+        );
         assert!(err.contains("1 new, 0 duplicate, 3 failed"), "{err}");
         assert_eq!(env.json(&["articles", "--json"]).len(), 1);
     }
@@ -129,7 +192,8 @@ mod ingest {
     #[test]
     fn unknown_date_is_warned_and_stored() {
         let env = Env::new();
-        let (code, _, err) = env.run(&["ingest", s(&fixture("articles/ministers-meet-no-date.txt"))]);
+        let (code, _, err) =
+            env.run(&["ingest", s(&fixture("articles/ministers-meet-no-date.txt"))]);
         assert_eq!(code, 0, "{err}");
         assert!(err.contains("no publication date found"), "{err}");
         let arts = env.json(&["articles", "--json"]);
@@ -139,9 +203,16 @@ mod ingest {
     #[test]
     fn date_comes_from_text_then_file_name() {
         let env = Env::new();
-        env.run(&["ingest", s(&fixture("articles/reuters-geneva-talks.txt")), s(&fixture("articles/2016-09-12-afp-truce-begins.txt"))]);
+        env.run(&[
+            "ingest",
+            s(&fixture("articles/reuters-geneva-talks.txt")),
+            s(&fixture("articles/2016-09-12-afp-truce-begins.txt")),
+        ]);
         let arts = env.json(&["articles", "--json"]);
-        let dates: Vec<&str> = arts.iter().map(|a| a["published"].as_str().unwrap_or("")).collect();
+        let dates: Vec<&str> = arts
+            .iter()
+            .map(|a| a["published"].as_str().unwrap_or(""))
+            .collect();
         assert!(dates.contains(&"2016-09-09"), "{dates:?}");
         assert!(dates.contains(&"2016-09-12"), "{dates:?}");
     }
@@ -150,8 +221,17 @@ mod ingest {
     fn stdin_is_read_with_dash() {
         let env = Env::new();
         let text = std::fs::read_to_string(fixture(DESIGN_STORY)).unwrap();
-        let out = env.cmd().args(["ingest", "-", "--date", "2016-08-29"]).write_stdin(text).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = env
+            .cmd()
+            .args(["ingest", "-", "--date", "2016-08-29"])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_eq!(env.json(&["articles", "--json"]).len(), 1);
     }
 
@@ -169,10 +249,23 @@ mod extraction {
 
     fn design_claims() -> Vec<Value> {
         let env = Env::new();
-        let (code, out, err) = env.run(&["extract", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29", "--json"]);
+        let (code, out, err) = env.run(&[
+            "extract",
+            s(&fixture(DESIGN_STORY)),
+            "--date",
+            "2016-08-29",
+            "--json",
+        ]);
         assert_eq!(code, 0, "{err}");
         let v: Value = serde_json::from_str(&out).unwrap();
-        for key in ["article", "timexes", "actors", "claims", "events", "diagnostics"] {
+        for key in [
+            "article",
+            "timexes",
+            "actors",
+            "claims",
+            "events",
+            "diagnostics",
+        ] {
             assert!(v.get(key).is_some(), "extract output lacks {key}");
         }
         v["claims"].as_array().unwrap().clone()
@@ -202,11 +295,17 @@ mod extraction {
         assert_eq!(official["polarity"], -1);
 
         let trudeau = find("nothing to announce");
-        assert!(trudeau["speaker"].as_str().unwrap().contains("Trudeau"), "{trudeau}");
+        assert!(
+            trudeau["speaker"].as_str().unwrap().contains("Trudeau"),
+            "{trudeau}"
+        );
         assert_eq!(trudeau["actor_code"], "USAGOV");
 
         let added = find("practically every day");
-        assert_eq!(added["speaker"], "Sergei Shoigu", "the He-added quote belongs to Shoigu");
+        assert_eq!(
+            added["speaker"], "Sergei Shoigu",
+            "the He-added quote belongs to Shoigu"
+        );
     }
 
     #[test]
@@ -215,15 +314,36 @@ mod extraction {
         env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29"]);
         let claims = env.json(&["claims", "--json"]);
         assert!(!claims.is_empty());
-        let body = env.json(&["articles", "--json"])[0]["body"].as_str().unwrap().to_string();
+        let body = env.json(&["articles", "--json"])[0]["body"]
+            .as_str()
+            .unwrap()
+            .to_string();
         for c in &claims {
             for f in [
-                "id", "article_id", "thread", "date", "date_precision", "speaker", "actor", "actor_code", "country",
-                "cue", "kind", "text", "frame", "polarity", "sentence", "start", "end",
+                "id",
+                "article_id",
+                "thread",
+                "date",
+                "date_precision",
+                "speaker",
+                "actor",
+                "actor_code",
+                "country",
+                "cue",
+                "kind",
+                "text",
+                "frame",
+                "polarity",
+                "sentence",
+                "start",
+                "end",
             ] {
                 assert!(c.get(f).is_some(), "claim JSON lacks {f}");
             }
-            let (a, b) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+            let (a, b) = (
+                c["start"].as_u64().unwrap() as usize,
+                c["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(&body[a..b], c["text"].as_str().unwrap(), "span round trip");
         }
     }
@@ -233,13 +353,29 @@ mod extraction {
         let env = Env::new();
         let text = "Talks ended Friday. On Sept. 9, the ministers met again.";
         std::fs::write(env.path("t.txt"), text).unwrap();
-        let tags = env.json(&["tag", s(&env.path("t.txt")), "--date", "2016-09-12", "--json"]);
-        let friday = tags.iter().find(|t| t["text"] == "Friday").expect("Friday tagged");
+        let tags = env.json(&[
+            "tag",
+            s(&env.path("t.txt")),
+            "--date",
+            "2016-09-12",
+            "--json",
+        ]);
+        let friday = tags
+            .iter()
+            .find(|t| t["text"] == "Friday")
+            .expect("Friday tagged");
         assert_eq!(friday["value"], "2016-09-09");
         assert_eq!(friday["type"], "DATE");
-        let (a, b) = (friday["start"].as_u64().unwrap() as usize, friday["end"].as_u64().unwrap() as usize);
+        let (a, b) = (
+            friday["start"].as_u64().unwrap() as usize,
+            friday["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[a..b], "Friday");
-        assert!(tags.iter().any(|t| t["value"] == "2016-09-09" && t["text"].as_str().unwrap().contains("Sept. 9")));
+        assert!(
+            tags.iter()
+                .any(|t| t["value"] == "2016-09-09"
+                    && t["text"].as_str().unwrap().contains("Sept. 9"))
+        );
     }
 
     #[test]
@@ -251,7 +387,12 @@ mod extraction {
             r#"{"title": "More", "body": "A U.S. official said no agreement is close.", "published": "2016-08-30"}"#,
         ]
         .join("\n");
-        let out = env.cmd().args(["extract", "--jsonl"]).write_stdin(input).output().unwrap();
+        let out = env
+            .cmd()
+            .args(["extract", "--jsonl"])
+            .write_stdin(input)
+            .output()
+            .unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
         let lines: Vec<&str> = stdout.lines().collect();
         assert_eq!(lines.len(), 3, "{stdout}");
@@ -275,8 +416,14 @@ mod contradictions {
         let opposing: Vec<&Value> = found.iter().filter(|c| c["kind"] == "opposing").collect();
         assert_eq!(opposing.len(), 1, "{found:#?}");
         let c = opposing[0];
-        let codes = [c["a"]["actor_code"].as_str().unwrap(), c["b"]["actor_code"].as_str().unwrap()];
-        assert!(codes.contains(&"RUSGOV") && codes.contains(&"USAGOV"), "{codes:?}");
+        let codes = [
+            c["a"]["actor_code"].as_str().unwrap(),
+            c["b"]["actor_code"].as_str().unwrap(),
+        ];
+        assert!(
+            codes.contains(&"RUSGOV") && codes.contains(&"USAGOV"),
+            "{codes:?}"
+        );
         assert_eq!(c["a"]["date"], "2016-08-29");
         assert_eq!(c["b"]["date"], "2016-08-29");
         for f in ["id", "thread", "kind", "score", "explanation", "a", "b"] {
@@ -301,15 +448,36 @@ mod threads {
     #[test]
     fn explicit_thread_and_rule_threads() {
         let env = Env::new();
-        let (code, _, err) = env.run(&["thread", "new", "colombia", "--title", "Colombia peace", "--keywords", "FARC,Colombia"]);
+        let (code, _, err) = env.run(&[
+            "thread",
+            "new",
+            "colombia",
+            "--title",
+            "Colombia peace",
+            "--keywords",
+            "FARC,Colombia",
+        ]);
         assert_eq!(code, 0, "{err}");
-        env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--thread", "aleppo-deal"]);
+        env.run(&[
+            "ingest",
+            s(&fixture(DESIGN_STORY)),
+            "--thread",
+            "aleppo-deal",
+        ]);
         let threads = env.json(&["threads", "--json"]);
-        let slugs: Vec<&str> = threads.iter().map(|t| t["slug"].as_str().unwrap()).collect();
-        assert!(slugs.contains(&"aleppo-deal") && slugs.contains(&"colombia"), "{slugs:?}");
+        let slugs: Vec<&str> = threads
+            .iter()
+            .map(|t| t["slug"].as_str().unwrap())
+            .collect();
+        assert!(
+            slugs.contains(&"aleppo-deal") && slugs.contains(&"colombia"),
+            "{slugs:?}"
+        );
         let arts = env.json(&["articles", "--thread", "aleppo-deal", "--json"]);
         assert_eq!(arts.len(), 1);
-        assert!(env.json(&["articles", "--thread", "colombia", "--json"]).is_empty());
+        assert!(env
+            .json(&["articles", "--thread", "colombia", "--json"])
+            .is_empty());
         let (code, _, err) = env.run(&["claims", "--thread", "nope"]);
         assert_eq!(code, 2);
         assert!(err.contains("no thread named nope"), "{err}");
@@ -319,10 +487,22 @@ mod threads {
     fn merge_and_rename() {
         let env = Env::new();
         env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--thread", "a"]);
-        env.run(&["ingest", s(&fixture("articles/reuters-geneva-talks.txt")), "--thread", "b"]);
+        env.run(&[
+            "ingest",
+            s(&fixture("articles/reuters-geneva-talks.txt")),
+            "--thread",
+            "b",
+        ]);
         let (code, _, err) = env.run(&["thread", "merge", "a", "b"]);
         assert_eq!(code, 0, "{err}");
-        env.run(&["thread", "rename", "b", "syria-talks", "--title", "Syria talks"]);
+        env.run(&[
+            "thread",
+            "rename",
+            "b",
+            "syria-talks",
+            "--title",
+            "Syria talks",
+        ]);
         let threads = env.json(&["threads", "--json"]);
         assert_eq!(threads.len(), 1);
         assert_eq!(threads[0]["slug"], "syria-talks");
@@ -358,8 +538,16 @@ mod output {
             .unwrap();
         drop(child.stdout.take());
         let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     #[test]
@@ -409,11 +597,22 @@ mod reports {
         let env = Env::new();
         env.run(&["ingest", s(&fixture("articles")), "--thread", "syria"]);
         let t = env.path("t.png");
-        let (code, _, err) = env.run(&["timeline", "--thread", "syria", "-o", s(&t), "--width", "1200", "--height", "700"]);
+        let (code, _, err) = env.run(&[
+            "timeline",
+            "--thread",
+            "syria",
+            "-o",
+            s(&t),
+            "--width",
+            "1200",
+            "--height",
+            "700",
+        ]);
         assert_eq!(code, 0, "{err}");
         assert_eq!(png_size(&t), (1200, 700));
         let c = env.path("c.png");
-        let (code, _, err) = env.run(&["chart", "contradictions", "--thread", "syria", "-o", s(&c)]);
+        let (code, _, err) =
+            env.run(&["chart", "contradictions", "--thread", "syria", "-o", s(&c)]);
         assert_eq!(code, 0, "{err}");
         assert_eq!(png_size(&c), (1600, 900));
     }

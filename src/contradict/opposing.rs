@@ -22,6 +22,9 @@
 //!    is near; a U.S. official (USAGOV, 2016-08-29) denies it
 //! ```
 //!
+//! A hedged claim ("we have nothing to announce", "the deal may collapse") is too weak to
+//! oppose anything: it takes part in no opposing pair (it still counts for reversals).
+//!
 //! Score: geometric mean of the two confidences (a hedge multiplies by 0.7), times
 //! 1 for the same day down to 0.5 at the edge of the window.
 
@@ -58,6 +61,9 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
         return None;
     }
     if !x.other_side(y) || !same_target(x, y) {
+        return None;
+    }
+    if x.claim.hedge.is_some() || y.claim.hedge.is_some() {
         return None;
     }
     Some(pair_weight(p) * closeness(p.gap, opts.window_days))

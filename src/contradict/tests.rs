@@ -180,6 +180,15 @@ fn opposing() {
 #[test]
 fn near_misses_are_not_flagged() {
     let day = "2016-08-29";
+    // A hedged weak negative ("we have nothing to announce") does not oppose a firm claim.
+    check(
+        &[
+            claim(1, "RUSGOV", day, "agreement", 1),
+            claim(2, "USAGOV", day, "agreement", -1)
+                .with(|c| c.hedge = Some("nothing to announce".into())),
+        ],
+        &[],
+    );
     // Same side agreeing.
     check(
         &[
