@@ -157,6 +157,8 @@ fn short_side(side: &Side) -> String {
 /// Computes the contradiction chart as pixel data.
 pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayout, RenderError> {
     check_options(opts)?;
+    let window = super::story_window(data, opts);
+    let opts = &window;
     ensure_fonts()?;
     let (w, h) = (f64::from(opts.width), f64::from(opts.height));
     let s = ui_scale(opts.width, opts.height);

@@ -50,6 +50,8 @@ pub struct ReportData {
 }
 
 /// Image size and an optional date window; items outside the window are left out and counted.
+/// Without a start the story's own span is drawn (see `story_window`), so background dates
+/// ("the war began in 2011") do not squash the story into a corner; they are counted in the footnote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RenderOptions {
     pub width: u32,
@@ -97,6 +99,29 @@ impl RenderError {
             source,
         }
     }
+}
+
+/// The window actually drawn: the given bounds; without a start, the earliest item dated no
+/// more than 30 days before the thread's first article (earlier dates are background).
+pub(crate) fn story_window(data: &ReportData, opts: &RenderOptions) -> RenderOptions {
+    let mut o = *opts;
+    if o.from.is_some() {
+        return o;
+    }
+    let Some(first) = data
+        .articles
+        .iter()
+        .filter_map(|a| a.article.published.date)
+        .min()
+    else {
+        return o;
+    };
+    let floor = first - chrono::Duration::days(30);
+    let claims = data.claims.iter().map(|c| c.claim.date.date);
+    let events = data.events.iter().map(|e| e.event.date.date);
+    let earliest = claims.chain(events).flatten().filter(|d| *d >= floor).min();
+    o.from = earliest.filter(|d| o.to.is_none_or(|t| *d <= t));
+    o
 }
 
 /// Checks the options before any layout work.
@@ -170,6 +195,9 @@ pub fn side_of(code: Option<&str>) -> Side {
         "SYRREB".to_string()
     } else if code.starts_with("IGO") {
         "IGO".to_string()
+    } else if code.starts_with("UNK") {
+        // UNKNWN: a source whose side extraction could not tell ("diplomatic sources").
+        "OTHER".to_string()
     } else if code.len() >= 3 && code.chars().take(3).all(|c| c.is_ascii_alphabetic()) {
         code[..3].to_string()
     } else {

@@ -234,6 +234,8 @@ pub fn timeline_layout(
     opts: &RenderOptions,
 ) -> Result<TimelineLayout, RenderError> {
     check_options(opts)?;
+    let window = super::story_window(data, opts);
+    let opts = &window;
     ensure_fonts()?;
     let (w, h) = (f64::from(opts.width), f64::from(opts.height));
     let s = ui_scale(opts.width, opts.height);
@@ -1219,6 +1221,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn background_dates_are_left_out_and_counted() {
+        let mut data = fixtures::small();
+        let article = data.articles[0].clone();
+        data.claims.push(fixtures::claim(
+            99,
+            &article,
+            "Historian",
+            "SYRGOV",
+            Some("2011-03-15"),
+            "talks",
+            0,
+            "the war began in 2011",
+        ));
+        let l = timeline_layout(&data, &opts()).unwrap();
+        assert_eq!(l.out_of_range, 1, "the 2011 claim is background");
+        assert_eq!(l.tick_unit, TickUnit::Day, "the story's span sets the axis");
     }
 
     #[test]
