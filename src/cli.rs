@@ -286,6 +286,11 @@ pub enum EvalCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Threads and contradictions on the bundled demo corpus against its hand-labelled lists.
+    Demo {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -563,6 +568,14 @@ pub fn run(args: Args) -> Result<Outcome> {
                         out.line(&serde_json::to_string_pretty(&s)?)?;
                     } else {
                         out.line(&s.to_string())?;
+                    }
+                }
+                EvalCmd::Demo { json } => {
+                    let s = eval::demo::score()?;
+                    if json {
+                        out.line(&serde_json::to_string_pretty(&s)?)?;
+                    } else {
+                        out.raw(&s.to_string())?;
                     }
                 }
                 EvalCmd::Polnear { dir, json } => {
