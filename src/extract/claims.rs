@@ -3073,6 +3073,41 @@ State Department spokeswoman Elizabeth Trudeau told reporters in Washington that
         );
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Random wire-like text built from attribution pieces never panics and stays aligned.
+        #[test]
+        fn random_pieces_never_panic(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Lavrov", "he", "She", "the minister", "a U.S. official", "said", "told reporters",
+                    "added", "according to", "denied", "\"", "“", "”", "''", ",", ".", ":", "—",
+                    "that", "\n\n", " ", "é", "日本", "(", ")", "who", "quoted", "as saying",
+                    "Gen.", "U.S.", "p.m.", "'s", "’", "-", "saying", "in a statement",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = pieces.join(" ");
+            for c in run(&text) {
+                for sp in [Some(c.span), Some(c.sentence_span), c.speaker_span, c.cue_span]
+                    .into_iter()
+                    .flatten()
+                {
+                    proptest::prop_assert!(sp.start <= sp.end && sp.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end));
+                }
+                proptest::prop_assert_eq!(c.span.slice(&text), c.text.as_str());
+            }
+        }
+
+        /// Arbitrary unicode strings never panic.
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+            let _ = run(&text);
+        }
+    }
+
     /// Print the claims of $CLAIMS_DEBUG (a file path or text).
     #[test]
     #[ignore]
