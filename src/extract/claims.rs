@@ -3108,6 +3108,34 @@ State Department spokeswoman Elizabeth Trudeau told reporters in Washington that
         }
     }
 
+    /// Full extraction of $CLAIMS_DEBUG with $CLAIMS_DATE (YYYY-MM-DD): claims with dates and actors.
+    #[test]
+    #[ignore]
+    fn debug_full() {
+        let arg = std::env::var("CLAIMS_DEBUG").unwrap_or_default();
+        let text = std::fs::read_to_string(&arg).unwrap_or(arg);
+        let date = std::env::var("CLAIMS_DATE")
+            .ok()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+            .map(DateValue::day)
+            .unwrap_or_default();
+        let (ex, _) = crate::extract::extract(&text, date, &Gazetteer::builtin());
+        for c in ex.claims {
+            println!(
+                "{} [{:?}] {} ({}) {:?} | {} | frame={:?} pol={} denial={}",
+                c.date.date.map(|d| d.to_string()).unwrap_or_default(),
+                c.actor_code,
+                c.speaker,
+                c.cue,
+                c.kind,
+                c.text,
+                c.frame,
+                c.polarity,
+                c.denial
+            );
+        }
+    }
+
     /// Print the claims of $CLAIMS_DEBUG (a file path or text).
     #[test]
     #[ignore]
