@@ -291,24 +291,33 @@ fn gazetteer_hits(text: &str, g: &Gazetteer) -> Vec<Hit> {
                 continue;
             }
         }
-        // "Britain-based monitor", "Russian-backed forces": the country only qualifies the noun.
+        // "Britain-based monitor", "Russian-backed forces", "rebel-held districts": the name
+        // only qualifies the noun that follows.
         let after = &text[e..];
-        if g.entries[entry].kind == ActorKind::Country
-            && [
-                "-based",
-                "-backed",
-                "-born",
-                "-brokered",
-                "-supported",
-                "-sponsored",
-                "-allied",
-                "-trained",
-                "-armed",
-                "-made",
-                "-built",
-            ]
-            .iter()
-            .any(|suf| after.starts_with(suf))
+        if [
+            "-based",
+            "-backed",
+            "-born",
+            "-brokered",
+            "-supported",
+            "-sponsored",
+            "-allied",
+            "-trained",
+            "-armed",
+            "-made",
+            "-built",
+            "-held",
+            "-controlled",
+            "-run",
+            "-led",
+            "-linked",
+            "-affiliated",
+            "-dominated",
+            "-friendly",
+            "-aligned",
+        ]
+        .iter()
+        .any(|suf| after.starts_with(suf))
         {
             continue;
         }
@@ -1014,6 +1023,14 @@ mod tests {
             ("He told us that the US would wait.", "US=USAGOV"),
             ("The ban on flights is in force.", ""),
             ("IS fighters held the town, but it is quiet.", "IS=IMGISL"),
+            (
+                "An airstrike hit a rebel-held district, Russian-backed forces said.",
+                "",
+            ),
+            (
+                "The Britain-based Syrian Observatory for Human Rights said U.S.-backed rebels fired.",
+                "Syrian Observatory for Human Rights=SYRNGO; U.S.-backed rebels=SYRREB",
+            ),
         ];
         let failures: Vec<String> = cases.iter().filter_map(|(t, e)| check_find(t, e)).collect();
         assert!(failures.is_empty(), "{}", failures.join("\n"));
