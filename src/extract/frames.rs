@@ -804,6 +804,8 @@ mod tests {
             ("There will be no impunity for the worst crimes", "impunity -1"),
             ("This agreement gives impunity to those responsible for crimes against humanity", "impunity 1"),
             ("a blast in Tartus killed at least 35 of them", "casualties 1 killed=35"),
+            ("a joint approach to Aleppo was now \"within reach\"", "agreement 1"),
+            ("Russia and the United States are close to starting joint operations in Aleppo", "agreement 1"),
             ("Washington has not kept its promise to separate the moderate opposition from the terrorists", "compliance -1 target=USAGOV"),
             ("We reject the claim that the United States has not lived up to its commitments", "compliance 1 target=USAGOV"),
             ("the U.S. had failed to meet its main obligation under the agreement", "compliance -1 target=USAGOV"),
