@@ -440,7 +440,7 @@ fn perpetrator_before(content: &str, span: Span, mentions: &[ActorMention]) -> O
     let sentence_start = break_before(head, false);
     let mut i = mentions
         .iter()
-        .rposition(|m| m.span.end <= span.start && m.span.start >= sentence_start)?;
+        .rposition(|m| m.span.start < span.start && m.span.start >= sentence_start)?;
     while i > 0 {
         let gap = content
             .get(mentions[i - 1].span.end..mentions[i].span.start)
@@ -799,7 +799,7 @@ mod tests {
             ("A new name does not make this group any less of a terrorist organization", "designation -1"),
             ("too early to speak of a breakthrough", "agreement -1 hedge=too early to speak"),
             ("at least 45 civilians, including 10 children, were killed in air strikes on more than a dozen districts", "casualties 1 killed=45"),
-            ("62 soldiers were killed and about 100 wounded when four coalition jets hit army positions", "responsibility 1 target=USAGOV killed=62 wounded=100"),
+            ("62 Syrian soldiers were killed and about 100 wounded when four coalition jets hit army positions near the airport", "responsibility 1 target=USAGOV killed=62 wounded=100"),
             ("the FARC had about 5,800 fighters", "- 0 fighters=5800"),
             ("There will be no impunity for the worst crimes", "impunity -1"),
             ("This agreement gives impunity to those responsible for crimes against humanity", "impunity 1"),
