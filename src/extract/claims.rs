@@ -1398,6 +1398,15 @@ fn find_in_sentence(
     let text = ctx.text;
     let s_text = &text[sent.start..sent.end];
     let lex = &*CUES;
+    // Headlines in title case ("Trump's Son Says The Battle Will Be Unprecedented") keep
+    // capitalized cues.
+    let (caps, words) = toks
+        .iter()
+        .filter(|t| t.k == TokKind::Word)
+        .fold((0, 0), |(c, w), t| {
+            (c + usize::from(is_cap(word(text, t))), w + 1)
+        });
+    let title_case = words >= 4 && caps * 10 >= words * 7;
     let mut matches: Vec<(usize, usize, CueRow)> = Vec::new();
     for m in lex.ac.find_iter(s_text) {
         let (ms, me) = (sent.start + m.start(), sent.start + m.end());
@@ -1419,7 +1428,8 @@ fn find_in_sentence(
             || (text[sent.start..ms]
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .is_empty()
-                && text[ms..me].eq_ignore_ascii_case("according to"));
+                && text[ms..me].eq_ignore_ascii_case("according to"))
+            || (title_case && !text[sent.start..ms].trim().is_empty());
         if !ok_before || !ok_after || !lower_or_initial || inside_quote(quotes, ms, me) {
             continue;
         }
@@ -2351,6 +2361,7 @@ fn verb_cue(
             gap_ok
                 && (between.contains(',')
                     || interior.ends_with([',', '?', '!', '—', '-'])
+                    || (inverted && q.close_end >= sent.start)
                     || q.close_end >= sent.start && q.open < sent.start)
         })
         .max_by_key(|q| q.close_end);
