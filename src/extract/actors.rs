@@ -1008,6 +1008,33 @@ mod tests {
     }
 
     #[test]
+    fn seed_parses_and_extends() {
+        let g = Gazetteer::builtin();
+        assert!(g.entries.len() >= 150, "{} rows", g.entries.len());
+        for e in &g.entries {
+            assert!(
+                e.code.len() >= 6 && e.code.chars().all(|c| c.is_ascii_uppercase()),
+                "{e:?}"
+            );
+        }
+        assert_eq!(g.country_of("RUSMIL").as_deref(), Some("RUS"));
+        assert_eq!(g.country_of("IGOUNO"), None);
+        let extra = GazetteerEntry {
+            name: "Ahmed al-Hamdo".into(),
+            code: "SYRREB".into(),
+            kind: ActorKind::Person,
+            aliases: vec!["al-Hamdo".into()],
+        };
+        let g = Gazetteer::with_extra(&[extra]);
+        let r = resolve_speaker("al-Hamdo", &g).expect("extra alias resolves");
+        assert_eq!(
+            (r.code.as_str(), r.country.as_deref()),
+            ("SYRREB", Some("SYR"))
+        );
+        assert_eq!(resolve_speaker("al-Hamdo", &Gazetteer::builtin()), None);
+    }
+
+    #[test]
     fn mentions() {
         let cases = [
             (
