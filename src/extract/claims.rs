@@ -1525,7 +1525,17 @@ fn find_in_sentence(
                 }
             }
             if ok {
+                // "said that X and that Y": two claims by the same speaker.
+                let second = split_and_that(text, sent, &d);
                 drafts.push(d);
+                if let Some(d2) = second {
+                    let last = drafts.len() - 1;
+                    let mut extra = drafts[last].clone();
+                    extra.content = d2.1;
+                    extra.kind = ClaimKind::Indirect;
+                    extra.confidence *= 0.9;
+                    drafts.push(extra);
+                }
             }
         }
     }
@@ -1689,6 +1699,34 @@ fn generic_that(
             sentence: sent,
         });
     }
+}
+
+/// `X said that "A" and that B`: the byte where " and that" starts and the content span of B.
+fn split_and_that(text: &str, sent: Span, d: &Draft) -> Option<(usize, Span)> {
+    if d.kind == ClaimKind::Direct {
+        return None;
+    }
+    let from = d.content.start;
+    let hay = text.get(from..sent.end)?;
+    let lower = hay.to_ascii_lowercase();
+    let rel = lower.find(" and that ")?;
+    let at = from + rel;
+    // Only the tail after a quotation-led claim: an indirect "A and that B" stays one claim
+    // (PolNeAR annotates it as one attribution).
+    if at < d.content.end
+        || text[d.content.end..at]
+            .trim()
+            .trim_matches(['"', '”', '\''])
+            .len()
+            > 2
+    {
+        return None;
+    }
+    let c = clean_content(text, at + " and that ".len(), sent.end)?;
+    if c.1 - c.0 < 8 {
+        return None;
+    }
+    Some((at, Span::new(c.0, c.1)))
 }
 
 /// "Moscow's claim that its jets ...", "Lavrov's criticism of the plan", "his support for the
@@ -3012,6 +3050,9 @@ State Department spokeswoman Elizabeth Trudeau told reporters in Washington that
         assert_eq!(c.speaker, "Elizabeth Trudeau");
         assert_eq!(c.cue, "told reporters");
         assert_eq!(c.text, "we have nothing to announce");
+        let c = find("talks continued");
+        assert_eq!(c.speaker, "Elizabeth Trudeau");
+        assert_eq!(c.text, "talks continued");
         for c in &claims {
             assert_eq!(c.span.slice(text), c.text);
             assert_eq!(c.sentence_span.slice(text), c.sentence);
