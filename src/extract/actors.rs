@@ -547,9 +547,26 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
                 cue = Some(j);
             }
         }
-        let mut start = tspan.start;
+        // A country before an institution cue is part of the phrase: "US state department officials".
+        let mut cue_start = cue.map(|i| hits[i].span.start);
         if let Some(i) = cue {
-            pos = skip_modifiers_left(text, hits[i].span.start);
+            let before = text[..hits[i].span.start]
+                .trim_end_matches([' ', '\t'])
+                .len();
+            if let Some(j) = (0..hits.len()).find(|&j| {
+                j != i
+                    && hits[i].kind != ActorKind::Country
+                    && hits[j].kind == ActorKind::Country
+                    && hits[j].span.end == before
+                    && hits[j].country == hits[i].country
+            }) {
+                absorbed.push(j);
+                cue_start = Some(hits[j].span.start);
+            }
+        }
+        let mut start = tspan.start;
+        if let Some(cs) = cue_start {
+            pos = skip_modifiers_left(text, cs);
             start = pos;
         } else {
             // Determiners before an uncued title still belong to it: "a rebel commander".
@@ -1001,6 +1018,44 @@ mod tests {
             (
                 "Rebel commander Carlos Antonio Lozada",
                 "COLREB person Carlos Antonio Lozada",
+            ),
+            (
+                "a spokesman for the Fastaqim Union",
+                "SYRREB anonymous a spokesman for the Fastaqim Union",
+            ),
+            (
+                "Ibrahim Abu al-Laith, a civil defence official",
+                "SYRNGO person Ibrahim Abu al-Laith",
+            ),
+            (
+                "foreign ministry spokesman Bahram Ghasemi",
+                "IRNGOV person Bahram Ghasemi",
+            ),
+            (
+                "Australia's defence ministry",
+                "AUSMIL organisation Australia's defence ministry",
+            ),
+            ("state media", "SYRGOV organisation state media"),
+            (
+                "Russian state media",
+                "RUSGOV organisation Russian state media",
+            ),
+            (
+                "the Interfax news agency",
+                "RUSMED organisation the Interfax news agency",
+            ),
+            ("the army", "SYRMIL organisation Syrian army"),
+            (
+                "US state department officials",
+                "USAGOV anonymous US state department officials",
+            ),
+            (
+                "the Syrian army's General Command",
+                "SYRMIL organisation the Syrian army's General Command",
+            ),
+            (
+                "the SOHR's Rami Abdulrahman",
+                "SYRNGO organisation Syrian Observatory for Human Rights",
             ),
         ];
         let failures: Vec<String> = cases.iter().filter_map(|(s, e)| check(s, e)).collect();
