@@ -334,6 +334,21 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_on_unicode() {
+        let text = "Les avions ont frappé — «struck» — the convoy… Russian jets struck the convoy near Urm’s market, killing twelve. \
+                    “We met,” he said. Kerry met Lavrov in Genève ﻿ on Friday; the truce took effect.";
+        let g = actors::builtin_ref();
+        for (i, _) in text.char_indices() {
+            let t = &text[i..];
+            let sents = sentences::split(t);
+            let mentions = actors::find(t, g);
+            for e in find(t, &sents, &mentions, &[], &[], published()) {
+                assert_eq!(e.span.slice(t), e.text);
+            }
+        }
+    }
+
+    #[test]
     fn claims_and_timexes() {
         let text = "The truce took effect on Monday, officials said. Russia said rebels shelled Aleppo on Sunday.";
         let sents = sentences::split(text);
