@@ -11,10 +11,21 @@
 //!   mixed when it opens with a quotation), or the clause before ", X said" (indirect);
 //! - "according to X", "X quoted Y as saying".
 //!
+//! Cues run in two passes: strong speech cues first, then weak ones (nouns that are also verbs,
+//! belief and stance verbs: "claims", "believes", "supports"), which need a plain subject and
+//! never nest inside an existing claim. A later attribution inside an earlier claim's content
+//! ends that content ("46 percent said yes, compared with 23 percent who said ..."). Lower
+//! confidence fallbacks: "Moscow's claim that ..." (possessive + noun cue), "X boasted that"
+//! and `"...," X quipped` (verbs outside the lexicon), "Pence: ..." (colon attributions).
+//!
 //! Quotations nobody claimed that continue an attributed one (later sentences of the same
 //! paragraph, or a following paragraph that opens with a quotation) become continuation claims
-//! of the same speaker. Pronouns ("he added"), surnames ("Shoigu said") and role nouns ("the
-//! minister said", "the official said") resolve to earlier speakers and person names.
+//! of the same speaker with no `speaker_span`. Pronouns ("he added"), surnames ("Shoigu said")
+//! and role nouns ("the minister said", "the official said") resolve to earlier speakers and
+//! titled person names; the antecedent's actor is carried.
+//!
+//! Confidence: named speaker with a strong cue 0.9, coreferent 0.75-0.85, participle or
+//! sentence-subject 0.7, continuation <= 0.7, weak cue 0.6, belief 0.5, fallbacks 0.45-0.5.
 
 use crate::extract::actors::{self, Gazetteer, Resolved};
 use crate::extract::frames;
