@@ -803,8 +803,18 @@ pub fn find(text: &str, gazetteer: &Gazetteer) -> Vec<ActorMention> {
         .collect()
 }
 
-/// True when the word before `pos` makes the country a place: "in Moscow", "near Damascus".
+/// True when the word before `pos` makes the country a place: "in Moscow", "near Damascus",
+/// or a dateline puts it after a city in capitals: "ALEPPO, Syria".
 fn is_place(text: &str, pos: usize) -> bool {
+    if let Some(head) = text[..pos].trim_end().strip_suffix(',') {
+        let city = head
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        if city.len() >= 3 && city.chars().all(|c| c.is_ascii_uppercase() || c == '-') {
+            return true;
+        }
+    }
     matches!(
         word_before(text, pos)
             .map(|(_, w)| w.to_lowercase())
@@ -1102,6 +1112,7 @@ mod tests {
             ),
             ("Talks in Geneva and in Moscow stalled.", ""),
             ("Moscow and Washington traded blame.", "Moscow=RUSGOV; Washington=USAGOV"),
+            ("ALEPPO, Syria (AP) — Rebels fired.", "Rebels=SYRREB"),
             ("He told us that the US would wait.", "US=USAGOV"),
             ("The ban on flights is in force.", ""),
             ("IS fighters held the town, but it is quiet.", "IS=IMGISL"),
