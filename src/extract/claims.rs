@@ -2141,6 +2141,7 @@ fn verb_cue(
     let cue_word = text[cue.start..cue.end].to_lowercase();
     let told = matches!(cue_word.as_str(), "told" | "tells" | "tell" | "telling");
     // Passive ("was asked", "is expected", "is said to"): the subject is not the speaker.
+    let mut passive_agent: Option<(Speaker, usize)> = None;
     if ci > 0
         && toks[ci - 1].k == TokKind::Word
         && in_list(
@@ -2164,13 +2165,28 @@ fn verb_cue(
                     | "quoted"
             ))
     {
-        return None;
+        // "was asked by host John Dickerson whether ...": the agent is the speaker.
+        let by = toks
+            .get(ce)
+            .map(|t| word(text, t).eq_ignore_ascii_case("by"))
+            .unwrap_or(false);
+        let agent = if by {
+            np_fwd_mode(text, toks, ce + 1, true)
+        } else {
+            None
+        };
+        let end = agent?;
+        let mut sp = ctx.speaker_from_phrase(&toks[ce + 1..=end], &toks[ce + 1..=end]);
+        sp.confidence = sp.confidence.min(0.6);
+        passive_agent = Some((sp, end + 1));
     }
     // --- speaker before the cue
     let j = skip_back(text, toks, ci);
     let mut speaker: Option<Speaker> = None;
     let mut speaker_first_tok: Option<usize> = None;
-    if j > 0 {
+    if let Some((sp, _)) = &passive_agent {
+        speaker = Some(sp.clone());
+    } else if j > 0 {
         let p = &toks[j - 1];
         if p.k == TokKind::Word || is_punct(text, p, ")") {
             if let Some(st) = np_back(text, toks, j - 1, !row.weak) {
@@ -2323,8 +2339,8 @@ fn verb_cue(
         }
     }
     // --- inverted speaker after the cue ("...," said Lavrov)
-    let mut after = ce;
-    let mut inverted = false;
+    let mut after = passive_agent.as_ref().map(|p| p.1).unwrap_or(ce);
+    let mut inverted = passive_agent.is_some();
     let left_open = j == 0
         || toks[j - 1].k == TokKind::Quote
         || is_punct(text, &toks[j - 1], ",")
@@ -3009,6 +3025,10 @@ mod tests {
                     "a statement | according to | indirect | The group dismissed the deal as a conspiracy",
                     "The group | dismissed | indirect | the deal as a conspiracy",
                 ],
+            ),
+            (
+                "Lavrov was asked by a Turkish reporter whether the convoy was hit.",
+                &["a Turkish reporter | asked | indirect | whether the convoy was hit"],
             ),
             // no attribution
             ("Lavrov was asked about the convoy.", &[]),
