@@ -463,8 +463,9 @@ const CAP_STOP: &[&str] = &[
 
 /// Abbreviated titles that keep their period as part of the word.
 const TITLE_ABBREVS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm", "maj",
-    "st", "jr", "sr", "prof", "rev", "amb", "cmdr", "brig", "pres", "supt",
+    "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "no", "mr", "mrs", "ms", "dr", "gen",
+    "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm", "maj", "st", "jr", "sr", "prof", "rev",
+    "amb", "cmdr", "brig", "pres", "supt",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "you"];
@@ -2092,7 +2093,14 @@ fn skip_trailer(text: &str, toks: &[Tok], mut k: usize, told: bool, in_pp: bool)
         let lw = w.to_lowercase();
         if is_punct(text, t, ",") {
             k += 1;
-            in_pp = false;
+            // "on Aug. 29, 2016 that": the year continues the date.
+            let year_next = toks
+                .get(k)
+                .map(|n| {
+                    word(text, n).len() == 4 && word(text, n).bytes().all(|b| b.is_ascii_digit())
+                })
+                .unwrap_or(false);
+            in_pp = in_pp && year_next;
             continue;
         }
         if t.k != TokKind::Word {
@@ -2107,7 +2115,10 @@ fn skip_trailer(text: &str, toks: &[Tok], mut k: usize, told: bool, in_pp: bool)
             continue;
         }
         if in_list(SKIP_BEFORE_CUE, w)
-            || (in_pp && (is_cap(w) || TRAILER_WORDS.contains(&lw.as_str())))
+            || (in_pp
+                && (is_cap(w)
+                    || TRAILER_WORDS.contains(&lw.as_str())
+                    || lw.bytes().all(|b| b.is_ascii_digit())))
             || (told
                 && k < start + 3
                 && (is_cap(w)
@@ -2624,7 +2635,11 @@ fn finish(text: &str, d: Draft, timexes: &[Timex], published: DateValue) -> Clai
                 .span
                 .map(|s| t.span.start >= s.end && t.span.end <= d.cue.start)
                 .unwrap_or(false);
-            (near_after || near_before || after_speaker) && !d.content.overlaps(t.span)
+            let in_trailer = t.span.start >= d.cue.end
+                && t.span.end <= d.content.start
+                && d.sentence.contains(t.span);
+            (near_after || near_before || after_speaker || in_trailer)
+                && !d.content.overlaps(t.span)
         })
         .map(|t| t.resolved)
         .next()
@@ -3048,6 +3063,83 @@ mod tests {
             "{} failing cases: {failed:#?}",
             failed.len()
         );
+    }
+
+    /// The claim date comes from a time expression attached to the cue, else the publication date.
+    #[test]
+    fn claim_dates_from_cue_timexes() {
+        use crate::model::{Timex, TimexType};
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let cases: &[(&str, &str, Option<chrono::NaiveDate>)] = &[
+            (
+                "Kerry told reporters on Sept. 9 that the deal was final.",
+                "Sept. 9",
+                Some(day(2016, 9, 9)),
+            ),
+            (
+                "Shoigu said Monday that talks were close.",
+                "Monday",
+                Some(day(2016, 8, 29)),
+            ),
+            (
+                "\"It is holding,\" Churkin said on Sunday.",
+                "Sunday",
+                Some(day(2016, 9, 11)),
+            ),
+            (
+                "Lavrov on Friday said the text was ready.",
+                "Friday",
+                Some(day(2016, 9, 9)),
+            ),
+            // A date inside the content is when it happened, not when it was said.
+            (
+                "Lavrov said the convoy was hit on Monday.",
+                "Monday",
+                Some(day(2016, 9, 12)),
+            ),
+        ];
+        let published = DateValue::day(day(2016, 9, 12));
+        for (text, tx, want) in cases {
+            let start = text.find(tx).unwrap();
+            let resolved = if *tx == "Monday" && text.contains("convoy") {
+                DateValue::day(day(2016, 9, 5))
+            } else {
+                DateValue::day(want.unwrap())
+            };
+            let timexes = vec![Timex {
+                text: tx.to_string(),
+                span: Span::new(start, start + tx.len()),
+                kind: TimexType::Date,
+                value: String::new(),
+                resolved,
+            }];
+            let sents = sentences::split(text);
+            let mut d = Vec::new();
+            let claims = find(
+                text,
+                &sents,
+                &[],
+                &timexes,
+                published,
+                &Gazetteer::builtin(),
+                &mut d,
+            );
+            assert_eq!(claims.len(), 1, "{text}");
+            assert_eq!(claims[0].date.date, *want, "{text}");
+        }
+        // No time expression: the publication date.
+        let text = "Lavrov said the truce held.";
+        let mut d = Vec::new();
+        let c = find(
+            text,
+            &sentences::split(text),
+            &[],
+            &[],
+            published,
+            &Gazetteer::builtin(),
+            &mut d,
+        );
+        assert_eq!(c[0].date, published);
     }
 
     #[test]
