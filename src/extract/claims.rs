@@ -3142,6 +3142,21 @@ mod tests {
         assert_eq!(c[0].date, published);
     }
 
+    /// Denial cues set `denial`, flip the classified polarity and blame the speaker for "its".
+    #[test]
+    fn denial_flips_polarity_and_targets_the_speaker() {
+        let text = "Russia denied that its warplanes struck the convoy.";
+        let c = &run(text)[0];
+        assert!(c.denial);
+        assert_eq!(c.text, "its warplanes struck the convoy");
+        let stance = frames::classify(&c.text, c.span.start);
+        assert_eq!(c.polarity, -stance.polarity);
+        let expected_target = stance.target.or_else(|| c.actor_code.clone());
+        assert_eq!(c.target, expected_target);
+        let c = &run("Kerry said the convoy was struck.")[0];
+        assert!(!c.denial);
+    }
+
     #[test]
     fn design_worked_example() {
         let text = "MOSCOW (AP) — Russia's defense minister said Monday that Moscow and Washington were closing in on an agreement to coordinate military action around Aleppo, but U.S. officials cast doubt on that assessment within hours.\n\n\
