@@ -331,6 +331,18 @@ const SKIP_BEFORE_CUE: &[&str] = &[
 
 /// Capitalized words that cannot be part of a speaker phrase.
 const CAP_STOP: &[&str] = &[
+    "besides",
+    "publicly",
+    "privately",
+    "clearly",
+    "reportedly",
+    "apparently",
+    "ultimately",
+    "meanwhile",
+    "similarly",
+    "separately",
+    "notably",
+    "importantly",
     "beyond",
     "despite",
     "amid",
@@ -524,6 +536,17 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                         e = start + j + d.len_utf8();
                         it.next();
                         continue;
+                    }
+                    // An initial: "Donald J. Trump".
+                    if d == '.'
+                        && j - i == 1
+                        && c.is_uppercase()
+                        && s[j + 1..].starts_with(' ')
+                        && s[j + 2..].chars().next().is_some_and(|x| x.is_uppercase())
+                    {
+                        e = start + j + 1;
+                        it.next();
+                        break;
                     }
                     // Plural possessive: "the rebels' northern division".
                     if (d == '\'' || d == '’') && s[i..j].ends_with('s') {
@@ -2153,14 +2176,13 @@ fn verb_cue(
     let told = matches!(cue_word.as_str(), "told" | "tells" | "tell" | "telling");
     // Passive ("was asked", "is expected", "is said to"): the subject is not the speaker.
     let mut passive_agent: Option<(Speaker, usize)> = None;
-    if ci > 0
-        && toks[ci - 1].k == TokKind::Word
-        && in_list(
-            &[
-                "was", "is", "were", "are", "be", "been", "being", "get", "got", "gets",
-            ],
-            word(text, &toks[ci - 1]),
-        )
+    let be_forms = [
+        "was", "is", "were", "are", "be", "been", "being", "get", "got", "gets",
+    ];
+    let j_skip = skip_back(text, toks, ci);
+    let passive_aux = (j_skip..ci).any(|k| in_list(&be_forms, word(text, &toks[k])))
+        || (ci > 0 && in_list(&be_forms, word(text, &toks[ci - 1])));
+    if passive_aux
         && (cue_word.ends_with("ed")
             || matches!(
                 cue_word.as_str(),
@@ -3045,8 +3067,13 @@ mod tests {
                 "Lavrov was asked by a Turkish reporter whether the convoy was hit.",
                 &["a Turkish reporter | asked | indirect | whether the convoy was hit"],
             ),
+            (
+                "John F. Kerry said the plan could work.",
+                &["John F. Kerry | said | indirect | the plan could work"],
+            ),
             // no attribution
             ("Lavrov was asked about the convoy.", &[]),
+            ("Lavrov is now considered the architect of the deal.", &[]),
             ("The truce is expected to hold.", &[]),
             ("The convoy was hit near Aleppo on Monday.", &[]),
             ("The United States and Russia agreed on a truce.", &[]),
