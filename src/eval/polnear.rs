@@ -3,7 +3,8 @@
 //! For every `attributions/*.ann` file the article `text/<name>.txt` (the ann name without its
 //! trailing `_xxxx` annotator hash) is split and run through [`claims::find`] with no actor
 //! mentions, no time expressions, the builtin gazetteer and an unknown date. Articles that
-//! several annotators labelled are scored once per annotation file.
+//! several annotators labelled are scored once per annotation file ([`score_dir_with`] with
+//! `one_per_text` scores them once; env `POLNEAR_ONE_PER_TEXT=1` in the test).
 //!
 //! Measures (brat offsets are in characters; they are converted to bytes):
 //!
@@ -482,6 +483,13 @@ fn score_article(text: &str, gold: &[Gold], sc: &mut PolnearScores) {
 
 /// Score every article of a PolNeAR compartment (`dir` holds `text/` and `attributions/`).
 pub fn score_dir(dir: &Path) -> std::io::Result<PolnearScores> {
+    score_dir_with(dir, false)
+}
+
+/// As [`score_dir`]; with `one_per_text`, articles labelled by several annotators are scored
+/// once, against the first annotation file in name order.
+pub fn score_dir_with(dir: &Path, one_per_text: bool) -> std::io::Result<PolnearScores> {
+    let mut seen = std::collections::HashSet::new();
     let mut sc = PolnearScores::default();
     let mut anns: Vec<_> = std::fs::read_dir(dir.join("attributions"))?
         .filter_map(|e| e.ok())
@@ -499,6 +507,9 @@ pub fn score_dir(dir: &Path) -> std::io::Result<PolnearScores> {
             Some((b, _)) => b.to_string(),
             None => stem.clone(),
         };
+        if one_per_text && !seen.insert(base.clone()) {
+            continue;
+        }
         let text_path = dir.join("text").join(format!("{base}.txt"));
         let Ok(text) = std::fs::read_to_string(&text_path) else {
             continue;
@@ -574,7 +585,8 @@ mod tests {
             return;
         }
         let t = std::time::Instant::now();
-        let sc = score_dir(&dir).expect("scoring runs");
+        let one = std::env::var("POLNEAR_ONE_PER_TEXT").is_ok();
+        let sc = score_dir_with(&dir, one).expect("scoring runs");
         println!("split: {split} ({:.2}s)", t.elapsed().as_secs_f64());
         println!("{sc}");
         let n: usize = std::env::var("POLNEAR_MISSES")

@@ -231,7 +231,9 @@ fn clause_around(text: &str, sent: Span, start: usize, end: usize) -> Span {
     let slice = &text[s..e];
     let lead = slice.len()
         - slice
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\''))
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '—' | '–' | '-')
+            })
             .len();
     let trail = slice.len()
         - slice
@@ -320,6 +322,8 @@ mod tests {
             ("Russia deployed bombers to Hamadan.", "15 deployed [RUSGOV] 2016-09-12"),
             ("A car bomb killed 48 people in Tartus.", "18 car bomb [] 2016-09-12 killed=48 | 19 killed [] 2016-09-12 killed=48"),
             ("Hundreds protested in Bogota.", "14 protested [] 2016-09-12"),
+            ("ALEPPO, Syria (AP) — Government forces shelled the Ramouseh district.", "19 shelled [SYRMIL] 2016-09-12"),
+            ("The Syrian army declared the truce over.", "16 declared the truce over [SYRMIL] 2016-09-12"),
             ("A poll released on Monday put the yes vote at 62 percent.", ""),
             ("The rebels released 12 prisoners.", "08 released 12 prisoners [SYRREB] 2016-09-12 prisoners=12"),
         ];
@@ -330,6 +334,21 @@ mod tests {
             failures.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn never_panics_on_unicode() {
+        let text = "Les avions ont frappé — «struck» — the convoy… Russian jets struck the convoy near Urm’s market, killing twelve. \
+                    “We met,” he said. Kerry met Lavrov in Genève ﻿ on Friday; the truce took effect.";
+        let g = actors::builtin_ref();
+        for (i, _) in text.char_indices() {
+            let t = &text[i..];
+            let sents = sentences::split(t);
+            let mentions = actors::find(t, g);
+            for e in find(t, &sents, &mentions, &[], &[], published()) {
+                assert_eq!(e.span.slice(t), e.text);
+            }
+        }
     }
 
     #[test]

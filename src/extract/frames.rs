@@ -421,10 +421,13 @@ fn side(m: &ActorMention) -> Option<String> {
 fn perpetrator_before(content: &str, span: Span, mentions: &[ActorMention]) -> Option<String> {
     // Passive: "... struck by Russian jets", "air strikes by government forces".
     let tail = &content[span.start..];
-    let limit = tail
+    let mut limit = tail
         .find(['.', ';', ':', '!', '?'])
         .unwrap_or(tail.len())
         .min(span.len() + 60);
+    while !tail.is_char_boundary(limit) {
+        limit -= 1;
+    }
     if let Some(by) = tail[..limit].find(" by ") {
         let at = span.start + by + 4;
         if let Some(m) = mentions
@@ -440,7 +443,7 @@ fn perpetrator_before(content: &str, span: Span, mentions: &[ActorMention]) -> O
     let sentence_start = break_before(head, false);
     let mut i = mentions
         .iter()
-        .rposition(|m| m.span.end <= span.start && m.span.start >= sentence_start)?;
+        .rposition(|m| m.span.start < span.start && m.span.start >= sentence_start)?;
     while i > 0 {
         let gap = content
             .get(mentions[i - 1].span.end..mentions[i].span.start)
@@ -799,11 +802,15 @@ mod tests {
             ("A new name does not make this group any less of a terrorist organization", "designation -1"),
             ("too early to speak of a breakthrough", "agreement -1 hedge=too early to speak"),
             ("at least 45 civilians, including 10 children, were killed in air strikes on more than a dozen districts", "casualties 1 killed=45"),
-            ("62 soldiers were killed and about 100 wounded when four coalition jets hit army positions", "responsibility 1 target=USAGOV killed=62 wounded=100"),
+            ("62 Syrian soldiers were killed and about 100 wounded when four coalition jets hit army positions near the airport", "responsibility 1 target=USAGOV killed=62 wounded=100"),
             ("the FARC had about 5,800 fighters", "- 0 fighters=5800"),
+            ("by this morning 23 instances of firing on residential areas were registered", "- 0 violations=23"),
+            ("rebels had violated the ceasefire on 23 occasions", "ceasefire -1 target=SYRREB violations=23"),
             ("There will be no impunity for the worst crimes", "impunity -1"),
             ("This agreement gives impunity to those responsible for crimes against humanity", "impunity 1"),
             ("a blast in Tartus killed at least 35 of them", "casualties 1 killed=35"),
+            ("a joint approach to Aleppo was now \"within reach\"", "agreement 1"),
+            ("Russia and the United States are close to starting joint operations in Aleppo", "agreement 1"),
             ("Washington has not kept its promise to separate the moderate opposition from the terrorists", "compliance -1 target=USAGOV"),
             ("We reject the claim that the United States has not lived up to its commitments", "compliance 1 target=USAGOV"),
             ("the U.S. had failed to meet its main obligation under the agreement", "compliance -1 target=USAGOV"),
@@ -841,6 +848,21 @@ mod tests {
             failures.len(),
             failures.join("\n")
         );
+    }
+
+    /// Never panics, whatever the bytes: every char-boundary suffix of a text full of
+    /// multi-byte punctuation and letters.
+    #[test]
+    fn never_panics_on_unicode() {
+        let text = "Le ministre russe — «nous approchons d’un accord» — a dit: les avions russes ont frappé le convoi… \
+                    Russian jets struck the convoy by Syrian forces ﻿ near Urm, killing twelve ‘civilians’; “no agreement is close,” a U.S. official said. \
+                    Rebels violated the truce 55 times — tuéés × 3 — and at least 20 people were killed in Aleppo’s east.";
+        for (i, _) in text.char_indices() {
+            let s = classify(&text[i..], i);
+            for f in &s.figures {
+                assert!(text.get(f.span.start..f.span.end).is_some());
+            }
+        }
     }
 
     #[test]

@@ -437,6 +437,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any text: spans are ordered, non-overlapping, trimmed and char-aligned.
+        #[test]
+        fn spans_are_sane(text in "(\\PC|[ .?!\"”“\n])*") {
+            let mut last = 0;
+            for sp in split(&text) {
+                proptest::prop_assert!(sp.start >= last && sp.start < sp.end && sp.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end));
+                proptest::prop_assert_eq!(sp.slice(&text).trim(), sp.slice(&text));
+                last = sp.end;
+            }
+        }
+    }
+
     #[test]
     fn odd_inputs_are_char_aligned() {
         let inputs = [
