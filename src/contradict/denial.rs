@@ -66,7 +66,7 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if p.x.stance * p.y.stance != -1 || p.x.ids.frame != p.y.ids.frame {
         return None;
     }
-    if p.gap > opts.denial_days || !p.x.other_side(p.y) {
+    if p.gap > opts.denial_days || !p.x.other_side(p.y) || !super::has_stance(p.x.frame) {
         return None;
     }
     roles(p)?;

@@ -615,6 +615,23 @@ fn weight(claim: &Claim) -> f32 {
     }
 }
 
+/// Frames that carry a stance worth opposing, denying or reversing. Casualty claims are
+/// figures, not stances ("20 people were killed" asserts nothing anyone denies by saying
+/// "12"): only the numeric rule compares them.
+pub fn has_stance(frame: &str) -> bool {
+    frame != "casualties"
+}
+
+/// Counts that add up over time ("since the offensive began", "so far") against counts of one
+/// incident are two different quantities, not a dispute.
+pub fn cumulative(text: &str) -> bool {
+    static CUMULATIVE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"(?i)\b(since the (offensive|war|conflict|start|beginning|uprising|campaign)|so far this|in total|to date|altogether|of the war|of the conflict|since (19|20)\d\d)\b")
+            .expect("valid regex")
+    });
+    CUMULATIVE.is_match(text)
+}
+
 /// How much a hedge ("may", "nothing to announce") weakens a claim.
 pub const HEDGE_FACTOR: f32 = 0.7;
 

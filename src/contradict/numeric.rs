@@ -99,12 +99,29 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if x.claim.denial || y.claim.denial {
         return None;
     }
-    let (f, _, rel) = most_different(p, opts)?;
+    let (f, g, rel) = most_different(p, opts)?;
     if x.same_side(y) && x.ids.speaker == y.ids.speaker {
         return None;
     }
     if !same_cause(x, y) {
         return None;
+    }
+    // A running total against one incident's toll counts two different things.
+    if super::cumulative(&x.claim.sentence) != super::cumulative(&y.claim.sentence) {
+        return None;
+    }
+    // One source raising its own count on a later day is an update, not a dispute
+    // (a toll that goes down is still flagged).
+    if x.ids.code.is_some() && x.ids.code == y.ids.code && p.gap > 0 {
+        let (fx, fy) = (f.value, g.value);
+        let (earlier, later) = if (x.days.0, x.id) <= (y.days.0, y.id) {
+            (fx, fy)
+        } else {
+            (fy, fx)
+        };
+        if later >= earlier {
+            return None;
+        }
     }
     let window = figure_days(&f.quantity, opts);
     Some(pair_weight(p) * (0.5 + 0.5 * rel.min(1.0) as f32) * closeness(p.gap, window))

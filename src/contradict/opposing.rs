@@ -63,7 +63,7 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if !x.other_side(y) || !same_target(x, y) {
         return None;
     }
-    if x.claim.hedge.is_some() || y.claim.hedge.is_some() {
+    if x.claim.hedge.is_some() || y.claim.hedge.is_some() || !super::has_stance(x.frame) {
         return None;
     }
     Some(pair_weight(p) * closeness(p.gap, opts.window_days))

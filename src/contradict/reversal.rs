@@ -51,6 +51,9 @@ static EXPLICIT: Lazy<Regex> = Lazy::new(|| {
     .expect("valid regex")
 });
 
+/// Claims attributed with less confidence than this never make a reversal.
+pub const MIN_CONFIDENCE: f32 = 0.6;
+
 fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
     match it.stance {
         0 => vec![],
@@ -64,6 +67,12 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
         return None;
     }
     if p.gap < 1 || p.gap > opts.reversal_days || !x.same_actor(y) || !same_target(x, y) {
+        return None;
+    }
+    // A change of mind needs two firm statements: hedged or weakly attributed claims
+    // ("may", a pronoun far from its antecedent) flip too easily to be a reversal.
+    let firm = |c: &crate::model::Claim| c.hedge.is_none() && c.confidence >= MIN_CONFIDENCE;
+    if !super::has_stance(x.frame) || !firm(x.claim) || !firm(y.claim) {
         return None;
     }
     let later = order(p).1;

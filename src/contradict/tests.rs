@@ -180,6 +180,30 @@ fn opposing() {
 #[test]
 fn near_misses_are_not_flagged() {
     let day = "2016-08-29";
+    // A hedged or weakly attributed later claim is not a change of mind.
+    check(
+        &[
+            claim(1, "RUSGOV", "2016-09-01", "agreement", 1),
+            claim(2, "RUSGOV", "2016-09-20", "agreement", -1)
+                .with(|c| c.hedge = Some("may".into())),
+        ],
+        &[],
+    );
+    check(
+        &[
+            claim(1, "RUSGOV", "2016-09-01", "agreement", 1),
+            claim(2, "RUSGOV", "2016-09-20", "agreement", -1).with(|c| c.confidence = 0.45),
+        ],
+        &[],
+    );
+    // Casualty claims carry figures, not stances: never opposing.
+    check(
+        &[
+            claim(1, "RUSGOV", day, "casualties", 1),
+            claim(2, "USAGOV", day, "casualties", -1),
+        ],
+        &[],
+    );
     // A hedged weak negative ("we have nothing to announce") does not oppose a firm claim.
     check(
         &[
@@ -393,6 +417,29 @@ fn numeric() {
 
 #[test]
 fn numeric_near_misses() {
+    // One source raising its own toll the next day is an update.
+    check(
+        &[
+            claim(1, "SYRNGO", "2016-09-21", "casualties", 1).figure("killed", 17.0),
+            claim(2, "SYRNGO", "2016-09-22", "casualties", 1).figure("killed", 45.0),
+        ],
+        &[],
+    );
+    // A running total against one strike's toll.
+    check(
+        &[
+            claim(1, "SYRNGO", "2016-09-28", "casualties", 1)
+                .figure("killed", 338.0)
+                .with(|c| {
+                    c.sentence =
+                        "At least 338 people have been killed since the offensive began.".into()
+                }),
+            claim(2, "SYRREB", "2016-09-28", "casualties", 1)
+                .figure("killed", 2.0)
+                .with(|c| c.sentence = "An airstrike on the hospital killed two patients.".into()),
+        ],
+        &[],
+    );
     let day = "2016-09-13";
     let pair = |a: StoredClaim, b: StoredClaim| check(&[a, b], &[]);
     // Small relative difference; small absolute difference; different quantities.

@@ -70,19 +70,51 @@ pub fn parse_labels(tsv: &str) -> Vec<Label> {
 }
 
 fn corpus_file(name: &str) -> &'static str {
-    demo::CORPUS.get_file(name).and_then(|f| f.contents_utf8()).unwrap_or("")
+    demo::CORPUS
+        .get_file(name)
+        .and_then(|f| f.contents_utf8())
+        .unwrap_or("")
 }
 
 /// Does this stored claim come from `file` and contain `quote`?
 fn claim_matches(c: &StoredClaim, origins: &HashMap<i64, String>, file: &str, quote: &str) -> bool {
-    let Some(origin) = origins.get(&c.article_id) else { return false };
+    let Some(origin) = origins.get(&c.article_id) else {
+        return false;
+    };
     let origin = origin.strip_prefix("demo/").unwrap_or(origin);
     origin == file && (c.claim.text.contains(quote) || c.claim.sentence.contains(quote))
 }
 
-fn pair_matches(x: &StoredContradiction, origins: &HashMap<i64, String>, l: &Label) -> bool {
-    let m = |c: &StoredClaim, (f, q): &(String, String)| claim_matches(c, origins, f, q);
-    (m(&x.a, &l.a) && m(&x.b, &l.b)) || (m(&x.a, &l.b) && m(&x.b, &l.a))
+/// The labelled claim, or the same stance by the same party on the same proposition in the
+/// same article (the detector reports one pair per counterpart, and an article often states
+/// a stance twice: "said Monday that a deal was near ... 'we are nearing an arrangement'").
+fn equivalent(c: &StoredClaim, refs: &[&StoredClaim]) -> bool {
+    refs.iter().any(|r| {
+        r.id == c.id
+            || (r.article_id == c.article_id
+                && r.claim.actor_code.is_some()
+                && r.claim.actor_code == c.claim.actor_code
+                && r.claim.frame.is_some()
+                && r.claim.frame == c.claim.frame
+                && r.claim.polarity == c.claim.polarity)
+    })
+}
+
+fn pair_matches(
+    x: &StoredContradiction,
+    claims: &[StoredClaim],
+    origins: &HashMap<i64, String>,
+    l: &Label,
+) -> bool {
+    let refs = |(f, q): &(String, String)| -> Vec<&StoredClaim> {
+        claims
+            .iter()
+            .filter(|c| claim_matches(c, origins, f, q))
+            .collect()
+    };
+    let (ra, rb) = (refs(&l.a), refs(&l.b));
+    (equivalent(&x.a, &ra) && equivalent(&x.b, &rb))
+        || (equivalent(&x.a, &rb) && equivalent(&x.b, &ra))
 }
 
 /// Run the demo corpus and score it.
@@ -90,37 +122,60 @@ pub fn score() -> Result<DemoScores, StoreError> {
     let mut store = Store::open_in_memory()?;
     let inputs: Vec<Input> = demo::articles()
         .into_iter()
-        .map(|f| Input::Memory(format!("demo/{}", f.path().display()), f.contents().to_vec()))
+        .map(|f| {
+            Input::Memory(
+                format!("demo/{}", f.path().display()),
+                f.contents().to_vec(),
+            )
+        })
         .collect();
     let cfg = IngestConfig {
-        read: ReadOptions { format: Format::Auto, date: None },
+        read: ReadOptions {
+            format: Format::Auto,
+            date: None,
+        },
         thread: ThreadMode::Auto,
         window_days: 7,
         quiet: true,
     };
     // Ingest failures are counted in the summary; the demo corpus has none.
-    let _ = pipeline::ingest(&mut store, &inputs, &cfg).map_err(|e| StoreError::UnknownThread(e.to_string()))?;
+    let _ = pipeline::ingest(&mut store, &inputs, &cfg)
+        .map_err(|e| StoreError::UnknownThread(e.to_string()))?;
 
     let articles = store.articles(None)?;
-    let origins: HashMap<i64, String> = articles.iter().map(|a| (a.id, a.article.origin.clone())).collect();
+    let origins: HashMap<i64, String> = articles
+        .iter()
+        .map(|a| (a.id, a.article.origin.clone()))
+        .collect();
 
     // Threads against threads.tsv: (gold story, assigned first thread).
     let gold: HashMap<String, String> = corpus_file("threads.tsv")
         .lines()
         .skip(1)
-        .filter_map(|l| l.split_once('\t').map(|(f, s)| (f.trim().to_string(), s.trim().to_string())))
+        .filter_map(|l| {
+            l.split_once('\t')
+                .map(|(f, s)| (f.trim().to_string(), s.trim().to_string()))
+        })
         .collect();
     let assigned: Vec<(String, String)> = articles
         .iter()
         .filter_map(|a| {
-            let o = a.article.origin.strip_prefix("demo/").unwrap_or(&a.article.origin);
+            let o = a
+                .article
+                .origin
+                .strip_prefix("demo/")
+                .unwrap_or(&a.article.origin);
             let story = gold.get(o)?;
-            Some((story.clone(), a.threads.first().cloned().unwrap_or_default()))
+            Some((
+                story.clone(),
+                a.threads.first().cloned().unwrap_or_default(),
+            ))
         })
         .collect();
     let (purity, completeness) = thread::purity_completeness(&assigned);
 
     let found = store.contradictions(None, None)?;
+    let claims = store.claims(&Default::default())?;
     let labels = parse_labels(corpus_file("contradictions.tsv"));
     let near = parse_labels(corpus_file("near_misses.tsv"));
 
@@ -129,8 +184,10 @@ pub fn score() -> Result<DemoScores, StoreError> {
     let mut per_kind: Vec<(String, usize, usize)> = Vec::new();
     let mut missed = Vec::new();
     for l in &labels {
-        let any = found.iter().any(|x| pair_matches(x, &origins, l));
-        let right = found.iter().any(|x| x.contradiction.kind.as_str() == l.kind && pair_matches(x, &origins, l));
+        let any = found.iter().any(|x| pair_matches(x, &claims, &origins, l));
+        let right = found.iter().any(|x| {
+            x.contradiction.kind.as_str() == l.kind && pair_matches(x, &claims, &origins, l)
+        });
         if right {
             recall_kind.tp += 1.0;
         } else {
@@ -150,24 +207,42 @@ pub fn score() -> Result<DemoScores, StoreError> {
             None => per_kind.push((l.kind.clone(), 1, right as usize)),
         }
     }
-    let matched = found.iter().filter(|x| labels.iter().any(|l| pair_matches(x, &origins, l))).count();
+    let matched = found
+        .iter()
+        .filter(|x| labels.iter().any(|l| pair_matches(x, &claims, &origins, l)))
+        .count();
     recall_kind.fp = (found.len() - matched) as f64;
     recall_any.fp = recall_kind.fp;
-    let near_misses_flagged: Vec<Label> =
-        near.iter().filter(|l| found.iter().any(|x| pair_matches(x, &origins, l))).cloned().collect();
+    let near_misses_flagged: Vec<Label> = near
+        .iter()
+        .filter(|l| found.iter().any(|x| pair_matches(x, &claims, &origins, l)))
+        .cloned()
+        .collect();
 
     let same_side_stance = found
         .iter()
-        .filter(|x| matches!(x.contradiction.kind, ContradictionKind::Opposing | ContradictionKind::Denial))
         .filter(|x| {
-            let side = |c: &StoredClaim| c.claim.actor_code.as_deref().and_then(crate::contradict::sides::side_of);
+            matches!(
+                x.contradiction.kind,
+                ContradictionKind::Opposing | ContradictionKind::Denial
+            )
+        })
+        .filter(|x| {
+            let side = |c: &StoredClaim| {
+                c.claim
+                    .actor_code
+                    .as_deref()
+                    .and_then(crate::contradict::sides::side_of)
+            };
             matches!((side(&x.a), side(&x.b)), (Some(a), Some(b)) if a.key == b.key)
         })
         .count();
 
     let mut by_kind: HashMap<String, usize> = HashMap::new();
     for x in &found {
-        *by_kind.entry(x.contradiction.kind.as_str().to_string()).or_default() += 1;
+        *by_kind
+            .entry(x.contradiction.kind.as_str().to_string())
+            .or_default() += 1;
     }
     let threads = store.threads()?.len();
     Ok(DemoScores {
@@ -179,7 +254,11 @@ pub fn score() -> Result<DemoScores, StoreError> {
         recall_kind,
         recall_any,
         per_kind,
-        precision_vs_labels: if found.is_empty() { 0.0 } else { matched as f64 / found.len() as f64 },
+        precision_vs_labels: if found.is_empty() {
+            0.0
+        } else {
+            matched as f64 / found.len() as f64
+        },
         near_misses: near.len(),
         near_misses_flagged,
         missed,
@@ -189,8 +268,16 @@ pub fn score() -> Result<DemoScores, StoreError> {
 
 impl fmt::Display for DemoScores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "demo corpus: {} articles, {} threads", self.articles, self.threads)?;
-        writeln!(f, "threads: purity {:.3}, completeness {:.3}", self.purity, self.completeness)?;
+        writeln!(
+            f,
+            "demo corpus: {} articles, {} threads",
+            self.articles, self.threads
+        )?;
+        writeln!(
+            f,
+            "threads: purity {:.3}, completeness {:.3}",
+            self.purity, self.completeness
+        )?;
         let mut kinds: Vec<_> = self.found.iter().collect();
         kinds.sort();
         let total: usize = self.found.values().sum();
@@ -214,10 +301,23 @@ impl fmt::Display for DemoScores {
             "precision against the labelled list (lower bound; the list is not exhaustive): {:.3}",
             self.precision_vs_labels
         )?;
-        writeln!(f, "near misses flagged: {}/{}", self.near_misses_flagged.len(), self.near_misses)?;
-        writeln!(f, "same-side opposing/denial pairs: {}", self.same_side_stance)?;
+        writeln!(
+            f,
+            "near misses flagged: {}/{}",
+            self.near_misses_flagged.len(),
+            self.near_misses
+        )?;
+        writeln!(
+            f,
+            "same-side opposing/denial pairs: {}",
+            self.same_side_stance
+        )?;
         for l in &self.missed {
-            writeln!(f, "  missed {} {}:{:?} / {}:{:?}", l.kind, l.a.0, l.a.1, l.b.0, l.b.1)?;
+            writeln!(
+                f,
+                "  missed {} {}:{:?} / {}:{:?}",
+                l.kind, l.a.0, l.a.1, l.b.0, l.b.1
+            )?;
         }
         Ok(())
     }
@@ -242,7 +342,10 @@ mod tests {
         let s = score().unwrap();
         println!("{s}");
         for kind in ["opposing", "denial", "numeric", "reversal"] {
-            assert!(s.found.get(kind).copied().unwrap_or(0) > 0, "no {kind} contradiction: {s}");
+            assert!(
+                s.found.get(kind).copied().unwrap_or(0) > 0,
+                "no {kind} contradiction: {s}"
+            );
         }
         assert_eq!(s.threads, 2, "{s}");
         assert!(s.purity >= 0.95 && s.completeness >= 0.95, "{s}");
