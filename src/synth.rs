@@ -13,7 +13,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -22,7 +22,7 @@ impl Rng {
         x.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
     pub fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
         xs[self.below(xs.len())]
@@ -129,9 +129,8 @@ pub fn article(i: usize, date: NaiveDate, rng: &mut Rng) -> String {
             1 => {
                 let _ = write!(
                     s,
-                    "\"{}{},\" {short} said. \"We will see what the coming days bring.\"",
-                    capitalize(&content),
-                    ""
+                    "\"{},\" {short} said. \"We will see what the coming days bring.\"",
+                    capitalize(&content)
                 );
             }
             2 => {

@@ -228,6 +228,10 @@ fn in_range(d: NaiveDate, opts: &RenderOptions) -> bool {
     opts.from.is_none_or(|f| d >= f) && opts.to.is_none_or(|t| d <= t)
 }
 
+/// Threads with at least this many items fold sides with fewer than [`MINOR_SIDE_ITEMS`] into "Other".
+const MINOR_SIDE_THREAD: usize = 60;
+const MINOR_SIDE_ITEMS: usize = 3;
+
 /// Computes the whole timeline as pixel data.
 pub fn timeline_layout(
     data: &ReportData,
@@ -323,17 +327,32 @@ pub fn timeline_layout(
         h - margin * 2.0 - header_h - 2.0 * fonts.legend.line_height() - axis_h - foot_h;
     let max_lanes = ((rough_plot_h / (46.0 * s)).floor() as usize).clamp(1, 10);
     let mut merged: HashMap<Side, Side> = HashMap::new();
-    if sides.len() > max_lanes {
-        let other = super::side_of(None);
+    let other = super::side_of(None);
+    // In a busy thread a side with one or two items is noise in its own lane.
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    if total >= MINOR_SIDE_THREAD {
+        for (sd, n) in &counts {
+            if *n < MINOR_SIDE_ITEMS && sd.key != "OTHER" {
+                merged.insert(sd.clone(), other.clone());
+            }
+        }
+    }
+    let remaining = counts
+        .iter()
+        .filter(|(sd, _)| !merged.contains_key(sd))
+        .count();
+    if remaining > max_lanes {
         let mut by_count: Vec<(usize, Side)> = counts
             .iter()
-            .filter(|(sd, _)| sd.key != "OTHER")
+            .filter(|(sd, _)| sd.key != "OTHER" && !merged.contains_key(sd))
             .map(|(sd, n)| (*n, sd.clone()))
             .collect();
         by_count.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         for (_, sd) in by_count.into_iter().skip(max_lanes - 1) {
             merged.insert(sd, other.clone());
         }
+    }
+    if !merged.is_empty() {
         let mut kept: Vec<(Side, usize)> = Vec::new();
         for (sd, n) in &counts {
             let to = merged.get(sd).cloned().unwrap_or_else(|| sd.clone());
@@ -1221,6 +1240,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn minor_sides_fold_into_other_in_a_busy_thread() {
+        let mut data = fixtures::large(200, 30);
+        let article = data.articles[0].clone();
+        let date = data.claims[0].claim.date.date.map(|d| d.to_string());
+        data.claims.push(fixtures::claim(
+            99_999,
+            &article,
+            "Envoy",
+            "AUSGOV",
+            date.as_deref(),
+            "talks",
+            1,
+            "talks go on",
+        ));
+        let l = timeline_layout(&data, &opts()).unwrap();
+        assert!(
+            l.lanes.iter().all(|l| l.side.key != "AUS"),
+            "one claim gets no lane of its own"
+        );
+        assert!(l.lanes.iter().any(|l| l.side.key == "OTHER"));
     }
 
     #[test]
