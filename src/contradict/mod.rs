@@ -474,8 +474,11 @@ impl<'a> Item<'a> {
             // A month or a year cannot be placed within a window of days.
             _ => return None,
         };
+        // A denial cue on a neutral claim rejects an accusation ("denied involvement in the
+        // strike"); on other frames ("dismissed the plan") it says too little about which
+        // proposition is rejected to count as a stance.
         let stance = match claim.polarity.signum() {
-            0 if claim.denial => -1,
+            0 if claim.denial && matches!(frame, "responsibility" | "designation") => -1,
             p => p,
         };
         if stance == 0 && claim.figures.is_empty() {

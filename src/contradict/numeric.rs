@@ -106,6 +106,15 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if !same_cause(x, y) {
         return None;
     }
+    // Two tolls are of one incident only when the sentences name something in common
+    // (the convoy, Tartus, a hospital); counts of violations are compared as they are.
+    if matches!(
+        f.quantity.as_str(),
+        "killed" | "wounded" | "dead" | "injured"
+    ) && !same_incident(x, y)
+    {
+        return None;
+    }
     // A running total against one incident's toll counts two different things.
     if super::cumulative(&x.claim.sentence) != super::cumulative(&y.claim.sentence) {
         return None;
@@ -125,6 +134,122 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     }
     let window = figure_days(&f.quantity, opts);
     Some(pair_weight(p) * (0.5 + 0.5 * rel.min(1.0) as f32) * closeness(p.gap, window))
+}
+
+/// Words too common in casualty reports to tell two incidents apart.
+const GENERIC: &[&str] = &[
+    "killed",
+    "people",
+    "least",
+    "said",
+    "says",
+    "were",
+    "that",
+    "with",
+    "from",
+    "have",
+    "been",
+    "civilians",
+    "including",
+    "children",
+    "women",
+    "according",
+    "syrian",
+    "syria",
+    "russia",
+    "russian",
+    "united",
+    "states",
+    "government",
+    "rebels",
+    "rebel",
+    "observatory",
+    "human",
+    "rights",
+    "monitor",
+    "toll",
+    "dead",
+    "death",
+    "wounded",
+    "injured",
+    "airstrikes",
+    "strikes",
+    "strike",
+    "attack",
+    "attacks",
+    "their",
+    "there",
+    "which",
+    "after",
+    "about",
+    "also",
+    "more",
+    "than",
+    "they",
+    "this",
+    "those",
+    "these",
+    "into",
+    "over",
+    "when",
+    "while",
+    "other",
+    "some",
+    "number",
+    "killing",
+    "bodies",
+    "agency",
+    "state",
+    "media",
+    "reported",
+    "reports",
+    "told",
+    "britain",
+    "based",
+    "group",
+    "forces",
+    "aleppo",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "would",
+    "could",
+    "since",
+    "still",
+    "many",
+    "most",
+    "city",
+    "area",
+    "areas",
+    "near",
+];
+
+fn incident_words(it: &Item) -> Vec<String> {
+    let text = if it.claim.sentence.is_empty() {
+        &it.claim.text
+    } else {
+        &it.claim.sentence
+    };
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        .map(|w| w.to_lowercase())
+        .filter(|w| !GENERIC.contains(&w.as_str()))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// The two sentences share a word that names the incident (a place, a target), or one of
+/// them names nothing beyond generic casualty words.
+fn same_incident(x: &Item, y: &Item) -> bool {
+    let (a, b) = (incident_words(x), incident_words(y));
+    a.is_empty() || b.is_empty() || a.iter().any(|w| b.binary_search(w).is_ok())
 }
 
 /// What killed or hurt people, when the sentence says: air, ground fire or a bomb.

@@ -51,6 +51,11 @@ static EXPLICIT: Lazy<Regex> = Lazy::new(|| {
     .expect("valid regex")
 });
 
+/// A change of position is read over at least this many days: within a few days the same
+/// party's claims on a frame usually concern different parts of it ("the army observes the
+/// truce", "the rebels violate it"), not a change of mind.
+pub const MIN_GAP_DAYS: i64 = 5;
+
 /// Claims attributed with less confidence than this never make a reversal.
 pub const MIN_CONFIDENCE: f32 = 0.6;
 
@@ -66,7 +71,8 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if x.ids.frame != y.ids.frame || x.stance == 0 || x.stance != -y.stance {
         return None;
     }
-    if p.gap < 1 || p.gap > opts.reversal_days || !x.same_actor(y) || !same_target(x, y) {
+    if p.gap < MIN_GAP_DAYS || p.gap > opts.reversal_days || !x.same_actor(y) || !same_target(x, y)
+    {
         return None;
     }
     // A change of mind needs two firm statements: hedged or weakly attributed claims

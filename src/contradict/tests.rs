@@ -180,6 +180,22 @@ fn opposing() {
 #[test]
 fn near_misses_are_not_flagged() {
     let day = "2016-08-29";
+    // The same party's opposite stances three days apart are parts of one line, not a reversal.
+    check(
+        &[
+            claim(1, "RUSGOV", "2016-09-13", "ceasefire", 1),
+            claim(2, "RUSGOV", "2016-09-16", "ceasefire", -1),
+        ],
+        &[],
+    );
+    // "dismissed the plan": a denial cue on a neutral agreement claim is no stance.
+    check(
+        &[
+            claim(1, "RUSGOV", day, "agreement", 1),
+            claim(2, "SYRGOV", day, "agreement", 0).with(|c| c.denial = true),
+        ],
+        &[],
+    );
     // A hedged or weakly attributed later claim is not a change of mind.
     check(
         &[
@@ -417,6 +433,25 @@ fn numeric() {
 
 #[test]
 fn numeric_near_misses() {
+    // Two tolls of two incidents: nothing names the same place or target.
+    check(
+        &[
+            claim(1, "RUSMIL", "2016-09-17", "casualties", 1)
+                .figure("killed", 62.0)
+                .with(|c| {
+                    c.sentence =
+                        "The strike near Deir el-Zour killed 62 soldiers, the ministry said.".into()
+                }),
+            claim(2, "USAGOV", "2016-09-19", "casualties", 1)
+                .figure("killed", 20.0)
+                .with(|c| {
+                    c.sentence =
+                        "About 20 people died when the aid convoy was hit near Urum al-Kubra."
+                            .into()
+                }),
+        ],
+        &[],
+    );
     // One source raising its own toll the next day is an update.
     check(
         &[
