@@ -17,6 +17,10 @@ use crate::model::{
 pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("../schema/0001_init.sql")),
     ("0002_search", include_str!("../schema/0002_search.sql")),
+    (
+        "0003_figure_claims",
+        include_str!("../schema/0003_figure_claims.sql"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -859,6 +863,21 @@ fn candidate_claims(
         for r in rows {
             out.push(r?);
         }
+    }
+    // Figures are compared across frames (numeric rule): add claims stating any figure.
+    if framed.iter().any(|c| !c.claim.figures.is_empty()) {
+        let sql = format!(
+            "{CLAIM_SELECT}
+             WHERE c.figures <> '[]' AND c.date BETWEEN ?1 AND ?2 AND c.article_id <> ?3
+               AND c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?4)"
+        );
+        let mut stmt = tx.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![from, to, article_id, thread_id], claim_from_row)?;
+        for r in rows {
+            out.push(r?);
+        }
+        out.sort_by_key(|c| c.id);
+        out.dedup_by_key(|c| c.id);
     }
     Ok(out)
 }

@@ -340,7 +340,7 @@ impl Ctx<'_> {
             };
             for (class, window) in (rule.partners)(it, opts) {
                 for &actor in &actors {
-                    let key = (it.ids.frame, actor, class);
+                    let key = (frame_key(it, class), actor, class);
                     collect(items, &self.index, &key, it, window.max(0), i, candidates);
                 }
             }
@@ -412,6 +412,17 @@ fn stronger(a: &Hit, b: &Hit, items: &[Item]) -> bool {
 /// Buckets of item indices by (frame, actor or [`NO_ACTOR`], class), sorted by first day, then id.
 type Index = HashMap<(u32, u32, Class), Vec<usize>>;
 
+/// Figures are compared across frames: "62 soldiers were killed" is a casualty count whether
+/// the sentence blames someone (responsibility) or not. Their buckets ignore the frame.
+const ANY_FRAME: u32 = u32::MAX;
+
+fn frame_key(it: &Item, class: Class) -> u32 {
+    match class {
+        Class::Quantity(_) => ANY_FRAME,
+        _ => it.ids.frame,
+    }
+}
+
 /// The actor part of an index key for [`Block::Frame`] buckets.
 const NO_ACTOR: u32 = u32::MAX;
 
@@ -421,7 +432,9 @@ fn index(items: &[Item]) -> Index {
         let actors = [Some(NO_ACTOR), it.ids.code, it.ids.person];
         for &class in &it.classes {
             for actor in actors.into_iter().flatten() {
-                idx.entry((it.ids.frame, actor, class)).or_default().push(i);
+                idx.entry((frame_key(it, class), actor, class))
+                    .or_default()
+                    .push(i);
             }
         }
     }
@@ -466,7 +479,12 @@ impl<'a> Item<'a> {
     /// Prepare a stored claim, or `None` when no rule could use it.
     pub fn new(stored: &'a StoredClaim, strings: &mut Interner) -> Option<Item<'a>> {
         let claim = &stored.claim;
-        let frame = claim.frame.as_deref().filter(|f| !f.is_empty())?;
+        // A claim without a frame can still state a figure ("they counted 21 bodies").
+        let frame = match claim.frame.as_deref().filter(|f| !f.is_empty()) {
+            Some(f) => f,
+            None if !claim.figures.is_empty() => "",
+            None => return None,
+        };
         let date = claim.date.date?;
         let len = match claim.date.precision {
             Precision::Day => 0,
@@ -497,7 +515,7 @@ impl<'a> Item<'a> {
             .map(|f| strings.id(&format!("quantity\t{}", f.quantity)))
             .collect();
         let mut classes = Vec::new();
-        if stance != 0 {
+        if stance != 0 && !frame.is_empty() {
             classes.push(Class::Stance(stance));
         }
         if stance < 0 && (claim.denial || frame == "responsibility") {

@@ -2,11 +2,13 @@
 //!
 //! ## What it detects
 //!
-//! Two claims on the same frame that both state a figure of the same quantity
+//! Two claims (whatever their frame: a toll is a toll whether the sentence also blames
+//! someone) that both state a figure of the same quantity
 //! (`killed`, `violations`, `fighters` ...) whose values differ by at least 25 % of the
 //! larger one and by at least 2, said close enough together to be about one thing:
 //! within `Options::event_days` (3) for event counts (killed, wounded, violations ...;
-//! same frame + quantity + close dates is our stand-in for "the same event"), within
+//! quantity + close dates + a word naming the incident in both sentences is our stand-in
+//! for "the same event"), within
 //! `Options::stock_days` (30) for slowly changing stocks (a force's strength). When
 //! both sentences name what caused the harm and the causes differ (air strikes vs
 //! shelling vs a bomb), they are two events and do not pair.
@@ -93,7 +95,7 @@ fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
-    if x.quantities.is_empty() || y.quantities.is_empty() || x.ids.frame != y.ids.frame {
+    if x.quantities.is_empty() || y.quantities.is_empty() {
         return None;
     }
     if x.claim.denial || y.claim.denial {
@@ -298,7 +300,10 @@ fn explain(p: &Pair) -> String {
         p.y.who(),
         number(fy.value),
         fy.quantity,
-        p.x.frame
+        [p.x.frame, p.y.frame]
+            .into_iter()
+            .find(|f| !f.is_empty())
+            .unwrap_or("figures")
     )
 }
 

@@ -511,10 +511,14 @@ fn numeric_near_misses() {
             .denial(),
         claim(2, "SYRREB", day, "casualties", 0).figure("killed", 80.0),
     );
-    // Different frames.
-    pair(
-        claim(1, "RUSMIL", day, "casualties", 1).figure("killed", 20.0),
-        claim(2, "SYRREB", day, "ceasefire", 1).figure("killed", 80.0),
+    // Different frames are still compared: a toll is a toll whether the sentence also blames
+    // someone ("the strike by coalition jets killed 62") or not.
+    check(
+        &[
+            claim(1, "RUSMIL", day, "responsibility", 1).figure("killed", 20.0),
+            claim(2, "SYRREB", day, "casualties", 1).figure("killed", 80.0),
+        ],
+        &["numeric 1 2"],
     );
 }
 
