@@ -617,3 +617,29 @@ mod reports {
         assert_eq!(png_size(&c), (1600, 900));
     }
 }
+
+mod snapshots {
+    use super::*;
+
+    /// The worked example's claims as an analyst sees them: a change here is a change in
+    /// what storyline extracts from the reference story, to be reviewed, not waved through.
+    #[test]
+    fn design_story_claims_table() {
+        let env = Env::new();
+        env.run(&[
+            "ingest",
+            s(&fixture(DESIGN_STORY)),
+            "--date",
+            "2016-08-29",
+            "--thread",
+            "aleppo",
+        ]);
+        let (code, out, err) = env.run(&["--color", "never", "claims", "--thread", "aleppo"]);
+        assert_eq!(code, 0, "{err}");
+        insta::assert_snapshot!(out);
+        let (code, out, err) =
+            env.run(&["--color", "never", "contradictions", "--thread", "aleppo"]);
+        assert_eq!(code, 0, "{err}");
+        insta::assert_snapshot!("design_story_contradictions", out);
+    }
+}
