@@ -643,3 +643,132 @@ mod snapshots {
         insta::assert_snapshot!("design_story_contradictions", out);
     }
 }
+
+mod formats {
+    use super::*;
+
+    fn claim_texts(env: &Env) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = env
+            .json(&["claims", "--json"])
+            .iter()
+            .map(|c| {
+                (
+                    c["speaker"].as_str().unwrap().to_string(),
+                    c["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    // See: issue 6, "Done when": each format gives the same claims as the plain-text article.
+    #[test]
+    fn issue_6_same_story_in_three_formats_gives_the_same_claims() {
+        let mut all = Vec::new();
+        for (file, format) in [
+            ("2016-08-29-ap-aleppo-talks.txt", "text"),
+            ("aleppo-talks.html", "auto"),
+            ("aleppo-talks.rss", "auto"),
+        ] {
+            let env = Env::new();
+            let (code, _, err) = env.run(&[
+                "ingest",
+                s(&fixture(&format!("ingest/{file}"))),
+                "--format",
+                format,
+                "--date",
+                "2016-08-29",
+            ]);
+            assert_eq!(code, 0, "{file}: {err}");
+            let claims = claim_texts(&env);
+            assert!(!claims.is_empty(), "{file}: no claims");
+            all.push((file, claims));
+        }
+        for (file, claims) in &all[1..] {
+            assert_eq!(claims, &all[0].1, "{file} differs from the text page");
+        }
+    }
+
+    #[test]
+    fn jsonl_bad_line_is_reported_with_its_number_and_the_rest_ingested() {
+        let env = Env::new();
+        let lines = [
+            r#"{"title": "Talks resume", "text": "GENEVA (AP) — \"We are close,\" Lavrov said Monday.", "published": "2016-08-29", "url": "https://example.org/1"}"#,
+            r#"{"title": "broken", "text": "#,
+            r#"{"title": "Truce", "body": "A U.S. official said the truce was largely holding.", "published": "2016-09-13", "source": "AP"}"#,
+        ];
+        std::fs::write(env.path("wire.jsonl"), lines.join("\n")).unwrap();
+        let (code, _, err) = env.run(&["ingest", s(&env.path("wire.jsonl"))]);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("wire.jsonl:2"), "{err}");
+        let arts = env.json(&["articles", "--json"]);
+        assert_eq!(arts.len(), 2);
+        assert!(arts.iter().any(|a| a["url"] == "https://example.org/1"));
+    }
+
+    #[test]
+    fn malformed_html_and_broken_feed_fail_alone() {
+        let env = Env::new();
+        std::fs::write(
+            env.path("bad.xml"),
+            "<?xml version=\"1.0\"?><rss><channel><item><title>x</ti",
+        )
+        .unwrap();
+        std::fs::write(
+            env.path("page.html"),
+            "<html><head><title>Talks - Wire</title></head><body><div><article><p>MOSCOW (AP) — Russia said a deal on Aleppo was near, officials said on Monday after talks.<p>\"We are close,\" Lavrov said.<div><p>A U.S. official said no agreement was close, speaking on condition of anonymity.",
+        )
+        .unwrap();
+        let (code, _, err) = env.run(&[
+            "ingest",
+            s(&env.path("bad.xml")),
+            s(&env.path("page.html")),
+            "--date",
+            "2016-08-29",
+        ]);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.lines()
+                .any(|l| l.contains("bad.xml") && l.contains("feed")),
+            "{err}"
+        );
+        assert_eq!(env.json(&["articles", "--json"]).len(), 1, "{err}");
+    }
+
+    // See: issue 6: the TimelineJS export carries what TimelineJS3 requires.
+    #[test]
+    fn issue_6_timelinejs_export_has_the_required_fields() {
+        let env = Env::new();
+        env.run(&[
+            "ingest",
+            s(&fixture(DESIGN_STORY)),
+            "--thread",
+            "aleppo",
+            "--date",
+            "2016-08-29",
+        ]);
+        let (code, out, err) = env.run(&["export", "--thread", "aleppo", "--format", "timelinejs"]);
+        assert_eq!(code, 0, "{err}");
+        let doc: Value = serde_json::from_str(&out).unwrap();
+        let events = doc["events"].as_array().expect("events array");
+        assert!(!events.is_empty());
+        for e in events {
+            assert!(e["start_date"]["year"].is_i64(), "{e}");
+            assert!(
+                e["text"]["headline"].is_string() && e["text"]["text"].is_string(),
+                "{e}"
+            );
+            assert!(e["group"].is_string(), "{e}");
+        }
+        assert!(doc["title"]["text"]["headline"].is_string());
+        for (format, check) in [
+            ("csv", "record,id,article_id"),
+            ("jsonl", "\"record\":\"claim\""),
+        ] {
+            let (code, out, _) = env.run(&["export", "--thread", "aleppo", "--format", format]);
+            assert_eq!(code, 0);
+            assert!(out.contains(check), "{format}: {out}");
+        }
+    }
+}
