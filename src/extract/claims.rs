@@ -1438,8 +1438,7 @@ fn name_title_leads(claims: &mut [Claim]) {
         }
         let Some(role) = lower
             .split(|ch: char| !ch.is_alphabetic())
-            .filter(|w| role_of(w).is_some_and(|r| !r.org && !r.plural))
-            .last()
+            .rfind(|w| role_of(w).is_some_and(|r| !r.org && !r.plural))
             .map(str::to_string)
         else {
             continue;
