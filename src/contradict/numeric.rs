@@ -247,11 +247,15 @@ fn incident_words(it: &Item) -> Vec<String> {
     words
 }
 
-/// The two sentences share a word that names the incident (a place, a target), or one of
-/// them names nothing beyond generic casualty words.
+/// The two tolls' sentences share a word that names the incident (a place, a target), or they
+/// come from one article and one of them names nothing ("they counted 21 bodies at the
+/// site"). A toll whose sentence names nothing is not matched across articles.
 fn same_incident(x: &Item, y: &Item) -> bool {
     let (a, b) = (incident_words(x), incident_words(y));
-    a.is_empty() || b.is_empty() || a.iter().any(|w| b.binary_search(w).is_ok())
+    let shared = a.iter().any(|w| b.binary_search(w).is_ok());
+    // Within one article a sentence naming nothing refers back to the incident at hand; two
+    // sentences naming different things are two incidents.
+    shared || (x.stored.article_id == y.stored.article_id && (a.is_empty() || b.is_empty()))
 }
 
 /// What killed or hurt people, when the sentence says: air, ground fire or a bomb.

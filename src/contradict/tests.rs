@@ -70,8 +70,13 @@ impl With for StoredClaim {
             c.cue = "denied".into();
         })
     }
+    /// Also gives a claim without a sentence one naming an incident ("the market"), so figure
+    /// claims of one table row count as the same incident unless a row says otherwise.
     fn figure(self, quantity: &str, value: f64) -> Self {
         self.with(|c| {
+            if c.sentence.is_empty() {
+                c.sentence = format!("The count after the market attack was {value} {quantity}.");
+            }
             c.figures.push(Figure {
                 quantity: quantity.into(),
                 value,
@@ -644,8 +649,13 @@ fn demo_corpus_cases() {
         &[
             claim(1, "IGOUNO", "2016-09-20", "casualties", 1)
                 .figure("killed", 20.0)
-                .with(|c| c.sentence = "about 20 civilians were killed in the air strikes".into()),
-            claim(2, "SYRNGO", "2016-09-20", "casualties", 1).figure("killed", 12.0),
+                .with(|c| {
+                    c.sentence =
+                        "about 20 civilians were killed in the air strikes on the convoy".into()
+                }),
+            claim(2, "SYRNGO", "2016-09-20", "casualties", 1)
+                .with(|c| c.sentence = "Twelve people died when the convoy was hit.".into())
+                .figure("killed", 12.0),
         ],
         &["numeric 1 2"],
     );
