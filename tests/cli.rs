@@ -772,3 +772,33 @@ mod formats {
         }
     }
 }
+
+mod gazetteer {
+    use super::*;
+
+    #[test]
+    fn analyst_added_actor_resolves_speakers() {
+        let env = Env::new();
+        let text = "Talks in Idlib\n\nIDLIB, Syria (AP) — Abu Khalil Zamel said Tuesday that the truce was collapsing.\n";
+        std::fs::write(env.path("idlib.txt"), text).unwrap();
+        let (code, _, err) = env.run(&[
+            "actor",
+            "add",
+            "Abu Khalil Zamel",
+            "--code",
+            "SYRREB",
+            "--alias",
+            "Zamel,Abu Khalil Zamel",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let listed = env.json(&["actor", "list", "--json"]);
+        assert!(listed.iter().any(|a| a["name"] == "Abu Khalil Zamel"));
+        env.run(&["ingest", s(&env.path("idlib.txt")), "--date", "2016-09-20"]);
+        let claims = env.json(&["claims", "--json"]);
+        let c = claims
+            .iter()
+            .find(|c| c["text"].as_str().unwrap_or("").contains("truce"))
+            .expect("claim found");
+        assert_eq!(c["actor_code"], "SYRREB", "{c}");
+    }
+}
