@@ -3208,6 +3208,14 @@ mod tests {
                 "Officials who spoke with the newspaper said the agency had become a shell.",
                 &["Officials | said | indirect | the agency had become a shell"],
             ),
+            (
+                "The mayor bemoaned that the state had cut school funds.",
+                &["The mayor | bemoaned | indirect | the state had cut school funds"],
+            ),
+            (
+                "The senator took aim at the governor's budget on Tuesday.",
+                &["The senator | took aim at | indirect | the governor's budget on Tuesday"],
+            ),
             // a bare quantifier as subject
             (
                 "Several said they would vote for the measure.",
