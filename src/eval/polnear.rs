@@ -348,8 +348,11 @@ fn score_article(text: &str, gold: &[Gold], sc: &mut PolnearScores) {
                 let ctx_end = (ctx_end..=text.len())
                     .find(|&i| text.is_char_boundary(i))
                     .unwrap_or(text.len());
+                // "dup": a prediction overlaps this source but was paired with another gold.
+                let dup = pred_src.iter().any(|(_, p)| overlap(&[*p], g) > 0);
+                let tag = if dup { "SRC-MISS-DUP" } else { "SRC-MISS" };
                 sc.misses.push(format!(
-                    "SRC-MISS [{src}] {cue} || {}",
+                    "{tag} [{src}] {cue} || {}",
                     text[line_start..ctx_end].replace('\n', " ")
                 ));
             }

@@ -752,6 +752,36 @@ const NP_STOP: &[&str] = &[
     "took", "went", "go", "come", "came", "saying",
 ];
 
+/// `NP who VERB ... <st>`: a relative clause between the subject and the phrase starting at
+/// `st`. Returns the subject's first token and the index of "who". Only plain words between
+/// "who" and `st`, and the subject must open the clause.
+fn relative_subject(text: &str, toks: &[Tok], st: usize) -> Option<(usize, usize)> {
+    let mut w = st;
+    while w > 0 && st - w < 12 {
+        w -= 1;
+        let t = &toks[w];
+        if t.k != TokKind::Word {
+            return None;
+        }
+        if word(text, t).eq_ignore_ascii_case("who") {
+            break;
+        }
+    }
+    if w == 0 || !word(text, &toks[w]).eq_ignore_ascii_case("who") {
+        return None;
+    }
+    let s2 = np_back(text, toks, w - 1, true)?;
+    let opens = s2 == 0
+        || toks[s2 - 1].k != TokKind::Word
+        || in_list(&["and", "but"], word(text, &toks[s2 - 1]));
+    opens.then_some((s2, w))
+}
+
+/// Quantifiers that stand alone as a subject ("Several said they would vote no").
+const QUANTIFIERS: &[&str] = &[
+    "several", "many", "most", "some", "others", "both", "few", "all", "another",
+];
+
 /// Scan a speaker noun phrase ending at token `j` (inclusive), backwards. Returns the first
 /// token. `loose` accepts any content word as the head (strong cues: "Former prosecutors
 /// said"); otherwise the head must be a name, a pronoun, a role noun or follow a determiner.
@@ -773,6 +803,10 @@ fn np_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> Option<usize> {
     let w = word(text, t);
     let lw = w.to_lowercase();
     if PRONOUNS.contains(&lw.as_str()) {
+        return Some(j);
+    }
+    // "Several said ...", "Most say ...": a bare quantifier opening the clause.
+    if in_list(QUANTIFIERS, w) && (j == 0 || toks[j - 1].k != TokKind::Word) {
         return Some(j);
     }
     let after_det = j > 0
@@ -1575,16 +1609,35 @@ fn find_in_sentence(
             // who requested anonymity, said ...") gives way to it.
             let hull = attr;
             let mut k = first_new;
+            // A relative clause with its own speech cue ("Barker, who said he votes Democratic,
+            // said ...") keeps its claim, cut before the main cue.
             while k < drafts.len() {
                 if hull.contains(drafts[k].cue) && drafts[k].cue != d.cue {
-                    drafts.remove(k);
+                    let o = &drafts[k];
+                    let relative = o.cue_kind != CueKind::Belief
+                        && o.speaker
+                            .span
+                            .is_some_and(|s| s.slice(text).eq_ignore_ascii_case("who"))
+                        && o.content.start > o.cue.end
+                        && o.content.start < d.cue.start;
+                    let cut = relative
+                        .then(|| clean_content(text, o.content.start, d.cue.start))
+                        .flatten();
+                    if let Some(c) = cut {
+                        drafts[k].content = Span::new(c.0, c.1);
+                        k += 1;
+                    } else {
+                        drafts.remove(k);
+                    }
                 } else {
                     k += 1;
                 }
             }
             let mut ok = true;
             for o in drafts[first_new..].iter_mut() {
-                if o.content.contains(attr) && strong_pass {
+                if hull.contains(o.cue) && o.cue != d.cue {
+                    // the relative clause kept above
+                } else if o.content.contains(attr) && strong_pass {
                     match clean_content(text, o.content.start, attr.start) {
                         Some(c) => o.content = Span::new(c.0, c.1),
                         None => ok = false,
@@ -1736,10 +1789,16 @@ fn generic_that(
         let Some(st) = np_back(text, toks, j - 1, false) else {
             continue;
         };
-        let bare = toks[st..j].iter().all(|x| {
+        // A bare name or pronoun, or a determiner phrase headed by a role or a name
+        // ("the senator", "a Clinton aide").
+        let person = |x: &Tok| {
             let w = word(text, x);
             is_cap(w) || in_list(PRONOUNS, w) || role_of(w).is_some()
-        }) && !in_list(DETERMINERS, word(text, &toks[st]));
+        };
+        let bare = (toks[st..j].iter().all(person) && !in_list(DETERMINERS, word(text, &toks[st])))
+            || (j - st >= 2
+                && in_list(&["the", "a", "an"], word(text, &toks[st]))
+                && role_of(word(text, &toks[j - 1])).is_some());
         let opens = st == 0
             || toks[st - 1].k != TokKind::Word
             || in_list(
@@ -2274,6 +2333,12 @@ fn verb_cue(
                             speaker_first_tok = Some(st);
                         }
                     }
+                } else if let Some((s2, w)) = relative_subject(text, toks, st) {
+                    // "Officials who spoke with the newspaper said ...": the speaker is the
+                    // phrase before "who", not the end of the relative clause.
+                    let sp = ctx.speaker_from_phrase(&toks[s2..w], &toks[s2..w]);
+                    speaker = Some(sp);
+                    speaker_first_tok = Some(s2);
                 } else {
                     let sp = ctx.speaker_from_phrase(&toks[st..j], &toks[st..j]);
                     speaker = Some(sp);
@@ -3121,6 +3186,41 @@ mod tests {
             ("The truce is expected to hold.", &[]),
             ("The convoy was hit near Aleppo on Monday.", &[]),
             ("The United States and Russia agreed on a truce.", &[]),
+            // PolNeAR stance and appearance cues
+            (
+                "The minister appeared to rule out new talks.",
+                &["The minister | appeared | indirect | rule out new talks"],
+            ),
+            (
+                "The senator raised concerns that the bill was rushed.",
+                &["The senator | raised concerns | indirect | the bill was rushed"],
+            ),
+            // a relative clause with its own cue keeps its claim
+            (
+                "Barker, who said he usually votes for Democrats, said the governor had earned a second term.",
+                &[
+                    "Barker | said | indirect | he usually votes for Democrats",
+                    "Barker | said | indirect | the governor had earned a second term",
+                ],
+            ),
+            // the speaker is the subject before "who", not the end of the relative clause
+            (
+                "Officials who spoke with the newspaper said the agency had become a shell.",
+                &["Officials | said | indirect | the agency had become a shell"],
+            ),
+            (
+                "The mayor bemoaned that the state had cut school funds.",
+                &["The mayor | bemoaned | indirect | the state had cut school funds"],
+            ),
+            (
+                "The senator took aim at the governor's budget on Tuesday.",
+                &["The senator | took aim at | indirect | the governor's budget on Tuesday"],
+            ),
+            // a bare quantifier as subject
+            (
+                "Several said they would vote for the measure.",
+                &["Several | said | indirect | they would vote for the measure"],
+            ),
         ];
         assert!(cases.len() >= 60, "{} cases", cases.len());
         let mut failed = Vec::new();
