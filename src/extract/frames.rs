@@ -953,6 +953,7 @@ mod tests {
             ("the accord is dead", "agreement -1"),
             ("the peace talks are dead", "talks -1"),
             ("the truce did not collapse", "ceasefire 1"),
+            ("the army does not get to decide unilaterally that the truce is over", "ceasefire 1"),
             ("the agreement has not unravelled", "agreement 1"),
             ("the rebels have serious reservations about the deal", "agreement -1"),
             // A bare "plan" may be anyone's plan: no agreement frame.
