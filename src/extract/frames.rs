@@ -112,6 +112,9 @@ struct Hedge {
 #[derive(Debug)]
 struct Lexicon {
     rules: Vec<Rule>,
+    /// Each rule's head (its whole pattern when unsplit) in one set: one pass over the text
+    /// tells which rules can fire at all.
+    head_set: RegexSet,
     hedge_set: RegexSet,
     /// Frames in file order, for tie-breaking.
     order: Vec<String>,
@@ -256,6 +259,14 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             split,
         });
     }
+    let head_set = regex::RegexSetBuilder::new(
+        rules
+            .iter()
+            .map(|r| r.split.as_ref().map_or(&r.re, |(h, _)| h).as_str()),
+    )
+    .dfa_size_limit(32 << 20)
+    .build()
+    .expect("frames.tsv builds");
     let hedge_lines: Vec<Vec<&str>> = data_lines(HEDGES).filter(|c| c.len() >= 3).collect();
     let hedge_set = RegexSet::new(
         hedge_lines
@@ -298,6 +309,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     Lexicon {
         antonyms: ant_map,
         hedge_set,
+        head_set,
         rules,
         order,
         negator,
@@ -328,7 +340,8 @@ pub fn classify(content: &str, offset: usize) -> Stance {
     // (rule, match span, perpetrator) for every rule that fires.
     let mut fired: Vec<(&Rule, Span, Option<String>)> = Vec::new();
     let mut spans = Vec::new();
-    for rule in &lex.rules {
+    for i in lex.head_set.matches(&lc).iter() {
+        let rule = &lex.rules[i];
         rule.find_all(&lc, &mut spans);
         for &span in &spans {
             // A polar trigger inside a conditional clause states no stance; the topic stays.
