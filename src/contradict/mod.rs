@@ -701,16 +701,18 @@ pub fn closeness(gap: i64, window: i64) -> f32 {
 
 /// Targets agree: outside responsibility always; otherwise both unnamed or both on one side.
 pub fn same_target(a: &Item, b: &Item) -> bool {
-    if a.frame != "responsibility" {
-        return true;
-    }
-    match (a.ids.target, b.ids.target) {
-        (None, None) => true,
-        (Some(ta), Some(tb)) => {
-            ta == tb
-                || matches!((a.ids.target_side, b.ids.target_side), (Some(x), Some(y)) if x == y)
-        }
-        _ => false,
+    let same = |ta: u32, tb: u32| {
+        ta == tb || matches!((a.ids.target_side, b.ids.target_side), (Some(x), Some(y)) if x == y)
+    };
+    match (a.frame, a.ids.target, b.ids.target) {
+        // Blame needs the same blamed party on both sides.
+        ("responsibility", None, None) => true,
+        ("responsibility", Some(ta), Some(tb)) => same(ta, tb),
+        ("responsibility", _, _) => false,
+        // "The government observes the truce" and "the rebels violate it" are one consistent
+        // line; a claim about the truce as a whole may still meet one about a party.
+        ("ceasefire", Some(ta), Some(tb)) => same(ta, tb),
+        _ => true,
     }
 }
 

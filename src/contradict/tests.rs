@@ -335,6 +335,35 @@ fn near_misses_are_not_flagged() {
         ],
         &[],
     );
+    // Ceasefire: one party observes it, another violates it; not one proposition.
+    check(
+        &[
+            claim(1, "RUSMIL", day, "ceasefire", 1).target("SYRGOV"),
+            claim(2, "USAGOV", day, "ceasefire", -1).target("SYRREB"),
+        ],
+        &[],
+    );
+}
+
+/// Ceasefire claims about one party (codes of one side count as one), or one about the
+/// truce as a whole, still oppose.
+#[test]
+fn ceasefire_same_target_opposes() {
+    let day = "2016-09-15";
+    check(
+        &[
+            claim(1, "RUSMIL", day, "ceasefire", 1).target("SYRMIL"),
+            claim(2, "USAGOV", day, "ceasefire", -1).target("SYRGOV"),
+        ],
+        &["opposing 1 2"],
+    );
+    check(
+        &[
+            claim(1, "USAGOV", day, "ceasefire", 1),
+            claim(2, "RUSMIL", day, "ceasefire", -1).target("SYRREB"),
+        ],
+        &["opposing 1 2"],
+    );
 }
 
 #[test]
