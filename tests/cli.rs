@@ -617,3 +617,6 @@ mod reports {
         assert_eq!(png_size(&c), (1600, 900));
     }
 }
+
+#[path = "robustness.rs"]
+mod robustness;
