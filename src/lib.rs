@@ -46,3 +46,6 @@ pub mod render;
 pub mod store;
 pub mod synth;
 pub mod thread;
+
+#[cfg(test)]
+mod proptests;
