@@ -496,10 +496,16 @@ impl Store {
                     (SELECT count(*) FROM article_thread at JOIN event e ON e.article_id = at.article_id
                       WHERE at.thread_id = t.id),
                     (SELECT count(*) FROM contradiction x WHERE x.thread_id = t.id),
-                    (SELECT min(a.published) FROM article_thread at JOIN article a ON a.id = at.article_id
-                      WHERE at.thread_id = t.id),
-                    (SELECT max(a.published) FROM article_thread at JOIN article a ON a.id = at.article_id
-                      WHERE at.thread_id = t.id)
+                    -- First and last date: walk the article_published index from either end
+                    -- to the first member (reading every member's article row is slow).
+                    (SELECT a.published FROM article a INDEXED BY article_published
+                      WHERE a.published IS NOT NULL
+                        AND EXISTS (SELECT 1 FROM article_thread at WHERE at.thread_id = t.id AND at.article_id = a.id)
+                      ORDER BY a.published LIMIT 1),
+                    (SELECT a.published FROM article a INDEXED BY article_published
+                      WHERE a.published IS NOT NULL
+                        AND EXISTS (SELECT 1 FROM article_thread at WHERE at.thread_id = t.id AND at.article_id = a.id)
+                      ORDER BY a.published DESC LIMIT 1)
              FROM thread t ORDER BY t.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -565,26 +571,36 @@ impl Store {
     /// Claims, ordered by date then id.
     pub fn claims(&self, f: &ClaimFilter) -> Result<Vec<StoredClaim>> {
         let tid = self.opt_thread_id(f.thread.as_deref())?;
-        let sql = format!(
-            "{CLAIM_SELECT}
-             WHERE (?1 IS NULL OR c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?1))
-               AND (?2 IS NULL OR c.actor_code = ?2)
-               AND (?3 IS NULL OR c.date >= ?3)
-               AND (?4 IS NULL OR c.date <= ?4)
-               AND (?5 IS NULL OR c.article_id = ?5)
-             ORDER BY c.date IS NULL, c.date, c.id"
-        );
+        // Only the filters given go into the SQL: `?1 IS NULL OR ...` would keep SQLite from
+        // using claim_actor_date (a full scan on a big database).
+        let since = f.since.map(|d| d.to_string());
+        let until = f.until.map(|d| d.to_string());
+        let filters: [(&str, Option<&dyn rusqlite::ToSql>); 5] = [
+            (
+                "c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?N)",
+                tid.as_ref().map(|v| v as &dyn rusqlite::ToSql),
+            ),
+            ("c.actor_code = ?N", f.actor.as_ref().map(|v| v as _)),
+            ("c.date >= ?N", since.as_ref().map(|v| v as _)),
+            ("c.date <= ?N", until.as_ref().map(|v| v as _)),
+            ("c.article_id = ?N", f.article.as_ref().map(|v| v as _)),
+        ];
+        let mut conds: Vec<String> = Vec::new();
+        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::new();
+        for (cond, value) in filters {
+            if let Some(v) = value {
+                values.push(v);
+                conds.push(cond.replace("?N", &format!("?{}", values.len())));
+            }
+        }
+        let filter = if conds.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conds.join(" AND "))
+        };
+        let sql = format!("{CLAIM_SELECT} {filter} ORDER BY c.date IS NULL, c.date, c.id");
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(
-            params![
-                tid,
-                f.actor,
-                f.since.map(|d| d.to_string()),
-                f.until.map(|d| d.to_string()),
-                f.article
-            ],
-            claim_from_row,
-        )?;
+        let rows = stmt.query_map(&values[..], claim_from_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
