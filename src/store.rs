@@ -529,7 +529,7 @@ impl Store {
             .query_row(
                 "SELECT slug, title, keywords, actors, manual FROM thread WHERE slug = ?1",
                 params![slug],
-                |r| thread_from_row(r),
+                thread_from_row,
             )
             .optional()?
             .ok_or_else(|| StoreError::UnknownThread(slug.to_string()))

@@ -13,6 +13,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
+    #[allow(clippy::should_implement_trait)] // an endless generator, not an iterator
     pub fn next(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
@@ -129,9 +130,8 @@ pub fn article(i: usize, date: NaiveDate, rng: &mut Rng) -> String {
             1 => {
                 let _ = write!(
                     s,
-                    "\"{}{},\" {short} said. \"We will see what the coming days bring.\"",
-                    capitalize(&content),
-                    ""
+                    "\"{},\" {short} said. \"We will see what the coming days bring.\"",
+                    capitalize(&content)
                 );
             }
             2 => {
