@@ -1351,6 +1351,56 @@ mod tests {
     }
 
     #[test]
+    fn issue_7_failed_article_in_a_batch_rolls_back_alone_and_detection_runs_at_commit() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.begin_batch().unwrap();
+        insert(
+            &mut s,
+            "Russia says near.",
+            vec![claim("Shoigu", "RUSGOV", 1)],
+            true,
+            &opposite,
+        )
+        .unwrap();
+        let ex = Extraction {
+            claims: vec![claim("Kerry", "USAGOV", -1)],
+            ..Default::default()
+        };
+        let a = article("Bad one.");
+        let bad = NewArticle {
+            article: &a,
+            hash: "bad",
+            extraction: &ex,
+            threads: vec![("missing".into(), 1.0)],
+            new_threads: vec![],
+            profiles: vec![],
+        };
+        assert!(s.insert_article(&bad, &opposite, 7).is_err());
+        let r = insert(
+            &mut s,
+            "US says not.",
+            vec![claim("a U.S. official", "USAGOV", -1)],
+            false,
+            &opposite,
+        )
+        .unwrap();
+        assert!(
+            matches!(
+                r,
+                Inserted::New {
+                    contradictions: 0,
+                    ..
+                }
+            ),
+            "{r:?}"
+        );
+        assert_eq!(s.batch_len(), 2);
+        assert_eq!(s.commit_batch(&opposite, 7).unwrap(), 1);
+        assert_eq!(s.counts().unwrap(), (2, 2, 0, 1));
+        assert_eq!(s.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
     fn contradictions_are_stored_once_with_both_claims() {
         let mut s = Store::open_in_memory().unwrap();
         insert(
