@@ -15,10 +15,10 @@
 //! - [`meta`]: title, date, source, dateline, byline and contributors.
 //! - [`extract`]: sentences, time expressions, actors, claims, frames and events. Pure.
 //! - [`thread`]: assigns articles to story threads.
-//! - [`store`]: SQLite: migrations, one transaction per article, listings, search.
+//! - [`store`]: SQLite: migrations, one transaction (or one savepoint in a batch) per article, listings, search.
 //! - [`contradict`]: one file per contradiction rule.
 //! - [`render`]: PNG timeline, contradiction chart and the report bundle.
-//! - [`pipeline`]: glue over the stages (parallel extraction, single writer).
+//! - [`pipeline`]: glue over the stages (parallel extraction behind a bounded queue, single writer committing batches).
 //! - [`cli`], [`output`], [`export`], [`demo`], [`eval`]: the command line and what it prints.
 //! - [`model`]: the plain data that crosses every boundary.
 //!
@@ -46,3 +46,6 @@ pub mod render;
 pub mod store;
 pub mod synth;
 pub mod thread;
+
+#[cfg(test)]
+mod proptests;

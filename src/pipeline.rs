@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -70,88 +71,136 @@ impl Summary {
     }
 }
 
-/// An article read and extracted, ready for the writer.
+/// An article read and extracted, ready for the writer. `extraction` is `None` when a worker
+/// already found the article's hash in the database (a duplicate is not extracted again).
 struct Prepared {
     article: Article,
     hash: String,
-    extraction: Extraction,
+    extraction: Option<Extraction>,
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Files are read and extracted in parallel this many at a time; the single writer then stores
-/// them in order. Memory stays bounded by the chunk, whatever the corpus size.
+/// Files are read and extracted in parallel this many at a time, in order.
 const CHUNK: usize = 256;
+/// Extracted chunks waiting for the single writer. With [`CHUNK`] this bounds memory (about
+/// `(QUEUE + 2) * CHUNK` articles in flight) whatever the corpus size: files are read as their
+/// chunk comes up, never all at once.
+const QUEUE: usize = 2;
+/// The writer commits its batch transaction after this many new articles ...
+const BATCH_ARTICLES: usize = 1000;
+/// ... or once the batch has been open this long, so readers and other writers get a turn.
+const BATCH_TIME: Duration = Duration::from_millis(500);
 
 /// Ingest every input; per-file problems are reported on stderr and counted, not returned.
+///
+/// Workers (rayon, all cores) read, clean and extract chunks of files while one writer stores
+/// them in file order: each article in its own savepoint inside a batch transaction that
+/// commits every [`BATCH_ARTICLES`] articles or [`BATCH_TIME`].
 pub fn ingest(store: &mut Store, inputs: &[Input], cfg: &IngestConfig) -> Result<Summary> {
     let gazetteer = Gazetteer::with_extra(&store.user_actors()?);
+    let db = store.path().to_string();
     let mut writer = Writer::new(store, cfg)?;
+    let result = ingest_into(&mut writer, inputs, cfg, &gazetteer, &db);
+    match result.and_then(|()| writer.commit()) {
+        Ok(()) => Ok(writer.summary),
+        Err(e) => {
+            let _ = writer.store.rollback_batch();
+            Err(e)
+        }
+    }
+}
+
+fn ingest_into(
+    writer: &mut Writer,
+    inputs: &[Input],
+    cfg: &IngestConfig,
+    gazetteer: &Gazetteer,
+    db: &str,
+) -> Result<()> {
     let mut paths = Vec::new();
     for input in inputs {
-        match input {
+        let (origin, bytes) = match input {
             Input::Stdin => {
                 let mut bytes = Vec::new();
                 std::io::stdin()
                     .read_to_end(&mut bytes)
                     .context("cannot read stdin")?;
-                let (articles, errors) = ingest::read_bytes("-", &bytes, &cfg.read);
-                writer.errors(&errors);
-                let prepared = articles
-                    .into_iter()
-                    .map(|a| prepare(a, &gazetteer))
-                    .collect::<Vec<_>>();
-                writer.write_all(prepared)?;
+                ("-".to_string(), bytes)
             }
-            Input::Memory(origin, bytes) => {
-                let (articles, errors) = ingest::read_bytes(origin, bytes, &cfg.read);
-                writer.errors(&errors);
-                let prepared = articles
-                    .into_iter()
-                    .map(|a| prepare(a, &gazetteer))
-                    .collect::<Vec<_>>();
-                writer.write_all(prepared)?;
+            Input::Memory(origin, bytes) => (origin.clone(), bytes.clone()),
+            Input::Path(p) => {
+                paths.push(p.clone());
+                continue;
             }
-            Input::Path(p) => paths.push(p.clone()),
-        }
+        };
+        let (articles, errors) = ingest::read_bytes(&origin, &bytes, &cfg.read);
+        writer.errors(&errors);
+        let prepared = articles
+            .into_par_iter()
+            .map(|a| prepare(a, gazetteer, None))
+            .collect::<Vec<_>>();
+        writer.write_all(prepared)?;
     }
     let (files, errors) = ingest::walk(&paths);
     writer.errors(&errors);
     let bar = progress(files.len() as u64, cfg.quiet);
-    for chunk in files.chunks(CHUNK) {
-        let results: Vec<(Vec<Prepared>, Vec<IngestError>)> = chunk
-            .par_iter()
-            .map(|path| {
-                let (articles, errors) = ingest::read_path(path, &cfg.read);
-                (
-                    articles
-                        .into_iter()
-                        .map(|a| prepare(a, &gazetteer))
-                        .collect(),
-                    errors,
-                )
-            })
-            .collect();
-        for (prepared, errors) in results {
-            writer.errors(&errors);
-            writer.write_all(prepared)?;
-            if let Some(b) = &bar {
-                b.inc(1);
+    std::thread::scope(|s| -> Result<()> {
+        let (tx, rx) =
+            std::sync::mpsc::sync_channel::<Vec<(Vec<Prepared>, Vec<IngestError>)>>(QUEUE);
+        let files = &files;
+        s.spawn(move || {
+            for chunk in files.chunks(CHUNK) {
+                let results = chunk
+                    .par_iter()
+                    .map_init(
+                        || Store::open_reader(db),
+                        |reader, path| {
+                            let (articles, errors) = ingest::read_path(path, &cfg.read);
+                            let prepared = articles
+                                .into_iter()
+                                .map(|a| prepare(a, gazetteer, reader.as_ref()))
+                                .collect();
+                            (prepared, errors)
+                        },
+                    )
+                    .collect();
+                if tx.send(results).is_err() {
+                    break; // the writer stopped
+                }
+            }
+        });
+        for results in rx {
+            for (prepared, errors) in results {
+                writer.errors(&errors);
+                writer.write_all(prepared)?;
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
             }
         }
-    }
+        Ok(())
+    })?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    Ok(writer.summary)
+    Ok(())
 }
 
-fn prepare(article: Article, gazetteer: &Gazetteer) -> Prepared {
+fn prepare(article: Article, gazetteer: &Gazetteer, stored: Option<&Store>) -> Prepared {
     let hash = ingest::content_hash(&article);
+    if let Some(Ok(Some(_))) = stored.map(|s| s.find_by_hash(&hash)) {
+        return Prepared {
+            article,
+            hash,
+            extraction: None,
+            diagnostics: Vec::new(),
+        };
+    }
     let (extraction, diagnostics) = extract::extract(&article.body, article.published, gazetteer);
     Prepared {
         article,
         hash,
-        extraction,
+        extraction: Some(extraction),
         diagnostics,
     }
 }
@@ -175,6 +224,8 @@ struct Writer<'a> {
     cfg: &'a IngestConfig,
     profiles: Vec<Profile>,
     summary: Summary,
+    /// When the open batch began.
+    batch_start: Instant,
 }
 
 impl<'a> Writer<'a> {
@@ -185,7 +236,48 @@ impl<'a> Writer<'a> {
             cfg,
             profiles,
             summary: Summary::default(),
+            batch_start: Instant::now(),
         })
+    }
+
+    fn options(&self) -> contradict::Options {
+        contradict::Options {
+            window_days: self.cfg.window_days,
+            ..Default::default()
+        }
+    }
+
+    /// Open a batch transaction if none is open, waiting out other writers.
+    fn begin(&mut self) -> Result<()> {
+        if self.store.batch_len() > 0 {
+            return Ok(());
+        }
+        // The store waits up to its busy timeout; a concurrent ingest may hold the lock
+        // through several of its batches, so keep trying for a few minutes.
+        let mut tries = 0;
+        loop {
+            match self.store.begin_batch() {
+                Ok(()) => break,
+                Err(e) if e.is_busy() && tries < 10 => {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(50 * tries));
+                }
+                Err(e) => return Err(e).context("cannot start a write transaction"),
+            }
+        }
+        self.batch_start = Instant::now();
+        Ok(())
+    }
+
+    /// Run contradiction detection over the batch and commit it.
+    fn commit(&mut self) -> Result<()> {
+        let opts = self.options();
+        let detect = |slug: &str, new: &[_], old: &[_]| contradict::detect(slug, new, old, &opts);
+        self.summary.contradictions += self
+            .store
+            .commit_batch(&detect, reach(&opts))
+            .context("cannot commit to the database")?;
+        Ok(())
     }
 
     fn errors(&mut self, errors: &[IngestError]) {
@@ -203,6 +295,11 @@ impl<'a> Writer<'a> {
     }
 
     fn write(&mut self, p: Prepared) -> Result<()> {
+        let Some(extraction) = &p.extraction else {
+            self.summary.duplicate += 1;
+            return Ok(());
+        };
+        self.begin()?;
         if self.store.find_by_hash(&p.hash)?.is_some() {
             self.summary.duplicate += 1;
             return Ok(());
@@ -213,7 +310,7 @@ impl<'a> Writer<'a> {
                 p.article.origin
             );
         }
-        let (joins, new_threads, touched) = self.assign(&p);
+        let (joins, new_threads, touched) = self.assign(&p.article, extraction);
         let profiles: Vec<(String, String)> = touched
             .iter()
             .filter_map(|i| {
@@ -224,30 +321,17 @@ impl<'a> Writer<'a> {
         let new = NewArticle {
             article: &p.article,
             hash: &p.hash,
-            extraction: &p.extraction,
+            extraction,
             threads: joins,
             new_threads: new_threads.clone(),
             profiles,
         };
-        let opts = contradict::Options {
-            window_days: self.cfg.window_days,
-            ..Default::default()
-        };
-        // Candidates are loaded for the widest window any rule looks at.
-        let reach = [
-            opts.window_days,
-            opts.denial_days,
-            opts.stock_days,
-            opts.reversal_days,
-        ]
-        .into_iter()
-        .max()
-        .unwrap_or(7);
+        let opts = self.options();
         let detect = |slug: &str, new: &[_], old: &[_]| contradict::detect(slug, new, old, &opts);
-        match self.store.insert_article(&new, &detect, reach) {
+        match self.store.insert_article(&new, &detect, reach(&opts)) {
             Ok(Inserted::New { contradictions, .. }) => {
                 self.summary.new += 1;
-                self.summary.claims += p.extraction.claims.len();
+                self.summary.claims += extraction.claims.len();
                 self.summary.contradictions += contradictions;
                 if !self.cfg.quiet {
                     for d in &p.diagnostics {
@@ -260,18 +344,25 @@ impl<'a> Writer<'a> {
             }
             Ok(Inserted::Duplicate { .. }) => self.summary.duplicate += 1,
             Err(e) => {
-                // The transaction rolled back: forget the in-memory profile changes too.
+                // The article's savepoint rolled back: forget the in-memory profile changes too.
                 eprintln!("storyline: {}: {e}", p.article.origin);
                 self.summary.failed += 1;
                 self.profiles = load_profiles(self.store)?;
             }
         }
+        if self.store.batch_len() >= BATCH_ARTICLES || self.batch_start.elapsed() >= BATCH_TIME {
+            self.commit()?;
+        }
         Ok(())
     }
 
     /// Decide the article's threads; returns (joins, threads to create, indexes of changed profiles).
-    fn assign(&mut self, p: &Prepared) -> (Vec<(String, f32)>, Vec<Thread>, Vec<usize>) {
-        let terms = thread::salient_terms(&p.article, &p.extraction);
+    fn assign(
+        &mut self,
+        article: &Article,
+        extraction: &Extraction,
+    ) -> (Vec<(String, f32)>, Vec<Thread>, Vec<usize>) {
+        let terms = thread::salient_terms(article, extraction);
         let mut joins: Vec<(String, f32)> = Vec::new();
         let mut new_threads = Vec::new();
         match &self.cfg.thread {
@@ -290,8 +381,8 @@ impl<'a> Writer<'a> {
             }
             ThreadMode::Auto => {
                 let a = thread::assign(
-                    &p.article,
-                    &p.extraction,
+                    article,
+                    extraction,
                     &self.profiles,
                     &thread::AssignConfig::default(),
                 );
@@ -322,14 +413,27 @@ impl<'a> Writer<'a> {
                 thread::absorb(
                     &mut self.profiles[i],
                     &terms,
-                    &p.extraction,
-                    p.article.published.date,
+                    extraction,
+                    article.published.date,
                 );
                 touched.push(i);
             }
         }
         (joins, new_threads, touched)
     }
+}
+
+/// Candidates are loaded for the widest window any rule looks at.
+fn reach(opts: &contradict::Options) -> i64 {
+    [
+        opts.window_days,
+        opts.denial_days,
+        opts.stock_days,
+        opts.reversal_days,
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(7)
 }
 
 fn unique_slug(base: &str, profiles: &[Profile]) -> String {

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::model::{
     ActorKind, Article, Claim, ClaimKind, Contradiction, ContradictionKind, DateValue, Event,
@@ -49,12 +49,34 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
 }
 
+impl StoreError {
+    /// Another connection holds the write lock longer than the busy timeout: worth retrying.
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Sql(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(e.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
+}
+
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The database.
 pub struct Store {
     conn: Connection,
     path: String,
+    /// Open batch transaction (see [`Store::begin_batch`]), if any.
+    batch: Option<Batch>,
+}
+
+/// A batch transaction: each article sits in its own savepoint inside it, and contradiction
+/// detection for all of the batch's claims runs once, just before the commit.
+#[derive(Default)]
+struct Batch {
+    /// Per thread id: (slug, the batch's new claims in insertion order).
+    pending: Vec<(i64, String, Vec<StoredClaim>)>,
+    articles: usize,
 }
 
 /// Everything one article adds, written in one transaction.
@@ -115,7 +137,11 @@ impl Store {
             path: shown.clone(),
             source,
         })?;
-        let mut store = Store { conn, path: shown };
+        let mut store = Store {
+            conn,
+            path: shown,
+            batch: None,
+        };
         store.configure()?;
         store.migrate(n)?;
         Ok(store)
@@ -127,6 +153,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: ":memory:".into(),
+            batch: None,
         };
         store.configure()?;
         store.migrate(MIGRATIONS.len())?;
@@ -139,8 +166,13 @@ impl Store {
         let _: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        self.conn
-            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+        // temp_store: the per-article savepoints of a batch journal to memory, not a temp file.
+        // cache_size: 64 MB of pages (default 2 MB) keeps the index B-trees of a big
+        // database hot while a batch writes.
+        self.conn.execute_batch(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;
+             PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;",
+        )?;
         Ok(())
     }
 
@@ -198,166 +230,185 @@ impl Store {
             .optional()?)
     }
 
+    /// The database path as given (":memory:" for an in-memory database).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Open a read-only connection to the database at `path` (`None` for ":memory:" or when
+    /// it cannot be opened). Extraction workers use it to skip articles that are already stored.
+    pub fn open_reader(path: &str) -> Option<Store> {
+        if path == ":memory:" {
+            return None;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .ok()?;
+        conn.busy_timeout(Duration::from_secs(30)).ok()?;
+        Some(Store {
+            conn,
+            path: path.to_string(),
+            batch: None,
+        })
+    }
+
     /// Store one article with its extraction, thread memberships and the contradictions its
     /// claims raise, all in one transaction. A duplicate (same content hash) changes nothing.
+    ///
+    /// Inside a batch ([`Store::begin_batch`]) the article's rows go in a savepoint instead (a
+    /// failed article rolls back alone) and detection waits for [`Store::commit_batch`]; the
+    /// result then reports 0 contradictions.
     pub fn insert_article(
         &mut self,
         new: &NewArticle,
         detect: Detector,
         window_days: i64,
     ) -> Result<Inserted> {
+        if self.batch.is_some() {
+            return self.insert_in_batch(new);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        if let Some(id) = tx
-            .query_row(
-                "SELECT id FROM article WHERE content_hash = ?1",
-                params![new.hash],
-                |r| r.get(0),
-            )
-            .optional()?
-        {
-            return Ok(Inserted::Duplicate { id });
-        }
-        let a = new.article;
-        tx.execute(
-            "INSERT INTO article (url, source, title, published, published_precision, dateline, byline,
-                                  contributors, body, origin, summary_only, content_hash, ingested_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
-                a.url,
-                a.source,
-                a.title,
-                date_str(a.published),
-                a.published.precision.as_str(),
-                a.dateline,
-                a.byline,
-                json(&a.contributors),
-                a.body,
-                a.origin,
-                a.summary_only,
-                new.hash,
-                now(),
-            ],
-        )?;
-        let article_id = tx.last_insert_rowid();
-
-        for t in &new.new_threads {
-            insert_thread(&tx, t)?;
-        }
-        for (slug, json_profile) in &new.profiles {
-            tx.execute(
-                "UPDATE thread SET profile = ?2 WHERE slug = ?1",
-                params![slug, json_profile],
-            )?;
-        }
-        let mut thread_ids = Vec::new();
-        for (slug, score) in &new.threads {
-            let id = thread_id(&tx, slug)?;
-            tx.execute(
-                "INSERT OR IGNORE INTO article_thread (thread_id, article_id, score) VALUES (?1, ?2, ?3)",
-                params![id, article_id, *score as f64],
-            )?;
-            thread_ids.push((id, slug.clone()));
-        }
-
-        let mut new_claims = Vec::with_capacity(new.extraction.claims.len());
-        {
-            let mut stmt = tx.prepare_cached(
-                "INSERT INTO claim (article_id, speaker, speaker_start, speaker_end, actor, actor_code, country,
-                                    cue, cue_start, cue_end, kind, text, start, end, sentence, sentence_start,
-                                    sentence_end, date, date_precision, frame, polarity, hedge, target, figures,
-                                    denial, confidence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                         ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
-            )?;
-            for c in &new.extraction.claims {
-                stmt.execute(params![
-                    article_id,
-                    c.speaker,
-                    c.speaker_span.map(|s| s.start as i64),
-                    c.speaker_span.map(|s| s.end as i64),
-                    c.actor,
-                    c.actor_code,
-                    c.country,
-                    c.cue,
-                    c.cue_span.map(|s| s.start as i64),
-                    c.cue_span.map(|s| s.end as i64),
-                    c.kind.as_str(),
-                    c.text,
-                    c.span.start as i64,
-                    c.span.end as i64,
-                    c.sentence,
-                    c.sentence_span.start as i64,
-                    c.sentence_span.end as i64,
-                    date_str(c.date),
-                    c.date.precision.as_str(),
-                    c.frame,
-                    c.polarity as i64,
-                    c.hedge,
-                    c.target,
-                    json(&c.figures),
-                    c.denial,
-                    c.confidence as f64,
-                ])?;
-                new_claims.push(StoredClaim {
-                    id: tx.last_insert_rowid(),
-                    article_id,
-                    threads: thread_ids.iter().map(|(_, s)| s.clone()).collect(),
-                    article_title: a.title.clone(),
-                    article_source: a.source.clone(),
-                    claim: c.clone(),
-                });
-            }
-        }
-        {
-            let mut stmt = tx.prepare_cached(
-                "INSERT INTO event (article_id, date, date_precision, text, start, end, sentence, sentence_start,
-                                    sentence_end, actors, type, trigger, figures)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?;
-            for e in &new.extraction.events {
-                stmt.execute(params![
-                    article_id,
-                    date_str(e.date),
-                    e.date.precision.as_str(),
-                    e.text,
-                    e.span.start as i64,
-                    e.span.end as i64,
-                    e.sentence,
-                    e.sentence_span.start as i64,
-                    e.sentence_span.end as i64,
-                    json(&e.actors),
-                    e.event_type,
-                    e.trigger,
-                    json(&e.figures),
-                ])?;
-            }
-        }
-
+        let (article_id, thread_ids, new_claims) = match write_article(&tx, new)? {
+            Written::Duplicate(id) => return Ok(Inserted::Duplicate { id }),
+            Written::New {
+                article_id,
+                thread_ids,
+                claims,
+            } => (article_id, thread_ids, claims),
+        };
         let mut found = 0;
-        let framed: Vec<&StoredClaim> = new_claims
-            .iter()
-            .filter(|c| c.claim.frame.is_some())
-            .collect();
-        if !framed.is_empty() {
-            for (tid, slug) in &thread_ids {
-                let existing = candidate_claims(&tx, *tid, article_id, &framed, window_days)?;
-                for c in detect(slug, &new_claims, &existing) {
-                    let (a_id, b_id) = if c.a <= c.b { (c.a, c.b) } else { (c.b, c.a) };
-                    found += tx.execute(
-                        "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, a, b)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        params![tid, c.kind.as_str(), c.score as f64, c.explanation, a_id, b_id],
-                    )?;
-                }
-            }
+        for (tid, slug) in thread_ids.iter().filter(|_| !new_claims.is_empty()) {
+            let existing = candidate_claims(&tx, *tid, &new_claims, window_days)?;
+            found += insert_contradictions(&tx, *tid, &detect(slug, &new_claims, &existing))?;
         }
         tx.commit()?;
         Ok(Inserted::New {
             id: article_id,
             contradictions: found,
         })
+    }
+
+    /// Start a batch transaction (`BEGIN IMMEDIATE`): following [`Store::insert_article`] calls
+    /// each get a savepoint, and nothing is visible to other connections (nor survives a crash)
+    /// until [`Store::commit_batch`]. So an article's rows still commit together or not at all.
+    pub fn begin_batch(&mut self) -> Result<()> {
+        if self.batch.is_none() {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            self.batch = Some(Batch::default());
+        }
+        Ok(())
+    }
+
+    /// Articles inserted in the open batch (0 when none is open).
+    pub fn batch_len(&self) -> usize {
+        self.batch.as_ref().map_or(0, |b| b.articles)
+    }
+
+    /// Find the contradictions raised by the batch's claims (one detection per thread, with
+    /// candidates loaded once) and commit everything. Returns the contradictions stored.
+    /// On error the whole batch is rolled back.
+    pub fn commit_batch(&mut self, detect: Detector, window_days: i64) -> Result<usize> {
+        let Some(batch) = self.batch.take() else {
+            return Ok(0);
+        };
+        let run = || -> Result<usize> {
+            let mut found = 0;
+            for (tid, slug, claims) in &batch.pending {
+                // Stance rules only pair claims of one frame: detecting frame by frame keeps
+                // one frame's candidates in memory at a time, with the same result.
+                let mut frames: Vec<&str> = claims
+                    .iter()
+                    .filter_map(|c| c.claim.frame.as_deref())
+                    .collect();
+                frames.sort_unstable();
+                frames.dedup();
+                for frame in frames {
+                    let new: Vec<StoredClaim> = claims
+                        .iter()
+                        .filter(|c| c.claim.frame.as_deref() == Some(frame))
+                        .cloned()
+                        .collect();
+                    let existing = candidate_claims(&self.conn, *tid, &new, window_days)?;
+                    found +=
+                        insert_contradictions(&self.conn, *tid, &detect(slug, &new, &existing))?;
+                }
+                // Figures are compared across frames (and frameless claims can state them):
+                // one more pass over the batch's figure claims. Pairs already stored by a
+                // frame pass are ignored by the unique index.
+                let figures: Vec<StoredClaim> = claims
+                    .iter()
+                    .filter(|c| !c.claim.figures.is_empty())
+                    .cloned()
+                    .collect();
+                if !figures.is_empty() {
+                    let existing = candidate_claims(&self.conn, *tid, &figures, window_days)?;
+                    found += insert_contradictions(
+                        &self.conn,
+                        *tid,
+                        &detect(slug, &figures, &existing),
+                    )?;
+                }
+            }
+            self.conn.execute_batch("COMMIT")?;
+            Ok(found)
+        };
+        match run() {
+            Ok(n) => Ok(n),
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// Drop the open batch and everything in it.
+    pub fn rollback_batch(&mut self) -> Result<()> {
+        if self.batch.take().is_some() {
+            self.conn.execute_batch("ROLLBACK")?;
+        }
+        Ok(())
+    }
+
+    fn insert_in_batch(&mut self, new: &NewArticle) -> Result<Inserted> {
+        self.conn.execute_batch("SAVEPOINT article")?;
+        match write_article(&self.conn, new) {
+            Ok(Written::Duplicate(id)) => {
+                self.conn.execute_batch("RELEASE article")?;
+                Ok(Inserted::Duplicate { id })
+            }
+            Ok(Written::New {
+                article_id,
+                thread_ids,
+                claims,
+            }) => {
+                self.conn.execute_batch("RELEASE article")?;
+                let batch = self.batch.get_or_insert_with(Batch::default);
+                batch.articles += 1;
+                for (tid, slug) in thread_ids {
+                    let i = match batch.pending.iter().position(|(t, _, _)| *t == tid) {
+                        Some(i) => i,
+                        None => {
+                            batch.pending.push((tid, slug, Vec::new()));
+                            batch.pending.len() - 1
+                        }
+                    };
+                    batch.pending[i].2.extend(claims.iter().cloned());
+                }
+                Ok(Inserted::New {
+                    id: article_id,
+                    contradictions: 0,
+                })
+            }
+            Err(e) => {
+                self.conn
+                    .execute_batch("ROLLBACK TO article; RELEASE article")?;
+                Err(e)
+            }
+        }
     }
 
     /// Define a thread by rules (or an empty one).
@@ -465,10 +516,16 @@ impl Store {
                     (SELECT count(*) FROM article_thread at JOIN event e ON e.article_id = at.article_id
                       WHERE at.thread_id = t.id),
                     (SELECT count(*) FROM contradiction x WHERE x.thread_id = t.id),
-                    (SELECT min(a.published) FROM article_thread at JOIN article a ON a.id = at.article_id
-                      WHERE at.thread_id = t.id),
-                    (SELECT max(a.published) FROM article_thread at JOIN article a ON a.id = at.article_id
-                      WHERE at.thread_id = t.id)
+                    -- First and last date: walk the article_published index from either end
+                    -- to the first member (reading every member's article row is slow).
+                    (SELECT a.published FROM article a INDEXED BY article_published
+                      WHERE a.published IS NOT NULL
+                        AND EXISTS (SELECT 1 FROM article_thread at WHERE at.thread_id = t.id AND at.article_id = a.id)
+                      ORDER BY a.published LIMIT 1),
+                    (SELECT a.published FROM article a INDEXED BY article_published
+                      WHERE a.published IS NOT NULL
+                        AND EXISTS (SELECT 1 FROM article_thread at WHERE at.thread_id = t.id AND at.article_id = a.id)
+                      ORDER BY a.published DESC LIMIT 1)
              FROM thread t ORDER BY t.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -534,26 +591,36 @@ impl Store {
     /// Claims, ordered by date then id.
     pub fn claims(&self, f: &ClaimFilter) -> Result<Vec<StoredClaim>> {
         let tid = self.opt_thread_id(f.thread.as_deref())?;
-        let sql = format!(
-            "{CLAIM_SELECT}
-             WHERE (?1 IS NULL OR c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?1))
-               AND (?2 IS NULL OR c.actor_code = ?2)
-               AND (?3 IS NULL OR c.date >= ?3)
-               AND (?4 IS NULL OR c.date <= ?4)
-               AND (?5 IS NULL OR c.article_id = ?5)
-             ORDER BY c.date IS NULL, c.date, c.id"
-        );
+        // Only the filters given go into the SQL: `?1 IS NULL OR ...` would keep SQLite from
+        // using claim_actor_date (a full scan on a big database).
+        let since = f.since.map(|d| d.to_string());
+        let until = f.until.map(|d| d.to_string());
+        let filters: [(&str, Option<&dyn rusqlite::ToSql>); 5] = [
+            (
+                "c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?N)",
+                tid.as_ref().map(|v| v as &dyn rusqlite::ToSql),
+            ),
+            ("c.actor_code = ?N", f.actor.as_ref().map(|v| v as _)),
+            ("c.date >= ?N", since.as_ref().map(|v| v as _)),
+            ("c.date <= ?N", until.as_ref().map(|v| v as _)),
+            ("c.article_id = ?N", f.article.as_ref().map(|v| v as _)),
+        ];
+        let mut conds: Vec<String> = Vec::new();
+        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::new();
+        for (cond, value) in filters {
+            if let Some(v) = value {
+                values.push(v);
+                conds.push(cond.replace("?N", &format!("?{}", values.len())));
+            }
+        }
+        let filter = if conds.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conds.join(" AND "))
+        };
+        let sql = format!("{CLAIM_SELECT} {filter} ORDER BY c.date IS NULL, c.date, c.id");
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(
-            params![
-                tid,
-                f.actor,
-                f.since.map(|d| d.to_string()),
-                f.until.map(|d| d.to_string()),
-                f.article
-            ],
-            claim_from_row,
-        )?;
+        let rows = stmt.query_map(&values[..], claim_from_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
@@ -830,13 +897,181 @@ fn claim_from_row(r: &Row) -> rusqlite::Result<StoredClaim> {
     })
 }
 
-/// Claims of a thread that a new article's framed claims could contradict: same frame, dated
-/// within the window of the new claims' dates, from other articles. Uses claim_frame_date.
+/// What [`write_article`] did.
+enum Written {
+    Duplicate(i64),
+    New {
+        article_id: i64,
+        /// (thread id, slug) of every thread joined.
+        thread_ids: Vec<(i64, String)>,
+        /// The article's claims with a frame (the only ones contradiction rules look at).
+        claims: Vec<StoredClaim>,
+    },
+}
+
+/// Write one article's rows (article, threads, profiles, claims, events) on `conn`, inside
+/// whatever transaction or savepoint the caller opened.
+fn write_article(conn: &Connection, new: &NewArticle) -> Result<Written> {
+    if let Some(id) = conn
+        .query_row(
+            "SELECT id FROM article WHERE content_hash = ?1",
+            params![new.hash],
+            |r| r.get(0),
+        )
+        .optional()?
+    {
+        return Ok(Written::Duplicate(id));
+    }
+    let a = new.article;
+    conn.prepare_cached(
+        "INSERT INTO article (url, source, title, published, published_precision, dateline, byline,
+                              contributors, body, origin, summary_only, content_hash, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        a.url,
+        a.source,
+        a.title,
+        date_str(a.published),
+        a.published.precision.as_str(),
+        a.dateline,
+        a.byline,
+        json(&a.contributors),
+        a.body,
+        a.origin,
+        a.summary_only,
+        new.hash,
+        now(),
+    ])?;
+    let article_id = conn.last_insert_rowid();
+
+    for t in &new.new_threads {
+        insert_thread(conn, t)?;
+    }
+    for (slug, json_profile) in &new.profiles {
+        conn.prepare_cached("UPDATE thread SET profile = ?2 WHERE slug = ?1")?
+            .execute(params![slug, json_profile])?;
+    }
+    let mut thread_ids = Vec::new();
+    for (slug, score) in &new.threads {
+        let id = thread_id(conn, slug)?;
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO article_thread (thread_id, article_id, score) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, article_id, *score as f64])?;
+        thread_ids.push((id, slug.clone()));
+    }
+
+    let mut claims = Vec::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "INSERT INTO claim (article_id, speaker, speaker_start, speaker_end, actor, actor_code, country,
+                                cue, cue_start, cue_end, kind, text, start, end, sentence, sentence_start,
+                                sentence_end, date, date_precision, frame, polarity, hedge, target, figures,
+                                denial, confidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                     ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+        )?;
+        for c in &new.extraction.claims {
+            stmt.execute(params![
+                article_id,
+                c.speaker,
+                c.speaker_span.map(|s| s.start as i64),
+                c.speaker_span.map(|s| s.end as i64),
+                c.actor,
+                c.actor_code,
+                c.country,
+                c.cue,
+                c.cue_span.map(|s| s.start as i64),
+                c.cue_span.map(|s| s.end as i64),
+                c.kind.as_str(),
+                c.text,
+                c.span.start as i64,
+                c.span.end as i64,
+                c.sentence,
+                c.sentence_span.start as i64,
+                c.sentence_span.end as i64,
+                date_str(c.date),
+                c.date.precision.as_str(),
+                c.frame,
+                c.polarity as i64,
+                c.hedge,
+                c.target,
+                json(&c.figures),
+                c.denial,
+                c.confidence as f64,
+            ])?;
+            if c.frame.is_some() {
+                claims.push(StoredClaim {
+                    id: conn.last_insert_rowid(),
+                    article_id,
+                    threads: thread_ids.iter().map(|(_, s)| s.clone()).collect(),
+                    article_title: a.title.clone(),
+                    article_source: a.source.clone(),
+                    claim: c.clone(),
+                });
+            }
+        }
+    }
+    {
+        let mut stmt = conn.prepare_cached(
+            "INSERT INTO event (article_id, date, date_precision, text, start, end, sentence, sentence_start,
+                                sentence_end, actors, type, trigger, figures)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?;
+        for e in &new.extraction.events {
+            stmt.execute(params![
+                article_id,
+                date_str(e.date),
+                e.date.precision.as_str(),
+                e.text,
+                e.span.start as i64,
+                e.span.end as i64,
+                e.sentence,
+                e.sentence_span.start as i64,
+                e.sentence_span.end as i64,
+                json(&e.actors),
+                e.event_type,
+                e.trigger,
+                json(&e.figures),
+            ])?;
+        }
+    }
+    Ok(Written::New {
+        article_id,
+        thread_ids,
+        claims,
+    })
+}
+
+/// Store what detection found for thread `tid`; returns the rows added (repeats are ignored).
+fn insert_contradictions(conn: &Connection, tid: i64, found: &[Contradiction]) -> Result<usize> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, a, b)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut n = 0;
+    for c in found {
+        let (a, b) = if c.a <= c.b { (c.a, c.b) } else { (c.b, c.a) };
+        n += stmt.execute(params![
+            tid,
+            c.kind.as_str(),
+            c.score as f64,
+            c.explanation,
+            a,
+            b
+        ])?;
+    }
+    Ok(n)
+}
+
+/// Claims of a thread that new framed claims could contradict: same frame, dated within the
+/// window of the new claims' dates. The new claims themselves may be among them (detection
+/// counts a claim passed as both new and existing as new). Uses claim_frame_date.
 fn candidate_claims(
-    tx: &Transaction,
+    conn: &Connection,
     thread_id: i64,
-    article_id: i64,
-    framed: &[&StoredClaim],
+    framed: &[StoredClaim],
     window_days: i64,
 ) -> Result<Vec<StoredClaim>> {
     let mut frames: Vec<&str> = framed
@@ -845,34 +1080,53 @@ fn candidate_claims(
         .collect();
     frames.sort_unstable();
     frames.dedup();
-    let dates: Vec<NaiveDate> = framed.iter().filter_map(|c| c.claim.date.date).collect();
-    let (Some(lo), Some(hi)) = (dates.iter().min(), dates.iter().max()) else {
-        return Ok(Vec::new());
-    };
-    let from = (*lo - chrono::Duration::days(window_days)).to_string();
-    let to = (*hi + chrono::Duration::days(window_days)).to_string();
+    let mut out = Vec::new();
     let sql = format!(
         "{CLAIM_SELECT}
-         WHERE c.frame = ?1 AND c.date BETWEEN ?2 AND ?3 AND c.article_id <> ?4
-           AND c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?5)"
+         WHERE c.frame = ?1 AND c.date BETWEEN ?2 AND ?3
+           AND c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?4)"
     );
-    let mut stmt = tx.prepare_cached(&sql)?;
-    let mut out = Vec::new();
+    let mut stmt = conn.prepare_cached(&sql)?;
     for f in frames {
-        let rows = stmt.query_map(params![f, from, to, article_id, thread_id], claim_from_row)?;
+        let dates = framed
+            .iter()
+            .filter(|c| c.claim.frame.as_deref() == Some(f))
+            .filter_map(|c| c.claim.date.date);
+        let (lo, hi) = dates.fold(
+            (None, None),
+            |(lo, hi): (Option<NaiveDate>, Option<NaiveDate>), d| {
+                (
+                    Some(lo.map_or(d, |l| l.min(d))),
+                    Some(hi.map_or(d, |h| h.max(d))),
+                )
+            },
+        );
+        let (Some(lo), Some(hi)) = (lo, hi) else {
+            continue;
+        };
+        let from = (lo - chrono::Duration::days(window_days)).to_string();
+        let to = (hi + chrono::Duration::days(window_days)).to_string();
+        let rows = stmt.query_map(params![f, from, to, thread_id], claim_from_row)?;
         for r in rows {
             out.push(r?);
         }
     }
-    // Figures are compared across frames (numeric rule): add claims stating any figure.
-    if framed.iter().any(|c| !c.claim.figures.is_empty()) {
+    // Figures are compared across frames (numeric rule): add claims stating any figure, dated
+    // within the window of the new figure claims (uses claim_figures_date).
+    let figure_dates = framed
+        .iter()
+        .filter(|c| !c.claim.figures.is_empty())
+        .filter_map(|c| c.claim.date.date);
+    if let (Some(lo), Some(hi)) = (figure_dates.clone().min(), figure_dates.max()) {
+        let from = (lo - chrono::Duration::days(window_days)).to_string();
+        let to = (hi + chrono::Duration::days(window_days)).to_string();
         let sql = format!(
             "{CLAIM_SELECT}
-             WHERE c.figures <> '[]' AND c.date BETWEEN ?1 AND ?2 AND c.article_id <> ?3
-               AND c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?4)"
+             WHERE c.figures <> '[]' AND c.date BETWEEN ?1 AND ?2
+               AND c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?3)"
         );
-        let mut stmt = tx.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![from, to, article_id, thread_id], claim_from_row)?;
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![from, to, thread_id], claim_from_row)?;
         for r in rows {
             out.push(r?);
         }
@@ -882,7 +1136,7 @@ fn candidate_claims(
     Ok(out)
 }
 
-fn insert_thread(tx: &Transaction, t: &Thread) -> Result<i64> {
+fn insert_thread(tx: &Connection, t: &Thread) -> Result<i64> {
     tx.execute(
         "INSERT INTO thread (slug, title, keywords, actors, manual, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![t.slug, t.title, json(&t.keywords), json(&t.actors), t.manual, now()],
@@ -1135,6 +1389,56 @@ mod tests {
             .unwrap_err();
         assert!(err.to_string().contains("missing"), "{err}");
         assert_eq!(s.counts().unwrap(), (1, 1, 0, 0));
+        assert_eq!(s.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn issue_7_failed_article_in_a_batch_rolls_back_alone_and_detection_runs_at_commit() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.begin_batch().unwrap();
+        insert(
+            &mut s,
+            "Russia says near.",
+            vec![claim("Shoigu", "RUSGOV", 1)],
+            true,
+            &opposite,
+        )
+        .unwrap();
+        let ex = Extraction {
+            claims: vec![claim("Kerry", "USAGOV", -1)],
+            ..Default::default()
+        };
+        let a = article("Bad one.");
+        let bad = NewArticle {
+            article: &a,
+            hash: "bad",
+            extraction: &ex,
+            threads: vec![("missing".into(), 1.0)],
+            new_threads: vec![],
+            profiles: vec![],
+        };
+        assert!(s.insert_article(&bad, &opposite, 7).is_err());
+        let r = insert(
+            &mut s,
+            "US says not.",
+            vec![claim("a U.S. official", "USAGOV", -1)],
+            false,
+            &opposite,
+        )
+        .unwrap();
+        assert!(
+            matches!(
+                r,
+                Inserted::New {
+                    contradictions: 0,
+                    ..
+                }
+            ),
+            "{r:?}"
+        );
+        assert_eq!(s.batch_len(), 2);
+        assert_eq!(s.commit_batch(&opposite, 7).unwrap(), 1);
+        assert_eq!(s.counts().unwrap(), (2, 2, 0, 1));
         assert_eq!(s.integrity_check().unwrap(), "ok");
     }
 

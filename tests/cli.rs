@@ -802,3 +802,5 @@ mod gazetteer {
         assert_eq!(c["actor_code"], "SYRREB", "{c}");
     }
 }
+#[path = "robustness.rs"]
+mod robustness;

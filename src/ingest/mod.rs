@@ -24,6 +24,14 @@ use std::path::Path;
 /// Files larger than this are refused with `IngestError::TooLarge`.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// An article body longer than this is refused with `IngestError::BodyTooLarge`: no news
+/// story is 2 MB of text, and extraction time grows with the longest sentence.
+pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+
+/// HTML nested deeper than this is refused with `IngestError::Html` (real pages stay under
+/// a few dozen levels; HTML parsers and main-text scoring slow down badly with depth).
+pub const MAX_HTML_DEPTH: usize = 1000;
+
 /// Input format; the CLI maps its own `--format` enum onto this.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
@@ -98,6 +106,8 @@ pub enum IngestError {
     },
     #[error("{path}: file too large ({size} bytes, limit 64 MB)")]
     TooLarge { path: String, size: u64 },
+    #[error("{path}: article body too large to extract ({size} bytes, limit 2 MB)")]
+    BodyTooLarge { path: String, size: usize },
 }
 
 /// One implementation per input format.
@@ -195,12 +205,78 @@ pub fn read_bytes(
         Format::Auto => detect_format(origin, bytes),
         f => f,
     };
-    match format {
+    if format == Format::Html {
+        let depth = html_depth(bytes);
+        if depth > MAX_HTML_DEPTH {
+            return (
+                Vec::new(),
+                vec![IngestError::Html {
+                    path: origin.to_string(),
+                    msg: format!(
+                        "elements nested too deeply ({depth} levels, limit {MAX_HTML_DEPTH})"
+                    ),
+                }],
+            );
+        }
+    }
+    let (mut articles, mut errors) = match format {
         Format::Auto | Format::Text => TextReader.read(origin, bytes, opts),
         Format::Html => HtmlReader.read(origin, bytes, opts),
         Format::Feed => FeedReader.read(origin, bytes, opts),
         Format::Jsonl => JsonlReader.read(origin, bytes, opts),
+    };
+    articles.retain(|a| {
+        if a.body.len() <= MAX_BODY_BYTES {
+            return true;
+        }
+        errors.push(IngestError::BodyTooLarge {
+            path: a.origin.clone(),
+            size: a.body.len(),
+        });
+        false
+    });
+    (articles, errors)
+}
+
+/// Deepest element nesting in an HTML document, estimated with a byte scan: `<name` opens,
+/// `</` and `/>` close; void and self-closing-by-rule elements (`br`, `p`, `li` ...) are not
+/// counted, so sloppy but ordinary markup stays shallow.
+pub fn html_depth(bytes: &[u8]) -> usize {
+    const UNCOUNTED: &[&[u8]] = &[
+        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+        b"param", b"source", b"track", b"wbr", b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th",
+        b"option",
+    ];
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += off + 1;
+        let rest = &bytes[i..];
+        let closing = rest.first() == Some(&b'/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'!' | b'?'))
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
+        if name.starts_with(b"!") || name.starts_with(b"?") || UNCOUNTED.contains(&&name[..]) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let end = rest.iter().position(|&b| b == b'>').unwrap_or(rest.len());
+        if end > 0 && rest[end - 1] == b'/' {
+            continue;
+        }
+        depth += 1;
+        max = max.max(depth);
     }
+    max
 }
 
 /// Dedup key: sha256 hex of the body with whitespace runs collapsed to one space.

@@ -1,0 +1,76 @@
+//! Extraction throughput on synthetic wire articles: articles/s and MB/s on one core.
+//!
+//! Run with `cargo bench --bench extract`. The articles come from `storyline::synth` (the
+//! same generator as `storyline synth`), read as text pages so the body is what ingest
+//! extracts from. Divan runs the benchmark on one thread, so the figures are per core.
+
+use chrono::{Duration, NaiveDate};
+use divan::counter::{BytesCount, ItemsCount};
+use storyline::extract::{self, Gazetteer};
+use storyline::ingest::{self, ReadOptions};
+use storyline::model::Article;
+use storyline::synth::{self, Rng};
+
+fn main() {
+    divan::main();
+}
+
+/// `n` synthetic articles, read and cleaned like `storyline ingest` does.
+fn articles(n: usize) -> Vec<Article> {
+    let mut rng = Rng::new(7);
+    let start = NaiveDate::from_ymd_opt(2016, 8, 1).expect("date");
+    (0..n)
+        .flat_map(|i| {
+            let date = start + Duration::days((i % 365) as i64);
+            let page = synth::article(i, date, &mut rng);
+            let origin = format!("{date}-synth-{i:06}.txt");
+            ingest::read_bytes(&origin, page.as_bytes(), &ReadOptions::default()).0
+        })
+        .collect()
+}
+
+/// The pure extraction step alone (sentences, time expressions, actors, claims, events).
+#[divan::bench(sample_count = 10)]
+fn extract_200_articles(bencher: divan::Bencher) {
+    let docs = articles(200);
+    let gazetteer = Gazetteer::builtin();
+    let bytes: usize = docs.iter().map(|a| a.body.len()).sum();
+    bencher
+        .counter(ItemsCount::new(docs.len()))
+        .counter(BytesCount::new(bytes))
+        .bench_local(|| {
+            for a in &docs {
+                divan::black_box(extract::extract(&a.body, a.published, &gazetteer));
+            }
+        });
+}
+
+/// Reading a page (decode, clean, metadata, content hash) without extraction: the part of
+/// ingest that re-ingesting duplicates still pays.
+#[divan::bench(sample_count = 10)]
+fn read_and_hash_200_pages(bencher: divan::Bencher) {
+    let mut rng = Rng::new(7);
+    let start = NaiveDate::from_ymd_opt(2016, 8, 1).expect("date");
+    let pages: Vec<(String, String)> = (0..200)
+        .map(|i| {
+            let date = start + Duration::days(i as i64);
+            (
+                format!("{date}-synth-{i:06}.txt"),
+                synth::article(i, date, &mut rng),
+            )
+        })
+        .collect();
+    let bytes: usize = pages.iter().map(|(_, p)| p.len()).sum();
+    bencher
+        .counter(ItemsCount::new(pages.len()))
+        .counter(BytesCount::new(bytes))
+        .bench_local(|| {
+            for (origin, page) in &pages {
+                let (docs, _) =
+                    ingest::read_bytes(origin, page.as_bytes(), &ReadOptions::default());
+                for a in &docs {
+                    divan::black_box(ingest::content_hash(a));
+                }
+            }
+        });
+}
