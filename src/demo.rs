@@ -43,18 +43,8 @@ pub fn articles() -> Vec<&'static File<'static>> {
     out
 }
 
-/// Ingest the corpus into a fresh database under `dir` and write a report bundle per story thread.
-pub fn run(out: &mut Out, dir: &Path, quiet: bool) -> Result<Outcome> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let db = dir.join("storyline-demo.db");
-    for suffix in ["", "-wal", "-shm"] {
-        let p = dir.join(format!("storyline-demo.db{suffix}"));
-        if p.exists() {
-            std::fs::remove_file(&p).with_context(|| format!("cannot remove {}", p.display()))?;
-        }
-    }
-    let mut store =
-        Store::open(&db).with_context(|| format!("cannot open database {}", db.display()))?;
+/// Ingest the whole demo corpus into `store`, threads assigned automatically, as `demo` does.
+pub fn ingest_corpus(store: &mut Store) -> anyhow::Result<pipeline::Summary> {
     let inputs: Vec<Input> = articles()
         .into_iter()
         .map(|f| {
@@ -73,7 +63,22 @@ pub fn run(out: &mut Out, dir: &Path, quiet: bool) -> Result<Outcome> {
         window_days: 7,
         quiet: true,
     };
-    let summary = pipeline::ingest(&mut store, &inputs, &cfg)?;
+    pipeline::ingest(store, &inputs, &cfg)
+}
+
+/// Ingest the corpus into a fresh database under `dir` and write a report bundle per story thread.
+pub fn run(out: &mut Out, dir: &Path, quiet: bool) -> Result<Outcome> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let db = dir.join("storyline-demo.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let p = dir.join(format!("storyline-demo.db{suffix}"));
+        if p.exists() {
+            std::fs::remove_file(&p).with_context(|| format!("cannot remove {}", p.display()))?;
+        }
+    }
+    let mut store =
+        Store::open(&db).with_context(|| format!("cannot open database {}", db.display()))?;
+    let summary = ingest_corpus(&mut store)?;
     if !quiet {
         eprintln!("storyline: demo: {}", summary.line());
     }

@@ -9,10 +9,8 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::demo;
-use crate::ingest::{Format, ReadOptions};
 use crate::model::{ContradictionKind, StoredClaim, StoredContradiction};
-use crate::pipeline::{self, IngestConfig, Input, ThreadMode};
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 use crate::thread;
 
 use super::Prf;
@@ -118,29 +116,10 @@ fn pair_matches(
 }
 
 /// Run the demo corpus and score it.
-pub fn score() -> Result<DemoScores, StoreError> {
+pub fn score() -> anyhow::Result<DemoScores> {
     let mut store = Store::open_in_memory()?;
-    let inputs: Vec<Input> = demo::articles()
-        .into_iter()
-        .map(|f| {
-            Input::Memory(
-                format!("demo/{}", f.path().display()),
-                f.contents().to_vec(),
-            )
-        })
-        .collect();
-    let cfg = IngestConfig {
-        read: ReadOptions {
-            format: Format::Auto,
-            date: None,
-        },
-        thread: ThreadMode::Auto,
-        window_days: 7,
-        quiet: true,
-    };
     // Ingest failures are counted in the summary; the demo corpus has none.
-    let _ = pipeline::ingest(&mut store, &inputs, &cfg)
-        .map_err(|e| StoreError::UnknownThread(e.to_string()))?;
+    demo::ingest_corpus(&mut store)?;
 
     let articles = store.articles(None)?;
     let origins: HashMap<i64, String> = articles

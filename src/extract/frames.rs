@@ -616,40 +616,18 @@ fn word_value(w: &str) -> Option<f64> {
     let w = w.to_lowercase();
     let v = match w.as_str() {
         "a dozen" => 12,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
         "a hundred" | "one hundred" => 100,
-        _ => {
-            let (tens, unit) = w.split_once(['-', ' '])?;
-            return Some(word_value(tens)? + word_value(unit)?);
-        }
+        // "a"/"an" count one in a duration ("a week"), not as a figure.
+        "a" | "an" => return None,
+        other => match crate::extract::timex::small_number(other) {
+            Some(n) => n,
+            None => {
+                let (tens, unit) = w.split_once(['-', ' '])?;
+                return Some(word_value(tens)? + word_value(unit)?);
+            }
+        },
     };
-    Some(v as f64)
+    Some(f64::from(v))
 }
 
 const MONTH_ABBREVS: &[&str] = &[

@@ -247,7 +247,8 @@ fn duration_value(n: Count, u: Unit) -> String {
     }
 }
 
-fn small_number(w: &str) -> Option<u32> {
+/// Number words up to "hundred" ("one" … "ninety"); shared with the figures of `frames`.
+pub(crate) fn small_number(w: &str) -> Option<u32> {
     Some(match w {
         "a" | "an" | "one" => 1,
         "two" => 2,
