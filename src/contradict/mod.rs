@@ -180,6 +180,9 @@ pub struct Item<'a> {
     /// Per-claim cache for a rule's costly feature (the numeric rule's cause of harm,
     /// found by regex), computed at most once.
     pub cache: OnceLock<u8>,
+    /// The reversal rule's "explicit change" wording in the claim, found at most once per
+    /// claim (the check runs for every candidate pair).
+    pub explicit: OnceLock<bool>,
 }
 
 /// Interned keys of an [`Item`]: equal numbers mean equal strings (within one [`Interner`]).
@@ -561,6 +564,7 @@ impl<'a> Item<'a> {
             classes,
             quantities,
             cache: OnceLock::new(),
+            explicit: OnceLock::new(),
         })
     }
 

@@ -82,7 +82,9 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
         return None;
     }
     let later = order(p).1;
-    let explicit = EXPLICIT.is_match(&later.claim.sentence) || EXPLICIT.is_match(&later.claim.text);
+    let explicit = *later.explicit.get_or_init(|| {
+        EXPLICIT.is_match(&later.claim.sentence) || EXPLICIT.is_match(&later.claim.text)
+    });
     let bonus = if explicit { 0.15 } else { 0.0 };
     Some(pair_weight(p) * (0.7 + bonus + 0.15 * (p.gap as f32 / 30.0).min(1.0)))
 }
