@@ -1348,6 +1348,12 @@ mod tests {
         contradiction_chart(&fixtures::small(), &small, &dir.join("chart-small-800.png")).unwrap();
         contradiction_chart(&fixtures::large(5000, 120), &o, &dir.join("chart-5000.png")).unwrap();
         contradiction_chart(&fixtures::large(60, 40), &o, &dir.join("chart-60.png")).unwrap();
+        contradiction_chart(
+            &fixtures::large(5000, 120),
+            &small,
+            &dir.join("chart-5000-800.png"),
+        )
+        .unwrap();
         let mut empty = fixtures::small();
         empty.contradictions.clear();
         contradiction_chart(&empty, &o, &dir.join("chart-empty.png")).unwrap();
