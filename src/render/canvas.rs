@@ -10,8 +10,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::font::FontSpec;
-use super::layout::PxBox;
-use super::palette::Rgb;
+use super::layout::{DateScale, PxBox, Tick, TickUnit};
+use super::palette::{self, Rgb};
 use super::RenderError;
 
 pub struct Canvas<'a> {
@@ -126,6 +126,46 @@ impl<'a> Canvas<'a> {
         self.area
             .draw(&Polygon::new(pts, rgb(color).mix(alpha).filled()))
             .map_err(|e| self.err(e))
+    }
+
+    /// Draws a date axis under `plot`: a grid line and a tick per date tick, the tick labels
+    /// (day ticks name the day between two grid lines; others name the line), and the axis.
+    /// `s` is the UI scale.
+    pub fn date_axis(
+        &self,
+        plot: PxBox,
+        ticks: &[Tick],
+        unit: TickUnit,
+        scale: Option<DateScale>,
+        font: FontSpec,
+        s: f64,
+    ) -> Result<(), RenderError> {
+        for t in ticks.iter().filter(|t| t.x >= plot.x0 && t.x <= plot.x1) {
+            self.line(&[(t.x, plot.y0), (t.x, plot.y1)], palette::GRID, 1.0, 1)?;
+            self.line(
+                &[(t.x, plot.y1), (t.x, plot.y1 + 5.0 * s)],
+                palette::MUTED,
+                1.0,
+                1,
+            )?;
+            let lx = match (unit, scale) {
+                (TickUnit::Day, Some(sc)) => t.x + sc.px_per_day() / 2.0,
+                _ => t.x,
+            };
+            self.text(
+                &t.label,
+                (lx, plot.y1 + 7.0 * s),
+                font,
+                palette::INK,
+                Anchor::TopCenter,
+            )?;
+        }
+        self.line(
+            &[(plot.x0, plot.y1), (plot.x1, plot.y1)],
+            palette::MUTED,
+            1.0,
+            1,
+        )
     }
 
     /// Draws `s` with its box placed so that `anchor` of the box sits on `at`.

@@ -966,29 +966,7 @@ fn draw(l: &ChartLayout, out: &Path) -> Result<(), RenderError> {
             cv.rect(row.band, palette::BAND)?;
         }
     }
-    for t in &l.ticks {
-        if t.x >= p.x0 && t.x <= p.x1 {
-            cv.line(&[(t.x, p.y0), (t.x, p.y1)], palette::GRID, 1.0, 1)?;
-            cv.line(
-                &[(t.x, p.y1), (t.x, p.y1 + 5.0 * s)],
-                palette::MUTED,
-                1.0,
-                1,
-            )?;
-            let lx = match (l.tick_unit, l.scale) {
-                (TickUnit::Day, Some(sc)) => t.x + sc.px_per_day() / 2.0,
-                _ => t.x,
-            };
-            cv.text(
-                &t.label,
-                (lx, p.y1 + 7.0 * s),
-                f.tick,
-                palette::INK,
-                Anchor::TopCenter,
-            )?;
-        }
-    }
-    cv.line(&[(p.x0, p.y1), (p.x1, p.y1)], palette::MUTED, 1.0, 1)?;
+    cv.date_axis(p, &l.ticks, l.tick_unit, l.scale, f.tick, s)?;
     for row in &l.rows {
         cv.line(
             &[(p.x0, row.mid_y), (p.x1, row.mid_y)],

@@ -1064,30 +1064,7 @@ fn draw(l: &TimelineLayout, out: &Path) -> Result<(), RenderError> {
 
     // Grid and axis.
     let p = l.plot;
-    for t in &l.ticks {
-        if t.x >= p.x0 && t.x <= p.x1 {
-            cv.line(&[(t.x, p.y0), (t.x, p.y1)], palette::GRID, 1.0, 1)?;
-            cv.line(
-                &[(t.x, p.y1), (t.x, p.y1 + 5.0 * s)],
-                palette::MUTED,
-                1.0,
-                1,
-            )?;
-            // Day ticks name the day between two grid lines; others name the line.
-            let lx = match (l.tick_unit, l.scale) {
-                (TickUnit::Day, Some(sc)) => t.x + sc.px_per_day() / 2.0,
-                _ => t.x,
-            };
-            cv.text(
-                &t.label,
-                (lx, p.y1 + 7.0 * s),
-                f.tick,
-                palette::INK,
-                Anchor::TopCenter,
-            )?;
-        }
-    }
-    cv.line(&[(p.x0, p.y1), (p.x1, p.y1)], palette::MUTED, 1.0, 1)?;
+    cv.date_axis(p, &l.ticks, l.tick_unit, l.scale, f.tick, s)?;
     for lane in &l.lanes {
         if lane.mode == LaneMode::Items {
             cv.line(
