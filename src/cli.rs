@@ -317,6 +317,11 @@ fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("expected YYYY-MM-DD, got {s:?}"))
 }
 
+/// Parse the process arguments (clap prints help, version and usage errors itself).
+pub fn parse() -> Args {
+    Args::parse()
+}
+
 /// What went wrong, as the exit code sees it.
 pub enum Outcome {
     Ok,

@@ -2,12 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use storyline::cli::{run, Args, Outcome};
+use storyline::cli::{parse, run, Outcome};
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    match run(args) {
+    match run(parse()) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(2),
         Err(e) => {
