@@ -321,15 +321,7 @@ impl Reader for HtmlReader {
             ..Hints::default()
         };
         let story = build(origin, &doc, hints, opts.date);
-        if story.article.body.trim().is_empty() {
-            return (
-                Vec::new(),
-                vec![IngestError::NoText {
-                    path: origin.to_string(),
-                }],
-            );
-        }
-        (vec![story.article], Vec::new())
+        super::one_article(origin, story.article)
     }
 }
 

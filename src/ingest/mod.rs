@@ -110,6 +110,20 @@ pub enum IngestError {
     BodyTooLarge { path: String, size: usize },
 }
 
+/// A reader's result for a page holding one story: the article, or a `NoText` error when
+/// cleaning left no story text.
+pub(crate) fn one_article(origin: &str, article: Article) -> (Vec<Article>, Vec<IngestError>) {
+    if article.body.trim().is_empty() {
+        return (
+            Vec::new(),
+            vec![IngestError::NoText {
+                path: origin.to_string(),
+            }],
+        );
+    }
+    (vec![article], Vec::new())
+}
+
 /// One implementation per input format.
 pub trait Reader {
     fn read(

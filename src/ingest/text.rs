@@ -89,15 +89,7 @@ impl Reader for TextReader {
             ..Hints::default()
         };
         let story = build(origin, &doc, hints, opts.date);
-        if story.article.body.trim().is_empty() {
-            return (
-                Vec::new(),
-                vec![IngestError::NoText {
-                    path: origin.to_string(),
-                }],
-            );
-        }
-        (vec![story.article], Vec::new())
+        super::one_article(origin, story.article)
     }
 }
 

@@ -128,6 +128,33 @@ impl<'a> Canvas<'a> {
             .map_err(|e| self.err(e))
     }
 
+    /// Draws a chart's title and, under it, its subtitle, from the top-left `margin`.
+    pub fn header(
+        &self,
+        title: &str,
+        subtitle: &str,
+        fonts: (FontSpec, FontSpec),
+        margin: f64,
+        s: f64,
+    ) -> Result<(), RenderError> {
+        let (title_font, subtitle_font) = fonts;
+        self.text(
+            title,
+            (margin, margin),
+            title_font,
+            palette::INK,
+            Anchor::TopLeft,
+        )?;
+        let y = margin + title_font.line_height() + 6.0 * s;
+        self.text(
+            subtitle,
+            (margin, y),
+            subtitle_font,
+            palette::MUTED,
+            Anchor::TopLeft,
+        )
+    }
+
     /// Draws a date axis under `plot`: a grid line and a tick per date tick, the tick labels
     /// (day ticks name the day between two grid lines; others name the line), and the axis.
     /// `s` is the UI scale.

@@ -889,20 +889,7 @@ fn draw(l: &ChartLayout, out: &Path) -> Result<(), RenderError> {
     let f = &l.fonts;
     let (w, h) = (f64::from(l.width), f64::from(l.height));
     let margin = (20.0 * s).round();
-    cv.text(
-        &l.title,
-        (margin, margin),
-        f.title,
-        palette::INK,
-        Anchor::TopLeft,
-    )?;
-    cv.text(
-        &l.subtitle,
-        (margin, margin + f.title.line_height() + 6.0 * s),
-        f.subtitle,
-        palette::MUTED,
-        Anchor::TopLeft,
-    )?;
+    cv.header(&l.title, &l.subtitle, (f.title, f.subtitle), margin, s)?;
     cv.text(
         &l.footnote,
         (margin, h - margin - f.foot.line_height()),

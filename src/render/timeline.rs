@@ -996,20 +996,7 @@ fn draw(l: &TimelineLayout, out: &Path) -> Result<(), RenderError> {
     let s = l.scale_factor;
     let f = &l.fonts;
     let margin = (20.0 * s).round();
-    cv.text(
-        &l.title,
-        (margin, margin),
-        f.title,
-        palette::INK,
-        Anchor::TopLeft,
-    )?;
-    cv.text(
-        &l.subtitle,
-        (margin, margin + f.title.line_height() + 6.0 * s),
-        f.subtitle,
-        palette::MUTED,
-        Anchor::TopLeft,
-    )?;
+    cv.header(&l.title, &l.subtitle, (f.title, f.subtitle), margin, s)?;
     for item in &l.legend {
         draw_swatch(&cv, item.swatch, item.bbox, s)?;
         cv.text(
