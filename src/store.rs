@@ -1,5 +1,6 @@
 //! SQLite storage: the only module that touches rusqlite. Migrations, one transaction per article, row <-> struct mapping.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::time::Duration;
 
@@ -501,6 +502,50 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![tid, c.kind.as_str(), c.score as f64, c.explanation, a, b],
             )?;
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Make a thread's stored contradictions exactly `found`: pairs no longer found are
+    /// deleted, pairs already stored keep their id (score and explanation refreshed), new
+    /// pairs are inserted; one transaction. Returns how many pairs were new.
+    pub fn sync_contradictions(&mut self, slug: &str, found: &[Contradiction]) -> Result<usize> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tid = thread_id(&tx, slug)?;
+        let mut keep: HashSet<(String, i64, i64)> = HashSet::new();
+        let mut n = 0;
+        for c in found {
+            let (a, b) = if c.a <= c.b { (c.a, c.b) } else { (c.b, c.a) };
+            keep.insert((c.kind.as_str().to_string(), a, b));
+            let inserted = tx.execute(
+                "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, a, b)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![tid, c.kind.as_str(), c.score as f64, c.explanation, a, b],
+            )?;
+            if inserted == 0 {
+                tx.execute(
+                    "UPDATE contradiction SET score = ?5, explanation = ?6
+                      WHERE thread_id = ?1 AND kind = ?2 AND a = ?3 AND b = ?4",
+                    params![tid, c.kind.as_str(), a, b, c.score as f64, c.explanation],
+                )?;
+            }
+            n += inserted;
+        }
+        let stored: Vec<(i64, String, i64, i64)> = {
+            let mut stmt =
+                tx.prepare("SELECT id, kind, a, b FROM contradiction WHERE thread_id = ?1")?;
+            let rows = stmt.query_map(params![tid], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        for (id, kind, a, b) in stored {
+            if !keep.contains(&(kind, a, b)) {
+                tx.execute("DELETE FROM contradiction WHERE id = ?1", params![id])?;
+            }
         }
         tx.commit()?;
         Ok(n)

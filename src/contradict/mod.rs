@@ -276,7 +276,11 @@ fn run(
     }
     let first_new = items.len();
     let mut seen = HashSet::new();
-    for s in new.iter().filter(|s| seen.insert(s.id)) {
+    // New claims in a canonical order (by what they say, not by id): the result does not
+    // depend on the order in which articles were ingested or claims were passed.
+    let mut fresh: Vec<&StoredClaim> = new.iter().filter(|s| seen.insert(s.id)).collect();
+    fresh.sort_by(|x, y| canonical_key(x).cmp(&canonical_key(y)));
+    for s in fresh {
         items.extend(Item::new(s, &mut strings));
     }
 
@@ -406,10 +410,23 @@ impl Ctx<'_> {
     }
 }
 
-/// Higher score, then the closer date, then the smaller partner id.
-fn stronger(a: &Hit, b: &Hit, items: &[Item]) -> bool {
-    let key = |h: &Hit| (-h.score, h.gap, items[h.partner].id);
+/// Higher score, then the closer date, then the partner earlier in the pool (canonical order).
+fn stronger(a: &Hit, b: &Hit, _items: &[Item]) -> bool {
+    let key = |h: &Hit| (-h.score, h.gap, h.partner);
     key(a).partial_cmp(&key(b)) == Some(std::cmp::Ordering::Less)
+}
+
+/// A claim's place in the detection pool: its date, then its words and where they sit in
+/// the article. Ids are left out on purpose: they depend on ingestion order.
+fn canonical_key(c: &StoredClaim) -> (Option<chrono::NaiveDate>, &str, &str, &str, usize, &str) {
+    (
+        c.claim.date.date,
+        c.claim.text.as_str(),
+        c.claim.speaker.as_str(),
+        c.claim.sentence.as_str(),
+        c.claim.span.start,
+        c.article_title.as_str(),
+    )
 }
 
 /// Buckets of item indices by (frame, actor or [`NO_ACTOR`], class), sorted by first day, then id.
