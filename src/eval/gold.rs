@@ -482,14 +482,26 @@ pub fn score(
                 match gc.and_then(|g| answer[g]) {
                     Some(i) => {
                         let c = &claims[i].claim;
+                        let prop = crate::contradict::proposition::of_claim(c).map_or_else(
+                            || "-".to_string(),
+                            |p| {
+                                format!(
+                                    "{}({}){:+}{}",
+                                    p.act,
+                                    p.agent.as_deref().unwrap_or("?"),
+                                    p.position,
+                                    if p.denial { " denial" } else { "" }
+                                )
+                            },
+                        );
                         format!(
-                            "[{}] {} ({}) {} frame={} pol={} hedge={} \"{}\"",
+                            "[{}] {} ({}) {} frame={} prop={} hedge={} \"{}\"",
                             &r.file[..2.min(r.file.len())],
                             c.speaker,
                             c.actor_code.as_deref().unwrap_or("-"),
                             claim_date(&claims[i]).unwrap_or_else(|| "-".into()),
                             c.frame.as_deref().unwrap_or("-"),
-                            c.polarity,
+                            prop,
                             c.hedge.as_deref().unwrap_or("-"),
                             short(&c.text)
                         )
