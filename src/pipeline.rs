@@ -494,3 +494,80 @@ pub fn report_data(store: &Store, slug: &str) -> Result<ReportData> {
         contradictions: store.contradictions(Some(slug), None)?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo;
+    use crate::ingest::Format;
+
+    /// The contradictions of a database as content: (kind, the two claim texts in order).
+    fn found(store: &Store) -> Vec<(String, String, String)> {
+        let mut v: Vec<(String, String, String)> = store
+            .contradictions(None, None)
+            .unwrap()
+            .into_iter()
+            .map(|x| {
+                let (a, b) = (x.a.claim.text.clone(), x.b.claim.text.clone());
+                let (a, b) = if a <= b { (a, b) } else { (b, a) };
+                (x.contradiction.kind.as_str().to_string(), a, b)
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn demo_inputs() -> Vec<Input> {
+        demo::articles()
+            .into_iter()
+            .map(|f| {
+                Input::Memory(
+                    format!("demo/{}", f.path().display()),
+                    f.contents().to_vec(),
+                )
+            })
+            .collect()
+    }
+
+    fn cfg() -> IngestConfig {
+        IngestConfig {
+            read: ReadOptions {
+                format: Format::Auto,
+                date: None,
+            },
+            thread: ThreadMode::Fixed("demo".into()),
+            window_days: 7,
+            quiet: true,
+        }
+    }
+
+    /// Issue 17: detection is a function of the stored claims, not of batching, file order
+    /// or the number of runs.
+    #[test]
+    fn issue_17_detection_does_not_depend_on_batching_order_or_runs() {
+        let inputs = demo_inputs();
+        let mut one = Store::open_in_memory().unwrap();
+        ingest(&mut one, &inputs, &cfg()).unwrap();
+        let expect = found(&one);
+        assert!(expect.len() > 10, "the demo corpus has contradictions");
+
+        // One run per article, in reverse order.
+        let mut each = Store::open_in_memory().unwrap();
+        for input in demo_inputs().into_iter().rev() {
+            ingest(&mut each, &[input], &cfg()).unwrap();
+        }
+        assert_eq!(found(&each), expect, "one run per article, reversed");
+
+        // Two runs, the halves interleaved.
+        let mut two = Store::open_in_memory().unwrap();
+        let (odd, even): (Vec<_>, Vec<_>) = demo_inputs()
+            .into_iter()
+            .enumerate()
+            .partition(|(i, _)| i % 2 == 1);
+        for half in [odd, even] {
+            let half: Vec<Input> = half.into_iter().map(|(_, x)| x).collect();
+            ingest(&mut two, &half, &cfg()).unwrap();
+        }
+        assert_eq!(found(&two), expect, "two runs");
+    }
+}

@@ -315,7 +315,7 @@ fn run(
     }
     out.sort_by_key(|c| (c.a, c.b, c.kind));
     out.dedup_by(|p, q| (p.a, p.b, p.kind) == (q.a, q.b, q.kind));
-    if opts.strongest_per_counterpart && !exhaustive {
+    if opts.strongest_per_counterpart {
         out = select(out, &items);
     }
     stats.found = out.len();
@@ -419,6 +419,7 @@ impl Ctx<'_> {
                     kind: h.rule.kind,
                     score: h.score,
                     explanation: (h.rule.explain)(&pair),
+                    proposition: proposition(&pair).into_owned(),
                     a: pair.x.id,
                     b: pair.y.id,
                 }
@@ -458,7 +459,12 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
     // Best cross-article pair per claim: (score, -gap, canonical pool index of the partner).
     let rank = |c: &Contradiction| -> (f32, i64, usize, usize) {
         let (ia, ib) = (by_id[&c.a], by_id[&c.b]);
-        (c.score, -gap(items[ia].days, items[ib].days), usize::MAX - ia.min(ib), usize::MAX - ia.max(ib))
+        (
+            c.score,
+            -gap(items[ia].days, items[ib].days),
+            usize::MAX - ia.min(ib),
+            usize::MAX - ia.max(ib),
+        )
     };
     let better = |x: &Contradiction, y: &Contradiction| {
         rank(x).partial_cmp(&rank(y)) == Some(std::cmp::Ordering::Greater)
@@ -879,7 +885,11 @@ pub fn proposition(p: &Pair) -> Cow<'static, str> {
     let x = p.x;
     if let Some(w) = [p.x, p.y]
         .into_iter()
-        .find_map(|it| it.prop.as_ref().filter(|q| q.position > 0 || it.ids.agent.is_some()))
+        .find_map(|it| {
+            it.prop
+                .as_ref()
+                .filter(|q| q.position > 0 || it.ids.agent.is_some())
+        })
         .or_else(|| p.x.prop.as_ref())
         .map(|q| q.wording.clone())
     {

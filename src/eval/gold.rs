@@ -598,6 +598,173 @@ impl fmt::Display for GoldScores {
 mod tests {
     use super::*;
 
+    use crate::model::{
+        Claim, ClaimKind, Contradiction, ContradictionKind, DateValue, Span, StoredClaim,
+        StoredContradiction,
+    };
+
+    fn stored(id: i64, article: i64, code: &str, date: &str, text: &str) -> StoredClaim {
+        let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        StoredClaim {
+            id,
+            article_id: article,
+            threads: vec!["gold".into()],
+            article_title: String::new(),
+            article_source: None,
+            claim: Claim {
+                speaker: "someone".into(),
+                speaker_span: None,
+                actor: None,
+                actor_code: Some(code.into()),
+                country: None,
+                cue: "said".into(),
+                cue_span: None,
+                kind: ClaimKind::Indirect,
+                text: text.into(),
+                span: Span::new(0, text.len()),
+                sentence: format!("Someone said {text}."),
+                sentence_span: Span::new(0, text.len() + 14),
+                date: d.map_or_else(DateValue::unknown, DateValue::day),
+                frame: None,
+                polarity: 1,
+                hedge: None,
+                target: None,
+                figures: vec![],
+                denial: false,
+                confidence: 0.9,
+            },
+        }
+    }
+
+    fn gold_claim(file: &str, country: &str, date: Option<&str>, needle: &str) -> GoldClaim {
+        GoldClaim {
+            file: file.into(),
+            speaker: "X".into(),
+            country: Some(country.into()),
+            date: date.map(str::to_string),
+            needle: needle.into(),
+            polarity: 1,
+            frame: None,
+            about: String::new(),
+        }
+    }
+
+    fn pair(kind: ContradictionKind, a: &StoredClaim, b: &StoredClaim) -> StoredContradiction {
+        StoredContradiction {
+            id: 1,
+            contradiction: Contradiction {
+                thread: "gold".into(),
+                kind,
+                score: 0.5,
+                explanation: String::new(),
+                proposition: String::new(),
+                a: a.id,
+                b: b.id,
+            },
+            a: a.clone(),
+            b: b.clone(),
+        }
+    }
+
+    /// Known right and wrong predictions: each count below moves if a match rule changes
+    /// (needle containment, side, date, pair order, kind).
+    #[test]
+    fn scorer_counts_right_and_wrong_predictions() {
+        let gold = Gold {
+            claims: vec![
+                gold_claim(
+                    "a.txt",
+                    "RUS",
+                    Some("2018-03-12"),
+                    "Russia was behind the attack",
+                ),
+                gold_claim("a.txt", "GBR", Some("2018-03-12"), "no evidence at all"),
+                gold_claim("b.txt", "USA", None, "the talks will resume"),
+                gold_claim("b.txt", "UNO", Some("2018-03-13"), "aid is blocked"),
+            ],
+            contradictions: vec![
+                GoldPair {
+                    kind: "denial".into(),
+                    a: GoldRef {
+                        file: "a.txt".into(),
+                        needle: "Russia was behind the attack".into(),
+                    },
+                    b: GoldRef {
+                        file: "a.txt".into(),
+                        needle: "no evidence at all".into(),
+                    },
+                    about: String::new(),
+                },
+                GoldPair {
+                    kind: "opposing".into(),
+                    a: GoldRef {
+                        file: "b.txt".into(),
+                        needle: "the talks will resume".into(),
+                    },
+                    b: GoldRef {
+                        file: "b.txt".into(),
+                        needle: "aid is blocked".into(),
+                    },
+                    about: String::new(),
+                },
+            ],
+        };
+        let claims = vec![
+            // right side and date; needle differs in case and quotes
+            stored(
+                1,
+                10,
+                "RUSGOV",
+                "2018-03-12",
+                "“RUSSIA was behind the attack”, he said",
+            ),
+            // needle found, wrong side
+            stored(2, 10, "RUSGOV", "2018-03-12", "there is no evidence at all"),
+            // needle found, right side, wrong date (gold has none)
+            stored(3, 20, "USAGOV", "2018-03-13", "the talks will resume soon"),
+            // needle found, right side and date (UNKNWN counts as UNO)
+            stored(
+                4,
+                20,
+                "UNKNWN",
+                "2018-03-13",
+                "aid is blocked at the border",
+            ),
+            // no needle: a false claim
+            stored(5, 20, "CHNGOV", "2018-03-13", "something else entirely"),
+        ];
+        let origin: HashMap<i64, String> =
+            [(10, "a.txt".to_string()), (20, "b.txt".to_string())].into();
+        let found = vec![
+            pair(ContradictionKind::Denial, &claims[1], &claims[0]), // right, reversed order
+            pair(ContradictionKind::Denial, &claims[2], &claims[3]), // right pair, wrong kind
+            pair(ContradictionKind::Opposing, &claims[0], &claims[4]), // wrong pair
+        ];
+        let s = score("t", 2, &gold, &claims, &found, &origin, true);
+        assert_eq!(s.found, 4);
+        assert_eq!(s.right_side, 3);
+        assert_eq!(s.right_date, 3);
+        assert_eq!(
+            (s.claims_needle.tp, s.claims_needle.fp, s.claims_needle.fn_),
+            (4.0, 1.0, 0.0)
+        );
+        assert_eq!((s.claims.tp, s.claims.fp, s.claims.fn_), (2.0, 3.0, 2.0));
+        assert_eq!(s.gold_contradictions, 2);
+        assert_eq!(
+            (
+                s.contradictions.tp,
+                s.contradictions.fp,
+                s.contradictions.fn_
+            ),
+            (2.0, 1.0, 0.0)
+        );
+        let denial = s.per_kind["denial"];
+        assert_eq!((denial.tp, denial.fp, denial.fn_), (1.0, 1.0, 0.0));
+        let opposing = s.per_kind["opposing"];
+        assert_eq!((opposing.tp, opposing.fp, opposing.fn_), (0.0, 1.0, 1.0));
+        assert_eq!(s.misses.len(), 1, "{:?}", s.misses);
+    }
+
     #[test]
     fn sides_follow_the_gold_convention() {
         let cases = [

@@ -795,6 +795,15 @@ pub fn resolve_speaker(speaker: &str, gazetteer: &Gazetteer) -> Option<Resolved>
 }
 
 /// Every actor mention in `text`. Countries and capitals used as places ("in Moscow") are skipped.
+/// Every actor the gazetteer names in `text`, places included ("produced in Russia"): the
+/// doers and origins propositions are about.
+pub fn find_all(text: &str, gazetteer: &Gazetteer) -> Vec<ActorMention> {
+    all_hits(text, gazetteer)
+        .into_iter()
+        .map(|h| h.into_mention(text))
+        .collect()
+}
+
 pub fn find(text: &str, gazetteer: &Gazetteer) -> Vec<ActorMention> {
     all_hits(text, gazetteer)
         .into_iter()
