@@ -883,19 +883,17 @@ pub fn same_passage(a: &Item, b: &Item) -> bool {
 /// the frame asserts, as a clause: "a US-Russia agreement is near".
 pub fn proposition(p: &Pair) -> Cow<'static, str> {
     let x = p.x;
-    if let Some(w) = [p.x, p.y]
+    let prop = [p.x, p.y]
         .into_iter()
-        .find_map(|it| {
-            it.prop
-                .as_ref()
-                .filter(|q| q.position > 0 || it.ids.agent.is_some())
-        })
-        .or_else(|| p.x.prop.as_ref())
-        .map(|q| q.wording.clone())
-    {
-        return w.into();
-    }
-    match x.frame {
+        .find_map(|it| it.prop.as_ref().filter(|q| q.agent.is_some()))
+        .or_else(|| p.x.prop.as_ref());
+    let frame = match prop {
+        // A deal has parties, not a doer: name the two sides, as the agreement frame does.
+        Some(q) if q.act == "agree" => "agreement",
+        Some(q) => return q.wording.clone().into(),
+        None => x.frame,
+    };
+    match frame {
         "agreement" => {
             let mut parties: Vec<Side> = [p.x.side(), p.y.side()]
                 .into_iter()
