@@ -649,6 +649,8 @@ pub fn run(args: Args) -> Result<Outcome> {
                 code,
                 kind,
                 aliases: alias,
+                from: None,
+                until: None,
             };
             store.add_actor(&entry, country.as_deref())?;
             out.line(&name)?;

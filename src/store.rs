@@ -726,6 +726,8 @@ impl Store {
                 code: r.get(1)?,
                 kind: ActorKind::parse(&r.get::<_, String>(2)?).unwrap_or(ActorKind::Person),
                 aliases: slugs(r.get(3)?),
+                from: None,
+                until: None,
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)

@@ -23,7 +23,7 @@ pub fn extract(
     let mut diagnostics = Vec::new();
     let sentences = sentences::split(body);
     let timexes = timex::tag(body, published.date);
-    let actors = actors::find(body, gazetteer);
+    let actors = actors::find_on(body, gazetteer, published.date);
     let claims = claims::find(
         body,
         &sentences,
