@@ -4,6 +4,7 @@
 //! Stages, in order: `sentences` -> `timex` -> `actors` -> `claims` (uses `frames`) -> `events`.
 
 pub mod actors;
+pub mod cameo;
 pub mod claims;
 pub mod events;
 pub mod frames;
