@@ -320,6 +320,22 @@ pub enum ActorCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Import an actor dictionary into the database gazetteer.
+    ///
+    /// CAMEO format: the PETRARCH/TABARI `.actors` files (Phoenix, CountryInfo): names with
+    /// dated codes `[USAGOV 090120-170120]`, `+` aliases, `#` comments.
+    Import {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: DictFormat,
+    },
+}
+
+/// Actor dictionary formats `actor import` reads.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DictFormat {
+    /// PETRARCH/TABARI CAMEO actor dictionary.
+    Cameo,
 }
 
 fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
@@ -667,9 +683,32 @@ pub fn run(args: Args) -> Result<Outcome> {
                 code,
                 kind,
                 aliases: alias,
+                from: None,
+                until: None,
             };
             store.add_actor(&entry, country.as_deref())?;
             out.line(&name)?;
+            Ok(Outcome::Ok)
+        }
+        Command::Actor(ActorCmd::Import { file, format }) => {
+            let DictFormat::Cameo = format;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let text = String::from_utf8_lossy(&bytes);
+            let (entries, skipped) = crate::extract::cameo::parse(&text);
+            let mut store = open()?;
+            let n = store.import_actors(&entries)?;
+            if !args.quiet {
+                eprintln!(
+                    "storyline: imported {n} actor entries from {}{}",
+                    file.display(),
+                    if skipped > 0 {
+                        format!(" ({skipped} lines not understood, skipped)")
+                    } else {
+                        String::new()
+                    }
+                );
+            }
             Ok(Outcome::Ok)
         }
         Command::Actor(ActorCmd::List { json }) => {

@@ -177,6 +177,20 @@ pub struct GazetteerEntry {
     pub code: String,
     pub kind: ActorKind,
     pub aliases: Vec<String>,
+    /// First day the code applies (a person's role), or None for always.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// Last day the code applies, or None for open-ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+}
+
+impl GazetteerEntry {
+    /// True when the entry's dates hold on `date` (an unknown date matches every entry).
+    pub fn holds_on(&self, date: Option<NaiveDate>) -> bool {
+        let Some(d) = date else { return true };
+        self.from.is_none_or(|f| f <= d) && self.until.is_none_or(|u| d <= u)
+    }
 }
 
 /// An actor mentioned in an article, resolved to the gazetteer where possible.

@@ -26,6 +26,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_contradiction_proposition",
         include_str!("../schema/0004_contradiction_proposition.sql"),
     ),
+    (
+        "0005_actor_periods",
+        include_str!("../schema/0005_actor_periods.sql"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -772,18 +776,28 @@ impl Store {
         })
     }
 
-    /// Analyst-added gazetteer entries.
+    /// Analyst-added and imported gazetteer entries: one per dated role (dated roles first, so
+    /// the gazetteer's "first row that holds on the date" rule finds them before a default).
     pub fn user_actors(&self) -> Result<Vec<GazetteerEntry>> {
         let mut stmt = self.conn.prepare(
-            "SELECT a.name, a.code, a.kind, (SELECT group_concat(alias, char(31)) FROM actor_alias WHERE actor_id = a.id)
-             FROM actor a ORDER BY a.id",
+            "SELECT a.name, a.code, a.kind,
+                    (SELECT group_concat(alias, char(31)) FROM actor_alias WHERE actor_id = a.id),
+                    p.valid_from, p.valid_until
+             FROM actor a LEFT JOIN actor_period p ON p.actor_id = a.id
+             ORDER BY a.id, (coalesce(p.valid_from, '') = '' AND coalesce(p.valid_until, '') = ''),
+                      p.valid_from",
         )?;
+        let day = |s: Option<String>| {
+            s.and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+        };
         let rows = stmt.query_map([], |r| {
             Ok(GazetteerEntry {
                 name: r.get(0)?,
                 code: r.get(1)?,
                 kind: ActorKind::parse(&r.get::<_, String>(2)?).unwrap_or(ActorKind::Person),
                 aliases: slugs(r.get(3)?),
+                from: day(r.get(4)?),
+                until: day(r.get(5)?),
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
@@ -792,24 +806,29 @@ impl Store {
     /// Add an actor (or aliases to an existing one with the same name and code).
     pub fn add_actor(&mut self, e: &GazetteerEntry, country: Option<&str>) -> Result<()> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO actor (name, code, kind, country) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (name, code) DO UPDATE SET kind = excluded.kind",
-            params![e.name, e.code, e.kind.as_str(), country],
-        )?;
-        let id: i64 = tx.query_row(
-            "SELECT id FROM actor WHERE name = ?1 AND code = ?2",
-            params![e.name, e.code],
-            |r| r.get(0),
-        )?;
-        for alias in &e.aliases {
+        insert_actor(&tx, e, country)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Add many actors in one transaction (a CAMEO dictionary import); each entry's country is
+    /// the first three letters of its code. Returns how many entries were stored.
+    pub fn import_actors(&mut self, entries: &[GazetteerEntry]) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        for e in entries {
+            let country = e
+                .code
+                .get(..3)
+                .filter(|c| c.chars().all(|ch| ch.is_ascii_alphabetic()));
+            let id = insert_actor(&tx, e, country)?;
+            let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
             tx.execute(
-                "INSERT OR IGNORE INTO actor_alias (actor_id, alias) VALUES (?1, ?2)",
-                params![id, alias],
+                "INSERT OR IGNORE INTO actor_period (actor_id, valid_from, valid_until) VALUES (?1, ?2, ?3)",
+                params![id, day(e.from), day(e.until)],
             )?;
         }
         tx.commit()?;
-        Ok(())
+        Ok(entries.len())
     }
 
     /// Full-text search over claims and article text, best first.
@@ -1228,6 +1247,31 @@ fn span(s: i64, e: i64) -> Span {
     Span::new(s.max(0) as usize, e.max(0) as usize)
 }
 
+/// Insert or update one actor row and its aliases; returns the actor id.
+fn insert_actor(
+    tx: &rusqlite::Transaction<'_>,
+    e: &GazetteerEntry,
+    country: Option<&str>,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO actor (name, code, kind, country) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (name, code) DO UPDATE SET kind = excluded.kind",
+        params![e.name, e.code, e.kind.as_str(), country],
+    )?;
+    let id: i64 = tx.query_row(
+        "SELECT id FROM actor WHERE name = ?1 AND code = ?2",
+        params![e.name, e.code],
+        |r| r.get(0),
+    )?;
+    for alias in &e.aliases {
+        tx.execute(
+            "INSERT OR IGNORE INTO actor_alias (actor_id, alias) VALUES (?1, ?2)",
+            params![id, alias],
+        )?;
+    }
+    Ok(id)
+}
+
 fn slugs(s: Option<String>) -> Vec<String> {
     s.map(|s| s.split('\u{1f}').map(str::to_string).collect())
         .unwrap_or_default()
@@ -1613,5 +1657,34 @@ mod tests {
         )
         .unwrap();
         assert!(!s.search("U.S. \"no", None, 10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn imported_actors_keep_their_dated_roles() {
+        let mut s = Store::open_in_memory().unwrap();
+        let (entries, _) = crate::extract::cameo::parse(
+            "RUFUS_T._FIREFLY_\n+FIREFLY\n\t[FRDGOV 330101-451231]\n\t[FRDELI]\nFREEDONIA_ [FRD]\n",
+        );
+        assert_eq!(s.import_actors(&entries).unwrap(), 3);
+        // Importing twice stores nothing new.
+        s.import_actors(&entries).unwrap();
+        let got: Vec<String> = s
+            .user_actors()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let d =
+                    |x: Option<chrono::NaiveDate>| x.map(|d| d.to_string()).unwrap_or("-".into());
+                format!("{} {} {} {}", e.name, e.code, d(e.from), d(e.until))
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Rufus T. Firefly FRDGOV 1933-01-01 1945-12-31",
+                "Rufus T. Firefly FRDELI - -",
+                "Freedonia FRD - -",
+            ]
+        );
     }
 }

@@ -164,7 +164,7 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
     let dismissal = pos.dismissal.is_match(text);
     let accusation = pos.accusation.is_match(&claim.cue);
     let gaz = actors::builtin_ref();
-    let mentions = actors::find_all(text, gaz);
+    let mentions = actors::find_all(text, gaz, claim.date.date);
     let own = speaker_side(claim);
 
     // The act named first in the content is its main predicate ("sporadic violence carried

@@ -1,12 +1,14 @@
-//! Sides as data: which party an actor code speaks for, read from the embedded `sides.tsv`.
+//! Sides as data: which party and which country an actor code speaks for. The one place that
+//! derives them: contradiction rules, explanations and the charts all ask here.
 //!
-//! The table is data so an analyst can follow another story (another set of parties)
-//! without touching the rules. See the header of `sides.tsv` for the format.
+//! The party table is `sides.tsv` (data, so an analyst can follow another story without touching
+//! the rules; see its header). A code's country comes from the gazetteer (`extract::actors`), and
+//! an unknown speaker (no code, or `UNKNWN`) has no side and no country.
 
 use once_cell::sync::Lazy;
 
 /// The party an actor code speaks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Side {
     /// Compared between claims: "russia", "usa", "syria-government" ...
     pub key: String,
@@ -57,7 +59,7 @@ fn parse(text: &str) -> Vec<Row> {
 /// matches falls back to its country and role class (see `sides.tsv`).
 pub fn side_of(code: &str) -> Option<Side> {
     let code = code.trim().to_ascii_uppercase();
-    if code.is_empty() {
+    if code.is_empty() || code == crate::extract::actors::UNKNOWN_CODE {
         return None;
     }
     let mut best: Option<(usize, usize)> = None; // (row, matched length; exact = usize::MAX)
@@ -76,28 +78,34 @@ pub fn side_of(code: &str) -> Option<Side> {
     match best {
         Some((i, _)) => {
             let row = &TABLE[i];
+            // One party, one rank: the first row naming it (SYRGOV and SYRMIL are one lane).
             row.side.as_ref().map(|key| Side {
                 key: key.clone(),
                 label: row.label.clone(),
-                rank: i,
+                rank: TABLE
+                    .iter()
+                    .position(|r| r.side.as_ref() == Some(key))
+                    .unwrap_or(i),
             })
         }
         None => {
             let country: String = code.chars().take(3).collect();
             let role: String = code.chars().skip(3).collect();
+            // State media, intelligence and former officials speak for the state too.
             let class = match role.as_str() {
-                "GOV" | "MIL" | "POL" | "JUD" | "LEG" => "government",
+                "GOV" | "MIL" | "POL" | "JUD" | "LEG" | "MED" | "SPY" | "ELI" => "government",
                 "REB" | "INS" | "NSA" => "rebels",
                 "OPP" => "opposition",
                 _ => "",
             };
-            let (key, label) = if class.is_empty() {
-                (country.to_ascii_lowercase(), country)
-            } else {
-                (
+            let name = crate::extract::actors::country_name(&country).unwrap_or(country.clone());
+            let (key, label) = match class {
+                "" => (country.to_ascii_lowercase(), name),
+                "government" => (format!("{}-{class}", country.to_ascii_lowercase()), name),
+                _ => (
                     format!("{}-{class}", country.to_ascii_lowercase()),
-                    format!("{country} {class}"),
-                )
+                    format!("{name} {class}"),
+                ),
             };
             Some(Side {
                 key,
@@ -106,6 +114,16 @@ pub fn side_of(code: &str) -> Option<Side> {
             })
         }
     }
+}
+
+/// The country (ISO alpha-3) an actor code speaks for: RUSMIL -> RUS, IGOUNO -> None,
+/// UNKNWN -> None. Bare country codes (RUS) answer themselves.
+pub fn country_of(code: &str) -> Option<String> {
+    let code = code.trim().to_ascii_uppercase();
+    if code == crate::extract::actors::UNKNOWN_CODE {
+        return None;
+    }
+    crate::extract::actors::builtin_ref().country_of(&code)
 }
 
 #[cfg(test)]
@@ -139,5 +157,21 @@ mod tests {
         check("YEMREB", Some("yem-rebels"));
         check("FRACVL", Some("fra"));
         check("", None);
+        check("UNKNWN", None);
+        check("FRAELI", Some("fra-government"));
+        check("TURMED", Some("turkey"));
+        assert_eq!(side_of("FRAGOV").unwrap().label, "France");
+        assert_eq!(side_of("YEMREB").unwrap().label, "Yemen rebels");
+    }
+
+    #[test]
+    fn countries_of_codes() {
+        let c = |code: &str| country_of(code);
+        assert_eq!(c("RUSMIL").as_deref(), Some("RUS"));
+        assert_eq!(c("GBRELI").as_deref(), Some("GBR"));
+        assert_eq!(c("RUS").as_deref(), Some("RUS"));
+        assert_eq!(c("IGOUNO"), None);
+        assert_eq!(c("NGOHRW"), None);
+        assert_eq!(c("UNKNWN"), None);
     }
 }

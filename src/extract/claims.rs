@@ -704,6 +704,8 @@ struct Entity {
 struct Ctx<'a> {
     text: &'a str,
     gazetteer: &'a Gazetteer,
+    /// The article's reference date: dated roles in the gazetteer apply only around it.
+    date: Option<chrono::NaiveDate>,
     actors: &'a [ActorMention],
     entities: Vec<Entity>,
 }
@@ -1048,7 +1050,7 @@ fn gender_of_phrase(lower: &str) -> Gender {
 
 impl<'a> Ctx<'a> {
     fn resolve_actor(&self, phrase: &str, span: Span) -> Option<Resolved> {
-        if let Some(r) = actors::resolve_speaker(phrase, self.gazetteer) {
+        if let Some(r) = actors::resolve_speaker_on(phrase, self.gazetteer, self.date) {
             return Some(r);
         }
         self.actors
@@ -1396,6 +1398,7 @@ pub fn find(
     let mut ctx = Ctx {
         text,
         gazetteer,
+        date: published.date,
         actors,
         entities: Vec::new(),
     };

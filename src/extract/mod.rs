@@ -4,6 +4,7 @@
 //! Stages, in order: `sentences` -> `timex` -> `actors` -> `claims` (uses `frames`) -> `events`.
 
 pub mod actors;
+pub mod cameo;
 pub mod claims;
 pub mod events;
 pub mod frames;
@@ -23,7 +24,7 @@ pub fn extract(
     let mut diagnostics = Vec::new();
     let sentences = sentences::split(body);
     let timexes = timex::tag(body, published.date);
-    let actors = actors::find(body, gazetteer);
+    let actors = actors::find_on(body, gazetteer, published.date);
     let claims = claims::find(
         body,
         &sentences,

@@ -136,21 +136,22 @@ fn in_range(d: NaiveDate, opts: &RenderOptions) -> bool {
 }
 
 /// Short column header for a side.
+/// The label when it is short, else its words cut to their first letters after the first
+/// ("Syrian government" -> "Syrian g.").
 fn short_side(side: &Side) -> String {
-    match side.key.as_str() {
-        "USA" => "US".into(),
-        "RUS" => "Russia".into(),
-        "SYRGOV" => "Syr. gov.".into(),
-        "SYRREB" => "Rebels".into(),
-        "IGO" => "UN/IGO".into(),
-        "OTHER" => "Other".into(),
-        _ => {
-            if side.label.chars().count() <= 9 {
-                side.label.clone()
-            } else {
-                side.key.clone()
-            }
-        }
+    if side.label.chars().count() <= 9 {
+        return side.label.clone();
+    }
+    let mut words = side.label.split_whitespace();
+    let first: String = words.next().unwrap_or("").chars().take(8).collect();
+    let rest: Vec<String> = words
+        .filter_map(|w| w.chars().next())
+        .map(|c| format!("{c}."))
+        .collect();
+    if rest.is_empty() {
+        format!("{first}.")
+    } else {
+        format!("{first} {}", rest.join(""))
     }
 }
 
@@ -1208,7 +1209,7 @@ mod tests {
             .iter()
             .map(|&i| l.sides[i].key.as_str())
             .collect();
-        assert_eq!(names, ["USA", "RUS", "SYRGOV"]);
+        assert_eq!(names, ["usa", "russia", "syria-government"]);
         // USA-RUS (agreement) and USA-SYRGOV (casualties), symmetric.
         assert_eq!(matrix.counts[0][1], 1);
         assert_eq!(matrix.counts[1][0], 1);

@@ -142,80 +142,19 @@ pub(crate) fn check_options(opts: &RenderOptions) -> Result<(), RenderError> {
     Ok(())
 }
 
-/// A side of the story: actor codes grouped the way an analyst reads them.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Side {
-    /// Stable grouping key: RUS, USA, SYRGOV, SYRREB, IGO, a country prefix, or OTHER.
-    pub key: String,
-    /// Display name: "Russia", "Syrian government" ...
-    pub label: String,
-}
+/// A side of the story: the party an actor code speaks for, from the one sides table
+/// (`contradict::sides`); the chart lanes follow its row order, then volume.
+pub use crate::contradict::sides::Side;
 
-/// Fixed lane order for the sides this product is mostly used on; the rest follow by volume.
-const KNOWN_SIDES: [(&str, &str); 5] = [
-    ("USA", "United States"),
-    ("RUS", "Russia"),
-    ("SYRGOV", "Syrian government"),
-    ("SYRREB", "Syrian rebels"),
-    ("IGO", "UN / international"),
-];
-
-const COUNTRY_NAMES: [(&str, &str); 18] = [
-    ("TUR", "Turkey"),
-    ("IRN", "Iran"),
-    ("SAU", "Saudi Arabia"),
-    ("GBR", "United Kingdom"),
-    ("FRA", "France"),
-    ("DEU", "Germany"),
-    ("ISR", "Israel"),
-    ("JOR", "Jordan"),
-    ("QAT", "Qatar"),
-    ("CHN", "China"),
-    ("IRQ", "Iraq"),
-    ("LBN", "Lebanon"),
-    ("EGY", "Egypt"),
-    ("UKR", "Ukraine"),
-    ("SYR", "Syria (other)"),
-    ("KUR", "Kurdish forces"),
-    ("ARE", "UAE"),
-    ("EUR", "European Union"),
-];
-
-/// Groups an actor code (or a bare ISO alpha-3 country) into its side.
+/// Groups an actor code (or a bare ISO alpha-3 country) into its side; no code, or a speaker
+/// whose side is unknown, is "Other".
 pub fn side_of(code: Option<&str>) -> Side {
-    let code = code.map(str::trim).unwrap_or("").to_ascii_uppercase();
-    let key = if code.starts_with("RUS") {
-        "RUS".to_string()
-    } else if code.starts_with("USA") {
-        "USA".to_string()
-    } else if code.starts_with("SYRGOV") || code.starts_with("SYRMIL") {
-        "SYRGOV".to_string()
-    } else if code.starts_with("SYRREB") || code.starts_with("SYRINS") || code.starts_with("SYROPP")
-    {
-        "SYRREB".to_string()
-    } else if code.starts_with("IGO") {
-        "IGO".to_string()
-    } else if code.starts_with("UNK") {
-        // UNKNWN: a source whose side extraction could not tell ("diplomatic sources").
-        "OTHER".to_string()
-    } else if code.len() >= 3 && code.chars().take(3).all(|c| c.is_ascii_alphabetic()) {
-        code[..3].to_string()
-    } else {
-        "OTHER".to_string()
-    };
-    let label = KNOWN_SIDES
-        .iter()
-        .chain(COUNTRY_NAMES.iter())
-        .find(|(k, _)| *k == key)
-        .map(|(_, l)| l.to_string())
-        .unwrap_or_else(|| {
-            if key == "OTHER" {
-                "Other".to_string()
-            } else {
-                key.clone()
-            }
-        });
-    Side { key, label }
+    code.and_then(crate::contradict::sides::side_of)
+        .unwrap_or_else(|| Side {
+            key: "other".to_string(),
+            label: "Other".to_string(),
+            rank: usize::MAX,
+        })
 }
 
 /// The side a claim belongs to: its speaker's actor code, else its country.
@@ -228,15 +167,17 @@ pub fn event_side(e: &StoredEvent) -> Side {
     side_of(e.event.actors.first().map(String::as_str))
 }
 
-/// Orders sides: the known ones first in a fixed order, then others by volume, "Other" last.
+/// Orders sides: the sides table's parties first in its row order, then others by volume,
+/// "Other" last.
 pub(crate) fn order_sides(counts: &[(Side, usize)]) -> Vec<Side> {
     let mut out: Vec<(usize, usize, Side)> = counts
         .iter()
         .map(|(side, n)| {
-            let rank = KNOWN_SIDES
-                .iter()
-                .position(|(k, _)| *k == side.key)
-                .unwrap_or(if side.key == "OTHER" { 99 } else { 50 });
+            let rank = if side.key == "other" {
+                usize::MAX
+            } else {
+                side.rank.min(usize::MAX - 1)
+            };
             (rank, usize::MAX - n, side.clone())
         })
         .collect();
@@ -334,16 +275,19 @@ mod tests {
     #[test]
     fn sides_group_actor_codes() {
         let key = |c: &str| side_of(Some(c)).key;
-        assert_eq!(key("RUSGOV"), "RUS");
-        assert_eq!(key("RUSMIL"), "RUS");
-        assert_eq!(key("USAGOV"), "USA");
-        assert_eq!(key("SYRGOV"), "SYRGOV");
-        assert_eq!(key("SYRMIL"), "SYRGOV");
-        assert_eq!(key("SYRREB"), "SYRREB");
-        assert_eq!(key("IGOUNO"), "IGO");
-        assert_eq!(key("TURGOV"), "TUR");
+        assert_eq!(key("RUSGOV"), "russia");
+        assert_eq!(key("RUSMIL"), "russia");
+        assert_eq!(key("USAGOV"), "usa");
+        assert_eq!(key("SYRGOV"), "syria-government");
+        assert_eq!(key("SYRMIL"), "syria-government");
+        assert_eq!(key("SYRREB"), "syria-opposition");
+        assert_eq!(key("IGOUNO"), "neutral");
+        assert_eq!(key("TURGOV"), "turkey");
         assert_eq!(side_of(Some("TURGOV")).label, "Turkey");
-        assert_eq!(key(""), "OTHER");
+        assert_eq!(key("GBRGOV"), "gbr-government");
+        assert_eq!(side_of(Some("GBRGOV")).label, "United Kingdom");
+        assert_eq!(key(""), "other");
+        assert_eq!(key("UNKNWN"), "other");
         assert_eq!(side_of(None).label, "Other");
     }
 
@@ -377,6 +321,6 @@ mod tests {
             (s("USAGOV"), 2),
         ]);
         let keys: Vec<&str> = order.iter().map(|s| s.key.as_str()).collect();
-        assert_eq!(keys, ["USA", "RUS", "TUR", "OTHER"]);
+        assert_eq!(keys, ["usa", "russia", "turkey", "other"]);
     }
 }

@@ -332,7 +332,7 @@ pub fn timeline_layout(
     let total: usize = counts.iter().map(|(_, n)| n).sum();
     if total >= MINOR_SIDE_THREAD {
         for (sd, n) in &counts {
-            if *n < MINOR_SIDE_ITEMS && sd.key != "OTHER" {
+            if *n < MINOR_SIDE_ITEMS && sd.key != "other" {
                 merged.insert(sd.clone(), other.clone());
             }
         }
@@ -344,7 +344,7 @@ pub fn timeline_layout(
     if remaining > max_lanes {
         let mut by_count: Vec<(usize, Side)> = counts
             .iter()
-            .filter(|(sd, _)| sd.key != "OTHER" && !merged.contains_key(sd))
+            .filter(|(sd, _)| sd.key != "other" && !merged.contains_key(sd))
             .map(|(sd, n)| (*n, sd.clone()))
             .collect();
         by_count.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -1226,7 +1226,7 @@ mod tests {
             l.lanes.iter().all(|l| l.side.key != "AUS"),
             "one claim gets no lane of its own"
         );
-        assert!(l.lanes.iter().any(|l| l.side.key == "OTHER"));
+        assert!(l.lanes.iter().any(|l| l.side.key == "other"));
     }
 
     #[test]
@@ -1252,7 +1252,7 @@ mod tests {
     fn small_thread_layout() {
         let l = timeline_layout(&fixtures::small(), &opts()).unwrap();
         let keys: Vec<&str> = l.lanes.iter().map(|l| l.side.key.as_str()).collect();
-        assert_eq!(keys, ["USA", "RUS", "SYRGOV"]);
+        assert_eq!(keys, ["usa", "russia", "syria-government"]);
         assert_eq!(l.marks.len(), 9 + 3, "9 dated claims and 3 events");
         assert_eq!(
             l.marks.iter().filter(|m| m.kind == MarkKind::Event).count(),
@@ -1390,7 +1390,7 @@ mod tests {
         };
         let l = timeline_layout(&data, &o).unwrap();
         assert!(l.lanes.len() < 12, "{} lanes", l.lanes.len());
-        assert_eq!(l.lanes.last().unwrap().side.key, "OTHER");
+        assert_eq!(l.lanes.last().unwrap().side.key, "other");
         let items: usize = l.lanes.iter().map(|l| l.claims + l.events).sum();
         assert_eq!(items, 9 + 9 + 3);
         no_label_overlaps(&l);
