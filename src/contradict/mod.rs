@@ -440,7 +440,7 @@ fn stronger(a: &Hit, b: &Hit, _items: &[Item]) -> bool {
 ///
 /// - a stance pair inside one article is kept (the reporter set the two claims side by side);
 /// - a stance pair across articles is kept only when neither claim has a partner in its own
-///   article, and only as the strongest cross-article pair of each of its claims, one per
+///   article, and only when it is the strongest cross-article pair of both its claims, one per
 ///   (proposition, pair of sides, day);
 /// - figure pairs (numeric) are kept as found.
 fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
@@ -497,7 +497,8 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
             keep[n] = true;
             continue;
         }
-        if best.get(&c.a) != Some(&n) && best.get(&c.b) != Some(&n) {
+        // Mutual: the strongest cross-article pair of both its claims.
+        if best.get(&c.a) != Some(&n) || best.get(&c.b) != Some(&n) {
             continue;
         }
         let (a, b) = (&items[by_id[&c.a]], &items[by_id[&c.b]]);

@@ -121,6 +121,10 @@ static SELF_REF: Lazy<Regex> = Lazy::new(|| {
         .expect("valid regex")
 });
 
+/// A complementizer: what follows is a new clause with its own subject.
+static THAT: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\b(?:that|whether)\b").expect("valid regex"));
+
 /// The speaker's side as a country code: the claim's country, else its actor code's first letters.
 fn speaker_side(claim: &Claim) -> Option<String> {
     if let Some(c) = claim.country.as_deref().filter(|c| !c.is_empty()) {
@@ -130,18 +134,27 @@ fn speaker_side(claim: &Claim) -> Option<String> {
     if code == actors::UNKNOWN_CODE || code.len() < 3 {
         return None;
     }
-    Some(code[..3].to_string())
+    code.get(..3).map(str::to_string)
 }
 
 /// A mention's side: its country, else its code (international bodies).
 fn mention_side(m: &crate::model::ActorMention) -> String {
     m.country.clone().unwrap_or_else(|| {
         if m.code.len() >= 6 {
-            m.code[..6].to_string()
+            m.code.get(..6).unwrap_or(&m.code).to_string()
         } else {
             m.code.clone()
         }
     })
+}
+
+/// The nearest char boundary at or before byte `i`.
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Where the clause holding byte `at` begins: after the last ';', ':', '(', or ", but".
@@ -176,7 +189,21 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         .filter_map(|(n, a)| a.re.find(text).map(|m| (m.start(), n, a, m.end())))
         .min_by_key(|&(start, n, _, _)| (start, n))
         .map(|(start, _, a, end)| (a, start, end));
-    let Some((act, start, end)) = found else {
+    // "evidence that Russia has been stockpiling it": evidence frames the act after it; the
+    // inner act is the proposition, negated when the evidence is ("no evidence that …").
+    let found = match found {
+        Some((a, start, end)) if a.agent == Doer::After => ACTS
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.agent != Doer::After)
+            .filter_map(|(n, b)| b.re.find_at(text, end).map(|m| (m.start(), n, b, m.end())))
+            .min_by_key(|&(s, n, _, _)| (s, n))
+            .map(|(s, _, b, e)| (b, s, e, Some(start)))
+            .or(Some((a, start, end, None))),
+        Some((a, start, end)) => Some((a, start, end, None)),
+        None => None,
+    };
+    let Some((act, start, end, framed_at)) = found else {
         // No act named. An accusation cue asserts responsibility for an incident it names
         // ("accused Russia of attempted murder") or misconduct of the accused ("accused
         // Britain of hysteria"); a dismissal ("it's another provocation") or a bare denial
@@ -225,13 +252,24 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
             .max_by_key(|m| m.span.end);
         // A pronoun for the speaker between that actor and the act wins: "British
         // allegations that it was responsible" is about the speaker, not Britain.
+        // First person ("our ships", "we") is the speaker; "it"/"its" is the speaker only when
+        // it opens a clause after the last actor named ("British allegations that it was
+        // responsible"), else it refers back to that actor ("Moscow must disclose its …").
         let self_ref = SELF_REF
             .find_iter(&text[clause..end])
             .last()
-            .map(|m| clause + m.start())
-            .filter(|&at| {
-                before.is_none_or(|b| at >= b.span.end) && start.saturating_sub(at) <= 30
-            });
+            .filter(|m| {
+                let at = clause + m.start();
+                let third = matches!(m.as_str().to_lowercase().as_str(), "it" | "its" | "itself");
+                let after_before = before.is_none_or(|b| at >= b.span.end);
+                let reopened = || {
+                    before.is_none_or(|b| {
+                        text.get(b.span.end..at).is_some_and(|gap| THAT.is_match(gap))
+                    })
+                };
+                after_before && start.saturating_sub(at) <= 30 && (!third || reopened())
+            })
+            .map(|m| clause + m.start());
         let after = mentions
             .iter()
             .filter(|m| m.span.start >= end && m.span.start <= end + 60)
@@ -252,7 +290,7 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
             agent = own.clone().map(|o| (o.clone(), o));
         }
         if agent.is_none() {
-            let near = &text[clause.max(start.saturating_sub(40))..start];
+            let near = &text[floor(text, clause.max(start.saturating_sub(40)))..start];
             let negated = pos.negation.is_match(&text[clause..end]);
             if SELF_REF.is_match(near) || claim.denial || dismissal || negated {
                 agent = own.clone().map(|o| (o.clone(), o));
@@ -266,7 +304,10 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         }
     }
 
-    let mut lo = clause.max(start.saturating_sub(60));
+    let mut lo = match framed_at {
+        Some(at) => clause_start(text, at).max(at.saturating_sub(60)),
+        None => clause.max(start.saturating_sub(60)),
+    };
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
@@ -436,7 +477,21 @@ mod tests {
             "said",
             "Russia never had such a programme",
             false,
-            Some(("possess", Some("RUS"), -1)),
+            Some(("originate", Some("RUS"), -1)),
+        );
+        check(
+            "GBRGOV",
+            "said",
+            "we have evidence that Russia has been stockpiling it",
+            false,
+            Some(("originate", Some("RUS"), 1)),
+        );
+        check(
+            "GBRGOV",
+            "said",
+            "Moscow must disclose its weapons programme",
+            false,
+            Some(("originate", Some("RUS"), 1)),
         );
         check(
             "RUSGOV",
