@@ -131,6 +131,7 @@ fn thread(n: usize) -> ReportData {
                     },
                     score: 0.8,
                     explanation: "generated".into(),
+                    proposition: String::new(),
                     a: a.id,
                     b: b.id,
                 },

@@ -286,6 +286,15 @@ pub enum EvalCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Claims (side, date) and contradictions against a folder of real pages with a gold.json.
+    Gold {
+        dir: PathBuf,
+        /// List every missed gold contradiction (what each claim got) and every false pair.
+        #[arg(long)]
+        misses: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Threads and contradictions on the bundled demo corpus against its hand-labelled lists.
     Demo {
         #[arg(long)]
@@ -589,6 +598,15 @@ pub fn run(args: Args) -> Result<Outcome> {
                         out.line(&serde_json::to_string_pretty(&s)?)?;
                     } else {
                         out.line(&s.to_string())?;
+                    }
+                }
+                EvalCmd::Gold { dir, misses, json } => {
+                    let s = eval::gold::score_dir(&dir, misses)
+                        .with_context(|| format!("cannot score {}", dir.display()))?;
+                    if json {
+                        out.line(&serde_json::to_string_pretty(&s)?)?;
+                    } else {
+                        out.raw(&s.to_string())?;
                     }
                 }
                 EvalCmd::Demo { json } => {

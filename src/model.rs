@@ -379,6 +379,9 @@ pub struct Contradiction {
     pub score: f32,
     /// One line naming both speakers, their dates and the proposition.
     pub explanation: String,
+    /// What the two claims disagree on, in plain words: "Russia is responsible".
+    #[serde(default)]
+    pub proposition: String,
     pub a: i64,
     pub b: i64,
 }

@@ -158,6 +158,7 @@ pub fn contradiction_json(x: &StoredContradiction) -> Value {
         "kind": x.contradiction.kind.as_str(),
         "score": x.contradiction.score,
         "explanation": x.contradiction.explanation,
+        "proposition": x.contradiction.proposition,
         "a": claim_json(&x.a, t),
         "b": claim_json(&x.b, t),
     })

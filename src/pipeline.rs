@@ -1,6 +1,6 @@
 //! Glue over the stages: read -> clean/meta -> extract (parallel) -> thread -> store (+ contradict), and report data.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -11,7 +11,9 @@ use rayon::prelude::*;
 use crate::contradict;
 use crate::extract::{self, Gazetteer};
 use crate::ingest::{self, IngestError, ReadOptions};
-use crate::model::{Article, Diagnostic, Extraction, Precision, Thread};
+use crate::model::{
+    Article, Contradiction, Diagnostic, Extraction, Precision, StoredClaim, Thread,
+};
 use crate::render::ReportData;
 use crate::store::{Inserted, NewArticle, Store};
 use crate::thread::{self, Profile};
@@ -101,13 +103,14 @@ pub fn ingest(store: &mut Store, inputs: &[Input], cfg: &IngestConfig) -> Result
     let db = store.path().to_string();
     let mut writer = Writer::new(store, cfg)?;
     let result = ingest_into(&mut writer, inputs, cfg, &gazetteer, &db);
-    match result.and_then(|()| writer.commit()) {
-        Ok(()) => Ok(writer.summary),
-        Err(e) => {
-            let _ = writer.store.rollback_batch();
-            Err(e)
-        }
+    if let Err(e) = result.and_then(|()| writer.commit()) {
+        let _ = writer.store.rollback_batch();
+        // Articles of earlier batches are committed: bring their threads up to date.
+        let _ = writer.detect_touched();
+        return Err(e);
     }
+    writer.detect_touched()?;
+    Ok(writer.summary)
 }
 
 fn ingest_into(
@@ -226,6 +229,8 @@ struct Writer<'a> {
     summary: Summary,
     /// When the open batch began.
     batch_start: Instant,
+    /// Threads that gained claims in this run (sorted, so detection runs in a fixed order).
+    touched: BTreeSet<String>,
 }
 
 impl<'a> Writer<'a> {
@@ -237,14 +242,8 @@ impl<'a> Writer<'a> {
             profiles,
             summary: Summary::default(),
             batch_start: Instant::now(),
+            touched: BTreeSet::new(),
         })
-    }
-
-    fn options(&self) -> contradict::Options {
-        contradict::Options {
-            window_days: self.cfg.window_days,
-            ..Default::default()
-        }
     }
 
     /// Open a batch transaction if none is open, waiting out other writers.
@@ -269,14 +268,25 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// Run contradiction detection over the batch and commit it.
+    /// Commit the open batch (articles, claims, threads; contradictions come after the run).
     fn commit(&mut self) -> Result<()> {
-        let opts = self.options();
-        let detect = |slug: &str, new: &[_], old: &[_]| contradict::detect(slug, new, old, &opts);
-        self.summary.contradictions += self
-            .store
-            .commit_batch(&detect, reach(&opts))
+        self.store
+            .commit_batch(&no_detection, 0)
             .context("cannot commit to the database")?;
+        Ok(())
+    }
+
+    /// Recompute the contradictions of every thread this run added claims to, from all of
+    /// the thread's stored claims. Detection is a function of the stored claims only: the
+    /// same corpus gives the same contradictions whatever the batching, the file order or
+    /// the number of runs it took to ingest it.
+    fn detect_touched(&mut self) -> Result<()> {
+        let touched = std::mem::take(&mut self.touched);
+        for slug in &touched {
+            self.summary.contradictions +=
+                recompute_contradictions(self.store, slug, self.cfg.window_days)
+                    .with_context(|| format!("cannot detect contradictions in thread {slug}"))?;
+        }
         Ok(())
     }
 
@@ -326,13 +336,14 @@ impl<'a> Writer<'a> {
             new_threads: new_threads.clone(),
             profiles,
         };
-        let opts = self.options();
-        let detect = |slug: &str, new: &[_], old: &[_]| contradict::detect(slug, new, old, &opts);
-        match self.store.insert_article(&new, &detect, reach(&opts)) {
-            Ok(Inserted::New { contradictions, .. }) => {
+        match self.store.insert_article(&new, &no_detection, 0) {
+            Ok(Inserted::New { .. }) => {
                 self.summary.new += 1;
                 self.summary.claims += extraction.claims.len();
-                self.summary.contradictions += contradictions;
+                if !extraction.claims.is_empty() {
+                    self.touched
+                        .extend(new.threads.iter().map(|(slug, _)| slug.clone()));
+                }
                 if !self.cfg.quiet {
                     for d in &p.diagnostics {
                         if d.message.starts_with("publication date unknown") {
@@ -423,19 +434,6 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// Candidates are loaded for the widest window any rule looks at.
-fn reach(opts: &contradict::Options) -> i64 {
-    [
-        opts.window_days,
-        opts.denial_days,
-        opts.stock_days,
-        opts.reversal_days,
-    ]
-    .into_iter()
-    .max()
-    .unwrap_or(7)
-}
-
 fn unique_slug(base: &str, profiles: &[Profile]) -> String {
     let base = if base.is_empty() { "thread" } else { base };
     if !profiles.iter().any(|p| p.slug == base) {
@@ -464,7 +462,13 @@ fn load_profiles(store: &Store) -> Result<Vec<Profile>> {
         .collect())
 }
 
-/// Recompute a thread's contradictions from all its claims (after a merge).
+/// The writer stores claims without detecting: see [`Writer::detect_touched`].
+fn no_detection(_: &str, _: &[StoredClaim], _: &[StoredClaim]) -> Vec<Contradiction> {
+    Vec::new()
+}
+
+/// Recompute a thread's contradictions from all its stored claims (after an ingest run or
+/// a merge); returns how many pairs are new.
 pub fn recompute_contradictions(store: &mut Store, slug: &str, window_days: i64) -> Result<usize> {
     let claims = store.thread_claims(slug)?;
     let found = contradict::detect(
@@ -476,7 +480,7 @@ pub fn recompute_contradictions(store: &mut Store, slug: &str, window_days: i64)
             ..Default::default()
         },
     );
-    Ok(store.replace_contradictions(slug, &found)?)
+    Ok(store.sync_contradictions(slug, &found)?)
 }
 
 /// Everything the report module draws for one thread.
@@ -489,4 +493,81 @@ pub fn report_data(store: &Store, slug: &str) -> Result<ReportData> {
         events: store.events(Some(slug))?,
         contradictions: store.contradictions(Some(slug), None)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo;
+    use crate::ingest::Format;
+
+    /// The contradictions of a database as content: (kind, the two claim texts in order).
+    fn found(store: &Store) -> Vec<(String, String, String)> {
+        let mut v: Vec<(String, String, String)> = store
+            .contradictions(None, None)
+            .unwrap()
+            .into_iter()
+            .map(|x| {
+                let (a, b) = (x.a.claim.text.clone(), x.b.claim.text.clone());
+                let (a, b) = if a <= b { (a, b) } else { (b, a) };
+                (x.contradiction.kind.as_str().to_string(), a, b)
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn demo_inputs() -> Vec<Input> {
+        demo::articles()
+            .into_iter()
+            .map(|f| {
+                Input::Memory(
+                    format!("demo/{}", f.path().display()),
+                    f.contents().to_vec(),
+                )
+            })
+            .collect()
+    }
+
+    fn cfg() -> IngestConfig {
+        IngestConfig {
+            read: ReadOptions {
+                format: Format::Auto,
+                date: None,
+            },
+            thread: ThreadMode::Fixed("demo".into()),
+            window_days: 7,
+            quiet: true,
+        }
+    }
+
+    /// Issue 17: detection is a function of the stored claims, not of batching, file order
+    /// or the number of runs.
+    #[test]
+    fn issue_17_detection_does_not_depend_on_batching_order_or_runs() {
+        let inputs = demo_inputs();
+        let mut one = Store::open_in_memory().unwrap();
+        ingest(&mut one, &inputs, &cfg()).unwrap();
+        let expect = found(&one);
+        assert!(expect.len() > 10, "the demo corpus has contradictions");
+
+        // One run per article, in reverse order.
+        let mut each = Store::open_in_memory().unwrap();
+        for input in demo_inputs().into_iter().rev() {
+            ingest(&mut each, &[input], &cfg()).unwrap();
+        }
+        assert_eq!(found(&each), expect, "one run per article, reversed");
+
+        // Two runs, the halves interleaved.
+        let mut two = Store::open_in_memory().unwrap();
+        let (odd, even): (Vec<_>, Vec<_>) = demo_inputs()
+            .into_iter()
+            .enumerate()
+            .partition(|(i, _)| i % 2 == 1);
+        for half in [odd, even] {
+            let half: Vec<Input> = half.into_iter().map(|(_, x)| x).collect();
+            ingest(&mut two, &half, &cfg()).unwrap();
+        }
+        assert_eq!(found(&two), expect, "two runs");
+    }
 }

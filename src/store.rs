@@ -1,5 +1,6 @@
 //! SQLite storage: the only module that touches rusqlite. Migrations, one transaction per article, row <-> struct mapping.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::time::Duration;
 
@@ -22,8 +23,12 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../schema/0003_figure_claims.sql"),
     ),
     (
-        "0004_actor_periods",
-        include_str!("../schema/0004_actor_periods.sql"),
+        "0004_contradiction_proposition",
+        include_str!("../schema/0004_contradiction_proposition.sql"),
+    ),
+    (
+        "0005_actor_periods",
+        include_str!("../schema/0005_actor_periods.sql"),
     ),
 ];
 
@@ -458,8 +463,8 @@ impl Store {
             params![f, i],
         )?;
         tx.execute(
-            "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, a, b)
-             SELECT ?2, kind, score, explanation, a, b FROM contradiction WHERE thread_id = ?1",
+            "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, proposition, a, b)
+             SELECT ?2, kind, score, explanation, proposition, a, b FROM contradiction WHERE thread_id = ?1",
             params![f, i],
         )?;
         tx.execute("DELETE FROM thread WHERE id = ?1", params![f])?;
@@ -501,10 +506,62 @@ impl Store {
         for c in found {
             let (a, b) = if c.a <= c.b { (c.a, c.b) } else { (c.b, c.a) };
             n += tx.execute(
-                "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, a, b)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![tid, c.kind.as_str(), c.score as f64, c.explanation, a, b],
+                "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, proposition, a, b)
+                 VALUES (?1, ?2, ?3, ?4, ?7, ?5, ?6)",
+                params![tid, c.kind.as_str(), c.score as f64, c.explanation, a, b, c.proposition],
             )?;
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Make a thread's stored contradictions exactly `found`: pairs no longer found are
+    /// deleted, pairs already stored keep their id (score and explanation refreshed), new
+    /// pairs are inserted; one transaction. Returns how many pairs were new.
+    pub fn sync_contradictions(&mut self, slug: &str, found: &[Contradiction]) -> Result<usize> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tid = thread_id(&tx, slug)?;
+        let mut keep: HashSet<(String, i64, i64)> = HashSet::new();
+        let mut n = 0;
+        for c in found {
+            let (a, b) = if c.a <= c.b { (c.a, c.b) } else { (c.b, c.a) };
+            keep.insert((c.kind.as_str().to_string(), a, b));
+            let inserted = tx.execute(
+                "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, proposition, a, b)
+                 VALUES (?1, ?2, ?3, ?4, ?7, ?5, ?6)",
+                params![tid, c.kind.as_str(), c.score as f64, c.explanation, a, b, c.proposition],
+            )?;
+            if inserted == 0 {
+                tx.execute(
+                    "UPDATE contradiction SET score = ?5, explanation = ?6, proposition = ?7
+                      WHERE thread_id = ?1 AND kind = ?2 AND a = ?3 AND b = ?4",
+                    params![
+                        tid,
+                        c.kind.as_str(),
+                        a,
+                        b,
+                        c.score as f64,
+                        c.explanation,
+                        c.proposition
+                    ],
+                )?;
+            }
+            n += inserted;
+        }
+        let stored: Vec<(i64, String, i64, i64)> = {
+            let mut stmt =
+                tx.prepare("SELECT id, kind, a, b FROM contradiction WHERE thread_id = ?1")?;
+            let rows = stmt.query_map(params![tid], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        for (id, kind, a, b) in stored {
+            if !keep.contains(&(kind, a, b)) {
+                tx.execute("DELETE FROM contradiction WHERE id = ?1", params![id])?;
+            }
         }
         tx.commit()?;
         Ok(n)
@@ -669,7 +726,7 @@ impl Store {
     ) -> Result<Vec<StoredContradiction>> {
         let tid = self.opt_thread_id(thread)?;
         let mut stmt = self.conn.prepare(
-            "SELECT x.id, t.slug, x.kind, x.score, x.explanation, x.a, x.b
+            "SELECT x.id, t.slug, x.kind, x.score, x.explanation, x.a, x.b, x.proposition
              FROM contradiction x JOIN thread t ON t.id = x.thread_id
              WHERE (?1 IS NULL OR x.thread_id = ?1) AND (?2 IS NULL OR x.kind = ?2)
              ORDER BY x.score DESC, x.id",
@@ -684,6 +741,7 @@ impl Store {
                             .unwrap_or(ContradictionKind::Opposing),
                         score: r.get::<_, f64>(3)? as f32,
                         explanation: r.get(4)?,
+                        proposition: r.get(7)?,
                         a: r.get(5)?,
                         b: r.get(6)?,
                     },
@@ -1055,9 +1113,12 @@ fn write_article(conn: &Connection, new: &NewArticle) -> Result<Written> {
 
 /// Store what detection found for thread `tid`; returns the rows added (repeats are ignored).
 fn insert_contradictions(conn: &Connection, tid: i64, found: &[Contradiction]) -> Result<usize> {
+    if found.is_empty() {
+        return Ok(0);
+    }
     let mut stmt = conn.prepare_cached(
-        "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, a, b)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, a, b, proposition)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     let mut n = 0;
     for c in found {
@@ -1068,7 +1129,8 @@ fn insert_contradictions(conn: &Connection, tid: i64, found: &[Contradiction]) -
             c.score as f64,
             c.explanation,
             a,
-            b
+            b,
+            c.proposition
         ])?;
     }
     Ok(n)
@@ -1308,6 +1370,7 @@ mod tests {
                         kind: ContradictionKind::Opposing,
                         score: 0.8,
                         explanation: "x".into(),
+                        proposition: String::new(),
                         a: n.id,
                         b: o.id,
                     });

@@ -66,7 +66,11 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if p.x.stance * p.y.stance != -1 || p.x.ids.frame != p.y.ids.frame {
         return None;
     }
-    if p.gap > opts.denial_days || !p.x.other_side(p.y) || !super::has_stance(p.x.frame) {
+    if p.gap > opts.denial_days
+        || !p.x.other_side(p.y)
+        || !super::pair_has_stance(p)
+        || super::same_passage(p.x, p.y)
+    {
         return None;
     }
     roles(p)?;

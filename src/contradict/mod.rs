@@ -46,6 +46,7 @@ mod denial;
 mod example_rule;
 mod numeric;
 mod opposing;
+pub mod proposition;
 mod reversal;
 pub mod sides;
 
@@ -163,6 +164,10 @@ pub struct Item<'a> {
     pub stored: &'a StoredClaim,
     pub claim: &'a Claim,
     pub frame: &'a str,
+    /// What the claim says, read from its own words (act, doer, position), when the act
+    /// tables know its predicate. Stance rules compare propositions, not frames, when both
+    /// claims have one.
+    pub prop: Option<proposition::Proposition>,
     /// First and last day (days from the common era) the claim date can denote.
     pub days: (i64, i64),
     /// -1, 0 or 1: the polarity, with a denial cue on a neutral claim counting as -1.
@@ -188,7 +193,10 @@ pub struct Item<'a> {
 /// Interned keys of an [`Item`]: equal numbers mean equal strings (within one [`Interner`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ids {
+    /// The block key: the proposition's act when there is one, else the frame.
     pub frame: u32,
+    /// The proposition's doer (side), when named.
+    pub agent: Option<u32>,
     /// Side key.
     pub side: Option<u32>,
     /// Target actor code and the target's side key.
@@ -276,7 +284,11 @@ fn run(
     }
     let first_new = items.len();
     let mut seen = HashSet::new();
-    for s in new.iter().filter(|s| seen.insert(s.id)) {
+    // New claims in a canonical order (by what they say, not by id): the result does not
+    // depend on the order in which articles were ingested or claims were passed.
+    let mut fresh: Vec<&StoredClaim> = new.iter().filter(|s| seen.insert(s.id)).collect();
+    fresh.sort_by(|x, y| canonical_key(x).cmp(&canonical_key(y)));
+    for s in fresh {
         items.extend(Item::new(s, &mut strings));
     }
 
@@ -303,6 +315,9 @@ fn run(
     }
     out.sort_by_key(|c| (c.a, c.b, c.kind));
     out.dedup_by(|p, q| (p.a, p.b, p.kind) == (q.a, q.b, q.kind));
+    if opts.strongest_per_counterpart {
+        out = select(out, &items);
+    }
     stats.found = out.len();
     (out, stats)
 }
@@ -369,10 +384,17 @@ impl Ctx<'_> {
                     continue;
                 };
                 fired[usize::from(fired[0].is_some())] = Some(rule.group);
+                // Within one article every claim is its own counterpart (a reporter sets each
+                // reply against the accusations it answers); across articles the actor is.
+                let counterpart = if other.stored.article_id == it.stored.article_id {
+                    u32::MAX - (j as u32)
+                } else {
+                    other.ids.counterpart
+                };
                 let hit = Hit {
                     rule,
                     partner: j,
-                    counterpart: other.ids.counterpart,
+                    counterpart,
                     score: score.clamp(0.0, 1.0),
                     gap: pair.gap,
                 };
@@ -397,6 +419,7 @@ impl Ctx<'_> {
                     kind: h.rule.kind,
                     score: h.score,
                     explanation: (h.rule.explain)(&pair),
+                    proposition: proposition(&pair).into_owned(),
                     a: pair.x.id,
                     b: pair.y.id,
                 }
@@ -406,10 +429,106 @@ impl Ctx<'_> {
     }
 }
 
-/// Higher score, then the closer date, then the smaller partner id.
-fn stronger(a: &Hit, b: &Hit, items: &[Item]) -> bool {
-    let key = |h: &Hit| (-h.score, h.gap, items[h.partner].id);
+/// Higher score, then the closer date, then the partner earlier in the pool (canonical order).
+fn stronger(a: &Hit, b: &Hit, _items: &[Item]) -> bool {
+    let key = |h: &Hit| (-h.score, h.gap, h.partner);
     key(a).partial_cmp(&key(b)) == Some(std::cmp::Ordering::Less)
+}
+
+/// Keep the pairs an analyst would want, from everything the rules found (a function of the
+/// whole set, so the result does not depend on the order claims were compared in):
+///
+/// - a stance pair inside one article is kept (the reporter set the two claims side by side);
+/// - a stance pair across articles is kept only when neither claim has a partner in its own
+///   article, and only as the strongest cross-article pair of each of its claims, one per
+///   (proposition, pair of sides, day);
+/// - figure pairs (numeric) are kept as found.
+fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
+    let by_id: HashMap<i64, usize> = items.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
+    let item = |id: i64| by_id.get(&id).map(|&i| &items[i]);
+    let stance = |c: &Contradiction| c.kind != ContradictionKind::Numeric;
+    let same_article = |c: &Contradiction| match (item(c.a), item(c.b)) {
+        (Some(a), Some(b)) => a.stored.article_id == b.stored.article_id,
+        _ => false,
+    };
+    let mut has_local: HashSet<i64> = HashSet::new();
+    for c in found.iter().filter(|c| stance(c) && same_article(c)) {
+        has_local.insert(c.a);
+        has_local.insert(c.b);
+    }
+    // Best cross-article pair per claim: (score, -gap, canonical pool index of the partner).
+    let rank = |c: &Contradiction| -> (f32, i64, usize, usize) {
+        let (ia, ib) = (by_id[&c.a], by_id[&c.b]);
+        (
+            c.score,
+            -gap(items[ia].days, items[ib].days),
+            usize::MAX - ia.min(ib),
+            usize::MAX - ia.max(ib),
+        )
+    };
+    let better = |x: &Contradiction, y: &Contradiction| {
+        rank(x).partial_cmp(&rank(y)) == Some(std::cmp::Ordering::Greater)
+    };
+    let mut best: HashMap<i64, usize> = HashMap::new();
+    for (n, c) in found.iter().enumerate() {
+        if !stance(c) || same_article(c) || has_local.contains(&c.a) || has_local.contains(&c.b) {
+            continue;
+        }
+        for id in [c.a, c.b] {
+            match best.get(&id) {
+                Some(&m) if !better(c, &found[m]) => {}
+                _ => {
+                    best.insert(id, n);
+                }
+            }
+        }
+    }
+    let mut seen: HashSet<(u32, Option<u32>, Option<u32>, Option<u32>, i64)> = HashSet::new();
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by(|&x, &y| {
+        rank(&found[y])
+            .partial_cmp(&rank(&found[x]))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut keep = vec![false; found.len()];
+    for n in order {
+        let c = &found[n];
+        if !stance(c) || same_article(c) {
+            keep[n] = true;
+            continue;
+        }
+        if best.get(&c.a) != Some(&n) && best.get(&c.b) != Some(&n) {
+            continue;
+        }
+        let (a, b) = (&items[by_id[&c.a]], &items[by_id[&c.b]]);
+        let (s1, s2) = if a.ids.side <= b.ids.side {
+            (a.ids.side, b.ids.side)
+        } else {
+            (b.ids.side, a.ids.side)
+        };
+        let day = a.days.0.max(b.days.0);
+        if seen.insert((a.ids.frame, a.ids.agent.or(b.ids.agent), s1, s2, day)) {
+            keep[n] = true;
+        }
+    }
+    found
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, k)| k.then_some(c))
+        .collect()
+}
+
+/// A claim's place in the detection pool: its date, then its words and where they sit in
+/// the article. Ids are left out on purpose: they depend on ingestion order.
+fn canonical_key(c: &StoredClaim) -> (Option<chrono::NaiveDate>, &str, &str, &str, usize, &str) {
+    (
+        c.claim.date.date,
+        c.claim.text.as_str(),
+        c.claim.speaker.as_str(),
+        c.claim.sentence.as_str(),
+        c.claim.span.start,
+        c.article_title.as_str(),
+    )
 }
 
 /// Buckets of item indices by (frame, actor or [`NO_ACTOR`], class), sorted by first day, then id.
@@ -482,10 +601,12 @@ impl<'a> Item<'a> {
     /// Prepare a stored claim, or `None` when no rule could use it.
     pub fn new(stored: &'a StoredClaim, strings: &mut Interner) -> Option<Item<'a>> {
         let claim = &stored.claim;
-        // A claim without a frame can still state a figure ("they counted 21 bodies").
+        let prop = proposition::of_claim(claim);
+        // A claim without a frame can still state a figure ("they counted 21 bodies") or a
+        // proposition its words name ("Russia had nothing to do with the attack").
         let frame = match claim.frame.as_deref().filter(|f| !f.is_empty()) {
             Some(f) => f,
-            None if !claim.figures.is_empty() => "",
+            None if !claim.figures.is_empty() || prop.is_some() => "",
             None => return None,
         };
         let date = claim.date.date?;
@@ -495,20 +616,33 @@ impl<'a> Item<'a> {
             // A month or a year cannot be placed within a window of days.
             _ => return None,
         };
-        // A denial cue on a neutral claim rejects an accusation ("denied involvement in the
-        // strike"); on other frames ("dismissed the plan") it says too little about which
-        // proposition is rejected to count as a stance.
-        let stance = match claim.polarity.signum() {
-            0 if claim.denial && matches!(frame, "responsibility" | "designation") => -1,
-            p => p,
+        // With a proposition its position is the stance. Otherwise a denial cue on a neutral
+        // claim rejects an accusation ("denied involvement in the strike"); on other frames
+        // ("dismissed the plan") it says too little about which proposition is rejected.
+        let stance = match (&prop, claim.polarity.signum()) {
+            (Some(p), _) => p.position,
+            (None, 0) if claim.denial && matches!(frame, "responsibility" | "designation") => -1,
+            (None, p) => p,
         };
         if stance == 0 && claim.figures.is_empty() {
             return None;
         }
+        let denial = claim.denial || prop.as_ref().is_some_and(|p| p.denial);
+        let block = match &prop {
+            Some(p) => strings.id(&format!("act\t{}", p.act)),
+            None => strings.id(frame),
+        };
+        let agent = prop
+            .as_ref()
+            .and_then(|p| p.agent.as_deref())
+            .map(|a| strings.id(&format!("agent\t{a}")));
         let start = i64::from(date.num_days_from_ce());
+        // An anonymous source whose side the text does not state has no side: it never
+        // opposes anyone.
         let side = claim
             .actor_code
             .as_deref()
+            .filter(|c| *c != crate::extract::actors::UNKNOWN_CODE)
             .or(claim.country.as_deref())
             .and_then(sides::side_of);
         let target_side = claim.target.as_deref().and_then(sides::side_of);
@@ -518,10 +652,10 @@ impl<'a> Item<'a> {
             .map(|f| strings.id(&format!("quantity\t{}", f.quantity)))
             .collect();
         let mut classes = Vec::new();
-        if stance != 0 && !frame.is_empty() {
+        if stance != 0 && (!frame.is_empty() || prop.is_some()) {
             classes.push(Class::Stance(stance));
         }
-        if stance < 0 && (claim.denial || frame == "responsibility") {
+        if stance < 0 && (denial || frame == "responsibility") {
             classes.push(Class::Denier);
         }
         for &q in &quantities {
@@ -532,7 +666,8 @@ impl<'a> Item<'a> {
         let code = claim.actor_code.as_deref().filter(|c| !c.is_empty());
         let speaker = claim.speaker.trim().to_lowercase();
         let ids = Ids {
-            frame: strings.id(frame),
+            frame: block,
+            agent,
             side: side
                 .as_ref()
                 .map(|s| strings.id(&format!("side\t{}", s.key))),
@@ -556,11 +691,12 @@ impl<'a> Item<'a> {
             stored,
             claim,
             frame,
+            prop,
             days: (start, start + len),
             stance,
             ids,
             weight: weight(claim),
-            denial: claim.denial,
+            denial,
             classes,
             quantities,
             cache: OnceLock::new(),
@@ -647,6 +783,11 @@ pub fn has_stance(frame: &str) -> bool {
     frame != "casualties"
 }
 
+/// [`has_stance`] for a pair: claims whose words state a proposition always carry a stance.
+pub fn pair_has_stance(p: &Pair) -> bool {
+    (p.x.prop.is_some() && p.y.prop.is_some()) || has_stance(p.x.frame)
+}
+
 /// Counts that add up over time ("since the offensive began", "so far") against counts of one
 /// incident are two different quantities, not a dispute.
 pub fn cumulative(text: &str) -> bool {
@@ -705,6 +846,9 @@ pub fn closeness(gap: i64, window: i64) -> f32 {
 
 /// Targets agree: outside responsibility always; otherwise both unnamed or both on one side.
 pub fn same_target(a: &Item, b: &Item) -> bool {
+    if a.prop.is_some() || b.prop.is_some() {
+        return same_agent(a, b);
+    }
     let same = |ta: u32, tb: u32| {
         ta == tb || matches!((a.ids.target_side, b.ids.target_side), (Some(x), Some(y)) if x == y)
     };
@@ -720,10 +864,36 @@ pub fn same_target(a: &Item, b: &Item) -> bool {
     }
 }
 
-/// The proposition a frame asserts, as a clause: "a US-Russia agreement is near".
+/// Propositions name the same doer, or one of them names none.
+pub fn same_agent(a: &Item, b: &Item) -> bool {
+    match (a.ids.agent, b.ids.agent) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// Two claims quote the same sentence of one article (or overlapping ones): one report, not two.
+pub fn same_passage(a: &Item, b: &Item) -> bool {
+    a.stored.article_id == b.stored.article_id
+        && a.claim.sentence_span.start < b.claim.sentence_span.end
+        && b.claim.sentence_span.start < a.claim.sentence_span.end
+}
+
+/// The proposition in plain words: the claims' own (act + doer) when they have one, else what
+/// the frame asserts, as a clause: "a US-Russia agreement is near".
 pub fn proposition(p: &Pair) -> Cow<'static, str> {
     let x = p.x;
-    match x.frame {
+    let prop = [p.x, p.y]
+        .into_iter()
+        .find_map(|it| it.prop.as_ref().filter(|q| q.agent.is_some()))
+        .or_else(|| p.x.prop.as_ref());
+    let frame = match prop {
+        // A deal has parties, not a doer: name the two sides, as the agreement frame does.
+        Some(q) if q.act == "agree" => "agreement",
+        Some(q) => return q.wording.clone().into(),
+        None => x.frame,
+    };
+    match frame {
         "agreement" => {
             let mut parties: Vec<Side> = [p.x.side(), p.y.side()]
                 .into_iter()

@@ -60,10 +60,16 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     {
         return None;
     }
-    if !x.other_side(y) || !same_target(x, y) {
+    if !x.other_side(y) || !same_target(x, y) || super::same_passage(x, y) {
         return None;
     }
-    if x.claim.hedge.is_some() || y.claim.hedge.is_some() || !super::has_stance(x.frame) {
+    // A hedged claim weakens the pair (its weight), it does not erase it; a claim with no
+    // proposition of its own keeps the older rule: a hedge takes it out.
+    let frame_only = x.prop.is_none() || y.prop.is_none();
+    if frame_only && (x.claim.hedge.is_some() || y.claim.hedge.is_some()) {
+        return None;
+    }
+    if !super::pair_has_stance(p) {
         return None;
     }
     Some(pair_weight(p) * closeness(p.gap, opts.window_days))

@@ -75,10 +75,23 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     {
         return None;
     }
+    // Two people of one government saying different things is not a change of mind: with
+    // propositions read from the words, a reversal needs the same named person, or the
+    // later claim saying that the position changed.
+    let same_person = x.ids.person.is_some() && x.ids.person == y.ids.person;
+    if (x.prop.is_some() || y.prop.is_some()) && !same_person {
+        let later = order(p).1;
+        let explicit = *later.explicit.get_or_init(|| {
+            EXPLICIT.is_match(&later.claim.sentence) || EXPLICIT.is_match(&later.claim.text)
+        });
+        if !explicit {
+            return None;
+        }
+    }
     // A change of mind needs two firm statements: hedged or weakly attributed claims
     // ("may", a pronoun far from its antecedent) flip too easily to be a reversal.
     let firm = |c: &crate::model::Claim| c.hedge.is_none() && c.confidence >= MIN_CONFIDENCE;
-    if !super::has_stance(x.frame) || !firm(x.claim) || !firm(y.claim) {
+    if !super::pair_has_stance(p) || !firm(x.claim) || !firm(y.claim) {
         return None;
     }
     let later = order(p).1;

@@ -1,6 +1,7 @@
 //! Scoring harnesses: compare extraction with public gold corpora (TimeML, PolNeAR) and report precision, recall and F1.
 
 pub mod demo;
+pub mod gold;
 pub mod polnear;
 pub mod timeml;
 

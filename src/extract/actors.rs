@@ -902,6 +902,15 @@ pub fn resolve_speaker_on(
     })
 }
 
+/// Every actor the gazetteer names in `text` on `date`, places included ("produced in
+/// Russia"): the doers and origins propositions are about.
+pub fn find_all(text: &str, gazetteer: &Gazetteer, date: Option<NaiveDate>) -> Vec<ActorMention> {
+    all_hits(text, gazetteer, date)
+        .into_iter()
+        .map(|h| h.into_mention(text))
+        .collect()
+}
+
 /// Every actor mention in `text`. Countries and capitals used as places ("in Moscow") are skipped.
 pub fn find(text: &str, gazetteer: &Gazetteer) -> Vec<ActorMention> {
     find_on(text, gazetteer, None)

@@ -20,6 +20,15 @@ use crate::model::{ActorMention, Figure, Span};
 const FRAMES: &str = include_str!("lexicon/frames.tsv");
 const NEGATIONS: &str = include_str!("lexicon/negations.tsv");
 const HEDGES: &str = include_str!("lexicon/hedges.tsv");
+
+/// Text before a hedge that ends in "<determiner> <noun> that|which [up to two words]": the
+/// hedge sits in a relative clause ("a deal that would let aid in") and governs nothing else.
+static RELATIVE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    regex::Regex::new(
+        r"\b(?:a|an|the|any|this|that|its|their|such|new)\s+[\w-]+\s+(?:that|which)\s+(?:[\w-]+\s+){0,2}$",
+    )
+    .expect("valid regex")
+});
 const FIGURES: &str = include_str!("lexicon/figures.tsv");
 
 /// The proposition a piece of text is about and its stance towards it.
@@ -426,6 +435,11 @@ pub fn classify(content: &str, offset: usize) -> Stance {
             if word.eq_ignore_ascii_case("if")
                 && (lc[..m.start()].ends_with("as ") || lc[..m.start()].ends_with("even "))
             {
+                continue;
+            }
+            // A modal inside a relative clause or a noun's complement hedges that noun, not
+            // the claim: "edging closer to an agreement that would help calm the city".
+            if RELATIVE_BEFORE.is_match(&lc[..m.start()]) {
                 continue;
             }
             let better = match &hedge {
@@ -874,6 +888,8 @@ mod tests {
             ("the agreement has not been finalized", "agreement -1"),
             ("a breakthrough was achieved in Geneva", "agreement 1"),
             ("the sides could reach an understanding within days", "agreement 1 hedge=could"),
+            ("the sides are edging closer to an agreement that would help calm the city", "agreement 1"),
+            ("they are nearing an arrangement which could allow aid into the city", "agreement 1"),
             ("it is too early to say whether a deal is near", "agreement 0 hedge=too early to say"),
             // Ceasefire.
             ("the cessation of hostilities is not holding", "ceasefire -1"),

@@ -114,6 +114,7 @@ pub fn contradiction(
             kind,
             score: 0.85,
             explanation: explanation.into(),
+            proposition: String::new(),
             a: a.id,
             b: b.id,
         },

@@ -1,0 +1,536 @@
+//! Propositions: what a claim says (act, doer, position), read from the claim's own words so any story's contradictions can be found.
+//!
+//! A claim's content is matched against the act classes of `acts.tsv` ("was behind",
+//! "involvement", "produced", "violated the truce", "nearing an arrangement" …). The doer of an
+//! act is the actor named next to it (resolved through the gazetteer: "the Russian government"
+//! -> RUS), or the speaker's own side when the speaker refers to itself ("it was not
+//! responsible", "denied any involvement"). The position is +1, flipped by a negator before the
+//! act in the same clause, by a denial cue ("denied that …") and by an antonym row; a dismissal
+//! of the accusation ("nonsense", "a provocation-based campaign") denies the act, and with no
+//! act named it denies the speaker's own side's responsibility. Nothing here names a story's
+//! people or places: the vocabulary is in `acts.tsv` and `positions.tsv`.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::extract::actors;
+use crate::model::Claim;
+
+/// What a claim asserts or denies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposition {
+    /// Act class from `acts.tsv`: responsible, originate, possess, hold, agree …
+    pub act: String,
+    /// The doer's side (ISO alpha-3 or an international body's code), when the act has one.
+    pub agent: Option<String>,
+    /// +1 asserts the act (in its positive form), -1 denies it.
+    pub position: i8,
+    /// The claim rejects something: a denial cue, a denial verb or a dismissal.
+    pub denial: bool,
+    /// The proposition in plain words: "Russia is responsible".
+    pub wording: String,
+}
+
+/// Whether an act has a doer, from the `agent` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Doer {
+    Required,
+    /// Required, looked for after the act first (the accused of "evidence of X's involvement").
+    After,
+    Optional,
+    None,
+}
+
+struct Act {
+    act: String,
+    sign: i8,
+    agent: Doer,
+    wording: String,
+    re: Regex,
+}
+
+fn word_regex(pattern: &str) -> Regex {
+    Regex::new(&format!(r"(?i)\b(?:{pattern})\b")).expect("valid pattern in acts/positions table")
+}
+
+fn rows(text: &str, ncols: usize, file: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(n, l)| {
+            let cols: Vec<String> = l.split('\t').map(str::to_string).collect();
+            assert!(
+                cols.len() == ncols,
+                "{file}:{}: expected {ncols} columns, found {}",
+                n + 1,
+                cols.len()
+            );
+            cols
+        })
+        .collect()
+}
+
+static ACTS: Lazy<Vec<Act>> = Lazy::new(|| {
+    rows(include_str!("acts.tsv"), 5, "acts.tsv")
+        .into_iter()
+        .map(|c| Act {
+            act: c[0].clone(),
+            sign: if c[1] == "-1" { -1 } else { 1 },
+            agent: match c[2].as_str() {
+                "yes" => Doer::Required,
+                "after" => Doer::After,
+                "optional" => Doer::Optional,
+                _ => Doer::None,
+            },
+            wording: c[3].clone(),
+            re: word_regex(&c[4]),
+        })
+        .collect()
+});
+
+struct Positions {
+    negation: Regex,
+    dismissal: Regex,
+    accusation: Regex,
+    incident: Regex,
+    condition: Regex,
+}
+
+static POSITIONS: Lazy<Positions> = Lazy::new(|| {
+    let table = rows(include_str!("positions.tsv"), 2, "positions.tsv");
+    let join = |kind: &str| {
+        let parts: Vec<&str> = table
+            .iter()
+            .filter(|c| c[0] == kind)
+            .map(|c| c[1].as_str())
+            .collect();
+        word_regex(&parts.join("|"))
+    };
+    Positions {
+        negation: join("negation"),
+        dismissal: join("dismissal"),
+        accusation: join("accusation"),
+        incident: join("incident"),
+        condition: join("condition"),
+    }
+});
+
+/// Words that refer the act back to the speaker ("it was not responsible", "our forces").
+static SELF_REF: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:it|its|itself|we|our|ours|us|ourselves|my country|my government)\b")
+        .expect("valid regex")
+});
+
+/// The speaker's side as a country code: the claim's country, else its actor code's first letters.
+fn speaker_side(claim: &Claim) -> Option<String> {
+    if let Some(c) = claim.country.as_deref().filter(|c| !c.is_empty()) {
+        return Some(c.to_string());
+    }
+    let code = claim.actor_code.as_deref()?;
+    if code == actors::UNKNOWN_CODE || code.len() < 3 {
+        return None;
+    }
+    Some(code[..3].to_string())
+}
+
+/// A mention's side: its country, else its code (international bodies).
+fn mention_side(m: &crate::model::ActorMention) -> String {
+    m.country.clone().unwrap_or_else(|| {
+        if m.code.len() >= 6 {
+            m.code[..6].to_string()
+        } else {
+            m.code.clone()
+        }
+    })
+}
+
+/// Where the clause holding byte `at` begins: after the last ';', ':', '(', or ", but".
+fn clause_start(text: &str, at: usize) -> usize {
+    let head = &text[..at];
+    let mut start = head.rfind([';', ':', '(', '—']).map_or(0, |i| i + 1);
+    if let Some(i) = head.rfind(", but ") {
+        start = start.max(i + 6);
+    }
+    start
+}
+
+/// The claim's proposition, or `None` when its words name no act the tables know.
+pub fn of_claim(claim: &Claim) -> Option<Proposition> {
+    let text = claim.text.as_str();
+    if text.trim().is_empty() {
+        return None;
+    }
+    let pos = &*POSITIONS;
+    let dismissal = pos.dismissal.is_match(text);
+    let accusation = pos.accusation.is_match(&claim.cue);
+    let gaz = actors::builtin_ref();
+    let mentions = actors::find_all(text, gaz, claim.date.date);
+    let own = speaker_side(claim);
+
+    // The act named first in the content is its main predicate ("sporadic violence carried
+    // out by both sides" is about violations, not about who carried something out); at one
+    // position the earlier row of the table wins.
+    let found = ACTS
+        .iter()
+        .enumerate()
+        .filter_map(|(n, a)| a.re.find(text).map(|m| (m.start(), n, a, m.end())))
+        .min_by_key(|&(start, n, _, _)| (start, n))
+        .map(|(start, _, a, end)| (a, start, end));
+    let Some((act, start, end)) = found else {
+        // No act named. An accusation cue asserts responsibility for an incident it names
+        // ("accused Russia of attempted murder") or misconduct of the accused ("accused
+        // Britain of hysteria"); a dismissal ("it's another provocation") or a bare denial
+        // ("denied any involvement") rejects the accusation against the speaker's own side.
+        if accusation {
+            let m = mentions.first()?;
+            let (act, wording) = if pos.incident.is_match(text) {
+                ("responsible", format!("{} is responsible", m.name))
+            } else {
+                ("misconduct", format!("{} is guilty of misconduct", m.name))
+            };
+            return Some(Proposition {
+                act: act.into(),
+                wording,
+                agent: Some(mention_side(m)),
+                position: 1,
+                denial: false,
+            });
+        }
+        let words = text.split_whitespace().count();
+        if dismissal || (claim.denial && (1..=12).contains(&words)) {
+            let agent = own?;
+            return Some(Proposition {
+                act: "responsible".into(),
+                wording: format!("{agent} is responsible"),
+                agent: Some(agent),
+                position: -1,
+                denial: true,
+            });
+        }
+        return None;
+    };
+    // The doer: the actor named closest before the act in its clause, else right after it
+    // ("involvement of the Russian government"), else the speaker when it speaks of itself.
+    let clause = clause_start(text, start);
+    // "if evidence of state responsibility emerges", "whether Russia was behind it": an
+    // open question or a condition takes no position.
+    if pos.condition.is_match(&text[clause..start]) {
+        return None;
+    }
+    let mut agent: Option<(String, String)> = None;
+    if act.agent != Doer::None {
+        let before = mentions
+            .iter()
+            .filter(|m| m.span.end <= start && m.span.start >= clause)
+            .max_by_key(|m| m.span.end);
+        // A pronoun for the speaker between that actor and the act wins: "British
+        // allegations that it was responsible" is about the speaker, not Britain.
+        let self_ref = SELF_REF
+            .find_iter(&text[clause..end])
+            .last()
+            .map(|m| clause + m.start())
+            .filter(|&at| {
+                before.is_none_or(|b| at >= b.span.end) && start.saturating_sub(at) <= 30
+            });
+        let after = mentions
+            .iter()
+            .filter(|m| m.span.start >= end && m.span.start <= end + 60)
+            .min_by_key(|m| m.span.start);
+        let right_after = after.filter(|m| m.span.start <= end + 20);
+        let inside = mentions
+            .iter()
+            .find(|m| m.span.start >= start && m.span.end <= end);
+        let pick = if act.agent == Doer::After {
+            after.or(inside)
+        } else if self_ref.is_some() {
+            None
+        } else {
+            right_after.or(before).or(inside).or(after)
+        };
+        agent = pick.map(|m| (mention_side(m), m.name.clone()));
+        if agent.is_none() && self_ref.is_some() {
+            agent = own.clone().map(|o| (o.clone(), o));
+        }
+        if agent.is_none() {
+            let near = &text[clause.max(start.saturating_sub(40))..start];
+            let negated = pos.negation.is_match(&text[clause..end]);
+            if SELF_REF.is_match(near) || claim.denial || dismissal || negated {
+                agent = own.clone().map(|o| (o.clone(), o));
+            }
+        }
+        if agent.is_none() && accusation {
+            agent = mentions.first().map(|m| (mention_side(m), m.name.clone()));
+        }
+        if agent.is_none() && matches!(act.agent, Doer::Required | Doer::After) {
+            return None;
+        }
+    }
+
+    let mut lo = clause.max(start.saturating_sub(60));
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    // A negator inside an act's own words counts ("had nothing to do with"); an antonym row
+    // already states the negative ("ended without agreement"), so only what precedes it does.
+    let window = if act.sign < 0 {
+        &text[lo..start]
+    } else {
+        &text[lo..end]
+    };
+    let negated = pos.negation.is_match(window);
+    let mut position = act.sign;
+    if negated {
+        position = -position;
+    }
+    if claim.denial {
+        position = -position;
+    }
+    if dismissal && !accusation && act.agent == Doer::Required && position > 0 {
+        position = -1;
+    }
+    let denial = claim.denial || (dismissal && !accusation) || (negated && act.agent != Doer::None);
+    let (agent_side, agent_name) = match agent {
+        Some((s, n)) => (Some(s), n),
+        None => (None, "someone".to_string()),
+    };
+    Some(Proposition {
+        act: act.act.clone(),
+        wording: act.wording.replace("{agent}", &agent_name),
+        agent: agent_side,
+        position,
+        denial,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, DateValue, Span};
+
+    fn claim(code: Option<&str>, cue: &str, text: &str, denial: bool) -> Claim {
+        Claim {
+            speaker: "someone".into(),
+            speaker_span: None,
+            actor: None,
+            actor_code: code.map(str::to_string),
+            country: code.map(|c| c[..3].to_string()),
+            cue: cue.into(),
+            cue_span: None,
+            kind: crate::model::ClaimKind::Indirect,
+            text: text.into(),
+            span: Span::new(0, text.len()),
+            sentence: text.into(),
+            sentence_span: Span::new(0, text.len()),
+            date: DateValue::unknown(),
+            frame: None,
+            polarity: 0,
+            hedge: None,
+            target: None,
+            figures: vec![],
+            denial,
+            confidence: 0.9,
+        }
+    }
+
+    /// (speaker code, cue, content, denial cue) -> (act, agent, position)
+    fn check(
+        code: &str,
+        cue: &str,
+        text: &str,
+        denial: bool,
+        expect: Option<(&str, Option<&str>, i8)>,
+    ) {
+        let p = of_claim(&claim(Some(code), cue, text, denial));
+        let got = p
+            .as_ref()
+            .map(|p| (p.act.as_str(), p.agent.as_deref(), p.position));
+        assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn accusations_and_denials_of_responsibility() {
+        let r = "responsible";
+        check(
+            "GBRGOV",
+            "said",
+            "Russia was behind the attack on the pipeline",
+            false,
+            Some((r, Some("RUS"), 1)),
+        );
+        check(
+            "RUSGOV",
+            "denied",
+            "the involvement of the Russian government",
+            true,
+            Some((r, Some("RUS"), -1)),
+        );
+        check(
+            "RUSGOV",
+            "said",
+            "Russia has nothing to do with this story",
+            false,
+            Some((r, Some("RUS"), -1)),
+        );
+        check(
+            "RUSGOV",
+            "said",
+            "it was not responsible for the sinking",
+            false,
+            Some((r, Some("RUS"), -1)),
+        );
+        check(
+            "CHNGOV",
+            "dismissed",
+            "the report as a smear campaign",
+            true,
+            Some((r, Some("CHN"), -1)),
+        );
+        check(
+            "RUSGOV",
+            "said",
+            "it's nonsense that Russia would do such a thing",
+            false,
+            Some((r, Some("RUS"), -1)),
+        );
+        check(
+            "USAGOV",
+            "accused",
+            "Iran of the attack on the tanker",
+            false,
+            Some((r, Some("IRN"), 1)),
+        );
+        check(
+            "FRAGOV",
+            "said",
+            "there is no plausible alternative explanation",
+            false,
+            None,
+        );
+        check(
+            "GBRGOV",
+            "said",
+            "a robust response if evidence of state responsibility emerges",
+            false,
+            None,
+        );
+        check(
+            "USAGOV",
+            "expressed",
+            "skepticism that the two could reach a deal",
+            false,
+            Some(("agree", None, -1)),
+        );
+    }
+
+    #[test]
+    fn origin_possession_and_evidence() {
+        check(
+            "GBRGOV",
+            "said",
+            "the agent was produced in Russia",
+            false,
+            Some(("originate", Some("RUS"), 1)),
+        );
+        check(
+            "RUSGOV",
+            "said",
+            "Russia never had such a programme",
+            false,
+            Some(("possess", Some("RUS"), -1)),
+        );
+        check(
+            "RUSGOV",
+            "said",
+            "Britain has no evidence",
+            false,
+            Some(("responsible", Some("RUS"), -1)),
+        );
+        check(
+            "GBRGOV",
+            "said",
+            "the evidence is overwhelming that it is Russia",
+            false,
+            Some(("responsible", Some("RUS"), 1)),
+        );
+        check(
+            "RUSGOV",
+            "denied",
+            "British allegations that it was responsible for the attack",
+            true,
+            Some(("responsible", Some("RUS"), -1)),
+        );
+        check(
+            "SWEGOV",
+            "rejected",
+            "the allegation that the agent might originate in Sweden",
+            true,
+            Some(("originate", Some("SWE"), -1)),
+        );
+    }
+
+    #[test]
+    fn truces_deals_intent_and_place() {
+        check(
+            "RUSMIL",
+            "said",
+            "all sides are abiding by the ceasefire",
+            false,
+            Some(("hold", None, 1)),
+        );
+        check(
+            "RUSMIL",
+            "said",
+            "rebel groups repeatedly violated the truce",
+            false,
+            Some(("hold", Some("SYR"), -1)),
+        );
+        check(
+            "RUSGOV",
+            "said",
+            "we are nearing an arrangement on the city",
+            false,
+            Some(("agree", None, 1)),
+        );
+        check(
+            "USAGOV",
+            "said",
+            "the talks ended without agreement",
+            false,
+            Some(("agree", None, -1)),
+        );
+        check(
+            "USAGOV",
+            "said",
+            "no agreement is close",
+            false,
+            Some(("agree", None, -1)),
+        );
+        check(
+            "TURMIL",
+            "said",
+            "its jets struck the village by mistake",
+            false,
+            Some(("intend", Some("TUR"), -1)),
+        );
+        check(
+            "IRNMIL",
+            "said",
+            "the drone was inside our airspace",
+            false,
+            Some(("located", Some("IRN"), 1)),
+        );
+        check(
+            "USAMIL",
+            "said",
+            "the drone was flying over international waters",
+            false,
+            Some(("located", None, -1)),
+        );
+    }
+
+    #[test]
+    fn the_tables_load() {
+        assert!(ACTS.len() >= 10);
+        let _ = &POSITIONS.negation;
+    }
+}
