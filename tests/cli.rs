@@ -801,6 +801,37 @@ mod gazetteer {
             .expect("claim found");
         assert_eq!(c["actor_code"], "SYRREB", "{c}");
     }
+
+    /// `actor import --format cameo` stores a CAMEO dictionary (written for this test) with its
+    /// dated codes; the role that holds on the article's date codes the claim.
+    #[test]
+    fn cameo_dictionary_import_codes_claims_by_date() {
+        let env = Env::new();
+        let dict = "# made-up dictionary\nOSKAR_BELLWEATHER_\n+BELLWEATHER\n\t[FRDGOV 20150101-20171231]\n\t[FRDELI]\n";
+        std::fs::write(env.path("freedonia.actors.txt"), dict).unwrap();
+        let (code, out, err) = env.run(&[
+            "actor",
+            "import",
+            s(&env.path("freedonia.actors.txt")),
+            "--format",
+            "cameo",
+        ]);
+        assert_eq!((code, out.as_str()), (0, ""), "{err}");
+        assert!(err.contains("imported 2 actor entries"), "{err}");
+        let listed = env.json(&["actor", "list", "--json"]);
+        let mine: Vec<&Value> = listed
+            .iter()
+            .filter(|a| a["name"] == "Oskar Bellweather")
+            .collect();
+        assert_eq!(mine.len(), 2, "{mine:?}");
+        assert_eq!(mine[0]["from"], "2015-01-01");
+        let text =
+            "Border talks\n\nOskar Bellweather said on Tuesday that the border would stay open.\n";
+        std::fs::write(env.path("border.txt"), text).unwrap();
+        env.run(&["ingest", s(&env.path("border.txt")), "--date", "2016-09-20"]);
+        let claims = env.json(&["claims", "--json"]);
+        assert_eq!(claims[0]["actor_code"], "FRDGOV", "{claims:?}");
+    }
 }
 #[path = "robustness.rs"]
 mod robustness;

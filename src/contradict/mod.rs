@@ -483,7 +483,8 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
             }
         }
     }
-    let mut seen: HashSet<(u32, Option<u32>, Option<u32>, Option<u32>, i64)> = HashSet::new();
+    type SeenKey = (u32, Option<u32>, Option<u32>, Option<u32>, i64);
+    let mut seen: HashSet<SeenKey> = HashSet::new();
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by(|&x, &y| {
         rank(&found[y])
@@ -887,7 +888,7 @@ pub fn proposition(p: &Pair) -> Cow<'static, str> {
     let prop = [p.x, p.y]
         .into_iter()
         .find_map(|it| it.prop.as_ref().filter(|q| q.agent.is_some()))
-        .or_else(|| p.x.prop.as_ref());
+        .or(p.x.prop.as_ref());
     let frame = match prop {
         // A deal has parties, not a doer: name the two sides, as the agreement frame does.
         Some(q) if q.act == "agree" => "agreement",

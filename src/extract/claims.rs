@@ -740,6 +740,23 @@ fn is_punct(text: &str, t: &Tok, p: &str) -> bool {
     t.k == TokKind::Punct && &text[t.s..t.e] == p
 }
 
+/// Government offices a definite description ("the minister") may refer back to when no earlier
+/// mention carried the title: the latest government person is meant.
+const GOV_OFFICES: &[&str] = &[
+    "minister",
+    "prime minister",
+    "president",
+    "premier",
+    "chancellor",
+    "secretary",
+    "foreign secretary",
+    "foreign minister",
+    "defence secretary",
+    "defense secretary",
+    "defence minister",
+    "defense minister",
+];
+
 /// Lowercase words that end a speaker phrase scanned backwards.
 const NP_STOP: &[&str] = &[
     "in", "on", "at", "by", "for", "with", "from", "to", "of", "into", "about", "over", "and",
@@ -1207,7 +1224,26 @@ impl<'a> Ctx<'a> {
             .filter(|(_, e)| e.pos <= span.start)
             .filter(|(_, e)| e.full_lower.contains(&lr) || e.full_lower.contains(&singular))
             .max_by_key(|(_, e)| e.pos)
-            .map(|(i, _)| i)?;
+            .map(|(i, _)| i)
+            .or_else(|| {
+                // "the prime minister" after a gazetteer person named without the title
+                // ("Theresa May said ... The prime minister added"): the latest named person
+                // of a government (GOV code), when the role is a government office.
+                if !GOV_OFFICES.contains(&singular.as_str()) {
+                    return None;
+                }
+                self.entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.pos <= span.start && e.named && !e.org && !e.plural)
+                    .filter(|(_, e)| {
+                        e.actor.as_ref().is_some_and(|a| {
+                            a.kind == ActorKind::Person && a.code.get(3..) == Some("GOV")
+                        })
+                    })
+                    .max_by_key(|(_, e)| e.pos)
+                    .map(|(i, _)| i)
+            })?;
         self.entities[i].pos = span.start;
         let e = &self.entities[i];
         Some(Speaker {
