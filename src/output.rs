@@ -507,18 +507,6 @@ pub fn gazetteer(out: &mut Out, rows: &[GazetteerEntry], as_json: bool) -> io::R
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cut_keeps_char_boundaries() {
-        assert_eq!(cut("Genève — talks", 8), "Genève …");
-        assert_eq!(cut("short", 10), "short");
-        assert_eq!(cut("two\nlines", 20), "two lines");
-    }
-}
-
 /// `source list`: followed URLs with their latest fetch.
 pub fn sources(out: &mut Out, rows: &[crate::model::Source], as_json: bool) -> io::Result<()> {
     let ts = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
@@ -565,4 +553,16 @@ pub fn sources(out: &mut Out, rows: &[crate::model::Source], as_json: bool) -> i
         ))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_keeps_char_boundaries() {
+        assert_eq!(cut("Genève — talks", 8), "Genève …");
+        assert_eq!(cut("short", 10), "short");
+        assert_eq!(cut("two\nlines", 20), "two lines");
+    }
 }

@@ -1,6 +1,9 @@
 //! robots.txt: the group for our User-Agent (else `*`), `Allow`/`Disallow` path prefixes with
 //! `*` and `$`, the longest match deciding (Allow on a tie), as RFC 9309 has it.
 
+/// One `User-agent` group: (agents, (allow, pattern) rules).
+type Group = (Vec<String>, Vec<(bool, String)>);
+
 /// The rules of one host for our User-Agent. The default allows everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Robots {
@@ -17,7 +20,7 @@ impl Robots {
             .unwrap_or("")
             .to_ascii_lowercase();
         // Groups: (agents, rules). Consecutive user-agent lines share one group.
-        let mut groups: Vec<(Vec<String>, Vec<(bool, String)>)> = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
         let mut in_agents = false;
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -52,10 +55,7 @@ impl Robots {
             .filter(|(agents, _)| agents.iter().any(|a| !token.is_empty() && *a == token))
             .flat_map(|(_, r)| r.iter().cloned())
             .collect();
-        let rules = if ours.is_empty()
-            && !groups
-                .iter()
-                .any(|(agents, _)| agents.iter().any(|a| *a == token))
+        let rules = if ours.is_empty() && !groups.iter().any(|(agents, _)| agents.contains(&token))
         {
             groups
                 .iter()
