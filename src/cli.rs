@@ -799,7 +799,10 @@ pub fn run(args: Args) -> Result<Outcome> {
                 to: None,
             };
             let news = match &since {
-                Some(s) => Some(pipeline::new_since(&store, &thread, s.at, &s.label)?),
+                Some(s) => {
+                    let new = store.articles_ingested_since(s.at)?;
+                    Some(pipeline::new_since(&store, &thread, &new, &s.label)?)
+                }
                 None => None,
             };
             let dir = dir.join(&thread);

@@ -8,13 +8,13 @@
 //! source remembers their entries as seen, so a crash between the two only means the next
 //! poll finds them again as duplicates: nothing committed is lost, nothing is stored twice.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 
 use crate::fetch::{show_duration, Client, FetchConfig, FetchError, Fetched, Page, Validators};
 use crate::ingest::{self, Format, IngestError, ReadOptions};
@@ -128,6 +128,8 @@ pub fn run(
     let mut total = FollowSummary::default();
     loop {
         let round_start = Utc::now();
+        // What this round brings is exactly the articles stored after this one.
+        let last_before = store.max_article_id()?;
         let sources = store.sources()?;
         if sources.is_empty() {
             bail!("no sources to follow: add one with `storyline source add URL --thread SLUG`");
@@ -156,11 +158,12 @@ pub fn run(
             }
         }
         if let Some(dir) = report_out {
-            let label = round_start.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            let label = round_start.format("%Y-%m-%d %H:%M:%S UTC").to_string();
+            let new = store.articles_after(last_before)?;
             for slug in &touched {
                 total
                     .reports
-                    .extend(write_report(store, slug, dir, Some((round_start, &label)))?);
+                    .extend(write_report(store, slug, dir, Some((&new, &label)))?);
             }
         }
         if !cfg.ingest.quiet {
@@ -184,16 +187,17 @@ pub fn run(
     Ok(total)
 }
 
-/// Write a thread's report bundle into `dir/<slug>/`, with a "New since" section when asked.
+/// Write a thread's report bundle into `dir/<slug>/`, with a "New since <label>" section
+/// about the articles `new` when given.
 pub fn write_report(
     store: &Store,
     slug: &str,
     dir: &Path,
-    since: Option<(DateTime<Utc>, &str)>,
+    new: Option<(&HashSet<i64>, &str)>,
 ) -> Result<Vec<PathBuf>> {
     let data = pipeline::report_data(store, slug)?;
-    let news = match since {
-        Some((at, label)) => Some(pipeline::new_since(store, slug, at, label)?),
+    let news = match new {
+        Some((ids, label)) => Some(pipeline::new_since(store, slug, ids, label)?),
         None => None,
     };
     let dir = dir.join(slug);

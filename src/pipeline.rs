@@ -505,16 +505,15 @@ pub fn report_data(store: &Store, slug: &str) -> Result<ReportData> {
     })
 }
 
-/// What a thread gained since `since` (by ingestion time): contradictions with a claim from an
-/// article ingested since then, strongest first, and those articles' claims, for the report's
-/// "New since …" section and `--since` listings.
+/// What a thread gained with the articles `new` (e.g. those ingested since a time): the
+/// contradictions with a claim from one of them, strongest first, and their claims, for the
+/// report's "New since …" section.
 pub fn new_since(
     store: &Store,
     slug: &str,
-    since: chrono::DateTime<chrono::Utc>,
+    new: &std::collections::HashSet<i64>,
     label: &str,
 ) -> Result<NewSince> {
-    let new = store.articles_ingested_since(since)?;
     Ok(NewSince {
         label: label.to_string(),
         contradictions: store

@@ -1023,6 +1023,20 @@ impl Store {
         Ok(())
     }
 
+    /// The highest article id (0 for an empty database): articles stored later have higher ids.
+    pub fn max_article_id(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM article", [], |r| r.get(0))?)
+    }
+
+    /// Ids of the articles stored after the one with id `after`.
+    pub fn articles_after(&self, after: i64) -> Result<HashSet<i64>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM article WHERE id > ?1")?;
+        let rows = stmt.query_map(params![after], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// Ids of the articles ingested at or after `since`.
     pub fn articles_ingested_since(&self, since: DateTime<Utc>) -> Result<HashSet<i64>> {
         let mut stmt = self

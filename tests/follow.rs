@@ -213,10 +213,25 @@ fn feed_gains_entries_between_polls_and_only_new_ones_are_ingested() {
     let (code, _, err) = env.run(&with_fast(&["follow", "--once"]));
     assert_eq!(code, 0, "{err}");
     assert_eq!(env.json(&["articles", "--json"]).len(), 2, "{err}");
-    let (code, _, err) = env.run(&with_fast(&["follow", "--once"]));
+    let reports = env.path("reports");
+    let (code, out, err) = env.run(&with_fast(&[
+        "follow",
+        "--once",
+        "--report-out",
+        s(&reports),
+    ]));
     assert_eq!(code, 0, "{err}");
     let articles = env.json(&["articles", "--thread", "aleppo", "--json"]);
     assert_eq!(articles.len(), 3, "{err}");
+    // The poll brought something new: the thread's report was rewritten with what it brought.
+    assert!(out.lines().any(|l| l.ends_with("index.md")), "{out}");
+    let md = std::fs::read_to_string(reports.join("aleppo/index.md")).unwrap();
+    let section = &md[md.find("## New since").expect("a New since section")..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    assert!(section.contains("article #3,"), "{section}");
+    for old in ["article #1,", "article #2,"] {
+        assert!(!section.contains(old), "{section}");
+    }
     assert!(articles
         .iter()
         .any(|a| a["title"] == "U.N. envoy says Syria talks to resume"));
@@ -570,4 +585,95 @@ fn report_since_shows_only_the_new_items() {
     assert_eq!(code, 0);
     let md = std::fs::read_to_string(out_dir.join("aleppo/index.md")).unwrap();
     assert!(!md.contains("New since"));
+}
+
+#[test]
+fn a_gzip_body_is_decoded() {
+    let base = Arc::new(Mutex::new(String::new()));
+    let b = base.clone();
+    let server = Server::start(move |req, _| {
+        let base = b.lock().unwrap().clone();
+        let xml = feed(&base, 2);
+        if !req.header("accept-encoding").unwrap_or("").contains("gzip") {
+            return Reply::new(200, "application/rss+xml", xml);
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(xml.as_bytes()).unwrap();
+        Reply::new(200, "application/rss+xml", gz.finish().unwrap())
+            .header("Content-Encoding", "gzip")
+    });
+    *base.lock().unwrap() = server.addr.clone();
+    let env = Env::new();
+    let (code, _, err) = env.run(&with_fast(&["ingest", &server.url("/feed")]));
+    assert_eq!(code, 0, "{err}");
+    let reqs = server.requests("/feed");
+    assert!(reqs[0]
+        .header("accept-encoding")
+        .unwrap_or("")
+        .contains("gzip"));
+    assert_eq!(env.json(&["articles", "--json"]).len(), 2, "{err}");
+}
+
+#[test]
+fn ctrl_c_stops_follow_cleanly_between_fetches() {
+    let base = Arc::new(Mutex::new(String::new()));
+    let b = base.clone();
+    let server = Server::start(move |_, _| {
+        let base = b.lock().unwrap().clone();
+        Reply::new(200, "application/rss+xml", feed(&base, 2))
+    });
+    *base.lock().unwrap() = server.addr.clone();
+    let env = Env::new();
+    env.run(&["source", "add", &server.url("/feed"), "--thread", "aleppo"]);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("storyline"))
+        .env_remove("STORYLINE_DB")
+        .arg("--db")
+        .arg(env.db())
+        .args(with_fast(&["follow", "--every", "1h"]))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Bounded waits (the test never asserts how long anything took).
+    let wait_for = |what: &dyn Fn() -> bool| {
+        for _ in 0..400 {
+            if what() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        false
+    };
+    // The first poll is done once its summary line is printed; the stored articles show it.
+    assert!(wait_for(&|| !server.requests("/feed").is_empty()));
+    assert!(wait_for(&|| {
+        let (_, out, _) = env.run(&["articles", "--json"]);
+        serde_json::from_str::<Value>(&out)
+            .ok()
+            .and_then(|v| v.as_array().map(Vec::len))
+            == Some(2)
+    }));
+    let pid = child.id().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let mut status = None;
+    for _ in 0..400 {
+        status = child.try_wait().unwrap();
+        if status.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    if status.is_none() {
+        let _ = child.kill();
+    }
+    let mut err = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+    assert_eq!(status.and_then(|s| s.code()), Some(0), "{err}");
+    assert!(err.contains("stopping after the current fetch"), "{err}");
+    assert_eq!(server.requests("/feed").len(), 1, "no poll after Ctrl-C");
+    assert_eq!(env.json(&["articles", "--json"]).len(), 2);
 }
