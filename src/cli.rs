@@ -82,7 +82,7 @@ pub enum ExportFormat {
 pub enum Command {
     /// Read articles into the database (files, directories, or - for stdin).
     Ingest {
-        /// Files or directories (walked recursively); - reads stdin.
+        /// Files, directories (walked recursively), http(s) URLs of pages or feeds; - reads stdin.
         #[arg(required = true)]
         paths: Vec<String>,
         /// Put every article in this thread (created if missing) instead of assigning automatically.
@@ -1119,8 +1119,77 @@ mod tests {
             ],
             vec!["storyline", "demo", "--out", "reports/demo"],
             vec!["storyline", "--db", "x.db", "contradictions", "--json"],
+            vec![
+                "storyline",
+                "ingest",
+                "https://example.com/rss.xml",
+                "--follow-links",
+                "--timeout",
+                "10s",
+            ],
+            vec![
+                "storyline",
+                "source",
+                "add",
+                "https://example.com/rss.xml",
+                "--thread",
+                "t",
+            ],
+            vec!["storyline", "source", "list", "--json"],
+            vec![
+                "storyline",
+                "source",
+                "remove",
+                "https://example.com/rss.xml",
+            ],
+            vec![
+                "storyline",
+                "follow",
+                "--every",
+                "15m",
+                "--once",
+                "--report-out",
+                "r/",
+            ],
+            vec![
+                "storyline",
+                "claims",
+                "--since",
+                "24h",
+                "--from",
+                "2016-08-01",
+            ],
+            vec!["storyline", "contradictions", "--since", "7d", "--json"],
+            vec![
+                "storyline",
+                "report",
+                "--thread",
+                "t",
+                "--since",
+                "2016-09-01",
+            ],
         ] {
             Args::try_parse_from(&argv).unwrap_or_else(|e| panic!("{argv:?}: {e}"));
         }
+    }
+
+    #[test]
+    fn durations_and_since_values_parse() {
+        assert_eq!(parse_duration("15m"), Ok(Duration::from_secs(900)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("7d"), Ok(Duration::from_secs(7 * 86_400)));
+        for bad in ["", "15", "m", "1.5h", "-1h", "3 days"] {
+            assert!(parse_duration(bad).is_err(), "{bad:?}");
+        }
+        let d = parse_since("2016-09-01").unwrap();
+        assert_eq!(d.at.to_rfc3339(), "2016-09-01T00:00:00+00:00");
+        let t = parse_since("2016-09-01T08:30:00+02:00").unwrap();
+        assert_eq!(t.at.to_rfc3339(), "2016-09-01T06:30:00+00:00");
+        let ago = parse_since("24h").unwrap();
+        let hours = (Utc::now() - ago.at).num_hours();
+        assert!((23..=24).contains(&hours), "{hours}");
+        assert!(ago.label.contains("last 24h"), "{}", ago.label);
+        let e = parse_since("yesterday").unwrap_err();
+        assert!(e.contains("expected a date"), "{e}");
     }
 }
