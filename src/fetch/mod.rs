@@ -322,12 +322,18 @@ impl Client {
         ) {
             return FetchError::Timeout(self.cfg.timeout);
         }
+        let kind = e.kind();
         match e.into_inner() {
             Some(inner) => match inner.downcast::<ureq::Error>() {
                 Ok(u) => self.error(*u),
-                Err(other) => FetchError::Network(other.to_string()),
+                Err(other) => FetchError::Network(other.to_string().to_lowercase()),
             },
-            None => FetchError::Network("connection error".into()),
+            None => FetchError::Network(match kind {
+                std::io::ErrorKind::ConnectionRefused => "connection refused".into(),
+                std::io::ErrorKind::ConnectionReset => "connection reset".into(),
+                std::io::ErrorKind::UnexpectedEof => "connection closed early".into(),
+                k => k.to_string().to_lowercase(),
+            }),
         }
     }
 }
