@@ -302,16 +302,19 @@ pub fn poll(
     Ok(polled)
 }
 
-/// Wait before polling a source again after `failures` failed polls in a row: one polling
-/// interval more for each doubling, up to a day.
+/// How long a source is left alone after `failures` failed polls in a row: it sits out 1, 3,
+/// 7 ... rounds (2^failures - 1), up to a day. Half an interval more keeps the round that should
+/// poll it again from landing a moment before the time.
 fn backoff(failures: i64, every: Duration) -> chrono::Duration {
-    let factor = 1u32 << failures.clamp(0, 6);
+    if failures <= 0 {
+        return chrono::Duration::zero();
+    }
+    let rounds = (1u32 << failures.clamp(0, 10)) - 1;
     let wait = every
-        .saturating_mul(factor)
+        .saturating_mul(rounds)
+        .saturating_add(every / 2)
         .min(Duration::from_secs(24 * 3600));
-    // `every` itself already separates polls: the back-off is what comes on top.
-    let extra = wait.saturating_sub(every);
-    chrono::Duration::from_std(extra).unwrap_or(chrono::Duration::zero())
+    chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::zero())
 }
 
 /// GET with retries of transient failures (doubling waits, `Retry-After` honoured), calling
@@ -465,8 +468,8 @@ mod tests {
         let every = Duration::from_secs(900);
         let secs = |f| backoff(f, every).num_seconds();
         assert_eq!(secs(0), 0);
-        assert_eq!(secs(1), 900);
-        assert_eq!(secs(2), 2700);
-        assert!(secs(30) <= 24 * 3600);
+        assert_eq!(secs(1), 900 + 450, "sits out one round");
+        assert_eq!(secs(2), 3 * 900 + 450, "sits out three rounds");
+        assert_eq!(secs(30), 24 * 3600);
     }
 }
