@@ -2,12 +2,16 @@
 
 use std::io::{self, BufRead, IsTerminal, Read};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::extract::{self, Gazetteer};
+use crate::fetch::{self, FetchConfig};
+use crate::follow::{self, FollowConfig, RetryPolicy};
 use crate::ingest::{self, Format, ReadOptions};
 use crate::model::{ActorKind, ContradictionKind, GazetteerEntry, Thread};
 use crate::output::{self, Out};
@@ -78,7 +82,7 @@ pub enum ExportFormat {
 pub enum Command {
     /// Read articles into the database (files, directories, or - for stdin).
     Ingest {
-        /// Files or directories (walked recursively); - reads stdin.
+        /// Files, directories (walked recursively), http(s) URLs of pages or feeds; - reads stdin.
         #[arg(required = true)]
         paths: Vec<String>,
         /// Put every article in this thread (created if missing) instead of assigning automatically.
@@ -93,6 +97,34 @@ pub enum Command {
         /// Days within which opposing claims count as contradicting.
         #[arg(long, default_value_t = 7)]
         window: i64,
+        /// For feeds given by URL: fetch each entry's own page (robots.txt honoured, one host at a time).
+        #[arg(long)]
+        follow_links: bool,
+        #[command(flatten)]
+        http: HttpArgs,
+    },
+    /// Follow URLs (feeds or pages) into a thread; `follow` polls them.
+    #[command(subcommand)]
+    Source(SourceCmd),
+    /// Poll the followed sources and ingest their new entries, every so often or once.
+    ///
+    /// Each poll is a conditional request (ETag, Last-Modified); errors back off (Retry-After
+    /// honoured) and are reported per source. Ctrl-C stops cleanly between fetches.
+    Follow {
+        /// Time between polls (e.g. 15m, 1h).
+        #[arg(long, default_value = "15m", value_parser = parse_duration)]
+        every: Duration,
+        /// Poll every due source once and exit.
+        #[arg(long)]
+        once: bool,
+        /// After a poll that brought new articles, rewrite the thread's report under DIR/<thread>/.
+        #[arg(long, value_name = "DIR")]
+        report_out: Option<PathBuf>,
+        /// Days within which opposing claims count as contradicting.
+        #[arg(long, default_value_t = 7)]
+        window: i64,
+        #[command(flatten)]
+        http: HttpArgs,
     },
     /// List story threads.
     Threads {
@@ -116,10 +148,15 @@ pub enum Command {
         /// Actor code, e.g. RUSGOV.
         #[arg(long)]
         actor: Option<String>,
+        /// Only claims from articles ingested since DATE, DURATION ago (24h, 7d) or TIMESTAMP.
+        #[arg(long, value_parser = parse_since)]
+        since: Option<Since>,
+        /// Only claims made (said) on or after this date.
         #[arg(long, value_parser = parse_date)]
-        since: Option<NaiveDate>,
-        #[arg(long, value_parser = parse_date)]
-        until: Option<NaiveDate>,
+        from: Option<NaiveDate>,
+        /// Only claims made (said) on or before this date.
+        #[arg(long, alias = "until", value_parser = parse_date)]
+        to: Option<NaiveDate>,
         #[arg(long)]
         json: bool,
     },
@@ -136,6 +173,9 @@ pub enum Command {
         thread: Option<String>,
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
+        /// Only contradictions with a claim ingested since DATE, DURATION ago (24h, 7d) or TIMESTAMP.
+        #[arg(long, value_parser = parse_since)]
+        since: Option<Since>,
         #[arg(long)]
         json: bool,
     },
@@ -167,6 +207,9 @@ pub enum Command {
         width: u32,
         #[arg(long, default_value_t = 900)]
         height: u32,
+        /// Add a "New since" section: what was ingested since DATE, DURATION ago (24h, 7d) or TIMESTAMP.
+        #[arg(long, value_parser = parse_since)]
+        since: Option<Since>,
     },
     /// Extract actors, time expressions, claims and events from one article, without a database.
     Extract {
@@ -232,6 +275,69 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+/// HTTP limits for `ingest URL…` and `follow`.
+#[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = "HTTP")]
+pub struct HttpArgs {
+    /// Give up on a request after this long (connecting, headers and body).
+    #[arg(long, default_value = "30s", value_parser = parse_duration)]
+    pub timeout: Duration,
+    /// Refuse responses larger than this many bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    pub max_bytes: u64,
+    /// Follow at most this many redirects.
+    #[arg(long, default_value_t = 5)]
+    pub max_redirects: u32,
+    /// Wait this long between two requests to the same host.
+    #[arg(long, default_value = "1s", value_parser = parse_duration)]
+    pub delay: Duration,
+    /// Try again this many times after a 429, 5xx, timeout or network error.
+    #[arg(long, default_value_t = 2)]
+    pub retries: u32,
+    /// Wait before the first retry, doubled each time (Retry-After wins).
+    #[arg(long, default_value = "5s", value_parser = parse_duration)]
+    pub retry_wait: Duration,
+}
+
+impl HttpArgs {
+    fn fetch_config(&self) -> FetchConfig {
+        FetchConfig {
+            timeout: self.timeout,
+            max_bytes: self.max_bytes,
+            max_redirects: self.max_redirects,
+            delay: self.delay,
+            ..FetchConfig::default()
+        }
+    }
+    fn retry(&self) -> RetryPolicy {
+        RetryPolicy {
+            retries: self.retries,
+            wait: self.retry_wait,
+            ..RetryPolicy::default()
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourceCmd {
+    /// Follow a feed or page URL into a thread.
+    Add {
+        url: String,
+        #[arg(long)]
+        thread: String,
+        /// Fetch each new feed entry's own page instead of keeping the feed's text.
+        #[arg(long)]
+        follow_links: bool,
+    },
+    /// List followed sources with their latest fetch.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop following a URL.
+    Remove { url: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -342,6 +448,66 @@ fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("expected YYYY-MM-DD, got {s:?}"))
 }
 
+/// "250ms", "30s", "15m", "24h", "7d", "2w".
+fn parse_duration(s: &str) -> std::result::Result<Duration, String> {
+    let err = || format!("expected a duration like 30s, 15m, 24h or 7d, got {s:?}");
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).ok_or_else(err)?;
+    let (n, unit) = t.split_at(split);
+    let n: u64 = n.parse().map_err(|_| err())?;
+    let secs = match unit {
+        "ms" => return Ok(Duration::from_millis(n)),
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        "w" => 7 * 86_400,
+        _ => return Err(err()),
+    };
+    n.checked_mul(secs).map(Duration::from_secs).ok_or_else(err)
+}
+
+/// A `--since` value resolved to a UTC instant, with the words the report shows for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Since {
+    pub at: DateTime<Utc>,
+    pub label: String,
+}
+
+/// `--since`: a date (midnight UTC), a duration ago (24h, 7d) or an RFC 3339 timestamp.
+fn parse_since(s: &str) -> std::result::Result<Since, String> {
+    let t = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        let at = d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+        return Ok(Since {
+            at,
+            label: d.to_string(),
+        });
+    }
+    if let Ok(ts) = DateTime::parse_from_rfc3339(t) {
+        let at = ts.with_timezone(&Utc);
+        return Ok(Since {
+            at,
+            label: at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        });
+    }
+    match parse_duration(t) {
+        Ok(d) => {
+            let at = Utc::now() - chrono::Duration::from_std(d).map_err(|e| e.to_string())?;
+            Ok(Since {
+                at,
+                label: format!("{} (last {t})", at.format("%Y-%m-%d %H:%M UTC")),
+            })
+        }
+        Err(_) => Err(format!(
+            "expected a date (2016-09-01), a duration (24h, 7d) or a timestamp (2016-09-01T08:00:00Z), got {s:?}"
+        )),
+    }
+}
+
+/// Set by Ctrl-C during `follow`: stop between fetches.
+static STOP: AtomicBool = AtomicBool::new(false);
+
 /// Parse the process arguments (clap prints help, version and usage errors itself).
 pub fn parse() -> Args {
     Args::parse()
@@ -372,8 +538,12 @@ pub fn run(args: Args) -> Result<Outcome> {
             date,
             format,
             window,
+            follow_links,
+            http,
         } => {
             let mut store = open()?;
+            let (urls, paths): (Vec<String>, Vec<String>) =
+                paths.into_iter().partition(|p| fetch::is_url(p));
             let cfg = IngestConfig {
                 read: ReadOptions {
                     format: format_of(format),
@@ -396,9 +566,93 @@ pub fn run(args: Args) -> Result<Outcome> {
                     }
                 })
                 .collect();
-            let summary = pipeline::ingest(&mut store, &inputs, &cfg)?;
+            let mut summary = if inputs.is_empty() {
+                pipeline::Summary::default()
+            } else {
+                pipeline::ingest(&mut store, &inputs, &cfg)?
+            };
+            if !urls.is_empty() {
+                let fcfg = FollowConfig {
+                    fetch: http.fetch_config(),
+                    retry: http.retry(),
+                    ingest: cfg,
+                    follow_links,
+                };
+                let s = follow::ingest_urls(&mut store, &urls, &fcfg)?;
+                summary.new += s.new;
+                summary.duplicate += s.duplicate;
+                summary.failed += s.failed;
+                summary.claims += s.claims;
+                summary.contradictions += s.contradictions;
+            }
             if !args.quiet {
                 eprintln!("storyline: {}", summary.line());
+            }
+            Ok(if summary.failed > 0 {
+                Outcome::Partial
+            } else {
+                Outcome::Ok
+            })
+        }
+        Command::Source(cmd) => {
+            match cmd {
+                SourceCmd::Add {
+                    url,
+                    thread,
+                    follow_links,
+                } => {
+                    if !fetch::is_url(&url) {
+                        bail!("{url}: not an http or https URL");
+                    }
+                    let mut store = open()?;
+                    store.add_source(&url, &thread, follow_links)?;
+                    out.line(&url)?;
+                }
+                SourceCmd::List { json } => {
+                    let store = open()?;
+                    output::sources(&mut out, &store.sources()?, json)?;
+                }
+                SourceCmd::Remove { url } => {
+                    let mut store = open()?;
+                    if !store.remove_source(&url)? {
+                        bail!("{url}: not a followed source");
+                    }
+                    out.line(&url)?;
+                }
+            }
+            Ok(Outcome::Ok)
+        }
+        Command::Follow {
+            every,
+            once,
+            report_out,
+            window,
+            http,
+        } => {
+            let mut store = open()?;
+            let cfg = FollowConfig {
+                fetch: http.fetch_config(),
+                retry: http.retry(),
+                ingest: IngestConfig {
+                    read: ReadOptions::default(),
+                    thread: ThreadMode::Auto,
+                    window_days: window,
+                    quiet: args.quiet,
+                },
+                follow_links: false,
+            };
+            // First Ctrl-C: finish the current fetch and stop; a second one quits at once
+            // (every article already committed stays committed).
+            ctrlc::set_handler(|| {
+                if STOP.swap(true, Ordering::SeqCst) {
+                    std::process::exit(130);
+                }
+                eprintln!("storyline: stopping after the current fetch (Ctrl-C again to quit now)");
+            })
+            .context("cannot install the Ctrl-C handler")?;
+            let summary = follow::run(&mut store, &cfg, every, once, report_out.as_deref(), &STOP)?;
+            for p in &summary.reports {
+                out.line(&p.display().to_string())?;
             }
             Ok(if summary.failed > 0 {
                 Outcome::Partial
@@ -454,18 +708,24 @@ pub fn run(args: Args) -> Result<Outcome> {
             thread,
             actor,
             since,
-            until,
+            from,
+            to,
             json,
         } => {
             let store = open()?;
             let f = ClaimFilter {
                 thread: thread.clone(),
                 actor,
-                since,
-                until,
+                since: from,
+                until: to,
                 article: None,
             };
-            output::claims(&mut out, &store.claims(&f)?, thread.as_deref(), json)?;
+            let mut claims = store.claims(&f)?;
+            if let Some(since) = since {
+                let new = store.articles_ingested_since(since.at)?;
+                claims.retain(|c| new.contains(&c.article_id));
+            }
+            output::claims(&mut out, &claims, thread.as_deref(), json)?;
             Ok(Outcome::Ok)
         }
         Command::Events { thread, json } => {
@@ -478,7 +738,12 @@ pub fn run(args: Args) -> Result<Outcome> {
             )?;
             Ok(Outcome::Ok)
         }
-        Command::Contradictions { thread, kind, json } => {
+        Command::Contradictions {
+            thread,
+            kind,
+            since,
+            json,
+        } => {
             let store = open()?;
             let kind = kind.map(|k| match k {
                 KindArg::Opposing => ContradictionKind::Opposing,
@@ -486,11 +751,12 @@ pub fn run(args: Args) -> Result<Outcome> {
                 KindArg::Numeric => ContradictionKind::Numeric,
                 KindArg::Reversal => ContradictionKind::Reversal,
             });
-            output::contradictions(
-                &mut out,
-                &store.contradictions(thread.as_deref(), kind)?,
-                json,
-            )?;
+            let mut found = store.contradictions(thread.as_deref(), kind)?;
+            if let Some(since) = since {
+                let new = store.articles_ingested_since(since.at)?;
+                found.retain(|x| new.contains(&x.a.article_id) || new.contains(&x.b.article_id));
+            }
+            output::contradictions(&mut out, &found, json)?;
             Ok(Outcome::Ok)
         }
         Command::Timeline {
@@ -538,6 +804,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             out: dir,
             width,
             height,
+            since,
         } => {
             let store = open()?;
             let data = pipeline::report_data(&store, &thread)?;
@@ -547,8 +814,15 @@ pub fn run(args: Args) -> Result<Outcome> {
                 from: None,
                 to: None,
             };
+            let news = match &since {
+                Some(s) => {
+                    let new = store.articles_ingested_since(s.at)?;
+                    Some(pipeline::new_since(&store, &thread, &new, &s.label)?)
+                }
+                None => None,
+            };
             let dir = dir.join(&thread);
-            for p in render::bundle(&data, &opts, &dir)
+            for p in render::bundle_since(&data, &opts, &dir, news.as_ref())
                 .with_context(|| format!("cannot write {}", dir.display()))?
             {
                 out.line(&p.display().to_string())?;
@@ -884,8 +1158,77 @@ mod tests {
             ],
             vec!["storyline", "demo", "--out", "reports/demo"],
             vec!["storyline", "--db", "x.db", "contradictions", "--json"],
+            vec![
+                "storyline",
+                "ingest",
+                "https://example.com/rss.xml",
+                "--follow-links",
+                "--timeout",
+                "10s",
+            ],
+            vec![
+                "storyline",
+                "source",
+                "add",
+                "https://example.com/rss.xml",
+                "--thread",
+                "t",
+            ],
+            vec!["storyline", "source", "list", "--json"],
+            vec![
+                "storyline",
+                "source",
+                "remove",
+                "https://example.com/rss.xml",
+            ],
+            vec![
+                "storyline",
+                "follow",
+                "--every",
+                "15m",
+                "--once",
+                "--report-out",
+                "r/",
+            ],
+            vec![
+                "storyline",
+                "claims",
+                "--since",
+                "24h",
+                "--from",
+                "2016-08-01",
+            ],
+            vec!["storyline", "contradictions", "--since", "7d", "--json"],
+            vec![
+                "storyline",
+                "report",
+                "--thread",
+                "t",
+                "--since",
+                "2016-09-01",
+            ],
         ] {
             Args::try_parse_from(&argv).unwrap_or_else(|e| panic!("{argv:?}: {e}"));
         }
+    }
+
+    #[test]
+    fn durations_and_since_values_parse() {
+        assert_eq!(parse_duration("15m"), Ok(Duration::from_secs(900)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("7d"), Ok(Duration::from_secs(7 * 86_400)));
+        for bad in ["", "15", "m", "1.5h", "-1h", "3 days"] {
+            assert!(parse_duration(bad).is_err(), "{bad:?}");
+        }
+        let d = parse_since("2016-09-01").unwrap();
+        assert_eq!(d.at.to_rfc3339(), "2016-09-01T00:00:00+00:00");
+        let t = parse_since("2016-09-01T08:30:00+02:00").unwrap();
+        assert_eq!(t.at.to_rfc3339(), "2016-09-01T06:30:00+00:00");
+        let ago = parse_since("24h").unwrap();
+        let hours = (Utc::now() - ago.at).num_hours();
+        assert!((23..=24).contains(&hours), "{hours}");
+        assert!(ago.label.contains("last 24h"), "{}", ago.label);
+        let e = parse_since("yesterday").unwrap_err();
+        assert!(e.contains("expected a date"), "{e}");
     }
 }

@@ -10,6 +10,8 @@
 //!
 //! # Code map (the pipeline is the module list)
 //!
+//! - [`fetch`]: the HTTP client (ureq + rustls): timeouts, size cap, redirects, gzip, charsets, robots.txt.
+//! - [`follow`]: `ingest URL…` and `follow`: poll sources, conditional requests, back-off, only new entries.
 //! - [`ingest`]: readers, one per input format (text page, HTML, feed, JSON Lines), and directory walking.
 //! - [`clean`]: strips page furniture, keeps story paragraphs and a map back to raw offsets.
 //! - [`meta`]: title, date, source, dateline, byline and contributors.
@@ -25,6 +27,7 @@
 //! # Invariants
 //!
 //! - `extract` does no I/O and never fails: it returns results plus diagnostics.
+//! - Only `fetch` talks to the network; a failed URL is reported and the rest go on.
 //! - Only `store` imports rusqlite; only `render` imports plotters; only `cli` imports clap.
 //! - Every claim and event carries byte spans into its article's stored body.
 //! - The schema only grows by new files in `schema/`; shipped migrations are never edited.
@@ -37,6 +40,8 @@ pub mod demo;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod fetch;
+pub mod follow;
 pub mod ingest;
 pub mod meta;
 pub mod model;

@@ -3,7 +3,7 @@
 //! Every type here is a pub-field struct or a plain enum with no database, plotting or
 //! command-line types inside. Byte offsets always point into `Article::body`.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into an article body (or, for `tag`, the raw input).
@@ -417,4 +417,35 @@ pub struct ThreadSummary {
     pub contradictions: i64,
     pub first: Option<NaiveDate>,
     pub last: Option<NaiveDate>,
+}
+
+/// A followed URL (feed or page) whose new entries go into `thread`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub id: i64,
+    pub url: String,
+    pub thread: String,
+    /// Fetch each new feed entry's own page instead of storing the feed's summary.
+    pub follow_links: bool,
+    pub added_at: DateTime<Utc>,
+    /// Validators of the last full response, sent back on the next poll.
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// Consecutive failed polls.
+    pub failures: i64,
+    /// Not polled before this time (back-off after errors, `Retry-After`).
+    pub next_fetch_at: Option<DateTime<Utc>>,
+    /// The latest fetch, if any, and how many fetches were made in all.
+    pub last_fetch: Option<FetchRecord>,
+    pub fetches: i64,
+}
+
+/// One HTTP fetch of a source, as logged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FetchRecord {
+    pub fetched_at: DateTime<Utc>,
+    /// HTTP status; `None` when no response came (timeout, refused connection, ...).
+    pub status: Option<u16>,
+    pub error: Option<String>,
+    pub new_items: usize,
 }

@@ -507,6 +507,54 @@ pub fn gazetteer(out: &mut Out, rows: &[GazetteerEntry], as_json: bool) -> io::R
     Ok(())
 }
 
+/// `source list`: followed URLs with their latest fetch.
+pub fn sources(out: &mut Out, rows: &[crate::model::Source], as_json: bool) -> io::Result<()> {
+    let ts = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    if as_json {
+        let v: Vec<Value> = rows
+            .iter()
+            .map(|s| {
+                json!({
+                    "id": s.id, "url": s.url, "thread": s.thread, "follow_links": s.follow_links,
+                    "added_at": ts(s.added_at), "etag": s.etag, "last_modified": s.last_modified,
+                    "failures": s.failures, "next_fetch_at": s.next_fetch_at.map(ts),
+                    "fetches": s.fetches,
+                    "last_fetch": s.last_fetch.as_ref().map(|f| json!({
+                        "fetched_at": ts(f.fetched_at), "status": f.status, "error": f.error,
+                        "new_items": f.new_items,
+                    })),
+                })
+            })
+            .collect();
+        return out.json(&Value::Array(v));
+    }
+    out.header(&format!(
+        "{:<24} {:<20} {:>6} {:>4}  URL",
+        "THREAD", "LAST FETCH", "STATUS", "NEW"
+    ))?;
+    for s in rows {
+        let (when, status, new) = match &s.last_fetch {
+            Some(f) => (
+                ts(f.fetched_at),
+                f.status
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| "error".into()),
+                f.new_items.to_string(),
+            ),
+            None => ("never".into(), "-".into(), "-".into()),
+        };
+        out.line(&format!(
+            "{:<24} {:<20} {:>6} {:>4}  {}",
+            cut(&s.thread, 24),
+            when,
+            status,
+            new,
+            s.url
+        ))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

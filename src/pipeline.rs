@@ -14,7 +14,7 @@ use crate::ingest::{self, IngestError, ReadOptions};
 use crate::model::{
     Article, Contradiction, Diagnostic, Extraction, Precision, StoredClaim, Thread,
 };
-use crate::render::ReportData;
+use crate::render::{NewSince, ReportData};
 use crate::store::{Inserted, NewArticle, Store};
 use crate::thread::{self, Profile};
 
@@ -25,6 +25,8 @@ pub enum Input {
     Stdin,
     /// Bytes already in memory (the bundled demo corpus), with the name they go by.
     Memory(String, Vec<u8>),
+    /// Articles already read (fetched over HTTP and decoded by the caller).
+    Articles(Vec<Article>),
 }
 
 /// How articles find their thread.
@@ -131,6 +133,14 @@ fn ingest_into(
                 ("-".to_string(), bytes)
             }
             Input::Memory(origin, bytes) => (origin.clone(), bytes.clone()),
+            Input::Articles(articles) => {
+                let prepared = articles
+                    .par_iter()
+                    .map(|a| prepare(a.clone(), gazetteer, None))
+                    .collect::<Vec<_>>();
+                writer.write_all(prepared)?;
+                continue;
+            }
             Input::Path(p) => {
                 paths.push(p.clone());
                 continue;
@@ -492,6 +502,30 @@ pub fn report_data(store: &Store, slug: &str) -> Result<ReportData> {
         claims: store.thread_claims(slug)?,
         events: store.events(Some(slug))?,
         contradictions: store.contradictions(Some(slug), None)?,
+    })
+}
+
+/// What a thread gained with the articles `new` (e.g. those ingested since a time): the
+/// contradictions with a claim from one of them, strongest first, and their claims, for the
+/// report's "New since …" section.
+pub fn new_since(
+    store: &Store,
+    slug: &str,
+    new: &std::collections::HashSet<i64>,
+    label: &str,
+) -> Result<NewSince> {
+    Ok(NewSince {
+        label: label.to_string(),
+        contradictions: store
+            .contradictions(Some(slug), None)?
+            .into_iter()
+            .filter(|x| new.contains(&x.a.article_id) || new.contains(&x.b.article_id))
+            .collect(),
+        claims: store
+            .thread_claims(slug)?
+            .into_iter()
+            .filter(|c| new.contains(&c.article_id))
+            .collect(),
     })
 }
 

@@ -4,13 +4,13 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::time::Duration;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::model::{
     ActorKind, Article, Claim, ClaimKind, Contradiction, ContradictionKind, DateValue, Event,
-    Extraction, Figure, GazetteerEntry, Precision, Span, StoredArticle, StoredClaim,
-    StoredContradiction, StoredEvent, Thread, ThreadSummary,
+    Extraction, FetchRecord, Figure, GazetteerEntry, Precision, Source, Span, StoredArticle,
+    StoredClaim, StoredContradiction, StoredEvent, Thread, ThreadSummary,
 };
 
 /// The schema, in order. Applied migrations are tracked in `PRAGMA user_version`.
@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_actor_periods",
         include_str!("../schema/0005_actor_periods.sql"),
     ),
+    ("0006_sources", include_str!("../schema/0006_sources.sql")),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -920,6 +921,151 @@ impl Store {
     }
 }
 
+/// Followed sources, their fetch log and the entries they already delivered (`source`, `follow`),
+/// and ingestion-time selection (`--since`).
+impl Store {
+    /// Follow `url` into `thread`; an already followed URL gets the new thread and link setting.
+    /// Returns true when the source is new.
+    pub fn add_source(&mut self, url: &str, thread: &str, follow_links: bool) -> Result<bool> {
+        let updated = self.conn.execute(
+            "UPDATE source SET thread = ?2, follow_links = ?3 WHERE url = ?1",
+            params![url, thread, follow_links],
+        )?;
+        if updated > 0 {
+            return Ok(false);
+        }
+        self.conn.execute(
+            "INSERT INTO source (url, thread, follow_links, added_at) VALUES (?1, ?2, ?3, ?4)",
+            params![url, thread, follow_links, now()],
+        )?;
+        Ok(true)
+    }
+
+    /// Stop following `url` (its fetch log and seen entries go with it). False when not followed.
+    pub fn remove_source(&mut self, url: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM source WHERE url = ?1", params![url])?
+            > 0)
+    }
+
+    /// Every followed source, oldest first, with its latest fetch.
+    pub fn sources(&self) -> Result<Vec<Source>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.url, s.thread, s.follow_links, s.added_at, s.etag, s.last_modified,
+                    s.failures, s.next_fetch_at,
+                    (SELECT count(*) FROM fetch f WHERE f.source_id = s.id),
+                    f.fetched_at, f.status, f.error, f.new_items
+             FROM source s
+             LEFT JOIN fetch f ON f.id = (SELECT max(id) FROM fetch WHERE source_id = s.id)
+             ORDER BY s.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let fetched_at: Option<String> = r.get(10)?;
+            Ok(Source {
+                id: r.get(0)?,
+                url: r.get(1)?,
+                thread: r.get(2)?,
+                follow_links: r.get(3)?,
+                added_at: parse_ts(&r.get::<_, String>(4)?).unwrap_or_default(),
+                etag: r.get(5)?,
+                last_modified: r.get(6)?,
+                failures: r.get(7)?,
+                next_fetch_at: r.get::<_, Option<String>>(8)?.and_then(|t| parse_ts(&t)),
+                fetches: r.get(9)?,
+                last_fetch: match fetched_at {
+                    None => None,
+                    Some(t) => Some(FetchRecord {
+                        fetched_at: parse_ts(&t).unwrap_or_default(),
+                        status: r.get(11)?,
+                        error: r.get(12)?,
+                        new_items: r.get::<_, i64>(13)? as usize,
+                    }),
+                },
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Log one fetch of a source.
+    pub fn record_fetch(&mut self, source_id: i64, f: &FetchRecord) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO fetch (source_id, fetched_at, status, error, new_items) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![source_id, ts(f.fetched_at), f.status, f.error, f.new_items as i64],
+        )?;
+        Ok(())
+    }
+
+    /// After a successful poll: keep the validators, clear the back-off.
+    pub fn source_ok(
+        &mut self,
+        source_id: i64,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE source SET etag = ?2, last_modified = ?3, failures = 0, next_fetch_at = NULL WHERE id = ?1",
+            params![source_id, etag, last_modified],
+        )?;
+        Ok(())
+    }
+
+    /// After a failed poll: count it and do not poll again before `next`.
+    pub fn source_failed(&mut self, source_id: i64, next: DateTime<Utc>) -> Result<()> {
+        self.conn.execute(
+            "UPDATE source SET failures = failures + 1, next_fetch_at = ?2 WHERE id = ?1",
+            params![source_id, ts(next)],
+        )?;
+        Ok(())
+    }
+
+    /// Entry keys a source already delivered.
+    pub fn seen_items(&self, source_id: i64) -> Result<HashSet<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key FROM source_item WHERE source_id = ?1")?;
+        let rows = stmt.query_map(params![source_id], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Remember entry keys as delivered (one transaction).
+    pub fn mark_seen(&mut self, source_id: i64, keys: &[String]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let at = now();
+        for k in keys {
+            tx.execute(
+                "INSERT OR IGNORE INTO source_item (source_id, key, seen_at) VALUES (?1, ?2, ?3)",
+                params![source_id, k, at],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The highest article id (0 for an empty database): articles stored later have higher ids.
+    pub fn max_article_id(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM article", [], |r| r.get(0))?)
+    }
+
+    /// Ids of the articles stored after the one with id `after`.
+    pub fn articles_after(&self, after: i64) -> Result<HashSet<i64>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM article WHERE id > ?1")?;
+        let rows = stmt.query_map(params![after], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Ids of the articles ingested at or after `since`.
+    pub fn articles_ingested_since(&self, since: DateTime<Utc>) -> Result<HashSet<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM article WHERE ingested_at >= ?1")?;
+        let rows = stmt.query_map(params![ts(since)], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
 const CLAIM_SELECT: &str = "SELECT c.id, c.article_id, c.speaker, c.speaker_start, c.speaker_end, c.actor, c.actor_code,
         c.country, c.cue, c.cue_start, c.cue_end, c.kind, c.text, c.start, c.end, c.sentence, c.sentence_start,
         c.sentence_end, c.date, c.date_precision, c.frame, c.polarity, c.hedge, c.target, c.figures, c.denial,
@@ -1304,7 +1450,18 @@ fn from_json<T: serde::de::DeserializeOwned + Default>(s: &str) -> T {
 }
 
 fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    ts(Utc::now())
+}
+
+/// Stored timestamps: RFC 3339 UTC to the second ("2016-08-29T09:14:00Z"), so they sort as text.
+fn ts(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn parse_ts(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 #[cfg(test)]

@@ -835,3 +835,6 @@ mod gazetteer {
 }
 #[path = "robustness.rs"]
 mod robustness;
+
+#[path = "follow.rs"]
+mod follow;

@@ -11,6 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::chart::contradiction_chart;
+use super::since::NewSince;
 use super::timeline::{plural, timeline};
 use super::{
     claim_side, event_side, span_text, thread_title, RenderError, RenderOptions, ReportData,
@@ -30,6 +31,16 @@ pub fn bundle(
     opts: &RenderOptions,
     out_dir: &Path,
 ) -> Result<Vec<PathBuf>, RenderError> {
+    bundle_since(data, opts, out_dir, None)
+}
+
+/// [`bundle`] with a "New since …" section at the top of both pages (see `since.rs`).
+pub fn bundle_since(
+    data: &ReportData,
+    opts: &RenderOptions,
+    out_dir: &Path,
+    news: Option<&NewSince>,
+) -> Result<Vec<PathBuf>, RenderError> {
     super::check_options(opts)?;
     fs::create_dir_all(out_dir).map_err(|e| RenderError::io(out_dir, e))?;
     let timeline_path = out_dir.join(TIMELINE_PNG);
@@ -39,7 +50,8 @@ pub fn bundle(
     let tmp_chart = out_dir.join(".contradictions.tmp.png");
     let tl = timeline(data, opts, &tmp_timeline)?;
     contradiction_chart(data, opts, &tmp_chart)?;
-    let report = Report::new(data, tl.undated, tl.out_of_range);
+    let mut report = Report::new(data, tl.undated, tl.out_of_range);
+    report.news = news;
     replace(&tmp_timeline, &timeline_path)?;
     replace(&tmp_chart, &chart_path)?;
     let html_path = out_dir.join(INDEX_HTML);
@@ -194,6 +206,7 @@ struct Report<'a> {
     rows: Vec<Row>,
     undated: usize,
     out_of_range: usize,
+    news: Option<&'a NewSince>,
 }
 
 impl<'a> Report<'a> {
@@ -253,6 +266,7 @@ impl<'a> Report<'a> {
             rows,
             undated,
             out_of_range,
+            news: None,
         }
     }
 
@@ -305,6 +319,9 @@ impl<'a> Report<'a> {
             "<p class=\"meta\">{meta}</p>\n<p class=\"counts\">{}</p>",
             escape_html(&self.counts())
         );
+        if let Some(news) = self.news {
+            h.push_str(&news.html());
+        }
         let _ = writeln!(
             h,
             "<figure><img src=\"{TIMELINE_PNG}\" width=\"{w}\" height=\"{hh}\" alt=\"Timeline of claims and events by side\">\
@@ -394,6 +411,9 @@ impl<'a> Report<'a> {
             let _ = write!(meta, " · {}", escape_md(span));
         }
         let _ = writeln!(m, "{meta}\n\n{}\n", escape_md(&self.counts()));
+        if let Some(news) = self.news {
+            m.push_str(&news.markdown());
+        }
         let _ = writeln!(
             m,
             "![Timeline of claims and events by side]({TIMELINE_PNG})\n\n\

@@ -12,6 +12,7 @@ mod canvas;
 mod chart;
 mod font;
 mod layout;
+mod since;
 mod timeline;
 
 #[cfg(test)]
@@ -23,12 +24,13 @@ use chrono::NaiveDate;
 
 use crate::model::{StoredArticle, StoredClaim, StoredContradiction, StoredEvent, Thread};
 
-pub use bundle::{bundle, escape_html};
+pub use bundle::{bundle, bundle_since, escape_html};
 pub use chart::{
     chart_layout, contradiction_chart, ChartLayout, FrameMark, FrameRow, MatrixLayout, NumericBar,
     NumericGroup,
 };
 pub use layout::{Connector, PxBox, Stance, TickUnit};
+pub use since::NewSince;
 pub use timeline::{
     timeline, timeline_layout, Lane, LaneMode, Mark, MarkKind, MarkLabel, TimelineLayout,
 };
