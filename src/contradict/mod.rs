@@ -630,8 +630,10 @@ impl<'a> Item<'a> {
             return None;
         }
         let denial = claim.denial || prop.as_ref().is_some_and(|p| p.denial);
+        // Claims meet by frame; two claims that both name an act must also share it (see
+        // `same_target`).
         let block = match &prop {
-            Some(p) => strings.id(&format!("act\t{}", p.act)),
+            Some(p) => strings.id(&p.frame),
             None => strings.id(frame),
         };
         let agent = prop
@@ -803,6 +805,55 @@ pub fn cumulative(text: &str) -> bool {
 /// How much a hedge ("may", "nothing to announce") weakens a claim.
 pub const HEDGE_FACTOR: f32 = 0.7;
 
+/// Whether a speaker reads as a person's name ("Sergei Lavrov", "Abu Mohammed al-Golani"):
+/// two to five words, capitalised but for name particles, none of them an institution word.
+pub fn personal_name(speaker: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "al", "al-", "de", "da", "van", "von", "bin", "ibn", "el", "la", "le", "di",
+    ];
+    const INSTITUTIONS: &[&str] = &[
+        "The",
+        "Ministry",
+        "Department",
+        "Office",
+        "Council",
+        "Government",
+        "Army",
+        "Forces",
+        "Command",
+        "Agency",
+        "Committee",
+        "House",
+        "Kremlin",
+        "Embassy",
+        "Mission",
+        "Observatory",
+        "Center",
+        "Centre",
+        "Coalition",
+        "Front",
+        "Union",
+        "Nations",
+        "Organisation",
+        "Organization",
+        "State",
+        "Officials",
+        "Sources",
+        "Media",
+        "News",
+        "Press",
+        "Foreign",
+    ];
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            PARTICLES.contains(&w.to_lowercase().as_str())
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && !INSTITUTIONS.contains(w)
+                    && !w.contains('.'))
+        })
+}
+
 /// A speaker name usable to recognise the same person across articles.
 fn person_key(speaker: &str) -> Option<String> {
     let s = speaker.trim();
@@ -848,8 +899,10 @@ pub fn closeness(gap: i64, window: i64) -> f32 {
 
 /// Targets agree: outside responsibility always; otherwise both unnamed or both on one side.
 pub fn same_target(a: &Item, b: &Item) -> bool {
-    if a.prop.is_some() || b.prop.is_some() {
-        return same_agent(a, b);
+    match (&a.prop, &b.prop) {
+        (Some(p), Some(q)) => return p.act == q.act && same_agent(a, b),
+        (Some(_), None) | (None, Some(_)) => return same_agent(a, b),
+        (None, None) => {}
     }
     let same = |ta: u32, tb: u32| {
         ta == tb || matches!((a.ids.target_side, b.ids.target_side), (Some(x), Some(y)) if x == y)

@@ -19,8 +19,11 @@ use crate::model::Claim;
 /// What a claim asserts or denies.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proposition {
-    /// Act class from `acts.tsv`: responsible, originate, possess, hold, agree …
+    /// Act class from `acts.tsv`: responsible, originate, hold, agree …
     pub act: String,
+    /// The frame the act belongs to (responsibility, ceasefire, agreement …): a label, and the
+    /// block a claim shares with frame-only claims.
+    pub frame: String,
     /// The doer's side (ISO alpha-3 or an international body's code), when the act has one.
     pub agent: Option<String>,
     /// +1 asserts the act (in its positive form), -1 denies it.
@@ -43,6 +46,7 @@ enum Doer {
 
 struct Act {
     act: String,
+    frame: String,
     sign: i8,
     agent: Doer,
     wording: String,
@@ -71,19 +75,20 @@ fn rows(text: &str, ncols: usize, file: &str) -> Vec<Vec<String>> {
 }
 
 static ACTS: Lazy<Vec<Act>> = Lazy::new(|| {
-    rows(include_str!("acts.tsv"), 5, "acts.tsv")
+    rows(include_str!("acts.tsv"), 6, "acts.tsv")
         .into_iter()
         .map(|c| Act {
             act: c[0].clone(),
-            sign: if c[1] == "-1" { -1 } else { 1 },
-            agent: match c[2].as_str() {
+            frame: c[1].clone(),
+            sign: if c[2] == "-1" { -1 } else { 1 },
+            agent: match c[3].as_str() {
                 "yes" => Doer::Required,
                 "after" => Doer::After,
                 "optional" => Doer::Optional,
                 _ => Doer::None,
             },
-            wording: c[3].clone(),
-            re: word_regex(&c[4]),
+            wording: c[4].clone(),
+            re: word_regex(&c[5]),
         })
         .collect()
 });
@@ -217,6 +222,12 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
             };
             return Some(Proposition {
                 act: act.into(),
+                frame: if act == "responsible" {
+                    "responsibility"
+                } else {
+                    "accusation"
+                }
+                .into(),
                 wording,
                 agent: Some(mention_side(m)),
                 position: 1,
@@ -228,6 +239,7 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
             let agent = own?;
             return Some(Proposition {
                 act: "responsible".into(),
+                frame: "responsibility".into(),
                 wording: format!("{agent} is responsible"),
                 agent: Some(agent),
                 position: -1,
@@ -264,7 +276,8 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
                 let after_before = before.is_none_or(|b| at >= b.span.end);
                 let reopened = || {
                     before.is_none_or(|b| {
-                        text.get(b.span.end..at).is_some_and(|gap| THAT.is_match(gap))
+                        text.get(b.span.end..at)
+                            .is_some_and(|gap| THAT.is_match(gap))
                     })
                 };
                 after_before && start.saturating_sub(at) <= 30 && (!third || reopened())
@@ -336,6 +349,7 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
     };
     Some(Proposition {
         act: act.act.clone(),
+        frame: act.frame.clone(),
         wording: act.wording.replace("{agent}", &agent_name),
         agent: agent_side,
         position,

@@ -75,11 +75,13 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     {
         return None;
     }
-    // Two people of one government saying different things is not a change of mind: with
-    // propositions read from the words, a reversal needs the same named person, or the
-    // later claim saying that the position changed.
-    let same_person = x.ids.person.is_some() && x.ids.person == y.ids.person;
-    if (x.prop.is_some() || y.prop.is_some()) && !same_person {
+    // Two different named people of one government saying different things is not a change
+    // of mind (Lavrov and a deputy minister): it needs the later claim saying that the
+    // position changed. One person, or one institution or its unnamed officials, can reverse.
+    let two_people = x.ids.person != y.ids.person
+        && super::personal_name(&x.claim.speaker)
+        && super::personal_name(&y.claim.speaker);
+    if two_people {
         let later = order(p).1;
         let explicit = *later.explicit.get_or_init(|| {
             EXPLICIT.is_match(&later.claim.sentence) || EXPLICIT.is_match(&later.claim.text)

@@ -903,3 +903,19 @@ fn big_thread_timing() {
         );
     }
 }
+
+#[test]
+fn personal_names_are_told_from_institutions() {
+    for (speaker, expect) in [
+        ("Sergei Lavrov", true),
+        ("Abu Mohammed al-Golani", true),
+        ("Russia", false),
+        ("U.S. officials", false),
+        ("The Kremlin", false),
+        ("the Syrian army", false),
+        ("Russian Foreign Ministry", false),
+        ("A senior State Department official", false),
+    ] {
+        assert_eq!(personal_name(speaker), expect, "{speaker}");
+    }
+}
