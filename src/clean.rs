@@ -266,9 +266,8 @@ pub fn title_like(line: &str) -> bool {
     let core = line.trim_end_matches(['"', '”', '’', '\'', ')', ' ']);
     let last_word = core.rsplit(' ').next().unwrap_or("");
     let abbreviation = last_word.strip_suffix('.').is_some_and(|w| w.contains('.'));
-    line.len() <= 200
-        && !(core.ends_with('.') && !abbreviation)
-        && !core.ends_with([',', ';', ':', '-', '—', '–'])
+    let sentence_end = core.ends_with('.') && !abbreviation;
+    line.len() <= 200 && !sentence_end && !core.ends_with([',', ';', ':', '-', '—', '–'])
 }
 
 /// Is the first kept line a headline of its own (issue 15, item 16)? It must look like one

@@ -254,24 +254,42 @@ impl Store {
             return Err(StoreError::Missing { path: shown });
         }
         let unclean = wal_left_behind(path);
-        let conn = Connection::open_with_flags(
-            path,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|err| StoreError::Open {
-            path: shown.clone(),
-            err,
-        })?;
+        // Most ordinary first: a read-write handle that refuses writes (its last close tidies
+        // the -wal and -shm files away), a read-only handle (the file is read-only), and an
+        // immutable one (the folder cannot take -wal/-shm files: read-only media, full disk).
+        let mut conn = None;
+        let mut first_err = None;
+        for mode in [ReadMode::QueryOnly, ReadMode::ReadOnly, ReadMode::Immutable] {
+            match read_connection(path, mode) {
+                Ok(c) => {
+                    conn = Some(c);
+                    break;
+                }
+                Err(err) => {
+                    let corrupt = matches!(&err, rusqlite::Error::SqliteFailure(f, _)
+                        if matches!(f.code, rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase));
+                    if corrupt {
+                        return Err(StoreError::Corrupt {
+                            path: shown,
+                            detail: describe(&err),
+                        });
+                    }
+                    first_err.get_or_insert(err);
+                }
+            }
+        }
+        let Some(conn) = conn else {
+            return Err(StoreError::Open {
+                path: shown,
+                err: first_err.unwrap_or(rusqlite::Error::InvalidQuery),
+            });
+        };
         let store = Store {
             conn,
             path: shown.clone(),
             batch: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
         };
-        store
-            .conn
-            .busy_timeout(Duration::from_secs(30))
-            .map_err(|e| store.named(e.into()))?;
         if unclean {
             store.quick_check()?;
         }
@@ -1401,6 +1419,58 @@ fn thread_from_row(r: &Row) -> rusqlite::Result<Thread> {
         actors: from_json(&r.get::<_, String>(3)?),
         manual: r.get(4)?,
     })
+}
+
+/// How [`Store::open_read`] tries to open a database.
+#[derive(Clone, Copy, PartialEq)]
+enum ReadMode {
+    QueryOnly,
+    ReadOnly,
+    Immutable,
+}
+
+/// A connection for reading, checked by reading the schema version (which is where a missing
+/// -shm file or a damaged header shows).
+fn read_connection(path: &Path, mode: ReadMode) -> rusqlite::Result<Connection> {
+    use rusqlite::OpenFlags as F;
+    let conn = match mode {
+        ReadMode::QueryOnly => {
+            Connection::open_with_flags(path, F::SQLITE_OPEN_READ_WRITE | F::SQLITE_OPEN_NO_MUTEX)?
+        }
+        ReadMode::ReadOnly => {
+            Connection::open_with_flags(path, F::SQLITE_OPEN_READ_ONLY | F::SQLITE_OPEN_NO_MUTEX)?
+        }
+        ReadMode::Immutable => Connection::open_with_flags(
+            format!("file:{}?immutable=1", uri_path(path)),
+            F::SQLITE_OPEN_READ_ONLY | F::SQLITE_OPEN_URI | F::SQLITE_OPEN_NO_MUTEX,
+        )?,
+    };
+    conn.busy_timeout(Duration::from_secs(30))?;
+    if mode == ReadMode::QueryOnly {
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+                None,
+            ));
+        }
+        conn.execute_batch("PRAGMA query_only = ON")?;
+    }
+    let _: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    Ok(conn)
+}
+
+/// A path for an SQLite `file:` URI: bytes other than unreserved ones and `/` percent-encoded.
+fn uri_path(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for b in abs.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// A non-empty write-ahead log beside a database nobody has open cleanly is what a crash or a

@@ -199,7 +199,7 @@ mod tests {
         std::os::unix::fs::symlink(root.join("sub"), root.join("near")).unwrap();
         std::os::unix::fs::symlink(root.join("sub/in.txt"), root.join("near.txt")).unwrap();
 
-        let (files, errors) = walk(&[root.clone()]);
+        let (files, errors) = walk(std::slice::from_ref(&root));
         let rel: Vec<String> = files
             .iter()
             .map(|p| p.strip_prefix(&root).unwrap().display().to_string())
@@ -211,7 +211,7 @@ mod tests {
         assert!(errors.iter().all(|e| e.is_warning()));
         assert!(msgs[0].contains("leads outside"), "{msgs:?}");
 
-        let (files, errors) = walk_with(&[root.clone()], true);
+        let (files, errors) = walk_with(std::slice::from_ref(&root), true);
         assert!(errors.is_empty());
         assert!(files.contains(&root.join("away/out.txt")));
         assert!(files.contains(&root.join("away.txt")));
