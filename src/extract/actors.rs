@@ -645,9 +645,12 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             None
         };
         let comma_before = text[..start].trim_end_matches([' ', '\t']).ends_with(',');
+        // The distance test comes before the text test: slicing up to every later hit made
+        // this quadratic in the article's length (issue 15, item 8).
         let known_after = hits.iter().position(|h| {
             h.source == Source::KnownPerson
                 && h.span.start >= end
+                && h.span.start - end <= 24
                 && text[end..h.span.start]
                     .trim_matches(|c: char| c == ',' || c.is_whitespace())
                     .split_whitespace()
@@ -667,7 +670,6 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
                                 | "Ms"
                         )
                     })
-                && h.span.start - end <= 24
         });
         if known_after.is_some() {
             absorbed.extend(gone);
@@ -680,10 +682,16 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             }
             s
         };
+        // `text[h.end..start].trim() == ","` holds exactly when `h` ends between the comma
+        // before `start` and the spaces before that comma: compare offsets, not slices.
+        let comma_gap = text[..start].trim_end().strip_suffix(',').map(|h| {
+            let at = h.len();
+            (text[..at].trim_end().len(), at)
+        });
         let known_before = hits.iter().position(|h| {
             h.source == Source::KnownPerson
                 && h.span.end <= start
-                && text[h.span.end..start].trim() == ","
+                && comma_gap.is_some_and(|(lo, at)| h.span.end >= lo && h.span.end <= at)
         });
         if known_before.is_some() {
             absorbed.extend(gone);
@@ -745,6 +753,8 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             source: Source::Title,
         });
     }
+    // A set, not `absorbed.contains` per hit (quadratic on long articles, issue 15 item 8).
+    let absorbed: std::collections::HashSet<usize> = absorbed.into_iter().collect();
     let mut kept: Vec<Hit> = hits
         .drain(..)
         .enumerate()
