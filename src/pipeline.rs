@@ -237,12 +237,15 @@ struct Writer<'a> {
     summary: Summary,
     /// When the open batch began.
     batch_start: Instant,
+    /// `PRAGMA data_version` when `profiles` were last read from the database.
+    seen_version: i64,
 }
 
 impl<'a> Writer<'a> {
     fn new(store: &'a mut Store, cfg: &'a IngestConfig) -> Result<Writer<'a>> {
         // [`Writer::begin`] polls for the write lock itself; SQLite's own wait stays short.
         store.set_busy_timeout(Duration::from_millis(20))?;
+        let seen_version = store.data_version()?;
         let profiles = load_profiles(store)?;
         Ok(Writer {
             store,
@@ -250,6 +253,7 @@ impl<'a> Writer<'a> {
             profiles,
             summary: Summary::default(),
             batch_start: Instant::now(),
+            seen_version,
         })
     }
 
@@ -299,8 +303,12 @@ impl<'a> Writer<'a> {
         self.batch_start = Instant::now();
         // Thread decisions are made inside the write transaction, against the threads as
         // committed by every writer so far: another ingest may have created or grown threads
-        // since this one last held the lock (issue 15, item 3).
-        self.profiles = load_profiles(self.store)?;
+        // since this one last held the lock (issue 15, item 3). Only then are they reloaded.
+        let version = self.store.data_version()?;
+        if version != self.seen_version {
+            self.profiles = load_profiles(self.store)?;
+            self.seen_version = version;
+        }
         Ok(())
     }
 

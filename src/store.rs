@@ -540,6 +540,14 @@ impl Store {
         Ok(())
     }
 
+    /// SQLite's `PRAGMA data_version`: changes when another connection commits, so a writer
+    /// knows whether what it read before is still current.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// True while a batch transaction is open.
     pub fn in_batch(&self) -> bool {
         self.batch.is_some()
