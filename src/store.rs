@@ -1,6 +1,8 @@
 //! SQLite storage: the only module that touches rusqlite. Migrations, one transaction per article, row <-> struct mapping.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Once;
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -205,14 +207,23 @@ impl Store {
 
     /// Open applying only the first `n` migrations (tests use it to make an older database).
     pub fn open_upto(path: &Path, n: usize) -> Result<Store> {
-        let existed = path.exists();
+        // Create the file ourselves (SQLite takes an empty file as an empty database), so we
+        // know whether this call made it.
+        let created = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .is_ok();
         let result = Store::open_rw(path, n);
-        if result.is_err() && !existed {
-            // Leave nothing behind: a failed first open must not create an empty database.
-            for suffix in ["", "-wal", "-shm", "-journal"] {
-                let mut p = path.as_os_str().to_owned();
-                p.push(suffix);
-                let _ = std::fs::remove_file(p);
+        if let Err(e) = &result {
+            // Leave nothing behind: a failed first open must not leave an empty database. Not
+            // on a lock conflict, though: then another process is using the file.
+            if created && !e.is_busy() {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    let mut p = path.as_os_str().to_owned();
+                    p.push(suffix);
+                    let _ = std::fs::remove_file(p);
+                }
             }
         }
         result
@@ -220,7 +231,8 @@ impl Store {
 
     fn open_rw(path: &Path, n: usize) -> Result<Store> {
         let shown = path.display().to_string();
-        let unclean = wal_left_behind(path);
+        watch_recoveries();
+        let (before, wal_was_there) = (recoveries(), wal_left_behind(path));
         let open_err = |err| StoreError::Open {
             path: shown.clone(),
             err,
@@ -236,8 +248,19 @@ impl Store {
             batch: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
         };
-        store.configure().map_err(|e| store.named(e))?;
-        if unclean {
+        // Two processes creating one database at once: switching it to WAL needs a lock SQLite
+        // will not wait for (it would deadlock), so wait here, up to the lock timeout.
+        let start = std::time::Instant::now();
+        loop {
+            match store.configure() {
+                Ok(()) => break,
+                Err(e) if e.is_busy() && start.elapsed() < store.lock_timeout => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) => return Err(store.named(e)),
+            }
+        }
+        if unclean(before, wal_was_there) {
             store.quick_check()?;
         }
         store.migrate(n).map_err(|e| store.named(e))?;
@@ -253,7 +276,8 @@ impl Store {
         if !path.exists() {
             return Err(StoreError::Missing { path: shown });
         }
-        let unclean = wal_left_behind(path);
+        watch_recoveries();
+        let (before, wal_was_there) = (recoveries(), wal_left_behind(path));
         // Most ordinary first: a read-write handle that refuses writes (its last close tidies
         // the -wal and -shm files away), a read-only handle (the file is read-only), and an
         // immutable one (the folder cannot take -wal/-shm files: read-only media, full disk).
@@ -290,7 +314,7 @@ impl Store {
             batch: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
         };
-        if unclean {
+        if unclean(before, wal_was_there) {
             store.quick_check()?;
         }
         let version = store.schema_version().map_err(|e| store.named(e))?;
@@ -384,6 +408,7 @@ impl Store {
 
     /// A private in-memory database, fully migrated.
     pub fn open_in_memory() -> Result<Store> {
+        watch_recoveries();
         let conn = Connection::open_in_memory()?;
         let mut store = Store {
             conn,
@@ -477,6 +502,7 @@ impl Store {
         if path == ":memory:" {
             return None;
         }
+        watch_recoveries();
         let conn = Connection::open_with_flags(
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -1481,9 +1507,45 @@ fn uri_path(path: &Path) -> String {
     out
 }
 
-/// A non-empty write-ahead log beside a database nobody has open cleanly is what a crash or a
-/// kill leaves behind (a clean close checkpoints and deletes it). Another process may also
-/// have the database open; then the check costs a read and finds nothing.
+/// WAL recoveries SQLite has run in this process. SQLite recovers a write-ahead log when the
+/// first connection opens a database whose last session did not close cleanly (a crash, a
+/// kill, a power cut); a clean close checkpoints and deletes the log, and a database another
+/// process has open needs no recovery. So a recovery is exactly "after an unclean shutdown".
+static WAL_RECOVERIES: AtomicUsize = AtomicUsize::new(0);
+/// Whether SQLite's log reaches [`WAL_RECOVERIES`] (it can only be set up before SQLite starts).
+static RECOVERY_WATCH: AtomicBool = AtomicBool::new(false);
+
+/// Route SQLite's error log to [`WAL_RECOVERIES`], once, before the first connection.
+fn watch_recoveries() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        fn on_log(code: std::ffi::c_int, _msg: &str) {
+            if code == rusqlite::ffi::SQLITE_NOTICE_RECOVER_WAL {
+                WAL_RECOVERIES.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+        // SAFETY: this runs once, before this module (the only one using SQLite) opens any
+        // connection; the callback calls no SQLite function and only bumps an atomic.
+        let ok = unsafe { rusqlite::trace::config_log(Some(on_log)) }.is_ok();
+        RECOVERY_WATCH.store(ok, Ordering::SeqCst);
+    });
+}
+
+/// Recoveries so far, to compare before and after opening a database.
+fn recoveries() -> usize {
+    WAL_RECOVERIES.load(Ordering::SeqCst)
+}
+
+/// Did opening `path` follow an unclean shutdown? A WAL recovery happened meanwhile; or, when
+/// SQLite's log could not be watched, a non-empty write-ahead log was there before the open.
+fn unclean(before: usize, wal_was_there: bool) -> bool {
+    if RECOVERY_WATCH.load(Ordering::SeqCst) {
+        recoveries() > before
+    } else {
+        wal_was_there
+    }
+}
+
 fn wal_left_behind(path: &Path) -> bool {
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
@@ -1541,6 +1603,42 @@ fn now() -> String {
 mod tests {
     use super::*;
     use crate::model::{Claim, ClaimKind};
+
+    /// Issue 15, item 11: only a recovered write-ahead log (an unclean shutdown) counts, not
+    /// one another open connection is using.
+    #[test]
+    fn issue_15_item_11_unclean_shutdown_is_a_wal_recovery() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        let mut live = Store::open(&db).unwrap();
+        assert!(
+            RECOVERY_WATCH.load(Ordering::SeqCst),
+            "SQLite's log is watched"
+        );
+        live.create_thread(&Thread {
+            slug: "t".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        // A second connection while the first is open: the log is live, nothing is recovered.
+        let before = recoveries();
+        let (_reader, _writer) = (Store::open_read(&db).unwrap(), Store::open(&db).unwrap());
+        let wal = dir.path().join("x.db-wal");
+        assert!(std::fs::metadata(&wal).unwrap().len() > 0);
+        assert_eq!(
+            recoveries(),
+            before,
+            "nothing recovered while the log is live"
+        );
+        // A copy of the files of a session that never closed: opening it recovers the log.
+        let copy = dir.path().join("copy.db");
+        std::fs::copy(&db, &copy).unwrap();
+        std::fs::copy(&wal, dir.path().join("copy.db-wal")).unwrap();
+        let before = recoveries();
+        let reopened = Store::open_read(&copy).unwrap();
+        assert!(recoveries() > before, "a hot log was recovered");
+        assert!(reopened.thread_exists("t").unwrap());
+    }
 
     fn article(body: &str) -> Article {
         Article {

@@ -607,6 +607,50 @@ fn issue_15_item_12_a_read_only_database_file_is_refused_once() {
     assert_eq!(c, 0, "{err}");
 }
 
+/// Overwrite the b-tree page headers of pages `from..=to` (1-based) of an SQLite file.
+fn damage_pages(db: &Path, from: usize, to: usize) {
+    let mut bytes = std::fs::read(db).unwrap();
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    let end = bytes.len().min(page.saturating_mul(to));
+    for start in (page * (from - 1)..end).step_by(page) {
+        for b in &mut bytes[start..start + 12] {
+            *b = 0x5a;
+        }
+    }
+    std::fs::write(db, &bytes).unwrap();
+}
+
+/// The 1-based page of an SQLite file holding `needle`.
+fn page_of(db: &Path, needle: &str) -> usize {
+    let bytes = std::fs::read(db).unwrap();
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    let at = bytes
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())
+        .expect("needle in the database file");
+    at / page + 1
+}
+
+fn sidecar(db: &Path, suffix: &str) -> PathBuf {
+    let mut p = db.as_os_str().to_owned();
+    p.push(suffix);
+    PathBuf::from(p)
+}
+
+/// The first line of the file under `dir` (one level of subfolders) whose name ends with `suffix`.
+fn walkdir_first_line(dir: &Path, suffix: &str) -> String {
+    for sub in std::fs::read_dir(dir).unwrap() {
+        for f in std::fs::read_dir(sub.unwrap().path()).unwrap() {
+            let f = f.unwrap().path();
+            if f.to_string_lossy().ends_with(suffix) {
+                let text = std::fs::read_to_string(&f).unwrap();
+                return text.lines().next().unwrap().to_string();
+            }
+        }
+    }
+    panic!("no file ending with {suffix}");
+}
+
 #[test]
 fn issue_15_item_11_a_damaged_database_is_named() {
     let dir = tempfile::tempdir().unwrap();
@@ -615,44 +659,53 @@ fn issue_15_item_11_a_damaged_database_is_named() {
     storyline::synth::write_corpus(&corpus, 60, 3).unwrap();
     let (c, _, err) = run(&db, &["ingest", "-q", corpus.to_str().unwrap()]);
     assert_eq!(c, 0, "{err}");
-    // Scribble over the page headers of every page but the first (the schema stays readable).
-    let mut bytes = std::fs::read(&db).unwrap();
-    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
-    for start in (page..bytes.len()).step_by(page) {
-        for b in &mut bytes[start..start + 12] {
-            *b = 0x5a;
-        }
+    let damaged = |err: &str, db: &Path| {
+        err.starts_with(&format!("storyline: database {} is damaged", db.display()))
+            && err.lines().count() == 1
+    };
+
+    // An unclean shutdown: a session that committed to the write-ahead log and never closed
+    // (copied while it is open, so the copy has a log nobody checkpointed), then damage to the
+    // page holding an article's title, which listing threads does not read.
+    let hot = dir.path().join("hot.db");
+    {
+        let mut s = Store::open(&db).unwrap();
+        s.create_thread(&storyline::model::Thread {
+            slug: "after-crash".into(),
+            title: "after crash".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        std::fs::copy(&db, &hot).unwrap();
+        std::fs::copy(sidecar(&db, "-wal"), sidecar(&hot, "-wal")).unwrap();
     }
-    std::fs::write(&db, &bytes).unwrap();
-
-    // Found by a query: the error names the file.
-    let (c, _, err) = run(&db, &["claims"]);
-    assert_eq!(c, 2, "{err}");
-    assert!(
-        err.starts_with(&format!("storyline: database {} is damaged", db.display())),
-        "{err}"
-    );
-
-    // After an unclean shutdown (a write-ahead log left behind) the check runs on open, so
-    // even a command that never reads the damaged pages reports it.
-    let mut wal = db.as_os_str().to_owned();
-    wal.push("-wal");
-    std::fs::write(&wal, [0u8; 64]).unwrap();
+    let last = walkdir_first_line(&corpus, "000059.txt");
+    let page = page_of(&hot, &last);
+    damage_pages(&hot, page, page);
+    let cold = dir.path().join("cold.db");
+    std::fs::copy(&hot, &cold).unwrap();
+    // Shut down cleanly, the damage goes unseen by `threads` ...
+    let (c, _, err) = run(&cold, &["threads"]);
+    assert_eq!(c, 0, "{err}");
+    // ... but after an unclean shutdown the check on open finds it, for reads and writes.
     for args in [
         vec!["threads"],
         vec!["ingest", "-q", corpus.to_str().unwrap()],
     ] {
-        let (c, _, err) = run(&db, &args);
+        let copy = dir.path().join("copy.db");
+        std::fs::copy(&hot, &copy).unwrap();
+        std::fs::copy(sidecar(&hot, "-wal"), sidecar(&copy, "-wal")).unwrap();
+        let _ = std::fs::remove_file(sidecar(&copy, "-shm"));
+        let (c, _, err) = run(&copy, &args);
         assert_eq!(c, 2, "{args:?}: {err}");
-        assert!(
-            err.starts_with(&format!(
-                "storyline: database {} is damaged (",
-                db.display()
-            )),
-            "{args:?}: {err}"
-        );
-        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(damaged(&err, &copy), "{args:?}: {err}");
     }
+
+    // Damage found by a later query is named too.
+    damage_pages(&db, 2, usize::MAX);
+    let (c, _, err) = run(&db, &["claims"]);
+    assert_eq!(c, 2, "{err}");
+    assert!(damaged(&err, &db), "{err}");
 }
 
 #[test]
