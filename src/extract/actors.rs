@@ -478,7 +478,20 @@ fn plausible_name(name: &str) -> bool {
 }
 
 /// Combine titles with side cues and names.
+/// Indices of the hits reaching into bytes `lo..=hi` (`end >= lo`, `start <= hi`). Gazetteer
+/// hits come sorted and never overlap, so both ends are sorted and a binary search replaces a
+/// scan of every hit per title (issue 15, item 8: that made long articles quadratic). Callers
+/// filter the window exactly as they filtered all hits.
+fn near(hits: &[Hit], lo: usize, hi: usize) -> std::ops::Range<usize> {
+    let i = hits.partition_point(|h| h.span.end < lo);
+    let j = hits.partition_point(|h| h.span.start <= hi).max(i);
+    i..j
+}
+
 fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
+    debug_assert!(hits
+        .windows(2)
+        .all(|w| w[0].span.end <= w[1].span.start && w[0].span.start <= w[1].span.start));
     let table = &*TITLE_TABLE;
     let mut titles: Vec<(Span, usize)> = Vec::new();
     for m in table.ac.find_iter(text) {
@@ -490,22 +503,24 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
     }
     let mut new_hits: Vec<Hit> = Vec::new();
     let mut absorbed: Vec<usize> = Vec::new();
+    // In text order (the automaton finds them left to right), so searched by start.
     let title_spans: Vec<Span> = titles.iter().map(|t| t.0).collect();
+    debug_assert!(title_spans.windows(2).all(|w| w[0].start <= w[1].start));
     for (tspan, row) in titles {
         let title = &table.titles[row];
         // A gazetteer hit that covers the title wins ("Russian military" over "military").
-        if hits
+        if hits[near(hits, tspan.start, tspan.end)]
             .iter()
             .any(|h| h.span.contains(tspan) && h.span != tspan)
         {
             continue;
         }
         // Hits inside the title are absorbed ("rebel" in "rebel commander").
-        let inner: Vec<usize> = (0..hits.len())
+        let inner: Vec<usize> = near(hits, tspan.start, tspan.end)
             .filter(|&i| tspan.contains(hits[i].span) || hits[i].span.overlaps(tspan))
             .collect();
         // A hit running into the title is its cue: "Russian military" + "sources".
-        let mut cue: Option<usize> = (0..hits.len())
+        let mut cue: Option<usize> = near(hits, tspan.start, tspan.start)
             .find(|&i| hits[i].span.start < tspan.start && hits[i].span.end > tspan.start);
         let inner: Vec<usize> = inner.into_iter().filter(|&i| Some(i) != cue).collect();
         // Side cue on the left: [a senior] CUE['s] [deputy] TITLE.
@@ -529,7 +544,7 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
                 break;
             }
             if let Some(i) =
-                (0..hits.len()).find(|&i| hits[i].span.end == cand && !inner.contains(&i))
+                near(hits, cand, cand).find(|&i| hits[i].span.end == cand && !inner.contains(&i))
             {
                 cue = Some(i);
                 break;
@@ -540,7 +555,7 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             let before = text[..hits[i].span.start]
                 .trim_end_matches([' ', '\t'])
                 .len();
-            if let Some(j) = (0..hits.len()).find(|&j| {
+            if let Some(j) = near(hits, before, before).find(|&j| {
                 hits[j].span.end == before && hits[j].kind != ActorKind::Country && j != i
             }) {
                 absorbed.push(i);
@@ -553,7 +568,7 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             let before = text[..hits[i].span.start]
                 .trim_end_matches([' ', '\t'])
                 .len();
-            if let Some(j) = (0..hits.len()).find(|&j| {
+            if let Some(j) = near(hits, before, before).find(|&j| {
                 j != i
                     && hits[i].kind != ActorKind::Country
                     && hits[j].kind == ActorKind::Country
@@ -593,7 +608,7 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
                                 w.starts_with(|c: char| c.is_uppercase()) || w.starts_with("al-")
                             }))
                 };
-                if let Some(i) = hits.iter().position(capitalized_gap) {
+                if let Some(i) = near(hits, at, reach).find(|&i| capitalized_gap(&hits[i])) {
                     cue = Some(i);
                     end = hits[i].span.end;
                 }
@@ -605,8 +620,10 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             let rest = &text[tspan.end..];
             let next = tspan.end + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
             if next > tspan.end
-                && (hits.iter().any(|h| h.span.start == next)
-                    || title_spans.iter().any(|t| t.start == next))
+                && (hits[near(hits, next, next)]
+                    .iter()
+                    .any(|h| h.span.start == next)
+                    || title_spans.binary_search_by_key(&next, |t| t.start).is_ok())
             {
                 continue;
             }
@@ -647,7 +664,7 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
         let comma_before = text[..start].trim_end_matches([' ', '\t']).ends_with(',');
         // The distance test comes before the text test: slicing up to every later hit made
         // this quadratic in the article's length (issue 15, item 8).
-        let known_after = hits.iter().position(|h| {
+        let known_after = hits[near(hits, end, end + 24)].iter().position(|h| {
             h.source == Source::KnownPerson
                 && h.span.start >= end
                 && h.span.start - end <= 24
@@ -688,7 +705,8 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             let at = h.len();
             (text[..at].trim_end().len(), at)
         });
-        let known_before = hits.iter().position(|h| {
+        let (lo, at) = comma_gap.unwrap_or((start, start));
+        let known_before = hits[near(hits, lo, at)].iter().position(|h| {
             h.source == Source::KnownPerson
                 && h.span.end <= start
                 && comma_gap.is_some_and(|(lo, at)| h.span.end >= lo && h.span.end <= at)
@@ -707,7 +725,9 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
                 let name = c.as_str();
                 let s = end + c.start();
                 let e = end + c.end();
-                let overlaps_hit = hits.iter().any(|h| h.span.overlaps(Span::new(s, e)));
+                let overlaps_hit = hits[near(hits, s, e)]
+                    .iter()
+                    .any(|h| h.span.overlaps(Span::new(s, e)));
                 if plausible_name(name) && !overlaps_hit {
                     absorbed.extend(gone);
                     new_hits.push(Hit {
@@ -728,7 +748,9 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
                 let m = c.get(1).unwrap();
                 let s = before_slice_start + m.start();
                 let e = before_slice_start + m.end();
-                let overlaps_hit = hits.iter().any(|h| h.span.overlaps(Span::new(s, e)));
+                let overlaps_hit = hits[near(hits, s, e)]
+                    .iter()
+                    .any(|h| h.span.overlaps(Span::new(s, e)));
                 if plausible_name(m.as_str()) && !overlaps_hit {
                     absorbed.extend(gone);
                     new_hits.push(Hit {
