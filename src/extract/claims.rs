@@ -2768,8 +2768,24 @@ fn finish(text: &str, d: Draft, timexes: &[Timex], published: DateValue) -> Clai
             target = d.speaker.actor.as_ref().map(|a| a.code.clone());
         }
     }
-    // Date: a time expression next to the cue ("said Monday", "on Monday said").
-    let date = timexes
+    // Date: a time expression next to the cue ("said Monday", "on Monday said"). Every test
+    // below keeps to bytes lo..=hi, and the tagger returns time expressions in text order
+    // without overlaps: look only there (issue 15, item 8).
+    let lo = [
+        d.cue.start.saturating_sub(2),
+        d.cue.end,
+        d.speaker.span.map_or(usize::MAX, |s| s.end),
+    ]
+    .into_iter()
+    .min()
+    .unwrap_or(0);
+    let hi = [d.cue.end + 4, d.cue.start, d.content.start]
+        .into_iter()
+        .max()
+        .unwrap_or(usize::MAX);
+    let first = timexes.partition_point(|t| t.span.end < lo);
+    let last = timexes.partition_point(|t| t.span.start <= hi).max(first);
+    let date = timexes[first..last]
         .iter()
         .filter(|t| t.resolved.date.is_some())
         .filter(|t| {
