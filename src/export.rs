@@ -243,4 +243,32 @@ mod tests {
             assert_eq!(csv_cell(cell), want, "{cell:?}");
         }
     }
+
+    #[test]
+    fn issue_15_item_5_csv_export_defuses_formulas_in_stored_text() {
+        let mut data = crate::render::fixtures::small();
+        data.claims[0].claim.text = "=HYPERLINK(\"http://evil.example\",\"click\")".into();
+        data.claims[0].claim.speaker = "@SUM(A1:A9)".into();
+        let out = csv(&data).unwrap();
+        let mut r = ::csv::Reader::from_reader(out.as_bytes());
+        let headers = r.headers().unwrap().clone();
+        let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let rows: Vec<::csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+        let first = rows
+            .iter()
+            .find(|x| x[1] == data.claims[0].id.to_string())
+            .unwrap();
+        assert_eq!(
+            &first[col("text")],
+            "'=HYPERLINK(\"http://evil.example\",\"click\")"
+        );
+        assert_eq!(&first[col("speaker")], "'@SUM(A1:A9)");
+        // Polarity -1 stays a number.
+        assert!(rows.iter().all(|x| !x[col("polarity")].starts_with('\'')));
+        for x in &rows {
+            for cell in x.iter() {
+                assert!(!cell.starts_with(['=', '+', '@']), "{cell:?}");
+            }
+        }
+    }
 }
