@@ -74,3 +74,34 @@ fn read_and_hash_200_pages(bencher: divan::Bencher) {
             }
         });
 }
+
+/// One long page of attributed quotations, `kb` kilobytes: a paragraph of a quote and its
+/// attribution, repeated.
+fn long_quoted_page(kb: usize) -> String {
+    const NAMES: &[&str] = &["Lavrov", "Kerry", "Shoigu", "Kirby", "Peskov", "Zakharova"];
+    let mut s = String::from("GENEVA (Reuters) - ");
+    let mut i = 0;
+    while s.len() < kb * 1024 {
+        s += &format!(
+            "\"We are nearing an arrangement on point {i} and the truce is holding,\" {} said on Monday. A U.S. official said, however, that \"no agreement is close on item {i}.\"\n\n",
+            NAMES[i % NAMES.len()]
+        );
+        i += 1;
+    }
+    s
+}
+
+/// Issue 15, item 8: extraction time should grow linearly with the length of one article, so
+/// the MB/s figure should stay flat from 256 KB to 2 MB (the body limit). Compare the rows.
+#[divan::bench(args = [256, 512, 1024, 2048], sample_count = 3)]
+fn issue_15_item_8_one_long_article(bencher: divan::Bencher, kb: usize) {
+    let body = long_quoted_page(kb);
+    let gazetteer = Gazetteer::builtin();
+    let date = storyline::model::DateValue {
+        date: NaiveDate::from_ymd_opt(2016, 8, 29),
+        precision: storyline::model::Precision::Day,
+    };
+    bencher
+        .counter(BytesCount::new(body.len()))
+        .bench_local(|| divan::black_box(extract::extract(&body, date, &gazetteer)));
+}

@@ -254,6 +254,39 @@ pub fn clean_body(raw: &str) -> CleanDoc {
     clean_with(raw, false)
 }
 
+/// Words a hard-wrapped line of story text often stops on, and a headline does not.
+const LINKING: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "but", "by", "for", "from", "in", "is", "of", "on", "or",
+    "said", "says", "that", "the", "to", "was", "were", "which", "who", "with",
+];
+
+/// Can this line be a headline: short, and not the end of a sentence (a final "." that is not
+/// part of an abbreviation such as "U.S."), nor a line that stops on a comma or dash?
+pub fn title_like(line: &str) -> bool {
+    let core = line.trim_end_matches(['"', '”', '’', '\'', ')', ' ']);
+    let last_word = core.rsplit(' ').next().unwrap_or("");
+    let abbreviation = last_word.strip_suffix('.').is_some_and(|w| w.contains('.'));
+    let sentence_end = core.ends_with('.') && !abbreviation;
+    line.len() <= 200 && !sentence_end && !core.ends_with([',', ';', ':', '-', '—', '–'])
+}
+
+/// Is the first kept line a headline of its own (issue 15, item 16)? It must look like one
+/// ([`title_like`]) and not run on into the next line: a blank line, page furniture or a
+/// byline/agency line after it is fine, and so is a line starting a new thought (a date line,
+/// a publisher name); a next line going on in lowercase, or a line that stops on a linking
+/// word ("... said Monday that"), is a hard-wrapped sentence whose claims must stay whole.
+fn headline_line(line: &str, next: &str) -> bool {
+    if !title_like(line) {
+        return false;
+    }
+    if next.is_empty() || furniture(next).is_some() || STANDALONE.is_match(next) {
+        return true;
+    }
+    let last = line.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let lower_next = next.chars().next().is_some_and(char::is_lowercase);
+    !lower_next && !LINKING.contains(&last.as_str())
+}
+
 fn clean_with(raw: &str, headline: bool) -> CleanDoc {
     let mut doc = CleanDoc::default();
     let mut current: Vec<(&str, usize)> = Vec::new();
@@ -299,8 +332,9 @@ fn clean_with(raw: &str, headline: bool) -> CleanDoc {
             }
             continue;
         }
-        let standalone = headline && doc.paragraphs.is_empty() && current.is_empty()
-            || STANDALONE.is_match(trimmed);
+        let first = headline && doc.paragraphs.is_empty() && current.is_empty();
+        let next = raw[pos..].split('\n').next().unwrap_or("").trim();
+        let standalone = first && headline_line(trimmed, next) || STANDALONE.is_match(trimmed);
         if standalone || current_standalone {
             flush(&mut doc, &mut current);
         }

@@ -1,7 +1,7 @@
 //! Command line: clap definitions, conversion into the pipeline's config, and one function per command.
 
 use std::io::{self, BufRead, IsTerminal, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -17,7 +17,7 @@ use crate::model::{ActorKind, ContradictionKind, GazetteerEntry, Thread};
 use crate::output::{self, Out};
 use crate::pipeline::{self, IngestConfig, ThreadMode};
 use crate::render::{self, RenderOptions};
-use crate::store::{ClaimFilter, Store};
+use crate::store::{ClaimFilter, Store, StoreError};
 use crate::{demo, eval, export};
 
 /// Follow a diplomatic news story: who said what, when, and where the parties contradict each other.
@@ -42,6 +42,10 @@ pub struct Args {
     /// No progress or summary chatter on stderr (errors are still printed).
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Seconds to wait for another process's write lock before giving up (writers report
+    /// on stderr every few seconds while they wait).
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 120)]
+    pub lock_timeout: u64,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -100,6 +104,9 @@ pub enum Command {
         /// For feeds given by URL: fetch each entry's own page (robots.txt honoured, one host at a time).
         #[arg(long)]
         follow_links: bool,
+        /// Follow symlinks that lead outside the folders given (by default they are skipped).
+        #[arg(long)]
+        follow_symlinks: bool,
         #[command(flatten)]
         http: HttpArgs,
     },
@@ -529,8 +536,39 @@ pub fn run(args: Args) -> Result<Outcome> {
     };
     let mut out = Out::new(color);
     let db = args.db.clone();
-    let open =
-        || Store::open(&db).with_context(|| format!("cannot open database {}", db.display()));
+    let lock_timeout = std::time::Duration::from_secs(args.lock_timeout);
+    // Commands that write open (and create) the database; listings, reports and exports open
+    // it read-only and refuse a missing one. Store errors name the database themselves.
+    let open = || -> Result<Store> {
+        let mut store = Store::open(&db)?;
+        store.set_lock_timeout(lock_timeout)?;
+        Ok(store)
+    };
+    let open_read = || -> Result<Store> { Ok(Store::open_read(&db)?) };
+    let result = run_command(args, &mut out, open, open_read);
+    // A damaged page found by a later query: say which file.
+    result.map_err(|e| {
+        let corrupt = e
+            .chain()
+            .filter_map(|c| c.downcast_ref::<StoreError>())
+            .any(|s| s.is_corrupt() && !matches!(s, StoreError::Corrupt { .. }));
+        if corrupt {
+            e.context(format!(
+                "database {} is damaged; restore it from a backup",
+                db.display()
+            ))
+        } else {
+            e
+        }
+    })
+}
+
+fn run_command(
+    args: Args,
+    out: &mut Out,
+    open: impl Fn() -> Result<Store>,
+    open_read: impl Fn() -> Result<Store>,
+) -> Result<Outcome> {
     match args.command {
         Command::Ingest {
             paths,
@@ -540,7 +578,11 @@ pub fn run(args: Args) -> Result<Outcome> {
             window,
             follow_links,
             http,
+            follow_symlinks,
         } => {
+            if let Some(slug) = &thread {
+                check_slug(slug)?;
+            }
             let mut store = open()?;
             let (urls, paths): (Vec<String>, Vec<String>) =
                 paths.into_iter().partition(|p| fetch::is_url(p));
@@ -548,6 +590,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 read: ReadOptions {
                     format: format_of(format),
                     date,
+                    follow_symlinks,
                 },
                 thread: match thread {
                     Some(slug) => ThreadMode::Fixed(slug),
@@ -610,7 +653,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 }
                 SourceCmd::List { json } => {
                     let store = open()?;
-                    output::sources(&mut out, &store.sources()?, json)?;
+                    output::sources(out, &store.sources()?, json)?;
                 }
                 SourceCmd::Remove { url } => {
                     let mut store = open()?;
@@ -661,8 +704,8 @@ pub fn run(args: Args) -> Result<Outcome> {
             })
         }
         Command::Threads { json } => {
-            let store = open()?;
-            output::threads(&mut out, &store.threads()?, json)?;
+            let store = open_read()?;
+            output::threads(out, &store.threads()?, json)?;
             Ok(Outcome::Ok)
         }
         Command::Thread(cmd) => {
@@ -674,6 +717,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                     keywords,
                     actors,
                 } => {
+                    check_slug(&slug)?;
                     let t = Thread {
                         title: title.unwrap_or_else(|| slug.clone()),
                         slug,
@@ -693,6 +737,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                     out.line(&into)?;
                 }
                 ThreadCmd::Rename { from, to, title } => {
+                    check_slug(&to)?;
                     store.rename_thread(&from, &to, title.as_deref())?;
                     out.line(&to)?;
                 }
@@ -700,8 +745,8 @@ pub fn run(args: Args) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
         Command::Articles { thread, json } => {
-            let store = open()?;
-            output::articles(&mut out, &store.articles(thread.as_deref())?, json)?;
+            let store = open_read()?;
+            output::articles(out, &store.articles(thread.as_deref())?, json)?;
             Ok(Outcome::Ok)
         }
         Command::Claims {
@@ -712,7 +757,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             to,
             json,
         } => {
-            let store = open()?;
+            let store = open_read()?;
             let f = ClaimFilter {
                 thread: thread.clone(),
                 actor,
@@ -725,13 +770,13 @@ pub fn run(args: Args) -> Result<Outcome> {
                 let new = store.articles_ingested_since(since.at)?;
                 claims.retain(|c| new.contains(&c.article_id));
             }
-            output::claims(&mut out, &claims, thread.as_deref(), json)?;
+            output::claims(out, &claims, thread.as_deref(), json)?;
             Ok(Outcome::Ok)
         }
         Command::Events { thread, json } => {
-            let store = open()?;
+            let store = open_read()?;
             output::events(
-                &mut out,
+                out,
                 &store.events(thread.as_deref())?,
                 thread.as_deref(),
                 json,
@@ -744,7 +789,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             since,
             json,
         } => {
-            let store = open()?;
+            let store = open_read()?;
             let kind = kind.map(|k| match k {
                 KindArg::Opposing => ContradictionKind::Opposing,
                 KindArg::Denial => ContradictionKind::Denial,
@@ -756,7 +801,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 let new = store.articles_ingested_since(since.at)?;
                 found.retain(|x| new.contains(&x.a.article_id) || new.contains(&x.b.article_id));
             }
-            output::contradictions(&mut out, &found, json)?;
+            output::contradictions(out, &found, json)?;
             Ok(Outcome::Ok)
         }
         Command::Timeline {
@@ -767,7 +812,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             width,
             height,
         } => {
-            let store = open()?;
+            let store = open_read()?;
             let data = pipeline::report_data(&store, &thread)?;
             let opts = RenderOptions {
                 width,
@@ -775,8 +820,9 @@ pub fn run(args: Args) -> Result<Outcome> {
                 from,
                 to,
             };
-            render::timeline(&data, &opts, &path)
-                .with_context(|| format!("cannot draw {}", path.display()))?;
+            write_via_temp(&path, |tmp| {
+                Ok(render::timeline(&data, &opts, tmp).map(|_| ())?)
+            })?;
             out.line(&path.display().to_string())?;
             Ok(Outcome::Ok)
         }
@@ -786,7 +832,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             width,
             height,
         }) => {
-            let store = open()?;
+            let store = open_read()?;
             let data = pipeline::report_data(&store, &thread)?;
             let opts = RenderOptions {
                 width,
@@ -794,8 +840,9 @@ pub fn run(args: Args) -> Result<Outcome> {
                 from: None,
                 to: None,
             };
-            render::contradiction_chart(&data, &opts, &path)
-                .with_context(|| format!("cannot draw {}", path.display()))?;
+            write_via_temp(&path, |tmp| {
+                Ok(render::contradiction_chart(&data, &opts, tmp).map(|_| ())?)
+            })?;
             out.line(&path.display().to_string())?;
             Ok(Outcome::Ok)
         }
@@ -806,7 +853,9 @@ pub fn run(args: Args) -> Result<Outcome> {
             height,
             since,
         } => {
-            let store = open()?;
+            // The slug names the report's folder: it must stay a single plain name.
+            check_slug(&thread)?;
+            let store = open_read()?;
             let data = pipeline::report_data(&store, &thread)?;
             let opts = RenderOptions {
                 width,
@@ -837,20 +886,26 @@ pub fn run(args: Args) -> Result<Outcome> {
         } => {
             let store_gaz = Gazetteer::builtin();
             if jsonl {
-                return extract_jsonl(&mut out, date, &store_gaz);
+                return extract_jsonl(out, date, &store_gaz);
             }
             let (origin, bytes) = read_input(file.as_deref())?;
             let opts = ReadOptions {
                 format: Format::Auto,
                 date,
+                ..ReadOptions::default()
             };
             let (articles, errors) = ingest::read_bytes(&origin, &bytes, &opts);
-            if let Some(e) = errors.first() {
+            for e in errors.iter().filter(|e| e.is_warning()) {
+                if !args.quiet {
+                    eprintln!("storyline: {}", output::escape_controls(&e.to_string()));
+                }
+            }
+            if let Some(e) = errors.iter().find(|e| !e.is_warning()) {
                 bail!("{e}");
             }
             for a in &articles {
                 let (ex, diags) = extract::extract(&a.body, a.published, &store_gaz);
-                output::extraction(&mut out, a, &ex, &diags, json)?;
+                output::extraction(out, a, &ex, &diags, json)?;
             }
             Ok(Outcome::Ok)
         }
@@ -859,10 +914,10 @@ pub fn run(args: Args) -> Result<Outcome> {
             let text =
                 String::from_utf8(bytes).with_context(|| format!("{origin}: not valid UTF-8"))?;
             let timexes = extract::timex::tag(&text, Some(date));
-            output::timexes(&mut out, &timexes, json)?;
+            output::timexes(out, &timexes, json)?;
             Ok(Outcome::Ok)
         }
-        Command::Demo { out: dir } => demo::run(&mut out, &dir, args.quiet),
+        Command::Demo { out: dir } => demo::run(out, &dir, args.quiet),
         Command::Eval(cmd) => {
             match cmd {
                 EvalCmd::Timeml { dir, json } => {
@@ -908,7 +963,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             format,
             output: path,
         } => {
-            let store = open()?;
+            let store = open_read()?;
             let data = pipeline::report_data(&store, &thread)?;
             let text = match format {
                 ExportFormat::Json => export::json(&data)?,
@@ -918,8 +973,10 @@ pub fn run(args: Args) -> Result<Outcome> {
             };
             match path {
                 Some(p) => {
-                    std::fs::write(&p, text)
-                        .with_context(|| format!("cannot write {}", p.display()))?;
+                    write_via_temp(&p, |tmp| {
+                        std::fs::write(tmp, &text)
+                            .with_context(|| format!("cannot write {}", p.display()))
+                    })?;
                     out.line(&p.display().to_string())?;
                 }
                 None => out.raw(&text)?,
@@ -932,9 +989,9 @@ pub fn run(args: Args) -> Result<Outcome> {
             limit,
             json,
         } => {
-            let store = open()?;
+            let store = open_read()?;
             let hits = store.search(&query, thread.as_deref(), limit)?;
-            output::search(&mut out, &hits, json)?;
+            output::search(out, &hits, json)?;
             Ok(Outcome::Ok)
         }
         Command::Actor(ActorCmd::Add {
@@ -986,9 +1043,19 @@ pub fn run(args: Args) -> Result<Outcome> {
             Ok(Outcome::Ok)
         }
         Command::Actor(ActorCmd::List { json }) => {
-            let store = open()?;
-            let gaz = Gazetteer::with_extra(&store.user_actors()?);
-            output::gazetteer(&mut out, &gaz.entries, json)?;
+            // Without a database the list is the built-in gazetteer.
+            let extra = match open_read() {
+                Ok(store) => store.user_actors()?,
+                Err(e)
+                    if e.downcast_ref::<StoreError>()
+                        .is_some_and(|s| matches!(s, StoreError::Missing { .. })) =>
+                {
+                    Vec::new()
+                }
+                Err(e) => return Err(e),
+            };
+            let gaz = Gazetteer::with_extra(&extra);
+            output::gazetteer(out, &gaz.entries, json)?;
             Ok(Outcome::Ok)
         }
         Command::Completions { shell } => {
@@ -1017,6 +1084,40 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
 }
 
+/// Write `path` through a temp file beside it (same extension, for the PNG encoder), renamed
+/// over it at the end: a failure (full disk, bad folder) leaves neither a 0-byte or half-written
+/// file nor the temp file. Errors name `path`, not the temp file.
+fn write_via_temp(path: &Path, write: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".tmp-{}-{name}", std::process::id()));
+    let done = write(&tmp).and_then(|()| {
+        std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+    });
+    if let Err(e) = done {
+        let _ = std::fs::remove_file(&tmp);
+        let msg = format!("{e:#}").replace(&tmp.display().to_string(), &path.display().to_string());
+        let mut e = anyhow::anyhow!(msg);
+        if !e.to_string().contains(&path.display().to_string()) {
+            e = e.context(format!("cannot write {}", path.display()));
+        }
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Refuse a thread slug outside `[a-z0-9-]+` (it becomes a folder name under `--out`).
+fn check_slug(slug: &str) -> Result<()> {
+    if !crate::thread::valid_slug(slug) {
+        bail!(
+            "invalid thread name {slug:?}: use lowercase letters, digits and dashes (like aleppo-truce)"
+        );
+    }
+    Ok(())
+}
+
 fn format_of(f: FormatArg) -> Format {
     match f {
         FormatArg::Auto => Format::Auto,
@@ -1027,21 +1128,61 @@ fn format_of(f: FormatArg) -> Format {
     }
 }
 
-/// Read a named file or stdin ("-" or nothing) whole.
+/// Read a named file or stdin ("-" or nothing) whole, up to the ingest size limit.
 fn read_input(file: Option<&str>) -> Result<(String, Vec<u8>)> {
-    match file {
-        None | Some("-") => {
-            let mut buf = Vec::new();
-            io::stdin()
-                .read_to_end(&mut buf)
-                .context("cannot read stdin")?;
-            Ok(("-".to_string(), buf))
-        }
+    let (origin, bytes) = match file {
+        None | Some("-") => (
+            "-".to_string(),
+            ingest::read_bounded(io::stdin().lock(), ingest::MAX_FILE_BYTES)
+                .context("cannot read stdin")?,
+        ),
         Some(p) => {
-            let bytes = std::fs::read(p).with_context(|| format!("{p}: cannot read"))?;
-            Ok((p.to_string(), bytes))
+            let f = std::fs::File::open(p).with_context(|| format!("cannot read {p}"))?;
+            (
+                p.to_string(),
+                ingest::read_bounded(f, ingest::MAX_FILE_BYTES)
+                    .with_context(|| format!("cannot read {p}"))?,
+            )
+        }
+    };
+    match bytes {
+        Some(b) => Ok((origin, b)),
+        None => bail!("{}", ingest::IngestError::StreamTooLarge { path: origin }),
+    }
+}
+
+/// The next line of `r` (without its newline), read at most `limit` bytes at a time: `Ok(None)`
+/// at the end, `Ok(Some(Err(())))` for a longer line (which is skipped to its end).
+fn next_line(r: &mut impl BufRead, limit: u64) -> io::Result<Option<Result<String, ()>>> {
+    let mut buf = Vec::new();
+    let n = r.by_ref().take(limit + 1).read_until(b'\n', &mut buf)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if buf.last() != Some(&b'\n') && buf.len() as u64 > limit {
+        // Skip the rest of the overlong line without keeping it.
+        loop {
+            let (skip, done) = {
+                let avail = r.fill_buf()?;
+                match avail.iter().position(|&b| b == b'\n') {
+                    Some(i) => (i + 1, true),
+                    None => (avail.len(), avail.is_empty()),
+                }
+            };
+            r.consume(skip);
+            if done {
+                break;
+            }
+        }
+        return Ok(Some(Err(())));
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
         }
     }
+    Ok(Some(Ok(String::from_utf8_lossy(&buf).into_owned())))
 }
 
 /// Stream mode: JSON Lines articles on stdin, one extraction per line on stdout. A bad line gets
@@ -1051,17 +1192,30 @@ fn extract_jsonl(out: &mut Out, date: Option<NaiveDate>, gaz: &Gazetteer) -> Res
     let opts = ReadOptions {
         format: Format::Jsonl,
         date,
+        ..ReadOptions::default()
     };
     let mut failed = false;
-    for (i, line) in stdin.lock().lines().enumerate() {
-        let line = line.context("cannot read stdin")?;
+    let mut input = stdin.lock();
+    for i in 0.. {
+        let Some(line) =
+            next_line(&mut input, ingest::MAX_FILE_BYTES).context("cannot read stdin")?
+        else {
+            break;
+        };
+        let Ok(line) = line else {
+            failed = true;
+            let msg = format!("-:{}: line too long (more than 64 MB)", i + 1);
+            eprintln!("storyline: {msg}");
+            out.line(&serde_json::json!({ "error": msg }).to_string())?;
+            continue;
+        };
         if line.trim().is_empty() {
             out.line("{}")?;
             continue;
         }
         let origin = format!("-:{}", i + 1);
         let (articles, errors) = ingest::read_bytes(&origin, line.as_bytes(), &opts);
-        match (articles.first(), errors.first()) {
+        match (articles.first(), errors.iter().find(|e| !e.is_warning())) {
             (Some(a), _) => {
                 let (ex, diags) = extract::extract(&a.body, a.published, gaz);
                 out.line(&serde_json::to_string(&output::extraction_json(
@@ -1073,7 +1227,7 @@ fn extract_jsonl(out: &mut Out, date: Option<NaiveDate>, gaz: &Gazetteer) -> Res
                 let msg = e
                     .map(|e| e.to_string())
                     .unwrap_or_else(|| format!("{origin}: no article"));
-                eprintln!("storyline: {msg}");
+                eprintln!("storyline: {}", output::escape_controls(&msg));
                 out.line(&serde_json::json!({ "error": msg }).to_string())?;
             }
         }

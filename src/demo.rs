@@ -57,7 +57,7 @@ pub fn ingest_corpus(store: &mut Store) -> anyhow::Result<pipeline::Summary> {
     let cfg = IngestConfig {
         read: ReadOptions {
             format: Format::Auto,
-            date: None,
+            ..ReadOptions::default()
         },
         thread: ThreadMode::Auto,
         window_days: 7,
@@ -76,8 +76,7 @@ pub fn run(out: &mut Out, dir: &Path, quiet: bool) -> Result<Outcome> {
             std::fs::remove_file(&p).with_context(|| format!("cannot remove {}", p.display()))?;
         }
     }
-    let mut store =
-        Store::open(&db).with_context(|| format!("cannot open database {}", db.display()))?;
+    let mut store = Store::open(&db)?;
     let summary = ingest_corpus(&mut store)?;
     if !quiet {
         eprintln!("storyline: demo: {}", summary.line());

@@ -52,9 +52,38 @@ pub fn jsonl(data: &ReportData) -> Result<String, ExportError> {
     Ok(out)
 }
 
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or carriage return
+/// first) gets a leading `'`, as OWASP's CSV-injection advice says; plain numbers ("-1") are
+/// left alone. Claim text comes from the articles, so it is untrusted.
+pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && s.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// A CSV writer whose every cell goes through [`csv_cell`].
+struct SafeCsv(csv::Writer<Vec<u8>>);
+
+impl SafeCsv {
+    fn write_record<I, T>(&mut self, record: I) -> Result<(), csv::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
+        let cells: Vec<String> = record
+            .into_iter()
+            .map(|c| csv_cell(c.as_ref()).into_owned())
+            .collect();
+        self.0.write_record(&cells)
+    }
+}
+
 /// One CSV table: a row per claim, event and contradiction, with a `record` column.
 pub fn csv(data: &ReportData) -> Result<String, ExportError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = SafeCsv(csv::Writer::from_writer(Vec::new()));
     w.write_record([
         "record",
         "id",
@@ -128,9 +157,9 @@ pub fn csv(data: &ReportData) -> Result<String, ExportError> {
             x.b.id.to_string(),
         ])?;
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| ExportError::CsvInner(e.to_string()))?;
+    let bytes =
+        w.0.into_inner()
+            .map_err(|e| ExportError::CsvInner(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
@@ -191,4 +220,55 @@ pub fn timelinejs(data: &ReportData) -> Result<String, ExportError> {
         "events": events,
     });
     Ok(serde_json::to_string_pretty(&doc)? + "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue_15_item_5_csv_cells_never_start_a_formula() {
+        for (cell, want) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-1", "-1"),
+            ("0.75", "0.75"),
+            ("no agreement is close", "no agreement is close"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(cell), want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn issue_15_item_5_csv_export_defuses_formulas_in_stored_text() {
+        let mut data = crate::render::fixtures::small();
+        data.claims[0].claim.text = "=HYPERLINK(\"http://evil.example\",\"click\")".into();
+        data.claims[0].claim.speaker = "@SUM(A1:A9)".into();
+        let out = csv(&data).unwrap();
+        let mut r = ::csv::Reader::from_reader(out.as_bytes());
+        let headers = r.headers().unwrap().clone();
+        let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let rows: Vec<::csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+        let first = rows
+            .iter()
+            .find(|x| x[1] == data.claims[0].id.to_string())
+            .unwrap();
+        assert_eq!(
+            &first[col("text")],
+            "'=HYPERLINK(\"http://evil.example\",\"click\")"
+        );
+        assert_eq!(&first[col("speaker")], "'@SUM(A1:A9)");
+        // Polarity -1 stays a number.
+        assert!(rows.iter().all(|x| !x[col("polarity")].starts_with('\'')));
+        for x in &rows {
+            for cell in x.iter() {
+                assert!(!cell.starts_with(['=', '+', '@']), "{cell:?}");
+            }
+        }
+    }
 }

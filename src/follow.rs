@@ -378,6 +378,7 @@ fn read_page(page: &Page, read: &ReadOptions) -> (Vec<Article>, Vec<IngestError>
     let opts = ReadOptions {
         format,
         date: read.date,
+        follow_symlinks: false,
     };
     let (mut articles, errors) = ingest::read_bytes(&page.url, &bytes, &opts);
     let base = url::Url::parse(&page.final_url).ok();
@@ -417,6 +418,7 @@ fn follow_links(client: &mut Client, entries: Vec<Article>, cfg: &FollowConfig) 
         let read = ReadOptions {
             format: Format::Auto,
             date: cfg.ingest.read.date,
+            follow_symlinks: false,
         };
         let (articles, _, is_feed) = read_page(&page, &read);
         match articles.into_iter().next().filter(|_| !is_feed) {

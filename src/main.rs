@@ -17,7 +17,9 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();
-            eprintln!("storyline: {}", dedup_chain(&chain));
+            // One line, and nothing a stored text or a file name could smuggle to the terminal.
+            let line = dedup_chain(&chain).replace('\n', " ");
+            eprintln!("storyline: {}", storyline::output::escape_controls(&line));
             ExitCode::from(2)
         }
     }

@@ -319,7 +319,8 @@ fn looks_like_headline(text: &str) -> bool {
         && text.len() <= 250
         && parse_byline(text).is_none()
         && parse_dateline(text).is_none()
-        && !(text.ends_with('.') && words > 15)
+        && crate::clean::title_like(text)
+        && words <= 30
 }
 
 /// True when a paragraph is the headline again, maybe with a " | Site" tail or without the title's "(Site)" tail.

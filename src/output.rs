@@ -29,7 +29,12 @@ impl Out {
     pub fn raw(&mut self, s: &str) -> io::Result<()> {
         self.w.write_all(s.as_bytes())
     }
+    /// A line of a human table: control characters escaped (see [`escape_controls`]).
+    fn text(&mut self, s: &str) -> io::Result<()> {
+        writeln!(self.w, "{}", escape_controls(s))
+    }
     fn header(&mut self, s: &str) -> io::Result<()> {
+        let s = escape_controls(s);
         if self.color {
             writeln!(self.w, "\x1b[1m{s}\x1b[0m")
         } else {
@@ -222,9 +227,32 @@ pub fn extraction_json(a: &Article, ex: &Extraction, diags: &[Diagnostic]) -> Va
     })
 }
 
+/// Make text safe to print on a terminal: control characters (C0 but newline, DEL, C1) and
+/// bidirectional overrides become visible `\u{..}` escapes, so stored text or a file name cannot
+/// move the cursor, retitle the window or reorder what the analyst reads. JSON output is not
+/// passed through this (serde_json escapes what JSON needs and the data stays exact).
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Shorten for a table cell, on a char boundary.
 fn cut(s: &str, n: usize) -> String {
-    let s = s.replace('\n', " ");
+    let s = escape_controls(&s.replace('\n', " ")).into_owned();
     if s.chars().count() <= n {
         s
     } else {
@@ -263,7 +291,7 @@ pub fn threads(out: &mut Out, rows: &[ThreadSummary], as_json: bool) -> io::Resu
             (Some(a), Some(b)) => format!("{a}..{b}"),
             _ => "-".into(),
         };
-        out.line(&format!(
+        out.text(&format!(
             "{:<32} {:>8} {:>7} {:>7} {:>7}  {:<23}  {}",
             cut(&t.thread.slug, 32),
             t.articles,
@@ -290,7 +318,7 @@ pub fn articles(out: &mut Out, rows: &[StoredArticle], as_json: bool) -> io::Res
         "ID", "PUBLISHED", "SOURCE", "DATELINE", "THREADS"
     ))?;
     for a in rows {
-        out.line(&format!(
+        out.text(&format!(
             "{:>5}  {:<10}  {:<8}  {:<12}  {:<24}  {}",
             a.id,
             date_text(a.article.published),
@@ -320,7 +348,7 @@ pub fn claims(
     ))?;
     for c in rows {
         let k = &c.claim;
-        out.line(&format!(
+        out.text(&format!(
             "{:>5}  {:<10}  {:<22}  {:<7}  {:<11}  {:>3}  {}",
             c.id,
             date_text(k.date),
@@ -351,7 +379,7 @@ pub fn events(
     ))?;
     for e in rows {
         let v = &e.event;
-        out.line(&format!(
+        out.text(&format!(
             "{:>5}  {:<10}  {:<4}  {:<20}  {}",
             e.id,
             date_text(v.date),
@@ -382,7 +410,7 @@ pub fn contradictions(
             c.explanation
         ))?;
         for s in [&x.a, &x.b] {
-            out.line(&format!(
+            out.text(&format!(
                 "    {} {} ({}), article #{} bytes {}-{}: {}",
                 date_text(s.claim.date),
                 s.claim.speaker,
@@ -414,7 +442,7 @@ pub fn timexes(out: &mut Out, rows: &[Timex], as_json: bool) -> io::Result<()> {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        out.line(&format!(
+        out.text(&format!(
             "{:>7} {:>7}  {:<8}  {:<16}  {}",
             t.span.start, t.span.end, kind, t.value, t.text
         ))?;
@@ -438,7 +466,7 @@ pub fn extraction(
         opt(&a.source),
         date_text(a.published)
     ))?;
-    out.line(&format!(
+    out.text(&format!(
         "{} time expressions, {} actor mentions, {} claims, {} events",
         ex.timexes.len(),
         ex.actors.len(),
@@ -446,7 +474,7 @@ pub fn extraction(
         ex.events.len()
     ))?;
     for c in &ex.claims {
-        out.line(&format!(
+        out.text(&format!(
             "  claim  {} {} ({}) {} [{} {:+}]: {}",
             date_text(c.date),
             c.speaker,
@@ -458,7 +486,7 @@ pub fn extraction(
         ))?;
     }
     for e in &ex.events {
-        out.line(&format!(
+        out.text(&format!(
             "  event  {} [{}] {}",
             date_text(e.date),
             opt(&e.event_type),
@@ -466,7 +494,7 @@ pub fn extraction(
         ))?;
     }
     for d in diags {
-        out.line(&format!("  note   {}", d.message))?;
+        out.text(&format!("  note   {}", d.message))?;
     }
     Ok(())
 }
@@ -476,7 +504,7 @@ pub fn search(out: &mut Out, hits: &[SearchHit], as_json: bool) -> io::Result<()
         return out.json(&serde_json::to_value(hits).unwrap_or(Value::Null));
     }
     for h in hits {
-        out.line(&format!(
+        out.text(&format!(
             "{:<7} #{:<5} {} — {}",
             h.kind,
             h.id,
@@ -496,7 +524,7 @@ pub fn gazetteer(out: &mut Out, rows: &[GazetteerEntry], as_json: bool) -> io::R
         "CODE", "KIND", "NAME"
     ))?;
     for e in rows {
-        out.line(&format!(
+        out.text(&format!(
             "{:<8}  {:<12}  {:<30}  {}",
             e.code,
             e.kind.as_str(),
@@ -564,5 +592,18 @@ mod tests {
         assert_eq!(cut("Genève — talks", 8), "Genève …");
         assert_eq!(cut("short", 10), "short");
         assert_eq!(cut("two\nlines", 20), "two lines");
+    }
+
+    #[test]
+    fn issue_15_item_6_control_characters_are_escaped() {
+        assert_eq!(
+            escape_controls("a\x1b[2Jb\x07c\u{9b}d\u{202e}e\tf\ng"),
+            "a\\u{1b}[2Jb\\u{7}c\\u{9b}d\\u{202e}e\\u{9}f\ng"
+        );
+        assert!(matches!(
+            escape_controls("Genève — talks"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(cut("x\x1b]0;pwned\x07", 40), "x\\u{1b}]0;pwned\\u{7}");
     }
 }

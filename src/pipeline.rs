@@ -1,7 +1,7 @@
 //! Glue over the stages: read -> clean/meta -> extract (parallel) -> thread -> store (+ contradict), and report data.
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -95,6 +95,13 @@ const BATCH_ARTICLES: usize = 1000;
 /// ... or once the batch has been open this long, so readers and other writers get a turn.
 const BATCH_TIME: Duration = Duration::from_millis(500);
 
+/// While waiting for the write lock: how often to try again ...
+const LOCK_POLL: Duration = Duration::from_millis(3);
+/// ... and how often to say so on stderr.
+const LOCK_REPORT: Duration = Duration::from_secs(5);
+/// Pause after a mid-ingest commit, long enough for a polling writer to get the lock.
+const LOCK_YIELD: Duration = Duration::from_millis(10);
+
 /// Ingest every input; per-file problems are reported on stderr and counted, not returned.
 ///
 /// Workers (rayon, all cores) read, clean and extract chunks of files while one writer stores
@@ -126,11 +133,15 @@ fn ingest_into(
     for input in inputs {
         let (origin, bytes) = match input {
             Input::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut bytes)
-                    .context("cannot read stdin")?;
-                ("-".to_string(), bytes)
+                match ingest::read_bounded(std::io::stdin().lock(), ingest::MAX_FILE_BYTES)
+                    .context("cannot read stdin")?
+                {
+                    Some(bytes) => ("-".to_string(), bytes),
+                    None => {
+                        writer.errors(&[IngestError::StreamTooLarge { path: "-".into() }]);
+                        continue;
+                    }
+                }
             }
             Input::Memory(origin, bytes) => (origin.clone(), bytes.clone()),
             Input::Articles(articles) => {
@@ -154,7 +165,7 @@ fn ingest_into(
             .collect::<Vec<_>>();
         writer.write_all(prepared)?;
     }
-    let (files, errors) = ingest::walk(&paths);
+    let (files, errors) = ingest::walk_with(&paths, cfg.read.follow_symlinks);
     writer.errors(&errors);
     let bar = progress(files.len() as u64, cfg.quiet);
     std::thread::scope(|s| -> Result<()> {
@@ -241,10 +252,15 @@ struct Writer<'a> {
     batch_start: Instant,
     /// Threads that gained claims in this run (sorted, so detection runs in a fixed order).
     touched: BTreeSet<String>,
+    /// `PRAGMA data_version` when `profiles` were last read from the database.
+    seen_version: i64,
 }
 
 impl<'a> Writer<'a> {
     fn new(store: &'a mut Store, cfg: &'a IngestConfig) -> Result<Writer<'a>> {
+        // [`Writer::begin`] polls for the write lock itself; SQLite's own wait stays short.
+        store.set_busy_timeout(Duration::from_millis(20))?;
+        let seen_version = store.data_version()?;
         let profiles = load_profiles(store)?;
         Ok(Writer {
             store,
@@ -253,28 +269,55 @@ impl<'a> Writer<'a> {
             summary: Summary::default(),
             batch_start: Instant::now(),
             touched: BTreeSet::new(),
+            seen_version,
         })
     }
 
-    /// Open a batch transaction if none is open, waiting out other writers.
+    /// Open a batch transaction if none is open, waiting out other writers: while another
+    /// process holds the write lock, say so on stderr every [`LOCK_REPORT`], and give up after
+    /// the store's lock timeout (`--lock-timeout`) with an error naming the database.
     fn begin(&mut self) -> Result<()> {
-        if self.store.batch_len() > 0 {
+        if self.store.in_batch() {
             return Ok(());
         }
-        // The store waits up to its busy timeout; a concurrent ingest may hold the lock
-        // through several of its batches, so keep trying for a few minutes.
-        let mut tries = 0;
+        let start = Instant::now();
+        let mut reported = start;
+        let timeout = self.store.lock_timeout();
         loop {
             match self.store.begin_batch() {
                 Ok(()) => break,
-                Err(e) if e.is_busy() && tries < 10 => {
-                    tries += 1;
-                    std::thread::sleep(Duration::from_millis(50 * tries));
+                Err(e) if e.is_busy() => {
+                    let waited = start.elapsed();
+                    if waited >= timeout {
+                        anyhow::bail!(
+                            "database {} is locked by another process; gave up after {} s (--lock-timeout)",
+                            self.store.path(),
+                            waited.as_secs()
+                        );
+                    }
+                    if reported.elapsed() >= LOCK_REPORT {
+                        reported = Instant::now();
+                        eprintln!(
+                            "storyline: waiting for another process to release the write lock on {} ({} s so far, giving up after {} s)",
+                            crate::output::escape_controls(self.store.path()),
+                            waited.as_secs(),
+                            timeout.as_secs()
+                        );
+                    }
+                    std::thread::sleep(LOCK_POLL);
                 }
                 Err(e) => return Err(e).context("cannot start a write transaction"),
             }
         }
         self.batch_start = Instant::now();
+        // Thread decisions are made inside the write transaction, against the threads as
+        // committed by every writer so far: another ingest may have created or grown threads
+        // since this one last held the lock (issue 15, item 3). Only then are they reloaded.
+        let version = self.store.data_version()?;
+        if version != self.seen_version {
+            self.profiles = load_profiles(self.store)?;
+            self.seen_version = version;
+        }
         Ok(())
     }
 
@@ -302,8 +345,16 @@ impl<'a> Writer<'a> {
 
     fn errors(&mut self, errors: &[IngestError]) {
         for e in errors {
-            eprintln!("storyline: {e}");
-            self.summary.failed += 1;
+            if e.is_warning() && self.cfg.quiet {
+                continue;
+            }
+            eprintln!(
+                "storyline: {}",
+                crate::output::escape_controls(&e.to_string())
+            );
+            if !e.is_warning() {
+                self.summary.failed += 1;
+            }
         }
     }
 
@@ -327,7 +378,7 @@ impl<'a> Writer<'a> {
         if p.article.published.precision == Precision::Unknown && !self.cfg.quiet {
             eprintln!(
                 "storyline: warning: {}: no publication date found (use --date); stored with an unknown date",
-                p.article.origin
+                crate::output::escape_controls(&p.article.origin)
             );
         }
         let (joins, new_threads, touched) = self.assign(&p.article, extraction);
@@ -359,20 +410,31 @@ impl<'a> Writer<'a> {
                         if d.message.starts_with("publication date unknown") {
                             continue;
                         }
-                        eprintln!("storyline: note: {}: {}", p.article.origin, d.message);
+                        eprintln!(
+                            "storyline: note: {}: {}",
+                            crate::output::escape_controls(&p.article.origin),
+                            crate::output::escape_controls(&d.message)
+                        );
                     }
                 }
             }
             Ok(Inserted::Duplicate { .. }) => self.summary.duplicate += 1,
             Err(e) => {
                 // The article's savepoint rolled back: forget the in-memory profile changes too.
-                eprintln!("storyline: {}: {e}", p.article.origin);
+                eprintln!(
+                    "storyline: {}: {}",
+                    crate::output::escape_controls(&p.article.origin),
+                    crate::output::escape_controls(&e.to_string())
+                );
                 self.summary.failed += 1;
                 self.profiles = load_profiles(self.store)?;
             }
         }
         if self.store.batch_len() >= BATCH_ARTICLES || self.batch_start.elapsed() >= BATCH_TIME {
             self.commit()?;
+            // Leave a gap before the next batch so a waiting writer can take the lock
+            // (without it a long ingest starves a concurrent one).
+            std::thread::sleep(LOCK_YIELD);
         }
         Ok(())
     }
@@ -568,6 +630,7 @@ mod tests {
             read: ReadOptions {
                 format: Format::Auto,
                 date: None,
+                follow_symlinks: false,
             },
             thread: ThreadMode::Fixed("demo".into()),
             window_days: 7,

@@ -178,7 +178,10 @@ proptest! {
         ],
         format in prop::sample::select(&[Format::Auto, Format::Text, Format::Html, Format::Feed, Format::Jsonl][..]),
     ) {
-        let opts = ReadOptions { format, date: None };
+        let opts = ReadOptions {
+            format,
+            ..ReadOptions::default()
+        };
         let (articles, _) = ingest::read_bytes("prop-input", &bytes, &opts);
         let gazetteer = Gazetteer::builtin();
         for a in articles.iter().take(3) {

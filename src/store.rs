@@ -2,6 +2,8 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Once;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -33,40 +35,106 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0006_sources", include_str!("../schema/0006_sources.sql")),
 ];
 
+/// Store errors. Messages are one line, name the database where it matters, and never carry
+/// raw SQLite codes or SQL text (rusqlite's errors are described with [`describe`]).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open database {path}: {source}")]
-    Open {
-        path: String,
-        source: rusqlite::Error,
-    },
+    #[error("cannot open database {path}: {}", describe(err))]
+    Open { path: String, err: rusqlite::Error },
+    #[error("no database at {path}; ingest something first or pass --db")]
+    Missing { path: String },
+    #[error("database {path} is read-only; this command writes to it (check the file's and its folder's permissions)")]
+    ReadOnly { path: String },
+    #[error("database {path} is damaged ({detail}); restore it from a backup or recover it with `sqlite3 {path} .recover`")]
+    Corrupt { path: String, detail: String },
     #[error("database {path} has schema version {found}, newer than this build knows ({known}); upgrade storyline")]
     TooNew {
         path: String,
         found: i64,
         known: i64,
     },
-    #[error("migration {name} failed: {source}")]
+    #[error("database {path}: migration {name} failed: {}", describe(err))]
     Migration {
+        path: String,
         name: String,
-        source: rusqlite::Error,
+        err: rusqlite::Error,
     },
     #[error("no thread named {0}")]
     UnknownThread(String),
     #[error("a thread named {0} already exists")]
     ThreadExists(String),
-    #[error("database error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    #[error("database error: {}", describe(.0))]
+    Sql(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError::Sql(e)
+    }
+}
+
+/// One plain line for a rusqlite error: SQLite's own message, without "Error code 1544" or
+/// the SQL text of a failed statement.
+pub fn describe(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(err, Some(msg)) if !msg.is_empty() => {
+            plain(err.code, msg).to_string()
+        }
+        rusqlite::Error::SqliteFailure(err, _) => {
+            plain(err.code, rusqlite::ffi::code_to_str(err.extended_code)).to_string()
+        }
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// SQLite's wording, or ours where its own is obscure.
+fn plain(code: rusqlite::ErrorCode, msg: &str) -> &str {
+    match code {
+        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
+            "locked by another process"
+        }
+        rusqlite::ErrorCode::DiskFull => "the disk is full",
+        rusqlite::ErrorCode::ReadOnly => "the database is read-only",
+        rusqlite::ErrorCode::CannotOpen => {
+            "cannot open the file (check that its folder exists and is writable)"
+        }
+        rusqlite::ErrorCode::NotADatabase => "not a storyline database (not an SQLite file)",
+        _ => msg,
+    }
+}
+
+fn code_of(e: &StoreError) -> Option<rusqlite::ErrorCode> {
+    match e {
+        StoreError::Sql(rusqlite::Error::SqliteFailure(f, _))
+        | StoreError::Open {
+            err: rusqlite::Error::SqliteFailure(f, _),
+            ..
+        }
+        | StoreError::Migration {
+            err: rusqlite::Error::SqliteFailure(f, _),
+            ..
+        } => Some(f.code),
+        _ => None,
+    }
 }
 
 impl StoreError {
     /// Another connection holds the write lock longer than the busy timeout: worth retrying.
     pub fn is_busy(&self) -> bool {
         matches!(
-            self,
-            StoreError::Sql(rusqlite::Error::SqliteFailure(e, _))
-                if matches!(e.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            code_of(self),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
         )
+    }
+
+    /// The database file is damaged (or is not a database at all).
+    pub fn is_corrupt(&self) -> bool {
+        matches!(self, StoreError::Corrupt { .. })
+            || matches!(
+                code_of(self),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            )
     }
 }
 
@@ -78,7 +146,12 @@ pub struct Store {
     path: String,
     /// Open batch transaction (see [`Store::begin_batch`]), if any.
     batch: Option<Batch>,
+    /// How long a writer waits for another process's write lock before giving up.
+    lock_timeout: Duration,
 }
+
+/// Default for [`Store::lock_timeout`] (the CLI's `--lock-timeout`).
+pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// A batch transaction: each article sits in its own savepoint inside it, and contradiction
 /// detection for all of the batch's claims runs once, just before the commit.
@@ -135,35 +208,223 @@ pub struct SearchHit {
 }
 
 impl Store {
-    /// Open (creating if needed) and migrate the database at `path`.
+    /// Open (creating if needed) and migrate the database at `path`, for writing. A read-only
+    /// file or folder is refused here, once, naming the database; a file this call created is
+    /// removed again when opening fails.
     pub fn open(path: &Path) -> Result<Store> {
         Store::open_upto(path, MIGRATIONS.len())
     }
 
     /// Open applying only the first `n` migrations (tests use it to make an older database).
     pub fn open_upto(path: &Path, n: usize) -> Result<Store> {
+        // Create the file ourselves (SQLite takes an empty file as an empty database), so we
+        // know whether this call made it.
+        let created = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .is_ok();
+        let result = Store::open_rw(path, n);
+        if let Err(e) = &result {
+            // Leave nothing behind: a failed first open must not leave an empty database. Not
+            // on a lock conflict, though: then another process is using the file.
+            if created && !e.is_busy() {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    let mut p = path.as_os_str().to_owned();
+                    p.push(suffix);
+                    let _ = std::fs::remove_file(p);
+                }
+            }
+        }
+        result
+    }
+
+    fn open_rw(path: &Path, n: usize) -> Result<Store> {
         let shown = path.display().to_string();
-        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+        watch_recoveries();
+        let (before, wal_was_there) = (recoveries(), wal_left_behind(path));
+        let open_err = |err| StoreError::Open {
             path: shown.clone(),
-            source,
-        })?;
+            err,
+        };
+        let conn = Connection::open(path).map_err(open_err)?;
+        // SQLite falls back to read-only when the file is not writable.
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(StoreError::ReadOnly { path: shown });
+        }
         let mut store = Store {
             conn,
-            path: shown,
+            path: shown.clone(),
             batch: None,
+            lock_timeout: DEFAULT_LOCK_TIMEOUT,
         };
-        store.configure()?;
-        store.migrate(n)?;
+        // Two processes creating one database at once: switching it to WAL needs a lock SQLite
+        // will not wait for (it would deadlock), so wait here, up to the lock timeout.
+        let start = std::time::Instant::now();
+        loop {
+            match store.configure() {
+                Ok(()) => break,
+                Err(e) if e.is_busy() && start.elapsed() < store.lock_timeout => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) => return Err(store.named(e)),
+            }
+        }
+        if unclean(before, wal_was_there) {
+            store.quick_check()?;
+        }
+        store.migrate(n).map_err(|e| store.named(e))?;
+        store.check_writable()?;
         Ok(store)
+    }
+
+    /// Open an existing database for reading only (listings, reports, exports): a missing
+    /// file is an error, not a new empty database, and no write access is needed. A database
+    /// from an older build is migrated first (which does need write access).
+    pub fn open_read(path: &Path) -> Result<Store> {
+        let shown = path.display().to_string();
+        if !path.exists() {
+            return Err(StoreError::Missing { path: shown });
+        }
+        watch_recoveries();
+        let (before, wal_was_there) = (recoveries(), wal_left_behind(path));
+        // Most ordinary first: a read-write handle that refuses writes (its last close tidies
+        // the -wal and -shm files away), a read-only handle (the file is read-only), and an
+        // immutable one (the folder cannot take -wal/-shm files: read-only media, full disk).
+        let mut conn = None;
+        let mut first_err = None;
+        for mode in [ReadMode::QueryOnly, ReadMode::ReadOnly, ReadMode::Immutable] {
+            match read_connection(path, mode) {
+                Ok(c) => {
+                    conn = Some(c);
+                    break;
+                }
+                Err(err) => {
+                    let corrupt = matches!(&err, rusqlite::Error::SqliteFailure(f, _)
+                        if matches!(f.code, rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase));
+                    if corrupt {
+                        return Err(StoreError::Corrupt {
+                            path: shown,
+                            detail: describe(&err),
+                        });
+                    }
+                    first_err.get_or_insert(err);
+                }
+            }
+        }
+        let Some(conn) = conn else {
+            return Err(StoreError::Open {
+                path: shown,
+                err: first_err.unwrap_or(rusqlite::Error::InvalidQuery),
+            });
+        };
+        let store = Store {
+            conn,
+            path: shown.clone(),
+            batch: None,
+            lock_timeout: DEFAULT_LOCK_TIMEOUT,
+        };
+        if unclean(before, wal_was_there) {
+            store.quick_check()?;
+        }
+        let version = store.schema_version().map_err(|e| store.named(e))?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew {
+                path: shown,
+                found: version,
+                known,
+            });
+        }
+        if version < known {
+            drop(store);
+            Store::open(path)?;
+            return Store::open_read(path);
+        }
+        Ok(store)
+    }
+
+    /// Put the database's name on an error met while opening it.
+    fn named(&self, e: StoreError) -> StoreError {
+        match e {
+            StoreError::Sql(err) if self.is_corrupt_err(&err) => StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: describe(&err),
+            },
+            StoreError::Sql(err) => StoreError::Open {
+                path: self.path.clone(),
+                err,
+            },
+            StoreError::Migration { name, err, .. } => StoreError::Migration {
+                path: self.path.clone(),
+                name,
+                err,
+            },
+            other => other,
+        }
+    }
+
+    fn is_corrupt_err(&self, err: &rusqlite::Error) -> bool {
+        matches!(err, rusqlite::Error::SqliteFailure(f, _)
+            if matches!(f.code, rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase))
+    }
+
+    /// `PRAGMA quick_check`: run on open when the last session did not shut down cleanly, so a
+    /// damaged file is reported at once, by name, rather than by a later query.
+    pub fn quick_check(&self) -> Result<()> {
+        let rows: rusqlite::Result<Vec<String>> = self
+            .conn
+            .prepare("PRAGMA quick_check(5)")
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect());
+        match rows {
+            Ok(r) if r.len() == 1 && r[0] == "ok" => Ok(()),
+            Ok(r) => Err(StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: r.join("; "),
+            }),
+            Err(err) => Err(StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: describe(&err),
+            }),
+        }
+    }
+
+    /// Refuse up front when the database cannot be written (a read-only folder, where the
+    /// write-ahead log cannot be created): one error naming the database, not one per article.
+    /// A lock held by another writer is not a refusal (the caller waits for it).
+    fn check_writable(&self) -> Result<()> {
+        // Do not wait for a writer here: a held lock already proves the database writable
+        // enough, and the ingest writer reports its own waiting.
+        self.conn.busy_timeout(Duration::ZERO)?;
+        let probe = self.conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK");
+        self.conn.busy_timeout(self.lock_timeout)?;
+        match probe {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let e = StoreError::Sql(e);
+                if e.is_busy() {
+                    return Ok(());
+                }
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(match code_of(&e) {
+                    Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly {
+                        path: self.path.clone(),
+                    },
+                    _ => self.named(e),
+                })
+            }
+        }
     }
 
     /// A private in-memory database, fully migrated.
     pub fn open_in_memory() -> Result<Store> {
+        watch_recoveries();
         let conn = Connection::open_in_memory()?;
         let mut store = Store {
             conn,
             path: ":memory:".into(),
             batch: None,
+            lock_timeout: DEFAULT_LOCK_TIMEOUT,
         };
         store.configure()?;
         store.migrate(MIGRATIONS.len())?;
@@ -171,7 +432,7 @@ impl Store {
     }
 
     fn configure(&mut self) -> Result<()> {
-        self.conn.busy_timeout(Duration::from_secs(30))?;
+        self.conn.busy_timeout(self.lock_timeout)?;
         // journal_mode returns a row; WAL lets readers work while an ingest writes.
         let _: String = self
             .conn
@@ -210,11 +471,11 @@ impl Store {
             if now > i as i64 {
                 continue;
             }
-            tx.execute_batch(sql)
-                .map_err(|source| StoreError::Migration {
-                    name: name.to_string(),
-                    source,
-                })?;
+            tx.execute_batch(sql).map_err(|err| StoreError::Migration {
+                path: self.path.clone(),
+                name: name.to_string(),
+                err,
+            })?;
             tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
             tx.commit()?;
         }
@@ -251,6 +512,7 @@ impl Store {
         if path == ":memory:" {
             return None;
         }
+        watch_recoveries();
         let conn = Connection::open_with_flags(
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -261,6 +523,7 @@ impl Store {
             conn,
             path: path.to_string(),
             batch: None,
+            lock_timeout: DEFAULT_LOCK_TIMEOUT,
         })
     }
 
@@ -310,6 +573,38 @@ impl Store {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
             self.batch = Some(Batch::default());
         }
+        Ok(())
+    }
+
+    /// SQLite's `PRAGMA data_version`: changes when another connection commits, so a writer
+    /// knows whether what it read before is still current.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// True while a batch transaction is open.
+    pub fn in_batch(&self) -> bool {
+        self.batch.is_some()
+    }
+
+    /// How long writes wait for another process's write lock (`--lock-timeout`).
+    pub fn lock_timeout(&self) -> Duration {
+        self.lock_timeout
+    }
+
+    /// Set the lock timeout; single statements (thread, actor commands) wait this long in
+    /// SQLite's busy handler. The ingest writer polls on its own and reports while it waits.
+    pub fn set_lock_timeout(&mut self, d: Duration) -> Result<()> {
+        self.lock_timeout = d;
+        self.conn.busy_timeout(d)?;
+        Ok(())
+    }
+
+    /// Set only SQLite's busy handler timeout (the ingest writer keeps it short and polls).
+    pub fn set_busy_timeout(&mut self, d: Duration) -> Result<()> {
+        self.conn.busy_timeout(d)?;
         Ok(())
     }
 
@@ -423,10 +718,13 @@ impl Store {
 
     /// Define a thread by rules (or an empty one).
     pub fn create_thread(&mut self, t: &Thread) -> Result<i64> {
-        if self.thread_exists(&t.slug)? {
+        // IMMEDIATE: the existence check and the insert see the same database.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if thread_id(&tx, &t.slug).is_ok() {
             return Err(StoreError::ThreadExists(t.slug.clone()));
         }
-        let tx = self.conn.transaction()?;
         let id = insert_thread(&tx, t)?;
         tx.commit()?;
         Ok(id)
@@ -1353,12 +1651,15 @@ fn candidate_claims(
     Ok(out)
 }
 
+/// Create a thread, or find it when its slug is taken already (a concurrent writer got there
+/// first): the article then joins the existing thread instead of failing on the unique slug.
 fn insert_thread(tx: &Connection, t: &Thread) -> Result<i64> {
     tx.execute(
-        "INSERT INTO thread (slug, title, keywords, actors, manual, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO thread (slug, title, keywords, actors, manual, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (slug) DO NOTHING",
         params![t.slug, t.title, json(&t.keywords), json(&t.actors), t.manual, now()],
     )?;
-    Ok(tx.last_insert_rowid())
+    thread_id(tx, &t.slug)
 }
 
 fn thread_id(tx: &Connection, slug: &str) -> Result<i64> {
@@ -1379,6 +1680,103 @@ fn thread_from_row(r: &Row) -> rusqlite::Result<Thread> {
         actors: from_json(&r.get::<_, String>(3)?),
         manual: r.get(4)?,
     })
+}
+
+/// How [`Store::open_read`] tries to open a database.
+#[derive(Clone, Copy, PartialEq)]
+enum ReadMode {
+    QueryOnly,
+    ReadOnly,
+    Immutable,
+}
+
+/// A connection for reading, checked by reading the schema version (which is where a missing
+/// -shm file or a damaged header shows).
+fn read_connection(path: &Path, mode: ReadMode) -> rusqlite::Result<Connection> {
+    use rusqlite::OpenFlags as F;
+    let conn = match mode {
+        ReadMode::QueryOnly => {
+            Connection::open_with_flags(path, F::SQLITE_OPEN_READ_WRITE | F::SQLITE_OPEN_NO_MUTEX)?
+        }
+        ReadMode::ReadOnly => {
+            Connection::open_with_flags(path, F::SQLITE_OPEN_READ_ONLY | F::SQLITE_OPEN_NO_MUTEX)?
+        }
+        ReadMode::Immutable => Connection::open_with_flags(
+            format!("file:{}?immutable=1", uri_path(path)),
+            F::SQLITE_OPEN_READ_ONLY | F::SQLITE_OPEN_URI | F::SQLITE_OPEN_NO_MUTEX,
+        )?,
+    };
+    conn.busy_timeout(Duration::from_secs(30))?;
+    if mode == ReadMode::QueryOnly {
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+                None,
+            ));
+        }
+        conn.execute_batch("PRAGMA query_only = ON")?;
+    }
+    let _: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    Ok(conn)
+}
+
+/// A path for an SQLite `file:` URI: bytes other than unreserved ones and `/` percent-encoded.
+fn uri_path(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for b in abs.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// WAL recoveries SQLite has run in this process. SQLite recovers a write-ahead log when the
+/// first connection opens a database whose last session did not close cleanly (a crash, a
+/// kill, a power cut); a clean close checkpoints and deletes the log, and a database another
+/// process has open needs no recovery. So a recovery is exactly "after an unclean shutdown".
+static WAL_RECOVERIES: AtomicUsize = AtomicUsize::new(0);
+/// Whether SQLite's log reaches [`WAL_RECOVERIES`] (it can only be set up before SQLite starts).
+static RECOVERY_WATCH: AtomicBool = AtomicBool::new(false);
+
+/// Route SQLite's error log to [`WAL_RECOVERIES`], once, before the first connection.
+fn watch_recoveries() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        fn on_log(code: std::ffi::c_int, _msg: &str) {
+            if code == rusqlite::ffi::SQLITE_NOTICE_RECOVER_WAL {
+                WAL_RECOVERIES.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+        // SAFETY: this runs once, before this module (the only one using SQLite) opens any
+        // connection; the callback calls no SQLite function and only bumps an atomic.
+        let ok = unsafe { rusqlite::trace::config_log(Some(on_log)) }.is_ok();
+        RECOVERY_WATCH.store(ok, Ordering::SeqCst);
+    });
+}
+
+/// Recoveries so far, to compare before and after opening a database.
+fn recoveries() -> usize {
+    WAL_RECOVERIES.load(Ordering::SeqCst)
+}
+
+/// Did opening `path` follow an unclean shutdown? A WAL recovery happened meanwhile; or, when
+/// SQLite's log could not be watched, a non-empty write-ahead log was there before the open.
+fn unclean(before: usize, wal_was_there: bool) -> bool {
+    if RECOVERY_WATCH.load(Ordering::SeqCst) {
+        recoveries() > before
+    } else {
+        wal_was_there
+    }
+}
+
+fn wal_left_behind(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
 }
 
 /// Quote each word so user input cannot break FTS5 syntax ("U.S." or a stray quote).
@@ -1468,6 +1866,42 @@ fn parse_ts(s: &str) -> Option<DateTime<Utc>> {
 mod tests {
     use super::*;
     use crate::model::{Claim, ClaimKind};
+
+    /// Issue 15, item 11: only a recovered write-ahead log (an unclean shutdown) counts, not
+    /// one another open connection is using.
+    #[test]
+    fn issue_15_item_11_unclean_shutdown_is_a_wal_recovery() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        let mut live = Store::open(&db).unwrap();
+        assert!(
+            RECOVERY_WATCH.load(Ordering::SeqCst),
+            "SQLite's log is watched"
+        );
+        live.create_thread(&Thread {
+            slug: "t".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        // A second connection while the first is open: the log is live, nothing is recovered.
+        let before = recoveries();
+        let (_reader, _writer) = (Store::open_read(&db).unwrap(), Store::open(&db).unwrap());
+        let wal = dir.path().join("x.db-wal");
+        assert!(std::fs::metadata(&wal).unwrap().len() > 0);
+        assert_eq!(
+            recoveries(),
+            before,
+            "nothing recovered while the log is live"
+        );
+        // A copy of the files of a session that never closed: opening it recovers the log.
+        let copy = dir.path().join("copy.db");
+        std::fs::copy(&db, &copy).unwrap();
+        std::fs::copy(&wal, dir.path().join("copy.db-wal")).unwrap();
+        let before = recoveries();
+        let reopened = Store::open_read(&copy).unwrap();
+        assert!(recoveries() > before, "a hot log was recovered");
+        assert!(reopened.thread_exists("t").unwrap());
+    }
 
     fn article(body: &str) -> Article {
         Article {

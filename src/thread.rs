@@ -465,6 +465,15 @@ pub fn absorb_n(
     profile.articles += 1;
 }
 
+/// A thread slug is `[a-z0-9-]+` (at most 100 characters): it names a report folder, so it
+/// must never hold a path separator, `..`, or anything a shell or terminal would interpret.
+pub fn valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// A slug from the top three single-word terms: "aleppo-russia-ceasefire".
 ///
 /// ASCII only (accents folded, other characters dropped); "thread" when nothing is left.

@@ -209,6 +209,7 @@ pub fn ingest_dir(store: &mut Store, dir: &Path) -> Result<Vec<String>> {
             read: ReadOptions {
                 format: Format::Text,
                 date: dates.get(name).copied().flatten(),
+                follow_symlinks: false,
             },
             thread: ThreadMode::Fixed("gold".into()),
             window_days: 7,

@@ -553,7 +553,20 @@ fn plausible_name(name: &str) -> bool {
 }
 
 /// Combine titles with side cues and names.
+/// Indices of the hits reaching into bytes `lo..=hi` (`end >= lo`, `start <= hi`). Gazetteer
+/// hits come sorted and never overlap, so both ends are sorted and a binary search replaces a
+/// scan of every hit per title (issue 15, item 8: that made long articles quadratic). Callers
+/// filter the window exactly as they filtered all hits.
+fn near(hits: &[Hit], lo: usize, hi: usize) -> std::ops::Range<usize> {
+    let i = hits.partition_point(|h| h.span.end < lo);
+    let j = hits.partition_point(|h| h.span.start <= hi).max(i);
+    i..j
+}
+
 fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
+    debug_assert!(hits
+        .windows(2)
+        .all(|w| w[0].span.end <= w[1].span.start && w[0].span.start <= w[1].span.start));
     let table = &*TITLE_TABLE;
     let mut titles: Vec<(Span, usize)> = Vec::new();
     for m in table.ac.find_iter(text) {
@@ -565,22 +578,24 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
     }
     let mut new_hits: Vec<Hit> = Vec::new();
     let mut absorbed: Vec<usize> = Vec::new();
+    // In text order (the automaton finds them left to right), so searched by start.
     let title_spans: Vec<Span> = titles.iter().map(|t| t.0).collect();
+    debug_assert!(title_spans.windows(2).all(|w| w[0].start <= w[1].start));
     for (tspan, row) in titles {
         let title = &table.titles[row];
         // A gazetteer hit that covers the title wins ("Russian military" over "military").
-        if hits
+        if hits[near(hits, tspan.start, tspan.end)]
             .iter()
             .any(|h| h.span.contains(tspan) && h.span != tspan)
         {
             continue;
         }
         // Hits inside the title are absorbed ("rebel" in "rebel commander").
-        let inner: Vec<usize> = (0..hits.len())
+        let inner: Vec<usize> = near(hits, tspan.start, tspan.end)
             .filter(|&i| tspan.contains(hits[i].span) || hits[i].span.overlaps(tspan))
             .collect();
         // A hit running into the title is its cue: "Russian military" + "sources".
-        let mut cue: Option<usize> = (0..hits.len())
+        let mut cue: Option<usize> = near(hits, tspan.start, tspan.start)
             .find(|&i| hits[i].span.start < tspan.start && hits[i].span.end > tspan.start);
         let inner: Vec<usize> = inner.into_iter().filter(|&i| Some(i) != cue).collect();
         // Side cue on the left: [a senior] CUE['s] [deputy] TITLE.
@@ -604,7 +619,7 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
                 break;
             }
             if let Some(i) =
-                (0..hits.len()).find(|&i| hits[i].span.end == cand && !inner.contains(&i))
+                near(hits, cand, cand).find(|&i| hits[i].span.end == cand && !inner.contains(&i))
             {
                 cue = Some(i);
                 break;
@@ -615,7 +630,7 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             let before = text[..hits[i].span.start]
                 .trim_end_matches([' ', '\t'])
                 .len();
-            if let Some(j) = (0..hits.len()).find(|&j| {
+            if let Some(j) = near(hits, before, before).find(|&j| {
                 hits[j].span.end == before && hits[j].kind != ActorKind::Country && j != i
             }) {
                 absorbed.push(i);
@@ -646,7 +661,7 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             let before = text[..hits[i].span.start]
                 .trim_end_matches([' ', '\t'])
                 .len();
-            if let Some(j) = (0..hits.len()).find(|&j| {
+            if let Some(j) = near(hits, before, before).find(|&j| {
                 j != i
                     && hits[i].kind != ActorKind::Country
                     && hits[j].kind == ActorKind::Country
@@ -686,7 +701,7 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
                                 w.starts_with(|c: char| c.is_uppercase()) || w.starts_with("al-")
                             }))
                 };
-                if let Some(i) = hits.iter().position(capitalized_gap) {
+                if let Some(i) = near(hits, at, reach).find(|&i| capitalized_gap(&hits[i])) {
                     cue = Some(i);
                     end = hits[i].span.end;
                 }
@@ -698,8 +713,10 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             let rest = &text[tspan.end..];
             let next = tspan.end + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
             if next > tspan.end
-                && (hits.iter().any(|h| h.span.start == next)
-                    || title_spans.iter().any(|t| t.start == next))
+                && (hits[near(hits, next, next)]
+                    .iter()
+                    .any(|h| h.span.start == next)
+                    || title_spans.binary_search_by_key(&next, |t| t.start).is_ok())
             {
                 continue;
             }
@@ -744,9 +761,12 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             None
         };
         let comma_before = text[..start].trim_end_matches([' ', '\t']).ends_with(',');
-        let known_after = hits.iter().position(|h| {
+        // The distance test comes before the text test: slicing up to every later hit made
+        // this quadratic in the article's length (issue 15, item 8).
+        let known_after = hits[near(hits, end, end + 24)].iter().position(|h| {
             h.source == Source::KnownPerson
                 && h.span.start >= end
+                && h.span.start - end <= 24
                 && text[end..h.span.start]
                     .trim_matches(|c: char| c == ',' || c.is_whitespace())
                     .split_whitespace()
@@ -766,7 +786,6 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
                                 | "Ms"
                         )
                     })
-                && h.span.start - end <= 24
         });
         if known_after.is_some() {
             absorbed.extend(gone);
@@ -779,10 +798,17 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             }
             s
         };
-        let known_before = hits.iter().position(|h| {
+        // `text[h.end..start].trim() == ","` holds exactly when `h` ends between the comma
+        // before `start` and the spaces before that comma: compare offsets, not slices.
+        let comma_gap = text[..start].trim_end().strip_suffix(',').map(|h| {
+            let at = h.len();
+            (text[..at].trim_end().len(), at)
+        });
+        let (lo, at) = comma_gap.unwrap_or((start, start));
+        let known_before = hits[near(hits, lo, at)].iter().position(|h| {
             h.source == Source::KnownPerson
                 && h.span.end <= start
-                && text[h.span.end..start].trim() == ","
+                && comma_gap.is_some_and(|(lo, at)| h.span.end >= lo && h.span.end <= at)
         });
         if known_before.is_some() {
             absorbed.extend(gone);
@@ -798,7 +824,9 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
                 let name = c.as_str();
                 let s = end + c.start();
                 let e = end + c.end();
-                let overlaps_hit = hits.iter().any(|h| h.span.overlaps(Span::new(s, e)));
+                let overlaps_hit = hits[near(hits, s, e)]
+                    .iter()
+                    .any(|h| h.span.overlaps(Span::new(s, e)));
                 if plausible_name(name) && !overlaps_hit {
                     absorbed.extend(gone);
                     new_hits.push(Hit {
@@ -819,7 +847,9 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
                 let m = c.get(1).unwrap();
                 let s = before_slice_start + m.start();
                 let e = before_slice_start + m.end();
-                let overlaps_hit = hits.iter().any(|h| h.span.overlaps(Span::new(s, e)));
+                let overlaps_hit = hits[near(hits, s, e)]
+                    .iter()
+                    .any(|h| h.span.overlaps(Span::new(s, e)));
                 if plausible_name(m.as_str()) && !overlaps_hit {
                     absorbed.extend(gone);
                     new_hits.push(Hit {
@@ -844,6 +874,8 @@ fn apply_titles(text: &str, hits: &mut Vec<Hit>) {
             source: Source::Title,
         });
     }
+    // A set, not `absorbed.contains` per hit (quadratic on long articles, issue 15 item 8).
+    let absorbed: std::collections::HashSet<usize> = absorbed.into_iter().collect();
     let mut kept: Vec<Hit> = hits
         .drain(..)
         .enumerate()

@@ -1403,15 +1403,27 @@ fn edge_pair(piece: &str) -> bool {
     inner_marks == 1 && inner.trim_end_matches(['.', ',']).ends_with(['"', '”'])
 }
 
+/// The quotations that reach into bytes `lo..=hi` (`close_end >= lo`, `open <= hi`), in order.
+/// `find_quotes` finds them left to right and they never overlap, so every field is sorted and
+/// a binary search replaces a scan of the whole article per cue (issue 15, item 8: extraction
+/// was quadratic in the number of quotations). Callers filter the window exactly as before.
+fn quotes_near(quotes: &[Quote], lo: usize, hi: usize) -> &[Quote] {
+    let i = quotes.partition_point(|q| q.close_end < lo);
+    let j = quotes.partition_point(|q| q.open <= hi).max(i);
+    &quotes[i..j]
+}
+
 /// The quotation whose interior contains byte `pos`.
 fn quote_at(quotes: &[Quote], pos: usize) -> Option<&Quote> {
-    quotes
+    quotes_near(quotes, pos, pos)
         .iter()
         .find(|q| q.start <= pos && pos < q.end.max(q.start + 1))
 }
 
 fn inside_quote(quotes: &[Quote], s: usize, e: usize) -> bool {
-    quotes.iter().any(|q| q.start <= s && e <= q.end)
+    quotes_near(quotes, s, s)
+        .iter()
+        .any(|q| q.start <= s && e <= q.end)
 }
 
 /// Index of the token starting at or after byte `pos`.
@@ -1718,7 +1730,7 @@ fn generic_quote_first(
     first_new: usize,
 ) {
     let text = ctx.text;
-    for q in quotes
+    for q in quotes_near(quotes, sent.start, sent.end)
         .iter()
         .filter(|q| q.closed && q.close_end > sent.start && q.close_end < sent.end)
     {
@@ -1947,7 +1959,9 @@ fn noun_cue(
     let c = clean_content(text, cs, end)?;
     let mut speaker = ctx.speaker_from_phrase(&toks[st..=head_end], &toks[st..=head_end]);
     speaker.confidence = speaker.confidence.min(0.5);
-    let has_quote = quotes.iter().any(|q| q.open >= c.0 && q.open < c.1);
+    let has_quote = quotes_near(quotes, c.0, c.1)
+        .iter()
+        .any(|q| q.open >= c.0 && q.open < c.1);
     Some(Draft {
         confidence: speaker.confidence,
         speaker,
@@ -2007,7 +2021,7 @@ fn colon_claims(
         }
         let speaker = ctx.speaker_from_phrase(&toks[st..c], &toks[st..c]);
         let cs = toks[c + 1].s;
-        let content = match quotes.iter().find(|q| q.open == cs) {
+        let content = match quotes_near(quotes, cs, cs).iter().find(|q| q.open == cs) {
             Some(q) => clean_content(text, q.start, q.end),
             None => clean_content(text, cs, sent.end),
         };
@@ -2586,7 +2600,15 @@ fn verb_cue(
         sentence: sent,
     };
     // --- content: an adjacent quotation before the attribution ("...," Lavrov said)
-    let quote_before = quotes
+    // Only commas and spaces may lie between it and the attribution: look no further back.
+    let gap_lo = attribution_start_byte
+        - text[..attribution_start_byte]
+            .chars()
+            .rev()
+            .take_while(|&c| c == ',' || (c.is_whitespace() && c != '\n'))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let quote_before = quotes_near(quotes, gap_lo, attribution_start_byte)
         .iter()
         .filter(|q| q.closed && q.close_end <= attribution_start_byte)
         .filter(|q| {
@@ -2629,7 +2651,9 @@ fn verb_cue(
     let before = text[sent.start..attribution_start_byte].trim_end();
     if before.ends_with(',') && ends_here && before.len() > 1 {
         if let Some(c) = clean_content(text, sent.start, sent.start + before.len() - 1) {
-            let opened_here = quotes.iter().any(|q| q.open >= c.0 && q.open < c.1);
+            let opened_here = quotes_near(quotes, c.0, c.1)
+                .iter()
+                .any(|q| q.open >= c.0 && q.open < c.1);
             let kind = if quote_at(quotes, c.0).is_some() && !opened_here {
                 ClaimKind::Direct
             } else if opened_here {
@@ -2663,7 +2687,7 @@ fn verb_cue(
         return None;
     }
     // Direct or mixed: the content opens with a quotation.
-    if let Some(q) = quotes.iter().find(|q| q.open == cs) {
+    if let Some(q) = quotes_near(quotes, cs, cs).iter().find(|q| q.open == cs) {
         let kind = if via_that {
             ClaimKind::Mixed
         } else {
@@ -2676,14 +2700,16 @@ fn verb_cue(
     }
     let mut end = sent.end;
     // A quotation opened in the content and running past the sentence keeps its own end.
-    if let Some(q) = quotes
+    if let Some(q) = quotes_near(quotes, cs, sent.end)
         .iter()
         .find(|q| q.open >= cs && q.open < sent.end && q.end > sent.end)
     {
         end = q.end;
     }
     let c = clean_content(text, cs, end)?;
-    let has_quote = quotes.iter().any(|q| q.open >= c.0 && q.open < c.1);
+    let has_quote = quotes_near(quotes, c.0, c.1)
+        .iter()
+        .any(|q| q.open >= c.0 && q.open < c.1);
     let kind = if has_quote {
         ClaimKind::Mixed
     } else {
@@ -2781,8 +2807,24 @@ fn finish(text: &str, d: Draft, timexes: &[Timex], published: DateValue) -> Clai
             target = d.speaker.actor.as_ref().map(|a| a.code.clone());
         }
     }
-    // Date: a time expression next to the cue ("said Monday", "on Monday said").
-    let date = timexes
+    // Date: a time expression next to the cue ("said Monday", "on Monday said"). Every test
+    // below keeps to bytes lo..=hi, and the tagger returns time expressions in text order
+    // without overlaps: look only there (issue 15, item 8).
+    let lo = [
+        d.cue.start.saturating_sub(2),
+        d.cue.end,
+        d.speaker.span.map_or(usize::MAX, |s| s.end),
+    ]
+    .into_iter()
+    .min()
+    .unwrap_or(0);
+    let hi = [d.cue.end + 4, d.cue.start, d.content.start]
+        .into_iter()
+        .max()
+        .unwrap_or(usize::MAX);
+    let first = timexes.partition_point(|t| t.span.end < lo);
+    let last = timexes.partition_point(|t| t.span.start <= hi).max(first);
+    let date = timexes[first..last]
         .iter()
         .filter(|t| t.resolved.date.is_some())
         .filter(|t| {

@@ -13,8 +13,8 @@ mod walk;
 pub use feed::FeedReader;
 pub use html::{html_to_text, HtmlReader};
 pub use jsonl::JsonlReader;
-pub use text::{decode, TextReader};
-pub use walk::walk;
+pub use text::{charset_warning, declared_charset, decode, sniff, Charset, TextReader};
+pub use walk::{walk, walk_with};
 
 use crate::model::Article;
 use chrono::NaiveDate;
@@ -73,6 +73,8 @@ pub struct ReadOptions {
     pub format: Format,
     /// `--date`: overrides every date found in the input.
     pub date: Option<NaiveDate>,
+    /// `--follow-symlinks`: walk symlinks that lead outside the folders given.
+    pub follow_symlinks: bool,
 }
 
 /// Why a file (or one record in it) could not be read. `path` is the origin as given ("-" for stdin).
@@ -106,8 +108,35 @@ pub enum IngestError {
     },
     #[error("{path}: file too large ({size} bytes, limit 64 MB)")]
     TooLarge { path: String, size: u64 },
+    #[error(
+        "{path}: warning: symlink leads outside the folders given; skipped (use --follow-symlinks)"
+    )]
+    SymlinkOutside { path: String },
+    #[error("{path}: input too large (more than 64 MB)")]
+    StreamTooLarge { path: String },
+    #[error("{path}: warning: no charset declared; decoded as {encoding} (a guess: pass UTF-8 to be sure)")]
+    GuessedEncoding { path: String, encoding: String },
     #[error("{path}: article body too large to extract ({size} bytes, limit 2 MB)")]
     BodyTooLarge { path: String, size: usize },
+}
+
+impl IngestError {
+    /// A warning, not a failure: the article was read (e.g. its charset was guessed). Callers
+    /// print it and do not count the input as failed.
+    pub fn is_warning(&self) -> bool {
+        matches!(
+            self,
+            IngestError::GuessedEncoding { .. } | IngestError::SymlinkOutside { .. }
+        )
+    }
+}
+
+/// Read at most `limit` bytes from `r` as it streams (`Read::take`), so `/dev/zero`, a `/proc`
+/// file or an endless pipe cannot grow memory: `Ok(None)` when there was more than `limit`.
+pub fn read_bounded(r: impl std::io::Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut r.take(limit + 1), &mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
 /// A reader's result for a page holding one story: the article, or a `NoText` error when
@@ -180,7 +209,13 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> (Vec<Article>, Vec<IngestEr
             source,
         },
     };
-    match std::fs::metadata(path) {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return (Vec::new(), vec![io(e)]),
+    };
+    // The reported size refuses a big regular file at once; the bounded read catches what
+    // reports no size or a wrong one (`/dev/zero`, `/proc` files, pipes, a file still growing).
+    match file.metadata() {
         Err(e) => return (Vec::new(), vec![io(e)]),
         Ok(m) if m.len() > MAX_FILE_BYTES => {
             return (
@@ -193,8 +228,12 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> (Vec<Article>, Vec<IngestEr
         }
         Ok(_) => {}
     }
-    match std::fs::read(path) {
-        Ok(bytes) => read_bytes(&origin, &bytes, opts),
+    match read_bounded(file, MAX_FILE_BYTES) {
+        Ok(Some(bytes)) => read_bytes(&origin, &bytes, opts),
+        Ok(None) => (
+            Vec::new(),
+            vec![IngestError::StreamTooLarge { path: origin }],
+        ),
         Err(e) => (Vec::new(), vec![io(e)]),
     }
 }
@@ -239,6 +278,10 @@ pub fn read_bytes(
         Format::Feed => FeedReader.read(origin, bytes, opts),
         Format::Jsonl => JsonlReader.read(origin, bytes, opts),
     };
+    // Text, HTML and JSON Lines go through `decode`: say when their charset was a guess.
+    if format != Format::Feed && !articles.is_empty() {
+        errors.extend(charset_warning(origin, bytes));
+    }
     articles.retain(|a| {
         if a.body.len() <= MAX_BODY_BYTES {
             return true;
@@ -424,6 +467,28 @@ mod tests {
         assert!(errs.is_empty());
         assert_eq!(arts[0].body, "Body.");
         assert_eq!(arts[0].origin, page.display().to_string());
+    }
+
+    #[test]
+    fn issue_15_item_1_reads_are_bounded_as_they_stream() {
+        // A reader that never ends: only limit + 1 bytes are ever taken from it.
+        let endless = std::io::repeat(b'x');
+        assert_eq!(read_bounded(endless, 1000).unwrap(), None);
+        assert_eq!(
+            read_bounded(&b"short"[..], 1000).unwrap().as_deref(),
+            Some(&b"short"[..])
+        );
+        assert_eq!(read_bounded(&b"12345"[..], 5).unwrap().unwrap().len(), 5);
+        #[cfg(target_os = "linux")]
+        {
+            // /dev/zero reports size 0 and never ends.
+            let (arts, errs) = read_path(Path::new("/dev/zero"), &ReadOptions::default());
+            assert!(arts.is_empty());
+            assert_eq!(
+                errs[0].to_string(),
+                "/dev/zero: input too large (more than 64 MB)"
+            );
+        }
     }
 
     #[test]

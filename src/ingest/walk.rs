@@ -29,65 +29,108 @@ fn is_article_file(path: &Path) -> bool {
     }
 }
 
-fn walk_dir(
-    dir: &Path,
-    depth: usize,
-    seen: &mut HashSet<PathBuf>,
-    files: &mut Vec<PathBuf>,
-    errors: &mut Vec<IngestError>,
-) {
-    // A directory reached twice (symlink loop or link to a sibling) is listed once.
-    if !seen.insert(dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())) {
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(source) => {
-            errors.push(IngestError::Io {
-                path: dir.display().to_string(),
-                source,
+/// What the walk needs besides the current directory.
+struct Walk<'a> {
+    /// Canonical roots: without `follow`, a symlink is read only when it resolves under one.
+    roots: &'a [PathBuf],
+    follow: bool,
+    seen: HashSet<PathBuf>,
+    files: Vec<PathBuf>,
+    errors: Vec<IngestError>,
+}
+
+impl Walk<'_> {
+    /// May the walk enter or read `path`? Plain entries, yes; a symlink only when following
+    /// links, or when its target stays under a root (`ln -s / dir/root` must not walk `/proc`).
+    fn allowed(&mut self, path: &Path) -> bool {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link || self.follow {
+            return true;
+        }
+        let inside = path
+            .canonicalize()
+            .is_ok_and(|t| self.roots.iter().any(|r| t.starts_with(r)));
+        if !inside {
+            self.errors.push(IngestError::SymlinkOutside {
+                path: path.display().to_string(),
             });
+        }
+        inside
+    }
+
+    fn dir(&mut self, dir: &Path, depth: usize) {
+        // A directory reached twice (symlink loop or link to a sibling) is listed once.
+        if !self
+            .seen
+            .insert(dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()))
+        {
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if is_hidden(&path) {
-            continue;
-        }
-        if path.is_dir() {
-            if depth < MAX_DEPTH {
-                walk_dir(&path, depth + 1, seen, files, errors);
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(source) => {
+                self.errors.push(IngestError::Io {
+                    path: dir.display().to_string(),
+                    source,
+                });
+                return;
             }
-        } else if path.is_file() && is_article_file(&path) {
-            files.push(path);
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            if is_hidden(&path) {
+                continue;
+            }
+            if path.is_dir() {
+                if depth < MAX_DEPTH && self.allowed(&path) {
+                    self.dir(&path, depth + 1);
+                }
+            } else if path.is_file() && is_article_file(&path) && self.allowed(&path) {
+                self.files.push(path);
+            }
         }
     }
 }
 
-/// Files under `paths`, each directory's files sorted; a missing path gives `NotFound` and the rest is still listed.
+/// Files under `paths`, each directory's files sorted; a missing path gives `NotFound` and the
+/// rest is still listed. Symlinks inside a directory are read only when they stay under the
+/// paths given (see [`walk_with`]).
 pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    let mut seen = HashSet::new();
+    walk_with(paths, false)
+}
+
+/// [`walk`], following symlinks anywhere when `follow_symlinks` (`--follow-symlinks`). Paths
+/// named on the command line are always read, links or not.
+pub fn walk_with(paths: &[PathBuf], follow_symlinks: bool) -> (Vec<PathBuf>, Vec<IngestError>) {
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let mut w = Walk {
+        roots: &roots,
+        follow: follow_symlinks,
+        seen: HashSet::new(),
+        files: Vec::new(),
+        errors: Vec::new(),
+    };
     for path in paths {
         if path.as_os_str() == "-" {
-            files.push(path.clone());
+            w.files.push(path.clone());
         } else if path.is_dir() {
-            let mut found = Vec::new();
-            walk_dir(path, 0, &mut seen, &mut found, &mut errors);
-            found.sort();
-            files.extend(found);
+            let start = w.files.len();
+            w.dir(path, 0);
+            w.files[start..].sort();
         } else if path.exists() {
-            files.push(path.clone());
+            w.files.push(path.clone());
         } else {
-            errors.push(IngestError::NotFound {
+            w.errors.push(IngestError::NotFound {
                 path: path.display().to_string(),
             });
         }
     }
-    (files, errors)
+    (w.files, w.errors)
 }
 
 #[cfg(test)]
@@ -140,6 +183,42 @@ mod tests {
         let (files, errors) = walk(&[root.to_path_buf()]);
         assert_eq!(files, [root.join("a/x.txt")]);
         assert!(errors.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn issue_15_item_2_walk_stays_under_its_roots_unless_following_symlinks() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, outside) = (dir.path().join("root"), dir.path().join("outside"));
+        fs::create_dir_all(root.join("sub")).unwrap();
+        fs::create_dir_all(&outside).unwrap();
+        fs::write(root.join("sub/in.txt"), "x").unwrap();
+        fs::write(outside.join("out.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("away")).unwrap();
+        std::os::unix::fs::symlink(outside.join("out.txt"), root.join("away.txt")).unwrap();
+        std::os::unix::fs::symlink(root.join("sub"), root.join("near")).unwrap();
+        std::os::unix::fs::symlink(root.join("sub/in.txt"), root.join("near.txt")).unwrap();
+
+        let (files, errors) = walk(std::slice::from_ref(&root));
+        let rel: Vec<String> = files
+            .iter()
+            .map(|p| p.strip_prefix(&root).unwrap().display().to_string())
+            .collect();
+        // Links that stay inside are read (the linked directory once); links out are not.
+        assert_eq!(rel, ["near/in.txt", "near.txt"]);
+        let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(errors.len(), 2, "{msgs:?}");
+        assert!(errors.iter().all(|e| e.is_warning()));
+        assert!(msgs[0].contains("leads outside"), "{msgs:?}");
+
+        let (files, errors) = walk_with(std::slice::from_ref(&root), true);
+        assert!(errors.is_empty());
+        assert!(files.contains(&root.join("away/out.txt")));
+        assert!(files.contains(&root.join("away.txt")));
+
+        // Named on the command line, a link is read.
+        let (files, _) = walk(&[root.join("away.txt")]);
+        assert_eq!(files, [root.join("away.txt")]);
     }
 
     #[test]

@@ -48,12 +48,23 @@ pub fn bundle_since(
     // The bitmap backend picks the format from the extension, so temp names end in .png.
     let tmp_timeline = out_dir.join(".timeline.tmp.png");
     let tmp_chart = out_dir.join(".contradictions.tmp.png");
-    let tl = timeline(data, opts, &tmp_timeline)?;
-    contradiction_chart(data, opts, &tmp_chart)?;
+    let drawn = timeline(data, opts, &tmp_timeline).and_then(|tl| {
+        contradiction_chart(data, opts, &tmp_chart)?;
+        replace(&tmp_timeline, &timeline_path)?;
+        replace(&tmp_chart, &chart_path)?;
+        Ok(tl)
+    });
+    let tl = match drawn {
+        Ok(tl) => tl,
+        Err(e) => {
+            // A full disk or a vanished folder must not leave temp files behind.
+            let _ = fs::remove_file(&tmp_timeline);
+            let _ = fs::remove_file(&tmp_chart);
+            return Err(e);
+        }
+    };
     let mut report = Report::new(data, tl.undated, tl.out_of_range);
     report.news = news;
-    replace(&tmp_timeline, &timeline_path)?;
-    replace(&tmp_chart, &chart_path)?;
     let html_path = out_dir.join(INDEX_HTML);
     let md_path = out_dir.join(INDEX_MD);
     write_atomic(&html_path, &report.html(opts))?;
@@ -71,8 +82,13 @@ fn write_atomic(path: &Path, text: &str) -> Result<(), RenderError> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = path.with_file_name(format!(".{name}.tmp"));
-    fs::write(&tmp, text).map_err(|e| RenderError::io(&tmp, e))?;
-    replace(&tmp, path)
+    let written = fs::write(&tmp, text)
+        .map_err(|e| RenderError::io(path, e))
+        .and_then(|()| replace(&tmp, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written
 }
 
 /// Escapes text for HTML element content and attribute values.

@@ -14,6 +14,34 @@ use super::layout::{DateScale, PxBox, Tick, TickUnit};
 use super::palette::{self, Rgb};
 use super::RenderError;
 
+/// plotters shows backend errors with `{:?}` (`ImageError(IoError(Custom { kind: StorageFull,
+/// .. }))`): turn the I/O kinds an analyst meets into words, and never print Rust debug output.
+pub(crate) fn plain_message(msg: &str) -> String {
+    const KINDS: &[(&str, &str)] = &[
+        ("StorageFull", "no space left on device"),
+        ("QuotaExceeded", "disk quota exceeded"),
+        ("PermissionDenied", "permission denied"),
+        ("ReadOnlyFilesystem", "read-only file system"),
+        ("NotFound", "no such file or directory"),
+        ("kind: Other", "input/output error"),
+    ];
+    if let Some((_, words)) = KINDS.iter().find(|(k, _)| msg.contains(k)) {
+        return words.to_string();
+    }
+    if let Some(errno) = msg
+        .split("code: ")
+        .nth(1)
+        .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse::<i32>().ok())
+    {
+        return std::io::Error::from_raw_os_error(errno).to_string();
+    }
+    if msg.contains('{') || msg.contains("Error(") {
+        return "cannot encode or write the image".to_string();
+    }
+    msg.to_string()
+}
+
 pub struct Canvas<'a> {
     area: DrawingArea<BitMapBackend<'a>, Shift>,
     path: PathBuf,
@@ -56,7 +84,7 @@ impl<'a> Canvas<'a> {
     fn err(&self, e: impl std::fmt::Display) -> RenderError {
         RenderError::Draw {
             path: self.path.clone(),
-            message: e.to_string(),
+            message: plain_message(&e.to_string()),
         }
     }
 
@@ -234,6 +262,25 @@ impl<'a> Canvas<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_15_item_14_backend_errors_are_plain_words() {
+        assert_eq!(
+            plain_message(
+                "ImageError(IoError(Custom { kind: StorageFull, error: \"No space left\" }))"
+            ),
+            "no space left on device"
+        );
+        assert_eq!(
+            plain_message("IOError(Os { code: 13, kind: PermissionDenied, message: \"x\" })"),
+            "permission denied"
+        );
+        assert_eq!(
+            plain_message("ImageError(Unsupported(Foo { a: 1 }))"),
+            "cannot encode or write the image"
+        );
+        assert_eq!(plain_message("font not found"), "font not found");
+    }
 
     #[test]
     fn text_ink_stays_inside_its_layout_box() {
