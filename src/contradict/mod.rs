@@ -440,8 +440,8 @@ fn stronger(a: &Hit, b: &Hit, _items: &[Item]) -> bool {
 ///
 /// - a stance pair inside one article is kept (the reporter set the two claims side by side);
 /// - a stance pair across articles is kept only when neither claim has a partner in its own
-///   article, and only when it is the strongest cross-article pair of both its claims, one per
-///   (proposition, pair of sides, day);
+///   article, and only when it is the strongest cross-article pair of its kind for both its
+///   claims, one per (proposition, pair of sides, day);
 /// - figure pairs (numeric) are kept as found.
 fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
     let by_id: HashMap<i64, usize> = items.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
@@ -469,16 +469,20 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
     let better = |x: &Contradiction, y: &Contradiction| {
         rank(x).partial_cmp(&rank(y)) == Some(std::cmp::Ordering::Greater)
     };
-    let mut best: HashMap<i64, usize> = HashMap::new();
+    // Best cross-article pair per (claim, kind): a change of mind does not compete with a
+    // quarrel with the other side.
+    let kind_of = |c: &Contradiction| c.kind;
+    let mut best: HashMap<(i64, ContradictionKind), usize> = HashMap::new();
     for (n, c) in found.iter().enumerate() {
         if !stance(c) || same_article(c) || has_local.contains(&c.a) || has_local.contains(&c.b) {
             continue;
         }
         for id in [c.a, c.b] {
-            match best.get(&id) {
+            let key = (id, kind_of(c));
+            match best.get(&key) {
                 Some(&m) if !better(c, &found[m]) => {}
                 _ => {
-                    best.insert(id, n);
+                    best.insert(key, n);
                 }
             }
         }
@@ -498,8 +502,8 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
             keep[n] = true;
             continue;
         }
-        // Mutual: the strongest cross-article pair of both its claims.
-        if best.get(&c.a) != Some(&n) || best.get(&c.b) != Some(&n) {
+        // Mutual: the strongest cross-article pair of its kind for both its claims.
+        if best.get(&(c.a, kind_of(c))) != Some(&n) || best.get(&(c.b, kind_of(c))) != Some(&n) {
             continue;
         }
         let (a, b) = (&items[by_id[&c.a]], &items[by_id[&c.b]]);
@@ -848,6 +852,10 @@ pub fn personal_name(speaker: &str) -> bool {
     (2..=5).contains(&words.len())
         && words.iter().all(|w| {
             PARTICLES.contains(&w.to_lowercase().as_str())
+                || ["al-", "el-", "ad-", "as-", "ash-"].iter().any(|p| {
+                    w.strip_prefix(p)
+                        .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+                })
                 || (w.chars().next().is_some_and(char::is_uppercase)
                     && !INSTITUTIONS.contains(w)
                     && !w.contains('.'))

@@ -702,6 +702,22 @@ fn ids_not_dates_order_the_pair_and_each_pair_is_reported_once() {
             claim(3, "USAGOV", "2016-08-22", "talks", -1),
             claim(4, "SYRREB", "2016-08-21", "talks", -1),
         ],
+        // Three articles: across articles a claim keeps its strongest partner of each kind
+        // (the closer date), and only when that choice is mutual.
+        &["opposing 4 5"],
+    );
+    // In one article the reporter set all three side by side: both pairs.
+    check(
+        &[
+            claim(5, "RUSGOV", "2016-08-20", "talks", 1).with(|_| {}),
+            claim(3, "USAGOV", "2016-08-22", "talks", -1),
+            claim(4, "SYRREB", "2016-08-21", "talks", -1),
+        ]
+        .map(|mut c| {
+            c.article_id = 1;
+            c.claim.sentence_span = Span::new(c.id as usize * 100, c.id as usize * 100 + 50);
+            c
+        }),
         &["opposing 3 5", "opposing 4 5"],
     );
 }
