@@ -24,14 +24,12 @@ use crate::{demo, eval, export};
 #[derive(Debug, Parser)]
 #[command(name = "storyline", version, propagate_version = true)]
 pub struct Args {
-    /// Database file.
-    #[arg(
-        long,
-        global = true,
-        env = "STORYLINE_DB",
-        default_value = "storyline.db"
-    )]
-    pub db: PathBuf,
+    /// Database file [default: storyline.db].
+    ///
+    /// `demo` without it builds a fresh database in its --out folder; with it, the demo
+    /// corpus is ingested into this file (ingest is idempotent, nothing is deleted).
+    #[arg(long, global = true, env = "STORYLINE_DB")]
+    pub db: Option<PathBuf>,
     /// When to use colour in human output.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
@@ -338,6 +336,9 @@ pub enum Outcome {
     Partial,
 }
 
+/// The database used when neither --db nor STORYLINE_DB names one.
+pub const DEFAULT_DB: &str = "storyline.db";
+
 /// Run one parsed command.
 pub fn run(args: Args) -> Result<Outcome> {
     let color = match args.color {
@@ -346,7 +347,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         ColorWhen::Auto => std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal(),
     };
     let mut out = Out::new(color);
-    let db = args.db.clone();
+    let given_db = args.db.clone();
+    let db = given_db
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_DB));
     let open =
         || Store::open(&db).with_context(|| format!("cannot open database {}", db.display()));
     match args.command {
@@ -572,7 +576,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             output::timexes(&mut out, &timexes, json)?;
             Ok(Outcome::Ok)
         }
-        Command::Demo { out: dir } => demo::run(&mut out, &dir, args.quiet),
+        Command::Demo { out: dir } => demo::run(&mut out, &dir, given_db.as_deref(), args.quiet),
         Command::Eval(cmd) => {
             match cmd {
                 EvalCmd::Timeml { dir, json } => {

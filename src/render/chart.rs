@@ -52,7 +52,8 @@ pub struct FrameRow {
     pub marks: Vec<FrameMark>,
 }
 
-/// Side × side contradiction counts (symmetric; the diagonal holds a side contradicting itself).
+/// Side × side contradiction counts across sides (symmetric; the diagonal stays 0: a side
+/// contradicting itself is a reversal, counted in the footnote instead).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatrixLayout {
     pub area: PxBox,
@@ -138,17 +139,16 @@ fn in_range(d: NaiveDate, opts: &RenderOptions) -> bool {
 /// Short column header for a side.
 fn short_side(side: &Side) -> String {
     match side.key.as_str() {
-        "USA" => "US".into(),
-        "RUS" => "Russia".into(),
-        "SYRGOV" => "Syr. gov.".into(),
-        "SYRREB" => "Rebels".into(),
-        "IGO" => "UN/IGO".into(),
-        "OTHER" => "Other".into(),
+        "syria-government" => "Syr. gov.".into(),
+        "syria-opposition" => "Syr. opp.".into(),
+        "colombia-government" => "Col. gov.".into(),
+        "colombia-opposition" => "Col. opp.".into(),
+        super::OTHER => "Other".into(),
         _ => {
             if side.label.chars().count() <= 9 {
                 side.label.clone()
             } else {
-                side.key.clone()
+                side.label.chars().take(8).collect::<String>() + "."
             }
         }
     }
@@ -601,6 +601,17 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
             bucket.name()
         ));
     }
+    let same_side = data
+        .contradictions
+        .iter()
+        .filter(|c| claim_side(&c.a) == claim_side(&c.b))
+        .count();
+    if same_side > 0 {
+        foot.push(format!(
+            "{} within one side (reversals) not in the matrix",
+            plural(same_side, "contradiction")
+        ));
+    }
     if layout.hidden_figures > 0 {
         foot.push(format!(
             "{} not shown",
@@ -697,6 +708,10 @@ fn matrix_layout(
         ) else {
             continue;
         };
+        // Across sides only: a side "contradicting itself" is a reversal, listed apart.
+        if a == b {
+            continue;
+        }
         involved.insert(a);
         involved.insert(b);
         *pair.entry((a.min(b), a.max(b))).or_default() += 1;
@@ -1208,7 +1223,7 @@ mod tests {
             .iter()
             .map(|&i| l.sides[i].key.as_str())
             .collect();
-        assert_eq!(names, ["USA", "RUS", "SYRGOV"]);
+        assert_eq!(names, ["usa", "russia", "syria-government"]);
         // USA-RUS (agreement) and USA-SYRGOV (casualties), symmetric.
         assert_eq!(matrix.counts[0][1], 1);
         assert_eq!(matrix.counts[1][0], 1);

@@ -114,7 +114,7 @@ pub fn contradiction(
             kind,
             score: 0.85,
             explanation: explanation.into(),
-            proposition: String::new(),
+            proposition: a.claim.frame.clone().unwrap_or_default(),
             a: a.id,
             b: b.id,
         },

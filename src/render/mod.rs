@@ -30,7 +30,8 @@ pub use chart::{
 };
 pub use layout::{Connector, PxBox, Stance, TickUnit};
 pub use timeline::{
-    timeline, timeline_layout, Lane, LaneMode, Mark, MarkKind, MarkLabel, TimelineLayout,
+    is_boilerplate, label_budget, timeline, timeline_layout, Density, Lane, MarkKind, Moment,
+    TimelineLayout, Why,
 };
 
 /// Smallest image the charts are laid out for.
@@ -142,80 +143,65 @@ pub(crate) fn check_options(opts: &RenderOptions) -> Result<(), RenderError> {
     Ok(())
 }
 
-/// A side of the story: actor codes grouped the way an analyst reads them.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A side of the story, from the one sides table (`contradict::sides`, data in `sides.tsv`),
+/// so a lane, a matrix cell and an "opposing" verdict can never disagree. Two sides are the
+/// same side when their keys are equal (SYRGOV and SYRMIL rows share one).
+#[derive(Debug, Clone)]
 pub struct Side {
-    /// Stable grouping key: RUS, USA, SYRGOV, SYRREB, IGO, a country prefix, or OTHER.
+    /// Stable grouping key, the sides table's key: "russia", "farc", or OTHER.
     pub key: String,
     /// Display name: "Russia", "Syrian government" ...
     pub label: String,
+    /// Row of the sides table (usize::MAX for fallbacks and Other); orders the lanes.
+    pub rank: usize,
 }
 
-/// Fixed lane order for the sides this product is mostly used on; the rest follow by volume.
-const KNOWN_SIDES: [(&str, &str); 5] = [
-    ("USA", "United States"),
-    ("RUS", "Russia"),
-    ("SYRGOV", "Syrian government"),
-    ("SYRREB", "Syrian rebels"),
-    ("IGO", "UN / international"),
-];
+impl PartialEq for Side {
+    fn eq(&self, o: &Side) -> bool {
+        self.key == o.key
+    }
+}
+impl Eq for Side {}
+impl std::hash::Hash for Side {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.key.hash(h);
+    }
+}
+impl PartialOrd for Side {
+    fn partial_cmp(&self, o: &Side) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Side {
+    fn cmp(&self, o: &Side) -> std::cmp::Ordering {
+        self.key.cmp(&o.key)
+    }
+}
 
-const COUNTRY_NAMES: [(&str, &str); 18] = [
-    ("TUR", "Turkey"),
-    ("IRN", "Iran"),
-    ("SAU", "Saudi Arabia"),
-    ("GBR", "United Kingdom"),
-    ("FRA", "France"),
-    ("DEU", "Germany"),
-    ("ISR", "Israel"),
-    ("JOR", "Jordan"),
-    ("QAT", "Qatar"),
-    ("CHN", "China"),
-    ("IRQ", "Iraq"),
-    ("LBN", "Lebanon"),
-    ("EGY", "Egypt"),
-    ("UKR", "Ukraine"),
-    ("SYR", "Syria (other)"),
-    ("KUR", "Kurdish forces"),
-    ("ARE", "UAE"),
-    ("EUR", "European Union"),
-];
+/// The key of the catch-all side.
+pub const OTHER: &str = "OTHER";
 
-/// Groups an actor code (or a bare ISO alpha-3 country) into its side.
+/// Groups an actor code (or a bare ISO alpha-3 country) into its side via the sides table;
+/// unknown and side-less codes ("SYR", "UNKNWN", none) go to "Other".
 pub fn side_of(code: Option<&str>) -> Side {
-    let code = code.map(str::trim).unwrap_or("").to_ascii_uppercase();
-    let key = if code.starts_with("RUS") {
-        "RUS".to_string()
-    } else if code.starts_with("USA") {
-        "USA".to_string()
-    } else if code.starts_with("SYRGOV") || code.starts_with("SYRMIL") {
-        "SYRGOV".to_string()
-    } else if code.starts_with("SYRREB") || code.starts_with("SYRINS") || code.starts_with("SYROPP")
-    {
-        "SYRREB".to_string()
-    } else if code.starts_with("IGO") {
-        "IGO".to_string()
-    } else if code.starts_with("UNK") {
-        // UNKNWN: a source whose side extraction could not tell ("diplomatic sources").
-        "OTHER".to_string()
-    } else if code.len() >= 3 && code.chars().take(3).all(|c| c.is_ascii_alphabetic()) {
-        code[..3].to_string()
+    let code = code.map(str::trim).unwrap_or("");
+    let known = if code.to_ascii_uppercase().starts_with("UNK") {
+        None
     } else {
-        "OTHER".to_string()
+        crate::contradict::sides::side_of(code)
     };
-    let label = KNOWN_SIDES
-        .iter()
-        .chain(COUNTRY_NAMES.iter())
-        .find(|(k, _)| *k == key)
-        .map(|(_, l)| l.to_string())
-        .unwrap_or_else(|| {
-            if key == "OTHER" {
-                "Other".to_string()
-            } else {
-                key.clone()
-            }
-        });
-    Side { key, label }
+    match known {
+        Some(s) => Side {
+            key: s.key,
+            label: s.label,
+            rank: s.rank,
+        },
+        None => Side {
+            key: OTHER.to_string(),
+            label: "Other".to_string(),
+            rank: usize::MAX,
+        },
+    }
 }
 
 /// The side a claim belongs to: its speaker's actor code, else its country.
@@ -228,21 +214,16 @@ pub fn event_side(e: &StoredEvent) -> Side {
     side_of(e.event.actors.first().map(String::as_str))
 }
 
-/// Orders sides: the known ones first in a fixed order, then others by volume, "Other" last.
+/// Orders sides: the sides table's rows first in table order, then others by volume,
+/// "Other" last.
 pub(crate) fn order_sides(counts: &[(Side, usize)]) -> Vec<Side> {
-    let mut out: Vec<(usize, usize, Side)> = counts
+    let mut out: Vec<(bool, usize, usize, Side)> = counts
         .iter()
-        .map(|(side, n)| {
-            let rank = KNOWN_SIDES
-                .iter()
-                .position(|(k, _)| *k == side.key)
-                .unwrap_or(if side.key == "OTHER" { 99 } else { 50 });
-            (rank, usize::MAX - n, side.clone())
-        })
+        .map(|(side, n)| (side.key == OTHER, side.rank, usize::MAX - n, side.clone()))
         .collect();
     out.sort();
-    out.dedup_by(|a, b| a.2 == b.2);
-    out.into_iter().map(|(_, _, s)| s).collect()
+    out.dedup_by(|a, b| a.3 == b.3);
+    out.into_iter().map(|(_, _, _, s)| s).collect()
 }
 
 /// Okabe-Ito palette (Okabe & Ito 2008), safe for the common colour-vision deficiencies.
@@ -332,19 +313,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sides_group_actor_codes() {
+    fn sides_come_from_the_one_sides_table() {
         let key = |c: &str| side_of(Some(c)).key;
-        assert_eq!(key("RUSGOV"), "RUS");
-        assert_eq!(key("RUSMIL"), "RUS");
-        assert_eq!(key("USAGOV"), "USA");
-        assert_eq!(key("SYRGOV"), "SYRGOV");
-        assert_eq!(key("SYRMIL"), "SYRGOV");
-        assert_eq!(key("SYRREB"), "SYRREB");
-        assert_eq!(key("IGOUNO"), "IGO");
-        assert_eq!(key("TURGOV"), "TUR");
-        assert_eq!(side_of(Some("TURGOV")).label, "Turkey");
-        assert_eq!(key(""), "OTHER");
+        assert_eq!(key("RUSGOV"), "russia");
+        assert_eq!(key("RUSMIL"), "russia");
+        assert_eq!(key("USAGOV"), "usa");
+        assert_eq!(key("SYRGOV"), "syria-government");
+        assert_eq!(key("SYRMIL"), "syria-government");
+        assert_eq!(key("SYRREB"), "syria-opposition");
+        // Colombia splits into government and FARC: two sides, never one "COL".
+        assert_eq!(key("COLGOV"), "colombia-government");
+        assert_eq!(key("COLREB"), "farc");
+        assert_eq!(side_of(Some("COLREB")).label, "FARC");
+        assert_eq!(key("SYR"), OTHER, "a bare SYR could be either camp");
+        assert_eq!(key("UNKNWN"), OTHER);
+        assert_eq!(key(""), OTHER);
         assert_eq!(side_of(None).label, "Other");
+        for code in ["RUSGOV", "COLGOV", "COLREB", "TURGOV", "IGOUNO"] {
+            assert_eq!(
+                key(code),
+                crate::contradict::sides::side_of(code).unwrap().key,
+                "render and contradict agree on {code}"
+            );
+        }
     }
 
     #[test]
@@ -377,6 +368,6 @@ mod tests {
             (s("USAGOV"), 2),
         ]);
         let keys: Vec<&str> = order.iter().map(|s| s.key.as_str()).collect();
-        assert_eq!(keys, ["USA", "RUS", "TUR", "OTHER"]);
+        assert_eq!(keys, ["usa", "russia", "turkey", "OTHER"]);
     }
 }
