@@ -202,6 +202,9 @@ pub enum Command {
         format: ExportFormat,
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// TimelineJS: every dated claim and event, not only the key moments.
+        #[arg(long)]
+        all: bool,
     },
     /// Full-text search over claims and article text.
     Search {
@@ -621,6 +624,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             thread,
             format,
             output: path,
+            all,
         } => {
             let store = open()?;
             let data = pipeline::report_data(&store, &thread)?;
@@ -628,7 +632,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 ExportFormat::Json => export::json(&data)?,
                 ExportFormat::Jsonl => export::jsonl(&data)?,
                 ExportFormat::Csv => export::csv(&data)?,
-                ExportFormat::Timelinejs => export::timelinejs(&data)?,
+                ExportFormat::Timelinejs => export::timelinejs(&data, all)?,
             };
             match path {
                 Some(p) => {

@@ -30,8 +30,8 @@ pub use chart::{
 };
 pub use layout::{Connector, PxBox, Stance, TickUnit};
 pub use timeline::{
-    is_boilerplate, label_budget, timeline, timeline_layout, Density, Lane, MarkKind, Moment,
-    TimelineLayout, Why,
+    is_boilerplate, label_budget, short_speaker, timeline, timeline_layout, Density, Lane,
+    MarkKind, Moment, TimelineLayout, Why,
 };
 
 /// Smallest image the charts are laid out for.
@@ -104,7 +104,7 @@ impl RenderError {
 
 /// The window actually drawn: the given bounds; without a start, the earliest item dated no
 /// more than 30 days before the thread's first article (earlier dates are background).
-pub(crate) fn story_window(data: &ReportData, opts: &RenderOptions) -> RenderOptions {
+pub fn story_window(data: &ReportData, opts: &RenderOptions) -> RenderOptions {
     let mut o = *opts;
     if o.from.is_some() {
         return o;

@@ -195,7 +195,7 @@ struct Cand {
 }
 
 /// Short speaker name for labels: "Sergei Shoigu" -> "Shoigu", "a U.S. official" stays.
-pub(crate) fn short_speaker(s: &str) -> String {
+pub fn short_speaker(s: &str) -> String {
     let s = s.trim();
     let words: Vec<&str> = s.split_whitespace().collect();
     let first_lower = s.chars().next().is_some_and(|c| c.is_lowercase());
