@@ -362,9 +362,13 @@ mod tests {
             heads.iter().any(|h| h.starts_with("Shoigu (Russia): ")),
             "{heads:?}"
         );
+        assert!(events.iter().any(|e| e["text"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("<a href=\"https://example.org/")));
         for e in events {
             let text = e["text"]["text"].as_str().unwrap();
-            assert!(text.contains("<a href=\"https://"), "{text}");
+            assert!(text.contains("article #"), "{text}");
         }
     }
 
