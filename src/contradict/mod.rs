@@ -483,6 +483,7 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
             }
         }
     }
+    #[allow(clippy::type_complexity)]
     let mut seen: HashSet<(u32, Option<u32>, Option<u32>, Option<u32>, i64)> = HashSet::new();
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by(|&x, &y| {
@@ -890,7 +891,7 @@ pub fn proposition(p: &Pair) -> Cow<'static, str> {
                 .as_ref()
                 .filter(|q| q.position > 0 || it.ids.agent.is_some())
         })
-        .or_else(|| p.x.prop.as_ref())
+        .or(p.x.prop.as_ref())
         .map(|q| q.wording.clone())
     {
         return w.into();

@@ -364,9 +364,7 @@ pub fn score(
             gold.claims.iter().any(|gc| {
                 gc.country == side
                     && gc.date == claim_date(&claims[i])
-                    && holders(&gc.needle, &gc.file, &normed[i..=i])
-                        .first()
-                        .is_some()
+                    && !holders(&gc.needle, &gc.file, &normed[i..=i]).is_empty()
                     && normed[i].0 == gc.file
             })
         })
