@@ -447,7 +447,7 @@ mod tests {
         );
         assert_eq!(
             short_quote("step by step, we are nearing an arrangement", 16),
-            "step by step…"
+            "step by step, we…"
         );
     }
 }
