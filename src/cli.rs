@@ -28,14 +28,12 @@ use crate::{demo, eval, export};
 #[derive(Debug, Parser)]
 #[command(name = "storyline", version, propagate_version = true)]
 pub struct Args {
-    /// Database file.
-    #[arg(
-        long,
-        global = true,
-        env = "STORYLINE_DB",
-        default_value = "storyline.db"
-    )]
-    pub db: PathBuf,
+    /// Database file [default: storyline.db].
+    ///
+    /// `demo` without it builds a fresh database in its --out folder; with it, the demo
+    /// corpus is ingested into this file (ingest is idempotent, nothing is deleted).
+    #[arg(long, global = true, env = "STORYLINE_DB")]
+    pub db: Option<PathBuf>,
     /// When to use colour in human output.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
@@ -254,6 +252,9 @@ pub enum Command {
         format: ExportFormat,
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// TimelineJS: every dated claim and event, not only the key moments.
+        #[arg(long)]
+        all: bool,
     },
     /// Full-text search over claims and article text.
     Search {
@@ -527,6 +528,9 @@ pub enum Outcome {
     Partial,
 }
 
+/// The database used when neither --db nor STORYLINE_DB names one.
+pub const DEFAULT_DB: &str = "storyline.db";
+
 /// Run one parsed command.
 pub fn run(args: Args) -> Result<Outcome> {
     let color = match args.color {
@@ -535,7 +539,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         ColorWhen::Auto => std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal(),
     };
     let mut out = Out::new(color);
-    let db = args.db.clone();
+    let db = args.db.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_DB));
     let lock_timeout = std::time::Duration::from_secs(args.lock_timeout);
     // Commands that write open (and create) the database; listings, reports and exports open
     // it read-only and refuse a missing one. Store errors name the database themselves.
@@ -917,7 +921,7 @@ fn run_command(
             output::timexes(out, &timexes, json)?;
             Ok(Outcome::Ok)
         }
-        Command::Demo { out: dir } => demo::run(out, &dir, args.quiet),
+        Command::Demo { out: dir } => demo::run(out, &dir, args.db.as_deref(), args.quiet),
         Command::Eval(cmd) => {
             match cmd {
                 EvalCmd::Timeml { dir, json } => {
@@ -962,6 +966,7 @@ fn run_command(
             thread,
             format,
             output: path,
+            all,
         } => {
             let store = open_read()?;
             let data = pipeline::report_data(&store, &thread)?;
@@ -969,7 +974,7 @@ fn run_command(
                 ExportFormat::Json => export::json(&data)?,
                 ExportFormat::Jsonl => export::jsonl(&data)?,
                 ExportFormat::Csv => export::csv(&data)?,
-                ExportFormat::Timelinejs => export::timelinejs(&data)?,
+                ExportFormat::Timelinejs => export::timelinejs(&data, all)?,
             };
             match path {
                 Some(p) => {

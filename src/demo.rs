@@ -66,16 +66,26 @@ pub fn ingest_corpus(store: &mut Store) -> anyhow::Result<pipeline::Summary> {
     pipeline::ingest(store, &inputs, &cfg)
 }
 
-/// Ingest the corpus into a fresh database under `dir` and write a report bundle per story thread.
-pub fn run(out: &mut Out, dir: &Path, quiet: bool) -> Result<Outcome> {
+/// Ingest the corpus and write a report bundle per story thread under `dir`.
+///
+/// With `db` (the global `--db`) the corpus goes into that database, which is never deleted
+/// (ingest is idempotent, so a re-run adds nothing); without it, into a fresh
+/// `dir/storyline-demo.db`.
+pub fn run(out: &mut Out, dir: &Path, db: Option<&Path>, quiet: bool) -> Result<Outcome> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let db = dir.join("storyline-demo.db");
-    for suffix in ["", "-wal", "-shm"] {
-        let p = dir.join(format!("storyline-demo.db{suffix}"));
-        if p.exists() {
-            std::fs::remove_file(&p).with_context(|| format!("cannot remove {}", p.display()))?;
+    let db = match db {
+        Some(p) => p.to_path_buf(),
+        None => {
+            for suffix in ["", "-wal", "-shm"] {
+                let p = dir.join(format!("storyline-demo.db{suffix}"));
+                if p.exists() {
+                    std::fs::remove_file(&p)
+                        .with_context(|| format!("cannot remove {}", p.display()))?;
+                }
+            }
+            dir.join("storyline-demo.db")
         }
-    }
+    };
     let mut store = Store::open(&db)?;
     let summary = ingest_corpus(&mut store)?;
     if !quiet {

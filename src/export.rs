@@ -4,7 +4,9 @@ use serde_json::{json, Value};
 
 use crate::model::{DateValue, Precision};
 use crate::output::{claim_json, contradiction_json, event_json};
-use crate::render::ReportData;
+use std::collections::{HashMap, HashSet};
+
+use crate::render::{self, is_boilerplate, RenderOptions, ReportData, Side};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -184,39 +186,184 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// A TimelineJS3 JSON document: dated claims and events, grouped by actor code.
-/// Undated items are left out (TimelineJS requires start_date.year).
-pub fn timelinejs(data: &ReportData) -> Result<String, ExportError> {
-    let mut events = Vec::new();
-    for c in &data.claims {
-        let Some(start) = tl_date(c.claim.date) else {
-            continue;
+/// Most groups (rows) a TimelineJS export shows; smaller sides share "Other". Each group
+/// takes a row of the time navigator, so many groups squeeze the story panel to nothing.
+const MAX_GROUPS: usize = 8;
+
+/// The first words of `text`, at most `max_chars` characters, cut between words ("…").
+pub fn short_quote(text: &str, max_chars: usize) -> String {
+    let text = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | ','))
+        .trim()
+        .to_string();
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let mut out = String::new();
+    for w in text.split_whitespace() {
+        if out.chars().count() + w.chars().count() + 1 > max_chars {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if out.is_empty() {
+        out = text.split_whitespace().next().unwrap_or("").to_string();
+    }
+    format!("{}…", out.trim_end_matches([',', ';', ':', '.', '-']))
+}
+
+/// One slide before grouping and merging.
+struct Slide {
+    date: DateValue,
+    headline: String,
+    text: String,
+    side: Side,
+    id: String,
+}
+
+/// A TimelineJS3 JSON document of the thread's key moments (the labelled moments of the
+/// timeline PNG), or of every dated claim and event with `all`. Headlines read
+/// "Speaker (side): short quote"; the text carries the sentence and a link to the source.
+/// Only the story's own span is exported (background dates are left out, as undated items
+/// are: TimelineJS requires start_date.year); boilerplate is never a slide; slides with the
+/// same date and headline are merged; at most [`MAX_GROUPS`] groups, the rest "Other".
+pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
+    let opts = RenderOptions::default();
+    let window = render::story_window(data, &opts);
+    let keep = |v: &DateValue| {
+        v.date
+            .is_some_and(|d| window.from.is_none_or(|f| d >= f) && window.to.is_none_or(|t| d <= t))
+    };
+    let (key_claims, key_events): (HashSet<i64>, HashSet<i64>) = if all {
+        (HashSet::new(), HashSet::new())
+    } else {
+        let layout = render::timeline_layout(data, &opts).ok();
+        let moments = layout.map(|l| l.moments).unwrap_or_default();
+        (
+            moments.iter().filter_map(|m| m.claim_id).collect(),
+            moments.iter().filter_map(|m| m.event_id).collect(),
+        )
+    };
+    let urls: HashMap<i64, (&str, Option<&str>)> = data
+        .articles
+        .iter()
+        .map(|a| (a.id, (a.article.title.as_str(), a.article.url.as_deref())))
+        .collect();
+    let source = |article_id: i64, span: crate::model::Span| {
+        let (title, url) = urls.get(&article_id).copied().unwrap_or(("", None));
+        let title = if title.trim().is_empty() {
+            format!("article #{article_id}")
+        } else {
+            title.to_string()
         };
+        let trace = format!("article #{article_id}, bytes {}–{}", span.start, span.end);
+        match url.filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+            Some(u) => format!(
+                "<p><small><a href=\"{}\">{}</a> — {trace}</small></p>",
+                escape(u).replace('"', "&quot;"),
+                escape(&title)
+            ),
+            None => format!("<p><small>{} — {trace}</small></p>", escape(&title)),
+        }
+    };
+    let mut slides: Vec<Slide> = Vec::new();
+    for c in &data.claims {
         let k = &c.claim;
-        events.push(json!({
-            "start_date": start,
-            "text": {
-                "headline": escape(&format!("{} {}", k.speaker, k.cue)),
-                "text": format!("<p>“{}”</p><p><small>{} — article #{}, bytes {}–{}</small></p>",
-                    escape(&k.text), escape(&c.article_title), c.article_id, k.span.start, k.span.end),
-            },
-            "group": k.actor_code.clone().unwrap_or_else(|| "unattributed".into()),
-            "unique_id": format!("claim-{}", c.id),
-        }));
+        if !keep(&k.date) || is_boilerplate(&k.text) || is_boilerplate(&k.sentence) {
+            continue;
+        }
+        if !all && !key_claims.contains(&c.id) {
+            continue;
+        }
+        let side = render::claim_side(c);
+        let who = render::short_speaker(&k.speaker);
+        let who = if who.is_empty() {
+            side.label.clone()
+        } else {
+            who
+        };
+        slides.push(Slide {
+            date: k.date,
+            headline: format!("{who} ({}): {}", side.label, short_quote(&k.text, 70)),
+            text: format!(
+                "<p>{}</p>{}",
+                escape(k.sentence.trim()),
+                source(c.article_id, k.span)
+            ),
+            side,
+            id: format!("claim-{}", c.id),
+        });
     }
     for e in &data.events {
-        let Some(start) = tl_date(e.event.date) else {
+        let v = &e.event;
+        if !keep(&v.date) || is_boilerplate(&v.text) || is_boilerplate(&v.sentence) {
             continue;
-        };
-        events.push(json!({
-            "start_date": start,
-            "text": {"headline": escape(&e.event.trigger), "text": format!("<p>{}</p>", escape(&e.event.text))},
-            "group": e.event.actors.first().cloned().unwrap_or_else(|| "events".into()),
-            "unique_id": format!("event-{}", e.id),
-        }));
+        }
+        if !all && !key_events.contains(&e.id) {
+            continue;
+        }
+        let side = render::event_side(e);
+        slides.push(Slide {
+            date: v.date,
+            headline: format!("{}: {}", side.label, short_quote(&v.text, 70)),
+            text: format!(
+                "<p>{}</p>{}",
+                escape(v.sentence.trim()),
+                source(e.article_id, v.span)
+            ),
+            side,
+            id: format!("event-{}", e.id),
+        });
     }
+    // Duplicates (one event told by several articles) merge into the first slide.
+    let mut seen: HashSet<(Option<chrono::NaiveDate>, String)> = HashSet::new();
+    slides.retain(|s| seen.insert((s.date.date, s.headline.to_lowercase())));
+    // Groups: the biggest sides, the rest "Other".
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for s in &slides {
+        *counts.entry(s.side.key.clone()).or_default() += 1;
+    }
+    let mut by_size: Vec<(&String, &usize)> = counts.iter().collect();
+    by_size.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let kept: HashSet<&str> = by_size
+        .iter()
+        .filter(|(k, _)| k.as_str() != render::OTHER)
+        .take(if counts.len() > MAX_GROUPS {
+            MAX_GROUPS - 1
+        } else {
+            MAX_GROUPS
+        })
+        .map(|(k, _)| k.as_str())
+        .collect();
+    let events: Vec<Value> = slides
+        .iter()
+        .filter_map(|s| {
+            let group = if kept.contains(s.side.key.as_str()) {
+                s.side.label.clone()
+            } else {
+                "Other".to_string()
+            };
+            Some(json!({
+                "start_date": tl_date(s.date)?,
+                "text": {"headline": escape(&s.headline), "text": s.text},
+                "group": group,
+                "unique_id": s.id,
+            }))
+        })
+        .collect();
+    let span = events.len();
     let doc = json!({
-        "title": {"text": {"headline": escape(&data.thread.title), "text": format!("<p>{} claims, {} events, {} contradictions</p>", data.claims.len(), data.events.len(), data.contradictions.len())}},
+        "title": {"text": {
+            "headline": escape(&data.thread.title),
+            "text": format!("<p>{} of {} claims and {} events ({}), {} contradictions; full quotes and sources in the report</p>",
+                span, data.claims.len(), data.events.len(), if all { "all dated in the story's span" } else { "key moments" }, data.contradictions.len()),
+        }},
         "events": events,
     });
     Ok(serde_json::to_string_pretty(&doc)? + "\n")
@@ -225,6 +372,113 @@ pub fn timelinejs(data: &ReportData) -> Result<String, ExportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::fixtures;
+
+    fn doc(data: &ReportData, all: bool) -> Value {
+        serde_json::from_str(&timelinejs(data, all).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn key_moments_read_as_speaker_side_quote() {
+        let v = doc(&fixtures::small(), false);
+        let events = v["events"].as_array().unwrap();
+        assert!(!events.is_empty());
+        let heads: Vec<&str> = events
+            .iter()
+            .map(|e| e["text"]["headline"].as_str().unwrap())
+            .collect();
+        assert!(
+            heads.iter().any(|h| h.starts_with("Shoigu (Russia): ")),
+            "{heads:?}"
+        );
+        assert!(events.iter().any(|e| e["text"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("<a href=\"https://example.org/")));
+        for e in events {
+            let text = e["text"]["text"].as_str().unwrap();
+            assert!(text.contains("article #"), "{text}");
+        }
+    }
+
+    #[test]
+    fn at_most_eight_groups_no_boilerplate_no_duplicates_no_background() {
+        let mut data = fixtures::large(400, 40);
+        let a = data.articles[0].clone();
+        for i in 0..3 {
+            data.events.push(fixtures::event(
+                900 + i,
+                &a,
+                "2016-03-05",
+                &["USAGOV"],
+                "Our Standards: The Thomson Reuters Trust Principles",
+            ));
+            data.events.push(fixtures::event(
+                950 + i,
+                &a,
+                "2016-03-06",
+                &["USAGOV"],
+                "Kerry met Lavrov in Geneva",
+            ));
+        }
+        for (i, code) in ["FRAGOV", "GBRGOV", "DEUGOV", "CHNGOV", "QATGOV", "JORGOV"]
+            .iter()
+            .enumerate()
+        {
+            data.events.push(fixtures::event(
+                800 + i as i64,
+                &a,
+                "2016-03-07",
+                &[code],
+                "envoys met in Geneva",
+            ));
+        }
+        data.events.push(fixtures::event(
+            999,
+            &a,
+            "1964-05-27",
+            &["COLREB"],
+            "the FARC was founded",
+        ));
+        let v = doc(&data, true);
+        let events = v["events"].as_array().unwrap();
+        let groups: HashSet<&str> = events
+            .iter()
+            .map(|e| e["group"].as_str().unwrap())
+            .collect();
+        assert!(groups.len() <= MAX_GROUPS, "{groups:?}");
+        assert!(groups.contains("Other"));
+        let heads: Vec<&str> = events
+            .iter()
+            .map(|e| e["text"]["headline"].as_str().unwrap())
+            .collect();
+        assert!(!heads.iter().any(|h| h.contains("Our Standards")));
+        assert_eq!(
+            heads
+                .iter()
+                .filter(|h| h.contains("Kerry met Lavrov"))
+                .count(),
+            1
+        );
+        assert!(
+            !heads.iter().any(|h| h.contains("founded")),
+            "1964 is background"
+        );
+        let key = doc(&data, false);
+        assert!(key["events"].as_array().unwrap().len() <= 20);
+    }
+
+    #[test]
+    fn short_quotes_cut_between_words() {
+        assert_eq!(
+            short_quote("“no agreement is close”", 70),
+            "no agreement is close"
+        );
+        assert_eq!(
+            short_quote("step by step, we are nearing an arrangement", 16),
+            "step by step, we…"
+        );
+    }
 
     #[test]
     fn issue_15_item_5_csv_cells_never_start_a_formula() {

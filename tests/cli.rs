@@ -593,6 +593,20 @@ mod reports {
     }
 
     #[test]
+    fn demo_honours_db() {
+        // See: issue 13 (`--db X demo` wrote DIR/storyline-demo.db instead of X).
+        let env = Env::new();
+        let out_dir = env.path("demo");
+        let (code, out, err) = env.run(&["demo", "--out", s(&out_dir)]);
+        assert_eq!(code, 0, "{err}");
+        assert!(env.db().exists(), "the demo database is the one --db names");
+        assert!(!out_dir.join("storyline-demo.db").exists());
+        assert_eq!(out.lines().last(), Some(s(&env.db())));
+        let threads = env.json(&["threads", "--json"]);
+        assert!(threads.len() >= 2, "{threads:?}");
+    }
+
+    #[test]
     fn timeline_and_chart_commands_write_pngs_of_the_asked_size() {
         let env = Env::new();
         env.run(&["ingest", s(&fixture("articles")), "--thread", "syria"]);

@@ -10,13 +10,13 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::chart::contradiction_chart;
+use super::chart::{contradiction_chart, ChartLayout};
 use super::since::NewSince;
-use super::timeline::{plural, timeline};
+use super::timeline::{plural, timeline, Moment, TimelineLayout, Why};
 use super::{
     claim_side, event_side, span_text, thread_title, RenderError, RenderOptions, ReportData,
 };
-use crate::model::{DateValue, Precision, Span, StoredArticle, StoredClaim};
+use crate::model::{DateValue, Precision, Span, StoredArticle, StoredClaim, StoredContradiction};
 
 pub const TIMELINE_PNG: &str = "timeline.png";
 pub const CHART_PNG: &str = "contradictions.png";
@@ -49,13 +49,13 @@ pub fn bundle_since(
     let tmp_timeline = out_dir.join(".timeline.tmp.png");
     let tmp_chart = out_dir.join(".contradictions.tmp.png");
     let drawn = timeline(data, opts, &tmp_timeline).and_then(|tl| {
-        contradiction_chart(data, opts, &tmp_chart)?;
+        let chart = contradiction_chart(data, opts, &tmp_chart)?;
         replace(&tmp_timeline, &timeline_path)?;
         replace(&tmp_chart, &chart_path)?;
-        Ok(tl)
+        Ok((tl, chart))
     });
-    let tl = match drawn {
-        Ok(tl) => tl,
+    let (tl, chart) = match drawn {
+        Ok(x) => x,
         Err(e) => {
             // A full disk or a vanished folder must not leave temp files behind.
             let _ = fs::remove_file(&tmp_timeline);
@@ -63,7 +63,7 @@ pub fn bundle_since(
             return Err(e);
         }
     };
-    let mut report = Report::new(data, tl.undated, tl.out_of_range);
+    let mut report = Report::new(data, tl.undated, tl.out_of_range).with_charts(&tl, &chart);
     report.news = news;
     let html_path = out_dir.join(INDEX_HTML);
     let md_path = out_dir.join(INDEX_MD);
@@ -223,6 +223,12 @@ struct Report<'a> {
     undated: usize,
     out_of_range: usize,
     news: Option<&'a NewSince>,
+    /// The timeline's labelled moments, in salience order.
+    moments: Vec<Moment>,
+    /// Contradiction id -> its number ([n] on the timeline; the rest follow by strength).
+    numbers: HashMap<i64, usize>,
+    timeline_alt: String,
+    chart_alt: String,
 }
 
 impl<'a> Report<'a> {
@@ -283,7 +289,110 @@ impl<'a> Report<'a> {
             undated,
             out_of_range,
             news: None,
+            moments: Vec::new(),
+            numbers: HashMap::new(),
+            timeline_alt: "Timeline of claims and events by side".into(),
+            chart_alt: "Contradictions by proposition, side and figure".into(),
         }
+    }
+
+    /// Takes what the two pictures show: the labelled moments and contradiction numbers,
+    /// the story's own span, and alt texts naming what each image shows.
+    fn with_charts(mut self, tl: &TimelineLayout, chart: &ChartLayout) -> Report<'a> {
+        self.moments = tl.moments.clone();
+        let mut numbers: HashMap<i64, usize> = HashMap::new();
+        for m in &tl.moments {
+            if let (Some(id), Some(n)) = (m.contradiction_id, m.number) {
+                numbers.insert(id, n);
+            }
+        }
+        let mut rest: Vec<_> = self
+            .data
+            .contradictions
+            .iter()
+            .filter(|c| !numbers.contains_key(&c.id))
+            .collect();
+        rest.sort_by(|a, b| {
+            b.contradiction
+                .score
+                .total_cmp(&a.contradiction.score)
+                .then(a.id.cmp(&b.id))
+        });
+        let mut next = numbers.values().copied().max().unwrap_or(0);
+        for c in rest {
+            next += 1;
+            numbers.insert(c.id, next);
+        }
+        self.numbers = numbers;
+        // The story's own span, as the timeline's title gives it (not background dates).
+        if let Some(t) = tl.title.split(" — ").nth(1) {
+            self.span = Some(t.to_string());
+        }
+        let firsts: Vec<&str> = tl
+            .moments
+            .iter()
+            .take(3)
+            .map(|m| m.label.as_str())
+            .collect();
+        self.timeline_alt = format!(
+            "Timeline of {}, {}: {} labelled key moments in {} lanes by side, {} joined; first: {}",
+            self.title,
+            self.span.clone().unwrap_or_default(),
+            tl.moments.len(),
+            tl.lanes.len(),
+            plural(tl.connectors.len(), "contradiction"),
+            firsts.join("; ")
+        );
+        let props: Vec<&str> = chart.rows.iter().map(|r| r.frame.as_str()).collect();
+        self.chart_alt = if props.is_empty() {
+            format!("Contradiction chart of {}: no contradictions", self.title)
+        } else {
+            format!(
+                "Contradiction chart of {}: who asserts and who denies, over time, on {}; a side-by-side matrix of who contradicts whom; figures given in numeric disputes",
+                self.title,
+                props.join("; ")
+            )
+        };
+        self
+    }
+
+    /// Contradictions in number order.
+    fn numbered(&self) -> Vec<(usize, &'a StoredContradiction)> {
+        let mut v: Vec<(usize, &StoredContradiction)> = self
+            .data
+            .contradictions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (self.numbers.get(&c.id).copied().unwrap_or(1000 + i), c))
+            .collect();
+        v.sort_by_key(|(n, c)| (*n, c.id));
+        let mut last = 0;
+        for (n, _) in &mut v {
+            if *n >= 1000 {
+                last += 1;
+                *n = last;
+            } else {
+                last = *n;
+            }
+        }
+        v
+    }
+
+    fn why(m: &Moment) -> String {
+        match m.why {
+            Why::Contradiction => "one end of a contradiction".into(),
+            Why::Reported(n) => format!("event reported by {}", plural(n, "article")),
+            Why::FirstStatement => "first statement of a principal speaker".into(),
+        }
+    }
+
+    fn moment_source(&self, m: &Moment) -> Source {
+        let title = self
+            .articles
+            .get(&m.article_id)
+            .map(|a| a.article.title.clone())
+            .unwrap_or_default();
+        source_of(&self.articles, m.article_id, &title, m.span)
     }
 
     fn counts(&self) -> String {
@@ -340,18 +449,47 @@ impl<'a> Report<'a> {
         }
         let _ = writeln!(
             h,
-            "<figure><img src=\"{TIMELINE_PNG}\" width=\"{w}\" height=\"{hh}\" alt=\"Timeline of claims and events by side\">\
-             <figcaption>Timeline: one lane per side; circles are claims (blue asserts, vermillion denies, grey neutral), diamonds are events; arcs join contradicting claims.</figcaption></figure>",
+            "<figure><img src=\"{TIMELINE_PNG}\" width=\"{w}\" height=\"{hh}\" alt=\"{alt}\">\
+             <figcaption>Timeline: the story's key moments by side; circles are claims (blue asserts, vermillion denies, grey neutral), diamonds are events; [n] and arcs mark contradiction n below; the strip under the axis counts claims and events per day.</figcaption></figure>",
             w = opts.width,
-            hh = opts.height
+            hh = opts.height,
+            alt = escape_html(&self.timeline_alt),
         );
         let _ = writeln!(
             h,
-            "<figure><img src=\"{CHART_PNG}\" width=\"{w}\" height=\"{hh}\" alt=\"Contradictions by proposition, side and figure\">\
-             <figcaption>Contradictions: each side's stance per proposition over time, who contradicts whom, and the figures given in numeric disputes.</figcaption></figure>",
+            "<figure><img src=\"{CHART_PNG}\" width=\"{w}\" height=\"{hh}\" alt=\"{alt}\">\
+             <figcaption>Contradictions: one row per disputed proposition with each side's positions over time, who contradicts whom across sides, and the figures given in numeric disputes.</figcaption></figure>",
             w = opts.width,
-            hh = opts.height
+            hh = opts.height,
+            alt = escape_html(&self.chart_alt),
         );
+        if !self.moments.is_empty() {
+            let _ = writeln!(
+                h,
+                "<h2>Key moments on the timeline ({})</h2>",
+                self.moments.len()
+            );
+            h.push_str(
+                "<table class=\"moments\">\n<thead><tr><th>#</th><th>Date</th><th>Label</th>\
+                 <th>Why it is shown</th><th>Full text</th><th>Source</th></tr></thead>\n<tbody>\n",
+            );
+            for m in &self.moments {
+                let n = m
+                    .number
+                    .map(|n| format!("<a href=\"#c{n}\">[{n}]</a>"))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    h,
+                    "<tr><td>{n}</td><td class=\"date\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    m.date.format("%Y-%m-%d"),
+                    escape_html(&m.label),
+                    escape_html(&Self::why(m)),
+                    escape_html(&m.text),
+                    self.moment_source(m).html(),
+                );
+            }
+            h.push_str("</tbody>\n</table>\n");
+        }
 
         let _ = writeln!(
             h,
@@ -361,15 +499,19 @@ impl<'a> Report<'a> {
         if self.data.contradictions.is_empty() {
             h.push_str("<p class=\"none\">No contradictions in this thread.</p>\n");
         } else {
-            h.push_str(
-                "<table class=\"contradictions\">\n<thead><tr><th>#</th><th>Kind</th><th>Score</th>\
-                 <th>Explanation</th><th>Claim A</th><th>Claim B</th></tr></thead>\n<tbody>\n",
-            );
-            for c in &self.data.contradictions {
+            for (n, c) in self.numbered() {
+                let prop = c.contradiction.proposition.trim();
+                let head = if prop.is_empty() {
+                    c.contradiction.explanation.clone()
+                } else {
+                    prop.to_string()
+                };
                 let _ = writeln!(
                     h,
-                    "<tr><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    c.id,
+                    "<section class=\"contradiction\" id=\"c{n}\"><h3>[{n}] {}</h3>\
+                     <p class=\"meta\">{} · score {:.2} · {}</p>\
+                     <div class=\"pair\"><div>{}</div><div>{}</div></div></section>",
+                    escape_html(&head),
                     escape_html(c.contradiction.kind.as_str()),
                     c.contradiction.score,
                     escape_html(&c.contradiction.explanation),
@@ -377,7 +519,6 @@ impl<'a> Report<'a> {
                     self.claim_cell_html(&c.b),
                 );
             }
-            h.push_str("</tbody>\n</table>\n");
         }
 
         let _ = writeln!(h, "<h2>Claims and events ({})</h2>", self.rows.len());
@@ -432,9 +573,30 @@ impl<'a> Report<'a> {
         }
         let _ = writeln!(
             m,
-            "![Timeline of claims and events by side]({TIMELINE_PNG})\n\n\
-             ![Contradictions by proposition, side and figure]({CHART_PNG})\n"
+            "![{}]({TIMELINE_PNG})\n\n![{}]({CHART_PNG})\n",
+            escape_md(&self.timeline_alt),
+            escape_md(&self.chart_alt)
         );
+        if !self.moments.is_empty() {
+            let _ = writeln!(
+                m,
+                "## Key moments on the timeline ({})\n",
+                self.moments.len()
+            );
+            m.push_str("| # | Date | Label | Why it is shown | Source |\n|---|---|---|---|---|\n");
+            for mo in &self.moments {
+                let _ = writeln!(
+                    m,
+                    "| {} | {} | {} | {} | {} |",
+                    mo.number.map(|n| format!("\\[{n}\\]")).unwrap_or_default(),
+                    mo.date.format("%Y-%m-%d"),
+                    escape_md(&mo.label),
+                    escape_md(&Self::why(mo)),
+                    self.moment_source(mo).md(),
+                );
+            }
+            m.push('\n');
+        }
         let _ = writeln!(
             m,
             "## Contradictions ({})\n",
@@ -443,13 +605,17 @@ impl<'a> Report<'a> {
         if self.data.contradictions.is_empty() {
             m.push_str("No contradictions in this thread.\n\n");
         } else {
-            m.push_str("| # | Kind | Score | Explanation | Claim A | Claim B |\n");
-            m.push_str("|---|---|---|---|---|---|\n");
-            for c in &self.data.contradictions {
+            for (n, c) in self.numbered() {
+                let prop = c.contradiction.proposition.trim();
+                let head = if prop.is_empty() {
+                    c.contradiction.explanation.clone()
+                } else {
+                    prop.to_string()
+                };
                 let _ = writeln!(
                     m,
-                    "| {} | {} | {:.2} | {} | {} | {} |",
-                    c.id,
+                    "### \\[{n}\\] {}\n\n{} · score {:.2} · {}\n\n- {}\n- {}\n",
+                    escape_md(&head),
                     c.contradiction.kind.as_str(),
                     c.contradiction.score,
                     escape_md(&c.contradiction.explanation),
@@ -457,7 +623,6 @@ impl<'a> Report<'a> {
                     self.claim_cell_md(&c.b),
                 );
             }
-            m.push('\n');
         }
         let _ = writeln!(m, "## Claims and events ({})\n", self.rows.len());
         if self.rows.is_empty() {
@@ -541,7 +706,9 @@ th,td{border-bottom:1px solid #e6e6e6;padding:6px 8px;text-align:left;vertical-a
 th{background:#f3f3f3;position:sticky;top:0}tbody tr:nth-child(even){background:#fbfbfb}\
 td.date{white-space:nowrap}.trace{font-size:12px}.code{color:#666;font-size:12px}\
 blockquote{margin:4px 0;padding-left:8px;border-left:3px solid #cc79a7;color:#333}\
-a{color:#0072b2}.none{color:#666;font-style:italic}";
+a{color:#0072b2}.none{color:#666;font-style:italic}\
+section.contradiction{border-top:1px solid #ddd;margin-top:12px}\
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:16px}";
 
 #[cfg(test)]
 mod tests {
@@ -622,7 +789,7 @@ mod tests {
             "Sergei Shoigu said &quot;step by step, we are nearing an arrangement.&quot;"
         ));
         assert!(html.contains("a U.S. official said &quot;no agreement is close.&quot;"));
-        assert!(md.contains("| 1 | opposing | 0.85 |"));
+        assert!(md.contains("opposing · score 0.85"), "{md}");
         // Quotes carry the sentence's own span.
         let s = data.contradictions[0].a.claim.sentence_span;
         assert!(html.contains(&format!("bytes {}–{}", s.start, s.end)));
@@ -636,6 +803,22 @@ mod tests {
         assert!(report
             .counts()
             .contains("3 articles · 10 claims · 3 events · 2 contradictions · 1 undated"));
+    }
+
+    #[test]
+    fn html_has_a_section_per_contradiction_a_moments_table_and_alt_texts() {
+        let dir = tempfile::tempdir().unwrap();
+        bundle(&fixtures::small(), &RenderOptions::default(), dir.path()).unwrap();
+        let html = fs::read_to_string(dir.path().join(INDEX_HTML)).unwrap();
+        assert_eq!(html.matches("<section class=\"contradiction\"").count(), 2);
+        assert!(html.contains("id=\"c1\"><h3>[1] a US-Russia agreement on Aleppo</h3>"));
+        assert!(html.contains("<h2>Key moments on the timeline"));
+        assert!(html.contains("<a href=\"#c1\">[1]</a>"));
+        assert!(html.contains("alt=\"Timeline of US-Russia talks on Aleppo, 29 Aug – 6 Sep 2016:"));
+        assert!(
+            html.contains("alt=\"Contradiction chart of US-Russia talks on Aleppo: who asserts")
+        );
+        assert!(html.contains("href=\"https://example.org/wire/aleppo-3\""));
     }
 
     #[test]

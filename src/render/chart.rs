@@ -10,7 +10,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::canvas::{Anchor, Canvas};
-use super::font::{ensure_fonts, fit};
+use super::font::{ensure_fonts, fit, FontSpec};
 use super::layout::{arc, Connector, DateScale, Placer, PxBox, Stance, Tick, TickUnit};
 use super::palette::{self, Rgb};
 use super::timeline::{legend_layout, plural, Fonts, LegendItem, Swatch};
@@ -52,7 +52,8 @@ pub struct FrameRow {
     pub marks: Vec<FrameMark>,
 }
 
-/// Side × side contradiction counts (symmetric; the diagonal holds a side contradicting itself).
+/// Side × side contradiction counts across sides (symmetric; the diagonal stays 0: a side
+/// contradicting itself is a reversal, counted in the footnote instead).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatrixLayout {
     pub area: PxBox,
@@ -121,6 +122,30 @@ pub struct ChartLayout {
 /// A side index with the ids of its claims in one bucket and stance.
 type SideIds<'a> = (usize, &'a Vec<i64>);
 
+/// The proposition each contested claim is charted under: the plain-words proposition of
+/// its strongest contradiction (the frame when a contradiction has none).
+fn propositions(data: &ReportData) -> HashMap<i64, String> {
+    let mut cs: Vec<_> = data.contradictions.iter().collect();
+    cs.sort_by(|a, b| {
+        b.contradiction
+            .score
+            .total_cmp(&a.contradiction.score)
+            .then(a.id.cmp(&b.id))
+    });
+    let mut out = HashMap::new();
+    for c in cs {
+        let p = c.contradiction.proposition.trim();
+        let p = if p.is_empty() {
+            frame_of(&c.a)
+        } else {
+            p.to_string()
+        };
+        out.entry(c.a.id).or_insert_with(|| p.clone());
+        out.entry(c.b.id).or_insert(p);
+    }
+    out
+}
+
 fn frame_of(c: &StoredClaim) -> String {
     c.claim
         .frame
@@ -136,22 +161,20 @@ fn in_range(d: NaiveDate, opts: &RenderOptions) -> bool {
 }
 
 /// Short column header for a side.
-/// The label when it is short, else its words cut to their first letters after the first
-/// ("Syrian government" -> "Syrian g.").
 fn short_side(side: &Side) -> String {
-    if side.label.chars().count() <= 9 {
-        return side.label.clone();
-    }
-    let mut words = side.label.split_whitespace();
-    let first: String = words.next().unwrap_or("").chars().take(8).collect();
-    let rest: Vec<String> = words
-        .filter_map(|w| w.chars().next())
-        .map(|c| format!("{c}."))
-        .collect();
-    if rest.is_empty() {
-        format!("{first}.")
-    } else {
-        format!("{first} {}", rest.join(""))
+    match side.key.as_str() {
+        "syria-government" => "Syr. gov.".into(),
+        "syria-opposition" => "Syr. opp.".into(),
+        "colombia-government" => "Col. gov.".into(),
+        "colombia-opposition" => "Col. opp.".into(),
+        super::OTHER => "Other".into(),
+        _ => {
+            if side.label.chars().count() <= 9 {
+                side.label.clone()
+            } else {
+                side.label.chars().take(8).collect::<String>() + "."
+            }
+        }
     }
 }
 
@@ -168,11 +191,17 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
     let title = thread_title(&data.thread);
 
     // Contested frames, by number of contradictions.
+    // One row per disputed proposition, in plain words.
+    let props = propositions(data);
+    let frame_of = |c: &StoredClaim| props.get(&c.id).cloned().unwrap_or_default();
     let mut frame_conflicts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut strength: HashMap<String, f32> = HashMap::new();
     for c in &data.contradictions {
         let fa = frame_of(&c.a);
         let fb = frame_of(&c.b);
         *frame_conflicts.entry(fa.clone()).or_default() += 1;
+        let st = strength.entry(fa.clone()).or_default();
+        *st = st.max(c.contradiction.score);
         if fb != fa {
             *frame_conflicts.entry(fb).or_default() += 1;
         }
@@ -186,7 +215,7 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
     let contested: Vec<&StoredClaim> = claims
         .values()
         .copied()
-        .filter(|c| frame_conflicts.contains_key(&frame_of(c)))
+        .filter(|c| props.contains_key(&c.id) && frame_conflicts.contains_key(&frame_of(c)))
         .collect();
     let dated: Vec<&StoredClaim> = contested
         .iter()
@@ -320,9 +349,9 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
     let axis_h = fonts.tick.line_height() + 12.0 * s;
     let gutter = frame_conflicts
         .keys()
-        .map(|f| fonts.lane.width(f))
+        .map(|f| fonts.lane.width(f) / 2.0 + 20.0 * s)
         .fold(150.0 * s, f64::max)
-        .min(w * 0.2)
+        .min(w * 0.22)
         + 16.0 * s;
     let panel = PxBox::new(
         margin + gutter,
@@ -338,7 +367,12 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
 
     // Rows: most contested first, as many as fit at a legible height.
     let mut frames: Vec<(String, usize)> = frame_conflicts.clone().into_iter().collect();
-    frames.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let strength_of = |f: &str| strength.get(f).copied().unwrap_or(0.0);
+    frames.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(strength_of(&b.0).total_cmp(&strength_of(&a.0)))
+            .then(a.0.cmp(&b.0))
+    });
     let min_row = 56.0 * s;
     let max_rows = ((panel.height() / min_row).floor() as usize).max(1);
     layout.hidden_frames = frames.len().saturating_sub(max_rows);
@@ -602,6 +636,17 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
             bucket.name()
         ));
     }
+    let same_side = data
+        .contradictions
+        .iter()
+        .filter(|c| claim_side(&c.a) == claim_side(&c.b))
+        .count();
+    if same_side > 0 {
+        foot.push(format!(
+            "{} within one side (reversals) not in the matrix",
+            plural(same_side, "contradiction")
+        ));
+    }
     if layout.hidden_figures > 0 {
         foot.push(format!(
             "{} not shown",
@@ -698,6 +743,10 @@ fn matrix_layout(
         ) else {
             continue;
         };
+        // Across sides only: a side "contradicting itself" is a reversal, listed apart.
+        if a == b {
+            continue;
+        }
         involved.insert(a);
         involved.insert(b);
         *pair.entry((a.min(b), a.max(b))).or_default() += 1;
@@ -963,12 +1012,22 @@ fn draw(l: &ChartLayout, out: &Path) -> Result<(), RenderError> {
             1,
         )?;
         let x = row.band.x0 + 8.0 * s;
+        // The proposition in plain words, on as many lines as the row holds, cut only
+        // between words.
+        let room = p.x0 - x - 10.0 * s;
+        let max_lines = ((row.band.height() - f.lane_sub.line_height() - 6.0 * s)
+            / f.lane.line_height())
+        .floor()
+        .clamp(1.0, 3.0) as usize;
+        let lines = wrap_words(&f.lane, &row.frame, room, max_lines);
+        let text_h = lines.len() as f64 * f.lane.line_height();
         let top = row.band.y0
-            + (row.band.height() - f.lane.line_height() - f.lane_sub.line_height() - 3.0 * s)
-                .max(0.0)
-                / 2.0;
-        let name = fit(&f.lane, &row.frame, p.x0 - x - 10.0 * s);
-        cv.text(&name, (x, top), f.lane, palette::INK, Anchor::TopLeft)?;
+            + (row.band.height() - text_h - f.lane_sub.line_height() - 3.0 * s).max(0.0) / 2.0;
+        for (i, line) in lines.iter().enumerate() {
+            let y = top + i as f64 * f.lane.line_height();
+            cv.text(line, (x, y), f.lane, palette::INK, Anchor::TopLeft)?;
+        }
+        let top = top + text_h - f.lane.line_height();
         cv.text(
             &format!(
                 "{} · {}",
@@ -1157,6 +1216,39 @@ fn draw(l: &ChartLayout, out: &Path) -> Result<(), RenderError> {
 }
 
 /// "12", "12.5", "1,250".
+/// Splits `text` into at most `max_lines` lines of at most `max_w` pixels, breaking only
+/// between words; words that do not fit end the last line with "…".
+pub(crate) fn wrap_words(font: &FontSpec, text: &str, max_w: f64, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let cand = if cur.is_empty() {
+            w.to_string()
+        } else {
+            format!("{cur} {w}")
+        };
+        if font.width(&cand) <= max_w || cur.is_empty() {
+            cur = cand;
+            continue;
+        }
+        lines.push(std::mem::take(&mut cur));
+        cur = w.to_string();
+        if lines.len() == max_lines {
+            let last = lines.pop().unwrap_or_default();
+            let rest = words[i..].join(" ");
+            let cut = super::timeline::cut_words(font, "", &format!("{last} {rest}"), max_w, 1)
+                .unwrap_or(last);
+            lines.push(cut);
+            return lines;
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
 pub(crate) fn format_value(v: f64) -> String {
     if v.fract().abs() < 1e-9 && v.abs() < 1e15 {
         let n = v as i64;
@@ -1188,14 +1280,15 @@ mod tests {
         let l = chart_layout(&fixtures::small(), &RenderOptions::default()).unwrap();
         assert_eq!(l.message, None);
         let frames: Vec<&str> = l.rows.iter().map(|r| r.frame.as_str()).collect();
-        assert_eq!(frames, ["agreement", "casualties"]);
+        assert_eq!(frames, ["a US-Russia agreement on Aleppo", "casualties"]);
         assert_eq!(l.connectors.len(), 2);
         assert_eq!(l.bucket, TickUnit::Day);
-        // agreement: Shoigu asserts, the U.S. official denies, Trudeau is neutral.
+        // agreement: Shoigu asserts, the U.S. official denies (the row holds the claims in
+        // the proposition's contradictions).
         let agreement = &l.rows[0];
-        assert_eq!(agreement.claims, 3);
+        assert_eq!(agreement.claims, 2);
         let stances: BTreeSet<Stance> = agreement.marks.iter().map(|m| m.stance).collect();
-        assert_eq!(stances.len(), 3);
+        assert_eq!(stances.len(), 2);
         for m in &agreement.marks {
             match m.stance {
                 Stance::Asserts => assert!(m.y < agreement.mid_y),
@@ -1221,7 +1314,7 @@ mod tests {
             .flat_map(|r| &r.marks)
             .filter_map(|m| m.label.as_ref().map(|(_, b)| *b))
             .collect();
-        assert_eq!(labels.len(), 5, "every mark is named");
+        assert_eq!(labels.len(), 4, "every mark is named");
         for (i, a) in labels.iter().enumerate() {
             assert!(labels[i + 1..].iter().all(|b| !a.overlaps(b)));
         }

@@ -114,7 +114,7 @@ pub fn contradiction(
             kind,
             score: 0.85,
             explanation: explanation.into(),
-            proposition: String::new(),
+            proposition: a.claim.frame.clone().unwrap_or_default(),
             a: a.id,
             b: b.id,
         },
@@ -294,6 +294,8 @@ pub fn small() -> ReportData {
         contradiction(1, ContradictionKind::Opposing, &claims[0], &claims[1], "Shoigu (RUSGOV, 29 Aug) says an Aleppo arrangement is near; a U.S. official (USAGOV, 29 Aug) says no agreement is close"),
         contradiction(2, ContradictionKind::Numeric, &claims[6], &claims[7], "Syrian army (5 Sep) reports 12 killed, all militants; the Pentagon (6 Sep) says at least 40 civilians died"),
     ];
+    let mut contradictions = contradictions;
+    contradictions[0].contradiction.proposition = "a US-Russia agreement on Aleppo".into();
     ReportData {
         thread: Thread {
             slug: "aleppo-talks".into(),

@@ -3,9 +3,6 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::model::DateValue;
-use crate::model::Precision;
-
 /// An axis-aligned box in pixels, `x0 <= x1`, `y0 <= y1`.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct PxBox {
@@ -113,17 +110,6 @@ fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
     let m0 = d.month0() + n;
     let y = d.year() + (m0 / 12) as i32;
     NaiveDate::from_ymd_opt(y, m0 % 12 + 1, 1).unwrap_or(d)
-}
-
-/// The last day a dated value covers: the day itself, or the end of its week, month or year.
-pub fn period_end(v: &DateValue) -> Option<NaiveDate> {
-    let d = v.date?;
-    Some(match v.precision {
-        Precision::Day | Precision::Unknown => d,
-        Precision::Week => d + Duration::days(6),
-        Precision::Month => add_months(d, 1) - Duration::days(1),
-        Precision::Year => NaiveDate::from_ymd_opt(d.year(), 12, 31).unwrap_or(d),
-    })
 }
 
 /// A labelled tick on the date axis.

@@ -32,7 +32,8 @@ pub use chart::{
 pub use layout::{Connector, PxBox, Stance, TickUnit};
 pub use since::NewSince;
 pub use timeline::{
-    timeline, timeline_layout, Lane, LaneMode, Mark, MarkKind, MarkLabel, TimelineLayout,
+    is_boilerplate, label_budget, short_speaker, timeline, timeline_layout, Density, Lane,
+    MarkKind, Moment, TimelineLayout, Why,
 };
 
 /// Smallest image the charts are laid out for.
@@ -105,7 +106,7 @@ impl RenderError {
 
 /// The window actually drawn: the given bounds; without a start, the earliest item dated no
 /// more than 30 days before the thread's first article (earlier dates are background).
-pub(crate) fn story_window(data: &ReportData, opts: &RenderOptions) -> RenderOptions {
+pub fn story_window(data: &ReportData, opts: &RenderOptions) -> RenderOptions {
     let mut o = *opts;
     if o.from.is_some() {
         return o;
@@ -144,19 +145,65 @@ pub(crate) fn check_options(opts: &RenderOptions) -> Result<(), RenderError> {
     Ok(())
 }
 
-/// A side of the story: the party an actor code speaks for, from the one sides table
-/// (`contradict::sides`); the chart lanes follow its row order, then volume.
-pub use crate::contradict::sides::Side;
+/// A side of the story, from the one sides table (`contradict::sides`, data in `sides.tsv`),
+/// so a lane, a matrix cell and an "opposing" verdict can never disagree. Two sides are the
+/// same side when their keys are equal (SYRGOV and SYRMIL rows share one).
+#[derive(Debug, Clone)]
+pub struct Side {
+    /// Stable grouping key, the sides table's key: "russia", "farc", or OTHER.
+    pub key: String,
+    /// Display name: "Russia", "Syrian government" ...
+    pub label: String,
+    /// Row of the sides table (usize::MAX for fallbacks and Other); orders the lanes.
+    pub rank: usize,
+}
 
-/// Groups an actor code (or a bare ISO alpha-3 country) into its side; no code, or a speaker
-/// whose side is unknown, is "Other".
+impl PartialEq for Side {
+    fn eq(&self, o: &Side) -> bool {
+        self.key == o.key
+    }
+}
+impl Eq for Side {}
+impl std::hash::Hash for Side {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.key.hash(h);
+    }
+}
+impl PartialOrd for Side {
+    fn partial_cmp(&self, o: &Side) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Side {
+    fn cmp(&self, o: &Side) -> std::cmp::Ordering {
+        self.key.cmp(&o.key)
+    }
+}
+
+/// The key of the catch-all side.
+pub const OTHER: &str = "OTHER";
+
+/// Groups an actor code (or a bare ISO alpha-3 country) into its side via the sides table;
+/// unknown and side-less codes ("SYR", "UNKNWN", none) go to "Other".
 pub fn side_of(code: Option<&str>) -> Side {
-    code.and_then(crate::contradict::sides::side_of)
-        .unwrap_or_else(|| Side {
-            key: "other".to_string(),
+    let code = code.map(str::trim).unwrap_or("");
+    let known = if code.to_ascii_uppercase().starts_with("UNK") {
+        None
+    } else {
+        crate::contradict::sides::side_of(code)
+    };
+    match known {
+        Some(s) => Side {
+            key: s.key,
+            label: s.label,
+            rank: s.rank,
+        },
+        None => Side {
+            key: OTHER.to_string(),
             label: "Other".to_string(),
             rank: usize::MAX,
-        })
+        },
+    }
 }
 
 /// The side a claim belongs to: its speaker's actor code, else its country.
@@ -169,23 +216,16 @@ pub fn event_side(e: &StoredEvent) -> Side {
     side_of(e.event.actors.first().map(String::as_str))
 }
 
-/// Orders sides: the sides table's parties first in its row order, then others by volume,
+/// Orders sides: the sides table's rows first in table order, then others by volume,
 /// "Other" last.
 pub(crate) fn order_sides(counts: &[(Side, usize)]) -> Vec<Side> {
-    let mut out: Vec<(usize, usize, Side)> = counts
+    let mut out: Vec<(bool, usize, usize, Side)> = counts
         .iter()
-        .map(|(side, n)| {
-            let rank = if side.key == "other" {
-                usize::MAX
-            } else {
-                side.rank.min(usize::MAX - 1)
-            };
-            (rank, usize::MAX - n, side.clone())
-        })
+        .map(|(side, n)| (side.key == OTHER, side.rank, usize::MAX - n, side.clone()))
         .collect();
     out.sort();
-    out.dedup_by(|a, b| a.2 == b.2);
-    out.into_iter().map(|(_, _, s)| s).collect()
+    out.dedup_by(|a, b| a.3 == b.3);
+    out.into_iter().map(|(_, _, _, s)| s).collect()
 }
 
 /// Okabe-Ito palette (Okabe & Ito 2008), safe for the common colour-vision deficiencies.
@@ -275,7 +315,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sides_group_actor_codes() {
+    fn sides_come_from_the_one_sides_table() {
         let key = |c: &str| side_of(Some(c)).key;
         assert_eq!(key("RUSGOV"), "russia");
         assert_eq!(key("RUSMIL"), "russia");
@@ -283,14 +323,21 @@ mod tests {
         assert_eq!(key("SYRGOV"), "syria-government");
         assert_eq!(key("SYRMIL"), "syria-government");
         assert_eq!(key("SYRREB"), "syria-opposition");
-        assert_eq!(key("IGOUNO"), "neutral");
-        assert_eq!(key("TURGOV"), "turkey");
-        assert_eq!(side_of(Some("TURGOV")).label, "Turkey");
-        assert_eq!(key("GBRGOV"), "gbr-government");
-        assert_eq!(side_of(Some("GBRGOV")).label, "United Kingdom");
-        assert_eq!(key(""), "other");
-        assert_eq!(key("UNKNWN"), "other");
+        // Colombia splits into government and FARC: two sides, never one "COL".
+        assert_eq!(key("COLGOV"), "colombia-government");
+        assert_eq!(key("COLREB"), "farc");
+        assert_eq!(side_of(Some("COLREB")).label, "FARC");
+        assert_eq!(key("SYR"), OTHER, "a bare SYR could be either camp");
+        assert_eq!(key("UNKNWN"), OTHER);
+        assert_eq!(key(""), OTHER);
         assert_eq!(side_of(None).label, "Other");
+        for code in ["RUSGOV", "COLGOV", "COLREB", "TURGOV", "IGOUNO"] {
+            assert_eq!(
+                key(code),
+                crate::contradict::sides::side_of(code).unwrap().key,
+                "render and contradict agree on {code}"
+            );
+        }
     }
 
     #[test]
@@ -323,6 +370,6 @@ mod tests {
             (s("USAGOV"), 2),
         ]);
         let keys: Vec<&str> = order.iter().map(|s| s.key.as_str()).collect();
-        assert_eq!(keys, ["usa", "russia", "turkey", "other"]);
+        assert_eq!(keys, ["usa", "russia", "turkey", "OTHER"]);
     }
 }

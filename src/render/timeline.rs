@@ -1,108 +1,103 @@
-//! The thread timeline: one lane per side, claims and events on a shared date axis,
-//! contradiction pairs joined by arcs, labels placed so that no text touches other text.
+//! The thread timeline as a briefing picture: the story's key moments, labelled.
+//!
+//! Lanes by side (from the one sides table). The moments are picked by salience: both claims
+//! of the strongest contradictions first, then the events reported by the most articles,
+//! then the first statement of each principal speaker. Each gets a label "29 Aug · Shoigu
+//! (Russia): nearing an arrangement" cut at a word boundary, placed so no text touches other
+//! text; contradiction pairs are joined and numbered (the numbers key into index.html).
+//! How much was said shows as a thin density strip under the axis.
 //!
 //! `timeline_layout` computes everything as pixel data; `timeline` draws it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use super::canvas::{Anchor, Canvas};
 use super::font::{ensure_fonts, fit, FontSpec};
-use super::layout::{arc, period_end, Connector, DateScale, Placer, PxBox, Stance, Tick, TickUnit};
+use super::layout::{arc, Connector, DateScale, PxBox, Stance, Tick, TickUnit};
 use super::palette::{self, Rgb};
 use super::{
     check_options, claim_side, event_side, order_sides, span_text, thread_title, ui_scale,
     RenderError, RenderOptions, ReportData, Side,
 };
-use crate::model::{DateValue, Precision};
+use crate::model::{DateValue, Precision, Span, StoredClaim};
 
-/// Most marks stacked on one spot before a lane switches to per-day/week counts.
-const MAX_LEVELS: usize = 3;
+/// Smallest text drawn anywhere on the charts, in pixels.
+pub const MIN_TEXT_PX: f64 = 13.0;
 
-/// What a mark stands for.
+/// What a moment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MarkKind {
-    /// One claim, a circle coloured by stance.
+    /// A claim, a circle coloured by stance.
     Claim(Stance),
-    /// One event, a diamond.
+    /// An event, a diamond.
     Event,
-    /// A per-day/week/month count in an aggregated lane, a stacked bar.
-    Bucket,
 }
 
-/// How a lane shows its items.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LaneMode {
-    /// One mark per item.
-    Items,
-    /// Too dense for single marks: one stacked bar per bucket of this unit.
-    Aggregated(TickUnit),
+/// Why a moment was picked, in salience order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Why {
+    /// One end of a contradiction (its rank among the thread's contradictions, strongest 0).
+    Contradiction,
+    /// An event, with the number of articles that report it.
+    Reported(usize),
+    /// The first dated statement of one of the thread's principal speakers.
+    FirstStatement,
 }
 
-/// One horizontal lane: every item of one side.
+/// One horizontal lane: the moments of one side.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lane {
     pub side: Side,
     /// The whole band of the lane, across the gutter and the plot.
     pub band: PxBox,
-    pub mode: LaneMode,
-    /// Baseline of the marks (items mode) or of the bars (aggregated mode).
+    /// y of the marks.
     pub mark_y: f64,
+    /// Every dated claim and event of the side(s) in this lane, labelled or not.
     pub claims: usize,
     pub events: usize,
 }
 
-/// A mark on the timeline.
+/// A labelled key moment: its mark, its label and where it comes from.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mark {
+pub struct Moment {
     pub lane: usize,
     pub kind: MarkKind,
+    pub why: Why,
     pub date: NaiveDate,
     pub x: f64,
     pub y: f64,
-    /// Radius of a single mark; half the bar width for a bucket.
     pub r: f64,
-    /// For week/month/year precision items: the x extent of the period; drawn hollow.
-    pub period: Option<(f64, f64)>,
-    /// Items behind the mark: 1, or the bucket total.
-    pub count: usize,
-    /// Bucket bars: stacked segments (asserts, denies, neutral, events) with their boxes.
-    pub segments: Vec<(Segment, usize, PxBox)>,
-    pub claim_ids: Vec<i64>,
-    pub event_ids: Vec<i64>,
-}
-
-/// The parts of a bucket bar, bottom to top.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Segment {
-    Asserts,
-    Denies,
-    Neutral,
-    Events,
-}
-
-impl Segment {
-    pub fn color(&self) -> Rgb {
-        match self {
-            Segment::Asserts => palette::ASSERTS,
-            Segment::Denies => palette::DENIES,
-            Segment::Neutral => palette::NEUTRAL,
-            Segment::Events => palette::EVENT,
-        }
-    }
-}
-
-/// A placed piece of text for a mark, with its box and the leader line to its mark.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MarkLabel {
-    pub lane: usize,
-    pub mark: usize,
+    pub claim_id: Option<i64>,
+    pub event_id: Option<i64>,
+    pub article_id: i64,
+    /// Byte span of the claim or event text in the article body.
+    pub span: Span,
+    /// "Shoigu", or the side's name for an event.
+    pub who: String,
+    pub side: String,
+    /// The claim or event text in full (the label may show only its first words).
     pub text: String,
+    /// The contradiction this moment is one end of, numbered from 1 as in index.html.
+    pub number: Option<usize>,
+    pub contradiction_id: Option<i64>,
+    /// The label as drawn, and its box.
+    pub label: String,
     pub bbox: PxBox,
-    /// Leader line from the mark down to the label's near side (empty for count labels).
+    /// Leader from the mark to the label's near side.
     pub leader: Vec<(f64, f64)>,
+}
+
+/// The claim-and-event density strip under the axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Density {
+    pub band: PxBox,
+    pub unit: TickUnit,
+    /// (bucket start, items, box)
+    pub cells: Vec<(NaiveDate, usize, PxBox)>,
+    pub max: usize,
 }
 
 /// One legend entry, with its swatch kind and box.
@@ -122,7 +117,7 @@ pub enum Swatch {
     Bucket,
 }
 
-/// Font sizes for one image size.
+/// Font sizes for one image size; nothing below [`MIN_TEXT_PX`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fonts {
     pub title: FontSpec,
@@ -137,15 +132,16 @@ pub struct Fonts {
 
 impl Fonts {
     pub fn for_scale(s: f64) -> Fonts {
+        let px = |size: f64| (size * s).max(MIN_TEXT_PX);
         Fonts {
-            title: FontSpec::bold(28.0 * s),
-            subtitle: FontSpec::sans(16.0 * s),
-            lane: FontSpec::bold(16.0 * s),
-            lane_sub: FontSpec::sans(13.0 * s),
-            tick: FontSpec::sans(14.0 * s),
-            label: FontSpec::condensed(14.0 * s),
-            legend: FontSpec::sans(14.0 * s),
-            foot: FontSpec::sans(13.0 * s),
+            title: FontSpec::bold(px(28.0)),
+            subtitle: FontSpec::sans(px(16.0)),
+            lane: FontSpec::bold(px(16.0)),
+            lane_sub: FontSpec::sans(px(13.0)),
+            tick: FontSpec::sans(px(14.0)),
+            label: FontSpec::condensed(px(15.0)),
+            legend: FontSpec::sans(px(14.0)),
+            foot: FontSpec::sans(px(13.0)),
         }
     }
 }
@@ -167,35 +163,39 @@ pub struct TimelineLayout {
     pub tick_unit: TickUnit,
     pub ticks: Vec<Tick>,
     pub lanes: Vec<Lane>,
-    pub marks: Vec<Mark>,
-    pub labels: Vec<MarkLabel>,
+    /// The labelled moments, in salience order.
+    pub moments: Vec<Moment>,
+    /// Picked moments that found no room for a label (not drawn).
+    pub unplaced: usize,
     pub connectors: Vec<Connector>,
+    pub density: Option<Density>,
     /// Claims and events with no date: left out, counted in the footnote.
     pub undated: usize,
-    /// Dated items outside `opts.from..=opts.to`.
+    /// Dated items outside the window drawn.
     pub out_of_range: usize,
-    /// The bucket unit when at least one lane is aggregated.
-    pub aggregation: Option<TickUnit>,
+    /// Background dates (before the story's window), as shown in the footnote: "Mar 2011".
+    pub background: Vec<String>,
     pub footnote: String,
 }
 
-/// One dated item before layout.
+/// A candidate moment before placement.
 #[derive(Debug, Clone)]
-struct Item {
-    lane: usize,
+struct Cand {
     kind: MarkKind,
-    date: DateValue,
-    start: NaiveDate,
-    end: NaiveDate,
+    why: Why,
+    side: Side,
+    date: NaiveDate,
     claim_id: Option<i64>,
     event_id: Option<i64>,
-    label: String,
-    /// Higher is labelled first.
-    priority: i32,
+    article_id: i64,
+    span: Span,
+    who: String,
+    text: String,
+    contradiction: Option<(usize, i64)>,
 }
 
 /// Short speaker name for labels: "Sergei Shoigu" -> "Shoigu", "a U.S. official" stays.
-pub(crate) fn short_speaker(s: &str) -> String {
+pub fn short_speaker(s: &str) -> String {
     let s = s.trim();
     let words: Vec<&str> = s.split_whitespace().collect();
     let first_lower = s.chars().next().is_some_and(|c| c.is_lowercase());
@@ -211,26 +211,208 @@ pub(crate) fn short_speaker(s: &str) -> String {
     }
 }
 
-fn claim_label(c: &crate::model::Claim) -> String {
-    let who = short_speaker(&c.speaker);
-    let text = c
-        .text
+/// Page furniture that sometimes survives cleaning ("Our Standards: The Thomson Reuters Trust
+/// Principles"): never a headline, never a key moment.
+pub fn is_boilerplate(text: &str) -> bool {
+    let t = text.to_lowercase();
+    [
+        "our standards",
+        "trust principles",
+        "all rights reserved",
+        "click here",
+        "sign up for",
+        "newsletter",
+        "cookie",
+        "subscribe",
+    ]
+    .iter()
+    .any(|p| t.contains(p))
+}
+
+/// The text a label quotes: the claim or event text without surrounding quote marks.
+fn clean_quote(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|ch: char| matches!(ch, '"' | '“' | '”' | '\'' | '‘' | '’') || ch == ',')
         .trim()
-        .trim_matches(|ch| ch == '"' || ch == '“' || ch == '”');
-    if who.is_empty() {
-        text.to_string()
-    } else {
-        format!("{who}: {text}")
+        .to_string()
+}
+
+/// `head` followed by as many whole words of `words` as fit in `max_w`, with "…" when words
+/// were left out. None when not even `min_words` words fit. Never cuts inside a word.
+pub(crate) fn cut_words(
+    font: &FontSpec,
+    head: &str,
+    words: &str,
+    max_w: f64,
+    min_words: usize,
+) -> Option<String> {
+    let full = format!("{head}{words}");
+    if font.width(&full) <= max_w {
+        return Some(full);
     }
+    let ws: Vec<&str> = words.split_whitespace().collect();
+    let mut n = ws.len();
+    while n >= min_words.max(1) {
+        n -= 1;
+        if n < min_words.max(1) {
+            break;
+        }
+        let kept = ws[..n]
+            .join(" ")
+            .trim_end_matches([',', ';', ':', '.', '-', '—', '–'])
+            .to_string();
+        let text = format!("{head}{kept}…");
+        if font.width(&text) <= max_w {
+            return Some(text);
+        }
+    }
+    None
+}
+
+/// How many labels fit legibly: about 18 at 1600x900, fewer on smaller images.
+pub fn label_budget(width: u32, height: u32) -> usize {
+    let area = f64::from(width) * f64::from(height) / (1600.0 * 900.0);
+    ((18.0 * area.sqrt()).round() as usize).clamp(8, 20)
 }
 
 fn in_range(d: NaiveDate, opts: &RenderOptions) -> bool {
     opts.from.is_none_or(|f| d >= f) && opts.to.is_none_or(|t| d <= t)
 }
 
-/// Threads with at least this many items fold sides with fewer than [`MINOR_SIDE_ITEMS`] into "Other".
-const MINOR_SIDE_THREAD: usize = 60;
-const MINOR_SIDE_ITEMS: usize = 3;
+/// Most lanes drawn; the least-used sides share the last ("Other").
+const MAX_LANES: usize = 6;
+
+/// Picks the key moments in salience order (at most `budget`).
+fn pick_moments(data: &ReportData, opts: &RenderOptions, budget: usize) -> Vec<Cand> {
+    let dated = |v: &DateValue| v.date.filter(|d| in_range(*d, opts));
+    let claim_cand = |c: &StoredClaim, why: Why, contra: Option<(usize, i64)>| {
+        let side = claim_side(c);
+        let who = short_speaker(&c.claim.speaker);
+        Some(Cand {
+            kind: MarkKind::Claim(Stance::from_polarity(c.claim.polarity)),
+            why,
+            date: dated(&c.claim.date)?,
+            claim_id: Some(c.id),
+            event_id: None,
+            article_id: c.article_id,
+            span: c.claim.span,
+            who: if who.is_empty() {
+                side.label.clone()
+            } else {
+                who
+            },
+            side,
+            text: clean_quote(&c.claim.text),
+            contradiction: contra,
+        })
+    };
+    let mut out: Vec<Cand> = Vec::new();
+    let mut seen_claims: HashSet<i64> = HashSet::new();
+    // 1. Both ends of the strongest contradictions (both ends dated in the window).
+    let mut contras: Vec<_> = data
+        .contradictions
+        .iter()
+        .filter(|c| dated(&c.a.claim.date).is_some() && dated(&c.b.claim.date).is_some())
+        .collect();
+    contras.sort_by(|a, b| {
+        b.contradiction
+            .score
+            .total_cmp(&a.contradiction.score)
+            .then(a.id.cmp(&b.id))
+    });
+    let pair_slots = (budget * 2 / 5).max(2);
+    let mut number = 0;
+    for c in contras {
+        let new: Vec<&StoredClaim> = [&c.a, &c.b]
+            .into_iter()
+            .filter(|x| !seen_claims.contains(&x.id))
+            .collect();
+        if new.is_empty() {
+            continue;
+        }
+        if out.len() + new.len() > pair_slots {
+            break;
+        }
+        number += 1;
+        for x in new {
+            seen_claims.insert(x.id);
+            out.extend(claim_cand(x, Why::Contradiction, Some((number, c.id))));
+        }
+    }
+    // 2. Events reported by the most articles: same day, same trigger, same side.
+    let mut groups: BTreeMap<(NaiveDate, String, String), (HashSet<i64>, usize)> = BTreeMap::new();
+    for (i, e) in data.events.iter().enumerate() {
+        let Some(d) = dated(&e.event.date) else {
+            continue;
+        };
+        if is_boilerplate(&e.event.text) || is_boilerplate(&e.event.sentence) {
+            continue;
+        }
+        let key = (d, e.event.trigger.to_lowercase(), event_side(e).key);
+        let g = groups.entry(key).or_insert((HashSet::new(), i));
+        g.0.insert(e.article_id);
+    }
+    let mut events: Vec<(usize, NaiveDate, usize)> = groups
+        .iter()
+        .map(|((d, _, _), (arts, i))| (arts.len(), *d, *i))
+        .collect();
+    events.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let event_slots = out.len() + (budget / 4).max(2);
+    for (n, d, i) in events {
+        if out.len() >= event_slots.min(budget) {
+            break;
+        }
+        let e = &data.events[i];
+        let side = event_side(e);
+        out.push(Cand {
+            kind: MarkKind::Event,
+            why: Why::Reported(n),
+            date: d,
+            claim_id: None,
+            event_id: Some(e.id),
+            article_id: e.article_id,
+            span: e.event.span,
+            who: side.label.clone(),
+            side,
+            text: clean_quote(&e.event.text),
+            contradiction: None,
+        });
+    }
+    // 3. First statements of the principal speakers, most prolific first.
+    let mut speakers: HashMap<(String, String), (usize, &StoredClaim)> = HashMap::new();
+    for c in &data.claims {
+        let Some(d) = dated(&c.claim.date) else {
+            continue;
+        };
+        let who = short_speaker(&c.claim.speaker);
+        if who.is_empty() || is_boilerplate(&c.claim.text) {
+            continue;
+        }
+        let key = (who.to_lowercase(), claim_side(c).key);
+        let e = speakers.entry(key).or_insert((0, c));
+        e.0 += 1;
+        let first = e.1.claim.date.date.unwrap_or(d);
+        if (d, c.id) < (first, e.1.id) {
+            e.1 = c;
+        }
+    }
+    let mut principal: Vec<(usize, NaiveDate, i64, &StoredClaim)> = speakers
+        .into_values()
+        .map(|(n, c)| (n, c.claim.date.date.unwrap_or_default(), c.id, c))
+        .collect();
+    principal.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (_, _, id, c) in principal {
+        if out.len() >= budget {
+            break;
+        }
+        if seen_claims.insert(id) {
+            out.extend(claim_cand(c, Why::FirstStatement, None));
+        }
+    }
+    out
+}
 
 /// Computes the whole timeline as pixel data.
 pub fn timeline_layout(
@@ -246,113 +428,75 @@ pub fn timeline_layout(
     let fonts = Fonts::for_scale(s);
     let margin = (20.0 * s).round();
 
-    // 1. Collect dated items; count undated and out-of-range ones.
-    let contested: HashMap<i64, usize> = data
-        .contradictions
-        .iter()
-        .flat_map(|c| [c.a.id, c.b.id])
-        .fold(HashMap::new(), |mut m, id| {
-            *m.entry(id).or_default() += 1;
-            m
-        });
+    // 1. Every dated item in the window (for the density strip and lane counts); undated
+    //    and background items are counted, background dates listed.
     let mut undated = 0usize;
     let mut out_of_range = 0usize;
-    let mut raw: Vec<(Side, Item)> = Vec::new();
-    for c in &data.claims {
-        let Some(start) = c.claim.date.date else {
+    let mut background: BTreeMap<NaiveDate, (Precision, usize)> = BTreeMap::new();
+    let mut items: Vec<(Side, NaiveDate, bool)> = Vec::new();
+    let claim_dates = data
+        .claims
+        .iter()
+        .map(|c| (claim_side(c), c.claim.date, true));
+    let event_dates = data
+        .events
+        .iter()
+        .map(|e| (event_side(e), e.event.date, false));
+    for (side, date, is_claim) in claim_dates.chain(event_dates) {
+        let Some(d) = date.date else {
             undated += 1;
             continue;
         };
-        if !in_range(start, opts) {
+        if !in_range(d, opts) {
             out_of_range += 1;
+            if opts.from.is_some_and(|f| d < f) {
+                background.entry(d).or_insert((date.precision, 0)).1 += 1;
+            }
             continue;
         }
-        let end = period_end(&c.claim.date).unwrap_or(start);
-        let prio = 10 * contested.get(&c.id).copied().unwrap_or(0) as i32
-            + (c.claim.confidence * 5.0) as i32
-            + if c.claim.polarity != 0 { 2 } else { 0 };
-        raw.push((
-            claim_side(c),
-            Item {
-                lane: 0,
-                kind: MarkKind::Claim(Stance::from_polarity(c.claim.polarity)),
-                date: c.claim.date,
-                start,
-                end,
-                claim_id: Some(c.id),
-                event_id: None,
-                label: claim_label(&c.claim),
-                priority: prio,
-            },
-        ));
+        items.push((side, d, is_claim));
     }
-    for e in &data.events {
-        let Some(start) = e.event.date.date else {
-            undated += 1;
-            continue;
-        };
-        if !in_range(start, opts) {
-            out_of_range += 1;
-            continue;
+    let background: Vec<String> = {
+        let mut v: Vec<String> = Vec::new();
+        for (d, (p, _)) in &background {
+            let t = match p {
+                Precision::Year => d.format("%Y").to_string(),
+                Precision::Month => d.format("%b %Y").to_string(),
+                _ => d.format("%-d %b %Y").to_string(),
+            };
+            if !v.contains(&t) {
+                v.push(t);
+            }
         }
-        let end = period_end(&e.event.date).unwrap_or(start);
-        raw.push((
-            event_side(e),
-            Item {
-                lane: 0,
-                kind: MarkKind::Event,
-                date: e.event.date,
-                start,
-                end,
-                claim_id: None,
-                event_id: Some(e.id),
-                label: e.event.text.trim().to_string(),
-                priority: 6,
-            },
-        ));
-    }
+        v
+    };
 
-    // 2. Lanes: sides in a stable order; merge the smallest into "Other" when they do not fit.
-    let title = thread_title(&data.thread);
-    let header_h = fonts.title.line_height() + 6.0 * s + fonts.subtitle.line_height();
-    let axis_h = fonts.tick.line_height() + 12.0 * s;
-    let foot_h = fonts.foot.line_height() + 8.0 * s;
+    // 2. The moments, and the lanes of their sides.
+    let budget = label_budget(opts.width, opts.height);
+    // Twice as many candidates as labels: the ones that find no room give way to the next.
+    let cands = pick_moments(data, opts, budget * 2);
     let mut side_counts: BTreeMap<Side, usize> = BTreeMap::new();
-    for (side, _) in &raw {
-        *side_counts.entry(side.clone()).or_default() += 1;
+    for c in &cands {
+        *side_counts.entry(c.side.clone()).or_default() += 1;
     }
     let counts: Vec<(Side, usize)> = side_counts.into_iter().collect();
     let mut sides = order_sides(&counts);
-    let rough_plot_h =
-        h - margin * 2.0 - header_h - 2.0 * fonts.legend.line_height() - axis_h - foot_h;
-    let max_lanes = ((rough_plot_h / (46.0 * s)).floor() as usize).clamp(1, 10);
-    let mut merged: HashMap<Side, Side> = HashMap::new();
     let other = super::side_of(None);
-    // In a busy thread a side with one or two items is noise in its own lane.
-    let total: usize = counts.iter().map(|(_, n)| n).sum();
-    if total >= MINOR_SIDE_THREAD {
-        for (sd, n) in &counts {
-            if *n < MINOR_SIDE_ITEMS && sd.key != "other" {
-                merged.insert(sd.clone(), other.clone());
-            }
-        }
-    }
-    let remaining = counts
-        .iter()
-        .filter(|(sd, _)| !merged.contains_key(sd))
-        .count();
-    if remaining > max_lanes {
+    let mut merged: HashMap<Side, Side> = HashMap::new();
+    // Each lane needs room for about three rows of labels.
+    let room_h = h * 0.55;
+    let max_lanes =
+        ((room_h / (3.2 * (fonts.label.line_height() + 3.0))) as usize).clamp(2, MAX_LANES);
+    if sides.len() > max_lanes {
         let mut by_count: Vec<(usize, Side)> = counts
             .iter()
-            .filter(|(sd, _)| sd.key != "other" && !merged.contains_key(sd))
+            .filter(|(sd, _)| sd.key != super::OTHER)
             .map(|(sd, n)| (*n, sd.clone()))
             .collect();
         by_count.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         for (_, sd) in by_count.into_iter().skip(max_lanes - 1) {
             merged.insert(sd, other.clone());
         }
-    }
-    if !merged.is_empty() {
         let mut kept: Vec<(Side, usize)> = Vec::new();
         for (sd, n) in &counts {
             let to = merged.get(sd).cloned().unwrap_or_else(|| sd.clone());
@@ -363,41 +507,29 @@ pub fn timeline_layout(
         }
         sides = order_sides(&kept);
     }
-    let lane_index: HashMap<Side, usize> = sides
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.clone(), i))
-        .collect();
-    let mut items: Vec<Item> = raw
-        .into_iter()
-        .map(|(side, mut it)| {
-            let side = merged.get(&side).cloned().unwrap_or(side);
-            it.lane = lane_index[&side];
-            it
-        })
-        .collect();
-    items.sort_by(|a, b| a.start.cmp(&b.start).then(a.lane.cmp(&b.lane)));
+    let lane_of = |sd: &Side| -> Option<usize> {
+        let sd = merged.get(sd).unwrap_or(sd);
+        sides.iter().position(|x| x == sd)
+    };
 
-    // 3. Header: title, subtitle, legend (wrapped to the width).
+    // 3. Header, legend, plot area, axis, density strip.
+    let title = thread_title(&data.thread);
+    let header_h = fonts.title.line_height() + 6.0 * s + fonts.subtitle.line_height();
     let data_span = items
         .iter()
-        .map(|i| i.start)
+        .map(|i| i.1)
         .min()
-        .zip(items.iter().map(|i| i.end).max());
+        .zip(items.iter().map(|i| i.1).max());
     let (from, to) = match (opts.from, opts.to, data_span) {
         (Some(f), Some(t), _) => (f, t),
-        (Some(f), None, Some((_, t))) => (f, t.max(f)),
-        (None, Some(t), Some((f, _))) => (f.min(t), t),
-        (f, t, Some((df, dt))) => (f.unwrap_or(df), t.unwrap_or(dt)),
-        (Some(f), None, None) => (f, f),
-        (None, Some(t), None) => (t, t),
-        (None, None, None) => {
-            let d = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
-            (d, d)
+        (f, t, Some((df, dt))) => (f.unwrap_or(df), t.unwrap_or(dt).max(f.unwrap_or(df))),
+        (f, t, None) => {
+            let d = f
+                .or(t)
+                .unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default());
+            (d, t.unwrap_or(d).max(d))
         }
     };
-    let n_claims = items.iter().filter(|i| i.claim_id.is_some()).count();
-    let n_events = items.len() - n_claims;
     let title_full = if data_span.is_some() || opts.from.is_some() || opts.to.is_some() {
         format!("{title} — {}", span_text(from, to))
     } else {
@@ -405,245 +537,296 @@ pub fn timeline_layout(
     };
     let title_full = fit(&fonts.title, &title_full, w - 2.0 * margin);
     let legend_top = margin + header_h + 10.0 * s;
-    // Reserve room for the full legend; it is laid out again below with only what is drawn.
     let (_, legend_bottom) =
         legend_layout(&fonts, s, margin, w - margin, legend_top, &TIMELINE_LEGEND);
-
-    // 4. Plot area: gutter for lane names, axis and footnote at the bottom.
+    let foot_h = fonts.foot.line_height() + 8.0 * s;
+    let strip_h = (8.0 * s).max(6.0);
+    let axis_h = fonts.tick.line_height() + 12.0 * s + strip_h + 6.0 * s;
     let gutter = sides
         .iter()
         .map(|sd| fonts.lane.width(&sd.label))
-        .fold(120.0 * s, f64::max)
-        .min(w * 0.2)
+        .fold(110.0 * s, f64::max)
+        .min(w * 0.18)
         + 16.0 * s;
     let plot = PxBox::new(
         margin + gutter,
         legend_bottom + 12.0 * s,
-        w - margin - 8.0 * s,
+        w - margin - 4.0 * s,
         h - margin - foot_h - axis_h,
     );
     let scale = DateScale::new(from, to, plot.x0, plot.x1);
     let (tick_unit, ticks) = scale.ticks(fonts.tick.width("28 Sep 2016") + 24.0 * s);
+    let strip_y = plot.y1 + fonts.tick.line_height() + 12.0 * s;
+    let density = (!items.is_empty()).then(|| {
+        let unit = if scale.px_per_day() >= 3.0 {
+            TickUnit::Day
+        } else {
+            TickUnit::Week
+        };
+        let mut per: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+        for (_, d, _) in &items {
+            *per.entry(unit.bucket_start(*d)).or_default() += 1;
+        }
+        let max = per.values().copied().max().unwrap_or(1);
+        let cells = per
+            .into_iter()
+            .map(|(d, n)| {
+                let x0 = scale.x(d).max(plot.x0);
+                let x1 = scale.x(unit.bucket_end(d)).min(plot.x1);
+                (
+                    d,
+                    n,
+                    PxBox::new(x0, strip_y, x1.max(x0 + 1.0), strip_y + strip_h),
+                )
+            })
+            .collect();
+        Density {
+            band: PxBox::new(plot.x0, strip_y, plot.x1, strip_y + strip_h),
+            unit,
+            cells,
+            max,
+        }
+    });
 
-    // 5. Lanes and marks.
-    let n_lanes = sides.len().max(1);
-    let lane_h = plot.height() / n_lanes as f64;
-    let r = (7.0 * s).clamp(5.0, 14.0);
-    let level_h = 2.0 * r + 2.0;
-    let levels = (((lane_h * 0.4 - 8.0 * s) / level_h).floor() as usize).clamp(1, MAX_LEVELS);
-    let ppd = scale.px_per_day();
-    // Buckets at least ~20 px wide so bars and their counts stay readable.
-    let agg_unit = if ppd >= 20.0 * s {
-        TickUnit::Day
-    } else if ppd * 7.0 >= 10.0 {
-        TickUnit::Week
-    } else {
-        TickUnit::Month
-    };
-    let mut lanes = Vec::new();
-    let mut marks: Vec<Mark> = Vec::new();
-    let mut labels: Vec<MarkLabel> = Vec::new();
-    let mut endpoint: HashMap<i64, (f64, f64)> = HashMap::new();
-    let mut aggregation = None;
+    // 4. Lanes: height by the number of moments they hold.
+    let n_lanes = sides.len();
+    let mut per_lane = vec![0usize; n_lanes];
+    for c in &cands {
+        if let Some(l) = lane_of(&c.side) {
+            per_lane[l] += 1;
+        }
+    }
+    let weight: Vec<f64> = per_lane.iter().map(|n| 0.8 + *n as f64).collect();
+    let total_w: f64 = weight.iter().sum::<f64>().max(1.0);
+    let r = (7.0 * s).clamp(5.0, 12.0);
+    let mut lanes: Vec<Lane> = Vec::new();
+    let mut y = plot.y0;
     for (li, side) in sides.iter().enumerate() {
-        let band = PxBox::new(
-            margin,
-            plot.y0 + li as f64 * lane_h,
-            plot.x1,
-            plot.y0 + (li + 1) as f64 * lane_h,
-        );
-        let lane_items: Vec<&Item> = items.iter().filter(|i| i.lane == li).collect();
-        let claims = lane_items.iter().filter(|i| i.claim_id.is_some()).count();
-        let events = lane_items.len() - claims;
-        let mark_y = band.y0 + 8.0 * s + r + (levels - 1) as f64 * level_h;
-        let placed = swarm(&lane_items, &scale, r, levels);
-        match placed {
-            Some(levels_of) => {
-                let first = marks.len();
-                for (it, level) in lane_items.iter().zip(levels_of) {
-                    let x = item_x(it, &scale);
-                    let y = mark_y - level as f64 * level_h;
-                    let period = (it.date.precision != Precision::Day).then(|| {
-                        (
-                            scale.x(it.start).max(plot.x0),
-                            scale.x(it.end + Duration::days(1)).min(plot.x1),
-                        )
-                    });
-                    if let Some(id) = it.claim_id {
-                        endpoint.insert(id, (x, y));
+        let hgt = plot.height() * weight[li] / total_w;
+        let band = PxBox::new(margin, y, plot.x1, y + hgt);
+        y += hgt;
+        let (claims, events) = items
+            .iter()
+            .filter(|(sd, _, _)| lane_of(sd) == Some(li))
+            .fold(
+                (0, 0),
+                |(c, e), (_, _, is_claim)| {
+                    if *is_claim {
+                        (c + 1, e)
+                    } else {
+                        (c, e + 1)
                     }
-                    marks.push(Mark {
-                        lane: li,
-                        kind: it.kind,
-                        date: it.start,
-                        x,
-                        y,
-                        r,
-                        period,
-                        count: 1,
-                        segments: Vec::new(),
-                        claim_ids: it.claim_id.into_iter().collect(),
-                        event_ids: it.event_id.into_iter().collect(),
-                    });
-                }
-                let first_row = mark_y + r + 5.0 * s;
-                let area = PxBox::new(plot.x0, band.y0, plot.x1, band.y1 - 2.0 * s);
-                place_item_labels(
-                    &mut labels,
-                    &marks,
-                    first,
-                    &lane_items,
-                    li,
-                    &fonts,
-                    first_row,
-                    area,
-                    plot.width(),
-                );
-                lanes.push(Lane {
-                    side: side.clone(),
-                    band,
-                    mode: LaneMode::Items,
-                    mark_y,
-                    claims,
-                    events,
-                });
-            }
-            None => {
-                aggregation = Some(agg_unit);
-                let base = band.y1 - 6.0 * s;
-                lanes.push(Lane {
-                    side: side.clone(),
-                    band,
-                    mode: LaneMode::Aggregated(agg_unit),
-                    mark_y: base,
-                    claims,
-                    events,
-                });
-            }
-        }
-    }
-    // Aggregated lanes share one count scale so that bar heights compare across lanes.
-    if let Some(unit) = aggregation {
-        let mut buckets: BTreeMap<(usize, NaiveDate), Vec<&Item>> = BTreeMap::new();
-        for it in &items {
-            if lanes[it.lane].mode != LaneMode::Items {
-                buckets
-                    .entry((it.lane, unit.bucket_start(it.start)))
-                    .or_default()
-                    .push(it);
-            }
-        }
-        let max_count = buckets.values().map(Vec::len).max().unwrap_or(1).max(1);
-        let count_h = fonts.label.line_height() + 4.0 * s;
-        for (li, lane) in lanes.iter().enumerate() {
-            if lane.mode == LaneMode::Items {
-                continue;
-            }
-            let band = lane.band;
-            let base = lane.mark_y;
-            let full = (base - band.y0 - 6.0 * s - count_h).max(4.0);
-            let mut placer = Placer::default();
-            let first = marks.len();
-            for ((_, start), its) in buckets.range((li, NaiveDate::MIN)..=(li, NaiveDate::MAX)) {
-                let end = unit.bucket_end(*start);
-                let bx0 = scale.x(*start).max(plot.x0);
-                let bx1 = scale.x(end).min(plot.x1);
-                let gap = ((bx1 - bx0) * 0.15).min(3.0 * s);
-                let (x0, x1) = (bx0 + gap, (bx1 - gap).max(bx0 + gap + 1.0));
-                let mut seg_counts: BTreeMap<Segment, usize> = BTreeMap::new();
-                for it in its {
-                    let seg = match it.kind {
-                        MarkKind::Claim(Stance::Asserts) => Segment::Asserts,
-                        MarkKind::Claim(Stance::Denies) => Segment::Denies,
-                        MarkKind::Claim(Stance::Neutral) => Segment::Neutral,
-                        _ => Segment::Events,
-                    };
-                    *seg_counts.entry(seg).or_default() += 1;
-                }
-                let total = its.len();
-                let px_per_item = full / max_count as f64;
-                let mut y = base;
-                let mut segments = Vec::new();
-                for (seg, n) in seg_counts {
-                    let hseg = (n as f64 * px_per_item).max(1.0);
-                    segments.push((seg, n, PxBox::new(x0, y - hseg, x1, y)));
-                    y -= hseg;
-                }
-                let x = (x0 + x1) / 2.0;
-                for it in its {
-                    if let Some(id) = it.claim_id {
-                        endpoint.insert(id, (x, y));
-                    }
-                }
-                placer
-                    .obstacles
-                    .push(PxBox::new(x0, y, x1, base).inflate(1.0));
-                marks.push(Mark {
-                    lane: li,
-                    kind: MarkKind::Bucket,
-                    date: *start,
-                    x,
-                    y,
-                    r: (x1 - x0) / 2.0,
-                    period: None,
-                    count: total,
-                    segments,
-                    claim_ids: its.iter().filter_map(|i| i.claim_id).collect(),
-                    event_ids: its.iter().filter_map(|i| i.event_id).collect(),
-                });
-            }
-            // Count labels above the bars, biggest first, only where they fit.
-            let mut order: Vec<usize> = (first..marks.len()).collect();
-            order.sort_by(|&a, &b| marks[b].count.cmp(&marks[a].count).then(a.cmp(&b)));
-            let area = PxBox::new(plot.x0, band.y0 + 2.0 * s, plot.x1, band.y1);
-            for mi in order {
-                let m = &marks[mi];
-                let text = m.count.to_string();
-                let tw = fonts.label.width(&text);
-                let bbox = PxBox::new(
-                    m.x - tw / 2.0 - 2.0,
-                    m.y - 3.0 * s - fonts.label.line_height(),
-                    m.x + tw / 2.0 + 2.0,
-                    m.y - 3.0 * s,
-                );
-                if placer.fits(&bbox, &area) {
-                    placer.take(bbox.inflate(2.0 * s));
-                    labels.push(MarkLabel {
-                        lane: li,
-                        mark: mi,
-                        text,
-                        bbox,
-                        leader: Vec::new(),
-                    });
-                }
-            }
-        }
+                },
+            );
+        lanes.push(Lane {
+            side: side.clone(),
+            band,
+            mark_y: band.y0 + r + 6.0 * s,
+            claims,
+            events,
+        });
     }
 
-    // 6. Contradiction connectors between the two claims' marks.
-    let mut connectors = Vec::new();
-    for c in &data.contradictions {
-        let (Some(&a), Some(&b)) = (endpoint.get(&c.a.id), endpoint.get(&c.b.id)) else {
+    // 5. Labels, greedily in salience order.
+    let font = fonts.label;
+    let lh = font.line_height();
+    let pitch = lh + 3.0;
+    let max_w = (plot.width() * 0.45).min(480.0 * s);
+    let mut moments: Vec<Moment> = Vec::new();
+    let mut boxes: Vec<PxBox> = Vec::new();
+    let mut leaders: Vec<PxBox> = Vec::new();
+    let mut unplaced = 0;
+    let mut mark_boxes: Vec<Vec<PxBox>> = vec![Vec::new(); lanes.len()];
+    for c in &cands {
+        if let Some(li) = lane_of(&c.side) {
+            let (x, y) = (scale.center(c.date), lanes[li].mark_y);
+            mark_boxes[li].push(PxBox::new(
+                x - r - 2.0,
+                y - r - 2.0,
+                x + r + 2.0,
+                y + r + 2.0,
+            ));
+        }
+    }
+    for c in &cands {
+        if moments.len() >= budget {
+            break;
+        }
+        let Some(li) = lane_of(&c.side) else {
+            unplaced += 1;
             continue;
         };
-        let (a, b) = if (a.0, a.1) <= (b.0, b.1) {
-            (a, b)
+        let lane = &lanes[li];
+        let x = scale.center(c.date);
+        let first_row = lane.mark_y + r + 5.0 * s;
+        let rows = ((lane.band.y1 - 2.0 - first_row) / pitch).floor().max(0.0) as usize;
+        let number = c.contradiction.map(|(n, _)| n);
+        let head = match number {
+            Some(n) => format!("[{n}] {} · {}", short_date_of(c.date), c.who),
+            None => format!("{} · {}", short_date_of(c.date), c.who),
+        };
+        let head = match c.kind {
+            MarkKind::Event => format!("{head}: "),
+            MarkKind::Claim(_) if c.who == c.side.label => format!("{head}: "),
+            MarkKind::Claim(_) => format!("{head} ({}): ", c.side.label),
+        };
+        let mut placed = None;
+        // First on the marks' own line, beside the mark (no leader), clear of every
+        // candidate mark of the lane; then in rows below, hanging from a leader.
+        for right in [true, false] {
+            let start = if right { x + r + 4.0 } else { x - r - 4.0 };
+            let room = if right {
+                plot.x1 - start
+            } else {
+                start - plot.x0
+            };
+            let Some(text) = cut_words(&font, &head, &c.text, room.min(max_w) - 4.0, 2) else {
+                continue;
+            };
+            let tw = font.width(&text) + 4.0;
+            let top = lane.mark_y - lh / 2.0;
+            let bbox = if right {
+                PxBox::new(start, top, start + tw, top + lh)
+            } else {
+                PxBox::new(start - tw, top, start, top + lh)
+            };
+            let free = plot.contains_box(&bbox)
+                && bbox.y0 >= lane.band.y0
+                && !boxes.iter().any(|b| b.overlaps(&bbox))
+                && !leaders.iter().any(|l| l.overlaps(&bbox))
+                && !mark_boxes[li].iter().any(|m| m.overlaps(&bbox));
+            if free {
+                let at = (x, lane.mark_y);
+                placed = Some((
+                    text,
+                    bbox,
+                    PxBox::new(x, lane.mark_y, x, lane.mark_y),
+                    vec![at, at],
+                ));
+                break;
+            }
+        }
+        'rows: for row in 0..rows {
+            if placed.is_some() {
+                break;
+            }
+            let top = first_row + row as f64 * pitch;
+            let mid = top + lh / 2.0;
+            let leader = PxBox::new(x - 1.0, lane.mark_y + r, x + 1.0, mid);
+            if boxes.iter().any(|b| b.overlaps(&leader)) {
+                break;
+            }
+            for right in [true, false] {
+                let start = if right { x - 3.0 } else { x + 3.0 };
+                let room = if right {
+                    plot.x1 - start
+                } else {
+                    start - plot.x0
+                };
+                let Some(text) = cut_words(&font, &head, &c.text, room.min(max_w) - 4.0, 2) else {
+                    continue;
+                };
+                let tw = font.width(&text) + 4.0;
+                let bbox = if right {
+                    PxBox::new(start, top, start + tw, top + lh)
+                } else {
+                    PxBox::new(start - tw, top, start, top + lh)
+                };
+                let free = plot.contains_box(&bbox)
+                    && !boxes.iter().any(|b| b.overlaps(&bbox))
+                    && !leaders
+                        .iter()
+                        .filter(|l| (l.x0 + 1.0 - x).abs() >= 1.5)
+                        .any(|l| l.overlaps(&bbox));
+                if free {
+                    let edge = if right { bbox.x0 } else { bbox.x1 };
+                    placed = Some((
+                        text,
+                        bbox,
+                        leader,
+                        vec![(x, lane.mark_y + r), (x, mid), (edge, mid)],
+                    ));
+                    break 'rows;
+                }
+            }
+        }
+        let Some((label, bbox, leader_box, leader)) = placed else {
+            unplaced += 1;
+            continue;
+        };
+        boxes.push(bbox.inflate(1.5));
+        leaders.push(leader_box);
+        moments.push(Moment {
+            lane: li,
+            kind: c.kind,
+            why: c.why,
+            date: c.date,
+            x,
+            y: lane.mark_y,
+            r,
+            claim_id: c.claim_id,
+            event_id: c.event_id,
+            article_id: c.article_id,
+            span: c.span,
+            who: c.who.clone(),
+            side: c.side.label.clone(),
+            text: c.text.clone(),
+            number,
+            contradiction_id: c.contradiction.map(|(_, id)| id),
+            label,
+            bbox,
+            leader,
+        });
+    }
+    // Renumber the pairs that kept a label, 1.. in strength order, without gaps.
+    let mut renumber: BTreeMap<usize, usize> = BTreeMap::new();
+    for m in &moments {
+        if let Some(n) = m.number {
+            renumber.insert(n, 0);
+        }
+    }
+    for (i, v) in renumber.values_mut().enumerate() {
+        *v = i + 1;
+    }
+    for m in &mut moments {
+        if let Some(n) = m.number {
+            let new = renumber[&n];
+            if new != n {
+                m.label = m.label.replacen(&format!("[{n}]"), &format!("[{new}]"), 1);
+                m.bbox.x1 = m.bbox.x0 + font.width(&m.label) + 4.0;
+                m.number = Some(new);
+            }
+        }
+    }
+
+    // 6. Contradiction pairs with both ends labelled are joined.
+    let mut connectors = Vec::new();
+    let mut by_contra: BTreeMap<i64, Vec<&Moment>> = BTreeMap::new();
+    for m in &moments {
+        if let Some(id) = m.contradiction_id {
+            by_contra.entry(id).or_default().push(m);
+        }
+    }
+    for c in &data.contradictions {
+        let Some(ends) = by_contra.get(&c.id) else {
+            continue;
+        };
+        let find = |id: i64| ends.iter().find(|m| m.claim_id == Some(id));
+        let (Some(a), Some(b)) = (find(c.a.id), find(c.b.id)) else {
+            continue;
+        };
+        let (a, b) = if (a.x, a.y) <= (b.x, b.y) {
+            ((a.x, a.y), (b.x, b.y))
         } else {
-            (b, a)
+            ((b.x, b.y), (a.x, a.y))
         };
         let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
-        let same_row = (a.1 - b.1).abs() < 1.0;
-        let bulge = if same_row {
-            (len / 3.0).clamp(10.0 * s, 40.0 * s)
-        } else {
-            (len * 0.12).min(40.0 * s)
-        };
         connectors.push(Connector {
             contradiction_id: c.id,
             kind: c.contradiction.kind,
             from: a,
             to: b,
-            path: arc(a, b, bulge),
+            path: arc(a, b, (len / 4.0).clamp(12.0 * s, 40.0 * s)),
         });
     }
 
@@ -651,42 +834,50 @@ pub fn timeline_layout(
         .iter()
         .copied()
         .filter(|(sw, _)| match sw {
-            Swatch::Claim(st) => {
-                marks.iter().any(|m| m.kind == MarkKind::Claim(*st)) || aggregation.is_some()
-            }
-            Swatch::Event => marks.iter().any(|m| m.kind == MarkKind::Event),
-            Swatch::Approximate => marks.iter().any(|m| m.period.is_some()),
+            Swatch::Claim(st) => moments.iter().any(|m| m.kind == MarkKind::Claim(*st)),
+            Swatch::Event => moments.iter().any(|m| m.kind == MarkKind::Event),
             Swatch::Contradiction => !connectors.is_empty(),
-            Swatch::Bucket => aggregation.is_some(),
+            Swatch::Bucket => density.is_some(),
+            Swatch::Approximate => false,
         })
         .collect();
     let (legend, _) = legend_layout(&fonts, s, margin, w - margin, legend_top, &shown);
 
-    // 7. Footnote.
+    // 7. Footnote: what was left out, and where each label comes from.
     let mut foot = Vec::new();
+    if !background.is_empty() {
+        let mut list: Vec<&str> = background.iter().map(String::as_str).take(4).collect();
+        if background.len() > 4 {
+            list.push("…");
+        }
+        foot.push(format!(
+            "background dates not on the axis: {}",
+            list.join(", ")
+        ));
+    }
+    let later = out_of_range - background.len().min(out_of_range);
+    if opts.to.is_some() && later > 0 {
+        foot.push(format!("{} after the range", plural(later, "item")));
+    }
     if undated > 0 {
-        foot.push(format!(
-            "{} left out (no date)",
-            plural(undated, "undated item")
-        ));
-    }
-    if out_of_range > 0 {
-        foot.push(format!(
-            "{} outside the date range",
-            plural(out_of_range, "item")
-        ));
-    }
-    if let Some(unit) = aggregation {
-        foot.push(format!("dense lanes show counts per {}", unit.name()));
+        foot.push(format!("{} left out", plural(undated, "undated item")));
     }
     foot.push(format!(
-        "sources: {}; every mark traces to an article and byte span in index.html",
+        "[n] = contradiction n in index.html, where every label traces to its article and byte span ({})",
         plural(data.articles.len(), "article")
     ));
     let footnote = fit(
         &fonts.foot,
         &capitalise(&foot.join(" · ")),
         w - 2.0 * margin,
+    );
+    let n_claims = items.iter().filter(|i| i.2).count();
+    let subtitle = format!(
+        "Key moments by side · {} of {} and {} labelled · {} joined",
+        moments.len(),
+        plural(n_claims, "claim"),
+        plural(items.len() - n_claims, "event"),
+        plural(connectors.len(), "contradiction")
     );
 
     Ok(TimelineLayout {
@@ -695,26 +886,26 @@ pub fn timeline_layout(
         scale_factor: s,
         fonts,
         title: title_full,
-        subtitle: format!(
-            "Timeline by side · {} · {} · {} joined",
-            plural(n_claims, "claim"),
-            plural(n_events, "event"),
-            plural(connectors.len(), "contradiction")
-        ),
+        subtitle,
         legend,
         plot,
         scale: (!items.is_empty()).then_some(scale),
         tick_unit,
         ticks,
         lanes,
-        marks,
-        labels,
+        moments,
+        unplaced,
         connectors,
+        density,
         undated,
         out_of_range,
-        aggregation,
+        background,
         footnote,
     })
+}
+
+fn short_date_of(d: NaiveDate) -> String {
+    d.format("%-d %b").to_string()
 }
 
 pub(crate) fn plural(n: usize, word: &str) -> String {
@@ -733,159 +924,16 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// x of an item: the centre of its day, or of its period for coarser precision.
-fn item_x(it: &Item, scale: &DateScale) -> f64 {
-    if it.date.precision == Precision::Day {
-        scale.center(it.start)
-    } else {
-        (scale.x(it.start) + scale.x(it.end + Duration::days(1))) / 2.0
-    }
-}
-
-/// Stacks marks upwards where they would overlap; None when some mark finds no free level,
-/// which means the lane is too dense for single marks.
-fn swarm(items: &[&Item], scale: &DateScale, r: f64, levels: usize) -> Option<Vec<usize>> {
-    let min_dx = 2.0 * r + 1.0;
-    let mut last_x: Vec<f64> = vec![f64::NEG_INFINITY; levels];
-    let mut xs: Vec<(f64, usize)> = items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| (item_x(it, scale), i))
-        .collect();
-    xs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut out = vec![0usize; items.len()];
-    for (x, i) in xs {
-        let level = (0..levels).find(|&l| x - last_x[l] >= min_dx)?;
-        last_x[level] = x;
-        out[i] = level;
-    }
-    Some(out)
-}
-
-/// Greedy label placement for one items lane: highest priority first, each label tried in
-/// rows below the marks, left-aligned on its mark (right-aligned near the right edge).
-/// A label is kept only if neither it nor its leader line touches an earlier label.
-#[allow(clippy::too_many_arguments)]
-fn place_item_labels(
-    labels: &mut Vec<MarkLabel>,
-    marks: &[Mark],
-    first: usize,
-    items: &[&Item],
-    lane: usize,
-    fonts: &Fonts,
-    first_row: f64,
-    area: PxBox,
-    plot_w: f64,
-) {
-    let font = fonts.label;
-    let lh = font.line_height();
-    let max_w = (plot_w / 3.0).clamp(140.0, 320.0 * font.size / 14.0);
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| {
-        items[b]
-            .priority
-            .cmp(&items[a].priority)
-            .then(items[a].start.cmp(&items[b].start))
-    });
-    let mut placed: Vec<PxBox> = Vec::new();
-    let mut leaders: Vec<PxBox> = Vec::new();
-    // Rows a little apart so that stacked labels read as separate lines.
-    let pitch = lh + 3.0;
-    let rows = ((area.y1 - first_row + 3.0) / pitch).floor().max(0.0) as usize;
-    let corridors: Vec<PxBox> = marks[first..first + items.len()]
-        .iter()
-        .map(|m| PxBox::new(m.x - 1.0, m.y, m.x + 1.0, first_row + lh / 2.0))
-        .collect();
-    for i in order {
-        let m = &marks[first + i];
-        let full = fit(&font, &items[i].label, max_w);
-        if full.is_empty() {
-            continue;
-        }
-        let gap = 6.0;
-        let min_w = font.width("Abcdefghijklm…");
-        // The first pass only takes the full text, in whichever row it fits; the second
-        // accepts a shortened label in the free room.
-        'passes: for allow_cut in [false, true] {
-            for row in 0..rows {
-                let top = first_row + row as f64 * pitch;
-                let mid = top + lh / 2.0;
-                let leader = PxBox::new(m.x - 1.0, m.y + m.r, m.x + 1.0, mid);
-                if placed.iter().any(|p| p.overlaps(&leader)) {
-                    // The way down is blocked by a label above; lower rows are blocked too.
-                    break;
-                }
-                // Shrunk so that the 1 px margin of labels in the rows above and below does
-                // not count as being in this row.
-                let band = PxBox::new(area.x0, top + 1.5, area.x1, top + lh - 1.5);
-                // Obstacles in this row: placed labels, leaders passing through it, and the
-                // corridors that other marks keep free for their own leaders.
-                let in_row: Vec<&PxBox> = placed
-                    .iter()
-                    .chain(leaders.iter())
-                    .chain(corridors.iter().filter(|c| (c.x0 + 1.0 - m.x).abs() >= 1.0))
-                    .filter(|p| p.overlaps(&band))
-                    .collect();
-                for right in [true, false] {
-                    let start = if right {
-                        m.x + gap - 2.0
-                    } else {
-                        m.x - gap + 2.0
-                    };
-                    let limit = if right {
-                        in_row
-                            .iter()
-                            .filter(|p| p.x1 > start)
-                            .map(|p| p.x0)
-                            .fold(area.x1, f64::min)
-                    } else {
-                        in_row
-                            .iter()
-                            .filter(|p| p.x0 < start)
-                            .map(|p| p.x1)
-                            .fold(area.x0, f64::max)
-                    };
-                    let room = if right { limit - start } else { start - limit } - 5.0;
-                    if room < min_w {
-                        continue;
-                    }
-                    let text = fit(&font, &full, room);
-                    if text.is_empty() || (!allow_cut && text != full) {
-                        continue;
-                    }
-                    let tw = font.width(&text) + 4.0;
-                    let bbox = if right {
-                        PxBox::new(start, top, start + tw, top + lh)
-                    } else {
-                        PxBox::new(start - tw, top, start, top + lh)
-                    };
-                    let ok = area.contains_box(&bbox) && !in_row.iter().any(|p| p.overlaps(&bbox));
-                    if ok {
-                        placed.push(bbox.inflate(1.0));
-                        leaders.push(leader);
-                        labels.push(MarkLabel {
-                            lane,
-                            mark: first + i,
-                            text,
-                            bbox,
-                            leader: vec![(m.x, m.y + m.r + 1.0), (m.x, mid), (start, mid)],
-                        });
-                        break 'passes;
-                    }
-                }
-            }
-        }
-    }
-}
-
-const TIMELINE_LEGEND: [(Swatch, &str); 7] = [
+const TIMELINE_LEGEND: [(Swatch, &str); 6] = [
     (Swatch::Claim(Stance::Asserts), "claim: asserts"),
     (Swatch::Claim(Stance::Denies), "claim: denies"),
     (Swatch::Claim(Stance::Neutral), "claim: neutral / unclear"),
     (Swatch::Event, "event"),
-    (Swatch::Approximate, "week/month date (bar = period)"),
-    (Swatch::Contradiction, "contradiction"),
-    (Swatch::Bucket, "stacked count per bucket"),
+    (Swatch::Contradiction, "contradiction [n]"),
+    (
+        Swatch::Bucket,
+        "strip under the axis: claims + events per day",
+    ),
 ];
 
 /// Legend entries left to right, wrapping to a new row when the width runs out.
@@ -974,19 +1022,14 @@ pub(crate) fn draw_swatch(cv: &Canvas, sw: Swatch, b: PxBox, s: f64) -> Result<(
             (2.5 * s).round() as u32,
         ),
         Swatch::Bucket => {
-            let x = c.0 - 4.0 * s;
-            cv.rect(
-                PxBox::new(x, c.1 + 2.0 * s, x + 9.0 * s, c.1 + 8.0 * s),
-                palette::ASSERTS,
-            )?;
-            cv.rect(
-                PxBox::new(x, c.1 - 3.0 * s, x + 9.0 * s, c.1 + 2.0 * s),
-                palette::DENIES,
-            )?;
-            cv.rect(
-                PxBox::new(x, c.1 - 8.0 * s, x + 9.0 * s, c.1 - 3.0 * s),
-                palette::EVENT,
-            )
+            for (i, t) in [0.25, 0.6, 1.0, 0.4].iter().enumerate() {
+                let x = c.0 - 10.0 * s + i as f64 * 5.0 * s;
+                cv.rect(
+                    PxBox::new(x, c.1 - 4.0 * s, x + 5.0 * s, c.1 + 4.0 * s),
+                    palette::tint(palette::INK, *t),
+                )?;
+            }
+            Ok(())
         }
     }
 }
@@ -1007,16 +1050,14 @@ fn draw(l: &TimelineLayout, out: &Path) -> Result<(), RenderError> {
             Anchor::TopLeft,
         )?;
     }
-
-    // Lane bands, names and counts.
     for (i, lane) in l.lanes.iter().enumerate() {
         if i % 2 == 0 {
             cv.rect(lane.band, palette::BAND)?;
         }
         let x = lane.band.x0 + 8.0 * s;
-        let y = lane.band.y0 + 8.0 * s;
+        let y = lane.band.y0 + 6.0 * s;
         cv.text(
-            &lane.side.label,
+            &fit(&f.lane, &lane.side.label, l.plot.x0 - x - 8.0 * s),
             (x, y),
             f.lane,
             palette::INK,
@@ -1030,44 +1071,25 @@ fn draw(l: &TimelineLayout, out: &Path) -> Result<(), RenderError> {
             sub.push(plural(lane.events, "event"));
         }
         let y2 = y + f.lane.line_height() + 3.0 * s;
-        cv.text(
-            &sub.join(" · "),
-            (x, y2),
-            f.lane_sub,
-            palette::MUTED,
-            Anchor::TopLeft,
-        )?;
-        if let LaneMode::Aggregated(unit) = lane.mode {
-            let y3 = y2 + f.lane_sub.line_height() + 2.0 * s;
+        if y2 + f.lane_sub.line_height() <= lane.band.y1 {
             cv.text(
-                &format!("counts per {}", unit.name()),
-                (x, y3),
+                &fit(&f.lane_sub, &sub.join(" · "), l.plot.x0 - x - 8.0 * s),
+                (x, y2),
                 f.lane_sub,
                 palette::MUTED,
                 Anchor::TopLeft,
             )?;
         }
     }
-
-    // Grid and axis.
     let p = l.plot;
     cv.date_axis(p, &l.ticks, l.tick_unit, l.scale, f.tick, s)?;
     for lane in &l.lanes {
-        if lane.mode == LaneMode::Items {
-            cv.line(
-                &[(p.x0, lane.mark_y), (p.x1, lane.mark_y)],
-                palette::GRID,
-                1.0,
-                1,
-            )?;
-        } else {
-            cv.line(
-                &[(p.x0, lane.mark_y), (p.x1, lane.mark_y)],
-                palette::MUTED,
-                1.0,
-                1,
-            )?;
-        }
+        cv.line(
+            &[(p.x0, lane.mark_y), (p.x1, lane.mark_y)],
+            palette::GRID,
+            1.0,
+            1,
+        )?;
     }
     if l.scale.is_none() {
         cv.text(
@@ -1078,94 +1100,57 @@ fn draw(l: &TimelineLayout, out: &Path) -> Result<(), RenderError> {
             Anchor::Center,
         )?;
     }
-
-    // Leaders, then connectors, then marks on top, then labels on a light halo so a
-    // connector passing underneath never hides the text.
-    for lab in &l.labels {
-        if lab.leader.len() >= 2 {
-            cv.line(&lab.leader, (160, 160, 160), 1.0, 1)?;
+    if let Some(d) = &l.density {
+        cv.rect(d.band, palette::BAND)?;
+        for (_, n, b) in &d.cells {
+            let t = 0.2 + 0.8 * (*n as f64 / d.max.max(1) as f64);
+            cv.rect(*b, palette::tint(palette::INK, t))?;
         }
+        cv.text(
+            &format!("per {}", d.unit.name()),
+            (p.x0 - 6.0 * s, (d.band.y0 + d.band.y1) / 2.0),
+            f.foot,
+            palette::MUTED,
+            Anchor::MidRight,
+        )?;
     }
-    // Pairs between the same two marks (common in aggregated lanes) are drawn once,
-    // thicker for more pairs.
-    let mut bundles: BTreeMap<(i64, i64, i64, i64), (usize, usize)> = BTreeMap::new();
-    for (i, c) in l.connectors.iter().enumerate() {
-        let key = (
-            c.from.0.round() as i64,
-            c.from.1.round() as i64,
-            c.to.0.round() as i64,
-            c.to.1.round() as i64,
-        );
-        bundles.entry(key).or_insert((i, 0)).1 += 1;
+    for m in l
+        .moments
+        .iter()
+        .filter(|m| m.leader.first() != m.leader.last())
+    {
+        cv.line(&m.leader, (150, 150, 150), 1.0, 1)?;
     }
-    let alpha = match bundles.len() {
-        0..=40 => 0.9,
-        41..=150 => 0.45,
-        _ => 0.25,
-    };
-    for (first, n) in bundles.values() {
-        let c = &l.connectors[*first];
-        let w = (2.0 * s + (*n as f64).sqrt() - 1.0).round().clamp(2.0, 8.0) as u32;
-        cv.line(&c.path, palette::CONNECTOR, alpha, w)?;
+    for c in &l.connectors {
+        cv.line(&c.path, palette::CONNECTOR, 0.9, (2.5 * s).round() as u32)?;
     }
-    for m in &l.marks {
+    for m in &l.moments {
         match m.kind {
-            MarkKind::Bucket => {
-                for (seg, _, b) in &m.segments {
-                    cv.rect(*b, seg.color())?;
-                }
-            }
             MarkKind::Claim(st) => {
-                let col = stance_color(st);
-                if let Some((x0, x1)) = m.period {
-                    cv.line(&[(x0, m.y), (x1, m.y)], col, 0.45, 2)?;
-                    cv.line(&[(x0, m.y - 4.0 * s), (x0, m.y + 4.0 * s)], col, 0.45, 1)?;
-                    cv.line(&[(x1, m.y - 4.0 * s), (x1, m.y + 4.0 * s)], col, 0.45, 1)?;
-                    cv.circle((m.x, m.y), m.r, palette::BACKGROUND, 1.0, true)?;
-                    cv.circle((m.x, m.y), m.r, col, 1.0, false)?;
-                } else {
-                    cv.circle((m.x, m.y), m.r + 1.0, palette::BACKGROUND, 1.0, true)?;
-                    cv.circle((m.x, m.y), m.r, col, 1.0, true)?;
+                cv.circle((m.x, m.y), m.r + 1.0, palette::BACKGROUND, 1.0, true)?;
+                cv.circle((m.x, m.y), m.r, stance_color(st), 1.0, true)?;
+                if m.number.is_some() {
+                    cv.circle((m.x, m.y), m.r + 3.0 * s, palette::CONNECTOR, 1.0, false)?;
                 }
             }
             MarkKind::Event => {
-                if let Some((x0, x1)) = m.period {
-                    cv.line(&[(x0, m.y), (x1, m.y)], palette::EVENT, 0.45, 2)?;
-                }
                 cv.polygon(&diamond((m.x, m.y), m.r * 1.35), palette::BACKGROUND, 1.0)?;
                 cv.polygon(&diamond((m.x, m.y), m.r * 1.2), palette::EVENT, 1.0)?;
             }
         }
     }
-    let single: std::collections::HashSet<(i64, i64)> = l
-        .marks
-        .iter()
-        .filter(|m| m.kind != MarkKind::Bucket)
-        .map(|m| (m.x.round() as i64, m.y.round() as i64))
-        .collect();
-    for c in &l.connectors {
-        for pt in [c.from, c.to] {
-            if single.contains(&(pt.0.round() as i64, pt.1.round() as i64)) {
-                cv.circle(pt, 10.0 * s, palette::CONNECTOR, 1.0, false)?;
-            }
-        }
-    }
-    for lab in &l.labels {
-        let bucket = l.marks[lab.mark].kind == MarkKind::Bucket;
-        if !bucket {
-            let halo = if lab.lane % 2 == 0 {
-                palette::BAND
-            } else {
-                palette::BACKGROUND
-            };
-            cv.rect_alpha(lab.bbox, halo, 0.85)?;
-        }
-        let color = if bucket { palette::MUTED } else { palette::INK };
+    for m in &l.moments {
+        let halo = if m.lane % 2 == 0 {
+            palette::BAND
+        } else {
+            palette::BACKGROUND
+        };
+        cv.rect_alpha(m.bbox, halo, 0.9)?;
         cv.text(
-            &lab.text,
-            (lab.bbox.x0 + 2.0, lab.bbox.y0),
+            &m.label,
+            (m.bbox.x0 + 2.0, m.bbox.y0),
             l.fonts.label,
-            color,
+            palette::INK,
             Anchor::TopLeft,
         )?;
     }
@@ -1188,52 +1173,136 @@ mod tests {
         RenderOptions::default()
     }
 
-    fn no_label_overlaps(l: &TimelineLayout) {
-        for (i, a) in l.labels.iter().enumerate() {
+    fn small_size() -> RenderOptions {
+        RenderOptions {
+            width: 800,
+            height: 450,
+            ..opts()
+        }
+    }
+
+    /// The layout invariants: labels inside the plot (and so the canvas), apart from each
+    /// other, at least 13 px, and never cut inside a word.
+    fn check_labels(l: &TimelineLayout) {
+        let canvas = PxBox::new(0.0, 0.0, f64::from(l.width), f64::from(l.height));
+        assert!(l.fonts.label.size >= MIN_TEXT_PX);
+        for (i, a) in l.moments.iter().enumerate() {
             assert!(
-                l.plot.inflate(1.0).contains_box(&a.bbox),
+                l.plot.contains_box(&a.bbox) && canvas.contains_box(&a.bbox),
                 "label {:?} leaves the plot",
-                a.text
+                a.label
             );
-            for b in &l.labels[i + 1..] {
+            for b in &l.moments[i + 1..] {
                 assert!(
                     !a.bbox.overlaps(&b.bbox),
                     "{:?} overlaps {:?}",
-                    a.text,
-                    b.text
+                    a.label,
+                    b.label
                 );
+            }
+            // The quote part is the text's first words, whole.
+            let quote = a.label.split_once("): ").or(a.label.split_once(": "));
+            let quote = quote.map(|(_, q)| q).unwrap_or("");
+            let shown = quote.trim_end_matches('…').trim_end();
+            let full: Vec<&str> = a.text.split_whitespace().collect();
+            let words: Vec<&str> = shown.split_whitespace().collect();
+            assert!(!words.is_empty(), "{:?} shows no words", a.label);
+            let n = words.len();
+            assert_eq!(&full[..n - 1], &words[..n - 1], "{:?}", a.label);
+            let last_full = full[n - 1].trim_end_matches([',', ';', ':', '.', '-', '—', '–']);
+            assert_eq!(words[n - 1], last_full, "{:?} cut mid-word", a.label);
+            assert!(
+                a.label.ends_with('…') || n == full.len(),
+                "{:?} drops words without an ellipsis",
+                a.label
+            );
+        }
+    }
+
+    #[test]
+    fn small_thread_labels_the_key_moments() {
+        let l = timeline_layout(&fixtures::small(), &opts()).unwrap();
+        check_labels(&l);
+        let keys: Vec<&str> = l.lanes.iter().map(|l| l.side.key.as_str()).collect();
+        assert_eq!(keys, ["usa", "russia", "syria-government"]);
+        // The strongest contradictions come first, both ends, numbered 1 and 2.
+        let first: Vec<Option<usize>> = l.moments.iter().take(4).map(|m| m.number).collect();
+        assert_eq!(first, [Some(1), Some(1), Some(2), Some(2)]);
+        let shoigu = l
+            .moments
+            .iter()
+            .find(|m| m.who == "Shoigu")
+            .expect("Shoigu is labelled");
+        assert!(
+            shoigu.label.starts_with("[1] 29 Aug · Shoigu (Russia): "),
+            "{}",
+            shoigu.label
+        );
+        assert_eq!(l.connectors.len(), 2);
+        assert!(l.title.contains("29 Aug – 6 Sep 2016"), "{}", l.title);
+        assert_eq!(l.undated, 1);
+        assert!(l.footnote.contains("1 undated item"), "{}", l.footnote);
+        assert!(l.density.is_some());
+    }
+
+    #[test]
+    fn a_busy_thread_gets_12_to_20_labels_at_full_size_and_fewer_when_small() {
+        let data = fixtures::large(400, 40);
+        let big = timeline_layout(&data, &opts()).unwrap();
+        check_labels(&big);
+        assert!(
+            (12..=20).contains(&big.moments.len()),
+            "{} labels",
+            big.moments.len()
+        );
+        let small = timeline_layout(&data, &small_size()).unwrap();
+        check_labels(&small);
+        assert!(small.moments.len() < big.moments.len());
+        assert!(small.moments.len() >= 4, "{}", small.moments.len());
+        let density: usize = big
+            .density
+            .as_ref()
+            .unwrap()
+            .cells
+            .iter()
+            .map(|c| c.1)
+            .sum();
+        assert_eq!(density, 400 + 40, "the strip counts every dated item");
+    }
+
+    #[test]
+    fn labels_hold_at_both_sizes_on_every_fixture() {
+        for data in [
+            fixtures::small(),
+            fixtures::large(60, 10),
+            fixtures::large(2000, 180),
+            fixtures::with_precision(fixtures::large(60, 40)),
+        ] {
+            for o in [opts(), small_size()] {
+                let l = timeline_layout(&data, &o).unwrap();
+                check_labels(&l);
+                assert!(l.lanes.len() <= MAX_LANES);
             }
         }
     }
 
     #[test]
-    fn minor_sides_fold_into_other_in_a_busy_thread() {
-        let mut data = fixtures::large(200, 30);
-        let article = data.articles[0].clone();
-        let date = data.claims[0].claim.date.date.map(|d| d.to_string());
-        data.claims.push(fixtures::claim(
-            99_999,
-            &article,
-            "Envoy",
-            "AUSGOV",
-            date.as_deref(),
-            "talks",
-            1,
-            "talks go on",
-        ));
-        let l = timeline_layout(&data, &opts()).unwrap();
-        assert!(
-            l.lanes.iter().all(|l| l.side.key != "AUS"),
-            "one claim gets no lane of its own"
-        );
-        assert!(l.lanes.iter().any(|l| l.side.key == "other"));
+    fn cut_words_never_cuts_inside_a_word() {
+        let font = FontSpec::condensed(14.0);
+        ensure_fonts().unwrap();
+        let text = "step by step, we are nearing an arrangement on Aleppo";
+        let full = cut_words(&font, "29 Aug · Shoigu: ", text, 2000.0, 2).unwrap();
+        assert_eq!(full, format!("29 Aug · Shoigu: {text}"));
+        let cut = cut_words(&font, "", text, font.width("step by step, we ar…"), 2).unwrap();
+        assert_eq!(cut, "step by step, we…");
+        assert_eq!(cut_words(&font, "", text, 10.0, 2), None);
     }
 
     #[test]
-    fn background_dates_are_left_out_and_counted() {
+    fn background_dates_are_listed_in_the_footnote_not_on_the_axis() {
         let mut data = fixtures::small();
         let article = data.articles[0].clone();
-        data.claims.push(fixtures::claim(
+        let mut c = fixtures::claim(
             99,
             &article,
             "Historian",
@@ -1242,94 +1311,63 @@ mod tests {
             "talks",
             0,
             "the war began in 2011",
-        ));
+        );
+        c.claim.date.precision = Precision::Month;
+        data.claims.push(c);
         let l = timeline_layout(&data, &opts()).unwrap();
         assert_eq!(l.out_of_range, 1, "the 2011 claim is background");
-        assert_eq!(l.tick_unit, TickUnit::Day, "the story's span sets the axis");
-    }
-
-    #[test]
-    fn small_thread_layout() {
-        let l = timeline_layout(&fixtures::small(), &opts()).unwrap();
-        let keys: Vec<&str> = l.lanes.iter().map(|l| l.side.key.as_str()).collect();
-        assert_eq!(keys, ["usa", "russia", "syria-government"]);
-        assert_eq!(l.marks.len(), 9 + 3, "9 dated claims and 3 events");
-        assert_eq!(
-            l.marks.iter().filter(|m| m.kind == MarkKind::Event).count(),
-            3
-        );
-        assert_eq!(l.connectors.len(), 2);
-        assert_eq!(l.undated, 1);
-        assert!(l.footnote.contains("1 undated item"), "{}", l.footnote);
-        assert_eq!(l.tick_unit, TickUnit::Day);
-        assert_eq!(l.aggregation, None);
-        assert!(l.title.contains("US-Russia talks on Aleppo"));
-        assert!(l.title.contains("29 Aug – 6 Sep 2016"), "{}", l.title);
-        no_label_overlaps(&l);
+        assert_eq!(l.background, ["Mar 2011"]);
         assert!(
-            l.labels.len() >= 8,
-            "most marks get a label: {}",
-            l.labels.len()
+            l.footnote
+                .contains("Background dates not on the axis: Mar 2011"),
+            "{}",
+            l.footnote
         );
+        assert_eq!(l.tick_unit, TickUnit::Day, "the story's span sets the axis");
+        assert!(l.title.contains("29 Aug – 6 Sep 2016"), "{}", l.title);
     }
 
     #[test]
-    fn every_contradiction_with_two_dates_gets_a_connector() {
+    fn a_country_split_by_the_sides_table_gives_two_lanes() {
         let mut data = fixtures::small();
-        let l = timeline_layout(&data, &opts()).unwrap();
-        for c in &l.connectors {
-            assert_eq!(c.path.first(), Some(&c.from));
-            assert_eq!(c.path.last(), Some(&c.to));
+        let article = data.articles[0].clone();
+        for (id, code, who, pol) in [
+            (201, "COLGOV", "Juan Manuel Santos", 1),
+            (202, "COLREB", "Rodrigo Londono", -1),
+        ] {
+            data.claims.push(fixtures::claim(
+                id,
+                &article,
+                who,
+                code,
+                Some("2016-09-02"),
+                "peace",
+                pol,
+                "the peace deal will hold for good",
+            ));
         }
-        // Undate one side of the first pair: its connector disappears.
-        data.claims[0].claim.date = DateValue::unknown();
         let l = timeline_layout(&data, &opts()).unwrap();
-        assert_eq!(l.connectors.len(), 1);
-        assert_eq!(l.undated, 2);
+        let keys: Vec<&str> = l.lanes.iter().map(|l| l.side.key.as_str()).collect();
+        assert!(keys.contains(&"colombia-government"), "{keys:?}");
+        assert!(keys.contains(&"farc"), "{keys:?}");
+        assert!(!keys.iter().any(|k| k.eq_ignore_ascii_case("col")));
     }
 
     #[test]
-    fn date_window_leaves_items_out() {
-        let o = RenderOptions {
-            from: Some(fixtures::d("2016-09-01")),
-            to: Some(fixtures::d("2016-09-05")),
-            ..opts()
-        };
-        let l = timeline_layout(&fixtures::small(), &o).unwrap();
-        assert_eq!(l.out_of_range, 6);
-        assert_eq!(l.marks.len(), 6);
-        assert_eq!(l.connectors.len(), 0);
-        assert!(l.title.contains("1–5 Sep 2016"), "{}", l.title);
-    }
-
-    #[test]
-    fn dense_thread_aggregates_per_week() {
-        let data = fixtures::large(2000, 180);
+    fn boilerplate_is_never_a_moment() {
+        let mut data = fixtures::small();
+        let a = data.articles[0].clone();
+        for i in 0..5 {
+            data.events.push(fixtures::event(
+                50 + i,
+                &a,
+                "2016-09-01",
+                &["USAGOV"],
+                "Our Standards: The Thomson Reuters Trust Principles",
+            ));
+        }
         let l = timeline_layout(&data, &opts()).unwrap();
-        assert_eq!(l.aggregation, Some(TickUnit::Week));
-        assert!(l
-            .lanes
-            .iter()
-            .all(|l| l.mode == LaneMode::Aggregated(TickUnit::Week)));
-        assert!(l.marks.iter().all(|m| m.kind == MarkKind::Bucket));
-        let total: usize = l.marks.iter().map(|m| m.count).sum();
-        assert_eq!(total, 2000 + 200, "every claim and event is counted once");
-        assert!(l.marks.len() <= 6 * 27, "about one bar per lane per week");
-        assert_eq!(l.tick_unit, TickUnit::Month);
-        no_label_overlaps(&l);
-    }
-
-    #[test]
-    fn layout_scales_down_to_the_minimum_size() {
-        let o = RenderOptions {
-            width: 800,
-            height: 450,
-            ..opts()
-        };
-        let l = timeline_layout(&fixtures::small(), &o).unwrap();
-        assert_eq!(l.marks.len(), 12);
-        no_label_overlaps(&l);
-        assert!(l.plot.x1 <= 800.0 && l.plot.y1 <= 450.0);
+        assert!(l.moments.iter().all(|m| !m.label.contains("Our Standards")));
     }
 
     #[test]
@@ -1346,11 +1384,6 @@ mod tests {
         assert_eq!(img.dimensions(), (1200, 700));
         let colours: std::collections::HashSet<[u8; 3]> = img.pixels().map(|p| p.0).collect();
         assert!(colours.len() > 50, "only {} colours", colours.len());
-        let inked = img.pixels().filter(|p| p.0 != [255, 255, 255]).count();
-        assert!(
-            inked > 1200 * 700 / 20,
-            "only {inked} non-background pixels"
-        );
     }
 
     #[test]
@@ -1358,42 +1391,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("t.png");
         let l = timeline(&ReportData::default(), &opts(), &out).unwrap();
-        assert!(l.marks.is_empty() && l.scale.is_none());
+        assert!(l.moments.is_empty() && l.scale.is_none());
         assert_eq!(image::open(&out).unwrap().width(), 1600);
-    }
-
-    #[test]
-    fn many_sides_merge_into_other_and_keep_every_item() {
-        let mut data = fixtures::small();
-        let codes = [
-            "TURGOV", "IRNGOV", "SAUGOV", "GBRGOV", "FRAGOV", "DEUGOV", "ISRGOV", "JORGOV",
-            "QATGOV",
-        ];
-        for (i, code) in codes.iter().enumerate() {
-            let art = data.articles[0].clone();
-            let date = format!("2016-09-0{}", i % 7 + 1);
-            data.claims.push(fixtures::claim(
-                100 + i as i64,
-                &art,
-                "a diplomat",
-                code,
-                Some(&date),
-                "talks",
-                1,
-                "talks must go on",
-            ));
-        }
-        let o = RenderOptions {
-            width: 800,
-            height: 450,
-            ..opts()
-        };
-        let l = timeline_layout(&data, &o).unwrap();
-        assert!(l.lanes.len() < 12, "{} lanes", l.lanes.len());
-        assert_eq!(l.lanes.last().unwrap().side.key, "other");
-        let items: usize = l.lanes.iter().map(|l| l.claims + l.events).sum();
-        assert_eq!(items, 9 + 9 + 3);
-        no_label_overlaps(&l);
     }
 
     #[test]
@@ -1410,33 +1409,16 @@ mod tests {
         let dir = std::path::Path::new("/tmp/render-check");
         std::fs::create_dir_all(dir).unwrap();
         timeline(&fixtures::small(), &opts(), &dir.join("timeline-small.png")).unwrap();
-        let small = RenderOptions {
-            width: 800,
-            height: 450,
-            ..opts()
-        };
         timeline(
             &fixtures::small(),
-            &small,
+            &small_size(),
             &dir.join("timeline-small-800.png"),
         )
         .unwrap();
         timeline(
-            &fixtures::large(2000, 180),
+            &fixtures::large(400, 40),
             &opts(),
-            &dir.join("timeline-2000.png"),
-        )
-        .unwrap();
-        timeline(
-            &fixtures::with_precision(fixtures::large(60, 40)),
-            &opts(),
-            &dir.join("timeline-60.png"),
-        )
-        .unwrap();
-        timeline(
-            &fixtures::large(5000, 120),
-            &opts(),
-            &dir.join("timeline-5000.png"),
+            &dir.join("timeline-400.png"),
         )
         .unwrap();
     }
