@@ -335,6 +335,10 @@ impl<'a> Writer<'a> {
     /// the number of runs it took to ingest it.
     fn detect_touched(&mut self) -> Result<()> {
         let touched = std::mem::take(&mut self.touched);
+        // The writer polls for the lock with a short busy timeout; detection waits for it
+        // like any other write (up to `--lock-timeout`).
+        let wait = self.store.lock_timeout();
+        self.store.set_busy_timeout(wait)?;
         for slug in &touched {
             self.summary.contradictions +=
                 recompute_contradictions(self.store, slug, self.cfg.window_days)
