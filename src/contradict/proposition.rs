@@ -264,7 +264,8 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
                 let after_before = before.is_none_or(|b| at >= b.span.end);
                 let reopened = || {
                     before.is_none_or(|b| {
-                        text.get(b.span.end..at).is_some_and(|gap| THAT.is_match(gap))
+                        text.get(b.span.end..at)
+                            .is_some_and(|gap| THAT.is_match(gap))
                     })
                 };
                 after_before && start.saturating_sub(at) <= 30 && (!third || reopened())
