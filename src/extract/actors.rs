@@ -934,6 +934,31 @@ pub fn resolve_speaker_on(
     })
 }
 
+/// A bare capitalised surname that is the subject of a speech cue ("May said", "Haley
+/// warned"): the one known person on `date` whose name ends in it, or None when none or
+/// several do. Surnames are not gazetteer aliases (many are words or months); only a speaker
+/// slot makes one a name.
+pub fn resolve_surname_on(
+    surname: &str,
+    gazetteer: &Gazetteer,
+    date: Option<NaiveDate>,
+) -> Option<Resolved> {
+    let tail = format!(" {surname}");
+    let mut found = gazetteer.entries.iter().enumerate().filter(|(_, e)| {
+        e.kind == ActorKind::Person && e.holds_on(date) && e.name.ends_with(&tail)
+    });
+    let (i, e) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    Some(Resolved {
+        name: e.name.clone(),
+        code: e.code.clone(),
+        country: gazetteer.countries.get(i).cloned().flatten(),
+        kind: e.kind,
+    })
+}
+
 /// Every actor the gazetteer names in `text` on `date`, places included ("produced in
 /// Russia"): the doers and origins propositions are about.
 pub fn find_all(text: &str, gazetteer: &Gazetteer, date: Option<NaiveDate>) -> Vec<ActorMention> {
