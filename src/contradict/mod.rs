@@ -438,8 +438,7 @@ fn stronger(a: &Hit, b: &Hit, _items: &[Item]) -> bool {
 /// Keep the pairs an analyst would want, from everything the rules found (a function of the
 /// whole set, so the result does not depend on the order claims were compared in):
 ///
-/// - a stance pair inside one article is kept (the reporter set the two claims side by side),
-///   the strongest one per (two speakers, proposition);
+/// - a stance pair inside one article is kept (the reporter set the two claims side by side);
 /// - a stance pair across articles is kept only when neither claim has a partner in its own
 ///   article, and only when it is the strongest cross-article pair of its kind for both its
 ///   claims, one per (proposition, pair of sides, day);
@@ -490,26 +489,11 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
     }
     type SeenKey = (u32, Option<u32>, Option<u32>, Option<u32>, i64);
     let mut seen: HashSet<SeenKey> = HashSet::new();
-    // Within one article, one pair per (two speakers, proposition): a speaker's three
-    // sentences on the deal against one denial are one disagreement, not three.
-    let mut local: HashSet<(i64, u32, u32, u32, Option<u32>)> = HashSet::new();
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by(|&x, &y| {
         rank(&found[y])
             .partial_cmp(&rank(&found[x]))
             .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    // Within an article the nearest pair wins: reporters set a reply right after the claim it
-    // answers.
-    let distance = |c: &Contradiction| {
-        let (a, b) = (&items[by_id[&c.a]].claim, &items[by_id[&c.b]].claim);
-        let (x, y) = (a.sentence_span, b.sentence_span);
-        x.start.max(y.start) - x.end.min(y.end).min(x.start.max(y.start))
-    };
-    let mut order = order;
-    order.sort_by_key(|&n| {
-        let c = &found[n];
-        (!(stance(c) && same_article(c)), if same_article(c) { distance(c) } else { 0 })
     });
     let mut keep = vec![false; found.len()];
     for n in order {
@@ -519,10 +503,7 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
             continue;
         }
         if same_article(c) {
-            let (a, b) = (&items[by_id[&c.a]], &items[by_id[&c.b]]);
-            let (s1, s2) = (a.ids.speaker.min(b.ids.speaker), a.ids.speaker.max(b.ids.speaker));
-            let key = (a.stored.article_id, s1, s2, a.ids.frame, a.ids.agent.or(b.ids.agent));
-            keep[n] = local.insert(key);
+            keep[n] = true;
             continue;
         }
         // Mutual: the strongest cross-article pair of its kind for both its claims.
