@@ -142,6 +142,11 @@ fn speaker_side(claim: &Claim) -> Option<String> {
     code.get(..3).map(str::to_string)
 }
 
+/// How a side code reads in a proposition: "RUS" -> "Russia".
+fn display_name(code: &str) -> String {
+    actors::country_name(code).unwrap_or_else(|| code.to_string())
+}
+
 /// A mention's side: its country, else its code (international bodies).
 fn mention_side(m: &crate::model::ActorMention) -> String {
     m.country.clone().unwrap_or_else(|| {
@@ -240,7 +245,7 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
             return Some(Proposition {
                 act: "responsible".into(),
                 frame: "responsibility".into(),
-                wording: format!("{agent} is responsible"),
+                wording: format!("{} is responsible", display_name(&agent)),
                 agent: Some(agent),
                 position: -1,
                 denial: true,
@@ -300,13 +305,13 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         };
         agent = pick.map(|m| (mention_side(m), m.name.clone()));
         if agent.is_none() && self_ref.is_some() {
-            agent = own.clone().map(|o| (o.clone(), o));
+            agent = own.clone().map(|o| (o.clone(), display_name(&o)));
         }
         if agent.is_none() {
             let near = &text[floor(text, clause.max(start.saturating_sub(40)))..start];
             let negated = pos.negation.is_match(&text[clause..end]);
             if SELF_REF.is_match(near) || claim.denial || dismissal || negated {
-                agent = own.clone().map(|o| (o.clone(), o));
+                agent = own.clone().map(|o| (o.clone(), display_name(&o)));
             }
         }
         if agent.is_none() && accusation {
