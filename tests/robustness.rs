@@ -79,7 +79,8 @@ fn reference(corpus: &Path, db: &Path) -> Store {
 fn issue_7_sigkill_mid_ingest_leaves_whole_articles_and_rerun_completes() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
-    storyline::synth::write_corpus(&corpus, 400, 3).unwrap();
+    const TOTAL: i64 = 1000;
+    storyline::synth::write_corpus(&corpus, TOTAL as usize, 3).unwrap();
     let db = dir.path().join("crash.db");
 
     let mut child = ingest_cmd(&db, &[&corpus])
@@ -87,24 +88,31 @@ fn issue_7_sigkill_mid_ingest_leaves_whole_articles_and_rerun_completes() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Kill as soon as a first batch is committed (or let it be if it finishes first).
-    loop {
-        if let Some(_status) = child.try_wait().unwrap() {
-            break;
+    // Kill as soon as a first batch is committed. The kill must land mid-way: the test
+    // fails if the ingest finished first (issue 17, item 7).
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("the ingest finished ({status}) before it could be killed");
         }
         if counts(&db).is_some_and(|c| c.0 > 0) {
             child.kill().unwrap(); // SIGKILL on Unix
-            child.wait().unwrap();
-            break;
+            break child.wait().unwrap();
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(status.signal(), Some(9), "killed by SIGKILL: {status}");
     }
 
     let stored = Store::open(&db).expect("database opens cleanly after SIGKILL");
     assert_eq!(stored.integrity_check().unwrap(), "ok");
     let (articles_before, ..) = stored.counts().unwrap();
-    assert!(articles_before > 0);
-    eprintln!("killed with {articles_before} of 400 articles stored");
+    assert!(
+        articles_before > 0 && articles_before < TOTAL,
+        "some but not all articles stored: {articles_before} of {TOTAL}"
+    );
+    eprintln!("killed with {articles_before} of {TOTAL} articles stored");
 
     // Only whole articles: each stored article has all the claims and events a clean run gives it.
     let reference = reference(&corpus, &dir.path().join("ref.db"));
@@ -123,7 +131,7 @@ fn issue_7_sigkill_mid_ingest_leaves_whole_articles_and_rerun_completes() {
     let (a, c, e, _) = after.counts().unwrap();
     let (ra, rc, re, _) = reference.counts().unwrap();
     assert_eq!((a, c, e), (ra, rc, re));
-    assert_eq!(a, 400);
+    assert_eq!(a, TOTAL);
 }
 
 #[test]

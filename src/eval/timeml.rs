@@ -445,6 +445,47 @@ A <TIMEX3 tid="t2" type="DURATION" value="P7D">seven-day</TIMEX3> truce <SIGNAL 
         assert_eq!(scores.value.fn_, 0.0);
     }
 
+    /// Known wrong predictions (issue 17): a wrong value, a wrong type and a partial span each
+    /// move exactly one count, so a scorer that stops checking one of them fails here.
+    #[test]
+    fn wrong_value_type_and_span_are_counted_wrong() {
+        let doc = strip_timeml(DOC);
+        let t = |s: &str, kind, value: &str| {
+            let start = doc.text.find(s).unwrap();
+            Timex {
+                text: s.into(),
+                span: Span::new(start, start + s.len()),
+                kind,
+                value: value.into(),
+                resolved: Default::default(),
+            }
+        };
+        let pred = vec![
+            // right span and type, wrong value
+            t("Monday", TimexType::Date, "2016-08-30"),
+            // partial span, right value, wrong type
+            t("seven", TimexType::Date, "P7D"),
+        ];
+        let mut scores = TimemlScores::default();
+        accumulate(&mut scores, &doc, &pred, None);
+        assert_eq!(
+            (scores.strict.tp, scores.strict.fp, scores.strict.fn_),
+            (1.0, 1.0, 1.0)
+        );
+        assert_eq!(
+            (scores.relaxed.tp, scores.relaxed.fp, scores.relaxed.fn_),
+            (2.0, 0.0, 0.0)
+        );
+        assert_eq!(
+            (scores.value.tp, scores.value.fp, scores.value.fn_),
+            (1.0, 1.0, 1.0)
+        );
+        assert_eq!(
+            (scores.kind.tp, scores.kind.fp, scores.kind.fn_),
+            (1.0, 1.0, 1.0)
+        );
+    }
+
     /// Scores the tagger on TBAQ-cleaned and prints the table and the errors.
     /// `cargo test --release --lib eval::timeml::tests::score_corpus -- --ignored --nocapture`
     #[test]
