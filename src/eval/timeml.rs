@@ -415,19 +415,22 @@ A <TIMEX3 tid="t2" type="DURATION" value="P7D">seven-day</TIMEX3> truce <SIGNAL 
         assert!(doc.gold.is_empty());
     }
 
+    /// A prediction of `s`'s first occurrence in `doc`.
+    fn timex(doc: &TimemlDoc, s: &str, kind: TimexType, value: &str) -> Timex {
+        let start = doc.text.find(s).unwrap();
+        Timex {
+            text: s.into(),
+            span: Span::new(start, start + s.len()),
+            kind,
+            value: value.into(),
+            resolved: Default::default(),
+        }
+    }
+
     #[test]
     fn scores_strict_relaxed_and_value() {
         let doc = strip_timeml(DOC);
-        let t = |s: &str, kind, value: &str| {
-            let start = doc.text.find(s).unwrap();
-            Timex {
-                text: s.into(),
-                span: Span::new(start, start + s.len()),
-                kind,
-                value: value.into(),
-                resolved: Default::default(),
-            }
-        };
+        let t = |s: &str, kind, value: &str| timex(&doc, s, kind, value);
         let pred = vec![
             t("Monday", TimexType::Date, "2016-08-29"),
             t("seven", TimexType::Duration, "P7D"),
@@ -450,16 +453,7 @@ A <TIMEX3 tid="t2" type="DURATION" value="P7D">seven-day</TIMEX3> truce <SIGNAL 
     #[test]
     fn wrong_value_type_and_span_are_counted_wrong() {
         let doc = strip_timeml(DOC);
-        let t = |s: &str, kind, value: &str| {
-            let start = doc.text.find(s).unwrap();
-            Timex {
-                text: s.into(),
-                span: Span::new(start, start + s.len()),
-                kind,
-                value: value.into(),
-                resolved: Default::default(),
-            }
-        };
+        let t = |s: &str, kind, value: &str| timex(&doc, s, kind, value);
         let pred = vec![
             // right span and type, wrong value
             t("Monday", TimexType::Date, "2016-08-30"),
