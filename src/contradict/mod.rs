@@ -939,11 +939,12 @@ pub fn same_agent(a: &Item, b: &Item) -> bool {
     }
 }
 
-/// Two claims quote the same sentence of one article (or overlapping ones): one report, not two.
+/// Two claims quote overlapping words of one article: one report, not two. (Two claims of
+/// one sentence with their own words, "X accused Y of the attack; Y denied it", can meet.)
 pub fn same_passage(a: &Item, b: &Item) -> bool {
     a.stored.article_id == b.stored.article_id
-        && a.claim.sentence_span.start < b.claim.sentence_span.end
-        && b.claim.sentence_span.start < a.claim.sentence_span.end
+        && a.claim.span.start < b.claim.span.end
+        && b.claim.span.start < a.claim.span.end
 }
 
 /// The proposition in plain words: the claims' own (act + doer) when they have one, else what

@@ -22,8 +22,12 @@
 //!    is near; a U.S. official (USAGOV, 2016-08-29) denies it
 //! ```
 //!
-//! A hedged claim ("we have nothing to announce", "the deal may collapse") is too weak to
-//! oppose anything: it takes part in no opposing pair (it still counts for reversals).
+//! Rival doers are opposing too: two sides that each name a different doer of the same act
+//! ("the Russian state is responsible" / "British special forces could have carried it out"),
+//! within `Options::denial_days` (a counter-accusation may come weeks later).
+//!
+//! A hedged claim weakens the pair; a claim whose words name no act (frame only) and carries a
+//! hedge ("we have nothing to announce") takes part in no opposing pair.
 //!
 //! Score: geometric mean of the two confidences (a hedge multiplies by 0.7), times
 //! 1 for the same day down to 0.5 at the edge of the window.
@@ -45,14 +49,45 @@ pub const RULE: Rule = Rule {
 };
 
 fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
-    match it.stance {
+    let mut v = match it.stance {
         0 => vec![],
         s => vec![(Class::Stance(-s), opts.window_days)],
+    };
+    if blames(it).is_some() {
+        v.push((Class::Stance(1), opts.denial_days));
     }
+    v
+}
+
+/// Acts whose doer is the question ("who was behind it", "where did it come from"): two
+/// parties naming different doers contradict each other.
+const WHO_DID_IT: &[&str] = &["responsible", "originate"];
+
+/// The act and doer a claim blames, when it asserts one of [`WHO_DID_IT`] of a named doer.
+fn blames<'a>(it: &'a Item) -> Option<(&'a str, &'a str)> {
+    let p = it.prop.as_ref()?;
+    let agent = p.agent.as_deref()?;
+    (it.stance > 0 && WHO_DID_IT.contains(&p.act.as_str())).then_some((p.act.as_str(), agent))
+}
+
+/// An alternative explanation: both sides assert the act of different doers ("the Russian
+/// state is responsible" vs "British special forces carried it out").
+fn rival_doers(p: &Pair, opts: &Options) -> Option<f32> {
+    let ((act_x, doer_x), (act_y, doer_y)) = (blames(p.x)?, blames(p.y)?);
+    if act_x != act_y || doer_x == doer_y || p.gap > opts.denial_days {
+        return None;
+    }
+    if !p.x.other_side(p.y) || super::same_passage(p.x, p.y) {
+        return None;
+    }
+    Some(0.8 * pair_weight(p) * closeness(p.gap, opts.denial_days))
 }
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
+    if x.ids.frame == y.ids.frame && x.stance > 0 && y.stance > 0 {
+        return rival_doers(p, opts);
+    }
     if x.ids.frame != y.ids.frame
         || x.stance == 0
         || x.stance != -y.stance
@@ -76,6 +111,22 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
 }
 
 fn explain(p: &Pair) -> String {
+    if let (Some(_), Some(_)) = (blames(p.x), blames(p.y)) {
+        if p.x.stance > 0 && p.y.stance > 0 {
+            let says = |it: &Item| {
+                it.prop
+                    .as_ref()
+                    .map_or(String::new(), |q| q.wording.clone())
+            };
+            return format!(
+                "{} says {}; {} says {}",
+                p.x.who(),
+                says(p.x),
+                p.y.who(),
+                says(p.y)
+            );
+        }
+    }
     let (pos, neg) = if p.x.stance > 0 {
         (p.x, p.y)
     } else {

@@ -99,6 +99,7 @@ struct Positions {
     accusation: Regex,
     incident: Regex,
     condition: Regex,
+    accused: Regex,
 }
 
 static POSITIONS: Lazy<Positions> = Lazy::new(|| {
@@ -117,6 +118,16 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
         accusation: join("accusation"),
         incident: join("incident"),
         condition: join("condition"),
+        accused: Regex::new(&format!(
+            "(?i)^\\W*(?:{})",
+            table
+                .iter()
+                .filter(|c| c[0] == "accused")
+                .map(|c| c[1].as_str())
+                .collect::<Vec<_>>()
+                .join("|")
+        ))
+        .expect("valid accused pattern in positions.tsv"),
     }
 });
 
@@ -124,6 +135,11 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
 static SELF_REF: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:it|its|itself|we|our|ours|us|ourselves|my country|my government)\b")
         .expect("valid regex")
+});
+
+/// A possessive pronoun just before an act ("its programme", "their stocks of the agent").
+static POSSESSIVE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$").expect("valid regex")
 });
 
 /// A complementizer: what follows is a new clause with its own subject.
@@ -187,7 +203,21 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
     let dismissal = pos.dismissal.is_match(text);
     let accusation = pos.accusation.is_match(&claim.cue);
     let gaz = actors::builtin_ref();
-    let mentions = actors::find_all(text, gaz, claim.date.date);
+    let mut mentions = actors::find_all(text, gaz, claim.date.date);
+    // "Russian-made", "U.S.-backed": a hyphen joins an actor to a word; the same text with
+    // hyphens as spaces (same byte offsets) finds it.
+    if text.contains('-') {
+        let spaced = text.replace('-', " ");
+        for m in actors::find_all(&spaced, gaz, claim.date.date) {
+            let overlaps = mentions
+                .iter()
+                .any(|n| n.span.start < m.span.end && m.span.start < n.span.end);
+            if !overlaps {
+                mentions.push(m);
+            }
+        }
+        mentions.sort_by_key(|m| m.span.start);
+    }
     let own = speaker_side(claim);
 
     // The act named first in the content is its main predicate ("sporadic violence carried
@@ -296,7 +326,12 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         let inside = mentions
             .iter()
             .find(|m| m.span.start >= start && m.span.end <= end);
-        let pick = if act.agent == Doer::After {
+        // "disclose its weapons programme": a possessive right before the act refers back to
+        // the actor named before it.
+        let possessed = POSSESSIVE.is_match(&text[clause..start]);
+        let pick = if possessed && before.is_some() {
+            before
+        } else if act.agent == Doer::After {
             after.or(inside)
         } else if self_ref.is_some() {
             None
@@ -347,7 +382,18 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
     if dismissal && !accusation && act.agent == Doer::Required && position > 0 {
         position = -1;
     }
-    let denial = claim.denial || (dismissal && !accusation) || (negated && act.agent != Doer::None);
+    // "allegations of Putin's involvement", said by the accused's side: a rejection.
+    let object_of_charge = pos.accused.is_match(text)
+        && agent
+            .as_ref()
+            .is_some_and(|(side, _)| own.as_deref() == Some(side.as_str()));
+    if object_of_charge && position > 0 {
+        position = -1;
+    }
+    let denial = claim.denial
+        || (dismissal && !accusation)
+        || (negated && act.agent != Doer::None)
+        || object_of_charge;
     let (agent_side, agent_name) = match agent {
         Some((s, n)) => (Some(s), n),
         None => (None, "someone".to_string()),
@@ -479,6 +525,50 @@ mod tests {
             "skepticism that the two could reach a deal",
             false,
             Some(("agree", None, -1)),
+        );
+    }
+
+    #[test]
+    fn charges_named_by_the_accused_and_counter_accusations() {
+        let r = "responsible";
+        // The accused side names the charge: it rejects it.
+        check(
+            "RUSGOV",
+            "slammed",
+            "allegations of the Russian president's involvement in the case",
+            false,
+            Some((r, Some("RUS"), -1)),
+        );
+        // "denials of X's involvement" reports a denial.
+        check(
+            "USAGOV",
+            "noted",
+            "repeated denials of Russian involvement",
+            false,
+            Some((r, Some("RUS"), -1)),
+        );
+        // A rival doer: asserted of another party.
+        check(
+            "RUSGOV",
+            "said",
+            "British special forces could have carried out the poisoning",
+            false,
+            Some((r, Some("GBR"), 1)),
+        );
+        // Two parties linked: "connected to", "Russian-made".
+        check(
+            "SVKGOV",
+            "rejected",
+            "claims that Slovakia is connected to the attack",
+            true,
+            Some((r, Some("SVK"), -1)),
+        );
+        check(
+            "GBRGOV",
+            "said",
+            "the poison was a Russian-made nerve agent",
+            false,
+            Some(("originate", Some("RUS"), 1)),
         );
     }
 
