@@ -916,6 +916,24 @@ pub fn resolve_speaker_on(
     gazetteer: &Gazetteer,
     date: Option<NaiveDate>,
 ) -> Option<Resolved> {
+    // "a pro-regime website", "pro-Kremlin media", "the pro-opposition media center": the
+    // outlet speaks for the side it is "pro"; its own name does not say more.
+    if let Some(i) = speaker
+        .find("pro-")
+        .filter(|&i| i == 0 || !speaker[..i].ends_with(|c: char| c.is_alphanumeric()))
+    {
+        let rest = &speaker[i + 4..];
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let sided = rest[..word_end].replace('-', " ");
+        if let Some(r) = all_hits(&sided, gazetteer, date).into_iter().next() {
+            return Some(Resolved {
+                name: speaker.trim().to_string(),
+                code: r.code,
+                country: r.country,
+                kind: ActorKind::Organisation,
+            });
+        }
+    }
     let hits = all_hits(speaker, gazetteer, date);
     let rank = |h: &Hit| match (h.source, h.kind) {
         (Source::KnownPerson, _) => 0,
@@ -1426,6 +1444,20 @@ mod tests {
         assert_eq!(at("Ursula von der Leyen", "2016-01-01"), "DEUGOV");
         assert_eq!(at("Ursula von der Leyen", "2022-01-01"), "IGOEUR");
         assert_eq!(at("Theresa May", "2018-03-12"), "GBRGOV");
+    }
+
+    /// "pro-X" outlets and groups speak for X's side, whatever their own name.
+    #[test]
+    fn pro_side_speakers() {
+        let g = Gazetteer::builtin();
+        let code = |who: &str| resolve_speaker_on(who, &g, None).map(|r| r.code);
+        assert_eq!(code("a pro-Kremlin website").as_deref(), Some("RUSGOV"));
+        assert_eq!(
+            code("the pro-Russian separatists").as_deref(),
+            Some("RUSGOV")
+        );
+        assert_eq!(code("pro-Iranian media").as_deref(), Some("IRNGOV"));
+        assert_eq!(code("a professor of history"), None);
     }
 
     #[test]
