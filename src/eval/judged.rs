@@ -534,4 +534,25 @@ mod tests {
         // splitmix64's published first output for seed 0.
         assert_eq!(SplitMix64::new(0).next_u64(), 0xE220_A839_7B1D_CDAF);
     }
+
+    /// The committed sample (tests/fixtures/demo/judgements.tsv) is complete, names its seed,
+    /// and every pair it judges is still reported, so the README's figures are today's.
+    #[test]
+    fn committed_judgements_are_complete_and_current() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo/judgements.tsv");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("seed 17"), "the file names its seed");
+        let j = parse(&text).unwrap();
+        assert!(j
+            .iter()
+            .all(|j| j.verdict != Verdict::Unsure && !j.reason.is_empty()));
+        let (s, _) = run(&path, None, false).unwrap();
+        assert!(
+            s.gone.is_empty(),
+            "the detector no longer reports some judged pairs; judge a fresh sample \
+             (eval judged FILE --sample N --seed S) and update the README: {s}"
+        );
+        assert_eq!(s.still_reported, 40, "{s}");
+        assert_eq!((s.overall.correct, s.overall.wrong), (22, 18), "{s}");
+    }
 }
