@@ -414,6 +414,23 @@ pub enum EvalCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Precision of the demo's reported contradictions from a TSV of hand judgements
+    /// (e.g. tests/fixtures/demo/judgements.tsv), overall and per kind.
+    Judged {
+        file: PathBuf,
+        /// Append this many unjudged reported pairs as `unsure` (and print both sentences of
+        /// each) for a person to judge.
+        #[arg(long, requires = "seed")]
+        sample: Option<usize>,
+        /// Seed of the draw (splitmix64).
+        #[arg(long, requires = "sample")]
+        seed: Option<u64>,
+        /// Print both sentences of every judged pair still reported, with its judgement.
+        #[arg(long)]
+        show: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -947,6 +964,21 @@ fn run_command(
                     if json {
                         out.line(&serde_json::to_string_pretty(&s)?)?;
                     } else {
+                        out.raw(&s.to_string())?;
+                    }
+                }
+                EvalCmd::Judged {
+                    file,
+                    sample,
+                    seed,
+                    show,
+                    json,
+                } => {
+                    let (s, pairs) = eval::judged::run(&file, sample.zip(seed), show)?;
+                    if json {
+                        out.line(&serde_json::to_string_pretty(&s)?)?;
+                    } else {
+                        out.raw(&pairs)?;
                         out.raw(&s.to_string())?;
                     }
                 }

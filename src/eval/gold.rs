@@ -666,7 +666,7 @@ mod tests {
     }
 
     /// Known right and wrong predictions: each count below moves if a match rule changes
-    /// (needle containment, side, date, pair order, kind).
+    /// (needle containment, file, side, date, pair order, kind).
     #[test]
     fn scorer_counts_right_and_wrong_predictions() {
         let gold = Gold {
@@ -731,6 +731,14 @@ mod tests {
             ),
             // no needle: a false claim
             stored(5, 20, "CHNGOV", "2018-03-13", "something else entirely"),
+            // a.txt's needle, but in b.txt: not the gold claim, and no gold pair's claim
+            stored(
+                6,
+                20,
+                "GBRGOV",
+                "2018-03-12",
+                "Russia was behind the attack, officials said",
+            ),
         ];
         let origin: HashMap<i64, String> =
             [(10, "a.txt".to_string()), (20, "b.txt".to_string())].into();
@@ -738,6 +746,7 @@ mod tests {
             pair(ContradictionKind::Denial, &claims[1], &claims[0]), // right, reversed order
             pair(ContradictionKind::Denial, &claims[2], &claims[3]), // right pair, wrong kind
             pair(ContradictionKind::Opposing, &claims[0], &claims[4]), // wrong pair
+            pair(ContradictionKind::Denial, &claims[5], &claims[1]), // needle in the wrong file
         ];
         let s = score("t", 2, &gold, &claims, &found, &origin, true);
         assert_eq!(s.found, 4);
@@ -745,9 +754,9 @@ mod tests {
         assert_eq!(s.right_date, 3);
         assert_eq!(
             (s.claims_needle.tp, s.claims_needle.fp, s.claims_needle.fn_),
-            (4.0, 1.0, 0.0)
+            (4.0, 2.0, 0.0)
         );
-        assert_eq!((s.claims.tp, s.claims.fp, s.claims.fn_), (2.0, 3.0, 2.0));
+        assert_eq!((s.claims.tp, s.claims.fp, s.claims.fn_), (2.0, 4.0, 2.0));
         assert_eq!(s.gold_contradictions, 2);
         assert_eq!(
             (
@@ -755,13 +764,13 @@ mod tests {
                 s.contradictions.fp,
                 s.contradictions.fn_
             ),
-            (2.0, 1.0, 0.0)
+            (2.0, 2.0, 0.0)
         );
         let denial = s.per_kind["denial"];
-        assert_eq!((denial.tp, denial.fp, denial.fn_), (1.0, 1.0, 0.0));
+        assert_eq!((denial.tp, denial.fp, denial.fn_), (1.0, 2.0, 0.0));
         let opposing = s.per_kind["opposing"];
         assert_eq!((opposing.tp, opposing.fp, opposing.fn_), (0.0, 1.0, 1.0));
-        assert_eq!(s.misses.len(), 1, "{:?}", s.misses);
+        assert_eq!(s.misses.len(), 2, "{:?}", s.misses);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod demo;
 pub mod gold;
+pub mod judged;
 pub mod polnear;
 pub mod timeml;
 

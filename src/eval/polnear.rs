@@ -317,6 +317,11 @@ fn score_article(text: &str, gold: &[Gold], sc: &mut PolnearScores) {
         &gaz,
         &mut diags,
     );
+    score_claims(text, gold, &claims, sc);
+}
+
+/// Score predicted claims of one article against its gold attributions; adds into `sc`.
+fn score_claims(text: &str, gold: &[Gold], claims: &[Claim], sc: &mut PolnearScores) {
     sc.articles += 1;
     sc.gold_attributions += gold.len();
     sc.predicted_claims += claims.len();
@@ -400,7 +405,7 @@ fn score_article(text: &str, gold: &[Gold], sc: &mut PolnearScores) {
     let gold_toks: Vec<Vec<usize>> = gold.iter().map(|g| tokens_in(&toks, &g.content)).collect();
     let mut covered: Vec<Vec<usize>> = vec![Vec::new(); gold.len()];
     let mut matched_gold = vec![false; gold.len()];
-    for c in &claims {
+    for c in claims {
         let pt = tokens_in(&toks, &[c.span]);
         if pt.is_empty() {
             continue;
@@ -540,6 +545,151 @@ mod tests {
         score_article(text, &gold, &mut sc);
         assert_eq!(sc.source_overlap.tp, 1.0);
         assert_eq!(sc.source_exact.tp, 1.0);
+    }
+
+    /// Byte span of the `nth` occurrence (0-based) of `needle` in `text`.
+    fn at(text: &str, needle: &str, nth: usize) -> Span {
+        let start = text
+            .match_indices(needle)
+            .nth(nth)
+            .unwrap_or_else(|| panic!("{needle:?} #{nth} not in text"))
+            .0;
+        Span::new(start, start + needle.len())
+    }
+
+    fn gold(text: &str, source: &str, cue: (&str, usize), content: &str) -> Gold {
+        Gold {
+            source: vec![at(text, source, 0)],
+            cue: vec![at(text, cue.0, cue.1)],
+            content: vec![at(text, content, 0)],
+        }
+    }
+
+    /// A prediction with the given source, cue and content spans.
+    fn pred(text: &str, source: Option<Span>, cue: Option<Span>, content: Span) -> Claim {
+        Claim {
+            speaker: source.map_or_else(String::new, |s| s.slice(text).to_string()),
+            speaker_span: source,
+            actor: None,
+            actor_code: None,
+            country: None,
+            cue: cue.map_or_else(String::new, |s| s.slice(text).to_string()),
+            cue_span: cue,
+            kind: crate::model::ClaimKind::Indirect,
+            text: content.slice(text).to_string(),
+            span: content,
+            sentence: String::new(),
+            sentence_span: Span::new(0, text.len()),
+            date: DateValue::unknown(),
+            frame: None,
+            polarity: 0,
+            hedge: None,
+            target: None,
+            figures: vec![],
+            denial: false,
+            confidence: 0.5,
+        }
+    }
+
+    /// Known right and wrong predictions, one per row the README reports: each count moves if
+    /// a match rule changes (any overlap taken as exact, a wrong source or cue counted, content
+    /// precision forced to 1, a spurious claim not counted).
+    #[test]
+    fn scorer_counts_right_and_wrong_predictions() {
+        let text = "“We are close to a deal,” Lavrov said on Monday. \
+                    The ministry denied the report, officials told reporters. \
+                    Ukraine's foreign minister said talks would resume.";
+        let g = vec![
+            gold(text, "Lavrov", ("said", 0), "We are close to a deal"),
+            gold(
+                text,
+                "officials",
+                ("told reporters", 0),
+                "The ministry denied the report",
+            ),
+            gold(
+                text,
+                "Ukraine's foreign minister",
+                ("said", 1),
+                "talks would resume",
+            ),
+        ];
+        let claims = vec![
+            // All right: exact source, cue and content.
+            pred(
+                text,
+                Some(at(text, "Lavrov", 0)),
+                Some(at(text, "said", 0)),
+                at(text, "We are close to a deal", 0),
+            ),
+            // Wrong source span (the ministry, not the officials), wrong cue (denied, not told
+            // reporters), content partial: 3 of its 4 words are gold, 3 of 5 gold words covered.
+            pred(
+                text,
+                Some(at(text, "The ministry", 0)),
+                Some(at(text, "denied", 0)),
+                at(text, "denied the report, officials", 0),
+            ),
+            // Source overlaps the gold source but is not exact; cue and content exact.
+            pred(
+                text,
+                Some(at(text, "foreign minister", 0)),
+                Some(at(text, "said", 1)),
+                at(text, "talks would resume", 0),
+            ),
+            // A continuation with no source whose content matches no gold content.
+            pred(text, None, None, at(text, "on Monday", 0)),
+        ];
+        let mut sc = PolnearScores::default();
+        score_claims(text, &g, &claims, &mut sc);
+        let prf = |p: Prf| (p.tp, p.fp, p.fn_);
+        assert_eq!((sc.gold_attributions, sc.predicted_claims), (3, 4));
+        assert_eq!(prf(sc.source_overlap), (2.0, 1.0, 1.0));
+        assert_eq!(prf(sc.source_exact), (1.0, 2.0, 2.0));
+        assert_eq!(prf(sc.cue_overlap), (2.0, 1.0, 1.0));
+        let c = sc.content_soft;
+        assert_eq!((c.p_n, c.r_n), (4.0, 3.0));
+        assert!((c.p_sum - 2.75).abs() < 1e-9, "{c:?}");
+        assert!((c.r_sum - 2.6).abs() < 1e-9, "{c:?}");
+        assert!((c.precision() - 0.6875).abs() < 1e-9);
+        assert!((c.recall() - 2.6 / 3.0).abs() < 1e-9);
+    }
+
+    /// One-to-one: a prediction that overlaps two gold sources answers only one of them, and
+    /// only a same-span match counts as exact.
+    #[test]
+    fn source_matching_is_one_to_one() {
+        let text = "Lavrov and Kerry said talks would resume.";
+        let g = vec![
+            gold(text, "Lavrov", ("said", 0), "talks would resume"),
+            gold(text, "Kerry", ("said", 0), "talks would resume"),
+        ];
+        let content = at(text, "talks would resume", 0);
+        let both = pred(text, Some(at(text, "Lavrov and Kerry", 0)), None, content);
+        let again = pred(text, Some(at(text, "Kerry", 0)), None, content);
+        let mut sc = PolnearScores::default();
+        score_claims(text, &g, &[both.clone(), again], &mut sc);
+        // Greedy by overlap: "Lavrov and Kerry" takes Lavrov (6 bytes), "Kerry" takes Kerry.
+        assert_eq!(
+            (
+                sc.source_overlap.tp,
+                sc.source_overlap.fp,
+                sc.source_overlap.fn_
+            ),
+            (2.0, 0.0, 0.0)
+        );
+        assert_eq!(sc.source_exact.tp, 1.0);
+        let mut sc = PolnearScores::default();
+        score_claims(text, &g, &[both], &mut sc);
+        assert_eq!(
+            (
+                sc.source_overlap.tp,
+                sc.source_overlap.fp,
+                sc.source_overlap.fn_
+            ),
+            (1.0, 0.0, 1.0)
+        );
+        assert_eq!(sc.source_exact.tp, 0.0);
     }
 
     /// Throughput of sentence splitting + attribution on the corpus texts (no scoring).
