@@ -62,6 +62,8 @@ pub enum FormatArg {
     Html,
     Feed,
     Jsonl,
+    /// JSON Lines written by `extract --jsonl`: stored without extracting again.
+    Extractions,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -1130,6 +1132,7 @@ fn format_of(f: FormatArg) -> Format {
         FormatArg::Html => Format::Html,
         FormatArg::Feed => Format::Feed,
         FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Extractions => Format::Extractions,
     }
 }
 
