@@ -770,6 +770,7 @@ fn run_command(
                 since: from,
                 until: to,
                 article: None,
+                copies: false,
             };
             let mut claims = store.claims(&f)?;
             if let Some(since) = since {

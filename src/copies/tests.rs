@@ -40,6 +40,7 @@ fn sim(a: &str, b: &str) -> f64 {
 fn check(name: &str, a: &str, b: &str, copy: bool) -> f64 {
     let (a, b) = (clean_body(a).body, clean_body(b).body);
     let s = similarity(&a, &b);
+    eprintln!("{name}: similarity {s:.3}");
     assert_eq!(
         is_copy(&sketch(&b), &a),
         copy,
