@@ -1008,8 +1008,11 @@ mod copies {
         let page = std::fs::read_to_string(fixture(DESIGN_STORY)).unwrap();
         std::fs::write(env.path("ap.txt"), &page).unwrap();
         // Another site runs the story: its own furniture and one line of its own.
-        let other = page.replacen("Save Story", "Advertisement", 1)
-            + "\n\nThis story was distributed by the Associated Press to member sites.\n";
+        let other = page.replacen("Save Story", "Tweet", 1).replacen(
+            "\nAdvertisement\n",
+            "\nResidents said the shelling went on through the night in several districts.\n",
+            1,
+        );
         std::fs::write(env.path("member.txt"), other).unwrap();
         for f in ["ap.txt", "member.txt"] {
             let (code, _, err) = env.run(&["ingest", s(&env.path(f)), "--date", "2016-08-29"]);
