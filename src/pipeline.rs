@@ -360,6 +360,9 @@ fn progress(n: u64, quiet: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// Thread decision for one article: (joins, threads to create, indexes of changed profiles).
+type Assignment = (Vec<(String, f32)>, Vec<Thread>, Vec<usize>);
+
 /// The single writer: thread assignment needs the profiles as updated by every earlier article.
 struct Writer<'a> {
     store: &'a mut Store,
@@ -584,10 +587,7 @@ impl<'a> Writer<'a> {
     }
 
     /// Threads for a syndicated copy: its original's (or the fixed thread), no profile change.
-    fn assign_copy(
-        &mut self,
-        original: i64,
-    ) -> Result<(Vec<(String, f32)>, Vec<Thread>, Vec<usize>)> {
+    fn assign_copy(&mut self, original: i64) -> Result<Assignment> {
         match &self.cfg.thread {
             ThreadMode::Fixed(slug) => {
                 let mut new_threads = Vec::new();
