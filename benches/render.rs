@@ -33,6 +33,7 @@ fn thread(n: usize) -> ReportData {
                 title: format!("Briefing {i}"),
                 ..Article::default()
             },
+            copy_of: None,
         })
         .collect();
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;

@@ -62,6 +62,8 @@ pub enum FormatArg {
     Html,
     Feed,
     Jsonl,
+    /// JSON Lines written by `extract --jsonl`: stored without extracting again.
+    Extractions,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -785,6 +787,7 @@ fn run_command(
                 since: from,
                 until: to,
                 article: None,
+                copies: false,
             };
             let mut claims = store.claims(&f)?;
             if let Some(since) = since {
@@ -1162,6 +1165,7 @@ fn format_of(f: FormatArg) -> Format {
         FormatArg::Html => Format::Html,
         FormatArg::Feed => Format::Feed,
         FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Extractions => Format::Extractions,
     }
 }
 

@@ -16,6 +16,7 @@
 //! - [`clean`]: strips page furniture, keeps story paragraphs and a map back to raw offsets.
 //! - [`meta`]: title, date, source, dateline, byline and contributors.
 //! - [`extract`]: sentences, time expressions, actors, claims, frames and events. Pure.
+//! - [`copies`]: near-duplicate (syndicated copy) detection: MinHash over word shingles.
 //! - [`thread`]: assigns articles to story threads.
 //! - [`store`]: SQLite: migrations, one transaction (or one savepoint in a batch) per article, listings, search.
 //! - [`contradict`]: one file per contradiction rule.
@@ -36,6 +37,7 @@
 pub mod clean;
 pub mod cli;
 pub mod contradict;
+pub mod copies;
 pub mod demo;
 pub mod eval;
 pub mod export;

@@ -368,6 +368,9 @@ pub struct StoredArticle {
     pub id: i64,
     pub threads: Vec<String>,
     pub article: Article,
+    /// The original this article is a syndicated copy of (see `copies`), or None.
+    #[serde(default)]
+    pub copy_of: Option<i64>,
 }
 
 /// A contradiction found between two stored claims.

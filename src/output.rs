@@ -188,7 +188,7 @@ pub fn extraction_json(a: &Article, ex: &Extraction, diags: &[Diagnostic]) -> Va
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            claim_json(
+            let mut v = claim_json(
                 &StoredClaim {
                     id: i as i64 + 1,
                     article_id: 0,
@@ -198,7 +198,13 @@ pub fn extraction_json(a: &Article, ex: &Extraction, diags: &[Diagnostic]) -> Va
                     claim: c.clone(),
                 },
                 None,
-            )
+            );
+            // The cue's span too, so `ingest --format extractions` stores the claim whole.
+            if let Value::Object(o) = &mut v {
+                o.insert("cue_start".into(), json!(c.cue_span.map(|s| s.start)));
+                o.insert("cue_end".into(), json!(c.cue_span.map(|s| s.end)));
+            }
+            v
         })
         .collect();
     let events: Vec<Value> = ex
@@ -309,7 +315,13 @@ pub fn articles(out: &mut Out, rows: &[StoredArticle], as_json: bool) -> io::Res
     if as_json {
         return out.json(&Value::Array(
             rows.iter()
-                .map(|a| article_json(&a.article, Some(a.id), &a.threads))
+                .map(|a| {
+                    let mut v = article_json(&a.article, Some(a.id), &a.threads);
+                    if let Value::Object(o) = &mut v {
+                        o.insert("copy_of".into(), json!(a.copy_of));
+                    }
+                    v
+                })
                 .collect(),
         ));
     }

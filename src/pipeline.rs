@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use crate::contradict;
+use crate::copies::{self, Sketch};
 use crate::extract::{self, Gazetteer};
 use crate::ingest::{self, IngestError, ReadOptions};
 use crate::model::{
@@ -54,16 +55,23 @@ pub struct Summary {
     pub failed: usize,
     pub claims: usize,
     pub contradictions: usize,
+    /// New articles stored as syndicated copies of an original (counted in `new` too).
+    pub copies: usize,
 }
 
 impl Summary {
     pub fn total(&self) -> usize {
         self.new + self.duplicate + self.failed
     }
-    /// "3 articles: 2 new, 1 duplicate, 0 failed"
+    /// "3 articles: 2 new, 1 duplicate, 0 failed", plus ", 1 copy" when new articles were copies.
     pub fn line(&self) -> String {
+        let copies = match self.copies {
+            0 => String::new(),
+            1 => ", 1 copy".to_string(),
+            n => format!(", {n} copies"),
+        };
         format!(
-            "{} article{}: {} new, {} duplicate, {} failed ({} claims, {} new contradictions)",
+            "{} article{}: {} new, {} duplicate{copies}, {} failed ({} claims, {} new contradictions)",
             self.total(),
             if self.total() == 1 { "" } else { "s" },
             self.new,
@@ -82,6 +90,8 @@ struct Prepared {
     hash: String,
     extraction: Option<Extraction>,
     diagnostics: Vec<Diagnostic>,
+    /// For syndicated-copy detection (empty for a duplicate).
+    sketch: Sketch,
 }
 
 /// Files are read and extracted in parallel this many at a time, in order.
@@ -129,6 +139,9 @@ fn ingest_into(
     gazetteer: &Gazetteer,
     db: &str,
 ) -> Result<()> {
+    if cfg.read.format == ingest::Format::Extractions {
+        return ingest_extractions(writer, inputs, cfg, gazetteer);
+    }
     let mut paths = Vec::new();
     for input in inputs {
         let (origin, bytes) = match input {
@@ -210,6 +223,99 @@ fn ingest_into(
     Ok(())
 }
 
+/// `--format extractions`: store what `extract --jsonl` wrote, without extracting again. Files
+/// are streamed line by line (a cluster's part files may be larger than one article file may
+/// be); hashing and sketching run in parallel per chunk of lines.
+fn ingest_extractions(
+    writer: &mut Writer,
+    inputs: &[Input],
+    cfg: &IngestConfig,
+    gazetteer: &Gazetteer,
+) -> Result<()> {
+    let mut paths = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Stdin => extraction_lines(writer, "-", std::io::stdin().lock())?,
+            Input::Memory(origin, bytes) => extraction_lines(writer, origin, &bytes[..])?,
+            // Fetched pages carry no extraction: extract them as usual.
+            Input::Articles(articles) => {
+                let prepared = articles
+                    .par_iter()
+                    .map(|a| prepare(a.clone(), gazetteer, None))
+                    .collect::<Vec<_>>();
+                writer.write_all(prepared)?;
+            }
+            Input::Path(p) => paths.push(p.clone()),
+        }
+    }
+    let (files, errors) = ingest::walk_with(&paths, cfg.read.follow_symlinks);
+    writer.errors(&errors);
+    for path in files {
+        let origin = path.display().to_string();
+        match std::fs::File::open(&path) {
+            Ok(f) => extraction_lines(writer, &origin, std::io::BufReader::new(f))?,
+            Err(e) => writer.errors(&[IngestError::Io {
+                path: origin,
+                source: e,
+            }]),
+        }
+    }
+    Ok(())
+}
+
+fn extraction_lines(
+    writer: &mut Writer,
+    origin: &str,
+    mut input: impl std::io::BufRead,
+) -> Result<()> {
+    let mut line_no = 0;
+    loop {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        while chunk.len() < CHUNK {
+            let mut buf = Vec::new();
+            match input.read_until(b'\n', &mut buf) {
+                Ok(0) => break,
+                Ok(_) => {
+                    line_no += 1;
+                    chunk.push((line_no, String::from_utf8_lossy(&buf).into_owned()));
+                }
+                Err(e) => {
+                    writer.errors(&[IngestError::Io {
+                        path: origin.to_string(),
+                        source: e,
+                    }]);
+                    break;
+                }
+            }
+        }
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let results: Vec<_> = chunk
+            .par_iter()
+            .map(|(n, line)| {
+                ingest::read_extraction_line(origin, *n, line).map(|r| {
+                    r.map(|(article, extraction)| {
+                        let hash = ingest::content_hash(&article);
+                        prepared(article, hash, extraction, Vec::new())
+                    })
+                })
+            })
+            .collect();
+        let last = chunk.len() < CHUNK;
+        for r in results {
+            match r {
+                Ok(Some(p)) => writer.write(p)?,
+                Ok(None) => {}
+                Err(e) => writer.errors(&[e]),
+            }
+        }
+        if last {
+            return Ok(());
+        }
+    }
+}
+
 fn prepare(article: Article, gazetteer: &Gazetteer, stored: Option<&Store>) -> Prepared {
     let hash = ingest::content_hash(&article);
     if let Some(Ok(Some(_))) = stored.map(|s| s.find_by_hash(&hash)) {
@@ -218,12 +324,24 @@ fn prepare(article: Article, gazetteer: &Gazetteer, stored: Option<&Store>) -> P
             hash,
             extraction: None,
             diagnostics: Vec::new(),
+            sketch: Sketch::default(),
         };
     }
     let (extraction, diagnostics) = extract::extract(&article.body, article.published, gazetteer);
+    prepared(article, hash, extraction, diagnostics)
+}
+
+/// An article and its extraction (made here or, for `--format extractions`, elsewhere).
+fn prepared(
+    article: Article,
+    hash: String,
+    extraction: Extraction,
+    diagnostics: Vec<Diagnostic>,
+) -> Prepared {
     Prepared {
-        article,
         hash,
+        sketch: copies::sketch(&article.body),
+        article,
         extraction: Some(extraction),
         diagnostics,
     }
@@ -241,6 +359,9 @@ fn progress(n: u64, quiet: bool) -> Option<indicatif::ProgressBar> {
     }
     Some(bar)
 }
+
+/// Thread decision for one article: (joins, threads to create, indexes of changed profiles).
+type Assignment = (Vec<(String, f32)>, Vec<Thread>, Vec<usize>);
 
 /// The single writer: thread assignment needs the profiles as updated by every earlier article.
 struct Writer<'a> {
@@ -385,7 +506,13 @@ impl<'a> Writer<'a> {
                 crate::output::escape_controls(&p.article.origin)
             );
         }
-        let (joins, new_threads, touched) = self.assign(&p.article, extraction);
+        let copy_of = self.original_of(&p.sketch)?;
+        let (joins, new_threads, touched) = match copy_of {
+            // A copy joins its original's threads and leaves the profiles alone (its terms
+            // would count the same story twice).
+            Some(original) => self.assign_copy(original)?,
+            None => self.assign(&p.article, extraction),
+        };
         let profiles: Vec<(String, String)> = touched
             .iter()
             .filter_map(|i| {
@@ -400,12 +527,15 @@ impl<'a> Writer<'a> {
             threads: joins,
             new_threads: new_threads.clone(),
             profiles,
+            copy_of,
+            bands: &p.sketch.bands,
         };
         match self.store.insert_article(&new, &no_detection, 0) {
             Ok(Inserted::New { .. }) => {
                 self.summary.new += 1;
+                self.summary.copies += usize::from(copy_of.is_some());
                 self.summary.claims += extraction.claims.len();
-                if !extraction.claims.is_empty() {
+                if !extraction.claims.is_empty() && copy_of.is_none() {
                     self.touched
                         .extend(new.threads.iter().map(|(slug, _)| slug.clone()));
                 }
@@ -441,6 +571,44 @@ impl<'a> Writer<'a> {
             std::thread::sleep(LOCK_YIELD);
         }
         Ok(())
+    }
+
+    /// The earliest stored original that the article with this sketch nearly duplicates
+    /// (see [`copies`] for the threshold), if any.
+    fn original_of(&self, sketch: &Sketch) -> Result<Option<i64>> {
+        if sketch.bands.is_empty() {
+            return Ok(None);
+        }
+        let candidates = self.store.copy_candidates(&sketch.bands)?;
+        Ok(candidates
+            .into_iter()
+            .find(|(_, _, body)| copies::is_copy(sketch, body))
+            .map(|(id, _, _)| id))
+    }
+
+    /// Threads for a syndicated copy: its original's (or the fixed thread), no profile change.
+    fn assign_copy(&mut self, original: i64) -> Result<Assignment> {
+        match &self.cfg.thread {
+            ThreadMode::Fixed(slug) => {
+                let mut new_threads = Vec::new();
+                if !self.profiles.iter().any(|pr| &pr.slug == slug) {
+                    let t = Thread {
+                        slug: slug.clone(),
+                        title: slug.clone(),
+                        manual: true,
+                        ..Default::default()
+                    };
+                    self.profiles.push(Profile::from_thread(&t));
+                    new_threads.push(t);
+                }
+                Ok((vec![(slug.clone(), 1.0)], new_threads, Vec::new()))
+            }
+            ThreadMode::Auto => Ok((
+                self.store.article_threads(original)?,
+                Vec::new(),
+                Vec::new(),
+            )),
+        }
     }
 
     /// Decide the article's threads; returns (joins, threads to create, indexes of changed profiles).
@@ -670,5 +838,62 @@ mod tests {
             ingest(&mut two, &half, &cfg()).unwrap();
         }
         assert_eq!(found(&two), expect, "two runs");
+    }
+
+    /// Issue 14, item 3: eight near-identical copies of every page (one line added to each)
+    /// give the same contradictions as one copy; the other seven are stored, linked to it.
+    #[test]
+    fn issue_14_eight_copies_of_a_page_give_the_contradictions_of_one() {
+        let copy = |n: usize| -> Vec<Input> {
+            // The pages (a feed's entries would not carry the added line).
+            demo::articles()
+                .into_iter()
+                .filter(|f| f.path().extension().is_some_and(|e| e == "txt"))
+                .map(|f| {
+                    let mut bytes = f.contents().to_vec();
+                    bytes.extend_from_slice(
+                        format!("\n\nThis story was distributed to member site {n} by the wire.\n")
+                            .as_bytes(),
+                    );
+                    Input::Memory(format!("site{n}/{}", f.path().display()), bytes)
+                })
+                .collect()
+        };
+        let mut one = Store::open_in_memory().unwrap();
+        let s1 = ingest(&mut one, &copy(1), &cfg()).unwrap();
+        let expect = found(&one);
+        assert!(expect.len() > 10, "the demo corpus has contradictions");
+
+        let mut eight = Store::open_in_memory().unwrap();
+        let pages = copy(1).len();
+        let mut all = Vec::new();
+        for page in 0..pages {
+            for n in 1..=8 {
+                all.push(copy(n).swap_remove(page));
+            }
+        }
+        let s8 = ingest(&mut eight, &all, &cfg()).unwrap();
+        assert_eq!(found(&eight), expect);
+        // Where a page ends in furniture that `clean` cuts (a copyright tail ...), the added
+        // line goes with it and the copy is a plain duplicate; every other copy is linked.
+        assert_eq!(s8.new + s8.duplicate, 8 * s1.new);
+        assert!(s8.copies > 4 * s1.new, "{s8:?}");
+        assert_eq!(s8.new - s8.copies, s1.new - s1.copies);
+
+        // Every extra copy is linked to the first copy of its page, and counts stay those of one.
+        let articles = eight.articles(None).unwrap();
+        assert_eq!(
+            articles.iter().filter(|a| a.copy_of.is_none()).count(),
+            s1.new - s1.copies
+        );
+        let counts = |s: &Store| {
+            let t = s.threads().unwrap();
+            (t[0].claims, t[0].events, t[0].contradictions)
+        };
+        assert_eq!(counts(&eight), counts(&one));
+        assert_eq!(
+            eight.events(None).unwrap().len(),
+            one.events(None).unwrap().len()
+        );
     }
 }

@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../schema/0005_actor_periods.sql"),
     ),
     ("0006_sources", include_str!("../schema/0006_sources.sql")),
+    ("0007_copies", include_str!("../schema/0007_copies.sql")),
 ];
 
 /// Store errors. Messages are one line, name the database where it matters, and never carry
@@ -172,6 +173,11 @@ pub struct NewArticle<'a> {
     pub new_threads: Vec<Thread>,
     /// Updated automatic-assignment profiles (slug, JSON).
     pub profiles: Vec<(String, String)>,
+    /// The original this article is a syndicated copy of: its claims are stored but take no
+    /// part in detection or counts, and it is not indexed as an original.
+    pub copy_of: Option<i64>,
+    /// MinHash band keys of an original's body (`copies::sketch`), indexed for later copies.
+    pub bands: &'a [i64],
 }
 
 /// What happened to one article.
@@ -193,6 +199,8 @@ pub struct ClaimFilter {
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
     pub article: Option<i64>,
+    /// Include the claims of syndicated copies (left out by default: they repeat their original's).
+    pub copies: bool,
 }
 
 /// A full-text search hit.
@@ -871,10 +879,13 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT t.slug, t.title, t.keywords, t.actors, t.manual, t.id,
                     (SELECT count(*) FROM article_thread at WHERE at.thread_id = t.id),
+                    -- Claims and events of syndicated copies are not counted (schema/0007).
                     (SELECT count(*) FROM article_thread at JOIN claim c ON c.article_id = at.article_id
-                      WHERE at.thread_id = t.id),
+                      WHERE at.thread_id = t.id
+                        AND at.article_id NOT IN (SELECT id FROM article WHERE copy_of IS NOT NULL)),
                     (SELECT count(*) FROM article_thread at JOIN event e ON e.article_id = at.article_id
-                      WHERE at.thread_id = t.id),
+                      WHERE at.thread_id = t.id
+                        AND at.article_id NOT IN (SELECT id FROM article WHERE copy_of IS NOT NULL)),
                     (SELECT count(*) FROM contradiction x WHERE x.thread_id = t.id),
                     -- First and last date: walk the article_published index from either end
                     -- to the first member (reading every member's article row is slow).
@@ -922,7 +933,8 @@ impl Store {
             "SELECT a.id, a.url, a.source, a.title, a.published, a.published_precision, a.dateline, a.byline,
                     a.contributors, a.body, a.origin, a.summary_only,
                     (SELECT group_concat(t.slug, char(31)) FROM article_thread at JOIN thread t ON t.id = at.thread_id
-                      WHERE at.article_id = a.id)
+                      WHERE at.article_id = a.id),
+                    a.copy_of
              FROM article a
              WHERE ?1 IS NULL OR a.id IN (SELECT article_id FROM article_thread WHERE thread_id = ?1)
              ORDER BY a.published IS NULL, a.published, a.id",
@@ -943,6 +955,7 @@ impl Store {
                     summary_only: r.get(11)?,
                 },
                 threads: slugs(r.get(12)?),
+                copy_of: r.get(13)?,
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
@@ -966,6 +979,9 @@ impl Store {
             ("c.article_id = ?N", f.article.as_ref().map(|v| v as _)),
         ];
         let mut conds: Vec<String> = Vec::new();
+        if !f.copies {
+            conds.push(NOT_A_COPY.to_string());
+        }
         let mut values: Vec<&dyn rusqlite::ToSql> = Vec::new();
         for (cond, value) in filters {
             if let Some(v) = value {
@@ -993,7 +1009,8 @@ impl Store {
                     (SELECT group_concat(t.slug, char(31)) FROM article_thread at JOIN thread t ON t.id = at.thread_id
                       WHERE at.article_id = e.article_id)
              FROM event e
-             WHERE ?1 IS NULL OR e.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?1)
+             WHERE (?1 IS NULL OR e.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?1))
+               AND e.article_id NOT IN (SELECT id FROM article WHERE copy_of IS NOT NULL)
              ORDER BY e.date IS NULL, e.date, e.id",
         )?;
         let rows = stmt.query_map(params![tid], |r| {
@@ -1073,6 +1090,48 @@ impl Store {
             thread: Some(slug.to_string()),
             ..Default::default()
         })
+    }
+
+    /// Originals sharing a MinHash band with `bands` (candidates for `copies::is_copy`):
+    /// (id, published, body), oldest first (by published date, then id).
+    pub fn copy_candidates(&self, bands: &[i64]) -> Result<Vec<(i64, DateValue, String)>> {
+        let mut ids = std::collections::BTreeSet::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT article_id FROM article_band WHERE band = ?1")?;
+        for band in bands {
+            for id in stmt.query_map(params![band], |r| r.get::<_, i64>(0))? {
+                ids.insert(id?);
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT published, published_precision, body FROM article WHERE id = ?1 AND copy_of IS NULL",
+        )?;
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some((published, body)) = stmt
+                .query_row(params![id], |r| {
+                    Ok((date_value(r.get(0)?, &r.get::<_, String>(1)?), r.get(2)?))
+                })
+                .optional()?
+            {
+                out.push((id, published, body));
+            }
+        }
+        out.sort_by_key(|(id, p, _)| (p.date.is_none(), p.date, *id));
+        Ok(out)
+    }
+
+    /// The threads an article belongs to, with their scores (a copy joins its original's).
+    pub fn article_threads(&self, id: i64) -> Result<Vec<(String, f32)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.slug, at.score FROM article_thread at JOIN thread t ON t.id = at.thread_id
+             WHERE at.article_id = ?1 ORDER BY t.id",
+        )?;
+        let rows = stmt.query_map(params![id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)? as f32))
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     /// Analyst-added and imported gazetteer entries: one per dated role (dated roles first, so
@@ -1408,6 +1467,10 @@ fn claim_from_row(r: &Row) -> rusqlite::Result<StoredClaim> {
     })
 }
 
+/// SQL condition: the claim `c` is not from a syndicated copy (the subquery reads the partial
+/// index article_copy_of, which holds only copies).
+const NOT_A_COPY: &str = "c.article_id NOT IN (SELECT id FROM article WHERE copy_of IS NOT NULL)";
+
 /// What [`write_article`] did.
 enum Written {
     Duplicate(i64),
@@ -1455,6 +1518,19 @@ fn write_article(conn: &Connection, new: &NewArticle) -> Result<Written> {
         now(),
     ])?;
     let article_id = conn.last_insert_rowid();
+    // Copy columns only when there is something to write (the store's own tests write into
+    // databases of older schema versions).
+    if let Some(original) = new.copy_of {
+        conn.prepare_cached("UPDATE article SET copy_of = ?2 WHERE id = ?1")?
+            .execute(params![article_id, original])?;
+    } else if !new.bands.is_empty() {
+        let mut stmt = conn.prepare_cached(
+            "INSERT OR IGNORE INTO article_band (band, article_id) VALUES (?1, ?2)",
+        )?;
+        for band in new.bands {
+            stmt.execute(params![band, article_id])?;
+        }
+    }
 
     for t in &new.new_threads {
         insert_thread(conn, t)?;
@@ -1512,7 +1588,8 @@ fn write_article(conn: &Connection, new: &NewArticle) -> Result<Written> {
                 c.denial,
                 c.confidence as f64,
             ])?;
-            if c.frame.is_some() {
+            // A copy's claims repeat its original's: stored, never compared.
+            if c.frame.is_some() && new.copy_of.is_none() {
                 claims.push(StoredClaim {
                     id: conn.last_insert_rowid(),
                     article_id,
@@ -1996,6 +2073,8 @@ mod tests {
                     vec![]
                 },
                 profiles: vec![],
+                copy_of: None,
+                bands: &[],
             },
             detect,
             7,
@@ -2070,6 +2149,8 @@ mod tests {
                     threads: vec![("missing".into(), 1.0)],
                     new_threads: vec![],
                     profiles: vec![],
+                    copy_of: None,
+                    bands: &[],
                 },
                 &no_rules,
                 7,
@@ -2104,6 +2185,8 @@ mod tests {
             threads: vec![("missing".into(), 1.0)],
             new_threads: vec![],
             profiles: vec![],
+            copy_of: None,
+            bands: &[],
         };
         assert!(s.insert_article(&bad, &opposite, 7).is_err());
         let r = insert(

@@ -887,3 +887,151 @@ mod robustness;
 
 #[path = "follow.rs"]
 mod follow;
+
+/// Issue 14, item 4: a cluster extracts (`extract --jsonl`), one machine stores what it wrote.
+mod extractions_format {
+    use super::*;
+
+    /// The demo's Aleppo pages as JSON Lines articles (title, date from the file name, text).
+    fn articles_jsonl(env: &Env) -> PathBuf {
+        let dir = fixture("demo/aleppo");
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        names.sort();
+        let mut out = String::new();
+        for p in names {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let (title, body) = text.split_once('\n').unwrap();
+            let name = p.file_name().unwrap().to_str().unwrap();
+            let record = serde_json::json!({
+                "title": title, "published": &name[..10], "text": body, "url": format!("https://example.com/{name}"),
+            });
+            out.push_str(&record.to_string());
+            out.push('\n');
+        }
+        let path = env.path("articles.jsonl");
+        std::fs::write(&path, out).unwrap();
+        path
+    }
+
+    #[test]
+    fn issue_14_extract_then_ingest_extractions_gives_the_same_claims_as_a_direct_ingest() {
+        let direct = Env::new();
+        let input = articles_jsonl(&direct);
+        let (code, _, err) = direct.run(&["ingest", s(&input), "--thread", "aleppo"]);
+        assert_eq!(code, 0, "{err}");
+
+        // The map step: no database involved.
+        let out = Command::cargo_bin("storyline")
+            .unwrap()
+            .args(["extract", "--jsonl"])
+            .pipe_stdin(&input)
+            .unwrap()
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let two = Env::new();
+        std::fs::write(two.path("part-00000"), &out.stdout).unwrap();
+        let (code, _, err) = two.run(&[
+            "ingest",
+            "--format",
+            "extractions",
+            s(&two.path("part-00000")),
+            "--thread",
+            "aleppo",
+        ]);
+        assert_eq!(code, 0, "{err}");
+
+        let claims = direct.json(&["claims", "--json"]);
+        assert!(
+            claims.len() > 20,
+            "the demo pages have claims: {}",
+            claims.len()
+        );
+        assert_eq!(two.json(&["claims", "--json"]), claims);
+        assert_eq!(
+            two.json(&["events", "--json"]),
+            direct.json(&["events", "--json"])
+        );
+        let found = direct.json(&["contradictions", "--json"]);
+        assert!(!found.is_empty());
+        assert_eq!(two.json(&["contradictions", "--json"]), found);
+        // Articles are the same but for where they were read from.
+        let strip = |v: Vec<Value>| -> Vec<Value> {
+            v.into_iter()
+                .map(|mut a| {
+                    a.as_object_mut().unwrap().remove("origin");
+                    a
+                })
+                .collect()
+        };
+        assert_eq!(
+            strip(two.json(&["articles", "--json"])),
+            strip(direct.json(&["articles", "--json"]))
+        );
+    }
+
+    #[test]
+    fn a_line_that_is_not_an_extraction_is_reported_and_the_rest_stored() {
+        let env = Env::new();
+        std::fs::write(
+            env.path("x.jsonl"),
+            "{\"title\": \"an article, not an extraction\", \"text\": \"Russia said a deal is near.\"}\n\
+             {\"article\": {\"body\": \"Russia said on Monday a deal is near.\", \"published\": \"2016-08-29\", \"published_precision\": \"day\"}, \"claims\": []}\n",
+        )
+        .unwrap();
+        let (code, _, err) =
+            env.run(&["ingest", "--format", "extractions", s(&env.path("x.jsonl"))]);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains("x.jsonl:1: bad JSON line: no \"article\" object"),
+            "{err}"
+        );
+        assert!(err.contains("1 new"), "{err}");
+    }
+}
+
+/// Issue 14, item 3: a syndicated copy is stored, linked to its original, and not counted.
+mod copies {
+    use super::*;
+
+    #[test]
+    fn issue_14_a_copy_on_another_site_is_linked_to_its_original() {
+        let env = Env::new();
+        let page = std::fs::read_to_string(fixture(DESIGN_STORY)).unwrap();
+        std::fs::write(env.path("ap.txt"), &page).unwrap();
+        // Another site runs the story: its own furniture and one line of its own.
+        let other = page.replacen("Save Story", "Tweet", 1).replacen(
+            "\nAdvertisement\n",
+            "\nResidents said the shelling went on through the night in several districts.\n",
+            1,
+        );
+        std::fs::write(env.path("member.txt"), other).unwrap();
+        for f in ["ap.txt", "member.txt"] {
+            let (code, _, err) = env.run(&["ingest", s(&env.path(f)), "--date", "2016-08-29"]);
+            assert_eq!(code, 0, "{err}");
+        }
+        let arts = env.json(&["articles", "--json"]);
+        assert_eq!(arts.len(), 2);
+        assert_eq!(arts[0]["copy_of"], Value::Null);
+        assert_eq!(arts[1]["copy_of"], arts[0]["id"]);
+        let claims = env.json(&["claims", "--json"]);
+        assert!(!claims.is_empty());
+        assert!(
+            claims.iter().all(|c| c["article_id"] == arts[0]["id"]),
+            "{claims:?}"
+        );
+        let threads = env.json(&["threads", "--json"]);
+        assert_eq!(
+            threads[0]["claims"].as_u64().unwrap() as usize,
+            claims.len()
+        );
+    }
+}

@@ -4,12 +4,14 @@
 //! rest is still read. Readers run `clean` (page furniture) and `meta` (title, date, source,
 //! dateline, byline, contributors) so that every format yields the same kind of body.
 
+mod extractions;
 mod feed;
 mod html;
 mod jsonl;
 mod text;
 mod walk;
 
+pub use extractions::{read_extraction_line, read_extractions};
 pub use feed::FeedReader;
 pub use html::{html_to_text, HtmlReader};
 pub use jsonl::JsonlReader;
@@ -41,6 +43,8 @@ pub enum Format {
     Html,
     Feed,
     Jsonl,
+    /// What `extract --jsonl` wrote: articles with their extraction (never auto-detected).
+    Extractions,
 }
 
 impl Format {
@@ -52,6 +56,7 @@ impl Format {
             "html" => Format::Html,
             "feed" | "rss" | "atom" => Format::Feed,
             "jsonl" | "json" => Format::Jsonl,
+            "extractions" => Format::Extractions,
             _ => return None,
         })
     }
@@ -63,6 +68,7 @@ impl Format {
             Format::Html => "html",
             Format::Feed => "feed",
             Format::Jsonl => "jsonl",
+            Format::Extractions => "extractions",
         }
     }
 }
@@ -277,6 +283,12 @@ pub fn read_bytes(
         Format::Html => HtmlReader.read(origin, bytes, opts),
         Format::Feed => FeedReader.read(origin, bytes, opts),
         Format::Jsonl => JsonlReader.read(origin, bytes, opts),
+        // The pipeline reads extractions itself (`read_extractions`) to keep them; a caller
+        // that only wants the articles gets them here.
+        Format::Extractions => {
+            let (records, errors) = read_extractions(origin, bytes);
+            (records.into_iter().map(|(a, _)| a).collect(), errors)
+        }
     };
     // Text, HTML and JSON Lines go through `decode`: say when their charset was a guess.
     if format != Format::Feed && !articles.is_empty() {

@@ -27,6 +27,7 @@ fn article(id: i64, title: &str, url: Option<&str>, date: &str, body: &str) -> S
             origin: format!("fixture-{id}.txt"),
             ..Article::default()
         },
+        copy_of: None,
     }
 }
 
