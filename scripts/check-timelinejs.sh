@@ -38,8 +38,8 @@ db=$tmp/demo.db
 jobs=()
 for dir in "$tmp"/demo/*/; do
     thread=$(basename "$dir")
-    "$bin" --db "$db" export --thread "$thread" --format timelinejs -o "$tmp/$thread.json"
-    "$bin" --db "$db" export --thread "$thread" --format timelinejs --all -o "$tmp/$thread-all.json"
+    "$bin" --db "$db" export --thread "$thread" --format timelinejs -o "$tmp/$thread.json" >/dev/null
+    "$bin" --db "$db" export --thread "$thread" --format timelinejs --all -o "$tmp/$thread-all.json" >/dev/null
     jobs+=("$thread=$tmp/$thread.json=$root/reports/demo/$thread/timelinejs.png")
     jobs+=("$thread --all=$tmp/$thread-all.json=$tmp/$thread-all.png")
 done
