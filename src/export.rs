@@ -218,6 +218,35 @@ pub fn short_quote(text: &str, max_chars: usize) -> String {
     format!("{}…", out.trim_end_matches([',', ';', ':', '.', '-']))
 }
 
+/// `text` as it should open a headline: when it starts inside a word of `sentence` (an
+/// extraction span that begins at "efire" of "ceasefire"), the cut word is made whole.
+fn from_word_start(text: &str, sentence: &str) -> String {
+    let t = text.trim();
+    let Some(at) = sentence.find(t) else {
+        return t.to_string();
+    };
+    if !t.starts_with(char::is_alphanumeric) {
+        return t.to_string();
+    }
+    let start = sentence[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(at, |(i, _)| i);
+    sentence[start..at + t.len()].to_string()
+}
+
+/// A side's label as a group name and in headlines: first letter capitalised ("neutral" →
+/// "Neutral"), so it reads like "Other" and the sides beside it.
+fn label(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// One slide before grouping and merging.
 struct Slide {
     date: DateValue,
@@ -284,13 +313,20 @@ pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
         let side = render::claim_side(c);
         let who = render::short_speaker(&k.speaker);
         let who = if who.is_empty() {
-            side.label.clone()
+            label(&side.label)
         } else {
-            who
+            label(&who)
         };
+        // A denial cue's text is what was denied: without "denies", "Russia (Russia): its
+        // aircraft had bombed hospitals" would say the opposite of what Russia said.
+        let verb = if k.denial { " denies" } else { "" };
         slides.push(Slide {
             date: k.date,
-            headline: format!("{who} ({}): {}", side.label, short_quote(&k.text, 70)),
+            headline: format!(
+                "{who} ({}){verb}: {}",
+                label(&side.label),
+                short_quote(&from_word_start(&k.text, &k.sentence), 70)
+            ),
             text: format!(
                 "<p>{}</p>{}",
                 escape(k.sentence.trim()),
@@ -311,7 +347,11 @@ pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
         let side = render::event_side(e);
         slides.push(Slide {
             date: v.date,
-            headline: format!("{}: {}", side.label, short_quote(&v.text, 70)),
+            headline: format!(
+                "{}: {}",
+                label(&side.label),
+                short_quote(&from_word_start(&v.text, &v.sentence), 70)
+            ),
             text: format!(
                 "<p>{}</p>{}",
                 escape(v.sentence.trim()),
@@ -345,7 +385,7 @@ pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
         .iter()
         .filter_map(|s| {
             let group = if kept.contains(s.side.key.as_str()) {
-                s.side.label.clone()
+                label(&s.side.label)
             } else {
                 "Other".to_string()
             };
@@ -466,6 +506,68 @@ mod tests {
         );
         let key = doc(&data, false);
         assert!(key["events"].as_array().unwrap().len() <= 20);
+    }
+
+    #[test]
+    fn headlines_start_on_a_whole_word_name_denials_and_capitalise_sides() {
+        let mut data = fixtures::small();
+        let a = data.articles[0].clone();
+        // An extraction span that starts inside "ceasefire".
+        let mut e = fixtures::event(
+            700,
+            &a,
+            "2016-08-29",
+            &["IGOUNO"],
+            "efire and collect the rebels' weapons",
+        );
+        e.event.sentence =
+            "A UN mission is to verify the ceasefire and collect the rebels' weapons.".into();
+        data.events.push(e);
+        let mut c = fixtures::claim(
+            701,
+            &a,
+            "Russia",
+            "RUS",
+            Some("2016-08-29"),
+            "hospitals_bombed",
+            -1,
+            "its aircraft had bombed hospitals",
+        );
+        c.claim.cue = "denied".into();
+        c.claim.denial = true;
+        c.claim.sentence = "Russia denied that its aircraft had bombed hospitals.".into();
+        data.claims.push(c);
+        let v = doc(&data, true);
+        let events = v["events"].as_array().unwrap();
+        let head = |id: &str| {
+            events
+                .iter()
+                .find(|e| e["unique_id"] == id)
+                .unwrap_or_else(|| panic!("no {id}"))["text"]["headline"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
+        let h = head("event-700");
+        assert!(
+            h.ends_with(": ceasefire and collect the rebels' weapons"),
+            "{h}"
+        );
+        assert_eq!(
+            head("claim-701"),
+            "Russia (Russia) denies: its aircraft had bombed hospitals"
+        );
+        for e in events {
+            let g = e["group"].as_str().unwrap();
+            assert!(g.starts_with(char::is_uppercase), "group {g:?}");
+            let h = e["text"]["headline"].as_str().unwrap();
+            assert!(!h.starts_with(char::is_lowercase), "headline {h:?}");
+        }
+        assert_eq!(from_word_start("not in it", "something else"), "not in it");
+        assert_eq!(
+            from_word_start("\"quoted\"", "he said \"quoted\""),
+            "\"quoted\""
+        );
     }
 
     #[test]
