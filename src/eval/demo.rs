@@ -36,6 +36,9 @@ pub struct DemoScores {
     /// Labelled pairs found with the right kind (recall) and found at all (any kind).
     pub recall_kind: Prf,
     pub recall_any: Prf,
+    /// Strict: the reported pair's own two claims hold the labelled quotes, with the right kind
+    /// (the lenient figures also accept the same party's same stance elsewhere in the article).
+    pub recall_strict: Prf,
     /// Per kind: (labelled, found with that kind).
     pub per_kind: Vec<(String, usize, usize)>,
     /// Stored contradictions whose two claims match a labelled pair (precision against the
@@ -96,6 +99,12 @@ fn equivalent(c: &StoredClaim, refs: &[&StoredClaim]) -> bool {
                 && r.claim.frame == c.claim.frame
                 && r.claim.polarity == c.claim.polarity)
     })
+}
+
+/// Strict: the pair's own claims hold the two labelled quotes (either order).
+fn pair_matches_strict(x: &StoredContradiction, origins: &HashMap<i64, String>, l: &Label) -> bool {
+    let holds = |c: &StoredClaim, (f, q): &(String, String)| claim_matches(c, origins, f, q);
+    (holds(&x.a, &l.a) && holds(&x.b, &l.b)) || (holds(&x.a, &l.b) && holds(&x.b, &l.a))
 }
 
 fn pair_matches(
@@ -160,6 +169,7 @@ pub fn score() -> anyhow::Result<DemoScores> {
 
     let mut recall_kind = Prf::default();
     let mut recall_any = Prf::default();
+    let mut recall_strict = Prf::default();
     let mut per_kind: Vec<(String, usize, usize)> = Vec::new();
     let mut missed = Vec::new();
     for l in &labels {
@@ -172,6 +182,14 @@ pub fn score() -> anyhow::Result<DemoScores> {
         } else {
             recall_kind.fn_ += 1.0;
             missed.push(l.clone());
+        }
+        let strict = found.iter().any(|x| {
+            x.contradiction.kind.as_str() == l.kind && pair_matches_strict(x, &origins, l)
+        });
+        if strict {
+            recall_strict.tp += 1.0;
+        } else {
+            recall_strict.fn_ += 1.0;
         }
         if any {
             recall_any.tp += 1.0;
@@ -232,6 +250,7 @@ pub fn score() -> anyhow::Result<DemoScores> {
         found: by_kind,
         recall_kind,
         recall_any,
+        recall_strict,
         per_kind,
         precision_vs_labels: if found.is_empty() {
             0.0
@@ -271,6 +290,13 @@ impl fmt::Display for DemoScores {
             self.recall_any.tp,
             self.recall_any.tp + self.recall_any.fn_,
             self.recall_any.recall()
+        )?;
+        writeln!(
+            f,
+            "strict (the pair's own claims hold the labelled quotes, right kind): {}/{} (recall {:.3})",
+            self.recall_strict.tp,
+            self.recall_strict.tp + self.recall_strict.fn_,
+            self.recall_strict.recall()
         )?;
         for (k, n, ok) in &self.per_kind {
             writeln!(f, "  {k:<9} {ok}/{n}")?;
@@ -340,6 +366,11 @@ mod tests {
         assert_eq!(s.recall_kind.tp + s.recall_kind.fn_, 28.0, "{s}");
         assert!(s.recall_kind.tp >= 9.0, "{s}");
         assert!(s.recall_any.tp >= 12.0, "{s}");
+        assert!(s.recall_strict.tp >= 8.0, "{s}");
+        assert!(
+            s.recall_strict.tp <= s.recall_kind.tp,
+            "strict never exceeds lenient: {s}"
+        );
         assert!(s.precision_vs_labels >= 0.18, "{s}");
         assert!(
             s.precision_vs_labels < 1.0,
