@@ -43,9 +43,9 @@ pub fn articles() -> Vec<&'static File<'static>> {
     out
 }
 
-/// Ingest the whole demo corpus into `store`, threads assigned automatically, as `demo` does.
-pub fn ingest_corpus(store: &mut Store) -> anyhow::Result<pipeline::Summary> {
-    let inputs: Vec<Input> = articles()
+/// The demo corpus as ingest inputs, each named `demo/<path>`.
+pub fn inputs() -> Vec<Input> {
+    articles()
         .into_iter()
         .map(|f| {
             Input::Memory(
@@ -53,7 +53,12 @@ pub fn ingest_corpus(store: &mut Store) -> anyhow::Result<pipeline::Summary> {
                 f.contents().to_vec(),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// Ingest the whole demo corpus into `store`, threads assigned automatically, as `demo` does.
+pub fn ingest_corpus(store: &mut Store) -> anyhow::Result<pipeline::Summary> {
+    let inputs = inputs();
     let cfg = IngestConfig {
         read: ReadOptions {
             format: Format::Auto,

@@ -12,9 +12,7 @@ use crate::contradict;
 use crate::copies::{self, Sketch};
 use crate::extract::{self, Gazetteer};
 use crate::ingest::{self, IngestError, ReadOptions};
-use crate::model::{
-    Article, Contradiction, Diagnostic, Extraction, Precision, StoredClaim, Thread,
-};
+use crate::model::{Article, Diagnostic, Extraction, Precision, Thread};
 use crate::render::{NewSince, ReportData};
 use crate::store::{Inserted, NewArticle, Store};
 use crate::thread::{self, Profile};
@@ -445,7 +443,7 @@ impl<'a> Writer<'a> {
     /// Commit the open batch (articles, claims, threads; contradictions come after the run).
     fn commit(&mut self) -> Result<()> {
         self.store
-            .commit_batch(&no_detection, 0)
+            .commit_batch(None, 0)
             .context("cannot commit to the database")?;
         Ok(())
     }
@@ -530,7 +528,7 @@ impl<'a> Writer<'a> {
             copy_of,
             bands: &p.sketch.bands,
         };
-        match self.store.insert_article(&new, &no_detection, 0) {
+        match self.store.insert_article(&new, None, 0) {
             Ok(Inserted::New { .. }) => {
                 self.summary.new += 1;
                 self.summary.copies += usize::from(copy_of.is_some());
@@ -706,11 +704,6 @@ fn load_profiles(store: &Store) -> Result<Vec<Profile>> {
         .collect())
 }
 
-/// The writer stores claims without detecting: see [`Writer::detect_touched`].
-fn no_detection(_: &str, _: &[StoredClaim], _: &[StoredClaim]) -> Vec<Contradiction> {
-    Vec::new()
-}
-
 /// Recompute a thread's contradictions from all its stored claims (after an ingest run or
 /// a merge); returns how many pairs are new.
 pub fn recompute_contradictions(store: &mut Store, slug: &str, window_days: i64) -> Result<usize> {
@@ -785,18 +778,6 @@ mod tests {
         v
     }
 
-    fn demo_inputs() -> Vec<Input> {
-        demo::articles()
-            .into_iter()
-            .map(|f| {
-                Input::Memory(
-                    format!("demo/{}", f.path().display()),
-                    f.contents().to_vec(),
-                )
-            })
-            .collect()
-    }
-
     fn cfg() -> IngestConfig {
         IngestConfig {
             read: ReadOptions {
@@ -814,7 +795,7 @@ mod tests {
     /// or the number of runs.
     #[test]
     fn issue_17_detection_does_not_depend_on_batching_order_or_runs() {
-        let inputs = demo_inputs();
+        let inputs = demo::inputs();
         let mut one = Store::open_in_memory().unwrap();
         ingest(&mut one, &inputs, &cfg()).unwrap();
         let expect = found(&one);
@@ -822,14 +803,14 @@ mod tests {
 
         // One run per article, in reverse order.
         let mut each = Store::open_in_memory().unwrap();
-        for input in demo_inputs().into_iter().rev() {
+        for input in demo::inputs().into_iter().rev() {
             ingest(&mut each, &[input], &cfg()).unwrap();
         }
         assert_eq!(found(&each), expect, "one run per article, reversed");
 
         // Two runs, the halves interleaved.
         let mut two = Store::open_in_memory().unwrap();
-        let (odd, even): (Vec<_>, Vec<_>) = demo_inputs()
+        let (odd, even): (Vec<_>, Vec<_>) = demo::inputs()
             .into_iter()
             .enumerate()
             .partition(|(i, _)| i % 2 == 1);

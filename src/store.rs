@@ -540,11 +540,12 @@ impl Store {
     ///
     /// Inside a batch ([`Store::begin_batch`]) the article's rows go in a savepoint instead (a
     /// failed article rolls back alone) and detection waits for [`Store::commit_batch`]; the
-    /// result then reports 0 contradictions.
+    /// result then reports 0 contradictions. With no detector (`None`, as ingest runs: it
+    /// detects over whole threads after the run) no contradiction work is done at all.
     pub fn insert_article(
         &mut self,
         new: &NewArticle,
-        detect: Detector,
+        detect: Option<Detector>,
         window_days: i64,
     ) -> Result<Inserted> {
         if self.batch.is_some() {
@@ -562,9 +563,11 @@ impl Store {
             } => (article_id, thread_ids, claims),
         };
         let mut found = 0;
-        for (tid, slug) in thread_ids.iter().filter(|_| !new_claims.is_empty()) {
-            let existing = candidate_claims(&tx, *tid, &new_claims, window_days)?;
-            found += insert_contradictions(&tx, *tid, &detect(slug, &new_claims, &existing))?;
+        if let Some(detect) = detect.filter(|_| !new_claims.is_empty()) {
+            for (tid, slug) in &thread_ids {
+                let existing = candidate_claims(&tx, *tid, &new_claims, window_days)?;
+                found += insert_contradictions(&tx, *tid, &detect(slug, &new_claims, &existing))?;
+            }
         }
         tx.commit()?;
         Ok(Inserted::New {
@@ -623,47 +626,53 @@ impl Store {
 
     /// Find the contradictions raised by the batch's claims (one detection per thread, with
     /// candidates loaded once) and commit everything. Returns the contradictions stored.
-    /// On error the whole batch is rolled back.
-    pub fn commit_batch(&mut self, detect: Detector, window_days: i64) -> Result<usize> {
+    /// With no detector (`None`) it only commits. On error the whole batch is rolled back.
+    pub fn commit_batch(&mut self, detect: Option<Detector>, window_days: i64) -> Result<usize> {
         let Some(batch) = self.batch.take() else {
             return Ok(0);
         };
         let run = || -> Result<usize> {
             let mut found = 0;
-            for (tid, slug, claims) in &batch.pending {
-                // Stance rules only pair claims of one frame: detecting frame by frame keeps
-                // one frame's candidates in memory at a time, with the same result.
-                let mut frames: Vec<&str> = claims
-                    .iter()
-                    .filter_map(|c| c.claim.frame.as_deref())
-                    .collect();
-                frames.sort_unstable();
-                frames.dedup();
-                for frame in frames {
-                    let new: Vec<StoredClaim> = claims
+            // Without a detector there is nothing to compare: commit only.
+            if let Some(detect) = detect {
+                for (tid, slug, claims) in &batch.pending {
+                    // Stance rules only pair claims of one frame: detecting frame by frame keeps
+                    // one frame's candidates in memory at a time, with the same result.
+                    let mut frames: Vec<&str> = claims
                         .iter()
-                        .filter(|c| c.claim.frame.as_deref() == Some(frame))
+                        .filter_map(|c| c.claim.frame.as_deref())
+                        .collect();
+                    frames.sort_unstable();
+                    frames.dedup();
+                    for frame in frames {
+                        let new: Vec<StoredClaim> = claims
+                            .iter()
+                            .filter(|c| c.claim.frame.as_deref() == Some(frame))
+                            .cloned()
+                            .collect();
+                        let existing = candidate_claims(&self.conn, *tid, &new, window_days)?;
+                        found += insert_contradictions(
+                            &self.conn,
+                            *tid,
+                            &detect(slug, &new, &existing),
+                        )?;
+                    }
+                    // Figures are compared across frames (and frameless claims can state them):
+                    // one more pass over the batch's figure claims. Pairs already stored by a
+                    // frame pass are ignored by the unique index.
+                    let figures: Vec<StoredClaim> = claims
+                        .iter()
+                        .filter(|c| !c.claim.figures.is_empty())
                         .cloned()
                         .collect();
-                    let existing = candidate_claims(&self.conn, *tid, &new, window_days)?;
-                    found +=
-                        insert_contradictions(&self.conn, *tid, &detect(slug, &new, &existing))?;
-                }
-                // Figures are compared across frames (and frameless claims can state them):
-                // one more pass over the batch's figure claims. Pairs already stored by a
-                // frame pass are ignored by the unique index.
-                let figures: Vec<StoredClaim> = claims
-                    .iter()
-                    .filter(|c| !c.claim.figures.is_empty())
-                    .cloned()
-                    .collect();
-                if !figures.is_empty() {
-                    let existing = candidate_claims(&self.conn, *tid, &figures, window_days)?;
-                    found += insert_contradictions(
-                        &self.conn,
-                        *tid,
-                        &detect(slug, &figures, &existing),
-                    )?;
+                    if !figures.is_empty() {
+                        let existing = candidate_claims(&self.conn, *tid, &figures, window_days)?;
+                        found += insert_contradictions(
+                            &self.conn,
+                            *tid,
+                            &detect(slug, &figures, &existing),
+                        )?;
+                    }
                 }
             }
             self.conn.execute_batch("COMMIT")?;
@@ -799,27 +808,6 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
-    }
-
-    /// Replace the contradictions of a thread (used after merges or rule changes).
-    pub fn replace_contradictions(&mut self, slug: &str, found: &[Contradiction]) -> Result<usize> {
-        let tx = self.conn.transaction()?;
-        let tid = thread_id(&tx, slug)?;
-        tx.execute(
-            "DELETE FROM contradiction WHERE thread_id = ?1",
-            params![tid],
-        )?;
-        let mut n = 0;
-        for c in found {
-            let (a, b) = if c.a <= c.b { (c.a, c.b) } else { (c.b, c.a) };
-            n += tx.execute(
-                "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, proposition, a, b)
-                 VALUES (?1, ?2, ?3, ?4, ?7, ?5, ?6)",
-                params![tid, c.kind.as_str(), c.score as f64, c.explanation, a, b, c.proposition],
-            )?;
-        }
-        tx.commit()?;
-        Ok(n)
     }
 
     /// Make a thread's stored contradictions exactly `found`: pairs no longer found are
@@ -2076,7 +2064,7 @@ mod tests {
                 copy_of: None,
                 bands: &[],
             },
-            detect,
+            Some(detect),
             7,
         )
     }
@@ -2152,7 +2140,7 @@ mod tests {
                     copy_of: None,
                     bands: &[],
                 },
-                &no_rules,
+                Some(&no_rules),
                 7,
             )
             .unwrap_err();
@@ -2188,7 +2176,7 @@ mod tests {
             copy_of: None,
             bands: &[],
         };
-        assert!(s.insert_article(&bad, &opposite, 7).is_err());
+        assert!(s.insert_article(&bad, Some(&opposite), 7).is_err());
         let r = insert(
             &mut s,
             "US says not.",
@@ -2208,7 +2196,7 @@ mod tests {
             "{r:?}"
         );
         assert_eq!(s.batch_len(), 2);
-        assert_eq!(s.commit_batch(&opposite, 7).unwrap(), 1);
+        assert_eq!(s.commit_batch(Some(&opposite), 7).unwrap(), 1);
         assert_eq!(s.counts().unwrap(), (2, 2, 0, 1));
         assert_eq!(s.integrity_check().unwrap(), "ok");
     }

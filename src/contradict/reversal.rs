@@ -78,17 +78,17 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     // Two different named people of one government saying different things is not a change
     // of mind (Lavrov and a deputy minister): it needs the later claim saying that the
     // position changed. One person, or one institution or its unnamed officials, can reverse.
+    let later = order(p).1;
+    let explicit = || {
+        *later.explicit.get_or_init(|| {
+            EXPLICIT.is_match(&later.claim.sentence) || EXPLICIT.is_match(&later.claim.text)
+        })
+    };
     let two_people = x.ids.person != y.ids.person
         && super::personal_name(&x.claim.speaker)
         && super::personal_name(&y.claim.speaker);
-    if two_people {
-        let later = order(p).1;
-        let explicit = *later.explicit.get_or_init(|| {
-            EXPLICIT.is_match(&later.claim.sentence) || EXPLICIT.is_match(&later.claim.text)
-        });
-        if !explicit {
-            return None;
-        }
+    if two_people && !explicit() {
+        return None;
     }
     // A change of mind needs two firm statements: hedged or weakly attributed claims
     // ("may", a pronoun far from its antecedent) flip too easily to be a reversal.
@@ -96,11 +96,7 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if !super::pair_has_stance(p) || !firm(x.claim) || !firm(y.claim) {
         return None;
     }
-    let later = order(p).1;
-    let explicit = *later.explicit.get_or_init(|| {
-        EXPLICIT.is_match(&later.claim.sentence) || EXPLICIT.is_match(&later.claim.text)
-    });
-    let bonus = if explicit { 0.15 } else { 0.0 };
+    let bonus = if explicit() { 0.15 } else { 0.0 };
     Some(pair_weight(p) * (0.7 + bonus + 0.15 * (p.gap as f32 / 30.0).min(1.0)))
 }
 

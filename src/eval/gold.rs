@@ -301,24 +301,33 @@ pub fn score(
     // A gold claim is answered by the stored claims of its file that hold its needle; the
     // best of them (right side and date, then its own text over its sentence) is its answer.
     let mut answer: Vec<Option<usize>> = vec![None; gold.claims.len()];
+    // Precision: a stored claim is right when it holds some gold needle of its file (and, for
+    // the side-and-date figure, when a gold claim it holds has its side and date).
     let mut useful: HashSet<usize> = HashSet::new();
+    let mut useful_right: HashSet<usize> = HashSet::new();
+    let fits = |i: usize, gc: &GoldClaim| {
+        let c = &claims[i].claim;
+        let side_ok = gold_side(c.actor_code.as_deref(), c.country.as_deref()) == gc.country;
+        (side_ok, claim_date(&claims[i]) == gc.date)
+    };
     for (g, gc) in gold.claims.iter().enumerate() {
-        let side = gc.country.as_deref();
         let cands = holders(&gc.needle, &gc.file, &normed);
-        useful.extend(cands.iter().map(|(i, _)| *i));
+        for &(i, _) in &cands {
+            useful.insert(i);
+            if fits(i, gc) == (true, true) {
+                useful_right.insert(i);
+            }
+        }
         answer[g] = cands
             .iter()
-            .max_by_key(|(i, own)| {
-                let c = &claims[*i].claim;
-                let s = gold_side(c.actor_code.as_deref(), c.country.as_deref());
-                let side_ok = s.as_deref() == side;
-                let date_ok = claim_date(&claims[*i]) == gc.date;
+            .max_by_key(|&&(i, own)| {
+                let (side_ok, date_ok) = fits(i, gc);
                 (
                     side_ok && date_ok,
                     side_ok,
                     date_ok,
-                    *own,
-                    std::cmp::Reverse(*i),
+                    own,
+                    std::cmp::Reverse(i),
                 )
             })
             .map(|(i, _)| *i);
@@ -355,21 +364,6 @@ pub fn score(
         s.named_with_code += usize::from(is_named && c.actor_code.is_some());
         right += usize::from(side_ok && date_ok);
     }
-    // Precision: a stored claim is right when it holds some gold needle of its file (and, for
-    // the side-and-date figure, when the gold claims it holds have its side and date).
-    let useful_right = useful
-        .iter()
-        .filter(|&&i| {
-            let c = &claims[i].claim;
-            let side = gold_side(c.actor_code.as_deref(), c.country.as_deref());
-            gold.claims.iter().any(|gc| {
-                gc.country == side
-                    && gc.date == claim_date(&claims[i])
-                    && !holders(&gc.needle, &gc.file, &normed[i..=i]).is_empty()
-                    && normed[i].0 == gc.file
-            })
-        })
-        .count();
     s.claims_needle = Prf {
         tp: s.found as f64,
         fp: stored_claims.saturating_sub(useful.len()) as f64,
@@ -377,7 +371,7 @@ pub fn score(
     };
     s.claims = Prf {
         tp: right as f64,
-        fp: stored_claims.saturating_sub(useful_right) as f64,
+        fp: stored_claims.saturating_sub(useful_right.len()) as f64,
         fn_: (gold.claims.len() - right) as f64,
     };
 
@@ -437,14 +431,13 @@ pub fn score(
             ));
         }
     }
+    // Precision counts reported pairs that answer some gold pair; recall counts gold pairs.
     let hit = gold_hit.iter().filter(|h| **h).count();
     s.contradictions = Prf {
         tp: hit as f64,
         fp: (found.len() - right_pairs) as f64,
         fn_: (gold.contradictions.len() - hit) as f64,
     };
-    // Precision counts reported pairs that answer some gold pair; recall counts gold pairs.
-    s.contradictions.fp = (found.len() - right_pairs) as f64;
     for (kind, (_, reported, gold_n)) in kinds {
         let recalled = gold
             .contradictions
