@@ -31,7 +31,7 @@ pub struct Rule {
     pub example: &'static str,
 }
 
-const FURNITURE_TSV: &str = include_str!("clean_furniture.tsv");
+const FURNITURE_TSV: &str = crate::data::FURNITURE.text;
 
 /// The furniture rules, compiled once.
 pub static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {

@@ -417,7 +417,7 @@ pub enum EvalCmd {
         json: bool,
     },
     /// Precision of the demo's reported contradictions from a TSV of hand judgements
-    /// (e.g. tests/fixtures/demo/judgements.tsv), overall and per kind.
+    /// (e.g. src/data/demo/judgements.tsv), overall and per kind.
     Judged {
         file: PathBuf,
         /// Append this many unjudged reported pairs as `unsure` (and print both sentences of

@@ -12,8 +12,8 @@ use crate::pipeline::{self, IngestConfig, Input, ThreadMode};
 use crate::render::{self, RenderOptions};
 use crate::store::Store;
 
-/// The demo corpus (tests/fixtures/demo): two stories in text pages, HTML pages and an RSS feed.
-pub static CORPUS: Dir = include_dir!("$CARGO_MANIFEST_DIR/tests/fixtures/demo");
+/// The demo corpus (src/data/demo): two stories in text pages, HTML pages and an RSS feed.
+pub static CORPUS: Dir = include_dir!("$CARGO_MANIFEST_DIR/src/data/demo");
 
 /// Threads with fewer articles than this get no report bundle (they are strays, not stories).
 const MIN_REPORT_ARTICLES: i64 = 3;

@@ -38,6 +38,7 @@ pub mod clean;
 pub mod cli;
 pub mod contradict;
 pub mod copies;
+pub mod data;
 pub mod demo;
 pub mod eval;
 pub mod export;

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use once_cell::sync::Lazy;
 use regex::{Regex, RegexBuilder};
 
-const AGENCIES_TSV: &str = include_str!("meta_agencies.tsv");
+const AGENCIES_TSV: &str = crate::data::AGENCIES.text;
 
 /// (canonical, aliases), compiled once.
 static AGENCIES: Lazy<Vec<(&'static str, Vec<&'static str>)>> = Lazy::new(|| {

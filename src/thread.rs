@@ -117,7 +117,8 @@ pub const TITLE_WEIGHT: f32 = 3.0;
 pub const NAME_WEIGHT: f32 = 2.0;
 
 static STOPWORDS: Lazy<BTreeSet<String>> = Lazy::new(|| {
-    include_str!("thread_stopwords.txt")
+    crate::data::THREAD_STOPWORDS
+        .text
         .lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .flat_map(str::split_whitespace)

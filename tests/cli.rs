@@ -894,7 +894,7 @@ mod extractions_format {
 
     /// The demo's Aleppo pages as JSON Lines articles (title, date from the file name, text).
     fn articles_jsonl(env: &Env) -> PathBuf {
-        let dir = fixture("demo/aleppo");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/data/demo/aleppo");
         let mut names: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().path())

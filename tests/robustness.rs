@@ -288,7 +288,7 @@ fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 fn demo_story() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo/aleppo")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src/data/demo/aleppo")
 }
 
 /// The story's files dealt into `n` folders, in date order or round-robin.

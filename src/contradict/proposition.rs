@@ -75,7 +75,7 @@ fn rows(text: &str, ncols: usize, file: &str) -> Vec<Vec<String>> {
 }
 
 static ACTS: Lazy<Vec<Act>> = Lazy::new(|| {
-    rows(include_str!("acts.tsv"), 6, "acts.tsv")
+    rows(crate::data::ACTS.text, 6, "acts.tsv")
         .into_iter()
         .map(|c| Act {
             act: c[0].clone(),
@@ -103,7 +103,7 @@ struct Positions {
 }
 
 static POSITIONS: Lazy<Positions> = Lazy::new(|| {
-    let table = rows(include_str!("positions.tsv"), 2, "positions.tsv");
+    let table = rows(crate::data::POSITIONS.text, 2, "positions.tsv");
     let join = |kind: &str| {
         let parts: Vec<&str> = table
             .iter()

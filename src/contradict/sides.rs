@@ -25,7 +25,7 @@ struct Row {
     label: String,
 }
 
-static TABLE: Lazy<Vec<Row>> = Lazy::new(|| parse(include_str!("sides.tsv")));
+static TABLE: Lazy<Vec<Row>> = Lazy::new(|| parse(crate::data::SIDES.text));
 
 fn parse(text: &str) -> Vec<Row> {
     let mut rows = Vec::new();

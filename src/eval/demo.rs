@@ -1,6 +1,6 @@
 //! Demo-corpus scoring: threads (purity, completeness) and contradictions against the team's hand-labelled lists.
 //!
-//! The demo corpus (tests/fixtures/demo) ships three ground-truth files: `threads.tsv` (file ->
+//! The demo corpus (src/data/demo) ships three ground-truth files: `threads.tsv` (file ->
 //! story), `contradictions.tsv` (kind, file and quote of both claims) and `near_misses.tsv`
 //! (pairs that must not be flagged). This runs the real pipeline into an in-memory database and
 //! compares.

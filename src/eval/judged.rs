@@ -535,11 +535,11 @@ mod tests {
         assert_eq!(SplitMix64::new(0).next_u64(), 0xE220_A839_7B1D_CDAF);
     }
 
-    /// The committed sample (tests/fixtures/demo/judgements.tsv) is complete, names its seed,
+    /// The committed sample (src/data/demo/judgements.tsv) is complete, names its seed,
     /// and every pair it judges is still reported, so the README's figures are today's.
     #[test]
     fn committed_judgements_are_complete_and_current() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo/judgements.tsv");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/data/demo/judgements.tsv");
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("seed 17"), "the file names its seed");
         let j = parse(&text).unwrap();

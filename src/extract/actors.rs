@@ -22,12 +22,12 @@ pub const UNKNOWN_CODE: &str = "UNKNWN";
 
 /// The seed first (story-specific rows win), then the world gazetteer.
 const SEED: &[&str] = &[
-    include_str!("../../schema/gazetteer.tsv"),
-    include_str!("world/countries.tsv"),
-    include_str!("world/institutions.tsv"),
-    include_str!("world/people.tsv"),
+    crate::data::GAZETTEER_SEED.text,
+    crate::data::GAZETTEER_COUNTRIES.text,
+    crate::data::GAZETTEER_INSTITUTIONS.text,
+    crate::data::GAZETTEER_PEOPLE.text,
 ];
-const TITLES: &str = include_str!("lexicon/titles.tsv");
+const TITLES: &str = crate::data::TITLES.text;
 
 /// The actor gazetteer: the seed in schema/gazetteer.tsv and src/extract/world/ plus analysts' additions.
 #[derive(Debug, Clone, Default)]

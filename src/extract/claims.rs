@@ -68,7 +68,7 @@ struct CueLexicon {
 static CUES: Lazy<CueLexicon> = Lazy::new(|| {
     let mut pats = Vec::new();
     let mut rows = Vec::new();
-    for line in include_str!("lexicon/cues.tsv").lines() {
+    for line in crate::data::CUES.text.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
@@ -114,7 +114,7 @@ struct Role {
 
 static ROLES: Lazy<HashMap<String, Role>> = Lazy::new(|| {
     let mut m = HashMap::new();
-    for line in include_str!("lexicon/attrib_roles.tsv").lines() {
+    for line in crate::data::ATTRIB_ROLES.text.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }

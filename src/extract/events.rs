@@ -13,7 +13,7 @@ use regex::Regex;
 use crate::extract::{actors, frames};
 use crate::model::{ActorMention, Claim, DateValue, Event, Span, Timex, TimexType};
 
-const EVENTS: &str = include_str!("lexicon/events.tsv");
+const EVENTS: &str = crate::data::EVENTS.text;
 
 struct Trigger {
     cameo: String,

@@ -17,9 +17,9 @@ use regex::{Regex, RegexSet};
 use crate::extract::actors;
 use crate::model::{ActorMention, Figure, Span};
 
-const FRAMES: &str = include_str!("lexicon/frames.tsv");
-const NEGATIONS: &str = include_str!("lexicon/negations.tsv");
-const HEDGES: &str = include_str!("lexicon/hedges.tsv");
+const FRAMES: &str = crate::data::FRAMES.text;
+const NEGATIONS: &str = crate::data::NEGATIONS.text;
+const HEDGES: &str = crate::data::HEDGES.text;
 
 /// Text before a hedge that ends in "<determiner> <noun> that|which [up to two words]": the
 /// hedge sits in a relative clause ("a deal that would let aid in") and governs nothing else.
@@ -29,7 +29,7 @@ static RELATIVE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     )
     .expect("valid regex")
 });
-const FIGURES: &str = include_str!("lexicon/figures.tsv");
+const FIGURES: &str = crate::data::FIGURES.text;
 
 /// The proposition a piece of text is about and its stance towards it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1021,7 +1021,7 @@ mod tests {
     /// Split rules find exactly what their whole pattern finds, on every demo sentence.
     #[test]
     fn split_rules_match_like_whole_patterns() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/demo/aleppo");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/data/demo/aleppo");
         let mut split = 0;
         for e in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
@@ -1057,7 +1057,7 @@ mod bench {
     #[test]
     #[ignore]
     fn bench_classify() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/demo/aleppo");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/data/demo/aleppo");
         let mut texts = Vec::new();
         for e in std::fs::read_dir(dir).unwrap() {
             texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());

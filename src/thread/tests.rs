@@ -370,9 +370,9 @@ fn purity_and_completeness() {
     assert_eq!((p, c), (1.0, 0.5));
 }
 
-/// The demo corpus: `tests/fixtures/demo` of this crate, or `$STORYLINE_DEMO_DIR`.
+/// The demo corpus: `src/data/demo` of this crate, or `$STORYLINE_DEMO_DIR`.
 fn demo_dir() -> Option<PathBuf> {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo");
+    let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/data/demo");
     let dirs = std::env::var_os("STORYLINE_DEMO_DIR")
         .map(PathBuf::from)
         .into_iter()
@@ -386,7 +386,7 @@ fn demo_dir() -> Option<PathBuf> {
 #[test]
 fn demo_corpus_comes_out_as_two_threads() {
     let Some(dir) = demo_dir() else {
-        eprintln!("demo corpus not found (tests/fixtures/demo or STORYLINE_DEMO_DIR): skipped");
+        eprintln!("demo corpus not found (src/data/demo or STORYLINE_DEMO_DIR): skipped");
         return;
     };
     let gold = std::fs::read_to_string(dir.join("threads.tsv")).unwrap();
