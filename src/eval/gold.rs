@@ -363,6 +363,17 @@ pub fn score(
         s.right_date += usize::from(date_ok);
         s.named_with_code += usize::from(is_named && c.actor_code.is_some());
         right += usize::from(side_ok && date_ok);
+        if with_misses && !side_ok {
+            s.misses.push(format!(
+                "wrong side: [{}] gold {} ({}) got {:?} ({}) \"{}\"",
+                &gc.file[..gc.file.len().min(2)],
+                gc.speaker,
+                gc.country.as_deref().unwrap_or("-"),
+                c.speaker,
+                c.actor_code.as_deref().unwrap_or("-"),
+                short(&c.text)
+            ));
+        }
     }
     s.claims_needle = Prf {
         tp: s.found as f64,

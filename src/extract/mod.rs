@@ -1,11 +1,13 @@
 //! Extraction: a pure function from (article body, publication date) to actors, time expressions, claims and events.
 //!
 //! Nothing here does I/O and nothing here fails: problems come back as diagnostics.
-//! Stages, in order: `sentences` -> `timex` -> `actors` -> `claims` (uses `frames`) -> `events`.
+//! Stages, in order: `sentences` -> `timex` -> `actors` -> `claims` (uses `frames`) -> `context`
+//! (speakers without a side take one from the article) -> `events`.
 
 pub mod actors;
 pub mod cameo;
 pub mod claims;
+pub mod context;
 pub mod events;
 pub mod frames;
 pub mod sentences;
@@ -25,7 +27,7 @@ pub fn extract(
     let sentences = sentences::split(body);
     let timexes = timex::tag(body, published.date);
     let actors = actors::find_on(body, gazetteer, published.date);
-    let claims = claims::find(
+    let mut claims = claims::find(
         body,
         &sentences,
         &actors,
@@ -34,6 +36,13 @@ pub fn extract(
         gazetteer,
         &mut diagnostics,
     );
+    let article = context::Article {
+        body,
+        actors: &actors,
+        gazetteer,
+        date: published.date,
+    };
+    context::resolve(&article, &mut claims);
     let events = events::find(body, &sentences, &actors, &timexes, &claims, published);
     if published.date.is_none() {
         diagnostics.push(Diagnostic {
