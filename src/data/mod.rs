@@ -247,6 +247,22 @@ table!(
     "Actor gazetteer: people with dated roles."
 );
 
+// timexact
+table!(
+    TITLE_MODIFIERS,
+    "title_modifiers.tsv",
+    1,
+    1,
+    "Modifier words a title's phrase reaches over: \"a senior U.S. official\"."
+);
+table!(
+    QUALIFIER_SUFFIXES,
+    "qualifier_suffixes.tsv",
+    1,
+    1,
+    "Suffixes that make a name qualify a noun: \"Russian-backed forces\"."
+);
+
 /// Every embedded TSV table (the stopword list is words, not rows).
 pub const ALL: &[Table] = &[
     CUES,
@@ -266,6 +282,9 @@ pub const ALL: &[Table] = &[
     GAZETTEER_COUNTRIES,
     GAZETTEER_INSTITUTIONS,
     GAZETTEER_PEOPLE,
+    // timexact
+    TITLE_MODIFIERS,
+    QUALIFIER_SUFFIXES,
 ];
 
 #[cfg(test)]

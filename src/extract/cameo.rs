@@ -15,7 +15,8 @@ use chrono::NaiveDate;
 use crate::model::{ActorKind, GazetteerEntry};
 
 /// Parse a CAMEO actor dictionary. Lines that fit no rule are skipped and counted in the second
-/// value, so a caller can warn about them.
+/// value, so a caller can warn about them; so is a record line whose `[code]` does not parse
+/// (the record is kept, without that default code).
 pub fn parse(text: &str) -> (Vec<GazetteerEntry>, usize) {
     let mut out = Vec::new();
     let mut skipped = 0;
@@ -44,7 +45,15 @@ pub fn parse(text: &str) -> (Vec<GazetteerEntry>, usize) {
                 r.emit(&mut out);
             }
             let (name, code) = match t.find('[') {
-                Some(i) => (&t[..i], restriction(&t[i..]).map(|r| r.code)),
+                Some(i) => {
+                    let code = restriction(&t[i..]).map(|r| r.code);
+                    // `[---]` is the dictionaries' "no code"; any other bracket that does not
+                    // parse loses the record its default code, so it is reported.
+                    if code.is_none() && t[i..].trim() != "[---]" {
+                        skipped += 1;
+                    }
+                    (&t[..i], code)
+                }
                 None => (t, None),
             };
             record = Some(Record {
@@ -276,6 +285,14 @@ Trentino|SYLMIL|person|-|1933-05-31|Trentino",
         let (entries, skipped) = parse("+ORPHAN\n\t[XXX 1-2]\nNAME_\n\t[ABCGOV 9999-1]\n\tjunk\n");
         assert_eq!(skipped, 4);
         assert!(entries.is_empty(), "{entries:?}");
+    }
+
+    #[test]
+    fn a_record_code_that_does_not_parse_is_counted() {
+        let (entries, skipped) = parse("BAD_ [AB-C]\n\t[ABCGOV]\nSEA_  [---]\n");
+        assert_eq!(skipped, 1);
+        assert_eq!(entries.len(), 1, "{entries:?}");
+        assert_eq!(entries[0].code, "ABCGOV");
     }
 
     #[test]

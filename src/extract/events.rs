@@ -1,6 +1,6 @@
 //! Events: dated happenings that are not speech (strikes, truces starting, talks suspended), typed by CAMEO root code.
 //!
-//! Triggers are data (`lexicon/events.tsv`: pattern, CAMEO root code, an `unless` guard and an
+//! Triggers are data (`src/data/events.tsv`: pattern, CAMEO root code, an `unless` guard and an
 //! example), compiled into one alternation where earlier rows win at the same position. A
 //! trigger counts only outside claim content and outside quotation marks (both are
 //! speech), and not after a modal, a negation or "if" ("would suspend talks", "did not meet").
@@ -12,8 +12,6 @@ use regex::Regex;
 
 use crate::extract::{actors, frames};
 use crate::model::{ActorMention, Claim, DateValue, Event, Span, Timex, TimexType};
-
-const EVENTS: &str = crate::data::EVENTS.text;
 
 struct Trigger {
     cameo: String,
@@ -34,18 +32,11 @@ fn compile(p: &str) -> Regex {
 static TRIGGERS: Lazy<Triggers> = Lazy::new(|| {
     let mut alts = Vec::new();
     let mut rows = Vec::new();
-    for l in EVENTS
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-    {
-        let cols: Vec<&str> = l.split('\t').collect();
-        if cols.len() < 3 {
-            continue;
-        }
-        alts.push(format!("({})", cols[0].trim()));
+    for row in crate::data::EVENTS.rows() {
+        alts.push(format!("({})", row.col(0).trim()));
         rows.push(Trigger {
-            cameo: cols[1].trim().to_string(),
-            unless: match cols[2].trim() {
+            cameo: row.col(1).trim().to_string(),
+            unless: match row.col(2).trim() {
                 "-" | "" => None,
                 p => Some(compile(p)),
             },

@@ -1,0 +1,149 @@
+//! Finding mentions: the gazetteer pass (case, word-boundary and qualifier checks, then
+//! leftmost-longest), titles applied on top, and the public entries that list mentions.
+
+use chrono::NaiveDate;
+
+use super::load::QUALIFIER_SUFFIXES;
+use super::titles::apply_titles;
+use super::{Gazetteer, Hit, Source};
+use crate::model::{ActorKind, ActorMention, Span};
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// True when `[s, e)` in `text` starts and ends on word boundaries.
+pub(super) fn on_boundaries(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    let first = b[s];
+    let last = b[e - 1];
+    let left_ok = s == 0 || !is_word_byte(first) || !is_word_byte(b[s - 1]);
+    // A curly apostrophe is punctuation, not a letter: "Moscow’s foreign ministry".
+    let right_ok =
+        e == b.len() || !is_word_byte(last) || !is_word_byte(b[e]) || text[e..].starts_with('’');
+    // "U.S" inside "U.S.A." style runs: a dotted alias must not be followed by a letter-dot.
+    left_ok && right_ok
+}
+
+/// Gazetteer matches: all overlapping alias hits that pass the case and boundary checks,
+/// then leftmost-longest selection.
+fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit> {
+    let Some(m) = &g.matcher else {
+        return Vec::new();
+    };
+    let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+    for hit in m.ac.find_overlapping_iter(text) {
+        let (s, e) = (hit.start(), hit.end());
+        let (alias, _, exact) = &m.patterns[hit.pattern().as_usize()];
+        if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !on_boundaries(text, s, e) {
+            continue;
+        }
+        if *exact && alias != &text[s..e] {
+            continue;
+        }
+        // The pattern index; the entry is picked by date once the span is chosen.
+        let entry = hit.pattern().as_usize();
+        // "Britain-based monitor", "Russian-backed forces", "rebel-held districts": the name
+        // only qualifies the noun that follows.
+        let after = &text[e..];
+        if QUALIFIER_SUFFIXES.iter().any(|suf| after.starts_with(suf)) {
+            continue;
+        }
+        cands.push((s, e, entry));
+    }
+    cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for (s, e, entry) in cands {
+        if s < last_end {
+            continue;
+        }
+        last_end = e;
+        let (entry, former) = g.pick(&m.patterns[entry].1, date);
+        let en = &g.entries[entry];
+        out.push(Hit {
+            span: Span::new(s, e),
+            name: en.name.clone(),
+            code: former.unwrap_or_else(|| en.code.clone()),
+            country: g.countries[entry].clone(),
+            kind: en.kind,
+            source: if en.kind == ActorKind::Person {
+                Source::KnownPerson
+            } else {
+                Source::Entry
+            },
+        });
+    }
+    out
+}
+
+/// The word ending at `pos` (after skipping spaces): (start, word).
+pub(super) fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let head = &text[..pos];
+    let trimmed = head.trim_end_matches([' ', '\t']);
+    if trimmed.len() == head.len() && pos != 0 {
+        // no space between: not a separate word
+        return None;
+    }
+    let end = trimmed.len();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    if start == end {
+        return None;
+    }
+    Some((start, &text[start..end]))
+}
+
+/// Gazetteer hits with titles applied: every mention before places are dropped.
+pub(super) fn all_hits(text: &str, gazetteer: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit> {
+    let mut hits = gazetteer_hits(text, gazetteer, date);
+    apply_titles(text, &mut hits);
+    hits
+}
+
+/// Every actor the gazetteer names in `text` on `date`, places included ("produced in
+/// Russia"): the doers and origins propositions are about.
+pub fn find_all(text: &str, gazetteer: &Gazetteer, date: Option<NaiveDate>) -> Vec<ActorMention> {
+    all_hits(text, gazetteer, date)
+        .into_iter()
+        .map(|h| h.into_mention(text))
+        .collect()
+}
+
+/// Every actor mention in `text`. Countries and capitals used as places ("in Moscow") are skipped.
+pub fn find(text: &str, gazetteer: &Gazetteer) -> Vec<ActorMention> {
+    find_on(text, gazetteer, None)
+}
+
+/// [`find`] in an article dated `date`: dated roles apply only inside their dates.
+pub fn find_on(text: &str, gazetteer: &Gazetteer, date: Option<NaiveDate>) -> Vec<ActorMention> {
+    all_hits(text, gazetteer, date)
+        .into_iter()
+        .filter(|h| !(h.kind == ActorKind::Country && is_place(text, h.span.start)))
+        .map(|h| h.into_mention(text))
+        .collect()
+}
+
+/// True when the word before `pos` makes the country a place: "in Moscow", "near Damascus",
+/// or a dateline puts it after a city in capitals: "ALEPPO, Syria".
+fn is_place(text: &str, pos: usize) -> bool {
+    if let Some(head) = text[..pos].trim_end().strip_suffix(',') {
+        let city = head
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        if city.len() >= 3 && city.chars().all(|c| c.is_ascii_uppercase() || c == '-') {
+            return true;
+        }
+    }
+    matches!(
+        word_before(text, pos)
+            .map(|(_, w)| w.to_lowercase())
+            .as_deref(),
+        Some("in" | "at" | "near" | "across" | "inside" | "outside" | "into")
+    )
+}

@@ -1,0 +1,305 @@
+//! Actor recognition: gazetteer matching of countries, capitals, institutions, groups, people and anonymous sources to CAMEO-style codes.
+//!
+//! Two kinds of data drive it: the gazetteer tables in `schema/gazetteer/` (names and aliases)
+//! and `src/data/titles.tsv` (roles such as "official", "defense minister", "spokeswoman"). A title
+//! takes its side from a cue next to it: "a U.S. official" -> USAGOV, "Russia's defense minister"
+//! -> RUSGOV, "State Department spokeswoman" -> USAGOV, "Russian military sources" -> RUSMIL.
+//! A title next to a name becomes that person: a known one keeps the gazetteer entry, an unknown
+//! one ("rebel commander Ahmed al-Hamdo") gets the title's code. Anonymous sources whose side is
+//! not stated get the code `UNKNWN` and no country.
+//!
+//! Matching is one aho-corasick pass (built once per gazetteer) plus one over titles.
+//! Here: the [`Gazetteer`] type, speaker resolution and the mention type; `load` reads the
+//! embedded tables, `find` matches the gazetteer and finds mentions, `titles` combines titles
+//! with side cues and names.
+
+mod find;
+mod load;
+mod titles;
+
+pub use find::{find, find_all, find_on};
+
+use find::all_hits;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use chrono::NaiveDate;
+use once_cell::sync::Lazy;
+
+use crate::model::{ActorKind, ActorMention, GazetteerEntry, Span};
+
+/// Code for an anonymous source whose side the text does not state.
+pub const UNKNOWN_CODE: &str = "UNKNWN";
+
+/// The actor gazetteer: the seed tables in schema/gazetteer/ plus analysts' additions.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    pub entries: Vec<GazetteerEntry>,
+    /// ISO alpha-3 side of each entry (parallel to `entries`).
+    countries: Vec<Option<String>>,
+    matcher: Option<Matcher>,
+}
+
+/// Aho-corasick over every distinct alias, with the alias -> entries map and per-alias case rule.
+#[derive(Debug, Clone)]
+struct Matcher {
+    ac: AhoCorasick,
+    /// For each pattern: (alias, entries carrying it in file order, alias must match with exact case).
+    patterns: Vec<(String, Vec<usize>, bool)>,
+}
+
+static BUILTIN: Lazy<Gazetteer> = Lazy::new(|| {
+    let (entries, countries) = load::seed();
+    Gazetteer::build(entries, countries)
+});
+
+impl Gazetteer {
+    /// The built-in gazetteer (parsed and compiled once; cloning is cheap).
+    pub fn builtin() -> Gazetteer {
+        BUILTIN.clone()
+    }
+
+    /// The seed plus extra entries (aliases analysts added or imported). An extra entry's side is
+    /// the first three letters of its code when those are a country code the seed knows.
+    pub fn with_extra(extra: &[GazetteerEntry]) -> Gazetteer {
+        let g = Gazetteer::builtin();
+        let mut entries = g.entries;
+        let mut countries = g.countries;
+        for e in extra {
+            countries.push(country_of_code(&e.code, &countries));
+            entries.push(e.clone());
+        }
+        Gazetteer::build(entries, countries)
+    }
+
+    /// The side (ISO alpha-3) of an actor code: RUSGOV -> RUS, IGOUNO -> None, UNKNWN -> None.
+    pub fn country_of(&self, code: &str) -> Option<String> {
+        country_of_code(code, &self.countries)
+    }
+
+    fn build(entries: Vec<GazetteerEntry>, countries: Vec<Option<String>>) -> Gazetteer {
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut patterns: Vec<(String, Vec<usize>, bool)> = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            let forms = e
+                .aliases
+                .iter()
+                .map(String::as_str)
+                .chain([e.name.as_str()]);
+            for a in forms {
+                let a = a.trim();
+                if a.is_empty() {
+                    continue;
+                }
+                match index.get(a) {
+                    Some(&p) => {
+                        if !patterns[p].1.contains(&i) {
+                            patterns[p].1.push(i);
+                        }
+                    }
+                    None => {
+                        index.insert(a.to_string(), patterns.len());
+                        let exact = a.chars().any(|c| c.is_uppercase());
+                        patterns.push((a.to_string(), vec![i], exact));
+                    }
+                }
+            }
+        }
+        // A DFA is fastest but grows with the patterns: an imported dictionary (tens of
+        // thousands of names) lets aho-corasick choose.
+        let kind = (patterns.len() <= 20_000).then_some(AhoCorasickKind::DFA);
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(kind)
+            .build(patterns.iter().map(|p| p.0.as_str()))
+            .ok();
+        Gazetteer {
+            entries,
+            countries,
+            matcher: ac.map(|ac| Matcher { ac, patterns }),
+        }
+    }
+
+    /// The entry an alias stands for on `date`: the first one whose dates hold, else (every row
+    /// out of date) the nearest one, re-coded as a former official of its country (`<ISO>ELI`).
+    fn pick(&self, candidates: &[usize], date: Option<NaiveDate>) -> (usize, Option<String>) {
+        let Some(d) = date else {
+            // No date: the most recent role (open-ended first), file order among equals.
+            let key = |i: usize| self.entries[i].until.unwrap_or(NaiveDate::MAX);
+            let mut best = candidates[0];
+            for &i in &candidates[1..] {
+                if key(i) > key(best) {
+                    best = i;
+                }
+            }
+            return (best, None);
+        };
+        if let Some(&i) = candidates.iter().find(|&&i| self.entries[i].holds_on(date)) {
+            return (i, None);
+        }
+        let distance = |i: usize| {
+            let e = &self.entries[i];
+            let before = e.from.map(|f| (f - d).num_days().max(0)).unwrap_or(0);
+            let after = e.until.map(|u| (d - u).num_days().max(0)).unwrap_or(0);
+            before + after
+        };
+        let i = candidates
+            .iter()
+            .copied()
+            .min_by_key(|&i| distance(i))
+            .unwrap_or(candidates[0]);
+        let code = self.countries[i].as_ref().map(|c| format!("{c}ELI"));
+        (i, code)
+    }
+}
+
+/// The ISO alpha-3 side an actor code is written with: its first three letters ("RUSGOV" ->
+/// "RUS"). Whether those name a state is for the caller to check ([`Gazetteer::country_of`]
+/// checks them against the gazetteer's states: "IGOUNO" starts with no state).
+pub fn code_country(code: &str) -> Option<&str> {
+    code.get(..3)
+}
+
+fn country_of_code(code: &str, known: &[Option<String>]) -> Option<String> {
+    let iso = code_country(code)?;
+    known.iter().flatten().find(|c| c.as_str() == iso).cloned()
+}
+
+/// The seed gazetteer without cloning (for stages that have no gazetteer parameter).
+pub fn builtin_ref() -> &'static Gazetteer {
+    &BUILTIN
+}
+
+/// The name of a state from its ISO alpha-3 code ("FRA" -> "France"), from the world gazetteer.
+pub fn country_name(iso: &str) -> Option<String> {
+    let code = format!("{iso}GOV");
+    BUILTIN
+        .entries
+        .iter()
+        .find(|e| e.kind == ActorKind::Country && e.code == code)
+        .map(|e| e.name.clone())
+}
+
+/// A speaker or name resolved to the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub name: String,
+    pub code: String,
+    pub country: Option<String>,
+    pub kind: ActorKind,
+}
+
+/// Where a mention came from; decides which one names a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    /// A person entry of the gazetteer.
+    KnownPerson,
+    /// An unknown name next to a title: "rebel commander Ahmed al-Hamdo".
+    NamedByTitle,
+    /// A title with a side: "a U.S. official".
+    Title,
+    /// Any other gazetteer entry.
+    Entry,
+}
+
+#[derive(Debug, Clone)]
+struct Hit {
+    span: Span,
+    name: String,
+    code: String,
+    country: Option<String>,
+    kind: ActorKind,
+    source: Source,
+}
+
+impl Hit {
+    fn into_mention(self, text: &str) -> ActorMention {
+        ActorMention {
+            text: self.span.slice(text).to_string(),
+            span: self.span,
+            name: self.name,
+            code: self.code,
+            country: self.country,
+            kind: self.kind,
+        }
+    }
+}
+
+/// Resolve a speaker phrase ("Russia's defense minister Sergei Shoigu", "a U.S. official",
+/// "the State Department", "Moscow") to an actor, or None when nothing in it is known.
+///
+/// A named known person wins, then a named person whose side comes from a title, then a titled
+/// anonymous source, then an institution, then a country.
+pub fn resolve_speaker(speaker: &str, gazetteer: &Gazetteer) -> Option<Resolved> {
+    resolve_speaker_on(speaker, gazetteer, None)
+}
+
+/// [`resolve_speaker`] for a claim made on `date`: dated roles apply only inside their dates.
+pub fn resolve_speaker_on(
+    speaker: &str,
+    gazetteer: &Gazetteer,
+    date: Option<NaiveDate>,
+) -> Option<Resolved> {
+    // "a pro-regime website", "pro-Kremlin media", "the pro-opposition media center": the
+    // outlet speaks for the side it is "pro"; its own name does not say more.
+    if let Some(i) = speaker
+        .find("pro-")
+        .filter(|&i| i == 0 || !speaker[..i].ends_with(|c: char| c.is_alphanumeric()))
+    {
+        let rest = &speaker[i + 4..];
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let sided = rest[..word_end].replace('-', " ");
+        if let Some(r) = all_hits(&sided, gazetteer, date).into_iter().next() {
+            return Some(Resolved {
+                name: speaker.trim().to_string(),
+                code: r.code,
+                country: r.country,
+                kind: ActorKind::Organisation,
+            });
+        }
+    }
+    let hits = all_hits(speaker, gazetteer, date);
+    let rank = |h: &Hit| match (h.source, h.kind) {
+        (Source::KnownPerson, _) => 0,
+        (Source::NamedByTitle, _) => 1,
+        (Source::Title, _) => 2,
+        (Source::Entry, ActorKind::Organisation) => 3,
+        (Source::Entry, ActorKind::Anonymous) => 4,
+        (Source::Entry, _) => 5,
+    };
+    let best = hits.into_iter().min_by_key(|h| (rank(h), h.span.start))?;
+    Some(Resolved {
+        name: best.name,
+        code: best.code,
+        country: best.country,
+        kind: best.kind,
+    })
+}
+
+/// A bare capitalised surname that is the subject of a speech cue ("May said", "Haley
+/// warned"): the one known person on `date` whose name ends in it, or None when none or
+/// several do. Surnames are not gazetteer aliases (many are words or months); only a speaker
+/// slot makes one a name.
+pub fn resolve_surname_on(
+    surname: &str,
+    gazetteer: &Gazetteer,
+    date: Option<NaiveDate>,
+) -> Option<Resolved> {
+    let tail = format!(" {surname}");
+    let mut found = gazetteer.entries.iter().enumerate().filter(|(_, e)| {
+        e.kind == ActorKind::Person && e.holds_on(date) && e.name.ends_with(&tail)
+    });
+    let (i, e) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    Some(Resolved {
+        name: e.name.clone(),
+        code: e.code.clone(),
+        country: gazetteer.countries.get(i).cloned().flatten(),
+        kind: e.kind,
+    })
+}
+
+#[cfg(test)]
+mod tests;

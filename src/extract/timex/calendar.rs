@@ -1,0 +1,91 @@
+//! Calendar names: the one table of month and weekday names in the crate, and the readers
+//! the temporal tagger uses for them, parts of day and seasons.
+//!
+//! Other modules that need month or weekday names should read [`MONTHS`] and [`WEEKDAYS`]
+//! rather than keep their own copy.
+
+use chrono::Weekday;
+
+/// Month names, January first; a month's number is its index + 1.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Weekday names, Monday first (ISO order, as `Weekday::num_days_from_monday`).
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// `chrono` weekdays in the order of [`WEEKDAYS`].
+const WEEKDAY_VALUES: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// The month (1-12) a lower-case word names: a full name, its first three letters, or "sept".
+pub fn month_of(w: &str) -> Option<u32> {
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(w) || w.len() == 3 && m[..3].eq_ignore_ascii_case(w))
+        .map(|i| i as u32 + 1)
+}
+
+/// The weekday a lower-case word names: a full name, or "tues", "thurs".
+pub fn weekday_of(w: &str) -> Option<Weekday> {
+    match w {
+        "tues" => return Some(Weekday::Tue),
+        "thurs" => return Some(Weekday::Thu),
+        _ => {}
+    }
+    WEEKDAYS
+        .iter()
+        .position(|d| d.eq_ignore_ascii_case(w))
+        .map(|i| WEEKDAY_VALUES[i])
+}
+
+/// The TIMEX3 part-of-day code of "morning", "afternoon", "evening", "night".
+pub(super) fn part_of_day(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    })
+}
+
+/// The TIMEX3 season code of a season word and the month it starts in.
+pub(super) fn season_of(w: &str) -> Option<(&'static str, u32)> {
+    Some(match w {
+        "spring" => ("SP", 3),
+        "summer" => ("SU", 6),
+        "fall" | "autumn" => ("FA", 9),
+        "winter" => ("WI", 12),
+        _ => return None,
+    })
+}
