@@ -4,18 +4,19 @@
 use super::coref::Ctx;
 use super::lexicon::CueKind;
 use super::phrase::np_fwd;
-use super::quotes::{clean_content, inside_quote, Quote};
-use super::tokens::{is_punct, tok_at, Tok, TokKind};
-use super::Draft;
+use super::quotes::{clean_content, inside_quote};
+use super::tokens::{is_punct, tok_at, TokKind};
+use super::{CueSite, Draft};
 use crate::model::{ClaimKind, Span};
 
-pub(super) fn according_to(
-    ctx: &mut Ctx,
-    quotes: &[Quote],
-    sent: Span,
-    toks: &[Tok],
-    cue: Span,
-) -> Option<Draft> {
+pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
+    let CueSite {
+        quotes,
+        sent,
+        toks,
+        cue,
+        ..
+    } = *site;
     let text = ctx.text;
     let ci = tok_at(toks, cue.end);
     if ci >= toks.len() || toks[ci].k != TokKind::Word {

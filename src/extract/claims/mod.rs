@@ -56,9 +56,11 @@ use crate::model::{ActorKind, ActorMention, Claim, ClaimKind, DateValue, Diagnos
 use continuations::add_continuations;
 use coref::{Ctx, Entity, Speaker};
 use finish::finish;
-use lexicon::{role_of, CueKind, Gender};
+use lexicon::{role_of, CueKind, CueRow, Gender};
 use quotes::find_quotes;
+use quotes::Quote;
 use sentence::find_in_sentence;
+use tokens::Tok;
 use tokens::{is_cap, tokenize};
 
 /// A claim in the making (spans only; texts are filled in at the end).
@@ -73,8 +75,22 @@ struct Draft {
     confidence: f32,
 }
 
+/// One cue in its sentence: what a cue family reads.
+struct CueSite<'s> {
+    /// The article's quotations.
+    pub quotes: &'s [Quote],
+    /// The sentence.
+    pub sent: Span,
+    /// The sentence's tokens.
+    pub toks: &'s [Tok],
+    /// The cue's bytes (channel phrases merged in: "said in a statement").
+    pub cue: Span,
+    pub row: &'s CueRow,
+    /// Claims already found in this sentence (a participle takes the last one's speaker).
+    pub earlier: &'s [Draft],
+}
+
 /// Find claims in `text` given its sentences, actor mentions and time expressions.
-#[allow(clippy::too_many_arguments)]
 pub fn find(
     text: &str,
     sentences: &[Span],

@@ -1,23 +1,24 @@
 //! Noun cues after a possessive: "Moscow's claim that ...", "his support for the truce".
 
 use super::coref::Ctx;
-use super::lexicon::{in_list, CueKind, CueRow};
+use super::lexicon::{in_list, CueKind};
 use super::phrase::np_back;
-use super::quotes::{clean_content, quotes_near, Quote};
-use super::tokens::{tok_at, word, Tok, TokKind};
-use super::Draft;
+use super::quotes::{clean_content, quotes_near};
+use super::tokens::{tok_at, word, TokKind};
+use super::{CueSite, Draft};
 use crate::model::{ClaimKind, Span};
 
 /// "Moscow's claim that its jets ...", "Lavrov's criticism of the plan", "his support for the
 /// truce": the possessive is the speaker, the noun the cue.
-pub(super) fn noun_cue(
-    ctx: &mut Ctx,
-    quotes: &[Quote],
-    sent: Span,
-    toks: &[Tok],
-    cue: Span,
-    row: &CueRow,
-) -> Option<Draft> {
+pub(super) fn noun_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
+    let CueSite {
+        quotes,
+        sent,
+        toks,
+        cue,
+        row,
+        ..
+    } = *site;
     let text = ctx.text;
     let ci = tok_at(toks, cue.start);
     let ce = tok_at(toks, cue.end);

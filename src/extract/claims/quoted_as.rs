@@ -4,11 +4,14 @@ use super::coref::Ctx;
 use super::lexicon::CueKind;
 use super::phrase::np_fwd;
 use super::quotes::clean_content;
-use super::tokens::{tok_at, word, Tok, TokKind};
-use super::Draft;
+use super::tokens::{tok_at, word, TokKind};
+use super::{CueSite, Draft};
 use crate::model::{ClaimKind, Span};
 
-pub(super) fn quoted_as(ctx: &mut Ctx, sent: Span, toks: &[Tok], cue: Span) -> Option<Draft> {
+pub(super) fn quoted_as(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
+    let CueSite {
+        sent, toks, cue, ..
+    } = *site;
     let text = ctx.text;
     let ci = tok_at(toks, cue.end);
     // Find "as saying" within a few tokens.
