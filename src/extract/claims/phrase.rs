@@ -60,6 +60,17 @@ pub(super) fn np_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> Option
     if in_list(QUANTIFIERS, w) && (j == 0 || toks[j - 1].k != TokKind::Word) {
         return Some(j);
     }
+    if !head_ok(text, toks, j, loose) {
+        return None;
+    }
+    Some(extend_back(text, toks, j, loose))
+}
+
+/// Can word `j` head a speaker phrase: a name, a role noun, a word after a determiner, or (when
+/// `loose`) any content word.
+fn head_ok(text: &str, toks: &[Tok], j: usize, loose: bool) -> bool {
+    let w = word(text, &toks[j]);
+    let lw = w.to_lowercase();
     let after_det = j > 0
         && toks[j - 1].k == TokKind::Word
         && (in_list(DETERMINERS, word(text, &toks[j - 1]))
@@ -73,9 +84,13 @@ pub(super) fn np_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> Option
             && !in_list(SKIP_BEFORE_CUE, w)
             && !in_list(DETERMINERS, w)
             && !lw.ends_with("ly"));
-    if !head_ok {
-        return None;
-    }
+    head_ok
+}
+
+/// Extend a speaker phrase headed by token `j` backwards through names, role nouns, modifiers,
+/// a determiner, "a spokesman for", "sources close to" and short parentheses; returns its
+/// first token.
+fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
     let mut start = j;
     let mut i = j;
     let mut loose_words = 0;
@@ -162,7 +177,7 @@ pub(super) fn np_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> Option
         i -= 1;
         start = i;
     }
-    Some(start)
+    start
 }
 
 /// Scan a speaker noun phrase forward from token `i` (quote-first inversion: "said Lavrov").
