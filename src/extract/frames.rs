@@ -1,6 +1,6 @@
 //! Frames and stance: which proposition a claim is about (agreement, ceasefire, responsibility ...) and whether it asserts or denies it.
 //!
-//! All vocabulary is data in `lexicon/`: `frames.tsv` (frame rules with weights and polarity),
+//! All vocabulary is data in `src/data/`: `frames.tsv` (frame rules with weights and polarity),
 //! `negations.tsv` (negators and per-frame antonym triggers), `hedges.tsv` (modality, some of
 //! which imply a frame: "nothing to announce" is a weak denial of an agreement) and
 //! `figures.tsv` (quantity words for numbers). Everything is compiled once.
@@ -13,13 +13,12 @@
 
 use once_cell::sync::Lazy;
 use regex::{Regex, RegexSet};
+use std::collections::HashMap;
 
 use crate::extract::actors;
 use crate::model::{ActorMention, Figure, Span};
 
-const FRAMES: &str = crate::data::FRAMES.text;
-const NEGATIONS: &str = crate::data::NEGATIONS.text;
-const HEDGES: &str = crate::data::HEDGES.text;
+use crate::data::{FIGURES, FRAMES, HEDGES, NEGATIONS};
 
 /// Text before a hedge that ends in "<determiner> <noun> that|which [up to two words]": the
 /// hedge sits in a relative clause ("a deal that would let aid in") and governs nothing else.
@@ -29,7 +28,6 @@ static RELATIVE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     )
     .expect("valid regex")
 });
-const FIGURES: &str = crate::data::FIGURES.text;
 
 /// The proposition a piece of text is about and its stance towards it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -137,13 +135,7 @@ struct Lexicon {
     /// (pattern, quantity, weak): weak quantities are a fallback.
     quantities: Vec<(Regex, String, bool)>,
     /// Each frame's antonym triggers as one regex.
-    antonyms: std::collections::HashMap<String, Regex>,
-}
-
-fn data_lines(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+    antonyms: HashMap<String, Regex>,
 }
 
 /// Patterns run on ASCII-lowercased text (same byte offsets), so they are lowercased here
@@ -186,19 +178,53 @@ fn alternation(mut items: Vec<String>) -> String {
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
+    let negations = negation_rules();
+    let (rules, order) = frame_rules(&negations.antonyms);
+    let head_set = regex::RegexSetBuilder::new(
+        rules
+            .iter()
+            .map(|r| r.split.as_ref().map_or(&r.re, |(h, _)| h).as_str()),
+    )
+    .dfa_size_limit(32 << 20)
+    .build()
+    .expect("frames.tsv builds");
+    let (hedge_set, hedges) = hedge_rules();
+    Lexicon {
+        antonyms: antonym_map(&order, &negations.antonyms),
+        hedge_set,
+        head_set,
+        rules,
+        order,
+        negator: negations.negator,
+        wide_negator: negations.wide_negator,
+        conditional: negations.conditional,
+        hedges,
+        quantities: quantity_rules(),
+    }
+});
+
+/// What `negations.tsv` compiles to: the negator, wide-negator and conditional regexes, and
+/// the (frame, pattern) antonym triggers.
+struct Negations {
+    negator: Regex,
+    wide_negator: Regex,
+    conditional: Regex,
+    antonyms: Vec<(String, String)>,
+}
+
+fn negation_rules() -> Negations {
     let mut negators = Vec::new();
     let mut wide = Vec::new();
     let mut conds = Vec::new();
     let mut antonyms: Vec<(String, String)> = Vec::new();
-    for cols in data_lines(NEGATIONS) {
-        match cols.as_slice() {
-            ["neg", p, ..] => negators.push(p.trim().to_string()),
-            ["wide", p, ..] => wide.push(p.trim().to_string()),
-            ["cond", p, ..] => conds.push(p.trim().to_string()),
-            ["ant", frame, p, ..] => {
-                antonyms.push((frame.trim().to_string(), p.trim().to_string()))
-            }
-            _ => {}
+    for row in NEGATIONS.rows() {
+        let p = row.col(1).trim().to_string();
+        match row.col(0) {
+            "neg" => negators.push(p),
+            "wide" => wide.push(p),
+            "cond" => conds.push(p),
+            "ant" => antonyms.push((p, row.col(2).trim().to_string())),
+            other => panic!("{}:{}: unknown kind {other:?}", NEGATIONS.file, row.line),
         }
     }
     // "n't" has no word boundary before it.
@@ -208,34 +234,42 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     if !nt.is_empty() {
         neg.push_str(r"|n['’]t\b");
     }
-    let negator = ci(&neg);
-    let wide_negator = ci(&format!(r"\b(?:{})\b", alternation(wide)));
-    let conditional = ci(&format!(r"\b(?:{})\b", alternation(conds)));
+    Negations {
+        negator: ci(&neg),
+        wide_negator: ci(&format!(r"\b(?:{})\b", alternation(wide))),
+        conditional: ci(&format!(r"\b(?:{})\b", alternation(conds))),
+        antonyms,
+    }
+}
 
+/// The antonym patterns of `frame`.
+fn antonyms_of(antonyms: &[(String, String)], frame: &str) -> Vec<String> {
+    antonyms
+        .iter()
+        .filter(|(f, _)| f == frame)
+        .map(|(_, p)| p.clone())
+        .collect()
+}
+
+/// The rules of `frames.tsv` with macros and `{ANT}` expanded, and the frames in file order.
+fn frame_rules(antonyms: &[(String, String)]) -> (Vec<Rule>, Vec<String>) {
     let mut macros: Vec<(String, String)> = vec![
         ("GAP".into(), r"[^.;:!?]{0,40}?".into()),
         ("SGAP".into(), r"[^.;:!?]{0,20}?".into()),
     ];
     let mut rules = Vec::new();
     let mut order: Vec<String> = Vec::new();
-    for cols in data_lines(FRAMES) {
-        if let Some(name) = cols[0].strip_prefix('@') {
-            if cols.len() >= 2 {
-                macros.retain(|(n, _)| n != name);
-                macros.push((name.to_string(), cols[1].trim().to_string()));
-            }
+    for row in FRAMES.rows() {
+        if let Some(name) = row.col(0).strip_prefix('@') {
+            macros.retain(|(n, _)| n != name);
+            macros.push((name.to_string(), row.col(1).trim().to_string()));
             continue;
         }
-        if cols.len() < 5 {
-            continue;
+        if row.cols.len() < 5 {
+            panic!("{}:{}: a rule needs 5 columns", FRAMES.file, row.line);
         }
-        let frame = cols[0].trim().to_string();
-        let ants: Vec<String> = antonyms
-            .iter()
-            .filter(|(f, _)| *f == frame)
-            .map(|(_, p)| p.clone())
-            .collect();
-        let ant = format!(r"\b(?:{})\b", alternation(ants));
+        let frame = row.col(0).trim().to_string();
+        let ant = format!(r"\b(?:{})\b", alternation(antonyms_of(antonyms, &frame)));
         let expand = |p: &str| {
             let mut p = p.replace("{ANT}", &ant);
             for (name, body) in &macros {
@@ -243,7 +277,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             }
             p
         };
-        let raw = cols[4].trim();
+        let raw = row.col(4).trim();
         let pattern = expand(raw);
         let split = split_at_gap(raw).map(|(head, rest)| {
             (
@@ -256,9 +290,9 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         }
         rules.push(Rule {
             frame,
-            polarity: cols[1].trim().parse().unwrap_or(0),
-            weight: cols[2].trim().parse().unwrap_or(1),
-            target: match cols[3].trim() {
+            polarity: row.col(1).trim().parse().unwrap_or(0),
+            weight: row.col(2).trim().parse().unwrap_or(1),
+            target: match row.col(3).trim() {
                 "before" => Target::Before,
                 "after" => Target::After,
                 "by" => Target::By,
@@ -268,46 +302,50 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             split,
         });
     }
-    let head_set = regex::RegexSetBuilder::new(
-        rules
-            .iter()
-            .map(|r| r.split.as_ref().map_or(&r.re, |(h, _)| h).as_str()),
-    )
-    .dfa_size_limit(32 << 20)
-    .build()
-    .expect("frames.tsv builds");
-    let hedge_lines: Vec<Vec<&str>> = data_lines(HEDGES).filter(|c| c.len() >= 3).collect();
+    (rules, order)
+}
+
+/// The hedges of `hedges.tsv`, and all their patterns in one set.
+fn hedge_rules() -> (RegexSet, Vec<Hedge>) {
+    let rows = HEDGES.rows();
     let hedge_set = RegexSet::new(
-        hedge_lines
-            .iter()
-            .map(|c| ci_pattern(&format!(r"\b(?:{})\b", c[0].trim()))),
+        rows.iter()
+            .map(|r| ci_pattern(&format!(r"\b(?:{})\b", r.col(0).trim()))),
     )
     .expect("hedges.tsv builds");
-    let hedges = hedge_lines
+    let hedges = rows
         .iter()
-        .map(|c| Hedge {
-            re: ci(&format!(r"\b(?:{})\b", c[0].trim())),
-            frame: Some(c[1].trim()).filter(|f| *f != "-").map(str::to_string),
-            polarity: c[2].trim().parse().ok(),
+        .map(|r| Hedge {
+            re: ci(&format!(r"\b(?:{})\b", r.col(0).trim())),
+            frame: Some(r.col(1).trim())
+                .filter(|f| *f != "-")
+                .map(str::to_string),
+            polarity: r.col(2).trim().parse().ok(),
         })
         .collect();
-    let quantities = data_lines(FIGURES)
-        .filter(|c| c.len() >= 2)
-        .map(|c| {
+    (hedge_set, hedges)
+}
+
+/// The quantity words of `figures.tsv`: (pattern, quantity, weak).
+fn quantity_rules() -> Vec<(Regex, String, bool)> {
+    FIGURES
+        .rows()
+        .iter()
+        .map(|r| {
             (
-                ci(&format!(r"\b(?:{})\b", c[0].trim())),
-                c[1].trim().to_string(),
-                c.get(2).is_some_and(|w| w.trim() == "weak"),
+                ci(&format!(r"\b(?:{})\b", r.col(0).trim())),
+                r.col(1).trim().to_string(),
+                r.col(2).trim() == "weak",
             )
         })
-        .collect();
-    let mut ant_map = std::collections::HashMap::new();
-    for frame in &order {
-        let ants: Vec<String> = antonyms
-            .iter()
-            .filter(|(f, _)| f == frame)
-            .map(|(_, p)| p.clone())
-            .collect();
+        .collect()
+}
+
+/// Each frame's antonym triggers as one regex (frames without any have none).
+fn antonym_map(order: &[String], antonyms: &[(String, String)]) -> HashMap<String, Regex> {
+    let mut ant_map = HashMap::new();
+    for frame in order {
+        let ants = antonyms_of(antonyms, frame);
         if !ants.is_empty() {
             ant_map.insert(
                 frame.clone(),
@@ -315,19 +353,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             );
         }
     }
-    Lexicon {
-        antonyms: ant_map,
-        hedge_set,
-        head_set,
-        rules,
-        order,
-        negator,
-        wide_negator,
-        conditional,
-        hedges,
-        quantities,
-    }
-});
+    ant_map
+}
 
 /// Classify `content` (absolute offset `offset` in the body, for figure spans).
 pub fn classify(content: &str, offset: usize) -> Stance {

@@ -36,12 +36,8 @@ pub(super) struct CueLexicon {
 pub(super) static CUES: Lazy<CueLexicon> = Lazy::new(|| {
     let mut pats = Vec::new();
     let mut rows = Vec::new();
-    for line in crate::data::CUES.text.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        let kind = match cols.get(1).copied().unwrap_or("") {
+    for row in crate::data::CUES.rows() {
+        let kind = match row.col(1) {
             "speech" => CueKind::Speech,
             "denial" => CueKind::Denial,
             "accusation" => CueKind::Accusation,
@@ -50,12 +46,16 @@ pub(super) static CUES: Lazy<CueLexicon> = Lazy::new(|| {
             "quoted-as" => CueKind::QuotedAs,
             "channel" => CueKind::Channel,
             "noun" => CueKind::Noun,
-            _ => continue,
+            other => panic!(
+                "{}:{}: unknown cue kind {other:?}",
+                crate::data::CUES.file,
+                row.line
+            ),
         };
-        pats.push(cols[0].to_string());
+        pats.push(row.col(0).to_string());
         rows.push(CueRow {
             kind,
-            weak: cols.get(4) == Some(&"weak"),
+            weak: row.col(4) == "weak",
         });
     }
     let ac = AhoCorasickBuilder::new()
@@ -82,25 +82,18 @@ pub(super) struct Role {
 
 pub(super) static ROLES: Lazy<HashMap<String, Role>> = Lazy::new(|| {
     let mut m = HashMap::new();
-    for line in crate::data::ATTRIB_ROLES.text.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let c: Vec<&str> = line.split('\t').collect();
-        if c.len() < 4 {
-            continue;
-        }
-        let gender = match c[1] {
+    for row in crate::data::ATTRIB_ROLES.rows() {
+        let gender = match row.col(1) {
             "m" => Gender::Male,
             "f" => Gender::Female,
             _ => Gender::Unknown,
         };
         m.insert(
-            c[0].to_string(),
+            row.col(0).to_string(),
             Role {
                 gender,
-                plural: c[2] == "p",
-                org: c[3] == "org",
+                plural: row.col(2) == "p",
+                org: row.col(3) == "org",
             },
         );
     }
