@@ -361,11 +361,44 @@ pub fn classify(content: &str, offset: usize) -> Stance {
     let lex = &*LEXICON;
     let lc = content.to_ascii_lowercase();
     let figures = figures_lc(&lc, offset);
+    let fired = fire_rules(lex, content, &lc);
+    let best = best_frame(lex, &fired);
+    let mut stance = Stance {
+        figures,
+        ..Stance::default()
+    };
+    if let Some((frame, _)) = best {
+        stance.frame = Some(frame.to_string());
+        // Strongest polar rule, earliest on ties.
+        let polar = fired
+            .iter()
+            .filter(|(r, _, _)| r.frame == frame && r.polarity != 0)
+            .min_by_key(|(r, s, _)| (std::cmp::Reverse(r.weight), s.start));
+        if let Some((rule, span, perp)) = polar {
+            let flips = negations(&lc, *span, lex.antonyms.get(frame));
+            stance.polarity = if flips % 2 == 1 {
+                -rule.polarity
+            } else {
+                rule.polarity
+            };
+            stance.target = perp.clone();
+        }
+    }
+    apply_hedge(lex, content, &lc, &mut stance);
+    stance
+}
+
+/// A rule that fired: the rule, its match and the perpetrator it names.
+type Fired<'l> = (&'l Rule, Span, Option<String>);
+
+/// Every rule that fires on `lc` (the lowercased `content`), grouped by rule: polar triggers in
+/// conditional clauses and responsibility claims with no perpetrator left out.
+fn fire_rules<'l>(lex: &'l Lexicon, content: &str, lc: &str) -> Vec<Fired<'l>> {
     let mut mentions: Option<Vec<ActorMention>> = None;
     // Where conditional, purpose and time clauses open ("if", "as soon as", "since").
     let conds: Vec<usize> = lex
         .conditional
-        .find_iter(&lc)
+        .find_iter(lc)
         .filter(|m| {
             let head = &lc[..m.start()];
             !(m.as_str() == "if" && (head.ends_with("as ") || head.ends_with("even ")))
@@ -376,12 +409,12 @@ pub fn classify(content: &str, offset: usize) -> Stance {
     // (rule, match span, perpetrator) for every rule that fires.
     let mut fired: Vec<(&Rule, Span, Option<String>)> = Vec::new();
     let mut spans = Vec::new();
-    for i in lex.head_set.matches(&lc).iter() {
+    for i in lex.head_set.matches(lc).iter() {
         let rule = &lex.rules[i];
-        rule.find_all(&lc, &mut spans);
+        rule.find_all(lc, &mut spans);
         for &span in &spans {
             // A polar trigger inside a conditional clause states no stance; the topic stays.
-            if rule.polarity != 0 && in_conditional(&lc, &conds, span) {
+            if rule.polarity != 0 && in_conditional(lc, &conds, span) {
                 continue;
             }
             let perp = match rule.target {
@@ -406,13 +439,18 @@ pub fn classify(content: &str, offset: usize) -> Stance {
             if rule.frame == "responsibility"
                 && rule.polarity > 0
                 && perp.is_none()
-                && !first_person_before(&lc, span)
+                && !first_person_before(lc, span)
             {
                 continue;
             }
             fired.push((rule, span, perp));
         }
     }
+    fired
+}
+
+/// The frame with the most rule weight (each rule once), ties to the frame listed first.
+fn best_frame<'l>(lex: &'l Lexicon, fired: &[Fired]) -> Option<(&'l str, u32)> {
     let mut best: Option<(&str, u32)> = None;
     for frame in &lex.order {
         // Each rule counts once, however often it fires (`fired` is grouped by rule).
@@ -428,32 +466,16 @@ pub fn classify(content: &str, offset: usize) -> Stance {
             best = Some((frame, score));
         }
     }
-    let mut stance = Stance {
-        figures,
-        ..Stance::default()
-    };
-    if let Some((frame, _)) = best {
-        stance.frame = Some(frame.to_string());
-        // Strongest polar rule, earliest on ties.
-        let polar = fired
-            .iter()
-            .filter(|(r, _, _)| r.frame == frame && r.polarity != 0)
-            .min_by_key(|(r, s, _)| (std::cmp::Reverse(r.weight), s.start));
-        if let Some((rule, span, perp)) = polar {
-            let flips = negations(&lc, *span, lex.antonyms.get(frame));
-            stance.polarity = if flips % 2 == 1 {
-                -rule.polarity
-            } else {
-                rule.polarity
-            };
-            stance.target = perp.clone();
-        }
-    }
-    // Hedges: the first that implies a frame wins, else the earliest.
+    best
+}
+
+/// Hedges: the first that implies a frame wins, else the earliest. It may set the frame and
+/// polarity when the rules left them open.
+fn apply_hedge(lex: &Lexicon, content: &str, lc: &str, stance: &mut Stance) {
     let mut hedge: Option<(usize, &Hedge, String)> = None;
-    for i in lex.hedge_set.matches(&lc).iter() {
+    for i in lex.hedge_set.matches(lc).iter() {
         let h = &lex.hedges[i];
-        for m in h.re.find_iter(&lc) {
+        for m in h.re.find_iter(lc) {
             let word = &content[m.start()..m.end()];
             // "May" the month is no hedge, nor is "as if".
             if word.eq_ignore_ascii_case("may") && word.starts_with('M') && m.start() > 0 {
@@ -494,7 +516,6 @@ pub fn classify(content: &str, offset: usize) -> Stance {
             }
         }
     }
-    stance
 }
 
 /// True when `span` sits in a clause opened by a conditional marker (ending at one of
@@ -774,57 +795,7 @@ fn figures_lc(content: &str, offset: usize) -> Vec<Figure> {
                 _ => 1_000_000.0,
             };
         }
-        // Windows: the word just before ("killing 12"), then after (eight words, up to the
-        // clause end or the next number that is not an "including" part), then five words
-        // before when the number counts times ("violated the truce 55 times").
-        let prev_end = k
-            .checked_sub(1)
-            .map(|p| numbers[p].get(0).unwrap().end())
-            .unwrap_or(0);
-        let clause_start = break_before(head, false).max(prev_end);
-        let before = &content[clause_start..whole.start()];
-        let next_num = numbers[k + 1..]
-            .iter()
-            .map(|c| c.get(0).unwrap().start())
-            .find(|&st| {
-                let h = content[..st].trim_end();
-                !(h.ends_with("including") || h.ends_with("among them") || h.ends_with("among"))
-            })
-            .unwrap_or(content.len());
-        let mut after_end =
-            whole.end() + rest.find(['.', ';', ':', '!', '?']).unwrap_or(rest.len());
-        after_end = after_end.min(next_num);
-        let after = &content[whole.end()..after_end];
-        let after = nth_word_prefix(after, 8);
-        let before_near = last_words(before, 1);
-        let times = after.trim_start().starts_with("times")
-            || after.trim_start().starts_with("occasions")
-            || after.trim_start().starts_with("instances")
-            || after.trim().is_empty();
-        let before_far = if times { last_words(before, 5) } else { "" };
-        let find_last = |s: &str| -> Option<String> {
-            [false, true].iter().find_map(|&weak| {
-                lex.quantities
-                    .iter()
-                    .filter(|(_, _, w)| *w == weak)
-                    .filter_map(|(re, q, _)| re.find_iter(s).last().map(|m| (m.end(), q)))
-                    .max_by_key(|(e, _)| *e)
-                    .map(|(_, q)| q.clone())
-            })
-        };
-        let find_first = |s: &str| -> Option<String> {
-            [false, true].iter().find_map(|&weak| {
-                lex.quantities
-                    .iter()
-                    .filter(|(_, _, w)| *w == weak)
-                    .filter_map(|(re, q, _)| re.find(s).map(|m| (m.start(), q)))
-                    .min_by_key(|(s, _)| *s)
-                    .map(|(_, q)| q.clone())
-            })
-        };
-        let quantity = find_last(before_near)
-            .or_else(|| find_first(after))
-            .or_else(|| find_last(before_far));
+        let quantity = quantity_near(content, &numbers, k, lex);
         if let Some(quantity) = quantity {
             out.push(Figure {
                 quantity,
@@ -834,6 +805,68 @@ fn figures_lc(content: &str, offset: usize) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// The quantity number `k` of `numbers` counts: a quantity word just before it ("killing 12"),
+/// else after it (eight words, up to the clause end or the next number that is not an
+/// "including" part), else five words before when it counts times ("violated the truce 55
+/// times"). Strong quantity words first in each window.
+fn quantity_near(
+    content: &str,
+    numbers: &[regex::Captures],
+    k: usize,
+    lex: &Lexicon,
+) -> Option<String> {
+    let whole = numbers[k].get(0).unwrap();
+    let head = &content[..whole.start()];
+    let rest = &content[whole.end()..];
+    let prev_end = k
+        .checked_sub(1)
+        .map(|p| numbers[p].get(0).unwrap().end())
+        .unwrap_or(0);
+    let clause_start = break_before(head, false).max(prev_end);
+    let before = &content[clause_start..whole.start()];
+    let next_num = numbers[k + 1..]
+        .iter()
+        .map(|c| c.get(0).unwrap().start())
+        .find(|&st| {
+            let h = content[..st].trim_end();
+            !(h.ends_with("including") || h.ends_with("among them") || h.ends_with("among"))
+        })
+        .unwrap_or(content.len());
+    let mut after_end = whole.end() + rest.find(['.', ';', ':', '!', '?']).unwrap_or(rest.len());
+    after_end = after_end.min(next_num);
+    let after = &content[whole.end()..after_end];
+    let after = nth_word_prefix(after, 8);
+    let before_near = last_words(before, 1);
+    let times = after.trim_start().starts_with("times")
+        || after.trim_start().starts_with("occasions")
+        || after.trim_start().starts_with("instances")
+        || after.trim().is_empty();
+    let before_far = if times { last_words(before, 5) } else { "" };
+    let find_last = |s: &str| -> Option<String> {
+        [false, true].iter().find_map(|&weak| {
+            lex.quantities
+                .iter()
+                .filter(|(_, _, w)| *w == weak)
+                .filter_map(|(re, q, _)| re.find_iter(s).last().map(|m| (m.end(), q)))
+                .max_by_key(|(e, _)| *e)
+                .map(|(_, q)| q.clone())
+        })
+    };
+    let find_first = |s: &str| -> Option<String> {
+        [false, true].iter().find_map(|&weak| {
+            lex.quantities
+                .iter()
+                .filter(|(_, _, w)| *w == weak)
+                .filter_map(|(re, q, _)| re.find(s).map(|m| (m.start(), q)))
+                .min_by_key(|(s, _)| *s)
+                .map(|(_, q)| q.clone())
+        })
+    };
+    find_last(before_near)
+        .or_else(|| find_first(after))
+        .or_else(|| find_last(before_far))
 }
 
 /// The first `n` words of `s`.
