@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use crate::extract::actors;
 use crate::model::{ActorMention, Figure, Span};
 
-use crate::data::{FIGURES, FRAMES, HEDGES, NEGATIONS};
+use crate::data::{FIGURES, FIGURE_BLOCKERS, FRAMES, HEDGES, NEGATIONS};
 
 /// Text before a hedge that ends in "<determiner> <noun> that|which [up to two words]": the
 /// hedge sits in a relative clause ("a deal that would let aid in") and governs nothing else.
@@ -692,35 +692,9 @@ fn word_value(w: &str) -> Option<f64> {
     Some(f64::from(v))
 }
 
-const MONTH_ABBREVS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "resolution",
-    "no",
-    "number",
-];
+/// Words that make the number after them no figure: months, "resolution", "no" (`figure_blockers.tsv`).
+static FIGURE_BLOCKER_WORDS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| FIGURE_BLOCKERS.rows().iter().map(|r| r.col(0)).collect());
 
 /// Numbers with the quantity they count: "at least 20 people were killed" -> killed 20.
 pub fn figures(content: &str, offset: usize) -> Vec<Figure> {
@@ -744,7 +718,7 @@ fn figures_lc(content: &str, offset: usize) -> Vec<Figure> {
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if MONTH_ABBREVS.contains(&prev_word.as_str()) {
+        if FIGURE_BLOCKER_WORDS.contains(&prev_word.as_str()) {
             continue;
         }
         let rest = &content[whole.end()..];

@@ -128,7 +128,7 @@ impl<'a> Ctx<'a> {
             let words: Vec<&str> = toks.iter().map(|t| word(text, t)).collect();
             let (last, titles) = words.split_last()?;
             let honorific =
-                |w: &&str| role_of(w).is_some() || in_list(TITLE_ABBREVS, w.trim_end_matches('.'));
+                |w: &&str| role_of(w).is_some() || in_list(&TITLE_ABBREVS, w.trim_end_matches('.'));
             (is_cap(last) && titles.iter().all(honorific))
                 .then(|| actors::resolve_surname_on(last, self.gazetteer, self.date))
                 .flatten()
@@ -321,7 +321,7 @@ impl<'a> Ctx<'a> {
                     && toks[j].k == TokKind::Word
                     && is_cap(word(text, &toks[j]))
                     && role_of(word(text, &toks[j])).is_none()
-                    && !in_list(CAP_STOP, word(text, &toks[j]))
+                    && !in_list(&CAP_STOP, word(text, &toks[j]))
                 {
                     j += 1;
                 }

@@ -93,7 +93,7 @@ pub(super) fn generic_that(
             || !(lv.ends_with("ed") || lv.ends_with('s'))
             || lv.ends_with("ss")
             || NP_STOP.contains(&lv.as_str())
-            || in_list(SKIP_BEFORE_CUE, v)
+            || in_list(&SKIP_BEFORE_CUE, v)
             || role_of(v).is_some()
             || matches!(
                 lv.as_str(),

@@ -66,6 +66,7 @@ pub(super) static CUES: Lazy<CueLexicon> = Lazy::new(|| {
     CueLexicon { rows, ac }
 });
 
+/// The grammatical gender a role noun implies ("spokeswoman").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Gender {
     Male,
@@ -112,371 +113,55 @@ pub(super) fn role_of(word: &str) -> Option<Role> {
         .map(|r| Role { plural: true, ..*r })
 }
 
+// Open-class word lists: data in `src/data/claim_words.tsv`, one list per `list` column.
+
+/// The words of list `list` in `claim_words.tsv`, in file order.
+fn claim_words(list: &str) -> Vec<&'static str> {
+    crate::data::CLAIM_WORDS
+        .rows()
+        .into_iter()
+        .filter(|r| r.col(1) == list)
+        .map(|r| r.col(0))
+        .collect()
+}
+
+/// Lowercase words allowed inside a speaker phrase before its head.
+pub(super) static MODIFIERS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("modifier"));
+
+/// Words between a speaker and its cue that do not break the link ("Lavrov also said").
+pub(super) static SKIP_BEFORE_CUE: Lazy<Vec<&'static str>> =
+    Lazy::new(|| claim_words("skip-before-cue"));
+
+/// Capitalized words that cannot be part of a speaker phrase.
+pub(super) static CAP_STOP: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("cap-stop"));
+
+/// Lowercase words that end a speaker phrase scanned backwards.
+pub(super) static NP_STOP: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("np-stop"));
+
+/// Words of a trailer after a cue: "told reporters in Washington", "said in remarks carried by
+/// state TV", "said on Monday", "said, however,".
+pub(super) static TRAILER_WORDS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("trailer"));
+
+/// Abbreviated titles that keep their period as part of the word.
+pub(super) static TITLE_ABBREVS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| claim_words("title-abbrev"));
+
+/// Government offices a definite description ("the minister") may refer back to when no earlier
+/// mention carried the title: the latest government person is meant.
+pub(super) static GOV_OFFICES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("gov-office"));
+
+// Closed-class grammar sets (small and fixed by English grammar) and exceptions tied to the
+// code: they stay in code.
+
+/// Determiners and numerals that open a noun phrase.
 pub(super) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "another", "one", "two", "three", "four", "several", "some", "many", "most",
     "both", "other", "all", "few", "no", "these", "those", "this", "that", "his", "her", "their",
     "its", "our", "my", "each", "any",
 ];
 
-/// Lowercase words allowed inside a speaker phrase before its head.
-pub(super) const MODIFIERS: &[&str] = &[
-    "senior",
-    "top",
-    "former",
-    "chief",
-    "deputy",
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "prime",
-    "state",
-    "military",
-    "government",
-    "opposition",
-    "rebel",
-    "western",
-    "regional",
-    "local",
-    "unnamed",
-    "anonymous",
-    "independent",
-    "vice",
-    "assistant",
-    "press",
-    "presidential",
-    "campaign",
-    "administration",
-    "white",
-    "house",
-    "security",
-    "intelligence",
-    "russian",
-    "american",
-    "syrian",
-    "u.s.",
-    "high-ranking",
-    "ranking",
-    "other",
-    "two",
-    "three",
-    "four",
-    "several",
-    "many",
-    "some",
-    "most",
-    "both",
-    "first",
-    "second",
-    "new",
-    "acting",
-    "general",
-    "united",
-    "nations",
-    "human",
-    "rights",
-    "rescue",
-    "volunteer",
-    "aid",
-    "humanitarian",
-    "diplomatic",
-    "political",
-    "party",
-    "republican",
-    "democratic",
-    "national",
-    "federal",
-    "civil",
-    "defense",
-    "news",
-    "agency",
-    "spokesman",
-    "spokeswoman",
-];
-
-/// Words between a speaker and its cue that do not break the link ("Lavrov also said").
-pub(super) const SKIP_BEFORE_CUE: &[&str] = &[
-    "year",
-    "month",
-    "weeks",
-    "months",
-    "years",
-    "ago",
-    "first",
-    "finally",
-    "eventually",
-    "initially",
-    "originally",
-    "subsequently",
-    "afterward",
-    "afterwards",
-    "soon",
-    "shortly",
-    "briefly",
-    "also",
-    "has",
-    "have",
-    "had",
-    "would",
-    "will",
-    "may",
-    "might",
-    "could",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "repeatedly",
-    "later",
-    "earlier",
-    "previously",
-    "reportedly",
-    "again",
-    "publicly",
-    "privately",
-    "then",
-    "recently",
-    "once",
-    "further",
-    "simply",
-    "flatly",
-    "firmly",
-    "strongly",
-    "sharply",
-    "angrily",
-    "quickly",
-    "explicitly",
-    "separately",
-    "now",
-    "had",
-    "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "last",
-    "week",
-    "widely",
-    "long",
-    "always",
-    "often",
-    "still",
-    "even",
-    "only",
-    "just",
-    "already",
-    "categorically",
-    "vehemently",
-    "immediately",
-    "personally",
-    "openly",
-    "privately",
-    "being",
-    "been",
-    "is",
-    "was",
-    "are",
-    "were",
-];
-
-/// Capitalized words that cannot be part of a speaker phrase.
-pub(super) const CAP_STOP: &[&str] = &[
-    "besides",
-    "publicly",
-    "privately",
-    "clearly",
-    "reportedly",
-    "apparently",
-    "ultimately",
-    "meanwhile",
-    "similarly",
-    "separately",
-    "notably",
-    "importantly",
-    "beyond",
-    "despite",
-    "amid",
-    "among",
-    "under",
-    "without",
-    "within",
-    "through",
-    "throughout",
-    "following",
-    "given",
-    "unlike",
-    "like",
-    "according",
-    "against",
-    "toward",
-    "towards",
-    "across",
-    "along",
-    "around",
-    "behind",
-    "besides",
-    "between",
-    "inside",
-    "outside",
-    "near",
-    "via",
-    "once",
-    "until",
-    "unless",
-    "whereas",
-    "even",
-    "perhaps",
-    "only",
-    "just",
-    "latest",
-    "remember",
-    "q",
-    "update",
-    "breaking",
-    "exclusive",
-    "busted",
-    "photos",
-    "watch",
-    "listen",
-    "contributing",
-    "related",
-    "share",
-    "editing",
-    "reporting",
-    "writing",
-    "additional",
-    "photo",
-    "image",
-    "video",
-    "watch",
-    "read",
-    "click",
-    "follow",
-    "updated",
-    "posted",
-    "copyright",
-    "weather",
-    "topics",
-    "tags",
-    "comments",
-    "note",
-    "editor's",
-    "but",
-    "and",
-    "or",
-    "so",
-    "yet",
-    "then",
-    "when",
-    "while",
-    "if",
-    "as",
-    "after",
-    "before",
-    "because",
-    "although",
-    "though",
-    "meanwhile",
-    "however",
-    "on",
-    "in",
-    "at",
-    "for",
-    "with",
-    "asked",
-    "speaking",
-    "later",
-    "earlier",
-    "still",
-    "also",
-    "since",
-    "during",
-    "by",
-    "from",
-    "to",
-    "of",
-    "that",
-    "what",
-    "why",
-    "how",
-    "where",
-    "which",
-    "instead",
-    "now",
-    "here",
-    "there",
-    "thus",
-    "indeed",
-    "moreover",
-    "separately",
-    "advertisement",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "not",
-    "it's",
-];
-
-/// Abbreviated titles that keep their period as part of the word.
-pub(super) const TITLE_ABBREVS: &[&str] = &[
-    "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "no", "mr", "mrs", "ms", "dr", "gen",
-    "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm", "maj", "st", "jr", "sr", "prof", "rev",
-    "amb", "cmdr", "brig", "pres", "supt",
-];
-
+/// Personal and relative pronouns that can be a speaker.
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "you"];
-
-pub(super) fn in_list(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
-}
-
-/// Government offices a definite description ("the minister") may refer back to when no earlier
-/// mention carried the title: the latest government person is meant.
-pub(super) const GOV_OFFICES: &[&str] = &[
-    "minister",
-    "prime minister",
-    "president",
-    "premier",
-    "chancellor",
-    "secretary",
-    "foreign secretary",
-    "foreign minister",
-    "defence secretary",
-    "defense secretary",
-    "defence minister",
-    "defense minister",
-];
-
-/// Lowercase words that end a speaker phrase scanned backwards.
-pub(super) const NP_STOP: &[&str] = &[
-    "in", "on", "at", "by", "for", "with", "from", "to", "of", "into", "about", "over", "and",
-    "or", "but", "nor", "that", "which", "when", "while", "as", "if", "because", "after", "before",
-    "since", "than", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had",
-    "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "not",
-    "also", "so", "then", "there", "here", "it", "this", "what", "where", "how", "why", "whether",
-    "said", "says", "say", "told", "where", "though", "although", "unless", "until", "once",
-    "whom", "whose", "whereas", "against", "during", "without", "like", "too", "very", "just",
-    "only", "even", "still", "now", "yet", "ago", "later", "him", "her", "them", "us", "me", "you",
-    "i", "he", "she", "they", "we", "who", "it's", "let", "get", "got", "make", "made", "take",
-    "took", "went", "go", "come", "came", "saying",
-];
 
 /// Quantifiers that stand alone as a subject ("Several said they would vote no").
 pub(super) const QUANTIFIERS: &[&str] = &[
@@ -487,85 +172,39 @@ pub(super) const QUANTIFIERS: &[&str] = &[
 /// cue they are the speaker, not an auxiliary.
 pub(super) const NAME_LIKE_SKIPS: &[&str] = &["may", "will", "long"];
 
-/// Words of a trailer after a cue: "told reporters in Washington", "said in remarks carried by
-/// state TV", "said on Monday", "said, however,".
-pub(super) const TRAILER_WORDS: &[&str] = &[
-    "however",
-    "reporters",
-    "journalists",
-    "a",
-    "an",
-    "the",
-    "statement",
-    "interview",
-    "remarks",
-    "carried",
-    "by",
-    "news",
-    "conference",
-    "briefing",
-    "television",
-    "tv",
-    "state",
-    "media",
-    "agency",
-    "press",
-    "telephone",
-    "phone",
-    "call",
-    "radio",
-    "written",
-    "joint",
-    "meeting",
-    "speech",
-    "visit",
-    "trip",
-    "told",
-    "it",
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "also",
-    "separately",
-    "sunday",
-    "broadcast",
-    "address",
-    "session",
-    "forum",
-    "summit",
-    "late",
-    "early",
-    "local",
-    "time",
-    "officials",
-    "lawmakers",
-    "website",
-    "twitter",
-    "facebook",
-    "post",
-    "posted",
-    "in",
-    "at",
-    "to",
-    "on",
-    "with",
-    "during",
-    "from",
-    "after",
-    "before",
-    "outside",
-    "while",
-    "its",
-    "his",
-    "their",
-    "official",
-    "daily",
-    "weekly",
-    "regular",
-    "parliament",
-    "council",
-    "members",
-    "ministry",
-];
+/// `w` is in `list`, ASCII case folded.
+pub(super) fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every row of `claim_words.tsv` belongs to a list the code reads, and every list has words.
+    #[test]
+    fn claim_word_lists_are_known_and_filled() {
+        let known = [
+            "modifier",
+            "skip-before-cue",
+            "cap-stop",
+            "np-stop",
+            "trailer",
+            "title-abbrev",
+            "gov-office",
+        ];
+        for row in crate::data::CLAIM_WORDS.rows() {
+            assert!(
+                known.contains(&row.col(1)),
+                "line {}: {:?}",
+                row.line,
+                row.col(1)
+            );
+        }
+        for list in known {
+            assert!(!claim_words(list).is_empty(), "{list} is empty");
+        }
+        assert!(in_list(&SKIP_BEFORE_CUE, "Also") && in_list(&GOV_OFFICES, "prime minister"));
+        assert!(NAME_LIKE_SKIPS.iter().all(|w| in_list(&SKIP_BEFORE_CUE, w)));
+    }
+}

@@ -75,13 +75,13 @@ fn head_ok(text: &str, toks: &[Tok], j: usize, loose: bool) -> bool {
         && toks[j - 1].k == TokKind::Word
         && (in_list(DETERMINERS, word(text, &toks[j - 1]))
             || word(text, &toks[j - 1]).bytes().all(|b| b.is_ascii_digit()));
-    let head_ok = (is_cap(w) && !in_list(CAP_STOP, w) && !in_list(DETERMINERS, w))
+    let head_ok = (is_cap(w) && !in_list(&CAP_STOP, w) && !in_list(DETERMINERS, w))
         || role_of(w).is_some()
-        || (after_det && !in_list(SKIP_BEFORE_CUE, w) && !in_list(DETERMINERS, w))
+        || (after_det && !in_list(&SKIP_BEFORE_CUE, w) && !in_list(DETERMINERS, w))
         || (loose
             && !lw.bytes().all(|b| b.is_ascii_digit())
             && !NP_STOP.contains(&lw.as_str())
-            && !in_list(SKIP_BEFORE_CUE, w)
+            && !in_list(&SKIP_BEFORE_CUE, w)
             && !in_list(DETERMINERS, w)
             && !lw.ends_with("ly"));
     head_ok
@@ -158,14 +158,14 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
             start = i;
             continue;
         }
-        let strict_ok = (is_cap(pw) && !in_list(CAP_STOP, pw))
+        let strict_ok = (is_cap(pw) && !in_list(&CAP_STOP, pw))
             || role_of(pw).is_some()
             || MODIFIERS.contains(&lp.as_str())
             || pw.bytes().all(|b| b.is_ascii_digit());
         let loose_ok = loose
             && loose_words < 3
             && !NP_STOP.contains(&lp.as_str())
-            && !in_list(SKIP_BEFORE_CUE, pw)
+            && !in_list(&SKIP_BEFORE_CUE, pw)
             && !lp.ends_with("ly")
             && !lp.ends_with("ed");
         if !strict_ok && !loose_ok {
@@ -193,7 +193,7 @@ pub(super) fn np_fwd_mode(text: &str, toks: &[Tok], i: usize, loose: bool) -> Op
         return None;
     }
     let w = word(text, t);
-    let first_ok = (is_cap(w) && !in_list(CAP_STOP, w))
+    let first_ok = (is_cap(w) && !in_list(&CAP_STOP, w))
         || in_list(DETERMINERS, w)
         || in_list(PRONOUNS, w)
         || role_of(w).is_some()
@@ -218,11 +218,11 @@ pub(super) fn np_fwd_mode(text: &str, toks: &[Tok], i: usize, loose: bool) -> Op
             && k > i
             && k < i + 6
             && !NP_STOP.contains(&lw.as_str())
-            && !in_list(SKIP_BEFORE_CUE, tw)
-            && !in_list(TRAILER_WORDS, tw)
+            && !in_list(&SKIP_BEFORE_CUE, tw)
+            && !in_list(&TRAILER_WORDS, tw)
             && !lw.ends_with("ly")
             && !lw.ends_with("ing");
-        let ok = (is_cap(tw) && !in_list(CAP_STOP, tw))
+        let ok = (is_cap(tw) && !in_list(&CAP_STOP, tw))
             || (k == i && in_list(DETERMINERS, tw))
             || (k <= i + 2 && tw.bytes().all(|b| b.is_ascii_digit()))
             || loose_ok
@@ -305,14 +305,14 @@ pub(super) fn canonical_name(text: &str, toks: &[Tok]) -> (String, bool) {
 /// interview Thursday, the senator criticized ... and said ...").
 pub(super) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     let mut k0 = toks.iter().position(|t| t.k == TokKind::Word)?;
-    if in_list(CAP_STOP, word(text, &toks[k0])) {
+    if in_list(&CAP_STOP, word(text, &toks[k0])) {
         let comma = (k0..toks.len().min(k0 + 16)).find(|&k| is_punct(text, &toks[k], ","));
         if let Some(c) = comma {
             k0 = c + 1;
         }
     }
     while k0 < toks.len()
-        && (toks[k0].k != TokKind::Word || in_list(CAP_STOP, word(text, &toks[k0])))
+        && (toks[k0].k != TokKind::Word || in_list(&CAP_STOP, word(text, &toks[k0])))
         && k0 < 20
     {
         k0 += 1;
@@ -331,7 +331,7 @@ pub(super) fn skip_back(text: &str, toks: &[Tok], mut j: usize) -> usize {
         if is_cap(w) && in_list(NAME_LIKE_SKIPS, w) {
             break;
         }
-        if t.k == TokKind::Word && in_list(SKIP_BEFORE_CUE, w) {
+        if t.k == TokKind::Word && in_list(&SKIP_BEFORE_CUE, w) {
             j -= 1;
         } else {
             break;
@@ -377,7 +377,7 @@ pub(super) fn skip_trailer(
             k += 1;
             continue;
         }
-        if in_list(SKIP_BEFORE_CUE, w)
+        if in_list(&SKIP_BEFORE_CUE, w)
             || (in_pp
                 && (is_cap(w)
                     || TRAILER_WORDS.contains(&lw.as_str())
