@@ -27,11 +27,11 @@
 //! Confidence: named speaker with a strong cue 0.9, coreferent 0.75-0.85, participle or
 //! sentence-subject 0.7, continuation <= 0.7, weak cue 0.6, belief 0.5, fallbacks 0.45-0.5.
 //!
-//! Code map, in the order a sentence meets it: [`lexicon`] (the data), [`tokens`], [`quotes`],
-//! [`sentence`] (cue matching and overlap rules) dispatching to one module per cue family
-//! ([`verb_cue`], [`according_to`], [`quoted_as`], [`noun_cue`], [`generic`], [`colon`]),
-//! with [`phrase`] reading speaker phrases and [`coref`] resolving them; then
-//! [`continuations`] and [`finish`].
+//! Code map, in the order a sentence meets it: `lexicon` (the data: cues, roles and the word
+//! lists of `src/data/claim_words.tsv`), `tokens`, `quotes`, `sentence` (cue matching and
+//! overlap rules) dispatching to one module per cue family (`verb_cue`, `according_to`,
+//! `quoted_as`, `noun_cue`, `generic`, `colon`), with `phrase` reading speaker phrases and
+//! `coref` resolving them; then `continuations` and `finish`.
 
 mod according_to;
 mod colon;
@@ -57,11 +57,9 @@ use continuations::add_continuations;
 use coref::{Ctx, Entity, Speaker};
 use finish::finish;
 use lexicon::{role_of, CueKind, CueRow, Gender};
-use quotes::find_quotes;
-use quotes::Quote;
+use quotes::{find_quotes, Quote};
 use sentence::find_in_sentence;
-use tokens::Tok;
-use tokens::{is_cap, tokenize};
+use tokens::{is_cap, tokenize, Tok};
 
 /// A claim in the making (spans only; texts are filled in at the end).
 #[derive(Debug, Clone)]
