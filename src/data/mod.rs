@@ -262,6 +262,28 @@ table!(
     1,
     "Suffixes that make a name qualify a noun: \"Russian-backed forces\"."
 );
+// claims
+table!(
+    CLAIM_WORDS,
+    "claim_words.tsv",
+    2,
+    2,
+    "Attribution word lists: speaker-phrase modifiers and stops, skippable adverbs, trailers."
+);
+table!(
+    SENTENCE_WORDS,
+    "sentence_words.tsv",
+    2,
+    2,
+    "Sentence splitter word lists: abbreviations and sentence starters."
+);
+table!(
+    FIGURE_BLOCKERS,
+    "figure_blockers.tsv",
+    1,
+    1,
+    "Words that make the number after them no figure (months, resolution numbers)."
+);
 
 /// Every embedded TSV table (the stopword list is words, not rows).
 pub const ALL: &[Table] = &[
@@ -285,6 +307,10 @@ pub const ALL: &[Table] = &[
     // timexact
     TITLE_MODIFIERS,
     QUALIFIER_SUFFIXES,
+    // claims
+    CLAIM_WORDS,
+    SENTENCE_WORDS,
+    FIGURE_BLOCKERS,
 ];
 
 #[cfg(test)]

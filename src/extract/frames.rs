@@ -1,6 +1,6 @@
 //! Frames and stance: which proposition a claim is about (agreement, ceasefire, responsibility ...) and whether it asserts or denies it.
 //!
-//! All vocabulary is data in `lexicon/`: `frames.tsv` (frame rules with weights and polarity),
+//! All vocabulary is data in `src/data/`: `frames.tsv` (frame rules with weights and polarity),
 //! `negations.tsv` (negators and per-frame antonym triggers), `hedges.tsv` (modality, some of
 //! which imply a frame: "nothing to announce" is a weak denial of an agreement) and
 //! `figures.tsv` (quantity words for numbers). Everything is compiled once.
@@ -13,13 +13,12 @@
 
 use once_cell::sync::Lazy;
 use regex::{Regex, RegexSet};
+use std::collections::HashMap;
 
 use crate::extract::actors;
 use crate::model::{ActorMention, Figure, Span};
 
-const FRAMES: &str = crate::data::FRAMES.text;
-const NEGATIONS: &str = crate::data::NEGATIONS.text;
-const HEDGES: &str = crate::data::HEDGES.text;
+use crate::data::{FIGURES, FIGURE_BLOCKERS, FRAMES, HEDGES, NEGATIONS};
 
 /// Text before a hedge that ends in "<determiner> <noun> that|which [up to two words]": the
 /// hedge sits in a relative clause ("a deal that would let aid in") and governs nothing else.
@@ -29,7 +28,6 @@ static RELATIVE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     )
     .expect("valid regex")
 });
-const FIGURES: &str = crate::data::FIGURES.text;
 
 /// The proposition a piece of text is about and its stance towards it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -137,13 +135,7 @@ struct Lexicon {
     /// (pattern, quantity, weak): weak quantities are a fallback.
     quantities: Vec<(Regex, String, bool)>,
     /// Each frame's antonym triggers as one regex.
-    antonyms: std::collections::HashMap<String, Regex>,
-}
-
-fn data_lines(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+    antonyms: HashMap<String, Regex>,
 }
 
 /// Patterns run on ASCII-lowercased text (same byte offsets), so they are lowercased here
@@ -186,19 +178,53 @@ fn alternation(mut items: Vec<String>) -> String {
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
+    let negations = negation_rules();
+    let (rules, order) = frame_rules(&negations.antonyms);
+    let head_set = regex::RegexSetBuilder::new(
+        rules
+            .iter()
+            .map(|r| r.split.as_ref().map_or(&r.re, |(h, _)| h).as_str()),
+    )
+    .dfa_size_limit(32 << 20)
+    .build()
+    .expect("frames.tsv builds");
+    let (hedge_set, hedges) = hedge_rules();
+    Lexicon {
+        antonyms: antonym_map(&order, &negations.antonyms),
+        hedge_set,
+        head_set,
+        rules,
+        order,
+        negator: negations.negator,
+        wide_negator: negations.wide_negator,
+        conditional: negations.conditional,
+        hedges,
+        quantities: quantity_rules(),
+    }
+});
+
+/// What `negations.tsv` compiles to: the negator, wide-negator and conditional regexes, and
+/// the (frame, pattern) antonym triggers.
+struct Negations {
+    negator: Regex,
+    wide_negator: Regex,
+    conditional: Regex,
+    antonyms: Vec<(String, String)>,
+}
+
+fn negation_rules() -> Negations {
     let mut negators = Vec::new();
     let mut wide = Vec::new();
     let mut conds = Vec::new();
     let mut antonyms: Vec<(String, String)> = Vec::new();
-    for cols in data_lines(NEGATIONS) {
-        match cols.as_slice() {
-            ["neg", p, ..] => negators.push(p.trim().to_string()),
-            ["wide", p, ..] => wide.push(p.trim().to_string()),
-            ["cond", p, ..] => conds.push(p.trim().to_string()),
-            ["ant", frame, p, ..] => {
-                antonyms.push((frame.trim().to_string(), p.trim().to_string()))
-            }
-            _ => {}
+    for row in NEGATIONS.rows() {
+        let p = row.col(1).trim().to_string();
+        match row.col(0) {
+            "neg" => negators.push(p),
+            "wide" => wide.push(p),
+            "cond" => conds.push(p),
+            "ant" => antonyms.push((p, row.col(2).trim().to_string())),
+            other => panic!("{}:{}: unknown kind {other:?}", NEGATIONS.file, row.line),
         }
     }
     // "n't" has no word boundary before it.
@@ -208,34 +234,42 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     if !nt.is_empty() {
         neg.push_str(r"|n['’]t\b");
     }
-    let negator = ci(&neg);
-    let wide_negator = ci(&format!(r"\b(?:{})\b", alternation(wide)));
-    let conditional = ci(&format!(r"\b(?:{})\b", alternation(conds)));
+    Negations {
+        negator: ci(&neg),
+        wide_negator: ci(&format!(r"\b(?:{})\b", alternation(wide))),
+        conditional: ci(&format!(r"\b(?:{})\b", alternation(conds))),
+        antonyms,
+    }
+}
 
+/// The antonym patterns of `frame`.
+fn antonyms_of(antonyms: &[(String, String)], frame: &str) -> Vec<String> {
+    antonyms
+        .iter()
+        .filter(|(f, _)| f == frame)
+        .map(|(_, p)| p.clone())
+        .collect()
+}
+
+/// The rules of `frames.tsv` with macros and `{ANT}` expanded, and the frames in file order.
+fn frame_rules(antonyms: &[(String, String)]) -> (Vec<Rule>, Vec<String>) {
     let mut macros: Vec<(String, String)> = vec![
         ("GAP".into(), r"[^.;:!?]{0,40}?".into()),
         ("SGAP".into(), r"[^.;:!?]{0,20}?".into()),
     ];
     let mut rules = Vec::new();
     let mut order: Vec<String> = Vec::new();
-    for cols in data_lines(FRAMES) {
-        if let Some(name) = cols[0].strip_prefix('@') {
-            if cols.len() >= 2 {
-                macros.retain(|(n, _)| n != name);
-                macros.push((name.to_string(), cols[1].trim().to_string()));
-            }
+    for row in FRAMES.rows() {
+        if let Some(name) = row.col(0).strip_prefix('@') {
+            macros.retain(|(n, _)| n != name);
+            macros.push((name.to_string(), row.col(1).trim().to_string()));
             continue;
         }
-        if cols.len() < 5 {
-            continue;
+        if row.cols.len() < 5 {
+            panic!("{}:{}: a rule needs 5 columns", FRAMES.file, row.line);
         }
-        let frame = cols[0].trim().to_string();
-        let ants: Vec<String> = antonyms
-            .iter()
-            .filter(|(f, _)| *f == frame)
-            .map(|(_, p)| p.clone())
-            .collect();
-        let ant = format!(r"\b(?:{})\b", alternation(ants));
+        let frame = row.col(0).trim().to_string();
+        let ant = format!(r"\b(?:{})\b", alternation(antonyms_of(antonyms, &frame)));
         let expand = |p: &str| {
             let mut p = p.replace("{ANT}", &ant);
             for (name, body) in &macros {
@@ -243,7 +277,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             }
             p
         };
-        let raw = cols[4].trim();
+        let raw = row.col(4).trim();
         let pattern = expand(raw);
         let split = split_at_gap(raw).map(|(head, rest)| {
             (
@@ -256,9 +290,9 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         }
         rules.push(Rule {
             frame,
-            polarity: cols[1].trim().parse().unwrap_or(0),
-            weight: cols[2].trim().parse().unwrap_or(1),
-            target: match cols[3].trim() {
+            polarity: row.col(1).trim().parse().unwrap_or(0),
+            weight: row.col(2).trim().parse().unwrap_or(1),
+            target: match row.col(3).trim() {
                 "before" => Target::Before,
                 "after" => Target::After,
                 "by" => Target::By,
@@ -268,46 +302,50 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             split,
         });
     }
-    let head_set = regex::RegexSetBuilder::new(
-        rules
-            .iter()
-            .map(|r| r.split.as_ref().map_or(&r.re, |(h, _)| h).as_str()),
-    )
-    .dfa_size_limit(32 << 20)
-    .build()
-    .expect("frames.tsv builds");
-    let hedge_lines: Vec<Vec<&str>> = data_lines(HEDGES).filter(|c| c.len() >= 3).collect();
+    (rules, order)
+}
+
+/// The hedges of `hedges.tsv`, and all their patterns in one set.
+fn hedge_rules() -> (RegexSet, Vec<Hedge>) {
+    let rows = HEDGES.rows();
     let hedge_set = RegexSet::new(
-        hedge_lines
-            .iter()
-            .map(|c| ci_pattern(&format!(r"\b(?:{})\b", c[0].trim()))),
+        rows.iter()
+            .map(|r| ci_pattern(&format!(r"\b(?:{})\b", r.col(0).trim()))),
     )
     .expect("hedges.tsv builds");
-    let hedges = hedge_lines
+    let hedges = rows
         .iter()
-        .map(|c| Hedge {
-            re: ci(&format!(r"\b(?:{})\b", c[0].trim())),
-            frame: Some(c[1].trim()).filter(|f| *f != "-").map(str::to_string),
-            polarity: c[2].trim().parse().ok(),
+        .map(|r| Hedge {
+            re: ci(&format!(r"\b(?:{})\b", r.col(0).trim())),
+            frame: Some(r.col(1).trim())
+                .filter(|f| *f != "-")
+                .map(str::to_string),
+            polarity: r.col(2).trim().parse().ok(),
         })
         .collect();
-    let quantities = data_lines(FIGURES)
-        .filter(|c| c.len() >= 2)
-        .map(|c| {
+    (hedge_set, hedges)
+}
+
+/// The quantity words of `figures.tsv`: (pattern, quantity, weak).
+fn quantity_rules() -> Vec<(Regex, String, bool)> {
+    FIGURES
+        .rows()
+        .iter()
+        .map(|r| {
             (
-                ci(&format!(r"\b(?:{})\b", c[0].trim())),
-                c[1].trim().to_string(),
-                c.get(2).is_some_and(|w| w.trim() == "weak"),
+                ci(&format!(r"\b(?:{})\b", r.col(0).trim())),
+                r.col(1).trim().to_string(),
+                r.col(2).trim() == "weak",
             )
         })
-        .collect();
-    let mut ant_map = std::collections::HashMap::new();
-    for frame in &order {
-        let ants: Vec<String> = antonyms
-            .iter()
-            .filter(|(f, _)| f == frame)
-            .map(|(_, p)| p.clone())
-            .collect();
+        .collect()
+}
+
+/// Each frame's antonym triggers as one regex (frames without any have none).
+fn antonym_map(order: &[String], antonyms: &[(String, String)]) -> HashMap<String, Regex> {
+    let mut ant_map = HashMap::new();
+    for frame in order {
+        let ants = antonyms_of(antonyms, frame);
         if !ants.is_empty() {
             ant_map.insert(
                 frame.clone(),
@@ -315,30 +353,52 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             );
         }
     }
-    Lexicon {
-        antonyms: ant_map,
-        hedge_set,
-        head_set,
-        rules,
-        order,
-        negator,
-        wide_negator,
-        conditional,
-        hedges,
-        quantities,
-    }
-});
+    ant_map
+}
 
 /// Classify `content` (absolute offset `offset` in the body, for figure spans).
 pub fn classify(content: &str, offset: usize) -> Stance {
     let lex = &*LEXICON;
     let lc = content.to_ascii_lowercase();
     let figures = figures_lc(&lc, offset);
+    let fired = fire_rules(lex, content, &lc);
+    let best = best_frame(lex, &fired);
+    let mut stance = Stance {
+        figures,
+        ..Stance::default()
+    };
+    if let Some((frame, _)) = best {
+        stance.frame = Some(frame.to_string());
+        // Strongest polar rule, earliest on ties.
+        let polar = fired
+            .iter()
+            .filter(|(r, _, _)| r.frame == frame && r.polarity != 0)
+            .min_by_key(|(r, s, _)| (std::cmp::Reverse(r.weight), s.start));
+        if let Some((rule, span, perp)) = polar {
+            let flips = negations(&lc, *span, lex.antonyms.get(frame));
+            stance.polarity = if flips % 2 == 1 {
+                -rule.polarity
+            } else {
+                rule.polarity
+            };
+            stance.target = perp.clone();
+        }
+    }
+    apply_hedge(lex, content, &lc, &mut stance);
+    stance
+}
+
+/// A rule that fired: the rule, its match and the perpetrator it names.
+type Fired<'l> = (&'l Rule, Span, Option<String>);
+
+/// Every rule that fires on `lc` (the lowercased `content`), grouped by rule: polar triggers in
+/// conditional clauses and responsibility claims with no perpetrator left out.
+fn fire_rules<'l>(lex: &'l Lexicon, content: &str, lc: &str) -> Vec<Fired<'l>> {
     let mut mentions: Option<Vec<ActorMention>> = None;
     // Where conditional, purpose and time clauses open ("if", "as soon as", "since").
     let conds: Vec<usize> = lex
         .conditional
-        .find_iter(&lc)
+        .find_iter(lc)
         .filter(|m| {
             let head = &lc[..m.start()];
             !(m.as_str() == "if" && (head.ends_with("as ") || head.ends_with("even ")))
@@ -349,12 +409,12 @@ pub fn classify(content: &str, offset: usize) -> Stance {
     // (rule, match span, perpetrator) for every rule that fires.
     let mut fired: Vec<(&Rule, Span, Option<String>)> = Vec::new();
     let mut spans = Vec::new();
-    for i in lex.head_set.matches(&lc).iter() {
+    for i in lex.head_set.matches(lc).iter() {
         let rule = &lex.rules[i];
-        rule.find_all(&lc, &mut spans);
+        rule.find_all(lc, &mut spans);
         for &span in &spans {
             // A polar trigger inside a conditional clause states no stance; the topic stays.
-            if rule.polarity != 0 && in_conditional(&lc, &conds, span) {
+            if rule.polarity != 0 && in_conditional(lc, &conds, span) {
                 continue;
             }
             let perp = match rule.target {
@@ -379,13 +439,18 @@ pub fn classify(content: &str, offset: usize) -> Stance {
             if rule.frame == "responsibility"
                 && rule.polarity > 0
                 && perp.is_none()
-                && !first_person_before(&lc, span)
+                && !first_person_before(lc, span)
             {
                 continue;
             }
             fired.push((rule, span, perp));
         }
     }
+    fired
+}
+
+/// The frame with the most rule weight (each rule once), ties to the frame listed first.
+fn best_frame<'l>(lex: &'l Lexicon, fired: &[Fired]) -> Option<(&'l str, u32)> {
     let mut best: Option<(&str, u32)> = None;
     for frame in &lex.order {
         // Each rule counts once, however often it fires (`fired` is grouped by rule).
@@ -401,32 +466,16 @@ pub fn classify(content: &str, offset: usize) -> Stance {
             best = Some((frame, score));
         }
     }
-    let mut stance = Stance {
-        figures,
-        ..Stance::default()
-    };
-    if let Some((frame, _)) = best {
-        stance.frame = Some(frame.to_string());
-        // Strongest polar rule, earliest on ties.
-        let polar = fired
-            .iter()
-            .filter(|(r, _, _)| r.frame == frame && r.polarity != 0)
-            .min_by_key(|(r, s, _)| (std::cmp::Reverse(r.weight), s.start));
-        if let Some((rule, span, perp)) = polar {
-            let flips = negations(&lc, *span, lex.antonyms.get(frame));
-            stance.polarity = if flips % 2 == 1 {
-                -rule.polarity
-            } else {
-                rule.polarity
-            };
-            stance.target = perp.clone();
-        }
-    }
-    // Hedges: the first that implies a frame wins, else the earliest.
+    best
+}
+
+/// Hedges: the first that implies a frame wins, else the earliest. It may set the frame and
+/// polarity when the rules left them open.
+fn apply_hedge(lex: &Lexicon, content: &str, lc: &str, stance: &mut Stance) {
     let mut hedge: Option<(usize, &Hedge, String)> = None;
-    for i in lex.hedge_set.matches(&lc).iter() {
+    for i in lex.hedge_set.matches(lc).iter() {
         let h = &lex.hedges[i];
-        for m in h.re.find_iter(&lc) {
+        for m in h.re.find_iter(lc) {
             let word = &content[m.start()..m.end()];
             // "May" the month is no hedge, nor is "as if".
             if word.eq_ignore_ascii_case("may") && word.starts_with('M') && m.start() > 0 {
@@ -467,7 +516,6 @@ pub fn classify(content: &str, offset: usize) -> Stance {
             }
         }
     }
-    stance
 }
 
 /// True when `span` sits in a clause opened by a conditional marker (ending at one of
@@ -644,35 +692,9 @@ fn word_value(w: &str) -> Option<f64> {
     Some(f64::from(v))
 }
 
-const MONTH_ABBREVS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "resolution",
-    "no",
-    "number",
-];
+/// Words that make the number after them no figure: months, "resolution", "no" (`figure_blockers.tsv`).
+static FIGURE_BLOCKER_WORDS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| FIGURE_BLOCKERS.rows().iter().map(|r| r.col(0)).collect());
 
 /// Numbers with the quantity they count: "at least 20 people were killed" -> killed 20.
 pub fn figures(content: &str, offset: usize) -> Vec<Figure> {
@@ -696,7 +718,7 @@ fn figures_lc(content: &str, offset: usize) -> Vec<Figure> {
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if MONTH_ABBREVS.contains(&prev_word.as_str()) {
+        if FIGURE_BLOCKER_WORDS.contains(&prev_word.as_str()) {
             continue;
         }
         let rest = &content[whole.end()..];
@@ -747,57 +769,7 @@ fn figures_lc(content: &str, offset: usize) -> Vec<Figure> {
                 _ => 1_000_000.0,
             };
         }
-        // Windows: the word just before ("killing 12"), then after (eight words, up to the
-        // clause end or the next number that is not an "including" part), then five words
-        // before when the number counts times ("violated the truce 55 times").
-        let prev_end = k
-            .checked_sub(1)
-            .map(|p| numbers[p].get(0).unwrap().end())
-            .unwrap_or(0);
-        let clause_start = break_before(head, false).max(prev_end);
-        let before = &content[clause_start..whole.start()];
-        let next_num = numbers[k + 1..]
-            .iter()
-            .map(|c| c.get(0).unwrap().start())
-            .find(|&st| {
-                let h = content[..st].trim_end();
-                !(h.ends_with("including") || h.ends_with("among them") || h.ends_with("among"))
-            })
-            .unwrap_or(content.len());
-        let mut after_end =
-            whole.end() + rest.find(['.', ';', ':', '!', '?']).unwrap_or(rest.len());
-        after_end = after_end.min(next_num);
-        let after = &content[whole.end()..after_end];
-        let after = nth_word_prefix(after, 8);
-        let before_near = last_words(before, 1);
-        let times = after.trim_start().starts_with("times")
-            || after.trim_start().starts_with("occasions")
-            || after.trim_start().starts_with("instances")
-            || after.trim().is_empty();
-        let before_far = if times { last_words(before, 5) } else { "" };
-        let find_last = |s: &str| -> Option<String> {
-            [false, true].iter().find_map(|&weak| {
-                lex.quantities
-                    .iter()
-                    .filter(|(_, _, w)| *w == weak)
-                    .filter_map(|(re, q, _)| re.find_iter(s).last().map(|m| (m.end(), q)))
-                    .max_by_key(|(e, _)| *e)
-                    .map(|(_, q)| q.clone())
-            })
-        };
-        let find_first = |s: &str| -> Option<String> {
-            [false, true].iter().find_map(|&weak| {
-                lex.quantities
-                    .iter()
-                    .filter(|(_, _, w)| *w == weak)
-                    .filter_map(|(re, q, _)| re.find(s).map(|m| (m.start(), q)))
-                    .min_by_key(|(s, _)| *s)
-                    .map(|(_, q)| q.clone())
-            })
-        };
-        let quantity = find_last(before_near)
-            .or_else(|| find_first(after))
-            .or_else(|| find_last(before_far));
+        let quantity = quantity_near(content, &numbers, k, lex);
         if let Some(quantity) = quantity {
             out.push(Figure {
                 quantity,
@@ -807,6 +779,68 @@ fn figures_lc(content: &str, offset: usize) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// The quantity number `k` of `numbers` counts: a quantity word just before it ("killing 12"),
+/// else after it (eight words, up to the clause end or the next number that is not an
+/// "including" part), else five words before when it counts times ("violated the truce 55
+/// times"). Strong quantity words first in each window.
+fn quantity_near(
+    content: &str,
+    numbers: &[regex::Captures],
+    k: usize,
+    lex: &Lexicon,
+) -> Option<String> {
+    let whole = numbers[k].get(0).unwrap();
+    let head = &content[..whole.start()];
+    let rest = &content[whole.end()..];
+    let prev_end = k
+        .checked_sub(1)
+        .map(|p| numbers[p].get(0).unwrap().end())
+        .unwrap_or(0);
+    let clause_start = break_before(head, false).max(prev_end);
+    let before = &content[clause_start..whole.start()];
+    let next_num = numbers[k + 1..]
+        .iter()
+        .map(|c| c.get(0).unwrap().start())
+        .find(|&st| {
+            let h = content[..st].trim_end();
+            !(h.ends_with("including") || h.ends_with("among them") || h.ends_with("among"))
+        })
+        .unwrap_or(content.len());
+    let mut after_end = whole.end() + rest.find(['.', ';', ':', '!', '?']).unwrap_or(rest.len());
+    after_end = after_end.min(next_num);
+    let after = &content[whole.end()..after_end];
+    let after = nth_word_prefix(after, 8);
+    let before_near = last_words(before, 1);
+    let times = after.trim_start().starts_with("times")
+        || after.trim_start().starts_with("occasions")
+        || after.trim_start().starts_with("instances")
+        || after.trim().is_empty();
+    let before_far = if times { last_words(before, 5) } else { "" };
+    let find_last = |s: &str| -> Option<String> {
+        [false, true].iter().find_map(|&weak| {
+            lex.quantities
+                .iter()
+                .filter(|(_, _, w)| *w == weak)
+                .filter_map(|(re, q, _)| re.find_iter(s).last().map(|m| (m.end(), q)))
+                .max_by_key(|(e, _)| *e)
+                .map(|(_, q)| q.clone())
+        })
+    };
+    let find_first = |s: &str| -> Option<String> {
+        [false, true].iter().find_map(|&weak| {
+            lex.quantities
+                .iter()
+                .filter(|(_, _, w)| *w == weak)
+                .filter_map(|(re, q, _)| re.find(s).map(|m| (m.start(), q)))
+                .min_by_key(|(s, _)| *s)
+                .map(|(_, q)| q.clone())
+        })
+    };
+    find_last(before_near)
+        .or_else(|| find_first(after))
+        .or_else(|| find_last(before_far))
 }
 
 /// The first `n` words of `s`.

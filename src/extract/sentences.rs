@@ -10,81 +10,23 @@
 //! does not end the sentence: the quote stays whole with its attribution.
 
 use crate::model::Span;
+use once_cell::sync::Lazy;
 
 /// Abbreviations that never end a sentence when followed by a capitalized word.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "gens", "sen", "sens", "rep", "reps", "gov", "govs", "lt",
-    "col", "maj", "capt", "sgt", "adm", "cmdr", "cpl", "pvt", "brig", "rev", "st", "jr", "sr",
-    "prof", "pres", "supt", "amb", "atty", "hon", "messrs", "mmes", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
-    "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vol", "vols", "inc", "corp", "ltd", "co",
-    "bros", "vs", "v", "ft", "mt", "ave", "blvd", "rd", "approx", "dept", "est", "fig", "calif",
-    "ariz", "fla", "mass", "conn", "penn", "wash", "mich", "minn", "tenn", "ill", "ind", "wis",
-    "okla", "colo", "ala", "ark", "ga", "ky", "la", "md", "mo", "miss", "nev", "neb", "ore", "va",
-    "vt", "wyo", "del", "kan", "kans", "op",
-];
+static ABBREVIATIONS: Lazy<Vec<&'static str>> = Lazy::new(|| sentence_words("abbreviation"));
 
 /// Capitalized words that usually open a sentence; after "U.S." or "p.m." they signal a break.
-const SENTENCE_STARTERS: &[&str] = &[
-    "the",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "but",
-    "and",
-    "in",
-    "a",
-    "an",
-    "this",
-    "that",
-    "there",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "on",
-    "at",
-    "for",
-    "as",
-    "after",
-    "before",
-    "when",
-    "while",
-    "if",
-    "however",
-    "meanwhile",
-    "yet",
-    "so",
-    "some",
-    "many",
-    "one",
-    "both",
-    "officials",
-    "asked",
-    "speaking",
-    "earlier",
-    "later",
-    "also",
-    "still",
-    "since",
-    "during",
-    "according",
-    "what",
-    "who",
-    "why",
-    "how",
-    "no",
-    "not",
-    "russia",
-    "moscow",
-    "washington",
-];
+static SENTENCE_STARTERS: Lazy<Vec<&'static str>> = Lazy::new(|| sentence_words("starter"));
+
+/// The words of list `list` in `sentence_words.tsv`.
+fn sentence_words(list: &str) -> Vec<&'static str> {
+    crate::data::SENTENCE_WORDS
+        .rows()
+        .into_iter()
+        .filter(|r| r.col(1) == list)
+        .map(|r| r.col(0))
+        .collect()
+}
 
 fn is_space(b: u8) -> bool {
     b == b' ' || b == b'\t' || b == b'\r' || b == b'\n'
@@ -305,6 +247,20 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every row of `sentence_words.tsv` belongs to a list the code reads, and both have words.
+    #[test]
+    fn sentence_word_lists_are_known_and_filled() {
+        for row in crate::data::SENTENCE_WORDS.rows() {
+            assert!(
+                matches!(row.col(1), "abbreviation" | "starter"),
+                "line {}: {:?}",
+                row.line,
+                row.col(1)
+            );
+        }
+        assert!(ABBREVIATIONS.contains(&"gen") && SENTENCE_STARTERS.contains(&"the"));
+    }
 
     /// Split `input` and compare the sentence texts with `expect`.
     fn check(input: &str, expect: &[&str]) {

@@ -1,0 +1,76 @@
+//! Continuation claims: quotations nobody claimed that continue an attributed one (later
+//! sentences of the same paragraph, or the next paragraph opening with a quotation).
+
+use super::quotes::{clean_content, Quote};
+use super::Draft;
+use crate::model::{ClaimKind, Span};
+
+/// Quotations nobody claimed that continue an attributed quotation of the same or the previous paragraph.
+pub(super) fn add_continuations(
+    text: &str,
+    quotes: &[Quote],
+    sentences: &[Span],
+    drafts: &mut Vec<Draft>,
+) {
+    let mut extra = Vec::new();
+    for q in quotes {
+        if q.end <= q.start {
+            continue;
+        }
+        let claimed = drafts
+            .iter()
+            .chain(extra.iter())
+            .any(|d: &Draft| d.content.overlaps(Span::new(q.start, q.end)));
+        if claimed {
+            continue;
+        }
+        // Any cue-bearing draft whose sentence overlaps this quotation's sentence claims it.
+        let Some(prev) = drafts
+            .iter()
+            .chain(extra.iter())
+            .filter(|d| d.content.end <= q.open)
+            .max_by_key(|d| d.content.end)
+        else {
+            continue;
+        };
+        let prev = prev.clone();
+        let between = &text[prev.content.end..q.open];
+        let same_para = q.para_start <= prev.content.start;
+        let starts_para = text[q.para_start..q.open].trim().is_empty();
+        let prev_para_is_last = !between.contains("\n\n") || {
+            // Only one paragraph break between the attributed claim and this quotation.
+            between.matches("\n\n").count() == 1 || between.trim().len() < 4
+        };
+        let sentence_gap = sentences
+            .iter()
+            .filter(|s| s.start >= prev.sentence.end && s.end <= q.open)
+            .count();
+        let ok = (same_para
+            && (sentence_gap == 0 || prev.kind != ClaimKind::Indirect)
+            && sentence_gap <= 1)
+            || (starts_para && prev_para_is_last && sentence_gap <= 1);
+        if !ok {
+            continue;
+        }
+        let Some(c) = clean_content(text, q.start, q.end) else {
+            continue;
+        };
+        let sentence = sentences
+            .iter()
+            .find(|s| s.start <= q.start && q.start < s.end.max(s.start + 1))
+            .copied()
+            .unwrap_or(Span::new(q.open, q.close_end));
+        let mut speaker = prev.speaker.clone();
+        speaker.span = None;
+        extra.push(Draft {
+            confidence: (prev.confidence * 0.8).min(0.7),
+            speaker,
+            cue: prev.cue,
+            cue_kind: prev.cue_kind,
+            kind: ClaimKind::Direct,
+            content: Span::new(c.0, c.1),
+            sentence,
+        });
+    }
+    drafts.extend(extra);
+}

@@ -1,0 +1,95 @@
+//! Turning a draft into a claim: its texts, its date (a time expression next to the cue), its
+//! stance from `frames`, and the denial flip.
+
+use super::lexicon::CueKind;
+use super::Draft;
+use crate::extract::frames;
+use crate::model::{Claim, DateValue, Timex};
+
+/// Turn a draft into a claim: texts, date, stance, denial flip.
+pub(super) fn finish(text: &str, d: Draft, timexes: &[Timex], published: DateValue) -> Claim {
+    let content = d.content.slice(text).to_string();
+    // The stance classifier lives in another stage; a bug there must not take claims down.
+    let stance = std::panic::catch_unwind(|| frames::classify(&content, d.content.start))
+        .unwrap_or_default();
+    let denial = d.cue_kind == CueKind::Denial;
+    let mut polarity = stance.polarity;
+    if denial {
+        polarity = -polarity;
+    }
+    let mut target = stance.target.clone();
+    if target.is_none() && (d.cue_kind == CueKind::Denial || d.cue_kind == CueKind::Accusation) {
+        let lc = content.to_lowercase();
+        if lc.starts_with("its ")
+            || lc.contains(" its ")
+            || lc.starts_with("it ")
+            || lc.starts_with("we ")
+            || lc.starts_with("our ")
+        {
+            target = d.speaker.actor.as_ref().map(|a| a.code.clone());
+        }
+    }
+    // Date: a time expression next to the cue ("said Monday", "on Monday said"). Every test
+    // below keeps to bytes lo..=hi, and the tagger returns time expressions in text order
+    // without overlaps: look only there (issue 15, item 8).
+    let lo = [
+        d.cue.start.saturating_sub(2),
+        d.cue.end,
+        d.speaker.span.map_or(usize::MAX, |s| s.end),
+    ]
+    .into_iter()
+    .min()
+    .unwrap_or(0);
+    let hi = [d.cue.end + 4, d.cue.start, d.content.start]
+        .into_iter()
+        .max()
+        .unwrap_or(usize::MAX);
+    let first = timexes.partition_point(|t| t.span.end < lo);
+    let last = timexes.partition_point(|t| t.span.start <= hi).max(first);
+    let date = timexes[first..last]
+        .iter()
+        .filter(|t| t.resolved.date.is_some())
+        .filter(|t| {
+            let near_after = t.span.start >= d.cue.end
+                && t.span.start <= d.cue.end + 4
+                && d.sentence.contains(t.span);
+            let near_before = t.span.end <= d.cue.start
+                && t.span.end + 2 >= d.cue.start
+                && d.sentence.contains(t.span);
+            let after_speaker = d
+                .speaker
+                .span
+                .map(|s| t.span.start >= s.end && t.span.end <= d.cue.start)
+                .unwrap_or(false);
+            let in_trailer = t.span.start >= d.cue.end
+                && t.span.end <= d.content.start
+                && d.sentence.contains(t.span);
+            (near_after || near_before || after_speaker || in_trailer)
+                && !d.content.overlaps(t.span)
+        })
+        .map(|t| t.resolved)
+        .next()
+        .unwrap_or(published);
+    Claim {
+        speaker: d.speaker.name.clone(),
+        speaker_span: d.speaker.span,
+        actor: d.speaker.actor.as_ref().map(|a| a.name.clone()),
+        actor_code: d.speaker.actor.as_ref().map(|a| a.code.clone()),
+        country: d.speaker.actor.as_ref().and_then(|a| a.country.clone()),
+        cue: d.cue.slice(text).to_string(),
+        cue_span: Some(d.cue),
+        kind: d.kind,
+        text: content,
+        span: d.content,
+        sentence: d.sentence.slice(text).to_string(),
+        sentence_span: d.sentence,
+        date,
+        frame: stance.frame,
+        polarity,
+        hedge: stance.hedge,
+        target,
+        figures: stance.figures,
+        denial,
+        confidence: d.confidence.clamp(0.0, 1.0),
+    }
+}

@@ -1,0 +1,210 @@
+//! The attribution lexicons: cue verbs and phrases (`cues.tsv`), role nouns (`attrib_roles.tsv`)
+//! and the word lists that bound speaker phrases, each read once from `crate::data`.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+
+/// What a cue row detects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CueKind {
+    Speech,
+    Denial,
+    Accusation,
+    Belief,
+    /// "according to": the source follows the phrase.
+    SourcePhrase,
+    /// "quoted"/"cited": only with "as saying" after the quoted person.
+    QuotedAs,
+    /// "in a statement", "told reporters"-like modifiers: extend an adjacent cue, never trigger.
+    Channel,
+    /// "Moscow's claim that ...": a noun cue after a possessive speaker.
+    Noun,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct CueRow {
+    pub(super) kind: CueKind,
+    pub(super) weak: bool,
+}
+
+pub(super) struct CueLexicon {
+    pub(super) rows: Vec<CueRow>,
+    pub(super) ac: AhoCorasick,
+}
+
+pub(super) static CUES: Lazy<CueLexicon> = Lazy::new(|| {
+    let mut pats = Vec::new();
+    let mut rows = Vec::new();
+    for row in crate::data::CUES.rows() {
+        let kind = match row.col(1) {
+            "speech" => CueKind::Speech,
+            "denial" => CueKind::Denial,
+            "accusation" => CueKind::Accusation,
+            "belief" => CueKind::Belief,
+            "source-phrase" => CueKind::SourcePhrase,
+            "quoted-as" => CueKind::QuotedAs,
+            "channel" => CueKind::Channel,
+            "noun" => CueKind::Noun,
+            other => panic!(
+                "{}:{}: unknown cue kind {other:?}",
+                crate::data::CUES.file,
+                row.line
+            ),
+        };
+        pats.push(row.col(0).to_string());
+        rows.push(CueRow {
+            kind,
+            weak: row.col(4) == "weak",
+        });
+    }
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&pats)
+        .expect("cue lexicon builds");
+    CueLexicon { rows, ac }
+});
+
+/// The grammatical gender a role noun implies ("spokeswoman").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Role {
+    pub(super) gender: Gender,
+    pub(super) plural: bool,
+    pub(super) org: bool,
+}
+
+pub(super) static ROLES: Lazy<HashMap<String, Role>> = Lazy::new(|| {
+    let mut m = HashMap::new();
+    for row in crate::data::ATTRIB_ROLES.rows() {
+        let gender = match row.col(1) {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        m.insert(
+            row.col(0).to_string(),
+            Role {
+                gender,
+                plural: row.col(2) == "p",
+                org: row.col(3) == "org",
+            },
+        );
+    }
+    m
+});
+
+pub(super) fn role_of(word: &str) -> Option<Role> {
+    let lw = word.to_lowercase();
+    if let Some(r) = ROLES.get(&lw) {
+        return Some(*r);
+    }
+    // Plural of a known singular person role ("ministers").
+    lw.strip_suffix('s')
+        .and_then(|s| ROLES.get(s))
+        .filter(|r| !r.org)
+        .map(|r| Role { plural: true, ..*r })
+}
+
+// Open-class word lists: data in `src/data/claim_words.tsv`, one list per `list` column.
+
+/// The words of list `list` in `claim_words.tsv`, in file order.
+fn claim_words(list: &str) -> Vec<&'static str> {
+    crate::data::CLAIM_WORDS
+        .rows()
+        .into_iter()
+        .filter(|r| r.col(1) == list)
+        .map(|r| r.col(0))
+        .collect()
+}
+
+/// Lowercase words allowed inside a speaker phrase before its head.
+pub(super) static MODIFIERS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("modifier"));
+
+/// Words between a speaker and its cue that do not break the link ("Lavrov also said").
+pub(super) static SKIP_BEFORE_CUE: Lazy<Vec<&'static str>> =
+    Lazy::new(|| claim_words("skip-before-cue"));
+
+/// Capitalized words that cannot be part of a speaker phrase.
+pub(super) static CAP_STOP: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("cap-stop"));
+
+/// Lowercase words that end a speaker phrase scanned backwards.
+pub(super) static NP_STOP: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("np-stop"));
+
+/// Words of a trailer after a cue: "told reporters in Washington", "said in remarks carried by
+/// state TV", "said on Monday", "said, however,".
+pub(super) static TRAILER_WORDS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("trailer"));
+
+/// Abbreviated titles that keep their period as part of the word.
+pub(super) static TITLE_ABBREVS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| claim_words("title-abbrev"));
+
+/// Government offices a definite description ("the minister") may refer back to when no earlier
+/// mention carried the title: the latest government person is meant.
+pub(super) static GOV_OFFICES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("gov-office"));
+
+// Closed-class grammar sets (small and fixed by English grammar) and exceptions tied to the
+// code: they stay in code.
+
+/// Determiners and numerals that open a noun phrase.
+pub(super) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "another", "one", "two", "three", "four", "several", "some", "many", "most",
+    "both", "other", "all", "few", "no", "these", "those", "this", "that", "his", "her", "their",
+    "its", "our", "my", "each", "any",
+];
+
+/// Personal and relative pronouns that can be a speaker.
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "you"];
+
+/// Quantifiers that stand alone as a subject ("Several said they would vote no").
+pub(super) const QUANTIFIERS: &[&str] = &[
+    "several", "many", "most", "some", "others", "both", "few", "all", "another",
+];
+
+/// Words of [`SKIP_BEFORE_CUE`] that are also surnames or given names: capitalised before a
+/// cue they are the speaker, not an auxiliary.
+pub(super) const NAME_LIKE_SKIPS: &[&str] = &["may", "will", "long"];
+
+/// `w` is in `list`, ASCII case folded.
+pub(super) fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every row of `claim_words.tsv` belongs to a list the code reads, and every list has words.
+    #[test]
+    fn claim_word_lists_are_known_and_filled() {
+        let known = [
+            "modifier",
+            "skip-before-cue",
+            "cap-stop",
+            "np-stop",
+            "trailer",
+            "title-abbrev",
+            "gov-office",
+        ];
+        for row in crate::data::CLAIM_WORDS.rows() {
+            assert!(
+                known.contains(&row.col(1)),
+                "line {}: {:?}",
+                row.line,
+                row.col(1)
+            );
+        }
+        for list in known {
+            assert!(!claim_words(list).is_empty(), "{list} is empty");
+        }
+        assert!(in_list(&SKIP_BEFORE_CUE, "Also") && in_list(&GOV_OFFICES, "prime minister"));
+        assert!(NAME_LIKE_SKIPS.iter().all(|w| in_list(&SKIP_BEFORE_CUE, w)));
+    }
+}

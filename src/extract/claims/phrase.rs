@@ -1,0 +1,400 @@
+//! Speaker noun phrases: scanning a phrase backwards from a cue ("Sergei Lavrov, Russia's
+//! foreign minister, said") or forwards after it ("said Lavrov"), its canonical name, and the
+//! adverbs and trailers that may stand between a speaker, its cue and the content.
+
+use super::lexicon::{
+    in_list, role_of, CAP_STOP, DETERMINERS, MODIFIERS, NAME_LIKE_SKIPS, NP_STOP, PRONOUNS,
+    QUANTIFIERS, SKIP_BEFORE_CUE, TRAILER_WORDS,
+};
+use super::tokens::{is_cap, is_punct, word, Tok, TokKind};
+
+/// `NP who VERB ... <st>`: a relative clause between the subject and the phrase starting at
+/// `st`. Returns the subject's first token and the index of "who". Only plain words between
+/// "who" and `st`, and the subject must open the clause.
+pub(super) fn relative_subject(text: &str, toks: &[Tok], st: usize) -> Option<(usize, usize)> {
+    let mut w = st;
+    while w > 0 && st - w < 12 {
+        w -= 1;
+        let t = &toks[w];
+        if t.k != TokKind::Word {
+            return None;
+        }
+        if word(text, t).eq_ignore_ascii_case("who") {
+            break;
+        }
+    }
+    if w == 0 || !word(text, &toks[w]).eq_ignore_ascii_case("who") {
+        return None;
+    }
+    let s2 = np_back(text, toks, w - 1, true)?;
+    let opens = s2 == 0
+        || toks[s2 - 1].k != TokKind::Word
+        || in_list(&["and", "but"], word(text, &toks[s2 - 1]));
+    opens.then_some((s2, w))
+}
+
+/// Scan a speaker noun phrase ending at token `j` (inclusive), backwards. Returns the first
+/// token. `loose` accepts any content word as the head (strong cues: "Former prosecutors
+/// said"); otherwise the head must be a name, a pronoun, a role noun or follow a determiner.
+pub(super) fn np_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> Option<usize> {
+    let t = toks.get(j)?;
+    if is_punct(text, t, ")") && j > 1 {
+        let o = (j.saturating_sub(10)..j)
+            .rev()
+            .find(|&o| is_punct(text, &toks[o], "("))?;
+        return if o > 0 {
+            np_back(text, toks, o - 1, loose)
+        } else {
+            None
+        };
+    }
+    if t.k != TokKind::Word {
+        return None;
+    }
+    let w = word(text, t);
+    let lw = w.to_lowercase();
+    if PRONOUNS.contains(&lw.as_str()) {
+        return Some(j);
+    }
+    // "Several said ...", "Most say ...": a bare quantifier opening the clause.
+    if in_list(QUANTIFIERS, w) && (j == 0 || toks[j - 1].k != TokKind::Word) {
+        return Some(j);
+    }
+    if !head_ok(text, toks, j, loose) {
+        return None;
+    }
+    Some(extend_back(text, toks, j, loose))
+}
+
+/// Can word `j` head a speaker phrase: a name, a role noun, a word after a determiner, or (when
+/// `loose`) any content word.
+fn head_ok(text: &str, toks: &[Tok], j: usize, loose: bool) -> bool {
+    let w = word(text, &toks[j]);
+    let lw = w.to_lowercase();
+    let after_det = j > 0
+        && toks[j - 1].k == TokKind::Word
+        && (in_list(DETERMINERS, word(text, &toks[j - 1]))
+            || word(text, &toks[j - 1]).bytes().all(|b| b.is_ascii_digit()));
+    let head_ok = (is_cap(w) && !in_list(&CAP_STOP, w) && !in_list(DETERMINERS, w))
+        || role_of(w).is_some()
+        || (after_det && !in_list(&SKIP_BEFORE_CUE, w) && !in_list(DETERMINERS, w))
+        || (loose
+            && !lw.bytes().all(|b| b.is_ascii_digit())
+            && !NP_STOP.contains(&lw.as_str())
+            && !in_list(&SKIP_BEFORE_CUE, w)
+            && !in_list(DETERMINERS, w)
+            && !lw.ends_with("ly"));
+    head_ok
+}
+
+/// Extend a speaker phrase headed by token `j` backwards through names, role nouns, modifiers,
+/// a determiner, "a spokesman for", "sources close to" and short parentheses; returns its
+/// first token.
+fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
+    let mut start = j;
+    let mut i = j;
+    let mut loose_words = 0;
+    while i > 0 {
+        let p = &toks[i - 1];
+        let pw = word(text, p);
+        if p.k != TokKind::Word {
+            // "Sen. Rand Paul (R-Ky.) said": step over a short parenthesis.
+            if is_punct(text, p, ")") {
+                if let Some(o) = (i.saturating_sub(10)..i - 1)
+                    .rev()
+                    .find(|&o| is_punct(text, &toks[o], "("))
+                {
+                    if o > 0 && toks[o - 1].k == TokKind::Word && is_cap(word(text, &toks[o - 1])) {
+                        i = o;
+                        start = o;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        if pw == "that" || pw == "which" {
+            break;
+        }
+        if in_list(DETERMINERS, pw) && !is_cap(pw) || matches!(pw, "The" | "A" | "An") {
+            start = i - 1;
+            // "diplomats familiar with the talks", "sources close to the negotiations".
+            if i >= 4
+                && matches!(
+                    word(text, &toks[i - 2]).to_lowercase().as_str(),
+                    "with" | "to"
+                )
+                && matches!(
+                    word(text, &toks[i - 3]).to_lowercase().as_str(),
+                    "familiar" | "close"
+                )
+                && toks[i - 4].k == TokKind::Word
+            {
+                i -= 3;
+                start = i;
+                continue;
+            }
+            // "a spokesman for the Kremlin": continue through for/of after a role noun.
+            if i >= 3
+                && matches!(
+                    word(text, &toks[i - 2]).to_lowercase().as_str(),
+                    "for" | "of" | "at"
+                )
+                && role_of(word(text, &toks[i - 3])).is_some()
+            {
+                i -= 3;
+                start = i;
+                continue;
+            }
+            break;
+        }
+        let lp = pw.to_lowercase();
+        if matches!(lp.as_str(), "for" | "of" | "at")
+            && i >= 2
+            && role_of(word(text, &toks[i - 2])).is_some()
+            && toks[i - 2].k == TokKind::Word
+        {
+            i -= 2;
+            start = i;
+            continue;
+        }
+        let strict_ok = (is_cap(pw) && !in_list(&CAP_STOP, pw))
+            || role_of(pw).is_some()
+            || MODIFIERS.contains(&lp.as_str())
+            || pw.bytes().all(|b| b.is_ascii_digit());
+        let loose_ok = loose
+            && loose_words < 3
+            && !NP_STOP.contains(&lp.as_str())
+            && !in_list(&SKIP_BEFORE_CUE, pw)
+            && !lp.ends_with("ly")
+            && !lp.ends_with("ed");
+        if !strict_ok && !loose_ok {
+            break;
+        }
+        if !strict_ok {
+            loose_words += 1;
+        }
+        i -= 1;
+        start = i;
+    }
+    start
+}
+
+/// Scan a speaker noun phrase forward from token `i` (quote-first inversion: "said Lavrov").
+pub(super) fn np_fwd(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    np_fwd_mode(text, toks, i, false)
+}
+
+/// As [`np_fwd`]; `loose` also accepts plain lowercase words after a determiner
+/// ("said a former senior law enforcement official", "said the 46-year-old").
+pub(super) fn np_fwd_mode(text: &str, toks: &[Tok], i: usize, loose: bool) -> Option<usize> {
+    let t = toks.get(i)?;
+    if t.k != TokKind::Word {
+        return None;
+    }
+    let w = word(text, t);
+    let first_ok = (is_cap(w) && !in_list(&CAP_STOP, w))
+        || in_list(DETERMINERS, w)
+        || in_list(PRONOUNS, w)
+        || role_of(w).is_some()
+        || MODIFIERS.contains(&w.to_lowercase().as_str());
+    if !first_ok || in_list(&["that", "this", "it"], w) {
+        return None;
+    }
+    if in_list(PRONOUNS, w) {
+        return Some(i);
+    }
+    let mut end = i;
+    let mut saw_head = false;
+    let mut k = i;
+    while k < toks.len() {
+        let tk = &toks[k];
+        if tk.k != TokKind::Word {
+            break;
+        }
+        let tw = word(text, tk);
+        let lw = tw.to_lowercase();
+        let loose_ok = loose
+            && k > i
+            && k < i + 6
+            && !NP_STOP.contains(&lw.as_str())
+            && !in_list(&SKIP_BEFORE_CUE, tw)
+            && !in_list(&TRAILER_WORDS, tw)
+            && !lw.ends_with("ly")
+            && !lw.ends_with("ing");
+        let ok = (is_cap(tw) && !in_list(&CAP_STOP, tw))
+            || (k == i && in_list(DETERMINERS, tw))
+            || (k <= i + 2 && tw.bytes().all(|b| b.is_ascii_digit()))
+            || loose_ok
+            || role_of(tw).is_some()
+            || MODIFIERS.contains(&lw.as_str())
+            || (saw_head
+                && matches!(lw.as_str(), "of" | "for" | "the")
+                && toks
+                    .get(k + 1)
+                    .map(|n| n.k == TokKind::Word)
+                    .unwrap_or(false));
+        if !ok {
+            break;
+        }
+        if is_cap(tw) || role_of(tw).is_some() || (loose_ok && !lw.ends_with("ed")) {
+            saw_head = true;
+        }
+        end = k;
+        k += 1;
+    }
+    if !saw_head {
+        return None;
+    }
+    // Trailing "of"/"for"/"the" is not part of the phrase.
+    while end > i && in_list(&["of", "for", "the"], word(text, &toks[end])) {
+        end -= 1;
+    }
+    Some(end)
+}
+
+/// Canonical speaker name from a phrase: the trailing capitalized run after the last title word
+/// ("Russia's defense minister Sergei Shoigu" -> "Sergei Shoigu"), else the whole phrase.
+pub(super) fn canonical_name(text: &str, toks: &[Tok]) -> (String, bool) {
+    let words: Vec<&str> = toks.iter().map(|t| word(text, t)).collect();
+    let mut k = words.len();
+    while k > 0
+        && (is_cap(words[k - 1])
+            || (k < words.len()
+                && k >= 2
+                && matches!(
+                    words[k - 1],
+                    "de" | "al"
+                        | "van"
+                        | "von"
+                        | "bin"
+                        | "ibn"
+                        | "el"
+                        | "da"
+                        | "di"
+                        | "du"
+                        | "la"
+                        | "le"
+                        | "der"
+                )))
+        && role_of(words[k - 1]).is_none()
+    {
+        let lw = words[k - 1].to_lowercase();
+        if lw.ends_with("'s") || lw.ends_with("’s") {
+            break;
+        }
+        k -= 1;
+    }
+    let run = &words[k..];
+    let preceded_by_title = k > 0 && role_of(words[k - 1]).is_some();
+    let at_start = k == 0 || (k == 1 && in_list(DETERMINERS, words[0]));
+    if !run.is_empty() && (preceded_by_title || at_start) && k < words.len() {
+        // A lone country/organisation ("Russia") stays a name too.
+        let named = run.len() >= 2 || preceded_by_title || at_start;
+        let s = toks[k].s;
+        let e = toks[toks.len() - 1].e;
+        return (text[s..e].to_string(), named);
+    }
+    if toks.is_empty() {
+        return (String::new(), false);
+    }
+    (text[toks[0].s..toks[toks.len() - 1].e].to_string(), false)
+}
+
+/// The subject phrase that opens a sentence, skipping a leading adverbial clause ("In an
+/// interview Thursday, the senator criticized ... and said ...").
+pub(super) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
+    let mut k0 = toks.iter().position(|t| t.k == TokKind::Word)?;
+    if in_list(&CAP_STOP, word(text, &toks[k0])) {
+        let comma = (k0..toks.len().min(k0 + 16)).find(|&k| is_punct(text, &toks[k], ","));
+        if let Some(c) = comma {
+            k0 = c + 1;
+        }
+    }
+    while k0 < toks.len()
+        && (toks[k0].k != TokKind::Word || in_list(&CAP_STOP, word(text, &toks[k0])))
+        && k0 < 20
+    {
+        k0 += 1;
+    }
+    let end = np_fwd(text, toks, k0)?;
+    Some((k0, end))
+}
+
+/// Skip adverbs, auxiliaries and time words between a speaker and its cue, backwards from token `j`.
+pub(super) fn skip_back(text: &str, toks: &[Tok], mut j: usize) -> usize {
+    while j > 0 {
+        let t = &toks[j - 1];
+        let w = word(text, t);
+        // A capitalised modal that is also a surname ("May said", "Theresa May told") is the
+        // speaker: before a cue a modal is never capitalised, a name always is.
+        if is_cap(w) && in_list(NAME_LIKE_SKIPS, w) {
+            break;
+        }
+        if t.k == TokKind::Word && in_list(&SKIP_BEFORE_CUE, w) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// Skip a trailer after the cue; returns the first token of what follows it.
+pub(super) fn skip_trailer(
+    text: &str,
+    toks: &[Tok],
+    mut k: usize,
+    told: bool,
+    in_pp: bool,
+) -> usize {
+    let start = k;
+    let mut in_pp = in_pp;
+    while k < toks.len() && k < start + 14 {
+        let t = &toks[k];
+        let w = word(text, t);
+        let lw = w.to_lowercase();
+        if is_punct(text, t, ",") {
+            k += 1;
+            // "on Aug. 29, 2016 that": the year continues the date.
+            let year_next = toks
+                .get(k)
+                .map(|n| {
+                    word(text, n).len() == 4 && word(text, n).bytes().all(|b| b.is_ascii_digit())
+                })
+                .unwrap_or(false);
+            in_pp = in_pp && year_next;
+            continue;
+        }
+        if t.k != TokKind::Word {
+            break;
+        }
+        if matches!(
+            lw.as_str(),
+            "in" | "at" | "to" | "on" | "with" | "during" | "from"
+        ) {
+            in_pp = true;
+            k += 1;
+            continue;
+        }
+        if in_list(&SKIP_BEFORE_CUE, w)
+            || (in_pp
+                && (is_cap(w)
+                    || TRAILER_WORDS.contains(&lw.as_str())
+                    || lw.bytes().all(|b| b.is_ascii_digit())))
+            || (told
+                && k < start + 3
+                && (is_cap(w)
+                    || matches!(
+                        lw.as_str(),
+                        "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists"
+                    )))
+            || matches!(lw.as_str(), "however" | "reporters" | "journalists")
+        {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    k
+}

@@ -1,0 +1,51 @@
+//! "X quoted Y as saying ...": the quoted person is the speaker.
+
+use super::coref::Ctx;
+use super::lexicon::CueKind;
+use super::phrase::np_fwd;
+use super::quotes::clean_content;
+use super::tokens::{tok_at, word, TokKind};
+use super::{CueSite, Draft};
+use crate::model::{ClaimKind, Span};
+
+pub(super) fn quoted_as(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
+    let CueSite {
+        sent, toks, cue, ..
+    } = *site;
+    let text = ctx.text;
+    let ci = tok_at(toks, cue.end);
+    // Find "as saying" within a few tokens.
+    let mut k = ci;
+    while k + 1 < toks.len() && k < ci + 14 {
+        if word(text, &toks[k]).eq_ignore_ascii_case("as")
+            && word(text, &toks[k + 1]).eq_ignore_ascii_case("saying")
+        {
+            break;
+        }
+        k += 1;
+    }
+    if k + 1 >= toks.len() || k == ci || !word(text, &toks[k + 1]).eq_ignore_ascii_case("saying") {
+        return None;
+    }
+    let mut e = k - 1;
+    while e > ci && toks[e].k == TokKind::Punct {
+        e -= 1;
+    }
+    let head_end = np_fwd(text, toks, ci).unwrap_or(e).min(e);
+    let speaker = ctx.speaker_from_phrase(&toks[ci..=e], &toks[ci..=head_end]);
+    let cue = Span::new(cue.start, toks[k + 1].e);
+    let (cs, ce, quoted) = clean_content(text, cue.end, sent.end)?;
+    Some(Draft {
+        confidence: 0.85,
+        speaker,
+        cue,
+        cue_kind: CueKind::Speech,
+        kind: if quoted {
+            ClaimKind::Direct
+        } else {
+            ClaimKind::Indirect
+        },
+        content: Span::new(cs, ce),
+        sentence: sent,
+    })
+}

@@ -1,0 +1,201 @@
+//! Quotation spans of an article (paired per paragraph), lookups into them by byte, and the
+//! trimming that turns a raw span into claim content.
+
+/// A quotation: interior bytes `[start, end)`, marks at `open` and (when closed) ending `close_end`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Quote {
+    pub(super) open: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) close_end: usize,
+    pub(super) closed: bool,
+    /// Byte where its paragraph starts.
+    pub(super) para_start: usize,
+}
+
+/// Pair quotation marks per paragraph; an unclosed quotation runs to the paragraph end.
+pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut para_start = 0;
+    let mut open: Option<(usize, usize)> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        // Blank line: paragraph boundary.
+        if c == '\n' {
+            let mut j = i + 1;
+            let mut blank = false;
+            while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r' || b[j] == b'\n') {
+                if b[j] == b'\n' {
+                    blank = true;
+                }
+                j += 1;
+            }
+            if blank {
+                if let Some((o, s)) = open.take() {
+                    let end = text[..i].trim_end().len().max(s);
+                    out.push(Quote {
+                        open: o,
+                        start: s,
+                        end,
+                        close_end: end,
+                        closed: false,
+                        para_start,
+                    });
+                }
+                para_start = j;
+            }
+            continue;
+        }
+        let (mark_len, kind) = match c {
+            '“' => (3, 1),
+            '”' => (3, 2),
+            '"' => (1, 0),
+            '\'' if it.peek().map(|&(_, d)| d == '\'').unwrap_or(false) => (2, 0),
+            _ => continue,
+        };
+        if mark_len == 2 {
+            it.next();
+        }
+        let opening = match kind {
+            1 => true,
+            2 => false,
+            _ => open.is_none(),
+        };
+        if opening {
+            if open.is_none() {
+                open = Some((i, i + mark_len));
+            }
+        } else if let Some((o, s)) = open.take() {
+            out.push(Quote {
+                open: o,
+                start: s,
+                end: i,
+                close_end: i + mark_len,
+                closed: true,
+                para_start,
+            });
+        }
+    }
+    if let Some((o, s)) = open {
+        let end = text.trim_end().len().max(s);
+        out.push(Quote {
+            open: o,
+            start: s,
+            end,
+            close_end: end,
+            closed: false,
+            para_start,
+        });
+    }
+    out
+}
+
+/// Trim whitespace, quote marks, trailing commas/periods and a leading "that" from a content span.
+pub(super) fn clean_content(
+    text: &str,
+    mut s: usize,
+    mut e: usize,
+) -> Option<(usize, usize, bool)> {
+    let mut quoted = false;
+    for _ in 0..6 {
+        let before = (s, e);
+        let piece = text.get(s..e)?;
+        let lead = piece.len() - piece.trim_start().len();
+        s += lead;
+        let piece = &text[s..e];
+        e = s + piece.trim_end().len();
+        let piece = &text[s..e];
+        // Quote marks at the edges go only when unbalanced inside: `said "it was "too early"`
+        // keeps the pair around "too early".
+        let marks = piece.matches(['"', '“', '”']).count() + piece.matches("''").count();
+        for q in ["\"", "“", "”", "''"] {
+            if piece.starts_with(q)
+                && (!marks.is_multiple_of(2) || piece.len() > q.len() && edge_pair(piece))
+            {
+                s += q.len();
+                quoted = true;
+                break;
+            }
+        }
+        let piece = &text[s..e];
+        let marks = piece.matches(['"', '“', '”']).count() + piece.matches("''").count();
+        for q in ["\"", "“", "”", "''", ",", ";", ":", "—", "-"] {
+            let is_quote = q.contains('"') || q.contains('”') || q == "''";
+            if is_quote && marks.is_multiple_of(2) {
+                continue;
+            }
+            if piece.ends_with(q) {
+                e -= q.len();
+                if q.contains('"') || q.contains('”') || q == "''" {
+                    quoted = true;
+                }
+                break;
+            }
+        }
+        let piece = &text[s..e];
+        if piece.ends_with('.') {
+            // Keep dots of abbreviations ("U.S.") when the content ends with one.
+            let w = piece.rsplit(' ').next().unwrap_or("");
+            if w.matches('.').count() == 1 {
+                e -= 1;
+            }
+        }
+        let piece = &text[s..e];
+        for conj in [" and", " but", " or"] {
+            if piece.len() > conj.len() && piece.to_ascii_lowercase().ends_with(conj) {
+                e -= conj.len();
+                break;
+            }
+        }
+        let piece = &text[s..e];
+        let lp = piece.get(..5).unwrap_or("").to_ascii_lowercase();
+        if lp == "that " {
+            s += 5;
+        }
+        if (s, e) == before {
+            break;
+        }
+    }
+    if e <= s
+        || text
+            .get(s..e)
+            .map(|p| !p.chars().any(|c| c.is_alphanumeric()))
+            .unwrap_or(true)
+    {
+        return None;
+    }
+    Some((s, e, quoted))
+}
+
+/// True when `piece` opens with a quote mark whose partner is its last char (a fully quoted piece).
+pub(super) fn edge_pair(piece: &str) -> bool {
+    let inner = piece
+        .trim_start_matches(['"', '“'])
+        .trim_start_matches("''");
+    let inner_marks = inner.matches(['"', '“', '”']).count();
+    inner_marks == 1 && inner.trim_end_matches(['.', ',']).ends_with(['"', '”'])
+}
+
+/// The quotations that reach into bytes `lo..=hi` (`close_end >= lo`, `open <= hi`), in order.
+/// `find_quotes` finds them left to right and they never overlap, so every field is sorted and
+/// a binary search replaces a scan of the whole article per cue (issue 15, item 8: extraction
+/// was quadratic in the number of quotations). Callers filter the window exactly as before.
+pub(super) fn quotes_near(quotes: &[Quote], lo: usize, hi: usize) -> &[Quote] {
+    let i = quotes.partition_point(|q| q.close_end < lo);
+    let j = quotes.partition_point(|q| q.open <= hi).max(i);
+    &quotes[i..j]
+}
+
+/// The quotation whose interior contains byte `pos`.
+pub(super) fn quote_at(quotes: &[Quote], pos: usize) -> Option<&Quote> {
+    quotes_near(quotes, pos, pos)
+        .iter()
+        .find(|q| q.start <= pos && pos < q.end.max(q.start + 1))
+}
+
+pub(super) fn inside_quote(quotes: &[Quote], s: usize, e: usize) -> bool {
+    quotes_near(quotes, s, s)
+        .iter()
+        .any(|q| q.start <= s && e <= q.end)
+}

@@ -1,0 +1,804 @@
+//! Attribution tests: one table of inputs and the claims expected from them, speakers and
+//! their sides, claim dates, denials, the design's worked example and inputs that must not panic.
+
+use super::*;
+use crate::extract::sentences;
+use crate::extract::{actors, frames};
+use crate::model::GazetteerEntry;
+
+fn run(text: &str) -> Vec<Claim> {
+    let sents = sentences::split(text);
+    let mut d = Vec::new();
+    find(
+        text,
+        &sents,
+        &[],
+        &[],
+        DateValue::unknown(),
+        &Gazetteer::builtin(),
+        &mut d,
+    )
+}
+
+/// One line per claim: "speaker | cue | kind | content".
+fn render(c: &Claim) -> String {
+    format!(
+        "{} | {} | {} | {}",
+        c.speaker,
+        c.cue,
+        c.kind.as_str(),
+        c.text
+    )
+}
+
+/// Run attribution on `input` and compare every claim, in text order, with `expect`.
+fn check(input: &str, expect: &[&str]) {
+    let got: Vec<String> = run(input).iter().map(render).collect();
+    assert_eq!(got, expect, "input: {input}");
+}
+
+#[test]
+fn attribution_table() {
+    let cases: &[(&str, &[&str])] = &[
+        // a lede names the speaker by title; the next paragraph names him
+        (
+            "Russia's defense minister said Monday that a deal was near.\n\nDefense Minister Sergei Shoigu said: \"We are nearing an arrangement.\"",
+            &[
+                "Sergei Shoigu | said | indirect | a deal was near",
+                "Sergei Shoigu | said | direct | We are nearing an arrangement",
+            ],
+        ),
+        // quote-first
+        (
+            "\"We are close to an agreement,\" Lavrov said.",
+            &["Lavrov | said | direct | We are close to an agreement"],
+        ),
+        (
+            "“We are close to an agreement,” said Lavrov, Russia's foreign minister.",
+            &["Lavrov | said | direct | We are close to an agreement"],
+        ),
+        (
+            "\"The ball is in Washington's court,\" Sergei Lavrov, Russia's foreign minister, told reporters.",
+            &["Sergei Lavrov | told reporters | direct | The ball is in Washington's court"],
+        ),
+        (
+            "\"Is this a ceasefire or a pause?\" asked the Syrian envoy.",
+            &["the Syrian envoy | asked | direct | Is this a ceasefire or a pause?"],
+        ),
+        (
+            "\"No decision has been taken,\" the Kremlin said on Monday.",
+            &["the Kremlin | said | direct | No decision has been taken"],
+        ),
+        // speaker-first
+        (
+            "Lavrov said: \"The United States must separate the moderates from the terrorists.\"",
+            &["Lavrov | said | direct | The United States must separate the moderates from the terrorists"],
+        ),
+        (
+            "Kerry said that the two sides had narrowed their differences.",
+            &["Kerry | said | indirect | the two sides had narrowed their differences"],
+        ),
+        (
+            "Kerry said the two sides had narrowed their differences.",
+            &["Kerry | said | indirect | the two sides had narrowed their differences"],
+        ),
+        (
+            "Lavrov said, however, that Moscow would not abandon Assad.",
+            &["Lavrov | said | indirect | Moscow would not abandon Assad"],
+        ),
+        (
+            "Russian Foreign Minister Sergei Lavrov said Monday that talks would resume in Geneva.",
+            &["Sergei Lavrov | said | indirect | talks would resume in Geneva"],
+        ),
+        (
+            "Churkin told the Security Council that the convoy had not been hit from the air.",
+            &["Churkin | told the Security Council | indirect | the convoy had not been hit from the air"],
+        ),
+        // mixed
+        (
+            "A U.S. official said that \"no agreement is close.\"",
+            &["A U.S. official | said | mixed | no agreement is close"],
+        ),
+        (
+            "Kerry said the truce was \"the last chance\" to save Aleppo.",
+            &["Kerry | said | mixed | the truce was \"the last chance\" to save Aleppo"],
+        ),
+        // content before the attribution
+        (
+            "The talks will resume next week, Lavrov said.",
+            &["Lavrov | said | indirect | The talks will resume next week"],
+        ),
+        (
+            "The convoy was struck by aircraft, U.S. officials said Tuesday.",
+            &["U.S. officials | said | indirect | The convoy was struck by aircraft"],
+        ),
+        // he added / coreference
+        (
+            "Defense Minister Sergei Shoigu said the talks were going well. He added that experts met daily.",
+            &[
+                "Sergei Shoigu | said | indirect | the talks were going well",
+                "Sergei Shoigu | added | indirect | experts met daily",
+            ],
+        ),
+        (
+            "State Department spokeswoman Elizabeth Trudeau said no deal was ready. She added that talks continued.",
+            &[
+                "Elizabeth Trudeau | said | indirect | no deal was ready",
+                "Elizabeth Trudeau | added | indirect | talks continued",
+            ],
+        ),
+        (
+            "Sergei Lavrov, Russia's foreign minister, said Moscow was ready. The minister said a deal was possible.",
+            &[
+                "Sergei Lavrov | said | indirect | Moscow was ready",
+                "Sergei Lavrov | said | indirect | a deal was possible",
+            ],
+        ),
+        (
+            "A U.S. official said gaps remained. The official said the monitoring issue was unresolved.",
+            &[
+                "A U.S. official | said | indirect | gaps remained",
+                "A U.S. official | said | indirect | the monitoring issue was unresolved",
+            ],
+        ),
+        (
+            "State Department spokeswoman Elizabeth Trudeau spoke after Kerry left. The spokeswoman said nothing was agreed.",
+            &["Elizabeth Trudeau | said | indirect | nothing was agreed"],
+        ),
+        (
+            "Kerry met Lavrov in Geneva. Lavrov said Russia was ready. Kerry said the United States was not. He said more work was needed.",
+            &[
+                "Lavrov | said | indirect | Russia was ready",
+                "Kerry | said | indirect | the United States was not",
+                "Kerry | said | indirect | more work was needed",
+            ],
+        ),
+        (
+            "Mr. Lavrov spoke first. \"We will not be lectured,\" he said.",
+            &["Lavrov | said | direct | We will not be lectured"],
+        ),
+        (
+            "Ms. Zakharova rejected the report. \"It is a fabrication,\" she said.",
+            &[
+                "Zakharova | rejected | indirect | the report",
+                "Zakharova | said | direct | It is a fabrication",
+            ],
+        ),
+        (
+            "Russian officials said the strike hit a weapons depot. They said no civilians were hurt.",
+            &[
+                "Russian officials | said | indirect | the strike hit a weapons depot",
+                "Russian officials | said | indirect | no civilians were hurt",
+            ],
+        ),
+        (
+            "The Foreign Ministry said the accusations were baseless. It said Moscow would respond.",
+            &[
+                "The Foreign Ministry | said | indirect | the accusations were baseless",
+                "The Foreign Ministry | said | indirect | Moscow would respond",
+            ],
+        ),
+        (
+            "Shoigu did not say when a deal could be announced.",
+            &["Shoigu | say | indirect | when a deal could be announced"],
+        ),
+        // anonymous officials
+        (
+            "A U.S. official, speaking on condition of anonymity, said the plan was dead.",
+            &["A U.S. official | said | indirect | the plan was dead"],
+        ),
+        (
+            "A senior administration official, who was not authorized to speak publicly, said Russia had not delivered.",
+            &["A senior administration official | said | indirect | Russia had not delivered"],
+        ),
+        (
+            "Diplomats familiar with the talks said the text was almost final.",
+            &["Diplomats familiar with the talks | said | indirect | the text was almost final"],
+        ),
+        (
+            "Western diplomats said the vote would be delayed.",
+            &["Western diplomats | said | indirect | the vote would be delayed"],
+        ),
+        // titles and appositives
+        (
+            "Russia's defense minister Sergei Shoigu said the joint center would open soon.",
+            &["Sergei Shoigu | said | indirect | the joint center would open soon"],
+        ),
+        (
+            "U.N. envoy Staffan de Mistura said aid trucks were waiting at the border.",
+            &["Staffan de Mistura | said | indirect | aid trucks were waiting at the border"],
+        ),
+        (
+            "Maj. Gen. Igor Konashenkov, the ministry spokesman, said the drones saw no trucks.",
+            &["Igor Konashenkov | said | indirect | the drones saw no trucks"],
+        ),
+        (
+            "Syria's U.N. ambassador, Bashar Jaafari, told reporters the government welcomed the truce.",
+            &["Bashar Jaafari | told reporters | indirect | the government welcomed the truce"],
+        ),
+        (
+            "A spokesman for the Kremlin said Putin had no plans to meet Obama.",
+            &["A spokesman for the Kremlin | said | indirect | Putin had no plans to meet Obama"],
+        ),
+        // according to
+        (
+            "At least 20 people were killed, according to the Syrian Observatory for Human Rights.",
+            &["the Syrian Observatory for Human Rights | according to | indirect | At least 20 people were killed"],
+        ),
+        (
+            "According to Russian officials, the rebels violated the truce 60 times.",
+            &["Russian officials | According to | indirect | the rebels violated the truce 60 times"],
+        ),
+        (
+            "The meeting lasted five hours according to a Turkish diplomat.",
+            &["a Turkish diplomat | according to | indirect | The meeting lasted five hours"],
+        ),
+        // in a statement, in remarks carried by
+        (
+            "The ministry said in a statement that the convoy had been shelled.",
+            &["The ministry | said in a statement | indirect | the convoy had been shelled"],
+        ),
+        (
+            "Lavrov said in remarks carried by state television that the U.S. was stalling.",
+            &["Lavrov | said in remarks carried by | indirect | the U.S. was stalling"],
+        ),
+        (
+            "In a statement, the State Department said it was reviewing the proposal.",
+            &["the State Department | said | indirect | it was reviewing the proposal"],
+        ),
+        (
+            "Interfax quoted Lavrov as saying the talks would continue.",
+            &["Lavrov | quoted Lavrov as saying | indirect | the talks would continue"],
+        ),
+        (
+            "RIA Novosti cited a diplomatic source as saying that the draft was ready.",
+            &["a diplomatic source | cited a diplomatic source as saying | indirect | the draft was ready"],
+        ),
+        // denials and accusations
+        (
+            "Russia denied that its warplanes struck the convoy.",
+            &["Russia | denied | indirect | its warplanes struck the convoy"],
+        ),
+        (
+            "The Kremlin dismissed the accusations as groundless.",
+            &["The Kremlin | dismissed | indirect | the accusations as groundless"],
+        ),
+        (
+            "Moscow rejected claims that it had bombed hospitals.",
+            &["Moscow | rejected | indirect | claims that it had bombed hospitals"],
+        ),
+        (
+            "Washington accused Moscow of violating the truce.",
+            &["Washington | accused | indirect | Moscow of violating the truce"],
+        ),
+        (
+            "Turkey's foreign minister warned that the offensive could trigger a new refugee wave.",
+            &["Turkey's foreign minister | warned | indirect | the offensive could trigger a new refugee wave"],
+        ),
+        (
+            "Kerry insisted the deal was not built on trust.",
+            &["Kerry | insisted | indirect | the deal was not built on trust"],
+        ),
+        // multi-sentence quotes and quote paragraphs
+        (
+            "\"We are ready,\" Lavrov said. \"The Americans must now deliver.\"",
+            &[
+                "Lavrov | said | direct | We are ready",
+                "Lavrov | said | direct | The Americans must now deliver",
+            ],
+        ),
+        (
+            "Lavrov said: \"We are ready. The Americans must now deliver.\"",
+            &["Lavrov | said | direct | We are ready. The Americans must now deliver"],
+        ),
+        (
+            "Kerry said the deal was fragile.\n\n\"It could fall apart at any moment.\"",
+            &[
+                "Kerry | said | indirect | the deal was fragile",
+                "Kerry | said | direct | It could fall apart at any moment",
+            ],
+        ),
+        (
+            "Churkin told reporters: \"We did everything we could.\n\n\"Now it is up to them.\"",
+            &[
+                "Churkin | told reporters | direct | We did everything we could",
+                "Churkin | told reporters | direct | Now it is up to them",
+            ],
+        ),
+        (
+            "\"The truce is holding,\" the official said, \"but it is very fragile.\"",
+            &[
+                "the official | said | direct | The truce is holding",
+                "the official | said | direct | but it is very fragile",
+            ],
+        ),
+        // told reporters, other cues
+        (
+            "Kerry told reporters in Washington that the proposal was still on the table.",
+            &["Kerry | told reporters | indirect | the proposal was still on the table"],
+        ),
+        (
+            "Lavrov told reporters the Americans were dragging their feet.",
+            &["Lavrov | told reporters | indirect | the Americans were dragging their feet"],
+        ),
+        (
+            "Mogherini stressed that only a political solution could end the war.",
+            &["Mogherini | stressed | indirect | only a political solution could end the war"],
+        ),
+        (
+            "Jaafari noted that the government had opened two corridors.",
+            &["Jaafari | noted | indirect | the government had opened two corridors"],
+        ),
+        (
+            "Erdogan claimed the Kurdish militia was a terrorist group.",
+            &["Erdogan | claimed | indirect | the Kurdish militia was a terrorist group"],
+        ),
+        (
+            "Lavrov believes that the Americans cannot control the rebels.",
+            &["Lavrov | believes | indirect | the Americans cannot control the rebels"],
+        ),
+        (
+            "Putin's spokesman Dmitry Peskov says the Kremlin has no comment.",
+            &["Dmitry Peskov | says | indirect | the Kremlin has no comment"],
+        ),
+        (
+            "The Pentagon, however, said it had seen no evidence of a pullout.",
+            &["The Pentagon | said | indirect | it had seen no evidence of a pullout"],
+        ),
+        (
+            "Asked about the convoy, Lavrov said the investigation should be impartial.",
+            &["Lavrov | said | indirect | the investigation should be impartial"],
+        ),
+        (
+            "Kerry praised the deal and said it could save lives.",
+            &[
+                "Kerry | praised | indirect | the deal",
+                "Kerry | said | indirect | it could save lives",
+            ],
+        ),
+        (
+            "Lavrov dismissed the criticism, saying Washington had failed to rein in the rebels.",
+            &[
+                "Lavrov | dismissed | indirect | the criticism",
+                "Lavrov | saying | indirect | Washington had failed to rein in the rebels",
+            ],
+        ),
+        (
+            "A spokesman for the rebels' northern division, Fares al-Bayoush, told AFP the rebels had not seen the text.",
+            &["Fares al-Bayoush | told | indirect | the rebels had not seen the text"],
+        ),
+        (
+            "Kirby said it was \"too early\" to judge the truce.",
+            &["Kirby | said | mixed | it was \"too early\" to judge the truce"],
+        ),
+        (
+            "Tehran hoped the deal would be \"comprehensive.\"",
+            &["Tehran | hoped | mixed | the deal would be \"comprehensive.\""],
+        ),
+        (
+            "The group dismissed the deal as a conspiracy, according to a statement posted online.",
+            &[
+                "a statement | according to | indirect | The group dismissed the deal as a conspiracy",
+                "The group | dismissed | indirect | the deal as a conspiracy",
+            ],
+        ),
+        (
+            "Lavrov was asked by a Turkish reporter whether the convoy was hit.",
+            &["a Turkish reporter | asked | indirect | whether the convoy was hit"],
+        ),
+        (
+            "John F. Kerry said the plan could work.",
+            &["John F. Kerry | said | indirect | the plan could work"],
+        ),
+        // no attribution
+        ("Lavrov was asked about the convoy.", &[]),
+        ("Lavrov is now considered the architect of the deal.", &[]),
+        ("The truce is expected to hold.", &[]),
+        ("The convoy was hit near Aleppo on Monday.", &[]),
+        ("The United States and Russia agreed on a truce.", &[]),
+        // PolNeAR stance and appearance cues
+        (
+            "The minister appeared to rule out new talks.",
+            &["The minister | appeared | indirect | rule out new talks"],
+        ),
+        (
+            "The senator raised concerns that the bill was rushed.",
+            &["The senator | raised concerns | indirect | the bill was rushed"],
+        ),
+        // a relative clause with its own cue keeps its claim
+        (
+            "Barker, who said he usually votes for Democrats, said the governor had earned a second term.",
+            &[
+                "Barker | said | indirect | he usually votes for Democrats",
+                "Barker | said | indirect | the governor had earned a second term",
+            ],
+        ),
+        // the speaker is the subject before "who", not the end of the relative clause
+        (
+            "Officials who spoke with the newspaper said the agency had become a shell.",
+            &["Officials | said | indirect | the agency had become a shell"],
+        ),
+        (
+            "The mayor bemoaned that the state had cut school funds.",
+            &["The mayor | bemoaned | indirect | the state had cut school funds"],
+        ),
+        (
+            "The senator took aim at the governor's budget on Tuesday.",
+            &["The senator | took aim at | indirect | the governor's budget on Tuesday"],
+        ),
+        // a bare quantifier as subject
+        (
+            "Several said they would vote for the measure.",
+            &["Several | said | indirect | they would vote for the measure"],
+        ),
+    ];
+    assert!(cases.len() >= 60, "{} cases", cases.len());
+    let mut failed = Vec::new();
+    for (input, expect) in cases {
+        if std::panic::catch_unwind(|| check(input, expect)).is_err() {
+            failed.push(*input);
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} failing cases: {failed:#?}",
+        failed.len()
+    );
+}
+
+/// The claim date comes from a time expression attached to the cue, else the publication date.
+/// Speaker and actor code per claim: "speaker | code | content". The people are invented:
+/// Ingrid Will (a surname that is also a modal) leads Norway's government.
+#[test]
+fn speaker_side_table() {
+    let extra = [GazetteerEntry {
+        name: "Ingrid Will".into(),
+        code: "NORGOV".into(),
+        kind: ActorKind::Person,
+        aliases: vec!["Ingrid Will".into()],
+        from: None,
+        until: None,
+    }];
+    let g = Gazetteer::with_extra(&extra);
+    let cases: &[(&str, &[&str])] = &[
+        // A capitalised modal before the cue is a surname, not an auxiliary.
+        (
+            "Ingrid Will said the fleet would stay in port.",
+            &["Ingrid Will | NORGOV | the fleet would stay in port"],
+        ),
+        // The cue's subject speaks, not the object or the first actor of the content.
+        (
+            "Will claimed Sweden was \"reckless\" in the strait.",
+            &["Will | NORGOV | Sweden was \"reckless\" in the strait"],
+        ),
+        // ", saying" hangs on the clause's subject, not on an appositive before the comma.
+        (
+            "Ingrid Will called the vote a turning point for Sweden, a close neighbour, saying the border must stay open.",
+            &["Ingrid Will | NORGOV | the border must stay open"],
+        ),
+        // A pronoun takes the subject of the previous sentence, not a person named after it.
+        (
+            "Sergei Lavrov met Ingrid Will at the border. \"It is theatre,\" he said.",
+            &["Sergei Lavrov | RUSGOV | It is theatre"],
+        ),
+        // A person named only inside the quotation is no antecedent for its pronoun.
+        (
+            "Ingrid Will spoke on Monday. \"Our dispute is with Sergei Lavrov and his ministry,\" she said.",
+            &["Ingrid Will | NORGOV | Our dispute is with Sergei Lavrov and his ministry"],
+        ),
+        // "he" is a person, never a thing named before it.
+        (
+            "The agreement was signed in Oslo. \"It will hold,\" he said.",
+            &["he | - | It will hold"],
+        ),
+    ];
+    for (input, expect) in cases {
+        let sents = sentences::split(input);
+        let actors = actors::find_on(input, &g, None);
+        let mut d = Vec::new();
+        let got: Vec<String> = find(
+            input,
+            &sents,
+            &actors,
+            &[],
+            DateValue::unknown(),
+            &g,
+            &mut d,
+        )
+        .iter()
+        .map(|c| {
+            format!(
+                "{} | {} | {}",
+                c.speaker,
+                c.actor_code.as_deref().unwrap_or("-"),
+                c.text
+            )
+        })
+        .collect();
+        assert_eq!(&got, expect, "input: {input}");
+    }
+}
+
+#[test]
+fn claim_dates_from_cue_timexes() {
+    use crate::model::{Timex, TimexType};
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let cases: &[(&str, &str, Option<chrono::NaiveDate>)] = &[
+        (
+            "Kerry told reporters on Sept. 9 that the deal was final.",
+            "Sept. 9",
+            Some(day(2016, 9, 9)),
+        ),
+        (
+            "Shoigu said Monday that talks were close.",
+            "Monday",
+            Some(day(2016, 8, 29)),
+        ),
+        (
+            "\"It is holding,\" Churkin said on Sunday.",
+            "Sunday",
+            Some(day(2016, 9, 11)),
+        ),
+        (
+            "Lavrov on Friday said the text was ready.",
+            "Friday",
+            Some(day(2016, 9, 9)),
+        ),
+        // A date inside the content is when it happened, not when it was said.
+        (
+            "Lavrov said the convoy was hit on Monday.",
+            "Monday",
+            Some(day(2016, 9, 12)),
+        ),
+    ];
+    let published = DateValue::day(day(2016, 9, 12));
+    for (text, tx, want) in cases {
+        let start = text.find(tx).unwrap();
+        let resolved = if *tx == "Monday" && text.contains("convoy") {
+            DateValue::day(day(2016, 9, 5))
+        } else {
+            DateValue::day(want.unwrap())
+        };
+        let timexes = vec![Timex {
+            text: tx.to_string(),
+            span: Span::new(start, start + tx.len()),
+            kind: TimexType::Date,
+            value: String::new(),
+            resolved,
+        }];
+        let sents = sentences::split(text);
+        let mut d = Vec::new();
+        let claims = find(
+            text,
+            &sents,
+            &[],
+            &timexes,
+            published,
+            &Gazetteer::builtin(),
+            &mut d,
+        );
+        assert_eq!(claims.len(), 1, "{text}");
+        assert_eq!(claims[0].date.date, *want, "{text}");
+    }
+    // No time expression: the publication date.
+    let text = "Lavrov said the truce held.";
+    let mut d = Vec::new();
+    let c = find(
+        text,
+        &sentences::split(text),
+        &[],
+        &[],
+        published,
+        &Gazetteer::builtin(),
+        &mut d,
+    );
+    assert_eq!(c[0].date, published);
+}
+
+/// Denial cues set `denial`, flip the classified polarity and blame the speaker for "its".
+#[test]
+fn denial_flips_polarity_and_targets_the_speaker() {
+    let text = "Russia denied that its warplanes struck the convoy.";
+    let c = &run(text)[0];
+    assert!(c.denial);
+    assert_eq!(c.text, "its warplanes struck the convoy");
+    let stance = frames::classify(&c.text, c.span.start);
+    assert_eq!(c.polarity, -stance.polarity);
+    let expected_target = stance.target.or_else(|| c.actor_code.clone());
+    assert_eq!(c.target, expected_target);
+    let c = &run("Kerry said the convoy was struck.")[0];
+    assert!(!c.denial);
+}
+
+#[test]
+fn design_worked_example() {
+    let text = "MOSCOW (AP) — Russia's defense minister said Monday that Moscow and Washington were closing in on an agreement to coordinate military action around Aleppo, but U.S. officials cast doubt on that assessment within hours.\n\n\
+Defense Minister Sergei Shoigu, speaking at a meeting of military officers outside Moscow, said: \"Step by step, we are nearing an arrangement.\" He added that Russian and American experts had been meeting \"practically every day\" to work out the details.\n\n\
+A U.S. official, speaking on condition of anonymity because he was not authorized to discuss the negotiations publicly, said, however, that \"no agreement is close.\" The official said serious gaps remained.\n\n\
+State Department spokeswoman Elizabeth Trudeau told reporters in Washington that \"we have nothing to announce\" and that talks continued.";
+    let claims = run(text);
+    let find = |content: &str| {
+        claims
+            .iter()
+            .find(|c| c.text.contains(content))
+            .unwrap_or_else(|| panic!("no claim with {content:?}: {claims:#?}"))
+    };
+    let c = find("we are nearing an arrangement");
+    assert_eq!(c.speaker, "Sergei Shoigu");
+    assert_eq!(c.kind, ClaimKind::Direct);
+    assert_eq!(c.text, "Step by step, we are nearing an arrangement");
+    let c = find("experts had been meeting");
+    assert_eq!(c.speaker, "Sergei Shoigu");
+    assert_eq!(c.speaker_span.map(|s| s.slice(text)), Some("He"));
+    assert_eq!(c.cue, "added");
+    let c = find("no agreement is close");
+    assert_eq!(c.speaker, "A U.S. official");
+    assert_eq!(c.kind, ClaimKind::Mixed);
+    assert_eq!(c.text, "no agreement is close");
+    let c = find("serious gaps remained");
+    assert_eq!(c.speaker, "A U.S. official");
+    let c = find("we have nothing to announce");
+    assert_eq!(c.speaker, "Elizabeth Trudeau");
+    assert_eq!(c.cue, "told reporters");
+    assert_eq!(c.text, "we have nothing to announce");
+    let c = find("talks continued");
+    assert_eq!(c.speaker, "Elizabeth Trudeau");
+    assert_eq!(c.text, "talks continued");
+    for c in &claims {
+        assert_eq!(c.span.slice(text), c.text);
+        assert_eq!(c.sentence_span.slice(text), c.sentence);
+    }
+}
+
+#[test]
+fn odd_inputs_never_panic_and_spans_are_aligned() {
+    let inputs = [
+        "",
+        "said",
+        "\"",
+        "“”",
+        "\"\" he said.",
+        "said: \"",
+        ", said Lavrov",
+        "according to",
+        "According to",
+        "quoted as saying",
+        "He added that",
+        "“é,” said É.",
+        "Лавров said: «Мы готовы».",
+        "日本 said that 中国.",
+        "\"A,\" he said, \"",
+        "''x,'' Mr. said.",
+        "( said )",
+        "— said —",
+        ": : :",
+        "X: \"",
+        "The official said,",
+        "who said",
+        "\n\n\"Quote paragraph\"\n\n\"another\"",
+        "a.m. p.m. U.S. said U.N.",
+        "He said he said he said that that that.",
+        "“Unclosed quote, Lavrov said.\n\nNext",
+    ];
+    for s in inputs {
+        for c in run(s) {
+            for sp in [
+                Some(c.span),
+                Some(c.sentence_span),
+                c.speaker_span,
+                c.cue_span,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                assert!(sp.start <= sp.end && sp.end <= s.len(), "{s:?}: {sp:?}");
+                assert!(
+                    s.is_char_boundary(sp.start) && s.is_char_boundary(sp.end),
+                    "{s:?}: {sp:?}"
+                );
+            }
+            assert_eq!(c.span.slice(s), c.text);
+            assert!((0.0..=1.0).contains(&c.confidence));
+        }
+    }
+    // Sentences that are not char-aligned or out of range are skipped, not a panic.
+    let text = "“é,” said Lavrov.";
+    let mut d = Vec::new();
+    let bad = [Span::new(1, 2), Span::new(0, 999), Span::new(5, 3)];
+    let _ = find(
+        text,
+        &bad,
+        &[],
+        &[],
+        DateValue::unknown(),
+        &Gazetteer::builtin(),
+        &mut d,
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// Random wire-like text built from attribution pieces never panics and stays aligned.
+    #[test]
+    fn random_pieces_never_panic(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Lavrov", "he", "She", "the minister", "a U.S. official", "said", "told reporters",
+                "added", "according to", "denied", "\"", "“", "”", "''", ",", ".", ":", "—",
+                "that", "\n\n", " ", "é", "日本", "(", ")", "who", "quoted", "as saying",
+                "Gen.", "U.S.", "p.m.", "'s", "’", "-", "saying", "in a statement",
+            ]),
+            0..40,
+        )
+    ) {
+        let text: String = pieces.join(" ");
+        for c in run(&text) {
+            for sp in [Some(c.span), Some(c.sentence_span), c.speaker_span, c.cue_span]
+                .into_iter()
+                .flatten()
+            {
+                proptest::prop_assert!(sp.start <= sp.end && sp.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end));
+            }
+            proptest::prop_assert_eq!(c.span.slice(&text), c.text.as_str());
+        }
+    }
+
+    /// Arbitrary unicode strings never panic.
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+        let _ = run(&text);
+    }
+}
+
+/// Full extraction of $CLAIMS_DEBUG with $CLAIMS_DATE (YYYY-MM-DD): claims with dates and actors.
+#[test]
+#[ignore]
+fn debug_full() {
+    let arg = std::env::var("CLAIMS_DEBUG").unwrap_or_default();
+    let text = std::fs::read_to_string(&arg).unwrap_or(arg);
+    let date = std::env::var("CLAIMS_DATE")
+        .ok()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .map(DateValue::day)
+        .unwrap_or_default();
+    let (ex, _) = crate::extract::extract(&text, date, &Gazetteer::builtin());
+    for c in ex.claims {
+        println!(
+            "{} [{:?}] {} ({}) {:?} | {} | frame={:?} pol={} denial={}",
+            c.date.date.map(|d| d.to_string()).unwrap_or_default(),
+            c.actor_code,
+            c.speaker,
+            c.cue,
+            c.kind,
+            c.text,
+            c.frame,
+            c.polarity,
+            c.denial
+        );
+    }
+}
+
+/// Print the claims of $CLAIMS_DEBUG (a file path or text).
+#[test]
+#[ignore]
+fn debug() {
+    let arg = std::env::var("CLAIMS_DEBUG").unwrap_or_default();
+    let text = std::fs::read_to_string(&arg).unwrap_or(arg);
+    for s in sentences::split(&text) {
+        println!("SENT {:?}", s.slice(&text));
+    }
+    for c in run(&text) {
+        println!(
+            "{:?} speaker={:?} span={:?} cue={:?} content={:?} conf={} actor={:?} date={:?}",
+            c.kind,
+            c.speaker,
+            c.speaker_span.map(|s| s.slice(&text)),
+            c.cue,
+            c.text,
+            c.confidence,
+            c.actor_code,
+            c.date.date
+        );
+    }
+}

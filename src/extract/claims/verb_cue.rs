@@ -1,0 +1,555 @@
+//! Reporting verbs ("said", "told reporters", "denied", "believes"): find the speaker before the
+//! cue, after it (quote-first inversion) or as a passive agent, then the content: an adjacent
+//! quotation, the clause before ", X said", or the `that`/`:` clause after the cue.
+//!
+//! [`verb_cue`] runs the phases in order: [`passive_agent`], [`speaker_before`] (a subject
+//! phrase or an appositive), [`participle_subject`], [`inverted_speaker`], [`weak_cue_check`],
+//! then the content: [`quote_before`], [`content_before`], [`content_after`].
+
+use super::coref::{Ctx, Speaker};
+use super::lexicon::{in_list, role_of, CueKind, PRONOUNS, SKIP_BEFORE_CUE};
+use super::phrase::{
+    np_back, np_fwd_mode, relative_subject, sentence_subject, skip_back, skip_trailer,
+};
+use super::quotes::{clean_content, quote_at, quotes_near};
+use super::tokens::{is_cap, is_punct, tok_at, word, TokKind};
+use super::{CueSite, Draft};
+use crate::model::{ClaimKind, Span};
+
+/// Where the cue sits: computed once, read by every phase.
+struct At<'s> {
+    text: &'s str,
+    /// First token of the cue.
+    ci: usize,
+    /// First token after the cue.
+    ce: usize,
+    cue_word: String,
+    /// "told", "tells": the addressee follows the cue.
+    told: bool,
+    /// First token of the cue after skipping adverbs and auxiliaries back from it.
+    j: usize,
+}
+
+/// The speaker found so far and the first token of its phrase, when it stands before the cue.
+#[derive(Default)]
+struct Found {
+    speaker: Option<Speaker>,
+    first_tok: Option<usize>,
+}
+
+/// Claim with a reporting verb `site.cue`: speaker and content, or none.
+pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
+    let text = ctx.text;
+    let (toks, cue) = (site.toks, site.cue);
+    let ci = tok_at(toks, cue.start);
+    let cue_word = text[cue.start..cue.end].to_lowercase();
+    let at = At {
+        text,
+        ci,
+        ce: tok_at(toks, cue.end),
+        told: matches!(cue_word.as_str(), "told" | "tells" | "tell" | "telling"),
+        j: skip_back(text, toks, ci),
+        cue_word,
+    };
+    let passive = passive_agent(ctx, site, &at)?;
+    let mut found = match &passive {
+        Some((sp, _)) => Found {
+            speaker: Some(sp.clone()),
+            first_tok: None,
+        },
+        None => speaker_before(ctx, site, &at),
+    };
+    participle_subject(ctx, site, &at, &mut found);
+    let (after, inverted) = inverted_speaker(ctx, site, &at, passive.map(|p| p.1), &mut found);
+    let mut speaker = found.speaker?;
+    weak_cue_check(site, &at, found.first_tok, &mut speaker)?;
+    let attribution_start = if inverted {
+        ci
+    } else {
+        found.first_tok.unwrap_or(ci)
+    };
+    let attribution_start_byte = toks
+        .get(attribution_start)
+        .map(|t| t.s)
+        .unwrap_or(cue.start);
+    let base_conf = speaker.confidence;
+    let make = |c: (usize, usize, bool), kind: ClaimKind, speaker: Speaker, conf: f32| Draft {
+        confidence: conf,
+        speaker,
+        cue,
+        cue_kind: site.row.kind,
+        kind,
+        content: Span::new(c.0, c.1),
+        sentence: site.sent,
+    };
+    if let Some(c) = quote_before(site, &at, attribution_start_byte, inverted) {
+        return Some(make(c, ClaimKind::Direct, speaker, base_conf));
+    }
+    // --- content before ", X said." when nothing but a trailer follows the cue.
+    let cue_ends_pp = [" by", " with", " to", " on", " in"]
+        .iter()
+        .any(|p| at.cue_word.ends_with(p));
+    let rest = skip_trailer(text, toks, after, at.told, cue_ends_pp);
+    if let Some((c, kind)) = content_before(site, &at, rest, after, attribution_start_byte) {
+        return Some(make(c, kind, speaker, base_conf));
+    }
+    if rest >= toks.len() {
+        return None;
+    }
+    let (c, kind, scaled) = content_after(site, &at, rest)?;
+    let conf = if scaled { base_conf * 0.9 } else { base_conf };
+    Some(make(c, kind, speaker, conf))
+}
+
+/// Passive ("was asked", "is expected", "is said to"): the subject is not the speaker. The
+/// agent after "by" is, with the token after its phrase; `None` when a passive has no agent
+/// (no claim), `Some(None)` when the cue is not passive.
+fn passive_agent(ctx: &mut Ctx, site: &CueSite, at: &At) -> Option<Option<(Speaker, usize)>> {
+    let (text, toks) = (at.text, site.toks);
+    let (ci, ce) = (at.ci, at.ce);
+    let be_forms = [
+        "was", "is", "were", "are", "be", "been", "being", "get", "got", "gets",
+    ];
+    let passive_aux = (at.j..ci).any(|k| in_list(&be_forms, word(text, &toks[k])))
+        || (ci > 0 && in_list(&be_forms, word(text, &toks[ci - 1])));
+    let cue_word = at.cue_word.as_str();
+    if !(passive_aux
+        && (cue_word.ends_with("ed")
+            || matches!(
+                cue_word,
+                "said"
+                    | "told"
+                    | "known"
+                    | "seen"
+                    | "thought"
+                    | "shown"
+                    | "found"
+                    | "called"
+                    | "cited"
+                    | "quoted"
+            )))
+    {
+        return Some(None);
+    }
+    // "was asked by host John Dickerson whether ...": the agent is the speaker.
+    let by = toks
+        .get(ce)
+        .map(|t| word(text, t).eq_ignore_ascii_case("by"))
+        .unwrap_or(false);
+    let agent = if by {
+        np_fwd_mode(text, toks, ce + 1, true)
+    } else {
+        None
+    };
+    let end = agent?;
+    let mut sp = ctx.speaker_from_phrase(&toks[ce + 1..=end], &toks[ce + 1..=end]);
+    sp.confidence = sp.confidence.min(0.6);
+    Some(Some((sp, end + 1)))
+}
+
+/// The speaker before the cue: a subject phrase ending right before it, or a phrase with an
+/// appositive between commas.
+fn speaker_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
+    let (text, toks, j) = (at.text, site.toks, at.j);
+    if j == 0 {
+        return Found::default();
+    }
+    let p = &toks[j - 1];
+    if p.k == TokKind::Word || is_punct(text, p, ")") {
+        subject_before(ctx, site, at)
+    } else if (is_punct(text, p, ",") || is_punct(text, p, "—"))
+        && j >= 2
+        && toks[j - 2].k == TokKind::Word
+        // ", saying ..." hangs on the clause's subject, never on the phrase before the
+        // comma ("Haley called it a moment for Russia, a council member, saying ...").
+        && !at.cue_word.ends_with("ing")
+    {
+        appositive_before(ctx, site, at)
+    } else {
+        Found::default()
+    }
+}
+
+/// A subject phrase right before the cue: "Lavrov said", ", who said", "Officials who spoke
+/// with the newspaper said".
+fn subject_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
+    let (text, toks, j) = (at.text, site.toks, at.j);
+    let mut found = Found::default();
+    let Some(st) = np_back(text, toks, j - 1, !site.row.weak) else {
+        return found;
+    };
+    // "who said": the relative pronoun refers to the phrase before ", who".
+    let w = word(text, &toks[st]).to_lowercase();
+    if w == "who" {
+        let comma = usize::from(st >= 2 && is_punct(text, &toks[st - 1], ","));
+        if st > comma {
+            if let Some(s2) = np_back(text, toks, st - 1 - comma, true) {
+                let e2 = st - 1 - comma;
+                let sp = ctx.speaker_from_phrase(&toks[s2..=e2], &toks[s2..=e2]);
+                found.speaker = Some(Speaker {
+                    span: Some(Span::new(toks[st].s, toks[st].e)),
+                    ..sp
+                });
+                found.first_tok = Some(st);
+            }
+        }
+    } else if let Some((s2, w)) = relative_subject(text, toks, st) {
+        // "Officials who spoke with the newspaper said ...": the speaker is the
+        // phrase before "who", not the end of the relative clause.
+        let sp = ctx.speaker_from_phrase(&toks[s2..w], &toks[s2..w]);
+        found.speaker = Some(sp);
+        found.first_tok = Some(s2);
+    } else {
+        let sp = ctx.speaker_from_phrase(&toks[st..j], &toks[st..j]);
+        found.speaker = Some(sp);
+        found.first_tok = Some(st);
+    }
+    found
+}
+
+/// Appositive: "Sergei Lavrov, Russia's foreign minister, said" / "a U.S. official, speaking
+/// on condition of anonymity, said".
+fn appositive_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
+    let (text, toks, j) = (at.text, site.toks, at.j);
+    let mut found = Found::default();
+    let p = &toks[j - 1];
+    let delim = &text[p.s..p.e];
+    let mut k = j - 2;
+    let mut commas = Vec::new();
+    while k > 0 && j - 2 - k < 40 {
+        let t = &toks[k];
+        if is_punct(text, t, delim) {
+            commas.push(k);
+            if delim != "," {
+                break;
+            }
+        } else if t.k != TokKind::Word
+            && !is_punct(text, t, "(")
+            && !is_punct(text, t, ")")
+            && !is_punct(text, t, ",")
+        {
+            break;
+        }
+        k -= 1;
+    }
+    // The earliest comma whose phrase before it opens a clause ("Clinton, during a
+    // town hall meeting in Columbus, Ohio, said"), else the nearest one.
+    let first_word = toks.iter().position(|t| t.k == TokKind::Word).unwrap_or(0);
+    let opens_clause = |c: usize| {
+        c > 0
+            && toks[c - 1].k == TokKind::Word
+            && np_back(text, toks, c - 1, false)
+                .map(|st| {
+                    st == first_word
+                        || (st > 0
+                            && (toks[st - 1].k == TokKind::Quote
+                                || is_punct(text, &toks[st - 1], ",")
+                                || is_punct(text, &toks[st - 1], "—")))
+                })
+                .unwrap_or(false)
+    };
+    let Some(c1) = commas
+        .iter()
+        .rev()
+        .copied()
+        .find(|&c| opens_clause(c))
+        .or_else(|| commas.first().copied())
+    else {
+        return found;
+    };
+    if c1 == 0 || toks[c1 - 1].k != TokKind::Word {
+        return found;
+    }
+    let apposition = np_back(text, toks, j - 2, false)
+        .map(|a| a == c1 + 1)
+        .unwrap_or(false);
+    // "One Republican hopeful, Carly Fiorina, says": a loose phrase before a name.
+    let st = np_back(text, toks, c1 - 1, false).or_else(|| {
+        if apposition {
+            np_back(text, toks, c1 - 1, true)
+        } else {
+            None
+        }
+    });
+    if let Some(st) = st {
+        let phrase_end = if apposition { j - 2 } else { c1 - 1 };
+        // "Syria's U.N. ambassador, Bashar Jaafari, said": the name is the head.
+        let app_is_name = apposition
+            && toks[c1 + 1..j - 1].iter().all(|t| is_cap(word(text, t)))
+            && toks[st..c1].iter().any(|t| {
+                let w = word(text, t);
+                !is_cap(w) && role_of(w).is_some_and(|r| !r.org)
+            });
+        let head = if app_is_name {
+            &toks[c1 + 1..j - 1]
+        } else {
+            &toks[st..c1]
+        };
+        let sp = ctx.speaker_from_phrase(&toks[st..=phrase_end], head);
+        found.speaker = Some(sp);
+        found.first_tok = Some(st);
+    }
+    found
+}
+
+/// Participle cues with no subject ("He dismissed the report, saying ...") take the
+/// sentence's speaker, or the subject that opens the sentence; so do coordinated verbs
+/// ("... and said").
+fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found) {
+    let (text, toks, j) = (at.text, site.toks, at.j);
+    let channel_noun = j > 0
+        && toks[j - 1].k == TokKind::Word
+        && matches!(
+            word(text, &toks[j - 1]).to_lowercase().as_str(),
+            "statement"
+                | "release"
+                | "letter"
+                | "tweet"
+                | "post"
+                | "email"
+                | "memo"
+                | "video"
+                | "ad"
+                | "note"
+                | "message"
+                | "interview"
+        );
+    if channel_noun && at.cue_word.ends_with("ing") {
+        found.speaker = None;
+        found.first_tok = None;
+    }
+    let coordinated = found.speaker.is_none()
+        && j > 0
+        && toks[j - 1].k == TokKind::Word
+        && matches!(
+            word(text, &toks[j - 1]).to_lowercase().as_str(),
+            "and" | "but"
+        );
+    let comma_before = j > 0
+        && (is_punct(text, &toks[j - 1], ",")
+            || (j > 1 && toks[j - 1].k == TokKind::Quote && is_punct(text, &toks[j - 2], ",")));
+    let participle = at.cue_word.ends_with("ing") && (comma_before || channel_noun);
+    if found.speaker.is_none() && (participle || coordinated) {
+        if let Some(prev) = site.earlier.last() {
+            // Same speaker, named earlier in this sentence ("he said, adding that ...").
+            found.speaker = Some(prev.speaker.clone());
+        } else if let Some((k0, end)) = sentence_subject(text, toks).filter(|&(_, e)| e < at.ci) {
+            let mut sp = ctx.speaker_from_phrase(&toks[k0..=end], &toks[k0..=end]);
+            sp.confidence = sp.confidence.min(0.7);
+            found.speaker = Some(sp);
+            found.first_tok = Some(k0);
+        }
+    }
+}
+
+/// Inverted speaker after the cue ("...," said Lavrov, Russia's foreign minister.). Returns
+/// the first token after the speaker (the cue's end when none) and whether it is inverted.
+fn inverted_speaker(
+    ctx: &mut Ctx,
+    site: &CueSite,
+    at: &At,
+    passive_end: Option<usize>,
+    found: &mut Found,
+) -> (usize, bool) {
+    let (text, toks, j) = (at.text, site.toks, at.j);
+    let mut after = passive_end.unwrap_or(at.ce);
+    let mut inverted = passive_end.is_some();
+    let left_open = j == 0
+        || toks[j - 1].k == TokKind::Quote
+        || is_punct(text, &toks[j - 1], ",")
+        || is_punct(text, &toks[j - 1], "—");
+    if found.speaker.is_none() && !site.row.weak && left_open && !at.told {
+        let mut k = at.ce;
+        while k < toks.len()
+            && toks[k].k == TokKind::Word
+            && in_list(&SKIP_BEFORE_CUE, word(text, &toks[k]))
+        {
+            k += 1;
+        }
+        let loose =
+            j > 0 && toks[j - 1].k == TokKind::Quote || (j > 1 && toks[j - 2].k == TokKind::Quote);
+        if let Some(end) = np_fwd_mode(text, toks, k, loose) {
+            let mut phrase_end = end;
+            // Appositive to the end of the sentence: ", Russia's foreign minister."
+            if end + 2 < toks.len() && is_punct(text, &toks[end + 1], ",") {
+                let mut m = end + 2;
+                while m < toks.len() && toks[m].k == TokKind::Word {
+                    m += 1;
+                }
+                if m >= toks.len() || is_punct(text, &toks[m], ".") {
+                    phrase_end = m - 1;
+                }
+            }
+            let sp = ctx.speaker_from_phrase(&toks[k..=phrase_end], &toks[k..=end]);
+            found.speaker = Some(sp);
+            after = phrase_end + 1;
+            inverted = true;
+        }
+    }
+    (after, inverted)
+}
+
+/// Weak cues (nouns too: "claims", "reports") need a plain subject right before them, and
+/// weak and belief cues cap the confidence. `None`: no claim.
+fn weak_cue_check(
+    site: &CueSite,
+    at: &At,
+    first_tok: Option<usize>,
+    speaker: &mut Speaker,
+) -> Option<()> {
+    let (text, toks, j) = (at.text, site.toks, at.j);
+    if site.row.weak {
+        first_tok?;
+        // "his amorphous support", "That longtime support": a modifier, not a subject.
+        if j > 0 && toks[j - 1].k == TokKind::Word {
+            let head = word(text, &toks[j - 1]);
+            if !is_cap(head)
+                && role_of(head).is_none()
+                && !in_list(PRONOUNS, head)
+                && (!head.ends_with('s') || head.ends_with("ss"))
+            {
+                return None;
+            }
+        }
+        speaker.confidence = speaker.confidence.min(0.6);
+    }
+    if site.row.kind == CueKind::Belief {
+        speaker.confidence = speaker.confidence.min(0.5);
+    }
+    Some(())
+}
+
+/// Content: an adjacent quotation before the attribution ("...," Lavrov said). Only commas
+/// and spaces may lie between it and the attribution: look no further back.
+fn quote_before(
+    site: &CueSite,
+    at: &At,
+    attribution_start_byte: usize,
+    inverted: bool,
+) -> Option<(usize, usize, bool)> {
+    let (text, sent) = (at.text, site.sent);
+    let gap_lo = attribution_start_byte
+        - text[..attribution_start_byte]
+            .chars()
+            .rev()
+            .take_while(|&c| c == ',' || (c.is_whitespace() && c != '\n'))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let q = quotes_near(site.quotes, gap_lo, attribution_start_byte)
+        .iter()
+        .filter(|q| q.closed && q.close_end <= attribution_start_byte)
+        .filter(|q| {
+            let between = &text[q.close_end..attribution_start_byte];
+            let gap_ok =
+                between.trim().trim_matches(',').trim().is_empty() && !between.contains('\n');
+            let interior = text[q.start..q.end]
+                .trim_end()
+                .trim_end_matches(['’', '\'', '"', '”']);
+            gap_ok
+                && (between.contains(',')
+                    || interior.ends_with([',', '?', '!', '—', '-'])
+                    || (inverted && q.close_end >= sent.start)
+                    || q.close_end >= sent.start && q.open < sent.start)
+        })
+        .max_by_key(|q| q.close_end)?;
+    clean_content(text, q.start, q.end)
+}
+
+/// Content before ", X said." when nothing but a trailer (ending at token `rest`) follows the
+/// cue: the clause before the attribution, direct, mixed or indirect.
+fn content_before(
+    site: &CueSite,
+    at: &At,
+    rest: usize,
+    after: usize,
+    attribution_start_byte: usize,
+) -> Option<((usize, usize, bool), ClaimKind)> {
+    let (text, toks, sent, quotes) = (at.text, site.toks, site.sent, site.quotes);
+    let ends_here = rest >= toks.len()
+        || (is_punct(text, &toks[rest], ".") && rest + 1 >= toks.len())
+        || is_punct(text, &toks[rest], ",")
+        || (toks[rest].k == TokKind::Punct && rest + 1 >= toks.len())
+        || (after < toks.len()
+            && toks[after].k == TokKind::Word
+            && in_list(
+                &["in", "during", "while", "adding", "citing", "referring"],
+                word(text, &toks[after]),
+            )
+            && !toks[after..]
+                .iter()
+                .any(|t| word(text, t).eq_ignore_ascii_case("that")));
+    let before = text[sent.start..attribution_start_byte].trim_end();
+    if !(before.ends_with(',') && ends_here && before.len() > 1) {
+        return None;
+    }
+    let c = clean_content(text, sent.start, sent.start + before.len() - 1)?;
+    let opened_here = quotes_near(quotes, c.0, c.1)
+        .iter()
+        .any(|q| q.open >= c.0 && q.open < c.1);
+    let kind = if quote_at(quotes, c.0).is_some() && !opened_here {
+        ClaimKind::Direct
+    } else if opened_here {
+        ClaimKind::Mixed
+    } else {
+        ClaimKind::Indirect
+    };
+    Some((c, kind))
+}
+
+/// Content after the cue, from token `rest`: a "that" clause, a colon, a quotation, or a bare
+/// clause. The flag says the confidence drops (a bare clause, no "that").
+fn content_after(
+    site: &CueSite,
+    at: &At,
+    rest: usize,
+) -> Option<((usize, usize, bool), ClaimKind, bool)> {
+    let (text, toks, sent, quotes) = (at.text, site.toks, site.sent, site.quotes);
+    let t = &toks[rest];
+    let (start_tok, via_that) =
+        if t.k == TokKind::Word && word(text, t).eq_ignore_ascii_case("that") {
+            (rest + 1, true)
+        } else if is_punct(text, t, ":") {
+            (rest + 1, false)
+        } else {
+            (rest, false)
+        };
+    let cs = toks.get(start_tok)?.s;
+    // "continued" / "went on" speak only before a quotation, a colon or "that".
+    if matches!(at.cue_word.as_str(), "continued" | "went on")
+        && !via_that
+        && start_tok == rest
+        && toks[rest].k != TokKind::Quote
+    {
+        return None;
+    }
+    // Direct or mixed: the content opens with a quotation.
+    if let Some(q) = quotes_near(quotes, cs, cs).iter().find(|q| q.open == cs) {
+        let kind = if via_that {
+            ClaimKind::Mixed
+        } else {
+            ClaimKind::Direct
+        };
+        if let Some(c) = clean_content(text, q.start, q.end) {
+            // '"no agreement is close" and that Kerry ...' — the tail is not part of the quote.
+            return Some((c, kind, false));
+        }
+    }
+    let mut end = sent.end;
+    // A quotation opened in the content and running past the sentence keeps its own end.
+    if let Some(q) = quotes_near(quotes, cs, sent.end)
+        .iter()
+        .find(|q| q.open >= cs && q.open < sent.end && q.end > sent.end)
+    {
+        end = q.end;
+    }
+    let c = clean_content(text, cs, end)?;
+    let has_quote = quotes_near(quotes, c.0, c.1)
+        .iter()
+        .any(|q| q.open >= c.0 && q.open < c.1);
+    let kind = if has_quote {
+        ClaimKind::Mixed
+    } else {
+        ClaimKind::Indirect
+    };
+    Some((c, kind, !via_that))
+}
