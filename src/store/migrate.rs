@@ -24,6 +24,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../schema/0006_sources.sql"),
     ),
     ("0007_copies", include_str!("../../schema/0007_copies.sql")),
+    (
+        "0008_thread_counters",
+        include_str!("../../schema/0008_thread_counters.sql"),
+    ),
 ];
 
 impl Store {

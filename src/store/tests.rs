@@ -1,7 +1,8 @@
 //! Store tests: migrations, one transaction per article, batches, listings and search.
 
 use super::*;
-use crate::model::{Claim, ClaimKind, ContradictionKind, DateValue, Span};
+use crate::model::{Claim, ClaimKind, ContradictionKind, DateValue, Event, Span};
+use rusqlite::params;
 
 /// Issue 15, item 11: only a recovered write-ahead log (an unclean shutdown) counts, not
 /// one another open connection is using.
@@ -418,4 +419,165 @@ fn imported_actors_keep_their_dated_roles() {
             "Freedonia FRD - -",
         ]
     );
+}
+
+/// The counters `threads` reads equal a full recount of the rows.
+fn assert_counters_recount(s: &Store) {
+    let kept = s.threads().unwrap();
+    assert_eq!(kept, s.threads_recounted().unwrap());
+}
+
+/// An article with one claim and one event, dated `day` of August 2016, joining `threads`.
+fn insert_dated(
+    s: &mut Store,
+    body: &str,
+    day: u32,
+    threads: &[&str],
+    copy_of: Option<i64>,
+    polarity: i8,
+) -> Inserted {
+    let mut c = claim("Lavrov", "RUSGOV", polarity);
+    c.date = DateValue::day(NaiveDate::from_ymd_opt(2016, 8, day).unwrap());
+    let ex = Extraction {
+        claims: vec![c],
+        events: vec![Event {
+            date: DateValue::unknown(),
+            text: "talks".into(),
+            span: Span::new(0, 5),
+            sentence: "talks.".into(),
+            sentence_span: Span::new(0, 6),
+            actors: vec![],
+            event_type: None,
+            trigger: "talks".into(),
+            figures: vec![],
+        }],
+        ..Default::default()
+    };
+    let mut a = article(body);
+    a.published = DateValue::day(NaiveDate::from_ymd_opt(2016, 8, day).unwrap());
+    let new_threads = threads
+        .iter()
+        .filter(|t| !s.thread_exists(t).unwrap())
+        .map(|t| thread(t))
+        .collect();
+    s.insert_article(
+        &NewArticle {
+            article: &a,
+            hash: &format!("h-{body}"),
+            extraction: &ex,
+            threads: threads.iter().map(|t| (t.to_string(), 1.0)).collect(),
+            new_threads,
+            profiles: vec![],
+            copy_of,
+            bands: &[],
+        },
+        None,
+        7,
+    )
+    .unwrap()
+}
+
+fn id_of(i: Inserted) -> i64 {
+    match i {
+        Inserted::New { id, .. } | Inserted::Duplicate { id } => id,
+    }
+}
+
+/// Issue 14: `threads` reads per-thread counters; they must equal a full recount after an
+/// ingest, a re-ingest of the same article, a copy, a batch, a contradiction sync, a merge and
+/// an article deleted and stored again.
+#[test]
+fn issue_14_thread_counters_equal_a_full_recount() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.create_thread(&thread("empty")).unwrap();
+    assert_counters_recount(&s);
+
+    // Ingest.
+    let first = id_of(insert_dated(&mut s, "One.", 20, &["aleppo"], None, 1));
+    insert_dated(&mut s, "Two.", 25, &["aleppo", "truce"], None, -1);
+    assert_counters_recount(&s);
+    let t = &s.threads().unwrap()[1];
+    assert_eq!((t.articles, t.claims, t.events), (2, 2, 2));
+    assert_eq!(t.first, NaiveDate::from_ymd_opt(2016, 8, 20));
+    assert_eq!(t.last, NaiveDate::from_ymd_opt(2016, 8, 25));
+
+    // Re-ingest of the same article: a duplicate, nothing counted twice.
+    let again = insert_dated(&mut s, "One.", 20, &["aleppo"], None, 1);
+    assert_eq!(again, Inserted::Duplicate { id: first });
+    assert_counters_recount(&s);
+
+    // A syndicated copy: an article more, its claims and events not counted.
+    let copy = id_of(insert_dated(
+        &mut s,
+        "One, copied.",
+        2,
+        &["aleppo"],
+        Some(first),
+        1,
+    ));
+    assert_counters_recount(&s);
+    assert_eq!(s.threads().unwrap()[1].claims, 2);
+
+    // A batch.
+    s.begin_batch().unwrap();
+    insert_dated(&mut s, "Three.", 28, &["truce"], None, 1);
+    s.commit_batch(None, 7).unwrap();
+    assert_counters_recount(&s);
+
+    // Contradiction sync: new pairs, then fewer pairs.
+    let claims = s.thread_claims("aleppo").unwrap();
+    let pair = |a: &StoredClaim, b: &StoredClaim, kind| Contradiction {
+        thread: "aleppo".into(),
+        kind,
+        score: 0.5,
+        explanation: "x".into(),
+        proposition: String::new(),
+        a: a.id,
+        b: b.id,
+    };
+    let both = [
+        pair(&claims[0], &claims[1], ContradictionKind::Opposing),
+        pair(&claims[1], &claims[0], ContradictionKind::Denial),
+    ];
+    assert_eq!(s.sync_contradictions("aleppo", &both).unwrap(), 2);
+    assert_counters_recount(&s);
+    assert_eq!(s.sync_contradictions("aleppo", &both[..1]).unwrap(), 0);
+    assert_counters_recount(&s);
+    assert_eq!(s.threads().unwrap()[1].contradictions, 1);
+
+    // Articles deleted (their claims, events, memberships and contradictions go with them),
+    // then one stored again: a replacement. The copy goes first (it refers to its original).
+    for id in [copy, first] {
+        s.conn
+            .execute("DELETE FROM article WHERE id = ?1", params![id])
+            .unwrap();
+        assert_counters_recount(&s);
+    }
+    insert_dated(&mut s, "One.", 20, &["aleppo"], None, 1);
+    assert_counters_recount(&s);
+
+    // A merge moves memberships and contradictions; the merged-away thread's counters go.
+    s.merge_threads("truce", "aleppo").unwrap();
+    assert_counters_recount(&s);
+    assert_eq!(s.threads().unwrap().len(), 2);
+}
+
+/// The migration backfills the counters of a database stored before it.
+#[test]
+fn issue_14_thread_counters_are_backfilled_on_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut old = Store::open_upto(&path, MIGRATIONS.len() - 1).unwrap();
+        let first = id_of(insert_dated(&mut old, "One.", 20, &["aleppo"], None, 1));
+        insert_dated(&mut old, "Two.", 25, &["aleppo", "truce"], None, -1);
+        insert_dated(&mut old, "One, copied.", 2, &["aleppo"], Some(first), 1);
+        let claims = old.thread_claims("aleppo").unwrap();
+        let found = opposite("aleppo", &claims[..1], &claims[1..]);
+        assert_eq!(old.sync_contradictions("aleppo", &found).unwrap(), 1);
+    }
+    let s = Store::open(&path).unwrap();
+    assert_counters_recount(&s);
+    let t = &s.threads().unwrap()[0];
+    assert_eq!((t.articles, t.claims, t.contradictions), (3, 2, 1));
 }

@@ -249,6 +249,20 @@ pub(super) fn write_article(conn: &Connection, new: &NewArticle) -> Result<Writt
     {
         return Ok(Written::Duplicate(id));
     }
+    let article_id = write_article_row(conn, new)?;
+    write_copy_or_bands(conn, new, article_id)?;
+    let thread_ids = write_memberships(conn, new, article_id)?;
+    let claims = write_claims(conn, new, article_id, &thread_ids)?;
+    write_events(conn, new, article_id)?;
+    Ok(Written::New {
+        article_id,
+        thread_ids,
+        claims,
+    })
+}
+
+/// The article row itself; returns its id.
+fn write_article_row(conn: &Connection, new: &NewArticle) -> Result<i64> {
     let a = new.article;
     conn.prepare_cached(
         "INSERT INTO article (url, source, title, published, published_precision, dateline, byline,
@@ -270,7 +284,11 @@ pub(super) fn write_article(conn: &Connection, new: &NewArticle) -> Result<Writt
         new.hash,
         now(),
     ])?;
-    let article_id = conn.last_insert_rowid();
+    Ok(conn.last_insert_rowid())
+}
+
+/// A copy's link to its original, or an original's MinHash bands.
+fn write_copy_or_bands(conn: &Connection, new: &NewArticle, article_id: i64) -> Result<()> {
     // Copy columns only when there is something to write (the store's own tests write into
     // databases of older schema versions).
     if let Some(original) = new.copy_of {
@@ -284,7 +302,15 @@ pub(super) fn write_article(conn: &Connection, new: &NewArticle) -> Result<Writt
             stmt.execute(params![band, article_id])?;
         }
     }
+    Ok(())
+}
 
+/// Threads created or updated by this article, and its memberships: (thread id, slug) of each.
+fn write_memberships(
+    conn: &Connection,
+    new: &NewArticle,
+    article_id: i64,
+) -> Result<Vec<(i64, String)>> {
     for t in &new.new_threads {
         insert_thread(conn, t)?;
     }
@@ -301,7 +327,17 @@ pub(super) fn write_article(conn: &Connection, new: &NewArticle) -> Result<Writt
         .execute(params![id, article_id, *score as f64])?;
         thread_ids.push((id, slug.clone()));
     }
+    Ok(thread_ids)
+}
 
+/// The article's claims; returns the framed ones of an original (what detection compares).
+fn write_claims(
+    conn: &Connection,
+    new: &NewArticle,
+    article_id: i64,
+    thread_ids: &[(i64, String)],
+) -> Result<Vec<StoredClaim>> {
+    let a = new.article;
     let mut claims = Vec::new();
     {
         let mut stmt = conn.prepare_cached(
@@ -354,6 +390,11 @@ pub(super) fn write_article(conn: &Connection, new: &NewArticle) -> Result<Writt
             }
         }
     }
+    Ok(claims)
+}
+
+/// The article's events.
+fn write_events(conn: &Connection, new: &NewArticle, article_id: i64) -> Result<()> {
     {
         let mut stmt = conn.prepare_cached(
             "INSERT INTO event (article_id, date, date_precision, text, start, end, sentence, sentence_start,
@@ -378,11 +419,7 @@ pub(super) fn write_article(conn: &Connection, new: &NewArticle) -> Result<Writt
             ])?;
         }
     }
-    Ok(Written::New {
-        article_id,
-        thread_ids,
-        claims,
-    })
+    Ok(())
 }
 
 /// Store what detection found for thread `tid`; returns the rows added (repeats are ignored).
