@@ -15,6 +15,7 @@ use rusqlite::Connection;
 
 use crate::model::{Article, Contradiction, Extraction, StoredClaim, Thread};
 
+mod detect;
 mod migrate;
 mod read;
 mod rows;
@@ -471,44 +472,27 @@ impl Store {
         })
     }
 
-    /// Store one article with its extraction, thread memberships and the contradictions its
-    /// claims raise, all in one transaction. A duplicate (same content hash) changes nothing.
+    /// Store one article's rows (article, thread memberships, claims, events) in one
+    /// transaction; a duplicate (same content hash) changes nothing. No contradiction work.
     ///
-    /// Inside a batch ([`Store::begin_batch`]) the article's rows go in a savepoint instead (a
-    /// failed article rolls back alone) and detection waits for [`Store::commit_batch`]; the
-    /// result then reports 0 contradictions. With no detector (`None`, as ingest runs: it
-    /// detects over whole threads after the run) no contradiction work is done at all.
-    pub fn insert_article(
-        &mut self,
-        new: &NewArticle,
-        detect: Option<Detector>,
-        window_days: i64,
-    ) -> Result<Inserted> {
+    /// Inside a batch ([`Store::begin_batch`]) the rows go in a savepoint instead (a failed
+    /// article rolls back alone) and the article's framed claims are kept for
+    /// [`Store::batch_claims`] until [`Store::commit`].
+    pub fn put_article(&mut self, new: &NewArticle) -> Result<Inserted> {
         if self.batch.is_some() {
             return self.insert_in_batch(new);
         }
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let (article_id, thread_ids, new_claims) = match write_article(&tx, new)? {
+        let id = match write_article(&tx, new)? {
             Written::Duplicate(id) => return Ok(Inserted::Duplicate { id }),
-            Written::New {
-                article_id,
-                thread_ids,
-                claims,
-            } => (article_id, thread_ids, claims),
+            Written::New { article_id, .. } => article_id,
         };
-        let mut found = 0;
-        if let Some(detect) = detect.filter(|_| !new_claims.is_empty()) {
-            for (tid, slug) in &thread_ids {
-                let existing = candidate_claims(&tx, *tid, &new_claims, window_days)?;
-                found += insert_contradictions(&tx, *tid, &detect(slug, &new_claims, &existing))?;
-            }
-        }
         tx.commit()?;
         Ok(Inserted::New {
-            id: article_id,
-            contradictions: found,
+            id,
+            contradictions: 0,
         })
     }
 
@@ -560,67 +544,48 @@ impl Store {
         self.batch.as_ref().map_or(0, |b| b.articles)
     }
 
-    /// Find the contradictions raised by the batch's claims (one detection per thread, with
-    /// candidates loaded once) and commit everything. Returns the contradictions stored.
-    /// With no detector (`None`) it only commits. On error the whole batch is rolled back.
-    pub fn commit_batch(&mut self, detect: Option<Detector>, window_days: i64) -> Result<usize> {
-        let Some(batch) = self.batch.take() else {
-            return Ok(0);
-        };
-        let run = || -> Result<usize> {
-            let mut found = 0;
-            // Without a detector there is nothing to compare: commit only.
-            if let Some(detect) = detect {
-                for (tid, slug, claims) in &batch.pending {
-                    // Stance rules only pair claims of one frame: detecting frame by frame keeps
-                    // one frame's candidates in memory at a time, with the same result.
-                    let mut frames: Vec<&str> = claims
-                        .iter()
-                        .filter_map(|c| c.claim.frame.as_deref())
-                        .collect();
-                    frames.sort_unstable();
-                    frames.dedup();
-                    for frame in frames {
-                        let new: Vec<StoredClaim> = claims
-                            .iter()
-                            .filter(|c| c.claim.frame.as_deref() == Some(frame))
-                            .cloned()
-                            .collect();
-                        let existing = candidate_claims(&self.conn, *tid, &new, window_days)?;
-                        found += insert_contradictions(
-                            &self.conn,
-                            *tid,
-                            &detect(slug, &new, &existing),
-                        )?;
-                    }
-                    // Figures are compared across frames (and frameless claims can state them):
-                    // one more pass over the batch's figure claims. Pairs already stored by a
-                    // frame pass are ignored by the unique index.
-                    let figures: Vec<StoredClaim> = claims
-                        .iter()
-                        .filter(|c| !c.claim.figures.is_empty())
-                        .cloned()
-                        .collect();
-                    if !figures.is_empty() {
-                        let existing = candidate_claims(&self.conn, *tid, &figures, window_days)?;
-                        found += insert_contradictions(
-                            &self.conn,
-                            *tid,
-                            &detect(slug, &figures, &existing),
-                        )?;
-                    }
-                }
-            }
-            self.conn.execute_batch("COMMIT")?;
-            Ok(found)
-        };
-        match run() {
-            Ok(n) => Ok(n),
+    /// Commit the open batch (nothing to do when none is open). On error the whole batch is
+    /// rolled back.
+    pub fn commit(&mut self) -> Result<()> {
+        if self.batch.take().is_none() {
+            return Ok(());
+        }
+        match self.conn.execute_batch("COMMIT") {
+            Ok(()) => Ok(()),
             Err(e) => {
                 let _ = self.conn.execute_batch("ROLLBACK");
-                Err(e)
+                Err(e.into())
             }
         }
+    }
+
+    /// The open batch's framed claims of originals, per thread (slug) in the order the
+    /// threads were first joined: what contradiction detection compares before the commit.
+    pub fn batch_claims(&self) -> Vec<(String, Vec<StoredClaim>)> {
+        self.batch.as_ref().map_or_else(Vec::new, |b| {
+            b.pending
+                .iter()
+                .map(|(_, slug, claims)| (slug.clone(), claims.clone()))
+                .collect()
+        })
+    }
+
+    /// Claims of thread `slug` that the framed claims `new` could contradict (see
+    /// [`read::candidate_claims`]): same frame or stating figures, dated within `window_days`.
+    pub fn candidate_claims(
+        &self,
+        slug: &str,
+        new: &[StoredClaim],
+        window_days: i64,
+    ) -> Result<Vec<StoredClaim>> {
+        let tid = read::thread_id(&self.conn, slug)?;
+        candidate_claims(&self.conn, tid, new, window_days)
+    }
+
+    /// Store contradictions found in thread `slug`; repeats are ignored. Returns the rows added.
+    pub fn add_contradictions(&mut self, slug: &str, found: &[Contradiction]) -> Result<usize> {
+        let tid = read::thread_id(&self.conn, slug)?;
+        insert_contradictions(&self.conn, tid, found)
     }
 
     /// Drop the open batch and everything in it.
