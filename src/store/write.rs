@@ -339,55 +339,53 @@ fn write_claims(
 ) -> Result<Vec<StoredClaim>> {
     let a = new.article;
     let mut claims = Vec::new();
-    {
-        let mut stmt = conn.prepare_cached(
-            "INSERT INTO claim (article_id, speaker, speaker_start, speaker_end, actor, actor_code, country,
-                                cue, cue_start, cue_end, kind, text, start, end, sentence, sentence_start,
-                                sentence_end, date, date_precision, frame, polarity, hedge, target, figures,
-                                denial, confidence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                     ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
-        )?;
-        for c in &new.extraction.claims {
-            stmt.execute(params![
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO claim (article_id, speaker, speaker_start, speaker_end, actor, actor_code, country,
+                            cue, cue_start, cue_end, kind, text, start, end, sentence, sentence_start,
+                            sentence_end, date, date_precision, frame, polarity, hedge, target, figures,
+                            denial, confidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+                 ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+    )?;
+    for c in &new.extraction.claims {
+        stmt.execute(params![
+            article_id,
+            c.speaker,
+            c.speaker_span.map(|s| s.start as i64),
+            c.speaker_span.map(|s| s.end as i64),
+            c.actor,
+            c.actor_code,
+            c.country,
+            c.cue,
+            c.cue_span.map(|s| s.start as i64),
+            c.cue_span.map(|s| s.end as i64),
+            c.kind.as_str(),
+            c.text,
+            c.span.start as i64,
+            c.span.end as i64,
+            c.sentence,
+            c.sentence_span.start as i64,
+            c.sentence_span.end as i64,
+            date_str(c.date),
+            c.date.precision.as_str(),
+            c.frame,
+            c.polarity as i64,
+            c.hedge,
+            c.target,
+            json(&c.figures),
+            c.denial,
+            c.confidence as f64,
+        ])?;
+        // A copy's claims repeat its original's: stored, never compared.
+        if c.frame.is_some() && new.copy_of.is_none() {
+            claims.push(StoredClaim {
+                id: conn.last_insert_rowid(),
                 article_id,
-                c.speaker,
-                c.speaker_span.map(|s| s.start as i64),
-                c.speaker_span.map(|s| s.end as i64),
-                c.actor,
-                c.actor_code,
-                c.country,
-                c.cue,
-                c.cue_span.map(|s| s.start as i64),
-                c.cue_span.map(|s| s.end as i64),
-                c.kind.as_str(),
-                c.text,
-                c.span.start as i64,
-                c.span.end as i64,
-                c.sentence,
-                c.sentence_span.start as i64,
-                c.sentence_span.end as i64,
-                date_str(c.date),
-                c.date.precision.as_str(),
-                c.frame,
-                c.polarity as i64,
-                c.hedge,
-                c.target,
-                json(&c.figures),
-                c.denial,
-                c.confidence as f64,
-            ])?;
-            // A copy's claims repeat its original's: stored, never compared.
-            if c.frame.is_some() && new.copy_of.is_none() {
-                claims.push(StoredClaim {
-                    id: conn.last_insert_rowid(),
-                    article_id,
-                    threads: thread_ids.iter().map(|(_, s)| s.clone()).collect(),
-                    article_title: a.title.clone(),
-                    article_source: a.source.clone(),
-                    claim: c.clone(),
-                });
-            }
+                threads: thread_ids.iter().map(|(_, s)| s.clone()).collect(),
+                article_title: a.title.clone(),
+                article_source: a.source.clone(),
+                claim: c.clone(),
+            });
         }
     }
     Ok(claims)
@@ -395,29 +393,27 @@ fn write_claims(
 
 /// The article's events.
 fn write_events(conn: &Connection, new: &NewArticle, article_id: i64) -> Result<()> {
-    {
-        let mut stmt = conn.prepare_cached(
-            "INSERT INTO event (article_id, date, date_precision, text, start, end, sentence, sentence_start,
-                                sentence_end, actors, type, trigger, figures)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        )?;
-        for e in &new.extraction.events {
-            stmt.execute(params![
-                article_id,
-                date_str(e.date),
-                e.date.precision.as_str(),
-                e.text,
-                e.span.start as i64,
-                e.span.end as i64,
-                e.sentence,
-                e.sentence_span.start as i64,
-                e.sentence_span.end as i64,
-                json(&e.actors),
-                e.event_type,
-                e.trigger,
-                json(&e.figures),
-            ])?;
-        }
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO event (article_id, date, date_precision, text, start, end, sentence, sentence_start,
+                            sentence_end, actors, type, trigger, figures)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    for e in &new.extraction.events {
+        stmt.execute(params![
+            article_id,
+            date_str(e.date),
+            e.date.precision.as_str(),
+            e.text,
+            e.span.start as i64,
+            e.span.end as i64,
+            e.sentence,
+            e.sentence_span.start as i64,
+            e.sentence_span.end as i64,
+            json(&e.actors),
+            e.event_type,
+            e.trigger,
+            json(&e.figures),
+        ])?;
     }
     Ok(())
 }
