@@ -1,6 +1,6 @@
 //! Clean a saved page: drop page furniture (share bars, copyright, weather widgets ...), keep story paragraphs, and keep a map back to raw byte offsets.
 //!
-//! The furniture rules are data (`clean_furniture.tsv`), one regex per line. Each kept line is
+//! The furniture rules are data (`src/data/furniture.tsv`), one regex per line. Each kept line is
 //! trimmed; NBSP and tabs become spaces and zero-width characters are removed, everything else is
 //! copied verbatim, so every body byte outside a `map` segment is inserted whitespace.
 //!
@@ -21,7 +21,7 @@ pub enum Action {
     Tail,
 }
 
-/// One furniture rule from `clean_furniture.tsv`.
+/// One furniture rule from `src/data/furniture.tsv`.
 #[derive(Debug)]
 pub struct Rule {
     pub name: &'static str,
@@ -31,31 +31,25 @@ pub struct Rule {
     pub example: &'static str,
 }
 
-const FURNITURE_TSV: &str = crate::data::FURNITURE.text;
-
 /// The furniture rules, compiled once.
 pub static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
-    FURNITURE_TSV
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let f: Vec<&'static str> = l.split('\t').collect();
-            assert!(f.len() == 5, "clean_furniture.tsv: bad line {l:?}");
-            Rule {
-                name: f[0],
-                action: match f[1] {
-                    "drop" => Action::Line,
-                    "block" => Action::Block,
-                    "tail" => Action::Tail,
-                    other => panic!("clean_furniture.tsv: bad action {other:?}"),
-                },
-                pattern: RegexBuilder::new(f[2])
-                    .case_insensitive(true)
-                    .build()
-                    .unwrap_or_else(|e| panic!("clean_furniture.tsv: rule {}: {e}", f[0])),
-                detects: f[3],
-                example: f[4],
-            }
+    crate::data::FURNITURE
+        .rows()
+        .into_iter()
+        .map(|row| Rule {
+            name: row.col(0),
+            action: match row.col(1) {
+                "drop" => Action::Line,
+                "block" => Action::Block,
+                "tail" => Action::Tail,
+                other => panic!("furniture.tsv:{}: bad action {other:?}", row.line),
+            },
+            pattern: RegexBuilder::new(row.col(2))
+                .case_insensitive(true)
+                .build()
+                .unwrap_or_else(|e| panic!("furniture.tsv:{}: rule {}: {e}", row.line, row.col(0))),
+            detects: row.col(3),
+            example: row.col(4),
         })
         .collect()
 });

@@ -16,19 +16,12 @@ use chrono::NaiveDate;
 use once_cell::sync::Lazy;
 use regex::{Regex, RegexBuilder};
 
-const AGENCIES_TSV: &str = crate::data::AGENCIES.text;
-
 /// (canonical, aliases), compiled once.
 static AGENCIES: Lazy<Vec<(&'static str, Vec<&'static str>)>> = Lazy::new(|| {
-    AGENCIES_TSV
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let (name, aliases) = l
-                .split_once('\t')
-                .expect("meta_agencies.tsv: name<TAB>aliases");
-            (name, aliases.split('|').collect())
-        })
+    crate::data::AGENCIES
+        .rows()
+        .into_iter()
+        .map(|row| (row.col(0), row.col(1).split('|').collect()))
         .collect()
 });
 
@@ -335,6 +328,16 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What the top and tail of the page said about who wrote it (filled by the phases of [`build`]).
+#[derive(Debug, Default)]
+struct Credits {
+    byline: Option<String>,
+    byline_agency: Option<&'static str>,
+    role_agency: Option<&'static str>,
+    dateline: Option<String>,
+    dateline_agency: Option<String>,
+}
+
 /// Build the article: take title, byline, dateline and contributors out of the paragraphs.
 pub fn build(
     origin: &str,
@@ -343,6 +346,47 @@ pub fn build(
     date_override: Option<NaiveDate>,
 ) -> Story {
     let mut paras: Vec<Block> = doc.paragraphs.clone();
+    let title = take_title(&mut paras, &hints);
+    let mut credits = Credits {
+        byline: hints.byline.clone(),
+        dateline: hints.dateline.clone(),
+        ..Default::default()
+    };
+    take_top_bylines(&mut paras, &mut credits);
+    drop_repeated_headline(&mut paras, &title);
+    take_dateline(&mut paras, &mut credits);
+    let contributors = take_contributors(&mut paras, &hints);
+    take_tail_byline(&mut paras, &mut credits);
+
+    let dropped = |rule: &'static str| doc.dropped.iter().filter(move |d| d.rule == rule);
+    let url = hints
+        .url
+        .clone()
+        .or_else(|| dropped("url_line").next().map(|d| d.text.clone()));
+    let source = pick_source(origin, doc, &hints, &credits);
+    let published = pick_published(origin, doc, &hints, date_override);
+
+    let (body, map) = join(&paras);
+    Story {
+        article: Article {
+            title,
+            url,
+            source,
+            published,
+            dateline: credits.dateline,
+            byline: credits.byline,
+            contributors,
+            body,
+            origin: origin.to_string(),
+            summary_only: hints.summary_only,
+        },
+        map,
+    }
+}
+
+/// The title: from the hints (and dropped when the body repeats it first), or, for plain text,
+/// a first paragraph that reads as a headline.
+fn take_title(paras: &mut Vec<Block>, hints: &Hints) -> String {
     let mut title = hints.title.as_deref().map(squash).unwrap_or_default();
     if hints.title_from_text && title.is_empty() {
         if paras.len() > 1 && looks_like_headline(&paras[0].text) {
@@ -352,60 +396,65 @@ pub fn build(
     } else if !title.is_empty() && paras.first().is_some_and(|p| squash(&p.text) == title) {
         paras.remove(0);
     }
+    title
+}
 
-    // Byline and agency lines near the top.
-    let mut byline = hints.byline.clone();
-    let mut byline_agency = None;
-    let mut role_agency = None;
+/// Byline and agency lines near the top.
+fn take_top_bylines(paras: &mut Vec<Block>, credits: &mut Credits) {
     let mut i = 0;
     while i < paras.len().min(4) {
         let text = paras[i].text.as_str();
         if let Some((names, org)) = parse_byline(text) {
-            if byline.is_none() {
-                byline = names;
+            if credits.byline.is_none() {
+                credits.byline = names;
             }
-            byline_agency = byline_agency.or(org);
+            credits.byline_agency = credits.byline_agency.or(org);
             paras.remove(i);
         } else if let Some(org) = parse_role_line(text) {
-            role_agency = role_agency.or(org);
+            credits.role_agency = credits.role_agency.or(org);
             paras.remove(i);
         } else {
             i += 1;
         }
     }
+}
 
-    // The headline repeated at the top of the body (saved pages often hold it twice).
-    if !title.is_empty() {
-        let mut i = 0;
-        while i < paras.len().min(3) {
-            if same_headline(&paras[i].text, &title) {
-                paras.remove(i);
-            } else {
-                i += 1;
-            }
+/// The headline repeated at the top of the body (saved pages often hold it twice).
+fn drop_repeated_headline(paras: &mut Vec<Block>, title: &str) {
+    if title.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    while i < paras.len().min(3) {
+        if same_headline(&paras[i].text, title) {
+            paras.remove(i);
+        } else {
+            i += 1;
         }
     }
+}
 
-    // Dateline prefix of the first story paragraph; a dek or caption may come before it.
-    let mut dateline = hints.dateline.clone();
-    let mut dateline_agency = None;
+/// Dateline prefix of the first story paragraph; a dek or caption may come before it.
+fn take_dateline(paras: &mut Vec<Block>, credits: &mut Credits) {
     if let Some((i, d)) = paras
         .iter()
         .take(3)
         .enumerate()
         .find_map(|(i, p)| parse_dateline(&p.text).map(|d| (i, d)))
     {
-        if dateline.is_none() {
-            dateline = Some(d.city.clone());
+        if credits.dateline.is_none() {
+            credits.dateline = Some(d.city.clone());
         }
-        dateline_agency = d.agency.clone();
+        credits.dateline_agency = d.agency.clone();
         paras[i] = paras[i].skip(d.len);
         if paras[i].text.trim().is_empty() {
             paras.remove(i);
         }
     }
+}
 
-    // Contributor lines, usually at the end.
+/// Contributor lines, usually at the end: taken out, their names added to the hints' ones.
+fn take_contributors(paras: &mut Vec<Block>, hints: &Hints) -> Vec<String> {
     let mut contributors = hints.contributors.clone();
     paras.retain(|p| match parse_contributors(&p.text) {
         Some(names) => {
@@ -418,42 +467,53 @@ pub fn build(
         }
         None => true,
     });
+    contributors
+}
 
-    // A byline closing the story ("By VLADIMIR ISACHENKOV, Associated Press" after the
-    // contributor line), as AP pages print it.
+/// A byline closing the story ("By VLADIMIR ISACHENKOV, Associated Press" after the
+/// contributor line), as AP pages print it.
+fn take_tail_byline(paras: &mut Vec<Block>, credits: &mut Credits) {
     let tail_from = paras.len().saturating_sub(3).max(1);
     let mut i = tail_from;
     while i < paras.len() {
         if let Some((names, org)) = parse_byline(&paras[i].text) {
-            if byline.is_none() {
-                byline = names;
+            if credits.byline.is_none() {
+                credits.byline = names;
             }
-            byline_agency = byline_agency.or(org);
+            credits.byline_agency = credits.byline_agency.or(org);
             paras.remove(i);
         } else {
             i += 1;
         }
     }
+}
 
-    let dropped = |rule: &'static str| doc.dropped.iter().filter(move |d| d.rule == rule);
-    let url = hints
-        .url
-        .clone()
-        .or_else(|| dropped("url_line").next().map(|d| d.text.clone()));
-    let source = hints
+/// The source, by the precedence in the module docs.
+fn pick_source(origin: &str, doc: &CleanDoc, hints: &Hints, credits: &Credits) -> Option<String> {
+    hints
         .source
         .clone()
-        .or(dateline_agency)
-        .or_else(|| byline_agency.map(str::to_string))
+        .or(credits.dateline_agency.clone())
+        .or_else(|| credits.byline_agency.map(str::to_string))
         .or_else(|| {
-            dropped("copyright")
+            doc.dropped
+                .iter()
+                .filter(|d| d.rule == "copyright")
                 .find_map(|d| agency_in(&d.text))
                 .map(str::to_string)
         })
-        .or_else(|| role_agency.map(str::to_string))
+        .or_else(|| credits.role_agency.map(str::to_string))
         .or_else(|| source_from_name(origin).map(str::to_string))
-        .or_else(|| hints.site.clone());
+        .or_else(|| hints.site.clone())
+}
 
+/// The published date, by the precedence in the module docs.
+fn pick_published(
+    origin: &str,
+    doc: &CleanDoc,
+    hints: &Hints,
+    date_override: Option<NaiveDate>,
+) -> DateValue {
     let stamped = |original: bool| {
         doc.dropped
             .iter()
@@ -470,29 +530,12 @@ pub fn build(
     // An "Updated" stamp later than the file name's date is an edit, not the publication.
     let from_name = date_from_name(origin);
     let updated = stamped(false).filter(|u| from_name.is_none_or(|n| *u <= n));
-    let published = date_override
+    date_override
         .or(hints.published)
         .or_else(|| stamped(true))
         .or(updated)
         .or(from_name)
-        .map_or_else(DateValue::unknown, DateValue::day);
-
-    let (body, map) = join(&paras);
-    Story {
-        article: Article {
-            title,
-            url,
-            source,
-            published,
-            dateline,
-            byline,
-            contributors,
-            body,
-            origin: origin.to_string(),
-            summary_only: hints.summary_only,
-        },
-        map,
-    }
+        .map_or_else(DateValue::unknown, DateValue::day)
 }
 
 #[cfg(test)]

@@ -118,10 +118,7 @@ pub const NAME_WEIGHT: f32 = 2.0;
 
 static STOPWORDS: Lazy<BTreeSet<String>> = Lazy::new(|| {
     crate::data::THREAD_STOPWORDS
-        .text
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .flat_map(str::split_whitespace)
+        .words()
         .map(str::to_lowercase)
         .collect()
 });
@@ -265,7 +262,7 @@ fn phrase(run: &mut Vec<&str>, weight: f32, counts: &mut BTreeMap<String, (bool,
 /// Title words count [`TITLE_WEIGHT`] times; names (and name phrases such as "sergei
 /// shoigu", and the canonical names of people, organisations and countries that
 /// extraction found) count [`NAME_WEIGHT`] times; weight = (1 + ln count) x that factor.
-/// Stopwords and page furniture (`src/thread_stopwords.txt`) are dropped.
+/// Stopwords and page furniture (`src/data/thread_stopwords.txt`) are dropped.
 pub fn salient_terms(article: &Article, extraction: &Extraction) -> Vec<(String, f32)> {
     salient_terms_n(article, extraction, AssignConfig::default().article_terms)
 }

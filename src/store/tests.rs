@@ -1,0 +1,583 @@
+//! Store tests: migrations, one transaction per article, batches, listings and search.
+
+use super::*;
+use crate::model::{Claim, ClaimKind, ContradictionKind, DateValue, Event, Span};
+use rusqlite::params;
+
+/// Issue 15, item 11: only a recovered write-ahead log (an unclean shutdown) counts, not
+/// one another open connection is using.
+#[test]
+fn issue_15_item_11_unclean_shutdown_is_a_wal_recovery() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let mut live = Store::open(&db).unwrap();
+    assert!(
+        RECOVERY_WATCH.load(Ordering::SeqCst),
+        "SQLite's log is watched"
+    );
+    live.create_thread(&Thread {
+        slug: "t".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    // A second connection while the first is open: the log is live, nothing is recovered.
+    let before = recoveries();
+    let (_reader, _writer) = (Store::open_read(&db).unwrap(), Store::open(&db).unwrap());
+    let wal = dir.path().join("x.db-wal");
+    assert!(std::fs::metadata(&wal).unwrap().len() > 0);
+    assert_eq!(
+        recoveries(),
+        before,
+        "nothing recovered while the log is live"
+    );
+    // A copy of the files of a session that never closed: opening it recovers the log.
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&db, &copy).unwrap();
+    std::fs::copy(&wal, dir.path().join("copy.db-wal")).unwrap();
+    let before = recoveries();
+    let reopened = Store::open_read(&copy).unwrap();
+    assert!(recoveries() > before, "a hot log was recovered");
+    assert!(reopened.thread_exists("t").unwrap());
+}
+
+fn article(body: &str) -> Article {
+    Article {
+        title: "Talks on Aleppo".into(),
+        body: body.into(),
+        origin: "test".into(),
+        published: DateValue::day(NaiveDate::from_ymd_opt(2016, 8, 29).unwrap()),
+        ..Default::default()
+    }
+}
+
+fn claim(speaker: &str, code: &str, polarity: i8) -> Claim {
+    Claim {
+        speaker: speaker.into(),
+        speaker_span: None,
+        actor: Some(speaker.into()),
+        actor_code: Some(code.into()),
+        country: Some(code[..3].into()),
+        cue: "said".into(),
+        cue_span: None,
+        kind: ClaimKind::Direct,
+        text: "an agreement is near".into(),
+        span: Span::new(0, 20),
+        sentence: "an agreement is near, he said.".into(),
+        sentence_span: Span::new(0, 30),
+        date: DateValue::day(NaiveDate::from_ymd_opt(2016, 8, 29).unwrap()),
+        frame: Some("agreement".into()),
+        polarity,
+        hedge: None,
+        target: None,
+        figures: vec![],
+        denial: false,
+        confidence: 0.9,
+    }
+}
+
+fn thread(slug: &str) -> Thread {
+    Thread {
+        slug: slug.into(),
+        title: slug.into(),
+        ..Default::default()
+    }
+}
+
+fn no_rules(_: &str, _: &[StoredClaim], _: &[StoredClaim]) -> Vec<Contradiction> {
+    Vec::new()
+}
+
+/// Pairs every new claim with every candidate of opposite polarity.
+fn opposite(thread: &str, new: &[StoredClaim], old: &[StoredClaim]) -> Vec<Contradiction> {
+    let mut out = Vec::new();
+    for n in new {
+        for o in old {
+            if n.claim.polarity == -o.claim.polarity {
+                out.push(Contradiction {
+                    thread: thread.into(),
+                    kind: ContradictionKind::Opposing,
+                    score: 0.8,
+                    explanation: "x".into(),
+                    proposition: String::new(),
+                    a: n.id,
+                    b: o.id,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn insert(
+    store: &mut Store,
+    body: &str,
+    claims: Vec<Claim>,
+    new_thread: bool,
+    detect: Detector,
+) -> Result<Inserted> {
+    let ex = Extraction {
+        claims,
+        ..Default::default()
+    };
+    let a = article(body);
+    let hash = format!("h-{body}");
+    store.insert_article(
+        &NewArticle {
+            article: &a,
+            hash: &hash,
+            extraction: &ex,
+            threads: vec![("aleppo".into(), 1.0)],
+            new_threads: if new_thread {
+                vec![thread("aleppo")]
+            } else {
+                vec![]
+            },
+            profiles: vec![],
+            copy_of: None,
+            bands: &[],
+        },
+        Some(detect),
+        7,
+    )
+}
+
+#[test]
+fn fresh_database_has_every_migration() {
+    let s = Store::open_in_memory().unwrap();
+    assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+}
+
+#[test]
+fn older_database_upgrades_and_keeps_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut old = Store::open_upto(&path, 1).unwrap();
+        assert_eq!(old.schema_version().unwrap(), 1);
+        insert(
+            &mut old,
+            "Body one.",
+            vec![claim("Lavrov", "RUSGOV", 1)],
+            true,
+            &no_rules,
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    assert_eq!(s.counts().unwrap().0, 1);
+    // The search index was back-filled by the migration.
+    let hits = s.search("Lavrov", None, 10).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+}
+
+#[test]
+fn duplicate_by_hash_is_stored_once() {
+    let mut s = Store::open_in_memory().unwrap();
+    let first = insert(&mut s, "Same body.", vec![], true, &no_rules).unwrap();
+    let second = insert(&mut s, "Same body.", vec![], false, &no_rules).unwrap();
+    let Inserted::New { id, .. } = first else {
+        panic!("first insert was {first:?}")
+    };
+    assert_eq!(second, Inserted::Duplicate { id });
+    assert_eq!(s.counts().unwrap().0, 1);
+}
+
+#[test]
+fn failed_article_rolls_back_alone() {
+    let mut s = Store::open_in_memory().unwrap();
+    insert(
+        &mut s,
+        "Good one.",
+        vec![claim("Lavrov", "RUSGOV", 1)],
+        true,
+        &no_rules,
+    )
+    .unwrap();
+    // Joining a thread that does not exist fails after the article row was written.
+    let ex = Extraction {
+        claims: vec![claim("Kerry", "USAGOV", -1)],
+        ..Default::default()
+    };
+    let a = article("Bad one.");
+    let err = s
+        .insert_article(
+            &NewArticle {
+                article: &a,
+                hash: "bad",
+                extraction: &ex,
+                threads: vec![("missing".into(), 1.0)],
+                new_threads: vec![],
+                profiles: vec![],
+                copy_of: None,
+                bands: &[],
+            },
+            Some(&no_rules),
+            7,
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("missing"), "{err}");
+    assert_eq!(s.counts().unwrap(), (1, 1, 0, 0));
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn issue_7_failed_article_in_a_batch_rolls_back_alone_and_detection_runs_at_commit() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.begin_batch().unwrap();
+    insert(
+        &mut s,
+        "Russia says near.",
+        vec![claim("Shoigu", "RUSGOV", 1)],
+        true,
+        &opposite,
+    )
+    .unwrap();
+    let ex = Extraction {
+        claims: vec![claim("Kerry", "USAGOV", -1)],
+        ..Default::default()
+    };
+    let a = article("Bad one.");
+    let bad = NewArticle {
+        article: &a,
+        hash: "bad",
+        extraction: &ex,
+        threads: vec![("missing".into(), 1.0)],
+        new_threads: vec![],
+        profiles: vec![],
+        copy_of: None,
+        bands: &[],
+    };
+    assert!(s.insert_article(&bad, Some(&opposite), 7).is_err());
+    let r = insert(
+        &mut s,
+        "US says not.",
+        vec![claim("a U.S. official", "USAGOV", -1)],
+        false,
+        &opposite,
+    )
+    .unwrap();
+    assert!(
+        matches!(
+            r,
+            Inserted::New {
+                contradictions: 0,
+                ..
+            }
+        ),
+        "{r:?}"
+    );
+    assert_eq!(s.batch_len(), 2);
+    assert_eq!(s.commit_batch(Some(&opposite), 7).unwrap(), 1);
+    assert_eq!(s.counts().unwrap(), (2, 2, 0, 1));
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn contradictions_are_stored_once_with_both_claims() {
+    let mut s = Store::open_in_memory().unwrap();
+    insert(
+        &mut s,
+        "Russia says near.",
+        vec![claim("Shoigu", "RUSGOV", 1)],
+        true,
+        &opposite,
+    )
+    .unwrap();
+    let r = insert(
+        &mut s,
+        "US says not.",
+        vec![claim("a U.S. official", "USAGOV", -1)],
+        false,
+        &opposite,
+    )
+    .unwrap();
+    assert!(
+        matches!(
+            r,
+            Inserted::New {
+                contradictions: 1,
+                ..
+            }
+        ),
+        "{r:?}"
+    );
+    let found = s.contradictions(Some("aleppo"), None).unwrap();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].contradiction.a < found[0].contradiction.b);
+    assert_eq!(found[0].a.claim.speaker, "Shoigu");
+    assert_eq!(found[0].b.claim.speaker, "a U.S. official");
+    let t = s.threads().unwrap();
+    assert_eq!((t[0].articles, t[0].claims, t[0].contradictions), (2, 2, 1));
+}
+
+#[test]
+fn claim_filters_by_actor_and_date() {
+    let mut s = Store::open_in_memory().unwrap();
+    insert(
+        &mut s,
+        "A.",
+        vec![claim("Shoigu", "RUSGOV", 1), claim("Kerry", "USAGOV", 1)],
+        true,
+        &no_rules,
+    )
+    .unwrap();
+    let f = ClaimFilter {
+        actor: Some("USAGOV".into()),
+        ..Default::default()
+    };
+    let got = s.claims(&f).unwrap();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].claim.speaker, "Kerry");
+    assert_eq!(got[0].threads, vec!["aleppo".to_string()]);
+    let later = ClaimFilter {
+        since: NaiveDate::from_ymd_opt(2016, 9, 1),
+        ..Default::default()
+    };
+    assert!(s.claims(&later).unwrap().is_empty());
+    assert!(matches!(
+        s.claims(&ClaimFilter {
+            thread: Some("nope".into()),
+            ..Default::default()
+        }),
+        Err(StoreError::UnknownThread(_))
+    ));
+}
+
+#[test]
+fn merge_and_rename_threads() {
+    let mut s = Store::open_in_memory().unwrap();
+    insert(&mut s, "A.", vec![], true, &no_rules).unwrap();
+    s.create_thread(&thread("other")).unwrap();
+    s.merge_threads("aleppo", "other").unwrap();
+    assert!(!s.thread_exists("aleppo").unwrap());
+    assert_eq!(s.articles(Some("other")).unwrap().len(), 1);
+    s.rename_thread("other", "syria", Some("Syria talks"))
+        .unwrap();
+    assert_eq!(s.thread("syria").unwrap().title, "Syria talks");
+    assert!(matches!(
+        s.create_thread(&thread("syria")),
+        Err(StoreError::ThreadExists(_))
+    ));
+}
+
+#[test]
+fn listing_queries_use_indexes() {
+    let s = Store::open_in_memory().unwrap();
+    let plan = s.explain("SELECT id FROM claim WHERE frame = 'agreement' AND date BETWEEN '2016-01-01' AND '2016-12-31'").unwrap();
+    assert!(
+        plan.iter().any(|p| p.contains("claim_frame_date")),
+        "{plan:?}"
+    );
+    let plan = s
+        .explain("SELECT article_id FROM article_thread WHERE thread_id = 1")
+        .unwrap();
+    assert!(
+        plan.iter()
+            .any(|p| p.contains("PRIMARY KEY") || p.contains("COVERING INDEX")),
+        "{plan:?}"
+    );
+}
+
+#[test]
+fn search_query_with_punctuation_is_safe() {
+    let mut s = Store::open_in_memory().unwrap();
+    insert(
+        &mut s,
+        "The U.S. said \"no deal\".",
+        vec![claim("Kerry", "USAGOV", -1)],
+        true,
+        &no_rules,
+    )
+    .unwrap();
+    assert!(!s.search("U.S. \"no", None, 10).unwrap().is_empty());
+}
+
+#[test]
+fn imported_actors_keep_their_dated_roles() {
+    let mut s = Store::open_in_memory().unwrap();
+    let (entries, _) = crate::extract::cameo::parse(
+        "RUFUS_T._FIREFLY_\n+FIREFLY\n\t[FRDGOV 330101-451231]\n\t[FRDELI]\nFREEDONIA_ [FRD]\n",
+    );
+    assert_eq!(s.import_actors(&entries).unwrap(), 3);
+    // Importing twice stores nothing new.
+    s.import_actors(&entries).unwrap();
+    let got: Vec<String> = s
+        .user_actors()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let d = |x: Option<chrono::NaiveDate>| x.map(|d| d.to_string()).unwrap_or("-".into());
+            format!("{} {} {} {}", e.name, e.code, d(e.from), d(e.until))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Rufus T. Firefly FRDGOV 1933-01-01 1945-12-31",
+            "Rufus T. Firefly FRDELI - -",
+            "Freedonia FRD - -",
+        ]
+    );
+}
+
+/// The counters `threads` reads equal a full recount of the rows.
+fn assert_counters_recount(s: &Store) {
+    let kept = s.threads().unwrap();
+    assert_eq!(kept, s.threads_recounted().unwrap());
+}
+
+/// An article with one claim and one event, dated `day` of August 2016, joining `threads`.
+fn insert_dated(
+    s: &mut Store,
+    body: &str,
+    day: u32,
+    threads: &[&str],
+    copy_of: Option<i64>,
+    polarity: i8,
+) -> Inserted {
+    let mut c = claim("Lavrov", "RUSGOV", polarity);
+    c.date = DateValue::day(NaiveDate::from_ymd_opt(2016, 8, day).unwrap());
+    let ex = Extraction {
+        claims: vec![c],
+        events: vec![Event {
+            date: DateValue::unknown(),
+            text: "talks".into(),
+            span: Span::new(0, 5),
+            sentence: "talks.".into(),
+            sentence_span: Span::new(0, 6),
+            actors: vec![],
+            event_type: None,
+            trigger: "talks".into(),
+            figures: vec![],
+        }],
+        ..Default::default()
+    };
+    let mut a = article(body);
+    a.published = DateValue::day(NaiveDate::from_ymd_opt(2016, 8, day).unwrap());
+    let new_threads = threads
+        .iter()
+        .filter(|t| !s.thread_exists(t).unwrap())
+        .map(|t| thread(t))
+        .collect();
+    s.insert_article(
+        &NewArticle {
+            article: &a,
+            hash: &format!("h-{body}"),
+            extraction: &ex,
+            threads: threads.iter().map(|t| (t.to_string(), 1.0)).collect(),
+            new_threads,
+            profiles: vec![],
+            copy_of,
+            bands: &[],
+        },
+        None,
+        7,
+    )
+    .unwrap()
+}
+
+fn id_of(i: Inserted) -> i64 {
+    match i {
+        Inserted::New { id, .. } | Inserted::Duplicate { id } => id,
+    }
+}
+
+/// Issue 14: `threads` reads per-thread counters; they must equal a full recount after an
+/// ingest, a re-ingest of the same article, a copy, a batch, a contradiction sync, a merge and
+/// an article deleted and stored again.
+#[test]
+fn issue_14_thread_counters_equal_a_full_recount() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.create_thread(&thread("empty")).unwrap();
+    assert_counters_recount(&s);
+
+    // Ingest.
+    let first = id_of(insert_dated(&mut s, "One.", 20, &["aleppo"], None, 1));
+    insert_dated(&mut s, "Two.", 25, &["aleppo", "truce"], None, -1);
+    assert_counters_recount(&s);
+    let t = &s.threads().unwrap()[1];
+    assert_eq!((t.articles, t.claims, t.events), (2, 2, 2));
+    assert_eq!(t.first, NaiveDate::from_ymd_opt(2016, 8, 20));
+    assert_eq!(t.last, NaiveDate::from_ymd_opt(2016, 8, 25));
+
+    // Re-ingest of the same article: a duplicate, nothing counted twice.
+    let again = insert_dated(&mut s, "One.", 20, &["aleppo"], None, 1);
+    assert_eq!(again, Inserted::Duplicate { id: first });
+    assert_counters_recount(&s);
+
+    // A syndicated copy: an article more, its claims and events not counted.
+    let copy = id_of(insert_dated(
+        &mut s,
+        "One, copied.",
+        2,
+        &["aleppo"],
+        Some(first),
+        1,
+    ));
+    assert_counters_recount(&s);
+    assert_eq!(s.threads().unwrap()[1].claims, 2);
+
+    // A batch.
+    s.begin_batch().unwrap();
+    insert_dated(&mut s, "Three.", 28, &["truce"], None, 1);
+    s.commit_batch(None, 7).unwrap();
+    assert_counters_recount(&s);
+
+    // Contradiction sync: new pairs, then fewer pairs.
+    let claims = s.thread_claims("aleppo").unwrap();
+    let pair = |a: &StoredClaim, b: &StoredClaim, kind| Contradiction {
+        thread: "aleppo".into(),
+        kind,
+        score: 0.5,
+        explanation: "x".into(),
+        proposition: String::new(),
+        a: a.id,
+        b: b.id,
+    };
+    let both = [
+        pair(&claims[0], &claims[1], ContradictionKind::Opposing),
+        pair(&claims[1], &claims[0], ContradictionKind::Denial),
+    ];
+    assert_eq!(s.sync_contradictions("aleppo", &both).unwrap(), 2);
+    assert_counters_recount(&s);
+    assert_eq!(s.sync_contradictions("aleppo", &both[..1]).unwrap(), 0);
+    assert_counters_recount(&s);
+    assert_eq!(s.threads().unwrap()[1].contradictions, 1);
+
+    // Articles deleted (their claims, events, memberships and contradictions go with them),
+    // then one stored again: a replacement. The copy goes first (it refers to its original).
+    for id in [copy, first] {
+        s.conn
+            .execute("DELETE FROM article WHERE id = ?1", params![id])
+            .unwrap();
+        assert_counters_recount(&s);
+    }
+    insert_dated(&mut s, "One.", 20, &["aleppo"], None, 1);
+    assert_counters_recount(&s);
+
+    // A merge moves memberships and contradictions; the merged-away thread's counters go.
+    s.merge_threads("truce", "aleppo").unwrap();
+    assert_counters_recount(&s);
+    assert_eq!(s.threads().unwrap().len(), 2);
+}
+
+/// The migration backfills the counters of a database stored before it.
+#[test]
+fn issue_14_thread_counters_are_backfilled_on_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut old = Store::open_upto(&path, MIGRATIONS.len() - 1).unwrap();
+        let first = id_of(insert_dated(&mut old, "One.", 20, &["aleppo"], None, 1));
+        insert_dated(&mut old, "Two.", 25, &["aleppo", "truce"], None, -1);
+        insert_dated(&mut old, "One, copied.", 2, &["aleppo"], Some(first), 1);
+        let claims = old.thread_claims("aleppo").unwrap();
+        let found = opposite("aleppo", &claims[..1], &claims[1..]);
+        assert_eq!(old.sync_contradictions("aleppo", &found).unwrap(), 1);
+    }
+    let s = Store::open(&path).unwrap();
+    assert_counters_recount(&s);
+    let t = &s.threads().unwrap()[0];
+    assert_eq!((t.articles, t.claims, t.contradictions), (3, 2, 1));
+}
