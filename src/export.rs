@@ -6,7 +6,7 @@ use crate::model::{DateValue, Precision};
 use crate::output::{claim_json, contradiction_json, event_json};
 use std::collections::{HashMap, HashSet};
 
-use crate::render::{self, is_boilerplate, RenderOptions, ReportData, Side};
+use crate::render::{self, escape_html, is_boilerplate, RenderOptions, ReportData, Side};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -180,12 +180,6 @@ fn tl_date(d: DateValue) -> Option<Value> {
     })
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// Most groups (rows) a TimelineJS export shows; smaller sides share "Other". Each group
 /// takes a row of the time navigator, so many groups squeeze the story panel to nothing.
 const MAX_GROUPS: usize = 8;
@@ -295,10 +289,10 @@ pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
         match url.filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
             Some(u) => format!(
                 "<p><small><a href=\"{}\">{}</a> — {trace}</small></p>",
-                escape(u).replace('"', "&quot;"),
-                escape(&title)
+                escape_html(u),
+                escape_html(&title)
             ),
-            None => format!("<p><small>{} — {trace}</small></p>", escape(&title)),
+            None => format!("<p><small>{} — {trace}</small></p>", escape_html(&title)),
         }
     };
     let mut slides: Vec<Slide> = Vec::new();
@@ -329,7 +323,7 @@ pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
             ),
             text: format!(
                 "<p>{}</p>{}",
-                escape(k.sentence.trim()),
+                escape_html(k.sentence.trim()),
                 source(c.article_id, k.span)
             ),
             side,
@@ -354,7 +348,7 @@ pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
             ),
             text: format!(
                 "<p>{}</p>{}",
-                escape(v.sentence.trim()),
+                escape_html(v.sentence.trim()),
                 source(e.article_id, v.span)
             ),
             side,
@@ -391,7 +385,7 @@ pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
             };
             Some(json!({
                 "start_date": tl_date(s.date)?,
-                "text": {"headline": escape(&s.headline), "text": s.text},
+                "text": {"headline": escape_html(&s.headline), "text": s.text},
                 "group": group,
                 "unique_id": s.id,
             }))
@@ -400,7 +394,7 @@ pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
     let span = events.len();
     let doc = json!({
         "title": {"text": {
-            "headline": escape(&data.thread.title),
+            "headline": escape_html(&data.thread.title),
             "text": format!("<p>{} of {} claims and {} events ({}), {} contradictions; full quotes and sources in the report</p>",
                 span, data.claims.len(), data.events.len(), if all { "all dated in the story's span" } else { "key moments" }, data.contradictions.len()),
         }},
