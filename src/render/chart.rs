@@ -11,9 +11,9 @@ use chrono::NaiveDate;
 
 use super::canvas::{Anchor, Canvas};
 use super::font::{ensure_fonts, fit, FontSpec};
+use super::frame::{legend_layout, plural, Fonts, LegendItem, Swatch};
 use super::layout::{arc, Connector, DateScale, Placer, PxBox, Stance, Tick, TickUnit};
 use super::palette::{self, Rgb};
-use super::timeline::{legend_layout, plural, Fonts, LegendItem, Swatch};
 use super::{
     check_options, claim_side, order_sides, span_text, thread_title, ui_scale, RenderError,
     RenderOptions, ReportData, Side,
@@ -971,7 +971,7 @@ fn draw(l: &ChartLayout, out: &Path) -> Result<(), RenderError> {
         let c = (item.bbox.x0 + 11.0 * s, (item.bbox.y0 + item.bbox.y1) / 2.0);
         match item.swatch {
             Swatch::Claim(st) => stance_mark(&cv, c, 6.5 * s, st, palette::MUTED)?,
-            other => super::timeline::draw_swatch(&cv, other, item.bbox, s)?,
+            other => super::frame::draw_swatch(&cv, other, item.bbox, s)?,
         }
         cv.text(
             &item.text,

@@ -11,7 +11,9 @@ mod bundle;
 mod canvas;
 mod chart;
 mod font;
+mod frame;
 mod layout;
+mod markup;
 mod since;
 mod timeline;
 
@@ -27,12 +29,13 @@ use crate::model::{StoredClaim, StoredEvent, Thread};
 /// Everything the report shows for one thread (now a plain type in `model`).
 pub use crate::model::ReportData;
 
-pub use bundle::{bundle, bundle_since, escape_html};
+pub use bundle::{bundle, bundle_since};
 pub use chart::{
     chart_layout, contradiction_chart, ChartLayout, FrameMark, FrameRow, MatrixLayout, NumericBar,
     NumericGroup,
 };
 pub use layout::{Connector, PxBox, Stance, TickUnit};
+pub use markup::{escape_html, escape_md};
 pub use since::NewSince;
 pub use timeline::{
     is_boilerplate, label_budget, short_speaker, timeline, timeline_layout, Density, Lane,
