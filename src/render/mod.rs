@@ -35,7 +35,7 @@ pub use chart::{
     NumericGroup,
 };
 pub use layout::{Connector, PxBox, Stance, TickUnit};
-pub use markup::{escape_html, escape_md};
+pub use markup::{escape_html, escape_html_text, escape_md};
 pub use since::NewSince;
 pub use timeline::{
     is_boilerplate, label_budget, short_speaker, timeline, timeline_layout, Density, Lane,
