@@ -560,8 +560,7 @@ mod tests {
         let mut c = fixtures::claim(
             701,
             &a,
-            "Russia",
-            "RUS",
+            ("Russia", "RUS"),
             Some("2016-08-29"),
             "hospitals_bombed",
             -1,

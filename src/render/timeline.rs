@@ -1311,8 +1311,7 @@ mod tests {
         let mut c = fixtures::claim(
             99,
             &article,
-            "Historian",
-            "SYRGOV",
+            ("Historian", "SYRGOV"),
             Some("2011-03-15"),
             "talks",
             0,
@@ -1344,8 +1343,7 @@ mod tests {
             data.claims.push(fixtures::claim(
                 id,
                 &article,
-                who,
-                code,
+                (who, code),
                 Some("2016-09-02"),
                 "peace",
                 pol,
