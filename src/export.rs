@@ -6,7 +6,9 @@ use crate::model::{DateValue, Precision};
 use crate::output::{claim_json, contradiction_json, event_json};
 use std::collections::{HashMap, HashSet};
 
-use crate::render::{self, is_boilerplate, RenderOptions, ReportData, Side};
+use crate::render::{
+    self, escape_html, escape_html_text, is_boilerplate, RenderOptions, ReportData, Side,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -180,12 +182,6 @@ fn tl_date(d: DateValue) -> Option<Value> {
     })
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// Most groups (rows) a TimelineJS export shows; smaller sides share "Other". Each group
 /// takes a row of the time navigator, so many groups squeeze the story panel to nothing.
 const MAX_GROUPS: usize = 8;
@@ -256,58 +252,75 @@ struct Slide {
     id: String,
 }
 
-/// A TimelineJS3 JSON document of the thread's key moments (the labelled moments of the
-/// timeline PNG), or of every dated claim and event with `all`. Headlines read
-/// "Speaker (side): short quote"; the text carries the sentence and a link to the source.
-/// Only the story's own span is exported (background dates are left out, as undated items
-/// are: TimelineJS requires start_date.year); boilerplate is never a slide; slides with the
-/// same date and headline are merged; at most [`MAX_GROUPS`] groups, the rest "Other".
-pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
-    let opts = RenderOptions::default();
-    let window = render::story_window(data, &opts);
-    let keep = |v: &DateValue| {
-        v.date
-            .is_some_and(|d| window.from.is_none_or(|f| d >= f) && window.to.is_none_or(|t| d <= t))
-    };
-    let (key_claims, key_events): (HashSet<i64>, HashSet<i64>) = if all {
-        (HashSet::new(), HashSet::new())
-    } else {
-        let layout = render::timeline_layout(data, &opts).ok();
-        let moments = layout.map(|l| l.moments).unwrap_or_default();
-        (
-            moments.iter().filter_map(|m| m.claim_id).collect(),
-            moments.iter().filter_map(|m| m.event_id).collect(),
-        )
-    };
-    let urls: HashMap<i64, (&str, Option<&str>)> = data
-        .articles
-        .iter()
-        .map(|a| (a.id, (a.article.title.as_str(), a.article.url.as_deref())))
-        .collect();
-    let source = |article_id: i64, span: crate::model::Span| {
-        let (title, url) = urls.get(&article_id).copied().unwrap_or(("", None));
-        let title = if title.trim().is_empty() {
-            format!("article #{article_id}")
+/// Which items become slides: dated in the story's window and, unless `all`, labelled on
+/// the timeline.
+struct Pick {
+    window: RenderOptions,
+    all: bool,
+    key_claims: HashSet<i64>,
+    key_events: HashSet<i64>,
+}
+
+impl Pick {
+    fn new(data: &ReportData, all: bool) -> Pick {
+        let opts = RenderOptions::default();
+        let window = render::story_window(data, &opts);
+        let (key_claims, key_events) = if all {
+            (HashSet::new(), HashSet::new())
         } else {
-            title.to_string()
+            let layout = render::timeline_layout(data, &opts).ok();
+            let moments = layout.map(|l| l.moments).unwrap_or_default();
+            (
+                moments.iter().filter_map(|m| m.claim_id).collect(),
+                moments.iter().filter_map(|m| m.event_id).collect(),
+            )
         };
-        let trace = format!("article #{article_id}, bytes {}–{}", span.start, span.end);
-        match url.filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
-            Some(u) => format!(
-                "<p><small><a href=\"{}\">{}</a> — {trace}</small></p>",
-                escape(u).replace('"', "&quot;"),
-                escape(&title)
-            ),
-            None => format!("<p><small>{} — {trace}</small></p>", escape(&title)),
+        Pick {
+            window,
+            all,
+            key_claims,
+            key_events,
         }
+    }
+
+    fn keep(&self, v: &DateValue) -> bool {
+        let w = &self.window;
+        v.date
+            .is_some_and(|d| w.from.is_none_or(|f| d >= f) && w.to.is_none_or(|t| d <= t))
+    }
+}
+
+/// The source line under a slide's text: the article, linked when it has a web URL, and
+/// the byte span.
+fn slide_source(data: &ReportData, article_id: i64, span: crate::model::Span) -> String {
+    let article = data.articles.iter().rev().find(|a| a.id == article_id);
+    let (title, url) = article
+        .map(|a| (a.article.title.as_str(), a.article.url.as_deref()))
+        .unwrap_or(("", None));
+    let title = if title.trim().is_empty() {
+        format!("article #{article_id}")
+    } else {
+        title.to_string()
     };
-    let mut slides: Vec<Slide> = Vec::new();
+    let trace = format!("article #{article_id}, bytes {}–{}", span.start, span.end);
+    match url.filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+        Some(u) => format!(
+            "<p><small><a href=\"{}\">{}</a> — {trace}</small></p>",
+            escape_html(u),
+            escape_html(&title)
+        ),
+        None => format!("<p><small>{} — {trace}</small></p>", escape_html(&title)),
+    }
+}
+
+/// One slide per picked claim: "Speaker (side): short quote".
+fn claim_slides(data: &ReportData, pick: &Pick, slides: &mut Vec<Slide>) {
     for c in &data.claims {
         let k = &c.claim;
-        if !keep(&k.date) || is_boilerplate(&k.text) || is_boilerplate(&k.sentence) {
+        if !pick.keep(&k.date) || is_boilerplate(&k.text) || is_boilerplate(&k.sentence) {
             continue;
         }
-        if !all && !key_claims.contains(&c.id) {
+        if !pick.all && !pick.key_claims.contains(&c.id) {
             continue;
         }
         let side = render::claim_side(c);
@@ -329,19 +342,23 @@ pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
             ),
             text: format!(
                 "<p>{}</p>{}",
-                escape(k.sentence.trim()),
-                source(c.article_id, k.span)
+                escape_html(k.sentence.trim()),
+                slide_source(data, c.article_id, k.span)
             ),
             side,
             id: format!("claim-{}", c.id),
         });
     }
+}
+
+/// One slide per picked event: "Side: short text".
+fn event_slides(data: &ReportData, pick: &Pick, slides: &mut Vec<Slide>) {
     for e in &data.events {
         let v = &e.event;
-        if !keep(&v.date) || is_boilerplate(&v.text) || is_boilerplate(&v.sentence) {
+        if !pick.keep(&v.date) || is_boilerplate(&v.text) || is_boilerplate(&v.sentence) {
             continue;
         }
-        if !all && !key_events.contains(&e.id) {
+        if !pick.all && !pick.key_events.contains(&e.id) {
             continue;
         }
         let side = render::event_side(e);
@@ -354,19 +371,19 @@ pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
             ),
             text: format!(
                 "<p>{}</p>{}",
-                escape(v.sentence.trim()),
-                source(e.article_id, v.span)
+                escape_html(v.sentence.trim()),
+                slide_source(data, e.article_id, v.span)
             ),
             side,
             id: format!("event-{}", e.id),
         });
     }
-    // Duplicates (one event told by several articles) merge into the first slide.
-    let mut seen: HashSet<(Option<chrono::NaiveDate>, String)> = HashSet::new();
-    slides.retain(|s| seen.insert((s.date.date, s.headline.to_lowercase())));
-    // Groups: the biggest sides, the rest "Other".
+}
+
+/// The slides as TimelineJS events, grouped by side: the biggest sides, the rest "Other".
+fn grouped_events(slides: &[Slide]) -> Vec<Value> {
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for s in &slides {
+    for s in slides {
         *counts.entry(s.side.key.clone()).or_default() += 1;
     }
     let mut by_size: Vec<(&String, &usize)> = counts.iter().collect();
@@ -381,7 +398,7 @@ pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
         })
         .map(|(k, _)| k.as_str())
         .collect();
-    let events: Vec<Value> = slides
+    slides
         .iter()
         .filter_map(|s| {
             let group = if kept.contains(s.side.key.as_str()) {
@@ -391,16 +408,33 @@ pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
             };
             Some(json!({
                 "start_date": tl_date(s.date)?,
-                "text": {"headline": escape(&s.headline), "text": s.text},
+                "text": {"headline": escape_html_text(&s.headline), "text": s.text},
                 "group": group,
                 "unique_id": s.id,
             }))
         })
-        .collect();
+        .collect()
+}
+
+/// A TimelineJS3 JSON document of the thread's key moments (the labelled moments of the
+/// timeline PNG), or of every dated claim and event with `all`. Headlines read
+/// "Speaker (side): short quote"; the text carries the sentence and a link to the source.
+/// Only the story's own span is exported (background dates are left out, as undated items
+/// are: TimelineJS requires start_date.year); boilerplate is never a slide; slides with the
+/// same date and headline are merged; at most [`MAX_GROUPS`] groups, the rest "Other".
+pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
+    let pick = Pick::new(data, all);
+    let mut slides: Vec<Slide> = Vec::new();
+    claim_slides(data, &pick, &mut slides);
+    event_slides(data, &pick, &mut slides);
+    // Duplicates (one event told by several articles) merge into the first slide.
+    let mut seen: HashSet<(Option<chrono::NaiveDate>, String)> = HashSet::new();
+    slides.retain(|s| seen.insert((s.date.date, s.headline.to_lowercase())));
+    let events = grouped_events(&slides);
     let span = events.len();
     let doc = json!({
         "title": {"text": {
-            "headline": escape(&data.thread.title),
+            "headline": escape_html_text(&data.thread.title),
             "text": format!("<p>{} of {} claims and {} events ({}), {} contradictions; full quotes and sources in the report</p>",
                 span, data.claims.len(), data.events.len(), if all { "all dated in the story's span" } else { "key moments" }, data.contradictions.len()),
         }},
@@ -526,8 +560,7 @@ mod tests {
         let mut c = fixtures::claim(
             701,
             &a,
-            "Russia",
-            "RUS",
+            ("Russia", "RUS"),
             Some("2016-08-29"),
             "hospitals_bombed",
             -1,

@@ -452,3 +452,13 @@ pub struct FetchRecord {
     pub error: Option<String>,
     pub new_items: usize,
 }
+
+/// Everything the report shows for one thread, as read from the store.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportData {
+    pub thread: Thread,
+    pub articles: Vec<StoredArticle>,
+    pub claims: Vec<StoredClaim>,
+    pub events: Vec<StoredEvent>,
+    pub contradictions: Vec<StoredContradiction>,
+}

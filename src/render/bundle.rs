@@ -11,8 +11,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::chart::{contradiction_chart, ChartLayout};
+use super::frame::plural;
+use super::markup::{escape_html, escape_md, Cell, Column, Source, Table};
 use super::since::NewSince;
-use super::timeline::{plural, timeline, Moment, TimelineLayout, Why};
+use super::timeline::{timeline, Moment, TimelineLayout, Why};
 use super::{
     claim_side, event_side, span_text, thread_title, RenderError, RenderOptions, ReportData,
 };
@@ -91,64 +93,6 @@ fn write_atomic(path: &Path, text: &str) -> Result<(), RenderError> {
     written
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escapes text for a Markdown table cell: no raw HTML, no emphasis or link syntax, no
-/// line breaks or pipes that would split the row.
-pub fn escape_md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '|' => out.push_str("\\|"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Only plain web links become hyperlinks; anything else (javascript:, data:) stays text.
-fn safe_url(url: Option<&str>) -> Option<&str> {
-    let u = url?.trim();
-    let lower = u.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(u)
-}
-
-/// A URL made safe to sit inside Markdown's `(...)`.
-fn md_url(u: &str) -> String {
-    u.chars()
-        .map(|c| match c {
-            ' ' => "%20".to_string(),
-            '(' => "%28".to_string(),
-            ')' => "%29".to_string(),
-            '<' => "%3C".to_string(),
-            '>' => "%3E".to_string(),
-            _ => c.to_string(),
-        })
-        .collect()
-}
-
 /// A date as precise as it is known: 2016-08-29, week of 2016-08-29, 2016-08, 2016.
 pub fn date_text(v: &DateValue) -> String {
     match (v.date, v.precision) {
@@ -175,42 +119,6 @@ struct Row {
     who: String,
     text: String,
     source: Source,
-}
-
-/// Where a row comes from: the article and the byte span of the text in its body.
-struct Source {
-    article_id: i64,
-    title: String,
-    url: Option<String>,
-    span: Span,
-}
-
-impl Source {
-    fn trace(&self) -> String {
-        format!(
-            "article #{}, bytes {}–{}",
-            self.article_id, self.span.start, self.span.end
-        )
-    }
-    fn html(&self) -> String {
-        let name = escape_html(&self.title);
-        let link = match safe_url(self.url.as_deref()) {
-            Some(u) => format!("<a href=\"{}\">{name}</a>", escape_html(u)),
-            None => name,
-        };
-        format!(
-            "{link}<br><span class=\"trace\">{}</span>",
-            escape_html(&self.trace())
-        )
-    }
-    fn md(&self) -> String {
-        let name = escape_md(&self.title);
-        let link = match safe_url(self.url.as_deref()) {
-            Some(u) => format!("[{name}]({})", md_url(u)),
-            None => name,
-        };
-        format!("{link} ({})", escape_md(&self.trace()))
-    }
 }
 
 /// The page content, computed once and printed as HTML or Markdown.
@@ -422,6 +330,64 @@ impl<'a> Report<'a> {
         )
     }
 
+    /// The timeline's labelled moments, one row each (the full text on the HTML page only).
+    fn moments_table(&self) -> Table {
+        let rows = self
+            .moments
+            .iter()
+            .map(|m| {
+                vec![
+                    Cell::Contradiction(m.number),
+                    Cell::Text(m.date.format("%Y-%m-%d").to_string()),
+                    Cell::Text(m.label.clone()),
+                    Cell::Text(Self::why(m)),
+                    Cell::Text(m.text.clone()),
+                    Cell::Source(self.moment_source(m)),
+                ]
+            })
+            .collect();
+        Table {
+            class: "moments",
+            columns: vec![
+                Column::text("#"),
+                Column::date("Date"),
+                Column::text("Label"),
+                Column::text("Why it is shown"),
+                Column::html_only("Full text"),
+                Column::text("Source"),
+            ],
+            rows,
+        }
+    }
+
+    /// The dated list of claims and events, undated last.
+    fn items_table(&self) -> Table {
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::Text(date_text(&r.date)),
+                    Cell::Text(r.kind.clone()),
+                    Cell::Text(r.who.clone()),
+                    Cell::Text(r.text.clone()),
+                    Cell::Source(r.source.clone()),
+                ]
+            })
+            .collect();
+        Table {
+            class: "items",
+            columns: vec![
+                Column::date("Date"),
+                Column::text("Kind"),
+                Column::text("Speaker / actor"),
+                Column::text("Text"),
+                Column::text("Source"),
+            ],
+            rows,
+        }
+    }
+
     fn html(&self, opts: &RenderOptions) -> String {
         let mut h = String::new();
         let title = escape_html(&self.title);
@@ -469,26 +435,7 @@ impl<'a> Report<'a> {
                 "<h2>Key moments on the timeline ({})</h2>",
                 self.moments.len()
             );
-            h.push_str(
-                "<table class=\"moments\">\n<thead><tr><th>#</th><th>Date</th><th>Label</th>\
-                 <th>Why it is shown</th><th>Full text</th><th>Source</th></tr></thead>\n<tbody>\n",
-            );
-            for m in &self.moments {
-                let n = m
-                    .number
-                    .map(|n| format!("<a href=\"#c{n}\">[{n}]</a>"))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    h,
-                    "<tr><td>{n}</td><td class=\"date\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    m.date.format("%Y-%m-%d"),
-                    escape_html(&m.label),
-                    escape_html(&Self::why(m)),
-                    escape_html(&m.text),
-                    self.moment_source(m).html(),
-                );
-            }
-            h.push_str("</tbody>\n</table>\n");
+            h.push_str(&self.moments_table().html());
         }
 
         let _ = writeln!(
@@ -525,22 +472,7 @@ impl<'a> Report<'a> {
         if self.rows.is_empty() {
             h.push_str("<p class=\"none\">Nothing extracted for this thread yet.</p>\n");
         } else {
-            h.push_str(
-                "<table class=\"items\">\n<thead><tr><th>Date</th><th>Kind</th><th>Speaker / actor</th>\
-                 <th>Text</th><th>Source</th></tr></thead>\n<tbody>\n",
-            );
-            for r in &self.rows {
-                let _ = writeln!(
-                    h,
-                    "<tr><td class=\"date\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    escape_html(&date_text(&r.date)),
-                    escape_html(&r.kind),
-                    escape_html(&r.who),
-                    escape_html(&r.text),
-                    r.source.html(),
-                );
-            }
-            h.push_str("</tbody>\n</table>\n");
+            h.push_str(&self.items_table().html());
         }
         h.push_str(
             "<p class=\"foot\">Generated by storyline. Byte spans point into each article's cleaned body.</p>\n\
@@ -583,18 +515,7 @@ impl<'a> Report<'a> {
                 "## Key moments on the timeline ({})\n",
                 self.moments.len()
             );
-            m.push_str("| # | Date | Label | Why it is shown | Source |\n|---|---|---|---|---|\n");
-            for mo in &self.moments {
-                let _ = writeln!(
-                    m,
-                    "| {} | {} | {} | {} | {} |",
-                    mo.number.map(|n| format!("\\[{n}\\]")).unwrap_or_default(),
-                    mo.date.format("%Y-%m-%d"),
-                    escape_md(&mo.label),
-                    escape_md(&Self::why(mo)),
-                    self.moment_source(mo).md(),
-                );
-            }
+            m.push_str(&self.moments_table().markdown());
             m.push('\n');
         }
         let _ = writeln!(
@@ -628,19 +549,7 @@ impl<'a> Report<'a> {
         if self.rows.is_empty() {
             m.push_str("Nothing extracted for this thread yet.\n");
         } else {
-            m.push_str("| Date | Kind | Speaker / actor | Text | Source |\n");
-            m.push_str("|---|---|---|---|---|\n");
-            for r in &self.rows {
-                let _ = writeln!(
-                    m,
-                    "| {} | {} | {} | {} | {} |",
-                    escape_md(&date_text(&r.date)),
-                    escape_md(&r.kind),
-                    escape_md(&r.who),
-                    escape_md(&r.text),
-                    r.source.md(),
-                );
-            }
+            m.push_str(&self.items_table().markdown());
         }
         m
     }
@@ -819,12 +728,6 @@ mod tests {
             html.contains("alt=\"Contradiction chart of US-Russia talks on Aleppo: who asserts")
         );
         assert!(html.contains("href=\"https://example.org/wire/aleppo-3\""));
-    }
-
-    #[test]
-    fn markdown_cells_cannot_break_the_table() {
-        assert_eq!(escape_md("a|b\nc *d* [e](f)"), "a\\|b c \\*d\\* \\[e\\](f)");
-        assert_eq!(md_url("https://x.org/a (b)"), "https://x.org/a%20%28b%29");
     }
 
     #[test]

@@ -9,16 +9,15 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::canvas::{Anchor, Canvas};
-use super::font::{ensure_fonts, fit, FontSpec};
+use super::font::{fit, FontSpec};
+use super::frame::{plural, Fonts, Frame, LegendItem, Swatch};
 use super::layout::{arc, Connector, DateScale, Placer, PxBox, Stance, Tick, TickUnit};
-use super::palette::{self, Rgb};
-use super::timeline::{legend_layout, plural, Fonts, LegendItem, Swatch};
 use super::{
-    check_options, claim_side, order_sides, span_text, thread_title, ui_scale, RenderError,
-    RenderOptions, ReportData, Side,
+    claim_side, order_sides, span_text, thread_title, RenderError, RenderOptions, ReportData, Side,
 };
 use crate::model::{ContradictionKind, StoredClaim};
+
+mod draw;
 
 /// One mark in a proposition row: the claims of one side with one stance in one bucket.
 #[derive(Debug, Clone, PartialEq)]
@@ -160,76 +159,92 @@ fn in_range(d: NaiveDate, opts: &RenderOptions) -> bool {
     opts.from.is_none_or(|f| d >= f) && opts.to.is_none_or(|t| d <= t)
 }
 
-/// Short column header for a side.
-fn short_side(side: &Side) -> String {
-    match side.key.as_str() {
-        "syria-government" => "Syr. gov.".into(),
-        "syria-opposition" => "Syr. opp.".into(),
-        "colombia-government" => "Col. gov.".into(),
-        "colombia-opposition" => "Col. opp.".into(),
-        super::OTHER => "Other".into(),
-        _ => {
-            if side.label.chars().count() <= 9 {
-                side.label.clone()
-            } else {
-                side.label.chars().take(8).collect::<String>() + "."
+/// The contested claims: what proposition each disputes, how often each proposition is
+/// contradicted and how strongly, and which claims are dated in the window.
+struct Contested<'a> {
+    props: HashMap<i64, String>,
+    frame_conflicts: BTreeMap<String, usize>,
+    strength: HashMap<String, f32>,
+    /// All claims by id, from the claim list and from the contradictions themselves.
+    claims: BTreeMap<i64, &'a StoredClaim>,
+    contested: Vec<&'a StoredClaim>,
+    dated: Vec<&'a StoredClaim>,
+    undated: usize,
+}
+
+impl<'a> Contested<'a> {
+    /// Contested frames, by number of contradictions: one row per disputed proposition,
+    /// in plain words.
+    fn new(data: &'a ReportData, opts: &RenderOptions) -> Contested<'a> {
+        let props = propositions(data);
+        let frame_of = |c: &StoredClaim| props.get(&c.id).cloned().unwrap_or_default();
+        let mut frame_conflicts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut strength: HashMap<String, f32> = HashMap::new();
+        for c in &data.contradictions {
+            let fa = frame_of(&c.a);
+            let fb = frame_of(&c.b);
+            *frame_conflicts.entry(fa.clone()).or_default() += 1;
+            let st = strength.entry(fa.clone()).or_default();
+            *st = st.max(c.contradiction.score);
+            if fb != fa {
+                *frame_conflicts.entry(fb).or_default() += 1;
             }
         }
+        let mut claims: BTreeMap<i64, &StoredClaim> =
+            data.claims.iter().map(|c| (c.id, c)).collect();
+        for c in &data.contradictions {
+            claims.entry(c.a.id).or_insert(&c.a);
+            claims.entry(c.b.id).or_insert(&c.b);
+        }
+        let contested: Vec<&StoredClaim> = claims
+            .values()
+            .copied()
+            .filter(|c| props.contains_key(&c.id) && frame_conflicts.contains_key(&frame_of(c)))
+            .collect();
+        let dated: Vec<&StoredClaim> = contested
+            .iter()
+            .copied()
+            .filter(|c| c.claim.date.date.is_some_and(|d| in_range(d, opts)))
+            .collect();
+        let undated = contested
+            .iter()
+            .filter(|c| c.claim.date.date.is_none())
+            .count();
+        Contested {
+            props,
+            frame_conflicts,
+            strength,
+            claims,
+            contested,
+            dated,
+            undated,
+        }
+    }
+
+    fn frame_of(&self, c: &StoredClaim) -> String {
+        self.props.get(&c.id).cloned().unwrap_or_default()
+    }
+
+    /// The propositions drawn, most contested first, at most `max_rows`; and how many did
+    /// not fit.
+    fn frames(&self, max_rows: usize) -> (Vec<(String, usize)>, usize) {
+        let mut frames: Vec<(String, usize)> = self.frame_conflicts.clone().into_iter().collect();
+        let strength_of = |f: &str| self.strength.get(f).copied().unwrap_or(0.0);
+        frames.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(strength_of(&b.0).total_cmp(&strength_of(&a.0)))
+                .then(a.0.cmp(&b.0))
+        });
+        let hidden = frames.len().saturating_sub(max_rows);
+        frames.truncate(max_rows);
+        (frames, hidden)
     }
 }
 
-/// Computes the contradiction chart as pixel data.
-pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayout, RenderError> {
-    check_options(opts)?;
-    let window = super::story_window(data, opts);
-    let opts = &window;
-    ensure_fonts()?;
-    let (w, h) = (f64::from(opts.width), f64::from(opts.height));
-    let s = ui_scale(opts.width, opts.height);
-    let fonts = Fonts::for_scale(s);
-    let margin = (20.0 * s).round();
-    let title = thread_title(&data.thread);
-
-    // Contested frames, by number of contradictions.
-    // One row per disputed proposition, in plain words.
-    let props = propositions(data);
-    let frame_of = |c: &StoredClaim| props.get(&c.id).cloned().unwrap_or_default();
-    let mut frame_conflicts: BTreeMap<String, usize> = BTreeMap::new();
-    let mut strength: HashMap<String, f32> = HashMap::new();
-    for c in &data.contradictions {
-        let fa = frame_of(&c.a);
-        let fb = frame_of(&c.b);
-        *frame_conflicts.entry(fa.clone()).or_default() += 1;
-        let st = strength.entry(fa.clone()).or_default();
-        *st = st.max(c.contradiction.score);
-        if fb != fa {
-            *frame_conflicts.entry(fb).or_default() += 1;
-        }
-    }
-    // All claims by id, from the claim list and from the contradictions themselves.
-    let mut claims: BTreeMap<i64, &StoredClaim> = data.claims.iter().map(|c| (c.id, c)).collect();
-    for c in &data.contradictions {
-        claims.entry(c.a.id).or_insert(&c.a);
-        claims.entry(c.b.id).or_insert(&c.b);
-    }
-    let contested: Vec<&StoredClaim> = claims
-        .values()
-        .copied()
-        .filter(|c| props.contains_key(&c.id) && frame_conflicts.contains_key(&frame_of(c)))
-        .collect();
-    let dated: Vec<&StoredClaim> = contested
-        .iter()
-        .copied()
-        .filter(|c| c.claim.date.date.is_some_and(|d| in_range(d, opts)))
-        .collect();
-    let undated = contested
-        .iter()
-        .filter(|c| c.claim.date.date.is_none())
-        .count();
-
-    // Sides in colour order: sides of contested claims.
+/// Sides in colour order: sides of contested claims.
+fn colour_sides(contested: &[&StoredClaim]) -> (Vec<Side>, HashMap<Side, usize>) {
     let mut side_counts: BTreeMap<Side, usize> = BTreeMap::new();
-    for c in &contested {
+    for c in contested {
         *side_counts.entry(claim_side(c)).or_default() += 1;
     }
     let counts: Vec<(Side, usize)> = side_counts.into_iter().collect();
@@ -239,52 +254,21 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
         .enumerate()
         .map(|(i, s)| (s.clone(), i))
         .collect();
+    (sides, side_index)
+}
 
-    let data_span = dated
-        .iter()
-        .filter_map(|c| c.claim.date.date)
-        .min()
-        .zip(dated.iter().filter_map(|c| c.claim.date.date).max());
-    let (from, to) = match (opts.from, opts.to, data_span) {
-        (Some(f), Some(t), _) => (f, t),
-        (f, t, Some((df, dt))) => (f.unwrap_or(df), t.unwrap_or(dt).max(f.unwrap_or(df))),
-        (f, t, None) => {
-            let d = f.or(t).unwrap_or_default();
-            (d, t.unwrap_or(d).max(d))
-        }
-    };
-    let title_full = fit(
-        &fonts.title,
-        &match data_span {
-            Some(_) => format!("{title} — contradictions, {}", span_text(from, to)),
-            None => format!("{title} — contradictions"),
-        },
-        w - 2.0 * margin,
-    );
-    let n_numeric = data
-        .contradictions
-        .iter()
-        .filter(|c| c.contradiction.kind == ContradictionKind::Numeric)
-        .count();
-    let subtitle = format!(
-        "{} on {} · {} numeric · {} by {}",
-        plural(data.contradictions.len(), "contradiction"),
-        plural(frame_conflicts.len(), "proposition"),
-        n_numeric,
-        plural(contested.len(), "claim"),
-        plural(sides.len(), "side"),
-    );
-    let foot_h = fonts.foot.line_height() + 8.0 * s;
-    let mut layout = ChartLayout {
-        width: opts.width,
-        height: opts.height,
-        scale_factor: s,
-        fonts,
-        title: title_full,
+/// A layout with only the header filled in: title, subtitle, sides.
+fn blank_layout(fr: &Frame, title: String, subtitle: String, sides: Vec<Side>) -> ChartLayout {
+    ChartLayout {
+        width: fr.opts.width,
+        height: fr.opts.height,
+        scale_factor: fr.s,
+        fonts: fr.fonts,
+        title,
         subtitle,
         message: None,
         legend: Vec::new(),
-        sides: sides.clone(),
+        sides,
         side_legend: Vec::new(),
         stance_panel: PxBox::default(),
         scale: None,
@@ -299,92 +283,75 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
         numeric: Vec::new(),
         hidden_figures: 0,
         footnote: String::new(),
-    };
-    if data.contradictions.is_empty() {
-        layout.message = Some("No contradictions in this thread".into());
-        layout.subtitle = format!(
-            "{} and {} checked; no two claims contradict each other",
-            plural(data.claims.len(), "claim"),
-            plural(data.events.len(), "event")
-        );
-        layout.footnote = fit(
-            &fonts.foot,
-            &format!("Sources: {}", plural(data.articles.len(), "article")),
-            w - 2.0 * margin,
-        );
-        return Ok(layout);
     }
+}
 
-    // Header: stance legend then side colours, wrapping as needed.
-    let header_h = fonts.title.line_height() + 6.0 * s + fonts.subtitle.line_height();
-    let legend_top = margin + header_h + 10.0 * s;
-    let legend_entries = [
-        (Swatch::Claim(Stance::Asserts), "asserts (above the line)"),
-        (Swatch::Claim(Stance::Denies), "denies (below the line)"),
-        (Swatch::Claim(Stance::Neutral), "neutral (on the line)"),
-        (Swatch::Contradiction, "contradicting pair"),
-    ];
-    let (legend, legend_bottom) =
-        legend_layout(&fonts, s, margin, w - margin, legend_top, &legend_entries);
-    layout.legend = legend;
+/// Nothing to chart: the image says so instead.
+fn no_contradictions(data: &ReportData, fr: &Frame, mut layout: ChartLayout) -> ChartLayout {
+    layout.message = Some("No contradictions in this thread".into());
+    layout.subtitle = format!(
+        "{} and {} checked; no two claims contradict each other",
+        plural(data.claims.len(), "claim"),
+        plural(data.events.len(), "event")
+    );
+    layout.footnote = fr.footnote(&[format!(
+        "Sources: {}",
+        plural(data.articles.len(), "article")
+    )]);
+    layout
+}
+
+const CHART_LEGEND: [(Swatch, &str); 4] = [
+    (Swatch::Claim(Stance::Asserts), "asserts (above the line)"),
+    (Swatch::Claim(Stance::Denies), "denies (below the line)"),
+    (Swatch::Claim(Stance::Neutral), "neutral (on the line)"),
+    (Swatch::Contradiction, "contradicting pair"),
+];
+
+const DENSE_LEGEND: [(Swatch, &str); 3] = [
+    (
+        Swatch::Claim(Stance::Asserts),
+        "asserts: bar above the line",
+    ),
+    (Swatch::Claim(Stance::Denies), "denies: bar below the line"),
+    (Swatch::Contradiction, "contradicting pair"),
+];
+
+/// The side colour swatches under the legend, wrapping as needed; and the header's bottom.
+fn side_legend(fr: &Frame, sides: &[Side], legend_bottom: f64) -> (Vec<(usize, PxBox)>, f64) {
+    let (s, margin, fonts) = (fr.s, fr.margin, &fr.fonts);
+    let mut out = Vec::new();
     let mut x = margin;
     let mut y = legend_bottom + 6.0 * s;
     let lh = fonts.legend.line_height();
     for (i, side) in sides.iter().enumerate() {
         let wdt = 22.0 * s + fonts.legend.width(&side.label);
-        if x + wdt > w - margin && x > margin {
+        if x + wdt > fr.w - margin && x > margin {
             x = margin;
             y += lh + 6.0 * s;
         }
-        layout
-            .side_legend
-            .push((i, PxBox::new(x, y, x + wdt, y + lh)));
+        out.push((i, PxBox::new(x, y, x + wdt, y + lh)));
         x += wdt + 22.0 * s;
     }
-    let header_bottom = y + lh + 12.0 * s;
+    (out, y + lh + 12.0 * s)
+}
 
-    // Panels: stance rows on top, matrix and numeric figures below.
-    let bottom = h - margin - foot_h;
-    let lower_h = ((bottom - header_bottom) * 0.36).max(150.0 * s);
-    let axis_h = fonts.tick.line_height() + 12.0 * s;
-    let gutter = frame_conflicts
-        .keys()
-        .map(|f| fonts.lane.width(f) / 2.0 + 20.0 * s)
-        .fold(150.0 * s, f64::max)
-        .min(w * 0.22)
-        + 16.0 * s;
-    let panel = PxBox::new(
-        margin + gutter,
-        header_bottom,
-        w - margin - 8.0 * s,
-        bottom - lower_h - axis_h - 12.0 * s,
-    );
-    layout.stance_panel = panel;
-    let scale = DateScale::new(from, to, panel.x0, panel.x1);
-    let (tick_unit, ticks) = scale.ticks(fonts.tick.width("28 Sep 2016") + 24.0 * s);
-    layout.tick_unit = tick_unit;
-    layout.ticks = ticks;
+/// Claim ids per (bucket, stance, side), one map per drawn row.
+type Group = BTreeMap<(NaiveDate, Stance, usize), Vec<i64>>;
 
-    // Rows: most contested first, as many as fit at a legible height.
-    let mut frames: Vec<(String, usize)> = frame_conflicts.clone().into_iter().collect();
-    let strength_of = |f: &str| strength.get(f).copied().unwrap_or(0.0);
-    frames.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then(strength_of(&b.0).total_cmp(&strength_of(&a.0)))
-            .then(a.0.cmp(&b.0))
-    });
-    let min_row = 56.0 * s;
-    let max_rows = ((panel.height() / min_row).floor() as usize).max(1);
-    layout.hidden_frames = frames.len().saturating_sub(max_rows);
-    frames.truncate(max_rows);
-    let row_h = (panel.height() / frames.len().max(1) as f64).min(200.0 * s);
-    let r_unit = (7.5 * s).clamp(5.0, 14.0);
+/// Day buckets while the day is wide enough for a cluster of marks, else weeks or months.
+fn choose_bucket(
+    con: &Contested,
+    side_index: &HashMap<Side, usize>,
+    scale: &DateScale,
+    r_unit: f64,
+) -> TickUnit {
     let ppd = scale.px_per_day();
     let per_day_max = {
         let mut m: HashMap<(String, NaiveDate, usize, Stance), usize> = HashMap::new();
-        for c in &dated {
+        for c in &con.dated {
             let key = (
-                frame_of(c),
+                con.frame_of(c),
                 c.claim.date.date.unwrap_or_default(),
                 side_index[&claim_side(c)],
                 Stance::from_polarity(c.claim.polarity),
@@ -393,42 +360,32 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
         }
         m.values().copied().max().unwrap_or(1)
     };
-    // Day buckets while the day is wide enough for a cluster of marks, else weeks or months.
-    let bucket = if ppd >= 2.0 * r_unit + 2.0 && per_day_max <= 3 && dated.len() <= 600 {
+    if ppd >= 2.0 * r_unit + 2.0 && per_day_max <= 3 && con.dated.len() <= 600 {
         TickUnit::Day
     } else if ppd * 7.0 >= 2.0 * r_unit + 2.0 {
         TickUnit::Week
     } else {
         TickUnit::Month
-    };
-    layout.bucket = bucket;
-    if bucket != TickUnit::Day {
-        let dense_entries = [
-            (
-                Swatch::Claim(Stance::Asserts),
-                "asserts: bar above the line",
-            ),
-            (Swatch::Claim(Stance::Denies), "denies: bar below the line"),
-            (Swatch::Contradiction, "contradicting pair"),
-        ];
-        layout.legend = legend_layout(&fonts, s, margin, w - margin, legend_top, &dense_entries).0;
     }
-    let mut endpoint: HashMap<i64, (f64, f64)> = HashMap::new();
-    let contested_ids: BTreeSet<i64> = data
-        .contradictions
-        .iter()
-        .flat_map(|c| [c.a.id, c.b.id])
-        .collect();
+}
+
+/// The dated contested claims of each drawn row, grouped by bucket, stance and side; and
+/// the number of claims per row.
+fn group_claims(
+    con: &Contested,
+    frames: &[(String, usize)],
+    side_index: &HashMap<Side, usize>,
+    bucket: TickUnit,
+) -> (Vec<Group>, Vec<usize>) {
     let frame_rows: HashMap<&str, usize> = frames
         .iter()
         .enumerate()
         .map(|(i, (f, _))| (f.as_str(), i))
         .collect();
-    type Group = BTreeMap<(NaiveDate, Stance, usize), Vec<i64>>;
     let mut groups: Vec<Group> = vec![BTreeMap::new(); frames.len()];
     let mut row_claims = vec![0usize; frames.len()];
-    for c in &dated {
-        let f = frame_of(c);
+    for c in &con.dated {
+        let f = con.frame_of(c);
         let Some(&ri) = frame_rows.get(f.as_str()) else {
             continue;
         };
@@ -440,140 +397,219 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
             .or_default()
             .push(c.id);
     }
-    // Dense mode: diverging stacked bars per bucket (asserts up, denies down, by side),
-    // on one count scale for all rows.
-    let dense = bucket != TickUnit::Day;
-    let max_stack = groups
-        .iter()
-        .flat_map(|g| {
-            let mut per: BTreeMap<(NaiveDate, Stance), usize> = BTreeMap::new();
-            for ((d, st, _), ids) in g {
-                *per.entry((*d, *st)).or_default() += ids.len();
-            }
-            per.into_values().collect::<Vec<_>>()
-        })
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let max_count = groups
-        .iter()
-        .flat_map(|g| g.values().map(Vec::len))
-        .max()
-        .unwrap_or(1);
-    for (ri, (frame, n_conf)) in frames.iter().enumerate() {
-        let band = PxBox::new(
-            margin,
-            panel.y0 + ri as f64 * row_h,
-            panel.x1,
-            panel.y0 + (ri + 1) as f64 * row_h,
-        );
-        let mid_y = (band.y0 + band.y1) / 2.0;
-        let half = row_h / 2.0;
-        let r_max = (half * 0.38).min(16.0 * s).max(r_unit);
-        let mut marks = Vec::new();
-        let mut neutral_hidden = 0;
-        // Cluster the sides within one bucket and stance side by side around its centre.
-        let mut clusters: BTreeMap<(NaiveDate, Stance), Vec<SideIds>> = BTreeMap::new();
-        for ((d, st, si), ids) in &groups[ri] {
-            clusters.entry((*d, *st)).or_default().push((*si, ids));
-        }
-        for ((d, st), members) in clusters {
-            let bucket_x0 = scale.x(d).max(panel.x0);
-            let bucket_x1 = scale.x(bucket.bucket_end(d)).min(panel.x1);
-            let cx = (bucket_x0 + bucket_x1) / 2.0;
-            if dense {
-                if st == Stance::Neutral {
-                    neutral_hidden += members.iter().map(|(_, ids)| ids.len()).sum::<usize>();
-                    continue;
+    (groups, row_claims)
+}
+
+/// What every row's marks are sized against.
+struct RowScale<'a> {
+    scale: &'a DateScale,
+    panel: PxBox,
+    bucket: TickUnit,
+    s: f64,
+    r_unit: f64,
+    row_h: f64,
+    /// Dense mode: most claims in one bucket and stance (the bars' count scale).
+    max_stack: usize,
+    /// Sparse mode: most claims in one mark.
+    max_count: usize,
+}
+
+impl RowScale<'_> {
+    fn new<'a>(
+        scale: &'a DateScale,
+        panel: PxBox,
+        bucket: TickUnit,
+        s: f64,
+        r_unit: f64,
+        row_h: f64,
+        groups: &[Group],
+    ) -> RowScale<'a> {
+        let max_stack = groups
+            .iter()
+            .flat_map(|g| {
+                let mut per: BTreeMap<(NaiveDate, Stance), usize> = BTreeMap::new();
+                for ((d, st, _), ids) in g {
+                    *per.entry((*d, *st)).or_default() += ids.len();
                 }
-                let gap = ((bucket_x1 - bucket_x0) * 0.12).min(3.0 * s);
-                let (x0, x1) = (
-                    bucket_x0 + gap,
-                    (bucket_x1 - gap).max(bucket_x0 + gap + 1.0),
-                );
-                let per_claim = half * 0.85 / max_stack as f64;
-                let dir = if st == Stance::Asserts { -1.0 } else { 1.0 };
-                let mut y = mid_y + dir;
-                for (si, ids) in members {
-                    let hseg = (ids.len() as f64 * per_claim).max(1.0);
-                    let y2 = y + dir * hseg;
-                    let bar = PxBox::new(x0, y, x1, y2);
-                    for id in ids.iter() {
-                        endpoint.insert(*id, (cx, (y + y2) / 2.0));
-                    }
-                    marks.push(FrameMark {
-                        side: si,
-                        stance: st,
-                        date: d,
-                        x: cx,
-                        y: (y + y2) / 2.0,
-                        r: (x1 - x0) / 2.0,
-                        count: ids.len(),
-                        claim_ids: ids.to_vec(),
-                        bar: Some(bar),
-                        label: None,
-                    });
-                    y = y2;
-                }
-                continue;
-            }
-            let y = match st {
-                Stance::Asserts => mid_y - half * 0.45,
-                Stance::Denies => mid_y + half * 0.45,
-                Stance::Neutral => mid_y,
-            };
-            let radii: Vec<f64> = members
-                .iter()
-                .map(|(_, ids)| {
-                    if max_count <= 1 {
-                        r_unit
-                    } else {
-                        let t = ((ids.len() as f64) / max_count as f64).sqrt();
-                        (r_unit * 0.8 + (r_max - r_unit * 0.8) * t).min(r_max)
-                    }
-                })
-                .collect();
-            let total_w: f64 = radii.iter().map(|r| 2.0 * r + 2.0).sum();
-            let mut x = cx - total_w / 2.0;
-            for ((si, ids), r) in members.iter().zip(radii) {
-                let mx = x + r;
-                x += 2.0 * r + 2.0;
-                for id in ids.iter() {
-                    endpoint.insert(*id, (mx, y));
-                }
-                marks.push(FrameMark {
-                    side: *si,
-                    stance: st,
-                    date: d,
-                    x: mx,
-                    y,
-                    r,
-                    count: ids.len(),
-                    claim_ids: ids.to_vec(),
-                    bar: None,
-                    label: None,
-                });
-            }
+                per.into_values().collect::<Vec<_>>()
+            })
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let max_count = groups
+            .iter()
+            .flat_map(|g| g.values().map(Vec::len))
+            .max()
+            .unwrap_or(1);
+        RowScale {
+            scale,
+            panel,
+            bucket,
+            s,
+            r_unit,
+            row_h,
+            max_stack,
+            max_count,
         }
-        if !dense {
-            label_marks(
-                &mut marks,
-                &claims,
-                &contested_ids,
-                &fonts,
-                PxBox::new(panel.x0, band.y0, panel.x1, band.y1),
-            );
-        }
-        layout.rows.push(FrameRow {
-            frame: frame.clone(),
-            band,
-            mid_y,
-            claims: row_claims[ri],
-            neutral_hidden,
-            contradictions: *n_conf,
-            marks,
-        });
     }
+
+    /// Dense mode: this bucket's diverging stacked bar (asserts up, denies down, by side).
+    fn bars(
+        &self,
+        (d, st): (NaiveDate, Stance),
+        members: &[SideIds],
+        mid_y: f64,
+        marks: &mut Vec<FrameMark>,
+        endpoint: &mut HashMap<i64, (f64, f64)>,
+    ) {
+        let (bucket_x0, bucket_x1, cx) = self.bucket_x(d);
+        let half = self.row_h / 2.0;
+        let gap = ((bucket_x1 - bucket_x0) * 0.12).min(3.0 * self.s);
+        let (x0, x1) = (
+            bucket_x0 + gap,
+            (bucket_x1 - gap).max(bucket_x0 + gap + 1.0),
+        );
+        let per_claim = half * 0.85 / self.max_stack as f64;
+        let dir = if st == Stance::Asserts { -1.0 } else { 1.0 };
+        let mut y = mid_y + dir;
+        for &(si, ids) in members {
+            let hseg = (ids.len() as f64 * per_claim).max(1.0);
+            let y2 = y + dir * hseg;
+            let bar = PxBox::new(x0, y, x1, y2);
+            for id in ids.iter() {
+                endpoint.insert(*id, (cx, (y + y2) / 2.0));
+            }
+            marks.push(FrameMark {
+                side: si,
+                stance: st,
+                date: d,
+                x: cx,
+                y: (y + y2) / 2.0,
+                r: (x1 - x0) / 2.0,
+                count: ids.len(),
+                claim_ids: ids.to_vec(),
+                bar: Some(bar),
+                label: None,
+            });
+            y = y2;
+        }
+    }
+
+    /// Sparse mode: one mark per side, side by side around the bucket's centre, sized by
+    /// the number of claims it stands for.
+    fn cluster(
+        &self,
+        (d, st): (NaiveDate, Stance),
+        members: &[SideIds],
+        mid_y: f64,
+        marks: &mut Vec<FrameMark>,
+        endpoint: &mut HashMap<i64, (f64, f64)>,
+    ) {
+        let (_, _, cx) = self.bucket_x(d);
+        let half = self.row_h / 2.0;
+        let (r_unit, max_count) = (self.r_unit, self.max_count);
+        let r_max = (half * 0.38).min(16.0 * self.s).max(r_unit);
+        let y = match st {
+            Stance::Asserts => mid_y - half * 0.45,
+            Stance::Denies => mid_y + half * 0.45,
+            Stance::Neutral => mid_y,
+        };
+        let radii: Vec<f64> = members
+            .iter()
+            .map(|(_, ids)| {
+                if max_count <= 1 {
+                    r_unit
+                } else {
+                    let t = ((ids.len() as f64) / max_count as f64).sqrt();
+                    (r_unit * 0.8 + (r_max - r_unit * 0.8) * t).min(r_max)
+                }
+            })
+            .collect();
+        let total_w: f64 = radii.iter().map(|r| 2.0 * r + 2.0).sum();
+        let mut x = cx - total_w / 2.0;
+        for ((si, ids), r) in members.iter().zip(radii) {
+            let mx = x + r;
+            x += 2.0 * r + 2.0;
+            for id in ids.iter() {
+                endpoint.insert(*id, (mx, y));
+            }
+            marks.push(FrameMark {
+                side: *si,
+                stance: st,
+                date: d,
+                x: mx,
+                y,
+                r,
+                count: ids.len(),
+                claim_ids: ids.to_vec(),
+                bar: None,
+                label: None,
+            });
+        }
+    }
+
+    /// The bucket starting `d`, clipped to the panel: (x0, x1, centre).
+    fn bucket_x(&self, d: NaiveDate) -> (f64, f64, f64) {
+        let x0 = self.scale.x(d).max(self.panel.x0);
+        let x1 = self.scale.x(self.bucket.bucket_end(d)).min(self.panel.x1);
+        (x0, x1, (x0 + x1) / 2.0)
+    }
+}
+
+/// One proposition row: its band, its marks (clustered per bucket and stance) and, in sparse
+/// mode, the speakers' names.
+fn frame_row(
+    rs: &RowScale,
+    con: &Contested,
+    contested_ids: &BTreeSet<i64>,
+    fonts: &Fonts,
+    (ri, group): (usize, &Group),
+    endpoint: &mut HashMap<i64, (f64, f64)>,
+) -> (PxBox, f64, Vec<FrameMark>, usize) {
+    let (panel, row_h) = (rs.panel, rs.row_h);
+    let band = PxBox::new(
+        super::frame::margin(rs.s),
+        panel.y0 + ri as f64 * row_h,
+        panel.x1,
+        panel.y0 + (ri + 1) as f64 * row_h,
+    );
+    let mid_y = (band.y0 + band.y1) / 2.0;
+    let dense = rs.bucket != TickUnit::Day;
+    let mut marks = Vec::new();
+    let mut neutral_hidden = 0;
+    // Cluster the sides within one bucket and stance side by side around its centre.
+    let mut clusters: BTreeMap<(NaiveDate, Stance), Vec<SideIds>> = BTreeMap::new();
+    for ((d, st, si), ids) in group {
+        clusters.entry((*d, *st)).or_default().push((*si, ids));
+    }
+    for (key, members) in clusters {
+        if dense && key.1 == Stance::Neutral {
+            neutral_hidden += members.iter().map(|(_, ids)| ids.len()).sum::<usize>();
+        } else if dense {
+            rs.bars(key, &members, mid_y, &mut marks, endpoint);
+        } else {
+            rs.cluster(key, &members, mid_y, &mut marks, endpoint);
+        }
+    }
+    if !dense {
+        label_marks(
+            &mut marks,
+            &con.claims,
+            contested_ids,
+            fonts,
+            PxBox::new(panel.x0, band.y0, panel.x1, band.y1),
+        );
+    }
+    (band, mid_y, marks, neutral_hidden)
+}
+
+/// Contradicting pairs whose both ends are drawn, joined by an arc.
+fn chart_connectors(
+    data: &ReportData,
+    endpoint: &HashMap<i64, (f64, f64)>,
+    s: f64,
+) -> Vec<Connector> {
+    let mut out = Vec::new();
     for c in &data.contradictions {
         let (Some(&a), Some(&b)) = (endpoint.get(&c.a.id), endpoint.get(&c.b.id)) else {
             continue;
@@ -585,7 +621,7 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
         } else {
             (len * 0.15).min(30.0 * s)
         };
-        layout.connectors.push(Connector {
+        out.push(Connector {
             contradiction_id: c.id,
             kind: c.contradiction.kind,
             from: a,
@@ -593,35 +629,69 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
             path: arc(a, b, bulge),
         });
     }
-    layout.scale = Some(scale);
-    // Rows are capped in height: pull the axis up under the last row and give the room
-    // below to the lower panels.
-    let rows_bottom = panel.y0 + frames.len().max(1) as f64 * row_h;
-    layout.stance_panel.y1 = rows_bottom.min(panel.y1);
-    let lower_top = (layout.stance_panel.y1 + axis_h + 20.0 * s).min(bottom - lower_h);
+    out
+}
 
-    // Lower panels.
-    let lower = PxBox::new(margin, lower_top, w - margin, bottom);
-    let split = lower.x0 + lower.width() * 0.42;
-    layout.matrix = Some(matrix_layout(
-        data,
-        &side_index,
-        &fonts,
-        s,
-        PxBox::new(lower.x0, lower.y0, split - 20.0 * s, lower.y1),
-    ));
-    layout.numeric_panel = PxBox::new(split + 10.0 * s, lower.y0, lower.x1, lower.y1);
-    if n_numeric > 0 {
-        let (groups, hidden) = numeric_layout(data, &side_index, &fonts, s, layout.numeric_panel);
-        layout.numeric = groups;
-        layout.hidden_figures = hidden;
+/// Rows: most contested first, as many as fit at a legible height; their marks, the
+/// dense-mode legend, and the connectors. Returns the height the rows take.
+fn stance_rows(
+    layout: &mut ChartLayout,
+    data: &ReportData,
+    con: &Contested,
+    side_index: &HashMap<Side, usize>,
+    fr: &Frame,
+    scale: &DateScale,
+) -> f64 {
+    let (s, panel) = (fr.s, layout.stance_panel);
+    let min_row = 56.0 * s;
+    let max_rows = ((panel.height() / min_row).floor() as usize).max(1);
+    let (frames, hidden) = con.frames(max_rows);
+    layout.hidden_frames = hidden;
+    let row_h = (panel.height() / frames.len().max(1) as f64).min(200.0 * s);
+    let r_unit = (7.5 * s).clamp(5.0, 14.0);
+    let bucket = choose_bucket(con, side_index, scale, r_unit);
+    layout.bucket = bucket;
+    if bucket != TickUnit::Day {
+        layout.legend = fr.legend(&DENSE_LEGEND).0;
     }
+    let mut endpoint: HashMap<i64, (f64, f64)> = HashMap::new();
+    let contested_ids: BTreeSet<i64> = data
+        .contradictions
+        .iter()
+        .flat_map(|c| [c.a.id, c.b.id])
+        .collect();
+    let (groups, row_claims) = group_claims(con, &frames, side_index, bucket);
+    let rs = RowScale::new(scale, panel, bucket, s, r_unit, row_h, &groups);
+    for (ri, (frame, n_conf)) in frames.iter().enumerate() {
+        let (band, mid_y, marks, neutral_hidden) = frame_row(
+            &rs,
+            con,
+            &contested_ids,
+            &fr.fonts,
+            (ri, &groups[ri]),
+            &mut endpoint,
+        );
+        layout.rows.push(FrameRow {
+            frame: frame.clone(),
+            band,
+            mid_y,
+            claims: row_claims[ri],
+            neutral_hidden,
+            contradictions: *n_conf,
+            marks,
+        });
+    }
+    layout.connectors = chart_connectors(data, &endpoint, s);
+    frames.len().max(1) as f64 * row_h
+}
 
+/// What the footnote says was left out, and where the sources are.
+fn chart_footnote(data: &ReportData, con: &Contested, layout: &ChartLayout) -> Vec<String> {
     let mut foot = Vec::new();
-    if undated > 0 {
+    if con.undated > 0 {
         foot.push(format!(
             "{} without a date left out",
-            plural(undated, "contested claim")
+            plural(con.undated, "contested claim")
         ));
     }
     if layout.hidden_frames > 0 {
@@ -630,10 +700,10 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
             plural(layout.hidden_frames, "less-contested proposition")
         ));
     }
-    if bucket != TickUnit::Day {
+    if layout.bucket != TickUnit::Day {
         foot.push(format!(
             "bars count claims per {} by side; neutral claims not drawn",
-            bucket.name()
+            layout.bucket.name()
         ));
     }
     let same_side = data
@@ -657,13 +727,105 @@ pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayo
         "sources: {}; full quotes and byte spans in index.html",
         plural(data.articles.len(), "article")
     ));
-    let text = foot.join(" · ");
-    let mut cs = text.chars();
-    let text: String = cs
-        .next()
-        .map(|f| f.to_uppercase().chain(cs).collect())
-        .unwrap_or_default();
-    layout.footnote = fit(&fonts.foot, &text, w - 2.0 * margin);
+    foot
+}
+
+/// The title and subtitle, and the dates the axis spans.
+fn chart_header(
+    data: &ReportData,
+    fr: &Frame,
+    con: &Contested,
+    sides: usize,
+) -> (String, String, (NaiveDate, NaiveDate)) {
+    let title = thread_title(&data.thread);
+    let dates = || con.dated.iter().filter_map(|c| c.claim.date.date);
+    let data_span = dates().min().zip(dates().max());
+    let (from, to) = fr.span(data_span, NaiveDate::default());
+    let title_full = fr.title(&match data_span {
+        Some(_) => format!("{title} — contradictions, {}", span_text(from, to)),
+        None => format!("{title} — contradictions"),
+    });
+    let subtitle = format!(
+        "{} on {} · {} numeric · {} by {}",
+        plural(data.contradictions.len(), "contradiction"),
+        plural(con.frame_conflicts.len(), "proposition"),
+        numeric_count(data),
+        plural(con.contested.len(), "claim"),
+        plural(sides, "side"),
+    );
+    (title_full, subtitle, (from, to))
+}
+
+fn numeric_count(data: &ReportData) -> usize {
+    data.contradictions
+        .iter()
+        .filter(|c| c.contradiction.kind == ContradictionKind::Numeric)
+        .count()
+}
+
+/// Computes the contradiction chart as pixel data.
+pub fn chart_layout(data: &ReportData, opts: &RenderOptions) -> Result<ChartLayout, RenderError> {
+    let fr = Frame::new(data, opts)?;
+    let (s, margin, fonts) = (fr.s, fr.margin, fr.fonts);
+    let (w, h) = (fr.w, fr.h);
+    let con = Contested::new(data, &fr.opts);
+    let (sides, side_index) = colour_sides(&con.contested);
+    let (title, subtitle, (from, to)) = chart_header(data, &fr, &con, sides.len());
+    let mut layout = blank_layout(&fr, title, subtitle, sides.clone());
+    if data.contradictions.is_empty() {
+        return Ok(no_contradictions(data, &fr, layout));
+    }
+
+    // Header: stance legend then side colours, wrapping as needed.
+    let (legend, legend_bottom) = fr.legend(&CHART_LEGEND);
+    layout.legend = legend;
+    let (swatches, header_bottom) = side_legend(&fr, &sides, legend_bottom);
+    layout.side_legend = swatches;
+
+    // Panels: stance rows on top, matrix and numeric figures below.
+    let bottom = h - margin - fr.foot_h();
+    let lower_h = ((bottom - header_bottom) * 0.36).max(150.0 * s);
+    let axis_h = fonts.tick.line_height() + 12.0 * s;
+    let gutter = con
+        .frame_conflicts
+        .keys()
+        .map(|f| fonts.lane.width(f) / 2.0 + 20.0 * s)
+        .fold(150.0 * s, f64::max)
+        .min(w * 0.22)
+        + 16.0 * s;
+    let panel = PxBox::new(
+        margin + gutter,
+        header_bottom,
+        w - margin - 8.0 * s,
+        bottom - lower_h - axis_h - 12.0 * s,
+    );
+    layout.stance_panel = panel;
+    let scale = DateScale::new(from, to, panel.x0, panel.x1);
+    (layout.tick_unit, layout.ticks) = fr.ticks(&scale);
+    let rows_h = stance_rows(&mut layout, data, &con, &side_index, &fr, &scale);
+    layout.scale = Some(scale);
+    // Rows are capped in height: pull the axis up under the last row and give the room
+    // below to the lower panels.
+    layout.stance_panel.y1 = (panel.y0 + rows_h).min(panel.y1);
+    let lower_top = (layout.stance_panel.y1 + axis_h + 20.0 * s).min(bottom - lower_h);
+
+    // Lower panels.
+    let lower = PxBox::new(margin, lower_top, w - margin, bottom);
+    let split = lower.x0 + lower.width() * 0.42;
+    layout.matrix = Some(matrix_layout(
+        data,
+        &side_index,
+        &fonts,
+        s,
+        PxBox::new(lower.x0, lower.y0, split - 20.0 * s, lower.y1),
+    ));
+    layout.numeric_panel = PxBox::new(split + 10.0 * s, lower.y0, lower.x1, lower.y1);
+    if numeric_count(data) > 0 {
+        let (groups, hidden) = numeric_layout(data, &side_index, &fonts, s, layout.numeric_panel);
+        layout.numeric = groups;
+        layout.hidden_figures = hidden;
+    }
+    layout.footnote = fr.footnote(&chart_footnote(data, &con, &layout));
     Ok(layout)
 }
 
@@ -890,332 +1052,10 @@ pub fn contradiction_chart(
     out: &Path,
 ) -> Result<ChartLayout, RenderError> {
     let layout = chart_layout(data, opts)?;
-    draw(&layout, out)?;
+    draw::draw(&layout, out)?;
     Ok(layout)
 }
 
-fn up_triangle(c: (f64, f64), r: f64) -> Vec<(f64, f64)> {
-    vec![
-        (c.0, c.1 - r * 1.15),
-        (c.0 + r * 1.05, c.1 + r * 0.7),
-        (c.0 - r * 1.05, c.1 + r * 0.7),
-    ]
-}
-
-fn down_triangle(c: (f64, f64), r: f64) -> Vec<(f64, f64)> {
-    vec![
-        (c.0, c.1 + r * 1.15),
-        (c.0 + r * 1.05, c.1 - r * 0.7),
-        (c.0 - r * 1.05, c.1 - r * 0.7),
-    ]
-}
-
-fn stance_mark(
-    cv: &Canvas,
-    c: (f64, f64),
-    r: f64,
-    st: Stance,
-    col: Rgb,
-) -> Result<(), RenderError> {
-    match st {
-        Stance::Asserts => {
-            cv.polygon(&up_triangle(c, r + 1.5), palette::BACKGROUND, 1.0)?;
-            cv.polygon(&up_triangle(c, r), col, 0.9)
-        }
-        Stance::Denies => {
-            cv.polygon(&down_triangle(c, r + 1.5), palette::BACKGROUND, 1.0)?;
-            cv.polygon(&down_triangle(c, r), col, 0.9)
-        }
-        Stance::Neutral => {
-            cv.circle(c, r, palette::BACKGROUND, 1.0, true)?;
-            cv.circle(c, r, col, 1.0, false)
-        }
-    }
-}
-
-fn draw(l: &ChartLayout, out: &Path) -> Result<(), RenderError> {
-    let cv = Canvas::new(out, l.width, l.height)?;
-    let s = l.scale_factor;
-    let f = &l.fonts;
-    let (w, h) = (f64::from(l.width), f64::from(l.height));
-    let margin = (20.0 * s).round();
-    cv.header(&l.title, &l.subtitle, (f.title, f.subtitle), margin, s)?;
-    cv.text(
-        &l.footnote,
-        (margin, h - margin - f.foot.line_height()),
-        f.foot,
-        palette::MUTED,
-        Anchor::TopLeft,
-    )?;
-    if let Some(msg) = &l.message {
-        let big = super::font::FontSpec::bold(30.0 * s);
-        let b = PxBox::new(w * 0.2, h * 0.36, w * 0.8, h * 0.64);
-        cv.rect(b, palette::BAND)?;
-        cv.text(
-            msg,
-            (w / 2.0, h / 2.0 - 14.0 * s),
-            big,
-            palette::MUTED,
-            Anchor::Center,
-        )?;
-        cv.text(
-            "Every pair of claims on the same proposition was compared.",
-            (w / 2.0, h / 2.0 + 24.0 * s),
-            f.subtitle,
-            palette::MUTED,
-            Anchor::Center,
-        )?;
-        return cv.present();
-    }
-    for item in &l.legend {
-        let c = (item.bbox.x0 + 11.0 * s, (item.bbox.y0 + item.bbox.y1) / 2.0);
-        match item.swatch {
-            Swatch::Claim(st) => stance_mark(&cv, c, 6.5 * s, st, palette::MUTED)?,
-            other => super::timeline::draw_swatch(&cv, other, item.bbox, s)?,
-        }
-        cv.text(
-            &item.text,
-            (item.bbox.x0 + 28.0 * s, item.bbox.y0),
-            f.legend,
-            palette::INK,
-            Anchor::TopLeft,
-        )?;
-    }
-    for &(si, b) in &l.side_legend {
-        let col = palette::side(si);
-        cv.rect(
-            PxBox::new(b.x0, b.y0 + 2.0 * s, b.x0 + 14.0 * s, b.y1 - 2.0 * s),
-            col,
-        )?;
-        cv.text(
-            &l.sides[si].label,
-            (b.x0 + 20.0 * s, b.y0),
-            f.legend,
-            palette::INK,
-            Anchor::TopLeft,
-        )?;
-    }
-
-    // Stance panel.
-    let p = l.stance_panel;
-    for (i, row) in l.rows.iter().enumerate() {
-        if i % 2 == 0 {
-            cv.rect(row.band, palette::BAND)?;
-        }
-    }
-    cv.date_axis(p, &l.ticks, l.tick_unit, l.scale, f.tick, s)?;
-    for row in &l.rows {
-        cv.line(
-            &[(p.x0, row.mid_y), (p.x1, row.mid_y)],
-            (190, 190, 190),
-            1.0,
-            1,
-        )?;
-        let x = row.band.x0 + 8.0 * s;
-        // The proposition in plain words, on as many lines as the row holds, cut only
-        // between words.
-        let room = p.x0 - x - 10.0 * s;
-        let max_lines = ((row.band.height() - f.lane_sub.line_height() - 6.0 * s)
-            / f.lane.line_height())
-        .floor()
-        .clamp(1.0, 3.0) as usize;
-        let lines = wrap_words(&f.lane, &row.frame, room, max_lines);
-        let text_h = lines.len() as f64 * f.lane.line_height();
-        let top = row.band.y0
-            + (row.band.height() - text_h - f.lane_sub.line_height() - 3.0 * s).max(0.0) / 2.0;
-        for (i, line) in lines.iter().enumerate() {
-            let y = top + i as f64 * f.lane.line_height();
-            cv.text(line, (x, y), f.lane, palette::INK, Anchor::TopLeft)?;
-        }
-        let top = top + text_h - f.lane.line_height();
-        cv.text(
-            &format!(
-                "{} · {}",
-                plural(row.claims, "claim"),
-                plural(row.contradictions, "clash")
-            ),
-            (x, top + f.lane.line_height() + 3.0 * s),
-            f.lane_sub,
-            palette::MUTED,
-            Anchor::TopLeft,
-        )?;
-    }
-    let alpha = if l.bucket != TickUnit::Day {
-        0.2
-    } else if l.connectors.len() > 150 {
-        0.3
-    } else if l.connectors.len() > 40 {
-        0.5
-    } else {
-        0.9
-    };
-    let mut seen = BTreeSet::new();
-    for c in &l.connectors {
-        let key = (
-            c.from.0.round() as i64,
-            c.from.1.round() as i64,
-            c.to.0.round() as i64,
-            c.to.1.round() as i64,
-        );
-        if seen.insert(key) {
-            cv.line(
-                &c.path,
-                palette::CONNECTOR,
-                alpha,
-                (2.5 * s).round().max(2.0) as u32,
-            )?;
-        }
-    }
-    for row in &l.rows {
-        for m in &row.marks {
-            match m.bar {
-                Some(b) => cv.rect(b, palette::side(m.side))?,
-                None => stance_mark(&cv, (m.x, m.y), m.r, m.stance, palette::side(m.side))?,
-            }
-        }
-        for m in &row.marks {
-            if let Some((text, b)) = &m.label {
-                cv.rect_alpha(*b, palette::BACKGROUND, 0.7)?;
-                cv.text(
-                    text,
-                    (b.x0 + 2.0, (b.y0 + b.y1) / 2.0),
-                    f.label,
-                    palette::INK,
-                    Anchor::MidLeft,
-                )?;
-            }
-        }
-    }
-
-    // Matrix.
-    if let Some(m) = &l.matrix {
-        cv.text(
-            "Who contradicts whom",
-            (m.area.x0, m.area.y0),
-            f.lane,
-            palette::INK,
-            Anchor::TopLeft,
-        )?;
-        let short: Vec<String> = m.sides.iter().map(|&i| short_side(&l.sides[i])).collect();
-        for (ci, name) in short.iter().enumerate() {
-            if let Some(cell) = m.cells.first().and_then(|r| r.get(ci)) {
-                let name = fit(&f.lane_sub, name, cell.width() - 2.0);
-                cv.text(
-                    &name,
-                    (
-                        (cell.x0 + cell.x1) / 2.0,
-                        cell.y0 - f.lane_sub.line_height() - 3.0 * s,
-                    ),
-                    f.lane_sub,
-                    palette::INK,
-                    Anchor::TopCenter,
-                )?;
-            }
-        }
-        for (ri, row) in m.cells.iter().enumerate() {
-            if let Some(first) = row.first() {
-                let label = fit(
-                    &f.lane_sub,
-                    &l.sides[m.sides[ri]].label,
-                    first.x0 - m.area.x0 - 24.0 * s,
-                );
-                let sy = (first.y0 + first.y1) / 2.0;
-                cv.rect(
-                    PxBox::new(m.area.x0, sy - 5.0 * s, m.area.x0 + 10.0 * s, sy + 5.0 * s),
-                    palette::side(m.sides[ri]),
-                )?;
-                cv.text(
-                    &label,
-                    (m.area.x0 + 16.0 * s, sy),
-                    f.lane_sub,
-                    palette::INK,
-                    Anchor::MidLeft,
-                )?;
-            }
-            for (ci, cell) in row.iter().enumerate() {
-                let n = m.counts[ri][ci];
-                let t = if m.max == 0 {
-                    0.0
-                } else {
-                    n as f64 / m.max as f64
-                };
-                let fill = if n == 0 {
-                    palette::BACKGROUND
-                } else {
-                    palette::tint(palette::REDDISH_PURPLE, 0.2 + 0.8 * t)
-                };
-                cv.rect(cell.inflate(-1.0), fill)?;
-                cv.outline(*cell, palette::GRID, 1)?;
-                let txt = if n == 0 {
-                    "·".to_string()
-                } else {
-                    n.to_string()
-                };
-                let col = if t > 0.6 {
-                    palette::BACKGROUND
-                } else {
-                    palette::INK
-                };
-                cv.text(
-                    &txt,
-                    ((cell.x0 + cell.x1) / 2.0, (cell.y0 + cell.y1) / 2.0),
-                    f.legend,
-                    col,
-                    Anchor::Center,
-                )?;
-            }
-        }
-    }
-
-    // Numeric disputes.
-    let np = l.numeric_panel;
-    if !l.numeric.is_empty() {
-        cv.text(
-            "Numeric disputes: figures by source",
-            (np.x0, np.y0),
-            f.lane,
-            palette::INK,
-            Anchor::TopLeft,
-        )?;
-    } else if np.width() > 200.0 * s {
-        cv.text(
-            "No numeric disputes in this thread",
-            (np.x0, np.y0),
-            f.lane_sub,
-            palette::MUTED,
-            Anchor::TopLeft,
-        )?;
-    }
-    for g in &l.numeric {
-        cv.text(
-            &g.quantity,
-            (np.x0, g.heading_y),
-            f.lane_sub,
-            palette::MUTED,
-            Anchor::TopLeft,
-        )?;
-        for b in &g.bars {
-            cv.text(
-                &b.label,
-                (b.label_box.x1, (b.label_box.y0 + b.label_box.y1) / 2.0),
-                f.label,
-                palette::INK,
-                Anchor::MidRight,
-            )?;
-            cv.rect(b.bar, palette::side(b.side))?;
-            cv.text(
-                &format_value(b.value),
-                (b.bar.x1 + 6.0 * s, (b.bar.y0 + b.bar.y1) / 2.0),
-                f.label,
-                palette::INK,
-                Anchor::MidLeft,
-            )?;
-        }
-    }
-    cv.present()
-}
-
-/// "12", "12.5", "1,250".
 /// Splits `text` into at most `max_lines` lines of at most `max_w` pixels, breaking only
 /// between words; words that do not fit end the last line with "…".
 pub(crate) fn wrap_words(font: &FontSpec, text: &str, max_w: f64, max_lines: usize) -> Vec<String> {
@@ -1249,6 +1089,7 @@ pub(crate) fn wrap_words(font: &FontSpec, text: &str, max_w: f64, max_lines: usi
     lines
 }
 
+/// "12", "12.5", "1,250".
 pub(crate) fn format_value(v: f64) -> String {
     if v.fract().abs() < 1e-9 && v.abs() < 1e15 {
         let n = v as i64;

@@ -32,12 +32,11 @@ fn article(id: i64, title: &str, url: Option<&str>, date: &str, body: &str) -> S
 }
 
 /// A claim with sensible defaults; the span is faked from the id so it is unique.
-#[allow(clippy::too_many_arguments)]
+/// `who` is (speaker, actor code).
 pub fn claim(
     id: i64,
     article: &StoredArticle,
-    speaker: &str,
-    code: &str,
+    (speaker, code): (&str, &str),
     date: Option<&str>,
     frame: &str,
     polarity: i8,
@@ -162,8 +161,7 @@ pub fn small() -> ReportData {
         claim(
             1,
             &a1,
-            "Sergei Shoigu",
-            "RUSGOV",
+            ("Sergei Shoigu", "RUSGOV"),
             Some("2016-08-29"),
             "agreement",
             1,
@@ -172,8 +170,7 @@ pub fn small() -> ReportData {
         claim(
             2,
             &a1,
-            "a U.S. official",
-            "USAGOV",
+            ("a U.S. official", "USAGOV"),
             Some("2016-08-29"),
             "agreement",
             -1,
@@ -182,8 +179,7 @@ pub fn small() -> ReportData {
         claim(
             3,
             &a1,
-            "Elizabeth Trudeau",
-            "USAGOV",
+            ("Elizabeth Trudeau", "USAGOV"),
             Some("2016-08-29"),
             "agreement",
             0,
@@ -192,8 +188,7 @@ pub fn small() -> ReportData {
         claim(
             4,
             &a2,
-            "Sergei Lavrov",
-            "RUSGOV",
+            ("Sergei Lavrov", "RUSGOV"),
             Some("2016-09-01"),
             "ceasefire",
             1,
@@ -202,8 +197,7 @@ pub fn small() -> ReportData {
         claim(
             5,
             &a2,
-            "John Kerry",
-            "USAGOV",
+            ("John Kerry", "USAGOV"),
             Some("2016-09-02"),
             "talks",
             1,
@@ -212,8 +206,7 @@ pub fn small() -> ReportData {
         claim(
             6,
             &a2,
-            "Bashar al-Jaafari",
-            "SYRGOV",
+            ("Bashar al-Jaafari", "SYRGOV"),
             Some("2016-09-02"),
             "ceasefire",
             -1,
@@ -223,8 +216,7 @@ pub fn small() -> ReportData {
             claim(
                 7,
                 &a3,
-                "Syrian army command",
-                "SYRMIL",
+                ("Syrian army command", "SYRMIL"),
                 Some("2016-09-05"),
                 "casualties",
                 1,
@@ -237,8 +229,7 @@ pub fn small() -> ReportData {
             claim(
                 8,
                 &a3,
-                "a Pentagon spokesman",
-                "USAMIL",
+                ("a Pentagon spokesman", "USAMIL"),
                 Some("2016-09-06"),
                 "casualties",
                 -1,
@@ -250,8 +241,7 @@ pub fn small() -> ReportData {
         claim(
             9,
             &a3,
-            "Igor Konashenkov",
-            "RUSMIL",
+            ("Igor Konashenkov", "RUSMIL"),
             Some("2016-09-06"),
             "responsibility",
             -1,
@@ -260,8 +250,7 @@ pub fn small() -> ReportData {
         claim(
             10,
             &a3,
-            "a Syrian official",
-            "SYRGOV",
+            ("a Syrian official", "SYRGOV"),
             None,
             "talks",
             0,
@@ -363,8 +352,7 @@ pub fn large(n: usize, days: i64) -> ReportData {
         let mut c = claim(
             i as i64 + 1,
             art,
-            speakers[side],
-            codes[side],
+            (speakers[side], codes[side]),
             Some(&date),
             frame,
             polarity,

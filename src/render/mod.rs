@@ -11,7 +11,9 @@ mod bundle;
 mod canvas;
 mod chart;
 mod font;
+mod frame;
 mod layout;
+mod markup;
 mod since;
 mod timeline;
 
@@ -22,14 +24,18 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::model::{StoredArticle, StoredClaim, StoredContradiction, StoredEvent, Thread};
+use crate::model::{StoredClaim, StoredEvent, Thread};
 
-pub use bundle::{bundle, bundle_since, escape_html};
+/// Everything the report shows for one thread (now a plain type in `model`).
+pub use crate::model::ReportData;
+
+pub use bundle::{bundle, bundle_since};
 pub use chart::{
     chart_layout, contradiction_chart, ChartLayout, FrameMark, FrameRow, MatrixLayout, NumericBar,
     NumericGroup,
 };
 pub use layout::{Connector, PxBox, Stance, TickUnit};
+pub use markup::{escape_html, escape_html_text, escape_md};
 pub use since::NewSince;
 pub use timeline::{
     is_boilerplate, label_budget, short_speaker, timeline, timeline_layout, Density, Lane,
@@ -41,16 +47,6 @@ pub const MIN_WIDTH: u32 = 800;
 pub const MIN_HEIGHT: u32 = 450;
 /// Largest image accepted: beyond this a mistyped size would eat memory.
 pub const MAX_SIDE: u32 = 8000;
-
-/// Everything the report shows for one thread, as read from the store.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ReportData {
-    pub thread: Thread,
-    pub articles: Vec<StoredArticle>,
-    pub claims: Vec<StoredClaim>,
-    pub events: Vec<StoredEvent>,
-    pub contradictions: Vec<StoredContradiction>,
-}
 
 /// Image size and an optional date window; items outside the window are left out and counted.
 /// Without a start the story's own span is drawn (see `story_window`), so background dates

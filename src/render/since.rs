@@ -5,8 +5,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::bundle::{date_text, escape_html, escape_md};
+use super::bundle::date_text;
 use super::claim_side;
+use super::markup::{escape_html, escape_md};
 use crate::model::{StoredClaim, StoredContradiction};
 
 /// What is new in a thread since `label` (e.g. "2016-09-01" or "2024-05-02T08:00:00Z (24h)").

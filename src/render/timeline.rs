@@ -15,17 +15,18 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::canvas::{Anchor, Canvas};
-use super::font::{ensure_fonts, fit, FontSpec};
+use super::font::{fit, FontSpec};
+use super::frame::{
+    diamond, draw_footnote, draw_legend, draw_swatch, draw_title, plural, stance_color, Fonts,
+    Frame, LegendItem, Swatch,
+};
 use super::layout::{arc, Connector, DateScale, PxBox, Stance, Tick, TickUnit};
-use super::palette::{self, Rgb};
+use super::palette;
 use super::{
-    check_options, claim_side, event_side, order_sides, span_text, thread_title, ui_scale,
-    RenderError, RenderOptions, ReportData, Side,
+    claim_side, event_side, order_sides, span_text, thread_title, RenderError, RenderOptions,
+    ReportData, Side,
 };
 use crate::model::{DateValue, Precision, Span, StoredClaim};
-
-/// Smallest text drawn anywhere on the charts, in pixels.
-pub const MIN_TEXT_PX: f64 = 13.0;
 
 /// What a moment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -98,52 +99,6 @@ pub struct Density {
     /// (bucket start, items, box)
     pub cells: Vec<(NaiveDate, usize, PxBox)>,
     pub max: usize,
-}
-
-/// One legend entry, with its swatch kind and box.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LegendItem {
-    pub swatch: Swatch,
-    pub text: String,
-    pub bbox: PxBox,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Swatch {
-    Claim(Stance),
-    Event,
-    Approximate,
-    Contradiction,
-    Bucket,
-}
-
-/// Font sizes for one image size; nothing below [`MIN_TEXT_PX`].
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Fonts {
-    pub title: FontSpec,
-    pub subtitle: FontSpec,
-    pub lane: FontSpec,
-    pub lane_sub: FontSpec,
-    pub tick: FontSpec,
-    pub label: FontSpec,
-    pub legend: FontSpec,
-    pub foot: FontSpec,
-}
-
-impl Fonts {
-    pub fn for_scale(s: f64) -> Fonts {
-        let px = |size: f64| (size * s).max(MIN_TEXT_PX);
-        Fonts {
-            title: FontSpec::bold(px(28.0)),
-            subtitle: FontSpec::sans(px(16.0)),
-            lane: FontSpec::bold(px(16.0)),
-            lane_sub: FontSpec::sans(px(13.0)),
-            tick: FontSpec::sans(px(14.0)),
-            label: FontSpec::condensed(px(15.0)),
-            legend: FontSpec::sans(px(14.0)),
-            foot: FontSpec::sans(px(13.0)),
-        }
-    }
 }
 
 /// Everything the timeline shows, in pixels.
@@ -284,33 +239,53 @@ fn in_range(d: NaiveDate, opts: &RenderOptions) -> bool {
 /// Most lanes drawn; the least-used sides share the last ("Other").
 const MAX_LANES: usize = 6;
 
+/// A claim as a candidate moment, when it is dated inside the window.
+fn claim_cand(
+    c: &StoredClaim,
+    opts: &RenderOptions,
+    why: Why,
+    contra: Option<(usize, i64)>,
+) -> Option<Cand> {
+    let side = claim_side(c);
+    let who = short_speaker(&c.claim.speaker);
+    Some(Cand {
+        kind: MarkKind::Claim(Stance::from_polarity(c.claim.polarity)),
+        why,
+        date: c.claim.date.date.filter(|d| in_range(*d, opts))?,
+        claim_id: Some(c.id),
+        event_id: None,
+        article_id: c.article_id,
+        span: c.claim.span,
+        who: if who.is_empty() {
+            side.label.clone()
+        } else {
+            who
+        },
+        side,
+        text: clean_quote(&c.claim.text),
+        contradiction: contra,
+    })
+}
+
 /// Picks the key moments in salience order (at most `budget`).
 fn pick_moments(data: &ReportData, opts: &RenderOptions, budget: usize) -> Vec<Cand> {
-    let dated = |v: &DateValue| v.date.filter(|d| in_range(*d, opts));
-    let claim_cand = |c: &StoredClaim, why: Why, contra: Option<(usize, i64)>| {
-        let side = claim_side(c);
-        let who = short_speaker(&c.claim.speaker);
-        Some(Cand {
-            kind: MarkKind::Claim(Stance::from_polarity(c.claim.polarity)),
-            why,
-            date: dated(&c.claim.date)?,
-            claim_id: Some(c.id),
-            event_id: None,
-            article_id: c.article_id,
-            span: c.claim.span,
-            who: if who.is_empty() {
-                side.label.clone()
-            } else {
-                who
-            },
-            side,
-            text: clean_quote(&c.claim.text),
-            contradiction: contra,
-        })
-    };
     let mut out: Vec<Cand> = Vec::new();
     let mut seen_claims: HashSet<i64> = HashSet::new();
-    // 1. Both ends of the strongest contradictions (both ends dated in the window).
+    contradiction_ends(data, opts, budget, &mut out, &mut seen_claims);
+    reported_events(data, opts, budget, &mut out);
+    first_statements(data, opts, budget, &mut out, &mut seen_claims);
+    out
+}
+
+/// 1. Both ends of the strongest contradictions (both ends dated in the window).
+fn contradiction_ends(
+    data: &ReportData,
+    opts: &RenderOptions,
+    budget: usize,
+    out: &mut Vec<Cand>,
+    seen_claims: &mut HashSet<i64>,
+) {
+    let dated = |v: &DateValue| v.date.filter(|d| in_range(*d, opts));
     let mut contras: Vec<_> = data
         .contradictions
         .iter()
@@ -338,10 +313,19 @@ fn pick_moments(data: &ReportData, opts: &RenderOptions, budget: usize) -> Vec<C
         number += 1;
         for x in new {
             seen_claims.insert(x.id);
-            out.extend(claim_cand(x, Why::Contradiction, Some((number, c.id))));
+            out.extend(claim_cand(
+                x,
+                opts,
+                Why::Contradiction,
+                Some((number, c.id)),
+            ));
         }
     }
-    // 2. Events reported by the most articles: same day, same trigger, same side.
+}
+
+/// 2. Events reported by the most articles: same day, same trigger, same side.
+fn reported_events(data: &ReportData, opts: &RenderOptions, budget: usize, out: &mut Vec<Cand>) {
+    let dated = |v: &DateValue| v.date.filter(|d| in_range(*d, opts));
     let mut groups: BTreeMap<(NaiveDate, String, String), (HashSet<i64>, usize)> = BTreeMap::new();
     for (i, e) in data.events.iter().enumerate() {
         let Some(d) = dated(&e.event.date) else {
@@ -380,10 +364,19 @@ fn pick_moments(data: &ReportData, opts: &RenderOptions, budget: usize) -> Vec<C
             contradiction: None,
         });
     }
-    // 3. First statements of the principal speakers, most prolific first.
+}
+
+/// 3. First statements of the principal speakers, most prolific first.
+fn first_statements(
+    data: &ReportData,
+    opts: &RenderOptions,
+    budget: usize,
+    out: &mut Vec<Cand>,
+    seen_claims: &mut HashSet<i64>,
+) {
     let mut speakers: HashMap<(String, String), (usize, &StoredClaim)> = HashMap::new();
     for c in &data.claims {
-        let Some(d) = dated(&c.claim.date) else {
+        let Some(d) = c.claim.date.date.filter(|d| in_range(*d, opts)) else {
             continue;
         };
         let who = short_speaker(&c.claim.speaker);
@@ -408,28 +401,24 @@ fn pick_moments(data: &ReportData, opts: &RenderOptions, budget: usize) -> Vec<C
             break;
         }
         if seen_claims.insert(id) {
-            out.extend(claim_cand(c, Why::FirstStatement, None));
+            out.extend(claim_cand(c, opts, Why::FirstStatement, None));
         }
     }
-    out
 }
 
-/// Computes the whole timeline as pixel data.
-pub fn timeline_layout(
-    data: &ReportData,
-    opts: &RenderOptions,
-) -> Result<TimelineLayout, RenderError> {
-    check_options(opts)?;
-    let window = super::story_window(data, opts);
-    let opts = &window;
-    ensure_fonts()?;
-    let (w, h) = (f64::from(opts.width), f64::from(opts.height));
-    let s = ui_scale(opts.width, opts.height);
-    let fonts = Fonts::for_scale(s);
-    let margin = (20.0 * s).round();
+/// Every dated claim and event in the window, and what was left out.
+struct Items {
+    /// (side, date, is a claim)
+    dated: Vec<(Side, NaiveDate, bool)>,
+    undated: usize,
+    out_of_range: usize,
+    /// Background dates as the footnote names them: "Mar 2011".
+    background: Vec<String>,
+}
 
-    // 1. Every dated item in the window (for the density strip and lane counts); undated
-    //    and background items are counted, background dates listed.
+/// 1. Every dated item in the window (for the density strip and lane counts); undated
+///    and background items are counted, background dates listed.
+fn collect_items(data: &ReportData, opts: &RenderOptions) -> Items {
     let mut undated = 0usize;
     let mut out_of_range = 0usize;
     let mut background: BTreeMap<NaiveDate, (Precision, usize)> = BTreeMap::new();
@@ -456,158 +445,187 @@ pub fn timeline_layout(
         }
         items.push((side, d, is_claim));
     }
-    let background: Vec<String> = {
-        let mut v: Vec<String> = Vec::new();
-        for (d, (p, _)) in &background {
-            let t = match p {
-                Precision::Year => d.format("%Y").to_string(),
-                Precision::Month => d.format("%b %Y").to_string(),
-                _ => d.format("%-d %b %Y").to_string(),
-            };
-            if !v.contains(&t) {
-                v.push(t);
-            }
+    let mut shown: Vec<String> = Vec::new();
+    for (d, (p, _)) in &background {
+        let t = match p {
+            Precision::Year => d.format("%Y").to_string(),
+            Precision::Month => d.format("%b %Y").to_string(),
+            _ => d.format("%-d %b %Y").to_string(),
+        };
+        if !shown.contains(&t) {
+            shown.push(t);
         }
-        v
-    };
-
-    // 2. The moments, and the lanes of their sides.
-    let budget = label_budget(opts.width, opts.height);
-    // Twice as many candidates as labels: the ones that find no room give way to the next.
-    let cands = pick_moments(data, opts, budget * 2);
-    let mut side_counts: BTreeMap<Side, usize> = BTreeMap::new();
-    for c in &cands {
-        *side_counts.entry(c.side.clone()).or_default() += 1;
     }
-    let counts: Vec<(Side, usize)> = side_counts.into_iter().collect();
-    let mut sides = order_sides(&counts);
-    let other = super::side_of(None);
-    let mut merged: HashMap<Side, Side> = HashMap::new();
-    // Each lane needs room for about three rows of labels.
-    let room_h = h * 0.55;
-    let max_lanes =
-        ((room_h / (3.2 * (fonts.label.line_height() + 3.0))) as usize).clamp(2, MAX_LANES);
-    if sides.len() > max_lanes {
-        let mut by_count: Vec<(usize, Side)> = counts
-            .iter()
-            .filter(|(sd, _)| sd.key != super::OTHER)
-            .map(|(sd, n)| (*n, sd.clone()))
-            .collect();
-        by_count.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        for (_, sd) in by_count.into_iter().skip(max_lanes - 1) {
-            merged.insert(sd, other.clone());
-        }
-        let mut kept: Vec<(Side, usize)> = Vec::new();
-        for (sd, n) in &counts {
-            let to = merged.get(sd).cloned().unwrap_or_else(|| sd.clone());
-            match kept.iter_mut().find(|(k, _)| *k == to) {
-                Some(k) => k.1 += n,
-                None => kept.push((to, *n)),
-            }
-        }
-        sides = order_sides(&kept);
+    Items {
+        dated: items,
+        undated,
+        out_of_range,
+        background: shown,
     }
-    let lane_of = |sd: &Side| -> Option<usize> {
-        let sd = merged.get(sd).unwrap_or(sd);
-        sides.iter().position(|x| x == sd)
-    };
+}
 
-    // 3. Header, legend, plot area, axis, density strip.
+/// The sides that get a lane, in lane order, and the small sides merged into "Other".
+struct LaneSides {
+    sides: Vec<Side>,
+    merged: HashMap<Side, Side>,
+}
+
+impl LaneSides {
+    /// 2. The lanes of the moments' sides: as many as fit about three rows of labels each;
+    ///    the least-used sides share "Other".
+    fn new(cands: &[Cand], fr: &Frame) -> LaneSides {
+        let mut side_counts: BTreeMap<Side, usize> = BTreeMap::new();
+        for c in cands {
+            *side_counts.entry(c.side.clone()).or_default() += 1;
+        }
+        let counts: Vec<(Side, usize)> = side_counts.into_iter().collect();
+        let mut sides = order_sides(&counts);
+        let other = super::side_of(None);
+        let mut merged: HashMap<Side, Side> = HashMap::new();
+        // Each lane needs room for about three rows of labels.
+        let room_h = fr.h * 0.55;
+        let max_lanes =
+            ((room_h / (3.2 * (fr.fonts.label.line_height() + 3.0))) as usize).clamp(2, MAX_LANES);
+        if sides.len() > max_lanes {
+            let mut by_count: Vec<(usize, Side)> = counts
+                .iter()
+                .filter(|(sd, _)| sd.key != super::OTHER)
+                .map(|(sd, n)| (*n, sd.clone()))
+                .collect();
+            by_count.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (_, sd) in by_count.into_iter().skip(max_lanes - 1) {
+                merged.insert(sd, other.clone());
+            }
+            let mut kept: Vec<(Side, usize)> = Vec::new();
+            for (sd, n) in &counts {
+                let to = merged.get(sd).cloned().unwrap_or_else(|| sd.clone());
+                match kept.iter_mut().find(|(k, _)| *k == to) {
+                    Some(k) => k.1 += n,
+                    None => kept.push((to, *n)),
+                }
+            }
+            sides = order_sides(&kept);
+        }
+        LaneSides { sides, merged }
+    }
+
+    fn lane_of(&self, sd: &Side) -> Option<usize> {
+        let sd = self.merged.get(sd).unwrap_or(sd);
+        self.sides.iter().position(|x| x == sd)
+    }
+}
+
+/// The title, plot area, date axis and density strip.
+struct Axis {
+    title: String,
+    plot: PxBox,
+    scale: DateScale,
+    tick_unit: TickUnit,
+    ticks: Vec<Tick>,
+    density: Option<Density>,
+}
+
+/// 3. Header, legend, plot area, axis, density strip.
+fn axis_layout(data: &ReportData, fr: &Frame, items: &Items, sides: &[Side]) -> Axis {
+    let (s, fonts, margin) = (fr.s, &fr.fonts, fr.margin);
     let title = thread_title(&data.thread);
-    let header_h = fonts.title.line_height() + 6.0 * s + fonts.subtitle.line_height();
-    let data_span = items
-        .iter()
-        .map(|i| i.1)
-        .min()
-        .zip(items.iter().map(|i| i.1).max());
-    let (from, to) = match (opts.from, opts.to, data_span) {
-        (Some(f), Some(t), _) => (f, t),
-        (f, t, Some((df, dt))) => (f.unwrap_or(df), t.unwrap_or(dt).max(f.unwrap_or(df))),
-        (f, t, None) => {
-            let d = f
-                .or(t)
-                .unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default());
-            (d, t.unwrap_or(d).max(d))
-        }
-    };
-    let title_full = if data_span.is_some() || opts.from.is_some() || opts.to.is_some() {
+    let dates = || items.dated.iter().map(|i| i.1);
+    let data_span = dates().min().zip(dates().max());
+    let (from, to) = fr.span(
+        data_span,
+        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
+    );
+    let title_full = if data_span.is_some() || fr.opts.from.is_some() || fr.opts.to.is_some() {
         format!("{title} — {}", span_text(from, to))
     } else {
         title.clone()
     };
-    let title_full = fit(&fonts.title, &title_full, w - 2.0 * margin);
-    let legend_top = margin + header_h + 10.0 * s;
-    let (_, legend_bottom) =
-        legend_layout(&fonts, s, margin, w - margin, legend_top, &TIMELINE_LEGEND);
-    let foot_h = fonts.foot.line_height() + 8.0 * s;
+    let (_, legend_bottom) = fr.legend(&TIMELINE_LEGEND);
     let strip_h = (8.0 * s).max(6.0);
     let axis_h = fonts.tick.line_height() + 12.0 * s + strip_h + 6.0 * s;
     let gutter = sides
         .iter()
         .map(|sd| fonts.lane.width(&sd.label))
         .fold(110.0 * s, f64::max)
-        .min(w * 0.18)
+        .min(fr.w * 0.18)
         + 16.0 * s;
     let plot = PxBox::new(
         margin + gutter,
         legend_bottom + 12.0 * s,
-        w - margin - 4.0 * s,
-        h - margin - foot_h - axis_h,
+        fr.w - margin - 4.0 * s,
+        fr.h - margin - fr.foot_h() - axis_h,
     );
     let scale = DateScale::new(from, to, plot.x0, plot.x1);
-    let (tick_unit, ticks) = scale.ticks(fonts.tick.width("28 Sep 2016") + 24.0 * s);
+    let (tick_unit, ticks) = fr.ticks(&scale);
     let strip_y = plot.y1 + fonts.tick.line_height() + 12.0 * s;
-    let density = (!items.is_empty()).then(|| {
-        let unit = if scale.px_per_day() >= 3.0 {
-            TickUnit::Day
-        } else {
-            TickUnit::Week
-        };
-        let mut per: BTreeMap<NaiveDate, usize> = BTreeMap::new();
-        for (_, d, _) in &items {
-            *per.entry(unit.bucket_start(*d)).or_default() += 1;
-        }
-        let max = per.values().copied().max().unwrap_or(1);
-        let cells = per
-            .into_iter()
-            .map(|(d, n)| {
-                let x0 = scale.x(d).max(plot.x0);
-                let x1 = scale.x(unit.bucket_end(d)).min(plot.x1);
-                (
-                    d,
-                    n,
-                    PxBox::new(x0, strip_y, x1.max(x0 + 1.0), strip_y + strip_h),
-                )
-            })
-            .collect();
-        Density {
-            band: PxBox::new(plot.x0, strip_y, plot.x1, strip_y + strip_h),
-            unit,
-            cells,
-            max,
-        }
-    });
+    let strip = PxBox::new(plot.x0, strip_y, plot.x1, strip_y + strip_h);
+    let density = (!items.dated.is_empty()).then(|| density_strip(&items.dated, &scale, strip));
+    Axis {
+        title: fr.title(&title_full),
+        plot,
+        scale,
+        tick_unit,
+        ticks,
+        density,
+    }
+}
 
-    // 4. Lanes: height by the number of moments they hold.
-    let n_lanes = sides.len();
-    let mut per_lane = vec![0usize; n_lanes];
-    for c in &cands {
-        if let Some(l) = lane_of(&c.side) {
+/// The density strip in `band`: items per day (per week when days are too narrow).
+fn density_strip(items: &[(Side, NaiveDate, bool)], scale: &DateScale, band: PxBox) -> Density {
+    let unit = if scale.px_per_day() >= 3.0 {
+        TickUnit::Day
+    } else {
+        TickUnit::Week
+    };
+    let mut per: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    for (_, d, _) in items {
+        *per.entry(unit.bucket_start(*d)).or_default() += 1;
+    }
+    let max = per.values().copied().max().unwrap_or(1);
+    let cells = per
+        .into_iter()
+        .map(|(d, n)| {
+            let x0 = scale.x(d).max(band.x0);
+            let x1 = scale.x(unit.bucket_end(d)).min(band.x1);
+            (d, n, PxBox::new(x0, band.y0, x1.max(x0 + 1.0), band.y1))
+        })
+        .collect();
+    Density {
+        band,
+        unit,
+        cells,
+        max,
+    }
+}
+
+/// 4. Lanes: height by the number of moments they hold.
+fn lay_lanes(
+    fr: &Frame,
+    cands: &[Cand],
+    items: &Items,
+    ls: &LaneSides,
+    plot: PxBox,
+    r: f64,
+) -> Vec<Lane> {
+    let s = fr.s;
+    let mut per_lane = vec![0usize; ls.sides.len()];
+    for c in cands {
+        if let Some(l) = ls.lane_of(&c.side) {
             per_lane[l] += 1;
         }
     }
     let weight: Vec<f64> = per_lane.iter().map(|n| 0.8 + *n as f64).collect();
     let total_w: f64 = weight.iter().sum::<f64>().max(1.0);
-    let r = (7.0 * s).clamp(5.0, 12.0);
     let mut lanes: Vec<Lane> = Vec::new();
     let mut y = plot.y0;
-    for (li, side) in sides.iter().enumerate() {
+    for (li, side) in ls.sides.iter().enumerate() {
         let hgt = plot.height() * weight[li] / total_w;
-        let band = PxBox::new(margin, y, plot.x1, y + hgt);
+        let band = PxBox::new(fr.margin, y, plot.x1, y + hgt);
         y += hgt;
         let (claims, events) = items
+            .dated
             .iter()
-            .filter(|(sd, _, _)| lane_of(sd) == Some(li))
+            .filter(|(sd, _, _)| ls.lane_of(sd) == Some(li))
             .fold(
                 (0, 0),
                 |(c, e), (_, _, is_claim)| {
@@ -626,53 +644,53 @@ pub fn timeline_layout(
             events,
         });
     }
+    lanes
+}
 
-    // 5. Labels, greedily in salience order.
-    let font = fonts.label;
-    let lh = font.line_height();
-    let pitch = lh + 3.0;
-    let max_w = (plot.width() * 0.45).min(480.0 * s);
-    let mut moments: Vec<Moment> = Vec::new();
-    let mut boxes: Vec<PxBox> = Vec::new();
-    let mut leaders: Vec<PxBox> = Vec::new();
-    let mut unplaced = 0;
-    let mut mark_boxes: Vec<Vec<PxBox>> = vec![Vec::new(); lanes.len()];
-    for c in &cands {
-        if let Some(li) = lane_of(&c.side) {
-            let (x, y) = (scale.center(c.date), lanes[li].mark_y);
-            mark_boxes[li].push(PxBox::new(
-                x - r - 2.0,
-                y - r - 2.0,
-                x + r + 2.0,
-                y + r + 2.0,
-            ));
-        }
+/// Where labels may go, and the boxes already taken.
+struct LabelRoom<'a> {
+    font: FontSpec,
+    s: f64,
+    r: f64,
+    plot: PxBox,
+    scale: &'a DateScale,
+    /// Widest label.
+    max_w: f64,
+    boxes: Vec<PxBox>,
+    leaders: Vec<PxBox>,
+    /// Per lane, the boxes of every candidate mark.
+    mark_boxes: Vec<Vec<PxBox>>,
+}
+
+/// A label found a place: its text, its box, the leader's box and the leader's path.
+type Placed = (String, PxBox, PxBox, Vec<(f64, f64)>);
+
+/// "[n] 29 Aug · Shoigu (Russia): ", the part of a label before the quote.
+fn label_head(c: &Cand) -> String {
+    let head = match c.contradiction.map(|(n, _)| n) {
+        Some(n) => format!("[{n}] {} · {}", short_date_of(c.date), c.who),
+        None => format!("{} · {}", short_date_of(c.date), c.who),
+    };
+    match c.kind {
+        MarkKind::Event => format!("{head}: "),
+        MarkKind::Claim(_) if c.who == c.side.label => format!("{head}: "),
+        MarkKind::Claim(_) => format!("{head} ({}): ", c.side.label),
     }
-    for c in &cands {
-        if moments.len() >= budget {
-            break;
-        }
-        let Some(li) = lane_of(&c.side) else {
-            unplaced += 1;
-            continue;
-        };
-        let lane = &lanes[li];
-        let x = scale.center(c.date);
-        let first_row = lane.mark_y + r + 5.0 * s;
-        let rows = ((lane.band.y1 - 2.0 - first_row) / pitch).floor().max(0.0) as usize;
-        let number = c.contradiction.map(|(n, _)| n);
-        let head = match number {
-            Some(n) => format!("[{n}] {} · {}", short_date_of(c.date), c.who),
-            None => format!("{} · {}", short_date_of(c.date), c.who),
-        };
-        let head = match c.kind {
-            MarkKind::Event => format!("{head}: "),
-            MarkKind::Claim(_) if c.who == c.side.label => format!("{head}: "),
-            MarkKind::Claim(_) => format!("{head} ({}): ", c.side.label),
-        };
-        let mut placed = None;
-        // First on the marks' own line, beside the mark (no leader), clear of every
-        // candidate mark of the lane; then in rows below, hanging from a leader.
+}
+
+impl LabelRoom<'_> {
+    /// On the marks' own line, beside the mark (no leader), clear of every candidate mark
+    /// of the lane.
+    fn beside_mark(
+        &self,
+        lane: &Lane,
+        li: usize,
+        x: f64,
+        head: &str,
+        text: &str,
+    ) -> Option<Placed> {
+        let (font, r, plot) = (self.font, self.r, self.plot);
+        let lh = font.line_height();
         for right in [true, false] {
             let start = if right { x + r + 4.0 } else { x - r - 4.0 };
             let room = if right {
@@ -680,7 +698,7 @@ pub fn timeline_layout(
             } else {
                 start - plot.x0
             };
-            let Some(text) = cut_words(&font, &head, &c.text, room.min(max_w) - 4.0, 2) else {
+            let Some(text) = cut_words(&font, head, text, room.min(self.max_w) - 4.0, 2) else {
                 continue;
             };
             let tw = font.width(&text) + 4.0;
@@ -692,29 +710,35 @@ pub fn timeline_layout(
             };
             let free = plot.contains_box(&bbox)
                 && bbox.y0 >= lane.band.y0
-                && !boxes.iter().any(|b| b.overlaps(&bbox))
-                && !leaders.iter().any(|l| l.overlaps(&bbox))
-                && !mark_boxes[li].iter().any(|m| m.overlaps(&bbox));
+                && !self.boxes.iter().any(|b| b.overlaps(&bbox))
+                && !self.leaders.iter().any(|l| l.overlaps(&bbox))
+                && !self.mark_boxes[li].iter().any(|m| m.overlaps(&bbox));
             if free {
                 let at = (x, lane.mark_y);
-                placed = Some((
+                return Some((
                     text,
                     bbox,
                     PxBox::new(x, lane.mark_y, x, lane.mark_y),
                     vec![at, at],
                 ));
-                break;
             }
         }
-        'rows: for row in 0..rows {
-            if placed.is_some() {
-                break;
-            }
+        None
+    }
+
+    /// In the rows below the mark, hanging from a leader.
+    fn below_mark(&self, lane: &Lane, x: f64, head: &str, text: &str) -> Option<Placed> {
+        let (font, r, plot) = (self.font, self.r, self.plot);
+        let lh = font.line_height();
+        let pitch = lh + 3.0;
+        let first_row = lane.mark_y + r + 5.0 * self.s;
+        let rows = ((lane.band.y1 - 2.0 - first_row) / pitch).floor().max(0.0) as usize;
+        for row in 0..rows {
             let top = first_row + row as f64 * pitch;
             let mid = top + lh / 2.0;
             let leader = PxBox::new(x - 1.0, lane.mark_y + r, x + 1.0, mid);
-            if boxes.iter().any(|b| b.overlaps(&leader)) {
-                break;
+            if self.boxes.iter().any(|b| b.overlaps(&leader)) {
+                return None;
             }
             for right in [true, false] {
                 let start = if right { x - 3.0 } else { x + 3.0 };
@@ -723,7 +747,7 @@ pub fn timeline_layout(
                 } else {
                     start - plot.x0
                 };
-                let Some(text) = cut_words(&font, &head, &c.text, room.min(max_w) - 4.0, 2) else {
+                let Some(text) = cut_words(&font, head, text, room.min(self.max_w) - 4.0, 2) else {
                     continue;
                 };
                 let tw = font.width(&text) + 4.0;
@@ -733,29 +757,70 @@ pub fn timeline_layout(
                     PxBox::new(start - tw, top, start, top + lh)
                 };
                 let free = plot.contains_box(&bbox)
-                    && !boxes.iter().any(|b| b.overlaps(&bbox))
-                    && !leaders
+                    && !self.boxes.iter().any(|b| b.overlaps(&bbox))
+                    && !self
+                        .leaders
                         .iter()
                         .filter(|l| (l.x0 + 1.0 - x).abs() >= 1.5)
                         .any(|l| l.overlaps(&bbox));
                 if free {
                     let edge = if right { bbox.x0 } else { bbox.x1 };
-                    placed = Some((
+                    return Some((
                         text,
                         bbox,
                         leader,
                         vec![(x, lane.mark_y + r), (x, mid), (edge, mid)],
                     ));
-                    break 'rows;
                 }
             }
         }
+        None
+    }
+}
+
+/// 5. Labels, greedily in salience order; returns the labelled moments and how many
+///    candidates found no room.
+fn place_labels(
+    cands: &[Cand],
+    lanes: &[Lane],
+    ls: &LaneSides,
+    room: &mut LabelRoom,
+    budget: usize,
+) -> (Vec<Moment>, usize) {
+    let r = room.r;
+    for c in cands {
+        if let Some(li) = ls.lane_of(&c.side) {
+            let (x, y) = (room.scale.center(c.date), lanes[li].mark_y);
+            room.mark_boxes[li].push(PxBox::new(
+                x - r - 2.0,
+                y - r - 2.0,
+                x + r + 2.0,
+                y + r + 2.0,
+            ));
+        }
+    }
+    let mut moments: Vec<Moment> = Vec::new();
+    let mut unplaced = 0;
+    for c in cands {
+        if moments.len() >= budget {
+            break;
+        }
+        let Some(li) = ls.lane_of(&c.side) else {
+            unplaced += 1;
+            continue;
+        };
+        let lane = &lanes[li];
+        let x = room.scale.center(c.date);
+        let head = label_head(c);
+        let placed = room
+            .beside_mark(lane, li, x, &head, &c.text)
+            .or_else(|| room.below_mark(lane, x, &head, &c.text));
         let Some((label, bbox, leader_box, leader)) = placed else {
             unplaced += 1;
             continue;
         };
-        boxes.push(bbox.inflate(1.5));
-        leaders.push(leader_box);
+        room.boxes.push(bbox.inflate(1.5));
+        room.leaders.push(leader_box);
         moments.push(Moment {
             lane: li,
             kind: c.kind,
@@ -771,16 +836,21 @@ pub fn timeline_layout(
             who: c.who.clone(),
             side: c.side.label.clone(),
             text: c.text.clone(),
-            number,
+            number: c.contradiction.map(|(n, _)| n),
             contradiction_id: c.contradiction.map(|(_, id)| id),
             label,
             bbox,
             leader,
         });
     }
-    // Renumber the pairs that kept a label, 1.. in strength order, without gaps.
+    renumber(&mut moments, &room.font);
+    (moments, unplaced)
+}
+
+/// Renumbers the pairs that kept a label, 1.. in strength order, without gaps.
+fn renumber(moments: &mut [Moment], font: &FontSpec) {
     let mut renumber: BTreeMap<usize, usize> = BTreeMap::new();
-    for m in &moments {
+    for m in moments.iter() {
         if let Some(n) = m.number {
             renumber.insert(n, 0);
         }
@@ -788,7 +858,7 @@ pub fn timeline_layout(
     for (i, v) in renumber.values_mut().enumerate() {
         *v = i + 1;
     }
-    for m in &mut moments {
+    for m in moments.iter_mut() {
         if let Some(n) = m.number {
             let new = renumber[&n];
             if new != n {
@@ -798,11 +868,13 @@ pub fn timeline_layout(
             }
         }
     }
+}
 
-    // 6. Contradiction pairs with both ends labelled are joined.
+/// 6. Contradiction pairs with both ends labelled are joined.
+fn join_pairs(data: &ReportData, moments: &[Moment], s: f64) -> Vec<Connector> {
     let mut connectors = Vec::new();
     let mut by_contra: BTreeMap<i64, Vec<&Moment>> = BTreeMap::new();
-    for m in &moments {
+    for m in moments {
         if let Some(id) = m.contradiction_id {
             by_contra.entry(id).or_default().push(m);
         }
@@ -829,21 +901,12 @@ pub fn timeline_layout(
             path: arc(a, b, (len / 4.0).clamp(12.0 * s, 40.0 * s)),
         });
     }
+    connectors
+}
 
-    let shown: Vec<(Swatch, &str)> = TIMELINE_LEGEND
-        .iter()
-        .copied()
-        .filter(|(sw, _)| match sw {
-            Swatch::Claim(st) => moments.iter().any(|m| m.kind == MarkKind::Claim(*st)),
-            Swatch::Event => moments.iter().any(|m| m.kind == MarkKind::Event),
-            Swatch::Contradiction => !connectors.is_empty(),
-            Swatch::Bucket => density.is_some(),
-            Swatch::Approximate => false,
-        })
-        .collect();
-    let (legend, _) = legend_layout(&fonts, s, margin, w - margin, legend_top, &shown);
-
-    // 7. Footnote: what was left out, and where each label comes from.
+/// 7. Footnote: what was left out, and where each label comes from.
+fn footnote_parts(data: &ReportData, opts: &RenderOptions, items: &Items) -> Vec<String> {
+    let background = &items.background;
     let mut foot = Vec::new();
     if !background.is_empty() {
         let mut list: Vec<&str> = background.iter().map(String::as_str).take(4).collect();
@@ -855,73 +918,98 @@ pub fn timeline_layout(
             list.join(", ")
         ));
     }
-    let later = out_of_range - background.len().min(out_of_range);
+    let later = items.out_of_range - background.len().min(items.out_of_range);
     if opts.to.is_some() && later > 0 {
         foot.push(format!("{} after the range", plural(later, "item")));
     }
-    if undated > 0 {
-        foot.push(format!("{} left out", plural(undated, "undated item")));
+    if items.undated > 0 {
+        foot.push(format!(
+            "{} left out",
+            plural(items.undated, "undated item")
+        ));
     }
     foot.push(format!(
         "[n] = contradiction n in index.html, where every label traces to its article and byte span ({})",
         plural(data.articles.len(), "article")
     ));
-    let footnote = fit(
-        &fonts.foot,
-        &capitalise(&foot.join(" · ")),
-        w - 2.0 * margin,
-    );
-    let n_claims = items.iter().filter(|i| i.2).count();
+    foot
+}
+
+/// Computes the whole timeline as pixel data.
+pub fn timeline_layout(
+    data: &ReportData,
+    opts: &RenderOptions,
+) -> Result<TimelineLayout, RenderError> {
+    let fr = Frame::new(data, opts)?;
+    let (opts, s) = (&fr.opts, fr.s);
+    let items = collect_items(data, opts);
+    let budget = label_budget(opts.width, opts.height);
+    // Twice as many candidates as labels: the ones that find no room give way to the next.
+    let cands = pick_moments(data, opts, budget * 2);
+    let ls = LaneSides::new(&cands, &fr);
+    let axis = axis_layout(data, &fr, &items, &ls.sides);
+    let r = (7.0 * s).clamp(5.0, 12.0);
+    let lanes = lay_lanes(&fr, &cands, &items, &ls, axis.plot, r);
+    let mut room = LabelRoom {
+        font: fr.fonts.label,
+        s,
+        r,
+        plot: axis.plot,
+        scale: &axis.scale,
+        max_w: (axis.plot.width() * 0.45).min(480.0 * s),
+        boxes: Vec::new(),
+        leaders: Vec::new(),
+        mark_boxes: vec![Vec::new(); lanes.len()],
+    };
+    let (moments, unplaced) = place_labels(&cands, &lanes, &ls, &mut room, budget);
+    let connectors = join_pairs(data, &moments, s);
+    let shown: Vec<(Swatch, &str)> = TIMELINE_LEGEND
+        .iter()
+        .copied()
+        .filter(|(sw, _)| match sw {
+            Swatch::Claim(st) => moments.iter().any(|m| m.kind == MarkKind::Claim(*st)),
+            Swatch::Event => moments.iter().any(|m| m.kind == MarkKind::Event),
+            Swatch::Contradiction => !connectors.is_empty(),
+            Swatch::Bucket => axis.density.is_some(),
+            Swatch::Approximate => false,
+        })
+        .collect();
+    let (legend, _) = fr.legend(&shown);
+    let footnote = fr.footnote(&footnote_parts(data, opts, &items));
+    let n_claims = items.dated.iter().filter(|i| i.2).count();
     let subtitle = format!(
         "Key moments by side · {} of {} and {} labelled · {} joined",
         moments.len(),
         plural(n_claims, "claim"),
-        plural(items.len() - n_claims, "event"),
+        plural(items.dated.len() - n_claims, "event"),
         plural(connectors.len(), "contradiction")
     );
-
     Ok(TimelineLayout {
         width: opts.width,
         height: opts.height,
         scale_factor: s,
-        fonts,
-        title: title_full,
+        fonts: fr.fonts,
+        title: axis.title,
         subtitle,
         legend,
-        plot,
-        scale: (!items.is_empty()).then_some(scale),
-        tick_unit,
-        ticks,
+        plot: axis.plot,
+        scale: (!items.dated.is_empty()).then_some(axis.scale),
+        tick_unit: axis.tick_unit,
+        ticks: axis.ticks,
         lanes,
         moments,
         unplaced,
         connectors,
-        density,
-        undated,
-        out_of_range,
-        background,
+        density: axis.density,
+        undated: items.undated,
+        out_of_range: items.out_of_range,
+        background: items.background,
         footnote,
     })
 }
 
 fn short_date_of(d: NaiveDate) -> String {
     d.format("%-d %b").to_string()
-}
-
-pub(crate) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 const TIMELINE_LEGEND: [(Swatch, &str); 6] = [
@@ -936,37 +1024,6 @@ const TIMELINE_LEGEND: [(Swatch, &str); 6] = [
     ),
 ];
 
-/// Legend entries left to right, wrapping to a new row when the width runs out.
-pub(crate) fn legend_layout(
-    fonts: &Fonts,
-    s: f64,
-    x0: f64,
-    x1: f64,
-    top: f64,
-    entries: &[(Swatch, &str)],
-) -> (Vec<LegendItem>, f64) {
-    let font = fonts.legend;
-    let lh = font.line_height();
-    let sw = 22.0 * s;
-    let gap = 22.0 * s;
-    let (mut x, mut y) = (x0, top);
-    let mut out = Vec::new();
-    for &(swatch, text) in entries {
-        let wdt = sw + 6.0 * s + font.width(text);
-        if x + wdt > x1 && x > x0 {
-            x = x0;
-            y += lh + 6.0 * s;
-        }
-        out.push(LegendItem {
-            swatch,
-            text: text.to_string(),
-            bbox: PxBox::new(x, y, x + wdt, y + lh),
-        });
-        x += wdt + gap;
-    }
-    (out, y + lh)
-}
-
 /// Draws the timeline PNG to `out` and returns the layout it drew.
 pub fn timeline(
     data: &ReportData,
@@ -978,78 +1035,9 @@ pub fn timeline(
     Ok(layout)
 }
 
-fn stance_color(st: Stance) -> Rgb {
-    match st {
-        Stance::Asserts => palette::ASSERTS,
-        Stance::Denies => palette::DENIES,
-        Stance::Neutral => palette::NEUTRAL,
-    }
-}
-
-pub(crate) fn diamond(c: (f64, f64), r: f64) -> Vec<(f64, f64)> {
-    vec![
-        (c.0, c.1 - r),
-        (c.0 + r, c.1),
-        (c.0, c.1 + r),
-        (c.0 - r, c.1),
-    ]
-}
-
-pub(crate) fn draw_swatch(cv: &Canvas, sw: Swatch, b: PxBox, s: f64) -> Result<(), RenderError> {
-    let c = (b.x0 + 11.0 * s, (b.y0 + b.y1) / 2.0);
-    let r = 6.0 * s;
-    match sw {
-        Swatch::Claim(st) => cv.circle(c, r, stance_color(st), 1.0, true),
-        Swatch::Event => cv.polygon(&diamond(c, r * 1.25), palette::EVENT, 1.0),
-        Swatch::Approximate => {
-            cv.line(
-                &[(c.0 - 10.0 * s, c.1), (c.0 + 10.0 * s, c.1)],
-                palette::ASSERTS,
-                1.0,
-                2,
-            )?;
-            cv.circle(c, r, palette::BACKGROUND, 1.0, true)?;
-            cv.circle(c, r, palette::ASSERTS, 1.0, false)
-        }
-        Swatch::Contradiction => cv.line(
-            &arc(
-                (c.0 - 10.0 * s, c.1 + 4.0 * s),
-                (c.0 + 10.0 * s, c.1 + 4.0 * s),
-                8.0 * s,
-            ),
-            palette::CONNECTOR,
-            1.0,
-            (2.5 * s).round() as u32,
-        ),
-        Swatch::Bucket => {
-            for (i, t) in [0.25, 0.6, 1.0, 0.4].iter().enumerate() {
-                let x = c.0 - 10.0 * s + i as f64 * 5.0 * s;
-                cv.rect(
-                    PxBox::new(x, c.1 - 4.0 * s, x + 5.0 * s, c.1 + 4.0 * s),
-                    palette::tint(palette::INK, *t),
-                )?;
-            }
-            Ok(())
-        }
-    }
-}
-
-fn draw(l: &TimelineLayout, out: &Path) -> Result<(), RenderError> {
-    let cv = Canvas::new(out, l.width, l.height)?;
-    let s = l.scale_factor;
-    let f = &l.fonts;
-    let margin = (20.0 * s).round();
-    cv.header(&l.title, &l.subtitle, (f.title, f.subtitle), margin, s)?;
-    for item in &l.legend {
-        draw_swatch(&cv, item.swatch, item.bbox, s)?;
-        cv.text(
-            &item.text,
-            (item.bbox.x0 + 28.0 * s, item.bbox.y0),
-            f.legend,
-            palette::INK,
-            Anchor::TopLeft,
-        )?;
-    }
+/// The lane bands with their side names and counts.
+fn draw_lanes(cv: &Canvas, l: &TimelineLayout) -> Result<(), RenderError> {
+    let (s, f) = (l.scale_factor, &l.fonts);
     for (i, lane) in l.lanes.iter().enumerate() {
         if i % 2 == 0 {
             cv.rect(lane.band, palette::BAND)?;
@@ -1081,7 +1069,12 @@ fn draw(l: &TimelineLayout, out: &Path) -> Result<(), RenderError> {
             )?;
         }
     }
-    let p = l.plot;
+    Ok(())
+}
+
+/// The axis, the lanes' mark lines, the empty-range message and the density strip.
+fn draw_axis(cv: &Canvas, l: &TimelineLayout) -> Result<(), RenderError> {
+    let (s, f, p) = (l.scale_factor, &l.fonts, l.plot);
     cv.date_axis(p, &l.ticks, l.tick_unit, l.scale, f.tick, s)?;
     for lane in &l.lanes {
         cv.line(
@@ -1114,6 +1107,12 @@ fn draw(l: &TimelineLayout, out: &Path) -> Result<(), RenderError> {
             Anchor::MidRight,
         )?;
     }
+    Ok(())
+}
+
+/// Leaders, connectors, marks, then the labels on their halos.
+fn draw_moments(cv: &Canvas, l: &TimelineLayout) -> Result<(), RenderError> {
+    let s = l.scale_factor;
     for m in l
         .moments
         .iter()
@@ -1154,13 +1153,18 @@ fn draw(l: &TimelineLayout, out: &Path) -> Result<(), RenderError> {
             Anchor::TopLeft,
         )?;
     }
-    cv.text(
-        &l.footnote,
-        (margin, l.height as f64 - margin - f.foot.line_height()),
-        f.foot,
-        palette::MUTED,
-        Anchor::TopLeft,
-    )?;
+    Ok(())
+}
+
+fn draw(l: &TimelineLayout, out: &Path) -> Result<(), RenderError> {
+    let cv = Canvas::new(out, l.width, l.height)?;
+    let (s, f) = (l.scale_factor, &l.fonts);
+    draw_title(&cv, &l.title, &l.subtitle, f, s)?;
+    draw_legend(&cv, &l.legend, f, s, |cv, sw, b| draw_swatch(cv, sw, b, s))?;
+    draw_lanes(&cv, l)?;
+    draw_axis(&cv, l)?;
+    draw_moments(&cv, l)?;
+    draw_footnote(&cv, &l.footnote, f, s, l.height)?;
     cv.present()
 }
 
@@ -1168,6 +1172,8 @@ fn draw(l: &TimelineLayout, out: &Path) -> Result<(), RenderError> {
 mod tests {
     use super::*;
     use crate::render::fixtures;
+    use crate::render::font::ensure_fonts;
+    use crate::render::frame::MIN_TEXT_PX;
 
     fn opts() -> RenderOptions {
         RenderOptions::default()
@@ -1305,8 +1311,7 @@ mod tests {
         let mut c = fixtures::claim(
             99,
             &article,
-            "Historian",
-            "SYRGOV",
+            ("Historian", "SYRGOV"),
             Some("2011-03-15"),
             "talks",
             0,
@@ -1338,8 +1343,7 @@ mod tests {
             data.claims.push(fixtures::claim(
                 id,
                 &article,
-                who,
-                code,
+                (who, code),
                 Some("2016-09-02"),
                 "peace",
                 pol,
