@@ -34,8 +34,8 @@
 //! - The schema only grows by new files in `schema/`; shipped migrations are never edited.
 //! - An article's rows (article, claims, events, threads, contradictions) commit together or not at all.
 
+pub mod app;
 pub mod clean;
-pub mod cli;
 pub mod contradict;
 pub mod copies;
 pub mod data;
@@ -53,6 +53,7 @@ pub mod pipeline;
 pub mod render;
 pub mod store;
 pub mod synth;
+pub mod talk;
 pub mod thread;
 
 #[cfg(test)]
