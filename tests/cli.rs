@@ -888,6 +888,9 @@ mod robustness;
 #[path = "follow.rs"]
 mod follow;
 
+#[path = "tidy.rs"]
+mod tidy;
+
 /// Issue 14, item 4: a cluster extracts (`extract --jsonl`), one machine stores what it wrote.
 mod extractions_format {
     use super::*;
