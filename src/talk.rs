@@ -8,9 +8,12 @@
 use std::fmt;
 use std::sync::Arc;
 
+/// A callback that takes one line of talk.
+type Say = dyn Fn(&str) + Send + Sync;
+
 /// Where a line of talk goes: a callback, or nowhere.
 #[derive(Clone, Default)]
-pub struct Talk(Option<Arc<dyn Fn(&str) + Send + Sync>>);
+pub struct Talk(Option<Arc<Say>>);
 
 impl Talk {
     /// Talk that hands every line to `f`.
