@@ -585,6 +585,27 @@ mod output {
         );
     }
 
+    /// A full disk is not a closed pipe: the final flush of stdout fails the command.
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_failed_write_to_stdout_is_an_error() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("storyline"))
+            .args(["tag", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29"])
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.starts_with("storyline: cannot write to stdout"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn search_finds_a_claim_by_a_word_in_it() {
         let env = Env::new();
