@@ -113,12 +113,12 @@ const BATCH_TIME: Duration = Duration::from_millis(500);
 
 /// While waiting for the write lock: how often to try again ...
 const LOCK_POLL: Duration = Duration::from_millis(3);
-/// ... and how often to say so on stderr.
+/// ... and how often to say so (through the config's `Talk`).
 const LOCK_REPORT: Duration = Duration::from_secs(5);
 /// Pause after a mid-ingest commit, long enough for a polling writer to get the lock.
 const LOCK_YIELD: Duration = Duration::from_millis(10);
 
-/// Ingest every input; per-file problems are reported on stderr and counted, not returned.
+/// Ingest every input; per-file problems are said through `cfg.talk` and counted, not returned.
 ///
 /// Workers (rayon, all cores) read, clean and extract chunks of files while one writer stores
 /// them in file order: each article in its own savepoint inside a batch transaction that
@@ -353,6 +353,8 @@ fn prepared(
     }
 }
 
+/// A progress bar for long runs, drawn by indicatif on stderr (only on a terminal, never with
+/// `--quiet`); it is the one piece of talk that does not go through `Talk`.
 fn progress(n: u64, quiet: bool) -> Option<indicatif::ProgressBar> {
     if quiet || n < 50 || !std::io::stderr().is_terminal() {
         return None;
@@ -401,8 +403,8 @@ impl<'a> Writer<'a> {
     }
 
     /// Open a batch transaction if none is open, waiting out other writers: while another
-    /// process holds the write lock, say so on stderr every [`LOCK_REPORT`], and give up after
-    /// the store's lock timeout (`--lock-timeout`) with an error naming the database.
+    /// process holds the write lock, say so through `cfg.talk` every [`LOCK_REPORT`], and give
+    /// up after the store's lock timeout (`--lock-timeout`) with an error naming the database.
     fn begin(&mut self) -> Result<()> {
         if self.store.in_batch() {
             return Ok(());
