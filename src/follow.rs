@@ -24,7 +24,8 @@ use crate::pipeline::{self, IngestConfig, Input, Summary, ThreadMode};
 use crate::render::{self, RenderOptions};
 use crate::store::Store;
 
-/// Retries of one request within a poll.
+/// Retries of one request within a poll (the defaults are in `app::config`: `--retries`,
+/// `--retry-wait` and the longest wait spent in-process).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Further attempts after a transient failure (429, 5xx, timeout, network).
@@ -33,16 +34,6 @@ pub struct RetryPolicy {
     pub wait: Duration,
     /// A wait longer than this is not spent in-process: the source is skipped until then.
     pub max_wait: Duration,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> RetryPolicy {
-        RetryPolicy {
-            retries: 2,
-            wait: Duration::from_secs(5),
-            max_wait: Duration::from_secs(60),
-        }
-    }
 }
 
 /// Everything `ingest URL…` and `follow` need besides the store.
