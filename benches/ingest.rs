@@ -22,6 +22,7 @@ fn config() -> IngestConfig {
         thread: ThreadMode::Auto,
         window_days: 7,
         quiet: true,
+        talk: Default::default(),
     }
 }
 

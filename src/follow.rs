@@ -3,10 +3,11 @@
 //! conditional requests, back off on errors, ingest only entries not seen before, and log
 //! every fetch).
 //!
-//! A failure belongs to one URL: it is reported as `storyline: <url>: …` and the run goes on
-//! with the next one. Each source's new articles are committed (by the pipeline) before the
-//! source remembers their entries as seen, so a crash between the two only means the next
-//! poll finds them again as duplicates: nothing committed is lost, nothing is stored twice.
+//! A failure belongs to one URL: it is reported (through the config's `Talk`, which the command
+//! layer prints as `storyline: <url>: …`) and the run goes on with the next one. Each source's
+//! new articles are committed (by the pipeline) before the source remembers their entries as
+//! seen, so a crash between the two only means the next poll finds them again as duplicates:
+//! nothing committed is lost, nothing is stored twice.
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -23,7 +24,8 @@ use crate::pipeline::{self, IngestConfig, Input, Summary, ThreadMode};
 use crate::render::{self, RenderOptions};
 use crate::store::Store;
 
-/// Retries of one request within a poll.
+/// Retries of one request within a poll (the defaults are in `app::config`: `--retries`,
+/// `--retry-wait` and the longest wait spent in-process).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Further attempts after a transient failure (429, 5xx, timeout, network).
@@ -32,16 +34,6 @@ pub struct RetryPolicy {
     pub wait: Duration,
     /// A wait longer than this is not spent in-process: the source is skipped until then.
     pub max_wait: Duration,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> RetryPolicy {
-        RetryPolicy {
-            retries: 2,
-            wait: Duration::from_secs(5),
-            max_wait: Duration::from_secs(60),
-        }
-    }
 }
 
 /// Everything `ingest URL…` and `follow` need besides the store.
@@ -53,6 +45,8 @@ pub struct FollowConfig {
     pub ingest: IngestConfig,
     /// `ingest --follow-links` (sources carry their own setting).
     pub follow_links: bool,
+    /// Chart size of the report bundles `follow --report-out` rewrites.
+    pub render: RenderOptions,
 }
 
 /// Fetch every URL, read what came back, and ingest it all in one pipeline run. Per-URL
@@ -73,7 +67,7 @@ pub fn ingest_urls(store: &mut Store, urls: &[String], cfg: &FollowConfig) -> Re
         ) {
             Ok(Fetched::Page(page)) => {
                 let (read, errors, is_feed) = read_page(&page, &cfg.ingest.read);
-                failed += report(&errors);
+                failed += report(&errors, cfg);
                 let read = if is_feed && cfg.follow_links {
                     follow_links(&mut client, read, cfg)
                 } else {
@@ -83,11 +77,13 @@ pub fn ingest_urls(store: &mut Store, urls: &[String], cfg: &FollowConfig) -> Re
             }
             // No validators were sent: a 304 here is the server's mistake.
             Ok(Fetched::NotModified) => {
-                eprintln!("storyline: {url}: unexpected 304 Not Modified");
+                cfg.ingest
+                    .talk
+                    .say(&format!("{url}: unexpected 304 Not Modified"));
                 failed += 1;
             }
             Err(e) => {
-                eprintln!("storyline: {url}: {e}");
+                cfg.ingest.talk.say(&format!("{url}: {e}"));
                 failed += 1;
             }
         }
@@ -141,11 +137,11 @@ pub fn run(
             }
             if let Some(next) = source.next_fetch_at.filter(|n| *n > Utc::now()) {
                 if !cfg.ingest.quiet {
-                    eprintln!(
-                        "storyline: {}: backing off until {}",
+                    cfg.ingest.talk.say(&format!(
+                        "{}: backing off until {}",
                         source.url,
                         next.format("%Y-%m-%dT%H:%M:%SZ")
-                    );
+                    ));
                 }
                 continue;
             }
@@ -161,20 +157,24 @@ pub fn run(
             let label = round_start.format("%Y-%m-%d %H:%M:%S UTC").to_string();
             let new = store.articles_after(last_before)?;
             for slug in &touched {
-                total
-                    .reports
-                    .extend(write_report(store, slug, dir, Some((&new, &label)))?);
+                total.reports.extend(write_report(
+                    store,
+                    slug,
+                    dir,
+                    Some((&new, &label)),
+                    &cfg.render,
+                )?);
             }
         }
         if !cfg.ingest.quiet {
-            eprintln!(
-                "storyline: polled {} source{}: {} new article{}, {} failed",
+            cfg.ingest.talk.say(&format!(
+                "polled {} source{}: {} new article{}, {} failed",
                 total.polls,
                 if total.polls == 1 { "" } else { "s" },
                 total.new,
                 if total.new == 1 { "" } else { "s" },
                 total.failed
-            );
+            ));
         }
         if once || stop.load(Ordering::SeqCst) {
             break;
@@ -194,6 +194,7 @@ pub fn write_report(
     slug: &str,
     dir: &Path,
     new: Option<(&HashSet<i64>, &str)>,
+    opts: &RenderOptions,
 ) -> Result<Vec<PathBuf>> {
     let data = pipeline::report_data(store, slug)?;
     let news = match new {
@@ -201,7 +202,7 @@ pub fn write_report(
         None => None,
     };
     let dir = dir.join(slug);
-    render::bundle_since(&data, &RenderOptions::default(), &dir, news.as_ref())
+    render::bundle_since(&data, opts, &dir, news.as_ref())
         .with_context(|| format!("cannot write {}", dir.display()))
 }
 
@@ -244,7 +245,7 @@ pub fn poll(
         Ok(Fetched::Page(page)) => {
             let (read, errors, is_feed) = read_page(&page, &cfg.ingest.read);
             let unreadable = read.is_empty() && !errors.is_empty();
-            report(&errors);
+            report(&errors, cfg);
             let seen = store.seen_items(source.id)?;
             let (keys, fresh): (Vec<String>, Vec<Article>) = read
                 .into_iter()
@@ -278,16 +279,16 @@ pub fn poll(
                 )?;
             }
             if !cfg.ingest.quiet && summary.new > 0 {
-                eprintln!(
-                    "storyline: {}: {} new article{}",
+                cfg.ingest.talk.say(&format!(
+                    "{}: {} new article{}",
                     source.url,
                     summary.new,
                     if summary.new == 1 { "" } else { "s" }
-                );
+                ));
             }
         }
         Err(e) => {
-            eprintln!("storyline: {}: {e}", source.url);
+            cfg.ingest.talk.say(&format!("{}: {e}", source.url));
             polled.failed = true;
             let wait = match e.retry_after() {
                 Some(d) => chrono::Duration::from_std(d).unwrap_or(chrono::Duration::zero()),
@@ -344,7 +345,9 @@ fn fetch_retrying(
                     return Err(e);
                 }
                 if !cfg.ingest.quiet {
-                    eprintln!("storyline: {url}: {e}; retrying in {}", show_duration(wait));
+                    cfg.ingest
+                        .talk
+                        .say(&format!("{url}: {e}; retrying in {}", show_duration(wait)));
                 }
                 sleep_unless_stopped(wait, stop);
                 attempt += 1;
@@ -410,7 +413,9 @@ fn follow_links(client: &mut Client, entries: Vec<Article>, cfg: &FollowConfig) 
                 continue;
             }
             Err(e) => {
-                eprintln!("storyline: warning: {link}: {e}; keeping the feed's text");
+                cfg.ingest
+                    .talk
+                    .say(&format!("warning: {link}: {e}; keeping the feed's text"));
                 out.push(entry);
                 continue;
             }
@@ -436,7 +441,9 @@ fn follow_links(client: &mut Client, entries: Vec<Article>, cfg: &FollowConfig) 
                 out.push(a);
             }
             None => {
-                eprintln!("storyline: warning: {link}: no story text; keeping the feed's text");
+                cfg.ingest.talk.say(&format!(
+                    "warning: {link}: no story text; keeping the feed's text"
+                ));
                 out.push(entry);
             }
         }
@@ -453,10 +460,10 @@ fn item_key(a: &Article, is_feed: bool) -> String {
     }
 }
 
-/// Print read errors; returns how many.
-fn report(errors: &[IngestError]) -> usize {
+/// Say read errors; returns how many.
+fn report(errors: &[IngestError], cfg: &FollowConfig) -> usize {
     for e in errors {
-        eprintln!("storyline: {e}");
+        cfg.ingest.talk.say(&e.to_string());
     }
     errors.len()
 }

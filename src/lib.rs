@@ -22,20 +22,30 @@
 //! - [`contradict`]: one file per contradiction rule.
 //! - [`render`]: PNG timeline, contradiction chart and the report bundle.
 //! - [`pipeline`]: glue over the stages (parallel extraction behind a bounded queue, single writer committing batches).
-//! - [`cli`], [`output`], [`export`], [`demo`], [`eval`]: the command line and what it prints.
+//! - [`app`]: the command layer: `args` (clap types), `config` (every default, one `Config`
+//!   built once from the flags) and `commands` (one function per command). `main` only parses,
+//!   calls [`app::run`] and maps the outcome to an exit code.
+//! - [`output`]: what goes to stdout (the JSON contract and human tables), through `Out`.
+//! - [`talk`]: how library code hands progress and warnings up for the command layer to print.
+//! - [`export`], [`eval`]: exports, and scoring against gold corpora.
+//! - [`demo`]: the bundled demo corpus, shared by the `demo` command and `eval demo`.
+//! - [`synth`]: a synthetic wire corpus for benchmarks.
 //! - [`model`]: the plain data that crosses every boundary.
 //!
 //! # Invariants
 //!
 //! - `extract` does no I/O and never fails: it returns results plus diagnostics.
 //! - Only `fetch` talks to the network; a failed URL is reported and the rest go on.
-//! - Only `store` imports rusqlite; only `render` imports plotters; only `cli` imports clap.
+//! - Only `store` imports rusqlite; only `render` imports plotters; only `app` imports clap
+//!   (`tests/tidy.rs` checks these); no module below `app` imports it.
+//! - The library never prints: results reach stdout through `app`, talk reaches stderr through
+//!   a [`talk::Talk`] the command layer supplies.
 //! - Every claim and event carries byte spans into its article's stored body.
 //! - The schema only grows by new files in `schema/`; shipped migrations are never edited.
 //! - An article's rows (article, claims, events, threads, contradictions) commit together or not at all.
 
+pub mod app;
 pub mod clean;
-pub mod cli;
 pub mod contradict;
 pub mod copies;
 pub mod data;
@@ -53,6 +63,7 @@ pub mod pipeline;
 pub mod render;
 pub mod store;
 pub mod synth;
+pub mod talk;
 pub mod thread;
 
 #[cfg(test)]

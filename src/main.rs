@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use storyline::cli::{parse, run, Outcome};
+use storyline::app::{parse, run, Outcome};
 
 fn main() -> ExitCode {
     match run(parse()) {

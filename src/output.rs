@@ -47,7 +47,16 @@ impl Out {
     }
 }
 
+impl Out {
+    /// Flush stdout at the end of a command: a failed write (a full disk, a closed pipe) is
+    /// an error here, where `Drop` could only ignore it.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
+
 impl Drop for Out {
+    /// The fallback when a command fails before [`Out::finish`]: write what was printed so far.
     fn drop(&mut self) {
         let _ = self.w.flush();
     }

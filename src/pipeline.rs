@@ -15,6 +15,7 @@ use crate::ingest::{self, IngestError, ReadOptions};
 use crate::model::{Article, Diagnostic, Extraction, Precision, Thread};
 use crate::render::{NewSince, ReportData};
 use crate::store::{Inserted, NewArticle, Store};
+use crate::talk::Talk;
 use crate::thread::{self, Profile};
 
 /// One thing named on the command line.
@@ -37,12 +38,19 @@ pub enum ThreadMode {
     Fixed(String),
 }
 
+/// Days within which opposing claims count as contradicting, unless `--window` says otherwise
+/// (the command layer's `app::config` names it with the other defaults).
+pub const DEFAULT_WINDOW_DAYS: i64 = 7;
+
 #[derive(Debug, Clone)]
 pub struct IngestConfig {
     pub read: ReadOptions,
     pub thread: ThreadMode,
     pub window_days: i64,
+    /// Leave out warnings and notes (errors are still said).
     pub quiet: bool,
+    /// Where per-file errors, warnings, notes and lock waits go (the command layer prints them).
+    pub talk: Talk,
 }
 
 /// Counts for the summary line.
@@ -105,12 +113,12 @@ const BATCH_TIME: Duration = Duration::from_millis(500);
 
 /// While waiting for the write lock: how often to try again ...
 const LOCK_POLL: Duration = Duration::from_millis(3);
-/// ... and how often to say so on stderr.
+/// ... and how often to say so (through the config's `Talk`).
 const LOCK_REPORT: Duration = Duration::from_secs(5);
 /// Pause after a mid-ingest commit, long enough for a polling writer to get the lock.
 const LOCK_YIELD: Duration = Duration::from_millis(10);
 
-/// Ingest every input; per-file problems are reported on stderr and counted, not returned.
+/// Ingest every input; per-file problems are said through `cfg.talk` and counted, not returned.
 ///
 /// Workers (rayon, all cores) read, clean and extract chunks of files while one writer stores
 /// them in file order: each article in its own savepoint inside a batch transaction that
@@ -345,6 +353,8 @@ fn prepared(
     }
 }
 
+/// A progress bar for long runs, drawn by indicatif on stderr (only on a terminal, never with
+/// `--quiet`); it is the one piece of talk that does not go through `Talk`.
 fn progress(n: u64, quiet: bool) -> Option<indicatif::ProgressBar> {
     if quiet || n < 50 || !std::io::stderr().is_terminal() {
         return None;
@@ -393,8 +403,8 @@ impl<'a> Writer<'a> {
     }
 
     /// Open a batch transaction if none is open, waiting out other writers: while another
-    /// process holds the write lock, say so on stderr every [`LOCK_REPORT`], and give up after
-    /// the store's lock timeout (`--lock-timeout`) with an error naming the database.
+    /// process holds the write lock, say so through `cfg.talk` every [`LOCK_REPORT`], and give
+    /// up after the store's lock timeout (`--lock-timeout`) with an error naming the database.
     fn begin(&mut self) -> Result<()> {
         if self.store.in_batch() {
             return Ok(());
@@ -416,12 +426,12 @@ impl<'a> Writer<'a> {
                     }
                     if reported.elapsed() >= LOCK_REPORT {
                         reported = Instant::now();
-                        eprintln!(
-                            "storyline: waiting for another process to release the write lock on {} ({} s so far, giving up after {} s)",
+                        self.cfg.talk.say(&format!(
+                            "waiting for another process to release the write lock on {} ({} s so far, giving up after {} s)",
                             crate::output::escape_controls(self.store.path()),
                             waited.as_secs(),
                             timeout.as_secs()
-                        );
+                        ));
                     }
                     std::thread::sleep(LOCK_POLL);
                 }
@@ -471,10 +481,9 @@ impl<'a> Writer<'a> {
             if e.is_warning() && self.cfg.quiet {
                 continue;
             }
-            eprintln!(
-                "storyline: {}",
-                crate::output::escape_controls(&e.to_string())
-            );
+            self.cfg
+                .talk
+                .say(&crate::output::escape_controls(&e.to_string()));
             if !e.is_warning() {
                 self.summary.failed += 1;
             }
@@ -499,10 +508,10 @@ impl<'a> Writer<'a> {
             return Ok(());
         }
         if p.article.published.precision == Precision::Unknown && !self.cfg.quiet {
-            eprintln!(
-                "storyline: warning: {}: no publication date found (use --date); stored with an unknown date",
+            self.cfg.talk.say(&format!(
+                "warning: {}: no publication date found (use --date); stored with an unknown date",
                 crate::output::escape_controls(&p.article.origin)
-            );
+            ));
         }
         let copy_of = self.original_of(&p.sketch)?;
         let (joins, new_threads, touched) = match copy_of {
@@ -542,22 +551,22 @@ impl<'a> Writer<'a> {
                         if d.message.starts_with("publication date unknown") {
                             continue;
                         }
-                        eprintln!(
-                            "storyline: note: {}: {}",
+                        self.cfg.talk.say(&format!(
+                            "note: {}: {}",
                             crate::output::escape_controls(&p.article.origin),
                             crate::output::escape_controls(&d.message)
-                        );
+                        ));
                     }
                 }
             }
             Ok(Inserted::Duplicate { .. }) => self.summary.duplicate += 1,
             Err(e) => {
                 // The article's savepoint rolled back: forget the in-memory profile changes too.
-                eprintln!(
-                    "storyline: {}: {}",
+                self.cfg.talk.say(&format!(
+                    "{}: {}",
                     crate::output::escape_controls(&p.article.origin),
                     crate::output::escape_controls(&e.to_string())
-                );
+                ));
                 self.summary.failed += 1;
                 self.profiles = load_profiles(self.store)?;
             }
@@ -788,6 +797,7 @@ mod tests {
             thread: ThreadMode::Fixed("demo".into()),
             window_days: 7,
             quiet: true,
+            talk: Talk::silent(),
         }
     }
 

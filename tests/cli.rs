@@ -36,6 +36,13 @@ impl Env {
             .arg(self.db());
         c
     }
+    /// Run and return the whole result for a snapshot: exit code, stdout and stderr, with this
+    /// environment's temp folder written `[TMP]`.
+    fn result(&self, args: &[&str]) -> String {
+        let (code, out, err) = self.run(args);
+        let tmp = self.dir.path().display().to_string();
+        format!("exit: {code}\n--- stdout\n{out}--- stderr\n{err}").replace(&tmp, "[TMP]")
+    }
     /// Run and return (exit code, stdout, stderr).
     fn run(&self, args: &[&str]) -> (i32, String, String) {
         let out = self.cmd().args(args).output().unwrap();
@@ -585,6 +592,27 @@ mod output {
         );
     }
 
+    /// A full disk is not a closed pipe: the final flush of stdout fails the command.
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_failed_write_to_stdout_is_an_error() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("storyline"))
+            .args(["tag", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29"])
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.starts_with("storyline: cannot write to stdout"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn search_finds_a_claim_by_a_word_in_it() {
         let env = Env::new();
@@ -690,6 +718,37 @@ mod snapshots {
             env.run(&["--color", "never", "contradictions", "--thread", "aleppo"]);
         assert_eq!(code, 0, "{err}");
         insta::assert_snapshot!("design_story_contradictions", out);
+    }
+
+    /// Whole results (exit code, stdout, stderr) of the ingest summary and of the usual errors.
+    #[test]
+    fn ingest_and_error_results() {
+        let env = Env::new();
+        insta::assert_snapshot!(
+            "read_command_on_a_missing_database",
+            env.result(&["threads"])
+        );
+        insta::assert_snapshot!(
+            "ingest_one_article",
+            env.result(&[
+                "ingest",
+                s(&fixture(DESIGN_STORY)),
+                "--date",
+                "2016-08-29",
+                "--thread",
+                "aleppo",
+            ])
+        );
+        let missing = env.path("missing.txt");
+        insta::assert_snapshot!(
+            "ingest_a_missing_file",
+            env.result(&["ingest", s(&missing)])
+        );
+        insta::assert_snapshot!(
+            "thread_merge",
+            env.result(&["thread", "new", "other"])
+                + &env.result(&["thread", "merge", "other", "aleppo"])
+        );
     }
 }
 
@@ -887,6 +946,9 @@ mod robustness;
 
 #[path = "follow.rs"]
 mod follow;
+
+#[path = "tidy.rs"]
+mod tidy;
 
 /// Issue 14, item 4: a cluster extracts (`extract --jsonl`), one machine stores what it wrote.
 mod extractions_format {

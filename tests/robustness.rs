@@ -69,6 +69,7 @@ fn reference(corpus: &Path, db: &Path) -> Store {
         thread: ThreadMode::Auto,
         window_days: 7,
         quiet: true,
+        talk: Default::default(),
     };
     let summary = pipeline::ingest(&mut store, &[Input::Path(corpus.to_path_buf())], &cfg).unwrap();
     assert_eq!(summary.failed, 0);
@@ -397,6 +398,7 @@ fn issue_15_item_3_five_concurrent_ingests_store_everything_and_agree_on_threads
             thread: ThreadMode::Auto,
             window_days: 7,
             quiet: true,
+            talk: Default::default(),
         };
         let summary = pipeline::ingest(&mut serial, &inputs, &cfg).unwrap();
         assert_eq!(summary.new as i64, total);

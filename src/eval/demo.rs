@@ -9,8 +9,9 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::demo;
-use crate::model::{ContradictionKind, StoredClaim, StoredContradiction};
+use crate::model::{ContradictionKind, StoredArticle, StoredClaim, StoredContradiction};
 use crate::store::Store;
+use crate::talk::Talk;
 use crate::thread;
 
 use super::Prf;
@@ -124,19 +125,68 @@ fn pair_matches(
         || (equivalent(&x.a, &rb) && equivalent(&x.b, &ra))
 }
 
-/// Run the demo corpus and score it.
-pub fn score() -> anyhow::Result<DemoScores> {
+/// Run the demo corpus and score it; ingest errors go to `talk` (the corpus has none).
+pub fn score(talk: &Talk) -> anyhow::Result<DemoScores> {
     let mut store = Store::open_in_memory()?;
     // Ingest failures are counted in the summary; the demo corpus has none.
-    demo::ingest_corpus(&mut store)?;
+    demo::ingest_corpus(&mut store, talk.clone())?;
 
     let articles = store.articles(None)?;
     let origins: HashMap<i64, String> = articles
         .iter()
         .map(|a| (a.id, a.article.origin.clone()))
         .collect();
+    let (purity, completeness) = thread_scores(&articles);
 
-    // Threads against threads.tsv: (gold story, assigned first thread).
+    let found = store.contradictions(None, None)?;
+    let claims = store.claims(&Default::default())?;
+    let labels = parse_labels(corpus_file("contradictions.tsv"));
+    let near = parse_labels(corpus_file("near_misses.tsv"));
+
+    let mut recall = label_recall(&found, &claims, &origins, &labels);
+    let matched = found
+        .iter()
+        .filter(|x| labels.iter().any(|l| pair_matches(x, &claims, &origins, l)))
+        .count();
+    recall.kind.fp = (found.len() - matched) as f64;
+    recall.any.fp = recall.kind.fp;
+    let near_misses_flagged: Vec<Label> = near
+        .iter()
+        .filter(|l| found.iter().any(|x| pair_matches(x, &claims, &origins, l)))
+        .cloned()
+        .collect();
+
+    let mut by_kind: HashMap<String, usize> = HashMap::new();
+    for x in &found {
+        *by_kind
+            .entry(x.contradiction.kind.as_str().to_string())
+            .or_default() += 1;
+    }
+    let threads = store.threads()?.len();
+    Ok(DemoScores {
+        articles: articles.len(),
+        threads,
+        purity,
+        completeness,
+        found: by_kind,
+        recall_kind: recall.kind,
+        recall_any: recall.any,
+        recall_strict: recall.strict,
+        per_kind: recall.per_kind,
+        precision_vs_labels: if found.is_empty() {
+            0.0
+        } else {
+            matched as f64 / found.len() as f64
+        },
+        near_misses: near.len(),
+        near_misses_flagged,
+        missed: recall.missed,
+        same_side_stance: same_side_stance(&found),
+    })
+}
+
+/// Threads against threads.tsv: purity and completeness of (gold story, assigned first thread).
+fn thread_scores(articles: &[StoredArticle]) -> (f64, f64) {
     let gold: HashMap<String, String> = corpus_file("threads.tsv")
         .lines()
         .skip(1)
@@ -160,63 +210,70 @@ pub fn score() -> anyhow::Result<DemoScores> {
             ))
         })
         .collect();
-    let (purity, completeness) = thread::purity_completeness(&assigned);
+    thread::purity_completeness(&assigned)
+}
 
-    let found = store.contradictions(None, None)?;
-    let claims = store.claims(&Default::default())?;
-    let labels = parse_labels(corpus_file("contradictions.tsv"));
-    let near = parse_labels(corpus_file("near_misses.tsv"));
+/// Recall of the labelled pairs (false positives are left for the caller to fill in).
+struct Recall {
+    kind: Prf,
+    any: Prf,
+    strict: Prf,
+    per_kind: Vec<(String, usize, usize)>,
+    missed: Vec<Label>,
+}
 
-    let mut recall_kind = Prf::default();
-    let mut recall_any = Prf::default();
-    let mut recall_strict = Prf::default();
-    let mut per_kind: Vec<(String, usize, usize)> = Vec::new();
-    let mut missed = Vec::new();
-    for l in &labels {
-        let any = found.iter().any(|x| pair_matches(x, &claims, &origins, l));
+/// Which labelled pairs were found: with the right kind, at all, and strictly.
+fn label_recall(
+    found: &[StoredContradiction],
+    claims: &[StoredClaim],
+    origins: &HashMap<i64, String>,
+    labels: &[Label],
+) -> Recall {
+    let mut r = Recall {
+        kind: Prf::default(),
+        any: Prf::default(),
+        strict: Prf::default(),
+        per_kind: Vec::new(),
+        missed: Vec::new(),
+    };
+    for l in labels {
+        let any = found.iter().any(|x| pair_matches(x, claims, origins, l));
         let right = found.iter().any(|x| {
-            x.contradiction.kind.as_str() == l.kind && pair_matches(x, &claims, &origins, l)
+            x.contradiction.kind.as_str() == l.kind && pair_matches(x, claims, origins, l)
         });
         if right {
-            recall_kind.tp += 1.0;
+            r.kind.tp += 1.0;
         } else {
-            recall_kind.fn_ += 1.0;
-            missed.push(l.clone());
+            r.kind.fn_ += 1.0;
+            r.missed.push(l.clone());
         }
-        let strict = found.iter().any(|x| {
-            x.contradiction.kind.as_str() == l.kind && pair_matches_strict(x, &origins, l)
-        });
+        let strict = found
+            .iter()
+            .any(|x| x.contradiction.kind.as_str() == l.kind && pair_matches_strict(x, origins, l));
         if strict {
-            recall_strict.tp += 1.0;
+            r.strict.tp += 1.0;
         } else {
-            recall_strict.fn_ += 1.0;
+            r.strict.fn_ += 1.0;
         }
         if any {
-            recall_any.tp += 1.0;
+            r.any.tp += 1.0;
         } else {
-            recall_any.fn_ += 1.0;
+            r.any.fn_ += 1.0;
         }
-        match per_kind.iter_mut().find(|(k, _, _)| k == &l.kind) {
+        match r.per_kind.iter_mut().find(|(k, _, _)| k == &l.kind) {
             Some(e) => {
                 e.1 += 1;
                 e.2 += right as usize;
             }
-            None => per_kind.push((l.kind.clone(), 1, right as usize)),
+            None => r.per_kind.push((l.kind.clone(), 1, right as usize)),
         }
     }
-    let matched = found
-        .iter()
-        .filter(|x| labels.iter().any(|l| pair_matches(x, &claims, &origins, l)))
-        .count();
-    recall_kind.fp = (found.len() - matched) as f64;
-    recall_any.fp = recall_kind.fp;
-    let near_misses_flagged: Vec<Label> = near
-        .iter()
-        .filter(|l| found.iter().any(|x| pair_matches(x, &claims, &origins, l)))
-        .cloned()
-        .collect();
+    r
+}
 
-    let same_side_stance = found
+/// Same-side contradictions of kind opposing or denial (should be none).
+fn same_side_stance(found: &[StoredContradiction]) -> usize {
+    found
         .iter()
         .filter(|x| {
             matches!(
@@ -233,35 +290,7 @@ pub fn score() -> anyhow::Result<DemoScores> {
             };
             matches!((side(&x.a), side(&x.b)), (Some(a), Some(b)) if a.key == b.key)
         })
-        .count();
-
-    let mut by_kind: HashMap<String, usize> = HashMap::new();
-    for x in &found {
-        *by_kind
-            .entry(x.contradiction.kind.as_str().to_string())
-            .or_default() += 1;
-    }
-    let threads = store.threads()?.len();
-    Ok(DemoScores {
-        articles: articles.len(),
-        threads,
-        purity,
-        completeness,
-        found: by_kind,
-        recall_kind,
-        recall_any,
-        recall_strict,
-        per_kind,
-        precision_vs_labels: if found.is_empty() {
-            0.0
-        } else {
-            matched as f64 / found.len() as f64
-        },
-        near_misses: near.len(),
-        near_misses_flagged,
-        missed,
-        same_side_stance,
-    })
+        .count()
 }
 
 impl fmt::Display for DemoScores {
@@ -344,7 +373,7 @@ mod tests {
     // never reports two claims of the same side as opposing or denying each other.
     #[test]
     fn issue_4_demo_corpus() {
-        let s = score().unwrap();
+        let s = score(&Talk::silent()).unwrap();
         println!("{s}");
         for kind in ["opposing", "denial", "numeric", "reversal"] {
             assert!(

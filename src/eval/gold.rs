@@ -31,6 +31,7 @@ use crate::ingest::{Format, ReadOptions};
 use crate::model::{Precision, StoredClaim, StoredContradiction};
 use crate::pipeline::{self, IngestConfig, Input, ThreadMode};
 use crate::store::Store;
+use crate::talk::Talk;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Gold {
@@ -191,7 +192,7 @@ fn read_index(dir: &Path) -> HashMap<String, Option<NaiveDate>> {
 }
 
 /// Ingest the folder's pages into `store` (one thread, "gold"); returns file name by article origin.
-pub fn ingest_dir(store: &mut Store, dir: &Path) -> Result<Vec<String>> {
+pub fn ingest_dir(store: &mut Store, dir: &Path, talk: &Talk) -> Result<Vec<String>> {
     let dates = read_index(dir);
     let mut files: Vec<String> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read {}", dir.display()))?
@@ -212,8 +213,9 @@ pub fn ingest_dir(store: &mut Store, dir: &Path) -> Result<Vec<String>> {
                 follow_symlinks: false,
             },
             thread: ThreadMode::Fixed("gold".into()),
-            window_days: 7,
+            window_days: pipeline::DEFAULT_WINDOW_DAYS,
             quiet: true,
+            talk: talk.clone(),
         };
         pipeline::ingest(
             store,
@@ -224,8 +226,8 @@ pub fn ingest_dir(store: &mut Store, dir: &Path) -> Result<Vec<String>> {
     Ok(files)
 }
 
-/// Score one folder.
-pub fn score_dir(dir: &Path, misses: bool) -> Result<GoldScores> {
+/// Score one folder; ingest errors go to `talk`.
+pub fn score_dir(dir: &Path, misses: bool, talk: &Talk) -> Result<GoldScores> {
     let gold_path = dir.join("gold.json");
     let gold: Gold = serde_json::from_str(
         &std::fs::read_to_string(&gold_path)
@@ -233,7 +235,7 @@ pub fn score_dir(dir: &Path, misses: bool) -> Result<GoldScores> {
     )
     .with_context(|| format!("{}: not a gold file", gold_path.display()))?;
     let mut store = Store::open_in_memory()?;
-    let files = ingest_dir(&mut store, dir)?;
+    let files = ingest_dir(&mut store, dir, talk)?;
     let articles = store.articles(None)?;
     let origin: HashMap<i64, String> = articles
         .iter()
@@ -253,7 +255,7 @@ pub fn score_dir(dir: &Path, misses: bool) -> Result<GoldScores> {
 }
 
 /// Which stored claims contain a needle: (claim index, in its own text).
-fn holders(needle: &str, file: &str, claims: &[(String, String, String)]) -> Vec<(usize, bool)> {
+fn holders(needle: &str, file: &str, claims: &Normed) -> Vec<(usize, bool)> {
     let n = norm(needle);
     claims
         .iter()
@@ -270,6 +272,9 @@ fn holders(needle: &str, file: &str, claims: &[(String, String, String)]) -> Vec
         })
         .collect()
 }
+
+/// Stored claims normalised for needle matching: (file, text, sentence) per claim.
+type Normed = [(String, String, String)];
 
 /// Score stored claims and contradictions against gold (pure; see the module doc).
 pub fn score(
@@ -296,13 +301,53 @@ pub fn score(
         .iter()
         .filter(|(f, _, _)| gold_files.contains(f.as_str()))
         .count();
-    let index_of: HashMap<i64, usize> = claims.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let answers = answer_claims(gold, claims, &normed);
+    let mut s = GoldScores {
+        dir: dir.to_string(),
+        files,
+        gold_claims: gold.claims.len(),
+        stored_claims,
+        found: 0,
+        right_side: 0,
+        right_date: 0,
+        named_speakers: 0,
+        named_with_code: 0,
+        claims_needle: Prf::default(),
+        claims: Prf::default(),
+        gold_contradictions: gold.contradictions.len(),
+        reported_contradictions: found.len(),
+        contradictions: Prf::default(),
+        per_kind: BTreeMap::new(),
+        misses: Vec::new(),
+    };
+    score_claims(&mut s, gold, claims, &answers);
+    let pairs = PairMatcher {
+        normed: &normed,
+        index_of: claims.iter().enumerate().map(|(i, c)| (c.id, i)).collect(),
+    };
+    let gold_hit = score_contradictions(&mut s, gold, found, origin, &pairs, with_misses);
+    if with_misses {
+        missed_pairs(&mut s, gold, claims, &answers.answer, &gold_hit);
+    }
+    s
+}
 
-    // A gold claim is answered by the stored claims of its file that hold its needle; the
-    // best of them (right side and date, then its own text over its sentence) is its answer.
+/// Which stored claims answer the gold claims.
+struct Answers {
+    /// Per gold claim, the best stored claim of its file that holds its needle.
+    answer: Vec<Option<usize>>,
+    /// Stored claims that hold some gold needle of their file.
+    useful: HashSet<usize>,
+    /// ... and have the side and date of a gold claim they hold.
+    useful_right: HashSet<usize>,
+}
+
+/// A gold claim is answered by the stored claims of its file that hold its needle; the best of
+/// them (right side and date, then its own text over its sentence) is its answer. Precision: a
+/// stored claim is right when it holds some gold needle of its file (and, for the
+/// side-and-date figure, when a gold claim it holds has its side and date).
+fn answer_claims(gold: &Gold, claims: &[StoredClaim], normed: &Normed) -> Answers {
     let mut answer: Vec<Option<usize>> = vec![None; gold.claims.len()];
-    // Precision: a stored claim is right when it holds some gold needle of its file (and, for
-    // the side-and-date figure, when a gold claim it holds has its side and date).
     let mut useful: HashSet<usize> = HashSet::new();
     let mut useful_right: HashSet<usize> = HashSet::new();
     let fits = |i: usize, gc: &GoldClaim| {
@@ -311,7 +356,7 @@ pub fn score(
         (side_ok, claim_date(&claims[i]) == gc.date)
     };
     for (g, gc) in gold.claims.iter().enumerate() {
-        let cands = holders(&gc.needle, &gc.file, &normed);
+        let cands = holders(&gc.needle, &gc.file, normed);
         for &(i, _) in &cands {
             useful.insert(i);
             if fits(i, gc) == (true, true) {
@@ -332,29 +377,20 @@ pub fn score(
             })
             .map(|(i, _)| *i);
     }
-    let mut s = GoldScores {
-        dir: dir.to_string(),
-        files,
-        gold_claims: gold.claims.len(),
-        stored_claims,
-        found: 0,
-        right_side: 0,
-        right_date: 0,
-        named_speakers: 0,
-        named_with_code: 0,
-        claims_needle: Prf::default(),
-        claims: Prf::default(),
-        gold_contradictions: gold.contradictions.len(),
-        reported_contradictions: found.len(),
-        contradictions: Prf::default(),
-        per_kind: BTreeMap::new(),
-        misses: Vec::new(),
-    };
+    Answers {
+        answer,
+        useful,
+        useful_right,
+    }
+}
+
+/// The claim figures: found, right side, right date, named speakers, and both claim P/R/F1s.
+fn score_claims(s: &mut GoldScores, gold: &Gold, claims: &[StoredClaim], answers: &Answers) {
     let mut right = 0;
     for (g, gc) in gold.claims.iter().enumerate() {
         let is_named = named(&gc.speaker);
         s.named_speakers += usize::from(is_named);
-        let Some(i) = answer[g] else { continue };
+        let Some(i) = answers.answer[g] else { continue };
         let c = &claims[i].claim;
         s.found += 1;
         let side_ok = gold_side(c.actor_code.as_deref(), c.country.as_deref()) == gc.country;
@@ -377,27 +413,48 @@ pub fn score(
     }
     s.claims_needle = Prf {
         tp: s.found as f64,
-        fp: stored_claims.saturating_sub(useful.len()) as f64,
+        fp: s.stored_claims.saturating_sub(answers.useful.len()) as f64,
         fn_: (gold.claims.len() - s.found) as f64,
     };
     s.claims = Prf {
         tp: right as f64,
-        fp: stored_claims.saturating_sub(useful_right.len()) as f64,
+        fp: s.stored_claims.saturating_sub(answers.useful_right.len()) as f64,
         fn_: (gold.claims.len() - right) as f64,
     };
+}
 
-    // Contradictions: a reported pair answers a gold pair when its claims hold the two needles.
-    let holds = |claim: usize, r: &GoldRef| -> bool {
-        let (f, text, sentence) = &normed[claim];
+/// Contradictions: a reported pair answers a gold pair when its claims hold the two needles.
+struct PairMatcher<'a> {
+    normed: &'a Normed,
+    /// Stored claim id -> index into the claims.
+    index_of: HashMap<i64, usize>,
+}
+
+impl PairMatcher<'_> {
+    fn holds(&self, claim: usize, r: &GoldRef) -> bool {
+        let (f, text, sentence) = &self.normed[claim];
         let n = norm(&r.needle);
         *f == r.file && (text.contains(&n) || sentence.contains(&n))
-    };
-    let matches = |x: &StoredContradiction, gp: &GoldPair| -> bool {
-        let (Some(&a), Some(&b)) = (index_of.get(&x.a.id), index_of.get(&x.b.id)) else {
+    }
+    fn matches(&self, x: &StoredContradiction, gp: &GoldPair) -> bool {
+        let (Some(&a), Some(&b)) = (self.index_of.get(&x.a.id), self.index_of.get(&x.b.id)) else {
             return false;
         };
-        (holds(a, &gp.a) && holds(b, &gp.b)) || (holds(a, &gp.b) && holds(b, &gp.a))
-    };
+        (self.holds(a, &gp.a) && self.holds(b, &gp.b))
+            || (self.holds(a, &gp.b) && self.holds(b, &gp.a))
+    }
+}
+
+/// The contradiction figures, overall and per kind (with `with_misses`, a line per false
+/// reported pair); returns which gold pairs some reported pair answers.
+fn score_contradictions(
+    s: &mut GoldScores,
+    gold: &Gold,
+    found: &[StoredContradiction],
+    origin: &HashMap<i64, String>,
+    pairs: &PairMatcher,
+    with_misses: bool,
+) -> Vec<bool> {
     let mut kinds: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new(); // (tp, reported, gold)
     for gp in &gold.contradictions {
         kinds.entry(gp.kind.clone()).or_default().2 += 1;
@@ -414,7 +471,7 @@ pub fn score(
     for x in found {
         let mut any = false;
         for (g, gp) in gold.contradictions.iter().enumerate() {
-            if matches(x, gp) {
+            if pairs.matches(x, gp) {
                 any = true;
                 gold_hit[g] = true;
                 if gp.kind == x.contradiction.kind.as_str() {
@@ -424,22 +481,7 @@ pub fn score(
         }
         right_pairs += usize::from(any);
         if with_misses && !any {
-            s.misses.push(format!(
-                "false {}: [{}] {} ({}) \"{}\" <> [{}] {} ({}) \"{}\"",
-                x.contradiction.kind.as_str(),
-                origin
-                    .get(&x.a.article_id)
-                    .map_or("?", |o| &o[..2.min(o.len())]),
-                x.a.claim.speaker,
-                x.a.claim.actor_code.as_deref().unwrap_or("-"),
-                short(&x.a.claim.text),
-                origin
-                    .get(&x.b.article_id)
-                    .map_or("?", |o| &o[..2.min(o.len())]),
-                x.b.claim.speaker,
-                x.b.claim.actor_code.as_deref().unwrap_or("-"),
-                short(&x.b.claim.text),
-            ));
+            s.misses.push(false_pair(x, origin));
         }
     }
     // Precision counts reported pairs that answer some gold pair; recall counts gold pairs.
@@ -458,7 +500,7 @@ pub fn score(
                 gp.kind == kind
                     && found.iter().any(|x| {
                         x.contradiction.kind.as_str() == kind
-                            && matches(x, &gold.contradictions[*g])
+                            && pairs.matches(x, &gold.contradictions[*g])
                     })
             })
             .count();
@@ -472,60 +514,91 @@ pub fn score(
             },
         );
     }
-    if with_misses {
-        for (g, gp) in gold.contradictions.iter().enumerate() {
-            if gold_hit[g] {
-                continue;
-            }
-            let describe = |r: &GoldRef| -> String {
-                let gc = gold
-                    .claims
-                    .iter()
-                    .position(|c| c.file == r.file && c.needle == r.needle);
-                match gc.and_then(|g| answer[g]) {
-                    Some(i) => {
-                        let c = &claims[i].claim;
-                        let prop = crate::contradict::proposition::of_claim(c).map_or_else(
-                            || "-".to_string(),
-                            |p| {
-                                format!(
-                                    "{}({}){:+}{}",
-                                    p.act,
-                                    p.agent.as_deref().unwrap_or("?"),
-                                    p.position,
-                                    if p.denial { " denial" } else { "" }
-                                )
-                            },
-                        );
-                        format!(
-                            "[{}] {} ({}) {} frame={} prop={} hedge={} \"{}\"",
-                            &r.file[..2.min(r.file.len())],
-                            c.speaker,
-                            c.actor_code.as_deref().unwrap_or("-"),
-                            claim_date(&claims[i]).unwrap_or_else(|| "-".into()),
-                            c.frame.as_deref().unwrap_or("-"),
-                            prop,
-                            c.hedge.as_deref().unwrap_or("-"),
-                            short(&c.text)
-                        )
-                    }
-                    None => format!(
-                        "[{}] NOT FOUND \"{}\"",
-                        &r.file[..2.min(r.file.len())],
-                        r.needle
-                    ),
-                }
-            };
-            s.misses.push(format!(
-                "missed {} ({}):\n    a: {}\n    b: {}",
-                gp.kind,
-                gp.about,
-                describe(&gp.a),
-                describe(&gp.b)
-            ));
+    gold_hit
+}
+
+/// The `--misses` line of a reported pair that answers no gold pair.
+fn false_pair(x: &StoredContradiction, origin: &HashMap<i64, String>) -> String {
+    format!(
+        "false {}: [{}] {} ({}) \"{}\" <> [{}] {} ({}) \"{}\"",
+        x.contradiction.kind.as_str(),
+        origin
+            .get(&x.a.article_id)
+            .map_or("?", |o| &o[..2.min(o.len())]),
+        x.a.claim.speaker,
+        x.a.claim.actor_code.as_deref().unwrap_or("-"),
+        short(&x.a.claim.text),
+        origin
+            .get(&x.b.article_id)
+            .map_or("?", |o| &o[..2.min(o.len())]),
+        x.b.claim.speaker,
+        x.b.claim.actor_code.as_deref().unwrap_or("-"),
+        short(&x.b.claim.text),
+    )
+}
+
+/// `--misses`: a line per gold pair no reported pair answers, with what each of its claims got.
+fn missed_pairs(
+    s: &mut GoldScores,
+    gold: &Gold,
+    claims: &[StoredClaim],
+    answer: &[Option<usize>],
+    gold_hit: &[bool],
+) {
+    for (g, gp) in gold.contradictions.iter().enumerate() {
+        if gold_hit[g] {
+            continue;
         }
+        let describe = |r: &GoldRef| -> String {
+            let gc = gold
+                .claims
+                .iter()
+                .position(|c| c.file == r.file && c.needle == r.needle);
+            match gc.and_then(|g| answer[g]) {
+                Some(i) => describe_answer(r, &claims[i]),
+                None => format!(
+                    "[{}] NOT FOUND \"{}\"",
+                    &r.file[..2.min(r.file.len())],
+                    r.needle
+                ),
+            }
+        };
+        s.misses.push(format!(
+            "missed {} ({}):\n    a: {}\n    b: {}",
+            gp.kind,
+            gp.about,
+            describe(&gp.a),
+            describe(&gp.b)
+        ));
     }
-    s
+}
+
+/// What the stored claim answering one side of a missed gold pair got.
+fn describe_answer(r: &GoldRef, stored: &StoredClaim) -> String {
+    let c = &stored.claim;
+    let prop = crate::contradict::proposition::of_claim(c).map_or_else(
+        || "-".to_string(),
+        |p| {
+            format!(
+                "{}({}){:+}{}",
+                p.act,
+                p.agent.as_deref().unwrap_or("?"),
+                p.position,
+                if p.denial { " denial" } else { "" }
+            )
+        },
+    );
+    format!(
+        "[{}] {} ({}) {} frame={} prop={} hedge={} \"{}\"",
+        &r.file[..2.min(r.file.len())],
+        c.speaker,
+        c.actor_code.as_deref().unwrap_or("-"),
+        claim_date(stored).unwrap_or_else(|| "-".into()),
+        c.frame.as_deref().unwrap_or("-"),
+        prop,
+        c.hedge.as_deref().unwrap_or("-"),
+        short(&c.text)
+    )
 }
 
 fn short(s: &str) -> String {

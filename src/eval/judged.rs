@@ -26,6 +26,7 @@ use anyhow::{bail, Context, Result};
 use crate::demo;
 use crate::model::{StoredClaim, StoredContradiction};
 use crate::store::Store;
+use crate::talk::Talk;
 
 /// Column names of the judgement file.
 pub const HEADER: &str = "thread\tkind\ta\tb\tjudgement\treason";
@@ -298,10 +299,10 @@ pub fn key_of(x: &StoredContradiction, origins: &HashMap<i64, String>) -> PairKe
     )
 }
 
-/// The demo's reported contradictions, keyed.
-pub fn demo_pairs() -> Result<Vec<(PairKey, StoredContradiction)>> {
+/// The demo's reported contradictions, keyed (ingest errors go to `talk`).
+pub fn demo_pairs(talk: &Talk) -> Result<Vec<(PairKey, StoredContradiction)>> {
     let mut store = Store::open_in_memory()?;
-    demo::ingest_corpus(&mut store)?;
+    demo::ingest_corpus(&mut store, talk.clone())?;
     let origins: HashMap<i64, String> = store
         .articles(None)?
         .into_iter()
@@ -355,11 +356,12 @@ pub fn describe(key: &PairKey, x: &StoredContradiction) -> String {
 
 /// Run `eval judged`: score the file; with `sample`, first append `n` drawn pairs as `unsure`.
 /// Returns the scores and the text to print (drawn pairs with their sentences, or with `show`
-/// every judged pair still reported).
+/// every judged pair still reported). Ingest errors go to `talk`.
 pub fn run(
     path: &Path,
     sample: Option<(usize, u64)>,
     show: bool,
+    talk: &Talk,
 ) -> Result<(JudgedScores, String)> {
     let existing = match std::fs::read_to_string(path) {
         Ok(s) => s,
@@ -368,7 +370,7 @@ pub fn run(
     };
     let mut judgements =
         parse(&existing).with_context(|| format!("{}: not a judgement file", path.display()))?;
-    let pairs = demo_pairs()?;
+    let pairs = demo_pairs(talk)?;
     let keys: Vec<PairKey> = pairs.iter().map(|(k, _)| k.clone()).collect();
     let by_key: HashMap<&PairKey, &StoredContradiction> =
         pairs.iter().map(|(k, x)| (k, x)).collect();
@@ -546,7 +548,7 @@ mod tests {
         assert!(j
             .iter()
             .all(|j| j.verdict != Verdict::Unsure && !j.reason.is_empty()));
-        let (s, _) = run(&path, None, false).unwrap();
+        let (s, _) = run(&path, None, false, &Talk::silent()).unwrap();
         // The sample was drawn before the last detector changes of the session: two of its
         // pairs (both judged wrong) are no longer reported. If this count moves, the detector
         // changed again: judge a fresh sample (eval judged FILE --sample N --seed S) and update

@@ -4,7 +4,8 @@
 //! trailing `_xxxx` annotator hash) is split and run through [`claims::find`] with no actor
 //! mentions, no time expressions, the builtin gazetteer and an unknown date. Articles that
 //! several annotators labelled are scored once per annotation file ([`score_dir_with`] with
-//! `one_per_text` scores them once; env `POLNEAR_ONE_PER_TEXT=1` in the test).
+//! [`PolnearOptions::one_per_text`] scores them once; env `POLNEAR_ONE_PER_TEXT=1` in the
+//! ignored `score_corpus` test, which also reads `POLNEAR_SOURCE_MISSES` and `POLNEAR_HIST`).
 //!
 //! Measures (brat offsets are in characters; they are converted to bytes):
 //!
@@ -303,8 +304,20 @@ fn match_spans(
     (pairs, exact)
 }
 
+/// Switches for error analysis; the defaults are what `eval polnear` scores with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PolnearOptions {
+    /// Score articles that several annotators labelled once, against the first annotation
+    /// file in name order (by default, once per annotation file).
+    pub one_per_text: bool,
+    /// Add a `misses` line per missed or spurious source span.
+    pub source_misses: bool,
+    /// Add a `misses` line per gold attribution with its content-recall bucket.
+    pub histogram: bool,
+}
+
 /// Score one article; adds into `sc`.
-fn score_article(text: &str, gold: &[Gold], sc: &mut PolnearScores) {
+fn score_article(text: &str, gold: &[Gold], sc: &mut PolnearScores, opts: &PolnearOptions) {
     let gaz = Gazetteer::builtin();
     let sents = sentences::split(text);
     let mut diags = Vec::new();
@@ -317,16 +330,33 @@ fn score_article(text: &str, gold: &[Gold], sc: &mut PolnearScores) {
         &gaz,
         &mut diags,
     );
-    score_claims(text, gold, &claims, sc);
+    score_claims(text, gold, &claims, sc, opts);
 }
 
 /// Score predicted claims of one article against its gold attributions; adds into `sc`.
-fn score_claims(text: &str, gold: &[Gold], claims: &[Claim], sc: &mut PolnearScores) {
+fn score_claims(
+    text: &str,
+    gold: &[Gold],
+    claims: &[Claim],
+    sc: &mut PolnearScores,
+    opts: &PolnearOptions,
+) {
     sc.articles += 1;
     sc.gold_attributions += gold.len();
     sc.predicted_claims += claims.len();
+    score_sources(text, gold, claims, sc, opts);
+    score_cues(text, gold, claims, sc);
+    score_content(text, gold, claims, sc, opts);
+}
 
-    // Source.
+/// Source: predicted speaker spans against gold Source spans, overlap and exact.
+fn score_sources(
+    text: &str,
+    gold: &[Gold],
+    claims: &[Claim],
+    sc: &mut PolnearScores,
+    opts: &PolnearOptions,
+) {
     let pred_src: Vec<(usize, Span)> = claims
         .iter()
         .enumerate()
@@ -340,39 +370,8 @@ fn score_claims(text: &str, gold: &[Gold], claims: &[Claim], sc: &mut PolnearSco
         .collect();
     sc.gold_with_source += gold_src.len();
     let (pairs, exact) = match_spans(text, &pred_src, &gold_src);
-    if std::env::var("POLNEAR_SOURCE_MISSES").is_ok() {
-        for (gi, g) in &gold_src {
-            if !pairs.iter().any(|p| p.1 == *gi) {
-                let cue = gold[*gi].cue.first().map(|s| s.slice(text)).unwrap_or("-");
-                let src = g.first().map(|s| s.slice(text)).unwrap_or("-");
-                let line_start = text[..g[0].start]
-                    .rfind(['.', '\n'])
-                    .map(|i| i + 1)
-                    .unwrap_or(0);
-                let ctx_end = (g[0].end + 80).min(text.len());
-                let ctx_end = (ctx_end..=text.len())
-                    .find(|&i| text.is_char_boundary(i))
-                    .unwrap_or(text.len());
-                // "dup": a prediction overlaps this source but was paired with another gold.
-                let dup = pred_src.iter().any(|(_, p)| overlap(&[*p], g) > 0);
-                let tag = if dup { "SRC-MISS-DUP" } else { "SRC-MISS" };
-                sc.misses.push(format!(
-                    "{tag} [{src}] {cue} || {}",
-                    text[line_start..ctx_end].replace('\n', " ")
-                ));
-            }
-        }
-        for (pi, p) in &pred_src {
-            if !pairs.iter().any(|x| x.0 == *pi) {
-                let c = &claims[*pi];
-                sc.misses.push(format!(
-                    "SRC-FP [{}] {} || {}",
-                    p.slice(text),
-                    c.cue,
-                    c.sentence.replace('\n', " ")
-                ));
-            }
-        }
+    if opts.source_misses {
+        source_misses(text, gold, claims, &pred_src, &gold_src, &pairs, sc);
     }
     let tp = pairs.len() as f64;
     sc.source_overlap.tp += tp;
@@ -381,8 +380,54 @@ fn score_claims(text: &str, gold: &[Gold], claims: &[Claim], sc: &mut PolnearSco
     sc.source_exact.tp += exact as f64;
     sc.source_exact.fp += (pred_src.len() - exact) as f64;
     sc.source_exact.fn_ += (gold_src.len() - exact) as f64;
+}
 
-    // Cue.
+/// `source_misses`: a line per gold source no prediction took and per unpaired prediction.
+fn source_misses(
+    text: &str,
+    gold: &[Gold],
+    claims: &[Claim],
+    pred_src: &[(usize, Span)],
+    gold_src: &[(usize, Vec<Span>)],
+    pairs: &[(usize, usize)],
+    sc: &mut PolnearScores,
+) {
+    for (gi, g) in gold_src {
+        if !pairs.iter().any(|p| p.1 == *gi) {
+            let cue = gold[*gi].cue.first().map(|s| s.slice(text)).unwrap_or("-");
+            let src = g.first().map(|s| s.slice(text)).unwrap_or("-");
+            let line_start = text[..g[0].start]
+                .rfind(['.', '\n'])
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            let ctx_end = (g[0].end + 80).min(text.len());
+            let ctx_end = (ctx_end..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len());
+            // "dup": a prediction overlaps this source but was paired with another gold.
+            let dup = pred_src.iter().any(|(_, p)| overlap(&[*p], g) > 0);
+            let tag = if dup { "SRC-MISS-DUP" } else { "SRC-MISS" };
+            sc.misses.push(format!(
+                "{tag} [{src}] {cue} || {}",
+                text[line_start..ctx_end].replace('\n', " ")
+            ));
+        }
+    }
+    for (pi, p) in pred_src {
+        if !pairs.iter().any(|x| x.0 == *pi) {
+            let c = &claims[*pi];
+            sc.misses.push(format!(
+                "SRC-FP [{}] {} || {}",
+                p.slice(text),
+                c.cue,
+                c.sentence.replace('\n', " ")
+            ));
+        }
+    }
+}
+
+/// Cue: predicted cue spans (of claims with a speaker) against gold Cue spans.
+fn score_cues(text: &str, gold: &[Gold], claims: &[Claim], sc: &mut PolnearScores) {
     let pred_cue: Vec<(usize, Span)> = claims
         .iter()
         .enumerate()
@@ -399,8 +444,16 @@ fn score_claims(text: &str, gold: &[Gold], claims: &[Claim], sc: &mut PolnearSco
     sc.cue_overlap.tp += cpairs.len() as f64;
     sc.cue_overlap.fp += (pred_cue.len() - cpairs.len()) as f64;
     sc.cue_overlap.fn_ += (gold_cue.len() - cpairs.len()) as f64;
+}
 
-    // Content (soft).
+/// Content (soft): token overlap of each prediction with its best gold attribution.
+fn score_content(
+    text: &str,
+    gold: &[Gold],
+    claims: &[Claim],
+    sc: &mut PolnearScores,
+    opts: &PolnearOptions,
+) {
     let toks = word_starts(text);
     let gold_toks: Vec<Vec<usize>> = gold.iter().map(|g| tokens_in(&toks, &g.content)).collect();
     let mut covered: Vec<Vec<usize>> = vec![Vec::new(); gold.len()];
@@ -448,28 +501,9 @@ fn score_claims(text: &str, gold: &[Gold], claims: &[Claim], sc: &mut PolnearSco
         cv.sort_unstable();
         cv.dedup();
         sc.content_soft.r_sum += cv.len() as f64 / gt.len() as f64;
-        if std::env::var("POLNEAR_HIST").is_ok() {
+        if opts.histogram {
             let r = cv.len() as f64 / gt.len() as f64;
-            let b = if r == 0.0 {
-                "r0"
-            } else if r < 0.5 {
-                "r<.5"
-            } else if r < 1.0 {
-                "r<1"
-            } else {
-                "r1"
-            };
-            let g = &gold[gi];
-            let content: String = g
-                .content
-                .first()
-                .map(|s| s.slice(text))
-                .unwrap_or("")
-                .chars()
-                .take(100)
-                .collect();
-            let cue = g.cue.first().map(|s| s.slice(text)).unwrap_or("-");
-            sc.misses.push(format!("HIST {b} {cue} | {content}"));
+            sc.misses.push(histogram_line(text, &gold[gi], r));
         }
         sc.content_soft.r_n += 1.0;
         if !matched_gold[gi] && sc.misses.len() < 400 {
@@ -489,14 +523,36 @@ fn score_claims(text: &str, gold: &[Gold], claims: &[Claim], sc: &mut PolnearSco
     }
 }
 
-/// Score every article of a PolNeAR compartment (`dir` holds `text/` and `attributions/`).
-pub fn score_dir(dir: &Path) -> std::io::Result<PolnearScores> {
-    score_dir_with(dir, false)
+/// `histogram`: the content-recall bucket `r` of one gold attribution, with its cue and content.
+fn histogram_line(text: &str, g: &Gold, r: f64) -> String {
+    let b = if r == 0.0 {
+        "r0"
+    } else if r < 0.5 {
+        "r<.5"
+    } else if r < 1.0 {
+        "r<1"
+    } else {
+        "r1"
+    };
+    let content: String = g
+        .content
+        .first()
+        .map(|s| s.slice(text))
+        .unwrap_or("")
+        .chars()
+        .take(100)
+        .collect();
+    let cue = g.cue.first().map(|s| s.slice(text)).unwrap_or("-");
+    format!("HIST {b} {cue} | {content}")
 }
 
-/// As [`score_dir`]; with `one_per_text`, articles labelled by several annotators are scored
-/// once, against the first annotation file in name order.
-pub fn score_dir_with(dir: &Path, one_per_text: bool) -> std::io::Result<PolnearScores> {
+/// Score every article of a PolNeAR compartment (`dir` holds `text/` and `attributions/`).
+pub fn score_dir(dir: &Path) -> std::io::Result<PolnearScores> {
+    score_dir_with(dir, &PolnearOptions::default())
+}
+
+/// As [`score_dir`], with the analysis switches of `opts`.
+pub fn score_dir_with(dir: &Path, opts: &PolnearOptions) -> std::io::Result<PolnearScores> {
     let mut seen = std::collections::HashSet::new();
     let mut sc = PolnearScores::default();
     let mut anns: Vec<_> = std::fs::read_dir(dir.join("attributions"))?
@@ -515,7 +571,7 @@ pub fn score_dir_with(dir: &Path, one_per_text: bool) -> std::io::Result<Polnear
             Some((b, _)) => b.to_string(),
             None => stem.clone(),
         };
-        if one_per_text && !seen.insert(base.clone()) {
+        if opts.one_per_text && !seen.insert(base.clone()) {
             continue;
         }
         let text_path = dir.join("text").join(format!("{base}.txt"));
@@ -524,7 +580,7 @@ pub fn score_dir_with(dir: &Path, one_per_text: bool) -> std::io::Result<Polnear
         };
         let ann = std::fs::read_to_string(&ann_path)?;
         let gold = parse_ann(&ann, &text);
-        score_article(&text, &gold, &mut sc);
+        score_article(&text, &gold, &mut sc, opts);
     }
     Ok(sc)
 }
@@ -542,7 +598,7 @@ mod tests {
         assert_eq!(gold[0].source[0].slice(text), "Lavrov");
         assert_eq!(gold[0].content[0].slice(text), "We are close");
         let mut sc = PolnearScores::default();
-        score_article(text, &gold, &mut sc);
+        score_article(text, &gold, &mut sc, &PolnearOptions::default());
         assert_eq!(sc.source_overlap.tp, 1.0);
         assert_eq!(sc.source_exact.tp, 1.0);
     }
@@ -641,7 +697,7 @@ mod tests {
             pred(text, None, None, at(text, "on Monday", 0)),
         ];
         let mut sc = PolnearScores::default();
-        score_claims(text, &g, &claims, &mut sc);
+        score_claims(text, &g, &claims, &mut sc, &PolnearOptions::default());
         let prf = |p: Prf| (p.tp, p.fp, p.fn_);
         assert_eq!((sc.gold_attributions, sc.predicted_claims), (3, 4));
         assert_eq!(prf(sc.source_overlap), (2.0, 1.0, 1.0));
@@ -668,7 +724,13 @@ mod tests {
         let both = pred(text, Some(at(text, "Lavrov and Kerry", 0)), None, content);
         let again = pred(text, Some(at(text, "Kerry", 0)), None, content);
         let mut sc = PolnearScores::default();
-        score_claims(text, &g, &[both.clone(), again], &mut sc);
+        score_claims(
+            text,
+            &g,
+            &[both.clone(), again],
+            &mut sc,
+            &PolnearOptions::default(),
+        );
         // Greedy by overlap: "Lavrov and Kerry" takes Lavrov (6 bytes), "Kerry" takes Kerry.
         assert_eq!(
             (
@@ -680,7 +742,7 @@ mod tests {
         );
         assert_eq!(sc.source_exact.tp, 1.0);
         let mut sc = PolnearScores::default();
-        score_claims(text, &g, &[both], &mut sc);
+        score_claims(text, &g, &[both], &mut sc, &PolnearOptions::default());
         assert_eq!(
             (
                 sc.source_overlap.tp,
@@ -738,8 +800,13 @@ mod tests {
             return;
         }
         let t = std::time::Instant::now();
-        let one = std::env::var("POLNEAR_ONE_PER_TEXT").is_ok();
-        let sc = score_dir_with(&dir, one).expect("scoring runs");
+        // The analysis switches come from the environment here only: this is a tool run by hand.
+        let opts = PolnearOptions {
+            one_per_text: std::env::var("POLNEAR_ONE_PER_TEXT").is_ok(),
+            source_misses: std::env::var("POLNEAR_SOURCE_MISSES").is_ok(),
+            histogram: std::env::var("POLNEAR_HIST").is_ok(),
+        };
+        let sc = score_dir_with(&dir, &opts).expect("scoring runs");
         println!("split: {split} ({:.2}s)", t.elapsed().as_secs_f64());
         println!("{sc}");
         let n: usize = std::env::var("POLNEAR_MISSES")
