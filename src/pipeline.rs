@@ -453,7 +453,7 @@ impl<'a> Writer<'a> {
     /// Commit the open batch (articles, claims, threads; contradictions come after the run).
     fn commit(&mut self) -> Result<()> {
         self.store
-            .commit_batch(None, 0)
+            .commit()
             .context("cannot commit to the database")?;
         Ok(())
     }
@@ -537,7 +537,7 @@ impl<'a> Writer<'a> {
             copy_of,
             bands: &p.sketch.bands,
         };
-        match self.store.insert_article(&new, None, 0) {
+        match self.store.put_article(&new) {
             Ok(Inserted::New { .. }) => {
                 self.summary.new += 1;
                 self.summary.copies += usize::from(copy_of.is_some());

@@ -456,7 +456,6 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
         has_local.insert(c.a);
         has_local.insert(c.b);
     }
-    let local_best = best_local_partners(&found, items, &by_id, &same_article);
     // Best cross-article pair per claim: (score, -gap, canonical pool index of the partner).
     let rank = |c: &Contradiction| -> (f32, i64, usize, usize) {
         let (ia, ib) = (by_id[&c.a], by_id[&c.b]);
@@ -504,7 +503,7 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
             continue;
         }
         if same_article(c) {
-            keep[n] = local_best.contains(&n);
+            keep[n] = true;
             continue;
         }
         // Mutual: the strongest cross-article pair of its kind for both its claims.
@@ -527,66 +526,6 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
         .zip(keep)
         .filter_map(|(c, k)| k.then_some(c))
         .collect()
-}
-
-/// Inside one article a reply answers one accusation: of the pairs a claim makes there, keep
-/// its best one per kind. The chooser is the denier for a denial (an assertion may be denied
-/// by several parties) and either claim otherwise. Best = the same act and doer, then the
-/// higher score, then the nearer sentence, then the canonical pool order.
-fn best_local_partners(
-    found: &[Contradiction],
-    items: &[Item],
-    by_id: &HashMap<i64, usize>,
-    same_article: &dyn Fn(&Contradiction) -> bool,
-) -> HashSet<usize> {
-    let rank = |c: &Contradiction| {
-        let (ia, ib) = (by_id[&c.a], by_id[&c.b]);
-        let (a, b) = (&items[ia], &items[ib]);
-        let same_prop = match (&a.prop, &b.prop) {
-            (Some(p), Some(q)) => p.act == q.act && p.agent.is_some() && p.agent == q.agent,
-            _ => false,
-        };
-        let (sa, sb) = (a.stored.claim.span, b.stored.claim.span);
-        let distance = sa.start.max(sb.start) - sa.start.min(sb.start);
-        (
-            same_prop,
-            ordered_float(c.score),
-            std::cmp::Reverse(distance),
-            std::cmp::Reverse((ia.min(ib), ia.max(ib))),
-        )
-    };
-    let mut best: HashMap<(i64, ContradictionKind), usize> = HashMap::new();
-    for (n, c) in found.iter().enumerate() {
-        if c.kind == ContradictionKind::Numeric || !same_article(c) {
-            continue;
-        }
-        let choosers: Vec<i64> = if c.kind == ContradictionKind::Denial {
-            let (a, b) = (&items[by_id[&c.a]], &items[by_id[&c.b]]);
-            if a.stance < 0 && b.stance > 0 {
-                vec![c.a]
-            } else if b.stance < 0 && a.stance > 0 {
-                vec![c.b]
-            } else {
-                vec![c.a, c.b]
-            }
-        } else {
-            vec![c.a, c.b]
-        };
-        for id in choosers {
-            match best.get(&(id, c.kind)) {
-                Some(&m) if rank(&found[m]) >= rank(c) => {}
-                _ => {
-                    best.insert((id, c.kind), n);
-                }
-            }
-        }
-    }
-    best.into_values().collect()
-}
-
-/// A total order on scores (they are finite, clamped to 0..=1).
-fn ordered_float(x: f32) -> i64 {
-    (x * 1_000_000.0).round() as i64
 }
 
 /// A claim's place in the detection pool: its date, then its words and where they sit in

@@ -100,6 +100,9 @@ pub struct GoldScores {
     /// With `--misses`: one line per missed gold pair and per false reported pair.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub misses: Vec<String>,
+    /// With `--misses`: one line per found gold claim whose speaker got the wrong side.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub side_misses: Vec<String>,
 }
 
 /// Normalise text for needle matching: lower case, straight quotes and dashes, single spaces.
@@ -319,8 +322,9 @@ pub fn score(
         contradictions: Prf::default(),
         per_kind: BTreeMap::new(),
         misses: Vec::new(),
+        side_misses: Vec::new(),
     };
-    score_claims(&mut s, gold, claims, &answers);
+    score_claims(&mut s, gold, claims, &answers, with_misses);
     let pairs = PairMatcher {
         normed: &normed,
         index_of: claims.iter().enumerate().map(|(i, c)| (c.id, i)).collect(),
@@ -384,8 +388,15 @@ fn answer_claims(gold: &Gold, claims: &[StoredClaim], normed: &Normed) -> Answer
     }
 }
 
-/// The claim figures: found, right side, right date, named speakers, and both claim P/R/F1s.
-fn score_claims(s: &mut GoldScores, gold: &Gold, claims: &[StoredClaim], answers: &Answers) {
+/// The claim figures: found, right side, right date, named speakers, and both claim P/R/F1s
+/// (with `with_misses`, a line per found claim with the wrong side).
+fn score_claims(
+    s: &mut GoldScores,
+    gold: &Gold,
+    claims: &[StoredClaim],
+    answers: &Answers,
+    with_misses: bool,
+) {
     let mut right = 0;
     for (g, gc) in gold.claims.iter().enumerate() {
         let is_named = named(&gc.speaker);
@@ -400,7 +411,7 @@ fn score_claims(s: &mut GoldScores, gold: &Gold, claims: &[StoredClaim], answers
         s.named_with_code += usize::from(is_named && c.actor_code.is_some());
         right += usize::from(side_ok && date_ok);
         if with_misses && !side_ok {
-            s.misses.push(format!(
+            s.side_misses.push(format!(
                 "wrong side: [{}] gold {} ({}) got {:?} ({}) \"{}\"",
                 &gc.file[..gc.file.len().min(2)],
                 gc.speaker,
@@ -663,7 +674,7 @@ impl fmt::Display for GoldScores {
                 p.recall()
             )?;
         }
-        for m in &self.misses {
+        for m in self.side_misses.iter().chain(&self.misses) {
             writeln!(f, "{m}")?;
         }
         Ok(())

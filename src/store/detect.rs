@@ -1,10 +1,9 @@
-//! Contradiction detection at write time, kept as wrappers over the plain storage API so
-//! existing callers compile and behave the same. This is caller policy (which claims to compare
-//! with which, frame by frame), not storage: callers should call [`Store::put_article`] and
-//! [`Store::commit`], and run detection themselves over [`Store::batch_claims`] with
-//! [`Store::candidate_claims`] and [`Store::add_contradictions`] (or over whole threads with
-//! [`Store::sync_contradictions`], as ingest does). Once no caller passes a detector, this file
-//! and [`Detector`] can go.
+//! Test-only: contradiction detection inside the write transaction, built on the plain storage
+//! API. The product never detects here (ingest stores with [`Store::put_article`] and
+//! [`Store::commit`], then recomputes whole threads with [`Store::sync_contradictions`]); the
+//! store tests use these wrappers to check that a caller's detection over
+//! [`Store::batch_claims`], [`Store::candidate_claims`] and [`Store::add_contradictions`]
+//! commits or rolls back with the article.
 
 use super::read::candidate_claims;
 use super::write::{insert_contradictions, write_article, Written};

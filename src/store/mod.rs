@@ -15,6 +15,7 @@ use rusqlite::Connection;
 
 use crate::model::{Article, Contradiction, Extraction, StoredClaim, Thread};
 
+#[cfg(test)]
 mod detect;
 mod migrate;
 mod read;
@@ -180,6 +181,7 @@ pub enum Inserted {
 
 /// Finds contradictions between the new claims of an article and existing claims of a thread.
 /// The store loads the candidates; the caller supplies the rules.
+#[cfg(test)]
 pub type Detector<'a> = &'a dyn Fn(&str, &[StoredClaim], &[StoredClaim]) -> Vec<Contradiction>;
 
 /// Filters for `claims`.
