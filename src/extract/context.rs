@@ -10,6 +10,11 @@
 //!   inside the comma-bounded appositive after the name's first occurrence, or in the title
 //!   words right before it ("Slovak foreign ministry spokesman Peter Susko"), gives the code.
 //!
+//! - **A generic name needs its country in the article** ("the rebels", "the army",
+//!   "government forces", "the opposition"): the gazetteer ties such lower-case aliases to
+//!   one story's party. Where the article never names that party's country, the alias says
+//!   nothing about who spoke, so the mention is dropped and the speaker left without a code.
+//!
 //! Nothing here names a story's people or places: the role words are the speaker's own
 //! last word, the codes come from the article's actor mentions.
 
@@ -45,6 +50,44 @@ pub struct Article<'a> {
     pub actors: &'a [ActorMention],
     pub gazetteer: &'a Gazetteer,
     pub date: Option<NaiveDate>,
+}
+
+/// Drop mentions, and clear claim speakers, that rest only on a generic lower-case alias
+/// whose country the article never names with a capital ("Syrian", "Syria", "Damascus").
+pub fn gate_generic(article: &Article, mentions: &mut Vec<ActorMention>, claims: &mut [Claim]) {
+    let generic = |text: &str| {
+        let t = text.trim();
+        let rest = ["The ", "A ", "An "]
+            .iter()
+            .find_map(|d| t.strip_prefix(d))
+            .unwrap_or(t);
+        !rest.chars().any(char::is_uppercase)
+    };
+    let has_generic = mentions
+        .iter()
+        .any(|m| generic(&m.text) && m.country.is_some())
+        || claims
+            .iter()
+            .any(|c| generic(&c.speaker) && c.country.is_some());
+    if !has_generic {
+        return;
+    }
+    let named: std::collections::HashSet<String> =
+        actors::find_all(article.body, article.gazetteer, article.date)
+            .into_iter()
+            .filter(|m| !generic(&m.text))
+            .filter_map(|m| m.country)
+            .collect();
+    let unanchored =
+        |country: &Option<String>| country.as_ref().is_some_and(|c| !named.contains(c));
+    mentions.retain(|m| !(generic(&m.text) && unanchored(&m.country)));
+    for c in claims.iter_mut() {
+        if generic(&c.speaker) && unanchored(&c.country) {
+            c.actor = None;
+            c.actor_code = None;
+            c.country = None;
+        }
+    }
 }
 
 /// Give codes to the claims whose speaker has none (or only the anonymous code).
@@ -262,6 +305,39 @@ mod tests {
             .into_iter()
             .map(|c| (c.speaker, c.country))
             .collect()
+    }
+
+    /// A generic alias tied to one story's party ("the rebels") codes a speaker only where the
+    /// article names that party's country.
+    #[test]
+    fn generic_aliases_need_their_country_in_the_article() {
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "The rebels said they had taken the town on Monday.",
+                "The rebels",
+                false,
+            ),
+            (
+                "Fighting went on near Aleppo in Syria. The rebels said they had taken the town.",
+                "The rebels",
+                true,
+            ),
+            (
+                "The army said it had repelled an attack near the border.",
+                "The army",
+                false,
+            ),
+        ];
+        for (body, speaker, coded) in cases {
+            let date = chrono::NaiveDate::from_ymd_opt(2016, 9, 14).unwrap();
+            let (ex, _) = extract(body, DateValue::day(date), &Gazetteer::builtin());
+            let c = ex.claims.iter().find(|c| c.speaker == *speaker);
+            assert!(c.is_some(), "{speaker:?} not a speaker in {:?}", ex.claims);
+            assert_eq!(c.unwrap().actor_code.is_some(), *coded, "{body}");
+            if !coded {
+                assert!(ex.actors.is_empty(), "{body}: {:?}", ex.actors);
+            }
+        }
     }
 
     /// Each case: an article in our own words, the speaker and the country its claim must get.
