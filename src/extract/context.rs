@@ -53,8 +53,13 @@ pub struct Article<'a> {
 }
 
 /// Drop mentions, and clear claim speakers, that rest only on a generic lower-case alias
-/// whose country the article never names with a capital ("Syrian", "Syria", "Damascus").
-pub fn gate_generic(article: &Article, mentions: &mut Vec<ActorMention>, claims: &mut [Claim]) {
+/// whose country the article never names with a capital ("Syrian", "Syria", "Damascus"),
+/// as an actor or as a place (`places`).
+pub fn gate_generic(
+    places: &[ActorMention],
+    mentions: &mut Vec<ActorMention>,
+    claims: &mut [Claim],
+) {
     let generic = |text: &str| {
         let t = text.trim();
         let rest = ["The ", "A ", "An "]
@@ -72,12 +77,12 @@ pub fn gate_generic(article: &Article, mentions: &mut Vec<ActorMention>, claims:
     if !has_generic {
         return;
     }
-    let named: std::collections::HashSet<String> =
-        actors::find_all(article.body, article.gazetteer, article.date)
-            .into_iter()
-            .filter(|m| !generic(&m.text))
-            .filter_map(|m| m.country)
-            .collect();
+    let named: std::collections::HashSet<String> = places
+        .iter()
+        .chain(mentions.iter())
+        .filter(|m| !generic(&m.text))
+        .filter_map(|m| m.country.clone())
+        .collect();
     let unanchored =
         |country: &Option<String>| country.as_ref().is_some_and(|c| !named.contains(c));
     mentions.retain(|m| !(generic(&m.text) && unanchored(&m.country)));

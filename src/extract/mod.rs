@@ -26,7 +26,7 @@ pub fn extract(
     let mut diagnostics = Vec::new();
     let sentences = sentences::split(body);
     let timexes = timex::tag(body, published.date);
-    let mut actors = actors::find_on(body, gazetteer, published.date);
+    let (mut actors, places) = actors::find_with_places(body, gazetteer, published.date);
     let mut claims = claims::find(
         body,
         &sentences,
@@ -36,16 +36,12 @@ pub fn extract(
         gazetteer,
         &mut diagnostics,
     );
-    let scope = context::Article {
+    context::gate_generic(&places, &mut actors, &mut claims);
+    let article = context::Article {
         body,
-        actors: &[],
+        actors: &actors,
         gazetteer,
         date: published.date,
-    };
-    context::gate_generic(&scope, &mut actors, &mut claims);
-    let article = context::Article {
-        actors: &actors,
-        ..scope
     };
     context::resolve(&article, &mut claims);
     let events = events::find(body, &sentences, &actors, &timexes, &claims, published);

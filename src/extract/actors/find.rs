@@ -121,11 +121,24 @@ pub fn find(text: &str, gazetteer: &Gazetteer) -> Vec<ActorMention> {
 
 /// [`find`] in an article dated `date`: dated roles apply only inside their dates.
 pub fn find_on(text: &str, gazetteer: &Gazetteer, date: Option<NaiveDate>) -> Vec<ActorMention> {
-    all_hits(text, gazetteer, date)
+    find_with_places(text, gazetteer, date).0
+}
+
+/// One gazetteer pass: the actor mentions ([`find_on`]) and, apart, the countries and
+/// capitals used as places ("in Moscow"), which say where a story is set.
+pub fn find_with_places(
+    text: &str,
+    gazetteer: &Gazetteer,
+    date: Option<NaiveDate>,
+) -> (Vec<ActorMention>, Vec<ActorMention>) {
+    let (places, actors): (Vec<Hit>, Vec<Hit>) = all_hits(text, gazetteer, date)
         .into_iter()
-        .filter(|h| !(h.kind == ActorKind::Country && is_place(text, h.span.start)))
-        .map(|h| h.into_mention(text))
-        .collect()
+        .partition(|h| h.kind == ActorKind::Country && is_place(text, h.span.start));
+    let mention = |h: Hit| h.into_mention(text);
+    (
+        actors.into_iter().map(mention).collect(),
+        places.into_iter().map(mention).collect(),
+    )
 }
 
 /// True when the word before `pos` makes the country a place: "in Moscow", "near Damascus",

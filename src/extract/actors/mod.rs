@@ -17,7 +17,7 @@ mod find;
 mod load;
 mod titles;
 
-pub use find::{find, find_all, find_on};
+pub use find::{find, find_all, find_on, find_with_places};
 
 use find::all_hits;
 
