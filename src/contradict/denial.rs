@@ -37,6 +37,7 @@ use super::{
     closeness, pair_weight, proposition, same_target, Block, Class, Group, Item, Options, Pair,
     Rule,
 };
+use crate::extract::frames;
 use crate::model::ContradictionKind;
 
 pub const RULE: Rule = Rule {
@@ -106,7 +107,7 @@ fn is_denier(d: &Item) -> bool {
 
 /// Responsibility denied for the speaker's own side.
 fn self_exculpating(d: &Item) -> bool {
-    d.frame == "responsibility"
+    frames::flags(d.frame).blame
         && matches!((d.ids.side, d.ids.target_side), (Some(s), Some(t)) if s == t)
 }
 

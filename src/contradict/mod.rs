@@ -58,6 +58,7 @@ use std::sync::OnceLock;
 use chrono::Datelike;
 use rayon::prelude::*;
 
+use crate::extract::frames;
 use crate::model::{Claim, Contradiction, ContradictionKind, Precision, StoredClaim};
 
 use sides::Side;
@@ -631,7 +632,7 @@ impl<'a> Item<'a> {
         // ("dismissed the plan") it says too little about which proposition is rejected.
         let stance = match (&prop, claim.polarity.signum()) {
             (Some(p), _) => p.position,
-            (None, 0) if claim.denial && matches!(frame, "responsibility" | "designation") => -1,
+            (None, 0) if claim.denial && frames::flags(frame).denial_target => -1,
             (None, p) => p,
         };
         if stance == 0 && claim.figures.is_empty() {
@@ -667,7 +668,7 @@ impl<'a> Item<'a> {
         if stance != 0 && (!frame.is_empty() || prop.is_some()) {
             classes.push(Class::Stance(stance));
         }
-        if stance < 0 && (denial || frame == "responsibility") {
+        if stance < 0 && (denial || frames::flags(frame).blame) {
             classes.push(Class::Denier);
         }
         for &q in &quantities {
@@ -792,7 +793,7 @@ fn weight(claim: &Claim) -> f32 {
 /// figures, not stances ("20 people were killed" asserts nothing anyone denies by saying
 /// "12"): only the numeric rule compares them.
 pub fn has_stance(frame: &str) -> bool {
-    frame != "casualties"
+    !frames::flags(frame).figures
 }
 
 /// [`has_stance`] for a pair: claims whose words state a proposition always carry a stance.
@@ -909,7 +910,8 @@ pub fn closeness(gap: i64, window: i64) -> f32 {
     (1.0 - 0.5 * gap as f32 / window as f32).clamp(0.5, 1.0)
 }
 
-/// Targets agree: outside responsibility always; otherwise both unnamed or both on one side.
+/// Targets agree: outside blame frames (`frame_flags.tsv`) always; otherwise both unnamed or
+/// both on one side.
 pub fn same_target(a: &Item, b: &Item) -> bool {
     match (&a.prop, &b.prop) {
         (Some(p), Some(q)) => return p.act == q.act && same_agent(a, b),
@@ -919,15 +921,15 @@ pub fn same_target(a: &Item, b: &Item) -> bool {
     let same = |ta: u32, tb: u32| {
         ta == tb || matches!((a.ids.target_side, b.ids.target_side), (Some(x), Some(y)) if x == y)
     };
-    match (a.frame, a.ids.target, b.ids.target) {
-        // Blame needs the same blamed party on both sides.
-        ("responsibility", None, None) => true,
-        ("responsibility", Some(ta), Some(tb)) => same(ta, tb),
-        ("responsibility", _, _) => false,
-        // "The government observes the truce" and "the rebels violate it" are one consistent
-        // line; a claim about the truce as a whole may still meet one about a party.
-        ("ceasefire", Some(ta), Some(tb)) => same(ta, tb),
-        _ => true,
+    let flags = frames::flags(a.frame);
+    match (a.ids.target, b.ids.target) {
+        (None, None) => true,
+        // Blame needs the same blamed party on both sides; so do two party claims: "The
+        // government observes the truce" and "the rebels violate it" are one consistent line.
+        (Some(ta), Some(tb)) if flags.blame || flags.party => same(ta, tb),
+        // One names a blamed party, the other none: not one accusation. A claim about the
+        // truce as a whole may still meet one about a party.
+        _ => !flags.blame,
     }
 }
 

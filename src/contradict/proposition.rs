@@ -151,11 +151,11 @@ fn speaker_side(claim: &Claim) -> Option<String> {
     if let Some(c) = claim.country.as_deref().filter(|c| !c.is_empty()) {
         return Some(c.to_string());
     }
-    let code = claim.actor_code.as_deref()?;
-    if code == actors::UNKNOWN_CODE || code.len() < 3 {
+    let code = actors::ActorCode::new(claim.actor_code.as_deref()?);
+    if code.is_unknown() {
         return None;
     }
-    code.get(..3).map(str::to_string)
+    code.prefix().map(str::to_string)
 }
 
 /// How a side code reads in a proposition: "RUS" -> "Russia".
@@ -419,7 +419,7 @@ mod tests {
             speaker_span: None,
             actor: None,
             actor_code: code.map(str::to_string),
-            country: code.map(|c| c[..3].to_string()),
+            country: code.and_then(|c| actors::ActorCode::new(c).prefix().map(str::to_string)),
             cue: cue.into(),
             cue_span: None,
             kind: crate::model::ClaimKind::Indirect,

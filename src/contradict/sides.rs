@@ -2,10 +2,13 @@
 //! derives them: contradiction rules, explanations and the charts all ask here.
 //!
 //! The party table is `sides.tsv` (data, so an analyst can follow another story without touching
-//! the rules; see its header). A code's country comes from the gazetteer (`extract::actors`), and
-//! an unknown speaker (no code, or `UNKNWN`) has no side and no country.
+//! the rules; see its header), read here and nowhere else: [`side_of`], or [`ActorCode::side`]
+//! on a typed code. A code's country is [`ActorCode::country`] (from the gazetteer, in
+//! `extract::actors`); an unknown speaker (no code, or `UNKNWN`) has no side and no country.
 
 use once_cell::sync::Lazy;
+
+use crate::extract::actors::ActorCode;
 
 /// The party an actor code speaks for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25,33 +28,25 @@ struct Row {
     label: String,
 }
 
-static TABLE: Lazy<Vec<Row>> = Lazy::new(|| parse(crate::data::SIDES.text));
-
-fn parse(text: &str) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for line in text.lines() {
-        let line = line.trim_end();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut cols = line.split('\t');
-        let (Some(pattern), Some(side)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        let label = cols.next().unwrap_or(side);
-        let (pattern, prefix) = match pattern.strip_suffix('*') {
-            Some(p) => (p, true),
-            None => (pattern, false),
-        };
-        rows.push(Row {
-            pattern: pattern.to_ascii_uppercase(),
-            prefix,
-            side: (side != "?").then(|| side.to_string()),
-            label: label.to_string(),
-        });
-    }
-    rows
-}
+static TABLE: Lazy<Vec<Row>> = Lazy::new(|| {
+    crate::data::SIDES
+        .rows()
+        .iter()
+        .map(|row| {
+            let (pattern, side, label) = (row.col(0), row.col(1), row.col(2));
+            let (pattern, prefix) = match pattern.strip_suffix('*') {
+                Some(p) => (p, true),
+                None => (pattern, false),
+            };
+            Row {
+                pattern: pattern.to_ascii_uppercase(),
+                prefix,
+                side: (side != "?").then(|| side.to_string()),
+                label: label.trim_end().to_string(),
+            }
+        })
+        .collect()
+});
 
 /// The side of an actor code (or a bare ISO alpha-3 country code), `None` when unknown.
 ///
@@ -89,16 +84,16 @@ pub fn side_of(code: &str) -> Option<Side> {
             })
         }
         None => {
-            let country: String = code.chars().take(3).collect();
-            let role: String = code.chars().skip(3).collect();
+            let code = ActorCode::new(code);
+            let (country, role) = code.split();
             // State media, intelligence and former officials speak for the state too.
-            let class = match role.as_str() {
+            let class = match role {
                 "GOV" | "MIL" | "POL" | "JUD" | "LEG" | "MED" | "SPY" | "ELI" => "government",
                 "REB" | "INS" | "NSA" => "rebels",
                 "OPP" => "opposition",
                 _ => "",
             };
-            let name = crate::extract::actors::country_name(&country).unwrap_or(country.clone());
+            let name = crate::extract::actors::country_name(country).unwrap_or(country.to_string());
             let (key, label) = match class {
                 "" => (country.to_ascii_lowercase(), name),
                 "government" => (format!("{}-{class}", country.to_ascii_lowercase()), name),
@@ -116,14 +111,11 @@ pub fn side_of(code: &str) -> Option<Side> {
     }
 }
 
-/// The country (ISO alpha-3) an actor code speaks for: RUSMIL -> RUS, IGOUNO -> None,
-/// UNKNWN -> None. Bare country codes (RUS) answer themselves.
-pub fn country_of(code: &str) -> Option<String> {
-    let code = code.trim().to_ascii_uppercase();
-    if code == crate::extract::actors::UNKNOWN_CODE {
-        return None;
+impl ActorCode {
+    /// The party this code speaks for: [`side_of`] (the one sides table).
+    pub fn side(&self) -> Option<Side> {
+        side_of(self.as_str())
     }
-    crate::extract::actors::builtin_ref().country_of(&code)
 }
 
 #[cfg(test)]
@@ -166,10 +158,10 @@ mod tests {
 
     #[test]
     fn countries_of_codes() {
-        let c = |code: &str| country_of(code);
-        assert_eq!(c("RUSMIL").as_deref(), Some("RUS"));
-        assert_eq!(c("GBRELI").as_deref(), Some("GBR"));
-        assert_eq!(c("RUS").as_deref(), Some("RUS"));
+        let c = |code: &str| ActorCode::new(code).country();
+        assert_eq!(c("RUSMIL"), Some("RUS"));
+        assert_eq!(c("GBRELI"), Some("GBR"));
+        assert_eq!(c("RUS"), Some("RUS"));
         assert_eq!(c("IGOUNO"), None);
         assert_eq!(c("NGOHRW"), None);
         assert_eq!(c("UNKNWN"), None);

@@ -285,6 +285,15 @@ table!(
     "Words that make the number after them no figure (months, resolution numbers)."
 );
 
+// codes
+table!(
+    FRAME_FLAGS,
+    "frame_flags.tsv",
+    4,
+    4,
+    "Frame flags: which frames the contradiction rules treat as blame, party or figure frames."
+);
+
 /// Every embedded TSV table (the stopword list is words, not rows).
 pub const ALL: &[Table] = &[
     CUES,
@@ -311,6 +320,8 @@ pub const ALL: &[Table] = &[
     CLAIM_WORDS,
     SENTENCE_WORDS,
     FIGURE_BLOCKERS,
+    // codes
+    FRAME_FLAGS,
 ];
 
 #[cfg(test)]

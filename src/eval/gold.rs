@@ -27,6 +27,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Prf;
+use crate::extract::actors::ActorCode;
 use crate::ingest::{Format, ReadOptions};
 use crate::model::{Precision, StoredClaim, StoredContradiction};
 use crate::pipeline::{self, IngestConfig, Input, ThreadMode};
@@ -135,7 +136,8 @@ pub fn gold_side(code: Option<&str>, country: Option<&str>) -> Option<String> {
     let Some(code) = code.filter(|c| !c.is_empty()) else {
         return country.map(str::to_string);
     };
-    if code == crate::extract::actors::UNKNOWN_CODE || code.starts_with("IGO") {
+    let typed = ActorCode::new(code);
+    if typed.is_unknown() || code.starts_with("IGO") {
         return Some("UNO".into());
     }
     if code.starts_with("NGO") || code.ends_with("NGO") {
@@ -151,7 +153,7 @@ pub fn gold_side(code: Option<&str>, country: Option<&str>) -> Option<String> {
     if code.starts_with("IMG") {
         return Some("IMG".into());
     }
-    code.get(..3).map(str::to_string)
+    typed.prefix().map(str::to_string)
 }
 
 /// Whether the gold speaker is a name rather than a description ("a US official", "sources").

@@ -20,6 +20,8 @@ use crate::model::{ActorMention, Figure, Span};
 
 use crate::data::{FIGURES, FIGURE_BLOCKERS, FRAMES, HEDGES, NEGATIONS};
 
+pub use super::frame_flags::{flags, FrameFlags};
+
 /// Text before a hedge that ends in "<determiner> <noun> that|which [up to two words]": the
 /// hedge sits in a relative clause ("a deal that would let aid in") and governs nothing else.
 static RELATIVE_BEFORE: Lazy<Regex> = Lazy::new(|| {
@@ -436,9 +438,9 @@ fn fire_rules<'l>(lex: &'l Lexicon, content: &str, lc: &str) -> Vec<Fired<'l>> {
                 ),
             };
             // An attack verb is a responsibility claim only with a named perpetrator, or "we".
-            if rule.frame == "responsibility"
-                && rule.polarity > 0
+            if rule.polarity > 0
                 && perp.is_none()
+                && flags(&rule.frame).blame
                 && !first_person_before(lc, span)
             {
                 continue;

@@ -9,6 +9,7 @@ pub mod cameo;
 pub mod claims;
 pub mod context;
 pub mod events;
+mod frame_flags;
 pub mod frames;
 pub mod sentences;
 pub mod timex;

@@ -5,6 +5,7 @@
 use chrono::{Duration, NaiveDate};
 
 use super::ReportData;
+use crate::extract::actors::ActorCode;
 use crate::model::{
     Article, Claim, ClaimKind, Contradiction, ContradictionKind, DateValue, Event, Figure,
     Precision, Span, StoredArticle, StoredClaim, StoredContradiction, StoredEvent, Thread,
@@ -54,7 +55,7 @@ pub fn claim(
             speaker_span: None,
             actor: Some(speaker.into()),
             actor_code: Some(code.into()),
-            country: Some(code.chars().take(3).collect()),
+            country: ActorCode::new(code).prefix().map(str::to_string),
             cue: "said".into(),
             cue_span: None,
             kind: ClaimKind::Direct,

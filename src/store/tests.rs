@@ -1,6 +1,7 @@
 //! Store tests: migrations, one transaction per article, batches, listings and search.
 
 use super::*;
+use crate::extract::actors::ActorCode;
 use crate::model::{Claim, ClaimKind, ContradictionKind, DateValue, Event, Span};
 use rusqlite::params;
 
@@ -56,7 +57,7 @@ fn claim(speaker: &str, code: &str, polarity: i8) -> Claim {
         speaker_span: None,
         actor: Some(speaker.into()),
         actor_code: Some(code.into()),
-        country: Some(code[..3].into()),
+        country: ActorCode::new(code).prefix().map(str::to_string),
         cue: "said".into(),
         cue_span: None,
         kind: ClaimKind::Direct,

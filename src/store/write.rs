@@ -9,6 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::read::thread_id;
 use super::rows::*;
 use super::{NewArticle, Result, Store, StoreError};
+use crate::extract::actors::ActorCode;
 use crate::model::{Contradiction, FetchRecord, GazetteerEntry, StoredClaim, Thread};
 
 impl Store {
@@ -133,11 +134,8 @@ impl Store {
     pub fn import_actors(&mut self, entries: &[GazetteerEntry]) -> Result<usize> {
         let tx = self.conn.transaction()?;
         for e in entries {
-            let country = e
-                .code
-                .get(..3)
-                .filter(|c| c.chars().all(|ch| ch.is_ascii_alphabetic()));
-            let id = insert_actor(&tx, e, country)?;
+            let code = ActorCode::new(e.code.as_str());
+            let id = insert_actor(&tx, e, code.letter_prefix())?;
             let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
             tx.execute(
                 "INSERT OR IGNORE INTO actor_period (actor_id, valid_from, valid_until) VALUES (?1, ?2, ?3)",

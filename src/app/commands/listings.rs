@@ -9,6 +9,7 @@ use super::super::args::{
 use super::super::config::WINDOW_DAYS;
 use super::super::{Config, Outcome};
 use super::check_slug;
+use crate::extract::actors::ActorCode;
 use crate::extract::Gazetteer;
 use crate::model::{ActorKind, ContradictionKind, GazetteerEntry, Thread};
 use crate::output::{self, Out};
@@ -139,9 +140,8 @@ pub fn actor(cfg: &Config, out: &mut Out, cmd: ActorCmd) -> Result<Outcome> {
                 bail!("unknown actor kind {kind:?}: expected country, person, organisation or anonymous");
             };
             let code = code.to_uppercase();
-            let country = code
-                .get(..3)
-                .filter(|c| c.chars().all(|ch| ch.is_ascii_alphabetic()))
+            let country = ActorCode::new(code.as_str())
+                .letter_prefix()
                 .map(str::to_string);
             let entry = GazetteerEntry {
                 name: name.clone(),

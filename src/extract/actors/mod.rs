@@ -13,10 +13,12 @@
 //! embedded tables, `find` matches the gazetteer and finds mentions, `titles` combines titles
 //! with side cues and names.
 
+mod code;
 mod find;
 mod load;
 mod titles;
 
+pub use code::ActorCode;
 pub use find::{find, find_all, find_on, find_with_places};
 
 use find::all_hits;
@@ -74,6 +76,11 @@ impl Gazetteer {
     /// The side (ISO alpha-3) of an actor code: RUSGOV -> RUS, IGOUNO -> None, UNKNWN -> None.
     pub fn country_of(&self, code: &str) -> Option<String> {
         country_of_code(code, &self.countries)
+    }
+
+    /// `iso` as one of the gazetteer's states ("RUS" -> "RUS", "IGO" -> none).
+    pub fn state(&self, iso: &str) -> Option<&str> {
+        state_in(&self.countries, iso)
     }
 
     fn build(entries: Vec<GazetteerEntry>, countries: Vec<Option<String>>) -> Gazetteer {
@@ -153,16 +160,17 @@ impl Gazetteer {
     }
 }
 
-/// The ISO alpha-3 side an actor code is written with: its first three letters ("RUSGOV" ->
-/// "RUS"). Whether those name a state is for the caller to check ([`Gazetteer::country_of`]
-/// checks them against the gazetteer's states: "IGOUNO" starts with no state).
-pub fn code_country(code: &str) -> Option<&str> {
-    code.get(..3)
+/// The code's prefix when it is one of the `known` states ("IGOUNO" starts with no state).
+fn country_of_code(code: &str, known: &[Option<String>]) -> Option<String> {
+    state_in(known, ActorCode::new(code).prefix()?).map(str::to_string)
 }
 
-fn country_of_code(code: &str, known: &[Option<String>]) -> Option<String> {
-    let iso = code_country(code)?;
-    known.iter().flatten().find(|c| c.as_str() == iso).cloned()
+fn state_in<'a>(known: &'a [Option<String>], iso: &str) -> Option<&'a str> {
+    known
+        .iter()
+        .flatten()
+        .find(|c| c.as_str() == iso)
+        .map(String::as_str)
 }
 
 /// The seed gazetteer without cloning (for stages that have no gazetteer parameter).

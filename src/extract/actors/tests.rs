@@ -290,7 +290,8 @@ fn phoenix_coverage() {
         let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
         let mut asked: Vec<(String, String)> = Vec::new();
         for e in &entries {
-            let iso = code_country(&e.code).unwrap_or("");
+            let code = ActorCode::new(e.code.as_str());
+            let iso = code.prefix().unwrap_or("");
             let role = e.code.get(3..).unwrap_or("");
             let dated = e.from.is_some() || e.until.is_some();
             let holds = dated && e.holds_on(date);
