@@ -12,6 +12,7 @@ pub mod events;
 pub mod frames;
 pub mod sentences;
 pub mod timex;
+pub mod words;
 
 use crate::model::{DateValue, Diagnostic, Extraction};
 
