@@ -150,8 +150,8 @@ fn code_only(text: &str) -> String {
         } else if c == b'\'' {
             // A char literal ('{', '\n', '\u{7b}'); anything else is a lifetime.
             let tail = &text[i + 1..];
-            let lit = if tail.starts_with('\\') {
-                tail[1..].find('\'').map(|n| n + 3)
+            let lit = if let Some(escaped) = tail.strip_prefix('\\') {
+                escaped.find('\'').map(|n| n + 3)
             } else {
                 let mut cs = tail.char_indices();
                 match (cs.next(), cs.next()) {
