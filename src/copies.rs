@@ -36,6 +36,8 @@
 
 use std::collections::HashSet;
 
+use crate::extract::words::word_spans;
+
 /// Words per shingle.
 pub const SHINGLE: usize = 5;
 /// Values in a MinHash signature.
@@ -62,22 +64,12 @@ fn mix(mut x: u64) -> u64 {
 /// Hash of each word (letters and digits, lowercased), without allocating.
 fn word_hashes(body: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(body.len() / 6);
-    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
-    let mut in_word = false;
-    for c in body.chars() {
-        if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                // FNV-1a over the char's scalar value.
-                h = (h ^ l as u64).wrapping_mul(0x0000_0100_0000_01B3);
-            }
-            in_word = true;
-        } else if in_word {
-            out.push(mix(h));
-            h = 0xCBF2_9CE4_8422_2325;
-            in_word = false;
+    for w in word_spans(body) {
+        let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+        for l in body[w.start..w.end].chars().flat_map(char::to_lowercase) {
+            // FNV-1a over the char's scalar value.
+            h = (h ^ l as u64).wrapping_mul(0x0000_0100_0000_01B3);
         }
-    }
-    if in_word {
         out.push(mix(h));
     }
     out

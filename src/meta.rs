@@ -11,6 +11,7 @@
 //! dateline agency > byline agency > copyright line > agency line > file name token > site name.
 
 use crate::clean::{join, Block, CleanDoc};
+use crate::extract::timex::calendar::{month_of, MONTH_ABBREVIATIONS};
 use crate::model::{Article, DateValue};
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
@@ -52,21 +53,26 @@ pub fn agency_in(text: &str) -> Option<&'static str> {
     AGENCY_IN.find(text).and_then(|m| agency(m.as_str()))
 }
 
-const MONTHS: &str = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
+/// The month prefixes the date patterns match, "jan|feb|…|dec", from the calendar's table.
+fn month_prefixes() -> String {
+    MONTH_ABBREVIATIONS.join("|").to_lowercase()
+}
 
 static DATE_ISO: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)").unwrap());
 static DATE_MDY: Lazy<Regex> = Lazy::new(|| {
+    let months = month_prefixes();
     RegexBuilder::new(&format!(
-        r"\b({MONTHS})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+        r"\b({months})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
     ))
     .case_insensitive(true)
     .build()
     .unwrap()
 });
 static DATE_DMY: Lazy<Regex> = Lazy::new(|| {
+    let months = month_prefixes();
     RegexBuilder::new(&format!(
-        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})[a-z]*\.?,?\s+(\d{{4}})\b"
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({months})[a-z]*\.?,?\s+(\d{{4}})\b"
     ))
     .case_insensitive(true)
     .build()
@@ -74,8 +80,7 @@ static DATE_DMY: Lazy<Regex> = Lazy::new(|| {
 });
 
 fn month(name: &str) -> Option<u32> {
-    let m = name.get(..3)?.to_ascii_lowercase();
-    MONTHS.split('|').position(|x| x == m).map(|i| i as u32 + 1)
+    month_of(&name.get(..3)?.to_ascii_lowercase())
 }
 
 /// The first full calendar date written in `text`: "Aug. 29, 2016", "29 August 2016", "2016-08-29".
@@ -142,8 +147,9 @@ pub struct Dateline {
 }
 
 static DATELINE: Lazy<Regex> = Lazy::new(|| {
+    let months = month_prefixes();
     Regex::new(&format!(
-        r"^(?P<city>\p{{Lu}}[\p{{Lu}}\p{{M}}.'’ -]*\p{{Lu}}\.?)(?:,\s*\p{{Lu}}[\p{{L}}.'’ -]*?\p{{L}}\.?){{0,2}}(?:,?\s+(?P<md>(?i:{MONTHS})[a-z]*\.?\s+\d{{1,2}}))?\s*\((?P<agency>[^()]{{2,40}})\)\s*(?:[—–-]{{1,2}}|:)\s*"
+        r"^(?P<city>\p{{Lu}}[\p{{Lu}}\p{{M}}.'’ -]*\p{{Lu}}\.?)(?:,\s*\p{{Lu}}[\p{{L}}.'’ -]*?\p{{L}}\.?){{0,2}}(?:,?\s+(?P<md>(?i:{months})[a-z]*\.?\s+\d{{1,2}}))?\s*\((?P<agency>[^()]{{2,40}})\)\s*(?:[—–-]{{1,2}}|:)\s*"
     ))
     .unwrap()
 });

@@ -93,6 +93,17 @@ impl DateValue {
             precision: Precision::Unknown,
         }
     }
+    /// The date as precise as it is known, in ISO form: "2016-08-29", "week of 2016-08-29",
+    /// "2016-08", "2016", or "undated".
+    pub fn iso_text(&self) -> String {
+        match (self.date, self.precision) {
+            (None, _) | (_, Precision::Unknown) => "undated".into(),
+            (Some(d), Precision::Day) => d.format("%Y-%m-%d").to_string(),
+            (Some(d), Precision::Week) => format!("week of {}", d.format("%Y-%m-%d")),
+            (Some(d), Precision::Month) => d.format("%Y-%m").to_string(),
+            (Some(d), Precision::Year) => d.format("%Y").to_string(),
+        }
+    }
 }
 
 /// An article as read and cleaned, before extraction.

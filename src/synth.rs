@@ -6,6 +6,8 @@ use std::path::Path;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use crate::extract::timex::calendar::{AP_MONTHS, WEEKDAYS};
+
 /// A small deterministic generator (xorshift64*), so corpora are reproducible without a dependency.
 pub struct Rng(u64);
 
@@ -83,16 +85,6 @@ const CITIES: &[&str] = &[
     "DAMASCUS",
     "UNITED NATIONS",
 ];
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 fn fill(template: &str, rng: &mut Rng) -> String {
     template.replace("{n}", &(5 + rng.below(60)).to_string())
 }
@@ -108,10 +100,7 @@ pub fn article(i: usize, date: NaiveDate, rng: &mut Rng) -> String {
     let _ = writeln!(
         s,
         "Posted {} {}, {}\n",
-        [
-            "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-            "Nov.", "Dec."
-        ][date.month0() as usize],
+        AP_MONTHS[date.month0() as usize],
         date.day(),
         date.year()
     );

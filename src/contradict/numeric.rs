@@ -39,6 +39,8 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use crate::extract::timex::calendar::WEEKDAYS;
+
 use super::{closeness, pair_weight, Block, Class, Group, Item, Options, Pair, Rule};
 use crate::model::{ContradictionKind, Figure};
 
@@ -138,7 +140,8 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     Some(pair_weight(p) * (0.5 + 0.5 * rel.min(1.0) as f32) * closeness(p.gap, window))
 }
 
-/// Words too common in casualty reports to tell two incidents apart.
+/// Words too common in casualty reports to tell two incidents apart (weekday names too, read
+/// from the calendar).
 const GENERIC: &[&str] = &[
     "killed",
     "people",
@@ -211,13 +214,6 @@ const GENERIC: &[&str] = &[
     "group",
     "forces",
     "aleppo",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "would",
     "could",
     "since",
@@ -241,6 +237,7 @@ fn incident_words(it: &Item) -> Vec<String> {
         .filter(|w| w.chars().count() >= 4 && w.chars().all(|c| c.is_alphabetic() || c == '-'))
         .map(|w| w.to_lowercase())
         .filter(|w| !GENERIC.contains(&w.as_str()))
+        .filter(|w| !WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w)))
         .collect();
     words.sort();
     words.dedup();

@@ -14,7 +14,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::extract::actors;
-use crate::model::Claim;
+use crate::model::{ActorMention, Claim};
 
 /// What a claim asserts or denies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,7 +164,7 @@ fn display_name(code: &str) -> String {
 }
 
 /// A mention's side: its country, else its code (international bodies).
-fn mention_side(m: &crate::model::ActorMention) -> String {
+fn mention_side(m: &ActorMention) -> String {
     m.country.clone().unwrap_or_else(|| {
         if m.code.len() >= 6 {
             m.code.get(..6).unwrap_or(&m.code).to_string()
@@ -193,6 +193,28 @@ fn clause_start(text: &str, at: usize) -> usize {
     start
 }
 
+/// What [`of_claim`] reads once from a claim and each phase uses.
+struct Reading<'a> {
+    claim: &'a Claim,
+    text: &'a str,
+    /// Actors named in the claim, in text order.
+    mentions: Vec<ActorMention>,
+    /// The speaker's own side.
+    own: Option<String>,
+    /// The claim dismisses an accusation ("nonsense", "a provocation").
+    dismissal: bool,
+    /// The cue accuses ("accused Russia of …").
+    accusation: bool,
+}
+
+/// The act a claim names: its row, its byte range, and where the evidence framing it starts.
+struct Found<'a> {
+    act: &'a Act,
+    start: usize,
+    end: usize,
+    framed_at: Option<usize>,
+}
+
 /// The claim's proposition, or `None` when its words name no act the tables know.
 pub fn of_claim(claim: &Claim) -> Option<Proposition> {
     let text = claim.text.as_str();
@@ -200,8 +222,51 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         return None;
     }
     let pos = &*POSITIONS;
-    let dismissal = pos.dismissal.is_match(text);
-    let accusation = pos.accusation.is_match(&claim.cue);
+    let r = Reading {
+        claim,
+        text,
+        mentions: mentions_in(claim),
+        own: speaker_side(claim),
+        dismissal: pos.dismissal.is_match(text),
+        accusation: pos.accusation.is_match(&claim.cue),
+    };
+    let Some(found) = main_act(text) else {
+        return without_act(&r);
+    };
+    // The doer: the actor named closest before the act in its clause, else right after it
+    // ("involvement of the Russian government"), else the speaker when it speaks of itself.
+    let clause = clause_start(text, found.start);
+    // "if evidence of state responsibility emerges", "whether Russia was behind it": an
+    // open question or a condition takes no position.
+    if pos.condition.is_match(&text[clause..found.start]) {
+        return None;
+    }
+    let act = found.act;
+    let mut agent: Option<(String, String)> = None;
+    if act.agent != Doer::None {
+        agent = doer(&r, &found, clause);
+        if agent.is_none() && matches!(act.agent, Doer::Required | Doer::After) {
+            return None;
+        }
+    }
+    let (position, denial) = stance(&r, &found, clause, agent.as_ref());
+    let (agent_side, agent_name) = match agent {
+        Some((s, n)) => (Some(s), n),
+        None => (None, "someone".to_string()),
+    };
+    Some(Proposition {
+        act: act.act.clone(),
+        frame: act.frame.clone(),
+        wording: act.wording.replace("{agent}", &agent_name),
+        agent: agent_side,
+        position,
+        denial,
+    })
+}
+
+/// The actors the claim names, in text order.
+fn mentions_in(claim: &Claim) -> Vec<ActorMention> {
+    let text = claim.text.as_str();
     let gaz = actors::builtin_ref();
     let mut mentions = actors::find_all(text, gaz, claim.date.date);
     // "Russian-made", "U.S.-backed": a hyphen joins an actor to a word; the same text with
@@ -218,8 +283,11 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         }
         mentions.sort_by_key(|m| m.span.start);
     }
-    let own = speaker_side(claim);
+    mentions
+}
 
+/// The act the claim's content names first.
+fn main_act(text: &str) -> Option<Found<'static>> {
     // The act named first in the content is its main predicate ("sporadic violence carried
     // out by both sides" is about violations, not about who carried something out); at one
     // position the earlier row of the table wins.
@@ -243,121 +311,134 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         Some((a, start, end)) => Some((a, start, end, None)),
         None => None,
     };
-    let Some((act, start, end, framed_at)) = found else {
-        // No act named. An accusation cue asserts responsibility for an incident it names
-        // ("accused Russia of attempted murder") or misconduct of the accused ("accused
-        // Britain of hysteria"); a dismissal ("it's another provocation") or a bare denial
-        // ("denied any involvement") rejects the accusation against the speaker's own side.
-        if accusation {
-            let m = mentions.first()?;
-            let (act, wording) = if pos.incident.is_match(text) {
-                ("responsible", format!("{} is responsible", m.name))
-            } else {
-                ("misconduct", format!("{} is guilty of misconduct", m.name))
-            };
-            return Some(Proposition {
-                act: act.into(),
-                frame: if act == "responsible" {
-                    "responsibility"
-                } else {
-                    "accusation"
-                }
-                .into(),
-                wording,
-                agent: Some(mention_side(m)),
-                position: 1,
-                denial: false,
-            });
-        }
-        let words = text.split_whitespace().count();
-        if dismissal || (claim.denial && (1..=12).contains(&words)) {
-            let agent = own?;
-            return Some(Proposition {
-                act: "responsible".into(),
-                frame: "responsibility".into(),
-                wording: format!("{} is responsible", display_name(&agent)),
-                agent: Some(agent),
-                position: -1,
-                denial: true,
-            });
-        }
-        return None;
-    };
-    // The doer: the actor named closest before the act in its clause, else right after it
-    // ("involvement of the Russian government"), else the speaker when it speaks of itself.
-    let clause = clause_start(text, start);
-    // "if evidence of state responsibility emerges", "whether Russia was behind it": an
-    // open question or a condition takes no position.
-    if pos.condition.is_match(&text[clause..start]) {
-        return None;
-    }
-    let mut agent: Option<(String, String)> = None;
-    if act.agent != Doer::None {
-        let before = mentions
-            .iter()
-            .filter(|m| m.span.end <= start && m.span.start >= clause)
-            .max_by_key(|m| m.span.end);
-        // A pronoun for the speaker between that actor and the act wins: "British
-        // allegations that it was responsible" is about the speaker, not Britain.
-        // First person ("our ships", "we") is the speaker; "it"/"its" is the speaker only when
-        // it opens a clause after the last actor named ("British allegations that it was
-        // responsible"), else it refers back to that actor ("Moscow must disclose its …").
-        let self_ref = SELF_REF
-            .find_iter(&text[clause..end])
-            .last()
-            .filter(|m| {
-                let at = clause + m.start();
-                let third = matches!(m.as_str().to_lowercase().as_str(), "it" | "its" | "itself");
-                let after_before = before.is_none_or(|b| at >= b.span.end);
-                let reopened = || {
-                    before.is_none_or(|b| {
-                        text.get(b.span.end..at)
-                            .is_some_and(|gap| THAT.is_match(gap))
-                    })
-                };
-                after_before && start.saturating_sub(at) <= 30 && (!third || reopened())
-            })
-            .map(|m| clause + m.start());
-        let after = mentions
-            .iter()
-            .filter(|m| m.span.start >= end && m.span.start <= end + 60)
-            .min_by_key(|m| m.span.start);
-        let right_after = after.filter(|m| m.span.start <= end + 20);
-        let inside = mentions
-            .iter()
-            .find(|m| m.span.start >= start && m.span.end <= end);
-        // "disclose its weapons programme": a possessive right before the act refers back to
-        // the actor named before it.
-        let possessed = POSSESSIVE.is_match(&text[clause..start]);
-        let pick = if possessed && before.is_some() {
-            before
-        } else if act.agent == Doer::After {
-            after.or(inside)
-        } else if self_ref.is_some() {
-            None
+    found.map(|(act, start, end, framed_at)| Found {
+        act,
+        start,
+        end,
+        framed_at,
+    })
+}
+
+/// A claim that names no act.
+fn without_act(r: &Reading) -> Option<Proposition> {
+    let (text, pos) = (r.text, &*POSITIONS);
+    // No act named. An accusation cue asserts responsibility for an incident it names
+    // ("accused Russia of attempted murder") or misconduct of the accused ("accused
+    // Britain of hysteria"); a dismissal ("it's another provocation") or a bare denial
+    // ("denied any involvement") rejects the accusation against the speaker's own side.
+    if r.accusation {
+        let m = r.mentions.first()?;
+        let (act, wording) = if pos.incident.is_match(text) {
+            ("responsible", format!("{} is responsible", m.name))
         } else {
-            right_after.or(before).or(inside).or(after)
+            ("misconduct", format!("{} is guilty of misconduct", m.name))
         };
-        agent = pick.map(|m| (mention_side(m), m.name.clone()));
-        if agent.is_none() && self_ref.is_some() {
+        return Some(Proposition {
+            act: act.into(),
+            frame: if act == "responsible" {
+                "responsibility"
+            } else {
+                "accusation"
+            }
+            .into(),
+            wording,
+            agent: Some(mention_side(m)),
+            position: 1,
+            denial: false,
+        });
+    }
+    let words = text.split_whitespace().count();
+    if r.dismissal || (r.claim.denial && (1..=12).contains(&words)) {
+        let agent = r.own.clone()?;
+        return Some(Proposition {
+            act: "responsible".into(),
+            frame: "responsibility".into(),
+            wording: format!("{} is responsible", display_name(&agent)),
+            agent: Some(agent),
+            position: -1,
+            denial: true,
+        });
+    }
+    None
+}
+
+/// The act's doer as (side, name), for an act that has one.
+fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
+    let (text, pos, mentions, own) = (r.text, &*POSITIONS, &r.mentions, &r.own);
+    let (act, start, end) = (found.act, found.start, found.end);
+    let before = mentions
+        .iter()
+        .filter(|m| m.span.end <= start && m.span.start >= clause)
+        .max_by_key(|m| m.span.end);
+    // A pronoun for the speaker between that actor and the act wins: "British
+    // allegations that it was responsible" is about the speaker, not Britain.
+    // First person ("our ships", "we") is the speaker; "it"/"its" is the speaker only when
+    // it opens a clause after the last actor named ("British allegations that it was
+    // responsible"), else it refers back to that actor ("Moscow must disclose its …").
+    let self_ref = SELF_REF
+        .find_iter(&text[clause..end])
+        .last()
+        .filter(|m| {
+            let at = clause + m.start();
+            let third = matches!(m.as_str().to_lowercase().as_str(), "it" | "its" | "itself");
+            let after_before = before.is_none_or(|b| at >= b.span.end);
+            let reopened = || {
+                before.is_none_or(|b| {
+                    text.get(b.span.end..at)
+                        .is_some_and(|gap| THAT.is_match(gap))
+                })
+            };
+            after_before && start.saturating_sub(at) <= 30 && (!third || reopened())
+        })
+        .map(|m| clause + m.start());
+    let after = mentions
+        .iter()
+        .filter(|m| m.span.start >= end && m.span.start <= end + 60)
+        .min_by_key(|m| m.span.start);
+    let right_after = after.filter(|m| m.span.start <= end + 20);
+    let inside = mentions
+        .iter()
+        .find(|m| m.span.start >= start && m.span.end <= end);
+    // "disclose its weapons programme": a possessive right before the act refers back to
+    // the actor named before it.
+    let possessed = POSSESSIVE.is_match(&text[clause..start]);
+    let pick = if possessed && before.is_some() {
+        before
+    } else if act.agent == Doer::After {
+        after.or(inside)
+    } else if self_ref.is_some() {
+        None
+    } else {
+        right_after.or(before).or(inside).or(after)
+    };
+    let mut agent = pick.map(|m| (mention_side(m), m.name.clone()));
+    if agent.is_none() && self_ref.is_some() {
+        agent = own.clone().map(|o| (o.clone(), display_name(&o)));
+    }
+    if agent.is_none() {
+        let near = &text[floor(text, clause.max(start.saturating_sub(40)))..start];
+        let negated = pos.negation.is_match(&text[clause..end]);
+        if SELF_REF.is_match(near) || r.claim.denial || r.dismissal || negated {
             agent = own.clone().map(|o| (o.clone(), display_name(&o)));
         }
-        if agent.is_none() {
-            let near = &text[floor(text, clause.max(start.saturating_sub(40)))..start];
-            let negated = pos.negation.is_match(&text[clause..end]);
-            if SELF_REF.is_match(near) || claim.denial || dismissal || negated {
-                agent = own.clone().map(|o| (o.clone(), display_name(&o)));
-            }
-        }
-        if agent.is_none() && accusation {
-            agent = mentions.first().map(|m| (mention_side(m), m.name.clone()));
-        }
-        if agent.is_none() && matches!(act.agent, Doer::Required | Doer::After) {
-            return None;
-        }
     }
+    if agent.is_none() && r.accusation {
+        agent = mentions.first().map(|m| (mention_side(m), m.name.clone()));
+    }
+    agent
+}
 
-    let mut lo = match framed_at {
+/// The claim's position on the act (+1 or -1) and whether it rejects something.
+fn stance(
+    r: &Reading,
+    found: &Found,
+    clause: usize,
+    agent: Option<&(String, String)>,
+) -> (i8, bool) {
+    let (text, pos, claim) = (r.text, &*POSITIONS, r.claim);
+    let (act, start, end) = (found.act, found.start, found.end);
+    let (dismissal, accusation) = (r.dismissal, r.accusation);
+    let mut lo = match found.framed_at {
         Some(at) => clause_start(text, at).max(at.saturating_sub(60)),
         None => clause.max(start.saturating_sub(60)),
     };
@@ -384,9 +465,7 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
     }
     // "allegations of Putin's involvement", said by the accused's side: a rejection.
     let object_of_charge = pos.accused.is_match(text)
-        && agent
-            .as_ref()
-            .is_some_and(|(side, _)| own.as_deref() == Some(side.as_str()));
+        && agent.is_some_and(|(side, _)| r.own.as_deref() == Some(side.as_str()));
     if object_of_charge && position > 0 {
         position = -1;
     }
@@ -394,18 +473,7 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         || (dismissal && !accusation)
         || (negated && act.agent != Doer::None)
         || object_of_charge;
-    let (agent_side, agent_name) = match agent {
-        Some((s, n)) => (Some(s), n),
-        None => (None, "someone".to_string()),
-    };
-    Some(Proposition {
-        act: act.act.clone(),
-        frame: act.frame.clone(),
-        wording: act.wording.replace("{agent}", &agent_name),
-        agent: agent_side,
-        position,
-        denial,
-    })
+    (position, denial)
 }
 
 #[cfg(test)]

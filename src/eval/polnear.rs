@@ -218,23 +218,9 @@ fn overlap(a: &[Span], b: &[Span]) -> usize {
     n
 }
 
-/// Start offsets of word tokens (alphanumeric runs) in `text`.
+/// Word tokens (alphanumeric runs) of `text`.
 fn word_starts(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            out.push(Span::new(s, i));
-        }
-    }
-    if let Some(s) = start {
-        out.push(Span::new(s, text.len()));
-    }
-    out
+    crate::extract::words::word_spans(text).collect()
 }
 
 /// Indices of tokens inside any of `segs`.

@@ -13,6 +13,7 @@ mod frame_flags;
 pub mod frames;
 pub mod sentences;
 pub mod timex;
+pub mod words;
 
 use crate::model::{DateValue, Diagnostic, Extraction};
 

@@ -18,7 +18,7 @@ use super::timeline::{timeline, Moment, TimelineLayout, Why};
 use super::{
     claim_side, event_side, span_text, thread_title, RenderError, RenderOptions, ReportData,
 };
-use crate::model::{DateValue, Precision, Span, StoredArticle, StoredClaim, StoredContradiction};
+use crate::model::{DateValue, Span, StoredArticle, StoredClaim, StoredContradiction};
 
 pub const TIMELINE_PNG: &str = "timeline.png";
 pub const CHART_PNG: &str = "contradictions.png";
@@ -91,17 +91,6 @@ fn write_atomic(path: &Path, text: &str) -> Result<(), RenderError> {
         let _ = fs::remove_file(&tmp);
     }
     written
-}
-
-/// A date as precise as it is known: 2016-08-29, week of 2016-08-29, 2016-08, 2016.
-pub fn date_text(v: &DateValue) -> String {
-    match (v.date, v.precision) {
-        (None, _) | (_, Precision::Unknown) => "undated".into(),
-        (Some(d), Precision::Day) => d.format("%Y-%m-%d").to_string(),
-        (Some(d), Precision::Week) => format!("week of {}", d.format("%Y-%m-%d")),
-        (Some(d), Precision::Month) => d.format("%Y-%m").to_string(),
-        (Some(d), Precision::Year) => d.format("%Y").to_string(),
-    }
 }
 
 fn stance_text(p: i8) -> &'static str {
@@ -367,7 +356,7 @@ impl<'a> Report<'a> {
             .iter()
             .map(|r| {
                 vec![
-                    Cell::Text(date_text(&r.date)),
+                    Cell::Text(r.date.iso_text()),
                     Cell::Text(r.kind.clone()),
                     Cell::Text(r.who.clone()),
                     Cell::Text(r.text.clone()),
@@ -486,7 +475,7 @@ impl<'a> Report<'a> {
             "<strong>{}</strong> <span class=\"code\">{}</span> · {}<blockquote>{}</blockquote>{}",
             escape_html(c.claim.speaker.trim()),
             escape_html(&code_and_side(c)),
-            escape_html(&date_text(&c.claim.date)),
+            escape_html(&c.claim.date.iso_text()),
             escape_html(c.claim.sentence.trim()),
             self.sentence_source(c).html(),
         )
@@ -559,7 +548,7 @@ impl<'a> Report<'a> {
             "**{}** ({}) · {}: “{}” — {}",
             escape_md(c.claim.speaker.trim()),
             escape_md(&code_and_side(c)),
-            escape_md(&date_text(&c.claim.date)),
+            escape_md(&c.claim.date.iso_text()),
             escape_md(c.claim.sentence.trim()),
             self.sentence_source(c).md(),
         )
@@ -622,6 +611,7 @@ section.contradiction{border-top:1px solid #ddd;margin-top:12px}\
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Precision;
     use crate::render::fixtures;
 
     #[test]
@@ -733,13 +723,13 @@ mod tests {
     #[test]
     fn dates_show_their_precision() {
         let d = fixtures::d("2016-08-01");
-        assert_eq!(date_text(&DateValue::day(d)), "2016-08-01");
+        assert_eq!(DateValue::day(d).iso_text(), "2016-08-01");
         let month = DateValue {
             date: Some(d),
             precision: Precision::Month,
         };
-        assert_eq!(date_text(&month), "2016-08");
-        assert_eq!(date_text(&DateValue::unknown()), "undated");
+        assert_eq!(month.iso_text(), "2016-08");
+        assert_eq!(DateValue::unknown().iso_text(), "undated");
     }
 
     #[test]

@@ -13,7 +13,8 @@ use super::font::{fit, FontSpec};
 use super::frame::{plural, Fonts, Frame, LegendItem, Swatch};
 use super::layout::{arc, Connector, DateScale, Placer, PxBox, Stance, Tick, TickUnit};
 use super::{
-    claim_side, order_sides, span_text, thread_title, RenderError, RenderOptions, ReportData, Side,
+    claim_side, order_sides, short_day_text, span_text, thread_title, RenderError, RenderOptions,
+    ReportData, Side,
 };
 use crate::model::{ContradictionKind, StoredClaim};
 
@@ -1017,7 +1018,7 @@ fn numeric_layout(
                 .claim
                 .date
                 .date
-                .map(|d| d.format(" · %-d %b").to_string())
+                .map(|d| format!(" · {}", short_day_text(d)))
                 .unwrap_or_default();
             let label = fit(
                 &fonts.label,

@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::{day_text, month_text, short_day_text};
+
 /// An axis-aligned box in pixels, `x0 <= x1`, `y0 <= y1`.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct PxBox {
@@ -183,9 +185,9 @@ impl DateScale {
                 while d <= self.to {
                     let label = if last_year != Some(d.year()) {
                         last_year = Some(d.year());
-                        d.format("%-d %b %Y").to_string()
+                        day_text(d)
                     } else {
-                        d.format("%-d %b").to_string()
+                        short_day_text(d)
                     };
                     ticks.push(Tick {
                         date: d,
@@ -208,7 +210,7 @@ impl DateScale {
                 while d <= self.to {
                     let label = if last_year != Some(d.year()) || d.month() == 1 {
                         last_year = Some(d.year());
-                        d.format("%b %Y").to_string()
+                        month_text(d)
                     } else {
                         d.format("%b").to_string()
                     };

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::model::{StoredClaim, StoredEvent, Thread};
+use crate::model::{Precision, StoredClaim, StoredEvent, Thread};
 
 /// Everything the report shows for one thread (now a plain type in `model`).
 pub use crate::model::ReportData;
@@ -279,17 +279,43 @@ pub(crate) fn ui_scale(width: u32, height: u32) -> f64 {
     s.clamp(0.8, 2.5)
 }
 
+/// A day as the pictures print it: "29 Aug 2016" (chrono's `%b` is the calendar's
+/// `MONTH_ABBREVIATIONS`).
+pub(crate) fn day_text(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// A day within a year the picture already names: "29 Aug".
+pub(crate) fn short_day_text(d: NaiveDate) -> String {
+    d.format("%-d %b").to_string()
+}
+
+/// A month as the pictures print it: "Aug 2016".
+pub(crate) fn month_text(d: NaiveDate) -> String {
+    d.format("%b %Y").to_string()
+}
+
+/// A date as precise as it is known, as the pictures print it: "29 Aug 2016" (a day or a
+/// week's first day), "Aug 2016", "2016".
+pub(crate) fn date_at_precision(d: NaiveDate, p: Precision) -> String {
+    match p {
+        Precision::Year => d.format("%Y").to_string(),
+        Precision::Month => month_text(d),
+        _ => day_text(d),
+    }
+}
+
 /// Formats a date span for titles: "29 Aug – 12 Sep 2016", "29 Aug 2016".
 pub(crate) fn span_text(from: NaiveDate, to: NaiveDate) -> String {
     use chrono::Datelike;
     if from == to {
-        from.format("%-d %b %Y").to_string()
+        day_text(from)
     } else if (from.year(), from.month()) == (to.year(), to.month()) {
-        format!("{}–{}", from.format("%-d"), to.format("%-d %b %Y"))
+        format!("{}–{}", from.format("%-d"), day_text(to))
     } else if from.year() == to.year() {
-        format!("{} – {}", from.format("%-d %b"), to.format("%-d %b %Y"))
+        format!("{} – {}", short_day_text(from), day_text(to))
     } else {
-        format!("{} – {}", from.format("%-d %b %Y"), to.format("%-d %b %Y"))
+        format!("{} – {}", day_text(from), day_text(to))
     }
 }
 

@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::bundle::date_text;
 use super::claim_side;
 use super::markup::{escape_html, escape_md};
 use crate::model::{StoredClaim, StoredContradiction};
@@ -39,7 +38,7 @@ impl NewSince {
             _ => c.claim.speaker.trim().to_string(),
         };
         (
-            date_text(&c.claim.date),
+            c.claim.date.iso_text(),
             who,
             c.claim.text.clone(),
             format!(

@@ -23,8 +23,8 @@ use super::frame::{
 use super::layout::{arc, Connector, DateScale, PxBox, Stance, Tick, TickUnit};
 use super::palette;
 use super::{
-    claim_side, event_side, order_sides, span_text, thread_title, RenderError, RenderOptions,
-    ReportData, Side,
+    claim_side, date_at_precision, event_side, order_sides, short_day_text, span_text,
+    thread_title, RenderError, RenderOptions, ReportData, Side,
 };
 use crate::model::{DateValue, Precision, Span, StoredClaim};
 
@@ -447,11 +447,7 @@ fn collect_items(data: &ReportData, opts: &RenderOptions) -> Items {
     }
     let mut shown: Vec<String> = Vec::new();
     for (d, (p, _)) in &background {
-        let t = match p {
-            Precision::Year => d.format("%Y").to_string(),
-            Precision::Month => d.format("%b %Y").to_string(),
-            _ => d.format("%-d %b %Y").to_string(),
-        };
+        let t = date_at_precision(*d, *p);
         if !shown.contains(&t) {
             shown.push(t);
         }
@@ -668,8 +664,8 @@ type Placed = (String, PxBox, PxBox, Vec<(f64, f64)>);
 /// "[n] 29 Aug · Shoigu (Russia): ", the part of a label before the quote.
 fn label_head(c: &Cand) -> String {
     let head = match c.contradiction.map(|(n, _)| n) {
-        Some(n) => format!("[{n}] {} · {}", short_date_of(c.date), c.who),
-        None => format!("{} · {}", short_date_of(c.date), c.who),
+        Some(n) => format!("[{n}] {} · {}", short_day_text(c.date), c.who),
+        None => format!("{} · {}", short_day_text(c.date), c.who),
     };
     match c.kind {
         MarkKind::Event => format!("{head}: "),
@@ -1006,10 +1002,6 @@ pub fn timeline_layout(
         background: items.background,
         footnote,
     })
-}
-
-fn short_date_of(d: NaiveDate) -> String {
-    d.format("%-d %b").to_string()
 }
 
 const TIMELINE_LEGEND: [(Swatch, &str); 6] = [

@@ -22,6 +22,18 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// Three-letter month abbreviations, January first: the first three letters of [`MONTHS`].
+pub const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Month names as news copy (AP style) prints them before a day, January first: "Aug. 29",
+/// "March 3", "Sept. 9".
+pub const AP_MONTHS: [&str; 12] = [
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
+];
+
 /// Weekday names, Monday first (ISO order, as `Weekday::num_days_from_monday`).
 pub const WEEKDAYS: [&str; 7] = [
     "Monday",
@@ -88,4 +100,21 @@ pub(super) fn season_of(w: &str) -> Option<(&'static str, u32)> {
         "winter" => ("WI", 12),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_short_forms_match_the_full_names() {
+        for (i, m) in MONTHS.iter().enumerate() {
+            assert_eq!(MONTH_ABBREVIATIONS[i], &m[..3]);
+            assert!(m.starts_with(AP_MONTHS[i].trim_end_matches('.')), "{m}");
+            assert_eq!(
+                month_of(&MONTH_ABBREVIATIONS[i].to_lowercase()),
+                Some(i as u32 + 1)
+            );
+        }
+    }
 }
