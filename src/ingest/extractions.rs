@@ -12,8 +12,8 @@ use serde_json::{Map, Value};
 
 use super::{decode, IngestError};
 use crate::model::{
-    Article, Claim, ClaimKind, DateValue, Event, Extraction, Figure, Precision, Span, Timex,
-    TimexType,
+    Article, Claim, ClaimKind, DateValue, Event, Extraction, Figure, Precision, Span, Stance,
+    Timex, TimexType,
 };
 
 type Obj = Map<String, Value>;
@@ -112,11 +112,8 @@ fn claim(o: &Obj) -> Result<Claim, String> {
         sentence_span: span(o, "sentence_start", "sentence_end")?,
         date: date(o, "date", "date_precision"),
         frame: str_of(o, "frame"),
-        polarity: o
-            .get("polarity")
-            .and_then(Value::as_i64)
-            .unwrap_or(0)
-            .clamp(-1, 1) as i8,
+        // Lenient like the other fields: a missing value is neutral, any other number counts by its sign.
+        polarity: Stance::of_sign(o.get("polarity").and_then(Value::as_i64).unwrap_or(0)),
         hedge: str_of(o, "hedge"),
         target: str_of(o, "target"),
         figures: list::<Figure>(o, "figures")?,

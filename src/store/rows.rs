@@ -4,7 +4,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Row;
 
-use crate::model::{Claim, ClaimKind, DateValue, Figure, Precision, Span, StoredClaim, Thread};
+use crate::model::{
+    Claim, ClaimKind, DateValue, Figure, Precision, Span, Stance, StoredClaim, Thread,
+};
 
 pub(super) const CLAIM_SELECT: &str = "SELECT c.id, c.article_id, c.speaker, c.speaker_start, c.speaker_end, c.actor, c.actor_code,
         c.country, c.cue, c.cue_start, c.cue_end, c.kind, c.text, c.start, c.end, c.sentence, c.sentence_start,
@@ -37,7 +39,7 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<StoredClaim> {
             sentence_span: span(r.get(16)?, r.get(17)?),
             date: date_value(r.get(18)?, &r.get::<_, String>(19)?),
             frame: r.get(20)?,
-            polarity: r.get::<_, i64>(21)? as i8,
+            polarity: stance(r.get(21)?)?,
             hedge: r.get(22)?,
             target: r.get(23)?,
             figures: from_json::<Vec<Figure>>(&r.get::<_, String>(24)?),
@@ -48,6 +50,20 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<StoredClaim> {
         article_source: r.get(28)?,
         threads: slugs(r.get(29)?),
     })
+}
+
+/// A stored polarity: 1, -1 or 0; any other value is a bad row, not a neutral claim.
+fn stance(v: i64) -> rusqlite::Result<Stance> {
+    i8::try_from(v)
+        .ok()
+        .and_then(Stance::from_i8)
+        .ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                21,
+                rusqlite::types::Type::Integer,
+                format!("polarity must be 1, -1 or 0, not {v}").into(),
+            )
+        })
 }
 
 /// SQL condition: the claim `c` is not from a syndicated copy (the subquery reads the partial

@@ -1,7 +1,7 @@
 //! Store tests: migrations, one transaction per article, batches, listings and search.
 
 use super::*;
-use crate::model::{Claim, ClaimKind, ContradictionKind, DateValue, Event, Span};
+use crate::model::{Claim, ClaimKind, ContradictionKind, DateValue, Event, Span, Stance};
 use rusqlite::params;
 
 /// Issue 15, item 11: only a recovered write-ahead log (an unclean shutdown) counts, not
@@ -66,7 +66,7 @@ fn claim(speaker: &str, code: &str, polarity: i8) -> Claim {
         sentence_span: Span::new(0, 30),
         date: DateValue::day(NaiveDate::from_ymd_opt(2016, 8, 29).unwrap()),
         frame: Some("agreement".into()),
-        polarity,
+        polarity: Stance::from_i8(polarity).expect("polarity 1, -1 or 0"),
         hedge: None,
         target: None,
         figures: vec![],
