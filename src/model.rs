@@ -378,10 +378,23 @@ pub struct Event {
 }
 
 /// Something extraction noticed but could not do; never an error.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
+    /// What kind of note this is, for code that treats some kinds differently. Not in the
+    /// JSON output, which has only the message and span.
+    #[serde(skip)]
+    pub code: DiagCode,
     pub message: String,
     pub span: Option<Span>,
+}
+
+/// The kinds of [`Diagnostic`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DiagCode {
+    /// The article has no publication date, so relative dates ("Monday") stay unresolved.
+    PublicationDateUnknown,
+    /// The text has quotation marks but no claim could be attributed.
+    QuotesWithoutClaim,
 }
 
 /// Everything extraction finds in one article.

@@ -13,7 +13,7 @@ pub mod frames;
 pub mod sentences;
 pub mod timex;
 
-use crate::model::{DateValue, Diagnostic, Extraction};
+use crate::model::{DateValue, DiagCode, Diagnostic, Extraction};
 
 pub use actors::Gazetteer;
 
@@ -46,6 +46,7 @@ pub fn extract(
     let events = events::find(body, &sentences, &actors, &timexes, &claims, published);
     if published.date.is_none() {
         diagnostics.push(Diagnostic {
+            code: DiagCode::PublicationDateUnknown,
             message: "publication date unknown: relative dates were not resolved".into(),
             span: None,
         });
