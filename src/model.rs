@@ -223,11 +223,12 @@ impl ClaimKind {
             ClaimKind::Mixed => "mixed",
         }
     }
-    pub fn parse(s: &str) -> ClaimKind {
+    pub fn parse(s: &str) -> Option<ClaimKind> {
         match s {
-            "direct" => ClaimKind::Direct,
-            "mixed" => ClaimKind::Mixed,
-            _ => ClaimKind::Indirect,
+            "direct" => Some(ClaimKind::Direct),
+            "indirect" => Some(ClaimKind::Indirect),
+            "mixed" => Some(ClaimKind::Mixed),
+            _ => None,
         }
     }
 }
@@ -556,4 +557,30 @@ pub struct ReportData {
     pub claims: Vec<StoredClaim>,
     pub events: Vec<StoredEvent>,
     pub contradictions: Vec<StoredContradiction>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON contract and the store keep polarity as the integers 1, -1 and 0.
+    #[test]
+    fn stance_is_written_as_an_integer() {
+        for (s, n) in [
+            (Stance::Asserts, "1"),
+            (Stance::Denies, "-1"),
+            (Stance::Neutral, "0"),
+        ] {
+            assert_eq!(serde_json::to_string(&s).unwrap(), n);
+            assert_eq!(serde_json::from_str::<Stance>(n).unwrap(), s);
+            assert_eq!(Stance::from_i8(s.as_i8()), Some(s));
+            assert_eq!(-(-s), s);
+        }
+        assert!(serde_json::from_str::<Stance>("2").is_err());
+        assert_eq!(Stance::from_i8(2), None);
+        assert_eq!(Stance::of_sign(5), Stance::Asserts);
+        assert!(Stance::Asserts.opposes(Stance::Denies));
+        assert!(!Stance::Neutral.opposes(Stance::Neutral));
+        assert_eq!(ClaimKind::parse("quoted"), None);
+    }
 }

@@ -105,7 +105,9 @@ fn claim(o: &Obj) -> Result<Claim, String> {
         country: str_of(o, "country"),
         cue: str_of(o, "cue").unwrap_or_default(),
         cue_span: opt_span(o, "cue_start", "cue_end"),
-        kind: ClaimKind::parse(o.get("kind").and_then(Value::as_str).unwrap_or("")),
+        // Lenient: a missing or unknown kind reads as indirect.
+        kind: ClaimKind::parse(o.get("kind").and_then(Value::as_str).unwrap_or(""))
+            .unwrap_or(ClaimKind::Indirect),
         text: req_str(o, "text")?,
         span: span(o, "start", "end")?,
         sentence: str_of(o, "sentence").unwrap_or_default(),

@@ -2,10 +2,12 @@
 //! text encodings of dates, timestamps, JSON columns and slug lists.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::Type;
 use rusqlite::Row;
 
 use crate::model::{
-    Claim, ClaimKind, DateValue, Figure, Precision, Span, Stance, StoredClaim, Thread,
+    Claim, ClaimKind, ContradictionKind, DateValue, Figure, Precision, Span, Stance, StoredClaim,
+    Thread,
 };
 
 pub(super) const CLAIM_SELECT: &str = "SELECT c.id, c.article_id, c.speaker, c.speaker_start, c.speaker_end, c.actor, c.actor_code,
@@ -32,7 +34,7 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<StoredClaim> {
             country: r.get(7)?,
             cue: r.get(8)?,
             cue_span: opt_span(r.get(9)?, r.get(10)?),
-            kind: ClaimKind::parse(&r.get::<_, String>(11)?),
+            kind: claim_kind(r.get(11)?)?,
             text: r.get(12)?,
             span: span(r.get(13)?, r.get(14)?),
             sentence: r.get(15)?,
@@ -57,13 +59,23 @@ fn stance(v: i64) -> rusqlite::Result<Stance> {
     i8::try_from(v)
         .ok()
         .and_then(Stance::from_i8)
-        .ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(
-                21,
-                rusqlite::types::Type::Integer,
-                format!("polarity must be 1, -1 or 0, not {v}").into(),
-            )
-        })
+        .ok_or_else(|| bad_value(21, Type::Integer, format!("polarity {v}")))
+}
+
+/// A stored claim kind: direct, indirect or mixed; any other value is a bad row.
+fn claim_kind(v: String) -> rusqlite::Result<ClaimKind> {
+    ClaimKind::parse(&v).ok_or_else(|| bad_value(11, Type::Text, format!("claim kind {v:?}")))
+}
+
+/// A stored contradiction kind; any other value is a bad row, not an opposing pair.
+pub(super) fn contradiction_kind(v: String) -> rusqlite::Result<ContradictionKind> {
+    ContradictionKind::parse(&v)
+        .ok_or_else(|| bad_value(2, Type::Text, format!("contradiction kind {v:?}")))
+}
+
+/// The error for a column value the model has no meaning for ("unknown polarity 7").
+fn bad_value(col: usize, ty: Type, what: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(col, ty, format!("unknown {what}").into())
 }
 
 /// SQL condition: the claim `c` is not from a syndicated copy (the subquery reads the partial
