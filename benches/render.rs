@@ -5,7 +5,7 @@
 use chrono::{Duration, NaiveDate};
 use storyline::model::{
     Article, Claim, ClaimKind, Contradiction, ContradictionKind, DateValue, Event, Figure, Span,
-    StoredArticle, StoredClaim, StoredContradiction, StoredEvent, Thread,
+    Stance, StoredArticle, StoredClaim, StoredContradiction, StoredEvent, Thread,
 };
 use storyline::render::{contradiction_chart, timeline, RenderOptions, ReportData};
 
@@ -47,7 +47,8 @@ fn thread(n: usize) -> ReportData {
         .map(|i| {
             let side = (next() % 6) as usize;
             let frame = frames[(next() % 6) as usize];
-            let polarity = [1i8, -1, 0][(next() % 3) as usize];
+            let polarity =
+                [Stance::Asserts, Stance::Denies, Stance::Neutral][(next() % 3) as usize];
             let date = start + Duration::days((next() % 120) as i64);
             let text = format!("statement {i} on the {frame}");
             let span = Span::new(i * 40, i * 40 + text.len());
@@ -84,7 +85,7 @@ fn thread(n: usize) -> ReportData {
                     } else {
                         Vec::new()
                     },
-                    denial: polarity < 0,
+                    denial: polarity == Stance::Denies,
                     confidence: 0.7,
                 },
             }
@@ -118,7 +119,7 @@ fn thread(n: usize) -> ReportData {
         if let Some(b) = (1..60).map(|k| &claims[(i + k * 7) % n]).find(|b| {
             b.claim.frame == a.claim.frame
                 && b.claim.actor_code != a.claim.actor_code
-                && a.claim.polarity != 0
+                && a.claim.polarity != Stance::Neutral
                 && b.claim.polarity == -a.claim.polarity
         }) {
             contradictions.push(StoredContradiction {

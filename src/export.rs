@@ -117,7 +117,7 @@ pub fn csv(data: &ReportData) -> Result<String, ExportError> {
             k.cue.clone(),
             k.kind.as_str().to_string(),
             k.frame.clone().unwrap_or_default(),
-            k.polarity.to_string(),
+            k.polarity.as_i8().to_string(),
             k.text.clone(),
             k.span.start.to_string(),
             k.span.end.to_string(),

@@ -234,11 +234,12 @@ impl ClaimKind {
             ClaimKind::Mixed => "mixed",
         }
     }
-    pub fn parse(s: &str) -> ClaimKind {
+    pub fn parse(s: &str) -> Option<ClaimKind> {
         match s {
-            "direct" => ClaimKind::Direct,
-            "mixed" => ClaimKind::Mixed,
-            _ => ClaimKind::Indirect,
+            "direct" => Some(ClaimKind::Direct),
+            "indirect" => Some(ClaimKind::Indirect),
+            "mixed" => Some(ClaimKind::Mixed),
+            _ => None,
         }
     }
 }
@@ -250,6 +251,87 @@ pub struct Figure {
     pub quantity: String,
     pub value: f64,
     pub span: Span,
+}
+
+/// A claim's stance towards a proposition. JSON and the store write it as the integer
+/// 1 (asserts), -1 (denies) or 0 (neutral or unclear).
+///
+/// The variant order (asserts, denies, neutral) is the order charts group claims in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Stance {
+    Asserts,
+    Denies,
+    #[default]
+    Neutral,
+}
+
+impl Stance {
+    /// 1, -1 or 0.
+    pub fn as_i8(self) -> i8 {
+        match self {
+            Stance::Asserts => 1,
+            Stance::Denies => -1,
+            Stance::Neutral => 0,
+        }
+    }
+    /// The stance written as 1, -1 or 0; any other integer is not a stance.
+    pub fn from_i8(v: i8) -> Option<Stance> {
+        match v {
+            1 => Some(Stance::Asserts),
+            -1 => Some(Stance::Denies),
+            0 => Some(Stance::Neutral),
+            _ => None,
+        }
+    }
+    /// The stance of a number's sign, for lenient readers that take any integer.
+    pub fn of_sign(v: i64) -> Stance {
+        match v.signum() {
+            1 => Stance::Asserts,
+            -1 => Stance::Denies,
+            _ => Stance::Neutral,
+        }
+    }
+    pub fn is_neutral(self) -> bool {
+        self == Stance::Neutral
+    }
+    /// True when one asserts what the other denies.
+    pub fn opposes(self, other: Stance) -> bool {
+        !self.is_neutral() && other == -self
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Asserts => "asserts",
+            Stance::Denies => "denies",
+            Stance::Neutral => "neutral",
+        }
+    }
+}
+
+/// The opposite stance: asserting becomes denying and back; neutral stays neutral.
+impl std::ops::Neg for Stance {
+    type Output = Stance;
+    fn neg(self) -> Stance {
+        match self {
+            Stance::Asserts => Stance::Denies,
+            Stance::Denies => Stance::Asserts,
+            Stance::Neutral => Stance::Neutral,
+        }
+    }
+}
+
+impl Serialize for Stance {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i8(self.as_i8())
+    }
+}
+
+impl<'de> Deserialize<'de> for Stance {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Stance, D::Error> {
+        let v = i8::deserialize(d)?;
+        Stance::from_i8(v).ok_or_else(|| {
+            serde::de::Error::custom(format!("polarity must be 1, -1 or 0, not {v}"))
+        })
+    }
 }
 
 /// Who said what, when, and with which stance.
@@ -277,8 +359,9 @@ pub struct Claim {
     pub date: DateValue,
     /// The proposition it is about: agreement, ceasefire, responsibility, casualties, talks ...
     pub frame: Option<String>,
-    /// 1 asserts the frame's proposition, -1 denies it, 0 neutral or unclear.
-    pub polarity: i8,
+    /// Whether it asserts the frame's proposition, denies it, or is neutral or unclear
+    /// (1, -1 or 0 in JSON and in the store).
+    pub polarity: Stance,
     /// Hedge or modality word that weakens the claim: "may", "nothing to announce" ...
     pub hedge: Option<String>,
     /// The actor code a responsibility claim blames, when named.
@@ -307,10 +390,23 @@ pub struct Event {
 }
 
 /// Something extraction noticed but could not do; never an error.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
+    /// What kind of note this is, for code that treats some kinds differently. Not in the
+    /// JSON output, which has only the message and span.
+    #[serde(skip)]
+    pub code: DiagCode,
     pub message: String,
     pub span: Option<Span>,
+}
+
+/// The kinds of [`Diagnostic`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DiagCode {
+    /// The article has no publication date, so relative dates ("Monday") stay unresolved.
+    PublicationDateUnknown,
+    /// The text has quotation marks but no claim could be attributed.
+    QuotesWithoutClaim,
 }
 
 /// Everything extraction finds in one article.
@@ -472,4 +568,30 @@ pub struct ReportData {
     pub claims: Vec<StoredClaim>,
     pub events: Vec<StoredEvent>,
     pub contradictions: Vec<StoredContradiction>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON contract and the store keep polarity as the integers 1, -1 and 0.
+    #[test]
+    fn stance_is_written_as_an_integer() {
+        for (s, n) in [
+            (Stance::Asserts, "1"),
+            (Stance::Denies, "-1"),
+            (Stance::Neutral, "0"),
+        ] {
+            assert_eq!(serde_json::to_string(&s).unwrap(), n);
+            assert_eq!(serde_json::from_str::<Stance>(n).unwrap(), s);
+            assert_eq!(Stance::from_i8(s.as_i8()), Some(s));
+            assert_eq!(-(-s), s);
+        }
+        assert!(serde_json::from_str::<Stance>("2").is_err());
+        assert_eq!(Stance::from_i8(2), None);
+        assert_eq!(Stance::of_sign(5), Stance::Asserts);
+        assert!(Stance::Asserts.opposes(Stance::Denies));
+        assert!(!Stance::Neutral.opposes(Stance::Neutral));
+        assert_eq!(ClaimKind::parse("quoted"), None);
+    }
 }

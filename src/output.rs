@@ -376,7 +376,7 @@ pub fn claims(
             cut(&k.speaker, 22),
             cut(opt(&k.actor_code), 7),
             cut(opt(&k.frame), 11),
-            format!("{:+}", k.polarity),
+            format!("{:+}", k.polarity.as_i8()),
             cut(&k.text, 80)
         ))?;
     }
@@ -502,7 +502,7 @@ pub fn extraction(
             opt(&c.actor_code),
             c.cue,
             opt(&c.frame),
-            c.polarity,
+            c.polarity.as_i8(),
             cut(&c.text, 100)
         ))?;
     }

@@ -12,7 +12,7 @@ use crate::contradict;
 use crate::copies::{self, Sketch};
 use crate::extract::{self, Gazetteer};
 use crate::ingest::{self, IngestError, ReadOptions};
-use crate::model::{Article, Diagnostic, Extraction, Precision, Thread};
+use crate::model::{Article, DiagCode, Diagnostic, Extraction, Precision, Thread};
 use crate::render::{NewSince, ReportData};
 use crate::store::{Inserted, NewArticle, Store};
 use crate::talk::Talk;
@@ -548,7 +548,7 @@ impl<'a> Writer<'a> {
                 }
                 if !self.cfg.quiet {
                     for d in &p.diagnostics {
-                        if d.message.starts_with("publication date unknown") {
+                        if d.code == DiagCode::PublicationDateUnknown {
                             continue;
                         }
                         self.cfg.talk.say(&format!(

@@ -38,7 +38,7 @@ use super::{
     Rule,
 };
 use crate::extract::frames;
-use crate::model::ContradictionKind;
+use crate::model::{ContradictionKind, Stance};
 
 pub const RULE: Rule = Rule {
     name: "denial",
@@ -54,9 +54,9 @@ pub const RULE: Rule = Rule {
 fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
     let mut v = Vec::new();
     if it.classes.contains(&Class::Denier) {
-        v.push((Class::Stance(1), opts.denial_days));
+        v.push((Class::Stance(Stance::Asserts), opts.denial_days));
     }
-    if it.stance > 0 {
+    if it.stance == Stance::Asserts {
         v.push((Class::Denier, opts.denial_days));
     }
     v
@@ -64,7 +64,7 @@ fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
     // An asserter (+1) and a denier (< 0): the cheap test first.
-    if p.x.stance * p.y.stance != -1 || p.x.ids.frame != p.y.ids.frame {
+    if !p.x.stance.opposes(p.y.stance) || p.x.ids.frame != p.y.ids.frame {
         return None;
     }
     if p.gap > opts.denial_days
@@ -93,16 +93,16 @@ fn explain(p: &Pair) -> String {
 
 /// (asserter, denier) when one of the pair denies what the other asserts.
 fn roles<'a>(p: &Pair<'a>) -> Option<(&'a Item<'a>, &'a Item<'a>)> {
-    let (a, d) = if p.x.stance > 0 {
+    let (a, d) = if p.x.stance == Stance::Asserts {
         (p.x, p.y)
     } else {
         (p.y, p.x)
     };
-    (a.stance > 0 && is_denier(d) && targets_match(a, d)).then_some((a, d))
+    (a.stance == Stance::Asserts && is_denier(d) && targets_match(a, d)).then_some((a, d))
 }
 
 fn is_denier(d: &Item) -> bool {
-    d.stance < 0 && (d.denial || self_exculpating(d))
+    d.stance == Stance::Denies && (d.denial || self_exculpating(d))
 }
 
 /// Responsibility denied for the speaker's own side.

@@ -26,7 +26,7 @@
 //! variant if the kind is new.
 
 use super::{pair_weight, proposition, Block, Class, Group, Item, Options, Pair, Rule};
-use crate::model::ContradictionKind;
+use crate::model::{ContradictionKind, Stance};
 
 pub const RULE: Rule = Rule {
     name: "example",
@@ -42,7 +42,7 @@ pub const RULE: Rule = Rule {
 /// Keep it tight: it decides how many pairs `check` sees.
 fn partners(it: &Item, _opts: &Options) -> Vec<(Class, i64)> {
     match (it.stance, &it.claim.hedge) {
-        (0, _) | (_, None) => vec![],
+        (Stance::Neutral, _) | (_, None) => vec![],
         (s, Some(_)) => vec![(Class::Stance(-s), 0)],
     }
 }
@@ -51,7 +51,7 @@ fn partners(it: &Item, _opts: &Options) -> Vec<(Class, i64)> {
 fn check(p: &Pair, _opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
     let both_hedged = x.claim.hedge.is_some() && y.claim.hedge.is_some();
-    if x.ids.frame != y.ids.frame || p.gap > 0 || !both_hedged || x.stance * y.stance != -1 {
+    if x.ids.frame != y.ids.frame || p.gap > 0 || !both_hedged || !x.stance.opposes(y.stance) {
         return None;
     }
     if !x.other_side(y) {

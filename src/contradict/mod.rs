@@ -59,7 +59,7 @@ use chrono::Datelike;
 use rayon::prelude::*;
 
 use crate::extract::frames;
-use crate::model::{Claim, Contradiction, ContradictionKind, Precision, StoredClaim};
+use crate::model::{Claim, Contradiction, ContradictionKind, Precision, Stance, StoredClaim};
 
 use sides::Side;
 
@@ -146,8 +146,8 @@ pub enum Block {
 /// Buckets a claim sits in, so a rule looks only at claims that can pair with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Class {
-    /// Stance -1 or 1.
-    Stance(i8),
+    /// Asserts or denies (never neutral).
+    Stance(Stance),
     /// May deny something: negative stance with a denial cue, or any negative
     /// responsibility claim (the rule decides).
     Denier,
@@ -171,8 +171,8 @@ pub struct Item<'a> {
     pub prop: Option<proposition::Proposition>,
     /// First and last day (days from the common era) the claim date can denote.
     pub days: (i64, i64),
-    /// -1, 0 or 1: the polarity, with a denial cue on a neutral claim counting as -1.
-    pub stance: i8,
+    /// The polarity, with a denial cue on a neutral claim counting as a denial.
+    pub stance: Stance,
     /// Interned keys, so the hot loop compares numbers, not strings.
     pub ids: Ids,
     /// Confidence in 0.05..=1 (0.5 when missing), times [`HEDGE_FACTOR`] when hedged.
@@ -630,12 +630,14 @@ impl<'a> Item<'a> {
         // With a proposition its position is the stance. Otherwise a denial cue on a neutral
         // claim rejects an accusation ("denied involvement in the strike"); on other frames
         // ("dismissed the plan") it says too little about which proposition is rejected.
-        let stance = match (&prop, claim.polarity.signum()) {
+        let stance = match (&prop, claim.polarity) {
             (Some(p), _) => p.position,
-            (None, 0) if claim.denial && frames::flags(frame).denial_target => -1,
+            (None, Stance::Neutral) if claim.denial && frames::flags(frame).denial_target => {
+                Stance::Denies
+            }
             (None, p) => p,
         };
-        if stance == 0 && claim.figures.is_empty() {
+        if stance.is_neutral() && claim.figures.is_empty() {
             return None;
         }
         let denial = claim.denial || prop.as_ref().is_some_and(|p| p.denial);
@@ -665,10 +667,10 @@ impl<'a> Item<'a> {
             .map(|f| strings.id(&format!("quantity\t{}", f.quantity)))
             .collect();
         let mut classes = Vec::new();
-        if stance != 0 && (!frame.is_empty() || prop.is_some()) {
+        if !stance.is_neutral() && (!frame.is_empty() || prop.is_some()) {
             classes.push(Class::Stance(stance));
         }
-        if stance < 0 && (denial || frames::flags(frame).blame) {
+        if stance == Stance::Denies && (denial || frames::flags(frame).blame) {
             classes.push(Class::Denier);
         }
         for &q in &quantities {

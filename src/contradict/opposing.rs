@@ -36,7 +36,7 @@ use super::{
     closeness, pair_weight, proposition, same_target, Block, Class, Group, Item, Options, Pair,
     Rule,
 };
-use crate::model::ContradictionKind;
+use crate::model::{ContradictionKind, Stance};
 
 pub const RULE: Rule = Rule {
     name: "opposing",
@@ -50,11 +50,11 @@ pub const RULE: Rule = Rule {
 
 fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
     let mut v = match it.stance {
-        0 => vec![],
+        Stance::Neutral => vec![],
         s => vec![(Class::Stance(-s), opts.window_days)],
     };
     if blames(it).is_some() {
-        v.push((Class::Stance(1), opts.denial_days));
+        v.push((Class::Stance(Stance::Asserts), opts.denial_days));
     }
     v
 }
@@ -67,7 +67,8 @@ const WHO_DID_IT: &[&str] = &["responsible", "originate"];
 fn blames<'a>(it: &'a Item) -> Option<(&'a str, &'a str)> {
     let p = it.prop.as_ref()?;
     let agent = p.agent.as_deref()?;
-    (it.stance > 0 && WHO_DID_IT.contains(&p.act.as_str())).then_some((p.act.as_str(), agent))
+    (it.stance == Stance::Asserts && WHO_DID_IT.contains(&p.act.as_str()))
+        .then_some((p.act.as_str(), agent))
 }
 
 /// An alternative explanation: both sides assert the act of different doers ("the Russian
@@ -85,14 +86,10 @@ fn rival_doers(p: &Pair, opts: &Options) -> Option<f32> {
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
-    if x.ids.frame == y.ids.frame && x.stance > 0 && y.stance > 0 {
+    if x.ids.frame == y.ids.frame && x.stance == Stance::Asserts && y.stance == Stance::Asserts {
         return rival_doers(p, opts);
     }
-    if x.ids.frame != y.ids.frame
-        || x.stance == 0
-        || x.stance != -y.stance
-        || p.gap > opts.window_days
-    {
+    if x.ids.frame != y.ids.frame || !x.stance.opposes(y.stance) || p.gap > opts.window_days {
         return None;
     }
     if !x.other_side(y) || !same_target(x, y) || super::same_passage(x, y) {
@@ -112,7 +109,7 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
 
 fn explain(p: &Pair) -> String {
     if let (Some(_), Some(_)) = (blames(p.x), blames(p.y)) {
-        if p.x.stance > 0 && p.y.stance > 0 {
+        if p.x.stance == Stance::Asserts && p.y.stance == Stance::Asserts {
             let says = |it: &Item| {
                 it.prop
                     .as_ref()
@@ -127,7 +124,7 @@ fn explain(p: &Pair) -> String {
             );
         }
     }
-    let (pos, neg) = if p.x.stance > 0 {
+    let (pos, neg) = if p.x.stance == Stance::Asserts {
         (p.x, p.y)
     } else {
         (p.y, p.x)

@@ -14,7 +14,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::extract::actors;
-use crate::model::{ActorMention, Claim};
+use crate::model::{ActorMention, Claim, Stance};
 
 /// What a claim asserts or denies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +26,8 @@ pub struct Proposition {
     pub frame: String,
     /// The doer's side (ISO alpha-3 or an international body's code), when the act has one.
     pub agent: Option<String>,
-    /// +1 asserts the act (in its positive form), -1 denies it.
-    pub position: i8,
+    /// Asserts or denies the act (in its positive form); never neutral.
+    pub position: Stance,
     /// The claim rejects something: a denial cue, a denial verb or a dismissal.
     pub denial: bool,
     /// The proposition in plain words: "Russia is responsible".
@@ -47,7 +47,8 @@ enum Doer {
 struct Act {
     act: String,
     frame: String,
-    sign: i8,
+    /// The act row's own stance: an antonym row ("ended without agreement") denies.
+    sign: Stance,
     agent: Doer,
     wording: String,
     re: Regex,
@@ -80,7 +81,11 @@ static ACTS: Lazy<Vec<Act>> = Lazy::new(|| {
         .map(|c| Act {
             act: c[0].clone(),
             frame: c[1].clone(),
-            sign: if c[2] == "-1" { -1 } else { 1 },
+            sign: if c[2] == "-1" {
+                Stance::Denies
+            } else {
+                Stance::Asserts
+            },
             agent: match c[3].as_str() {
                 "yes" => Doer::Required,
                 "after" => Doer::After,
@@ -343,7 +348,7 @@ fn without_act(r: &Reading) -> Option<Proposition> {
             .into(),
             wording,
             agent: Some(mention_side(m)),
-            position: 1,
+            position: Stance::Asserts,
             denial: false,
         });
     }
@@ -355,7 +360,7 @@ fn without_act(r: &Reading) -> Option<Proposition> {
             frame: "responsibility".into(),
             wording: format!("{} is responsible", display_name(&agent)),
             agent: Some(agent),
-            position: -1,
+            position: Stance::Denies,
             denial: true,
         });
     }
@@ -434,7 +439,7 @@ fn stance(
     found: &Found,
     clause: usize,
     agent: Option<&(String, String)>,
-) -> (i8, bool) {
+) -> (Stance, bool) {
     let (text, pos, claim) = (r.text, &*POSITIONS, r.claim);
     let (act, start, end) = (found.act, found.start, found.end);
     let (dismissal, accusation) = (r.dismissal, r.accusation);
@@ -447,7 +452,7 @@ fn stance(
     }
     // A negator inside an act's own words counts ("had nothing to do with"); an antonym row
     // already states the negative ("ended without agreement"), so only what precedes it does.
-    let window = if act.sign < 0 {
+    let window = if act.sign == Stance::Denies {
         &text[lo..start]
     } else {
         &text[lo..end]
@@ -460,14 +465,14 @@ fn stance(
     if claim.denial {
         position = -position;
     }
-    if dismissal && !accusation && act.agent == Doer::Required && position > 0 {
-        position = -1;
+    if dismissal && !accusation && act.agent == Doer::Required && position == Stance::Asserts {
+        position = Stance::Denies;
     }
     // "allegations of Putin's involvement", said by the accused's side: a rejection.
     let object_of_charge = pos.accused.is_match(text)
         && agent.is_some_and(|(side, _)| r.own.as_deref() == Some(side.as_str()));
-    if object_of_charge && position > 0 {
-        position = -1;
+    if object_of_charge && position == Stance::Asserts {
+        position = Stance::Denies;
     }
     let denial = claim.denial
         || (dismissal && !accusation)
@@ -497,7 +502,7 @@ mod tests {
             sentence_span: Span::new(0, text.len()),
             date: DateValue::unknown(),
             frame: None,
-            polarity: 0,
+            polarity: Stance::Neutral,
             hedge: None,
             target: None,
             figures: vec![],
@@ -517,7 +522,7 @@ mod tests {
         let p = of_claim(&claim(Some(code), cue, text, denial));
         let got = p
             .as_ref()
-            .map(|p| (p.act.as_str(), p.agent.as_deref(), p.position));
+            .map(|p| (p.act.as_str(), p.agent.as_deref(), p.position.as_i8()));
         assert_eq!(got, expect, "{text}");
     }
 

@@ -32,7 +32,7 @@ use regex::Regex;
 use super::{
     pair_weight, proposition, same_target, Block, Class, Group, Item, Options, Pair, Rule,
 };
-use crate::model::ContradictionKind;
+use crate::model::{ContradictionKind, Stance};
 
 pub const RULE: Rule = Rule {
     name: "reversal",
@@ -61,14 +61,14 @@ pub const MIN_CONFIDENCE: f32 = 0.6;
 
 fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
     match it.stance {
-        0 => vec![],
+        Stance::Neutral => vec![],
         s => vec![(Class::Stance(-s), opts.reversal_days)],
     }
 }
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
-    if x.ids.frame != y.ids.frame || x.stance == 0 || x.stance != -y.stance {
+    if x.ids.frame != y.ids.frame || !x.stance.opposes(y.stance) {
         return None;
     }
     if p.gap < MIN_GAP_DAYS || p.gap > opts.reversal_days || !x.same_actor(y) || !same_target(x, y)
@@ -102,7 +102,7 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
 
 fn explain(p: &Pair) -> String {
     let (first, later) = order(p);
-    let (verb, now) = if first.stance > 0 {
+    let (verb, now) = if first.stance == Stance::Asserts {
         ("asserts", "now denies it")
     } else {
         ("denies", "now asserts it")

@@ -34,7 +34,7 @@ pub(super) fn claim(id: i64, code: &str, date: &str, frame: &str, polarity: i8) 
             sentence_span: Span::default(),
             date,
             frame: (!frame.is_empty()).then(|| frame.to_string()),
-            polarity,
+            polarity: Stance::from_i8(polarity).expect("polarity 1, -1 or 0"),
             hedge: None,
             target: None,
             figures: Vec::new(),
@@ -868,12 +868,12 @@ fn story(n: usize) -> Vec<StoredClaim> {
         } else {
             -1
         };
-        c.claim.polarity = match next(10) {
+        c.claim.polarity = Stance::of_sign(match next(10) {
             0..=3 => 0,
             4 => -line,
             _ => line,
-        };
-        c.claim.denial = c.claim.polarity < 0 && next(10) == 0;
+        });
+        c.claim.denial = c.claim.polarity == Stance::Denies && next(10) == 0;
         if frame != "casualties" {
             c.claim.figures.clear();
         }

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use super::Prf;
 use crate::extract::actors::ActorCode;
 use crate::ingest::{Format, ReadOptions};
-use crate::model::{Precision, StoredClaim, StoredContradiction};
+use crate::model::{Precision, Stance, StoredClaim, StoredContradiction};
 use crate::pipeline::{self, IngestConfig, Input, ThreadMode};
 use crate::store::Store;
 use crate::talk::Talk;
@@ -50,7 +50,7 @@ pub struct GoldClaim {
     pub date: Option<String>,
     pub needle: String,
     #[serde(default)]
-    pub polarity: i8,
+    pub polarity: Stance,
     #[serde(default)]
     pub frame: Option<String>,
     #[serde(default)]
@@ -596,7 +596,7 @@ fn describe_answer(r: &GoldRef, stored: &StoredClaim) -> String {
                 "{}({}){:+}{}",
                 p.act,
                 p.agent.as_deref().unwrap_or("?"),
-                p.position,
+                p.position.as_i8(),
                 if p.denial { " denial" } else { "" }
             )
         },
@@ -715,7 +715,7 @@ mod tests {
                 sentence_span: Span::new(0, text.len() + 14),
                 date: d.map_or_else(DateValue::unknown, DateValue::day),
                 frame: None,
-                polarity: 1,
+                polarity: Stance::Asserts,
                 hedge: None,
                 target: None,
                 figures: vec![],
@@ -732,7 +732,7 @@ mod tests {
             country: Some(country.into()),
             date: date.map(str::to_string),
             needle: needle.into(),
-            polarity: 1,
+            polarity: Stance::Asserts,
             frame: None,
             about: String::new(),
         }

@@ -24,7 +24,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 
 use crate::demo;
-use crate::model::{StoredClaim, StoredContradiction};
+use crate::model::{Stance, StoredClaim, StoredContradiction};
 use crate::store::Store;
 use crate::talk::Talk;
 
@@ -343,9 +343,9 @@ pub fn describe(key: &PairKey, x: &StoredContradiction) -> String {
             date,
             c.claim.frame.as_deref().unwrap_or("-"),
             match c.claim.polarity {
-                1 => "+",
-                -1 => "-",
-                _ => "0",
+                Stance::Asserts => "+",
+                Stance::Denies => "-",
+                Stance::Neutral => "0",
             },
             c.claim.sentence.replace('\n', " "),
             c.claim.text.replace('\n', " ")

@@ -624,7 +624,7 @@ mod tests {
             sentence_span: Span::new(0, text.len()),
             date: DateValue::unknown(),
             frame: None,
-            polarity: 0,
+            polarity: crate::model::Stance::Neutral,
             hedge: None,
             target: None,
             figures: vec![],

@@ -239,7 +239,7 @@ fn clause_around(text: &str, sent: Span, start: usize, end: usize) -> Span {
 mod tests {
     use super::*;
     use crate::extract::{actors, sentences};
-    use crate::model::ClaimKind;
+    use crate::model::{ClaimKind, Stance};
     use chrono::NaiveDate;
 
     fn published() -> DateValue {
@@ -371,7 +371,7 @@ mod tests {
             sentence_span: Span::default(),
             date: DateValue::unknown(),
             frame: None,
-            polarity: 0,
+            polarity: Stance::Neutral,
             hedge: None,
             target: None,
             figures: vec![],

@@ -16,7 +16,7 @@ use regex::{Regex, RegexSet};
 use std::collections::HashMap;
 
 use crate::extract::actors;
-use crate::model::{ActorMention, Figure, Span};
+use crate::model::{ActorMention, Figure, Span, Stance};
 
 use crate::data::{FIGURES, FIGURE_BLOCKERS, FRAMES, HEDGES, NEGATIONS};
 
@@ -31,11 +31,11 @@ static RELATIVE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     .expect("valid regex")
 });
 
-/// The proposition a piece of text is about and its stance towards it.
+/// How a piece of text reads: the proposition it is about and its stance towards it.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Stance {
+pub struct Reading {
     pub frame: Option<String>,
-    pub polarity: i8,
+    pub polarity: Stance,
     pub hedge: Option<String>,
     pub target: Option<String>,
     pub figures: Vec<Figure>,
@@ -53,7 +53,7 @@ enum Target {
 #[derive(Debug)]
 struct Rule {
     frame: String,
-    polarity: i8,
+    polarity: Stance,
     weight: u32,
     target: Target,
     re: Regex,
@@ -115,7 +115,7 @@ fn split_at_gap(pattern: &str) -> Option<(&str, &str)> {
 struct Hedge {
     re: Regex,
     frame: Option<String>,
-    polarity: Option<i8>,
+    polarity: Option<Stance>,
 }
 
 #[derive(Debug)]
@@ -292,7 +292,13 @@ fn frame_rules(antonyms: &[(String, String)]) -> (Vec<Rule>, Vec<String>) {
         }
         rules.push(Rule {
             frame,
-            polarity: row.col(1).trim().parse().unwrap_or(0),
+            polarity: row
+                .col(1)
+                .trim()
+                .parse()
+                .ok()
+                .and_then(Stance::from_i8)
+                .unwrap_or_default(),
             weight: row.col(2).trim().parse().unwrap_or(1),
             target: match row.col(3).trim() {
                 "before" => Target::Before,
@@ -322,7 +328,7 @@ fn hedge_rules() -> (RegexSet, Vec<Hedge>) {
             frame: Some(r.col(1).trim())
                 .filter(|f| *f != "-")
                 .map(str::to_string),
-            polarity: r.col(2).trim().parse().ok(),
+            polarity: r.col(2).trim().parse().ok().and_then(Stance::from_i8),
         })
         .collect();
     (hedge_set, hedges)
@@ -359,35 +365,35 @@ fn antonym_map(order: &[String], antonyms: &[(String, String)]) -> HashMap<Strin
 }
 
 /// Classify `content` (absolute offset `offset` in the body, for figure spans).
-pub fn classify(content: &str, offset: usize) -> Stance {
+pub fn classify(content: &str, offset: usize) -> Reading {
     let lex = &*LEXICON;
     let lc = content.to_ascii_lowercase();
     let figures = figures_lc(&lc, offset);
     let fired = fire_rules(lex, content, &lc);
     let best = best_frame(lex, &fired);
-    let mut stance = Stance {
+    let mut reading = Reading {
         figures,
-        ..Stance::default()
+        ..Reading::default()
     };
     if let Some((frame, _)) = best {
-        stance.frame = Some(frame.to_string());
+        reading.frame = Some(frame.to_string());
         // Strongest polar rule, earliest on ties.
         let polar = fired
             .iter()
-            .filter(|(r, _, _)| r.frame == frame && r.polarity != 0)
+            .filter(|(r, _, _)| r.frame == frame && !r.polarity.is_neutral())
             .min_by_key(|(r, s, _)| (std::cmp::Reverse(r.weight), s.start));
         if let Some((rule, span, perp)) = polar {
             let flips = negations(&lc, *span, lex.antonyms.get(frame));
-            stance.polarity = if flips % 2 == 1 {
+            reading.polarity = if flips % 2 == 1 {
                 -rule.polarity
             } else {
                 rule.polarity
             };
-            stance.target = perp.clone();
+            reading.target = perp.clone();
         }
     }
-    apply_hedge(lex, content, &lc, &mut stance);
-    stance
+    apply_hedge(lex, content, &lc, &mut reading);
+    reading
 }
 
 /// A rule that fired: the rule, its match and the perpetrator it names.
@@ -416,7 +422,7 @@ fn fire_rules<'l>(lex: &'l Lexicon, content: &str, lc: &str) -> Vec<Fired<'l>> {
         rule.find_all(lc, &mut spans);
         for &span in &spans {
             // A polar trigger inside a conditional clause states no stance; the topic stays.
-            if rule.polarity != 0 && in_conditional(lc, &conds, span) {
+            if !rule.polarity.is_neutral() && in_conditional(lc, &conds, span) {
                 continue;
             }
             let perp = match rule.target {
@@ -438,7 +444,7 @@ fn fire_rules<'l>(lex: &'l Lexicon, content: &str, lc: &str) -> Vec<Fired<'l>> {
                 ),
             };
             // An attack verb is a responsibility claim only with a named perpetrator, or "we".
-            if rule.polarity > 0
+            if rule.polarity == Stance::Asserts
                 && perp.is_none()
                 && flags(&rule.frame).blame
                 && !first_person_before(lc, span)
@@ -473,7 +479,7 @@ fn best_frame<'l>(lex: &'l Lexicon, fired: &[Fired]) -> Option<(&'l str, u32)> {
 
 /// Hedges: the first that implies a frame wins, else the earliest. It may set the frame and
 /// polarity when the rules left them open.
-fn apply_hedge(lex: &Lexicon, content: &str, lc: &str, stance: &mut Stance) {
+fn apply_hedge(lex: &Lexicon, content: &str, lc: &str, reading: &mut Reading) {
     let mut hedge: Option<(usize, &Hedge, String)> = None;
     for i in lex.hedge_set.matches(lc).iter() {
         let h = &lex.hedges[i];
@@ -507,13 +513,13 @@ fn apply_hedge(lex: &Lexicon, content: &str, lc: &str, stance: &mut Stance) {
         }
     }
     if let Some((_, h, word)) = hedge {
-        stance.hedge = Some(word.to_lowercase());
+        reading.hedge = Some(word.to_lowercase());
         if let Some(f) = &h.frame {
-            let same = stance.frame.as_deref() == Some(f.as_str());
-            if stance.frame.is_none() || (same && stance.polarity == 0) {
-                stance.frame = Some(f.clone());
+            let same = reading.frame.as_deref() == Some(f.as_str());
+            if reading.frame.is_none() || (same && reading.polarity.is_neutral()) {
+                reading.frame = Some(f.clone());
                 if let Some(p) = h.polarity {
-                    stance.polarity = p;
+                    reading.polarity = p;
                 }
             }
         }
@@ -892,7 +898,11 @@ mod tests {
     /// `expect`: "frame polarity [hedge=..] [target=..] [quantity=value ...]", or "- 0" for no frame.
     fn check(content: &str, expect: &str) -> Option<String> {
         let s = classify(content, 0);
-        let mut got = format!("{} {}", s.frame.as_deref().unwrap_or("-"), s.polarity);
+        let mut got = format!(
+            "{} {}",
+            s.frame.as_deref().unwrap_or("-"),
+            s.polarity.as_i8()
+        );
         if let Some(h) = &s.hedge {
             got.push_str(&format!(" hedge={h}"));
         }

@@ -15,7 +15,7 @@ pub mod sentences;
 pub mod timex;
 pub mod words;
 
-use crate::model::{DateValue, Diagnostic, Extraction};
+use crate::model::{DateValue, DiagCode, Diagnostic, Extraction};
 
 pub use actors::Gazetteer;
 
@@ -49,6 +49,7 @@ pub fn extract(
     let events = events::find(body, &sentences, &actors, &timexes, &claims, published);
     if published.date.is_none() {
         diagnostics.push(Diagnostic {
+            code: DiagCode::PublicationDateUnknown,
             message: "publication date unknown: relative dates were not resolved".into(),
             span: None,
         });

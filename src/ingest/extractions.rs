@@ -12,8 +12,8 @@ use serde_json::{Map, Value};
 
 use super::{decode, IngestError};
 use crate::model::{
-    Article, Claim, ClaimKind, DateValue, Event, Extraction, Figure, Precision, Span, Timex,
-    TimexType,
+    Article, Claim, ClaimKind, DateValue, Event, Extraction, Figure, Precision, Span, Stance,
+    Timex, TimexType,
 };
 
 type Obj = Map<String, Value>;
@@ -105,18 +105,17 @@ fn claim(o: &Obj) -> Result<Claim, String> {
         country: str_of(o, "country"),
         cue: str_of(o, "cue").unwrap_or_default(),
         cue_span: opt_span(o, "cue_start", "cue_end"),
-        kind: ClaimKind::parse(o.get("kind").and_then(Value::as_str).unwrap_or("")),
+        // Lenient: a missing or unknown kind reads as indirect.
+        kind: ClaimKind::parse(o.get("kind").and_then(Value::as_str).unwrap_or(""))
+            .unwrap_or(ClaimKind::Indirect),
         text: req_str(o, "text")?,
         span: span(o, "start", "end")?,
         sentence: str_of(o, "sentence").unwrap_or_default(),
         sentence_span: span(o, "sentence_start", "sentence_end")?,
         date: date(o, "date", "date_precision"),
         frame: str_of(o, "frame"),
-        polarity: o
-            .get("polarity")
-            .and_then(Value::as_i64)
-            .unwrap_or(0)
-            .clamp(-1, 1) as i8,
+        // Lenient like the other fields: a missing value is neutral, any other number counts by its sign.
+        polarity: Stance::of_sign(o.get("polarity").and_then(Value::as_i64).unwrap_or(0)),
         hedge: str_of(o, "hedge"),
         target: str_of(o, "target"),
         figures: list::<Figure>(o, "figures")?,

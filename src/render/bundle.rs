@@ -93,14 +93,6 @@ fn write_atomic(path: &Path, text: &str) -> Result<(), RenderError> {
     written
 }
 
-fn stance_text(p: i8) -> &'static str {
-    match p.signum() {
-        1 => "asserts",
-        -1 => "denies",
-        _ => "neutral",
-    }
-}
-
 /// One row of the dated list, format-neutral.
 struct Row {
     date: DateValue,
@@ -136,7 +128,7 @@ impl<'a> Report<'a> {
         for c in &data.claims {
             rows.push(Row {
                 date: c.claim.date,
-                kind: format!("claim · {}", stance_text(c.claim.polarity)),
+                kind: format!("claim · {}", c.claim.polarity.label()),
                 who: speaker_text(c),
                 text: c.claim.text.clone(),
                 source: source_of(&articles, c.article_id, &c.article_title, c.claim.span),

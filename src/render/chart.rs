@@ -11,12 +11,12 @@ use chrono::NaiveDate;
 
 use super::font::{fit, FontSpec};
 use super::frame::{plural, Fonts, Frame, LegendItem, Swatch};
-use super::layout::{arc, Connector, DateScale, Placer, PxBox, Stance, Tick, TickUnit};
+use super::layout::{arc, Connector, DateScale, Placer, PxBox, Tick, TickUnit};
 use super::{
     claim_side, order_sides, short_day_text, span_text, thread_title, RenderError, RenderOptions,
     ReportData, Side,
 };
-use crate::model::{ContradictionKind, StoredClaim};
+use crate::model::{ContradictionKind, Stance, StoredClaim};
 
 mod draw;
 
@@ -355,7 +355,7 @@ fn choose_bucket(
                 con.frame_of(c),
                 c.claim.date.date.unwrap_or_default(),
                 side_index[&claim_side(c)],
-                Stance::from_polarity(c.claim.polarity),
+                c.claim.polarity,
             );
             *m.entry(key).or_default() += 1;
         }
@@ -392,7 +392,7 @@ fn group_claims(
         };
         row_claims[ri] += 1;
         let d = bucket.bucket_start(c.claim.date.date.unwrap_or_default());
-        let st = Stance::from_polarity(c.claim.polarity);
+        let st = c.claim.polarity;
         groups[ri]
             .entry((d, st, side_index[&claim_side(c)]))
             .or_default()

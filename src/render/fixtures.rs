@@ -8,7 +8,7 @@ use super::ReportData;
 use crate::extract::actors::ActorCode;
 use crate::model::{
     Article, Claim, ClaimKind, Contradiction, ContradictionKind, DateValue, Event, Figure,
-    Precision, Span, StoredArticle, StoredClaim, StoredContradiction, StoredEvent, Thread,
+    Precision, Span, Stance, StoredArticle, StoredClaim, StoredContradiction, StoredEvent, Thread,
 };
 
 pub fn d(s: &str) -> NaiveDate {
@@ -65,7 +65,7 @@ pub fn claim(
             sentence_span: Span::new(start.saturating_sub(10), start + text.len() + 2),
             date: date.map_or(DateValue::unknown(), |s| DateValue::day(d(s))),
             frame: Some(frame.into()),
-            polarity,
+            polarity: Stance::from_i8(polarity).expect("polarity 1, -1 or 0"),
             hedge: None,
             target: None,
             figures: Vec::new(),
@@ -387,7 +387,7 @@ pub fn large(n: usize, days: i64) -> ReportData {
             b.claim.frame == a.claim.frame
                 && b.claim.actor_code != a.claim.actor_code
                 && b.claim.polarity == -a.claim.polarity
-                && a.claim.polarity != 0
+                && a.claim.polarity != Stance::Neutral
         });
         let Some(b) = found else {
             continue;

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 
 use super::canvas::{Anchor, Canvas};
 use super::font::{ensure_fonts, fit, FontSpec};
-use super::layout::{arc, DateScale, PxBox, Stance, Tick, TickUnit};
+use super::layout::{arc, DateScale, PxBox, Tick, TickUnit};
 use super::palette::{self, Rgb};
 use super::{check_options, ui_scale, RenderError, RenderOptions, ReportData};
+use crate::model::Stance;
 
 /// Smallest text drawn anywhere on the charts, in pixels.
 pub const MIN_TEXT_PX: f64 = 13.0;

@@ -41,31 +41,6 @@ impl PxBox {
     }
 }
 
-/// A claim's stance on its frame's proposition: polarity 1, -1 or 0.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Stance {
-    Asserts,
-    Denies,
-    Neutral,
-}
-
-impl Stance {
-    pub fn from_polarity(p: i8) -> Stance {
-        match p.signum() {
-            1 => Stance::Asserts,
-            -1 => Stance::Denies,
-            _ => Stance::Neutral,
-        }
-    }
-    pub fn label(&self) -> &'static str {
-        match self {
-            Stance::Asserts => "asserts",
-            Stance::Denies => "denies",
-            Stance::Neutral => "neutral",
-        }
-    }
-}
-
 /// The spacing of date ticks, chosen from the span shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TickUnit {

@@ -34,7 +34,7 @@ pub use chart::{
     chart_layout, contradiction_chart, ChartLayout, FrameMark, FrameRow, MatrixLayout, NumericBar,
     NumericGroup,
 };
-pub use layout::{Connector, PxBox, Stance, TickUnit};
+pub use layout::{Connector, PxBox, TickUnit};
 pub use markup::{escape_html, escape_html_text, escape_md};
 pub use since::NewSince;
 pub use timeline::{

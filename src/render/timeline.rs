@@ -20,13 +20,13 @@ use super::frame::{
     diamond, draw_footnote, draw_legend, draw_swatch, draw_title, plural, stance_color, Fonts,
     Frame, LegendItem, Swatch,
 };
-use super::layout::{arc, Connector, DateScale, PxBox, Stance, Tick, TickUnit};
+use super::layout::{arc, Connector, DateScale, PxBox, Tick, TickUnit};
 use super::palette;
 use super::{
     claim_side, date_at_precision, event_side, order_sides, short_day_text, span_text,
     thread_title, RenderError, RenderOptions, ReportData, Side,
 };
-use crate::model::{DateValue, Precision, Span, StoredClaim};
+use crate::model::{DateValue, Precision, Span, Stance, StoredClaim};
 
 /// What a moment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -249,7 +249,7 @@ fn claim_cand(
     let side = claim_side(c);
     let who = short_speaker(&c.claim.speaker);
     Some(Cand {
-        kind: MarkKind::Claim(Stance::from_polarity(c.claim.polarity)),
+        kind: MarkKind::Claim(c.claim.polarity),
         why,
         date: c.claim.date.date.filter(|d| in_range(*d, opts))?,
         claim_id: Some(c.id),

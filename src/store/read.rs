@@ -231,8 +231,7 @@ impl Store {
                     r.get::<_, i64>(0)?,
                     Contradiction {
                         thread: r.get(1)?,
-                        kind: ContradictionKind::parse(&r.get::<_, String>(2)?)
-                            .unwrap_or(ContradictionKind::Opposing),
+                        kind: contradiction_kind(r.get(2)?)?,
                         score: r.get::<_, f64>(3)? as f32,
                         explanation: r.get(4)?,
                         proposition: r.get(7)?,

@@ -2,9 +2,13 @@
 //! text encodings of dates, timestamps, JSON columns and slug lists.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::Type;
 use rusqlite::Row;
 
-use crate::model::{Claim, ClaimKind, DateValue, Figure, Precision, Span, StoredClaim, Thread};
+use crate::model::{
+    Claim, ClaimKind, ContradictionKind, DateValue, Figure, Precision, Span, Stance, StoredClaim,
+    Thread,
+};
 
 pub(super) const CLAIM_SELECT: &str = "SELECT c.id, c.article_id, c.speaker, c.speaker_start, c.speaker_end, c.actor, c.actor_code,
         c.country, c.cue, c.cue_start, c.cue_end, c.kind, c.text, c.start, c.end, c.sentence, c.sentence_start,
@@ -30,14 +34,14 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<StoredClaim> {
             country: r.get(7)?,
             cue: r.get(8)?,
             cue_span: opt_span(r.get(9)?, r.get(10)?),
-            kind: ClaimKind::parse(&r.get::<_, String>(11)?),
+            kind: claim_kind(r.get(11)?)?,
             text: r.get(12)?,
             span: span(r.get(13)?, r.get(14)?),
             sentence: r.get(15)?,
             sentence_span: span(r.get(16)?, r.get(17)?),
             date: date_value(r.get(18)?, &r.get::<_, String>(19)?),
             frame: r.get(20)?,
-            polarity: r.get::<_, i64>(21)? as i8,
+            polarity: stance(r.get(21)?)?,
             hedge: r.get(22)?,
             target: r.get(23)?,
             figures: from_json::<Vec<Figure>>(&r.get::<_, String>(24)?),
@@ -48,6 +52,30 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<StoredClaim> {
         article_source: r.get(28)?,
         threads: slugs(r.get(29)?),
     })
+}
+
+/// A stored polarity: 1, -1 or 0; any other value is a bad row, not a neutral claim.
+fn stance(v: i64) -> rusqlite::Result<Stance> {
+    i8::try_from(v)
+        .ok()
+        .and_then(Stance::from_i8)
+        .ok_or_else(|| bad_value(21, Type::Integer, format!("polarity {v}")))
+}
+
+/// A stored claim kind: direct, indirect or mixed; any other value is a bad row.
+fn claim_kind(v: String) -> rusqlite::Result<ClaimKind> {
+    ClaimKind::parse(&v).ok_or_else(|| bad_value(11, Type::Text, format!("claim kind {v:?}")))
+}
+
+/// A stored contradiction kind; any other value is a bad row, not an opposing pair.
+pub(super) fn contradiction_kind(v: String) -> rusqlite::Result<ContradictionKind> {
+    ContradictionKind::parse(&v)
+        .ok_or_else(|| bad_value(2, Type::Text, format!("contradiction kind {v:?}")))
+}
+
+/// The error for a column value the model has no meaning for ("unknown polarity 7").
+fn bad_value(col: usize, ty: Type, what: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(col, ty, format!("unknown {what}").into())
 }
 
 /// SQL condition: the claim `c` is not from a syndicated copy (the subquery reads the partial

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::extract::actors::ActorCode;
-use crate::model::{Claim, ClaimKind, ContradictionKind, DateValue, Event, Span};
+use crate::model::{Claim, ClaimKind, ContradictionKind, DateValue, Event, Span, Stance};
 use rusqlite::params;
 
 /// Issue 15, item 11: only a recovered write-ahead log (an unclean shutdown) counts, not
@@ -67,7 +67,7 @@ fn claim(speaker: &str, code: &str, polarity: i8) -> Claim {
         sentence_span: Span::new(0, 30),
         date: DateValue::day(NaiveDate::from_ymd_opt(2016, 8, 29).unwrap()),
         frame: Some("agreement".into()),
-        polarity,
+        polarity: Stance::from_i8(polarity).expect("polarity 1, -1 or 0"),
         hedge: None,
         target: None,
         figures: vec![],

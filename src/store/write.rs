@@ -367,7 +367,7 @@ fn write_claims(
             date_str(c.date),
             c.date.precision.as_str(),
             c.frame,
-            c.polarity as i64,
+            i64::from(c.polarity.as_i8()),
             c.hedge,
             c.target,
             json(&c.figures),

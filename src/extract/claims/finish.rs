@@ -10,14 +10,14 @@ use crate::model::{Claim, DateValue, Timex};
 pub(super) fn finish(text: &str, d: Draft, timexes: &[Timex], published: DateValue) -> Claim {
     let content = d.content.slice(text).to_string();
     // The stance classifier lives in another stage; a bug there must not take claims down.
-    let stance = std::panic::catch_unwind(|| frames::classify(&content, d.content.start))
+    let reading = std::panic::catch_unwind(|| frames::classify(&content, d.content.start))
         .unwrap_or_default();
     let denial = d.cue_kind == CueKind::Denial;
-    let mut polarity = stance.polarity;
+    let mut polarity = reading.polarity;
     if denial {
         polarity = -polarity;
     }
-    let mut target = stance.target.clone();
+    let mut target = reading.target.clone();
     if target.is_none() && (d.cue_kind == CueKind::Denial || d.cue_kind == CueKind::Accusation) {
         let lc = content.to_lowercase();
         if lc.starts_with("its ")
@@ -84,11 +84,11 @@ pub(super) fn finish(text: &str, d: Draft, timexes: &[Timex], published: DateVal
         sentence: d.sentence.slice(text).to_string(),
         sentence_span: d.sentence,
         date,
-        frame: stance.frame,
+        frame: reading.frame,
         polarity,
-        hedge: stance.hedge,
+        hedge: reading.hedge,
         target,
-        figures: stance.figures,
+        figures: reading.figures,
         denial,
         confidence: d.confidence.clamp(0.0, 1.0),
     }

@@ -52,7 +52,9 @@ mod verb_cue;
 mod tests;
 
 use crate::extract::actors::{Gazetteer, Resolved};
-use crate::model::{ActorKind, ActorMention, Claim, ClaimKind, DateValue, Diagnostic, Span, Timex};
+use crate::model::{
+    ActorKind, ActorMention, Claim, ClaimKind, DateValue, DiagCode, Diagnostic, Span, Timex,
+};
 use continuations::add_continuations;
 use coref::{Ctx, Entity, Speaker};
 use finish::finish;
@@ -161,6 +163,7 @@ pub fn find(
     name_title_leads(&mut out);
     if out.is_empty() && !quotes.is_empty() {
         diagnostics.push(Diagnostic {
+            code: DiagCode::QuotesWithoutClaim,
             message: format!("{} quotations but no attributed claim", quotes.len()),
             span: None,
         });

@@ -602,9 +602,9 @@ fn denial_flips_polarity_and_targets_the_speaker() {
     let c = &run(text)[0];
     assert!(c.denial);
     assert_eq!(c.text, "its warplanes struck the convoy");
-    let stance = frames::classify(&c.text, c.span.start);
-    assert_eq!(c.polarity, -stance.polarity);
-    let expected_target = stance.target.or_else(|| c.actor_code.clone());
+    let reading = frames::classify(&c.text, c.span.start);
+    assert_eq!(c.polarity, -reading.polarity);
+    let expected_target = reading.target.or_else(|| c.actor_code.clone());
     assert_eq!(c.target, expected_target);
     let c = &run("Kerry said the convoy was struck.")[0];
     assert!(!c.denial);
@@ -773,7 +773,7 @@ fn debug_full() {
             c.kind,
             c.text,
             c.frame,
-            c.polarity,
+            c.polarity.as_i8(),
             c.denial
         );
     }

@@ -6,12 +6,13 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::{format_value, wrap_words, ChartLayout, MatrixLayout};
+use crate::model::Stance;
 use crate::render::canvas::{Anchor, Canvas};
 use crate::render::font::{fit, FontSpec};
 use crate::render::frame::{
     draw_footnote, draw_legend, draw_swatch, draw_title, plural, Fonts, Swatch,
 };
-use crate::render::layout::{PxBox, Stance, TickUnit};
+use crate::render::layout::{PxBox, TickUnit};
 use crate::render::palette::{self, Rgb};
 use crate::render::{RenderError, Side, OTHER};
 
