@@ -421,7 +421,7 @@ fn grouped_events(slides: &[Slide]) -> Vec<Value> {
 /// "Speaker (side): short quote"; the text carries the sentence and a link to the source.
 /// Only the story's own span is exported (background dates are left out, as undated items
 /// are: TimelineJS requires start_date.year); boilerplate is never a slide; slides with the
-/// same date and headline are merged; at most [`MAX_GROUPS`] groups, the rest "Other".
+/// same date and headline are merged; at most `MAX_GROUPS` groups, the rest "Other".
 pub fn timelinejs(data: &ReportData, all: bool) -> Result<String, ExportError> {
     let pick = Pick::new(data, all);
     let mut slides: Vec<Slide> = Vec::new();

@@ -15,22 +15,29 @@
 //! - [`ingest`]: readers, one per input format (text page, HTML, feed, JSON Lines), and directory walking.
 //! - [`clean`]: strips page furniture, keeps story paragraphs and a map back to raw offsets.
 //! - [`meta`]: title, date, source, dateline, byline and contributors.
-//! - [`extract`]: sentences, time expressions, actors, claims, frames and events. Pure.
+//! - [`extract`]: sentences, time expressions (`timex/`), actors (`actors/`: gazetteer,
+//!   titles, codes), claims (`claims/`: tokens, quotes, speaker phrases, coreference, one file
+//!   per cue family), frames, `context` (speakers without a side take one from the article)
+//!   and events. Pure.
 //! - [`copies`]: near-duplicate (syndicated copy) detection: MinHash over word shingles.
 //! - [`thread`]: assigns articles to story threads.
-//! - [`store`]: SQLite: migrations, one transaction (or one savepoint in a batch) per article, listings, search.
+//! - [`store`]: SQLite (`migrate`, `write`, `read`, `search`, `rows`): one transaction (or one
+//!   savepoint in a batch) per article, listings, search. It stores; detection is the caller's.
 //! - [`contradict`]: one file per contradiction rule.
 //! - [`render`]: PNG timeline, contradiction chart and the report bundle.
 //! - [`pipeline`]: glue over the stages (parallel extraction behind a bounded queue, single writer committing batches).
-//! - [`app`]: the command layer: `args` (clap types), `config` (every default, one `Config`
-//!   built once from the flags) and `commands` (one function per command). `main` only parses,
+//! - [`app`]: the command layer: `args` (clap types), `defaults` (every default),
+//!   `config` (one `Config` built once from the flags) and `commands` (one function per command). `main` only parses,
 //!   calls [`app::run`] and maps the outcome to an exit code.
 //! - [`output`]: what goes to stdout (the JSON contract and human tables), through `Out`.
 //! - [`talk`]: how library code hands progress and warnings up for the command layer to print.
 //! - [`export`], [`eval`]: exports, and scoring against gold corpora.
 //! - [`demo`]: the bundled demo corpus, shared by the `demo` command and `eval demo`.
 //! - [`synth`]: a synthetic wire corpus for benchmarks.
-//! - [`model`]: the plain data that crosses every boundary.
+//! - [`model`]: the plain data that crosses every boundary (`Stance`, `DateValue`, `Claim`,
+//!   `ReportData` …).
+//! - [`data`]: every embedded table (lexicons, word lists, sides, furniture, agencies; the
+//!   gazetteer from `schema/gazetteer/`) and the one strict loader that names file and line.
 //!
 //! # Invariants
 //!
@@ -41,6 +48,7 @@
 //! - The library never prints: results reach stdout through `app`, talk reaches stderr through
 //!   a [`talk::Talk`] the command layer supplies.
 //! - Every claim and event carries byte spans into its article's stored body.
+//! - Rules are data: no open-class word list lives in Rust; `data::ALL` is loaded by a test.
 //! - The schema only grows by new files in `schema/`; shipped migrations are never edited.
 //! - An article's rows (article, claims, events, threads, contradictions) commit together or not at all.
 

@@ -9,7 +9,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use super::config;
+use super::defaults;
 
 /// Follow a diplomatic news story: who said what, when, and where the parties contradict each other.
 ///
@@ -33,7 +33,7 @@ pub struct Args {
     pub quiet: bool,
     /// Seconds to wait for another process's write lock before giving up (writers report
     /// on stderr every few seconds while they wait).
-    #[arg(long, global = true, value_name = "SECONDS", default_value_t = config::LOCK_TIMEOUT_SECS)]
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = defaults::LOCK_TIMEOUT_SECS)]
     pub lock_timeout: u64,
     #[command(subcommand)]
     pub command: Command,
@@ -146,7 +146,7 @@ pub struct IngestArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
     pub format: FormatArg,
     /// Days within which opposing claims count as contradicting.
-    #[arg(long, default_value_t = config::WINDOW_DAYS)]
+    #[arg(long, default_value_t = defaults::WINDOW_DAYS)]
     pub window: i64,
     /// For feeds given by URL: fetch each entry's own page (robots.txt honoured, one host at a time).
     #[arg(long)]
@@ -162,7 +162,7 @@ pub struct IngestArgs {
 #[derive(Debug, clap::Args)]
 pub struct FollowArgs {
     /// Time between polls (e.g. 15m, 1h).
-    #[arg(long, default_value = config::FOLLOW_EVERY, value_parser = parse_duration)]
+    #[arg(long, default_value = defaults::FOLLOW_EVERY, value_parser = parse_duration)]
     pub every: Duration,
     /// Poll every due source once and exit.
     #[arg(long)]
@@ -171,7 +171,7 @@ pub struct FollowArgs {
     #[arg(long, value_name = "DIR")]
     pub report_out: Option<PathBuf>,
     /// Days within which opposing claims count as contradicting.
-    #[arg(long, default_value_t = config::WINDOW_DAYS)]
+    #[arg(long, default_value_t = defaults::WINDOW_DAYS)]
     pub window: i64,
     #[command(flatten)]
     pub http: HttpArgs,
@@ -248,9 +248,9 @@ pub struct TimelineArgs {
     pub from: Option<NaiveDate>,
     #[arg(long, value_parser = parse_date)]
     pub to: Option<NaiveDate>,
-    #[arg(long, default_value_t = config::WIDTH)]
+    #[arg(long, default_value_t = defaults::WIDTH)]
     pub width: u32,
-    #[arg(long, default_value_t = config::HEIGHT)]
+    #[arg(long, default_value_t = defaults::HEIGHT)]
     pub height: u32,
 }
 
@@ -259,11 +259,11 @@ pub struct TimelineArgs {
 pub struct ReportArgs {
     #[arg(long)]
     pub thread: String,
-    #[arg(long, default_value = config::REPORT_OUT)]
+    #[arg(long, default_value = defaults::REPORT_OUT)]
     pub out: PathBuf,
-    #[arg(long, default_value_t = config::WIDTH)]
+    #[arg(long, default_value_t = defaults::WIDTH)]
     pub width: u32,
-    #[arg(long, default_value_t = config::HEIGHT)]
+    #[arg(long, default_value_t = defaults::HEIGHT)]
     pub height: u32,
     /// Add a "New since" section: what was ingested since DATE, DURATION ago (24h, 7d) or TIMESTAMP.
     #[arg(long, value_parser = parse_since)]
@@ -297,7 +297,7 @@ pub struct TagArgs {
 // `storyline demo` (the variant's doc comment is its help).
 #[derive(Debug, clap::Args)]
 pub struct DemoArgs {
-    #[arg(long, default_value = config::DEMO_OUT)]
+    #[arg(long, default_value = defaults::DEMO_OUT)]
     pub out: PathBuf,
 }
 
@@ -321,7 +321,7 @@ pub struct SearchArgs {
     pub query: String,
     #[arg(long)]
     pub thread: Option<String>,
-    #[arg(long, default_value_t = config::SEARCH_LIMIT)]
+    #[arg(long, default_value_t = defaults::SEARCH_LIMIT)]
     pub limit: usize,
     #[arg(long)]
     pub json: bool,
@@ -336,11 +336,11 @@ pub struct CompletionsArgs {
 // `storyline synth` (the variant's doc comment is its help).
 #[derive(Debug, clap::Args)]
 pub struct SynthArgs {
-    #[arg(long, default_value_t = config::SYNTH_ARTICLES)]
+    #[arg(long, default_value_t = defaults::SYNTH_ARTICLES)]
     pub articles: usize,
     #[arg(long)]
     pub out: PathBuf,
-    #[arg(long, default_value_t = config::SYNTH_SEED)]
+    #[arg(long, default_value_t = defaults::SYNTH_SEED)]
     pub seed: u64,
 }
 
@@ -349,22 +349,22 @@ pub struct SynthArgs {
 #[command(next_help_heading = "HTTP")]
 pub struct HttpArgs {
     /// Give up on a request after this long (connecting, headers and body).
-    #[arg(long, default_value = config::HTTP_TIMEOUT, value_parser = parse_duration)]
+    #[arg(long, default_value = defaults::HTTP_TIMEOUT, value_parser = parse_duration)]
     pub timeout: Duration,
     /// Refuse responses larger than this many bytes.
-    #[arg(long, default_value_t = config::HTTP_MAX_BYTES)]
+    #[arg(long, default_value_t = defaults::HTTP_MAX_BYTES)]
     pub max_bytes: u64,
     /// Follow at most this many redirects.
-    #[arg(long, default_value_t = config::HTTP_MAX_REDIRECTS)]
+    #[arg(long, default_value_t = defaults::HTTP_MAX_REDIRECTS)]
     pub max_redirects: u32,
     /// Wait this long between two requests to the same host.
-    #[arg(long, default_value = config::HTTP_DELAY, value_parser = parse_duration)]
+    #[arg(long, default_value = defaults::HTTP_DELAY, value_parser = parse_duration)]
     pub delay: Duration,
     /// Try again this many times after a 429, 5xx, timeout or network error.
-    #[arg(long, default_value_t = config::RETRIES)]
+    #[arg(long, default_value_t = defaults::RETRIES)]
     pub retries: u32,
     /// Wait before the first retry, doubled each time (Retry-After wins).
-    #[arg(long, default_value = config::RETRY_WAIT, value_parser = parse_duration)]
+    #[arg(long, default_value = defaults::RETRY_WAIT, value_parser = parse_duration)]
     pub retry_wait: Duration,
 }
 
@@ -419,9 +419,9 @@ pub enum ChartCmd {
         thread: String,
         #[arg(short, long)]
         output: PathBuf,
-        #[arg(long, default_value_t = config::WIDTH)]
+        #[arg(long, default_value_t = defaults::WIDTH)]
         width: u32,
-        #[arg(long, default_value_t = config::HEIGHT)]
+        #[arg(long, default_value_t = defaults::HEIGHT)]
         height: u32,
     },
 }
@@ -481,7 +481,7 @@ pub enum ActorCmd {
         /// CAMEO-style code, e.g. RUSGOV.
         #[arg(long)]
         code: String,
-        #[arg(long, default_value = config::ACTOR_KIND)]
+        #[arg(long, default_value = defaults::ACTOR_KIND)]
         kind: String,
         #[arg(long, value_delimiter = ',')]
         alias: Vec<String>,

@@ -1,13 +1,14 @@
 //! The command layer: clap arguments, the one `Config` built from them, and one function per command.
 //!
 //! `main` calls [`parse`] and [`run`]. `run` builds the [`Config`] once, hands the subcommand to
-//! its function in [`commands`], and flushes stdout with [`Out::finish`]. Only this layer prints:
+//! its function in `commands`, and flushes stdout with [`Out::finish`]. Only this layer prints:
 //! results go to stdout through [`Out`], and the library's talk (progress, warnings) reaches
 //! stderr through the config's [`crate::talk::Talk`]. No module below this one imports it.
 
 pub mod args;
 mod commands;
 pub mod config;
+pub mod defaults;
 
 use anyhow::{Context, Result};
 use clap::Parser;

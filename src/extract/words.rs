@@ -1,5 +1,6 @@
 //! Words as runs of letters and digits: the plain word split that near-duplicate hashing
-//! (`copies`) and the polarity scorer (`eval::polnear`) share.
+//! (`copies`) and the polarity scorer (`eval::polnear`) share, and the word-boundary tests
+//! the actor finder and its title reader share.
 //!
 //! Claims, time expressions and thread keywords tokenize differently on purpose (inner dots
 //! and apostrophes, quote marks, spacing flags); see their own `tokenize`/`tokens`.
@@ -22,6 +23,44 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
         }
         Some(Span::new(start, end))
     })
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// True when `[s, e)` in `text` starts and ends on word boundaries.
+pub fn on_boundaries(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    let first = b[s];
+    let last = b[e - 1];
+    let left_ok = s == 0 || !is_word_byte(first) || !is_word_byte(b[s - 1]);
+    // A curly apostrophe is punctuation, not a letter: "Moscow’s foreign ministry".
+    let right_ok =
+        e == b.len() || !is_word_byte(last) || !is_word_byte(b[e]) || text[e..].starts_with('’');
+    // "U.S" inside "U.S.A." style runs: a dotted alias must not be followed by a letter-dot.
+    left_ok && right_ok
+}
+
+/// The word ending at `pos` (after skipping spaces): (start, word).
+pub fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let head = &text[..pos];
+    let trimmed = head.trim_end_matches([' ', '\t']);
+    if trimmed.len() == head.len() && pos != 0 {
+        // no space between: not a separate word
+        return None;
+    }
+    let end = trimmed.len();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    if start == end {
+        return None;
+    }
+    Some((start, &text[start..end]))
 }
 
 #[cfg(test)]

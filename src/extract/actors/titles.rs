@@ -5,10 +5,10 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::find::{on_boundaries, word_before};
 use super::load::{Title, Titles, TITLE_MODIFIERS, TITLE_TABLE};
 use super::{Hit, Source, BUILTIN};
 use crate::extract::timex::calendar::{MONTHS, WEEKDAYS};
+use crate::extract::words::{on_boundaries, word_before};
 use crate::model::{ActorKind, Span};
 
 /// Determiners, numerals and pronouns that may sit before a title or its side cue ("a", "the",
