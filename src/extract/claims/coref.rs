@@ -135,11 +135,18 @@ impl<'a> Ctx<'a> {
         });
         let lower = phrase.to_lowercase();
         let last_role = head_words.iter().rev().find_map(|w| role_of(w));
-        let org = actor
-            .as_ref()
-            .map(|a| matches!(a.kind, ActorKind::Country | ActorKind::Organisation))
-            .unwrap_or(false)
-            || (!named && last_role.map(|r| r.org).unwrap_or(false));
+        // "the SOHR's Rami Abdulrahman", "Russia's Sergei Lavrov": a name after a possessive is
+        // a person, whatever organisation owns it.
+        let named_after_possessive = possessive_head(phrase).is_some_and(|tail| {
+            let words: Vec<&str> = tail.split_whitespace().collect();
+            words.len() >= 2 && words.iter().all(|w| is_cap(w) && role_of(w).is_none())
+        });
+        let org = !named_after_possessive
+            && (actor
+                .as_ref()
+                .map(|a| matches!(a.kind, ActorKind::Country | ActorKind::Organisation))
+                .unwrap_or(false)
+                || (!named && last_role.map(|r| r.org).unwrap_or(false)));
         let last_word = head_words.last().copied().unwrap_or("");
         let plural = last_role.map(|r| r.plural).unwrap_or(false)
             || (!is_cap(last_word) && last_word.ends_with('s') && !last_word.ends_with("ss"));
@@ -152,6 +159,7 @@ impl<'a> Ctx<'a> {
         let person = !org
             && !plural
             && (named
+                || named_after_possessive
                 || last_role.is_some_and(|r| !r.org)
                 || actor
                     .as_ref()
@@ -359,4 +367,12 @@ impl<'a> Ctx<'a> {
             i += 1;
         }
     }
+}
+
+/// The words after the last possessive of a phrase: "the SOHR's Rami Abdulrahman" -> "Rami
+/// Abdulrahman".
+fn possessive_head(phrase: &str) -> Option<&str> {
+    let straight = phrase.rfind("'s ").map(|i| i + 3);
+    let curly = phrase.rfind("’s ").map(|i| i + "’s ".len());
+    straight.max(curly).map(|i| &phrase[i..])
 }

@@ -48,6 +48,14 @@ fn attribution_table() {
                 "Sergei Shoigu | said | direct | We are nearing an arrangement",
             ],
         ),
+        // a name after an organisation's possessive is a person: "he" refers back to it
+        (
+            "Foreign Minister Sergei Lavrov met Secretary of State John Kerry in Moscow.\n\nMost areas were calm, the UNHCR's Hans Meyer told reporters.\n\n\"No one was hurt overnight,\" he said.",
+            &[
+                "the UNHCR's Hans Meyer | told reporters | indirect | Most areas were calm",
+                "the UNHCR's Hans Meyer | said | direct | No one was hurt overnight",
+            ],
+        ),
         // quote-first
         (
             "\"We are close to an agreement,\" Lavrov said.",
