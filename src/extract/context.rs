@@ -109,6 +109,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             by_appositive(body, actors, &c.speaker, named_by).map(Found::from)
         } else {
             by_role(body, actors, &c.speaker, at)
+                .or_else(|| by_title_alias(article, &c.speaker, at))
                 .map(Found::from)
                 .or_else(|| opening_place(article, at))
         };
@@ -166,6 +167,31 @@ fn by_role<'a>(
         .filter(|m| m.span.end <= at && usable(m))
         .filter(|m| {
             has_role(&m.text) || has_role(title_before(body, m)) || has_role(after(body, m))
+        })
+        .max_by_key(|m| m.span.start)
+}
+
+/// "the Prime Minister" after "Theresa May": the nearest earlier person whose gazetteer
+/// aliases carry the title ("Prime Minister May").
+fn by_title_alias<'a>(article: &Article<'a>, speaker: &str, at: usize) -> Option<&'a ActorMention> {
+    let lower = speaker.trim().to_lowercase();
+    let title = lower.strip_prefix("the ")?;
+    if title.split_whitespace().count() > 3 || title.len() < 4 {
+        return None;
+    }
+    let prefix = format!("{title} ");
+    article
+        .actors
+        .iter()
+        .filter(|m| m.span.end <= at && m.kind == ActorKind::Person && usable(m))
+        .filter(|m| {
+            article.gazetteer.entries.iter().any(|e| {
+                e.name == m.name
+                    && e.code == m.code
+                    && e.aliases
+                        .iter()
+                        .any(|a| a.to_lowercase().starts_with(&prefix))
+            })
         })
         .max_by_key(|m| m.span.start)
 }
@@ -363,6 +389,11 @@ mod tests {
                 "Canadian Prime Minister Justin Trudeau spoke to reporters on Monday. Addressing lawmakers later, the Prime Minister said the border would stay open.",
                 "the Prime Minister",
                 Some("CAN"),
+            ),
+            (
+                "Theresa May met her cabinet on Monday. Speaking to lawmakers later, the Prime Minister said the attack was unlawful.",
+                "the Prime Minister",
+                Some("GBR"),
             ),
             (
                 "Ivan Petrenko, a deputy head of the defence committee in the upper house of the Russian parliament, said the claim was nonsense.",
