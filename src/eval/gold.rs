@@ -101,7 +101,8 @@ pub struct GoldScores {
     /// With `--misses`: one line per missed gold pair and per false reported pair.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub misses: Vec<String>,
-    /// With `--misses`: one line per found gold claim whose speaker got the wrong side.
+    /// With `--misses`: one line per found gold claim whose speaker got the wrong side, and one
+    /// per found gold claim with the wrong date.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub side_misses: Vec<String>,
 }
@@ -421,6 +422,15 @@ fn score_claims(
                 c.speaker,
                 c.actor_code.as_deref().unwrap_or("-"),
                 short(&c.text)
+            ));
+        }
+        if with_misses && !date_ok {
+            s.side_misses.push(format!(
+                "wrong date: [{}] gold {} got {} \"{}\"",
+                &gc.file[..gc.file.len().min(2)],
+                gc.date.as_deref().unwrap_or("-"),
+                claim_date(&claims[i]).as_deref().unwrap_or("-"),
+                short(&c.sentence)
             ));
         }
     }
