@@ -305,9 +305,16 @@ pub(super) fn canonical_name(text: &str, toks: &[Tok]) -> (String, bool) {
 /// interview Thursday, the senator criticized ... and said ...").
 pub(super) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     let mut k0 = toks.iter().position(|t| t.k == TokKind::Word)?;
+    // "However, Lavrov said", "In a statement, the ministry said": skip the opener up to its
+    // comma; "But Moscow hit back, claiming ...": a bare conjunction is skipped below, and the
+    // comma after the verb phrase is no opener's.
     if in_list(&CAP_STOP, word(text, &toks[k0])) {
         let comma = (k0..toks.len().min(k0 + 16)).find(|&k| is_punct(text, &toks[k], ","));
-        if let Some(c) = comma {
+        let conjunction = matches!(
+            word(text, &toks[k0]).to_lowercase().as_str(),
+            "but" | "and" | "yet" | "so"
+        );
+        if let Some(c) = comma.filter(|_| !conjunction) {
             k0 = c + 1;
         }
     }

@@ -56,6 +56,11 @@ fn attribution_table() {
                 "the UNHCR's Hans Meyer | said | direct | No one was hurt overnight",
             ],
         ),
+        // a participle after the verb phrase takes the sentence's subject, never the noun after it
+        (
+            "But Moscow hit back, claiming the statement was part of a campaign.",
+            &["Moscow | claiming | indirect | the statement was part of a campaign"],
+        ),
         // quote-first
         (
             "\"We are close to an agreement,\" Lavrov said.",

@@ -358,7 +358,10 @@ fn inverted_speaker(
         || toks[j - 1].k == TokKind::Quote
         || is_punct(text, &toks[j - 1], ",")
         || is_punct(text, &toks[j - 1], "—");
-    if found.speaker.is_none() && !site.row.weak && left_open && !at.told {
+    // A participle never inverts: ", claiming the statement was ..." has the sentence's
+    // subject as its speaker, not "the statement".
+    let participle = at.cue_word.ends_with("ing");
+    if found.speaker.is_none() && !site.row.weak && left_open && !at.told && !participle {
         let mut k = at.ce;
         while k < toks.len()
             && toks[k].k == TokKind::Word
