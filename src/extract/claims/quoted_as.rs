@@ -1,8 +1,9 @@
-//! "X quoted Y as saying ...": the quoted person is the speaker.
+//! "X quoted Y as saying ...": the quoted person is the speaker; so is the subject of the
+//! passive "Y was quoted by X as saying ...".
 
 use super::coref::Ctx;
 use super::lexicon::CueKind;
-use super::phrase::np_fwd;
+use super::phrase::{np_back, np_fwd};
 use super::quotes::clean_content;
 use super::tokens::{tok_at, word, TokKind};
 use super::{CueSite, Draft};
@@ -31,8 +32,13 @@ pub(super) fn quoted_as(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     while e > ci && toks[e].k == TokKind::Punct {
         e -= 1;
     }
-    let head_end = np_fwd(text, toks, ci).unwrap_or(e).min(e);
-    let speaker = ctx.speaker_from_phrase(&toks[ci..=e], &toks[ci..=head_end]);
+    let speaker = match passive_subject(text, toks, ci) {
+        Some((s, e)) => ctx.speaker_from_phrase(&toks[s..=e], &toks[s..=e]),
+        None => {
+            let head_end = np_fwd(text, toks, ci).unwrap_or(e).min(e);
+            ctx.speaker_from_phrase(&toks[ci..=e], &toks[ci..=head_end])
+        }
+    };
     let cue = Span::new(cue.start, toks[k + 1].e);
     let (cs, ce, quoted) = clean_content(text, cue.end, sent.end)?;
     Some(Draft {
@@ -48,4 +54,21 @@ pub(super) fn quoted_as(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         content: Span::new(cs, ce),
         sentence: sent,
     })
+}
+
+/// "An official was quoted by Reuters as saying": the noun phrase before the auxiliary that
+/// precedes the cue (token `ci` is the first after the cue), as token bounds.
+fn passive_subject(text: &str, toks: &[super::tokens::Tok], ci: usize) -> Option<(usize, usize)> {
+    let cue_tok = ci.checked_sub(1)?;
+    let aux = cue_tok.checked_sub(1)?;
+    let is_aux = matches!(
+        word(text, &toks[aux]).to_lowercase().as_str(),
+        "was" | "were" | "is" | "are" | "been" | "being"
+    );
+    if !is_aux || aux == 0 {
+        return None;
+    }
+    let end = aux - 1;
+    let start = np_back(text, toks, end, false)?;
+    Some((start, end))
 }

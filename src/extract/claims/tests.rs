@@ -61,6 +61,15 @@ fn attribution_table() {
             "But Moscow hit back, claiming the statement was part of a campaign.",
             &["Moscow | claiming | indirect | the statement was part of a campaign"],
         ),
+        // the passive "was quoted by X as saying": the subject is the speaker, and the later
+        // "the official said" refers back to it
+        (
+            "A U.S. official was quoted by Reuters as saying that the leaders made progress. They want another meeting, the official said.",
+            &[
+                "A U.S. official | quoted by Reuters as saying | indirect | the leaders made progress",
+                "A U.S. official | said | indirect | They want another meeting",
+            ],
+        ),
         // quote-first
         (
             "\"We are close to an agreement,\" Lavrov said.",
