@@ -1,5 +1,5 @@
 //! Source phrases: "according to X", with the content before it or after the comma that closes
-//! the source.
+//! the source; "That's according to X" sources the sentence before.
 
 use super::coref::Ctx;
 use super::lexicon::CueKind;
@@ -39,7 +39,12 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let speaker = ctx.speaker_from_phrase(spk_toks, &toks[ci..=end]);
     let lead = text[sent.start..cue.start].trim();
     let lead_words = lead.split_whitespace().count();
-    let (cs, ce) = if lead_words <= 1 {
+    let mut sentence = sent;
+    let (cs, ce) = if let Some(prev) = anaphoric_lead(lead).then(|| previous(ctx, sent)).flatten() {
+        // "Obama and Putin agreed to keep talking. That's according to a senior official."
+        sentence = Span::new(prev.start, sent.end);
+        (prev.start, prev.end)
+    } else if lead_words <= 1 {
         // "According to X, content." — content after the comma that closes the source.
         let after = toks.get(k + 1)?;
         (after.e, sent.end)
@@ -59,6 +64,21 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         cue_kind: CueKind::SourcePhrase,
         kind,
         content: Span::new(cs, ce),
-        sentence: sent,
+        sentence,
     })
+}
+
+/// "That's", "That is", "This is": a lead that points back at the sentence before.
+fn anaphoric_lead(lead: &str) -> bool {
+    let l = lead.to_lowercase().replace('’', "'");
+    matches!(l.as_str(), "that's" | "that is" | "this is" | "that was")
+}
+
+/// The sentence right before `sent` in the article.
+fn previous(ctx: &Ctx, sent: Span) -> Option<Span> {
+    ctx.sentences
+        .iter()
+        .rev()
+        .find(|s| s.end <= sent.start && !s.is_empty())
+        .copied()
 }

@@ -70,6 +70,11 @@ fn attribution_table() {
                 "A U.S. official | said | indirect | They want another meeting",
             ],
         ),
+        // "That's according to X" sources the sentence before
+        (
+            "The ceasefire collapsed overnight in two provinces. That's according to a senior administration official who spoke on condition of anonymity.",
+            &["a senior administration official | according to | indirect | The ceasefire collapsed overnight in two provinces"],
+        ),
         // quote-first
         (
             "\"We are close to an agreement,\" Lavrov said.",
