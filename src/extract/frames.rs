@@ -730,7 +730,14 @@ fn figures_lc(content: &str, offset: usize) -> Vec<Figure> {
             continue;
         }
         let rest = &content[whole.end()..];
-        let rest_l = rest.trim_start().to_lowercase();
+        // The tests below read at most 7 bytes: lowercase a short prefix, not the whole rest
+        // of the content once per number.
+        let rest_l = rest
+            .trim_start()
+            .chars()
+            .take(16)
+            .collect::<String>()
+            .to_lowercase();
         if [
             "percent", "%", "a.m.", "p.m.", "o'clock", "km", "kilomet", "mile", "hour", "day",
             "week", "month", "year",

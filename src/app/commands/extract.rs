@@ -103,7 +103,10 @@ fn next_line(r: &mut impl BufRead, limit: u64) -> io::Result<Option<Result<Strin
             buf.pop();
         }
     }
-    Ok(Some(Ok(String::from_utf8_lossy(&buf).into_owned())))
+    // Valid UTF-8 (the usual case) becomes the string without a copy.
+    let line = String::from_utf8(buf)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Ok(Some(Ok(line)))
 }
 
 /// Stream mode: JSON Lines articles on stdin, one extraction per line on stdout. A bad line gets
