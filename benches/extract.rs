@@ -1,13 +1,16 @@
-//! Extraction throughput on synthetic wire articles: articles/s and MB/s on one core.
+//! Extraction throughput on one core: articles/s and MB/s on synthetic wire articles and on
+//! the bundled demo corpus (our own wire-style pages: text, HTML and an RSS feed).
 //!
-//! Run with `cargo bench --bench extract`. The articles come from `storyline::synth` (the
-//! same generator as `storyline synth`), read as text pages so the body is what ingest
-//! extracts from. Divan runs the benchmark on one thread, so the figures are per core.
+//! Run with `cargo bench --bench extract`. Synthetic articles come from `storyline::synth`
+//! (the same generator as `storyline synth`), read as text pages; the demo corpus is read
+//! from `storyline::demo::inputs()` with `ingest::read_bytes`, as `storyline demo` reads it.
+//! Either way the body is what ingest extracts from. Divan runs each benchmark on one
+//! thread, so the figures are per core.
 
 use chrono::{Duration, NaiveDate};
 use divan::counter::{BytesCount, ItemsCount};
 use storyline::extract::{self, Gazetteer};
-use storyline::ingest::{self, ReadOptions};
+use storyline::ingest::{self, Format, ReadOptions};
 use storyline::model::Article;
 use storyline::synth::{self, Rng};
 
@@ -41,6 +44,46 @@ fn extract_200_articles(bencher: divan::Bencher) {
         .bench_local(|| {
             for a in &docs {
                 divan::black_box(extract::extract(&a.body, a.published, &gazetteer));
+            }
+        });
+}
+
+/// The demo corpus read as `storyline demo` reads it: every article of every input (a feed
+/// holds several).
+fn demo_articles() -> Vec<Article> {
+    let opts = ReadOptions {
+        format: Format::Auto,
+        ..ReadOptions::default()
+    };
+    storyline::demo::inputs()
+        .iter()
+        .flat_map(|input| match input {
+            storyline::pipeline::Input::Memory(origin, bytes) => {
+                ingest::read_bytes(origin, bytes, &opts).0
+            }
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// Extraction over the demo corpus: real-style wire pages (text, HTML and RSS items, about
+/// 1.8 KB of body each once the furniture is cleaned off), ten passes per sample so a sample
+/// is long enough to time. The rate counts the bodies extracted, not the raw pages.
+#[divan::bench(sample_count = 10)]
+fn extract_demo_corpus(bencher: divan::Bencher) {
+    const PASSES: usize = 10;
+    let docs = demo_articles();
+    assert!(!docs.is_empty(), "the demo corpus reads");
+    let gazetteer = Gazetteer::builtin();
+    let bytes: usize = docs.iter().map(|a| a.body.len()).sum();
+    bencher
+        .counter(ItemsCount::new(docs.len() * PASSES))
+        .counter(BytesCount::new(bytes * PASSES))
+        .bench_local(|| {
+            for _ in 0..PASSES {
+                for a in &docs {
+                    divan::black_box(extract::extract(&a.body, a.published, &gazetteer));
+                }
             }
         });
 }

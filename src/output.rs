@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use crate::model::{
-    Article, Claim, DateValue, Diagnostic, Extraction, GazetteerEntry, StoredArticle, StoredClaim,
-    StoredContradiction, StoredEvent, ThreadSummary, Timex,
+    Article, Claim, DateValue, Diagnostic, Event, Extraction, GazetteerEntry, StoredArticle,
+    StoredClaim, StoredContradiction, StoredEvent, ThreadSummary, Timex,
 };
 use crate::store::SearchHit;
 
@@ -25,6 +25,12 @@ impl Out {
     }
     pub fn line(&mut self, s: &str) -> io::Result<()> {
         writeln!(self.w, "{s}")
+    }
+    /// One compact JSON value and a newline, serialized straight into the buffer (a JSON
+    /// Lines record) instead of through a `String` first.
+    pub fn json_line(&mut self, v: &Value) -> io::Result<()> {
+        serde_json::to_writer(&mut self.w, v)?;
+        self.w.write_all(b"\n")
     }
     pub fn raw(&mut self, s: &str) -> io::Result<()> {
         self.w.write_all(s.as_bytes())
@@ -90,12 +96,35 @@ fn thread_of(threads: &[String], filter: Option<&str>) -> Value {
 }
 
 pub fn claim_json(c: &StoredClaim, filter: Option<&str>) -> Value {
-    let k: &Claim = &c.claim;
+    let row = Row {
+        id: c.id,
+        article_id: c.article_id,
+        threads: &c.threads,
+        filter,
+    };
+    claim_value(
+        &c.claim,
+        &row,
+        &c.article_title,
+        c.article_source.as_deref(),
+    )
+}
+
+/// Where a claim or event row sits: its id, article, threads and the thread filter shown.
+struct Row<'a> {
+    id: i64,
+    article_id: i64,
+    threads: &'a [String],
+    filter: Option<&'a str>,
+}
+
+/// [`claim_json`] from borrowed parts, so `extract` need not clone each claim into a row.
+fn claim_value(k: &Claim, row: &Row, title: &str, source: Option<&str>) -> Value {
     json!({
-        "id": c.id,
-        "article_id": c.article_id,
-        "thread": thread_of(&c.threads, filter),
-        "threads": c.threads,
+        "id": row.id,
+        "article_id": row.article_id,
+        "thread": thread_of(row.threads, row.filter),
+        "threads": row.threads,
         "date": date(k.date),
         "date_precision": k.date.precision.as_str(),
         "speaker": k.speaker,
@@ -119,18 +148,28 @@ pub fn claim_json(c: &StoredClaim, filter: Option<&str>) -> Value {
         "sentence_end": k.sentence_span.end,
         "speaker_start": k.speaker_span.map(|s| s.start),
         "speaker_end": k.speaker_span.map(|s| s.end),
-        "article_title": c.article_title,
-        "source": c.article_source,
+        "article_title": title,
+        "source": source,
     })
 }
 
 pub fn event_json(e: &StoredEvent, filter: Option<&str>) -> Value {
-    let v = &e.event;
+    let row = Row {
+        id: e.id,
+        article_id: e.article_id,
+        threads: &e.threads,
+        filter,
+    };
+    event_value(&e.event, &row)
+}
+
+/// [`event_json`] from borrowed parts.
+fn event_value(v: &Event, row: &Row) -> Value {
     json!({
-        "id": e.id,
-        "article_id": e.article_id,
-        "thread": thread_of(&e.threads, filter),
-        "threads": e.threads,
+        "id": row.id,
+        "article_id": row.article_id,
+        "thread": thread_of(row.threads, row.filter),
+        "threads": row.threads,
         "date": date(v.date),
         "date_precision": v.date.precision.as_str(),
         "text": v.text,
@@ -197,17 +236,13 @@ pub fn extraction_json(a: &Article, ex: &Extraction, diags: &[Diagnostic]) -> Va
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let mut v = claim_json(
-                &StoredClaim {
-                    id: i as i64 + 1,
-                    article_id: 0,
-                    threads: vec![],
-                    article_title: a.title.clone(),
-                    article_source: a.source.clone(),
-                    claim: c.clone(),
-                },
-                None,
-            );
+            let row = Row {
+                id: i as i64 + 1,
+                article_id: 0,
+                threads: &[],
+                filter: None,
+            };
+            let mut v = claim_value(c, &row, &a.title, a.source.as_deref());
             // The cue's span too, so `ingest --format extractions` stores the claim whole.
             if let Value::Object(o) = &mut v {
                 o.insert("cue_start".into(), json!(c.cue_span.map(|s| s.start)));
@@ -221,15 +256,13 @@ pub fn extraction_json(a: &Article, ex: &Extraction, diags: &[Diagnostic]) -> Va
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            event_json(
-                &StoredEvent {
-                    id: i as i64 + 1,
-                    article_id: 0,
-                    threads: vec![],
-                    event: e.clone(),
-                },
-                None,
-            )
+            let row = Row {
+                id: i as i64 + 1,
+                article_id: 0,
+                threads: &[],
+                filter: None,
+            };
+            event_value(e, &row)
         })
         .collect();
     json!({

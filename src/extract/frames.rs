@@ -403,16 +403,19 @@ type Fired<'l> = (&'l Rule, Span, Option<String>);
 /// conditional clauses and responsibility claims with no perpetrator left out.
 fn fire_rules<'l>(lex: &'l Lexicon, content: &str, lc: &str) -> Vec<Fired<'l>> {
     let mut mentions: Option<Vec<ActorMention>> = None;
-    // Where conditional, purpose and time clauses open ("if", "as soon as", "since").
-    let conds: Vec<usize> = lex
-        .conditional
-        .find_iter(lc)
-        .filter(|m| {
-            let head = &lc[..m.start()];
-            !(m.as_str() == "if" && (head.ends_with("as ") || head.ends_with("even ")))
-        })
-        .map(|m| m.end())
-        .collect();
+    // Where conditional, purpose and time clauses open ("if", "as soon as", "since"): found
+    // the first time a polar rule fires, as most texts have none.
+    let mut conds: Option<Vec<usize>> = None;
+    let find_conds = || -> Vec<usize> {
+        lex.conditional
+            .find_iter(lc)
+            .filter(|m| {
+                let head = &lc[..m.start()];
+                !(m.as_str() == "if" && (head.ends_with("as ") || head.ends_with("even ")))
+            })
+            .map(|m| m.end())
+            .collect()
+    };
 
     // (rule, match span, perpetrator) for every rule that fires.
     let mut fired: Vec<(&Rule, Span, Option<String>)> = Vec::new();
@@ -422,7 +425,9 @@ fn fire_rules<'l>(lex: &'l Lexicon, content: &str, lc: &str) -> Vec<Fired<'l>> {
         rule.find_all(lc, &mut spans);
         for &span in &spans {
             // A polar trigger inside a conditional clause states no stance; the topic stays.
-            if !rule.polarity.is_neutral() && in_conditional(lc, &conds, span) {
+            if !rule.polarity.is_neutral()
+                && in_conditional(lc, conds.get_or_insert_with(find_conds), span)
+            {
                 continue;
             }
             let perp = match rule.target {
@@ -730,7 +735,14 @@ fn figures_lc(content: &str, offset: usize) -> Vec<Figure> {
             continue;
         }
         let rest = &content[whole.end()..];
-        let rest_l = rest.trim_start().to_lowercase();
+        // The tests below read at most 7 bytes: lowercase a short prefix, not the whole rest
+        // of the content once per number.
+        let rest_l = rest
+            .trim_start()
+            .chars()
+            .take(16)
+            .collect::<String>()
+            .to_lowercase();
         if [
             "percent", "%", "a.m.", "p.m.", "o'clock", "km", "kilomet", "mile", "hour", "day",
             "week", "month", "year",

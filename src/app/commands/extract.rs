@@ -103,7 +103,10 @@ fn next_line(r: &mut impl BufRead, limit: u64) -> io::Result<Option<Result<Strin
             buf.pop();
         }
     }
-    Ok(Some(Ok(String::from_utf8_lossy(&buf).into_owned())))
+    // Valid UTF-8 (the usual case) becomes the string without a copy.
+    let line = String::from_utf8(buf)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Ok(Some(Ok(line)))
 }
 
 /// Stream mode: JSON Lines articles on stdin, one extraction per line on stdout. A bad line gets
@@ -139,9 +142,7 @@ fn extract_jsonl(out: &mut Out, date: Option<NaiveDate>, gaz: &Gazetteer) -> Res
         match (articles.first(), errors.iter().find(|e| !e.is_warning())) {
             (Some(a), _) => {
                 let (ex, diags) = extract::extract(&a.body, a.published, gaz);
-                out.line(&serde_json::to_string(&output::extraction_json(
-                    a, &ex, &diags,
-                ))?)?;
+                out.json_line(&output::extraction_json(a, &ex, &diags))?;
             }
             (None, e) => {
                 failed = true;

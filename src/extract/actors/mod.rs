@@ -111,9 +111,11 @@ impl Gazetteer {
                 }
             }
         }
-        // A DFA is fastest but grows with the patterns: an imported dictionary (tens of
-        // thousands of names) lets aho-corasick choose.
-        let kind = (patterns.len() <= 20_000).then_some(AhoCorasickKind::DFA);
+        // Every article runs an overlapping search over thousands of aliases. The contiguous
+        // NFA stays small enough for the CPU caches and measured faster end to end than the
+        // DFA (which is also slower to build): 6% less CPU for `extract --jsonl` on real
+        // pages. An imported dictionary (tens of thousands of names) lets aho-corasick choose.
+        let kind = (patterns.len() <= 20_000).then_some(AhoCorasickKind::ContiguousNFA);
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
