@@ -931,21 +931,27 @@ fn footnote_parts(data: &ReportData, opts: &RenderOptions, items: &Items) -> Vec
     foot
 }
 
-/// Computes the whole timeline as pixel data.
-pub fn timeline_layout(
+/// Lanes, axis and labels for one set of candidate moments.
+struct Layout {
+    ls: LaneSides,
+    axis: Axis,
+    lanes: Vec<Lane>,
+    moments: Vec<Moment>,
+    unplaced: usize,
+}
+
+fn place_moments(
+    fr: &Frame,
     data: &ReportData,
-    opts: &RenderOptions,
-) -> Result<TimelineLayout, RenderError> {
-    let fr = Frame::new(data, opts)?;
-    let (opts, s) = (&fr.opts, fr.s);
-    let items = collect_items(data, opts);
-    let budget = label_budget(opts.width, opts.height);
-    // Twice as many candidates as labels: the ones that find no room give way to the next.
-    let cands = pick_moments(data, opts, budget * 2);
-    let ls = LaneSides::new(&cands, &fr);
-    let axis = axis_layout(data, &fr, &items, &ls.sides);
+    items: &Items,
+    cands: &[Cand],
+    budget: usize,
+) -> Layout {
+    let s = fr.s;
+    let ls = LaneSides::new(cands, fr);
+    let axis = axis_layout(data, fr, items, &ls.sides);
     let r = (7.0 * s).clamp(5.0, 12.0);
-    let lanes = lay_lanes(&fr, &cands, &items, &ls, axis.plot, r);
+    let lanes = lay_lanes(fr, cands, items, &ls, axis.plot, r);
     let mut room = LabelRoom {
         font: fr.fonts.label,
         s,
@@ -957,7 +963,56 @@ pub fn timeline_layout(
         leaders: Vec::new(),
         mark_boxes: vec![Vec::new(); lanes.len()],
     };
-    let (moments, unplaced) = place_labels(&cands, &lanes, &ls, &mut room, budget);
+    let (moments, unplaced) = place_labels(cands, &lanes, &ls, &mut room, budget);
+    Layout {
+        ls,
+        axis,
+        lanes,
+        moments,
+        unplaced,
+    }
+}
+
+/// Computes the whole timeline as pixel data.
+pub fn timeline_layout(
+    data: &ReportData,
+    opts: &RenderOptions,
+) -> Result<TimelineLayout, RenderError> {
+    let fr = Frame::new(data, opts)?;
+    let (opts, s) = (&fr.opts, fr.s);
+    let items = collect_items(data, opts);
+    let budget = label_budget(opts.width, opts.height);
+    // Twice as many candidates as labels: the ones that find no room give way to the next.
+    let mut cands = pick_moments(data, opts, budget * 2);
+    let mut placed = place_moments(&fr, data, &items, &cands, budget);
+    // A side whose candidates all gave way would stand as an empty lane: lay out again
+    // without it (once; the remaining sides keep at least one moment each).
+    let empty: Vec<&Side> = placed
+        .lanes
+        .iter()
+        .enumerate()
+        .filter(|(li, _)| !placed.moments.iter().any(|m| m.lane == *li))
+        .map(|(_, l)| &l.side)
+        .collect();
+    if !empty.is_empty() && !placed.moments.is_empty() {
+        let keep: Vec<bool> = cands
+            .iter()
+            .map(|c| {
+                let lane = placed.ls.lane_of(&c.side);
+                lane.is_some_and(|li| !empty.contains(&&placed.lanes[li].side))
+            })
+            .collect();
+        let mut k = keep.into_iter();
+        cands.retain(|_| k.next().unwrap_or(false));
+        placed = place_moments(&fr, data, &items, &cands, budget);
+    }
+    let Layout {
+        axis,
+        lanes,
+        moments,
+        unplaced,
+        ..
+    } = placed;
     let connectors = join_pairs(data, &moments, s);
     let shown: Vec<(Swatch, &str)> = TIMELINE_LEGEND
         .iter()
@@ -1280,6 +1335,36 @@ mod tests {
                 let l = timeline_layout(&data, &o).unwrap();
                 check_labels(&l);
                 assert!(l.lanes.len() <= MAX_LANES);
+                check_no_empty_lane(&l);
+            }
+        }
+    }
+
+    /// Every lane drawn holds at least one labelled moment (a side whose candidates all gave
+    /// way is no lane).
+    fn check_no_empty_lane(l: &TimelineLayout) {
+        if l.moments.is_empty() {
+            return;
+        }
+        for (li, lane) in l.lanes.iter().enumerate() {
+            assert!(
+                l.moments.iter().any(|m| m.lane == li),
+                "lane {li} ({}) holds no moment",
+                lane.side.label
+            );
+        }
+    }
+
+    /// The demo's two threads, as `storyline demo` draws them: no empty lane (the Colombia
+    /// timeline once had an empty "US" lane at the top).
+    #[test]
+    fn demo_timelines_have_no_empty_lane() {
+        let mut store = crate::store::Store::open_in_memory().unwrap();
+        crate::demo::ingest_corpus(&mut store, crate::talk::Talk::silent()).unwrap();
+        for t in store.threads().unwrap() {
+            let data = crate::pipeline::report_data(&store, &t.thread.slug).unwrap();
+            for o in [opts(), small_size()] {
+                check_no_empty_lane(&timeline_layout(&data, &o).unwrap());
             }
         }
     }
