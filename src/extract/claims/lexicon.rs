@@ -150,6 +150,10 @@ pub(super) static TITLE_ABBREVS: Lazy<Vec<&'static str>> =
 /// mention carried the title: the latest government person is meant.
 pub(super) static GOV_OFFICES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("gov-office"));
 
+/// Nouns of a channel a participle cue can follow: "a statement saying ...".
+pub(super) static CHANNEL_NOUNS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| claim_words("channel-noun"));
+
 // Closed-class grammar sets (small and fixed by English grammar) and exceptions tied to the
 // code: they stay in code.
 
@@ -192,6 +196,7 @@ mod tests {
             "trailer",
             "title-abbrev",
             "gov-office",
+            "channel-noun",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

@@ -7,7 +7,7 @@
 //! then the content: [`quote_before`], [`content_before`], [`content_after`].
 
 use super::coref::{Ctx, Speaker};
-use super::lexicon::{in_list, role_of, CueKind, PRONOUNS, SKIP_BEFORE_CUE};
+use super::lexicon::{in_list, role_of, CueKind, CHANNEL_NOUNS, PRONOUNS, SKIP_BEFORE_CUE};
 use super::phrase::{
     np_back, np_fwd_mode, relative_subject, sentence_subject, skip_back, skip_trailer,
 };
@@ -299,21 +299,7 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
     let (text, toks, j) = (at.text, site.toks, at.j);
     let channel_noun = j > 0
         && toks[j - 1].k == TokKind::Word
-        && matches!(
-            word(text, &toks[j - 1]).to_lowercase().as_str(),
-            "statement"
-                | "release"
-                | "letter"
-                | "tweet"
-                | "post"
-                | "email"
-                | "memo"
-                | "video"
-                | "ad"
-                | "note"
-                | "message"
-                | "interview"
-        );
+        && in_list(&CHANNEL_NOUNS, word(text, &toks[j - 1]));
     if channel_noun && at.cue_word.ends_with("ing") {
         found.speaker = None;
         found.first_tok = None;
