@@ -98,26 +98,76 @@ pub fn gate_generic(
 /// Give codes to the claims whose speaker has none (or only the anonymous code).
 pub fn resolve(article: &Article, claims: &mut [Claim]) {
     let (body, actors) = (article.body, article.actors);
+    // Speakers already coded, in text order: a later description may refer to one of them
+    // ("In Bratislava, the foreign ministry said …" then "ministry spokesman Jan Kovac added").
+    let mut coded: Vec<(usize, String, Found)> = Vec::new();
     for c in claims.iter_mut() {
+        let at = c.speaker_span.map_or(c.sentence_span.start, |s| s.start);
         let unknown = c.actor_code.as_deref().is_none_or(|x| x == UNKNOWN_CODE);
         if !unknown || c.speaker.trim().is_empty() {
+            if let Some(code) = c.actor_code.clone().filter(|_| !unknown) {
+                let country = c.country.clone();
+                coded.push((at, c.speaker.to_lowercase(), Found { code, country }));
+            }
             continue;
         }
-        let at = c.speaker_span.map_or(c.sentence_span.start, |s| s.start);
-        let found = if is_name(&c.speaker) {
+        let (found, role) = if is_name(&c.speaker) {
             let named_by = c.speaker_span.map_or(c.sentence_span.end, |s| s.end);
-            by_appositive(body, actors, &c.speaker, named_by).map(Found::from)
+            let role = title_head(body, &c.speaker, named_by);
+            (
+                by_appositive(body, actors, &c.speaker, named_by).map(Found::from),
+                role,
+            )
         } else {
-            by_role(body, actors, &c.speaker, at)
+            let found = by_role(body, actors, &c.speaker, at)
                 .or_else(|| by_title_alias(article, &c.speaker, at))
                 .map(Found::from)
-                .or_else(|| opening_place(article, at))
+                .or_else(|| opening_place(article, at));
+            (found, role_word(&c.speaker))
         };
+        let found = found.or_else(|| {
+            let role = role?;
+            coded
+                .iter()
+                .rev()
+                .find(|(pos, speaker, _)| *pos < at && has_word(speaker, &role))
+                .map(|(_, _, f)| Found {
+                    code: f.code.clone(),
+                    country: f.country.clone(),
+                })
+        });
         if let Some(m) = found {
+            coded.push((
+                at,
+                c.speaker.to_lowercase(),
+                Found {
+                    code: m.code.clone(),
+                    country: m.country.clone(),
+                },
+            ));
             c.actor_code = Some(m.code);
             c.country = m.country;
         }
     }
+}
+
+/// Whether `words` holds `role` as a word, singular or plural.
+fn has_word(words: &str, role: &str) -> bool {
+    words
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|w| w == role || w.strip_suffix('s') == Some(role))
+}
+
+/// The description in the title right before a name's first occurrence: "ministry
+/// spokesman Jan Kovac" -> "ministry".
+fn title_head(body: &str, speaker: &str, named_by: usize) -> Option<String> {
+    let first = body.find(speaker).filter(|&f| f <= named_by)?;
+    let lo = floor(body, first.saturating_sub(TITLE));
+    let title = clause_tail(&body[lo..first]).trim().to_lowercase();
+    let mut words = title.split_whitespace().rev();
+    let last = words.next()?;
+    let head = words.next().unwrap_or(last);
+    (head.len() > 3 && head.chars().all(char::is_alphabetic)).then(|| head.to_string())
 }
 
 /// "Peter Susko", "Mr Nekrasoff": capitalised words only, at least two, no article.
@@ -394,6 +444,11 @@ mod tests {
                 "Theresa May met her cabinet on Monday. Speaking to lawmakers later, the Prime Minister said the attack was unlawful.",
                 "the Prime Minister",
                 Some("GBR"),
+            ),
+            (
+                "Ministers met on Monday. In Bratislava, the foreign ministry said the talks had failed. \"We reject this,\" ministry spokesman Jan Kovac added.",
+                "Jan Kovac",
+                Some("SVK"),
             ),
             (
                 "Ivan Petrenko, a deputy head of the defence committee in the upper house of the Russian parliament, said the claim was nonsense.",
