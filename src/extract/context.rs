@@ -121,6 +121,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
         } else {
             let found = by_role(body, actors, &c.speaker, at)
                 .or_else(|| by_title_alias(article, &c.speaker, at))
+                .or_else(|| by_previous_subject(body, actors, &c.speaker, at))
                 .map(Found::from)
                 .or_else(|| opening_place(article, at));
             (found, role_word(&c.speaker))
@@ -244,6 +245,37 @@ fn by_title_alias<'a>(article: &Article<'a>, speaker: &str, at: usize) -> Option
             })
         })
         .max_by_key(|m| m.span.start)
+}
+
+/// "Russian monitors of the ceasefire have recorded nine violations. They said …": a
+/// pronoun the claim finder left unresolved takes the actor that opens the sentence before
+/// (a person for "he"/"she", anything but a person for "it").
+fn by_previous_subject<'a>(
+    body: &str,
+    actors: &'a [ActorMention],
+    speaker: &str,
+    at: usize,
+) -> Option<&'a ActorMention> {
+    let pronoun = speaker.trim().to_lowercase();
+    let fits = |m: &ActorMention| match pronoun.as_str() {
+        "he" | "she" => m.kind == ActorKind::Person,
+        "it" => m.kind != ActorKind::Person,
+        "they" | "we" => true,
+        _ => false,
+    };
+    let before = body[..at].trim_end();
+    let prev_end = before.rfind(['.', '!', '?', '\n'])?;
+    let prev_start = body[..prev_end]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let opening = prev_start
+        + (body[prev_start..prev_end].len() - body[prev_start..prev_end].trim_start().len());
+    actors
+        .iter()
+        // An anonymous group with a known side ("French monitors") lends its side too.
+        .find(|m| {
+            m.span.start == opening && !m.code.is_empty() && m.code != UNKNOWN_CODE && fits(m)
+        })
 }
 
 /// The run of capitalised words right before a mention, at most four.
@@ -449,6 +481,11 @@ mod tests {
                 "Ministers met on Monday. In Bratislava, the foreign ministry said the talks had failed. \"We reject this,\" ministry spokesman Jan Kovac added.",
                 "Jan Kovac",
                 Some("SVK"),
+            ),
+            (
+                "French monitors of the truce have recorded nine violations. They said the truce was holding.",
+                "They",
+                Some("FRA"),
             ),
             (
                 "Ivan Petrenko, a deputy head of the defence committee in the upper house of the Russian parliament, said the claim was nonsense.",
