@@ -179,15 +179,6 @@ fn mention_side(m: &ActorMention) -> String {
     })
 }
 
-/// The nearest char boundary at or before byte `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Where the clause holding byte `at` begins: after the last ';', ':', '(', or ", but".
 fn clause_start(text: &str, at: usize) -> usize {
     let head = &text[..at];
@@ -421,7 +412,7 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
         agent = own.clone().map(|o| (o.clone(), display_name(&o)));
     }
     if agent.is_none() {
-        let near = &text[floor(text, clause.max(start.saturating_sub(40)))..start];
+        let near = &text[text.floor_char_boundary(clause.max(start.saturating_sub(40)))..start];
         let negated = pos.negation.is_match(&text[clause..end]);
         if SELF_REF.is_match(near) || r.claim.denial || r.dismissal || negated {
             agent = own.clone().map(|o| (o.clone(), display_name(&o)));
@@ -443,13 +434,10 @@ fn stance(
     let (text, pos, claim) = (r.text, &*POSITIONS, r.claim);
     let (act, start, end) = (found.act, found.start, found.end);
     let (dismissal, accusation) = (r.dismissal, r.accusation);
-    let mut lo = match found.framed_at {
+    let lo = text.ceil_char_boundary(match found.framed_at {
         Some(at) => clause_start(text, at).max(at.saturating_sub(60)),
         None => clause.max(start.saturating_sub(60)),
-    };
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
+    });
     // A negator inside an act's own words counts ("had nothing to do with"); an antonym row
     // already states the negative ("ended without agreement"), so only what precedes it does.
     let window = if act.sign == Stance::Denies {
