@@ -30,6 +30,7 @@ const APPOSITIVE: usize = 160;
 const TITLE: usize = 48;
 
 /// What lends a speaker its code: an actor mention, or a place the gazetteer knows.
+#[derive(Clone)]
 struct Found {
     code: String,
     country: Option<String>,
@@ -132,20 +133,10 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .iter()
                 .rev()
                 .find(|(pos, speaker, _)| *pos < at && has_word(speaker, &role))
-                .map(|(_, _, f)| Found {
-                    code: f.code.clone(),
-                    country: f.country.clone(),
-                })
+                .map(|(_, _, f)| f.clone())
         });
         if let Some(m) = found {
-            coded.push((
-                at,
-                c.speaker.to_lowercase(),
-                Found {
-                    code: m.code.clone(),
-                    country: m.country.clone(),
-                },
-            ));
+            coded.push((at, c.speaker.to_lowercase(), m.clone()));
             c.actor_code = Some(m.code);
             c.country = m.country;
         }
@@ -163,12 +154,17 @@ fn has_word(words: &str, role: &str) -> bool {
 /// spokesman Jan Kovac" -> "ministry".
 fn title_head(body: &str, speaker: &str, named_by: usize) -> Option<String> {
     let first = body.find(speaker).filter(|&f| f <= named_by)?;
-    let lo = floor(body, first.saturating_sub(TITLE));
-    let title = clause_tail(&body[lo..first]).trim().to_lowercase();
-    let mut words = title.split_whitespace().rev();
+    let head = title_words_head(body, first)?.to_lowercase();
+    (head.len() > 3 && head.chars().all(char::is_alphabetic)).then_some(head)
+}
+
+/// The head of the title words right before byte `first` (back to the last clause break):
+/// the word before the last one, or the only one ("ministry spokesman" -> "ministry").
+fn title_words_head(body: &str, first: usize) -> Option<&str> {
+    let lo = body.floor_char_boundary(first.saturating_sub(TITLE));
+    let mut words = clause_tail(&body[lo..first]).split_whitespace().rev();
     let last = words.next()?;
-    let head = words.next().unwrap_or(last);
-    (head.len() > 3 && head.chars().all(char::is_alphabetic)).then(|| head.to_string())
+    Some(words.next().unwrap_or(last))
 }
 
 /// "Peter Susko", "Mr Nekrasoff": capitalised words only, at least two, no article.
@@ -207,12 +203,17 @@ fn by_role<'a>(
     at: usize,
 ) -> Option<&'a ActorMention> {
     let role = role_word(speaker)?;
-    let has_role = |words: &str| {
-        words
-            .to_lowercase()
-            .split(|ch: char| !ch.is_alphanumeric())
-            .any(|w| w == role || w.strip_suffix('s') == Some(role.as_str()))
-    };
+    by_role_word(body, actors, &role, at)
+}
+
+/// [`by_role`] for a role word already found ("ministry").
+fn by_role_word<'a>(
+    body: &str,
+    actors: &'a [ActorMention],
+    role: &str,
+    at: usize,
+) -> Option<&'a ActorMention> {
+    let has_role = |words: &str| has_word(&words.to_lowercase(), role);
     actors
         .iter()
         .filter(|m| m.span.end <= at && usable(m))
@@ -280,7 +281,7 @@ fn by_previous_subject<'a>(
 
 /// The run of capitalised words right before a mention, at most four.
 fn title_before<'b>(body: &'b str, m: &ActorMention) -> &'b str {
-    let lo = floor(body, m.span.start.saturating_sub(TITLE));
+    let lo = body.floor_char_boundary(m.span.start.saturating_sub(TITLE));
     let window = &body[lo..m.span.start];
     let mut start = window.len();
     for (n, w) in window.split_inclusive(' ').rev().enumerate() {
@@ -298,7 +299,7 @@ fn title_before<'b>(body: &'b str, m: &ActorMention) -> &'b str {
 
 /// A possessive or appositive right after a mention, up to the next clause break.
 fn after<'b>(body: &'b str, m: &ActorMention) -> &'b str {
-    let hi = ceil(body, (m.span.end + TITLE).min(body.len()));
+    let hi = body.ceil_char_boundary((m.span.end + TITLE).min(body.len()));
     let rest = &body[m.span.end..hi];
     for lead in ["'s ", "’s ", ", "] {
         if let Some(r) = rest.strip_prefix(lead) {
@@ -311,7 +312,7 @@ fn after<'b>(body: &'b str, m: &ActorMention) -> &'b str {
 /// "In Paris, the foreign ministry said": the place the speaker's sentence opens on.
 fn opening_place(article: &Article, at: usize) -> Option<Found> {
     let body = article.body;
-    let lo = floor(body, at.saturating_sub(TITLE));
+    let lo = body.floor_char_boundary(at.saturating_sub(TITLE));
     let start = lo + body[lo..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
     let place = body[start..at].trim_start().strip_prefix("In ")?;
     let place = &place[..place.find(',')?];
@@ -346,9 +347,9 @@ fn by_appositive<'a>(
             .find([',', '.', ';', '(', '\n', '"', '“'])
             .unwrap_or(r.len())
             .min(APPOSITIVE);
-        (end + 1, end + 1 + floor(r, stop))
+        (end + 1, end + 1 + r.floor_char_boundary(stop))
     });
-    let lo = floor(body, first.saturating_sub(TITLE));
+    let lo = body.floor_char_boundary(first.saturating_sub(TITLE));
     let title_start = first - clause_tail(&body[lo..first]).len();
     let in_span = |m: &&ActorMention, (s, e): (usize, usize)| m.span.start >= s && m.span.end <= e;
     let pick = |range: (usize, usize)| {
@@ -362,9 +363,7 @@ fn by_appositive<'a>(
         .or_else(|| pick((title_start, first)))
         .or_else(|| {
             // "ministry spokesman Peter Susko": the title is itself a description.
-            let title = body[title_start..first].trim();
-            let last = title.split_whitespace().last()?;
-            let head = title.split_whitespace().rev().nth(1).unwrap_or(last);
+            let head = title_words_head(body, first)?;
             by_role(body, actors, &format!("the {head}"), title_start)
         })
 }
@@ -390,20 +389,6 @@ fn clause_head(s: &str) -> &str {
         Some(i) => &s[..i],
         None => s,
     }
-}
-
-fn floor(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil(s: &str, mut i: usize) -> usize {
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 #[cfg(test)]
