@@ -848,23 +848,16 @@ pub fn timeline_layout(
     let mut placed = place_moments(&fr, data, &items, &cands, budget);
     // A side whose candidates all gave way would stand as an empty lane: lay out again
     // without it (once; the remaining sides keep at least one moment each).
-    let empty: Vec<&Side> = placed
-        .lanes
-        .iter()
-        .enumerate()
-        .filter(|(li, _)| !placed.moments.iter().any(|m| m.lane == *li))
-        .map(|(_, l)| &l.side)
+    let empty: Vec<usize> = (0..placed.lanes.len())
+        .filter(|li| !placed.moments.iter().any(|m| m.lane == *li))
         .collect();
     if !empty.is_empty() && !placed.moments.is_empty() {
-        let keep: Vec<bool> = cands
-            .iter()
-            .map(|c| {
-                let lane = placed.ls.lane_of(&c.side);
-                lane.is_some_and(|li| !empty.contains(&&placed.lanes[li].side))
-            })
-            .collect();
-        let mut k = keep.into_iter();
-        cands.retain(|_| k.next().unwrap_or(false));
+        cands.retain(|c| {
+            placed
+                .ls
+                .lane_of(&c.side)
+                .is_some_and(|li| !empty.contains(&li))
+        });
         placed = place_moments(&fr, data, &items, &cands, budget);
     }
     let Layout {
