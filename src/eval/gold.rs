@@ -104,7 +104,7 @@ pub struct GoldScores {
     /// With `--misses`: one line per found gold claim whose speaker got the wrong side, and one
     /// per found gold claim with the wrong date.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub side_misses: Vec<String>,
+    pub claim_misses: Vec<String>,
 }
 
 /// Normalise text for needle matching: lower case, straight quotes and dashes, single spaces.
@@ -325,7 +325,7 @@ pub fn score(
         contradictions: Prf::default(),
         per_kind: BTreeMap::new(),
         misses: Vec::new(),
-        side_misses: Vec::new(),
+        claim_misses: Vec::new(),
     };
     score_claims(&mut s, gold, claims, &answers, with_misses);
     let pairs = PairMatcher {
@@ -414,7 +414,7 @@ fn score_claims(
         s.named_with_code += usize::from(is_named && c.actor_code.is_some());
         right += usize::from(side_ok && date_ok);
         if with_misses && !side_ok {
-            s.side_misses.push(format!(
+            s.claim_misses.push(format!(
                 "wrong side: [{}] gold {} ({}) got {:?} ({}) \"{}\"",
                 &gc.file[..gc.file.len().min(2)],
                 gc.speaker,
@@ -425,7 +425,7 @@ fn score_claims(
             ));
         }
         if with_misses && !date_ok {
-            s.side_misses.push(format!(
+            s.claim_misses.push(format!(
                 "wrong date: [{}] gold {} got {} \"{}\"",
                 &gc.file[..gc.file.len().min(2)],
                 gc.date.as_deref().unwrap_or("-"),
@@ -686,7 +686,7 @@ impl fmt::Display for GoldScores {
                 p.recall()
             )?;
         }
-        for m in self.side_misses.iter().chain(&self.misses) {
+        for m in self.claim_misses.iter().chain(&self.misses) {
             writeln!(f, "{m}")?;
         }
         Ok(())
