@@ -4,10 +4,16 @@
 use super::lexicon::CueKind;
 use super::Draft;
 use crate::extract::frames;
-use crate::model::{Claim, DateValue, Timex};
+use crate::model::{Claim, DateValue, Precision, Timex};
 
-/// Turn a draft into a claim: texts, date, stance, denial flip.
-pub(super) fn finish(text: &str, d: Draft, timexes: &[Timex], published: DateValue) -> Claim {
+/// Turn a draft into a claim: texts, date, stance, denial flip. The flag says whether the
+/// date came from a time expression at the cue (rather than the publication date).
+pub(super) fn finish(
+    text: &str,
+    d: Draft,
+    timexes: &[Timex],
+    published: DateValue,
+) -> (Claim, bool) {
     let content = d.content.slice(text).to_string();
     // The stance classifier lives in another stage; a bug there must not take claims down.
     let reading = std::panic::catch_unwind(|| frames::classify(&content, d.content.start))
@@ -49,6 +55,13 @@ pub(super) fn finish(text: &str, d: Draft, timexes: &[Timex], published: DateVal
     let date = timexes[first..last]
         .iter()
         .filter(|t| t.resolved.date.is_some())
+        // A claim is not made after its report ("Uribe, who leads the campaign for the
+        // Oct. 2 referendum, said" in a report of Sept. 13).
+        .filter(|t| {
+            published
+                .date
+                .is_none_or(|p| t.resolved.date.is_none_or(|d| d <= p))
+        })
         .filter(|t| {
             let near_after = t.span.start >= d.cue.end
                 && t.span.start <= d.cue.end + 4
@@ -68,9 +81,10 @@ pub(super) fn finish(text: &str, d: Draft, timexes: &[Timex], published: DateVal
                 && !d.content.overlaps(t.span)
         })
         .map(|t| t.resolved)
-        .next()
-        .unwrap_or(published);
-    Claim {
+        .next();
+    let cued = date.is_some();
+    let date = date.unwrap_or(published);
+    let claim = Claim {
         speaker: d.speaker.name.clone(),
         speaker_span: d.speaker.span,
         actor: d.speaker.actor.as_ref().map(|a| a.name.clone()),
@@ -91,5 +105,36 @@ pub(super) fn finish(text: &str, d: Draft, timexes: &[Timex], published: DateVal
         figures: reading.figures,
         denial,
         confidence: d.confidence.clamp(0.0, 1.0),
+    };
+    (claim, cued)
+}
+
+/// "Lavrov said on Thursday Moscow would expel 60 diplomats. … Lavrov added that …": a
+/// claim with no time expression at its cue was made on the same occasion as the same
+/// speaker's last earlier claim that has one, so it takes that claim's date. Speakers are
+/// the same when they resolved to the same actor name, or read the same when they did not.
+pub(super) fn same_occasion_dates(claims: &mut [Claim], cued: &mut [bool]) {
+    let who = |c: &Claim| {
+        c.actor
+            .clone()
+            .unwrap_or_else(|| c.speaker.trim().to_lowercase())
+    };
+    for i in 0..claims.len() {
+        if cued[i] {
+            continue;
+        }
+        let me = who(&claims[i]);
+        if me.is_empty() {
+            continue;
+        }
+        // Only a day dates an occasion ("this year" does not).
+        let day = |j: usize| claims[j].date.precision == Precision::Day;
+        if let Some(j) = (0..i)
+            .rev()
+            .find(|&j| cued[j] && day(j) && who(&claims[j]) == me)
+        {
+            claims[i].date = claims[j].date;
+            cued[i] = true;
+        }
     }
 }

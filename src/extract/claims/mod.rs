@@ -57,7 +57,7 @@ use crate::model::{
 };
 use continuations::add_continuations;
 use coref::{Ctx, Entity, Speaker};
-use finish::finish;
+use finish::{finish, same_occasion_dates};
 use lexicon::{role_of, CueKind, CueRow, Gender};
 use quotes::{find_quotes, Quote};
 use sentence::find_in_sentence;
@@ -157,9 +157,13 @@ pub fn find(
     drafts.sort_by_key(|d| (d.content.start, d.content.end));
     drafts.dedup_by(|a, b| a.content.overlaps(b.content) && a.speaker.span == b.speaker.span);
     let mut out = Vec::with_capacity(drafts.len());
+    let mut cued = Vec::with_capacity(drafts.len());
     for d in drafts {
-        out.push(finish(text, d, timexes, published));
+        let (claim, dated) = finish(text, d, timexes, published);
+        out.push(claim);
+        cued.push(dated);
     }
+    same_occasion_dates(&mut out, &mut cued);
     name_title_leads(&mut out);
     if out.is_empty() && !quotes.is_empty() {
         diagnostics.push(Diagnostic {

@@ -622,6 +622,50 @@ fn claim_dates_from_cue_timexes() {
     assert_eq!(c[0].date, published);
 }
 
+/// A claim with no time expression at its cue takes the date of the same speaker's last
+/// earlier dated claim (the same occasion); another speaker's claim keeps the publication date.
+#[test]
+fn later_claims_of_a_speaker_share_the_occasion_date() {
+    use crate::extract::timex;
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2018, 3, d).unwrap();
+    let published = DateValue::day(day(30));
+    let cases: &[(&str, &[Option<chrono::NaiveDate>])] = &[
+        (
+            "Sergei Lavrov said on Thursday Moscow would expel 60 diplomats. The embassy was closed. Lavrov added that Russia would answer other countries too.",
+            &[Some(day(29)), Some(day(29))],
+        ),
+        (
+            "Sergei Lavrov said on Thursday Moscow would expel 60 diplomats. Boris Johnson said the move was regrettable.",
+            &[Some(day(29)), Some(day(30))],
+        ),
+        // a day after the report is not when anything in it was said
+        (
+            "Sergei Lavrov, who will attend the April 5 meeting, said Moscow would expel 60 diplomats. Lavrov added that Russia would answer other countries too.",
+            &[Some(day(30)), Some(day(30))],
+        ),
+        // no dated claim before it: the publication date
+        (
+            "Lavrov added that Russia would answer. Lavrov said on Thursday Moscow would expel diplomats.",
+            &[Some(day(30)), Some(day(29))],
+        ),
+    ];
+    for (text, want) in cases {
+        let timexes = timex::tag(text, published.date);
+        let mut d = Vec::new();
+        let claims = find(
+            text,
+            &sentences::split(text),
+            &[],
+            &timexes,
+            published,
+            &Gazetteer::builtin(),
+            &mut d,
+        );
+        let got: Vec<_> = claims.iter().map(|c| c.date.date).collect();
+        assert_eq!(&got, want, "{text}");
+    }
+}
+
 /// Denial cues set `denial`, flip the classified polarity and blame the speaker for "its".
 #[test]
 fn denial_flips_polarity_and_targets_the_speaker() {
