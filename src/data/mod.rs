@@ -294,6 +294,15 @@ table!(
     "Frame flags: which frames the contradiction rules treat as blame, party or figure frames."
 );
 
+// context
+table!(
+    SPEAKER_LINKS,
+    "speaker_links.tsv",
+    3,
+    3,
+    "Speaker links: \"on behalf of X\", \"issued by X\" tie a speaker to party X."
+);
+
 /// Every embedded TSV table (the stopword list is words, not rows).
 pub const ALL: &[Table] = &[
     CUES,
@@ -322,6 +331,8 @@ pub const ALL: &[Table] = &[
     FIGURE_BLOCKERS,
     // codes
     FRAME_FLAGS,
+    // context
+    SPEAKER_LINKS,
 ];
 
 #[cfg(test)]

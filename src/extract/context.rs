@@ -20,7 +20,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{ActorKind, ActorMention, Claim};
+use crate::model::{ActorKind, ActorMention, Claim, Span};
 
 use super::actors::{self, Gazetteer, UNKNOWN_CODE};
 
@@ -139,6 +139,157 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             coded.push((at, c.speaker.to_lowercase(), m.clone()));
             c.actor_code = Some(m.code);
             c.country = m.country;
+        }
+    }
+}
+
+/// How a phrase of `speaker_links.tsv` ties a speaker to the party after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Link {
+    SpeaksFor,
+    IssuedBy,
+}
+
+static LINKS: once_cell::sync::Lazy<Vec<(&'static str, Link)>> = once_cell::sync::Lazy::new(|| {
+    crate::data::SPEAKER_LINKS
+        .rows()
+        .into_iter()
+        .map(|r| {
+            let link = match r.col(1) {
+                "speaks-for" => Link::SpeaksFor,
+                "issued-by" => Link::IssuedBy,
+                other => panic!("speaker_links.tsv line {}: unknown link {other}", r.line),
+            };
+            (r.col(0), link)
+        })
+        .collect()
+});
+
+/// "Speaking on behalf of the European Union, Bulgaria's envoy demanded …", "Kostov said,
+/// representing the EU", "The statement, issued by Downing Street, said": a phrase of
+/// `speaker_links.tsv` outside the claim's content, followed by an actor mention, gives the
+/// speaker that party's code (a document speaker only when it has none of its own).
+/// Continuations of the claim (same speaker, no speaker span of their own) follow it.
+pub fn linked_parties(article: &Article, claims: &mut [Claim]) {
+    let body = article.body;
+    for i in 0..claims.len() {
+        let c = &claims[i];
+        if c.speaker_span.is_none() {
+            continue;
+        }
+        let sent = c.sentence_span;
+        let lower = body[sent.start..sent.end].to_ascii_lowercase();
+        let unknown = c.actor_code.as_deref().is_none_or(|x| x == UNKNOWN_CODE);
+        let found = LINKS.iter().find_map(|&(phrase, link)| {
+            if link == Link::IssuedBy && !unknown {
+                return None;
+            }
+            lower.match_indices(phrase).find_map(|(at, _)| {
+                let start = sent.start + at;
+                let word_start = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
+                let after = start + phrase.len();
+                if !word_start || c.span.contains(Span::new(start, after)) {
+                    return None;
+                }
+                let skip = body[after..].len() - body[after..].trim_start().len();
+                let at_party = after + skip;
+                let party = ["the ", "The "]
+                    .iter()
+                    .find_map(|d| body[at_party..].strip_prefix(d))
+                    .map_or(at_party, |r| body.len() - r.len());
+                article.actors.iter().find(|m| {
+                    (m.span.start == at_party || m.span.start == party)
+                        && !m.code.is_empty()
+                        && m.code != UNKNOWN_CODE
+                        && m.kind != ActorKind::Person
+                })
+            })
+        });
+        let Some(m) = found.map(Found::from) else {
+            continue;
+        };
+        let speaker = c.speaker.clone();
+        for d in claims[i..]
+            .iter_mut()
+            .enumerate()
+            .take_while(|(n, d)| *n == 0 || (d.speaker_span.is_none() && d.speaker == speaker))
+        {
+            d.1.actor_code = Some(m.code.clone());
+            d.1.country = m.country.clone();
+        }
+    }
+}
+
+/// A transcript's speaker label at a line start: "SECRETARY KERRY: ...", "MR LAVROV: ...".
+/// Its last word is in capitals (so "Pence: ..." headlines are not labels), at most four
+/// words. Returns the label's words and the byte where the turn starts.
+fn turn_labels(body: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let Some(colon) = line.find(": ") else {
+            continue;
+        };
+        let label = line[..colon].trim();
+        let words: Vec<&str> = label.split_whitespace().collect();
+        let last = words.last().copied().unwrap_or("");
+        let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+        let capitals = last.chars().all(|c| !c.is_lowercase());
+        let words_ok = words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
+        });
+        if (1..=4).contains(&words.len()) && letters >= 2 && capitals && words_ok {
+            out.push((start, label));
+        }
+    }
+    out
+}
+
+/// "SECRETARY KERRY: ... we hope the plan will reduce violence ...": in a transcript every
+/// claim of a turn is the labelled speaker's, unless a named person of its own says it. The
+/// label is read in title case ("Secretary Kerry") against the gazetteer; a label it does
+/// not know ("QUESTION", "MODERATOR") only ends the turn before it.
+pub fn transcript_turns(article: &Article, claims: &mut [Claim]) {
+    let labels = turn_labels(article.body);
+    for (n, &(start, label)) in labels.iter().enumerate() {
+        let end = labels.get(n + 1).map_or(article.body.len(), |l| l.0);
+        let titled: Vec<String> = label
+            .split_whitespace()
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next().map_or(String::new(), |f| {
+                    f.to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect();
+        let titled = titled.join(" ");
+        let Some(r) = actors::resolve_speaker_on(&titled, article.gazetteer, article.date)
+            .filter(|r| r.code != UNKNOWN_CODE && r.kind == ActorKind::Person)
+        else {
+            continue;
+        };
+        let own_person = |c: &Claim| {
+            c.speaker_span.is_some_and(|s| s.start > start)
+                && is_name(&c.speaker)
+                && article
+                    .actors
+                    .iter()
+                    .any(|m| m.kind == ActorKind::Person && c.speaker.contains(m.text.as_str()))
+        };
+        for c in claims.iter_mut() {
+            let at = c.sentence_span.start;
+            if at < start || at >= end || own_person(c) {
+                continue;
+            }
+            c.speaker = titled.clone();
+            c.actor = Some(r.name.clone());
+            c.actor_code = Some(r.code.clone());
+            c.country = r.country.clone();
         }
     }
 }
@@ -436,6 +587,81 @@ mod tests {
                 assert!(ex.actors.is_empty(), "{body}: {:?}", ex.actors);
             }
         }
+    }
+
+    /// "on behalf of X", "representing X" give the speaker X's code; "issued by X" gives a
+    /// document speaker X's code. Each case: article, speaker, the code its claims must get.
+    #[test]
+    fn linked_parties_give_the_speaker_their_code() {
+        let cases: &[(&str, &str, &[Option<&str>])] = &[
+            (
+                "Speaking on behalf of the European Union, the Dutch envoy said the inquiry must go on.",
+                "the Dutch envoy",
+                &[Some("IGOEUR")],
+            ),
+            (
+                "\"We want a full answer,\" Jan de Vries said, representing the European Union. \"We will not wait.\"",
+                "Jan de Vries",
+                &[Some("IGOEUR"), Some("IGOEUR")],
+            ),
+            (
+                "The statement, issued by Downing Street, said the attack was unlawful.",
+                "The statement",
+                &[Some("GBRGOV")],
+            ),
+            // the phrase inside the content says nothing about the speaker
+            (
+                "Sergei Lavrov said the envoy spoke on behalf of the European Union.",
+                "Sergei Lavrov",
+                &[Some("RUSGOV")],
+            ),
+            (
+                "The statement said the report was issued by Downing Street.",
+                "The statement",
+                &[None],
+            ),
+        ];
+        for (body, speaker, want) in cases {
+            let (ex, _) = extract(body, DateValue::day(day()), &Gazetteer::builtin());
+            let got: Vec<Option<&str>> = ex
+                .claims
+                .iter()
+                .filter(|c| c.speaker == *speaker)
+                .map(|c| c.actor_code.as_deref())
+                .collect();
+            assert_eq!(&got, want, "{body}: {:?}", ex.claims);
+        }
+    }
+
+    /// In a transcript, a turn's claims are the labelled speaker's; a label the gazetteer does
+    /// not know ends the turn; a capitalised headline with a colon is no label.
+    #[test]
+    fn transcript_turns_give_their_claims_to_the_label() {
+        let body = "SECRETARY KERRY: Today the United States is announcing a plan. We believe that the plan can reduce the violence.\n\nAnd we think that Russia can press the regime to stop.\n\nQUESTION: Some critics said the plan would fail within days.\n";
+        let date = chrono::NaiveDate::from_ymd_opt(2016, 9, 9).unwrap();
+        let (ex, _) = extract(body, DateValue::day(date), &Gazetteer::builtin());
+        let got: Vec<(&str, Option<&str>)> = ex
+            .claims
+            .iter()
+            .map(|c| (c.text.as_str(), c.actor_code.as_deref()))
+            .collect();
+        let kerry = got.iter().filter(|c| c.1 == Some("USAGOV")).count();
+        assert!(kerry >= 2, "{got:?}");
+        let critics = got.iter().find(|c| c.0.contains("would fail"));
+        assert!(critics.is_some_and(|c| c.1 != Some("USAGOV")), "{got:?}");
+        let cases: &[(&str, usize)] = &[
+            ("SECRETARY KERRY: x\nMR LAVROV: y\n", 2),
+            ("Pence: Russia is to blame\n", 0),
+            ("Note: this story was updated\n", 0),
+            ("Q: Is the deal dead?\n", 0),
+        ];
+        for (text, n) in cases {
+            assert_eq!(super::turn_labels(text).len(), *n, "{text}");
+        }
+    }
+
+    fn day() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2018, 3, 14).unwrap()
     }
 
     /// Each case: an article in our own words, the speaker and the country its claim must get.

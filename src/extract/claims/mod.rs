@@ -140,7 +140,9 @@ pub fn find(
         }
         let toks = tokenize(text, sent.start, sent.end);
         let before = drafts.len();
-        find_in_sentence(&mut ctx, &quotes, sent, &toks, &mut drafts);
+        if !is_headline(text, sent) {
+            find_in_sentence(&mut ctx, &quotes, sent, &toks, &mut drafts);
+        }
         if drafts.len() == before {
             ctx.note_names(&toks);
         }
@@ -173,6 +175,36 @@ pub fn find(
         });
     }
     out
+}
+
+/// A line of its own in title case that does not end a sentence ("U.S. and Russia Announce
+/// Plan for Peace in Syria (Transcript)") is a headline or page furniture: the reporter's
+/// summary, no one's claim. Sentence-case lines without a full stop stay: excerpts are cut
+/// mid-sentence and some pages hard-wrap their paragraphs.
+fn is_headline(text: &str, sent: Span) -> bool {
+    let before = text[..sent.start].trim_end_matches([' ', '\t']);
+    let after = text[sent.end..].trim_start_matches([' ', '\t']);
+    let own_line = (before.is_empty() || before.ends_with('\n'))
+        && (after.is_empty() || after.starts_with(['\n', '\r']));
+    let line = text[sent.start..sent.end].trim_end();
+    let ends = line.trim_end_matches(['"', '”', '’', '\'', ')']);
+    // Words of four letters or more: short function words keep lower case in title case.
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    own_line
+        && long.len() >= 3
+        && capitalised * 5 >= long.len() * 4
+        && !ends.ends_with(['.', '!', '?', ',', ':', ';', '…'])
 }
 
 /// Wire ledes introduce a speaker by title and name them a paragraph later: "Russia's defense

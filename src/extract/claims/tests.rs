@@ -622,6 +622,30 @@ fn claim_dates_from_cue_timexes() {
     assert_eq!(c[0].date, published);
 }
 
+/// A title-case line without a full stop is a headline, not a claim; sentence-case lines cut
+/// before their full stop still are.
+#[test]
+fn headlines_are_not_claims() {
+    let cases: &[(&str, usize)] = &[
+        (
+            "U.S. and Russia Announce Plan for Peace in Syria\n\nLavrov said the plan would work.",
+            1,
+        ),
+        (
+            "Russia Says Deal With Washington Is Close\n\nLavrov said the plan would work.",
+            1,
+        ),
+        (
+            "Lavrov said the plan would work and that the talks\nwould resume on Monday in Geneva",
+            1,
+        ),
+        ("Lavrov said the plan would work\n", 1),
+    ];
+    for (text, n) in cases {
+        assert_eq!(run(text).len(), *n, "{text}: {:?}", run(text));
+    }
+}
+
 /// A claim with no time expression at its cue takes the date of the same speaker's last
 /// earlier dated claim (the same occasion); another speaker's claim keeps the publication date.
 #[test]
