@@ -48,6 +48,11 @@ fn attribution_table() {
                 "Sergei Shoigu | said | direct | We are nearing an arrangement",
             ],
         ),
+        // ", which insists": the relative pronoun refers to the phrase before the comma
+        (
+            "The report is bound to be seized on by Moscow, which insists it had no part in the attack.",
+            &["Moscow | insists | indirect | it had no part in the attack"],
+        ),
         // a name after an organisation's possessive is a person: "he" refers back to it
         (
             "Foreign Minister Sergei Lavrov met Secretary of State John Kerry in Moscow.\n\nMost areas were calm, the UNHCR's Hans Meyer told reporters.\n\n\"No one was hurt overnight,\" he said.",

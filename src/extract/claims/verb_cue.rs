@@ -175,12 +175,21 @@ fn speaker_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
 fn subject_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
     let (text, toks, j) = (at.text, site.toks, at.j);
     let mut found = Found::default();
-    let Some(st) = np_back(text, toks, j - 1, !site.row.weak) else {
+    // ", which insists": the relative pronoun of a thing (a country, a ministry).
+    let which = word(text, &toks[j - 1]).eq_ignore_ascii_case("which")
+        && j >= 3
+        && is_punct(text, &toks[j - 2], ",");
+    let st = if which {
+        Some(j - 1)
+    } else {
+        np_back(text, toks, j - 1, !site.row.weak)
+    };
+    let Some(st) = st else {
         return found;
     };
     // "who said": the relative pronoun refers to the phrase before ", who".
     let w = word(text, &toks[st]).to_lowercase();
-    if w == "who" {
+    if w == "who" || which {
         let comma = usize::from(st >= 2 && is_punct(text, &toks[st - 1], ","));
         if st > comma {
             if let Some(s2) = np_back(text, toks, st - 1 - comma, true) {
