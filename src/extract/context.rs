@@ -102,45 +102,123 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
     // Speakers already coded, in text order: a later description may refer to one of them
     // ("In Bratislava, the foreign ministry said …" then "ministry spokesman Jan Kovac added").
     let mut coded: Vec<(usize, String, Found)> = Vec::new();
+    // The claim before, as a name may continue it: (its sentence's end, its description
+    // was indefinite, its code).
+    let mut prev: Option<(usize, bool, Option<Found>)> = None;
     for c in claims.iter_mut() {
         let at = c.speaker_span.map_or(c.sentence_span.start, |s| s.start);
         let unknown = c.actor_code.as_deref().is_none_or(|x| x == UNKNOWN_CODE);
+        let lower = c.speaker.trim().to_lowercase();
+        let before = prev.replace((
+            c.sentence_span.end,
+            lower.starts_with("a ") || lower.starts_with("an "),
+            None,
+        ));
         if !unknown || c.speaker.trim().is_empty() {
             if let Some(code) = c.actor_code.clone().filter(|_| !unknown) {
-                let country = c.country.clone();
-                coded.push((at, c.speaker.to_lowercase(), Found { code, country }));
+                let found = Found {
+                    code,
+                    country: c.country.clone(),
+                };
+                if let Some(p) = prev.as_mut() {
+                    p.2 = Some(found.clone());
+                }
+                coded.push((at, lower, found));
             }
             continue;
         }
-        let (found, role) = if is_name(&c.speaker) {
+        let found = if is_name(&c.speaker) {
             let named_by = c.speaker_span.map_or(c.sentence_span.end, |s| s.end);
-            let role = title_head(body, &c.speaker, named_by);
-            (
-                by_appositive(body, actors, &c.speaker, named_by).map(Found::from),
-                role,
-            )
+            by_appositive(body, actors, &c.speaker, named_by)
+                .map(Found::from)
+                .or_else(|| same_speaker(&coded, &lower))
+                .or_else(|| {
+                    let possessive = ["Our ", "Their ", "His ", "Her ", "Its ", "My ", "Your "];
+                    if possessive.iter().any(|p| c.speaker.starts_with(p)) {
+                        return None;
+                    }
+                    introduced(body, before.as_ref(), c.sentence_span.start)
+                })
+                .or_else(|| by_coded_role(&coded, title_head(body, &c.speaker, named_by), at))
         } else {
-            let found = by_role(body, actors, &c.speaker, at)
+            by_role(body, actors, &c.speaker, at)
                 .or_else(|| by_title_alias(article, &c.speaker, at))
                 .or_else(|| by_previous_subject(body, actors, &c.speaker, at))
                 .map(Found::from)
-                .or_else(|| opening_place(article, at));
-            (found, role_word(&c.speaker))
+                .or_else(|| opening_place(article, at))
+                .or_else(|| by_coded_role(&coded, role_word(&c.speaker), at))
+                .or_else(|| by_last_person(&coded, &lower, at))
         };
-        let found = found.or_else(|| {
-            let role = role?;
-            coded
-                .iter()
-                .rev()
-                .find(|(pos, speaker, _)| *pos < at && has_word(speaker, &role))
-                .map(|(_, _, f)| f.clone())
-        });
         if let Some(m) = found {
-            coded.push((at, c.speaker.to_lowercase(), m.clone()));
+            if let Some(p) = prev.as_mut() {
+                p.2 = Some(m.clone());
+            }
+            coded.push((at, lower, m.clone()));
             c.actor_code = Some(m.code);
             c.country = m.country;
         }
     }
+}
+
+/// An earlier coded speaker with the same role word ("the foreign ministry said" before
+/// "ministry spokesman Jan Kovac added").
+fn by_coded_role(
+    coded: &[(usize, String, Found)],
+    role: Option<String>,
+    at: usize,
+) -> Option<Found> {
+    let role = role?;
+    coded
+        .iter()
+        .rev()
+        .find(|(pos, speaker, _)| *pos < at && has_word(speaker, &role))
+        .map(|(_, _, f)| f.clone())
+}
+
+/// The same name coded earlier in the article.
+fn same_speaker(coded: &[(usize, String, Found)], lower: &str) -> Option<Found> {
+    coded
+        .iter()
+        .rev()
+        .find(|(_, speaker, _)| speaker == lower)
+        .map(|(_, _, f)| f.clone())
+}
+
+/// "But its use does not mean Russia was to blame, a former Kremlin adviser told Sky News.
+/// Alexander Nekrasoff said …": a name the gazetteer does not know, in the sentence right
+/// after a claim by an indefinite description, is that description's person.
+fn introduced(
+    body: &str,
+    before: Option<&(usize, bool, Option<Found>)>,
+    sentence: usize,
+) -> Option<Found> {
+    let (end, indefinite, found) = before?;
+    let between = body.get(*end..sentence)?;
+    (*indefinite && between.trim().is_empty())
+        .then(|| found.clone())
+        .flatten()
+}
+
+/// Longest distance back to the speaker a bare definite description refers to, in bytes.
+const LAST_PERSON: usize = 600;
+
+/// "Russian Foreign Ministry spokeswoman Maria Zakharova said … The diplomat added …": a
+/// definite description of one person ("the diplomat", "the official") that no mention
+/// explains is the last named person who spoke shortly before.
+fn by_last_person(coded: &[(usize, String, Found)], lower: &str, at: usize) -> Option<Found> {
+    let rest = lower.strip_prefix("the ")?;
+    if rest.contains(' ') || !super::claims::person_role(rest) {
+        return None;
+    }
+    let named = |speaker: &str| {
+        speaker.split_whitespace().count() >= 2
+            && !["the ", "a ", "an "].iter().any(|d| speaker.starts_with(d))
+    };
+    let (pos, _, found) = coded
+        .iter()
+        .rev()
+        .find(|(pos, speaker, _)| *pos < at && named(speaker))?;
+    (at - pos <= LAST_PERSON).then(|| found.clone())
 }
 
 /// How a phrase of `speaker_links.tsv` ties a speaker to the party after it.
@@ -692,6 +770,24 @@ mod tests {
                 "Ministers met on Monday. In Bratislava, the foreign ministry said the talks had failed. \"We reject this,\" ministry spokesman Jan Kovac added.",
                 "Jan Kovac",
                 Some("SVK"),
+            ),
+            // a name right after a claim by an indefinite description is that person
+            (
+                "The plan will fail, a former Kremlin adviser told reporters. Ivan Petrenko said the deal was dead.",
+                "Ivan Petrenko",
+                Some("RUS"),
+            ),
+            // ... but not two sentences on
+            (
+                "The plan will fail, a former Kremlin adviser told reporters. Talks resumed. Ivan Petrenko said the deal was dead.",
+                "Ivan Petrenko",
+                None,
+            ),
+            // a bare "the diplomat" is the last named person who spoke
+            (
+                "Russian Foreign Ministry spokeswoman Maria Zakharova said the talks had failed. Moscow urged calm. The diplomat added that London must answer.",
+                "The diplomat",
+                Some("RUS"),
             ),
             (
                 "French monitors of the truce have recorded nine violations. They said the truce was holding.",

@@ -90,6 +90,11 @@ struct CueSite<'s> {
     pub earlier: &'s [Draft],
 }
 
+/// Whether `word` is a role noun of one person ("diplomat", "spokeswoman", "minister").
+pub fn person_role(word: &str) -> bool {
+    role_of(word).is_some_and(|r| !r.org && !r.plural)
+}
+
 /// Find claims in `text` given its sentences, actor mentions and time expressions.
 pub fn find(
     text: &str,
