@@ -356,6 +356,15 @@ pub(super) fn skip_trailer(
     in_pp: bool,
 ) -> usize {
     let start = k;
+    // "told the Interfax news agency that ...": the addressee runs to "that".
+    if told {
+        let that = (k..toks.len().min(k + 8))
+            .take_while(|&i| toks[i].k == TokKind::Word)
+            .find(|&i| i > k && word(text, &toks[i]).eq_ignore_ascii_case("that"));
+        if let Some(that) = that {
+            return that;
+        }
+    }
     let mut in_pp = in_pp;
     while k < toks.len() && k < start + 14 {
         let t = &toks[k];
@@ -390,8 +399,11 @@ pub(super) fn skip_trailer(
                     || TRAILER_WORDS.contains(&lw.as_str())
                     || lw.bytes().all(|b| b.is_ascii_digit())))
             || (told
-                && k < start + 3
+                && k < start + 4
                 && (is_cap(w)
+                    || (k == start
+                        && lw == "the"
+                        && toks.get(k + 1).is_some_and(|n| is_cap(word(text, n))))
                     || matches!(
                         lw.as_str(),
                         "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists"

@@ -48,6 +48,16 @@ fn attribution_table() {
                 "Sergei Shoigu | said | direct | We are nearing an arrangement",
             ],
         ),
+        // "told the UK Parliament.": the addressee is no content; the clause before is
+        (
+            "It is highly likely that Moscow was behind the attack, Prime Minister Jane Roe told the National Assembly.",
+            &["Jane Roe | told | indirect | It is highly likely that Moscow was behind the attack"],
+        ),
+        // a scare-quoted word after "that" opens the clause, it is not the whole content
+        (
+            "General Ivan Petrov told a briefing that \"moderate\" groups had violated the truce 31 times.",
+            &["Ivan Petrov | told | mixed | \"moderate\" groups had violated the truce 31 times"],
+        ),
         // ", which insists": the relative pronoun refers to the phrase before the comma
         (
             "The report is bound to be seized on by Moscow, which insists it had no part in the attack.",

@@ -11,7 +11,7 @@ use super::lexicon::{in_list, role_of, CueKind, CHANNEL_NOUNS, PRONOUNS, SKIP_BE
 use super::phrase::{
     np_back, np_fwd_mode, relative_subject, sentence_subject, skip_back, skip_trailer,
 };
-use super::quotes::{clean_content, quote_at, quotes_near};
+use super::quotes::{clean_content, quote_at, quotes_near, Quote};
 use super::tokens::{is_cap, is_punct, tok_at, word, TokKind};
 use super::{CueSite, Draft};
 use crate::model::{ClaimKind, Span};
@@ -521,7 +521,20 @@ fn content_after(
         return None;
     }
     // Direct or mixed: the content opens with a quotation.
-    if let Some(q) = quotes_near(quotes, cs, cs).iter().find(|q| q.open == cs) {
+    // A quoted word the clause runs on from ('that "moderate" groups had violated ...') is
+    // the clause's, not the whole content.
+    let runs_on = |q: &Quote| {
+        let rest = text[q.close_end.min(sent.end)..sent.end].trim_start();
+        let next = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        !next.is_empty() && !in_list(&["and", "but", "or", "as", "because"], next)
+    };
+    if let Some(q) = quotes_near(quotes, cs, cs)
+        .iter()
+        .find(|q| q.open == cs && !(via_that && runs_on(q)))
+    {
         let kind = if via_that {
             ClaimKind::Mixed
         } else {
