@@ -148,6 +148,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| opening_place(article, at))
                 .or_else(|| by_coded_role(&coded, role_word(&c.speaker), at))
                 .or_else(|| by_last_person(&coded, &lower, at))
+                .or_else(|| by_last_document(&coded, &lower, at))
         };
         if let Some(m) = found {
             if let Some(p) = prev.as_mut() {
@@ -197,6 +198,18 @@ fn introduced(
     (*indefinite && between.trim().is_empty())
         .then(|| found.clone())
         .flatten()
+}
+
+/// "Russian monitors … have recorded nine violations. They said … the report said": a bare
+/// "the report", "the statement" that no mention explains is the last speaker's, shortly
+/// before.
+fn by_last_document(coded: &[(usize, String, Found)], lower: &str, at: usize) -> Option<Found> {
+    let rest = lower.strip_prefix("the ")?;
+    if rest.contains(' ') || !super::claims::channel_noun(rest) {
+        return None;
+    }
+    let (pos, _, found) = coded.iter().rev().find(|(pos, _, _)| *pos < at)?;
+    (at - pos <= LAST_PERSON).then(|| found.clone())
 }
 
 /// Longest distance back to the speaker a bare definite description refers to, in bytes.
@@ -530,9 +543,17 @@ fn title_before<'b>(body: &'b str, m: &ActorMention) -> &'b str {
 fn after<'b>(body: &'b str, m: &ActorMention) -> &'b str {
     let hi = body.ceil_char_boundary((m.span.end + TITLE).min(body.len()));
     let rest = &body[m.span.end..hi];
-    for lead in ["'s ", "’s ", ", "] {
+    for lead in ["'s ", "’s "] {
         if let Some(r) = rest.strip_prefix(lead) {
             return clause_head(r);
+        }
+    }
+    // An appositive is closed by a comma ("Jane Roe, the prime minister, said"); a phrase
+    // that ends the sentence ("… by the American side, the report said.") is a clause.
+    if let Some(r) = rest.strip_prefix(", ") {
+        let head = clause_head(r);
+        if !r[head.len()..].starts_with(['.', ';', '\n']) {
+            return head;
         }
     }
     ""
@@ -782,6 +803,18 @@ mod tests {
                 "The plan will fail, a former Kremlin adviser told reporters. Talks resumed. Ivan Petrenko said the deal was dead.",
                 "Ivan Petrenko",
                 None,
+            ),
+            // a speaker after a mention in the content is no appositive of it
+            (
+                "Six of the violations came from areas listed by the American side, the report said.",
+                "the report",
+                None,
+            ),
+            // a bare "the report" is the last speaker's
+            (
+                "Russian monitors of the truce have recorded nine violations. They said the truce was holding. Six of the violations came from areas listed by the American side, the report said.",
+                "the report",
+                Some("RUS"),
             ),
             // a bare "the diplomat" is the last named person who spoke
             (

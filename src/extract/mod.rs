@@ -45,8 +45,8 @@ pub fn extract(
         gazetteer,
         date: published.date,
     };
-    context::resolve(&article, &mut claims);
     context::linked_parties(&article, &mut claims);
+    context::resolve(&article, &mut claims);
     context::transcript_turns(&article, &mut claims);
     let events = events::find(body, &sentences, &actors, &timexes, &claims, published);
     if published.date.is_none() {

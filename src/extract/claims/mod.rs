@@ -95,6 +95,11 @@ pub fn person_role(word: &str) -> bool {
     role_of(word).is_some_and(|r| !r.org && !r.plural)
 }
 
+/// Whether `word` is a channel noun ("statement", "report", "tweet").
+pub fn channel_noun(word: &str) -> bool {
+    lexicon::CHANNEL_NOUNS.contains(&word.to_lowercase().as_str())
+}
+
 /// Find claims in `text` given its sentences, actor mentions and time expressions.
 pub fn find(
     text: &str,
