@@ -34,19 +34,21 @@ pub struct Rule {
 }
 
 /// What a line needs for a furniture rule to match at all, read from the rule's pattern: a
-/// `^...$` rule cannot match a line longer than its longest match, and a `^...` rule only
-/// matches lines that open with a byte its matches can open with. Story paragraphs fail
-/// these, so most of the 29 regexes never run on them.
+/// `^...$` rule cannot match a line longer than its longest match, a `^...` rule only
+/// matches lines that open with a byte its matches can open with, and a `...$` rule only
+/// lines that close with a byte its matches can close with. Story paragraphs fail these, so
+/// most of the 29 regexes never run on them.
 #[derive(Debug, Default)]
 struct Gate {
     max_len: Option<usize>,
-    first: Option<[bool; 256]>,
+    first: Option<Box<[bool; 256]>>,
+    last: Option<Box<[bool; 256]>>,
 }
 
 impl Gate {
     /// The gate of a case-insensitive pattern (none where the pattern does not parse).
     fn of(pattern: &str) -> Gate {
-        use regex_syntax::hir::literal::{ExtractKind, Extractor};
+        use regex_syntax::hir::literal::ExtractKind;
         use regex_syntax::hir::Look;
         let Ok(hir) = regex_syntax::ParserBuilder::new()
             .case_insensitive(true)
@@ -60,28 +62,46 @@ impl Gate {
             props.look_set_prefix().contains(Look::Start),
             props.look_set_suffix().contains(Look::End),
         );
-        let max_len = props.maximum_len().filter(|_| starts && ends);
-        let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
-        let first = match prefixes.literals() {
-            Some(lits) if starts && lits.iter().all(|l| !l.as_bytes().is_empty()) => {
-                let mut set = [false; 256];
-                for l in lits {
-                    set[l.as_bytes()[0] as usize] = true;
-                }
-                Some(set)
-            }
-            _ => None,
-        };
-        Gate { max_len, first }
+        Gate {
+            max_len: props.maximum_len().filter(|_| starts && ends),
+            first: edge_bytes(&hir, ExtractKind::Prefix).filter(|_| starts),
+            last: edge_bytes(&hir, ExtractKind::Suffix).filter(|_| ends),
+        }
     }
 
     /// False when the rule cannot match `line`.
     fn admits(&self, line: &str) -> bool {
+        let edge = |set: &Option<Box<[bool; 256]>>, b: Option<&u8>| {
+            set.as_ref()
+                .is_none_or(|set| b.is_some_and(|&b| set[b as usize]))
+        };
         self.max_len.is_none_or(|n| line.len() <= n)
-            && self
-                .first
-                .is_none_or(|set| line.as_bytes().first().is_some_and(|&b| set[b as usize]))
+            && edge(&self.first, line.as_bytes().first())
+            && edge(&self.last, line.as_bytes().last())
     }
+}
+
+/// The bytes every match of `hir` opens with (`Prefix`) or closes with (`Suffix`), when
+/// they are a known set: each match starts (ends) with one of the extracted literals.
+fn edge_bytes(
+    hir: &regex_syntax::hir::Hir,
+    kind: regex_syntax::hir::literal::ExtractKind,
+) -> Option<Box<[bool; 256]>> {
+    let suffix = matches!(kind, regex_syntax::hir::literal::ExtractKind::Suffix);
+    let seq = regex_syntax::hir::literal::Extractor::new()
+        .kind(kind)
+        .limit_literal_len(1)
+        .limit_class(1_000)
+        .limit_total(10_000)
+        .extract(hir);
+    let lits = seq.literals()?;
+    let mut set = Box::new([false; 256]);
+    for l in lits {
+        let b = l.as_bytes();
+        let edge = if suffix { b.last() } else { b.first() };
+        set[*edge? as usize] = true;
+    }
+    Some(set)
 }
 
 /// The furniture rules, compiled once.
