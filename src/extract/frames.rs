@@ -104,22 +104,38 @@ impl Rest {
 }
 
 impl Rule {
-    /// Leftmost-first, non-overlapping matches of `re` in `lc`. A gap (`{0,40}` between
+    /// The regex whose matches [`Rule::find_after_heads`] starts from: the part before the
+    /// gap of a split rule, the whole pattern otherwise.
+    fn head(&self) -> &Regex {
+        self.split.as_ref().map_or(&self.re, |(h, _)| h)
+    }
+
+    /// Leftmost-first, non-overlapping matches of `re` in `lc`.
+    #[cfg(test)]
+    fn find_all(&self, lc: &str, out: &mut Vec<Span>) {
+        let heads: Vec<Span> = (self.head().find_iter(lc))
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect();
+        self.find_after_heads(lc, &heads, out);
+    }
+
+    /// Leftmost-first, non-overlapping matches of `re` in `lc`, given the matches of
+    /// [`Rule::head`] there (rules that share a head share them). A gap (`{0,40}` between
     /// two big alternations) makes an unanchored lazy DFA meet new states on nearly every
     /// text, so split rules find the head first and try the rest after it.
-    fn find_all(&self, lc: &str, out: &mut Vec<Span>) {
+    fn find_after_heads(&self, lc: &str, heads: &[Span], out: &mut Vec<Span>) {
         out.clear();
-        let Some((head, rest)) = &self.split else {
-            out.extend(self.re.find_iter(lc).map(|m| Span::new(m.start(), m.end())));
+        let Some((_, rest)) = &self.split else {
+            out.extend_from_slice(heads);
             return;
         };
         let mut from = 0;
-        for m in head.find_iter(lc) {
-            if m.start() < from || m.is_empty() {
+        for m in heads {
+            if m.start < from || m.is_empty() {
                 continue;
             }
-            if let Some(end) = rest.end_after(lc, m.end()) {
-                out.push(Span::new(m.start(), end));
+            if let Some(end) = rest.end_after(lc, m.end) {
+                out.push(Span::new(m.start, end));
                 from = end;
             }
         }
@@ -173,8 +189,12 @@ struct Hedge {
 #[derive(Debug)]
 struct Lexicon {
     rules: Vec<Rule>,
-    /// Each rule's head (its whole pattern when unsplit) in one set: one pass over the text
-    /// tells which rules can fire at all.
+    /// The rules' distinct heads ([`Rule::head`]): several rules open with the same
+    /// `\b{DEAL}\b` or `\b{TRUCE}\b`, which is searched once per text.
+    heads: Vec<Regex>,
+    /// Each rule's index in `heads`.
+    head_of: Vec<usize>,
+    /// The heads in one set: one pass over the text tells which rules can fire at all.
     head_set: RegexSet,
     hedge_set: RegexSet,
     /// Frames in file order, for tie-breaking.
@@ -234,18 +254,29 @@ fn alternation(mut items: Vec<String>) -> String {
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let negations = negation_rules();
     let (rules, order) = frame_rules(&negations.antonyms);
-    let head_set = regex::RegexSetBuilder::new(
-        rules
-            .iter()
-            .map(|r| r.split.as_ref().map_or(&r.re, |(h, _)| h).as_str()),
-    )
-    .dfa_size_limit(32 << 20)
-    .build()
-    .expect("frames.tsv builds");
+    let mut heads: Vec<Regex> = Vec::new();
+    let head_of = (rules.iter())
+        .map(|r| {
+            let head = r.head();
+            heads
+                .iter()
+                .position(|h| h.as_str() == head.as_str())
+                .unwrap_or_else(|| {
+                    heads.push(head.clone());
+                    heads.len() - 1
+                })
+        })
+        .collect();
+    let head_set = regex::RegexSetBuilder::new(heads.iter().map(Regex::as_str))
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("frames.tsv builds");
     let (hedge_set, hedges) = hedge_rules();
     Lexicon {
         antonyms: antonym_map(&order, &negations.antonyms),
         hedge_set,
+        heads,
+        head_of,
         head_set,
         rules,
         order,
@@ -490,9 +521,19 @@ fn fire_rules<'l>(lex: &'l Lexicon, content: &str, lc: &str) -> Vec<Fired<'l>> {
     // (rule, match span, perpetrator) for every rule that fires.
     let mut fired: Vec<(&Rule, Span, Option<String>)> = Vec::new();
     let mut spans = Vec::new();
-    for i in lex.head_set.matches(lc).iter() {
-        let rule = &lex.rules[i];
-        rule.find_all(lc, &mut spans);
+    let set = lex.head_set.matches(lc);
+    // Each matched head's matches, searched when the first rule with that head runs.
+    let mut head_spans: Vec<Option<Vec<Span>>> = vec![None; lex.heads.len()];
+    for (rule, &h) in lex.rules.iter().zip(&lex.head_of) {
+        if !set.matched(h) {
+            continue;
+        }
+        let heads = head_spans[h].get_or_insert_with(|| {
+            (lex.heads[h].find_iter(lc))
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect()
+        });
+        rule.find_after_heads(lc, heads, &mut spans);
         for &span in &spans {
             // A polar trigger inside a conditional clause states no stance; the topic stays.
             if !rule.polarity.is_neutral()
@@ -1182,6 +1223,10 @@ mod tests {
         }
         assert!(split > 0);
         assert!(windows > 0, "gap windows are in use");
+        assert!(
+            LEXICON.heads.len() < LEXICON.rules.len(),
+            "rules share heads"
+        );
     }
 
     #[test]
