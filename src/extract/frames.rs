@@ -365,7 +365,7 @@ fn frame_rules(antonyms: &[(String, String)]) -> (Vec<Rule>, Vec<String>) {
         let raw = row.col(4).trim();
         let pattern = expand(raw);
         let split = split_at_gap(raw)
-            .map(|(head, rest)| (ci_rule(&expand(head)), split_rest(rest, &macros, &expand)));
+            .map(|(head, rest)| (ci_rule(&expand(head)), split_rest(rest, &macros, expand)));
         if !order.contains(&frame) {
             order.push(frame.clone());
         }
