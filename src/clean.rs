@@ -36,13 +36,15 @@ pub struct Rule {
 /// What a line needs for a furniture rule to match at all, read from the rule's pattern: a
 /// `^...$` rule cannot match a line longer than its longest match, a `^...` rule only
 /// matches lines that open with a byte its matches can open with, and a `...$` rule only
-/// lines that close with a byte its matches can close with. Story paragraphs fail these, so
-/// most of the 29 regexes never run on them.
+/// lines that close with a byte its matches can close with, and any rule only lines with a
+/// byte that each of its matches has ("/" or "(" for a photo credit). Story paragraphs fail
+/// these, so most of the 29 regexes never run on them.
 #[derive(Debug, Default)]
 struct Gate {
     max_len: Option<usize>,
     first: Option<Box<[bool; 256]>>,
     last: Option<Box<[bool; 256]>>,
+    needs: Option<Box<[bool; 256]>>,
 }
 
 impl Gate {
@@ -66,6 +68,7 @@ impl Gate {
             max_len: props.maximum_len().filter(|_| starts && ends),
             first: edge_bytes(&hir, ExtractKind::Prefix).filter(|_| starts),
             last: edge_bytes(&hir, ExtractKind::Suffix).filter(|_| ends),
+            needs: needed_bytes(&hir).map(Box::new),
         }
     }
 
@@ -78,6 +81,7 @@ impl Gate {
         self.max_len.is_none_or(|n| line.len() <= n)
             && edge(&self.first, line.as_bytes().first())
             && edge(&self.last, line.as_bytes().last())
+            && (self.needs.as_ref()).is_none_or(|set| line.bytes().any(|b| set[b as usize]))
     }
 }
 
@@ -100,6 +104,46 @@ fn edge_bytes(
         let b = l.as_bytes();
         let edge = if suffix { b.last() } else { b.first() };
         set[*edge? as usize] = true;
+    }
+    Some(set)
+}
+
+/// A set of bytes at least one of which is in every match of `hir`, when there is a
+/// small one: a literal's first byte, a small class's first bytes, the smallest set of a
+/// sequence's parts, the union of an alternation's branches.
+fn needed_bytes(hir: &regex_syntax::hir::Hir) -> Option<[bool; 256]> {
+    use regex_syntax::hir::{Class, HirKind};
+    let count = |set: &[bool; 256]| set.iter().filter(|&&b| b).count();
+    let mut set = [false; 256];
+    match hir.kind() {
+        HirKind::Literal(lit) => set[*lit.0.first()? as usize] = true,
+        HirKind::Class(Class::Bytes(c)) => {
+            for r in c.ranges() {
+                (r.start()..=r.end()).for_each(|b| set[b as usize] = true);
+            }
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            let chars = c.ranges().iter().map(|r| r.len()).sum::<usize>();
+            if chars > 64 {
+                return None;
+            }
+            let mut buf = [0u8; 4];
+            for ch in c.ranges().iter().flat_map(|r| r.start()..=r.end()) {
+                set[ch.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+            }
+        }
+        HirKind::Repetition(r) if r.min > 0 => return needed_bytes(&r.sub),
+        HirKind::Capture(c) => return needed_bytes(&c.sub),
+        HirKind::Concat(parts) => {
+            return parts.iter().filter_map(needed_bytes).min_by_key(count);
+        }
+        HirKind::Alternation(branches) => {
+            for b in branches {
+                let sub = needed_bytes(b)?;
+                (0..256).for_each(|i| set[i] |= sub[i]);
+            }
+        }
+        _ => return None,
     }
     Some(set)
 }
