@@ -2,11 +2,14 @@
 
 use std::io::{self, Write};
 
+use chrono::NaiveDate;
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::model::{
-    Article, Claim, DateValue, Diagnostic, Event, Extraction, GazetteerEntry, StoredArticle,
-    StoredClaim, StoredContradiction, StoredEvent, ThreadSummary, Timex,
+    ActorMention, Article, Claim, DateValue, Diagnostic, Event, Extraction, Figure, GazetteerEntry,
+    Span, Stance, StoredArticle, StoredClaim, StoredContradiction, StoredEvent, ThreadSummary,
+    Timex,
 };
 use crate::store::SearchHit;
 
@@ -28,7 +31,7 @@ impl Out {
     }
     /// One compact JSON value and a newline, serialized straight into the buffer (a JSON
     /// Lines record) instead of through a `String` first.
-    pub fn json_line(&mut self, v: &Value) -> io::Result<()> {
+    pub fn json_line(&mut self, v: &impl Serialize) -> io::Result<()> {
         serde_json::to_writer(&mut self.w, v)?;
         self.w.write_all(b"\n")
     }
@@ -47,7 +50,7 @@ impl Out {
             writeln!(self.w, "{s}")
         }
     }
-    fn json(&mut self, v: &Value) -> io::Result<()> {
+    fn json(&mut self, v: &impl Serialize) -> io::Result<()> {
         serde_json::to_writer_pretty(&mut self.w, v)?;
         writeln!(self.w)
     }
@@ -217,62 +220,303 @@ pub fn contradiction_json(x: &StoredContradiction) -> Value {
     })
 }
 
-fn timex_json(t: &Timex) -> Value {
-    json!({
-        "text": t.text,
-        "start": t.span.start,
-        "end": t.span.end,
-        "type": t.kind,
-        "value": t.value,
-        "date": date(t.resolved),
-        "precision": t.resolved.precision.as_str(),
-    })
+/// The whole `extract` result for one article (DESIGN.md: article, timexes, actors, claims,
+/// events, diagnostics) as a JSON value.
+pub fn extraction_json(a: &Article, ex: &Extraction, diags: &[Diagnostic]) -> Value {
+    serde_json::to_value(extraction_view(a, ex, diags)).unwrap_or(Value::Null)
 }
 
-/// The whole `extract` result for one article (DESIGN.md: article, timexes, actors, claims, events, diagnostics).
-pub fn extraction_json(a: &Article, ex: &Extraction, diags: &[Diagnostic]) -> Value {
-    let claims: Vec<Value> = ex
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let row = Row {
-                id: i as i64 + 1,
-                article_id: 0,
-                threads: &[],
-                filter: None,
-            };
-            let mut v = claim_value(c, &row, &a.title, a.source.as_deref());
-            // The cue's span too, so `ingest --format extractions` stores the claim whole.
-            if let Value::Object(o) = &mut v {
-                o.insert("cue_start".into(), json!(c.cue_span.map(|s| s.start)));
-                o.insert("cue_end".into(), json!(c.cue_span.map(|s| s.end)));
-            }
-            v
-        })
-        .collect();
-    let events: Vec<Value> = ex
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let row = Row {
-                id: i as i64 + 1,
-                article_id: 0,
-                threads: &[],
-                filter: None,
-            };
-            event_value(e, &row)
-        })
-        .collect();
-    json!({
-        "article": article_json(a, None, &[]),
-        "timexes": ex.timexes.iter().map(timex_json).collect::<Vec<_>>(),
-        "actors": ex.actors,
-        "claims": claims,
-        "events": events,
-        "diagnostics": diags,
-    })
+/// The whole `extract` result for one article, serializable straight into a writer: the same
+/// JSON as [`extraction_json`] (every object's keys in sorted order, as a `Value` map has
+/// them), without building a `Value` tree first.
+pub fn extraction_view<'a>(
+    a: &'a Article,
+    ex: &'a Extraction,
+    diags: &'a [Diagnostic],
+) -> impl Serialize + 'a {
+    ExtractionView {
+        actors: Each(&ex.actors, |_, m: &'a ActorMention| ActorView {
+            code: &m.code,
+            country: m.country.as_deref(),
+            kind: m.kind.as_str(),
+            name: &m.name,
+            span: SpanView::of(m.span),
+            text: &m.text,
+        }),
+        article: ArticleView::of(a),
+        claims: Each(&ex.claims, move |i, c: &'a Claim| ClaimView::of(i, c, a)),
+        diagnostics: Each(diags, |_, d: &'a Diagnostic| DiagnosticView {
+            message: &d.message,
+            span: d.span.map(SpanView::of),
+        }),
+        events: Each(&ex.events, EventView::of),
+        timexes: Each(&ex.timexes, |_, t: &'a Timex| TimexView {
+            date: DateStr::of(t.resolved),
+            end: t.span.end,
+            precision: t.resolved.precision.as_str(),
+            start: t.span.start,
+            text: &t.text,
+            kind: t.kind,
+            value: &t.value,
+        }),
+    }
+}
+
+/// A slice serialized as a JSON array of views, made one at a time from (index, item).
+struct Each<'a, T, F>(&'a [T], F);
+
+/// The items of a claim or event.
+type Figures<'a> = Each<'a, Figure, fn(usize, &'a Figure) -> FigureView<'a>>;
+
+impl<'a, T, V: Serialize, F: Fn(usize, &'a T) -> V> Serialize for Each<'a, T, F> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().enumerate().map(|(i, x)| (self.1)(i, x)))
+    }
+}
+
+/// A date as `YYYY-MM-DD` text (`NaiveDate`'s display), or null.
+struct DateStr(NaiveDate);
+
+impl DateStr {
+    fn of(d: DateValue) -> Option<DateStr> {
+        d.date.map(DateStr)
+    }
+}
+
+impl Serialize for DateStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+// The views below list their fields in sorted key order: that is the order a `Value` map
+// (a `BTreeMap`) writes, and the JSON Lines output must stay byte-identical to it.
+
+#[derive(Serialize)]
+struct ExtractionView<'a, A: Serialize, C: Serialize, D: Serialize, E: Serialize, T: Serialize> {
+    actors: A,
+    article: ArticleView<'a>,
+    claims: C,
+    diagnostics: D,
+    events: E,
+    timexes: T,
+}
+
+#[derive(Serialize)]
+struct SpanView {
+    end: usize,
+    start: usize,
+}
+
+impl SpanView {
+    fn of(s: Span) -> SpanView {
+        SpanView {
+            end: s.end,
+            start: s.start,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ActorView<'a> {
+    code: &'a str,
+    country: Option<&'a str>,
+    kind: &'static str,
+    name: &'a str,
+    span: SpanView,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct DiagnosticView<'a> {
+    message: &'a str,
+    span: Option<SpanView>,
+}
+
+#[derive(Serialize)]
+struct TimexView<'a> {
+    date: Option<DateStr>,
+    end: usize,
+    precision: &'static str,
+    start: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: crate::model::TimexType,
+    value: &'a str,
+}
+
+/// [`article_json`] of an article not stored: no id, no threads.
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    body: &'a str,
+    byline: Option<&'a str>,
+    contributors: &'a [String],
+    dateline: Option<&'a str>,
+    id: Option<i64>,
+    origin: &'a str,
+    published: Option<DateStr>,
+    published_precision: &'static str,
+    source: Option<&'a str>,
+    summary_only: bool,
+    threads: &'static [String],
+    title: &'a str,
+    url: Option<&'a str>,
+}
+
+impl<'a> ArticleView<'a> {
+    fn of(a: &'a Article) -> ArticleView<'a> {
+        ArticleView {
+            body: &a.body,
+            byline: a.byline.as_deref(),
+            contributors: &a.contributors,
+            dateline: a.dateline.as_deref(),
+            id: None,
+            origin: &a.origin,
+            published: DateStr::of(a.published),
+            published_precision: a.published.precision.as_str(),
+            source: a.source.as_deref(),
+            summary_only: a.summary_only,
+            threads: &[],
+            title: &a.title,
+            url: a.url.as_deref(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FigureView<'a> {
+    quantity: &'a str,
+    span: SpanView,
+    value: f64,
+}
+
+fn figure_view(_: usize, f: &Figure) -> FigureView<'_> {
+    FigureView {
+        quantity: &f.quantity,
+        span: SpanView::of(f.span),
+        value: f.value,
+    }
+}
+
+/// [`claim_value`] of an unstored claim (id = its place in the article, counted from 1; no
+/// article id or threads) plus the cue's span.
+#[derive(Serialize)]
+struct ClaimView<'a> {
+    actor: Option<&'a str>,
+    actor_code: Option<&'a str>,
+    article_id: i64,
+    article_title: &'a str,
+    /// Written as the `f64` a `Value` holds for an `f32` (0.44999998807907104).
+    confidence: Option<f64>,
+    country: Option<&'a str>,
+    cue: &'a str,
+    cue_end: Option<usize>,
+    cue_start: Option<usize>,
+    date: Option<DateStr>,
+    date_precision: &'static str,
+    denial: bool,
+    end: usize,
+    figures: Figures<'a>,
+    frame: Option<&'a str>,
+    hedge: Option<&'a str>,
+    id: i64,
+    kind: &'static str,
+    polarity: Stance,
+    sentence: &'a str,
+    sentence_end: usize,
+    sentence_start: usize,
+    source: Option<&'a str>,
+    speaker: &'a str,
+    speaker_end: Option<usize>,
+    speaker_start: Option<usize>,
+    start: usize,
+    target: Option<&'a str>,
+    text: &'a str,
+    thread: Option<&'static str>,
+    threads: &'static [String],
+}
+
+impl<'a> ClaimView<'a> {
+    fn of(i: usize, k: &'a Claim, a: &'a Article) -> ClaimView<'a> {
+        ClaimView {
+            actor: k.actor.as_deref(),
+            actor_code: k.actor_code.as_deref(),
+            article_id: 0,
+            article_title: &a.title,
+            confidence: Some(k.confidence as f64).filter(|c| c.is_finite()),
+            country: k.country.as_deref(),
+            cue: &k.cue,
+            cue_end: k.cue_span.map(|s| s.end),
+            cue_start: k.cue_span.map(|s| s.start),
+            date: DateStr::of(k.date),
+            date_precision: k.date.precision.as_str(),
+            denial: k.denial,
+            end: k.span.end,
+            figures: Each(&k.figures, figure_view as _),
+            frame: k.frame.as_deref(),
+            hedge: k.hedge.as_deref(),
+            id: i as i64 + 1,
+            kind: k.kind.as_str(),
+            polarity: k.polarity,
+            sentence: &k.sentence,
+            sentence_end: k.sentence_span.end,
+            sentence_start: k.sentence_span.start,
+            source: a.source.as_deref(),
+            speaker: &k.speaker,
+            speaker_end: k.speaker_span.map(|s| s.end),
+            speaker_start: k.speaker_span.map(|s| s.start),
+            start: k.span.start,
+            target: k.target.as_deref(),
+            text: &k.text,
+            thread: None,
+            threads: &[],
+        }
+    }
+}
+
+/// [`event_value`] of an unstored event (id = its place in the article, counted from 1).
+#[derive(Serialize)]
+struct EventView<'a> {
+    actors: &'a [String],
+    article_id: i64,
+    date: Option<DateStr>,
+    date_precision: &'static str,
+    end: usize,
+    figures: Figures<'a>,
+    id: i64,
+    sentence: &'a str,
+    sentence_end: usize,
+    sentence_start: usize,
+    start: usize,
+    text: &'a str,
+    thread: Option<&'static str>,
+    threads: &'static [String],
+    trigger: &'a str,
+    #[serde(rename = "type")]
+    event_type: Option<&'a str>,
+}
+
+impl<'a> EventView<'a> {
+    fn of(i: usize, v: &'a Event) -> EventView<'a> {
+        EventView {
+            actors: &v.actors,
+            article_id: 0,
+            date: DateStr::of(v.date),
+            date_precision: v.date.precision.as_str(),
+            end: v.span.end,
+            figures: Each(&v.figures, figure_view as _),
+            id: i as i64 + 1,
+            sentence: &v.sentence,
+            sentence_end: v.sentence_span.end,
+            sentence_start: v.sentence_span.start,
+            start: v.span.start,
+            text: &v.text,
+            thread: None,
+            threads: &[],
+            trigger: &v.trigger,
+            event_type: v.event_type.as_deref(),
+        }
+    }
 }
 
 /// Make text safe to print on a terminal: control characters (C0 but newline, DEL, C1) and
@@ -512,7 +756,7 @@ pub fn extraction(
     as_json: bool,
 ) -> io::Result<()> {
     if as_json {
-        return out.json(&extraction_json(a, ex, diags));
+        return out.json(&extraction_view(a, ex, diags));
     }
     out.header(&format!(
         "{} ({}, {})",
@@ -640,6 +884,96 @@ pub fn sources(out: &mut Out, rows: &[crate::model::Source], as_json: bool) -> i
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `extract`'s JSON as it was built before the views: a `Value` tree from the listing
+    /// rows ([`claim_value`], [`event_value`], [`article_json`]) and the model types.
+    fn extraction_value(a: &Article, ex: &Extraction, diags: &[Diagnostic]) -> Value {
+        let row = |i: usize| Row {
+            id: i as i64 + 1,
+            article_id: 0,
+            threads: &[],
+            filter: None,
+        };
+        let claims: Vec<Value> = ex
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut v = claim_value(c, &row(i), &a.title, a.source.as_deref());
+                if let Value::Object(o) = &mut v {
+                    o.insert("cue_start".into(), json!(c.cue_span.map(|s| s.start)));
+                    o.insert("cue_end".into(), json!(c.cue_span.map(|s| s.end)));
+                }
+                v
+            })
+            .collect();
+        let events: Vec<Value> = (ex.events.iter().enumerate())
+            .map(|(i, e)| event_value(e, &row(i)))
+            .collect();
+        json!({
+            "article": article_json(a, None, &[]),
+            "timexes": ex.timexes.iter().map(timex_json).collect::<Vec<_>>(),
+            "actors": ex.actors,
+            "claims": claims,
+            "events": events,
+            "diagnostics": diags,
+        })
+    }
+
+    fn timex_json(t: &Timex) -> Value {
+        json!({
+            "text": t.text,
+            "start": t.span.start,
+            "end": t.span.end,
+            "type": t.kind,
+            "value": t.value,
+            "date": date(t.resolved),
+            "precision": t.resolved.precision.as_str(),
+        })
+    }
+
+    #[test]
+    fn extraction_view_writes_the_value_trees_bytes() {
+        let gaz = crate::extract::Gazetteer::builtin();
+        let opts = crate::ingest::ReadOptions::default();
+        let mut articles: Vec<Article> = crate::demo::inputs()
+            .iter()
+            .flat_map(|input| match input {
+                crate::pipeline::Input::Memory(origin, bytes) => {
+                    crate::ingest::read_bytes(origin, bytes, &opts).0
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        assert!(articles.len() > 5, "the demo corpus reads");
+        // Undated, with a byline, contributors and a URL, and text that needs escaping.
+        let mut odd = articles[0].clone();
+        odd.published = DateValue::unknown();
+        odd.byline = Some("By A. \"Quoted\" Writer\t".into());
+        odd.contributors = vec!["Matthew Lee in Washington".into()];
+        odd.url = Some("https://example.org/a?b=c&d=\u{1}".into());
+        odd.body
+            .push_str("\n\nMoscow said on Monday: \"No \u{2028} deal\" \u{1F600}.");
+        articles.push(odd);
+        let mut claims = 0;
+        for a in &articles {
+            let (ex, diags) = crate::extract::extract(&a.body, a.published, &gaz);
+            claims += ex.claims.len();
+            let want = serde_json::to_string(&extraction_value(a, &ex, &diags)).unwrap();
+            let got = serde_json::to_string(&extraction_view(a, &ex, &diags)).unwrap();
+            assert_eq!(got, want, "{}", a.origin);
+            let pretty = serde_json::to_string_pretty(&extraction_view(a, &ex, &diags)).unwrap();
+            assert_eq!(
+                pretty,
+                serde_json::to_string_pretty(&extraction_value(a, &ex, &diags)).unwrap()
+            );
+            assert_eq!(
+                extraction_json(a, &ex, &diags),
+                extraction_value(a, &ex, &diags)
+            );
+        }
+        assert!(claims > 10, "the demo corpus has claims to compare");
+    }
 
     #[test]
     fn cut_keeps_char_boundaries() {
