@@ -82,6 +82,7 @@ pub(super) fn finish(
         })
         .map(|t| t.resolved)
         .next();
+    let date = date.or_else(|| opening_timex(text, &d, timexes, published));
     let cued = date.is_some();
     let date = date.unwrap_or(published);
     let claim = Claim {
@@ -107,6 +108,29 @@ pub(super) fn finish(
         confidence: d.confidence.clamp(0.0, 1.0),
     };
     (claim, cued)
+}
+
+/// "On Wednesday, May announced the expulsion …", "Later on Monday, the ministry said …": a
+/// time expression that opens the sentence, set off by a comma, dates its attributions.
+fn opening_timex(
+    text: &str,
+    d: &Draft,
+    timexes: &[Timex],
+    published: DateValue,
+) -> Option<DateValue> {
+    let first = timexes.partition_point(|t| t.span.start < d.sentence.start);
+    let t = timexes.get(first)?;
+    let prefix = text.get(d.sentence.start..t.span.start)?.trim();
+    let opens = prefix.is_empty()
+        || ["On", "Late on", "Early on", "Later on", "Earlier on"].contains(&prefix);
+    let date = t.resolved.date?;
+    (opens
+        && text[t.span.end..].starts_with(',')
+        && !d.content.overlaps(t.span)
+        && t.span.end <= d.cue.start.min(d.content.start)
+        && published.date.is_none_or(|p| date <= p)
+        && t.resolved.precision == Precision::Day)
+        .then_some(t.resolved)
 }
 
 /// "Lavrov said on Thursday Moscow would expel 60 diplomats. … Lavrov added that …": a

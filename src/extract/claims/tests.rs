@@ -682,6 +682,11 @@ fn later_claims_of_a_speaker_share_the_occasion_date() {
             "Sergei Lavrov, who will attend the April 5 meeting, said Moscow would expel 60 diplomats. Lavrov added that Russia would answer other countries too.",
             &[Some(day(30)), Some(day(30))],
         ),
+        // a time expression opening the sentence dates it
+        (
+            "On Thursday, Sergei Lavrov announced that Moscow would expel 60 diplomats.",
+            &[Some(day(29))],
+        ),
         // no dated claim before it: the publication date
         (
             "Lavrov added that Russia would answer. Lavrov said on Thursday Moscow would expel diplomats.",
