@@ -73,7 +73,10 @@ pub(super) fn finish(
                 .speaker
                 .span
                 .map(|s| t.span.start >= s.end && t.span.end <= d.cue.start)
-                .unwrap_or(false);
+                .unwrap_or(false)
+                // "X, an activist in Daraa — where the uprising began in 2011 — said": a
+                // year in an appositive is background, not the day of speaking.
+                && t.resolved.precision != Precision::Year;
             let in_trailer = t.span.start >= d.cue.end
                 && t.span.end <= d.content.start
                 && d.sentence.contains(t.span);

@@ -58,6 +58,11 @@ fn attribution_table() {
             "General Ivan Petrov told a briefing that \"moderate\" groups had violated the truce 31 times.",
             &["Ivan Petrov | told | mixed | \"moderate\" groups had violated the truce 31 times"],
         ),
+        // a dash parenthesis after an appositive: the name before the appositive speaks
+        (
+            "Ahmad Hassan, an activist in the southern province of Daraa — where the uprising began in 2011 — said the region was calm.",
+            &["Ahmad Hassan | said | indirect | the region was calm"],
+        ),
         // ", which insists": the relative pronoun refers to the phrase before the comma
         (
             "The report is bound to be seized on by Moscow, which insists it had no part in the attack.",

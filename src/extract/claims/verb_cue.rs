@@ -220,9 +220,33 @@ fn subject_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
 /// on condition of anonymity, said".
 fn appositive_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
     let (text, toks, j) = (at.text, site.toks, at.j);
-    let mut found = Found::default();
     let p = &toks[j - 1];
     let delim = &text[p.s..p.e];
+    // "Ahmad Hassan, an activist in Daraa — where the uprising began — said": the dashes
+    // set off a parenthesis; the appositive before it closes where the first dash opens.
+    if delim == "—" {
+        let open = (j.saturating_sub(40)..j - 1)
+            .rev()
+            .take_while(|&k| {
+                toks[k].k == TokKind::Word
+                    || is_punct(text, &toks[k], "—")
+                    || is_punct(text, &toks[k], ",")
+            })
+            .find(|&k| is_punct(text, &toks[k], "—"));
+        if let Some(o) = open.filter(|&o| o > 2 && toks[o - 1].k == TokKind::Word) {
+            let comma_before = (o.saturating_sub(30)..o).any(|k| is_punct(text, &toks[k], ","));
+            if comma_before {
+                return appositive_at(ctx, site, o + 1, ",");
+            }
+        }
+    }
+    appositive_at(ctx, site, j, delim)
+}
+
+/// [`appositive_before`] for a cue whose appositive closes with `delim` at token `j - 1`.
+fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found {
+    let (text, toks) = (ctx.text, site.toks);
+    let mut found = Found::default();
     let mut k = j - 2;
     let mut commas = Vec::new();
     while k > 0 && j - 2 - k < 40 {
