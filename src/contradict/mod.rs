@@ -328,11 +328,10 @@ fn run(
         index: index(&items),
         // Existing claims come first in the pool: only without them is the pool in date order.
         date_sorted: items.windows(2).all(|w| w[0].days.0 <= w[1].days.0),
-        thread,
         opts,
         exhaustive,
     };
-    let per_claim: Vec<(Vec<Contradiction>, u64)> = (first_new..items.len())
+    let per_claim: Vec<(Vec<Found>, u64)> = (first_new..items.len())
         .into_par_iter()
         .map_init(Vec::new, |buf, i| ctx.against_earlier(i, buf))
         .collect();
@@ -346,13 +345,41 @@ fn run(
         stats.comparisons += comparisons;
         out.extend(found);
     }
-    out.sort_by_key(|c| (c.a, c.b, c.kind));
-    out.dedup_by(|p, q| (p.a, p.b, p.kind) == (q.a, q.b, q.kind));
+    out.sort_by_key(|c| (c.a, c.b, c.rule.kind));
+    out.dedup_by(|p, q| (p.a, p.b, p.rule.kind) == (q.a, q.b, q.rule.kind));
     if opts.strongest_per_counterpart {
         out = select(out, &items);
     }
     stats.found = out.len();
+    // The strings (the costly part) only for the pairs reported.
+    let out = out
+        .into_iter()
+        .map(|f| {
+            let pair = Pair::new(&items[f.x], &items[f.y]);
+            Contradiction {
+                thread: thread.to_string(),
+                kind: f.rule.kind,
+                score: f.score,
+                explanation: (f.rule.explain)(&pair),
+                proposition: proposition(&pair).into_owned(),
+                a: f.a,
+                b: f.b,
+            }
+        })
+        .collect();
     (out, stats)
+}
+
+/// A pair a rule reported, before [`select`] and before its strings are written.
+struct Found {
+    rule: &'static Rule,
+    score: f32,
+    /// Claim ids, `a` < `b`.
+    a: i64,
+    b: i64,
+    /// Their pool indices.
+    x: usize,
+    y: usize,
 }
 
 /// Everything one new claim needs to find its contradictions.
@@ -362,7 +389,6 @@ struct Ctx<'a> {
     /// The pool is in date order (no existing claims): a claim's earlier partners all come
     /// before it in its buckets.
     date_sorted: bool,
-    thread: &'a str,
     opts: &'a Options,
     /// Compare with every earlier claim (tests: blocking must not change the result).
     exhaustive: bool,
@@ -380,7 +406,7 @@ struct Hit {
 impl Ctx<'_> {
     /// Contradictions of item `i` with the items before it in the pool (all existing
     /// claims and the new ones given before it), and the number of pairs looked at.
-    fn against_earlier(&self, i: usize, candidates: &mut Vec<usize>) -> (Vec<Contradiction>, u64) {
+    fn against_earlier(&self, i: usize, candidates: &mut Vec<usize>) -> (Vec<Found>, u64) {
         let (items, opts) = (self.items, self.opts);
         let it = &items[i];
         candidates.clear();
@@ -467,15 +493,15 @@ impl Ctx<'_> {
         let found = hits
             .into_iter()
             .map(|h| {
-                let pair = Pair::new(it, &items[h.partner]);
-                Contradiction {
-                    thread: self.thread.to_string(),
-                    kind: h.rule.kind,
+                let j = h.partner;
+                let (x, y) = if it.id <= items[j].id { (i, j) } else { (j, i) };
+                Found {
+                    rule: h.rule,
                     score: h.score,
-                    explanation: (h.rule.explain)(&pair),
-                    proposition: proposition(&pair).into_owned(),
-                    a: pair.x.id,
-                    b: pair.y.id,
+                    a: items[x].id,
+                    b: items[y].id,
+                    x,
+                    y,
                 }
             })
             .collect();
@@ -497,22 +523,17 @@ fn stronger(a: &Hit, b: &Hit, _items: &[Item]) -> bool {
 ///   article, and only when it is the strongest cross-article pair of its kind for both its
 ///   claims, one per (proposition, pair of sides, day);
 /// - figure pairs (numeric) are kept as found.
-fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
-    let by_id: HashMap<i64, usize> = items.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
-    let item = |id: i64| by_id.get(&id).map(|&i| &items[i]);
-    let stance = |c: &Contradiction| c.kind != ContradictionKind::Numeric;
-    let same_article = |c: &Contradiction| match (item(c.a), item(c.b)) {
-        (Some(a), Some(b)) => a.stored.article_id == b.stored.article_id,
-        _ => false,
-    };
+fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
+    let stance = |c: &Found| c.rule.kind != ContradictionKind::Numeric;
+    let same_article = |c: &Found| items[c.x].stored.article_id == items[c.y].stored.article_id;
     let mut has_local: HashSet<i64> = HashSet::new();
     for c in found.iter().filter(|c| stance(c) && same_article(c)) {
         has_local.insert(c.a);
         has_local.insert(c.b);
     }
     // Best cross-article pair per claim: (score, -gap, canonical pool index of the partner).
-    let rank = |c: &Contradiction| -> (f32, i64, usize, usize) {
-        let (ia, ib) = (by_id[&c.a], by_id[&c.b]);
+    let rank = |c: &Found| -> (f32, i64, usize, usize) {
+        let (ia, ib) = (c.x, c.y);
         (
             c.score,
             -gap(items[ia].days, items[ib].days),
@@ -520,12 +541,11 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
             usize::MAX - ia.max(ib),
         )
     };
-    let better = |x: &Contradiction, y: &Contradiction| {
-        rank(x).partial_cmp(&rank(y)) == Some(std::cmp::Ordering::Greater)
-    };
+    let better =
+        |x: &Found, y: &Found| rank(x).partial_cmp(&rank(y)) == Some(std::cmp::Ordering::Greater);
     // Best cross-article pair per (claim, kind): a change of mind does not compete with a
     // quarrel with the other side.
-    let kind_of = |c: &Contradiction| c.kind;
+    let kind_of = |c: &Found| c.rule.kind;
     let mut best: HashMap<(i64, ContradictionKind), usize> = HashMap::new();
     for (n, c) in found.iter().enumerate() {
         if !stance(c) || same_article(c) || has_local.contains(&c.a) || has_local.contains(&c.b) {
@@ -564,7 +584,7 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
         if best.get(&(c.a, kind_of(c))) != Some(&n) || best.get(&(c.b, kind_of(c))) != Some(&n) {
             continue;
         }
-        let (a, b) = (&items[by_id[&c.a]], &items[by_id[&c.b]]);
+        let (a, b) = (&items[c.x], &items[c.y]);
         let (s1, s2) = if a.ids.side <= b.ids.side {
             (a.ids.side, b.ids.side)
         } else {
