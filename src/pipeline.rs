@@ -716,7 +716,7 @@ fn load_profiles(store: &Store) -> Result<Vec<Profile>> {
 /// Recompute a thread's contradictions from all its stored claims (after an ingest run or
 /// a merge); returns how many pairs are new.
 pub fn recompute_contradictions(store: &mut Store, slug: &str, window_days: i64) -> Result<usize> {
-    let claims = store.thread_claims(slug)?;
+    let claims = store.detection_claims(slug)?;
     let found = contradict::detect(
         slug,
         &claims,

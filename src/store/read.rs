@@ -273,6 +273,22 @@ impl Store {
         })
     }
 
+    /// The claims contradiction detection reads for a thread: those dated to a day or a week
+    /// (no other date can pair), in the order of [`Store::thread_claims`], without their
+    /// article's thread slugs and source (detection reads neither; on a thread of a million
+    /// claims that is memory and a subquery per row saved).
+    pub fn detection_claims(&self, slug: &str) -> Result<Vec<StoredClaim>> {
+        let tid = thread_id(&self.conn, slug)?;
+        let sql = format!(
+            "{CLAIM_SELECT_LEAN} WHERE c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?1)
+               AND {NOT_A_COPY} AND c.date_precision IN ('day', 'week')
+             ORDER BY c.date IS NULL, c.date, c.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params![tid], claim_from_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// Originals sharing a MinHash band with `bands` (candidates for `copies::is_copy`):
     /// (id, published, body), oldest first (by published date, then id).
     ///
