@@ -221,6 +221,24 @@ pub struct Features {
     pub cumulative: OnceLock<bool>,
 }
 
+impl Features {
+    /// The features of a claim with this frame, stance, denial flag and keys.
+    fn of(claim: &Claim, frame: &str, stance: Stance, denial: bool, ids: &Ids) -> Features {
+        let flags = frames::flags(frame);
+        // A responsibility claim denied for the speaker's own side exculpates it.
+        let own_side = matches!((ids.side, ids.target_side), (Some(s), Some(t)) if s == t);
+        Features {
+            flags,
+            named: personal_name(&claim.speaker),
+            firm: claim.hedge.is_none() && claim.confidence >= reversal::MIN_CONFIDENCE,
+            hedged: claim.hedge.is_some(),
+            denier: stance == Stance::Denies && (denial || (flags.blame && own_side)),
+            incident: OnceLock::new(),
+            cumulative: OnceLock::new(),
+        }
+    }
+}
+
 /// Interned keys of an [`Item`]: equal numbers mean equal strings (within one [`Interner`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ids {
@@ -857,19 +875,7 @@ impl<'a> Item<'a> {
                 None => strings.id(&format!("speaker\t{speaker}")),
             },
         };
-        let flags = frames::flags(frame);
-        let features = Features {
-            flags,
-            named: personal_name(&claim.speaker),
-            firm: claim.hedge.is_none() && claim.confidence >= reversal::MIN_CONFIDENCE,
-            hedged: claim.hedge.is_some(),
-            denier: stance == Stance::Denies
-                && (denial
-                    || (flags.blame
-                        && matches!((ids.side, ids.target_side), (Some(s), Some(t)) if s == t))),
-            incident: OnceLock::new(),
-            cumulative: OnceLock::new(),
-        };
+        let features = Features::of(claim, frame, stance, denial, &ids);
         Some(Item {
             id: stored.id,
             stored,
