@@ -56,7 +56,7 @@ const CUES: &[&str] = &[
     "added",
 ];
 const CONTENT: &[&str] = &[
-    "step by step, we are nearing an arrangement on Aleppo",
+    "step by step, we are nearing an arrangement on {place}",
     "no agreement is close",
     "the truce is largely holding across the country",
     "rebels violated the ceasefire {n} times in the past day",
@@ -65,7 +65,7 @@ const CONTENT: &[&str] = &[
     "Russian jets struck the aid convoy",
     "its aircraft had nothing to do with the attack on the convoy",
     "the deal could collapse if the violence continues",
-    "humanitarian access to eastern Aleppo remains blocked",
+    "humanitarian access to eastern {place} remains blocked",
     "we have nothing to announce at this time",
     "the United States sabotaged the agreement",
 ];
@@ -85,17 +85,115 @@ const CITIES: &[&str] = &[
     "DAMASCUS",
     "UNITED NATIONS",
 ];
-fn fill(template: &str, rng: &mut Rng) -> String {
-    template.replace("{n}", &(5 + rng.below(60)).to_string())
+/// The story of a one-thread corpus.
+const ALEPPO: Story = Story {
+    place: "Aleppo",
+    subject: "",
+};
+
+/// Places and subjects of the stories of a many-thread corpus (`--threads`): story `k` is
+/// about `PLACES[k % 24]` and `SUBJECTS[(k / 24 + 5 * k) % 24]`, so stories differ in both.
+const PLACES: &[&str] = &[
+    "Aleppo",
+    "Mosul",
+    "Donetsk",
+    "Tripoli",
+    "Sanaa",
+    "Kabul",
+    "Juba",
+    "Bangui",
+    "Goma",
+    "Mogadishu",
+    "Idlib",
+    "Raqqa",
+    "Benghazi",
+    "Aden",
+    "Kandahar",
+    "Timbuktu",
+    "Maiduguri",
+    "Mariupol",
+    "Homs",
+    "Hodeidah",
+    "Sirte",
+    "Kirkuk",
+    "Daraa",
+    "Gao",
+];
+const SUBJECTS: &[&str] = &[
+    "the dam",
+    "the port",
+    "the pipeline",
+    "the airport",
+    "the border crossing",
+    "the prisoner exchange",
+    "the grain corridor",
+    "the power plant",
+    "the refinery",
+    "the evacuation",
+    "the election",
+    "the bridge",
+    "the hospital",
+    "the water supply",
+    "the mine clearance",
+    "the checkpoint",
+    "the refugee camp",
+    "the railway",
+    "the oil field",
+    "the ferry",
+    "the harbour",
+    "the stadium",
+    "the customs post",
+    "the vaccination drive",
+];
+
+/// What one synthetic story is about.
+#[derive(Debug, Clone, Copy)]
+pub struct Story {
+    pub place: &'static str,
+    /// Empty for the one-thread corpus (its pages stay as they were).
+    pub subject: &'static str,
+}
+
+/// Story `k` of a corpus of `n` stories (n = 1: the Aleppo talks).
+pub fn story(k: usize, n: usize) -> Story {
+    if n <= 1 {
+        return ALEPPO;
+    }
+    Story {
+        place: PLACES[k % PLACES.len()],
+        subject: SUBJECTS[(k / PLACES.len() + 5 * k) % SUBJECTS.len()],
+    }
+}
+
+fn fill(template: &str, story: &Story, rng: &mut Rng) -> String {
+    template
+        .replace("{place}", story.place)
+        .replace("{n}", &(5 + rng.below(60)).to_string())
 }
 
 /// One synthetic article page (headline, furniture, dateline, paragraphs, byline), dated `date`.
 pub fn article(i: usize, date: NaiveDate, rng: &mut Rng) -> String {
+    article_on(i, date, &ALEPPO, rng)
+}
+
+/// [`article`] about one story.
+pub fn article_on(i: usize, date: NaiveDate, story: &Story, rng: &mut Rng) -> String {
     let mut s = String::with_capacity(3500);
-    let _ = writeln!(
-        s,
-        "Talks on Aleppo continue as sides trade claims, report {i}"
-    );
+    if story.subject.is_empty() {
+        let _ = writeln!(
+            s,
+            "Talks on {} continue as sides trade claims, report {i}",
+            story.place
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "{} talks on {} in {} stall as sides trade claims, report {i}",
+            capitalize(story.subject),
+            story.subject.trim_start_matches("the "),
+            story.place
+        );
+    }
     s.push_str("Save Story\nEstimated read time: 3 minutes\n");
     let _ = writeln!(
         s,
@@ -109,7 +207,7 @@ pub fn article(i: usize, date: NaiveDate, rng: &mut Rng) -> String {
     let paragraphs = 7 + rng.below(5);
     for p in 0..paragraphs {
         let (full, short) = SPEAKERS[rng.below(SPEAKERS.len())];
-        let content = fill(rng.pick(CONTENT), rng);
+        let content = fill(rng.pick(CONTENT), story, rng);
         let cue = rng.pick(CUES);
         match (p + rng.below(4)) % 5 {
             0 => {
@@ -133,11 +231,19 @@ pub fn article(i: usize, date: NaiveDate, rng: &mut Rng) -> String {
                 let _ = write!(
                     s,
                     "According to {short}, {content}. He added that \"{}\".",
-                    fill(rng.pick(CONTENT), rng)
+                    fill(rng.pick(CONTENT), story, rng)
                 );
             }
-            _ => {
+            _ if story.subject.is_empty() => {
                 let _ = write!(s, "{} {}", rng.pick(BACKGROUND), rng.pick(BACKGROUND));
+            }
+            _ => {
+                let (a, b) = (rng.pick(BACKGROUND), rng.pick(BACKGROUND));
+                let _ = write!(
+                    s,
+                    "The dispute over {} near {} has dragged on for months. {a} {b}",
+                    story.subject, story.place
+                );
             }
         }
         s.push_str("\n\n");
@@ -157,17 +263,35 @@ fn capitalize(s: &str) -> String {
 
 /// Write `n` articles into `dir` (split into subdirectories of 1,000), dated over a year from Aug 1, 2016.
 pub fn write_corpus(dir: &Path, n: usize, seed: u64) -> io::Result<()> {
+    write_stories(dir, n, seed, 1)
+}
+
+/// [`write_corpus`] with each article about one of `stories` stories (a distinct place and
+/// subject each, see [`story`]), drawn from the seed: a realistic mix of threads instead of
+/// one 274-a-day thread. With more than one story each story has its own folder
+/// (`story-07/000/...`): the pages share their wording, so automatic threading would join
+/// them all, and the folders are ingested with `--thread <folder name>`. One story writes
+/// exactly what [`write_corpus`] always wrote.
+pub fn write_stories(dir: &Path, n: usize, seed: u64, stories: usize) -> io::Result<()> {
     let mut rng = Rng::new(seed);
+    // A second generator picks the stories, so the pages' own draws stay as they were.
+    let mut pick = Rng::new(seed ^ 0x5EED_5705);
     let start = NaiveDate::from_ymd_opt(2016, 8, 1).unwrap_or_default();
     for i in 0..n {
         let date = start + Duration::days((i * 365 / n.max(1)) as i64);
-        let sub = dir.join(format!("{:03}", i / 1000));
-        if i % 1000 == 0 {
+        let k = pick.below(stories);
+        let sub = if stories > 1 {
+            dir.join(format!("story-{k:02}"))
+                .join(format!("{:03}", i / 1000))
+        } else {
+            dir.join(format!("{:03}", i / 1000))
+        };
+        if stories > 1 || i % 1000 == 0 {
             std::fs::create_dir_all(&sub)?;
         }
         std::fs::write(
             sub.join(format!("{date}-synth-{i:06}.txt")),
-            article(i, date, &mut rng),
+            article_on(i, date, &story(k, stories), &mut rng),
         )?;
     }
     Ok(())
@@ -176,6 +300,33 @@ pub fn write_corpus(dir: &Path, n: usize, seed: u64) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stories_get_their_own_folders_and_one_story_is_the_old_corpus() {
+        let dir = std::env::temp_dir().join(format!("storyline-synth-{}", std::process::id()));
+        let (one, many) = (dir.join("one"), dir.join("many"));
+        write_corpus(&one, 30, 3).unwrap();
+        write_stories(&many, 30, 3, 4).unwrap();
+        let names = |d: &Path| -> Vec<String> {
+            let mut v: Vec<String> = std::fs::read_dir(d)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names(&one), ["000"]);
+        let stories = names(&many);
+        assert!(stories.len() > 1 && stories.len() <= 4, "{stories:?}");
+        assert!(stories.iter().all(|s| s.starts_with("story-0")));
+        // One story: the pages of the one-thread corpus, byte for byte.
+        let mut rng = Rng::new(3);
+        let start = NaiveDate::from_ymd_opt(2016, 8, 1).unwrap();
+        let first = std::fs::read_to_string(one.join("000/2016-08-01-synth-000000.txt")).unwrap();
+        assert_eq!(first, article(0, start, &mut rng));
+        assert!(first.starts_with("Talks on Aleppo continue"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn articles_are_deterministic_and_wire_sized() {

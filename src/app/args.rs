@@ -342,6 +342,10 @@ pub struct SynthArgs {
     pub out: PathBuf,
     #[arg(long, default_value_t = defaults::SYNTH_SEED)]
     pub seed: u64,
+    /// Spread the articles over this many distinct stories (one thread each when ingested
+    /// with automatic threading); 1 writes one story, the worst case for detection.
+    #[arg(long, default_value_t = 1)]
+    pub threads: usize,
 }
 
 /// HTTP limits for `ingest URL…` and `follow`.

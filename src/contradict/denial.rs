@@ -37,7 +37,6 @@ use super::{
     closeness, pair_weight, proposition, same_target, Block, Class, Group, Item, Options, Pair,
     Rule,
 };
-use crate::extract::frames;
 use crate::model::{ContradictionKind, Stance};
 
 pub const RULE: Rule = Rule {
@@ -101,14 +100,10 @@ fn roles<'a>(p: &Pair<'a>) -> Option<(&'a Item<'a>, &'a Item<'a>)> {
     (a.stance == Stance::Asserts && is_denier(d) && targets_match(a, d)).then_some((a, d))
 }
 
+/// A negative stance with a denial cue, or responsibility denied for the speaker's own side
+/// (read once per claim: [`super::Features::denier`]).
 fn is_denier(d: &Item) -> bool {
-    d.stance == Stance::Denies && (d.denial || self_exculpating(d))
-}
-
-/// Responsibility denied for the speaker's own side.
-fn self_exculpating(d: &Item) -> bool {
-    frames::flags(d.frame).blame
-        && matches!((d.ids.side, d.ids.target_side), (Some(s), Some(t)) if s == t)
+    d.features.denier
 }
 
 fn targets_match(asserter: &Item, denier: &Item) -> bool {

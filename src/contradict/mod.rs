@@ -81,6 +81,11 @@ pub struct Options {
     /// Report, per new claim and kind, only the strongest pair with each counterpart
     /// (actor code, else speaker); false reports every contradicting pair.
     pub strongest_per_counterpart: bool,
+    /// Blocking looks, per bucket (frame, side or actor, class), at no more than this many
+    /// partners of a claim: the nearest in date (see [`collect`]). This bounds a claim's work
+    /// in a dense thread (hundreds of claims a day); a thread with fewer claims per bucket
+    /// within the windows is unaffected.
+    pub nearest: usize,
 }
 
 impl Default for Options {
@@ -92,9 +97,13 @@ impl Default for Options {
             stock_days: 30,
             reversal_days: 60,
             strongest_per_counterpart: true,
+            nearest: NEAREST,
         }
     }
 }
+
+/// Default of [`Options::nearest`].
+pub const NEAREST: usize = 24;
 
 /// Counters of one [`detect_with_stats`] run, to check that blocking works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -189,6 +198,45 @@ pub struct Item<'a> {
     /// The reversal rule's "explicit change" wording in the claim, found at most once per
     /// claim (the check runs for every candidate pair).
     pub explicit: OnceLock<bool>,
+    /// Features the rules read for every candidate pair, computed once per claim.
+    pub features: Features,
+}
+
+/// Per-claim features of the rules, read once per claim instead of once per pair.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// `frames::flags(frame)`.
+    pub flags: frames::FrameFlags,
+    /// The speaker reads as a person's name ([`personal_name`]).
+    pub named: bool,
+    /// Not hedged, attributed with at least the reversal rule's confidence.
+    pub firm: bool,
+    /// The claim carries a hedge.
+    pub hedged: bool,
+    /// The denial rule's denier: negative stance with a denial cue, or self-exculpating.
+    pub denier: bool,
+    /// The numeric rule's incident words (sorted), found at most once.
+    pub incident: OnceLock<Vec<String>>,
+    /// [`cumulative`] on the claim's sentence, found at most once.
+    pub cumulative: OnceLock<bool>,
+}
+
+impl Features {
+    /// The features of a claim with this frame, stance, denial flag and keys.
+    fn of(claim: &Claim, frame: &str, stance: Stance, denial: bool, ids: &Ids) -> Features {
+        let flags = frames::flags(frame);
+        // A responsibility claim denied for the speaker's own side exculpates it.
+        let own_side = matches!((ids.side, ids.target_side), (Some(s), Some(t)) if s == t);
+        Features {
+            flags,
+            named: personal_name(&claim.speaker),
+            firm: claim.hedge.is_none() && claim.confidence >= reversal::MIN_CONFIDENCE,
+            hedged: claim.hedge.is_some(),
+            denier: stance == Stance::Denies && (denial || (flags.blame && own_side)),
+            incident: OnceLock::new(),
+            cumulative: OnceLock::new(),
+        }
+    }
 }
 
 /// Interned keys of an [`Item`]: equal numbers mean equal strings (within one [`Interner`]).
@@ -296,11 +344,12 @@ fn run(
     let ctx = Ctx {
         items: &items,
         index: index(&items),
-        thread,
+        // Existing claims come first in the pool: only without them is the pool in date order.
+        date_sorted: items.windows(2).all(|w| w[0].days.0 <= w[1].days.0),
         opts,
         exhaustive,
     };
-    let per_claim: Vec<(Vec<Contradiction>, u64)> = (first_new..items.len())
+    let per_claim: Vec<(Vec<Found>, u64)> = (first_new..items.len())
         .into_par_iter()
         .map_init(Vec::new, |buf, i| ctx.against_earlier(i, buf))
         .collect();
@@ -314,20 +363,50 @@ fn run(
         stats.comparisons += comparisons;
         out.extend(found);
     }
-    out.sort_by_key(|c| (c.a, c.b, c.kind));
-    out.dedup_by(|p, q| (p.a, p.b, p.kind) == (q.a, q.b, q.kind));
+    out.sort_by_key(|c| (c.a, c.b, c.rule.kind));
+    out.dedup_by(|p, q| (p.a, p.b, p.rule.kind) == (q.a, q.b, q.rule.kind));
     if opts.strongest_per_counterpart {
         out = select(out, &items);
     }
     stats.found = out.len();
+    // The strings (the costly part) only for the pairs reported.
+    let out = out
+        .into_iter()
+        .map(|f| {
+            let pair = Pair::new(&items[f.x], &items[f.y]);
+            Contradiction {
+                thread: thread.to_string(),
+                kind: f.rule.kind,
+                score: f.score,
+                explanation: (f.rule.explain)(&pair),
+                proposition: proposition(&pair).into_owned(),
+                a: f.a,
+                b: f.b,
+            }
+        })
+        .collect();
     (out, stats)
+}
+
+/// A pair a rule reported, before [`select`] and before its strings are written.
+struct Found {
+    rule: &'static Rule,
+    score: f32,
+    /// Claim ids, `a` < `b`.
+    a: i64,
+    b: i64,
+    /// Their pool indices.
+    x: usize,
+    y: usize,
 }
 
 /// Everything one new claim needs to find its contradictions.
 struct Ctx<'a> {
     items: &'a [Item<'a>],
     index: Index,
-    thread: &'a str,
+    /// The pool is in date order (no existing claims): a claim's earlier partners all come
+    /// before it in its buckets.
+    date_sorted: bool,
     opts: &'a Options,
     /// Compare with every earlier claim (tests: blocking must not change the result).
     exhaustive: bool,
@@ -345,22 +424,40 @@ struct Hit {
 impl Ctx<'_> {
     /// Contradictions of item `i` with the items before it in the pool (all existing
     /// claims and the new ones given before it), and the number of pairs looked at.
-    fn against_earlier(&self, i: usize, candidates: &mut Vec<usize>) -> (Vec<Contradiction>, u64) {
+    fn against_earlier(&self, i: usize, candidates: &mut Vec<usize>) -> (Vec<Found>, u64) {
         let (items, opts) = (self.items, self.opts);
         let it = &items[i];
         candidates.clear();
         if self.exhaustive {
             candidates.extend(0..i);
         }
+        let mut near = Nearest::default();
         for rule in RULES.iter().filter(|_| !self.exhaustive) {
-            let actors = match rule.block {
-                Block::Frame => vec![NO_ACTOR],
-                Block::Actor => [it.ids.code, it.ids.person].into_iter().flatten().collect(),
-            };
             for (class, window) in (rule.partners)(it, opts) {
-                for &actor in &actors {
-                    let key = (frame_key(it, class), actor, class);
-                    collect(items, &self.index, &key, it, window.max(0), i, candidates);
+                let frame = frame_key(it, class);
+                // Frame rules look at every side's bucket, actor rules at the claim's own.
+                let sides = match rule.block {
+                    Block::Frame => self.index.sides.get(&(frame, class)).map(Vec::as_slice),
+                    Block::Actor => None,
+                };
+                let own = [it.ids.code, it.ids.person];
+                let actors = sides.unwrap_or(&[]).iter().copied().chain(
+                    own.into_iter()
+                        .flatten()
+                        .filter(|_| rule.block == Block::Actor),
+                );
+                for actor in actors {
+                    let Some(bucket) = self.index.buckets.get(&(frame, actor, class)) else {
+                        continue;
+                    };
+                    let window = window.max(0);
+                    let bound = Bound {
+                        window,
+                        limit: i,
+                        nearest: opts.nearest,
+                        date_sorted: self.date_sorted,
+                    };
+                    collect(items, bucket, it, &bound, &mut near, candidates);
                 }
             }
         }
@@ -414,15 +511,15 @@ impl Ctx<'_> {
         let found = hits
             .into_iter()
             .map(|h| {
-                let pair = Pair::new(it, &items[h.partner]);
-                Contradiction {
-                    thread: self.thread.to_string(),
-                    kind: h.rule.kind,
+                let j = h.partner;
+                let (x, y) = if it.id <= items[j].id { (i, j) } else { (j, i) };
+                Found {
+                    rule: h.rule,
                     score: h.score,
-                    explanation: (h.rule.explain)(&pair),
-                    proposition: proposition(&pair).into_owned(),
-                    a: pair.x.id,
-                    b: pair.y.id,
+                    a: items[x].id,
+                    b: items[y].id,
+                    x,
+                    y,
                 }
             })
             .collect();
@@ -444,22 +541,17 @@ fn stronger(a: &Hit, b: &Hit, _items: &[Item]) -> bool {
 ///   article, and only when it is the strongest cross-article pair of its kind for both its
 ///   claims, one per (proposition, pair of sides, day);
 /// - figure pairs (numeric) are kept as found.
-fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
-    let by_id: HashMap<i64, usize> = items.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
-    let item = |id: i64| by_id.get(&id).map(|&i| &items[i]);
-    let stance = |c: &Contradiction| c.kind != ContradictionKind::Numeric;
-    let same_article = |c: &Contradiction| match (item(c.a), item(c.b)) {
-        (Some(a), Some(b)) => a.stored.article_id == b.stored.article_id,
-        _ => false,
-    };
+fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
+    let stance = |c: &Found| c.rule.kind != ContradictionKind::Numeric;
+    let same_article = |c: &Found| items[c.x].stored.article_id == items[c.y].stored.article_id;
     let mut has_local: HashSet<i64> = HashSet::new();
     for c in found.iter().filter(|c| stance(c) && same_article(c)) {
         has_local.insert(c.a);
         has_local.insert(c.b);
     }
     // Best cross-article pair per claim: (score, -gap, canonical pool index of the partner).
-    let rank = |c: &Contradiction| -> (f32, i64, usize, usize) {
-        let (ia, ib) = (by_id[&c.a], by_id[&c.b]);
+    let rank = |c: &Found| -> (f32, i64, usize, usize) {
+        let (ia, ib) = (c.x, c.y);
         (
             c.score,
             -gap(items[ia].days, items[ib].days),
@@ -467,12 +559,11 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
             usize::MAX - ia.max(ib),
         )
     };
-    let better = |x: &Contradiction, y: &Contradiction| {
-        rank(x).partial_cmp(&rank(y)) == Some(std::cmp::Ordering::Greater)
-    };
+    let better =
+        |x: &Found, y: &Found| rank(x).partial_cmp(&rank(y)) == Some(std::cmp::Ordering::Greater);
     // Best cross-article pair per (claim, kind): a change of mind does not compete with a
     // quarrel with the other side.
-    let kind_of = |c: &Contradiction| c.kind;
+    let kind_of = |c: &Found| c.rule.kind;
     let mut best: HashMap<(i64, ContradictionKind), usize> = HashMap::new();
     for (n, c) in found.iter().enumerate() {
         if !stance(c) || same_article(c) || has_local.contains(&c.a) || has_local.contains(&c.b) {
@@ -511,7 +602,7 @@ fn select(found: Vec<Contradiction>, items: &[Item]) -> Vec<Contradiction> {
         if best.get(&(c.a, kind_of(c))) != Some(&n) || best.get(&(c.b, kind_of(c))) != Some(&n) {
             continue;
         }
-        let (a, b) = (&items[by_id[&c.a]], &items[by_id[&c.b]]);
+        let (a, b) = (&items[c.x], &items[c.y]);
         let (s1, s2) = if a.ids.side <= b.ids.side {
             (a.ids.side, b.ids.side)
         } else {
@@ -542,8 +633,20 @@ fn canonical_key(c: &StoredClaim) -> (Option<chrono::NaiveDate>, &str, &str, &st
     )
 }
 
-/// Buckets of item indices by (frame, actor or [`NO_ACTOR`], class), sorted by first day, then id.
-type Index = HashMap<(u32, u32, Class), Vec<usize>>;
+/// Buckets of item indices by (frame, side or actor, class), sorted by first day, then pool
+/// index; and per (frame, class) the side keys that have a bucket.
+#[derive(Default)]
+struct Index {
+    buckets: HashMap<(u32, u32, Class), Bucket>,
+    sides: HashMap<(u32, Class), Vec<u32>>,
+}
+
+/// One bucket's items, and the longest date interval among them (0 when all are days).
+#[derive(Default)]
+struct Bucket {
+    items: Vec<usize>,
+    span: i64,
+}
 
 /// Figures are compared across frames: "62 soldiers were killed" is a casualty count whether
 /// the sentence blames someone (responsibility) or not. Their buckets ignore the frame.
@@ -556,52 +659,123 @@ fn frame_key(it: &Item, class: Class) -> u32 {
     }
 }
 
-/// The actor part of an index key for [`Block::Frame`] buckets.
-const NO_ACTOR: u32 = u32::MAX;
+/// The side part of an index key for [`Block::Frame`] buckets of claims with no known side.
+const NO_SIDE: u32 = u32::MAX;
 
 fn index(items: &[Item]) -> Index {
-    let mut idx: Index = HashMap::new();
+    let mut idx = Index::default();
     for (i, it) in items.iter().enumerate() {
-        let actors = [Some(NO_ACTOR), it.ids.code, it.ids.person];
+        let side = it.ids.side.unwrap_or(NO_SIDE);
         for &class in &it.classes {
-            for actor in actors.into_iter().flatten() {
-                idx.entry((frame_key(it, class), actor, class))
-                    .or_default()
-                    .push(i);
+            let frame = frame_key(it, class);
+            let sides = idx.sides.entry((frame, class)).or_default();
+            if !sides.contains(&side) {
+                sides.push(side);
+            }
+            // Side keys ("side\t...") and actor keys ("code\t...", "speaker\t...") are
+            // distinct interned strings, so they share the key's second slot.
+            for actor in [Some(side), it.ids.code, it.ids.person]
+                .into_iter()
+                .flatten()
+            {
+                let bucket = idx.buckets.entry((frame, actor, class)).or_default();
+                if bucket.items.last() != Some(&i) {
+                    bucket.items.push(i);
+                    bucket.span = bucket.span.max(it.days.1 - it.days.0);
+                }
             }
         }
     }
-    for v in idx.values_mut() {
-        v.sort_by_key(|&i| (items[i].days.0, items[i].id));
+    for b in idx.buckets.values_mut() {
+        b.items.sort_by_key(|&i| (items[i].days.0, i));
+    }
+    for v in idx.sides.values_mut() {
+        v.sort_unstable();
     }
     idx
 }
 
-/// Longest interval a claim date can span (week precision), for the index look-behind.
+/// Longest interval a claim date can span (week precision).
 const MAX_SPAN: i64 = 6;
 
-/// Push the items of bucket `key` before pool index `limit` whose dates are within `window` days of `it`.
-fn collect(
-    items: &[Item],
-    idx: &Index,
-    key: &(u32, u32, Class),
-    it: &Item,
+/// What [`collect`] may take from one bucket for one claim.
+struct Bound {
+    /// Days between the two claims' dates, at most.
     window: i64,
+    /// Only items before this pool index (the claim's own).
     limit: usize,
-    out: &mut Vec<usize>,
-) {
-    let Some(bucket) = idx.get(key) else { return };
-    let lo = it.days.0 - window - MAX_SPAN;
-    let hi = it.days.1 + window;
-    let start = bucket.partition_point(|&j| items[j].days.0 < lo);
-    for &j in &bucket[start..] {
-        if items[j].days.0 > hi {
-            break;
-        }
-        if j < limit && gap(items[j].days, it.days) <= window {
-            out.push(j);
+    /// At most this many: those with the smallest gap, ties to the later in the pool.
+    nearest: usize,
+    /// The pool is in date order, so everything after the claim in the bucket is later in
+    /// the pool too.
+    date_sorted: bool,
+}
+
+/// The nearest candidates of one bucket: a max-heap on (gap, earlier in the pool).
+#[derive(Default)]
+struct Nearest(std::collections::BinaryHeap<(i64, std::cmp::Reverse<usize>)>);
+
+impl Nearest {
+    /// Offer a candidate; keep the `n` best.
+    fn offer(&mut self, gap: i64, j: usize, n: usize) {
+        self.0.push((gap, std::cmp::Reverse(j)));
+        if self.0.len() > n {
+            self.0.pop();
         }
     }
+
+    /// The walk can stop once an item at least `lb` days away could not get in.
+    fn closed(&self, lb: i64, n: usize, strict: bool) -> bool {
+        self.0.len() >= n
+            && self
+                .0
+                .peek()
+                .is_some_and(|&(worst, _)| lb > worst || (!strict && lb == worst))
+    }
+}
+
+/// Push the items of `bucket` before pool index `bound.limit` whose dates are within
+/// `bound.window` days of `it`: the `bound.nearest` of them with the smallest gap (ties to the
+/// later in the pool). The walk starts at the claim's place in the bucket and goes outwards,
+/// so a dense bucket costs about `nearest` steps, not the whole window.
+fn collect(
+    items: &[Item],
+    bucket: &Bucket,
+    it: &Item,
+    bound: &Bound,
+    near: &mut Nearest,
+    out: &mut Vec<usize>,
+) {
+    let (b, n, window) = (&bucket.items, bound.nearest.max(1), bound.window);
+    near.0.clear();
+    let here = (it.days.0, bound.limit);
+    let p = b.partition_point(|&j| (items[j].days.0, j) < here);
+    // Backward: the gap is at least the distance of first days less the bucket's span. In a
+    // date-sorted pool the pool index falls as the walk goes, so an equal gap cannot win.
+    for &j in b[..p].iter().rev() {
+        let lb = it.days.0 - items[j].days.0 - bucket.span;
+        if lb > window || near.closed(lb, n, !bound.date_sorted) {
+            break;
+        }
+        let g = gap(items[j].days, it.days);
+        if j < bound.limit && g <= window {
+            near.offer(g, j, n);
+        }
+    }
+    // Forward (items dated after the claim that come before it in the pool: existing
+    // claims); the gap only grows.
+    if !bound.date_sorted {
+        for &j in &b[p..] {
+            let g = gap(items[j].days, it.days);
+            if g > window || near.closed(g, n, true) {
+                break;
+            }
+            if j < bound.limit {
+                near.offer(g, j, n);
+            }
+        }
+    }
+    out.extend(near.0.drain().map(|(_, std::cmp::Reverse(j))| j));
 }
 
 fn gap(a: (i64, i64), b: (i64, i64)) -> i64 {
@@ -701,6 +875,7 @@ impl<'a> Item<'a> {
                 None => strings.id(&format!("speaker\t{speaker}")),
             },
         };
+        let features = Features::of(claim, frame, stance, denial, &ids);
         Some(Item {
             id: stored.id,
             stored,
@@ -716,6 +891,7 @@ impl<'a> Item<'a> {
             quantities,
             cache: OnceLock::new(),
             explicit: OnceLock::new(),
+            features,
         })
     }
 
@@ -800,7 +976,7 @@ pub fn has_stance(frame: &str) -> bool {
 
 /// [`has_stance`] for a pair: claims whose words state a proposition always carry a stance.
 pub fn pair_has_stance(p: &Pair) -> bool {
-    (p.x.prop.is_some() && p.y.prop.is_some()) || has_stance(p.x.frame)
+    (p.x.prop.is_some() && p.y.prop.is_some()) || !p.x.features.flags.figures
 }
 
 /// Counts that add up over time ("since the offensive began", "so far") against counts of one
@@ -923,7 +1099,7 @@ pub fn same_target(a: &Item, b: &Item) -> bool {
     let same = |ta: u32, tb: u32| {
         ta == tb || matches!((a.ids.target_side, b.ids.target_side), (Some(x), Some(y)) if x == y)
     };
-    let flags = frames::flags(a.frame);
+    let flags = a.features.flags;
     match (a.ids.target, b.ids.target) {
         (None, None) => true,
         // Blame needs the same blamed party on both sides; so do two party claims: "The

@@ -120,7 +120,12 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
         return None;
     }
     // A running total against one incident's toll counts two different things.
-    if super::cumulative(&x.claim.sentence) != super::cumulative(&y.claim.sentence) {
+    let cumulative = |it: &Item| {
+        *it.features
+            .cumulative
+            .get_or_init(|| super::cumulative(&it.claim.sentence))
+    };
+    if cumulative(x) != cumulative(y) {
         return None;
     }
     // One source raising its own count on a later day is an update, not a dispute
@@ -226,7 +231,12 @@ const GENERIC: &[&str] = &[
     "near",
 ];
 
-fn incident_words(it: &Item) -> Vec<String> {
+/// The claim's [`find_incident_words`], found at most once per claim.
+fn incident_words<'a>(it: &'a Item) -> &'a [String] {
+    it.features.incident.get_or_init(|| find_incident_words(it))
+}
+
+fn find_incident_words(it: &Item) -> Vec<String> {
     let text = if it.claim.sentence.is_empty() {
         &it.claim.text
     } else {

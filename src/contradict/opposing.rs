@@ -98,7 +98,7 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     // A hedged claim weakens the pair (its weight), it does not erase it; a claim with no
     // proposition of its own keeps the older rule: a hedge takes it out.
     let frame_only = x.prop.is_none() || y.prop.is_none();
-    if frame_only && (x.claim.hedge.is_some() || y.claim.hedge.is_some()) {
+    if frame_only && (x.features.hedged || y.features.hedged) {
         return None;
     }
     if !super::pair_has_stance(p) {

@@ -84,16 +84,13 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
             EXPLICIT.is_match(&later.claim.sentence) || EXPLICIT.is_match(&later.claim.text)
         })
     };
-    let two_people = x.ids.person != y.ids.person
-        && super::personal_name(&x.claim.speaker)
-        && super::personal_name(&y.claim.speaker);
+    let two_people = x.ids.person != y.ids.person && x.features.named && y.features.named;
     if two_people && !explicit() {
         return None;
     }
     // A change of mind needs two firm statements: hedged or weakly attributed claims
     // ("may", a pronoun far from its antecedent) flip too easily to be a reversal.
-    let firm = |c: &crate::model::Claim| c.hedge.is_none() && c.confidence >= MIN_CONFIDENCE;
-    if !super::pair_has_stance(p) || !firm(x.claim) || !firm(y.claim) {
+    if !super::pair_has_stance(p) || !x.features.firm || !y.features.firm {
         return None;
     }
     let bonus = if explicit() { 0.15 } else { 0.0 };

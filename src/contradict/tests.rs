@@ -935,3 +935,92 @@ fn personal_names_are_told_from_institutions() {
         assert_eq!(personal_name(speaker), expect, "{speaker}");
     }
 }
+
+/// Issue 14: blocking looks at no more than [`Options::nearest`] partners per bucket, and those
+/// are the nearest: the smallest gap, ties to the later claim in the pool. Checked against
+/// sorting every earlier claim of the bucket, for pools in date order (ingest) and not (existing
+/// claims first), with week-long dates whose gap is not their distance in first days.
+#[test]
+fn nearest_bound_keeps_the_nearest_candidates() {
+    let mut claims = spread(300);
+    for c in claims.iter_mut().step_by(7) {
+        c.claim.date.precision = Precision::Week;
+    }
+    for sorted in [false, true] {
+        let mut strings = Interner::default();
+        let mut items: Vec<Item> = claims
+            .iter()
+            .filter_map(|s| Item::new(s, &mut strings))
+            .collect();
+        if sorted {
+            items.sort_by_key(|it| (it.days.0, it.id));
+        }
+        let idx = index(&items);
+        let date_sorted = items.windows(2).all(|w| w[0].days.0 <= w[1].days.0);
+        assert_eq!(date_sorted, sorted);
+        let mut near = Nearest::default();
+        let mut bounded = 0;
+        for n in [1, 4] {
+            for (i, it) in items.iter().enumerate() {
+                for bucket in idx.buckets.values() {
+                    let window = 20;
+                    let bound = Bound {
+                        window,
+                        limit: i,
+                        nearest: n,
+                        date_sorted,
+                    };
+                    let mut got = Vec::new();
+                    collect(&items, bucket, it, &bound, &mut near, &mut got);
+                    let mut all: Vec<(i64, std::cmp::Reverse<usize>)> = bucket
+                        .items
+                        .iter()
+                        .filter(|&&j| j < i)
+                        .map(|&j| (gap(items[j].days, it.days), std::cmp::Reverse(j)))
+                        .filter(|&(g, _)| g <= window)
+                        .collect();
+                    all.sort();
+                    bounded += usize::from(all.len() > n);
+                    let mut want: Vec<usize> = all.iter().take(n).map(|&(_, r)| r.0).collect();
+                    want.sort_unstable();
+                    got.sort_unstable();
+                    assert_eq!(got, want, "claim {i}, nearest {n}, sorted {sorted}");
+                }
+            }
+        }
+        assert!(bounded > 100, "the bound was hardly used: {bounded}");
+    }
+}
+
+/// Issue 14: in a dense thread, where the bound drops candidates, the result is still a
+/// function of the claims: the order in which they are passed does not change it.
+#[test]
+fn dense_thread_result_does_not_depend_on_claim_order() {
+    // 3,000 claims over 30 days: a hundred a day, far more per bucket than `nearest`.
+    let mut claims = spread(3_000);
+    let start = NaiveDate::from_ymd_opt(2016, 9, 1).unwrap();
+    for (i, c) in claims.iter_mut().enumerate() {
+        c.claim.date = DateValue::day(start + chrono::Days::new(i as u64 % 30));
+        c.claim.text = format!("claim {i}");
+    }
+    let key = |found: Vec<Contradiction>| -> Vec<(i64, i64, ContradictionKind)> {
+        let mut v: Vec<_> = found.into_iter().map(|c| (c.a, c.b, c.kind)).collect();
+        v.sort();
+        v
+    };
+    let opts = Options::default();
+    let expect = key(detect("t", &claims, &[], &opts));
+    assert!(expect.len() > 100, "{}", expect.len());
+    let mut shuffled = claims.clone();
+    shuffled.reverse();
+    shuffled.rotate_left(1_234);
+    assert_eq!(key(detect("t", &shuffled, &[], &opts)), expect);
+    // The bound is at work here: without it more pairs are compared.
+    let (_, bounded) = detect_with_stats("t", &claims, &[], &opts);
+    let unbounded = Options {
+        nearest: usize::MAX,
+        ..Options::default()
+    };
+    let (_, all) = detect_with_stats("t", &claims, &[], &unbounded);
+    assert!(bounded.comparisons < all.comparisons, "{bounded:?} {all:?}");
+}

@@ -18,6 +18,13 @@ pub(super) const CLAIM_SELECT: &str = "SELECT c.id, c.article_id, c.speaker, c.s
           WHERE at.article_id = c.article_id)
      FROM claim c JOIN article a ON a.id = c.article_id";
 
+/// [`CLAIM_SELECT`] without the article's source and thread slugs (NULL), for detection.
+pub(super) const CLAIM_SELECT_LEAN: &str = "SELECT c.id, c.article_id, c.speaker, c.speaker_start, c.speaker_end, c.actor, c.actor_code,
+        c.country, c.cue, c.cue_start, c.cue_end, c.kind, c.text, c.start, c.end, c.sentence, c.sentence_start,
+        c.sentence_end, c.date, c.date_precision, c.frame, c.polarity, c.hedge, c.target, c.figures, c.denial,
+        c.confidence, a.title, NULL, NULL
+     FROM claim c JOIN article a ON a.id = c.article_id";
+
 pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<StoredClaim> {
     let opt_span = |s: Option<i64>, e: Option<i64>| match (s, e) {
         (Some(s), Some(e)) => Some(span(s, e)),

@@ -26,7 +26,7 @@ pub fn man(out: &mut Out) -> Result<Outcome> {
 
 /// `synth`: a synthetic wire corpus (for benchmarks); prints its folder.
 pub fn synth(out: &mut Out, a: SynthArgs) -> Result<Outcome> {
-    crate::synth::write_corpus(&a.out, a.articles, a.seed)
+    crate::synth::write_stories(&a.out, a.articles, a.seed, a.threads.max(1))
         .with_context(|| format!("cannot write {}", a.out.display()))?;
     out.line(&a.out.display().to_string())?;
     Ok(Outcome::Ok)
