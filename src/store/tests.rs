@@ -582,3 +582,41 @@ fn issue_14_thread_counters_are_backfilled_on_upgrade() {
     let t = &s.threads().unwrap()[0];
     assert_eq!((t.articles, t.claims, t.contradictions), (3, 2, 1));
 }
+
+/// A MinHash band shared by more than `HOT_BAND` originals (stock wording) finds no copy
+/// candidates; a band held by fewer still does, and so does an article's rarer band.
+#[test]
+fn hot_bands_find_no_copy_candidates() {
+    let mut s = Store::open_in_memory().unwrap();
+    let ex = Extraction::default();
+    for i in 0..=super::read::HOT_BAND as i64 {
+        let body = format!("original {i}");
+        let a = article(&body);
+        let bands = [1, 100 + i];
+        s.insert_article(
+            &NewArticle {
+                article: &a,
+                hash: &format!("h-{body}"),
+                extraction: &ex,
+                threads: vec![],
+                new_threads: vec![],
+                profiles: vec![],
+                copy_of: None,
+                bands: &bands,
+            },
+            None,
+            7,
+        )
+        .unwrap();
+        let shared = s.copy_candidates(&[1]).unwrap().len();
+        let expected = if i < super::read::HOT_BAND as i64 {
+            i as usize + 1
+        } else {
+            0
+        };
+        assert_eq!(shared, expected, "after {} originals", i + 1);
+    }
+    let rare = s.copy_candidates(&[1, 105]).unwrap();
+    assert_eq!(rare.len(), 1);
+    assert_eq!(rare[0].2, "original 5");
+}
