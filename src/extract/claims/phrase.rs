@@ -19,18 +19,32 @@ pub(super) fn relative_subject(text: &str, toks: &[Tok], st: usize) -> Option<(u
         if t.k != TokKind::Word {
             return None;
         }
-        if word(text, t).eq_ignore_ascii_case("who") {
+        if is_relative(word(text, t)) {
             break;
         }
     }
-    if w == 0 || !word(text, &toks[w]).eq_ignore_ascii_case("who") {
+    if w == 0 || !is_relative(word(text, &toks[w])) {
         return None;
     }
     let s2 = np_back(text, toks, w - 1, true)?;
+    // "The company that owns the vessel said": "that"/"which" only after a determiner's
+    // noun phrase ("the company"), never after a name or a verb.
+    let who = word(text, &toks[w]).eq_ignore_ascii_case("who");
+    // ("a fact that Russia said": "that" right before the subject is the object's.)
+    if !who && (w + 1 >= st || !in_list(&["the", "a", "an"], word(text, &toks[s2]))) {
+        return None;
+    }
     let opens = s2 == 0
         || toks[s2 - 1].k != TokKind::Word
         || in_list(&["and", "but"], word(text, &toks[s2 - 1]));
     opens.then_some((s2, w))
+}
+
+/// A relative pronoun that may open a clause between a subject and its verb.
+fn is_relative(w: &str) -> bool {
+    ["who", "that", "which"]
+        .iter()
+        .any(|r| w.eq_ignore_ascii_case(r))
 }
 
 /// Scan a speaker noun phrase ending at token `j` (inclusive), backwards. Returns the first

@@ -63,6 +63,16 @@ fn attribution_table() {
             "Ahmad Hassan, an activist in the southern province of Daraa — where the uprising began in 2011 — said the region was calm.",
             &["Ahmad Hassan | said | indirect | the region was calm"],
         ),
+        // "The company that owns the vessel said": the subject before "that" speaks
+        (
+            "The company that owns the vessel said it was unclear what caused the blasts.",
+            &["The company | said | indirect | it was unclear what caused the blasts"],
+        ),
+        // ... but an object relative keeps its own subject
+        (
+            "The attack came from Turkish territory, a fact that Russia said the US should explain.",
+            &["Russia | said | indirect | the US should explain"],
+        ),
         // ", which insists": the relative pronoun refers to the phrase before the comma
         (
             "The report is bound to be seized on by Moscow, which insists it had no part in the attack.",
