@@ -31,6 +31,11 @@ static RELATIVE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     .expect("valid regex")
 });
 
+/// Text before a modal that puts it under "no way" / "no chance" in the same clause.
+static NEGATED_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    regex::Regex::new(r"\bno (?:way|chance|possibility)\b[^,.;:!?]{0,60}$").expect("valid regex")
+});
+
 /// How a piece of text reads: the proposition it is about and its stance towards it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Reading {
@@ -615,6 +620,11 @@ fn apply_hedge(lex: &Lexicon, content: &str, lc: &str, reading: &mut Reading) {
             if RELATIVE_BEFORE.is_match(&lc[..m.start()]) {
                 continue;
             }
+            // "There is no way anything like that could have come from us": a modal under
+            // "no way" is certainty, not doubt.
+            if NEGATED_BEFORE.is_match(&lc[..m.start()]) {
+                continue;
+            }
             let better = match &hedge {
                 None => true,
                 Some((pos, cur, _)) => {
@@ -1059,6 +1069,8 @@ mod tests {
             ("the sides could reach an understanding within days", "agreement 1 hedge=could"),
             ("the sides are edging closer to an agreement that would help calm the city", "agreement 1"),
             ("they are nearing an arrangement which could allow aid into the city", "agreement 1"),
+            // a modal under "no way" is certainty: no hedge
+            ("there is no way the sides could reach an agreement this week", "agreement -1"),
             ("it is too early to say whether a deal is near", "agreement 0 hedge=too early to say"),
             // Ceasefire.
             ("the cessation of hostilities is not holding", "ceasefire -1"),
