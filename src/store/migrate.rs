@@ -28,7 +28,15 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_thread_counters",
         include_str!("../../schema/0008_thread_counters.sql"),
     ),
+    (
+        "0009_search_at_commit",
+        include_str!("../../schema/0009_search_at_commit.sql"),
+    ),
 ];
+
+/// From this schema version on (migration 0009), the store fills the full-text indexes itself
+/// when it commits ([`super::search::index_added`]); before it, triggers did per row.
+pub(super) const SEARCH_AT_COMMIT: i64 = 9;
 
 impl Store {
     pub(super) fn migrate(&mut self, upto: usize) -> Result<()> {

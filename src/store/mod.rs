@@ -141,6 +141,9 @@ pub struct Store {
     batch: Option<Batch>,
     /// How long a writer waits for another process's write lock before giving up.
     lock_timeout: Duration,
+    /// The store fills the full-text indexes at commit (schema 0009 and later; before it,
+    /// row triggers did). See [`search::index_added`].
+    search_at_commit: bool,
 }
 
 /// Default for [`Store::lock_timeout`] (the CLI's `--lock-timeout`).
@@ -153,6 +156,9 @@ struct Batch {
     /// Per thread id: (slug, the batch's new claims in insertion order).
     pending: Vec<(i64, String, Vec<StoredClaim>)>,
     articles: usize,
+    /// [`search::last_ids`] when the batch began: rows above these get indexed at commit.
+    /// `None` when row triggers index (an older schema).
+    indexed_upto: Option<(i64, i64)>,
 }
 
 /// Everything one article adds, written in one transaction.
@@ -258,6 +264,7 @@ impl Store {
             path: shown.clone(),
             batch: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
+            search_at_commit: false,
         };
         // Two processes creating one database at once: switching it to WAL needs a lock SQLite
         // will not wait for (it would deadlock), so wait here, up to the lock timeout.
@@ -275,6 +282,8 @@ impl Store {
             store.quick_check()?;
         }
         store.migrate(n).map_err(|e| store.named(e))?;
+        store.search_at_commit =
+            store.schema_version().map_err(|e| store.named(e))? >= migrate::SEARCH_AT_COMMIT;
         store.check_writable()?;
         Ok(store)
     }
@@ -324,6 +333,7 @@ impl Store {
             path: shown.clone(),
             batch: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
+            search_at_commit: false,
         };
         if unclean(before, wal_was_there) {
             store.quick_check()?;
@@ -426,9 +436,11 @@ impl Store {
             path: ":memory:".into(),
             batch: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
+            search_at_commit: false,
         };
         store.configure()?;
         store.migrate(MIGRATIONS.len())?;
+        store.search_at_commit = true;
         Ok(store)
     }
 
@@ -471,6 +483,7 @@ impl Store {
             path: path.to_string(),
             batch: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
+            search_at_commit: false,
         })
     }
 
@@ -487,10 +500,17 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let upto = match self.search_at_commit {
+            true => Some(search::last_ids(&tx)?),
+            false => None,
+        };
         let id = match write_article(&tx, new)? {
             Written::Duplicate(id) => return Ok(Inserted::Duplicate { id }),
             Written::New { article_id, .. } => article_id,
         };
+        if let Some(upto) = upto {
+            search::index_added(&tx, upto)?;
+        }
         tx.commit()?;
         Ok(Inserted::New {
             id,
@@ -504,7 +524,20 @@ impl Store {
     pub fn begin_batch(&mut self) -> Result<()> {
         if self.batch.is_none() {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
-            self.batch = Some(Batch::default());
+            let indexed_upto = match self.search_at_commit {
+                true => match search::last_ids(&self.conn) {
+                    Ok(ids) => Some(ids),
+                    Err(e) => {
+                        let _ = self.conn.execute_batch("ROLLBACK");
+                        return Err(e);
+                    }
+                },
+                false => None,
+            };
+            self.batch = Some(Batch {
+                indexed_upto,
+                ..Batch::default()
+            });
         }
         Ok(())
     }
@@ -549,8 +582,16 @@ impl Store {
     /// Commit the open batch (nothing to do when none is open). On error the whole batch is
     /// rolled back.
     pub fn commit(&mut self) -> Result<()> {
-        if self.batch.take().is_none() {
+        let Some(batch) = self.batch.take() else {
             return Ok(());
+        };
+        let indexed = match batch.indexed_upto {
+            Some(upto) => search::index_added(&self.conn, upto),
+            None => Ok(()),
+        };
+        if let Err(e) = indexed {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            return Err(e);
         }
         match self.conn.execute_batch("COMMIT") {
             Ok(()) => Ok(()),

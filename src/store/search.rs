@@ -1,6 +1,7 @@
-//! Full-text search over claims and article text (the FTS5 tables of `schema/0002_search.sql`).
+//! Full-text search over claims and article text (the FTS5 tables of `schema/0002_search.sql`),
+//! and filling those indexes when a write transaction commits (`schema/0009_search_at_commit.sql`).
 
-use rusqlite::params;
+use rusqlite::{params, Connection};
 
 use super::{Result, SearchHit, Store};
 
@@ -54,6 +55,32 @@ impl Store {
         out.truncate(limit);
         Ok(out)
     }
+}
+
+/// The highest article and claim ids so far (0 when none): rows a transaction adds after
+/// this get higher ids (INTEGER PRIMARY KEY picks max + 1, and the transaction holds the
+/// write lock), which is how [`index_added`] finds them.
+pub(super) fn last_ids(conn: &Connection) -> Result<(i64, i64)> {
+    Ok(conn.query_row(
+        "SELECT (SELECT coalesce(max(id), 0) FROM article), (SELECT coalesce(max(id), 0) FROM claim)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
+/// Index the articles and claims added since [`last_ids`] said `after`, one statement per
+/// table, inside the caller's transaction (so they commit with their rows or not at all).
+/// Rows added in a savepoint that was rolled back are gone, so they are not indexed.
+pub(super) fn index_added(conn: &Connection, after: (i64, i64)) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO article_fts (rowid, title, body) SELECT id, title, body FROM article WHERE id > ?1",
+    )?
+    .execute(params![after.0])?;
+    conn.prepare_cached(
+        "INSERT INTO claim_fts (rowid, speaker, text) SELECT id, speaker, text FROM claim WHERE id > ?1",
+    )?
+    .execute(params![after.1])?;
+    Ok(())
 }
 
 /// Quote each word so user input cannot break FTS5 syntax ("U.S." or a stray quote).

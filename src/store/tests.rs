@@ -569,7 +569,11 @@ fn issue_14_thread_counters_are_backfilled_on_upgrade() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     {
-        let mut old = Store::open_upto(&path, MIGRATIONS.len() - 1).unwrap();
+        let before_counters = MIGRATIONS
+            .iter()
+            .position(|(name, _)| *name == "0008_thread_counters")
+            .unwrap();
+        let mut old = Store::open_upto(&path, before_counters).unwrap();
         let first = id_of(insert_dated(&mut old, "One.", 20, &["aleppo"], None, 1));
         insert_dated(&mut old, "Two.", 25, &["aleppo", "truce"], None, -1);
         insert_dated(&mut old, "One, copied.", 2, &["aleppo"], Some(first), 1);
