@@ -153,11 +153,14 @@ pub fn sketch(body: &str) -> Sketch {
 
 /// Whether a body with sketch `new` is a copy of the stored body `original`.
 pub fn is_copy(new: &Sketch, original: &str) -> bool {
-    if new.bands.is_empty() {
-        return false;
-    }
-    let other = shingles(original);
-    other.len() >= MIN_SHINGLES && jaccard(&new.shingles, &other) >= THRESHOLD
+    is_copy_of_shingles(new, &shingles(original))
+}
+
+/// [`is_copy`] against the original's [`shingles`], computed earlier.
+pub fn is_copy_of_shingles(new: &Sketch, original: &[u64]) -> bool {
+    !new.bands.is_empty()
+        && original.len() >= MIN_SHINGLES
+        && jaccard(&new.shingles, original) >= THRESHOLD
 }
 
 /// Distinct band keys shared by two sketches (for tests and diagnostics).

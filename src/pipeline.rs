@@ -1,6 +1,6 @@
 //! Glue over the stages: read -> clean/meta -> extract (parallel) -> thread -> store (+ contradict), and report data.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -187,6 +187,8 @@ fn ingest_into(
     let (files, errors) = ingest::walk_with(&paths, cfg.read.follow_symlinks);
     writer.errors(&errors);
     let bar = progress(files.len() as u64, cfg.quiet);
+    let readers = Readers::new(db);
+    let readers = &readers;
     std::thread::scope(|s| -> Result<()> {
         let (tx, rx) =
             std::sync::mpsc::sync_channel::<Vec<(Vec<Prepared>, Vec<IngestError>)>>(QUEUE);
@@ -196,12 +198,12 @@ fn ingest_into(
                 let results = chunk
                     .par_iter()
                     .map_init(
-                        || Store::open_reader(db),
+                        || readers.take(),
                         |reader, path| {
                             let (articles, errors) = ingest::read_path(path, &cfg.read);
                             let prepared = articles
                                 .into_iter()
-                                .map(|a| prepare(a, gazetteer, reader.as_ref()))
+                                .map(|a| prepare(a, gazetteer, reader.store.as_ref()))
                                 .collect();
                             (prepared, errors)
                         },
@@ -227,6 +229,45 @@ fn ingest_into(
         b.finish_and_clear();
     }
     Ok(())
+}
+
+/// Read-only connections for the extraction workers' duplicate check, handed out per rayon
+/// job and put back when it ends: opening one reads the whole schema, and rayon starts many
+/// jobs per chunk. They are all closed when the pool goes, before the writer's connection.
+struct Readers<'a> {
+    db: &'a str,
+    idle: std::sync::Mutex<Vec<Store>>,
+}
+
+/// A connection taken from [`Readers`] (`None` when the database cannot be read this way).
+struct Reader<'r> {
+    store: Option<Store>,
+    pool: &'r std::sync::Mutex<Vec<Store>>,
+}
+
+impl<'a> Readers<'a> {
+    fn new(db: &'a str) -> Readers<'a> {
+        Readers {
+            db,
+            idle: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    fn take(&self) -> Reader<'_> {
+        let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
+        Reader {
+            store: idle.or_else(|| Store::open_reader(self.db)),
+            pool: &self.idle,
+        }
+    }
+}
+
+impl Drop for Reader<'_> {
+    fn drop(&mut self) {
+        if let (Some(store), Ok(mut idle)) = (self.store.take(), self.pool.lock()) {
+            idle.push(store);
+        }
+    }
 }
 
 /// `--format extractions`: store what `extract --jsonl` wrote, without extracting again. Files
@@ -383,6 +424,45 @@ struct Writer<'a> {
     touched: BTreeSet<String>,
     /// `PRAGMA data_version` when `profiles` were last read from the database.
     seen_version: i64,
+    /// Shingles of recently stored or compared originals, for the copy check.
+    shingles: ShingleCache,
+}
+
+/// Originals' shingles kept by the writer: the copy check compares each new article with the
+/// originals sharing a MinHash band, and without this it read and shingled their bodies again
+/// for every new article. Bounded ([`ShingleCache::CAP`] entries, oldest out first), so memory
+/// does not grow with the corpus; a body not here is read from the database as before.
+#[derive(Default)]
+struct ShingleCache {
+    by_id: HashMap<i64, Vec<u64>>,
+    order: VecDeque<i64>,
+}
+
+impl ShingleCache {
+    /// About 2 kB per wire-length article: ~8 MB.
+    const CAP: usize = 4096;
+
+    fn get(&self, id: i64) -> Option<&Vec<u64>> {
+        self.by_id.get(&id)
+    }
+
+    fn insert(&mut self, id: i64, shingles: Vec<u64>) {
+        if self.by_id.insert(id, shingles).is_none() {
+            self.order.push_back(id);
+        }
+        while self.order.len() > Self::CAP {
+            if let Some(old) = self.order.pop_front() {
+                self.by_id.remove(&old);
+            }
+        }
+    }
+
+    /// Forget everything: ids may have been reused (a rolled-back batch) or rows changed by
+    /// another process.
+    fn clear(&mut self) {
+        self.by_id.clear();
+        self.order.clear();
+    }
 }
 
 impl<'a> Writer<'a> {
@@ -399,6 +479,7 @@ impl<'a> Writer<'a> {
             batch_start: Instant::now(),
             touched: BTreeSet::new(),
             seen_version,
+            shingles: ShingleCache::default(),
         })
     }
 
@@ -446,6 +527,7 @@ impl<'a> Writer<'a> {
         if version != self.seen_version {
             self.profiles = load_profiles(self.store)?;
             self.seen_version = version;
+            self.shingles.clear();
         }
         Ok(())
     }
@@ -538,7 +620,10 @@ impl<'a> Writer<'a> {
             bands: &p.sketch.bands,
         };
         match self.store.put_article(&new) {
-            Ok(Inserted::New { .. }) => {
+            Ok(Inserted::New { id, .. }) => {
+                if copy_of.is_none() && !p.sketch.bands.is_empty() {
+                    self.shingles.insert(id, p.sketch.shingles.clone());
+                }
                 self.summary.new += 1;
                 self.summary.copies += usize::from(copy_of.is_some());
                 self.summary.claims += extraction.claims.len();
@@ -582,15 +667,32 @@ impl<'a> Writer<'a> {
 
     /// The earliest stored original that the article with this sketch nearly duplicates
     /// (see [`copies`] for the threshold), if any.
-    fn original_of(&self, sketch: &Sketch) -> Result<Option<i64>> {
+    fn original_of(&mut self, sketch: &Sketch) -> Result<Option<i64>> {
         if sketch.bands.is_empty() {
             return Ok(None);
         }
-        let candidates = self.store.copy_candidates(&sketch.bands)?;
-        Ok(candidates
-            .into_iter()
-            .find(|(_, _, body)| copies::is_copy(sketch, body))
-            .map(|(id, _, _)| id))
+        let cache = &self.shingles;
+        let candidates = self
+            .store
+            .copy_candidates_with(&sketch.bands, |id| cache.get(id).is_some())?;
+        for (id, _, body) in candidates {
+            let found = match body {
+                Some(body) => {
+                    let other = copies::shingles(&body);
+                    let found = copies::is_copy_of_shingles(sketch, &other);
+                    self.shingles.insert(id, other);
+                    found
+                }
+                None => self
+                    .shingles
+                    .get(id)
+                    .is_some_and(|other| copies::is_copy_of_shingles(sketch, other)),
+            };
+            if found {
+                return Ok(Some(id));
+            }
+        }
+        Ok(None)
     }
 
     /// Threads for a syndicated copy: its original's (or the fixed thread), no profile change.

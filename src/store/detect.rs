@@ -6,7 +6,7 @@
 //! commits or rolls back with the article.
 
 use super::read::candidate_claims;
-use super::write::{insert_contradictions, write_article, Written};
+use super::write::{insert_contradictions, Written};
 use super::{Detector, Inserted, NewArticle, Result, Store};
 use crate::model::StoredClaim;
 
@@ -30,14 +30,15 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let (article_id, thread_ids, new_claims) = match write_article(&tx, new)? {
-            Written::Duplicate(id) => return Ok(Inserted::Duplicate { id }),
-            Written::New {
-                article_id,
-                thread_ids,
-                claims,
-            } => (article_id, thread_ids, claims),
-        };
+        let (article_id, thread_ids, new_claims) =
+            match Store::write_indexed(self.search_at_commit, &tx, new)? {
+                Written::Duplicate(id) => return Ok(Inserted::Duplicate { id }),
+                Written::New {
+                    article_id,
+                    thread_ids,
+                    claims,
+                } => (article_id, thread_ids, claims),
+            };
         let mut found = 0;
         if !new_claims.is_empty() {
             for (tid, slug) in &thread_ids {

@@ -500,22 +500,28 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let upto = match self.search_at_commit {
-            true => Some(search::last_ids(&tx)?),
-            false => None,
-        };
-        let id = match write_article(&tx, new)? {
+        let id = match Store::write_indexed(self.search_at_commit, &tx, new)? {
             Written::Duplicate(id) => return Ok(Inserted::Duplicate { id }),
             Written::New { article_id, .. } => article_id,
         };
-        if let Some(upto) = upto {
-            search::index_added(&tx, upto)?;
-        }
         tx.commit()?;
         Ok(Inserted::New {
             id,
             contradictions: 0,
         })
+    }
+
+    /// [`write_article`] outside a batch, on the caller's transaction `tx` (`search_at_commit`
+    /// is the store's flag): the article's
+    /// rows go into the full-text indexes at once (in a batch that waits for the commit).
+    fn write_indexed(search_at_commit: bool, tx: &Connection, new: &NewArticle) -> Result<Written> {
+        if !search_at_commit {
+            return write_article(tx, new);
+        }
+        let upto = search::last_ids(tx)?;
+        let written = write_article(tx, new)?;
+        search::index_added(tx, upto)?;
+        Ok(written)
     }
 
     /// Start a batch transaction (`BEGIN IMMEDIATE`): following [`Store::insert_article`] calls

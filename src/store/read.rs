@@ -23,11 +23,8 @@ impl Store {
     pub fn find_by_hash(&self, hash: &str) -> Result<Option<i64>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT id FROM article WHERE content_hash = ?1",
-                params![hash],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT id FROM article WHERE content_hash = ?1")?
+            .query_row(params![hash], |r| r.get(0))
             .optional()?)
     }
 
@@ -299,6 +296,20 @@ impl Store {
     /// through the others. Without this, every new article of a corpus written from stock
     /// paragraphs is compared with a growing share of all stored articles.
     pub fn copy_candidates(&self, bands: &[i64]) -> Result<Vec<(i64, DateValue, String)>> {
+        Ok(self
+            .copy_candidates_with(bands, |_| false)?
+            .into_iter()
+            .map(|(id, published, body)| (id, published, body.unwrap_or_default()))
+            .collect())
+    }
+
+    /// [`Store::copy_candidates`], without reading the bodies the caller already has (its
+    /// shingles, say): `None` in place of the body of each id for which `have` is true.
+    pub fn copy_candidates_with(
+        &self,
+        bands: &[i64],
+        have: impl Fn(i64) -> bool,
+    ) -> Result<Vec<(i64, DateValue, Option<String>)>> {
         let mut ids = std::collections::BTreeSet::new();
         let mut stmt = self
             .conn
@@ -311,11 +322,19 @@ impl Store {
                 ids.extend(held);
             }
         }
-        let mut stmt = self.conn.prepare_cached(
+        let mut with_body = self.conn.prepare_cached(
             "SELECT published, published_precision, body FROM article WHERE id = ?1 AND copy_of IS NULL",
+        )?;
+        let mut without = self.conn.prepare_cached(
+            "SELECT published, published_precision, NULL FROM article WHERE id = ?1 AND copy_of IS NULL",
         )?;
         let mut out = Vec::new();
         for id in ids {
+            let stmt = if have(id) {
+                &mut without
+            } else {
+                &mut with_body
+            };
             if let Some((published, body)) = stmt
                 .query_row(params![id], |r| {
                     Ok((date_value(r.get(0)?, &r.get::<_, String>(1)?), r.get(2)?))
@@ -525,13 +544,10 @@ pub(super) fn candidate_claims(
 }
 
 pub(super) fn thread_id(tx: &Connection, slug: &str) -> Result<i64> {
-    tx.query_row(
-        "SELECT id FROM thread WHERE slug = ?1",
-        params![slug],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| StoreError::UnknownThread(slug.to_string()))
+    tx.prepare_cached("SELECT id FROM thread WHERE slug = ?1")?
+        .query_row(params![slug], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::UnknownThread(slug.to_string()))
 }
 
 /// A `threads` row: the thread's columns, its id, four counts and the date span.

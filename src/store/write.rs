@@ -82,25 +82,34 @@ impl Store {
         for c in found {
             let (a, b) = if c.a <= c.b { (c.a, c.b) } else { (c.b, c.a) };
             keep.insert((c.kind.as_str().to_string(), a, b));
-            let inserted = tx.execute(
-                "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, proposition, a, b)
-                 VALUES (?1, ?2, ?3, ?4, ?7, ?5, ?6)",
-                params![tid, c.kind.as_str(), c.score as f64, c.explanation, a, b, c.proposition],
-            )?;
+            let inserted = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, proposition, a, b)
+                     VALUES (?1, ?2, ?3, ?4, ?7, ?5, ?6)",
+                )?
+                .execute(params![
+                    tid,
+                    c.kind.as_str(),
+                    c.score as f64,
+                    c.explanation,
+                    a,
+                    b,
+                    c.proposition
+                ])?;
             if inserted == 0 {
-                tx.execute(
+                tx.prepare_cached(
                     "UPDATE contradiction SET score = ?5, explanation = ?6, proposition = ?7
                       WHERE thread_id = ?1 AND kind = ?2 AND a = ?3 AND b = ?4",
-                    params![
-                        tid,
-                        c.kind.as_str(),
-                        a,
-                        b,
-                        c.score as f64,
-                        c.explanation,
-                        c.proposition
-                    ],
-                )?;
+                )?
+                .execute(params![
+                    tid,
+                    c.kind.as_str(),
+                    a,
+                    b,
+                    c.score as f64,
+                    c.explanation,
+                    c.proposition
+                ])?;
             }
             n += inserted;
         }
@@ -114,7 +123,8 @@ impl Store {
         };
         for (id, kind, a, b) in stored {
             if !keep.contains(&(kind, a, b)) {
-                tx.execute("DELETE FROM contradiction WHERE id = ?1", params![id])?;
+                tx.prepare_cached("DELETE FROM contradiction WHERE id = ?1")?
+                    .execute(params![id])?;
             }
         }
         tx.commit()?;
@@ -238,11 +248,8 @@ pub(super) enum Written {
 /// whatever transaction or savepoint the caller opened.
 pub(super) fn write_article(conn: &Connection, new: &NewArticle) -> Result<Written> {
     if let Some(id) = conn
-        .query_row(
-            "SELECT id FROM article WHERE content_hash = ?1",
-            params![new.hash],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT id FROM article WHERE content_hash = ?1")?
+        .query_row(params![new.hash], |r| r.get(0))
         .optional()?
     {
         return Ok(Written::Duplicate(id));
