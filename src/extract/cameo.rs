@@ -172,7 +172,8 @@ fn display_name(alias: &str) -> String {
         .join(" ")
 }
 
-fn title_case(word: &str) -> String {
+/// A word in title case, each hyphenated part too ("AL-JUBEIR" -> "Al-Jubeir").
+pub(crate) fn title_case(word: &str) -> String {
     word.split('-')
         .map(|part| {
             let mut c = part.chars();

@@ -23,6 +23,7 @@ use chrono::NaiveDate;
 use crate::model::{ActorKind, ActorMention, Claim, Span};
 
 use super::actors::{self, Gazetteer, UNKNOWN_CODE};
+use super::cameo::title_case;
 
 /// Longest appositive read after a name, in bytes.
 const APPOSITIVE: usize = 160;
@@ -102,28 +103,16 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
     // Speakers already coded, in text order: a later description may refer to one of them
     // ("In Bratislava, the foreign ministry said …" then "ministry spokesman Jan Kovac added").
     let mut coded: Vec<(usize, String, Found)> = Vec::new();
-    // The claim before, as a name may continue it: (its sentence's end, its description
-    // was indefinite, its code).
-    let mut prev: Option<(usize, bool, Option<Found>)> = None;
-    for c in claims.iter_mut() {
+    for i in 0..claims.len() {
+        let (done, rest) = claims.split_at_mut(i);
+        let c = &mut rest[0];
         let at = c.speaker_span.map_or(c.sentence_span.start, |s| s.start);
         let unknown = c.actor_code.as_deref().is_none_or(|x| x == UNKNOWN_CODE);
         let lower = c.speaker.trim().to_lowercase();
-        let before = prev.replace((
-            c.sentence_span.end,
-            lower.starts_with("a ") || lower.starts_with("an "),
-            None,
-        ));
         if !unknown || c.speaker.trim().is_empty() {
             if let Some(code) = c.actor_code.clone().filter(|_| !unknown) {
-                let found = Found {
-                    code,
-                    country: c.country.clone(),
-                };
-                if let Some(p) = prev.as_mut() {
-                    p.2 = Some(found.clone());
-                }
-                coded.push((at, lower, found));
+                let country = c.country.clone();
+                coded.push((at, lower, Found { code, country }));
             }
             continue;
         }
@@ -137,7 +126,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                     if possessive.iter().any(|p| c.speaker.starts_with(p)) {
                         return None;
                     }
-                    introduced(body, before.as_ref(), c.sentence_span.start)
+                    introduced(body, done.last(), c.sentence_span.start)
                 })
                 .or_else(|| by_coded_role(&coded, title_head(body, &c.speaker, named_by), at))
         } else {
@@ -147,13 +136,10 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .map(Found::from)
                 .or_else(|| opening_place(article, at))
                 .or_else(|| by_coded_role(&coded, role_word(&c.speaker), at))
-                .or_else(|| by_last_person(&coded, &lower, at))
-                .or_else(|| by_last_document(&coded, &lower, at))
+                .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Person))
+                .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Document))
         };
         if let Some(m) = found {
-            if let Some(p) = prev.as_mut() {
-                p.2 = Some(m.clone());
-            }
             coded.push((at, lower, m.clone()));
             c.actor_code = Some(m.code);
             c.country = m.country;
@@ -188,39 +174,46 @@ fn same_speaker(coded: &[(usize, String, Found)], lower: &str) -> Option<Found> 
 /// "But its use does not mean Russia was to blame, a former Kremlin adviser told Sky News.
 /// Alexander Nekrasoff said …": a name the gazetteer does not know, in the sentence right
 /// after a claim by an indefinite description, is that description's person.
-fn introduced(
-    body: &str,
-    before: Option<&(usize, bool, Option<Found>)>,
-    sentence: usize,
-) -> Option<Found> {
-    let (end, indefinite, found) = before?;
-    let between = body.get(*end..sentence)?;
-    (*indefinite && between.trim().is_empty())
-        .then(|| found.clone())
-        .flatten()
-}
-
-/// "Russian monitors … have recorded nine violations. They said … the report said": a bare
-/// "the report", "the statement" that no mention explains is the last speaker's, shortly
-/// before.
-fn by_last_document(coded: &[(usize, String, Found)], lower: &str, at: usize) -> Option<Found> {
-    let rest = lower.strip_prefix("the ")?;
-    if rest.contains(' ') || !super::claims::channel_noun(rest) {
-        return None;
-    }
-    let (pos, _, found) = coded.iter().rev().find(|(pos, _, _)| *pos < at)?;
-    (at - pos <= LAST_PERSON).then(|| found.clone())
+fn introduced(body: &str, before: Option<&Claim>, sentence: usize) -> Option<Found> {
+    let b = before?;
+    let lower = b.speaker.trim().to_lowercase();
+    let indefinite = lower.starts_with("a ") || lower.starts_with("an ");
+    let code = b.actor_code.clone().filter(|x| x != UNKNOWN_CODE)?;
+    let between = body.get(b.sentence_span.end..sentence)?;
+    (indefinite && between.trim().is_empty()).then(|| Found {
+        code,
+        country: b.country.clone(),
+    })
 }
 
 /// Longest distance back to the speaker a bare definite description refers to, in bytes.
-const LAST_PERSON: usize = 600;
+const LAST_SPEAKER: usize = 600;
 
-/// "Russian Foreign Ministry spokeswoman Maria Zakharova said … The diplomat added …": a
-/// definite description of one person ("the diplomat", "the official") that no mention
-/// explains is the last named person who spoke shortly before.
-fn by_last_person(coded: &[(usize, String, Found)], lower: &str, at: usize) -> Option<Found> {
+/// What a bare definite description names, for [`by_last_speaker`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LastSpeaker {
+    /// "the diplomat", "the official": one person's role noun; refers to a named person.
+    Person,
+    /// "the report", "the statement": a channel noun; refers to any speaker.
+    Document,
+}
+
+/// "Russian Foreign Ministry spokeswoman Maria Zakharova said … The diplomat added …",
+/// "Russian monitors … have recorded nine violations. They said … the report said": a bare
+/// definite description that no mention explains is the last speaker shortly before (for a
+/// person's role noun, the last named person).
+fn by_last_speaker(
+    coded: &[(usize, String, Found)],
+    lower: &str,
+    at: usize,
+    kind: LastSpeaker,
+) -> Option<Found> {
     let rest = lower.strip_prefix("the ")?;
-    if rest.contains(' ') || !super::claims::person_role(rest) {
+    let fits = match kind {
+        LastSpeaker::Person => super::claims::person_role(rest),
+        LastSpeaker::Document => super::claims::channel_noun(rest),
+    };
+    if rest.contains(' ') || !fits {
         return None;
     }
     let named = |speaker: &str| {
@@ -230,8 +223,8 @@ fn by_last_person(coded: &[(usize, String, Found)], lower: &str, at: usize) -> O
     let (pos, _, found) = coded
         .iter()
         .rev()
-        .find(|(pos, speaker, _)| *pos < at && named(speaker))?;
-    (at - pos <= LAST_PERSON).then(|| found.clone())
+        .find(|(pos, speaker, _)| *pos < at && (kind == LastSpeaker::Document || named(speaker)))?;
+    (at - pos <= LAST_SPEAKER).then(|| found.clone())
 }
 
 /// How a phrase of `speaker_links.tsv` ties a speaker to the party after it.
@@ -347,17 +340,7 @@ pub fn transcript_turns(article: &Article, claims: &mut [Claim]) {
     let labels = turn_labels(article.body);
     for (n, &(start, label)) in labels.iter().enumerate() {
         let end = labels.get(n + 1).map_or(article.body.len(), |l| l.0);
-        let titled: Vec<String> = label
-            .split_whitespace()
-            .map(|w| {
-                let mut cs = w.chars();
-                cs.next().map_or(String::new(), |f| {
-                    f.to_uppercase()
-                        .chain(cs.flat_map(char::to_lowercase))
-                        .collect()
-                })
-            })
-            .collect();
+        let titled: Vec<String> = label.split_whitespace().map(title_case).collect();
         let titled = titled.join(" ");
         let Some(r) = actors::resolve_speaker_on(&titled, article.gazetteer, article.date)
             .filter(|r| r.code != UNKNOWN_CODE && r.kind == ActorKind::Person)
