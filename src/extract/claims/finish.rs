@@ -54,14 +54,7 @@ pub(super) fn finish(
     let last = timexes.partition_point(|t| t.span.start <= hi).max(first);
     let date = timexes[first..last]
         .iter()
-        .filter(|t| t.resolved.date.is_some())
-        // A claim is not made after its report ("Uribe, who leads the campaign for the
-        // Oct. 2 referendum, said" in a report of Sept. 13).
-        .filter(|t| {
-            published
-                .date
-                .is_none_or(|p| t.resolved.date.is_none_or(|d| d <= p))
-        })
+        .filter(|t| speech_day(t, published))
         .filter(|t| {
             let near_after = t.span.start >= d.cue.end
                 && t.span.start <= d.cue.end + 4
@@ -126,14 +119,22 @@ fn opening_timex(
     let prefix = text.get(d.sentence.start..t.span.start)?.trim();
     let opens = prefix.is_empty()
         || ["On", "Late on", "Early on", "Later on", "Earlier on"].contains(&prefix);
-    let date = t.resolved.date?;
     (opens
         && text[t.span.end..].starts_with(',')
         && !d.content.overlaps(t.span)
         && t.span.end <= d.cue.start.min(d.content.start)
-        && published.date.is_none_or(|p| date <= p)
+        && speech_day(t, published)
         && t.resolved.precision == Precision::Day)
         .then_some(t.resolved)
+}
+
+/// Whether a time expression can date a claim of a report published on `published`: it has a
+/// date, and a claim is not made after its report ("Uribe, who leads the campaign for the
+/// Oct. 2 referendum, said" in a report of Sept. 13).
+fn speech_day(t: &Timex, published: DateValue) -> bool {
+    t.resolved
+        .date
+        .is_some_and(|d| published.date.is_none_or(|p| d <= p))
 }
 
 /// "Lavrov said on Thursday Moscow would expel 60 diplomats. … Lavrov added that …": a
