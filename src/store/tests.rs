@@ -124,18 +124,13 @@ fn insert(
     let hash = format!("h-{body}");
     store.insert_article(
         &NewArticle {
-            article: &a,
-            hash: &hash,
-            extraction: &ex,
             threads: vec![("aleppo".into(), 1.0)],
             new_threads: if new_thread {
                 vec![thread("aleppo")]
             } else {
                 vec![]
             },
-            profiles: vec![],
-            copy_of: None,
-            bands: &[],
+            ..new_article(&a, &hash, &ex)
         },
         Some(detect),
         7,
@@ -204,14 +199,8 @@ fn failed_article_rolls_back_alone() {
     let err = s
         .insert_article(
             &NewArticle {
-                article: &a,
-                hash: "bad",
-                extraction: &ex,
                 threads: vec![("missing".into(), 1.0)],
-                new_threads: vec![],
-                profiles: vec![],
-                copy_of: None,
-                bands: &[],
+                ..new_article(&a, "bad", &ex)
             },
             Some(&no_rules),
             7,
@@ -240,14 +229,8 @@ fn issue_7_failed_article_in_a_batch_rolls_back_alone_and_detection_runs_at_comm
     };
     let a = article("Bad one.");
     let bad = NewArticle {
-        article: &a,
-        hash: "bad",
-        extraction: &ex,
         threads: vec![("missing".into(), 1.0)],
-        new_threads: vec![],
-        profiles: vec![],
-        copy_of: None,
-        bands: &[],
+        ..new_article(&a, "bad", &ex)
     };
     assert!(s.insert_article(&bad, Some(&opposite), 7).is_err());
     let r = insert(
@@ -300,14 +283,8 @@ fn issue_14_search_index_filled_at_commit_finds_what_the_triggers_found() {
         .unwrap();
         let (a, ex) = (article("Bad one about Kerry."), Extraction::default());
         let bad = NewArticle {
-            article: &a,
-            hash: "bad",
-            extraction: &ex,
             threads: vec![("missing".into(), 1.0)],
-            new_threads: vec![],
-            profiles: vec![],
-            copy_of: None,
-            bands: &[],
+            ..new_article(&a, "bad", &ex)
         };
         assert!(s.put_article(&bad).is_err());
         insert(
@@ -497,6 +474,25 @@ fn imported_actors_keep_their_dated_roles() {
     );
 }
 
+/// An article to store with its text and extraction only: no threads, an original without
+/// MinHash bands. Tests set the fields they need over it (`..new_article(..)`).
+fn new_article<'a>(
+    article: &'a Article,
+    hash: &'a str,
+    extraction: &'a Extraction,
+) -> NewArticle<'a> {
+    NewArticle {
+        article,
+        hash,
+        extraction,
+        threads: vec![],
+        new_threads: vec![],
+        profiles: vec![],
+        copy_of: None,
+        bands: &[],
+    }
+}
+
 /// The counters `threads` reads equal a full recount of the rows.
 fn assert_counters_recount(s: &Store) {
     let kept = s.threads().unwrap();
@@ -538,14 +534,10 @@ fn insert_dated(
         .collect();
     s.insert_article(
         &NewArticle {
-            article: &a,
-            hash: &format!("h-{body}"),
-            extraction: &ex,
             threads: threads.iter().map(|t| (t.to_string(), 1.0)).collect(),
             new_threads,
-            profiles: vec![],
             copy_of,
-            bands: &[],
+            ..new_article(&a, &format!("h-{body}"), &ex)
         },
         None,
         7,
@@ -674,14 +666,8 @@ fn hot_bands_find_no_copy_candidates() {
         let bands = [1, 100 + i];
         s.insert_article(
             &NewArticle {
-                article: &a,
-                hash: &format!("h-{body}"),
-                extraction: &ex,
-                threads: vec![],
-                new_threads: vec![],
-                profiles: vec![],
-                copy_of: None,
                 bands: &bands,
+                ..new_article(&a, &format!("h-{body}"), &ex)
             },
             None,
             7,
