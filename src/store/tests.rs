@@ -612,6 +612,21 @@ fn issue_14_thread_counters_equal_a_full_recount() {
     assert_eq!(s.sync_contradictions("aleppo", &both[..1]).unwrap(), 0);
     assert_counters_recount(&s);
     assert_eq!(s.threads().unwrap()[1].contradictions, 1);
+    // A pair found again with a new score and wording is updated in place, not added.
+    let rescored = Contradiction {
+        score: 0.9,
+        explanation: "y".into(),
+        proposition: "p".into(),
+        ..both[0].clone()
+    };
+    assert_eq!(s.sync_contradictions("aleppo", &[rescored]).unwrap(), 0);
+    let stored = s.contradictions(Some("aleppo"), None).unwrap();
+    assert_eq!(stored.len(), 1);
+    let c = &stored[0].contradiction;
+    assert_eq!(
+        (c.score, c.explanation.as_str(), c.proposition.as_str()),
+        (0.9, "y", "p")
+    );
 
     // Articles deleted (their claims, events, memberships and contradictions go with them),
     // then one stored again: a replacement. The copy goes first (it refers to its original).

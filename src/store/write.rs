@@ -82,34 +82,29 @@ impl Store {
         for c in found {
             let (a, b) = if c.a <= c.b { (c.a, c.b) } else { (c.b, c.a) };
             keep.insert((c.kind.as_str().to_string(), a, b));
+            // One parameter list for both statements: ?1 thread, ?2 kind, ?3 score,
+            // ?4 explanation, ?5 a, ?6 b, ?7 proposition.
+            let values = params![
+                tid,
+                c.kind.as_str(),
+                c.score as f64,
+                c.explanation,
+                a,
+                b,
+                c.proposition
+            ];
             let inserted = tx
                 .prepare_cached(
                     "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, proposition, a, b)
                      VALUES (?1, ?2, ?3, ?4, ?7, ?5, ?6)",
                 )?
-                .execute(params![
-                    tid,
-                    c.kind.as_str(),
-                    c.score as f64,
-                    c.explanation,
-                    a,
-                    b,
-                    c.proposition
-                ])?;
+                .execute(values)?;
             if inserted == 0 {
                 tx.prepare_cached(
-                    "UPDATE contradiction SET score = ?5, explanation = ?6, proposition = ?7
-                      WHERE thread_id = ?1 AND kind = ?2 AND a = ?3 AND b = ?4",
+                    "UPDATE contradiction SET score = ?3, explanation = ?4, proposition = ?7
+                      WHERE thread_id = ?1 AND kind = ?2 AND a = ?5 AND b = ?6",
                 )?
-                .execute(params![
-                    tid,
-                    c.kind.as_str(),
-                    a,
-                    b,
-                    c.score as f64,
-                    c.explanation,
-                    c.proposition
-                ])?;
+                .execute(values)?;
             }
             n += inserted;
         }
