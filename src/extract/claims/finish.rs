@@ -142,24 +142,24 @@ fn speech_day(t: &Timex, published: DateValue) -> bool {
 /// speaker's last earlier claim that has one, so it takes that claim's date. Speakers are
 /// the same when they resolved to the same actor name, or read the same when they did not.
 pub(super) fn same_occasion_dates(claims: &mut [Claim], cued: &mut [bool]) {
-    let who = |c: &Claim| {
-        c.actor
-            .clone()
-            .unwrap_or_else(|| c.speaker.trim().to_lowercase())
-    };
+    // Who speaks, once per claim.
+    let who: Vec<String> = claims
+        .iter()
+        .map(|c| {
+            c.actor
+                .clone()
+                .unwrap_or_else(|| c.speaker.trim().to_lowercase())
+        })
+        .collect();
     for i in 0..claims.len() {
-        if cued[i] {
-            continue;
-        }
-        let me = who(&claims[i]);
-        if me.is_empty() {
+        if cued[i] || who[i].is_empty() {
             continue;
         }
         // Only a day dates an occasion ("this year" does not).
         let day = |j: usize| claims[j].date.precision == Precision::Day;
         if let Some(j) = (0..i)
             .rev()
-            .find(|&j| cued[j] && day(j) && who(&claims[j]) == me)
+            .find(|&j| cued[j] && day(j) && who[j] == who[i])
         {
             claims[i].date = claims[j].date;
             cued[i] = true;
