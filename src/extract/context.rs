@@ -121,13 +121,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             by_appositive(body, actors, &c.speaker, named_by)
                 .map(Found::from)
                 .or_else(|| same_speaker(&coded, &lower))
-                .or_else(|| {
-                    let possessive = ["Our ", "Their ", "His ", "Her ", "Its ", "My ", "Your "];
-                    if possessive.iter().any(|p| c.speaker.starts_with(p)) {
-                        return None;
-                    }
-                    introduced(body, done.last(), c.sentence_span.start)
-                })
+                .or_else(|| introduced(body, done.last(), c.sentence_span.start))
                 .or_else(|| by_coded_role(&coded, title_head(body, &c.speaker, named_by), at))
         } else {
             by_role(body, actors, &c.speaker, at)
@@ -399,7 +393,11 @@ fn is_name(speaker: &str) -> bool {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !matches!(words[0], "The" | "A" | "An")
+        // A determiner or possessive opens a description ("The Kremlin", "Our Standards").
+        && !matches!(
+            words[0],
+            "The" | "A" | "An" | "Our" | "Their" | "His" | "Her" | "Its" | "My" | "Your"
+        )
 }
 
 /// The speaker's role word: its last word, singular ("the foreign ministry" → "ministry").
