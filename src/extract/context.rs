@@ -447,7 +447,9 @@ fn by_role_word<'a>(
 }
 
 /// "the Prime Minister" after "Theresa May": the nearest earlier person whose gazetteer
-/// aliases carry the title ("Prime Minister May").
+/// aliases carry the title ("Prime Minister May"). A lede may name the office first and the
+/// person later ("Updating MPs, the Prime Minister said … Mrs May said"): with no such person
+/// before, the first one after.
 fn by_title_alias<'a>(article: &Article<'a>, speaker: &str, at: usize) -> Option<&'a ActorMention> {
     let lower = speaker.trim().to_lowercase();
     let title = lower.strip_prefix("the ")?;
@@ -455,10 +457,10 @@ fn by_title_alias<'a>(article: &Article<'a>, speaker: &str, at: usize) -> Option
         return None;
     }
     let prefix = format!("{title} ");
-    article
+    let mut holders = article
         .actors
         .iter()
-        .filter(|m| m.span.end <= at && m.kind == ActorKind::Person && usable(m))
+        .filter(|m| m.kind == ActorKind::Person && usable(m))
         .filter(|m| {
             article.gazetteer.entries.iter().any(|e| {
                 e.name == m.name
@@ -467,8 +469,16 @@ fn by_title_alias<'a>(article: &Article<'a>, speaker: &str, at: usize) -> Option
                         .iter()
                         .any(|a| a.to_lowercase().starts_with(&prefix))
             })
-        })
-        .max_by_key(|m| m.span.start)
+        });
+    let (mut earlier, mut later): (Option<&ActorMention>, Option<&ActorMention>) = (None, None);
+    for m in holders.by_ref() {
+        if m.span.end <= at && earlier.is_none_or(|e| e.span.start < m.span.start) {
+            earlier = Some(m);
+        } else if m.span.start >= at && later.is_none_or(|l| l.span.start > m.span.start) {
+            later = Some(m);
+        }
+    }
+    earlier.or(later)
 }
 
 /// "Russian monitors of the ceasefire have recorded nine violations. They said …": a
@@ -767,6 +777,17 @@ mod tests {
                 "Theresa May met her cabinet on Monday. Speaking to lawmakers later, the Prime Minister said the attack was unlawful.",
                 "the Prime Minister",
                 Some("GBR"),
+            ),
+            // the office named first, its holder later in the article
+            (
+                "Addressing lawmakers, the Prime Minister said the attack was unlawful. The agent was of a military type, Mrs May said.",
+                "the Prime Minister",
+                Some("GBR"),
+            ),
+            (
+                "Addressing lawmakers, the Prime Minister said the attack was unlawful. Talks went on late into the night.",
+                "the Prime Minister",
+                None,
             ),
             (
                 "Ministers met on Monday. In Bratislava, the foreign ministry said the talks had failed. \"We reject this,\" ministry spokesman Jan Kovac added.",
