@@ -35,6 +35,7 @@ fn thread(articles: usize) -> Vec<StoredClaim> {
                     threads: vec!["bench".into()],
                     article_title: a.title.clone(),
                     article_source: a.source.clone(),
+                    article_published: None,
                     claim: c,
                 });
             }

@@ -58,6 +58,7 @@ fn thread(n: usize) -> ReportData {
                 threads: vec!["bench".into()],
                 article_title: format!("Briefing {}", i % articles.len()),
                 article_source: None,
+                article_published: None,
                 claim: Claim {
                     speaker: format!("Official {side}"),
                     speaker_span: None,

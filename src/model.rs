@@ -457,6 +457,11 @@ pub struct StoredClaim {
     pub threads: Vec<String>,
     pub article_title: String,
     pub article_source: Option<String>,
+    /// The article's publication day, when known to the day: the day an undated claim (a
+    /// background position, "Russia has denied any role") is compared on, as the position
+    /// stands on the day it is reported. Not part of listings.
+    #[serde(skip)]
+    pub article_published: Option<chrono::NaiveDate>,
     pub claim: Claim,
 }
 

@@ -794,12 +794,13 @@ impl<'a> Item<'a> {
             None if !claim.figures.is_empty() || prop.is_some() => "",
             None => return None,
         };
-        let date = claim.date.date?;
-        let len = match claim.date.precision {
-            Precision::Day => 0,
-            Precision::Week => MAX_SPAN,
+        // An undated claim (a background position) stands on the day it is reported.
+        let (date, len) = match (claim.date.date, claim.date.precision) {
+            (Some(d), Precision::Day) => (d, 0),
+            (Some(d), Precision::Week) => (d, MAX_SPAN),
             // A month or a year cannot be placed within a window of days.
-            _ => return None,
+            (Some(_), _) => return None,
+            (None, _) => (stored.article_published?, 0),
         };
         // With a proposition its position is the stance. Otherwise a denial cue on a neutral
         // claim rejects an accusation ("denied involvement in the strike"); on other frames

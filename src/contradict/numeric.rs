@@ -100,6 +100,10 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if x.quantities.is_empty() || y.quantities.is_empty() {
         return None;
     }
+    // Figures are compared for a day; a background claim has none of its own.
+    if x.claim.date.date.is_none() || y.claim.date.date.is_none() {
+        return None;
+    }
     if x.claim.denial || y.claim.denial {
         return None;
     }

@@ -71,6 +71,10 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if x.ids.frame != y.ids.frame || !x.stance.opposes(y.stance) {
         return None;
     }
+    // A background position has no day of its own: it cannot come before or after another.
+    if x.claim.date.date.is_none() || y.claim.date.date.is_none() {
+        return None;
+    }
     if p.gap < MIN_GAP_DAYS || p.gap > opts.reversal_days || !x.same_actor(y) || !same_target(x, y)
     {
         return None;

@@ -19,6 +19,7 @@ pub(super) fn claim(id: i64, code: &str, date: &str, frame: &str, polarity: i8) 
         threads: vec!["t".into()],
         article_title: String::new(),
         article_source: None,
+        article_published: None,
         claim: Claim {
             speaker: format!("speaker {id}"),
             speaker_span: None,

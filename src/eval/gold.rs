@@ -710,6 +710,7 @@ mod tests {
             threads: vec!["gold".into()],
             article_title: String::new(),
             article_source: None,
+            article_published: None,
             claim: Claim {
                 speaker: "someone".into(),
                 speaker_span: None,

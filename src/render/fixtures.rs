@@ -50,6 +50,7 @@ pub fn claim(
         threads: article.threads.clone(),
         article_title: article.article.title.clone(),
         article_source: article.article.source.clone(),
+        article_published: None,
         claim: Claim {
             speaker: speaker.into(),
             speaker_span: None,

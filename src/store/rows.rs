@@ -15,14 +15,16 @@ pub(super) const CLAIM_SELECT: &str = "SELECT c.id, c.article_id, c.speaker, c.s
         c.sentence_end, c.date, c.date_precision, c.frame, c.polarity, c.hedge, c.target, c.figures, c.denial,
         c.confidence, a.title, a.source,
         (SELECT group_concat(t.slug, char(31)) FROM article_thread at JOIN thread t ON t.id = at.thread_id
-          WHERE at.article_id = c.article_id)
+          WHERE at.article_id = c.article_id),
+        CASE a.published_precision WHEN 'day' THEN a.published END
      FROM claim c JOIN article a ON a.id = c.article_id";
 
 /// [`CLAIM_SELECT`] without the article's source and thread slugs (NULL), for detection.
 pub(super) const CLAIM_SELECT_LEAN: &str = "SELECT c.id, c.article_id, c.speaker, c.speaker_start, c.speaker_end, c.actor, c.actor_code,
         c.country, c.cue, c.cue_start, c.cue_end, c.kind, c.text, c.start, c.end, c.sentence, c.sentence_start,
         c.sentence_end, c.date, c.date_precision, c.frame, c.polarity, c.hedge, c.target, c.figures, c.denial,
-        c.confidence, a.title, NULL, NULL
+        c.confidence, a.title, NULL, NULL,
+        CASE a.published_precision WHEN 'day' THEN a.published END
      FROM claim c JOIN article a ON a.id = c.article_id";
 
 pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<StoredClaim> {
@@ -58,6 +60,7 @@ pub(super) fn claim_from_row(r: &Row) -> rusqlite::Result<StoredClaim> {
         article_title: r.get(27)?,
         article_source: r.get(28)?,
         threads: slugs(r.get(29)?),
+        article_published: parse_date(r.get(30)?),
     })
 }
 

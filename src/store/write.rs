@@ -10,7 +10,7 @@ use super::read::thread_id;
 use super::rows::*;
 use super::{NewArticle, Result, Store, StoreError};
 use crate::extract::actors::ActorCode;
-use crate::model::{Contradiction, FetchRecord, GazetteerEntry, StoredClaim, Thread};
+use crate::model::{Contradiction, FetchRecord, GazetteerEntry, Precision, StoredClaim, Thread};
 
 impl Store {
     /// Define a thread by rules (or an empty one).
@@ -384,6 +384,10 @@ fn write_claims(
                 threads: thread_ids.iter().map(|(_, s)| s.clone()).collect(),
                 article_title: a.title.clone(),
                 article_source: a.source.clone(),
+                article_published: a
+                    .published
+                    .date
+                    .filter(|_| a.published.precision == Precision::Day),
                 claim: c.clone(),
             });
         }

@@ -1,7 +1,7 @@
 //! Turning a draft into a claim: its texts, its date (a time expression next to the cue), its
 //! stance from `frames`, and the denial flip.
 
-use super::lexicon::CueKind;
+use super::lexicon::{in_list, CueKind, BACKGROUND, SKIP_BEFORE_CUE, STANDING};
 use super::Draft;
 use crate::extract::frames;
 use crate::model::{Claim, DateValue, Precision, Timex};
@@ -79,8 +79,16 @@ pub(super) fn finish(
         .map(|t| t.resolved)
         .next();
     let date = date.or_else(|| opening_timex(text, &d, timexes, published));
-    let cued = date.is_some();
-    let date = date.unwrap_or(published);
+    // An undated claim in the perfect ("has denied"), after "earlier" or as a standing
+    // position ("Moscow denies") was made before the report's day: its date is unknown, and
+    // no later claim of the speaker's lends it one.
+    let background = date.is_none() && background(text, &d, timexes);
+    let cued = date.is_some() || background;
+    let date = match date {
+        Some(date) => date,
+        None if background => DateValue::unknown(),
+        None => published,
+    };
     let claim = Claim {
         speaker: d.speaker.name.clone(),
         speaker_span: d.speaker.span,
@@ -106,6 +114,79 @@ pub(super) fn finish(
     (claim, cued)
 }
 
+/// Perfect auxiliaries: closed-class grammar, in `background` of `claim_words.tsv` too.
+const PERFECT: &[&str] = &["has", "have", "had"];
+
+/// Whether a claim's cue marks it as background rather than the day's news: the cue is in the
+/// perfect ("has denied", "had repeatedly said"), follows or opens with "earlier" or
+/// "previously" ("Earlier, May said", "Lavrov said previously"), or reports a standing
+/// position in the present ("Russia denies involvement").
+///
+/// The lede is the exception: its perfect or present is the day's news ("Putin has rejected
+/// the accusations", the first sentence after the headline), and so is a sentence that places
+/// itself in time before the cue ("Earlier today the minister claimed").
+fn background(text: &str, d: &Draft, timexes: &[Timex]) -> bool {
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_string()
+    };
+    let before = text.get(d.sentence.start..d.cue.start).unwrap_or("");
+    let placed = timexes
+        .iter()
+        .any(|t| t.span.start >= d.sentence.start && t.span.end <= d.cue.start);
+    if placed {
+        return false;
+    }
+    let after = text.get(d.cue.end..d.sentence.end).unwrap_or("");
+    let next = after
+        .split_whitespace()
+        .next()
+        .map(word)
+        .unwrap_or_default();
+    let opener = before
+        .split_whitespace()
+        .next()
+        .map(word)
+        .unwrap_or_default();
+    let earlier = [next, opener]
+        .iter()
+        .any(|w| in_list(&BACKGROUND, w) && !in_list(PERFECT, w));
+    if earlier {
+        return true;
+    }
+    if is_lede(text, d.sentence.start) {
+        return false;
+    }
+    let cue = text.get(d.cue.start..d.cue.end).unwrap_or("");
+    let mut cue_words = cue.split_whitespace().map(word);
+    let first = cue_words.next().unwrap_or_default();
+    if in_list(&BACKGROUND, &first) || (cue_words.next().is_none() && in_list(&STANDING, &first)) {
+        return true;
+    }
+    for w in before.split_whitespace().rev().take(4).map(word) {
+        if in_list(&BACKGROUND, &w) {
+            return true;
+        }
+        if !in_list(&SKIP_BEFORE_CUE, &w) {
+            break;
+        }
+    }
+    false
+}
+
+/// Whether the sentence at `start` is the article's lede: no line before it holds a full
+/// sentence (12 words or more, ended by a full stop, "!" or "?"); headlines, standfirsts
+/// without a stop, datelines, menus and short furniture lines may come first.
+fn is_lede(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    !before.lines().any(|l| {
+        let l = l
+            .trim_end()
+            .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}']);
+        l.split_whitespace().count() >= 12 && l.ends_with(['.', '!', '?'])
+    })
+}
+
 /// "On Wednesday, May announced the expulsion …", "Later on Monday, the ministry said …": a
 /// time expression that opens the sentence, set off by a comma, dates its attributions.
 fn opening_timex(
@@ -117,10 +198,19 @@ fn opening_timex(
     let first = timexes.partition_point(|t| t.span.start < d.sentence.start);
     let t = timexes.get(first)?;
     let prefix = text.get(d.sentence.start..t.span.start)?.trim();
-    let opens = prefix.is_empty()
-        || ["On", "Late on", "Early on", "Later on", "Earlier on"].contains(&prefix);
-    (opens
-        && text[t.span.end..].starts_with(',')
+    // "On Wednesday, X said"; after an opening preposition or adverb the comma may go
+    // ("Earlier on Tuesday the minister said", "Earlier today Johnson claimed").
+    let opener = [
+        "On",
+        "Late on",
+        "Early on",
+        "Later on",
+        "Earlier on",
+        "Earlier",
+        "Later",
+    ]
+    .contains(&prefix);
+    (((prefix.is_empty() && text[t.span.end..].starts_with(',')) || opener)
         && !d.content.overlaps(t.span)
         && t.span.end <= d.cue.start.min(d.content.start)
         && speech_day(t, published)

@@ -154,6 +154,12 @@ pub(super) static GOV_OFFICES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_word
 pub(super) static CHANNEL_NOUNS: Lazy<Vec<&'static str>> =
     Lazy::new(|| claim_words("channel-noun"));
 
+/// Words that make an undated claim background ("has denied", "Earlier, May said").
+pub(super) static BACKGROUND: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("background"));
+
+/// Present-tense cues of a standing position ("Moscow denies involvement").
+pub(super) static STANDING: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("standing"));
+
 // Closed-class grammar sets (small and fixed by English grammar) and exceptions tied to the
 // code: they stay in code.
 
@@ -197,6 +203,8 @@ mod tests {
             "title-abbrev",
             "gov-office",
             "channel-noun",
+            "background",
+            "standing",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

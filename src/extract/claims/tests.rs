@@ -725,6 +725,75 @@ fn later_claims_of_a_speaker_share_the_occasion_date() {
     }
 }
 
+/// Background is undated: a claim in the perfect ("has denied"), after "earlier" or
+/// "previously", or a standing position in the present ("Moscow denies") was not made on the
+/// report's day, unless it is the lede (the day's news) or a time expression places it.
+#[test]
+fn background_claims_have_no_date() {
+    use crate::extract::timex;
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2018, 3, d).unwrap();
+    let published = DateValue::day(day(15));
+    let lede =
+        "Ministers of both countries met in Vienna on Wednesday for a round of talks on trade.\n\n";
+    let cases: &[(&str, &[Option<chrono::NaiveDate>])] = &[
+        ("The Kremlin has denied any role in the attack.", &[None]),
+        (
+            "The ministry has repeatedly said the talks would go on.",
+            &[None],
+        ),
+        (
+            "Earlier, the prime minister said the border would stay open.",
+            &[None],
+        ),
+        (
+            "The envoy said previously that the border would stay open.",
+            &[None],
+        ),
+        ("Moscow denies any involvement in the attack.", &[None]),
+        // the day's news
+        (
+            "Jan Novak said the border would stay open.",
+            &[Some(day(15))],
+        ),
+        (
+            "Moscow denied any involvement in the attack.",
+            &[Some(day(15))],
+        ),
+        // a time expression before the cue places the claim
+        (
+            "Earlier on Tuesday the minister said the border would stay open.",
+            &[Some(day(13))],
+        ),
+        (
+            "The ministry has said on Monday that the talks would go on.",
+            &[Some(day(12))],
+        ),
+    ];
+    for (body, want) in cases {
+        for text in [format!("{lede}{body}"), body.to_string()] {
+            let timexes = timex::tag(&text, published.date);
+            let mut d = Vec::new();
+            let claims = find(
+                &text,
+                &sentences::split(&text),
+                &[],
+                &timexes,
+                published,
+                &Gazetteer::builtin(),
+                &mut d,
+            );
+            let got: Vec<_> = claims.iter().map(|c| c.date.date).collect();
+            let earlier = body.starts_with("Earlier,") || body.contains("previously");
+            if text.starts_with(lede) || earlier {
+                assert_eq!(&got, want, "{text}");
+            } else {
+                // the perfect or present as the lede is the day's news
+                assert!(got.iter().all(Option::is_some), "{text}: {got:?}");
+            }
+        }
+    }
+}
+
 /// Denial cues set `denial`, flip the classified polarity and blame the speaker for "its".
 #[test]
 fn denial_flips_polarity_and_targets_the_speaker() {
