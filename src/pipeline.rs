@@ -374,7 +374,7 @@ fn prepare(article: Article, gazetteer: &Gazetteer, stored: Option<&Store>) -> P
             sketch: Sketch::default(),
         };
     }
-    let (extraction, diagnostics) = extract::extract(&article.body, article.published, gazetteer);
+    let (extraction, diagnostics) = extract::extract_article(&article, gazetteer);
     prepared(article, hash, extraction, diagnostics)
 }
 

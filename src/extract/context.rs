@@ -52,6 +52,8 @@ pub struct Article<'a> {
     pub actors: &'a [ActorMention],
     pub gazetteer: &'a Gazetteer,
     pub date: Option<NaiveDate>,
+    /// The dateline city ("WASHINGTON"), when the page had one.
+    pub dateline: Option<&'a str>,
 }
 
 /// Drop mentions, and clear claim speakers, that rest only on a generic lower-case alias
@@ -132,6 +134,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_coded_role(&coded, role_word(&c.speaker), at))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Person))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Document))
+                .or_else(|| by_dateline(article, &c.speaker))
         };
         if let Some(m) = found {
             coded.push((at, lower, m.clone()));
@@ -219,6 +222,48 @@ fn by_last_speaker(
         .rev()
         .find(|(pos, speaker, _)| *pos < at && (kind == LastSpeaker::Document || named(speaker)))?;
     (at - pos <= LAST_SPEAKER).then(|| found.clone())
+}
+
+/// Head nouns of an unnamed government or military speaker that speaks from its dateline
+/// (`claim_words.tsv`, lists `dateline-gov` and `dateline-mil`), with the role they take.
+static DATELINE_ROLES: once_cell::sync::Lazy<Vec<(&'static str, &'static str)>> =
+    once_cell::sync::Lazy::new(|| {
+        crate::data::CLAIM_WORDS
+            .rows()
+            .into_iter()
+            .filter_map(|r| match r.col(1) {
+                "dateline-gov" => Some((r.col(0), "GOV")),
+                "dateline-mil" => Some((r.col(0), "MIL")),
+                _ => None,
+            })
+            .collect()
+    });
+
+/// "WASHINGTON — … a senior official said", "MOSCOW (Reuters) - The military said": an
+/// unnamed official, ministry or military whose words name no country speaks for the country
+/// of the dateline's city (a capital or a city the gazetteer places).
+fn by_dateline(article: &Article, speaker: &str) -> Option<Found> {
+    let city = article.dateline?;
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let head = words.last()?.to_lowercase();
+    let (_, role) = DATELINE_ROLES.iter().find(|(w, _)| *w == head)?;
+    // "an Aleppo official", "a Hezbollah spokesman": a capitalised word names another origin.
+    if words[1..].iter().any(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let place = city
+        .split_whitespace()
+        .map(title_case)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let r = actors::resolve_speaker_on(&place, article.gazetteer, article.date)?;
+    let country = r
+        .country
+        .filter(|c| c.len() == 3 && r.code != UNKNOWN_CODE)?;
+    Some(Found {
+        code: format!("{country}{role}"),
+        country: Some(country),
+    })
 }
 
 /// How a phrase of `speaker_links.tsv` ties a speaker to the party after it.
@@ -747,6 +792,57 @@ mod tests {
         ];
         for (text, n) in cases {
             assert_eq!(super::turn_labels(text).len(), *n, "{text}");
+        }
+    }
+
+    /// An unnamed official, ministry or military with no country of its own speaks for the
+    /// dateline's country; a named person, a speaker with a country, or a capitalised origin
+    /// keeps its own reading. Each case: dateline city, article, speaker, code.
+    #[test]
+    fn unnamed_officials_speak_for_the_dateline() {
+        let cases: &[(Option<&str>, &str, &str, Option<&str>)] = &[
+            (
+                Some("WASHINGTON"),
+                "The new sanctions, a senior national security official said, were a warning.",
+                "a senior national security official",
+                Some("USAGOV"),
+            ),
+            (
+                Some("MOSCOW"),
+                "The military said its jets had not flown over the town.",
+                "The military",
+                Some("RUSMIL"),
+            ),
+            (
+                Some("MOSCOW"),
+                "A Turkish official said the border would stay closed.",
+                "A Turkish official",
+                Some("TURGOV"),
+            ),
+            (
+                Some("WASHINGTON"),
+                "An Aleppo official said the water supply had been cut.",
+                "An Aleppo official",
+                Some("UNKNWN"),
+            ),
+            (
+                None,
+                "The new sanctions, a senior national security official said, were a warning.",
+                "a senior national security official",
+                None,
+            ),
+        ];
+        for (city, body, speaker, want) in cases {
+            let article = crate::model::Article {
+                body: body.to_string(),
+                published: DateValue::day(day()),
+                dateline: city.map(str::to_string),
+                ..Default::default()
+            };
+            let (ex, _) = crate::extract::extract_article(&article, &Gazetteer::builtin());
+            let got = ex.claims.iter().find(|c| c.speaker == *speaker);
+            assert!(got.is_some(), "{body}: {:?}", ex.claims);
+            assert_eq!(got.unwrap().actor_code.as_deref(), *want, "{body}");
         }
     }
 

@@ -15,7 +15,7 @@ pub mod sentences;
 pub mod timex;
 pub mod words;
 
-use crate::model::{DateValue, DiagCode, Diagnostic, Extraction};
+use crate::model::{Article, DateValue, DiagCode, Diagnostic, Extraction};
 
 pub use actors::Gazetteer;
 
@@ -23,6 +23,26 @@ pub use actors::Gazetteer;
 pub fn extract(
     body: &str,
     published: DateValue,
+    gazetteer: &Gazetteer,
+) -> (Extraction, Vec<Diagnostic>) {
+    extract_with(body, published, None, gazetteer)
+}
+
+/// [`extract`] for an article read by the pipeline: its dateline city ("WASHINGTON") is where
+/// unnamed officials with no country of their own speak from.
+pub fn extract_article(article: &Article, gazetteer: &Gazetteer) -> (Extraction, Vec<Diagnostic>) {
+    extract_with(
+        &article.body,
+        article.published,
+        article.dateline.as_deref(),
+        gazetteer,
+    )
+}
+
+fn extract_with(
+    body: &str,
+    published: DateValue,
+    dateline: Option<&str>,
     gazetteer: &Gazetteer,
 ) -> (Extraction, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
@@ -44,6 +64,7 @@ pub fn extract(
         actors: &actors,
         gazetteer,
         date: published.date,
+        dateline,
     };
     context::linked_parties(&article, &mut claims);
     context::resolve(&article, &mut claims);

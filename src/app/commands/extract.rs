@@ -34,7 +34,7 @@ pub fn extract(cfg: &Config, out: &mut Out, a: ExtractArgs) -> Result<Outcome> {
         bail!("{e}");
     }
     for art in &articles {
-        let (ex, diags) = extract::extract(&art.body, art.published, &store_gaz);
+        let (ex, diags) = extract::extract_article(art, &store_gaz);
         output::extraction(out, art, &ex, &diags, a.json)?;
     }
     Ok(Outcome::Ok)
@@ -141,7 +141,7 @@ fn extract_jsonl(out: &mut Out, date: Option<NaiveDate>, gaz: &Gazetteer) -> Res
         let (articles, errors) = ingest::read_bytes(&origin, line.as_bytes(), &opts);
         match (articles.first(), errors.iter().find(|e| !e.is_warning())) {
             (Some(a), _) => {
-                let (ex, diags) = extract::extract(&a.body, a.published, gaz);
+                let (ex, diags) = extract::extract_article(a, gaz);
                 out.json_line(&output::extraction_view(a, &ex, &diags))?;
             }
             (None, e) => {

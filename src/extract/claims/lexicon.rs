@@ -205,6 +205,8 @@ mod tests {
             "channel-noun",
             "background",
             "standing",
+            "dateline-gov",
+            "dateline-mil",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(
