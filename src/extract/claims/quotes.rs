@@ -19,6 +19,8 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
     let b = text.as_bytes();
     let mut para_start = 0;
     let mut open: Option<(usize, usize)> = None;
+    // An open single-mark quotation: dropped at its paragraph's end when never closed.
+    let mut single: Option<(usize, usize)> = None;
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         // Blank line: paragraph boundary.
@@ -32,6 +34,7 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
                 j += 1;
             }
             if blank {
+                single = None;
                 if let Some((o, s)) = open.take() {
                     let end = text[..i].trim_end().len().max(s);
                     out.push(Quote {
@@ -45,6 +48,45 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
                 }
                 para_start = j;
             }
+            continue;
+        }
+        // Single marks ('We are close,' he said; ‘…’) quote only where a double mark could not
+        // be an apostrophe: opening before a capital or digit, closing after the quotation's
+        // own punctuation.
+        if matches!(c, '\'' | '‘' | '’') && open.is_none() {
+            let doubled = c == '\'' && it.peek().is_some_and(|&(_, d)| d == '\'');
+            if !doubled {
+                let len = c.len_utf8();
+                let prev = text[..i].chars().next_back();
+                let next = text[i + len..].chars().next();
+                match single {
+                    None if c != '’'
+                        && prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p))
+                        && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit()) =>
+                    {
+                        single = Some((i, i + len));
+                    }
+                    Some((o, s))
+                        if c != '‘'
+                            && prev.is_some_and(|p| ".,!?".contains(p))
+                            && next.is_none_or(|n| n.is_whitespace() || ",;:)".contains(n)) =>
+                    {
+                        out.push(Quote {
+                            open: o,
+                            start: s,
+                            end: i,
+                            close_end: i + len,
+                            closed: true,
+                            para_start,
+                        });
+                        single = None;
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+        }
+        if single.is_some() {
             continue;
         }
         let (mark_len, kind) = match c {

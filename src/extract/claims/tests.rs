@@ -40,6 +40,18 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // single-mark quotations, straight and curly; apostrophes inside stay words
+        (
+            "'We will not accept this,' the ministry's spokesman said. The rebels' positions were hit, a monitor said.",
+            &[
+                "the ministry's spokesman | said | direct | We will not accept this",
+                "a monitor | said | indirect | The rebels' positions were hit",
+            ],
+        ),
+        (
+            "Jan Novak said the city was calm. ‘Step by step we are closer to a plan - I’m only talking about the city - that lets people return.’",
+            &["Jan Novak | said | indirect | the city was calm", "Jan Novak | said | direct | Step by step we are closer to a plan - I’m only talking about the city - that lets people return"],
+        ),
         // a lede names the speaker by title; the next paragraph names him
         (
             "Russia's defense minister said Monday that a deal was near.\n\nDefense Minister Sergei Shoigu said: \"We are nearing an arrangement.\"",
