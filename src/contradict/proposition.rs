@@ -532,6 +532,13 @@ mod tests {
             Some((r, Some("RUS"), -1)),
         );
         check(
+            "GBRGOV",
+            "said",
+            "it was overwhelmingly likely that the Russian president had personally handed down orders to use the agent",
+            false,
+            Some((r, Some("RUS"), 1)),
+        );
+        check(
             "RUSGOV",
             "said",
             "Russia has nothing to do with this story",

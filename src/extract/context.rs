@@ -133,6 +133,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| opening_place(article, at))
                 .or_else(|| by_coded_role(&coded, role_word(&c.speaker), at))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Person))
+                .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Body))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Document))
                 .or_else(|| by_dateline(article, &c.speaker))
         };
@@ -193,6 +194,10 @@ enum LastSpeaker {
     Person,
     /// "the report", "the statement": a channel noun; refers to any speaker.
     Document,
+    /// "the monitoring body", "the group": an organisation, modifiers allowed; refers to the
+    /// last speaker written as a description ("the Syrian Observatory …") that is no
+    /// government or military.
+    Body,
 }
 
 /// "Russian Foreign Ministry spokeswoman Maria Zakharova said … The diplomat added …",
@@ -206,21 +211,35 @@ fn by_last_speaker(
     kind: LastSpeaker,
 ) -> Option<Found> {
     let rest = lower.strip_prefix("the ")?;
+    let head = rest.rsplit(' ').next().unwrap_or(rest);
     let fits = match kind {
-        LastSpeaker::Person => super::claims::person_role(rest),
-        LastSpeaker::Document => super::claims::channel_noun(rest),
+        LastSpeaker::Person => !rest.contains(' ') && super::claims::person_role(rest),
+        LastSpeaker::Document => !rest.contains(' ') && super::claims::channel_noun(rest),
+        LastSpeaker::Body => {
+            super::claims::org_role(head) && !rest.chars().any(|c| c.is_ascii_digit())
+        }
     };
-    if rest.contains(' ') || !fits {
+    if !fits {
         return None;
     }
     let named = |speaker: &str| {
         speaker.split_whitespace().count() >= 2
             && !["the ", "a ", "an "].iter().any(|d| speaker.starts_with(d))
     };
-    let (pos, _, found) = coded
-        .iter()
-        .rev()
-        .find(|(pos, speaker, _)| *pos < at && (kind == LastSpeaker::Document || named(speaker)))?;
+    let fits_speaker = |speaker: &str| match kind {
+        LastSpeaker::Person => named(speaker),
+        LastSpeaker::Document => true,
+        LastSpeaker::Body => speaker.starts_with("the ") && !speaker.contains(" of the "),
+    };
+    // "the group", "the body" is a monitor, an agency or an armed group, not a government.
+    let state = |f: &Found| {
+        ["GOV", "MIL", "LEG", "JUD"]
+            .iter()
+            .any(|r| f.code.ends_with(r))
+    };
+    let (pos, _, found) = coded.iter().rev().find(|(pos, speaker, found)| {
+        *pos < at && fits_speaker(speaker) && !(kind == LastSpeaker::Body && state(found))
+    })?;
     (at - pos <= LAST_SPEAKER).then(|| found.clone())
 }
 
@@ -873,6 +892,17 @@ mod tests {
                 "Theresa May met her cabinet on Monday. Speaking to lawmakers later, the Prime Minister said the attack was unlawful.",
                 "the Prime Minister",
                 Some("GBR"),
+            ),
+            // an organisation's description refers back to the last non-state organisation
+            (
+                "The Syrian Observatory for Human Rights said the night was calm. The monitoring body said no civilians had died.",
+                "The monitoring body",
+                Some("SYR"),
+            ),
+            (
+                "The French foreign ministry said talks would resume. The group said it had counted 12 dead.",
+                "The group",
+                None,
             ),
             // the office named first, its holder later in the article
             (

@@ -95,6 +95,11 @@ pub fn person_role(word: &str) -> bool {
     role_of(word).is_some_and(|r| !r.org && !r.plural)
 }
 
+/// Whether `word` names one organisation ("group", "observatory", "body").
+pub fn org_role(word: &str) -> bool {
+    role_of(word).is_some_and(|r| r.org && !r.plural)
+}
+
 /// Whether `word` is a channel noun ("statement", "report", "tweet").
 pub fn channel_noun(word: &str) -> bool {
     lexicon::CHANNEL_NOUNS.contains(&word.to_lowercase().as_str())
