@@ -2,13 +2,12 @@
 //! leftmost-longest), titles applied on top, and the public entries that list mentions.
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::Anchored;
 use chrono::NaiveDate;
 
 use super::load::QUALIFIER_SUFFIXES;
 use super::titles::apply_titles;
-use super::{Gazetteer, Hit, Source};
+use super::{Gazetteer, Hit, Matcher, Source};
 use crate::extract::words::{is_word_byte, on_boundaries, word_before};
 use crate::model::{ActorKind, ActorMention, Span};
 
@@ -17,18 +16,20 @@ use crate::model::{ActorKind, ActorMention, Span};
 /// overlapping search gives that pass the left half of [`on_boundaries`], found by walking the
 /// trie anchored from each such place (a match state also lists the aliases that are suffixes
 /// of its own, which are kept only from their own start).
-pub(super) fn alias_matches(ac: &NFA, b: &[u8]) -> Vec<(usize, usize, usize)> {
+pub(super) fn alias_matches(m: &Matcher, b: &[u8]) -> Vec<(usize, usize, usize)> {
+    let ac = &m.ac;
     let mut out = Vec::new();
-    let Ok(start) = ac.start_state(Anchored::Yes) else {
-        return out;
-    };
     for s in 0..b.len() {
         if s > 0 && is_word_byte(b[s]) && is_word_byte(b[s - 1]) {
             continue;
         }
-        let mut sid = start;
-        for (i, &byte) in b[s..].iter().enumerate() {
-            sid = ac.next_state(Anchored::Yes, sid, byte);
+        let Some(mut sid) = m.first[usize::from(b[s])] else {
+            continue;
+        };
+        for i in 0..b.len() - s {
+            if i > 0 {
+                sid = ac.next_state(Anchored::Yes, sid, b[s + i]);
+            }
             if ac.is_special(sid) {
                 if ac.is_dead(sid) {
                     break;
@@ -56,7 +57,7 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
     };
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
     let b = text.as_bytes();
-    for (s, e, entry) in alias_matches(&m.ac, b) {
+    for (s, e, entry) in alias_matches(m, b) {
         let (alias, _, exact) = &m.patterns[entry];
         if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !on_boundaries(text, s, e) {
             continue;

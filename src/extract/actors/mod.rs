@@ -49,6 +49,25 @@ struct Matcher {
     ac: NFA,
     /// For each pattern: (alias, entries carrying it in file order, alias must match with exact case).
     patterns: Vec<(String, Vec<usize>, bool)>,
+    /// The state after each first byte from the anchored start, `None` where no alias can
+    /// start with that byte (spaces, punctuation ...): most walks end at this look-up.
+    first: Vec<Option<aho_corasick::automaton::StateID>>,
+}
+
+impl Matcher {
+    fn new(ac: NFA, patterns: Vec<(String, Vec<usize>, bool)>) -> Option<Matcher> {
+        use aho_corasick::automaton::Automaton;
+        let start = ac.start_state(aho_corasick::Anchored::Yes).ok()?;
+        let first = (0..=255u8)
+            .map(|b| Some(ac.next_state(aho_corasick::Anchored::Yes, start, b)))
+            .map(|sid| sid.filter(|&sid| !ac.is_dead(sid)))
+            .collect();
+        Some(Matcher {
+            ac,
+            patterns,
+            first,
+        })
+    }
 }
 
 static BUILTIN: Lazy<Gazetteer> = Lazy::new(|| {
@@ -126,7 +145,7 @@ impl Gazetteer {
         Gazetteer {
             entries,
             countries,
-            matcher: ac.map(|ac| Matcher { ac, patterns }),
+            matcher: ac.and_then(|ac| Matcher::new(ac, patterns)),
         }
     }
 
