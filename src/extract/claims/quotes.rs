@@ -230,7 +230,15 @@ mod tests {
 
     #[test]
     fn quote_marks_count_like_the_str_searches() {
-        let pieces = ["", "a \"b\" c", "“x” ''y'' '''", "'''' ' '' \"", "é“”ü''\"", "no marks", "’‘—"];
+        let pieces = [
+            "",
+            "a \"b\" c",
+            "“x” ''y'' '''",
+            "'''' ' '' \"",
+            "é“”ü''\"",
+            "no marks",
+            "’‘—",
+        ];
         for piece in pieces {
             let want = piece.matches(['"', '“', '”']).count() + piece.matches("''").count();
             assert_eq!(quote_marks(piece), want, "{piece:?}");
