@@ -25,7 +25,8 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-fn is_word_byte(b: u8) -> bool {
+/// An ASCII letter or digit, or any byte of a non-ASCII char.
+pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 

@@ -1,13 +1,53 @@
 //! Finding mentions: the gazetteer pass (case, word-boundary and qualifier checks, then
 //! leftmost-longest), titles applied on top, and the public entries that list mentions.
 
+use aho_corasick::automaton::Automaton;
+use aho_corasick::Anchored;
 use chrono::NaiveDate;
 
 use super::load::QUALIFIER_SUFFIXES;
 use super::titles::apply_titles;
-use super::{Gazetteer, Hit, Source};
-use crate::extract::words::{on_boundaries, word_before};
+use super::{Gazetteer, Hit, Matcher, Source};
+use crate::extract::words::{is_word_byte, on_boundaries, word_before};
 use crate::model::{ActorKind, ActorMention, Span};
+
+/// Every alias occurrence `(start, end, pattern)` in `b` that can start on a word boundary: at
+/// the text's start, on a non-word byte, or after one. The same matches an unanchored
+/// overlapping search gives that pass the left half of [`on_boundaries`], found by walking the
+/// trie anchored from each such place (a match state also lists the aliases that are suffixes
+/// of its own, which are kept only from their own start).
+pub(super) fn alias_matches(m: &Matcher, b: &[u8]) -> Vec<(usize, usize, usize)> {
+    let ac = &m.ac;
+    let mut out = Vec::new();
+    for s in 0..b.len() {
+        if s > 0 && is_word_byte(b[s]) && is_word_byte(b[s - 1]) {
+            continue;
+        }
+        let Some(mut sid) = m.first[usize::from(b[s])] else {
+            continue;
+        };
+        for i in 0..b.len() - s {
+            if i > 0 {
+                sid = ac.next_state(Anchored::Yes, sid, b[s + i]);
+            }
+            if ac.is_special(sid) {
+                if ac.is_dead(sid) {
+                    break;
+                }
+                if ac.is_match(sid) {
+                    let e = s + i + 1;
+                    for k in 0..ac.match_len(sid) {
+                        let pid = ac.match_pattern(sid, k);
+                        if ac.pattern_len(pid) == e - s {
+                            out.push((s, e, pid.as_usize()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
 
 /// Gazetteer matches: all overlapping alias hits that pass the case and boundary checks,
 /// then leftmost-longest selection.
@@ -16,17 +56,15 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         return Vec::new();
     };
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-    for hit in m.ac.find_overlapping_iter(text) {
-        let (s, e) = (hit.start(), hit.end());
-        let (alias, _, exact) = &m.patterns[hit.pattern().as_usize()];
+    let b = text.as_bytes();
+    for (s, e, entry) in alias_matches(m, b) {
+        let (alias, _, exact) = &m.patterns[entry];
         if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !on_boundaries(text, s, e) {
             continue;
         }
         if *exact && alias != &text[s..e] {
             continue;
         }
-        // The pattern index; the entry is picked by date once the span is chosen.
-        let entry = hit.pattern().as_usize();
         // "Britain-based monitor", "Russian-backed forces", "rebel-held districts": the name
         // only qualifies the noun that follows.
         let after = &text[e..];

@@ -497,3 +497,35 @@ fn mentions() {
     let failures: Vec<String> = cases.iter().filter_map(|(t, e)| check_find(t, e)).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The anchored walk from word starts finds exactly the alias matches an unanchored
+/// overlapping search finds that can start on a word boundary.
+#[test]
+fn anchored_walk_finds_every_overlapping_match() {
+    use crate::extract::words::is_word_byte;
+    let g = Gazetteer::builtin();
+    let m = g.matcher.as_ref().expect("builtin has aliases");
+    let ac = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(m.patterns.iter().map(|p| p.0.as_str()))
+        .expect("aliases build");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/data/demo/aleppo");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .expect("demo corpus")
+        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("text"))
+        .collect();
+    texts.push("the U.S.-backed Syrian Democratic Forces; Ivan Ivanovich; Ünited Nations É".into());
+    texts.push("  PutinPutin Putin's Kremlin-run RussiaRussia russia".into());
+    for text in &texts {
+        let b = text.as_bytes();
+        let mut want: Vec<(usize, usize, usize)> = (ac.find_overlapping_iter(text))
+            .map(|h| (h.start(), h.end(), h.pattern().as_usize()))
+            .filter(|&(s, _, _)| s == 0 || !is_word_byte(b[s]) || !is_word_byte(b[s - 1]))
+            .collect();
+        let mut got = find::alias_matches(m, b);
+        want.sort_unstable();
+        got.sort_unstable();
+        assert!(!want.is_empty());
+        assert_eq!(got, want);
+    }
+}

@@ -201,6 +201,9 @@ fn is_headline(text: &str, sent: Span) -> bool {
     let after = text[sent.end..].trim_start_matches([' ', '\t']);
     let own_line = (before.is_empty() || before.ends_with('\n'))
         && (after.is_empty() || after.starts_with(['\n', '\r']));
+    if !own_line {
+        return false;
+    }
     let line = text[sent.start..sent.end].trim_end();
     let ends = line.trim_end_matches(['"', '”', '’', '\'', ')']);
     // Words of four letters or more: short function words keep lower case in title case.
@@ -216,8 +219,7 @@ fn is_headline(text: &str, sent: Span) -> bool {
                 .is_some_and(char::is_uppercase)
         })
         .count();
-    own_line
-        && long.len() >= 3
+    long.len() >= 3
         && capitalised * 5 >= long.len() * 4
         && !ends.ends_with(['.', '!', '?', ',', ':', ';', '…'])
 }

@@ -133,6 +133,30 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
     out
 }
 
+/// The quote marks in `piece`: `"`, `“`, `”` and each `''` (counted left to right without
+/// overlaps), in one pass over the bytes.
+fn quote_marks(piece: &str) -> usize {
+    let b = piece.as_bytes();
+    let (mut n, mut i) = (0, 0);
+    while i < b.len() {
+        match b[i] {
+            b'"' => n += 1,
+            b'\'' if b.get(i + 1) == Some(&b'\'') => {
+                n += 1;
+                i += 1;
+            }
+            // `“` and `”` are E2 80 9C and E2 80 9D.
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)) => {
+                n += 1;
+                i += 2;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    n
+}
+
 /// Trim whitespace, quote marks, trailing commas/periods and a leading "that" from a content span.
 pub(super) fn clean_content(
     text: &str,
@@ -150,7 +174,7 @@ pub(super) fn clean_content(
         let piece = &text[s..e];
         // Quote marks at the edges go only when unbalanced inside: `said "it was "too early"`
         // keeps the pair around "too early".
-        let marks = piece.matches(['"', '“', '”']).count() + piece.matches("''").count();
+        let marks = quote_marks(piece);
         for q in ["\"", "“", "”", "''"] {
             if piece.starts_with(q)
                 && (!marks.is_multiple_of(2) || piece.len() > q.len() && edge_pair(piece))
@@ -161,7 +185,7 @@ pub(super) fn clean_content(
             }
         }
         let piece = &text[s..e];
-        let marks = piece.matches(['"', '“', '”']).count() + piece.matches("''").count();
+        let marks = quote_marks(piece);
         for q in ["\"", "“", "”", "''", ",", ";", ":", "—", "-"] {
             let is_quote = q.contains('"') || q.contains('”') || q == "''";
             if is_quote && marks.is_multiple_of(2) {
@@ -240,4 +264,26 @@ pub(super) fn inside_quote(quotes: &[Quote], s: usize, e: usize) -> bool {
     quotes_near(quotes, s, s)
         .iter()
         .any(|q| q.start <= s && e <= q.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_marks_count_like_the_str_searches() {
+        let pieces = [
+            "",
+            "a \"b\" c",
+            "“x” ''y'' '''",
+            "'''' ' '' \"",
+            "é“”ü''\"",
+            "no marks",
+            "’‘—",
+        ];
+        for piece in pieces {
+            let want = piece.matches(['"', '“', '”']).count() + piece.matches("''").count();
+            assert_eq!(quote_marks(piece), want, "{piece:?}");
+        }
+    }
 }
