@@ -51,25 +51,33 @@ pub struct Stream<'o> {
     buffer: Vec<StoredClaim>,
     /// Pool index of the next claim.
     next: usize,
-    /// Per pool index: the claim id, and whether the claim has a stance pair inside its own
-    /// article (`select`'s "has a local partner").
-    ids: Vec<i64>,
-    local: Vec<bool>,
+    /// Per pool index: what `select` reads of the claim.
+    meta: Vec<Meta>,
     cross: Vec<Cross>,
+    /// `cross.len()` after pairs with a local claim were last dropped.
+    pruned: usize,
     stats: Stats,
 }
 
-/// A stance pair across articles, waiting for the choice at the end: what `select` reads,
-/// in 40 bytes (a dense thread has millions).
+/// A stance pair across articles, waiting for the choice at the end, in 16 bytes (a dense
+/// thread has millions); the rest of what `select` reads is in the claims' [`Meta`].
 struct Cross {
     kind: ContradictionKind,
     score: f32,
     /// Pool indices of claims `a` and `b` (`a` < `b` by claim id).
     x: u32,
     y: u32,
-    gap: i32,
-    /// One per (proposition, agent, pair of sides, day); [`NONE`] for a missing key.
-    key: [u32; 5],
+}
+
+/// What `select` reads of a claim: its id, keys ([`NONE`] when missing), dates, and whether
+/// it has a stance pair inside its own article ("a local partner").
+struct Meta {
+    id: i64,
+    frame: u32,
+    agent: u32,
+    side: u32,
+    days: (i32, i32),
+    local: bool,
 }
 
 /// An interned key that is missing (interned keys are small numbers).
@@ -103,9 +111,9 @@ impl<'o> Stream<'o> {
             carry: Vec::new(),
             buffer: Vec::new(),
             next: 0,
-            ids: Vec::new(),
-            local: Vec::new(),
+            meta: Vec::new(),
             cross: Vec::new(),
+            pruned: 0,
             stats: Stats::default(),
         }
     }
@@ -167,11 +175,17 @@ impl<'o> Stream<'o> {
         let first_new = items.len();
         for (k, s) in fresh.iter().enumerate() {
             if let Some(it) = Item::new(s, &mut self.strings) {
-                items.push(it);
                 pool.push(self.next);
                 origin.push((false, k));
-                self.ids.push(s.id);
-                self.local.push(false);
+                self.meta.push(Meta {
+                    id: s.id,
+                    frame: it.ids.frame,
+                    agent: it.ids.agent.unwrap_or(NONE),
+                    side: it.ids.side.unwrap_or(NONE),
+                    days: (it.days.0 as i32, it.days.1 as i32),
+                    local: false,
+                });
+                items.push(it);
                 self.next += 1;
             }
         }
@@ -238,8 +252,8 @@ impl<'o> Stream<'o> {
         let stance = |c: &Found| c.rule.kind != ContradictionKind::Numeric;
         let same_article = |c: &Found| items[c.x].stored.article_id == items[c.y].stored.article_id;
         for c in found.iter().filter(|c| stance(c) && same_article(c)) {
-            self.local[pool[c.x]] = true;
-            self.local[pool[c.y]] = true;
+            self.meta[pool[c.x]].local = true;
+            self.meta[pool[c.y]].local = true;
         }
         let mut out = Vec::new();
         for c in found {
@@ -247,26 +261,24 @@ impl<'o> Stream<'o> {
                 out.push(report(&self.thread, &c, items));
                 continue;
             }
-            let (a, b) = (&items[c.x], &items[c.y]);
-            let (s1, s2) = if a.ids.side <= b.ids.side {
-                (a.ids.side, b.ids.side)
-            } else {
-                (b.ids.side, a.ids.side)
-            };
+            // A pair with a local claim is never chosen: not kept.
+            if self.meta[pool[c.x]].local || self.meta[pool[c.y]].local {
+                continue;
+            }
             self.cross.push(Cross {
                 kind: c.rule.kind,
                 score: c.score,
                 x: small(pool[c.x]),
                 y: small(pool[c.y]),
-                gap: gap(a.days, b.days) as i32,
-                key: [
-                    a.ids.frame,
-                    a.ids.agent.or(b.ids.agent).unwrap_or(NONE),
-                    s1.unwrap_or(NONE),
-                    s2.unwrap_or(NONE),
-                    a.days.0.max(b.days.0) as u32,
-                ],
             });
+        }
+        // Claims of earlier pairs may have got a local partner since: drop those pairs now
+        // and then (each time the list has grown by a quarter).
+        if self.cross.len() > self.pruned + self.pruned / 4 + 1024 {
+            let meta = &self.meta;
+            self.cross
+                .retain(|c| !meta[c.x as usize].local && !meta[c.y as usize].local);
+            self.pruned = self.cross.len();
         }
         self.stats.found += out.len();
         out
@@ -276,25 +288,39 @@ impl<'o> Stream<'o> {
     /// partners known from every chunk.
     fn select(&mut self) -> Vec<Crossing> {
         let mut cross = std::mem::take(&mut self.cross);
-        let ids = &self.ids;
-        let id = |g: u32| ids[g as usize];
-        // `select` sees pairs sorted by (a, b, kind).
-        cross.sort_by_key(|c| (id(c.x), id(c.y), c.kind));
-        // Pool indices ranked as `select` ranks them (the earlier pair first).
-        let rank = |c: &Cross| -> (f32, i32, u32, u32) {
+        let meta = &self.meta;
+        let at = |g: u32| &meta[g as usize];
+        let id = |g: u32| at(g).id;
+        // `select` sees pairs sorted by (a, b, kind) (each pair once).
+        cross.sort_unstable_by_key(|c| (id(c.x), id(c.y), c.kind));
+        let days = |g: u32| (i64::from(at(g).days.0), i64::from(at(g).days.1));
+        // Ranked as `select` ranks them: score, closer, then the earlier pair in the pool.
+        let rank = |c: &Cross| -> (f32, i64, u32, u32) {
             (
                 c.score,
-                -c.gap,
+                -gap(days(c.x), days(c.y)),
                 u32::MAX - c.x.min(c.y),
                 u32::MAX - c.x.max(c.y),
             )
+        };
+        // One per (proposition, agent, pair of sides, day).
+        let key = |c: &Cross| -> [u32; 5] {
+            let (a, b) = (at(c.x), at(c.y));
+            let agent = if a.agent != NONE { a.agent } else { b.agent };
+            [
+                a.frame,
+                agent,
+                a.side.min(b.side),
+                a.side.max(b.side),
+                a.days.0.max(b.days.0) as u32,
+            ]
         };
         let better =
             |p: &Cross, q: &Cross| rank(p).partial_cmp(&rank(q)) == Some(Ordering::Greater);
         // Per pool index and kind, the best pair's index in `cross` (NONE: none yet).
         let mut best: Vec<[u32; KINDS]> = vec![[NONE; KINDS]; self.next];
         for (n, c) in cross.iter().enumerate() {
-            if self.local[c.x as usize] || self.local[c.y as usize] {
+            if at(c.x).local || at(c.y).local {
                 continue;
             }
             for g in [c.x, c.y] {
@@ -317,7 +343,7 @@ impl<'o> Stream<'o> {
             let mutual = [c.x, c.y]
                 .iter()
                 .all(|&g| best[g as usize][c.kind as usize] == n);
-            if mutual && seen.insert(c.key) {
+            if mutual && seen.insert(key(c)) {
                 kept.push(Crossing {
                     kind: c.kind,
                     score: c.score,
