@@ -33,7 +33,7 @@ use crate::model::{Contradiction, ContradictionKind, StoredClaim};
 
 /// Claims detected at a time by default (complete days are gathered until there are at least
 /// this many).
-pub const CHUNK: usize = 16_384;
+pub const CHUNK: usize = 8_192;
 
 /// Contradiction detection over a thread's claims handed over in date order.
 pub struct Stream<'o> {
