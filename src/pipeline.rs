@@ -817,18 +817,27 @@ fn load_profiles(store: &Store) -> Result<Vec<Profile>> {
 
 /// Recompute a thread's contradictions from all its stored claims (after an ingest run or
 /// a merge); returns how many pairs are new.
+///
+/// Streamed ([`contradict::stream`]): claims are read in date order a chunk at a time and
+/// only those later claims can still pair with stay in memory; the result is
+/// [`contradict::detect`]'s on all the thread's claims.
 pub fn recompute_contradictions(store: &mut Store, slug: &str, window_days: i64) -> Result<usize> {
-    let claims = store.detection_claims(slug)?;
-    let found = contradict::detect(
-        slug,
-        &claims,
-        &[],
-        &contradict::Options {
-            window_days,
-            ..Default::default()
-        },
-    );
-    Ok(store.sync_contradictions(slug, &found)?)
+    use contradict::stream::{crossing_claims, explain_crossings, Stream};
+    let opts = contradict::Options {
+        window_days,
+        ..Default::default()
+    };
+    Ok(store.sync_contradictions_with(slug, |sync| {
+        let mut stream = Stream::new(slug, &opts);
+        sync.for_each_chunk(4_096, |claims| stream.push(claims))?;
+        let (rest, crossings, _) = stream.finish();
+        sync.stage(&rest)?;
+        for pairs in crossings.chunks(4_096) {
+            let claims = sync.claims(&crossing_claims(pairs))?;
+            sync.stage(&explain_crossings(slug, pairs, &claims))?;
+        }
+        Ok(())
+    })?)
 }
 
 /// Everything the report module draws for one thread.

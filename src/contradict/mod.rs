@@ -49,6 +49,7 @@ mod opposing;
 pub mod proposition;
 mod reversal;
 pub mod sides;
+pub mod stream;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -371,19 +372,8 @@ fn run(
     stats.found = out.len();
     // The strings (the costly part) only for the pairs reported.
     let out = out
-        .into_iter()
-        .map(|f| {
-            let pair = Pair::new(&items[f.x], &items[f.y]);
-            Contradiction {
-                thread: thread.to_string(),
-                kind: f.rule.kind,
-                score: f.score,
-                explanation: (f.rule.explain)(&pair),
-                proposition: proposition(&pair).into_owned(),
-                a: f.a,
-                b: f.b,
-            }
-        })
+        .iter()
+        .map(|f| stream::report(thread, f, &items))
         .collect();
     (out, stats)
 }

@@ -1025,3 +1025,104 @@ fn dense_thread_result_does_not_depend_on_claim_order() {
     let (_, all) = detect_with_stats("t", &claims, &[], &unbounded);
     assert!(bounded.comparisons < all.comparisons, "{bounded:?} {all:?}");
 }
+
+/// [`stream::Stream`] over `claims` handed over in date order (then id), `push` at a time,
+/// detecting at least `chunk` claims at a time; the kept cross-article pairs explained with
+/// the claims. Sorted like `detect`'s result. Also returns the most claims held at once.
+fn streamed(
+    claims: &[StoredClaim],
+    opts: &Options,
+    chunk: usize,
+    push: usize,
+) -> (Vec<Contradiction>, usize) {
+    let mut sorted = claims.to_vec();
+    sorted.sort_by_key(|c| (c.claim.date.date.is_none(), c.claim.date.date, c.id));
+    let mut stream = stream::Stream::with_chunk("t", opts, chunk);
+    let mut out = Vec::new();
+    let mut held = 0;
+    for part in sorted.chunks(push) {
+        out.extend(stream.push(part.to_vec()));
+        held = held.max(stream.held());
+    }
+    let (rest, crossings, stats) = stream.finish();
+    out.extend(rest);
+    out.extend(stream::explain_crossings("t", &crossings, claims));
+    assert_eq!(stats.found, out.len());
+    out.sort_by_key(|c| (c.a, c.b, c.kind));
+    (out, held)
+}
+
+/// Issue 14: streaming a whole thread in date order, a chunk of days at a time, finds what
+/// `detect` finds on all its claims at once (same pairs, scores and strings), whatever the
+/// chunk size; on a dense thread, week-long dates, claims sharing an article, and without
+/// the strongest-per-counterpart choice.
+#[test]
+fn streamed_detection_finds_what_detect_finds() {
+    let start = NaiveDate::from_ymd_opt(2016, 9, 1).unwrap();
+    // Dense: 4,000 claims over 40 days, some dated to a week, three claims an article.
+    let mut dense = spread(4_000);
+    for (i, c) in dense.iter_mut().enumerate() {
+        c.claim.date = DateValue::day(start + chrono::Days::new(i as u64 % 40));
+        if i % 17 == 0 {
+            c.claim.date.precision = Precision::Week;
+        }
+        c.claim.text = format!("claim {i}");
+        c.article_id = c.id / 3;
+    }
+    // Sparse: 1,500 claims over a year, one an article.
+    let sparse = spread(1_500);
+    let every = Options {
+        strongest_per_counterpart: false,
+        ..Options::default()
+    };
+    for (claims, opts) in [
+        (&dense, Options::default()),
+        (&sparse, Options::default()),
+        (&dense, every),
+    ] {
+        let expect = detect("t", claims, &[], &opts);
+        assert!(expect.len() > 100, "{}", expect.len());
+        for (chunk, push) in [(1, 1), (150, 64), (1_000, 333), (100_000, 5_000)] {
+            let (got, _) = streamed(claims, &opts, chunk, push);
+            assert_eq!(got, expect, "chunk {chunk}, push {push}");
+        }
+    }
+}
+
+/// Issue 14: on a dense thread the stream holds a few days of claims, not the thread.
+#[test]
+fn streamed_detection_holds_few_claims_of_a_dense_thread() {
+    let start = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap();
+    // 200 claims a day for 150 days.
+    let mut claims = spread(30_000);
+    for (i, c) in claims.iter_mut().enumerate() {
+        c.claim.date = DateValue::day(start + chrono::Days::new(i as u64 % 150));
+        c.claim.text = format!("claim {i}");
+    }
+    let (found, held) = streamed(&claims, &Options::default(), 1_000, 500);
+    assert!(!found.is_empty());
+    assert!(held < claims.len() / 5, "held {held} of {}", claims.len());
+}
+
+/// The stream drops a claim once it is beyond every rule's window: the longest window it
+/// assumes covers every window a rule asks for.
+#[test]
+fn stream_horizon_covers_every_rule_window() {
+    let opts = Options::default();
+    let horizon = stream::horizon(&opts);
+    let claims = spread(2_000);
+    let mut strings = Interner::default();
+    let mut asked = 0;
+    for c in &claims {
+        let Some(it) = Item::new(c, &mut strings) else {
+            continue;
+        };
+        for rule in RULES {
+            for (_, window) in (rule.partners)(&it, &opts) {
+                assert!(window <= horizon, "{} asks for {window} days", rule.name);
+                asked = asked.max(window);
+            }
+        }
+    }
+    assert_eq!(asked, horizon);
+}

@@ -21,9 +21,11 @@ mod migrate;
 mod read;
 mod rows;
 mod search;
+mod sync;
 mod write;
 
 pub use migrate::MIGRATIONS;
+pub use sync::ContradictionSync;
 
 use read::candidate_claims;
 use write::{insert_contradictions, write_article, Written};

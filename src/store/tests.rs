@@ -700,3 +700,115 @@ fn hot_bands_find_no_copy_candidates() {
     assert_eq!(rare.len(), 1);
     assert_eq!(rare[0].2, "original 5");
 }
+
+/// Issue 14: the streamed sync stores what `sync_contradictions` stores with the same list
+/// (sorted as detection sorts it), with the same row ids (new rows in (a, b, kind) order whatever the staging order), keeps
+/// the ids of rows found again, deletes rows no longer found, and changes nothing when the
+/// caller fails. Its chunks hand over the detection claims in `detection_claims` order.
+#[test]
+fn issue_14_streamed_sync_stores_what_a_list_sync_stores() {
+    let fill = || {
+        let mut s = Store::open_in_memory().unwrap();
+        for (i, day) in [25, 20, 28, 20, 22].into_iter().enumerate() {
+            let polarity = if i % 2 == 0 { 1 } else { -1 };
+            insert_dated(
+                &mut s,
+                &format!("Article {i}."),
+                day,
+                &["aleppo"],
+                None,
+                polarity,
+            );
+        }
+        s
+    };
+    let rows = |s: &Store| -> Vec<(i64, String, i64, i64, String)> {
+        let mut stmt = s
+            .conn
+            .prepare("SELECT id, kind, a, b, explanation FROM contradiction ORDER BY id")
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap();
+        rows.collect::<std::result::Result<_, _>>().unwrap()
+    };
+    let mut list = fill();
+    let mut streamed = fill();
+    let claims = list.detection_claims("aleppo").unwrap();
+    assert_eq!(claims.len(), 5);
+    // Claims come in detection order, whatever the chunk size.
+    let mut seen = Vec::new();
+    streamed
+        .sync_contradictions_with("aleppo", |sync| {
+            sync.for_each_chunk(2, |chunk| {
+                seen.extend(chunk.into_iter().map(|c| c.id));
+                Vec::new()
+            })
+        })
+        .unwrap();
+    assert_eq!(seen, claims.iter().map(|c| c.id).collect::<Vec<_>>());
+    let pair = |a: usize, b: usize, kind, text: &str| Contradiction {
+        thread: "aleppo".into(),
+        kind,
+        score: 0.5,
+        explanation: text.into(),
+        proposition: "p".into(),
+        a: claims[a].id,
+        b: claims[b].id,
+    };
+    let first = [
+        pair(3, 4, ContradictionKind::Opposing, "x"),
+        pair(0, 1, ContradictionKind::Numeric, "x"),
+        pair(0, 1, ContradictionKind::Opposing, "x"),
+        pair(2, 0, ContradictionKind::Denial, "x"),
+    ];
+    let second = [
+        pair(1, 2, ContradictionKind::Opposing, "y"),
+        pair(3, 4, ContradictionKind::Opposing, "y"),
+        pair(0, 1, ContradictionKind::Reversal, "y"),
+    ];
+    for found in [&first[..], &second[..]] {
+        // The list as detection gives it: by (a, b, kind).
+        let mut sorted = found.to_vec();
+        sorted.sort_by_key(|c| (c.a, c.b, c.kind));
+        let n = list.sync_contradictions("aleppo", &sorted).unwrap();
+        // Staged in reverse, a few at a time.
+        let m = streamed
+            .sync_contradictions_with("aleppo", |sync| {
+                for c in found.iter().rev() {
+                    sync.stage(std::slice::from_ref(c))?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(n, m);
+        assert_eq!(rows(&list), rows(&streamed));
+        assert_counters_recount(&streamed);
+    }
+    assert_eq!(rows(&streamed).len(), 3);
+    // A failing caller changes nothing, and the next sync works.
+    let before = rows(&streamed);
+    let failed = streamed.sync_contradictions_with("aleppo", |sync| {
+        sync.stage(&first)?;
+        Err(StoreError::UnknownThread("x".into()))
+    });
+    assert!(failed.is_err());
+    assert_eq!(rows(&streamed), before);
+    let temp: i64 = streamed
+        .conn
+        .query_row("PRAGMA temp_store", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(temp, 2, "temp_store is back to memory");
+    assert!(streamed
+        .sync_contradictions_with("nowhere", |_| Ok(()))
+        .is_err());
+    assert_eq!(
+        streamed
+            .sync_contradictions_with("aleppo", |sync| sync.stage(&second))
+            .unwrap(),
+        0
+    );
+    assert_eq!(rows(&streamed), before);
+}

@@ -1,0 +1,461 @@
+//! Whole-thread detection as a stream: claims arrive in date order, and only those a later
+//! claim can still take as a candidate stay in memory.
+//!
+//! [`super::detect`] on a whole thread (no existing claims) holds every claim of the thread
+//! at once: 1.15 million claims, 2 GB, for a 100,000-article thread. [`Stream`] finds the
+//! same contradictions in chunks of complete days. The pool is in date order, so a claim
+//! only pairs with claims before it; what it can take from a bucket is the `nearest` claims
+//! with the smallest gap within the rules' windows. After a chunk, a claim stays (is
+//! *carried*) only while some later claim could still take it from one of its buckets:
+//!
+//! - its last day is within the longest window of the day after the chunk, and
+//! - fewer than `nearest` claims after it in the bucket end on its last day or later (those
+//!   would all beat it for any later claim: a smaller or equal gap, and ties go to the
+//!   later claim in the pool).
+//!
+//! Every claim gets the pool index it has in [`super::detect`] (claims in date order, each
+//! day in canonical order), so ties are broken as there. Pairs a rule reports are final
+//! but for [`super::select`]'s choice among stance pairs across articles, which looks at
+//! every pair of both claims: those pairs are kept in a compact form ([`Cross`]) and chosen
+//! at the end ([`Stream::finish`]), and the caller then explains the few kept with the two
+//! claims read again ([`explain_crossings`]).
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use super::{
+    canonical_key, gap, index, proposition, Ctx, Found, Index, Interner, Item, Options, Pair,
+    Stats, RULES,
+};
+use crate::model::{Contradiction, ContradictionKind, StoredClaim};
+
+/// Claims detected at a time by default (complete days are gathered until there are at least
+/// this many).
+pub const CHUNK: usize = 8_192;
+
+/// Contradiction detection over a thread's claims handed over in date order.
+pub struct Stream<'o> {
+    thread: String,
+    opts: &'o Options,
+    /// Claims per chunk, at least.
+    chunk: usize,
+    /// Longest window of any rule, in days.
+    horizon: i64,
+    strings: Interner,
+    /// Claims of earlier chunks that later claims can still pair with, with their pool index,
+    /// in pool order.
+    carry: Vec<(usize, StoredClaim)>,
+    /// Claims handed over and not yet detected; the last day may go on in the next call.
+    buffer: Vec<StoredClaim>,
+    /// Pool index of the next claim.
+    next: usize,
+    /// Per pool index: what `select` reads of the claim.
+    meta: Vec<Meta>,
+    cross: Vec<Cross>,
+    /// `cross.len()` after pairs with a local claim were last dropped.
+    pruned: usize,
+    stats: Stats,
+}
+
+/// A stance pair across articles, waiting for the choice at the end, in 16 bytes (a dense
+/// thread has millions); the rest of what `select` reads is in the claims' [`Meta`].
+struct Cross {
+    kind: ContradictionKind,
+    score: f32,
+    /// Pool indices of claims `a` and `b` (`a` < `b` by claim id).
+    x: u32,
+    y: u32,
+}
+
+/// What `select` reads of a claim: its id, keys ([`NONE`] when missing), dates, and whether
+/// it has a stance pair inside its own article ("a local partner").
+struct Meta {
+    id: i64,
+    frame: u32,
+    agent: u32,
+    side: u32,
+    days: (i32, i32),
+    local: bool,
+}
+
+/// An interned key that is missing (interned keys are small numbers).
+const NONE: u32 = u32::MAX;
+
+/// A stance pair across articles that was kept: the caller reads its claims again and
+/// writes its strings with [`explain_crossings`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Crossing {
+    pub kind: ContradictionKind,
+    pub score: f32,
+    /// Claim ids, `a` < `b`.
+    pub a: i64,
+    pub b: i64,
+}
+
+impl<'o> Stream<'o> {
+    /// A stream for `thread`, detecting [`CHUNK`] claims at a time.
+    pub fn new(thread: &str, opts: &'o Options) -> Stream<'o> {
+        Stream::with_chunk(thread, opts, CHUNK)
+    }
+
+    /// A stream that detects at least `chunk` claims at a time (complete days).
+    pub fn with_chunk(thread: &str, opts: &'o Options, chunk: usize) -> Stream<'o> {
+        Stream {
+            thread: thread.to_string(),
+            opts,
+            chunk: chunk.max(1),
+            horizon: horizon(opts),
+            strings: Interner::default(),
+            carry: Vec::new(),
+            buffer: Vec::new(),
+            next: 0,
+            meta: Vec::new(),
+            cross: Vec::new(),
+            pruned: 0,
+            stats: Stats::default(),
+        }
+    }
+
+    /// Claims held for later chunks (carried, and handed over but not yet detected).
+    pub fn held(&self) -> usize {
+        self.carry.len() + self.buffer.len()
+    }
+
+    /// Hand over the next claims: dates never fall (claims without a date last), and within
+    /// a date claims come by id. Returns the contradictions found final so far.
+    pub fn push(&mut self, claims: Vec<StoredClaim>) -> Vec<Contradiction> {
+        self.buffer.extend(claims);
+        if self.buffer.len() < self.chunk {
+            return Vec::new();
+        }
+        // The last day may go on in the next call: keep it back.
+        let last = self.buffer.last().map(|c| c.claim.date.date);
+        let cut = self
+            .buffer
+            .iter()
+            .rposition(|c| Some(c.claim.date.date) != last)
+            .map_or(0, |p| p + 1);
+        if cut == 0 {
+            return Vec::new();
+        }
+        let rest = self.buffer.split_off(cut);
+        let chunk = std::mem::replace(&mut self.buffer, rest);
+        self.detect_chunk(chunk, true)
+    }
+
+    /// Detect what is left and choose among the stance pairs across articles: the last
+    /// contradictions, and the chosen cross-article pairs for [`explain_crossings`].
+    pub fn finish(mut self) -> (Vec<Contradiction>, Vec<Crossing>, Stats) {
+        let chunk = std::mem::take(&mut self.buffer);
+        let out = self.detect_chunk(chunk, false);
+        let crossings = self.select();
+        self.stats.found += crossings.len();
+        (out, crossings, self.stats)
+    }
+
+    /// Detection of one chunk of complete days against the carried claims.
+    fn detect_chunk(&mut self, chunk: Vec<StoredClaim>, more: bool) -> Vec<Contradiction> {
+        let carry = std::mem::take(&mut self.carry);
+        let mut fresh = chunk;
+        // Canonical order, as `detect` sorts the whole pool (date first).
+        fresh.sort_by(|x, y| canonical_key(x).cmp(&canonical_key(y)));
+        let mut items: Vec<Item> = Vec::with_capacity(carry.len() + fresh.len());
+        // Per item: its pool index, and where its claim is (carried, else fresh).
+        let mut pool: Vec<usize> = Vec::with_capacity(items.capacity());
+        let mut origin: Vec<(bool, usize)> = Vec::with_capacity(items.capacity());
+        for (k, (g, s)) in carry.iter().enumerate() {
+            if let Some(it) = Item::new(s, &mut self.strings) {
+                items.push(it);
+                pool.push(*g);
+                origin.push((true, k));
+            }
+        }
+        let first_new = items.len();
+        for (k, s) in fresh.iter().enumerate() {
+            if let Some(it) = Item::new(s, &mut self.strings) {
+                pool.push(self.next);
+                origin.push((false, k));
+                self.meta.push(Meta {
+                    id: s.id,
+                    frame: it.ids.frame,
+                    agent: it.ids.agent.unwrap_or(NONE),
+                    side: it.ids.side.unwrap_or(NONE),
+                    days: (it.days.0 as i32, it.days.1 as i32),
+                    local: false,
+                });
+                items.push(it);
+                self.next += 1;
+            }
+        }
+        let ctx = Ctx {
+            items: &items,
+            index: index(&items),
+            date_sorted: items.windows(2).all(|w| w[0].days.0 <= w[1].days.0),
+            opts: self.opts,
+            exhaustive: false,
+        };
+        let per_claim: Vec<(Vec<Found>, u64)> = (first_new..items.len())
+            .into_par_iter()
+            .map_init(Vec::new, |buf, i| ctx.against_earlier(i, buf))
+            .collect();
+        self.stats.indexed += items.len() - first_new;
+        let mut found = Vec::new();
+        for (f, comparisons) in per_claim {
+            self.stats.comparisons += comparisons;
+            found.extend(f);
+        }
+        found.sort_by_key(|c| (c.a, c.b, c.rule.kind));
+        found.dedup_by(|p, q| (p.a, p.b, p.rule.kind) == (q.a, q.b, q.rule.kind));
+        let out = self.sort_found(found, &items, &pool);
+
+        let live = if more {
+            let reach = items.last().map_or(0, |it| it.days.0) + 1 - self.horizon;
+            live(&items, &ctx.index, reach, self.opts.nearest.max(1))
+        } else {
+            Vec::new()
+        };
+        drop(ctx);
+        drop(items);
+        let mut keep_carry = vec![false; carry.len()];
+        let mut keep_fresh = vec![None; fresh.len()];
+        for ((&(carried, k), &g), _) in origin.iter().zip(&pool).zip(&live).filter(|x| *x.1) {
+            if carried {
+                keep_carry[k] = true;
+            } else {
+                keep_fresh[k] = Some(g);
+            }
+        }
+        self.carry = carry
+            .into_iter()
+            .zip(keep_carry)
+            .filter_map(|(c, keep)| keep.then_some(c))
+            .chain(
+                fresh
+                    .into_iter()
+                    .zip(keep_fresh)
+                    .filter_map(|(s, g)| g.map(|g| (g, s))),
+            )
+            .collect();
+        out
+    }
+
+    /// Report what is final now (figure pairs, pairs inside one article, everything without
+    /// [`Options::strongest_per_counterpart`]); keep stance pairs across articles for the end.
+    fn sort_found(
+        &mut self,
+        found: Vec<Found>,
+        items: &[Item],
+        pool: &[usize],
+    ) -> Vec<Contradiction> {
+        let stance = |c: &Found| c.rule.kind != ContradictionKind::Numeric;
+        let same_article = |c: &Found| items[c.x].stored.article_id == items[c.y].stored.article_id;
+        for c in found.iter().filter(|c| stance(c) && same_article(c)) {
+            self.meta[pool[c.x]].local = true;
+            self.meta[pool[c.y]].local = true;
+        }
+        let mut out = Vec::new();
+        for c in found {
+            if !self.opts.strongest_per_counterpart || !stance(&c) || same_article(&c) {
+                out.push(report(&self.thread, &c, items));
+                continue;
+            }
+            // A pair with a local claim is never chosen: not kept.
+            if self.meta[pool[c.x]].local || self.meta[pool[c.y]].local {
+                continue;
+            }
+            self.cross.push(Cross {
+                kind: c.rule.kind,
+                score: c.score,
+                x: small(pool[c.x]),
+                y: small(pool[c.y]),
+            });
+        }
+        // Claims of earlier pairs may have got a local partner since: drop those pairs now
+        // and then (each time the list has grown by a quarter).
+        if self.cross.len() > self.pruned + self.pruned / 4 + 1024 {
+            let meta = &self.meta;
+            self.cross
+                .retain(|c| !meta[c.x as usize].local && !meta[c.y as usize].local);
+            self.pruned = self.cross.len();
+        }
+        self.stats.found += out.len();
+        out
+    }
+
+    /// [`super::select`] on the stance pairs across articles, with the claims' local
+    /// partners known from every chunk.
+    fn select(&mut self) -> Vec<Crossing> {
+        let mut cross = std::mem::take(&mut self.cross);
+        let meta = &self.meta;
+        let at = |g: u32| &meta[g as usize];
+        let id = |g: u32| at(g).id;
+        // `select` sees pairs sorted by (a, b, kind) (each pair once).
+        cross.sort_unstable_by_key(|c| (id(c.x), id(c.y), c.kind));
+        let days = |g: u32| (i64::from(at(g).days.0), i64::from(at(g).days.1));
+        // Ranked as `select` ranks them: score, closer, then the earlier pair in the pool.
+        let rank = |c: &Cross| -> (f32, i64, u32, u32) {
+            (
+                c.score,
+                -gap(days(c.x), days(c.y)),
+                u32::MAX - c.x.min(c.y),
+                u32::MAX - c.x.max(c.y),
+            )
+        };
+        // One per (proposition, agent, pair of sides, day).
+        let key = |c: &Cross| -> [u32; 5] {
+            let (a, b) = (at(c.x), at(c.y));
+            let agent = if a.agent != NONE { a.agent } else { b.agent };
+            [
+                a.frame,
+                agent,
+                a.side.min(b.side),
+                a.side.max(b.side),
+                a.days.0.max(b.days.0) as u32,
+            ]
+        };
+        let better =
+            |p: &Cross, q: &Cross| rank(p).partial_cmp(&rank(q)) == Some(Ordering::Greater);
+        // Per pool index and kind, the best pair's index in `cross` (NONE: none yet).
+        let mut best: Vec<[u32; KINDS]> = vec![[NONE; KINDS]; self.next];
+        for (n, c) in cross.iter().enumerate() {
+            if at(c.x).local || at(c.y).local {
+                continue;
+            }
+            for g in [c.x, c.y] {
+                let slot = &mut best[g as usize][c.kind as usize];
+                if *slot == NONE || better(c, &cross[*slot as usize]) {
+                    *slot = small(n);
+                }
+            }
+        }
+        let mut order: Vec<u32> = (0..small(cross.len())).collect();
+        order.sort_by(|&p, &q| {
+            rank(&cross[q as usize])
+                .partial_cmp(&rank(&cross[p as usize]))
+                .unwrap_or(Ordering::Equal)
+        });
+        let mut seen = HashSet::new();
+        let mut kept = Vec::new();
+        for n in order {
+            let c = &cross[n as usize];
+            let mutual = [c.x, c.y]
+                .iter()
+                .all(|&g| best[g as usize][c.kind as usize] == n);
+            if mutual && seen.insert(key(c)) {
+                kept.push(Crossing {
+                    kind: c.kind,
+                    score: c.score,
+                    a: id(c.x),
+                    b: id(c.y),
+                });
+            }
+        }
+        kept
+    }
+}
+
+/// Contradiction kinds, for per-kind slots.
+const KINDS: usize = 4;
+
+/// A pool index or pair count as a `u32` (a thread of four billion claims is out of reach:
+/// SQLite would not hold it).
+fn small(n: usize) -> u32 {
+    debug_assert!(n < NONE as usize);
+    n as u32
+}
+
+/// The contradiction a found pair reports, with its strings.
+pub(super) fn report(thread: &str, f: &Found, items: &[Item]) -> Contradiction {
+    let pair = Pair::new(&items[f.x], &items[f.y]);
+    Contradiction {
+        thread: thread.to_string(),
+        kind: f.rule.kind,
+        score: f.score,
+        explanation: (f.rule.explain)(&pair),
+        proposition: proposition(&pair).into_owned(),
+        a: f.a,
+        b: f.b,
+    }
+}
+
+/// The contradictions of kept cross-article pairs, given (at least) their claims. A pair
+/// whose claims are missing is left out.
+pub fn explain_crossings(
+    thread: &str,
+    pairs: &[Crossing],
+    claims: &[StoredClaim],
+) -> Vec<Contradiction> {
+    let by_id: HashMap<i64, &StoredClaim> = claims.iter().map(|c| (c.id, c)).collect();
+    let mut strings = Interner::default();
+    let mut out = Vec::with_capacity(pairs.len());
+    for p in pairs {
+        let (Some(a), Some(b)) = (by_id.get(&p.a), by_id.get(&p.b)) else {
+            continue;
+        };
+        let (Some(x), Some(y)) = (Item::new(a, &mut strings), Item::new(b, &mut strings)) else {
+            continue;
+        };
+        let Some(rule) = RULES.iter().find(|r| r.kind == p.kind) else {
+            continue;
+        };
+        let pair = Pair::new(&x, &y);
+        out.push(Contradiction {
+            thread: thread.to_string(),
+            kind: p.kind,
+            score: p.score,
+            explanation: (rule.explain)(&pair),
+            proposition: proposition(&pair).into_owned(),
+            a: p.a,
+            b: p.b,
+        });
+    }
+    out
+}
+
+/// The claim ids of `pairs`, sorted, once each.
+pub fn crossing_claims(pairs: &[Crossing]) -> Vec<i64> {
+    let mut ids: Vec<i64> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The longest window (days) any rule looks back with these options.
+pub(super) fn horizon(opts: &Options) -> i64 {
+    [
+        opts.window_days,
+        opts.denial_days,
+        opts.event_days,
+        opts.stock_days,
+        opts.reversal_days,
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0)
+    .max(0)
+}
+
+/// Which items a claim dated after them (first day at least `reach + horizon`) can still
+/// take as a candidate: those whose last day is at least `reach`, in a bucket where fewer
+/// than `n` items after them end on their last day or later.
+fn live(items: &[Item], index: &Index, reach: i64, n: usize) -> Vec<bool> {
+    let mut live = vec![false; items.len()];
+    let mut top: BinaryHeap<Reverse<i64>> = BinaryHeap::new();
+    for bucket in index.buckets.values() {
+        top.clear();
+        for &j in bucket.items.iter().rev() {
+            let last = items[j].days.1;
+            let beaten = top.len() >= n && top.peek().is_some_and(|&Reverse(m)| m >= last);
+            if last >= reach && !beaten {
+                live[j] = true;
+            }
+            top.push(Reverse(last));
+            if top.len() > n {
+                top.pop();
+            }
+        }
+    }
+    live
+}
