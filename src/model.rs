@@ -465,6 +465,14 @@ pub struct StoredClaim {
     pub claim: Claim,
 }
 
+impl StoredClaim {
+    /// The day detection places the claim on: its own date, or for an undated claim (a
+    /// background position) its article's publication day.
+    pub fn detection_day(&self) -> Option<NaiveDate> {
+        self.claim.date.date.or(self.article_published)
+    }
+}
+
 /// A stored event as listings show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredEvent {

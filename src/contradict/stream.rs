@@ -131,11 +131,11 @@ impl<'o> Stream<'o> {
             return Vec::new();
         }
         // The last day may go on in the next call: keep it back.
-        let last = self.buffer.last().map(|c| c.claim.date.date);
+        let last = self.buffer.last().map(StoredClaim::detection_day);
         let cut = self
             .buffer
             .iter()
-            .rposition(|c| Some(c.claim.date.date) != last)
+            .rposition(|c| Some(c.detection_day()) != last)
             .map_or(0, |p| p + 1);
         if cut == 0 {
             return Vec::new();

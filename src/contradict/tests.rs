@@ -138,6 +138,54 @@ fn design_example_is_one_opposing_pair() {
     assert!(found[0].score > 0.7, "{}", found[0].score);
 }
 
+/// An undated claim (a background position, "Moscow has denied any role") meets others on its
+/// article's publication day; without one it meets none; it is never half of a reversal.
+#[test]
+fn undated_claims_stand_on_their_article_day() {
+    let published = |mut c: StoredClaim, d: &str| {
+        c.article_published = NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+        c
+    };
+    check(
+        &[
+            claim(1, "USAGOV", "2016-08-29", "agreement", 1),
+            published(claim(2, "RUSGOV", "", "agreement", -1), "2016-08-30"),
+        ],
+        &["opposing 1 2"],
+    );
+    check(
+        &[
+            claim(1, "USAGOV", "2016-08-29", "agreement", 1),
+            published(claim(2, "RUSGOV", "", "agreement", -1), "2016-09-30"),
+        ],
+        &[],
+    );
+    check(
+        &[
+            claim(1, "USAGOV", "2016-08-29", "agreement", 1),
+            claim(2, "RUSGOV", "", "agreement", -1),
+        ],
+        &[],
+    );
+    check(
+        &[
+            claim(1, "USAGOV", "2016-08-20", "agreement", 1).speaker("John Kerry"),
+            published(
+                claim(2, "USAGOV", "", "agreement", -1).speaker("John Kerry"),
+                "2016-09-10",
+            ),
+        ],
+        &[],
+    );
+    check(
+        &[
+            claim(1, "USAGOV", "2016-08-20", "agreement", 1).speaker("John Kerry"),
+            claim(2, "USAGOV", "2016-09-10", "agreement", -1).speaker("John Kerry"),
+        ],
+        &["reversal 1 2"],
+    );
+}
+
 #[test]
 fn opposing() {
     // Within the window, either order of ids and dates.

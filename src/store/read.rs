@@ -278,9 +278,8 @@ impl Store {
         let tid = thread_id(&self.conn, slug)?;
         let sql = format!(
             "{CLAIM_SELECT_LEAN} WHERE c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?1)
-               AND {NOT_A_COPY}
-               AND (c.date_precision IN ('day', 'week') OR (c.date IS NULL AND a.published_precision = 'day'))
-             ORDER BY c.date IS NULL, c.date, c.id"
+               AND {NOT_A_COPY} AND {DETECTABLE}
+             ORDER BY {DETECTION_DAY} IS NULL, {DETECTION_DAY}, c.id"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params![tid], claim_from_row)?;

@@ -19,6 +19,15 @@ pub(super) const CLAIM_SELECT: &str = "SELECT c.id, c.article_id, c.speaker, c.s
         CASE a.published_precision WHEN 'day' THEN a.published END
      FROM claim c JOIN article a ON a.id = c.article_id";
 
+/// Claims detection reads: dated to a day or a week, or undated (a background position) in an
+/// article dated to the day.
+pub(super) const DETECTABLE: &str =
+    "(c.date_precision IN ('day', 'week') OR (c.date IS NULL AND a.published_precision = 'day'))";
+
+/// The day detection places a claim on (see `StoredClaim::detection_day`).
+pub(super) const DETECTION_DAY: &str =
+    "COALESCE(c.date, CASE a.published_precision WHEN 'day' THEN a.published END)";
+
 /// [`CLAIM_SELECT`] without the article's source and thread slugs (NULL), for detection.
 pub(super) const CLAIM_SELECT_LEAN: &str = "SELECT c.id, c.article_id, c.speaker, c.speaker_start, c.speaker_end, c.actor, c.actor_code,
         c.country, c.cue, c.cue_start, c.cue_end, c.kind, c.text, c.start, c.end, c.sentence, c.sentence_start,

@@ -119,9 +119,9 @@ impl ContradictionSync<'_> {
     /// SQLite need not sort the whole rows.
     fn claim_order(&self) -> Result<Vec<i64>> {
         let sql = format!(
-            "SELECT c.id, c.date FROM claim c
+            "SELECT c.id, {DETECTION_DAY} FROM claim c JOIN article a ON a.id = c.article_id
               WHERE c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?1)
-                AND {NOT_A_COPY} AND c.date_precision IN ('day', 'week')"
+                AND {NOT_A_COPY} AND {DETECTABLE}"
         );
         let mut stmt = self.tx.prepare(&sql)?;
         let mut rows = stmt.query(params![self.tid])?;

@@ -812,3 +812,52 @@ fn issue_14_streamed_sync_stores_what_a_list_sync_stores() {
     );
     assert_eq!(rows(&streamed), before);
 }
+
+/// An undated claim (a background position) is read for detection on its article's
+/// publication day, in date order, by the list and the streamed sync alike; an undated claim
+/// in an article without a day is not read.
+#[test]
+fn undated_claims_are_detected_on_their_article_day() {
+    let mut s = Store::open_in_memory().unwrap();
+    let dated = id_of(insert_dated(&mut s, "Dated.", 25, &["aleppo"], None, 1));
+    let background = id_of(insert_dated(
+        &mut s,
+        "Background.",
+        22,
+        &["aleppo"],
+        None,
+        -1,
+    ));
+    let nowhere = id_of(insert_dated(&mut s, "Nowhere.", 20, &["aleppo"], None, -1));
+    for article in [background, nowhere] {
+        s.conn
+            .execute(
+                "UPDATE claim SET date = NULL, date_precision = 'unknown' WHERE article_id = ?1",
+                [article],
+            )
+            .unwrap();
+    }
+    s.conn
+        .execute(
+            "UPDATE article SET published = NULL, published_precision = 'unknown' WHERE id = ?1",
+            [nowhere],
+        )
+        .unwrap();
+    let claims = s.detection_claims("aleppo").unwrap();
+    let got: Vec<(i64, Option<NaiveDate>)> = claims
+        .iter()
+        .map(|c| (c.article_id, c.detection_day()))
+        .collect();
+    let day = |d| NaiveDate::from_ymd_opt(2016, 8, d);
+    assert_eq!(got, vec![(background, day(22)), (dated, day(25))]);
+    assert!(claims[0].claim.date.date.is_none());
+    let mut seen = Vec::new();
+    s.sync_contradictions_with("aleppo", |sync| {
+        sync.for_each_chunk(1, |chunk| {
+            seen.extend(chunk.into_iter().map(|c| c.id));
+            Vec::new()
+        })
+    })
+    .unwrap();
+    assert_eq!(seen, claims.iter().map(|c| c.id).collect::<Vec<_>>());
+}
