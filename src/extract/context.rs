@@ -109,6 +109,10 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
         let (done, rest) = claims.split_at_mut(i);
         let c = &mut rest[0];
         let at = c.speaker_span.map_or(c.sentence_span.start, |s| s.start);
+        if let Some(m) = c.speaker_span.and_then(|s| pro_before(article, s.start)) {
+            c.actor_code = Some(m.code);
+            c.country = m.country;
+        }
         let unknown = c.actor_code.as_deref().is_none_or(|x| x == UNKNOWN_CODE);
         let lower = c.speaker.trim().to_lowercase();
         if !unknown || c.speaker.trim().is_empty() {
@@ -123,6 +127,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             by_appositive(body, actors, &c.speaker, named_by)
                 .map(Found::from)
                 .or_else(|| same_speaker(&coded, &lower))
+                .or_else(|| named_after_coded(body, &coded, c.speaker.trim(), at))
                 .or_else(|| introduced(body, done.last(), c.sentence_span.start))
                 .or_else(|| by_coded_role(&coded, title_head(body, &c.speaker, named_by), at))
         } else {
@@ -136,6 +141,14 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Body))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Document))
                 .or_else(|| by_dateline(article, &c.speaker))
+                .or_else(|| by_regime(article, &c.speaker))
+                .or_else(|| {
+                    // "A pro-regime website says … Al-Masdar said": an unknown one-word name
+                    // right after a claim by an indefinite description is that description.
+                    one_word_name(&c.speaker)
+                        .then(|| introduced(body, done.last(), c.sentence_span.start))
+                        .flatten()
+                })
         };
         if let Some(m) = found {
             coded.push((at, lower, m.clone()));
@@ -166,6 +179,32 @@ fn same_speaker(coded: &[(usize, String, Found)], lower: &str) -> Option<Found> 
         .iter()
         .rev()
         .find(|(_, speaker, _)| speaker == lower)
+        .map(|(_, _, f)| f.clone())
+}
+
+/// "A pro-regime website, Al-Masdar, said … Al-Masdar said": a name first written as the
+/// appositive of an earlier coded speaker ("<description>, <name>,") is that speaker.
+fn named_after_coded(
+    body: &str,
+    coded: &[(usize, String, Found)],
+    name: &str,
+    at: usize,
+) -> Option<Found> {
+    if name.is_empty() {
+        return None;
+    }
+    let before = body.get(..at)?;
+    let needle = format!(", {name},");
+    let p = before.find(&needle)?;
+    coded
+        .iter()
+        .rev()
+        .find(|(pos, speaker, _)| {
+            *pos < p
+                && body
+                    .get(*pos..p)
+                    .is_some_and(|s| s.trim().to_lowercase() == *speaker)
+        })
         .map(|(_, _, f)| f.clone())
 }
 
@@ -281,6 +320,31 @@ fn by_dateline(article: &Article, speaker: &str) -> Option<Found> {
         .filter(|c| c.len() == 3 && r.code != UNKNOWN_CODE)?;
     Some(Found {
         code: format!("{country}{role}"),
+        country: Some(country),
+    })
+}
+
+/// "A pro-regime website", "pro-government media": an outlet "pro" the regime or government
+/// the article speaks of speaks for that government: the country of the first coded mention
+/// written before "regime" ("the Assad regime", "Syrian regime forces").
+fn by_regime(article: &Article, speaker: &str) -> Option<Found> {
+    let lower = speaker.to_lowercase();
+    if !(lower.contains("pro-regime") || lower.contains("pro-government")) {
+        return None;
+    }
+    let body = article.body;
+    let m = article.actors.iter().find(|m| {
+        let followed = body.get(m.span.end..).is_some_and(|rest| {
+            rest.trim_start_matches(['\'', '’', 's', ' '])
+                .starts_with("regime")
+        });
+        usable(m)
+            && m.country.as_deref().is_some_and(|c| c.len() == 3)
+            && (m.text.to_lowercase().ends_with("regime") || followed)
+    })?;
+    let country = m.country.clone()?;
+    Some(Found {
+        code: format!("{country}GOV"),
         country: Some(country),
     })
 }
@@ -462,6 +526,31 @@ fn is_name(speaker: &str) -> bool {
             words[0],
             "The" | "A" | "An" | "Our" | "Their" | "His" | "Her" | "Its" | "My" | "Your"
         )
+}
+
+/// "The pro-opposition Aleppo Media Center claims": a "pro-X" word right before the speaker's
+/// name says whose side the outlet is on, whatever its own name resolves to.
+fn pro_before(article: &Article, start: usize) -> Option<Found> {
+    let before = article.body.get(..start)?.trim_end();
+    let word = before.rsplit(char::is_whitespace).next()?;
+    if !word.to_lowercase().starts_with("pro-") {
+        return None;
+    }
+    let r = actors::resolve_speaker_on(word, article.gazetteer, article.date)?;
+    (r.code != UNKNOWN_CODE).then_some(Found {
+        code: r.code,
+        country: r.country,
+    })
+}
+
+/// A single capitalised word that is no pronoun or function word ("Al-Masdar", "Interfax").
+fn one_word_name(speaker: &str) -> bool {
+    let w = speaker.trim();
+    !w.contains(char::is_whitespace)
+        && w.len() > 2
+        && w.starts_with(char::is_uppercase)
+        && w.chars().skip(1).any(char::is_lowercase)
+        && !super::claims::is_pronoun_or_function(w)
 }
 
 /// The speaker's role word: its last word, singular ("the foreign ministry" → "ministry").
@@ -865,6 +954,25 @@ mod tests {
         }
     }
 
+    /// A "pro-X" word right before a known outlet's name gives the outlet X's side.
+    #[test]
+    fn a_pro_word_before_a_known_name_gives_the_side() {
+        let body = "Fighting went on in Syria.\n\nUPDATE 1100 GMT: The pro-opposition Aleppo Media Center claims that regime attacks killed some civilians.\n\nThe Aleppo Media Center said the roads were cut.";
+        let (ex, _) = extract(body, DateValue::day(day()), &Gazetteer::builtin());
+        let got: Vec<(&str, Option<&str>)> = ex
+            .claims
+            .iter()
+            .map(|c| (c.speaker.as_str(), c.actor_code.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Aleppo Media Center", Some("SYROPP")),
+                ("The Aleppo Media Center", Some("SYRNGO")),
+            ]
+        );
+    }
+
     fn day() -> chrono::NaiveDate {
         chrono::NaiveDate::from_ymd_opt(2018, 3, 14).unwrap()
     }
@@ -903,6 +1011,24 @@ mod tests {
                 "The French foreign ministry said talks would resume. The group said it had counted 12 dead.",
                 "The group",
                 None,
+            ),
+            // an outlet "pro" the regime speaks for the government the article calls a regime;
+            // its name, given in apposition, is the same speaker later
+            (
+                "Shelling went on as the Assad regime pressed its offensive. A pro-regime website, Al-Watan Online, said the army had taken the hill. Al-Watan Online said rebels fled.",
+                "Al-Watan Online",
+                Some("SYR"),
+            ),
+            (
+                "Shelling went on near the border. A pro-regime website said the army had taken the hill.",
+                "A pro-regime website",
+                None,
+            ),
+            // ... and a one-word name right after its claim is the same outlet
+            (
+                "Shelling went on as the Assad regime pressed its offensive. A pro-regime website said the army had taken the hill.\n\nCiting activists, Al-Watan said rebels fled.",
+                "Al-Watan",
+                Some("SYR"),
             ),
             // the office named first, its holder later in the article
             (

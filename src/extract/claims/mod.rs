@@ -100,6 +100,14 @@ pub fn org_role(word: &str) -> bool {
     role_of(word).is_some_and(|r| r.org && !r.plural)
 }
 
+/// Whether `word` is a pronoun, a determiner or a capitalised word that is never a speaker's
+/// name ("They", "This", "However").
+pub fn is_pronoun_or_function(word: &str) -> bool {
+    lexicon::in_list(lexicon::PRONOUNS, word)
+        || lexicon::in_list(lexicon::DETERMINERS, word)
+        || lexicon::in_list(&lexicon::CAP_STOP, word)
+}
+
 /// Whether `word` is a channel noun ("statement", "report", "tweet").
 pub fn channel_noun(word: &str) -> bool {
     lexicon::CHANNEL_NOUNS.contains(&word.to_lowercase().as_str())
