@@ -128,6 +128,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .map(Found::from)
                 .or_else(|| same_speaker(&coded, &lower))
                 .or_else(|| named_after_coded(body, &coded, c.speaker.trim(), at))
+                .or_else(|| the_countrys(article, c.sentence_span.start, at))
                 .or_else(|| introduced(body, done.last(), c.sentence_span.start))
                 .or_else(|| by_coded_role(&coded, title_head(body, &c.speaker, named_by), at))
         } else {
@@ -180,6 +181,27 @@ fn same_speaker(coded: &[(usize, String, Found)], lower: &str) -> Option<Found> 
         .rev()
         .find(|(_, speaker, _)| speaker == lower)
         .map(|(_, _, f)| f.clone())
+}
+
+/// "Prague rejected it. The country's defence minister Jana Novak and presidential spokesman
+/// Petr Dvorak also denounced …": a name after "the country's" in its sentence speaks for the
+/// last country named before that phrase.
+fn the_countrys(article: &Article, sentence: usize, at: usize) -> Option<Found> {
+    let lead = article.body.get(sentence..at)?.to_lowercase();
+    let p = sentence
+        + lead
+            .find("the country's")
+            .or_else(|| lead.find("the country’s"))?;
+    let m = article
+        .actors
+        .iter()
+        .filter(|m| m.span.end <= p && m.kind == ActorKind::Country && usable(m))
+        .max_by_key(|m| m.span.start)?;
+    let country = m.country.clone().filter(|c| c.len() == 3)?;
+    Some(Found {
+        code: format!("{country}GOV"),
+        country: Some(country),
+    })
 }
 
 /// "A pro-regime website, Al-Masdar, said … Al-Masdar said": a name first written as the
@@ -1029,6 +1051,12 @@ mod tests {
                 "Shelling went on as the Assad regime pressed its offensive. A pro-regime website said the army had taken the hill.\n\nCiting activists, Al-Watan said rebels fled.",
                 "Al-Watan",
                 Some("SYR"),
+            ),
+            // "the country's" before a name refers to the last country named
+            (
+                "Prague rejected the claim on Monday. The country's defence minister Jana Novakova and presidential spokesman Petr Dvorak also called it absurd.",
+                "Petr Dvorak",
+                Some("CZE"),
             ),
             // the office named first, its holder later in the article
             (
