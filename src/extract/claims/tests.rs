@@ -692,7 +692,6 @@ fn headlines_are_not_claims() {
 /// earlier dated claim (the same occasion); another speaker's claim keeps the publication date.
 #[test]
 fn later_claims_of_a_speaker_share_the_occasion_date() {
-    use crate::extract::timex;
     let day = |d| chrono::NaiveDate::from_ymd_opt(2018, 3, d).unwrap();
     let published = DateValue::day(day(30));
     let cases: &[(&str, &[Option<chrono::NaiveDate>])] = &[
@@ -721,20 +720,24 @@ fn later_claims_of_a_speaker_share_the_occasion_date() {
         ),
     ];
     for (text, want) in cases {
-        let timexes = timex::tag(text, published.date);
-        let mut d = Vec::new();
-        let claims = find(
-            text,
-            &sentences::split(text),
-            &[],
-            &timexes,
-            published,
-            &Gazetteer::builtin(),
-            &mut d,
-        );
-        let got: Vec<_> = claims.iter().map(|c| c.date.date).collect();
-        assert_eq!(&got, want, "{text}");
+        assert_eq!(&dates_of(text, published), want, "{text}");
     }
+}
+
+/// The dates of the claims found in `text` published on `published`, time expressions tagged.
+fn dates_of(text: &str, published: DateValue) -> Vec<Option<chrono::NaiveDate>> {
+    let timexes = crate::extract::timex::tag(text, published.date);
+    let mut d = Vec::new();
+    let claims = find(
+        text,
+        &sentences::split(text),
+        &[],
+        &timexes,
+        published,
+        &Gazetteer::builtin(),
+        &mut d,
+    );
+    claims.iter().map(|c| c.date.date).collect()
 }
 
 /// Background is undated: a claim in the perfect ("has denied"), after "earlier" or
@@ -742,7 +745,6 @@ fn later_claims_of_a_speaker_share_the_occasion_date() {
 /// report's day, unless it is the lede (the day's news) or a time expression places it.
 #[test]
 fn background_claims_have_no_date() {
-    use crate::extract::timex;
     let day = |d| chrono::NaiveDate::from_ymd_opt(2018, 3, d).unwrap();
     let published = DateValue::day(day(15));
     let lede =
@@ -783,18 +785,7 @@ fn background_claims_have_no_date() {
     ];
     for (body, want) in cases {
         for text in [format!("{lede}{body}"), body.to_string()] {
-            let timexes = timex::tag(&text, published.date);
-            let mut d = Vec::new();
-            let claims = find(
-                &text,
-                &sentences::split(&text),
-                &[],
-                &timexes,
-                published,
-                &Gazetteer::builtin(),
-                &mut d,
-            );
-            let got: Vec<_> = claims.iter().map(|c| c.date.date).collect();
+            let got = dates_of(&text, published);
             let earlier = body.starts_with("Earlier,") || body.contains("previously");
             if text.starts_with(lede) || earlier {
                 assert_eq!(&got, want, "{text}");
