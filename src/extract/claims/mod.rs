@@ -108,6 +108,16 @@ pub fn is_pronoun_or_function(word: &str) -> bool {
         || lexicon::in_list(&lexicon::CAP_STOP, word)
 }
 
+/// An accusation cue used as a passive participle: followed straight by "of" or "for", with
+/// no accused named between ("accused of backtracking", not "accused Moscow of").
+fn passive_accusation(text: &str, cue: Span) -> bool {
+    let after = text.get(cue.end..).unwrap_or("").trim_start();
+    let participle = text
+        .get(cue.start..cue.end)
+        .is_some_and(|c| c.ends_with("ed"));
+    participle && (after.starts_with("of ") || after.starts_with("for "))
+}
+
 /// Whether `word` is a channel noun ("statement", "report", "tweet").
 pub fn channel_noun(word: &str) -> bool {
     lexicon::CHANNEL_NOUNS.contains(&word.to_lowercase().as_str())
@@ -179,6 +189,10 @@ pub fn find(
                 .count()
                 >= 2
     });
+    // "with Moscow accused of backtracking", "Russia, blamed for the attack, …": an accusation
+    // verb straight before "of"/"for" is a passive participle; the phrase before it is the
+    // accused, and nobody is said to accuse.
+    drafts.retain(|d| !(d.cue_kind == CueKind::Accusation && passive_accusation(text, d.cue)));
     drafts.sort_by_key(|d| (d.content.start, d.content.end));
     drafts.dedup_by(|a, b| a.content.overlaps(b.content) && a.speaker.span == b.speaker.span);
     let mut out = Vec::with_capacity(drafts.len());

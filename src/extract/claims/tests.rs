@@ -40,6 +40,15 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // an accusation verb right before "of" is a passive: its subject is the accused
+        (
+            "Talks ended in failure, with Moscow accused of backtracking.",
+            &[],
+        ),
+        (
+            "Moscow, accused of backtracking, said the talks would go on.",
+            &["Moscow | said | indirect | the talks would go on"],
+        ),
         // single-mark quotations, straight and curly; apostrophes inside stay words
         (
             "'We will not accept this,' the ministry's spokesman said. The rebels' positions were hit, a monitor said.",
