@@ -40,6 +40,11 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // a participle after a channel ("a post on its Twitter feed stating") is the subject's
+        (
+            "The Foreign Office has deleted a post on its Twitter feed stating that the talks had failed.",
+            &["The Foreign Office | stating | indirect | the talks had failed"],
+        ),
         // an accusation verb right before "of" is a passive: its subject is the accused
         (
             "Talks ended in failure, with Moscow accused of backtracking.",
