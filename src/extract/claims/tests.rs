@@ -45,6 +45,14 @@ fn attribution_table() {
             "The Foreign Office has deleted a post on its Twitter feed stating that the talks had failed.",
             &["The Foreign Office | stating | indirect | the talks had failed"],
         ),
+        // ... and so is one after a call ("told reporters on a call announcing …")
+        (
+            "\"The door to talks is open,\" the official told reporters on a call announcing the new sanctions on Ruritania.",
+            &[
+                "the official | told reporters | direct | The door to talks is open",
+                "the official | announcing | indirect | the new sanctions on Ruritania",
+            ],
+        ),
         // an accusation verb right before "of" is a passive: its subject is the accused
         (
             "Talks ended in failure, with Moscow accused of backtracking.",
