@@ -785,12 +785,12 @@ impl<'a> Item<'a> {
             None => return None,
         };
         // An undated claim (a background position) stands on the day it is reported.
-        let (date, len) = match (claim.date.date, claim.date.precision) {
-            (Some(d), Precision::Day) => (d, 0),
-            (Some(d), Precision::Week) => (d, MAX_SPAN),
+        let date = stored.detection_day()?;
+        let len = match (claim.date.date, claim.date.precision) {
+            (None, _) | (Some(_), Precision::Day) => 0,
+            (Some(_), Precision::Week) => MAX_SPAN,
             // A month or a year cannot be placed within a window of days.
             (Some(_), _) => return None,
-            (None, _) => (stored.article_published?, 0),
         };
         // With a proposition its position is the stance. Otherwise a denial cue on a neutral
         // claim rejects an accusation ("denied involvement in the strike"); on other frames

@@ -37,6 +37,16 @@ struct Found {
     country: Option<String>,
 }
 
+impl Found {
+    /// The country's own actor of `role` ("RUS", "MIL" → RUSMIL).
+    fn of_country(country: String, role: &str) -> Found {
+        Found {
+            code: format!("{country}{role}"),
+            country: Some(country),
+        }
+    }
+}
+
 impl From<&ActorMention> for Found {
     fn from(m: &ActorMention) -> Found {
         Found {
@@ -198,10 +208,7 @@ fn the_countrys(article: &Article, sentence: usize, at: usize) -> Option<Found> 
         .filter(|m| m.span.end <= p && m.kind == ActorKind::Country && usable(m))
         .max_by_key(|m| m.span.start)?;
     let country = m.country.clone().filter(|c| c.len() == 3)?;
-    Some(Found {
-        code: format!("{country}GOV"),
-        country: Some(country),
-    })
+    Some(Found::of_country(country, "GOV"))
 }
 
 /// "A pro-regime website, Al-Masdar, said … Al-Masdar said": a name first written as the
@@ -304,21 +311,6 @@ fn by_last_speaker(
     (at - pos <= LAST_SPEAKER).then(|| found.clone())
 }
 
-/// Head nouns of an unnamed government or military speaker that speaks from its dateline
-/// (`claim_words.tsv`, lists `dateline-gov` and `dateline-mil`), with the role they take.
-static DATELINE_ROLES: once_cell::sync::Lazy<Vec<(&'static str, &'static str)>> =
-    once_cell::sync::Lazy::new(|| {
-        crate::data::CLAIM_WORDS
-            .rows()
-            .into_iter()
-            .filter_map(|r| match r.col(1) {
-                "dateline-gov" => Some((r.col(0), "GOV")),
-                "dateline-mil" => Some((r.col(0), "MIL")),
-                _ => None,
-            })
-            .collect()
-    });
-
 /// "WASHINGTON — … a senior official said", "MOSCOW (Reuters) - The military said": an
 /// unnamed official, ministry or military whose words name no country speaks for the country
 /// of the dateline's city (a capital or a city the gazetteer places).
@@ -326,7 +318,7 @@ fn by_dateline(article: &Article, speaker: &str) -> Option<Found> {
     let city = article.dateline?;
     let words: Vec<&str> = speaker.split_whitespace().collect();
     let head = words.last()?.to_lowercase();
-    let (_, role) = DATELINE_ROLES.iter().find(|(w, _)| *w == head)?;
+    let role = super::claims::dateline_role(&head)?;
     // "an Aleppo official", "a Hezbollah spokesman": a capitalised word names another origin.
     if words[1..].iter().any(|w| w.starts_with(char::is_uppercase)) {
         return None;
@@ -340,10 +332,7 @@ fn by_dateline(article: &Article, speaker: &str) -> Option<Found> {
     let country = r
         .country
         .filter(|c| c.len() == 3 && r.code != UNKNOWN_CODE)?;
-    Some(Found {
-        code: format!("{country}{role}"),
-        country: Some(country),
-    })
+    Some(Found::of_country(country, role))
 }
 
 /// "A pro-regime website", "pro-government media": an outlet "pro" the regime or government
@@ -364,11 +353,7 @@ fn by_regime(article: &Article, speaker: &str) -> Option<Found> {
             && m.country.as_deref().is_some_and(|c| c.len() == 3)
             && (m.text.to_lowercase().ends_with("regime") || followed)
     })?;
-    let country = m.country.clone()?;
-    Some(Found {
-        code: format!("{country}GOV"),
-        country: Some(country),
-    })
+    Some(Found::of_country(m.country.clone()?, "GOV"))
 }
 
 /// How a phrase of `speaker_links.tsv` ties a speaker to the party after it.
@@ -632,7 +617,7 @@ fn by_title_alias<'a>(article: &Article<'a>, speaker: &str, at: usize) -> Option
         return None;
     }
     let prefix = format!("{title} ");
-    let mut holders = article
+    let holders = article
         .actors
         .iter()
         .filter(|m| m.kind == ActorKind::Person && usable(m))
@@ -646,7 +631,7 @@ fn by_title_alias<'a>(article: &Article<'a>, speaker: &str, at: usize) -> Option
             })
         });
     let (mut earlier, mut later): (Option<&ActorMention>, Option<&ActorMention>) = (None, None);
-    for m in holders.by_ref() {
+    for m in holders {
         if m.span.end <= at && earlier.is_none_or(|e| e.span.start < m.span.start) {
             earlier = Some(m);
         } else if m.span.start >= at && later.is_none_or(|l| l.span.start > m.span.start) {

@@ -131,9 +131,12 @@ fn background(text: &str, d: &Draft, timexes: &[Timex]) -> bool {
             .to_string()
     };
     let before = text.get(d.sentence.start..d.cue.start).unwrap_or("");
-    let placed = timexes
+    // Time expressions come in text order: look only at those of the sentence before the cue.
+    let first = timexes.partition_point(|t| t.span.start < d.sentence.start);
+    let placed = timexes[first..]
         .iter()
-        .any(|t| t.span.start >= d.sentence.start && t.span.end <= d.cue.start);
+        .take_while(|t| t.span.start < d.cue.start)
+        .any(|t| t.span.end <= d.cue.start);
     if placed {
         return false;
     }
@@ -183,7 +186,7 @@ fn is_lede(text: &str, start: usize) -> bool {
         let l = l
             .trim_end()
             .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}']);
-        l.split_whitespace().count() >= 12 && l.ends_with(['.', '!', '?'])
+        l.ends_with(['.', '!', '?']) && l.split_whitespace().count() >= 12
     })
 }
 

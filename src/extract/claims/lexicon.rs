@@ -163,6 +163,12 @@ pub(super) static BACKGROUND: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words
 /// Present-tense cues of a standing position ("Moscow denies involvement").
 pub(super) static STANDING: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("standing"));
 
+/// Head nouns of unnamed government speakers who speak for the dateline's country.
+pub(super) static DATELINE_GOV: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("dateline-gov"));
+
+/// Head nouns of unnamed military speakers who speak for the dateline's country.
+pub(super) static DATELINE_MIL: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("dateline-mil"));
+
 // Closed-class grammar sets (small and fixed by English grammar) and exceptions tied to the
 // code: they stay in code.
 

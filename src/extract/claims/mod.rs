@@ -118,6 +118,18 @@ fn passive_accusation(text: &str, cue: Span) -> bool {
     participle && (after.starts_with("of ") || after.starts_with("for "))
 }
 
+/// The role an unnamed speaker with this head noun takes from the dateline's country
+/// ("officials" → GOV, "army" → MIL), from `claim_words.tsv`.
+pub fn dateline_role(head: &str) -> Option<&'static str> {
+    if lexicon::in_list(&lexicon::DATELINE_GOV, head) {
+        Some("GOV")
+    } else if lexicon::in_list(&lexicon::DATELINE_MIL, head) {
+        Some("MIL")
+    } else {
+        None
+    }
+}
+
 /// Whether `word` is a channel noun ("statement", "report", "tweet").
 pub fn channel_noun(word: &str) -> bool {
     lexicon::CHANNEL_NOUNS.contains(&word.to_lowercase().as_str())
