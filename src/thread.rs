@@ -123,7 +123,7 @@ static STOPWORDS: Lazy<BTreeSet<String>> = Lazy::new(|| {
         .collect()
 });
 
-fn is_stopword(w: &str) -> bool {
+pub(crate) fn is_stopword(w: &str) -> bool {
     STOPWORDS.contains(w)
 }
 

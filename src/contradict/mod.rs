@@ -48,6 +48,7 @@ mod numeric;
 mod opposing;
 pub mod proposition;
 mod reversal;
+mod select;
 pub mod sides;
 pub mod stream;
 
@@ -62,6 +63,7 @@ use rayon::prelude::*;
 use crate::extract::frames;
 use crate::model::{Claim, Contradiction, ContradictionKind, Precision, Stance, StoredClaim};
 
+use select::{content_stems, fit, select};
 use sides::Side;
 
 /// Tuning knobs of the detector.
@@ -220,6 +222,8 @@ pub struct Features {
     pub incident: OnceLock<Vec<String>>,
     /// [`cumulative`] on the claim's sentence, found at most once.
     pub cumulative: OnceLock<bool>,
+    /// The claim's content stems ([`content_stems`]), found at most once.
+    pub stems: OnceLock<Vec<String>>,
 }
 
 impl Features {
@@ -236,7 +240,15 @@ impl Features {
             denier: stance == Stance::Denies && (denial || (flags.blame && own_side)),
             incident: OnceLock::new(),
             cumulative: OnceLock::new(),
+            stems: OnceLock::new(),
         }
+    }
+}
+
+impl Features {
+    /// The claim's content stems, found at most once.
+    fn stems(&self, claim: &Claim) -> &[String] {
+        self.stems.get_or_init(|| content_stems(&claim.text))
     }
 }
 
@@ -247,6 +259,8 @@ pub struct Ids {
     pub frame: u32,
     /// The proposition's doer (side), when named.
     pub agent: Option<u32>,
+    /// The doer's party key ([`sides::side_of`]), comparable with `target_side`.
+    pub agent_side: Option<u32>,
     /// Side key.
     pub side: Option<u32>,
     /// Target actor code and the target's side key.
@@ -388,6 +402,8 @@ struct Found {
     /// Their pool indices.
     x: usize,
     y: usize,
+    /// Content words the two claims share ([`fit`]); stance pairs only.
+    fit: u16,
 }
 
 /// Everything one new claim needs to find its contradictions.
@@ -510,6 +526,10 @@ impl Ctx<'_> {
                     b: items[y].id,
                     x,
                     y,
+                    fit: match h.rule.group {
+                        Group::Stance => fit(&items[x], &items[y]),
+                        Group::Figures => 0,
+                    },
                 }
             })
             .collect();
@@ -521,93 +541,6 @@ impl Ctx<'_> {
 fn stronger(a: &Hit, b: &Hit, _items: &[Item]) -> bool {
     let key = |h: &Hit| (-h.score, h.gap, h.partner);
     key(a).partial_cmp(&key(b)) == Some(std::cmp::Ordering::Less)
-}
-
-/// Keep the pairs an analyst would want, from everything the rules found (a function of the
-/// whole set, so the result does not depend on the order claims were compared in):
-///
-/// - a stance pair inside one article is kept (the reporter set the two claims side by side);
-/// - a stance pair across articles is kept only when neither claim has a partner in its own
-///   article, and only when it is the strongest cross-article pair of its kind for both its
-///   claims, one per (proposition, pair of sides, day);
-/// - figure pairs (numeric) are kept as found.
-fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
-    let stance = |c: &Found| c.rule.kind != ContradictionKind::Numeric;
-    let same_article = |c: &Found| items[c.x].stored.article_id == items[c.y].stored.article_id;
-    let mut has_local: HashSet<i64> = HashSet::new();
-    for c in found.iter().filter(|c| stance(c) && same_article(c)) {
-        has_local.insert(c.a);
-        has_local.insert(c.b);
-    }
-    // Best cross-article pair per claim: (score, -gap, canonical pool index of the partner).
-    let rank = |c: &Found| -> (f32, i64, usize, usize) {
-        let (ia, ib) = (c.x, c.y);
-        (
-            c.score,
-            -gap(items[ia].days, items[ib].days),
-            usize::MAX - ia.min(ib),
-            usize::MAX - ia.max(ib),
-        )
-    };
-    let better =
-        |x: &Found, y: &Found| rank(x).partial_cmp(&rank(y)) == Some(std::cmp::Ordering::Greater);
-    // Best cross-article pair per (claim, kind): a change of mind does not compete with a
-    // quarrel with the other side.
-    let kind_of = |c: &Found| c.rule.kind;
-    let mut best: HashMap<(i64, ContradictionKind), usize> = HashMap::new();
-    for (n, c) in found.iter().enumerate() {
-        if !stance(c) || same_article(c) || has_local.contains(&c.a) || has_local.contains(&c.b) {
-            continue;
-        }
-        for id in [c.a, c.b] {
-            let key = (id, kind_of(c));
-            match best.get(&key) {
-                Some(&m) if !better(c, &found[m]) => {}
-                _ => {
-                    best.insert(key, n);
-                }
-            }
-        }
-    }
-    type SeenKey = (u32, Option<u32>, Option<u32>, Option<u32>, i64);
-    let mut seen: HashSet<SeenKey> = HashSet::new();
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by(|&x, &y| {
-        rank(&found[y])
-            .partial_cmp(&rank(&found[x]))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    let mut keep = vec![false; found.len()];
-    for n in order {
-        let c = &found[n];
-        if !stance(c) {
-            keep[n] = true;
-            continue;
-        }
-        if same_article(c) {
-            keep[n] = true;
-            continue;
-        }
-        // Mutual: the strongest cross-article pair of its kind for both its claims.
-        if best.get(&(c.a, kind_of(c))) != Some(&n) || best.get(&(c.b, kind_of(c))) != Some(&n) {
-            continue;
-        }
-        let (a, b) = (&items[c.x], &items[c.y]);
-        let (s1, s2) = if a.ids.side <= b.ids.side {
-            (a.ids.side, b.ids.side)
-        } else {
-            (b.ids.side, a.ids.side)
-        };
-        let day = a.days.0.max(b.days.0);
-        if seen.insert((a.ids.frame, a.ids.agent.or(b.ids.agent), s1, s2, day)) {
-            keep[n] = true;
-        }
-    }
-    found
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(c, k)| k.then_some(c))
-        .collect()
 }
 
 /// A claim's place in the detection pool: its date, then its words and where they sit in
@@ -816,6 +749,11 @@ impl<'a> Item<'a> {
             .as_ref()
             .and_then(|p| p.agent.as_deref())
             .map(|a| strings.id(&format!("agent\t{a}")));
+        let agent_side = prop
+            .as_ref()
+            .and_then(|p| p.agent.as_deref())
+            .and_then(sides::side_of)
+            .map(|s| strings.id(&format!("side\t{}", s.key)));
         let start = i64::from(date.num_days_from_ce());
         // An anonymous source whose side the text does not state has no side: it never
         // opposes anyone.
@@ -848,6 +786,7 @@ impl<'a> Item<'a> {
         let ids = Ids {
             frame: block,
             agent,
+            agent_side,
             side: side
                 .as_ref()
                 .map(|s| strings.id(&format!("side\t{}", s.key))),
@@ -1084,7 +1023,11 @@ pub fn closeness(gap: i64, window: i64) -> f32 {
 pub fn same_target(a: &Item, b: &Item) -> bool {
     match (&a.prop, &b.prop) {
         (Some(p), Some(q)) => return p.act == q.act && same_agent(a, b),
-        (Some(_), None) | (None, Some(_)) => return same_agent(a, b),
+        // One names the act's doer, the other only blames a party (its frame's target): the
+        // doer and the blamed party must be one side ("rebel shelling killed 12" does not meet
+        // "our aircraft do not strike hospitals").
+        (Some(_), None) => return same_agent(a, b) && doer_is_blamed(a, b),
+        (None, Some(_)) => return same_agent(a, b) && doer_is_blamed(b, a),
         (None, None) => {}
     }
     let same = |ta: u32, tb: u32| {
@@ -1099,6 +1042,14 @@ pub fn same_target(a: &Item, b: &Item) -> bool {
         // One names a blamed party, the other none: not one accusation. A claim about the
         // truce as a whole may still meet one about a party.
         _ => !flags.blame,
+    }
+}
+
+/// The doer `with_act` names is the party `blaming` blames, or one of them is unknown.
+fn doer_is_blamed(with_act: &Item, blaming: &Item) -> bool {
+    match (with_act.ids.agent_side, blaming.ids.target_side) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
     }
 }
 

@@ -597,6 +597,57 @@ mod tests {
     }
 
     #[test]
+    fn harm_done_by_a_named_party() {
+        let r = "responsible";
+        // Saying a party attacked, seized, shot down or hacked something holds it responsible.
+        type Expect<'a> = Option<(&'a str, Option<&'a str>, i8)>;
+        let cases: &[(&str, &str, &str, Expect)] = &[
+            (
+                "USAGOV",
+                "said",
+                "Iranian forces seized the freighter in the strait",
+                Some((r, Some("IRN"), 1)),
+            ),
+            (
+                "IRNGOV",
+                "said",
+                "our navy never fired on the patrol boat",
+                Some((r, Some("IRN"), -1)),
+            ),
+            (
+                "UKRGOV",
+                "said",
+                "Russian hackers attacked the power grid",
+                Some((r, Some("RUS"), 1)),
+            ),
+            (
+                "CHNGOV",
+                "said",
+                "China did not shoot down the balloon",
+                Some((r, Some("CHN"), -1)),
+            ),
+            (
+                "CHNGOV",
+                "said",
+                "China has not shot down any aircraft",
+                Some((r, Some("CHN"), -1)),
+            ),
+            // No doer named: no proposition.
+            ("TURGOV", "said", "the convoy was attacked at dawn", None),
+            // A deal is not harm: "struck" stays the agreement's verb.
+            (
+                "RUSGOV",
+                "said",
+                "the two sides struck a deal",
+                Some(("agree", None, 1)),
+            ),
+        ];
+        for &(code, cue, text, expect) in cases {
+            check(code, cue, text, false, expect);
+        }
+    }
+
+    #[test]
     fn charges_named_by_the_accused_and_counter_accusations() {
         let r = "responsible";
         // The accused side names the charge: it rejects it.

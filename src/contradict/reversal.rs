@@ -4,7 +4,9 @@
 //!
 //! Two claims of the same actor (the same actor code, or the same named speaker) on
 //! the same frame with opposite non-zero stances, said at least one day and at most
-//! `Options::reversal_days` apart. For `responsibility` both must blame the same party.
+//! `Options::reversal_days` apart. For `responsibility` both must blame the same party, and
+//! the later claim must say the position changed ("no longer", "now says"): weeks apart, a
+//! party blaming and clearing someone usually speaks of two incidents.
 //!
 //! ## Why it matters
 //!
@@ -92,6 +94,12 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if two_people && !explicit() {
         return None;
     }
+    // Who did it: weeks apart, one party blaming or clearing someone usually speaks of two
+    // incidents ("the strike on the convoy", "the shelling of the market"), not a change of
+    // mind; it takes the later claim saying the position changed.
+    if (about_blame(x) || about_blame(y)) && !explicit() {
+        return None;
+    }
     // A change of mind needs two firm statements: hedged or weakly attributed claims
     // ("may", a pronoun far from its antecedent) flip too easily to be a reversal.
     if !super::pair_has_stance(p) || !x.features.firm || !y.features.firm {
@@ -114,6 +122,14 @@ fn explain(p: &Pair) -> String {
         proposition(p),
         later.who()
     )
+}
+
+/// The claim is about who did something: its act's frame, else its own frame, blames.
+fn about_blame(it: &Item) -> bool {
+    match &it.prop {
+        Some(p) => crate::extract::frames::flags(&p.frame).blame,
+        None => it.features.flags.blame,
+    }
 }
 
 /// (earlier, later) by date, then id.

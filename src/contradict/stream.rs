@@ -25,6 +25,7 @@ use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
+use super::select::{keep_local, LocalPair};
 use super::{
     canonical_key, gap, index, proposition, Ctx, Found, Index, Interner, Item, Options, Pair,
     Stats, RULES,
@@ -54,30 +55,40 @@ pub struct Stream<'o> {
     /// Per pool index: what `select` reads of the claim.
     meta: Vec<Meta>,
     cross: Vec<Cross>,
-    /// `cross.len()` after pairs with a local claim were last dropped.
+    /// `cross.len()` after pairs that can no longer be chosen were last dropped.
     pruned: usize,
     stats: Stats,
 }
 
-/// A stance pair across articles, waiting for the choice at the end, in 16 bytes (a dense
-/// thread has millions); the rest of what `select` reads is in the claims' [`Meta`].
+/// A stance pair waiting for the choice at the end, in 16 bytes (a dense thread has
+/// millions); the rest of what `select` reads is in the claims' [`Meta`].
+#[derive(Clone, Copy)]
 struct Cross {
     kind: ContradictionKind,
+    /// Both claims come from one article ([`super::keep_local`] chooses among those).
+    local: bool,
+    /// Content words the claims share.
+    fit: u16,
     score: f32,
     /// Pool indices of claims `a` and `b` (`a` < `b` by claim id).
     x: u32,
     y: u32,
 }
 
-/// What `select` reads of a claim: its id, keys ([`NONE`] when missing), dates, and whether
-/// it has a stance pair inside its own article ("a local partner").
+/// What `select` reads of a claim: its id, keys ([`NONE`] when missing), dates, stance and
+/// place in its article.
 struct Meta {
     id: i64,
     frame: u32,
     agent: u32,
     side: u32,
-    days: (i32, i32),
-    local: bool,
+    /// First day, and how many days after it the date can also denote (a week: 6).
+    day: i32,
+    span: u8,
+    /// Negative stance: the claim denies.
+    neg: bool,
+    /// Where the claim starts in its article (bytes, at most `u32::MAX`).
+    at: u32,
 }
 
 /// An interned key that is missing (interned keys are small numbers).
@@ -182,8 +193,10 @@ impl<'o> Stream<'o> {
                     frame: it.ids.frame,
                     agent: it.ids.agent.unwrap_or(NONE),
                     side: it.ids.side.unwrap_or(NONE),
-                    days: (it.days.0 as i32, it.days.1 as i32),
-                    local: false,
+                    day: it.days.0 as i32,
+                    span: u8::try_from(it.days.1 - it.days.0).unwrap_or(u8::MAX),
+                    neg: it.stance == crate::model::Stance::Denies,
+                    at: u32::try_from(s.claim.span.start).unwrap_or(u32::MAX),
                 });
                 items.push(it);
                 self.next += 1;
@@ -241,8 +254,8 @@ impl<'o> Stream<'o> {
         out
     }
 
-    /// Report what is final now (figure pairs, pairs inside one article, everything without
-    /// [`Options::strongest_per_counterpart`]); keep stance pairs across articles for the end.
+    /// Report what is final now (figure pairs, everything without
+    /// [`Options::strongest_per_counterpart`]); keep stance pairs for the choice at the end.
     fn sort_found(
         &mut self,
         found: Vec<Found>,
@@ -251,41 +264,47 @@ impl<'o> Stream<'o> {
     ) -> Vec<Contradiction> {
         let stance = |c: &Found| c.rule.kind != ContradictionKind::Numeric;
         let same_article = |c: &Found| items[c.x].stored.article_id == items[c.y].stored.article_id;
-        for c in found.iter().filter(|c| stance(c) && same_article(c)) {
-            self.meta[pool[c.x]].local = true;
-            self.meta[pool[c.y]].local = true;
-        }
         let mut out = Vec::new();
         for c in found {
-            if !self.opts.strongest_per_counterpart || !stance(&c) || same_article(&c) {
+            if !self.opts.strongest_per_counterpart || !stance(&c) {
                 out.push(report(&self.thread, &c, items));
-                continue;
-            }
-            // A pair with a local claim is never chosen: not kept.
-            if self.meta[pool[c.x]].local || self.meta[pool[c.y]].local {
                 continue;
             }
             self.cross.push(Cross {
                 kind: c.rule.kind,
+                local: same_article(&c),
+                fit: c.fit,
                 score: c.score,
                 x: small(pool[c.x]),
                 y: small(pool[c.y]),
             });
         }
-        // Claims of earlier pairs may have got a local partner since: drop those pairs now
-        // and then (each time the list has grown by a quarter).
+        // A pair across articles already beaten for both its claims can never be any claim's
+        // best pair (a claim's best only gets better), so it neither is chosen nor keeps
+        // another pair from being chosen: drop those now and then (each time the list has
+        // grown by a quarter).
         if self.cross.len() > self.pruned + self.pruned / 4 + 1024 {
-            let meta = &self.meta;
-            self.cross
-                .retain(|c| !meta[c.x as usize].local && !meta[c.y as usize].local);
+            self.prune();
             self.pruned = self.cross.len();
         }
         self.stats.found += out.len();
         out
     }
 
-    /// [`super::select`] on the stance pairs across articles, with the claims' local
-    /// partners known from every chunk.
+    /// Keep the pairs inside one article, and of the pairs across articles those that are,
+    /// so far, the best pair of their kind for one of their claims at least.
+    fn prune(&mut self) {
+        let cross = std::mem::take(&mut self.cross);
+        let best = Best::of(&cross, &self.meta);
+        self.cross = cross
+            .iter()
+            .enumerate()
+            .filter(|&(n, c)| c.local || best.of_either(c, small(n)))
+            .map(|(_, c)| *c)
+            .collect();
+    }
+
+    /// [`super::select`] on the stance pairs, with every pair of each claim known.
     fn select(&mut self) -> Vec<Crossing> {
         let mut cross = std::mem::take(&mut self.cross);
         let meta = &self.meta;
@@ -293,16 +312,6 @@ impl<'o> Stream<'o> {
         let id = |g: u32| at(g).id;
         // `select` sees pairs sorted by (a, b, kind) (each pair once).
         cross.sort_unstable_by_key(|c| (id(c.x), id(c.y), c.kind));
-        let days = |g: u32| (i64::from(at(g).days.0), i64::from(at(g).days.1));
-        // Ranked as `select` ranks them: score, closer, then the earlier pair in the pool.
-        let rank = |c: &Cross| -> (f32, i64, u32, u32) {
-            (
-                c.score,
-                -gap(days(c.x), days(c.y)),
-                u32::MAX - c.x.min(c.y),
-                u32::MAX - c.x.max(c.y),
-            )
-        };
         // One per (proposition, agent, pair of sides, day).
         let key = |c: &Cross| -> [u32; 5] {
             let (a, b) = (at(c.x), at(c.y));
@@ -312,52 +321,93 @@ impl<'o> Stream<'o> {
                 agent,
                 a.side.min(b.side),
                 a.side.max(b.side),
-                a.days.0.max(b.days.0) as u32,
+                a.day.max(b.day) as u32,
             ]
         };
-        let better =
-            |p: &Cross, q: &Cross| rank(p).partial_cmp(&rank(q)) == Some(Ordering::Greater);
-        // Per pool index and kind, the best pair's index in `cross` (NONE: none yet).
-        let mut best: Vec<[u32; KINDS]> = vec![[NONE; KINDS]; self.next];
-        for (n, c) in cross.iter().enumerate() {
-            if at(c.x).local || at(c.y).local {
-                continue;
-            }
-            for g in [c.x, c.y] {
-                let slot = &mut best[g as usize][c.kind as usize];
-                if *slot == NONE || better(c, &cross[*slot as usize]) {
-                    *slot = small(n);
-                }
-            }
-        }
+        let best = Best::of(&cross, meta);
         let mut order: Vec<u32> = (0..small(cross.len())).collect();
         order.sort_by(|&p, &q| {
-            rank(&cross[q as usize])
-                .partial_cmp(&rank(&cross[p as usize]))
+            rank(meta, &cross[q as usize])
+                .partial_cmp(&rank(meta, &cross[p as usize]))
                 .unwrap_or(Ordering::Equal)
         });
+        let crossing = |c: &Cross| Crossing {
+            kind: c.kind,
+            score: c.score,
+            a: id(c.x),
+            b: id(c.y),
+        };
+        let local: Vec<&Cross> = cross.iter().filter(|c| c.local).collect();
+        let pairs: Vec<LocalPair> = local
+            .iter()
+            .map(|c| {
+                let claim = |g: u32| (g as usize, at(g).neg, at(g).at as usize);
+                LocalPair::new(c.kind, claim(c.x), claim(c.y), c.fit, c.score)
+            })
+            .collect();
+        let mut kept: Vec<Crossing> = local
+            .iter()
+            .zip(keep_local(&pairs))
+            .filter(|(_, k)| *k)
+            .map(|(c, _)| crossing(c))
+            .collect();
         let mut seen = HashSet::new();
-        let mut kept = Vec::new();
         for n in order {
             let c = &cross[n as usize];
-            let mutual = [c.x, c.y]
-                .iter()
-                .all(|&g| best[g as usize][c.kind as usize] == n);
-            if mutual && seen.insert(key(c)) {
-                kept.push(Crossing {
-                    kind: c.kind,
-                    score: c.score,
-                    a: id(c.x),
-                    b: id(c.y),
-                });
+            if !c.local && best.mutual(c, n) && seen.insert(key(c)) {
+                kept.push(crossing(c));
             }
         }
         kept
     }
 }
 
-/// Contradiction kinds, for per-kind slots.
-const KINDS: usize = 4;
+/// How `select` ranks pairs across articles: score, closer, then the earlier pair in the pool.
+fn rank(meta: &[Meta], c: &Cross) -> (f32, i64, u32, u32) {
+    let days = |g: u32| {
+        let m = &meta[g as usize];
+        (i64::from(m.day), i64::from(m.day) + i64::from(m.span))
+    };
+    (
+        c.score,
+        -gap(days(c.x), days(c.y)),
+        u32::MAX - c.x.min(c.y),
+        u32::MAX - c.x.max(c.y),
+    )
+}
+
+/// Per claim (pool index) and kind, the index of its best pair across articles.
+struct Best(HashMap<(u32, ContradictionKind), u32>);
+
+impl Best {
+    fn of(cross: &[Cross], meta: &[Meta]) -> Best {
+        let mut best: HashMap<(u32, ContradictionKind), u32> = HashMap::new();
+        for (n, c) in cross.iter().enumerate().filter(|(_, c)| !c.local) {
+            for g in [c.x, c.y] {
+                let slot = best.entry((g, c.kind)).or_insert(small(n));
+                let beats = rank(meta, c).partial_cmp(&rank(meta, &cross[*slot as usize]));
+                if beats == Some(Ordering::Greater) {
+                    *slot = small(n);
+                }
+            }
+        }
+        Best(best)
+    }
+
+    /// Pair `n` is the best of its kind for one of its claims at least.
+    fn of_either(&self, c: &Cross, n: u32) -> bool {
+        [c.x, c.y]
+            .iter()
+            .any(|&g| self.0.get(&(g, c.kind)) == Some(&n))
+    }
+
+    /// Pair `n` is the best of its kind for both its claims.
+    fn mutual(&self, c: &Cross, n: u32) -> bool {
+        [c.x, c.y]
+            .iter()
+            .all(|&g| self.0.get(&(g, c.kind)) == Some(&n))
+    }
+}
 
 /// A pool index or pair count as a `u32` (a thread of four billion claims is out of reach:
 /// SQLite would not hold it).

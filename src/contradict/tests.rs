@@ -480,6 +480,64 @@ fn denial() {
     );
 }
 
+/// Inside one article a reply answers one assertion: a denial repeated against an accusation
+/// the article reports twice (standfirst and body) gives one pair, with the accusation it
+/// repeats most words of, else the one reported first; two replies to one accusation give two.
+#[test]
+fn a_reply_inside_an_article_answers_one_assertion() {
+    let in_article = |c: StoredClaim, at: usize, text: &str| {
+        let mut c = c.with(|c| {
+            c.text = text.into();
+            c.span = Span::new(at, at + text.len());
+        });
+        c.article_id = 1;
+        c
+    };
+    let accuse = |id, at, text| {
+        in_article(
+            claim(id, "GBRGOV", "2018-03-12", "responsibility", 1).target("RUSGOV"),
+            at,
+            text,
+        )
+    };
+    let deny = |id, at, text| {
+        in_article(
+            claim(id, "RUSGOV", "2018-03-12", "responsibility", -1)
+                .target("RUSGOV")
+                .denial(),
+            at,
+            text,
+        )
+    };
+    // One denial, the accusation twice: the denial repeats the body's words ("pipeline blast").
+    check(
+        &[
+            accuse(1, 0, "Moscow was highly likely responsible"),
+            accuse(2, 400, "Moscow was behind the pipeline blast"),
+            deny(3, 200, "any role in the pipeline blast"),
+        ],
+        &["denial 2 3"],
+    );
+    // No words repeated: the accusation the article reports first.
+    check(
+        &[
+            accuse(1, 0, "Moscow was highly likely responsible"),
+            accuse(2, 400, "Moscow was behind it, officials believe"),
+            deny(3, 200, "any role whatsoever"),
+        ],
+        &["denial 1 3"],
+    );
+    // Two replies to one accusation: both stand.
+    check(
+        &[
+            accuse(1, 0, "Moscow was behind the pipeline blast"),
+            deny(2, 200, "any role in the blast"),
+            deny(3, 300, "a role, calling the charge absurd"),
+        ],
+        &["denial 1 2", "denial 1 3"],
+    );
+}
+
 #[test]
 fn numeric() {
     let day = "2016-09-13";
@@ -641,6 +699,25 @@ fn reversal() {
         &["reversal 1 2"],
     );
     assert!(explicit[0].score > plain[0].score);
+    // Who did it: blaming and clearing a party weeks apart is two incidents, unless the later
+    // claim says the position changed.
+    let blame = |id, date, polarity| {
+        claim(id, "RUSMIL", date, "responsibility", polarity)
+            .target("SYRREB")
+            .speaker("the defence ministry")
+    };
+    check(
+        &[blame(1, "2016-08-20", 1), blame(2, "2016-09-15", -1)],
+        &[],
+    );
+    check(
+        &[
+            blame(1, "2016-08-20", 1),
+            blame(2, "2016-09-15", -1)
+                .with(|c| c.sentence = "The ministry no longer blames the rebels.".into()),
+        ],
+        &["reversal 1 2"],
+    );
     // Not: same day; beyond 60 days; same stance; anonymous speakers without a code; different actors of one side.
     check(
         &[
