@@ -15,6 +15,8 @@ use once_cell::sync::Lazy;
 use regex::{bytes, Regex, RegexSet};
 use std::collections::HashMap;
 
+mod heads;
+
 use crate::extract::actors;
 use crate::model::{ActorMention, Figure, Span, Stance};
 
@@ -224,11 +226,10 @@ struct Lexicon {
     heads: Vec<Regex>,
     /// Each rule's index in `heads`.
     head_of: Vec<usize>,
-    /// The heads in one set: one pass over the text tells which rules can fire at all.
-    head_set: RegexSet,
-    /// `heads` and `head_set` for ASCII texts ([`ascii_twin`]).
+    /// `heads` for ASCII texts ([`ascii_twin`]).
     heads_ascii: Vec<Option<bytes::Regex>>,
-    head_set_ascii: Option<bytes::RegexSet>,
+    /// The heads' prefix literals in one automaton: which rules can fire at all, and where.
+    head_finder: heads::Heads,
     hedge_set: RegexSet,
     /// Frames in file order, for tie-breaking.
     order: Vec<String>,
@@ -300,29 +301,16 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                 })
         })
         .collect();
-    let head_set = regex::RegexSetBuilder::new(heads.iter().map(Regex::as_str))
-        .dfa_size_limit(32 << 20)
-        .build()
-        .expect("frames.tsv builds");
     let heads_ascii: Vec<_> = heads.iter().map(ascii_twin).collect();
-    let head_set_ascii = (heads_ascii.iter().all(Option::is_some))
-        .then(|| {
-            bytes::RegexSetBuilder::new(heads.iter().map(Regex::as_str))
-                .unicode(false)
-                .dfa_size_limit(32 << 20)
-                .build()
-                .ok()
-        })
-        .flatten();
+    let head_finder = heads::Heads::new(&heads);
     let (hedge_set, hedges) = hedge_rules();
     Lexicon {
         antonyms: antonym_map(&order, &negations.antonyms),
         hedge_set,
         heads,
         head_of,
-        head_set,
         heads_ascii,
-        head_set_ascii,
+        head_finder,
         rules,
         order,
         negator: negations.negator,
@@ -570,25 +558,17 @@ fn fire_rules<'l>(lex: &'l Lexicon, content: &str, lc: &str) -> Vec<Fired<'l>> {
     let mut spans = Vec::new();
     // ASCII texts (most claims) take the regexes compiled without Unicode: same matches.
     let ascii = lc.is_ascii();
-    let mut matched = vec![false; lex.heads.len()];
-    match lex.head_set_ascii.as_ref().filter(|_| ascii) {
-        Some(set) => set
-            .matches(lc.as_bytes())
-            .iter()
-            .for_each(|h| matched[h] = true),
-        None => lex
-            .head_set
-            .matches(lc)
-            .iter()
-            .for_each(|h| matched[h] = true),
-    }
-    // Each matched head's matches, searched when the first rule with that head runs.
+    // Where each head can start (its prefix literals); heads without any cannot match.
+    let starts = lex.head_finder.candidates(lc);
+    // Each head's matches, searched when the first rule with that head runs.
     let mut head_spans: Vec<Option<Vec<Span>>> = vec![None; lex.heads.len()];
     for (rule, &h) in lex.rules.iter().zip(&lex.head_of) {
-        if !matched[h] {
+        let always = lex.head_finder.always[h];
+        if !always && starts[h].is_empty() {
             continue;
         }
         let heads = head_spans[h].get_or_insert_with(|| match &lex.heads_ascii[h] {
+            _ if !always => lex.head_finder.spans(h, lc, ascii, &starts[h]),
             Some(re) if ascii => (re.find_iter(lc.as_bytes()))
                 .map(|m| Span::new(m.start(), m.end()))
                 .collect(),
@@ -1268,18 +1248,11 @@ mod tests {
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .chain([crafted.to_string()]);
         let lex = &*LEXICON;
-        let set = lex
-            .head_set_ascii
-            .as_ref()
-            .expect("heads build without Unicode");
         let spans = |it: &mut dyn Iterator<Item = (usize, usize)>| it.collect::<Vec<_>>();
         for text in texts {
             let lc: String = (text.to_ascii_lowercase().chars())
                 .map(|c| if c.is_ascii() { c } else { '?' })
                 .collect();
-            let got: Vec<usize> = set.matches(lc.as_bytes()).iter().collect();
-            let want: Vec<usize> = lex.head_set.matches(&lc).iter().collect();
-            assert_eq!(got, want);
             let mut tails: Vec<(&Regex, &bytes::Regex)> = Vec::new();
             for rule in &lex.rules {
                 if let Some((
@@ -1302,6 +1275,52 @@ mod tests {
                 assert_eq!(got, want, "{:?}", re.as_str());
             }
         }
+    }
+
+    #[test]
+    fn head_finder_matches_like_find_iter() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/data/demo/aleppo");
+        // Heads at the text's edges, overlapping literals, heads inside longer words,
+        // multi-byte chars before and after, repeated and adjacent heads.
+        let crafted = [
+            "deal",
+            "deals dealt ideal the deal's deals; no deal, without any new deal",
+            "it's holding, it is holding; is holding was holding — «truce» held ü",
+            "éthe ceasefire is holding, cease-fire cease fire ceasefires",
+            "talks talks talks continued continued; strikes airstrikes air strikes",
+            "failed to reach a deal fail to agree failure to make progress",
+        ];
+        let files = std::fs::read_dir(dir).unwrap();
+        let texts = files
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .chain(crafted.iter().map(|s| s.to_string()));
+        let lex = &*LEXICON;
+        let finder = &lex.head_finder;
+        assert!(finder.always.iter().any(|a| !a), "heads are prefiltered");
+        let mut found = 0;
+        for text in texts {
+            let lc = text.to_ascii_lowercase();
+            // The Unicode path, and the ASCII one on the same text made ASCII.
+            let lc_ascii: String = lc
+                .chars()
+                .map(|c| if c.is_ascii() { c } else { '?' })
+                .collect();
+            for (lc, ascii) in [(&lc, lc.is_ascii()), (&lc_ascii, true)] {
+                let starts = finder.candidates(lc);
+                for (h, re) in lex.heads.iter().enumerate() {
+                    let want: Vec<Span> = (re.find_iter(lc))
+                        .map(|m| Span::new(m.start(), m.end()))
+                        .collect();
+                    if finder.always[h] {
+                        continue;
+                    }
+                    let got = finder.spans(h, lc, ascii, &starts[h]);
+                    assert_eq!(got, want, "head {:?} on {lc:?}", re.as_str());
+                    found += got.len();
+                }
+            }
+        }
+        assert!(found > 100, "heads found: {found}");
     }
 
     #[test]
