@@ -12,7 +12,7 @@
 //! "Russian jets struck the convoy" -> RUSGOV).
 
 use once_cell::sync::Lazy;
-use regex::{bytes, Regex, RegexSet};
+use regex::{bytes, Regex};
 use std::collections::HashMap;
 
 mod heads;
@@ -230,7 +230,8 @@ struct Lexicon {
     heads_ascii: Vec<Option<bytes::Regex>>,
     /// The heads' prefix literals in one automaton: which rules can fire at all, and where.
     head_finder: heads::Heads,
-    hedge_set: RegexSet,
+    /// The hedges' prefix literals: which hedges can match, and where.
+    hedge_finder: heads::Heads,
     /// Frames in file order, for tie-breaking.
     order: Vec<String>,
     negator: Regex,
@@ -303,10 +304,10 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         .collect();
     let heads_ascii: Vec<_> = heads.iter().map(ascii_twin).collect();
     let head_finder = heads::Heads::new(&heads);
-    let (hedge_set, hedges) = hedge_rules();
+    let (hedge_finder, hedges) = hedge_rules();
     Lexicon {
         antonyms: antonym_map(&order, &negations.antonyms),
-        hedge_set,
+        hedge_finder,
         heads,
         head_of,
         heads_ascii,
@@ -449,16 +450,9 @@ fn split_rest(rest: &str, macros: &[(String, String)], expand: impl Fn(&str) -> 
     }
 }
 
-/// The hedges of `hedges.tsv`, and all their patterns in one set.
-fn hedge_rules() -> (RegexSet, Vec<Hedge>) {
-    let rows = HEDGES.rows();
-    let hedge_set = RegexSet::new(
-        rows.iter()
-            .map(|r| ci_pattern(&format!(r"\b(?:{})\b", r.col(0).trim()))),
-    )
-    .expect("hedges.tsv builds");
-    let hedges = rows
-        .iter()
+/// The hedges of `hedges.tsv`, and their prefix literals in one automaton.
+fn hedge_rules() -> (heads::Heads, Vec<Hedge>) {
+    let hedges: Vec<Hedge> = (HEDGES.rows().iter())
         .map(|r| Hedge {
             re: ci(&format!(r"\b(?:{})\b", r.col(0).trim())),
             frame: Some(r.col(1).trim())
@@ -467,7 +461,8 @@ fn hedge_rules() -> (RegexSet, Vec<Hedge>) {
             polarity: r.col(2).trim().parse().ok().and_then(Stance::from_i8),
         })
         .collect();
-    (hedge_set, hedges)
+    let res: Vec<Regex> = hedges.iter().map(|h| h.re.clone()).collect();
+    (heads::Heads::new(&res), hedges)
 }
 
 /// The quantity words of `figures.tsv`: (pattern, quantity, weak).
@@ -640,38 +635,39 @@ fn best_frame<'l>(lex: &'l Lexicon, fired: &[Fired]) -> Option<(&'l str, u32)> {
 /// polarity when the rules left them open.
 fn apply_hedge(lex: &Lexicon, content: &str, lc: &str, reading: &mut Reading) {
     let mut hedge: Option<(usize, &Hedge, String)> = None;
-    for i in lex.hedge_set.matches(lc).iter() {
-        let h = &lex.hedges[i];
-        for m in h.re.find_iter(lc) {
-            let word = &content[m.start()..m.end()];
+    let ascii = lc.is_ascii();
+    let starts = lex.hedge_finder.candidates(lc);
+    for (i, h) in lex.hedges.iter().enumerate() {
+        for m in lex.hedge_finder.matches(i, &h.re, lc, ascii, &starts[i]) {
+            let word = &content[m.start..m.end];
             // "May" the month is no hedge, nor is "as if".
-            if word.eq_ignore_ascii_case("may") && word.starts_with('M') && m.start() > 0 {
+            if word.eq_ignore_ascii_case("may") && word.starts_with('M') && m.start > 0 {
                 continue;
             }
             if word.eq_ignore_ascii_case("if")
-                && (lc[..m.start()].ends_with("as ") || lc[..m.start()].ends_with("even "))
+                && (lc[..m.start].ends_with("as ") || lc[..m.start].ends_with("even "))
             {
                 continue;
             }
             // A modal inside a relative clause or a noun's complement hedges that noun, not
             // the claim: "edging closer to an agreement that would help calm the city".
-            if RELATIVE_BEFORE.is_match(&lc[..m.start()]) {
+            if RELATIVE_BEFORE.is_match(&lc[..m.start]) {
                 continue;
             }
             // "There is no way anything like that could have come from us": a modal under
             // "no way" is certainty, not doubt.
-            if NEGATED_BEFORE.is_match(&lc[..m.start()]) {
+            if NEGATED_BEFORE.is_match(&lc[..m.start]) {
                 continue;
             }
             let better = match &hedge {
                 None => true,
                 Some((pos, cur, _)) => {
                     (h.frame.is_some() && cur.frame.is_none())
-                        || (h.frame.is_some() == cur.frame.is_some() && m.start() < *pos)
+                        || (h.frame.is_some() == cur.frame.is_some() && m.start < *pos)
                 }
             };
             if better {
-                hedge = Some((m.start(), h, word.to_string()));
+                hedge = Some((m.start, h, word.to_string()));
             }
             break;
         }
@@ -1278,7 +1274,7 @@ mod tests {
     }
 
     #[test]
-    fn head_finder_matches_like_find_iter() {
+    fn head_and_hedge_finders_match_like_find_iter() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/data/demo/aleppo");
         // Heads at the text's edges, overlapping literals, heads inside longer words,
         // multi-byte chars before and after, repeated and adjacent heads.
@@ -1298,6 +1294,7 @@ mod tests {
         let finder = &lex.head_finder;
         assert!(finder.always.iter().any(|a| !a), "heads are prefiltered");
         let mut found = 0;
+        let mut hedged = 0;
         for text in texts {
             let lc = text.to_ascii_lowercase();
             // The Unicode path, and the ASCII one on the same text made ASCII.
@@ -1318,9 +1315,19 @@ mod tests {
                     assert_eq!(got, want, "head {:?} on {lc:?}", re.as_str());
                     found += got.len();
                 }
+                let starts = lex.hedge_finder.candidates(lc);
+                for (i, h) in lex.hedges.iter().enumerate() {
+                    let want: Vec<Span> = (h.re.find_iter(lc))
+                        .map(|m| Span::new(m.start(), m.end()))
+                        .collect();
+                    let got = lex.hedge_finder.matches(i, &h.re, lc, ascii, &starts[i]);
+                    assert_eq!(got, want, "hedge {:?} on {lc:?}", h.re.as_str());
+                    hedged += got.len();
+                }
             }
         }
         assert!(found > 100, "heads found: {found}");
+        assert!(hedged > 20, "hedges found: {hedged}");
     }
 
     #[test]

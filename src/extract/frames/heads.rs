@@ -1,5 +1,5 @@
-//! Frame-rule heads found from their literal prefixes: one aho-corasick pass over a claim
-//! tells where any head can start, and each head is tried anchored only there.
+//! Frame-rule heads (and hedges) found from their literal prefixes: one aho-corasick pass
+//! over a claim tells where any of them can start, and each is tried anchored only there.
 //!
 //! Every match of a head opens with one of its prefix literals (`regex-syntax`'s extractor
 //! gives that set when it is finite), so the leftmost-first matches of the head are found by
@@ -114,6 +114,27 @@ impl Heads {
             starts.dedup();
         }
         out
+    }
+
+    /// The leftmost-first, non-overlapping matches of head `h` (the regex `re`) in `lc`:
+    /// [`Heads::spans`], or a search of the whole text for a head in `always`.
+    pub(super) fn matches(
+        &self,
+        h: usize,
+        re: &Regex,
+        lc: &str,
+        ascii: bool,
+        starts: &[usize],
+    ) -> Vec<Span> {
+        if self.always[h] {
+            return (re.find_iter(lc))
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect();
+        }
+        if starts.is_empty() {
+            return Vec::new();
+        }
+        self.spans(h, lc, ascii, starts)
     }
 
     /// The leftmost-first, non-overlapping matches of head `h` in `lc`, given its candidate
