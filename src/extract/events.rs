@@ -9,7 +9,6 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
-use regex_automata::meta;
 
 use crate::extract::{actors, frames};
 use crate::model::{ActorMention, Claim, DateValue, Event, Span, Timex, TimexType};
@@ -20,26 +19,21 @@ struct Trigger {
 }
 
 struct Triggers {
-    /// All patterns in one multi-pattern regex, pattern `i` being row `i` with its word
-    /// boundaries: leftmost-first, earlier rows win at a position, as in one alternation
-    /// with a capture group per row, but the match names its row without a capture search.
-    re: meta::Regex,
+    /// All patterns as one alternation, one capture group per row (earlier rows win at a position).
+    re: Regex,
     rows: Vec<Trigger>,
 }
 
-fn ci(p: &str) -> String {
-    format!("(?i){}", p.replace(r"\b", r"(?-u:\b)"))
-}
-
 fn compile(p: &str) -> Regex {
-    Regex::new(&ci(p)).unwrap_or_else(|e| panic!("bad events.tsv pattern {p:?}: {e}"))
+    Regex::new(&format!("(?i){}", p.replace(r"\b", r"(?-u:\b)")))
+        .unwrap_or_else(|e| panic!("bad events.tsv pattern {p:?}: {e}"))
 }
 
 static TRIGGERS: Lazy<Triggers> = Lazy::new(|| {
     let mut alts = Vec::new();
     let mut rows = Vec::new();
     for row in crate::data::EVENTS.rows() {
-        alts.push(ci(&format!(r"\b(?:{})\b", row.col(0).trim())));
+        alts.push(format!("({})", row.col(0).trim()));
         rows.push(Trigger {
             cameo: row.col(1).trim().to_string(),
             unless: match row.col(2).trim() {
@@ -49,7 +43,7 @@ static TRIGGERS: Lazy<Triggers> = Lazy::new(|| {
         });
     }
     Triggers {
-        re: meta::Regex::new_many(&alts).unwrap_or_else(|e| panic!("bad events.tsv pattern: {e}")),
+        re: compile(&format!(r"\b(?:{})\b", alts.join("|"))),
         rows,
     }
 });
@@ -79,8 +73,14 @@ pub fn find(
     // (sentence index, trigger start, trigger end, row)
     let mut taken: Vec<(usize, usize, usize, usize)> = Vec::new();
     let triggers = &*TRIGGERS;
-    for m in triggers.re.find_iter(text) {
-        let row = m.pattern().as_usize();
+    for caps in triggers.re.captures_iter(text) {
+        let Some(row) = (1..caps.len())
+            .find(|&i| caps.get(i).is_some())
+            .map(|i| i - 1)
+        else {
+            continue;
+        };
+        let m = caps.get(0).unwrap();
         let t = &triggers.rows[row];
         let span = Span::new(m.start(), m.end());
         if claims.iter().any(|c| c.span.overlaps(span)) {
@@ -241,37 +241,6 @@ mod tests {
     use crate::extract::{actors, sentences};
     use crate::model::{ClaimKind, Stance};
     use chrono::NaiveDate;
-
-    /// The multi-pattern regex finds the triggers and rows one alternation with a capture
-    /// group per row finds (how they were found before).
-    #[test]
-    fn trigger_rows_match_one_alternation() {
-        let alts: Vec<String> = (crate::data::EVENTS.rows().iter())
-            .map(|r| format!("({})", r.col(0).trim()))
-            .collect();
-        let one = compile(&format!(r"\b(?:{})\b", alts.join("|")));
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/data/demo/aleppo");
-        let crafted = "The truce took effect. They declared the ceasefire over, STRUCK a deal";
-        let texts = (std::fs::read_dir(dir).unwrap())
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .chain([crafted.to_string()]);
-        let mut n = 0;
-        for text in texts {
-            let want: Vec<(usize, usize, usize)> = (one.captures_iter(&text))
-                .map(|c| {
-                    let m = c.get(0).unwrap();
-                    let row = (1..c.len()).find(|&i| c.get(i).is_some()).unwrap() - 1;
-                    (m.start(), m.end(), row)
-                })
-                .collect();
-            let got: Vec<(usize, usize, usize)> = (TRIGGERS.re.find_iter(&text))
-                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-                .collect();
-            assert_eq!(got, want);
-            n += got.len();
-        }
-        assert!(n > 50, "triggers found: {n}");
-    }
 
     fn published() -> DateValue {
         DateValue::day(NaiveDate::from_ymd_opt(2016, 9, 12).unwrap())
