@@ -226,7 +226,7 @@ struct Lexicon {
     heads: Vec<Regex>,
     /// Each rule's index in `heads`.
     head_of: Vec<usize>,
-    /// `heads` for ASCII texts ([`ascii_twin`]).
+    /// `heads` for ASCII texts ([`ascii_twin`]), built for the heads searched whole.
     heads_ascii: Vec<Option<bytes::Regex>>,
     /// The heads' prefix literals in one automaton: which rules can fire at all, and where.
     head_finder: heads::Heads,
@@ -302,8 +302,11 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                 })
         })
         .collect();
-    let heads_ascii: Vec<_> = heads.iter().map(ascii_twin).collect();
     let head_finder = heads::Heads::new(&heads);
+    // Only the heads the finder cannot prefilter are searched whole.
+    let heads_ascii: Vec<_> = (heads.iter().zip(&head_finder.always))
+        .map(|(h, &always)| always.then(|| ascii_twin(h)).flatten())
+        .collect();
     let (hedge_finder, hedges) = hedge_rules();
     Lexicon {
         antonyms: antonym_map(&order, &negations.antonyms),
@@ -1244,6 +1247,9 @@ mod tests {
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .chain([crafted.to_string()]);
         let lex = &*LEXICON;
+        let twins: Vec<bytes::Regex> = (lex.heads.iter())
+            .map(|h| ascii_twin(h).expect("head builds"))
+            .collect();
         let spans = |it: &mut dyn Iterator<Item = (usize, usize)>| it.collect::<Vec<_>>();
         for text in texts {
             let lc: String = (text.to_ascii_lowercase().chars())
@@ -1261,11 +1267,7 @@ mod tests {
                     tails.push((tail, tail_ascii.as_ref().expect("tail builds")));
                 }
             }
-            let heads = lex.heads.iter().zip(&lex.heads_ascii);
-            for (re, twin) in heads
-                .map(|(h, t)| (h, t.as_ref().expect("head builds")))
-                .chain(tails)
-            {
+            for (re, twin) in lex.heads.iter().zip(&twins).chain(tails) {
                 let want = spans(&mut re.find_iter(&lc).map(|m| (m.start(), m.end())));
                 let got = spans(&mut twin.find_iter(lc.as_bytes()).map(|m| (m.start(), m.end())));
                 assert_eq!(got, want, "{:?}", re.as_str());

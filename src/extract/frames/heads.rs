@@ -8,7 +8,9 @@
 //! claim nor a scan of the whole claim per head.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use once_cell::sync::OnceCell;
 use regex::Regex;
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{meta, util::syntax, Anchored, Input};
 use regex_syntax::hir::literal::Extractor;
 
@@ -17,9 +19,11 @@ use crate::model::Span;
 /// The heads of the frame rules, as anchored searchers with their prefix literals.
 #[derive(Debug)]
 pub(super) struct Heads {
-    /// Each head compiled for anchored searches, and its twin without Unicode for ASCII
-    /// texts (the same matches there; see `frames::ascii_twin`).
-    anchored: Vec<meta::Regex>,
+    /// Each head's pattern, compiled for anchored searches when a non-ASCII text first
+    /// needs it (most claims are ASCII), and its twin without Unicode for ASCII texts (the
+    /// same matches there; see `frames::ascii_twin`).
+    patterns: Vec<String>,
+    anchored: Vec<OnceCell<meta::Regex>>,
     anchored_ascii: Vec<Option<meta::Regex>>,
     /// Every head's prefix literals in one automaton (overlapping matches).
     literals: AhoCorasick,
@@ -31,13 +35,14 @@ pub(super) struct Heads {
 }
 
 /// `pattern` compiled for anchored searches, with or without Unicode, and the lazy-DFA
-/// cache the frame rules use (`frames::ci_rule`).
+/// cache the frame rules use (`frames::ci_rule`); only the implicit capture group (only the end is read).
 fn anchored(pattern: &str, unicode: bool) -> Option<meta::Regex> {
     meta::Regex::builder()
         .syntax(syntax::Config::new().unicode(unicode).utf8(unicode))
         .configure(
             meta::Config::new()
                 .utf8_empty(unicode)
+                .which_captures(WhichCaptures::Implicit)
                 .hybrid_cache_capacity(32 << 20),
         )
         .build(pattern)
@@ -86,10 +91,8 @@ impl Heads {
             .build(&lits)
             .expect("frame heads' literals build");
         Heads {
-            anchored: heads
-                .iter()
-                .map(|re| anchored(re.as_str(), true).expect("frame head builds"))
-                .collect(),
+            patterns: heads.iter().map(|re| re.as_str().to_string()).collect(),
+            anchored: heads.iter().map(|_| OnceCell::new()).collect(),
             anchored_ascii: heads
                 .iter()
                 .map(|re| anchored(re.as_str(), false))
@@ -142,7 +145,8 @@ impl Heads {
     pub(super) fn spans(&self, h: usize, lc: &str, ascii: bool, starts: &[usize]) -> Vec<Span> {
         let re = match &self.anchored_ascii[h] {
             Some(re) if ascii => re,
-            _ => &self.anchored[h],
+            _ => self.anchored[h]
+                .get_or_init(|| anchored(&self.patterns[h], true).expect("it built as a Regex")),
         };
         let mut out = Vec::new();
         let mut from = 0;
