@@ -226,8 +226,6 @@ struct Lexicon {
     heads: Vec<Regex>,
     /// Each rule's index in `heads`.
     head_of: Vec<usize>,
-    /// `heads` for ASCII texts ([`ascii_twin`]), built for the heads searched whole.
-    heads_ascii: Vec<Option<bytes::Regex>>,
     /// The heads' prefix literals in one automaton: which rules can fire at all, and where.
     head_finder: heads::Heads,
     /// The hedges' prefix literals: which hedges can match, and where.
@@ -303,17 +301,12 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         })
         .collect();
     let head_finder = heads::Heads::new(&heads);
-    // Only the heads the finder cannot prefilter are searched whole.
-    let heads_ascii: Vec<_> = (heads.iter().zip(&head_finder.always))
-        .map(|(h, &always)| always.then(|| ascii_twin(h)).flatten())
-        .collect();
     let (hedge_finder, hedges) = hedge_rules();
     Lexicon {
         antonyms: antonym_map(&order, &negations.antonyms),
         hedge_finder,
         heads,
         head_of,
-        heads_ascii,
         head_finder,
         rules,
         order,
@@ -565,14 +558,9 @@ fn fire_rules<'l>(lex: &'l Lexicon, content: &str, lc: &str) -> Vec<Fired<'l>> {
         if !always && starts[h].is_empty() {
             continue;
         }
-        let heads = head_spans[h].get_or_insert_with(|| match &lex.heads_ascii[h] {
-            _ if !always => lex.head_finder.spans(h, lc, ascii, &starts[h]),
-            Some(re) if ascii => (re.find_iter(lc.as_bytes()))
-                .map(|m| Span::new(m.start(), m.end()))
-                .collect(),
-            _ => (lex.heads[h].find_iter(lc))
-                .map(|m| Span::new(m.start(), m.end()))
-                .collect(),
+        let heads = head_spans[h].get_or_insert_with(|| {
+            lex.head_finder
+                .matches(h, &lex.heads[h], lc, ascii, &starts[h])
         });
         rule.find_after_heads(lc, ascii, heads, &mut spans);
         for &span in &spans {
@@ -1310,10 +1298,7 @@ mod tests {
                     let want: Vec<Span> = (re.find_iter(lc))
                         .map(|m| Span::new(m.start(), m.end()))
                         .collect();
-                    if finder.always[h] {
-                        continue;
-                    }
-                    let got = finder.spans(h, lc, ascii, &starts[h]);
+                    let got = finder.matches(h, re, lc, ascii, &starts[h]);
                     assert_eq!(got, want, "head {:?} on {lc:?}", re.as_str());
                     found += got.len();
                 }

@@ -8,7 +8,6 @@
 //! claim nor a scan of the whole claim per head.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use once_cell::sync::OnceCell;
 use regex::Regex;
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{meta, util::syntax, Anchored, Input};
@@ -19,11 +18,10 @@ use crate::model::Span;
 /// The heads of the frame rules, as anchored searchers with their prefix literals.
 #[derive(Debug)]
 pub(super) struct Heads {
-    /// Each head's pattern, compiled for anchored searches when a non-ASCII text first
-    /// needs it (most claims are ASCII), and its twin without Unicode for ASCII texts (the
-    /// same matches there; see `frames::ascii_twin`).
-    patterns: Vec<String>,
-    anchored: Vec<OnceCell<meta::Regex>>,
+    /// Each head compiled without Unicode for anchored searches in ASCII texts (the same
+    /// matches there; see `frames::ascii_twin`). Non-ASCII texts (a sixth of the claims)
+    /// search on from each place with the head's own regex instead: a Unicode searcher for
+    /// anchored searches cost millions of instructions to compile per head.
     anchored_ascii: Vec<Option<meta::Regex>>,
     /// Every head's prefix literals in one automaton (overlapping matches).
     literals: AhoCorasick,
@@ -91,8 +89,6 @@ impl Heads {
             .build(&lits)
             .expect("frame heads' literals build");
         Heads {
-            patterns: heads.iter().map(|re| re.as_str().to_string()).collect(),
-            anchored: heads.iter().map(|_| OnceCell::new()).collect(),
             anchored_ascii: heads
                 .iter()
                 .map(|re| anchored(re.as_str(), false))
@@ -119,8 +115,9 @@ impl Heads {
         out
     }
 
-    /// The leftmost-first, non-overlapping matches of head `h` (the regex `re`) in `lc`:
-    /// [`Heads::spans`], or a search of the whole text for a head in `always`.
+    /// The leftmost-first, non-overlapping matches of head `h` (the regex `re`) in `lc`,
+    /// given its candidate places (from [`Heads::candidates`]); `ascii` when `lc` is all
+    /// ASCII. A head in `always` is searched in the whole text.
     pub(super) fn matches(
         &self,
         h: usize,
@@ -129,35 +126,35 @@ impl Heads {
         ascii: bool,
         starts: &[usize],
     ) -> Vec<Span> {
-        if self.always[h] {
-            return (re.find_iter(lc))
-                .map(|m| Span::new(m.start(), m.end()))
-                .collect();
-        }
-        if starts.is_empty() {
-            return Vec::new();
-        }
-        self.spans(h, lc, ascii, starts)
-    }
-
-    /// The leftmost-first, non-overlapping matches of head `h` in `lc`, given its candidate
-    /// places (from [`Heads::candidates`]); `ascii` when `lc` is all ASCII.
-    pub(super) fn spans(&self, h: usize, lc: &str, ascii: bool, starts: &[usize]) -> Vec<Span> {
-        let re = match &self.anchored_ascii[h] {
-            Some(re) if ascii => re,
-            _ => self.anchored[h]
-                .get_or_init(|| anchored(&self.patterns[h], true).expect("it built as a Regex")),
-        };
         let mut out = Vec::new();
+        if self.always[h] {
+            out.extend(re.find_iter(lc).map(|m| Span::new(m.start(), m.end())));
+            return out;
+        }
         let mut from = 0;
-        for &p in starts {
-            if p < from {
-                continue;
+        match &self.anchored_ascii[h] {
+            Some(twin) if ascii => {
+                for &p in starts {
+                    if p < from {
+                        continue;
+                    }
+                    let input = Input::new(lc.as_bytes()).range(p..).anchored(Anchored::Yes);
+                    if let Some(m) = twin.search_half(&input) {
+                        out.push(Span::new(p, m.offset()));
+                        from = m.offset();
+                    }
+                }
             }
-            let input = Input::new(lc.as_bytes()).range(p..).anchored(Anchored::Yes);
-            if let Some(m) = re.search_half(&input) {
-                out.push(Span::new(p, m.offset()));
-                from = m.offset();
+            // No match starts between `from` and the next candidate (no literal does), so
+            // the leftmost match from that candidate on is the leftmost from `from` on.
+            _ => {
+                while let Some(&p) = starts.iter().find(|&&p| p >= from) {
+                    let Some(m) = re.find_at(lc, p) else {
+                        break;
+                    };
+                    out.push(Span::new(m.start(), m.end()));
+                    from = m.end();
+                }
             }
         }
         out
