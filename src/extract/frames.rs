@@ -12,8 +12,10 @@
 //! "Russian jets struck the convoy" -> RUSGOV).
 
 use once_cell::sync::Lazy;
-use regex::{bytes, Regex, RegexSet};
+use regex::{bytes, Regex};
 use std::collections::HashMap;
+
+mod heads;
 
 use crate::extract::actors;
 use crate::model::{ActorMention, Figure, Span, Stance};
@@ -224,12 +226,10 @@ struct Lexicon {
     heads: Vec<Regex>,
     /// Each rule's index in `heads`.
     head_of: Vec<usize>,
-    /// The heads in one set: one pass over the text tells which rules can fire at all.
-    head_set: RegexSet,
-    /// `heads` and `head_set` for ASCII texts ([`ascii_twin`]).
-    heads_ascii: Vec<Option<bytes::Regex>>,
-    head_set_ascii: Option<bytes::RegexSet>,
-    hedge_set: RegexSet,
+    /// The heads' prefix literals in one automaton: which rules can fire at all, and where.
+    head_finder: heads::Heads,
+    /// The hedges' prefix literals: which hedges can match, and where.
+    hedge_finder: heads::Heads,
     /// Frames in file order, for tie-breaking.
     order: Vec<String>,
     negator: Regex,
@@ -300,29 +300,14 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                 })
         })
         .collect();
-    let head_set = regex::RegexSetBuilder::new(heads.iter().map(Regex::as_str))
-        .dfa_size_limit(32 << 20)
-        .build()
-        .expect("frames.tsv builds");
-    let heads_ascii: Vec<_> = heads.iter().map(ascii_twin).collect();
-    let head_set_ascii = (heads_ascii.iter().all(Option::is_some))
-        .then(|| {
-            bytes::RegexSetBuilder::new(heads.iter().map(Regex::as_str))
-                .unicode(false)
-                .dfa_size_limit(32 << 20)
-                .build()
-                .ok()
-        })
-        .flatten();
-    let (hedge_set, hedges) = hedge_rules();
+    let head_finder = heads::Heads::new(&heads);
+    let (hedge_finder, hedges) = hedge_rules();
     Lexicon {
         antonyms: antonym_map(&order, &negations.antonyms),
-        hedge_set,
+        hedge_finder,
         heads,
         head_of,
-        head_set,
-        heads_ascii,
-        head_set_ascii,
+        head_finder,
         rules,
         order,
         negator: negations.negator,
@@ -461,16 +446,9 @@ fn split_rest(rest: &str, macros: &[(String, String)], expand: impl Fn(&str) -> 
     }
 }
 
-/// The hedges of `hedges.tsv`, and all their patterns in one set.
-fn hedge_rules() -> (RegexSet, Vec<Hedge>) {
-    let rows = HEDGES.rows();
-    let hedge_set = RegexSet::new(
-        rows.iter()
-            .map(|r| ci_pattern(&format!(r"\b(?:{})\b", r.col(0).trim()))),
-    )
-    .expect("hedges.tsv builds");
-    let hedges = rows
-        .iter()
+/// The hedges of `hedges.tsv`, and their prefix literals in one automaton.
+fn hedge_rules() -> (heads::Heads, Vec<Hedge>) {
+    let hedges: Vec<Hedge> = (HEDGES.rows().iter())
         .map(|r| Hedge {
             re: ci(&format!(r"\b(?:{})\b", r.col(0).trim())),
             frame: Some(r.col(1).trim())
@@ -479,7 +457,8 @@ fn hedge_rules() -> (RegexSet, Vec<Hedge>) {
             polarity: r.col(2).trim().parse().ok().and_then(Stance::from_i8),
         })
         .collect();
-    (hedge_set, hedges)
+    let res: Vec<Regex> = hedges.iter().map(|h| h.re.clone()).collect();
+    (heads::Heads::new(&res), hedges)
 }
 
 /// The quantity words of `figures.tsv`: (pattern, quantity, weak).
@@ -570,31 +549,18 @@ fn fire_rules<'l>(lex: &'l Lexicon, content: &str, lc: &str) -> Vec<Fired<'l>> {
     let mut spans = Vec::new();
     // ASCII texts (most claims) take the regexes compiled without Unicode: same matches.
     let ascii = lc.is_ascii();
-    let mut matched = vec![false; lex.heads.len()];
-    match lex.head_set_ascii.as_ref().filter(|_| ascii) {
-        Some(set) => set
-            .matches(lc.as_bytes())
-            .iter()
-            .for_each(|h| matched[h] = true),
-        None => lex
-            .head_set
-            .matches(lc)
-            .iter()
-            .for_each(|h| matched[h] = true),
-    }
-    // Each matched head's matches, searched when the first rule with that head runs.
+    // Where each head can start (its prefix literals); heads without any cannot match.
+    let starts = lex.head_finder.candidates(lc);
+    // Each head's matches, searched when the first rule with that head runs.
     let mut head_spans: Vec<Option<Vec<Span>>> = vec![None; lex.heads.len()];
     for (rule, &h) in lex.rules.iter().zip(&lex.head_of) {
-        if !matched[h] {
+        let always = lex.head_finder.always[h];
+        if !always && starts[h].is_empty() {
             continue;
         }
-        let heads = head_spans[h].get_or_insert_with(|| match &lex.heads_ascii[h] {
-            Some(re) if ascii => (re.find_iter(lc.as_bytes()))
-                .map(|m| Span::new(m.start(), m.end()))
-                .collect(),
-            _ => (lex.heads[h].find_iter(lc))
-                .map(|m| Span::new(m.start(), m.end()))
-                .collect(),
+        let heads = head_spans[h].get_or_insert_with(|| {
+            lex.head_finder
+                .matches(h, &lex.heads[h], lc, ascii, &starts[h])
         });
         rule.find_after_heads(lc, ascii, heads, &mut spans);
         for &span in &spans {
@@ -660,38 +626,39 @@ fn best_frame<'l>(lex: &'l Lexicon, fired: &[Fired]) -> Option<(&'l str, u32)> {
 /// polarity when the rules left them open.
 fn apply_hedge(lex: &Lexicon, content: &str, lc: &str, reading: &mut Reading) {
     let mut hedge: Option<(usize, &Hedge, String)> = None;
-    for i in lex.hedge_set.matches(lc).iter() {
-        let h = &lex.hedges[i];
-        for m in h.re.find_iter(lc) {
-            let word = &content[m.start()..m.end()];
+    let ascii = lc.is_ascii();
+    let starts = lex.hedge_finder.candidates(lc);
+    for (i, h) in lex.hedges.iter().enumerate() {
+        for m in lex.hedge_finder.matches(i, &h.re, lc, ascii, &starts[i]) {
+            let word = &content[m.start..m.end];
             // "May" the month is no hedge, nor is "as if".
-            if word.eq_ignore_ascii_case("may") && word.starts_with('M') && m.start() > 0 {
+            if word.eq_ignore_ascii_case("may") && word.starts_with('M') && m.start > 0 {
                 continue;
             }
             if word.eq_ignore_ascii_case("if")
-                && (lc[..m.start()].ends_with("as ") || lc[..m.start()].ends_with("even "))
+                && (lc[..m.start].ends_with("as ") || lc[..m.start].ends_with("even "))
             {
                 continue;
             }
             // A modal inside a relative clause or a noun's complement hedges that noun, not
             // the claim: "edging closer to an agreement that would help calm the city".
-            if RELATIVE_BEFORE.is_match(&lc[..m.start()]) {
+            if RELATIVE_BEFORE.is_match(&lc[..m.start]) {
                 continue;
             }
             // "There is no way anything like that could have come from us": a modal under
             // "no way" is certainty, not doubt.
-            if NEGATED_BEFORE.is_match(&lc[..m.start()]) {
+            if NEGATED_BEFORE.is_match(&lc[..m.start]) {
                 continue;
             }
             let better = match &hedge {
                 None => true,
                 Some((pos, cur, _)) => {
                     (h.frame.is_some() && cur.frame.is_none())
-                        || (h.frame.is_some() == cur.frame.is_some() && m.start() < *pos)
+                        || (h.frame.is_some() == cur.frame.is_some() && m.start < *pos)
                 }
             };
             if better {
-                hedge = Some((m.start(), h, word.to_string()));
+                hedge = Some((m.start, h, word.to_string()));
             }
             break;
         }
@@ -1268,18 +1235,14 @@ mod tests {
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .chain([crafted.to_string()]);
         let lex = &*LEXICON;
-        let set = lex
-            .head_set_ascii
-            .as_ref()
-            .expect("heads build without Unicode");
+        let twins: Vec<bytes::Regex> = (lex.heads.iter())
+            .map(|h| ascii_twin(h).expect("head builds"))
+            .collect();
         let spans = |it: &mut dyn Iterator<Item = (usize, usize)>| it.collect::<Vec<_>>();
         for text in texts {
             let lc: String = (text.to_ascii_lowercase().chars())
                 .map(|c| if c.is_ascii() { c } else { '?' })
                 .collect();
-            let got: Vec<usize> = set.matches(lc.as_bytes()).iter().collect();
-            let want: Vec<usize> = lex.head_set.matches(&lc).iter().collect();
-            assert_eq!(got, want);
             let mut tails: Vec<(&Regex, &bytes::Regex)> = Vec::new();
             for rule in &lex.rules {
                 if let Some((
@@ -1292,16 +1255,66 @@ mod tests {
                     tails.push((tail, tail_ascii.as_ref().expect("tail builds")));
                 }
             }
-            let heads = lex.heads.iter().zip(&lex.heads_ascii);
-            for (re, twin) in heads
-                .map(|(h, t)| (h, t.as_ref().expect("head builds")))
-                .chain(tails)
-            {
+            for (re, twin) in lex.heads.iter().zip(&twins).chain(tails) {
                 let want = spans(&mut re.find_iter(&lc).map(|m| (m.start(), m.end())));
                 let got = spans(&mut twin.find_iter(lc.as_bytes()).map(|m| (m.start(), m.end())));
                 assert_eq!(got, want, "{:?}", re.as_str());
             }
         }
+    }
+
+    #[test]
+    fn head_and_hedge_finders_match_like_find_iter() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/data/demo/aleppo");
+        // Heads at the text's edges, overlapping literals, heads inside longer words,
+        // multi-byte chars before and after, repeated and adjacent heads.
+        let crafted = [
+            "deal",
+            "deals dealt ideal the deal's deals; no deal, without any new deal",
+            "it's holding, it is holding; is holding was holding — «truce» held ü",
+            "éthe ceasefire is holding, cease-fire cease fire ceasefires",
+            "talks talks talks continued continued; strikes airstrikes air strikes",
+            "failed to reach a deal fail to agree failure to make progress",
+        ];
+        let files = std::fs::read_dir(dir).unwrap();
+        let texts = files
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .chain(crafted.iter().map(|s| s.to_string()));
+        let lex = &*LEXICON;
+        let finder = &lex.head_finder;
+        assert!(finder.always.iter().any(|a| !a), "heads are prefiltered");
+        let mut found = 0;
+        let mut hedged = 0;
+        for text in texts {
+            let lc = text.to_ascii_lowercase();
+            // The Unicode path, and the ASCII one on the same text made ASCII.
+            let lc_ascii: String = lc
+                .chars()
+                .map(|c| if c.is_ascii() { c } else { '?' })
+                .collect();
+            for (lc, ascii) in [(&lc, lc.is_ascii()), (&lc_ascii, true)] {
+                let starts = finder.candidates(lc);
+                for (h, re) in lex.heads.iter().enumerate() {
+                    let want: Vec<Span> = (re.find_iter(lc))
+                        .map(|m| Span::new(m.start(), m.end()))
+                        .collect();
+                    let got = finder.matches(h, re, lc, ascii, &starts[h]);
+                    assert_eq!(got, want, "head {:?} on {lc:?}", re.as_str());
+                    found += got.len();
+                }
+                let starts = lex.hedge_finder.candidates(lc);
+                for (i, h) in lex.hedges.iter().enumerate() {
+                    let want: Vec<Span> = (h.re.find_iter(lc))
+                        .map(|m| Span::new(m.start(), m.end()))
+                        .collect();
+                    let got = lex.hedge_finder.matches(i, &h.re, lc, ascii, &starts[i]);
+                    assert_eq!(got, want, "hedge {:?} on {lc:?}", h.re.as_str());
+                    hedged += got.len();
+                }
+            }
+        }
+        assert!(found > 100, "heads found: {found}");
+        assert!(hedged > 20, "hedges found: {hedged}");
     }
 
     #[test]

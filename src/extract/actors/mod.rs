@@ -39,6 +39,8 @@ pub struct Gazetteer {
     pub entries: Vec<GazetteerEntry>,
     /// ISO alpha-3 side of each entry (parallel to `entries`).
     countries: Vec<Option<String>>,
+    /// The distinct sides of `countries`, sorted: the states a code's prefix is looked up in.
+    states: Vec<String>,
     matcher: Option<Matcher>,
 }
 
@@ -96,12 +98,14 @@ impl Gazetteer {
 
     /// The side (ISO alpha-3) of an actor code: RUSGOV -> RUS, IGOUNO -> None, UNKNWN -> None.
     pub fn country_of(&self, code: &str) -> Option<String> {
-        country_of_code(code, &self.countries)
+        self.state(ActorCode::new(code).prefix()?)
+            .map(str::to_string)
     }
 
     /// `iso` as one of the gazetteer's states ("RUS" -> "RUS", "IGO" -> none).
     pub fn state(&self, iso: &str) -> Option<&str> {
-        state_in(&self.countries, iso)
+        let i = self.states.binary_search_by(|s| s.as_str().cmp(iso)).ok()?;
+        Some(self.states[i].as_str())
     }
 
     fn build(entries: Vec<GazetteerEntry>, countries: Vec<Option<String>>) -> Gazetteer {
@@ -142,9 +146,13 @@ impl Gazetteer {
             .prefilter(false)
             .build(patterns.iter().map(|p| p.0.as_str()))
             .ok();
+        let mut states: Vec<String> = countries.iter().flatten().cloned().collect();
+        states.sort_unstable();
+        states.dedup();
         Gazetteer {
             entries,
             countries,
+            states,
             matcher: ac.and_then(|ac| Matcher::new(ac, patterns)),
         }
     }
