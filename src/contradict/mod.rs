@@ -247,7 +247,7 @@ impl Features {
 
 impl Features {
     /// The claim's content stems, found at most once.
-    fn stems(&self, claim: &Claim) -> &[String] {
+    pub(super) fn stems(&self, claim: &Claim) -> &[String] {
         self.stems.get_or_init(|| content_stems(&claim.text))
     }
 }

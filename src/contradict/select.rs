@@ -60,13 +60,15 @@ pub(super) fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
         .enumerate()
         .filter(|(_, c)| stance(c) && same_article(c))
         .map(|(n, c)| {
-            let claim = |i: usize| {
-                let at = u32::try_from(items[i].claim.span.start).unwrap_or(u32::MAX);
-                (i, items[i].stance == Stance::Denies, at as usize)
-            };
             (
                 n,
-                LocalPair::new(c.rule.kind, claim(c.x), claim(c.y), c.fit, c.score),
+                LocalPair::new(
+                    c.rule.kind,
+                    (&items[c.x], c.x),
+                    (&items[c.y], c.y),
+                    c.fit,
+                    c.score,
+                ),
             )
         })
         .collect();
@@ -109,44 +111,45 @@ pub(super) fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
 /// A stance pair inside one article, as [`keep_local`] reads it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct LocalPair {
-    kind: ContradictionKind,
-    /// Pool index of the claim that answers the other ([`LocalPair::new`]).
-    answer: usize,
+    pub(super) kind: ContradictionKind,
+    /// The statement that answers the other claim ([`LocalPair::new`]).
+    answer: u64,
     /// Where the other claim (the one answered) starts in the article.
     answered_at: usize,
     fit: u16,
-    score: f32,
+    pub(super) score: f32,
     /// Pool indices of both claims, smaller first.
-    lo: usize,
-    hi: usize,
+    pub(super) lo: usize,
+    pub(super) hi: usize,
 }
 
 impl LocalPair {
-    /// The pair of pool indices `x` and `y`, each with whether its claim denies (negative
-    /// stance) and where it starts in the article. The answering claim is the one that
-    /// denies; when both or neither do (rival doers, a change of mind), the later one in the
-    /// pool.
+    /// The pair of claims `x` and `y` of one article, each with its pool index. The answering
+    /// claim is the one that denies; when both or neither do (rival doers, a change of mind),
+    /// the later one in the pool. A statement the article repeats (headline, standfirst,
+    /// lede: one side, one proposition, one position) answers once: the answer is the
+    /// statement, not the claim.
     pub(super) fn new(
         kind: ContradictionKind,
-        (x, neg_x, at_x): (usize, bool, usize),
-        (y, neg_y, at_y): (usize, bool, usize),
+        (x, px): (&Item, usize),
+        (y, py): (&Item, usize),
         fit: u16,
         score: f32,
     ) -> LocalPair {
-        let x_answers = match (neg_x, neg_y) {
+        let x_answers = match (x.stance == Stance::Denies, y.stance == Stance::Denies) {
             (true, false) => true,
             (false, true) => false,
-            _ => x > y,
+            _ => px > py,
         };
-        let (answer, answered_at) = if x_answers { (x, at_y) } else { (y, at_x) };
+        let (answer, answered) = if x_answers { (x, y) } else { (y, x) };
         LocalPair {
             kind,
-            answer,
-            answered_at,
+            answer: statement(answer),
+            answered_at: answered.claim.span.start,
             fit,
             score,
-            lo: x.min(y),
-            hi: x.max(y),
+            lo: px.min(py),
+            hi: px.max(py),
         }
     }
 
@@ -164,13 +167,30 @@ impl LocalPair {
     }
 }
 
+/// A claim's statement inside its article: its article, side (else speaker), position and
+/// content words ([`content_stems`]), hashed. An article that repeats a statement in its
+/// headline, standfirst and body gives claims with one statement.
+fn statement(it: &Item) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (
+        it.stored.article_id,
+        it.ids.side.unwrap_or(it.ids.speaker),
+        it.ids.side.is_some(),
+        it.stance.as_i8(),
+        it.features.stems(it.claim),
+    )
+        .hash(&mut h);
+    h.finish()
+}
+
 /// Which stance pairs inside one article to keep: a reporter sets a reply beside the one
-/// assertion it answers, so each answering claim keeps, per kind, only its best pair (the one
-/// sharing most content words with it, then the first reported, then the strongest). An
-/// assertion may be answered by
-/// several replies. A function of the whole set: the order of `pairs` does not matter.
+/// assertion it answers, so each answering statement keeps, per kind, only its best pair (the
+/// one sharing most content words with it, then the first reported, then the strongest). An
+/// assertion may be answered by several replies. A function of the whole set: the order of
+/// `pairs` does not matter.
 pub(super) fn keep_local(pairs: &[LocalPair]) -> Vec<bool> {
-    let mut best: HashMap<(usize, ContradictionKind), usize> = HashMap::new();
+    let mut best: HashMap<(u64, ContradictionKind), usize> = HashMap::new();
     for (n, p) in pairs.iter().enumerate() {
         let slot = best.entry((p.answer, p.kind)).or_insert(n);
         if pairs[*slot].rank().partial_cmp(&p.rank()) == Some(std::cmp::Ordering::Less) {

@@ -55,28 +55,25 @@ pub struct Stream<'o> {
     /// Per pool index: what `select` reads of the claim.
     meta: Vec<Meta>,
     cross: Vec<Cross>,
+    /// Stance pairs inside one article, for [`keep_local`] at the end.
+    local: Vec<LocalPair>,
     /// `cross.len()` after pairs that can no longer be chosen were last dropped.
     pruned: usize,
     stats: Stats,
 }
 
-/// A stance pair waiting for the choice at the end, in 16 bytes (a dense thread has
-/// millions); the rest of what `select` reads is in the claims' [`Meta`].
+/// A stance pair across articles waiting for the choice at the end, in 16 bytes (a dense
+/// thread has millions); the rest of what `select` reads is in the claims' [`Meta`].
 #[derive(Clone, Copy)]
 struct Cross {
     kind: ContradictionKind,
-    /// Both claims come from one article ([`super::keep_local`] chooses among those).
-    local: bool,
-    /// Content words the claims share.
-    fit: u16,
     score: f32,
     /// Pool indices of claims `a` and `b` (`a` < `b` by claim id).
     x: u32,
     y: u32,
 }
 
-/// What `select` reads of a claim: its id, keys ([`NONE`] when missing), dates, stance and
-/// place in its article.
+/// What `select` reads of a claim: its id, keys ([`NONE`] when missing) and dates.
 struct Meta {
     id: i64,
     frame: u32,
@@ -85,10 +82,6 @@ struct Meta {
     /// First day, and how many days after it the date can also denote (a week: 6).
     day: i32,
     span: u8,
-    /// Negative stance: the claim denies.
-    neg: bool,
-    /// Where the claim starts in its article (bytes, at most `u32::MAX`).
-    at: u32,
 }
 
 /// An interned key that is missing (interned keys are small numbers).
@@ -124,6 +117,7 @@ impl<'o> Stream<'o> {
             next: 0,
             meta: Vec::new(),
             cross: Vec::new(),
+            local: Vec::new(),
             pruned: 0,
             stats: Stats::default(),
         }
@@ -195,8 +189,6 @@ impl<'o> Stream<'o> {
                     side: it.ids.side.unwrap_or(NONE),
                     day: it.days.0 as i32,
                     span: u8::try_from(it.days.1 - it.days.0).unwrap_or(u8::MAX),
-                    neg: it.stance == crate::model::Stance::Denies,
-                    at: u32::try_from(s.claim.span.start).unwrap_or(u32::MAX),
                 });
                 items.push(it);
                 self.next += 1;
@@ -270,10 +262,16 @@ impl<'o> Stream<'o> {
                 out.push(report(&self.thread, &c, items));
                 continue;
             }
+            if same_article(&c) {
+                let (x, y) = (&items[c.x], &items[c.y]);
+                let (px, py) = (pool[c.x], pool[c.y]);
+                let kind = c.rule.kind;
+                self.local
+                    .push(LocalPair::new(kind, (x, px), (y, py), c.fit, c.score));
+                continue;
+            }
             self.cross.push(Cross {
                 kind: c.rule.kind,
-                local: same_article(&c),
-                fit: c.fit,
                 score: c.score,
                 x: small(pool[c.x]),
                 y: small(pool[c.y]),
@@ -299,7 +297,7 @@ impl<'o> Stream<'o> {
         self.cross = cross
             .iter()
             .enumerate()
-            .filter(|&(n, c)| c.local || best.of_either(c, small(n)))
+            .filter(|&(n, c)| best.of_either(c, small(n)))
             .map(|(_, c)| *c)
             .collect();
     }
@@ -337,24 +335,25 @@ impl<'o> Stream<'o> {
             a: id(c.x),
             b: id(c.y),
         };
-        let local: Vec<&Cross> = cross.iter().filter(|c| c.local).collect();
-        let pairs: Vec<LocalPair> = local
-            .iter()
-            .map(|c| {
-                let claim = |g: u32| (g as usize, at(g).neg, at(g).at as usize);
-                LocalPair::new(c.kind, claim(c.x), claim(c.y), c.fit, c.score)
-            })
-            .collect();
+        let local = std::mem::take(&mut self.local);
         let mut kept: Vec<Crossing> = local
             .iter()
-            .zip(keep_local(&pairs))
+            .zip(keep_local(&local))
             .filter(|(_, k)| *k)
-            .map(|(c, _)| crossing(c))
+            .map(|(p, _)| {
+                let (a, b) = (meta[p.lo].id, meta[p.hi].id);
+                Crossing {
+                    kind: p.kind,
+                    score: p.score,
+                    a: a.min(b),
+                    b: a.max(b),
+                }
+            })
             .collect();
         let mut seen = HashSet::new();
         for n in order {
             let c = &cross[n as usize];
-            if !c.local && best.mutual(c, n) && seen.insert(key(c)) {
+            if best.mutual(c, n) && seen.insert(key(c)) {
                 kept.push(crossing(c));
             }
         }
@@ -382,7 +381,7 @@ struct Best(HashMap<(u32, ContradictionKind), u32>);
 impl Best {
     fn of(cross: &[Cross], meta: &[Meta]) -> Best {
         let mut best: HashMap<(u32, ContradictionKind), u32> = HashMap::new();
-        for (n, c) in cross.iter().enumerate().filter(|(_, c)| !c.local) {
+        for (n, c) in cross.iter().enumerate() {
             for g in [c.x, c.y] {
                 let slot = best.entry((g, c.kind)).or_insert(small(n));
                 let beats = rank(meta, c).partial_cmp(&rank(meta, &cross[*slot as usize]));

@@ -482,7 +482,8 @@ fn denial() {
 
 /// Inside one article a reply answers one assertion: a denial repeated against an accusation
 /// the article reports twice (standfirst and body) gives one pair, with the accusation it
-/// repeats most words of, else the one reported first; two replies to one accusation give two.
+/// repeats most words of, else the one reported first; a denial repeated word for word answers
+/// once; two replies to one accusation give two.
 #[test]
 fn a_reply_inside_an_article_answers_one_assertion() {
     let in_article = |c: StoredClaim, at: usize, text: &str| {
@@ -526,6 +527,15 @@ fn a_reply_inside_an_article_answers_one_assertion() {
             deny(3, 200, "any role whatsoever"),
         ],
         &["denial 1 3"],
+    );
+    // One denial the article repeats word for word (standfirst and body): one statement.
+    check(
+        &[
+            accuse(1, 0, "Moscow was behind the pipeline blast"),
+            deny(2, 100, "any role in the pipeline blast"),
+            deny(3, 300, "any role in the pipeline blast"),
+        ],
+        &["denial 1 2"],
     );
     // Two replies to one accusation: both stand.
     check(
