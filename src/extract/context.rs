@@ -767,6 +767,31 @@ fn by_appositive<'a>(
             let head = title_words_head(body, first)?;
             by_role(body, actors, &format!("the {head}"), title_start)
         })
+        .or_else(|| by_description_before(body, actors, first))
+}
+
+/// "Iran's navy commander, Ali Karimi, said": a name set off by a comma right after a
+/// description that ends in one person's role noun is that description's person; the last
+/// mention with a country inside the description gives the code (an anonymous one too:
+/// "Egypt's deputy foreign minister, Omar Nabil,").
+fn by_description_before<'a>(
+    body: &str,
+    actors: &'a [ActorMention],
+    first: usize,
+) -> Option<&'a ActorMention> {
+    let lead = body.get(..first)?.strip_suffix(", ")?;
+    let lo = body.floor_char_boundary(lead.len().saturating_sub(TITLE));
+    let desc = clause_tail(&lead[lo..]);
+    let role = desc.split_whitespace().last()?.to_lowercase();
+    if !super::claims::person_role(&role) {
+        return None;
+    }
+    let start = lead.len() - desc.len();
+    actors
+        .iter()
+        .filter(|m| m.span.start >= start && m.span.end <= lead.len())
+        .filter(|m| m.code != UNKNOWN_CODE && !m.code.is_empty() && m.country.is_some())
+        .max_by_key(|m| m.span.start)
 }
 
 /// A mention that can lend its code: a country, an organisation or a named person with a
@@ -988,6 +1013,23 @@ mod tests {
     #[test]
     fn speakers_take_their_side_from_the_article() {
         let cases: &[(&str, &str, Option<&str>)] = &[
+            // a name set off after a description ending in a role noun is that person
+            (
+                "A tanker was stopped near the strait. Iran's navy commander, Reza Tabari, said the crew was safe.",
+                "Reza Tabari",
+                Some("IRN"),
+            ),
+            (
+                "The commander of Egypt's air force, Omar Nabil, told reporters the jet was lost.",
+                "Omar Nabil",
+                Some("EGY"),
+            ),
+            // ... not a name after a clause that ends in some other word
+            (
+                "A tanker was stopped near Iran, Reza Tabari said.",
+                "Reza Tabari",
+                None,
+            ),
             (
                 "The Ruritanian foreign ministry summoned the envoy on Monday. The talks had failed, the foreign ministry said in a statement.",
                 "the foreign ministry",
