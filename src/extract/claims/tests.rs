@@ -40,6 +40,15 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // a role noun keeps its prepositional phrase: "a source in the … delegation"
+        (
+            "A source in the Peruvian delegation said the offer had gone to Quito.",
+            &["A source in the Peruvian delegation | said | indirect | the offer had gone to Quito"],
+        ),
+        (
+            "Witnesses in the port said the ship had sailed at dawn.",
+            &["Witnesses in the port | said | indirect | the ship had sailed at dawn"],
+        ),
         // a participle after a channel ("a post on its Twitter feed stating") is the subject's
         (
             "The Foreign Office has deleted a post on its Twitter feed stating that the talks had failed.",
