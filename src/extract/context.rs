@@ -143,6 +143,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_coded_role(&coded, title_head(body, &c.speaker, named_by), at))
         } else {
             by_role(body, actors, &c.speaker, at)
+                .or_else(|| by_described_source(actors, &c.speaker, at))
                 .or_else(|| by_title_alias(article, &c.speaker, at))
                 .or_else(|| by_previous_subject(body, actors, &c.speaker, at))
                 .map(Found::from)
@@ -606,6 +607,23 @@ fn by_role_word<'a>(
         .max_by_key(|m| m.span.start)
 }
 
+/// "As a source in the Egyptian delegation told reporters, … according to the source": a
+/// bare definite description refers back to the nearest earlier unnamed source written with
+/// the same role word whose description gives it a country.
+fn by_described_source<'a>(
+    actors: &'a [ActorMention],
+    speaker: &str,
+    at: usize,
+) -> Option<&'a ActorMention> {
+    let role = role_word(speaker)?;
+    actors
+        .iter()
+        .filter(|m| m.span.end <= at && m.kind == ActorKind::Anonymous)
+        .filter(|m| m.country.is_some() && !m.code.is_empty() && m.code != UNKNOWN_CODE)
+        .filter(|m| has_word(&m.text.to_lowercase(), &role))
+        .max_by_key(|m| m.span.start)
+}
+
 /// "the Prime Minister" after "Theresa May": the nearest earlier person whose gazetteer
 /// aliases carry the title ("Prime Minister May"). A lede may name the office first and the
 /// person later ("Updating MPs, the Prime Minister said … Mrs May said"): with no such person
@@ -1013,6 +1031,17 @@ mod tests {
     #[test]
     fn speakers_take_their_side_from_the_article() {
         let cases: &[(&str, &str, Option<&str>)] = &[
+            // a bare description refers back to an unnamed source described with a country
+            (
+                "As a source in the Egyptian delegation informed journalists, Cairo waited for hours. The offer, according to the source, went to Rome.",
+                "the source",
+                Some("EGY"),
+            ),
+            (
+                "Cairo waited for hours. The offer, according to the source, went to Rome.",
+                "the source",
+                None,
+            ),
             // a name set off after a description ending in a role noun is that person
             (
                 "A tanker was stopped near the strait. Iran's navy commander, Reza Tabari, said the crew was safe.",
