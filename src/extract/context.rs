@@ -124,6 +124,14 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             c.country = m.country;
         }
         let unknown = c.actor_code.as_deref().is_none_or(|x| x == UNKNOWN_CODE);
+        // "Russian monitors … the monitors said": a role's country-free default (a monitor
+        // is NGOMON) yields to the same role written earlier with a country.
+        if !unknown && c.country.is_none() {
+            if let Some(m) = by_described_source(actors, &c.speaker, at) {
+                c.actor_code = Some(m.code.clone());
+                c.country = m.country.clone();
+            }
+        }
         let lower = c.speaker.trim().to_lowercase();
         if !unknown || c.speaker.trim().is_empty() {
             if let Some(code) = c.actor_code.clone().filter(|_| !unknown) {
@@ -1040,6 +1048,17 @@ mod tests {
             (
                 "Cairo waited for hours. The offer, according to the source, went to Rome.",
                 "the source",
+                None,
+            ),
+            // ... and so does a role whose default has no country
+            (
+                "Peruvian monitors of the truce counted six violations. Most came from the north, the monitors said.",
+                "the monitors",
+                Some("PER"),
+            ),
+            (
+                "Most violations came from the north, the monitors said.",
+                "the monitors",
                 None,
             ),
             // a name set off after a description ending in a role noun is that person
