@@ -40,6 +40,16 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // a phrase followed by an auxiliary after the cue opens the reported clause: no
+        // inversion; and a short quoted phrase inside an appositive keeps the subject
+        (
+            "The envoy, who wished the sailors a \"safe return\", said the Peruvians were unaware of the plan.",
+            &["The envoy | said | indirect | the Peruvians were unaware of the plan"],
+        ),
+        (
+            "\"We will not yield,\" said the admiral.",
+            &["the admiral | said | direct | We will not yield"],
+        ),
         // a role noun keeps its prepositional phrase: "a source in the … delegation"
         (
             "A source in the Peruvian delegation said the offer had gone to Quito.",

@@ -12,7 +12,7 @@ use super::phrase::{
     np_back, np_fwd_mode, relative_subject, sentence_subject, skip_back, skip_trailer,
 };
 use super::quotes::{clean_content, quote_at, quotes_near, Quote};
-use super::tokens::{is_cap, is_punct, tok_at, word, TokKind};
+use super::tokens::{is_cap, is_punct, tok_at, word, Tok, TokKind};
 use super::{CueSite, Draft};
 use crate::model::{ClaimKind, Span};
 
@@ -159,7 +159,7 @@ fn speaker_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
         subject_before(ctx, site, at)
     } else if (is_punct(text, p, ",") || is_punct(text, p, "—"))
         && j >= 2
-        && toks[j - 2].k == TokKind::Word
+        && (toks[j - 2].k == TokKind::Word || short_quote_open(toks, j - 2).is_some())
         // ", saying ..." hangs on the clause's subject, never on the phrase before the
         // comma ("Haley called it a moment for Russia, a council member, saying ...").
         && !at.cue_word.ends_with("ing")
@@ -256,6 +256,10 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
             if delim != "," {
                 break;
             }
+        } else if let Some(open) = short_quote_open(toks, k) {
+            // "The envoy, who wished them a “safe return”, said": a quoted phrase of a few
+            // words inside the appositive.
+            k = open;
         } else if t.k != TokKind::Word
             && !is_punct(text, t, "(")
             && !is_punct(text, t, ")")
@@ -325,6 +329,22 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
     found
 }
 
+/// When token `k` closes a quoted phrase of one to four words that a word precedes (not a
+/// quotation opening the clause), the token that opens it.
+fn short_quote_open(toks: &[Tok], k: usize) -> Option<usize> {
+    if toks[k].k != TokKind::Quote {
+        return None;
+    }
+    let open = (k.saturating_sub(5)..k)
+        .rev()
+        .find(|&o| toks[o].k != TokKind::Word)?;
+    (toks[open].k == TokKind::Quote
+        && open + 1 < k
+        && open > 0
+        && toks[open - 1].k == TokKind::Word)
+        .then_some(open)
+}
+
 /// Participle cues with no subject ("He dismissed the report, saying ...") take the
 /// sentence's speaker, or the subject that opens the sentence; so do coordinated verbs
 /// ("... and said").
@@ -361,6 +381,13 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
     }
 }
 
+/// Finite auxiliaries (closed class, lowercase as written): after a noun phrase they make it
+/// a clause's subject.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "must", "might", "may", "did", "does", "do",
+];
+
 /// Inverted speaker after the cue ("...," said Lavrov, Russia's foreign minister.). Returns
 /// the first token after the speaker (the cue's end when none) and whether it is inverted.
 fn inverted_speaker(
@@ -390,7 +417,15 @@ fn inverted_speaker(
         }
         let loose =
             j > 0 && toks[j - 1].k == TokKind::Quote || (j > 1 && toks[j - 2].k == TokKind::Quote);
-        if let Some(end) = np_fwd_mode(text, toks, k, loose) {
+        // "…, said the envoys were unaware": a phrase followed by an auxiliary opens the
+        // reported clause; it is no inverted speaker.
+        let opens_clause = |end: usize| {
+            toks.get(end + 1).is_some_and(|t| {
+                let w = word(text, t);
+                t.k == TokKind::Word && AUXILIARIES.contains(&w)
+            })
+        };
+        if let Some(end) = np_fwd_mode(text, toks, k, loose).filter(|&e| !opens_clause(e)) {
             let mut phrase_end = end;
             // Appositive to the end of the sentence: ", Russia's foreign minister."
             if end + 2 < toks.len() && is_punct(text, &toks[end + 1], ",") {
