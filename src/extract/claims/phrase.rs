@@ -194,7 +194,7 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
 
 /// A preposition that may follow a role noun inside a speaker phrase: "a spokesman for",
 /// "a source in", "officials from", "a diplomat at".
-fn role_preposition(w: &str) -> bool {
+pub(super) fn role_preposition(w: &str) -> bool {
     ["for", "of", "at", "in", "from", "within"]
         .iter()
         .any(|p| w.eq_ignore_ascii_case(p))

@@ -571,6 +571,16 @@ fn speaker_side_table() {
     }];
     let g = Gazetteer::with_extra(&extra);
     let cases: &[(&str, &[&str])] = &[
+        // A role noun before a preposition speaks for the country before it, not for the
+        // body after it; a circumstance in the trailer still ends the attribution.
+        (
+            "The plan is absurd, Peru's delegation at the United Nations said on Friday during a meeting in Lima.",
+            &["Peru's delegation at the United Nations | PERGOV | The plan is absurd"],
+        ),
+        (
+            "A source in the Peruvian delegation said the plan had failed.",
+            &["A source in the Peruvian delegation | PERGOV | the plan had failed"],
+        ),
         // A capitalised modal before the cue is a surname, not an auxiliary.
         (
             "Ingrid Will said the fleet would stay in port.",

@@ -526,13 +526,16 @@ fn content_before(
         || (is_punct(text, &toks[rest], ".") && rest + 1 >= toks.len())
         || is_punct(text, &toks[rest], ",")
         || (toks[rest].k == TokKind::Punct && rest + 1 >= toks.len())
-        || (after < toks.len()
-            && toks[after].k == TokKind::Word
-            && in_list(
-                &["in", "during", "while", "adding", "citing", "referring"],
-                word(text, &toks[after]),
-            )
-            && !toks[after..]
+        // "…, X said [on Monday] during a meeting": a circumstance in the trailer.
+        || ((after..=rest).any(|k| {
+            toks.get(k).is_some_and(|t| {
+                t.k == TokKind::Word
+                    && in_list(
+                        &["in", "during", "while", "adding", "citing", "referring"],
+                        word(text, t),
+                    )
+            })
+        }) && !toks[after.min(toks.len())..]
                 .iter()
                 .any(|t| word(text, t).eq_ignore_ascii_case("that")));
     let before = text[sent.start..attribution_start_byte].trim_end();
