@@ -50,6 +50,11 @@ fn attribution_table() {
             "\"We will not yield,\" said the admiral.",
             &["the admiral | said | direct | We will not yield"],
         ),
+        // a participle cue of several words after a channel noun is the subject's too
+        (
+            "The Andean Council issued a joint statement calling on Lima to answer questions.",
+            &["The Andean Council | calling on | indirect | answer questions"],
+        ),
         // a role noun keeps its prepositional phrase: "a source in the … delegation"
         (
             "A source in the Peruvian delegation said the offer had gone to Quito.",

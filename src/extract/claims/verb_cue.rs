@@ -28,6 +28,8 @@ struct At<'s> {
     told: bool,
     /// First token of the cue after skipping adverbs and auxiliaries back from it.
     j: usize,
+    /// The cue opens with a participle: "saying", "calling on", "urging".
+    participle: bool,
 }
 
 /// The speaker found so far and the first token of its phrase, when it stands before the cue.
@@ -49,6 +51,10 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         ce: tok_at(toks, cue.end),
         told: matches!(cue_word.as_str(), "told" | "tells" | "tell" | "telling"),
         j: skip_back(text, toks, ci),
+        participle: cue_word
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("ing")),
         cue_word,
     };
     let passive = passive_agent(ctx, site, &at)?;
@@ -162,7 +168,7 @@ fn speaker_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
         && (toks[j - 2].k == TokKind::Word || short_quote_open(toks, j - 2).is_some())
         // ", saying ..." hangs on the clause's subject, never on the phrase before the
         // comma ("Haley called it a moment for Russia, a council member, saying ...").
-        && !at.cue_word.ends_with("ing")
+        && !at.participle
     {
         appositive_before(ctx, site, at)
     } else {
@@ -353,7 +359,7 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
     let channel_noun = j > 0
         && toks[j - 1].k == TokKind::Word
         && in_list(&CHANNEL_NOUNS, word(text, &toks[j - 1]));
-    if channel_noun && at.cue_word.ends_with("ing") {
+    if channel_noun && at.participle {
         found.speaker = None;
         found.first_tok = None;
     }
@@ -367,7 +373,7 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
     let comma_before = j > 0
         && (is_punct(text, &toks[j - 1], ",")
             || (j > 1 && toks[j - 1].k == TokKind::Quote && is_punct(text, &toks[j - 2], ",")));
-    let participle = at.cue_word.ends_with("ing") && (comma_before || channel_noun);
+    let participle = at.participle && (comma_before || channel_noun);
     if found.speaker.is_none() && (participle || coordinated) {
         if let Some(prev) = site.earlier.last() {
             // Same speaker, named earlier in this sentence ("he said, adding that ...").
@@ -406,7 +412,7 @@ fn inverted_speaker(
         || is_punct(text, &toks[j - 1], "—");
     // A participle never inverts: ", claiming the statement was ..." has the sentence's
     // subject as its speaker, not "the statement".
-    let participle = at.cue_word.ends_with("ing");
+    let participle = at.participle;
     if found.speaker.is_none() && !site.row.weak && left_open && !at.told && !participle {
         let mut k = at.ce;
         while k < toks.len()
