@@ -50,6 +50,18 @@ fn attribution_table() {
             "\"We will not yield,\" said the admiral.",
             &["the admiral | said | direct | We will not yield"],
         ),
+        // "cited/quoted Y as saying" at the end of its sentence: the clause before is the content
+        (
+            "Peru is close to a deal, the agency on Monday cited Defence Minister Ana Ruiz as saying. \"We are near,\" Ruiz was cited as saying.",
+            &[
+                "Ana Ruiz | cited Defence Minister Ana Ruiz as saying | indirect | Peru is close to a deal",
+                "Ana Ruiz | was cited as saying | direct | We are near",
+            ],
+        ),
+        (
+            "The talks went well. \"Talks are near,\" Ruiz was cited as saying.",
+            &["Ruiz | was cited as saying | direct | Talks are near"],
+        ),
         // a participle cue of several words after a channel noun is the subject's too
         (
             "The Andean Council issued a joint statement calling on Lima to answer questions.",
