@@ -62,6 +62,17 @@ fn attribution_table() {
             "The talks went well. \"Talks are near,\" Ruiz was cited as saying.",
             &["Ruiz | was cited as saying | direct | Talks are near"],
         ),
+        // an attribution ending its paragraph with a colon introduces a block quotation,
+        // up to a paragraph with a claim of its own
+        (
+            "The minister kept up the pressure on Lima, accusing it of inaction:\n\nNothing has been done. It has been a year.\n\nRuiz later said the talks would resume.",
+            &[
+                "The minister | accusing | indirect | it of inaction",
+                "The minister | accusing | direct | Nothing has been done",
+                "The minister | accusing | direct | It has been a year",
+                "Ruiz | said | indirect | the talks would resume",
+            ],
+        ),
         // a participle cue of several words after a channel noun is the subject's too
         (
             "The Andean Council issued a joint statement calling on Lima to answer questions.",
