@@ -126,16 +126,17 @@ impl<'a> Ctx<'a> {
             .own_country(toks)
             .or_else(|| self.resolve_actor(phrase, span))
             .or_else(|| {
-            // "May claimed ...", "Ms May said": a lone capitalised word in the speaker slot,
-            // alone or after honorifics and titles, is a surname.
-            let words: Vec<&str> = toks.iter().map(|t| word(text, t)).collect();
-            let (last, titles) = words.split_last()?;
-            let honorific =
-                |w: &&str| role_of(w).is_some() || in_list(&TITLE_ABBREVS, w.trim_end_matches('.'));
-            (is_cap(last) && titles.iter().all(honorific))
-                .then(|| actors::resolve_surname_on(last, self.gazetteer, self.date))
-                .flatten()
-        });
+                // "May claimed ...", "Ms May said": a lone capitalised word in the speaker slot,
+                // alone or after honorifics and titles, is a surname.
+                let words: Vec<&str> = toks.iter().map(|t| word(text, t)).collect();
+                let (last, titles) = words.split_last()?;
+                let honorific = |w: &&str| {
+                    role_of(w).is_some() || in_list(&TITLE_ABBREVS, w.trim_end_matches('.'))
+                };
+                (is_cap(last) && titles.iter().all(honorific))
+                    .then(|| actors::resolve_surname_on(last, self.gazetteer, self.date))
+                    .flatten()
+            });
         let lower = phrase.to_lowercase();
         let last_role = head_words.iter().rev().find_map(|w| role_of(w));
         // "the SOHR's Rami Abdulrahman", "Russia's Sergei Lavrov": a name after a possessive is
