@@ -400,6 +400,11 @@ fn role_forms() {
         ("Xinhua", "CHNMED organisation Xinhua"),
         ("the IAEA", "IGOUNOIAE organisation IAEA"),
         ("the OPCW", "IGOOPC organisation OPCW"),
+        // private persons speak for no state; with a place, for its civil society
+        ("witnesses", "NGOCVL anonymous witnesses"),
+        ("an eyewitness", "NGOCVL anonymous an eyewitness"),
+        ("his widow", "NGOCVL anonymous his widow"),
+        ("Cairo residents", "EGYNGO anonymous Cairo residents"),
     ];
     let failures: Vec<String> = cases.iter().filter_map(|(s, e)| check(s, e)).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -1,5 +1,6 @@
 //! Continuation claims: quotations nobody claimed that continue an attributed one (later
-//! sentences of the same paragraph, or the next paragraph opening with a quotation).
+//! sentences of the same paragraph, or the next paragraph opening with a quotation), and
+//! block quotations set off after an attribution that ends its paragraph with a colon.
 
 use super::quotes::{clean_content, Quote};
 use super::Draft;
@@ -71,6 +72,71 @@ pub(super) fn add_continuations(
             content: Span::new(c.0, c.1),
             sentence,
         });
+    }
+    drafts.extend(extra);
+}
+
+/// Longest block quotation read after a colon, in paragraphs.
+const BLOCK_PARAGRAPHS: usize = 3;
+
+/// "… Lavrov has kept up the pressure, accusing Washington of inaction:" then paragraphs
+/// without quotation marks: a paragraph that ends with an attribution's colon introduces a
+/// block quotation, and each sentence of the following paragraphs is the same speaker's,
+/// up to a paragraph with a claim or a quotation mark of its own, a heading in capitals
+/// ("UPDATE …") or [`BLOCK_PARAGRAPHS`].
+pub(super) fn add_block_quotes(text: &str, sentences: &[Span], drafts: &mut Vec<Draft>) {
+    let mut extra = Vec::new();
+    for d in drafts.iter() {
+        let Some(colon) = text
+            .get(d.content.end..d.sentence.end)
+            .map(str::trim_end)
+            .and_then(|s| s.strip_suffix(':'))
+            .map(|s| d.content.end + s.len())
+        else {
+            continue;
+        };
+        let Some(rest) = text.get(colon + 1..) else {
+            continue;
+        };
+        if !rest.starts_with("\n\n") && !rest.starts_with("\r\n\r\n") {
+            continue;
+        }
+        let mut at = colon + 1;
+        for _ in 0..BLOCK_PARAGRAPHS {
+            let start = at + (text[at..].len() - text[at..].trim_start().len());
+            if start >= text.len() {
+                break;
+            }
+            let end = text[start..].find("\n\n").map_or(text.len(), |i| start + i);
+            let para = Span::new(start, end);
+            let para_text = &text[start..end];
+            let heading = para_text
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()));
+            let quoted = para_text.contains(['"', '“', '”']);
+            let claimed = drafts.iter().any(|o| o.sentence.overlaps(para));
+            if heading || quoted || claimed {
+                break;
+            }
+            for sent in sentences.iter().filter(|s| para.contains(**s)) {
+                let Some(c) = clean_content(text, sent.start, sent.end) else {
+                    continue;
+                };
+                let mut speaker = d.speaker.clone();
+                speaker.span = None;
+                extra.push(Draft {
+                    confidence: (d.confidence * 0.8).min(0.6),
+                    speaker,
+                    cue: d.cue,
+                    cue_kind: d.cue_kind,
+                    kind: ClaimKind::Direct,
+                    content: Span::new(c.0, c.1),
+                    sentence: *sent,
+                });
+            }
+            at = end;
+        }
     }
     drafts.extend(extra);
 }

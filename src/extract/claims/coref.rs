@@ -5,7 +5,7 @@
 use super::lexicon::{
     in_list, role_of, Gender, CAP_STOP, GOV_OFFICES, PRONOUNS, ROLES, TITLE_ABBREVS,
 };
-use super::phrase::canonical_name;
+use super::phrase::{canonical_name, role_preposition};
 use super::quotes::Quote;
 use super::tokens::{is_cap, word, Tok, TokKind};
 use crate::extract::actors::{self, Gazetteer, Resolved};
@@ -122,17 +122,21 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let actor = self.resolve_actor(phrase, span).or_else(|| {
-            // "May claimed ...", "Ms May said": a lone capitalised word in the speaker slot,
-            // alone or after honorifics and titles, is a surname.
-            let words: Vec<&str> = toks.iter().map(|t| word(text, t)).collect();
-            let (last, titles) = words.split_last()?;
-            let honorific =
-                |w: &&str| role_of(w).is_some() || in_list(&TITLE_ABBREVS, w.trim_end_matches('.'));
-            (is_cap(last) && titles.iter().all(honorific))
-                .then(|| actors::resolve_surname_on(last, self.gazetteer, self.date))
-                .flatten()
-        });
+        let actor = self
+            .own_country(toks)
+            .or_else(|| self.resolve_actor(phrase, span))
+            .or_else(|| {
+                // "May claimed ...", "Ms May said": a lone capitalised word in the speaker slot,
+                // alone or after honorifics and titles, is a surname.
+                let words: Vec<&str> = toks.iter().map(|t| word(text, t)).collect();
+                let (last, titles) = words.split_last()?;
+                let honorific = |w: &&str| {
+                    role_of(w).is_some() || in_list(&TITLE_ABBREVS, w.trim_end_matches('.'))
+                };
+                (is_cap(last) && titles.iter().all(honorific))
+                    .then(|| actors::resolve_surname_on(last, self.gazetteer, self.date))
+                    .flatten()
+            });
         let lower = phrase.to_lowercase();
         let last_role = head_words.iter().rev().find_map(|w| role_of(w));
         // "the SOHR's Rami Abdulrahman", "Russia's Sergei Lavrov": a name after a possessive is
@@ -183,6 +187,20 @@ impl<'a> Ctx<'a> {
             actor,
             confidence: 0.9,
         }
+    }
+
+    /// "Britain's delegation at the trade body": a role noun followed by a preposition
+    /// speaks for the country of the words before the preposition, when they name one; the
+    /// body after it is where the speaker sits, not whom it speaks for ("a source in the
+    /// Peruvian delegation" names none before "in" and is read whole).
+    fn own_country(&self, toks: &[Tok]) -> Option<Resolved> {
+        let text = self.text;
+        let p = (1..toks.len()).find(|&i| {
+            role_preposition(word(text, &toks[i])) && role_of(word(text, &toks[i - 1])).is_some()
+        })?;
+        let span = Span::new(toks[0].s, toks[p - 1].e);
+        let r = actors::resolve_speaker_on(&text[span.start..span.end], self.gazetteer, self.date)?;
+        (r.country.is_some() && r.code != actors::UNKNOWN_CODE).then_some(r)
     }
 
     pub(super) fn touch(&mut self, name: &str, pos: usize) {

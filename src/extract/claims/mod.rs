@@ -55,7 +55,7 @@ use crate::extract::actors::{Gazetteer, Resolved};
 use crate::model::{
     ActorKind, ActorMention, Claim, ClaimKind, DateValue, DiagCode, Diagnostic, Span, Timex,
 };
-use continuations::add_continuations;
+use continuations::{add_block_quotes, add_continuations};
 use coref::{Ctx, Entity, Speaker};
 use finish::{finish, same_occasion_dates};
 use lexicon::{role_of, CueKind, CueRow, Gender};
@@ -193,6 +193,7 @@ pub fn find(
         }
     }
     add_continuations(text, &quotes, sentences, &mut drafts);
+    add_block_quotes(text, sentences, &mut drafts);
     // One-word paraphrases ("posted online", "told by phone") are not claims.
     drafts.retain(|d| {
         d.kind != ClaimKind::Indirect

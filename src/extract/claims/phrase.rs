@@ -148,12 +148,10 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
                 start = i;
                 continue;
             }
-            // "a spokesman for the Kremlin": continue through for/of after a role noun.
+            // "a spokesman for the Kremlin", "a source in the Egyptian delegation": continue
+            // through the preposition after a role noun.
             if i >= 3
-                && matches!(
-                    word(text, &toks[i - 2]).to_lowercase().as_str(),
-                    "for" | "of" | "at"
-                )
+                && role_preposition(word(text, &toks[i - 2]))
                 && role_of(word(text, &toks[i - 3])).is_some()
             {
                 i -= 3;
@@ -163,7 +161,7 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
             break;
         }
         let lp = pw.to_lowercase();
-        if matches!(lp.as_str(), "for" | "of" | "at")
+        if role_preposition(&lp)
             && i >= 2
             && role_of(word(text, &toks[i - 2])).is_some()
             && toks[i - 2].k == TokKind::Word
@@ -192,6 +190,14 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
         start = i;
     }
     start
+}
+
+/// A preposition that may follow a role noun inside a speaker phrase: "a spokesman for",
+/// "a source in", "officials from", "a diplomat at".
+pub(super) fn role_preposition(w: &str) -> bool {
+    ["for", "of", "at", "in", "from", "within"]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
 }
 
 /// Scan a speaker noun phrase forward from token `i` (quote-first inversion: "said Lavrov").

@@ -40,7 +40,19 @@ pub(super) fn quoted_as(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         }
     };
     let cue = Span::new(cue.start, toks[k + 1].e);
-    let (cs, ce, quoted) = clean_content(text, cue.end, sent.end)?;
+    let (cs, ce, quoted) = match clean_content(text, cue.end, sent.end) {
+        Some(after) if after.1 > after.0 => after,
+        // "<content>, the agency cited Y as saying.", '"…," Y was cited as saying.': with
+        // nothing after the cue, the clause before the attribution's comma.
+        _ => {
+            let before = text.get(sent.start..cue.start)?;
+            let comma = before.rfind(',')?;
+            clean_content(text, sent.start, sent.start + comma)?
+        }
+    };
+    if ce <= cs {
+        return None;
+    }
     Some(Draft {
         confidence: 0.85,
         speaker,

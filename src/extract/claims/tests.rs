@@ -40,6 +40,53 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // a phrase followed by an auxiliary after the cue opens the reported clause: no
+        // inversion; and a short quoted phrase inside an appositive keeps the subject
+        (
+            "The envoy, who wished the sailors a \"safe return\", said the Peruvians were unaware of the plan.",
+            &["The envoy | said | indirect | the Peruvians were unaware of the plan"],
+        ),
+        (
+            "\"We will not yield,\" said the admiral.",
+            &["the admiral | said | direct | We will not yield"],
+        ),
+        // "cited/quoted Y as saying" at the end of its sentence: the clause before is the content
+        (
+            "Peru is close to a deal, the agency on Monday cited Defence Minister Ana Ruiz as saying. \"We are near,\" Ruiz was cited as saying.",
+            &[
+                "Ana Ruiz | cited Defence Minister Ana Ruiz as saying | indirect | Peru is close to a deal",
+                "Ana Ruiz | was cited as saying | direct | We are near",
+            ],
+        ),
+        (
+            "The talks went well. \"Talks are near,\" Ruiz was cited as saying.",
+            &["Ruiz | was cited as saying | direct | Talks are near"],
+        ),
+        // an attribution ending its paragraph with a colon introduces a block quotation,
+        // up to a paragraph with a claim of its own
+        (
+            "The minister kept up the pressure on Lima, accusing it of inaction:\n\nNothing has been done. It has been a year.\n\nRuiz later said the talks would resume.",
+            &[
+                "The minister | accusing | indirect | it of inaction",
+                "The minister | accusing | direct | Nothing has been done",
+                "The minister | accusing | direct | It has been a year",
+                "Ruiz | said | indirect | the talks would resume",
+            ],
+        ),
+        // a participle cue of several words after a channel noun is the subject's too
+        (
+            "The Andean Council issued a joint statement calling on Lima to answer questions.",
+            &["The Andean Council | calling on | indirect | answer questions"],
+        ),
+        // a role noun keeps its prepositional phrase: "a source in the … delegation"
+        (
+            "A source in the Peruvian delegation said the offer had gone to Quito.",
+            &["A source in the Peruvian delegation | said | indirect | the offer had gone to Quito"],
+        ),
+        (
+            "Witnesses in the port said the ship had sailed at dawn.",
+            &["Witnesses in the port | said | indirect | the ship had sailed at dawn"],
+        ),
         // a participle after a channel ("a post on its Twitter feed stating") is the subject's
         (
             "The Foreign Office has deleted a post on its Twitter feed stating that the talks had failed.",
@@ -552,6 +599,16 @@ fn speaker_side_table() {
     }];
     let g = Gazetteer::with_extra(&extra);
     let cases: &[(&str, &[&str])] = &[
+        // A role noun before a preposition speaks for the country before it, not for the
+        // body after it; a circumstance in the trailer still ends the attribution.
+        (
+            "The plan is absurd, Peru's delegation at the United Nations said on Friday during a meeting in Lima.",
+            &["Peru's delegation at the United Nations | PERGOV | The plan is absurd"],
+        ),
+        (
+            "A source in the Peruvian delegation said the plan had failed.",
+            &["A source in the Peruvian delegation | PERGOV | the plan had failed"],
+        ),
         // A capitalised modal before the cue is a surname, not an auxiliary.
         (
             "Ingrid Will said the fleet would stay in port.",

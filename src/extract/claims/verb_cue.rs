@@ -12,7 +12,7 @@ use super::phrase::{
     np_back, np_fwd_mode, relative_subject, sentence_subject, skip_back, skip_trailer,
 };
 use super::quotes::{clean_content, quote_at, quotes_near, Quote};
-use super::tokens::{is_cap, is_punct, tok_at, word, TokKind};
+use super::tokens::{is_cap, is_punct, tok_at, word, Tok, TokKind};
 use super::{CueSite, Draft};
 use crate::model::{ClaimKind, Span};
 
@@ -28,6 +28,8 @@ struct At<'s> {
     told: bool,
     /// First token of the cue after skipping adverbs and auxiliaries back from it.
     j: usize,
+    /// The cue opens with a participle: "saying", "calling on", "urging".
+    participle: bool,
 }
 
 /// The speaker found so far and the first token of its phrase, when it stands before the cue.
@@ -49,6 +51,10 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         ce: tok_at(toks, cue.end),
         told: matches!(cue_word.as_str(), "told" | "tells" | "tell" | "telling"),
         j: skip_back(text, toks, ci),
+        participle: cue_word
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("ing")),
         cue_word,
     };
     let passive = passive_agent(ctx, site, &at)?;
@@ -159,10 +165,10 @@ fn speaker_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
         subject_before(ctx, site, at)
     } else if (is_punct(text, p, ",") || is_punct(text, p, "—"))
         && j >= 2
-        && toks[j - 2].k == TokKind::Word
+        && (toks[j - 2].k == TokKind::Word || short_quote_open(toks, j - 2).is_some())
         // ", saying ..." hangs on the clause's subject, never on the phrase before the
         // comma ("Haley called it a moment for Russia, a council member, saying ...").
-        && !at.cue_word.ends_with("ing")
+        && !at.participle
     {
         appositive_before(ctx, site, at)
     } else {
@@ -256,6 +262,10 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
             if delim != "," {
                 break;
             }
+        } else if let Some(open) = short_quote_open(toks, k) {
+            // "The envoy, who wished them a “safe return”, said": a quoted phrase of a few
+            // words inside the appositive.
+            k = open;
         } else if t.k != TokKind::Word
             && !is_punct(text, t, "(")
             && !is_punct(text, t, ")")
@@ -325,6 +335,22 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
     found
 }
 
+/// When token `k` closes a quoted phrase of one to four words that a word precedes (not a
+/// quotation opening the clause), the token that opens it.
+fn short_quote_open(toks: &[Tok], k: usize) -> Option<usize> {
+    if toks[k].k != TokKind::Quote {
+        return None;
+    }
+    let open = (k.saturating_sub(5)..k)
+        .rev()
+        .find(|&o| toks[o].k != TokKind::Word)?;
+    (toks[open].k == TokKind::Quote
+        && open + 1 < k
+        && open > 0
+        && toks[open - 1].k == TokKind::Word)
+        .then_some(open)
+}
+
 /// Participle cues with no subject ("He dismissed the report, saying ...") take the
 /// sentence's speaker, or the subject that opens the sentence; so do coordinated verbs
 /// ("... and said").
@@ -333,7 +359,7 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
     let channel_noun = j > 0
         && toks[j - 1].k == TokKind::Word
         && in_list(&CHANNEL_NOUNS, word(text, &toks[j - 1]));
-    if channel_noun && at.cue_word.ends_with("ing") {
+    if channel_noun && at.participle {
         found.speaker = None;
         found.first_tok = None;
     }
@@ -347,7 +373,7 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
     let comma_before = j > 0
         && (is_punct(text, &toks[j - 1], ",")
             || (j > 1 && toks[j - 1].k == TokKind::Quote && is_punct(text, &toks[j - 2], ",")));
-    let participle = at.cue_word.ends_with("ing") && (comma_before || channel_noun);
+    let participle = at.participle && (comma_before || channel_noun);
     if found.speaker.is_none() && (participle || coordinated) {
         if let Some(prev) = site.earlier.last() {
             // Same speaker, named earlier in this sentence ("he said, adding that ...").
@@ -360,6 +386,13 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
         }
     }
 }
+
+/// Finite auxiliaries (closed class, lowercase as written): after a noun phrase they make it
+/// a clause's subject.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "must", "might", "may", "did", "does", "do",
+];
 
 /// Inverted speaker after the cue ("...," said Lavrov, Russia's foreign minister.). Returns
 /// the first token after the speaker (the cue's end when none) and whether it is inverted.
@@ -379,7 +412,7 @@ fn inverted_speaker(
         || is_punct(text, &toks[j - 1], "—");
     // A participle never inverts: ", claiming the statement was ..." has the sentence's
     // subject as its speaker, not "the statement".
-    let participle = at.cue_word.ends_with("ing");
+    let participle = at.participle;
     if found.speaker.is_none() && !site.row.weak && left_open && !at.told && !participle {
         let mut k = at.ce;
         while k < toks.len()
@@ -390,7 +423,15 @@ fn inverted_speaker(
         }
         let loose =
             j > 0 && toks[j - 1].k == TokKind::Quote || (j > 1 && toks[j - 2].k == TokKind::Quote);
-        if let Some(end) = np_fwd_mode(text, toks, k, loose) {
+        // "…, said the envoys were unaware": a phrase followed by an auxiliary opens the
+        // reported clause; it is no inverted speaker.
+        let opens_clause = |end: usize| {
+            toks.get(end + 1).is_some_and(|t| {
+                let w = word(text, t);
+                t.k == TokKind::Word && AUXILIARIES.contains(&w)
+            })
+        };
+        if let Some(end) = np_fwd_mode(text, toks, k, loose).filter(|&e| !opens_clause(e)) {
             let mut phrase_end = end;
             // Appositive to the end of the sentence: ", Russia's foreign minister."
             if end + 2 < toks.len() && is_punct(text, &toks[end + 1], ",") {
@@ -491,13 +532,16 @@ fn content_before(
         || (is_punct(text, &toks[rest], ".") && rest + 1 >= toks.len())
         || is_punct(text, &toks[rest], ",")
         || (toks[rest].k == TokKind::Punct && rest + 1 >= toks.len())
-        || (after < toks.len()
-            && toks[after].k == TokKind::Word
-            && in_list(
-                &["in", "during", "while", "adding", "citing", "referring"],
-                word(text, &toks[after]),
-            )
-            && !toks[after..]
+        // "…, X said [on Monday] during a meeting": a circumstance in the trailer.
+        || ((after..=rest).any(|k| {
+            toks.get(k).is_some_and(|t| {
+                t.k == TokKind::Word
+                    && in_list(
+                        &["in", "during", "while", "adding", "citing", "referring"],
+                        word(text, t),
+                    )
+            })
+        }) && !toks[after.min(toks.len())..]
                 .iter()
                 .any(|t| word(text, t).eq_ignore_ascii_case("that")));
     let before = text[sent.start..attribution_start_byte].trim_end();
