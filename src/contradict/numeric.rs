@@ -235,6 +235,41 @@ const GENERIC: &[&str] = &[
     "near",
 ];
 
+/// Numbers in words name a count, not the incident ("four children", "dozens of people").
+const NUMBER_WORDS: &[&str] = &[
+    "four",
+    "five",
+    "nine",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "three",
+    "seven",
+    "eight",
+    "several",
+    "scores",
+];
+
 /// The claim's [`find_incident_words`], found at most once per claim.
 fn incident_words<'a>(it: &'a Item) -> &'a [String] {
     it.features.incident.get_or_init(|| find_incident_words(it))
@@ -252,6 +287,7 @@ fn find_incident_words(it: &Item) -> Vec<String> {
         .map(|w| w.to_lowercase())
         .filter(|w| !GENERIC.contains(&w.as_str()))
         .filter(|w| !WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w)))
+        .filter(|w| !NUMBER_WORDS.contains(&w.as_str()))
         .collect();
     words.sort();
     words.dedup();
@@ -263,10 +299,19 @@ fn find_incident_words(it: &Item) -> Vec<String> {
 /// site"). A toll whose sentence names nothing is not matched across articles.
 fn same_incident(x: &Item, y: &Item) -> bool {
     let (a, b) = (incident_words(x), incident_words(y));
-    let shared = a.iter().any(|w| b.binary_search(w).is_ok());
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let same_article = x.stored.article_id == y.stored.article_id;
+    // Across articles and days one shared word is often a coincidence ("rebel-held", "market"):
+    // tolls of one incident told on different days name it twice (the place and the target).
     // Within one article a sentence naming nothing refers back to the incident at hand; two
     // sentences naming different things are two incidents.
-    shared || (x.stored.article_id == y.stored.article_id && (a.is_empty() || b.is_empty()))
+    if same_article {
+        shared > 0 || a.is_empty() || b.is_empty()
+    } else if x.days == y.days {
+        shared > 0
+    } else {
+        shared >= 2
+    }
 }
 
 /// What killed or hurt people, when the sentence says: air, ground fire or a bomb.

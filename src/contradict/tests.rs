@@ -813,6 +813,48 @@ fn demo_corpus_cases() {
         ],
         &[],
     );
+    // Tolls told on different days in different articles: one shared word ("four children")
+    // is a coincidence, the place and the target named twice are one incident.
+    let toll = |id, date: &str, value, sentence: &'static str| {
+        let code = if id == 1 { "SYRNGO" } else { "SYRGOV" };
+        claim(id, code, date, "casualties", 1)
+            .figure("killed", value)
+            .with(|c| c.sentence = sentence.into())
+    };
+    check(
+        &[
+            toll(
+                1,
+                "2016-08-28",
+                15.0,
+                "a strike on a market in Hamra killed 15, four children",
+            ),
+            toll(
+                2,
+                "2016-08-30",
+                11.0,
+                "strikes on the town of Zaytun killed 11, four children",
+            ),
+        ],
+        &[],
+    );
+    check(
+        &[
+            toll(
+                1,
+                "2016-08-28",
+                15.0,
+                "a strike on the market in Hamra killed 15",
+            ),
+            toll(
+                2,
+                "2016-08-30",
+                31.0,
+                "the strike on the Hamra market killed 31, activists said",
+            ),
+        ],
+        &["numeric 1 2"],
+    );
     // One names a cause, the other does not: still comparable (convoy: U.N. 20 vs Red Crescent 12).
     check(
         &[
