@@ -98,6 +98,9 @@ struct Prepared {
     diagnostics: Vec<Diagnostic>,
     /// For syndicated-copy detection (empty for a duplicate).
     sketch: Sketch,
+    /// The article's [`thread::salient_terms`] (empty for a duplicate), computed by the
+    /// workers so the single writer does not.
+    terms: Vec<(String, f32)>,
 }
 
 /// Files are read and extracted in parallel this many at a time, in order.
@@ -372,6 +375,7 @@ fn prepare(article: Article, gazetteer: &Gazetteer, stored: Option<&Store>) -> P
             extraction: None,
             diagnostics: Vec::new(),
             sketch: Sketch::default(),
+            terms: Vec::new(),
         };
     }
     let (extraction, diagnostics) = extract::extract_article(&article, gazetteer);
@@ -388,6 +392,7 @@ fn prepared(
     Prepared {
         hash,
         sketch: copies::sketch(&article.body),
+        terms: thread::salient_terms(&article, &extraction),
         article,
         extraction: Some(extraction),
         diagnostics,
@@ -600,7 +605,7 @@ impl<'a> Writer<'a> {
             // A copy joins its original's threads and leaves the profiles alone (its terms
             // would count the same story twice).
             Some(original) => self.assign_copy(original)?,
-            None => self.assign(&p.article, extraction),
+            None => self.assign(&p.article, extraction, &p.terms),
         };
         let profiles: Vec<(String, String)> = touched
             .iter()
@@ -725,8 +730,8 @@ impl<'a> Writer<'a> {
         &mut self,
         article: &Article,
         extraction: &Extraction,
+        terms: &[(String, f32)],
     ) -> (Vec<(String, f32)>, Vec<Thread>, Vec<usize>) {
-        let terms = thread::salient_terms(article, extraction);
         let mut joins: Vec<(String, f32)> = Vec::new();
         let mut new_threads = Vec::new();
         match &self.cfg.thread {
@@ -744,9 +749,10 @@ impl<'a> Writer<'a> {
                 joins.push((slug.clone(), 1.0));
             }
             ThreadMode::Auto => {
-                let a = thread::assign(
+                let a = thread::assign_with_terms(
                     article,
                     extraction,
+                    terms,
                     &self.profiles,
                     &thread::AssignConfig::default(),
                 );
@@ -776,7 +782,7 @@ impl<'a> Writer<'a> {
             if let Some(&i) = index.get(slug) {
                 thread::absorb(
                     &mut self.profiles[i],
-                    &terms,
+                    terms,
                     extraction,
                     article.published.date,
                 );
