@@ -12,7 +12,7 @@ use crate::contradict;
 use crate::copies::{self, Sketch};
 use crate::extract::{self, Gazetteer};
 use crate::ingest::{self, IngestError, ReadOptions};
-use crate::model::{Article, DiagCode, Diagnostic, Extraction, Precision, Thread};
+use crate::model::{Article, DateValue, DiagCode, Diagnostic, Extraction, Precision, Thread};
 use crate::render::{NewSince, ReportData};
 use crate::store::{Inserted, NewArticle, Store};
 use crate::talk::Talk;
@@ -98,6 +98,9 @@ struct Prepared {
     diagnostics: Vec<Diagnostic>,
     /// For syndicated-copy detection (empty for a duplicate).
     sketch: Sketch,
+    /// The article's [`thread::salient_terms`] (empty for a duplicate), computed by the
+    /// workers so the single writer does not.
+    terms: Vec<(String, f32)>,
 }
 
 /// Files are read and extracted in parallel this many at a time, in order.
@@ -372,6 +375,7 @@ fn prepare(article: Article, gazetteer: &Gazetteer, stored: Option<&Store>) -> P
             extraction: None,
             diagnostics: Vec::new(),
             sketch: Sketch::default(),
+            terms: Vec::new(),
         };
     }
     let (extraction, diagnostics) = extract::extract_article(&article, gazetteer);
@@ -388,6 +392,7 @@ fn prepared(
     Prepared {
         hash,
         sketch: copies::sketch(&article.body),
+        terms: thread::salient_terms(&article, &extraction),
         article,
         extraction: Some(extraction),
         diagnostics,
@@ -434,7 +439,9 @@ struct Writer<'a> {
 /// does not grow with the corpus; a body not here is read from the database as before.
 #[derive(Default)]
 struct ShingleCache {
-    by_id: HashMap<i64, Vec<u64>>,
+    /// Per original: its published date as stored (so the copy check need not query the
+    /// article) and its shingles.
+    by_id: HashMap<i64, (DateValue, Vec<u64>)>,
     order: VecDeque<i64>,
 }
 
@@ -442,12 +449,12 @@ impl ShingleCache {
     /// About 2 kB per wire-length article: ~8 MB.
     const CAP: usize = 4096;
 
-    fn get(&self, id: i64) -> Option<&Vec<u64>> {
+    fn get(&self, id: i64) -> Option<&(DateValue, Vec<u64>)> {
         self.by_id.get(&id)
     }
 
-    fn insert(&mut self, id: i64, shingles: Vec<u64>) {
-        if self.by_id.insert(id, shingles).is_none() {
+    fn insert(&mut self, id: i64, published: DateValue, shingles: Vec<u64>) {
+        if self.by_id.insert(id, (published, shingles)).is_none() {
             self.order.push_back(id);
         }
         while self.order.len() > Self::CAP {
@@ -546,6 +553,11 @@ impl<'a> Writer<'a> {
     /// the number of runs it took to ingest it.
     fn detect_touched(&mut self) -> Result<()> {
         let touched = std::mem::take(&mut self.touched);
+        // The writer's memory is no longer needed: detection's peak is the run's peak (at
+        // 100,000 articles in one thread), so give back the copy check's shingles and most of
+        // the page cache first (detection reads claims in date order, a few pages at a time).
+        self.shingles = ShingleCache::default();
+        self.store.set_cache_mib(16)?;
         // The writer polls for the lock with a short busy timeout; detection waits for it
         // like any other write (up to `--lock-timeout`).
         let wait = self.store.lock_timeout();
@@ -600,7 +612,7 @@ impl<'a> Writer<'a> {
             // A copy joins its original's threads and leaves the profiles alone (its terms
             // would count the same story twice).
             Some(original) => self.assign_copy(original)?,
-            None => self.assign(&p.article, extraction),
+            None => self.assign(&p.article, extraction, &p.terms),
         };
         let profiles: Vec<(String, String)> = touched
             .iter()
@@ -622,7 +634,9 @@ impl<'a> Writer<'a> {
         match self.store.put_article(&new) {
             Ok(Inserted::New { id, .. }) => {
                 if copy_of.is_none() && !p.sketch.bands.is_empty() {
-                    self.shingles.insert(id, p.sketch.shingles.clone());
+                    let published = Store::as_stored(p.article.published);
+                    self.shingles
+                        .insert(id, published, p.sketch.shingles.clone());
                 }
                 self.summary.new += 1;
                 self.summary.copies += usize::from(copy_of.is_some());
@@ -674,19 +688,19 @@ impl<'a> Writer<'a> {
         let cache = &self.shingles;
         let candidates = self
             .store
-            .copy_candidates_with(&sketch.bands, |id| cache.get(id).is_some())?;
-        for (id, _, body) in candidates {
+            .copy_candidates_with(&sketch.bands, |id| cache.get(id).map(|(d, _)| *d))?;
+        for (id, published, body) in candidates {
             let found = match body {
                 Some(body) => {
                     let other = copies::shingles(&body);
                     let found = copies::is_copy_of_shingles(sketch, &other);
-                    self.shingles.insert(id, other);
+                    self.shingles.insert(id, published, other);
                     found
                 }
                 None => self
                     .shingles
                     .get(id)
-                    .is_some_and(|other| copies::is_copy_of_shingles(sketch, other)),
+                    .is_some_and(|(_, other)| copies::is_copy_of_shingles(sketch, other)),
             };
             if found {
                 return Ok(Some(id));
@@ -725,8 +739,8 @@ impl<'a> Writer<'a> {
         &mut self,
         article: &Article,
         extraction: &Extraction,
+        terms: &[(String, f32)],
     ) -> (Vec<(String, f32)>, Vec<Thread>, Vec<usize>) {
-        let terms = thread::salient_terms(article, extraction);
         let mut joins: Vec<(String, f32)> = Vec::new();
         let mut new_threads = Vec::new();
         match &self.cfg.thread {
@@ -744,9 +758,10 @@ impl<'a> Writer<'a> {
                 joins.push((slug.clone(), 1.0));
             }
             ThreadMode::Auto => {
-                let a = thread::assign(
+                let a = thread::assign_with_terms(
                     article,
                     extraction,
+                    terms,
                     &self.profiles,
                     &thread::AssignConfig::default(),
                 );
@@ -776,7 +791,7 @@ impl<'a> Writer<'a> {
             if let Some(&i) = index.get(slug) {
                 thread::absorb(
                     &mut self.profiles[i],
-                    &terms,
+                    terms,
                     extraction,
                     article.published.date,
                 );

@@ -330,6 +330,19 @@ pub fn assign(
     cfg: &AssignConfig,
 ) -> Assignment {
     let terms = salient_terms_n(article, extraction, cfg.article_terms);
+    assign_with_terms(article, extraction, &terms, profiles, cfg)
+}
+
+/// [`assign`] with the article's terms already computed: they must be
+/// `salient_terms` kept to `cfg.article_terms` (the ingest workers compute them, so the
+/// single writer does not).
+pub fn assign_with_terms(
+    article: &Article,
+    extraction: &Extraction,
+    terms: &[(String, f32)],
+    profiles: &[Profile],
+    cfg: &AssignConfig,
+) -> Assignment {
     let codes = actor_codes(extraction);
     let mut joins: Vec<(String, f32)> = Vec::new();
     for p in profiles {
@@ -339,9 +352,9 @@ pub fn assign(
             }
             continue;
         }
-        let score = similarity(&terms, &codes, article.published.date, p, cfg);
+        let score = similarity(terms, &codes, article.published.date, p, cfg);
         // Actor overlap alone never joins: the text must reach half the threshold.
-        let text = similarity(&terms, &BTreeSet::new(), article.published.date, p, cfg);
+        let text = similarity(terms, &BTreeSet::new(), article.published.date, p, cfg);
         if score >= cfg.threshold && text >= cfg.threshold / 2.0 {
             joins.push((p.slug.clone(), score));
         }
@@ -357,7 +370,7 @@ pub fn assign(
                 .join(", "),
             t => t.to_string(),
         };
-        (slug_for(&terms), title)
+        (slug_for(terms), title)
     });
     Assignment { joins, new_thread }
 }

@@ -31,7 +31,7 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let (article_id, thread_ids, new_claims) =
-            match Store::write_indexed(self.search_at_commit, &tx, new)? {
+            match Store::write_indexed(self.search_at_commit, self.counters_at_write, &tx, new)? {
                 Written::Duplicate(id) => return Ok(Inserted::Duplicate { id }),
                 Written::New {
                     article_id,

@@ -32,11 +32,19 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_search_at_commit",
         include_str!("../../schema/0009_search_at_commit.sql"),
     ),
+    (
+        "0010_counters_at_write",
+        include_str!("../../schema/0010_counters_at_write.sql"),
+    ),
 ];
 
 /// From this schema version on (migration 0009), the store fills the full-text indexes itself
 /// when it commits ([`super::search::index_added`]); before it, triggers did per row.
 pub(super) const SEARCH_AT_COMMIT: i64 = 9;
+/// From this schema version on (migration 0010), the writer adds an article's claims and
+/// events to its threads' counters itself ([`super::write::write_article`]); before it,
+/// triggers did per row.
+pub(super) const COUNTERS_AT_WRITE: i64 = 10;
 
 impl Store {
     pub(super) fn migrate(&mut self, upto: usize) -> Result<()> {

@@ -146,6 +146,9 @@ pub struct Store {
     /// The store fills the full-text indexes at commit (schema 0009 and later; before it,
     /// row triggers did). See [`search::index_added`].
     search_at_commit: bool,
+    /// The writer adds an article's claims and events to its threads' counters in one update
+    /// (schema 0010 and later; before it, a trigger per row did).
+    counters_at_write: bool,
 }
 
 /// Default for [`Store::lock_timeout`] (the CLI's `--lock-timeout`).
@@ -267,6 +270,7 @@ impl Store {
             batch: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
             search_at_commit: false,
+            counters_at_write: false,
         };
         // Two processes creating one database at once: switching it to WAL needs a lock SQLite
         // will not wait for (it would deadlock), so wait here, up to the lock timeout.
@@ -284,8 +288,9 @@ impl Store {
             store.quick_check()?;
         }
         store.migrate(n).map_err(|e| store.named(e))?;
-        store.search_at_commit =
-            store.schema_version().map_err(|e| store.named(e))? >= migrate::SEARCH_AT_COMMIT;
+        let version = store.schema_version().map_err(|e| store.named(e))?;
+        store.search_at_commit = version >= migrate::SEARCH_AT_COMMIT;
+        store.counters_at_write = version >= migrate::COUNTERS_AT_WRITE;
         store.check_writable()?;
         Ok(store)
     }
@@ -336,6 +341,7 @@ impl Store {
             batch: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
             search_at_commit: false,
+            counters_at_write: false,
         };
         if unclean(before, wal_was_there) {
             store.quick_check()?;
@@ -439,10 +445,12 @@ impl Store {
             batch: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
             search_at_commit: false,
+            counters_at_write: false,
         };
         store.configure()?;
         store.migrate(MIGRATIONS.len())?;
         store.search_at_commit = true;
+        store.counters_at_write = true;
         Ok(store)
     }
 
@@ -455,9 +463,13 @@ impl Store {
         // temp_store: the per-article savepoints of a batch journal to memory, not a temp file.
         // cache_size: 64 MB of pages (default 2 MB) keeps the index B-trees of a big
         // database hot while a batch writes.
+        // wal_autocheckpoint: 8,192 pages (32 MB; default 1,000), so a checkpoint no longer
+        // follows every batch commit and an index page rewritten by several batches is copied
+        // into the database once.
         self.conn.execute_batch(
             "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;
-             PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;",
+             PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;
+             PRAGMA wal_autocheckpoint = 8192;",
         )?;
         Ok(())
     }
@@ -486,6 +498,7 @@ impl Store {
             batch: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
             search_at_commit: false,
+            counters_at_write: false,
         })
     }
 
@@ -493,7 +506,7 @@ impl Store {
     /// transaction; a duplicate (same content hash) changes nothing. No contradiction work.
     ///
     /// Inside a batch ([`Store::begin_batch`]) the rows go in a savepoint instead (a failed
-    /// article rolls back alone) and the article's framed claims are kept for
+    /// article rolls back alone) and, in tests, the article's framed claims are kept for
     /// [`Store::batch_claims`] until [`Store::commit`].
     pub fn put_article(&mut self, new: &NewArticle) -> Result<Inserted> {
         if self.batch.is_some() {
@@ -502,10 +515,11 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let id = match Store::write_indexed(self.search_at_commit, &tx, new)? {
-            Written::Duplicate(id) => return Ok(Inserted::Duplicate { id }),
-            Written::New { article_id, .. } => article_id,
-        };
+        let id =
+            match Store::write_indexed(self.search_at_commit, self.counters_at_write, &tx, new)? {
+                Written::Duplicate(id) => return Ok(Inserted::Duplicate { id }),
+                Written::New { article_id, .. } => article_id,
+            };
         tx.commit()?;
         Ok(Inserted::New {
             id,
@@ -516,12 +530,17 @@ impl Store {
     /// [`write_article`] outside a batch, on the caller's transaction `tx` (`search_at_commit`
     /// is the store's flag): the article's
     /// rows go into the full-text indexes at once (in a batch that waits for the commit).
-    fn write_indexed(search_at_commit: bool, tx: &Connection, new: &NewArticle) -> Result<Written> {
+    fn write_indexed(
+        search_at_commit: bool,
+        counters: bool,
+        tx: &Connection,
+        new: &NewArticle,
+    ) -> Result<Written> {
         if !search_at_commit {
-            return write_article(tx, new);
+            return write_article(tx, new, counters);
         }
         let upto = search::last_ids(tx)?;
-        let written = write_article(tx, new)?;
+        let written = write_article(tx, new, counters)?;
         search::index_added(tx, upto)?;
         Ok(written)
     }
@@ -579,6 +598,14 @@ impl Store {
     /// Set only SQLite's busy handler timeout (the ingest writer keeps it short and polls).
     pub fn set_busy_timeout(&mut self, d: Duration) -> Result<()> {
         self.conn.busy_timeout(d)?;
+        Ok(())
+    }
+
+    /// Set the connection's page cache to `mib` MiB (the writer's is 64 MiB): lowering it
+    /// frees the pages above it at once.
+    pub fn set_cache_mib(&mut self, mib: i64) -> Result<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = {}", -1024 * mib))?;
         Ok(())
     }
 
@@ -649,7 +676,7 @@ impl Store {
 
     fn insert_in_batch(&mut self, new: &NewArticle) -> Result<Inserted> {
         self.conn.execute_batch("SAVEPOINT article")?;
-        match write_article(&self.conn, new) {
+        match write_article(&self.conn, new, self.counters_at_write) {
             Ok(Written::Duplicate(id)) => {
                 self.conn.execute_batch("RELEASE article")?;
                 Ok(Inserted::Duplicate { id })

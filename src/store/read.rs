@@ -297,18 +297,20 @@ impl Store {
     /// paragraphs is compared with a growing share of all stored articles.
     pub fn copy_candidates(&self, bands: &[i64]) -> Result<Vec<(i64, DateValue, String)>> {
         Ok(self
-            .copy_candidates_with(bands, |_| false)?
+            .copy_candidates_with(bands, |_| None)?
             .into_iter()
             .map(|(id, published, body)| (id, published, body.unwrap_or_default()))
             .collect())
     }
 
-    /// [`Store::copy_candidates`], without reading the bodies the caller already has (its
-    /// shingles, say): `None` in place of the body of each id for which `have` is true.
+    /// [`Store::copy_candidates`], without reading the articles the caller already has (their
+    /// shingles, say): for an id where `have` gives the original's published date (as
+    /// [`Store::as_stored`] gives it back), that date and `None` in place of the body, and no
+    /// query. Only originals hold bands, and an article's row never changes.
     pub fn copy_candidates_with(
         &self,
         bands: &[i64],
-        have: impl Fn(i64) -> bool,
+        have: impl Fn(i64) -> Option<DateValue>,
     ) -> Result<Vec<(i64, DateValue, Option<String>)>> {
         let mut ids = std::collections::BTreeSet::new();
         let mut stmt = self
@@ -325,17 +327,13 @@ impl Store {
         let mut with_body = self.conn.prepare_cached(
             "SELECT published, published_precision, body FROM article WHERE id = ?1 AND copy_of IS NULL",
         )?;
-        let mut without = self.conn.prepare_cached(
-            "SELECT published, published_precision, NULL FROM article WHERE id = ?1 AND copy_of IS NULL",
-        )?;
         let mut out = Vec::new();
         for id in ids {
-            let stmt = if have(id) {
-                &mut without
-            } else {
-                &mut with_body
-            };
-            if let Some((published, body)) = stmt
+            if let Some(published) = have(id) {
+                out.push((id, published, None));
+                continue;
+            }
+            if let Some((published, body)) = with_body
                 .query_row(params![id], |r| {
                     Ok((date_value(r.get(0)?, &r.get::<_, String>(1)?), r.get(2)?))
                 })
@@ -346,6 +344,11 @@ impl Store {
         }
         out.sort_by_key(|(id, p, _)| (p.date.is_none(), p.date, *id));
         Ok(out)
+    }
+
+    /// A date as it reads back from the store (`published` of [`Store::copy_candidates`]).
+    pub fn as_stored(d: DateValue) -> DateValue {
+        date_value(date_str(d), d.precision.as_str())
     }
 
     /// The threads an article belongs to, with their scores (a copy joins its original's).

@@ -241,7 +241,13 @@ pub(super) enum Written {
 
 /// Write one article's rows (article, threads, profiles, claims, events) on `conn`, inside
 /// whatever transaction or savepoint the caller opened.
-pub(super) fn write_article(conn: &Connection, new: &NewArticle) -> Result<Written> {
+/// With `counters` (schema 0010 on) the article's claims and events are added to its threads'
+/// counters here, in one update, as the row triggers of 0008 did before.
+pub(super) fn write_article(
+    conn: &Connection,
+    new: &NewArticle,
+    counters: bool,
+) -> Result<Written> {
     if let Some(id) = conn
         .prepare_cached("SELECT id FROM article WHERE content_hash = ?1")?
         .query_row(params![new.hash], |r| r.get(0))
@@ -254,6 +260,9 @@ pub(super) fn write_article(conn: &Connection, new: &NewArticle) -> Result<Writt
     let thread_ids = write_memberships(conn, new, article_id)?;
     let claims = write_claims(conn, new, article_id, &thread_ids)?;
     write_events(conn, new, article_id)?;
+    if counters {
+        count_in_threads(conn, new, article_id)?;
+    }
     Ok(Written::New {
         article_id,
         thread_ids,
@@ -376,8 +385,10 @@ fn write_claims(
             c.denial,
             c.confidence as f64,
         ])?;
-        // A copy's claims repeat its original's: stored, never compared.
-        if c.frame.is_some() && new.copy_of.is_none() {
+        // A copy's claims repeat its original's: stored, never compared. Only the test-only
+        // in-transaction detection (`detect.rs`) reads these; ingest detects after the run from
+        // the stored rows, so the product does not clone every claim here.
+        if cfg!(test) && c.frame.is_some() && new.copy_of.is_none() {
             claims.push(StoredClaim {
                 id: conn.last_insert_rowid(),
                 article_id,
@@ -393,6 +404,21 @@ fn write_claims(
         }
     }
     Ok(claims)
+}
+
+/// Add an original's claims and events to the counters of the threads it joined (a copy's
+/// take no part in counts).
+fn count_in_threads(conn: &Connection, new: &NewArticle, article_id: i64) -> Result<()> {
+    let (claims, events) = (new.extraction.claims.len(), new.extraction.events.len());
+    if new.copy_of.is_some() || claims + events == 0 {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "UPDATE thread_counters SET claims = claims + ?2, events = events + ?3
+         WHERE thread_id IN (SELECT thread_id FROM article_thread WHERE article_id = ?1)",
+    )?
+    .execute(params![article_id, claims as i64, events as i64])?;
+    Ok(())
 }
 
 /// The article's events.
