@@ -61,17 +61,7 @@ pub(super) fn add_continuations(
             .find(|s| s.start <= q.start && q.start < s.end.max(s.start + 1))
             .copied()
             .unwrap_or(Span::new(q.open, q.close_end));
-        let mut speaker = prev.speaker.clone();
-        speaker.span = None;
-        extra.push(Draft {
-            confidence: (prev.confidence * 0.8).min(0.7),
-            speaker,
-            cue: prev.cue,
-            cue_kind: prev.cue_kind,
-            kind: ClaimKind::Direct,
-            content: Span::new(c.0, c.1),
-            sentence,
-        });
+        extra.push(continued(&prev, Span::new(c.0, c.1), sentence, 0.7));
     }
     drafts.extend(extra);
 }
@@ -123,20 +113,26 @@ pub(super) fn add_block_quotes(text: &str, sentences: &[Span], drafts: &mut Vec<
                 let Some(c) = clean_content(text, sent.start, sent.end) else {
                     continue;
                 };
-                let mut speaker = d.speaker.clone();
-                speaker.span = None;
-                extra.push(Draft {
-                    confidence: (d.confidence * 0.8).min(0.6),
-                    speaker,
-                    cue: d.cue,
-                    cue_kind: d.cue_kind,
-                    kind: ClaimKind::Direct,
-                    content: Span::new(c.0, c.1),
-                    sentence: *sent,
-                });
+                extra.push(continued(d, Span::new(c.0, c.1), *sent, 0.6));
             }
             at = end;
         }
     }
     drafts.extend(extra);
+}
+
+/// A direct quotation continuing `prev`'s: same speaker (no span of its own) and cue, with
+/// less confidence (at most `cap`).
+fn continued(prev: &Draft, content: Span, sentence: Span, cap: f32) -> Draft {
+    let mut speaker = prev.speaker.clone();
+    speaker.span = None;
+    Draft {
+        confidence: (prev.confidence * 0.8).min(cap),
+        speaker,
+        cue: prev.cue,
+        cue_kind: prev.cue_kind,
+        kind: ClaimKind::Direct,
+        content,
+        sentence,
+    }
 }
