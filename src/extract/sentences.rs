@@ -5,7 +5,9 @@
 //! start follow, unless the word before the period is an abbreviation, an initial, or a dotted
 //! acronym followed by a word that does not open sentences ("the U.S. State Department", "at
 //! 7 p.m. Monday"). Blank lines are hard boundaries; a single newline is one too unless the
-//! line is hard-wrapped mid-sentence (next line starts lowercase). A period inside a quotation
+//! line is hard-wrapped mid-sentence: the next line starts lowercase, or the text reads as
+//! hard-wrapped prose and the line is full (see `paragraphs`). Spans always point into the
+//! original text, newlines included. A period inside a quotation
 //! that is closed later in the paragraph by `,"` or a lowercase continuation ("A. B," he said.)
 //! does not end the sentence: the quote stays whole with its attribution.
 
