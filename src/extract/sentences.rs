@@ -5,7 +5,9 @@
 //! start follow, unless the word before the period is an abbreviation, an initial, or a dotted
 //! acronym followed by a word that does not open sentences ("the U.S. State Department", "at
 //! 7 p.m. Monday"). Blank lines are hard boundaries; a single newline is one too unless the
-//! line is hard-wrapped mid-sentence (next line starts lowercase). A period inside a quotation
+//! line is hard-wrapped mid-sentence: the next line starts lowercase, or the text reads as
+//! hard-wrapped prose and the line is full (see `paragraphs`). Spans always point into the
+//! original text, newlines included. A period inside a quotation
 //! that is closed later in the paragraph by `,"` or a lowercase continuation ("A. B," he said.)
 //! does not end the sentence: the quote stays whole with its attribution.
 
@@ -147,42 +149,133 @@ pub fn split(text: &str) -> Vec<Span> {
     out
 }
 
-/// Hard blocks: blank-line separated paragraphs, and lines that do not continue a sentence.
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let t = text.as_bytes();
+/// The trimmed content of each line of `text` as a byte range, `None` for a blank line.
+fn line_spans(text: &str) -> Vec<Option<(usize, usize)>> {
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < t.len() {
-        if t[i] == b'\n' {
-            // Look at what follows the newline (skipping spaces and further newlines).
-            let mut j = i + 1;
-            let mut blank = false;
-            while j < t.len() && is_space(t[j]) {
-                if t[j] == b'\n' {
-                    blank = true;
-                }
-                j += 1;
-            }
-            let line_before = text[start..i].trim_end();
-            let continues = !blank
-                && !line_before.is_empty()
-                && !line_before.ends_with(['.', '!', '?', ':', '"', '”'])
-                && text[j..]
-                    .chars()
-                    .next()
-                    .map(|c| c.is_lowercase())
-                    .unwrap_or(false);
-            if !continues {
-                out.push((start, i));
-                start = j;
-                i = j;
-                continue;
-            }
-        }
-        i += 1;
+    let mut pos = 0;
+    for piece in text.split_inclusive('\n') {
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        out.push((!trimmed.is_empty()).then(|| (pos + lead, pos + lead + trimmed.len())));
+        pos += piece.len();
     }
-    out.push((start, t.len()));
+    out
+}
+
+/// Does a line going on after `before` continue its sentence whatever the width: `before`
+/// stops without sentence-final punctuation and `after` opens in lowercase.
+fn lowercase_continuation(before: &str, after: &str) -> bool {
+    !before.ends_with(['.', '!', '?', ':', '"', '”'])
+        && after.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Hard-wrapped text has its lines filled to a width in this range (characters); wider
+/// lines are paragraphs of their own, narrower "widths" are lists of short lines.
+const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 40..=110;
+
+/// The width `text` is hard-wrapped to, when it reads as hard-wrapped prose: at least four
+/// lines, of which at least two (and a fifth of all line breaks) go on in lowercase after a
+/// line without sentence-final punctuation ([`lowercase_continuation`]: surely wrapped lines).
+/// The width is the lower median of those wrapped lines, so one headline running on into a
+/// lowercase line does not widen it; it must lie in [`WRAP_WIDTHS`].
+fn wrap_width(text: &str, lines: &[Option<(usize, usize)>]) -> Option<usize> {
+    if lines.iter().flatten().count() < 4 {
+        return None;
+    }
+    let pairs: Vec<(&str, &str)> = lines
+        .windows(2)
+        .filter_map(|w| match (w[0], w[1]) {
+            (Some((a, b)), Some((c, d))) => Some((&text[a..b], &text[c..d])),
+            _ => None,
+        })
+        .collect();
+    let mut wrapped: Vec<usize> = pairs
+        .iter()
+        .filter(|(a, b)| lowercase_continuation(a, b))
+        .map(|(a, _)| a.chars().count())
+        .collect();
+    if wrapped.len() < 2 || wrapped.len() * 5 < pairs.len() {
+        return None;
+    }
+    wrapped.sort_unstable();
+    let width = wrapped[(wrapped.len() - 1) / 2];
+    WRAP_WIDTHS.contains(&width).then_some(width)
+}
+
+/// Is a line of `len` characters wider than text wrapped to `width` (by more than a fifth)?
+fn wider(len: usize, width: usize) -> bool {
+    len * 10 > width * 12
+}
+
+/// Does `line` open a list item: a bullet ("•", "*", "-") or a number ("1.", "2)") and a space.
+fn list_item(line: &str) -> bool {
+    let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+    let numbered = rest.len() < line.len() && line.len() - rest.len() <= 3;
+    let rest = if numbered {
+        match rest.strip_prefix(['.', ')']) {
+            Some(r) => r,
+            None => return false,
+        }
+    } else {
+        match rest.strip_prefix(['•', '*', '-', '–', '·', '▪', '◦']) {
+            Some(r) => r,
+            None => return false,
+        }
+    };
+    rest.starts_with(' ')
+}
+
+/// In text hard-wrapped to `width`, is the break between `before` and `after` only the wrap?
+/// `before` must be full: not [`wider`] than the text, and with no room left for the first
+/// word of `after` (within a tenth of the width: wrappers and lines differ); `after` must not
+/// open a list item or be page furniture. Short lines (headlines, datelines, bylines, a
+/// paragraph's last line) and lines wider than the text keep their break.
+fn wrapped_break(before: &str, after: &str, width: usize) -> bool {
+    let len = before.chars().count();
+    let word = after
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    !wider(len, width)
+        && (len + 1 + word) * 10 > width * 9
+        && !list_item(after)
+        && crate::clean::furniture(after).is_none()
+}
+
+/// Hard blocks: blank-line separated paragraphs, and lines that do not continue a sentence. A
+/// single newline is a space when the next line goes on in lowercase ([`lowercase_continuation`])
+/// or, in hard-wrapped prose ([`wrap_width`]), when the line before is full ([`wrapped_break`]);
+/// in hard-wrapped prose a line wider than the text (a headline above it) always ends a block.
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let lines = line_spans(text);
+    let width = wrap_width(text, &lines);
+    let mut out = Vec::new();
+    // The paragraph being built and its last line.
+    let mut current: Option<(usize, (usize, usize))> = None;
+    for line in lines {
+        let Some((s, e)) = line else {
+            out.extend(current.take().map(|(ps, (_, pe))| (ps, pe)));
+            continue;
+        };
+        current = match current {
+            Some((ps, (ls, pe))) => {
+                let (before, after) = (&text[ls..pe], &text[s..e]);
+                let soft = match width {
+                    Some(w) if wider(before.chars().count(), w) => false,
+                    Some(w) => {
+                        lowercase_continuation(before, after) || wrapped_break(before, after, w)
+                    }
+                    None => lowercase_continuation(before, after),
+                };
+                if !soft {
+                    out.push((ps, pe));
+                }
+                Some((if soft { ps } else { s }, (s, e)))
+            }
+            None => Some((s, (s, e))),
+        };
+    }
+    out.extend(current.map(|(ps, (_, pe))| (ps, pe)));
     out
 }
 
@@ -391,6 +484,137 @@ mod tests {
         for (input, expect) in cases {
             check(input, expect);
         }
+    }
+
+    /// Hard-wrapped prose (a newline every ~60 characters inside a paragraph): a wrap is a
+    /// space, so quotes and attributions split over lines stay whole; headlines, datelines,
+    /// bylines, list items and a paragraph's short last line keep their breaks.
+    #[test]
+    fn hard_wrapped_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                // A quote wrapped before a capitalized word, and an attribution wrapped
+                // before the speaker's title.
+                "Harbour officials and the ferry company are close to reopening\n\
+                 the northern crossing, the local radio station on Friday quoted\n\
+                 Port Director Elena Varga as saying.\n\
+                 \"We are in the final stage of talks with our partners at the\n\
+                 Coastal Authority,\" Varga was quoted as saying, adding that\n\
+                 the crossing could open next week.",
+                &[
+                    "Harbour officials and the ferry company are close to reopening\n\
+                     the northern crossing, the local radio station on Friday quoted\n\
+                     Port Director Elena Varga as saying.",
+                    "\"We are in the final stage of talks with our partners at the\n\
+                     Coastal Authority,\" Varga was quoted as saying, adding that\n\
+                     the crossing could open next week.",
+                ],
+            ),
+            (
+                // Headline and dateline lines above wrapped body text keep their breaks, and
+                // so does a paragraph's short last line before the next paragraph.
+                "Ferry talks near a deal\n\
+                 PORTVILLE, May 4\n\
+                 The two ferry operators said on Monday they were close to an\n\
+                 agreement on shared timetables for the winter, while unions\n\
+                 warned that crews had not been consulted.\n\
+                 Union leader Maria Holm said the talks had been held behind\n\
+                 Closed doors and that the crews would vote on a strike.",
+                &[
+                    "Ferry talks near a deal",
+                    "PORTVILLE, May 4",
+                    "The two ferry operators said on Monday they were close to an\n\
+                     agreement on shared timetables for the winter, while unions\n\
+                     warned that crews had not been consulted.",
+                    "Union leader Maria Holm said the talks had been held behind\n\
+                     Closed doors and that the crews would vote on a strike.",
+                ],
+            ),
+            (
+                // A headline wider than the text stays apart even before a lowercase line.
+                "Ferry operators and unions edge towards a deal on the winter timetables for the northern route\n\
+                 according to the port office, the talks will go on all week\n\
+                 and a vote of the crews is expected before the end of the\n\
+                 month, when the new timetables are due to be published.",
+                &[
+                    "Ferry operators and unions edge towards a deal on the winter timetables for the northern route",
+                    "according to the port office, the talks will go on all week\n\
+                     and a vote of the crews is expected before the end of the\n\
+                     month, when the new timetables are due to be published.",
+                ],
+            ),
+            (
+                // Bylines: short lines keep their breaks.
+                "By Anna Berg\n\
+                 Staff Reporter\n\
+                 Harbour Desk\n\
+                 The ferry operators said on Monday that a deal was close but\n\
+                 that several questions about crew rotas were still open and\n\
+                 would be settled by the end of the week.",
+                &[
+                    "By Anna Berg",
+                    "Staff Reporter",
+                    "Harbour Desk",
+                    "The ferry operators said on Monday that a deal was close but\n\
+                     that several questions about crew rotas were still open and\n\
+                     would be settled by the end of the week.",
+                ],
+            ),
+            (
+                // A bullet list after a full line: every item is its own block.
+                "The port office said the draft agreement between the operators\n\
+                 and the unions, which was seen by reporters and will be signed\n\
+                 next week, sets out these points for the coming winter season\n\
+                 - Winter crossings every two hours from the northern pier\n\
+                 - Crew rotas agreed with the unions each month in advance\n\
+                 2) A review of the agreement by the port office in the spring",
+                &[
+                    "The port office said the draft agreement between the operators\n\
+                     and the unions, which was seen by reporters and will be signed\n\
+                     next week, sets out these points for the coming winter season",
+                    "- Winter crossings every two hours from the northern pier",
+                    "- Crew rotas agreed with the unions each month in advance",
+                    "2) A review of the agreement by the port office in the spring",
+                ],
+            ),
+            (
+                // Not hard-wrapped (no line goes on in lowercase): lines of similar length
+                // without final stops, a list of headlines, stay apart.
+                "Ferry operators close to a deal on the winter timetables\n\
+                 Unions warn that the crews have not yet been consulted\n\
+                 Port office publishes the draft agreement for comment\n\
+                 Northern pier to reopen for crossings after the repairs",
+                &[
+                    "Ferry operators close to a deal on the winter timetables",
+                    "Unions warn that the crews have not yet been consulted",
+                    "Port office publishes the draft agreement for comment",
+                    "Northern pier to reopen for crossings after the repairs",
+                ],
+            ),
+        ];
+        for (input, expect) in cases {
+            check(input, expect);
+        }
+    }
+
+    /// The wrap width is read from the lines and ignores a wider headline; text whose lines
+    /// are whole paragraphs, or too few lines, is not hard-wrapped.
+    #[test]
+    fn wrap_width_of_texts() {
+        let width = |t: &str| wrap_width(t, &line_spans(t));
+        let wrapped = "A much longer headline line standing above the wrapped story text, wider than any of it\n\
+                       The operators said on Monday they were close to an\n\
+                       agreement on timetables for the winter, while the unions\n\
+                       warned that the crews had not been consulted at all and\n\
+                       would vote on a strike.";
+        assert_eq!(width(wrapped), Some(55));
+        let long = "The operators said on Monday that they were close to an agreement on the \
+                    timetables for the winter crossings, while the unions warned that the \
+                    crews had not been consulted.\n";
+        assert_eq!(width(&long.repeat(5)), None);
+        assert_eq!(width("one line\nand another\nand a third"), None);
+        assert!(list_item("- item") && list_item("12) item") && list_item("• item"));
+        assert!(!list_item("2016 was") && !list_item("-3 degrees") && !list_item("1.5 percent"));
     }
 
     proptest::proptest! {
