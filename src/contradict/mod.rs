@@ -243,9 +243,7 @@ impl Features {
             stems: OnceLock::new(),
         }
     }
-}
 
-impl Features {
     /// The claim's content stems, found at most once.
     pub(super) fn stems(&self, claim: &Claim) -> &[String] {
         self.stems.get_or_init(|| content_stems(&claim.text))
@@ -402,7 +400,7 @@ struct Found {
     /// Their pool indices.
     x: usize,
     y: usize,
-    /// Content words the two claims share ([`fit`]); stance pairs only.
+    /// Content words the two claims share ([`fit`]); stance pairs inside one article only.
     fit: u16,
 }
 
@@ -490,7 +488,7 @@ impl Ctx<'_> {
                 fired[usize::from(fired[0].is_some())] = Some(rule.group);
                 // Within one article every claim is its own counterpart (a reporter sets each
                 // reply against the accusations it answers); across articles the actor is.
-                let counterpart = if other.stored.article_id == it.stored.article_id {
+                let counterpart = if other.same_article(it) {
                     u32::MAX - (j as u32)
                 } else {
                     other.ids.counterpart
@@ -526,9 +524,12 @@ impl Ctx<'_> {
                     b: items[y].id,
                     x,
                     y,
+                    // Read only to choose among stance pairs inside one article.
                     fit: match h.rule.group {
-                        Group::Stance => fit(&items[x], &items[y]),
-                        Group::Figures => 0,
+                        Group::Stance if items[x].same_article(&items[y]) => {
+                            fit(&items[x], &items[y])
+                        }
+                        _ => 0,
                     },
                 }
             })
@@ -844,6 +845,11 @@ impl<'a> Item<'a> {
         self.ids.side == other.ids.side
     }
 
+    /// Both claims come from one article.
+    pub fn same_article(&self, other: &Item) -> bool {
+        self.stored.article_id == other.stored.article_id
+    }
+
     /// The same actor: same actor code, or the same named person.
     pub fn same_actor(&self, other: &Item) -> bool {
         let (a, b) = (self.ids, other.ids);
@@ -1064,7 +1070,7 @@ pub fn same_agent(a: &Item, b: &Item) -> bool {
 /// Two claims quote overlapping words of one article: one report, not two. (Two claims of
 /// one sentence with their own words, "X accused Y of the attack; Y denied it", can meet.)
 pub fn same_passage(a: &Item, b: &Item) -> bool {
-    a.stored.article_id == b.stored.article_id
+    a.same_article(b)
         && a.claim.span.start < b.claim.span.end
         && b.claim.span.start < a.claim.span.end
 }

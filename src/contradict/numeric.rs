@@ -300,7 +300,7 @@ fn find_incident_words(it: &Item) -> Vec<String> {
 fn same_incident(x: &Item, y: &Item) -> bool {
     let (a, b) = (incident_words(x), incident_words(y));
     let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
-    let same_article = x.stored.article_id == y.stored.article_id;
+    let same_article = x.same_article(y);
     // Across articles and days one shared word is often a coincidence ("rebel-held", "market"):
     // tolls of one incident told on different days name it twice (the place and the target).
     // Within one article a sentence naming nothing refers back to the incident at hand; two

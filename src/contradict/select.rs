@@ -16,7 +16,7 @@ use crate::model::{ContradictionKind, Stance};
 /// - figure pairs (numeric) are kept as found.
 pub(super) fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
     let stance = |c: &Found| c.rule.kind != ContradictionKind::Numeric;
-    let same_article = |c: &Found| items[c.x].stored.article_id == items[c.y].stored.article_id;
+    let same_article = |c: &Found| items[c.x].same_article(&items[c.y]);
     // Best cross-article pair per claim: (score, -gap, canonical pool index of the partner).
     let rank = |c: &Found| -> (f32, i64, usize, usize) {
         let (ia, ib) = (c.x, c.y);

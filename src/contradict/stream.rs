@@ -14,11 +14,11 @@
 //!   later claim in the pool).
 //!
 //! Every claim gets the pool index it has in [`super::detect`] (claims in date order, each
-//! day in canonical order), so ties are broken as there. Pairs a rule reports are final
-//! but for [`super::select`]'s choice among stance pairs across articles, which looks at
-//! every pair of both claims: those pairs are kept in a compact form ([`Cross`]) and chosen
-//! at the end ([`Stream::finish`]), and the caller then explains the few kept with the two
-//! claims read again ([`explain_crossings`]).
+//! day in canonical order), so ties are broken as there. Figure pairs a rule reports are
+//! final; stance pairs wait for [`super::select`]'s choice, which looks at every pair of
+//! both claims: pairs across articles are kept in a compact form ([`Cross`]), pairs inside
+//! one article as [`LocalPair`]s, both chosen at the end ([`Stream::finish`]), and the caller
+//! then explains the few kept with the two claims read again ([`explain_crossings`]).
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap, HashSet};
@@ -87,8 +87,8 @@ struct Meta {
 /// An interned key that is missing (interned keys are small numbers).
 const NONE: u32 = u32::MAX;
 
-/// A stance pair across articles that was kept: the caller reads its claims again and
-/// writes its strings with [`explain_crossings`].
+/// A stance pair that was kept (inside one article or across articles): the caller reads its
+/// claims again and writes its strings with [`explain_crossings`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Crossing {
     pub kind: ContradictionKind,
@@ -150,8 +150,8 @@ impl<'o> Stream<'o> {
         self.detect_chunk(chunk, true)
     }
 
-    /// Detect what is left and choose among the stance pairs across articles: the last
-    /// contradictions, and the chosen cross-article pairs for [`explain_crossings`].
+    /// Detect what is left and choose among the stance pairs: the last contradictions, and
+    /// the chosen stance pairs for [`explain_crossings`].
     pub fn finish(mut self) -> (Vec<Contradiction>, Vec<Crossing>, Stats) {
         let chunk = std::mem::take(&mut self.buffer);
         let out = self.detect_chunk(chunk, false);
@@ -255,7 +255,7 @@ impl<'o> Stream<'o> {
         pool: &[usize],
     ) -> Vec<Contradiction> {
         let stance = |c: &Found| c.rule.kind != ContradictionKind::Numeric;
-        let same_article = |c: &Found| items[c.x].stored.article_id == items[c.y].stored.article_id;
+        let same_article = |c: &Found| items[c.x].same_article(&items[c.y]);
         let mut out = Vec::new();
         for c in found {
             if !self.opts.strongest_per_counterpart || !stance(&c) {
@@ -429,7 +429,7 @@ pub(super) fn report(thread: &str, f: &Found, items: &[Item]) -> Contradiction {
     }
 }
 
-/// The contradictions of kept cross-article pairs, given (at least) their claims. A pair
+/// The contradictions of kept stance pairs, given (at least) their claims. A pair
 /// whose claims are missing is left out.
 pub fn explain_crossings(
     thread: &str,
