@@ -13,10 +13,8 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use crate::model::{Article, Contradiction, Extraction, StoredClaim, Thread};
+use crate::model::{Article, Extraction, Thread};
 
-#[cfg(test)]
-mod detect;
 mod migrate;
 mod read;
 mod rows;
@@ -27,8 +25,7 @@ mod write;
 pub use migrate::MIGRATIONS;
 pub use sync::ContradictionSync;
 
-use read::candidate_claims;
-use write::{insert_contradictions, write_article, Written};
+use write::{write_article, Written};
 
 /// Store errors. Messages are one line, name the database where it matters, and never carry
 /// raw SQLite codes or SQL text (rusqlite's errors are described with [`describe`]).
@@ -154,12 +151,11 @@ pub struct Store {
 /// Default for [`Store::lock_timeout`] (the CLI's `--lock-timeout`).
 pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(120);
 
-/// A batch transaction: each article sits in its own savepoint inside it, and contradiction
-/// detection for all of the batch's claims runs once, just before the commit.
+/// A batch transaction: each article sits in its own savepoint inside it. Contradictions are
+/// not found here: ingest recomputes whole threads after the run
+/// ([`Store::sync_contradictions`]).
 #[derive(Default)]
 struct Batch {
-    /// Per thread id: (slug, the batch's new claims in insertion order).
-    pending: Vec<(i64, String, Vec<StoredClaim>)>,
     articles: usize,
     /// [`search::last_ids`] when the batch began: rows above these get indexed at commit.
     /// `None` when row triggers index (an older schema).
@@ -186,14 +182,9 @@ pub struct NewArticle<'a> {
 /// What happened to one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inserted {
-    New { id: i64, contradictions: usize },
+    New { id: i64 },
     Duplicate { id: i64 },
 }
-
-/// Finds contradictions between the new claims of an article and existing claims of a thread.
-/// The store loads the candidates; the caller supplies the rules.
-#[cfg(test)]
-pub type Detector<'a> = &'a dyn Fn(&str, &[StoredClaim], &[StoredClaim]) -> Vec<Contradiction>;
 
 /// Filters for `claims`.
 #[derive(Debug, Clone, Default)]
@@ -506,8 +497,7 @@ impl Store {
     /// transaction; a duplicate (same content hash) changes nothing. No contradiction work.
     ///
     /// Inside a batch ([`Store::begin_batch`]) the rows go in a savepoint instead (a failed
-    /// article rolls back alone) and, in tests, the article's framed claims are kept for
-    /// [`Store::batch_claims`] until [`Store::commit`].
+    /// article rolls back alone) and become visible at [`Store::commit`].
     pub fn put_article(&mut self, new: &NewArticle) -> Result<Inserted> {
         if self.batch.is_some() {
             return self.insert_in_batch(new);
@@ -518,13 +508,10 @@ impl Store {
         let id =
             match Store::write_indexed(self.search_at_commit, self.counters_at_write, &tx, new)? {
                 Written::Duplicate(id) => return Ok(Inserted::Duplicate { id }),
-                Written::New { article_id, .. } => article_id,
+                Written::New(article_id) => article_id,
             };
         tx.commit()?;
-        Ok(Inserted::New {
-            id,
-            contradictions: 0,
-        })
+        Ok(Inserted::New { id })
     }
 
     /// [`write_article`] outside a batch, on the caller's transaction `tx` (`search_at_commit`
@@ -545,9 +532,9 @@ impl Store {
         Ok(written)
     }
 
-    /// Start a batch transaction (`BEGIN IMMEDIATE`): following [`Store::insert_article`] calls
+    /// Start a batch transaction (`BEGIN IMMEDIATE`): following [`Store::put_article`] calls
     /// each get a savepoint, and nothing is visible to other connections (nor survives a crash)
-    /// until [`Store::commit_batch`]. So an article's rows still commit together or not at all.
+    /// until [`Store::commit`]. So an article's rows still commit together or not at all.
     pub fn begin_batch(&mut self) -> Result<()> {
         if self.batch.is_none() {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
@@ -637,35 +624,6 @@ impl Store {
         }
     }
 
-    /// The open batch's framed claims of originals, per thread (slug) in the order the
-    /// threads were first joined: what contradiction detection compares before the commit.
-    pub fn batch_claims(&self) -> Vec<(String, Vec<StoredClaim>)> {
-        self.batch.as_ref().map_or_else(Vec::new, |b| {
-            b.pending
-                .iter()
-                .map(|(_, slug, claims)| (slug.clone(), claims.clone()))
-                .collect()
-        })
-    }
-
-    /// Claims of thread `slug` that the framed claims `new` could contradict (see
-    /// [`read::candidate_claims`]): same frame or stating figures, dated within `window_days`.
-    pub fn candidate_claims(
-        &self,
-        slug: &str,
-        new: &[StoredClaim],
-        window_days: i64,
-    ) -> Result<Vec<StoredClaim>> {
-        let tid = read::thread_id(&self.conn, slug)?;
-        candidate_claims(&self.conn, tid, new, window_days)
-    }
-
-    /// Store contradictions found in thread `slug`; repeats are ignored. Returns the rows added.
-    pub fn add_contradictions(&mut self, slug: &str, found: &[Contradiction]) -> Result<usize> {
-        let tid = read::thread_id(&self.conn, slug)?;
-        insert_contradictions(&self.conn, tid, found)
-    }
-
     /// Drop the open batch and everything in it.
     pub fn rollback_batch(&mut self) -> Result<()> {
         if self.batch.take().is_some() {
@@ -681,28 +639,10 @@ impl Store {
                 self.conn.execute_batch("RELEASE article")?;
                 Ok(Inserted::Duplicate { id })
             }
-            Ok(Written::New {
-                article_id,
-                thread_ids,
-                claims,
-            }) => {
+            Ok(Written::New(id)) => {
                 self.conn.execute_batch("RELEASE article")?;
-                let batch = self.batch.get_or_insert_with(Batch::default);
-                batch.articles += 1;
-                for (tid, slug) in thread_ids {
-                    let i = match batch.pending.iter().position(|(t, _, _)| *t == tid) {
-                        Some(i) => i,
-                        None => {
-                            batch.pending.push((tid, slug, Vec::new()));
-                            batch.pending.len() - 1
-                        }
-                    };
-                    batch.pending[i].2.extend(claims.iter().cloned());
-                }
-                Ok(Inserted::New {
-                    id: article_id,
-                    contradictions: 0,
-                })
+                self.batch.get_or_insert_with(Batch::default).articles += 1;
+                Ok(Inserted::New { id })
             }
             Err(e) => {
                 self.conn

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::rows::*;
@@ -473,77 +473,6 @@ impl Store {
         let rows = stmt.query_map(params![ts(since)], |r| r.get(0))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
-}
-
-/// Claims of a thread that new framed claims could contradict: same frame, dated within the
-/// window of the new claims' dates. The new claims themselves may be among them (detection
-/// counts a claim passed as both new and existing as new). Uses claim_frame_date.
-pub(super) fn candidate_claims(
-    conn: &Connection,
-    thread_id: i64,
-    framed: &[StoredClaim],
-    window_days: i64,
-) -> Result<Vec<StoredClaim>> {
-    let mut frames: Vec<&str> = framed
-        .iter()
-        .filter_map(|c| c.claim.frame.as_deref())
-        .collect();
-    frames.sort_unstable();
-    frames.dedup();
-    let mut out = Vec::new();
-    let sql = format!(
-        "{CLAIM_SELECT}
-         WHERE c.frame = ?1 AND c.date BETWEEN ?2 AND ?3
-           AND c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?4)"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    for f in frames {
-        let dates = framed
-            .iter()
-            .filter(|c| c.claim.frame.as_deref() == Some(f))
-            .filter_map(|c| c.claim.date.date);
-        let (lo, hi) = dates.fold(
-            (None, None),
-            |(lo, hi): (Option<NaiveDate>, Option<NaiveDate>), d| {
-                (
-                    Some(lo.map_or(d, |l| l.min(d))),
-                    Some(hi.map_or(d, |h| h.max(d))),
-                )
-            },
-        );
-        let (Some(lo), Some(hi)) = (lo, hi) else {
-            continue;
-        };
-        let from = (lo - chrono::Duration::days(window_days)).to_string();
-        let to = (hi + chrono::Duration::days(window_days)).to_string();
-        let rows = stmt.query_map(params![f, from, to, thread_id], claim_from_row)?;
-        for r in rows {
-            out.push(r?);
-        }
-    }
-    // Figures are compared across frames (numeric rule): add claims stating any figure, dated
-    // within the window of the new figure claims (uses claim_figures_date).
-    let figure_dates = framed
-        .iter()
-        .filter(|c| !c.claim.figures.is_empty())
-        .filter_map(|c| c.claim.date.date);
-    if let (Some(lo), Some(hi)) = (figure_dates.clone().min(), figure_dates.max()) {
-        let from = (lo - chrono::Duration::days(window_days)).to_string();
-        let to = (hi + chrono::Duration::days(window_days)).to_string();
-        let sql = format!(
-            "{CLAIM_SELECT}
-             WHERE c.figures <> '[]' AND c.date BETWEEN ?1 AND ?2
-               AND c.article_id IN (SELECT article_id FROM article_thread WHERE thread_id = ?3)"
-        );
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![from, to, thread_id], claim_from_row)?;
-        for r in rows {
-            out.push(r?);
-        }
-        out.sort_by_key(|c| c.id);
-        out.dedup_by_key(|c| c.id);
-    }
-    Ok(out)
 }
 
 pub(super) fn thread_id(tx: &Connection, slug: &str) -> Result<i64> {

@@ -10,7 +10,7 @@ use super::read::thread_id;
 use super::rows::*;
 use super::{NewArticle, Result, Store, StoreError};
 use crate::extract::actors::ActorCode;
-use crate::model::{Contradiction, FetchRecord, GazetteerEntry, Precision, StoredClaim, Thread};
+use crate::model::{Contradiction, FetchRecord, GazetteerEntry, Thread};
 
 impl Store {
     /// Define a thread by rules (or an empty one).
@@ -230,13 +230,8 @@ impl Store {
 /// What [`write_article`] did.
 pub(super) enum Written {
     Duplicate(i64),
-    New {
-        article_id: i64,
-        /// (thread id, slug) of every thread joined.
-        thread_ids: Vec<(i64, String)>,
-        /// The article's claims with a frame (the only ones contradiction rules look at).
-        claims: Vec<StoredClaim>,
-    },
+    /// The new article's id.
+    New(i64),
 }
 
 /// Write one article's rows (article, threads, profiles, claims, events) on `conn`, inside
@@ -257,17 +252,13 @@ pub(super) fn write_article(
     }
     let article_id = write_article_row(conn, new)?;
     write_copy_or_bands(conn, new, article_id)?;
-    let thread_ids = write_memberships(conn, new, article_id)?;
-    let claims = write_claims(conn, new, article_id, &thread_ids)?;
+    write_memberships(conn, new, article_id)?;
+    write_claims(conn, new, article_id)?;
     write_events(conn, new, article_id)?;
     if counters {
         count_in_threads(conn, new, article_id)?;
     }
-    Ok(Written::New {
-        article_id,
-        thread_ids,
-        claims,
-    })
+    Ok(Written::New(article_id))
 }
 
 /// The article row itself; returns its id.
@@ -314,12 +305,8 @@ fn write_copy_or_bands(conn: &Connection, new: &NewArticle, article_id: i64) -> 
     Ok(())
 }
 
-/// Threads created or updated by this article, and its memberships: (thread id, slug) of each.
-fn write_memberships(
-    conn: &Connection,
-    new: &NewArticle,
-    article_id: i64,
-) -> Result<Vec<(i64, String)>> {
+/// Threads created or updated by this article, and its memberships.
+fn write_memberships(conn: &Connection, new: &NewArticle, article_id: i64) -> Result<()> {
     for t in &new.new_threads {
         insert_thread(conn, t)?;
     }
@@ -327,27 +314,18 @@ fn write_memberships(
         conn.prepare_cached("UPDATE thread SET profile = ?2 WHERE slug = ?1")?
             .execute(params![slug, json_profile])?;
     }
-    let mut thread_ids = Vec::new();
     for (slug, score) in &new.threads {
         let id = thread_id(conn, slug)?;
         conn.prepare_cached(
             "INSERT OR IGNORE INTO article_thread (thread_id, article_id, score) VALUES (?1, ?2, ?3)",
         )?
         .execute(params![id, article_id, *score as f64])?;
-        thread_ids.push((id, slug.clone()));
     }
-    Ok(thread_ids)
+    Ok(())
 }
 
-/// The article's claims; returns the framed ones of an original (what detection compares).
-fn write_claims(
-    conn: &Connection,
-    new: &NewArticle,
-    article_id: i64,
-    thread_ids: &[(i64, String)],
-) -> Result<Vec<StoredClaim>> {
-    let a = new.article;
-    let mut claims = Vec::new();
+/// The article's claims.
+fn write_claims(conn: &Connection, new: &NewArticle, article_id: i64) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO claim (article_id, speaker, speaker_start, speaker_end, actor, actor_code, country,
                             cue, cue_start, cue_end, kind, text, start, end, sentence, sentence_start,
@@ -385,25 +363,8 @@ fn write_claims(
             c.denial,
             c.confidence as f64,
         ])?;
-        // A copy's claims repeat its original's: stored, never compared. Only the test-only
-        // in-transaction detection (`detect.rs`) reads these; ingest detects after the run from
-        // the stored rows, so the product does not clone every claim here.
-        if cfg!(test) && c.frame.is_some() && new.copy_of.is_none() {
-            claims.push(StoredClaim {
-                id: conn.last_insert_rowid(),
-                article_id,
-                threads: thread_ids.iter().map(|(_, s)| s.clone()).collect(),
-                article_title: a.title.clone(),
-                article_source: a.source.clone(),
-                article_published: a
-                    .published
-                    .date
-                    .filter(|_| a.published.precision == Precision::Day),
-                claim: c.clone(),
-            });
-        }
     }
-    Ok(claims)
+    Ok(())
 }
 
 /// Add an original's claims and events to the counters of the threads it joined (a copy's
@@ -446,35 +407,6 @@ fn write_events(conn: &Connection, new: &NewArticle, article_id: i64) -> Result<
         ])?;
     }
     Ok(())
-}
-
-/// Store what detection found for thread `tid`; returns the rows added (repeats are ignored).
-pub(super) fn insert_contradictions(
-    conn: &Connection,
-    tid: i64,
-    found: &[Contradiction],
-) -> Result<usize> {
-    if found.is_empty() {
-        return Ok(0);
-    }
-    let mut stmt = conn.prepare_cached(
-        "INSERT OR IGNORE INTO contradiction (thread_id, kind, score, explanation, a, b, proposition)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    let mut n = 0;
-    for c in found {
-        let (a, b) = if c.a <= c.b { (c.a, c.b) } else { (c.b, c.a) };
-        n += stmt.execute(params![
-            tid,
-            c.kind.as_str(),
-            c.score as f64,
-            c.explanation,
-            a,
-            b,
-            c.proposition
-        ])?;
-    }
-    Ok(n)
 }
 
 /// Create a thread, or find it when its slug is taken already (a concurrent writer got there
