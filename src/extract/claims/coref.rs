@@ -155,6 +155,12 @@ impl<'a> Ctx<'a> {
         let plural = last_role.map(|r| r.plural).unwrap_or(false)
             || (!is_cap(last_word) && last_word.ends_with('s') && !last_word.ends_with("ss"));
         let mut gender = gender_of_phrase(&lower);
+        if gender == Gender::Unknown {
+            gender = actor
+                .as_ref()
+                .filter(|a| a.kind == ActorKind::Person)
+                .map_or(Gender::Unknown, |a| self.gazetteer_gender(&a.name));
+        }
         if let Some(prev) = self.entities.iter().find(|e| e.name == name) {
             if gender == Gender::Unknown {
                 gender = prev.gender;
@@ -201,6 +207,35 @@ impl<'a> Ctx<'a> {
         let span = Span::new(toks[0].s, toks[p - 1].e);
         let r = actors::resolve_speaker_on(&text[span.start..span.end], self.gazetteer, self.date)?;
         (r.country.is_some() && r.code != actors::UNKNOWN_CODE).then_some(r)
+    }
+
+    /// A gazetteer person's gender, from the honorific of one of their aliases ("Mrs May",
+    /// "Mr. Obama": the honorifics' genders are in `attrib_roles.tsv`); unknown when no alias
+    /// carries one, or when aliases disagree.
+    fn gazetteer_gender(&self, name: &str) -> Gender {
+        let mut found = Gender::Unknown;
+        let people = self
+            .gazetteer
+            .entries
+            .iter()
+            .filter(|e| e.kind == ActorKind::Person && e.name == name);
+        for alias in people.flat_map(|e| e.aliases.iter()) {
+            let Some(first) = alias
+                .split_whitespace()
+                .next()
+                .filter(|_| alias.contains(' '))
+            else {
+                continue;
+            };
+            let g = gender_of_phrase(&first.to_lowercase());
+            match (found, g) {
+                (_, Gender::Unknown) => {}
+                (Gender::Unknown, g) => found = g,
+                (f, g) if f != g => return Gender::Unknown,
+                _ => {}
+            }
+        }
+        found
     }
 
     pub(super) fn touch(&mut self, name: &str, pos: usize) {
