@@ -332,16 +332,29 @@ fn by_last_speaker(
         LastSpeaker::Document => true,
         LastSpeaker::Body => speaker.starts_with("the ") && !speaker.contains(" of the "),
     };
-    // "the group", "the body" is a monitor, an agency or an armed group, not a government.
-    let state = |f: &Found| {
-        ["GOV", "MIL", "LEG", "JUD"]
-            .iter()
-            .any(|r| f.code.ends_with(r))
-    };
+    // "the group", "the body" is a monitor, an agency or an armed group, not a state organ.
+    let state = |f: &Found| state_role(&f.code);
     let (pos, _, found) = coded.iter().rev().find(|(pos, speaker, found)| {
         *pos < at && fits_speaker(speaker) && !(kind == LastSpeaker::Body && state(found))
     })?;
     (at - pos <= LAST_SPEAKER).then(|| found.clone())
+}
+
+/// The role suffixes of `state_roles.tsv`: the organs of a state.
+static STATE_ROLES: once_cell::sync::Lazy<Vec<&'static str>> = once_cell::sync::Lazy::new(|| {
+    crate::data::STATE_ROLES
+        .rows()
+        .into_iter()
+        .map(|r| r.col(0))
+        .collect()
+});
+
+/// Whether an actor code names an organ of a state (`state_roles.tsv`: RUSGOV, SYRMIL, not
+/// SYRNGO, NGOMON or IGOUNO).
+fn state_role(code: &str) -> bool {
+    let role = crate::extract::actors::ActorCode::new(code);
+    let (side, role) = role.split();
+    side.len() == 3 && STATE_ROLES.contains(&role)
 }
 
 /// "WASHINGTON — … a senior official said", "MOSCOW (Reuters) - The military said": an
@@ -879,6 +892,27 @@ mod tests {
             .into_iter()
             .map(|c| (c.speaker, c.country))
             .collect()
+    }
+
+    /// The organs of a state are the rows of `state_roles.tsv`; everything else (monitors,
+    /// agencies, armed groups, international bodies) is a body "the group" may refer to.
+    #[test]
+    fn state_roles_table() {
+        for (code, state) in [
+            ("RUSGOV", true),
+            ("SYRMIL", true),
+            ("GBRLEG", true),
+            ("PAKJUD", true),
+            ("SYRNGO", false),
+            ("SYRREB", false),
+            ("NGOMON", false),
+            ("IGOUNO", false),
+            ("UNKNWN", false),
+            ("GOV", false),
+            ("", false),
+        ] {
+            assert_eq!(super::state_role(code), state, "{code}");
+        }
     }
 
     /// Sides learnt from the article, not from the speaker's own words: an indefinite role
