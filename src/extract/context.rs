@@ -543,6 +543,48 @@ pub fn transcript_turns(article: &Article, claims: &mut [Claim]) {
     }
 }
 
+/// "The United States and Russia failed to close a deal, saying they still have issues to
+/// resolve", "Norway and Iceland said in a joint statement …": a speaker joined by "and" to
+/// another party of another side speaks jointly with it, so the claim is recorded once per
+/// party (a joint statement is each signatory's claim). The copy follows the original, with
+/// the partner as its speaker; parties of one side stay one claim.
+pub fn joint_speakers(article: &Article, claims: &mut Vec<Claim>) {
+    let body = article.body;
+    let side = |code: &str| {
+        crate::extract::actors::ActorCode::new(code)
+            .side()
+            .map(|s| s.key)
+    };
+    let mut out = Vec::with_capacity(claims.len());
+    for c in claims.drain(..) {
+        let partner = c
+            .speaker_span
+            .zip(c.actor_code.as_deref())
+            .and_then(|(s, code)| {
+                let at = s.end + " and ".len();
+                body.get(s.end..at).filter(|w| *w == " and ")?;
+                let own = side(code)?;
+                article.actors.iter().find(|m| {
+                    m.span.start == at
+                        && usable(m)
+                        && !c.span.overlaps(m.span)
+                        && side(&m.code).is_some_and(|k| k != own)
+                })
+            });
+        let copy = partner.map(|m| Claim {
+            speaker: m.name.clone(),
+            speaker_span: Some(m.span),
+            actor: Some(m.name.clone()),
+            actor_code: Some(m.code.clone()),
+            country: m.country.clone(),
+            ..c.clone()
+        });
+        out.push(c);
+        out.extend(copy);
+    }
+    *claims = out;
+}
+
 /// Whether `words` holds `role` as a word, singular or plural.
 fn has_word(words: &str, role: &str) -> bool {
     words
@@ -892,6 +934,32 @@ mod tests {
             .into_iter()
             .map(|c| (c.speaker, c.country))
             .collect()
+    }
+
+    /// A speaker joined by "and" to a party of another side: one claim per party.
+    #[test]
+    fn joint_speakers_table() {
+        let cases: &[(&str, &[Option<&str>])] = &[
+            (
+                "Norway and Iceland failed to settle the quota, saying talks would resume in June.",
+                &[Some("NOR"), Some("ISL")],
+            ),
+            // one side: one claim
+            (
+                "Norway and the Norwegian navy said the trawler had left the zone.",
+                &[Some("NOR")],
+            ),
+            // a party inside the content is no partner
+            (
+                "Norway said Iceland and the Faroes had broken the accord.",
+                &[Some("NOR")],
+            ),
+        ];
+        for (body, want) in cases {
+            let got: Vec<Option<String>> = sides(body).into_iter().map(|(_, c)| c).collect();
+            let want: Vec<Option<String>> = want.iter().map(|c| c.map(str::to_string)).collect();
+            assert_eq!(got, want, "{body}: {:?}", sides(body));
+        }
     }
 
     /// The organs of a state are the rows of `state_roles.tsv`; everything else (monitors,
