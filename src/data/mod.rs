@@ -298,8 +298,8 @@ table!(
 table!(
     STATE_ROLES,
     "state_roles.tsv",
-    3,
-    3,
+    4,
+    4,
     "State roles: the role suffixes that make an actor code an organ of a state."
 );
 table!(

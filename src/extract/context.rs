@@ -149,6 +149,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| the_countrys(article, c.sentence_span.start, at))
                 .or_else(|| introduced(body, done.last(), c.sentence_span.start))
                 .or_else(|| by_coded_role(&coded, title_head(body, &c.speaker, named_by), at))
+                .or_else(|| by_rank(&coded, &c.speaker, at))
         } else {
             by_role(body, actors, &c.speaker, at)
                 .or_else(|| by_described_source(actors, &c.speaker, at))
@@ -340,21 +341,54 @@ fn by_last_speaker(
     (at - pos <= LAST_SPEAKER).then(|| found.clone())
 }
 
-/// The role suffixes of `state_roles.tsv`: the organs of a state.
-static STATE_ROLES: once_cell::sync::Lazy<Vec<&'static str>> = once_cell::sync::Lazy::new(|| {
-    crate::data::STATE_ROLES
-        .rows()
-        .into_iter()
-        .map(|r| r.col(0))
-        .collect()
-});
+/// The rows of `state_roles.tsv`: a state organ's role suffix and the ranks that carry it.
+static STATE_ROLES: once_cell::sync::Lazy<Vec<(&'static str, Vec<&'static str>)>> =
+    once_cell::sync::Lazy::new(|| {
+        crate::data::STATE_ROLES
+            .rows()
+            .into_iter()
+            .map(|r| {
+                (
+                    r.col(0),
+                    r.col(2).split('|').filter(|x| *x != "-").collect(),
+                )
+            })
+            .collect()
+    });
 
 /// Whether an actor code names an organ of a state (`state_roles.tsv`: RUSGOV, SYRMIL, not
 /// SYRNGO, NGOMON or IGOUNO).
 fn state_role(code: &str) -> bool {
     let role = crate::extract::actors::ActorCode::new(code);
     let (side, role) = role.split();
-    side.len() == 3 && STATE_ROLES.contains(&role)
+    side.len() == 3 && STATE_ROLES.iter().any(|(r, _)| *r == role)
+}
+
+/// The role an abbreviated title opening a name carries ("Cmdr. Ana Ruiz" -> MIL, "Sen. Jo
+/// Park" -> LEG), from `state_roles.tsv`.
+fn rank_role(name: &str) -> Option<&'static str> {
+    let first = name.split_whitespace().next()?.trim_end_matches('.');
+    STATE_ROLES
+        .iter()
+        .find(|(_, ranks)| ranks.contains(&first))
+        .map(|(role, _)| *role)
+}
+
+/// "Capt. Carl Jensen, a spokesman for the U.S. Fifth Fleet, said … Cmdr. Dana Reyes told
+/// reporters …": a name with a rank that nothing else codes is an officer of the side of the
+/// nearest earlier coded speaker of the rank's role (MIL for "Cmdr.").
+fn by_rank(coded: &[(usize, String, Found)], speaker: &str, at: usize) -> Option<Found> {
+    let role = rank_role(speaker)?;
+    coded
+        .iter()
+        .rev()
+        .filter(|(pos, _, _)| *pos < at)
+        .map(|(_, _, f)| f)
+        .find(|f| {
+            let code = crate::extract::actors::ActorCode::new(f.code.as_str());
+            code.split().1 == role && f.country.as_deref().is_some_and(|c| c.len() == 3)
+        })
+        .cloned()
 }
 
 /// "WASHINGTON — … a senior official said", "MOSCOW (Reuters) - The military said": an
@@ -1004,6 +1038,17 @@ mod tests {
             (
                 "A senior Canadian official said the fishing talks had stalled. A diplomat said the sides would meet again.",
                 "A diplomat",
+                &[None],
+            ),
+            // a rank carries its role; the side is the last officer's
+            (
+                "Capt. Carl Jensen, a spokesman for the U.S. Fifth Fleet, said the boat left. Cmdr. Dana Reyes told reporters the patrol would go on.",
+                "Cmdr. Dana Reyes",
+                &[Some("USA")],
+            ),
+            (
+                "The Norwegian centre for fisheries control said two boats had been fined. Cmdr. Dana Reyes told reporters the patrol would go on.",
+                "Cmdr. Dana Reyes",
                 &[None],
             ),
             (
