@@ -166,9 +166,13 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_regime(article, &c.speaker))
                 .or_else(|| {
                     // "A pro-regime website says … Al-Masdar said": an unknown one-word name
-                    // right after a claim by an indefinite description is that description.
+                    // right after a claim by an indefinite description is that description;
+                    // later, the same name coded so.
                     one_word_name(&c.speaker)
-                        .then(|| introduced(body, done.last(), c.sentence_span.start))
+                        .then(|| {
+                            introduced(body, done.last(), c.sentence_span.start)
+                                .or_else(|| same_speaker(&coded, &lower))
+                        })
                         .flatten()
                 })
         };
@@ -968,6 +972,22 @@ mod tests {
             .into_iter()
             .map(|c| (c.speaker, c.country))
             .collect()
+    }
+
+    /// "It said" after a one-word outlet name takes the outlet, not an earlier body, and the
+    /// outlet keeps the code it was first given.
+    #[test]
+    fn it_refers_to_a_one_word_outlet() {
+        let body = "The Syrian Observatory for Human Rights said ten people had died. A pro-government website says the army took the hill. Citing residents, Al-Fajr said the road was open. It said the shelling had stopped.";
+        let got = sides(body);
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers.last(), Some(&"Al-Fajr"), "{got:?}");
+        let fajr: Vec<&Option<String>> = got
+            .iter()
+            .filter(|(s, _)| s == "Al-Fajr")
+            .map(|(_, c)| c)
+            .collect();
+        assert!(fajr.windows(2).all(|w| w[0] == w[1]), "{got:?}");
     }
 
     /// A speaker joined by "and" to a party of another side: one claim per party.

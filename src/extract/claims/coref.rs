@@ -261,7 +261,12 @@ impl<'a> Ctx<'a> {
             .filter(|(_, e)| e.pos <= span.start && !quoted(e.pos))
             .filter(|(_, e)| {
                 if want_org {
-                    e.org && !e.plural
+                    // "Al-Masdar said … It said": a one-word name no gazetteer person owns
+                    // may be an outlet or a body.
+                    let one_word_body = e.named
+                        && !e.name.contains(' ')
+                        && e.actor.as_ref().is_none_or(|a| a.kind != ActorKind::Person);
+                    (e.org || one_word_body) && !e.plural
                 } else if want_plural {
                     e.plural || e.org
                 } else if p == "who" || p == "i" || p == "you" {
