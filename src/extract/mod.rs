@@ -58,7 +58,7 @@ fn extract_with(
         gazetteer,
         &mut diagnostics,
     );
-    context::gate_generic(&places, &mut actors, &mut claims);
+    context::gate_generic(body, &places, &mut actors, &mut claims);
     let article = context::Article {
         body,
         actors: &actors,
