@@ -1124,6 +1124,12 @@ mod tests {
                 "A diplomat",
                 &[None],
             ),
+            // a demonym names its own party: no reference back to another envoy
+            (
+                "The Russian UN envoy said the inspection had no legal basis. Speaking in Rome, the Iranian envoy said the strait would stay open.",
+                "the Iranian envoy",
+                &[Some("IRN")],
+            ),
             // a rank carries its role; the side is the last officer's
             (
                 "Capt. Carl Jensen, a spokesman for the U.S. Fifth Fleet, said the boat left. Cmdr. Dana Reyes told reporters the patrol would go on.",

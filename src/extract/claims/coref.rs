@@ -95,7 +95,14 @@ impl<'a> Ctx<'a> {
         // Definite role noun: "the minister", "the official", "the ministry".
         if lfirst == "the" && head_words.len() <= 3 {
             let last = head_words.last().copied().unwrap_or("");
-            if !is_cap(last) {
+            // "the Iranian envoy" after "the Russian UN envoy": a capitalised modifier names
+            // its own party, so the role noun does not refer back.
+            let own_modifier = head_words
+                .get(1..head_words.len().saturating_sub(1))
+                .unwrap_or(&[])
+                .iter()
+                .any(|w| is_cap(w));
+            if !is_cap(last) && !own_modifier {
                 if let Some(sp) = self.resolve_role(last, span) {
                     return sp;
                 }
