@@ -96,15 +96,24 @@ impl<'a> Ctx<'a> {
         if lfirst == "the" && head_words.len() <= 3 {
             let last = head_words.last().copied().unwrap_or("");
             // "the Iranian envoy" after "the Russian UN envoy": a capitalised modifier names
-            // its own party, so the role noun does not refer back.
+            // its own party, so the role noun refers back only to someone of that party
+            // ("the Russian minister" after Lavrov).
             let own_modifier = head_words
                 .get(1..head_words.len().saturating_sub(1))
                 .unwrap_or(&[])
                 .iter()
                 .any(|w| is_cap(w));
-            if !is_cap(last) && !own_modifier {
-                if let Some(sp) = self.resolve_role(last, span) {
-                    return sp;
+            if !is_cap(last) {
+                if let Some(i) = self.role_antecedent(last, span) {
+                    let country = |r: Option<&Resolved>| r.and_then(|a| a.country.clone());
+                    let own = own_modifier
+                        .then(|| self.resolve_actor(phrase, span))
+                        .flatten();
+                    if own.is_none()
+                        || country(own.as_ref()) == country(self.entities[i].actor.as_ref())
+                    {
+                        return self.take_role(i, span);
+                    }
                 }
             }
         }
@@ -339,7 +348,9 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(super) fn resolve_role(&mut self, role: &str, span: Span) -> Option<Speaker> {
+    /// The entity a role noun refers back to ("the minister" -> the last entity written with
+    /// "minister", else for a government office the latest named government person).
+    fn role_antecedent(&self, role: &str, span: Span) -> Option<usize> {
         let lr = role.to_lowercase();
         let singular = lr.strip_suffix('s').unwrap_or(&lr).to_string();
         let i = self
@@ -369,15 +380,20 @@ impl<'a> Ctx<'a> {
                     .max_by_key(|(_, e)| e.pos)
                     .map(|(i, _)| i)
             })?;
+        Some(i)
+    }
+
+    /// Entity `i` speaks again, as the role noun at `span`.
+    fn take_role(&mut self, i: usize, span: Span) -> Speaker {
         self.entities[i].pos = span.start;
         self.entities[i].spoke = Some(span.start);
         let e = &self.entities[i];
-        Some(Speaker {
+        Speaker {
             span: Some(span),
             name: e.name.clone(),
             actor: e.actor.clone(),
             confidence: 0.8,
-        })
+        }
     }
 
     /// Remember person names mentioned outside attributions ("Shoigu met ..."), for pronouns.
