@@ -94,27 +94,8 @@ impl<'a> Ctx<'a> {
         }
         // Definite role noun: "the minister", "the official", "the ministry".
         if lfirst == "the" && head_words.len() <= 3 {
-            let last = head_words.last().copied().unwrap_or("");
-            // "the Iranian envoy" after "the Russian UN envoy": a capitalised modifier names
-            // its own party, so the role noun refers back only to someone of that party
-            // ("the Russian minister" after Lavrov).
-            let own_modifier = head_words
-                .get(1..head_words.len().saturating_sub(1))
-                .unwrap_or(&[])
-                .iter()
-                .any(|w| is_cap(w));
-            if !is_cap(last) {
-                if let Some(i) = self.role_antecedent(last, span) {
-                    let country = |r: Option<&Resolved>| r.and_then(|a| a.country.clone());
-                    let own = own_modifier
-                        .then(|| self.resolve_actor(phrase, span))
-                        .flatten();
-                    if own.is_none()
-                        || country(own.as_ref()) == country(self.entities[i].actor.as_ref())
-                    {
-                        return self.take_role(i, span);
-                    }
-                }
+            if let Some(sp) = self.definite_role(&head_words, phrase, span) {
+                return sp;
             }
         }
         let (name, named) = canonical_name(text, head_toks);
@@ -209,6 +190,29 @@ impl<'a> Ctx<'a> {
             actor,
             confidence: 0.9,
         }
+    }
+
+    /// "the minister", "the Russian minister" (`head_words` after "the"): the entity the role
+    /// noun refers back to. A capitalised modifier names its own party, so the role refers
+    /// back only to someone of that party ("the Russian minister" after Lavrov, but not "the
+    /// Iranian envoy" after the Russian envoy).
+    fn definite_role(&mut self, head_words: &[&str], phrase: &str, span: Span) -> Option<Speaker> {
+        let last = head_words.last().copied().unwrap_or("");
+        if is_cap(last) {
+            return None;
+        }
+        let own_modifier = head_words
+            .get(1..head_words.len().saturating_sub(1))
+            .unwrap_or(&[])
+            .iter()
+            .any(|w| is_cap(w));
+        let i = self.role_antecedent(last, span)?;
+        let country = |r: Option<&Resolved>| r.and_then(|a| a.country.clone());
+        let own = own_modifier
+            .then(|| self.resolve_actor(phrase, span))
+            .flatten();
+        (own.is_none() || country(own.as_ref()) == country(self.entities[i].actor.as_ref()))
+            .then(|| self.take_role(i, span))
     }
 
     /// "Britain's delegation at the trade body": a role noun followed by a preposition
