@@ -296,6 +296,13 @@ table!(
 
 // context
 table!(
+    STATE_ROLES,
+    "state_roles.tsv",
+    4,
+    4,
+    "State roles: the role suffixes that make an actor code an organ of a state."
+);
+table!(
     SPEAKER_LINKS,
     "speaker_links.tsv",
     3,
@@ -332,6 +339,7 @@ pub const ALL: &[Table] = &[
     // codes
     FRAME_FLAGS,
     // context
+    STATE_ROLES,
     SPEAKER_LINKS,
 ];
 

@@ -13,7 +13,8 @@
 //! - **sides** follow the gold's convention (GOLD.md): ISO alpha-3 for a state (an actor code's
 //!   first three letters, state media included), `UNO` for international bodies (IGO…) and for
 //!   sources whose side is not stated (UNKNWN: "diplomats"), `NGO` for monitors and NGOs, `REB`
-//!   for rebels and the armed or political opposition (…REB, …OPP, …NSA, …INS).
+//!   for rebels (…REB, …NSA, …INS) and for an opposition that `sides.tsv` makes one party with
+//!   its state's rebels (SYROPP); another opposition speaks for its state (GBROPP -> GBR).
 //! - **dates**: the claim's date when it is day-precise, else none; gold `null` matches none.
 //! - **contradictions**: a reported pair is right when one claim contains one gold needle and the
 //!   other the other (either order); scored overall (kind ignored) and per kind (kind equal).
@@ -144,12 +145,17 @@ pub fn gold_side(code: Option<&str>, country: Option<&str>) -> Option<String> {
     if code.starts_with("NGO") || code.ends_with("NGO") {
         return Some("NGO".into());
     }
-    if code.len() >= 3
-        && ["REB", "OPP", "NSA", "INS"]
-            .iter()
-            .any(|r| code.ends_with(r))
-    {
+    if code.len() >= 3 && ["REB", "NSA", "INS"].iter().any(|r| code.ends_with(r)) {
         return Some("REB".into());
+    }
+    // The opposition is a camp of its own only where the sides table makes it one party with
+    // the state's rebels (SYROPP and SYRREB: an armed conflict); elsewhere a leader of the
+    // opposition speaks for the state ("Labour leader" -> GBR).
+    if let Some(state) = code.strip_suffix("OPP").filter(|s| s.len() == 3) {
+        let camp = typed.side().map(|s| s.key);
+        if camp.is_some() && camp == ActorCode::new(format!("{state}REB")).side().map(|s| s.key) {
+            return Some("REB".into());
+        }
     }
     if code.starts_with("IMG") {
         return Some("IMG".into());
@@ -887,6 +893,8 @@ mod tests {
             (Some("NGOHRW"), None, Some("NGO")),
             (Some("SYRREB"), None, Some("REB")),
             (Some("SYROPP"), None, Some("REB")),
+            (Some("GBROPP"), None, Some("GBR")),
+            (Some("COLOPP"), None, Some("COL")),
             (None, Some("GBR"), Some("GBR")),
             (None, None, None),
         ];

@@ -70,11 +70,12 @@ pub struct Article<'a> {
 /// whose country the article never names with a capital ("Syrian", "Syria", "Damascus"),
 /// as an actor or as a place (`places`).
 pub fn gate_generic(
+    body: &str,
     places: &[ActorMention],
     mentions: &mut Vec<ActorMention>,
     claims: &mut [Claim],
 ) {
-    let generic = |text: &str| {
+    let lower_case = |text: &str| {
         let t = text.trim();
         let rest = ["The ", "A ", "An "]
             .iter()
@@ -82,31 +83,94 @@ pub fn gate_generic(
             .unwrap_or(t);
         !rest.chars().any(char::is_uppercase)
     };
+    // "Rebels said" at a sentence start, "Opposition leader Jan Berg": a capital does not make
+    // a generic alias a name when the mention holds none of its party's capitalised names.
+    let generic_mention = |m: &ActorMention| lower_case(&m.text) || generic_based(body, m);
+    let generic_speakers: Vec<bool> = claims
+        .iter()
+        .map(|c| {
+            lower_case(&c.speaker)
+                || c.speaker_span.is_some_and(|s| {
+                    mentions.iter().any(|m| {
+                        m.span.overlaps(s)
+                            && c.actor_code.as_deref() == Some(m.code.as_str())
+                            && generic_based(body, m)
+                    })
+                })
+        })
+        .collect();
     let has_generic = mentions
         .iter()
-        .any(|m| generic(&m.text) && m.country.is_some())
+        .any(|m| generic_mention(m) && m.country.is_some())
         || claims
             .iter()
-            .any(|c| generic(&c.speaker) && c.country.is_some());
+            .zip(&generic_speakers)
+            .any(|(c, g)| *g && c.country.is_some());
     if !has_generic {
         return;
     }
     let named: std::collections::HashSet<String> = places
         .iter()
         .chain(mentions.iter())
-        .filter(|m| !generic(&m.text))
+        .filter(|m| !generic_mention(m))
         .filter_map(|m| m.country.clone())
         .collect();
     let unanchored =
         |country: &Option<String>| country.as_ref().is_some_and(|c| !named.contains(c));
-    mentions.retain(|m| !(generic(&m.text) && unanchored(&m.country)));
-    for c in claims.iter_mut() {
-        if generic(&c.speaker) && unanchored(&c.country) {
+    mentions.retain(|m| !(generic_mention(m) && unanchored(&m.country)));
+    for (c, generic) in claims.iter_mut().zip(generic_speakers) {
+        if generic && unanchored(&c.country) {
             c.actor = None;
             c.actor_code = None;
             c.country = None;
         }
     }
+}
+
+/// One code's aliases: (lower-case aliases, capitalised aliases).
+type Aliases = (Vec<&'static str>, Vec<&'static str>);
+
+/// The built-in gazetteer's aliases by code.
+static ALIASES_BY_CODE: once_cell::sync::Lazy<std::collections::HashMap<&'static str, Aliases>> =
+    once_cell::sync::Lazy::new(|| {
+        let mut map: std::collections::HashMap<&str, Aliases> = Default::default();
+        for e in &actors::builtin_ref().entries {
+            let slot = map.entry(e.code.as_str()).or_default();
+            for a in &e.aliases {
+                if a.chars().any(char::is_uppercase) {
+                    slot.1.push(a.as_str());
+                } else {
+                    slot.0.push(a.as_str());
+                }
+            }
+        }
+        map
+    });
+
+/// Whether a mention's code rests on a generic lower-case alias it holds whatever its case
+/// ("Rebels", a person named by the title "Opposition leader"), with none of the code's
+/// capitalised aliases ("Syrian opposition") in it. A person's title words before the name
+/// (back to the last clause break) count as part of the mention.
+fn generic_based(body: &str, m: &ActorMention) -> bool {
+    let Some((lower, capital)) = ALIASES_BY_CODE.get(m.code.as_str()) else {
+        return false;
+    };
+    let title = if m.kind == ActorKind::Person {
+        let lo = body.floor_char_boundary(m.span.start.saturating_sub(TITLE));
+        body.get(lo..m.span.start).map_or("", clause_tail)
+    } else {
+        ""
+    };
+    let whole = format!("{title}{}", m.text);
+    let text = whole.to_lowercase();
+    let holds = |hay: &str, alias: &str| {
+        hay.match_indices(alias).any(|(i, _)| {
+            let before = hay[..i].chars().next_back();
+            let after = hay[i + alias.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    lower.iter().any(|a| holds(&text, a)) && !capital.iter().any(|a| holds(&whole, a))
 }
 
 /// Give codes to the claims whose speaker has none (or only the anonymous code).
@@ -149,6 +213,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| the_countrys(article, c.sentence_span.start, at))
                 .or_else(|| introduced(body, done.last(), c.sentence_span.start))
                 .or_else(|| by_coded_role(&coded, title_head(body, &c.speaker, named_by), at))
+                .or_else(|| by_rank(&coded, &c.speaker, at))
         } else {
             by_role(body, actors, &c.speaker, at)
                 .or_else(|| by_described_source(actors, &c.speaker, at))
@@ -157,6 +222,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .map(Found::from)
                 .or_else(|| opening_place(article, at))
                 .or_else(|| by_coded_role(&coded, role_word(&c.speaker), at))
+                .or_else(|| by_indefinite_role(&coded, &lower, at))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Person))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Body))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Document))
@@ -164,9 +230,13 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_regime(article, &c.speaker))
                 .or_else(|| {
                     // "A pro-regime website says … Al-Masdar said": an unknown one-word name
-                    // right after a claim by an indefinite description is that description.
+                    // right after a claim by an indefinite description is that description;
+                    // later, the same name coded so.
                     one_word_name(&c.speaker)
-                        .then(|| introduced(body, done.last(), c.sentence_span.start))
+                        .then(|| {
+                            introduced(body, done.last(), c.sentence_span.start)
+                                .or_else(|| same_speaker(&coded, &lower))
+                        })
                         .flatten()
                 })
         };
@@ -190,6 +260,29 @@ fn by_coded_role(
         .iter()
         .rev()
         .find(|(pos, speaker, _)| *pos < at && has_word(speaker, &role))
+        .map(|(_, _, f)| f.clone())
+}
+
+/// "A senior US official said … Following the meeting, an official said …": an indefinite
+/// person's role with no country ("an official", "a spokesman") speaks for the country of the
+/// nearest earlier coded speaker written with the same role word and a country; the article
+/// has been quoting that side's officials. Nothing earlier: no code.
+fn by_indefinite_role(coded: &[(usize, String, Found)], lower: &str, at: usize) -> Option<Found> {
+    let rest = lower
+        .strip_prefix("a ")
+        .or_else(|| lower.strip_prefix("an "))?;
+    let role = rest.rsplit(' ').next()?;
+    if rest.contains(char::is_uppercase) || !super::claims::person_role(role) {
+        return None;
+    }
+    coded
+        .iter()
+        .rev()
+        .find(|(pos, speaker, found)| {
+            *pos < at
+                && has_word(speaker, role)
+                && found.country.as_deref().is_some_and(|c| c.len() == 3)
+        })
         .map(|(_, _, f)| f.clone())
 }
 
@@ -308,16 +401,62 @@ fn by_last_speaker(
         LastSpeaker::Document => true,
         LastSpeaker::Body => speaker.starts_with("the ") && !speaker.contains(" of the "),
     };
-    // "the group", "the body" is a monitor, an agency or an armed group, not a government.
-    let state = |f: &Found| {
-        ["GOV", "MIL", "LEG", "JUD"]
-            .iter()
-            .any(|r| f.code.ends_with(r))
-    };
+    // "the group", "the body" is a monitor, an agency or an armed group, not a state organ.
+    let state = |f: &Found| state_role(&f.code);
     let (pos, _, found) = coded.iter().rev().find(|(pos, speaker, found)| {
         *pos < at && fits_speaker(speaker) && !(kind == LastSpeaker::Body && state(found))
     })?;
     (at - pos <= LAST_SPEAKER).then(|| found.clone())
+}
+
+/// The rows of `state_roles.tsv`: a state organ's role suffix and the ranks that carry it.
+static STATE_ROLES: once_cell::sync::Lazy<Vec<(&'static str, Vec<&'static str>)>> =
+    once_cell::sync::Lazy::new(|| {
+        crate::data::STATE_ROLES
+            .rows()
+            .into_iter()
+            .map(|r| {
+                (
+                    r.col(0),
+                    r.col(2).split('|').filter(|x| *x != "-").collect(),
+                )
+            })
+            .collect()
+    });
+
+/// Whether an actor code names an organ of a state (`state_roles.tsv`: RUSGOV, SYRMIL, not
+/// SYRNGO, NGOMON or IGOUNO).
+fn state_role(code: &str) -> bool {
+    let role = crate::extract::actors::ActorCode::new(code);
+    let (side, role) = role.split();
+    side.len() == 3 && STATE_ROLES.iter().any(|(r, _)| *r == role)
+}
+
+/// The role an abbreviated title opening a name carries ("Cmdr. Ana Ruiz" -> MIL, "Sen. Jo
+/// Park" -> LEG), from `state_roles.tsv`.
+fn rank_role(name: &str) -> Option<&'static str> {
+    let first = name.split_whitespace().next()?.trim_end_matches('.');
+    STATE_ROLES
+        .iter()
+        .find(|(_, ranks)| ranks.contains(&first))
+        .map(|(role, _)| *role)
+}
+
+/// "Capt. Carl Jensen, a spokesman for the U.S. Fifth Fleet, said … Cmdr. Dana Reyes told
+/// reporters …": a name with a rank that nothing else codes is an officer of the side of the
+/// nearest earlier coded speaker of the rank's role (MIL for "Cmdr.").
+fn by_rank(coded: &[(usize, String, Found)], speaker: &str, at: usize) -> Option<Found> {
+    let role = rank_role(speaker)?;
+    coded
+        .iter()
+        .rev()
+        .filter(|(pos, _, _)| *pos < at)
+        .map(|(_, _, f)| f)
+        .find(|f| {
+            let code = crate::extract::actors::ActorCode::new(f.code.as_str());
+            code.split().1 == role && f.country.as_deref().is_some_and(|c| c.len() == 3)
+        })
+        .cloned()
 }
 
 /// "WASHINGTON — … a senior official said", "MOSCOW (Reuters) - The military said": an
@@ -504,6 +643,48 @@ pub fn transcript_turns(article: &Article, claims: &mut [Claim]) {
             c.country = r.country.clone();
         }
     }
+}
+
+/// "The United States and Russia failed to close a deal, saying they still have issues to
+/// resolve", "Norway and Iceland said in a joint statement …": a speaker joined by "and" to
+/// another party of another side speaks jointly with it, so the claim is recorded once per
+/// party (a joint statement is each signatory's claim). The copy follows the original, with
+/// the partner as its speaker; parties of one side stay one claim.
+pub fn joint_speakers(article: &Article, claims: &mut Vec<Claim>) {
+    let body = article.body;
+    let side = |code: &str| {
+        crate::extract::actors::ActorCode::new(code)
+            .side()
+            .map(|s| s.key)
+    };
+    let mut out = Vec::with_capacity(claims.len());
+    for c in claims.drain(..) {
+        let partner = c
+            .speaker_span
+            .zip(c.actor_code.as_deref())
+            .and_then(|(s, code)| {
+                let at = s.end + " and ".len();
+                body.get(s.end..at).filter(|w| *w == " and ")?;
+                let own = side(code)?;
+                article.actors.iter().find(|m| {
+                    m.span.start == at
+                        && usable(m)
+                        && !c.span.overlaps(m.span)
+                        && side(&m.code).is_some_and(|k| k != own)
+                })
+            });
+        let copy = partner.map(|m| Claim {
+            speaker: m.name.clone(),
+            speaker_span: Some(m.span),
+            actor: Some(m.name.clone()),
+            actor_code: Some(m.code.clone()),
+            country: m.country.clone(),
+            ..c.clone()
+        });
+        out.push(c);
+        out.extend(copy);
+    }
+    *claims = out;
 }
 
 /// Whether `words` holds `role` as a word, singular or plural.
@@ -857,6 +1038,131 @@ mod tests {
             .collect()
     }
 
+    /// "It said" after a one-word outlet name takes the outlet, not an earlier body, and the
+    /// outlet keeps the code it was first given.
+    #[test]
+    fn it_refers_to_a_one_word_outlet() {
+        let body = "The Syrian Observatory for Human Rights said ten people had died. A pro-government website says the army took the hill. Citing residents, Al-Fajr said the road was open. It said the shelling had stopped.";
+        let got = sides(body);
+        let speakers: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(speakers.last(), Some(&"Al-Fajr"), "{got:?}");
+        let fajr: Vec<&Option<String>> = got
+            .iter()
+            .filter(|(s, _)| s == "Al-Fajr")
+            .map(|(_, c)| c)
+            .collect();
+        assert!(fajr.windows(2).all(|w| w[0] == w[1]), "{got:?}");
+    }
+
+    /// A speaker joined by "and" to a party of another side: one claim per party.
+    #[test]
+    fn joint_speakers_table() {
+        let cases: &[(&str, &[Option<&str>])] = &[
+            (
+                "Norway and Iceland failed to settle the quota, saying talks would resume in June.",
+                &[Some("NOR"), Some("ISL")],
+            ),
+            // one side: one claim
+            (
+                "Norway and the Norwegian navy said the trawler had left the zone.",
+                &[Some("NOR")],
+            ),
+            // a party inside the content is no partner
+            (
+                "Norway said Iceland and the Faroes had broken the accord.",
+                &[Some("NOR")],
+            ),
+        ];
+        for (body, want) in cases {
+            let got: Vec<Option<String>> = sides(body).into_iter().map(|(_, c)| c).collect();
+            let want: Vec<Option<String>> = want.iter().map(|c| c.map(str::to_string)).collect();
+            assert_eq!(got, want, "{body}: {:?}", sides(body));
+        }
+    }
+
+    /// The organs of a state are the rows of `state_roles.tsv`; everything else (monitors,
+    /// agencies, armed groups, international bodies) is a body "the group" may refer to.
+    #[test]
+    fn state_roles_table() {
+        for (code, state) in [
+            ("RUSGOV", true),
+            ("SYRMIL", true),
+            ("GBRLEG", true),
+            ("PAKJUD", true),
+            ("SYRNGO", false),
+            ("SYRREB", false),
+            ("NGOMON", false),
+            ("IGOUNO", false),
+            ("UNKNWN", false),
+            ("GOV", false),
+            ("", false),
+        ] {
+            assert_eq!(super::state_role(code), state, "{code}");
+        }
+    }
+
+    /// Sides learnt from the article, not from the speaker's own words: an indefinite role
+    /// after the same role with a country, "<demonym> centre for …", a "he" that skips a woman
+    /// the gazetteer knows as one ("Ms Wong"). Each case: article, speaker, its claims' sides.
+    #[test]
+    fn sides_from_the_article_table() {
+        let cases: &[(&str, &str, &[Option<&str>])] = &[
+            (
+                "A senior Canadian official said the fishing talks had stalled. After the meeting, an official said the sides would meet again.",
+                "an official",
+                &[Some("CAN")],
+            ),
+            // nothing earlier to learn from: no side
+            (
+                "Boats stayed in port. An official said the sides would meet again.",
+                "An official",
+                &[None],
+            ),
+            // another role word is another person
+            (
+                "A senior Canadian official said the fishing talks had stalled. A diplomat said the sides would meet again.",
+                "A diplomat",
+                &[None],
+            ),
+            // a demonym names its own party: no reference back to another envoy
+            (
+                "The Russian UN envoy said the inspection had no legal basis. Speaking in Rome, the Iranian envoy said the strait would stay open.",
+                "the Iranian envoy",
+                &[Some("IRN")],
+            ),
+            // a rank carries its role; the side is the last officer's
+            (
+                "Capt. Carl Jensen, a spokesman for the U.S. Fifth Fleet, said the boat left. Cmdr. Dana Reyes told reporters the patrol would go on.",
+                "Cmdr. Dana Reyes",
+                &[Some("USA")],
+            ),
+            (
+                "The Norwegian centre for fisheries control said two boats had been fined. Cmdr. Dana Reyes told reporters the patrol would go on.",
+                "Cmdr. Dana Reyes",
+                &[None],
+            ),
+            (
+                "The Norwegian centre for fisheries control said two boats had been fined.",
+                "The Norwegian centre for fisheries control",
+                &[Some("NOR")],
+            ),
+            (
+                "Boris Johnson said the trade row was over. Later Penny Wong said her country wanted talks. \"We will not wait,\" he added.",
+                "Boris Johnson",
+                &[Some("GBR"), Some("GBR")],
+            ),
+        ];
+        for (body, speaker, want) in cases {
+            let got: Vec<Option<String>> = sides(body)
+                .into_iter()
+                .filter(|(s, _)| s == speaker)
+                .map(|(_, c)| c)
+                .collect();
+            let want: Vec<Option<String>> = want.iter().map(|c| c.map(str::to_string)).collect();
+            assert_eq!(got, want, "{body}: {:?}", sides(body));
+        }
+    }
+
     /// A generic alias tied to one story's party ("the rebels") codes a speaker only where the
     /// article names that party's country.
     #[test]
@@ -876,6 +1182,22 @@ mod tests {
                 "The army said it had repelled an attack near the border.",
                 "The army",
                 false,
+            ),
+            // a capital at the sentence start or in a title does not make the alias a name
+            (
+                "Talks stalled in Oslo.\n\nRebels said they had taken the airport.",
+                "Rebels",
+                false,
+            ),
+            (
+                "Talks stalled in Oslo.\n\nOpposition leader Jan Berg said the minister should resign.",
+                "Jan Berg",
+                false,
+            ),
+            (
+                "Fighting went on near Aleppo in Syria.\n\nRebels said they had taken the airport.",
+                "Rebels",
+                true,
             ),
         ];
         for (body, speaker, coded) in cases {

@@ -58,7 +58,7 @@ fn extract_with(
         gazetteer,
         &mut diagnostics,
     );
-    context::gate_generic(&places, &mut actors, &mut claims);
+    context::gate_generic(body, &places, &mut actors, &mut claims);
     let article = context::Article {
         body,
         actors: &actors,
@@ -69,6 +69,7 @@ fn extract_with(
     context::linked_parties(&article, &mut claims);
     context::resolve(&article, &mut claims);
     context::transcript_turns(&article, &mut claims);
+    context::joint_speakers(&article, &mut claims);
     let events = events::find(body, &sentences, &actors, &timexes, &claims, published);
     if published.date.is_none() {
         diagnostics.push(Diagnostic {

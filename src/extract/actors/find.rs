@@ -71,6 +71,9 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         if QUALIFIER_SUFFIXES.iter().any(|suf| after.starts_with(suf)) {
             continue;
         }
+        if name_goes_on(text, e, g, &m.patterns[entry]) {
+            continue;
+        }
         cands.push((s, e, entry));
     }
     cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
@@ -97,6 +100,42 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         });
     }
     out
+}
+
+/// "Abbas Karimi said": a one-word alias of a person ("Abbas") followed by another
+/// capitalised word is the first part of someone else's name, not that person. A day or month
+/// after it ("Kerry Monday said", "Obama March 3") does not continue a name.
+fn name_goes_on(
+    text: &str,
+    end: usize,
+    g: &Gazetteer,
+    pattern: &(String, Vec<usize>, bool),
+) -> bool {
+    let (alias, entries, _) = pattern;
+    let person = entries
+        .iter()
+        .all(|&i| g.entries[i].kind == ActorKind::Person);
+    if alias.contains(' ') || !person {
+        return false;
+    }
+    let Some(next) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = next
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '\'')
+        .collect();
+    let capital = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase);
+    let lower = word.to_lowercase();
+    let calendar = crate::extract::timex::calendar::month_of(&lower).is_some()
+        || crate::extract::timex::calendar::weekday_of(&lower).is_some();
+    // A title-case headline ("Kerry Meets Lavrov") capitalises its verbs: a name goes on
+    // only when what follows the next word is not capitalised too.
+    let headline = next[word.len()..]
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    capital && !calendar && !headline
 }
 
 /// Gazetteer hits with titles applied: every mention before places are dropped.

@@ -188,7 +188,11 @@ impl TitleCx<'_> {
         if self.next_to_known_person(start, end) {
             return None;
         }
-        if title.kind != ActorKind::Organisation {
+        // A plural title names no one person: "Citing residents, Al-Fajr said" is an outlet
+        // citing residents, not a resident called Al-Fajr.
+        let matched = text[tspan.start..tspan.end].to_ascii_lowercase();
+        let plural = matched.ends_with('s') || matched.ends_with("men");
+        if title.kind != ActorKind::Organisation && !plural {
             if let Some(named) = self.named_by_title(start, end, &code, &country) {
                 return Some(named);
             }

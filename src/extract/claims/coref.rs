@@ -94,11 +94,8 @@ impl<'a> Ctx<'a> {
         }
         // Definite role noun: "the minister", "the official", "the ministry".
         if lfirst == "the" && head_words.len() <= 3 {
-            let last = head_words.last().copied().unwrap_or("");
-            if !is_cap(last) {
-                if let Some(sp) = self.resolve_role(last, span) {
-                    return sp;
-                }
+            if let Some(sp) = self.definite_role(&head_words, phrase, span) {
+                return sp;
             }
         }
         let (name, named) = canonical_name(text, head_toks);
@@ -155,6 +152,12 @@ impl<'a> Ctx<'a> {
         let plural = last_role.map(|r| r.plural).unwrap_or(false)
             || (!is_cap(last_word) && last_word.ends_with('s') && !last_word.ends_with("ss"));
         let mut gender = gender_of_phrase(&lower);
+        if gender == Gender::Unknown {
+            gender = actor
+                .as_ref()
+                .filter(|a| a.kind == ActorKind::Person)
+                .map_or(Gender::Unknown, |a| self.gazetteer_gender(&a.name));
+        }
         if let Some(prev) = self.entities.iter().find(|e| e.name == name) {
             if gender == Gender::Unknown {
                 gender = prev.gender;
@@ -189,6 +192,29 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// "the minister", "the Russian minister" (`head_words` after "the"): the entity the role
+    /// noun refers back to. A capitalised modifier names its own party, so the role refers
+    /// back only to someone of that party ("the Russian minister" after Lavrov, but not "the
+    /// Iranian envoy" after the Russian envoy).
+    fn definite_role(&mut self, head_words: &[&str], phrase: &str, span: Span) -> Option<Speaker> {
+        let last = head_words.last().copied().unwrap_or("");
+        if is_cap(last) {
+            return None;
+        }
+        let own_modifier = head_words
+            .get(1..head_words.len().saturating_sub(1))
+            .unwrap_or(&[])
+            .iter()
+            .any(|w| is_cap(w));
+        let i = self.role_antecedent(last, span)?;
+        let country = |r: Option<&Resolved>| r.and_then(|a| a.country.clone());
+        let own = own_modifier
+            .then(|| self.resolve_actor(phrase, span))
+            .flatten();
+        (own.is_none() || country(own.as_ref()) == country(self.entities[i].actor.as_ref()))
+            .then(|| self.take_role(i, span))
+    }
+
     /// "Britain's delegation at the trade body": a role noun followed by a preposition
     /// speaks for the country of the words before the preposition, when they name one; the
     /// body after it is where the speaker sits, not whom it speaks for ("a source in the
@@ -201,6 +227,35 @@ impl<'a> Ctx<'a> {
         let span = Span::new(toks[0].s, toks[p - 1].e);
         let r = actors::resolve_speaker_on(&text[span.start..span.end], self.gazetteer, self.date)?;
         (r.country.is_some() && r.code != actors::UNKNOWN_CODE).then_some(r)
+    }
+
+    /// A gazetteer person's gender, from the honorific of one of their aliases ("Mrs May",
+    /// "Mr. Obama": the honorifics' genders are in `attrib_roles.tsv`); unknown when no alias
+    /// carries one, or when aliases disagree.
+    fn gazetteer_gender(&self, name: &str) -> Gender {
+        let mut found = Gender::Unknown;
+        let people = self
+            .gazetteer
+            .entries
+            .iter()
+            .filter(|e| e.kind == ActorKind::Person && e.name == name);
+        for alias in people.flat_map(|e| e.aliases.iter()) {
+            let Some(first) = alias
+                .split_whitespace()
+                .next()
+                .filter(|_| alias.contains(' '))
+            else {
+                continue;
+            };
+            let g = gender_of_phrase(&first.to_lowercase());
+            match (found, g) {
+                (_, Gender::Unknown) => {}
+                (Gender::Unknown, g) => found = g,
+                (f, g) if f != g => return Gender::Unknown,
+                _ => {}
+            }
+        }
+        found
     }
 
     pub(super) fn touch(&mut self, name: &str, pos: usize) {
@@ -226,7 +281,12 @@ impl<'a> Ctx<'a> {
             .filter(|(_, e)| e.pos <= span.start && !quoted(e.pos))
             .filter(|(_, e)| {
                 if want_org {
-                    e.org && !e.plural
+                    // "Al-Masdar said … It said": a one-word name no gazetteer person owns
+                    // may be an outlet or a body.
+                    let one_word_body = e.named
+                        && !e.name.contains(' ')
+                        && e.actor.as_ref().is_none_or(|a| a.kind != ActorKind::Person);
+                    (e.org || one_word_body) && !e.plural
                 } else if want_plural {
                     e.plural || e.org
                 } else if p == "who" || p == "i" || p == "you" {
@@ -292,7 +352,9 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(super) fn resolve_role(&mut self, role: &str, span: Span) -> Option<Speaker> {
+    /// The entity a role noun refers back to ("the minister" -> the last entity written with
+    /// "minister", else for a government office the latest named government person).
+    fn role_antecedent(&self, role: &str, span: Span) -> Option<usize> {
         let lr = role.to_lowercase();
         let singular = lr.strip_suffix('s').unwrap_or(&lr).to_string();
         let i = self
@@ -322,15 +384,20 @@ impl<'a> Ctx<'a> {
                     .max_by_key(|(_, e)| e.pos)
                     .map(|(i, _)| i)
             })?;
+        Some(i)
+    }
+
+    /// Entity `i` speaks again, as the role noun at `span`.
+    fn take_role(&mut self, i: usize, span: Span) -> Speaker {
         self.entities[i].pos = span.start;
         self.entities[i].spoke = Some(span.start);
         let e = &self.entities[i];
-        Some(Speaker {
+        Speaker {
             span: Some(span),
             name: e.name.clone(),
             actor: e.actor.clone(),
             confidence: 0.8,
-        })
+        }
     }
 
     /// Remember person names mentioned outside attributions ("Shoigu met ..."), for pronouns.

@@ -117,6 +117,15 @@ pub(super) fn finish(
 /// Perfect auxiliaries: closed-class grammar, in `background` of `claim_words.tsv` too.
 const PERFECT: &[&str] = &["has", "have", "had"];
 
+/// Sentence openings (lower case) that set a claim on an earlier occasion without a day: "At
+/// the time the sanctions were announced, an official said".
+const EARLIER_OCCASION: &[&str] = &["at the time ", "at the time,", "at that time", "back then"];
+
+/// Sentence openings that set the scene of a claim ("In an interview on German TV on 20 March,
+/// when asked …, the minister said", "During a visit to Cairo on Monday the envoy said"): a
+/// day-precise time expression after "on" inside such an opening dates the claim.
+const SETTING_OPENERS: &[&str] = &["In", "During", "At", "Speaking", "Interviewed"];
+
 /// Whether a claim's cue marks it as background rather than the day's news: the cue is in the
 /// perfect ("has denied", "had repeatedly said"), follows or opens with "earlier" or
 /// "previously" ("Earlier, May said", "Lavrov said previously"), or reports a standing
@@ -139,6 +148,32 @@ fn background(text: &str, d: &Draft, timexes: &[Timex]) -> bool {
         .any(|t| t.span.end <= d.cue.start);
     if placed {
         return false;
+    }
+    // "At the time the sanctions were announced, an official said": an earlier occasion the
+    // text does not date.
+    let opening = before.trim_start().to_lowercase();
+    if EARLIER_OCCASION.iter().any(|o| opening.starts_with(o)) {
+        return true;
+    }
+    // "The U.S. … previously issued a statement blaming Russia", "Russia denies involvement
+    // and says …": between the speaker and the cue, "earlier"/"previously" or a standing
+    // position in the present marks the cue's clause as background too.
+    if let Some(between) = d
+        .speaker
+        .span
+        .filter(|s| s.end <= d.cue.start && s.start >= d.sentence.start)
+        .and_then(|s| text.get(s.end..d.cue.start))
+    {
+        let present = text
+            .get(d.cue.start..d.cue.end)
+            .is_some_and(|c| c.split_whitespace().count() == 1 && c.ends_with('s'));
+        let marked = between.split_whitespace().map(word).any(|w| {
+            (in_list(&BACKGROUND, &w) && !in_list(PERFECT, &w))
+                || (present && in_list(&STANDING, &w))
+        });
+        if marked {
+            return true;
+        }
     }
     let after = text.get(d.cue.end..d.sentence.end).unwrap_or("");
     let next = after
@@ -201,6 +236,9 @@ fn opening_timex(
     let first = timexes.partition_point(|t| t.span.start < d.sentence.start);
     let t = timexes.get(first)?;
     let prefix = text.get(d.sentence.start..t.span.start)?.trim();
+    if let Some(date) = setting_timex(text, d, t, prefix, published) {
+        return Some(date);
+    }
     // "On Wednesday, X said"; after an opening preposition or adverb the comma may go
     // ("Earlier on Tuesday the minister said", "Earlier today Johnson claimed").
     let opener = [
@@ -221,6 +259,34 @@ fn opening_timex(
         .then_some(t.resolved)
 }
 
+/// "In an interview on German TV on 20 March, when he was asked …, Mr Johnson said": the
+/// sentence's first time expression, day-precise and after "on", inside a scene-setting
+/// opening ([`SETTING_OPENERS`]) that ends before the speaker and the cue.
+fn setting_timex(
+    text: &str,
+    d: &Draft,
+    t: &Timex,
+    prefix: &str,
+    published: DateValue,
+) -> Option<DateValue> {
+    let opener = prefix.split_whitespace().next()?;
+    let on = prefix.ends_with(" on")
+        || text
+            .get(t.span.start..t.span.end)
+            .is_some_and(|x| x.starts_with("on ") || x.starts_with("On "));
+    let before_speaker = d.speaker.span.is_none_or(|s| t.span.end <= s.start);
+    let quoted = prefix.contains(['"', '\u{201C}', '\u{201D}']);
+    (SETTING_OPENERS.contains(&opener)
+        && on
+        && !quoted
+        && before_speaker
+        && t.span.end <= d.cue.start.min(d.content.start)
+        && !d.content.overlaps(t.span)
+        && speech_day(t, published)
+        && t.resolved.precision == Precision::Day)
+        .then_some(t.resolved)
+}
+
 /// Whether a time expression can date a claim of a report published on `published`: it has a
 /// date, and a claim is not made after its report ("Uribe, who leads the campaign for the
 /// Oct. 2 referendum, said" in a report of Sept. 13).
@@ -234,7 +300,8 @@ fn speech_day(t: &Timex, published: DateValue) -> bool {
 /// claim with no time expression at its cue was made on the same occasion as the same
 /// speaker's last earlier claim that has one, so it takes that claim's date. Speakers are
 /// the same when they resolved to the same actor name, or read the same when they did not.
-pub(super) fn same_occasion_dates(claims: &mut [Claim], cued: &mut [bool]) {
+pub(super) fn same_occasion_dates(claims: &mut [Claim], cued: &mut [bool], published: DateValue) {
+    relative_occasions(claims, cued, published);
     // Who speaks, once per claim.
     let who: Vec<String> = claims
         .iter()
@@ -256,6 +323,150 @@ pub(super) fn same_occasion_dates(claims: &mut [Claim], cued: &mut [bool]) {
         {
             claims[i].date = claims[j].date;
             cued[i] = true;
+        }
+    }
+}
+
+/// The words of a claim's sentence before its speaker (or its cue), lower case.
+fn lead_words(c: &Claim) -> String {
+    let at = c
+        .speaker_span
+        .or(c.cue_span)
+        .map_or(0, |s| s.start.saturating_sub(c.sentence_span.start));
+    c.sentence
+        .get(..at)
+        .unwrap_or("")
+        .trim_end()
+        .trim_end_matches(',')
+        .to_lowercase()
+}
+
+/// Claims dated by another occasion of the text rather than by a time expression:
+///
+/// - "He was speaking the day after the prime minister said …": the day before the report's
+///   day, or before the last earlier claim's day when that was dated at its cue;
+/// - "The minister immediately denied the accusation": the reply is the day of the last
+///   earlier claim dated at its cue (the accusation it answers).
+fn relative_occasions(claims: &mut [Claim], cued: &mut [bool], published: DateValue) {
+    for i in 0..claims.len() {
+        if cued[i] {
+            continue;
+        }
+        let last_cued = (0..i)
+            .rev()
+            .find(|&j| cued[j] && claims[j].date.precision == Precision::Day);
+        let lead = lead_words(&claims[i]);
+        if DAY_AFTER.iter().any(|p| lead.ends_with(p)) {
+            let anchor = last_cued.map_or(published, |j| claims[j].date);
+            if let Some(day) = anchor.date.and_then(|d| d.pred_opt()) {
+                claims[i].date = DateValue::day(day);
+                cued[i] = true;
+            }
+            continue;
+        }
+        let before_cue = claims[i].cue_span.map_or(String::new(), |cue| {
+            let at = cue.start.saturating_sub(claims[i].sentence_span.start);
+            claims[i].sentence.get(..at).unwrap_or("").to_lowercase()
+        });
+        let reply = before_cue
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| IMMEDIATE.contains(&w));
+        if let (true, Some(j)) = (reply, last_cued) {
+            if claims[j].speaker != claims[i].speaker {
+                claims[i].date = claims[j].date;
+                cued[i] = true;
+            }
+        }
+    }
+}
+
+/// What a speaker phrase may follow to be dated a day before its anchor ("He was speaking the
+/// day after Theresa May said").
+const DAY_AFTER: &[&str] = &["the day after", "a day after", "one day after"];
+
+/// Adverbs right before a cue that make it a same-day reply ("immediately denied").
+const IMMEDIATE: &[&str] = &["immediately", "swiftly", "promptly", "quickly"];
+
+#[cfg(test)]
+mod tests {
+    use super::super::find;
+    use crate::extract::actors::Gazetteer;
+    use crate::extract::sentences;
+    use crate::model::DateValue;
+    use chrono::NaiveDate;
+
+    /// The dates of the claims found in `text` published on `published`, time expressions tagged.
+    fn dates_of(text: &str, published: DateValue) -> Vec<Option<NaiveDate>> {
+        let timexes = crate::extract::timex::tag(text, published.date);
+        let mut d = Vec::new();
+        find(
+            text,
+            &sentences::split(text),
+            &[],
+            &timexes,
+            published,
+            &Gazetteer::builtin(),
+            &mut d,
+        )
+        .iter()
+        .map(|c| c.date.date)
+        .collect()
+    }
+
+    /// Claims dated by the occasion the text sets for them: a scene-setting opening with its
+    /// day, "the day after", a same-day reply, and earlier occasions with no day (none).
+    #[test]
+    fn occasion_dates_table() {
+        let day = |d| NaiveDate::from_ymd_opt(2021, 5, d);
+        let published = DateValue::day(day(20).unwrap());
+        let lede = "Fishing boats from both countries stayed in port on Thursday as the quota row went on.\n\n";
+        let cases: &[(&str, &[Option<NaiveDate>])] = &[
+            // a setting with its day, before the speaker
+            (
+                "In an interview with a Danish paper on 14 May, when asked about the quota, the fisheries minister said the talks had failed.",
+                &[day(14)],
+            ),
+            (
+                "During a visit to the harbour on Monday the envoy said the boats would be released.",
+                &[day(17)],
+            ),
+            // a day in the content is when it happened, not when it was said
+            (
+                "In a statement, the ministry said the boats were seized on 14 May.",
+                &[day(20)],
+            ),
+            // the day after the claim it is set against
+            (
+                "She was speaking the day after the fisheries minister said the quota was final.",
+                &[day(19)],
+            ),
+            (
+                "The coast guard said on Tuesday the trawler had crossed the line. The skipper's union immediately denied the charge.",
+                &[day(18), day(18)],
+            ),
+            // a plain reply keeps the report's day
+            (
+                "The coast guard said on Tuesday the trawler had crossed the line. The skipper's union denied the charge.",
+                &[day(18), day(20)],
+            ),
+            // an earlier occasion the text does not date
+            (
+                "At the time the quota was set, a senior ministry official said it would be reviewed.",
+                &[None],
+            ),
+            (
+                "The union, with two other groups, previously issued a statement calling the quota unfair.",
+                &[None],
+            ),
+            (
+                "The ministry rejects the charge and says the boats were in its waters.",
+                &[None, None],
+            ),
+        ];
+        for (body, want) in cases {
+            let text = format!("{lede}{body}");
+            assert_eq!(&dates_of(&text, published)[..], *want, "{body}");
         }
     }
 }

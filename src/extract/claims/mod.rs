@@ -215,7 +215,7 @@ pub fn find(
         out.push(claim);
         cued.push(dated);
     }
-    same_occasion_dates(&mut out, &mut cued);
+    same_occasion_dates(&mut out, &mut cued, published);
     name_title_leads(&mut out);
     if out.is_empty() && !quotes.is_empty() {
         diagnostics.push(Diagnostic {
