@@ -607,6 +607,27 @@ fn numeric_near_misses() {
         ],
         &[],
     );
+    // Two tolls on different days that share only the parties' names (a country, a demonym)
+    // and the reporting words: two incidents, not one.
+    check(
+        &[
+            claim(1, "ARMGOV", "2021-05-03", "casualties", 1)
+                .figure("killed", 14.0)
+                .with(|c| {
+                    c.sentence =
+                        "Azerbaijani drones killed 14 Armenian soldiers near the ridge, Armenia said."
+                            .into()
+                }),
+            claim(2, "AZEGOV", "2021-05-05", "casualties", 1)
+                .figure("killed", 3.0)
+                .with(|c| {
+                    c.sentence =
+                        "Armenian mortar fire killed 3 Azerbaijani shepherds at a farm, Azerbaijan said."
+                            .into()
+                }),
+        ],
+        &[],
+    );
     // One source raising its own toll the next day is an update.
     check(
         &[
