@@ -548,6 +548,51 @@ fn a_reply_inside_an_article_answers_one_assertion() {
     );
 }
 
+/// Positions on location from two sides of one article: "shot down over our territory" and
+/// "it was over international waters" are one question (issue 12).
+#[test]
+fn positions_on_location_oppose() {
+    let in_article = |c: StoredClaim, at: usize, text: &str| {
+        let mut c = c.with(|c| {
+            c.text = text.into();
+            c.span = Span::new(at, at + text.len());
+        });
+        c.article_id = 1;
+        c
+    };
+    check(
+        &[
+            in_article(
+                claim(1, "VNMGOV", "2020-04-02", "", 1),
+                0,
+                "the fishing boat was rammed inside Vietnamese waters on Thursday",
+            ),
+            in_article(
+                claim(2, "CHNGOV", "2020-04-02", "", 0),
+                90,
+                "the boat was in international waters when it was stopped",
+            ),
+        ],
+        &["opposing 1 2"],
+    );
+    // One side only: no pair.
+    check(
+        &[
+            in_article(
+                claim(1, "VNMGOV", "2020-04-02", "", 1),
+                0,
+                "the fishing boat was rammed inside Vietnamese waters",
+            ),
+            in_article(
+                claim(2, "VNMGOV", "2020-04-02", "", 0),
+                90,
+                "the trawler never left international waters",
+            ),
+        ],
+        &[],
+    );
+}
+
 #[test]
 fn numeric() {
     let day = "2016-09-13";
