@@ -736,6 +736,13 @@ impl<'a> Item<'a> {
             }
             (None, p) => p,
         };
+        // A news agency reporting ("China's official Xinhua news agency reported", "Interfax
+        // said") narrates what others said: it takes no position of its own (its figures count).
+        let stance = if reporter(&claim.speaker) {
+            Stance::Neutral
+        } else {
+            stance
+        };
         if stance.is_neutral() && claim.figures.is_empty() {
             return None;
         }
@@ -979,6 +986,11 @@ pub fn personal_name(speaker: &str) -> bool {
                     && !INSTITUTIONS.contains(w)
                     && !w.contains('.'))
         })
+}
+
+/// The speaker is a news agency (`agencies.tsv`, or "… news agency"): a reporter, not a party.
+fn reporter(speaker: &str) -> bool {
+    crate::meta::agency_in(speaker).is_some() || speaker.to_lowercase().contains("news agency")
 }
 
 /// A speaker name usable to recognise the same person across articles.

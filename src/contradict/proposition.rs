@@ -102,6 +102,7 @@ struct Positions {
     negation: Regex,
     dismissal: Regex,
     conduct: Regex,
+    litotes: Regex,
     accusation: Regex,
     incident: Regex,
     condition: Regex,
@@ -122,6 +123,7 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
         negation: join("negation"),
         dismissal: join("dismissal"),
         conduct: join("conduct"),
+        litotes: join("litotes"),
         accusation: join("accusation"),
         incident: join("incident"),
         condition: join("condition"),
@@ -517,7 +519,8 @@ fn stance(
     } else {
         &text[lo..end]
     };
-    let negated = pos.negation.is_match(window);
+    // "I do not rule out that …" is a weak assertion, not a negation.
+    let negated = pos.negation.is_match(window) && !pos.litotes.is_match(window);
     let mut position = act.sign;
     if negated {
         position = -position;
@@ -894,6 +897,14 @@ mod tests {
             "no agreement is close",
             false,
             Some(("agree", None, -1)),
+        );
+        // A negated negative verb asserts: "does not rule out" a deal.
+        check(
+            "TURGOV",
+            "said",
+            "he did not rule out that the two sides could soon reach an agreement",
+            false,
+            Some(("agree", None, 1)),
         );
         check(
             "TURMIL",

@@ -593,6 +593,61 @@ fn positions_on_location_oppose() {
     );
 }
 
+/// A news agency narrating takes no side; two claims that each name an act deny each other
+/// only when the acts agree (issue 12).
+#[test]
+fn reporters_and_other_acts_take_no_position() {
+    let said = |c: StoredClaim, text: &str| {
+        c.with(|c| {
+            c.text = text.into();
+            c.span = Span::new(0, text.len());
+        })
+    };
+    // "the talks ended without a deal, Xinhua reported" against a party's "a deal is close".
+    check(
+        &[
+            said(
+                claim(1, "CHNGOV", "2021-02-02", "", 0).speaker("China's Xinhua news agency"),
+                "the talks in Doha ended without an agreement",
+            ),
+            said(
+                claim(2, "QATGOV", "2021-02-02", "", 0).speaker("Qatar's envoy"),
+                "the parties are close to a deal",
+            ),
+        ],
+        &[],
+    );
+    // The same two claims from parties do oppose.
+    check(
+        &[
+            said(
+                claim(1, "AFGGOV", "2021-02-02", "", 0).speaker("Kabul's negotiator"),
+                "the talks in Doha ended without an agreement",
+            ),
+            said(
+                claim(2, "QATGOV", "2021-02-02", "", 0).speaker("Qatar's envoy"),
+                "the parties are close to a deal",
+            ),
+        ],
+        &["opposing 1 2"],
+    );
+    // "Belarus is responsible for the crash" is not denied by "Belarus never had such
+    // missiles": another act, though the accuser names Belarus as the blamed party.
+    check(
+        &[
+            said(
+                claim(1, "LTUGOV", "2021-05-24", "responsibility", 1).target("BLRGOV"),
+                "Belarus was responsible for the crash",
+            ),
+            said(
+                claim(2, "BLRGOV", "2021-05-24", "", 0).denial(),
+                "that Belarus ever had such missiles in its arsenal",
+            ),
+        ],
+        &[],
+    );
+}
+
 #[test]
 fn numeric() {
     let day = "2016-09-13";
