@@ -5,7 +5,8 @@
 //! Two claims (whatever their frame: a toll is a toll whether the sentence also blames
 //! someone) that both state a figure of the same quantity
 //! (`killed`, `violations`, `fighters` ...) whose values differ by at least 25 % of the
-//! larger one and by at least 2, said close enough together to be about one thing:
+//! larger one and by at least 2, said close enough together to be about one thing (and, when
+//! both sentences name a weekday, naming the same one):
 //! within `Options::event_days` (3) for event counts (killed, wounded, violations ...;
 //! quantity + close dates + a word naming the incident in both sentences is our stand-in
 //! for "the same event"), within
@@ -112,7 +113,7 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if x.same_side(y) && x.ids.speaker == y.ids.speaker {
         return None;
     }
-    if !same_cause(x, y) {
+    if !same_cause(x, y) || !same_weekday(x, y) {
         return None;
     }
     // Two tolls are of one incident only when the sentences name something in common
@@ -226,6 +227,23 @@ fn find_incident_words(it: &Item) -> Vec<String> {
     words.sort();
     words.dedup();
     words
+}
+
+/// False when both sentences name the day of the week their figure is for and the days differ:
+/// "58 were killed on Saturday" and "11 were killed on Monday morning" count two days.
+fn same_weekday(x: &Item, y: &Item) -> bool {
+    let days = |it: &Item| -> u8 {
+        let text = if it.claim.sentence.is_empty() {
+            &it.claim.text
+        } else {
+            &it.claim.sentence
+        };
+        text.split(|c: char| !c.is_alphabetic())
+            .filter_map(|w| WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(w)))
+            .fold(0, |m, i| m | (1 << i))
+    };
+    let (a, b) = (days(x), days(y));
+    a == 0 || b == 0 || a & b != 0
 }
 
 /// The two tolls' sentences share a word that names the incident (a place, a target), or they

@@ -728,6 +728,38 @@ fn numeric_near_misses() {
         ],
         &[],
     );
+    // Two tolls of one town from two sources, for two named days: two counts, not a dispute.
+    check(
+        &[
+            claim(1, "YEMGOV", "2019-03-11", "casualties", 1)
+                .figure("killed", 30.0)
+                .with(|c| {
+                    c.sentence = "Shelling of the harbour killed 30 people on Saturday.".into()
+                }),
+            claim(2, "YEMREB", "2019-03-11", "casualties", 1)
+                .figure("killed", 6.0)
+                .with(|c| {
+                    c.sentence = "Shelling of the harbour killed 6 people on Monday morning.".into()
+                }),
+        ],
+        &[],
+    );
+    // The same day named twice: one count, two figures.
+    check(
+        &[
+            claim(1, "YEMGOV", "2019-03-11", "casualties", 1)
+                .figure("killed", 30.0)
+                .with(|c| {
+                    c.sentence = "Shelling of the harbour killed 30 people on Monday.".into()
+                }),
+            claim(2, "YEMREB", "2019-03-11", "casualties", 1)
+                .figure("killed", 6.0)
+                .with(|c| {
+                    c.sentence = "Shelling of the harbour killed 6 people on Monday morning.".into()
+                }),
+        ],
+        &["numeric 1 2"],
+    );
     // One source raising its own toll the next day is an update.
     check(
         &[
