@@ -110,8 +110,12 @@ fn targets_match(asserter: &Item, denier: &Item) -> bool {
     if same_target(asserter, denier) {
         return true;
     }
-    // "Russia denied it": no target named, the asserter blames the denier's own side.
-    denier.ids.target.is_none()
+    // "Russia denied it": no target named, the asserter blames the denier's own side. Two
+    // claims whose words each name an act are compared by their acts (`same_target`): "Russia
+    // is responsible" is not denied by "Russia never had a weapons programme".
+    let both_acts = asserter.prop.is_some() && denier.prop.is_some();
+    !both_acts
+        && denier.ids.target.is_none()
         && matches!((asserter.ids.target_side, denier.ids.side), (Some(t), Some(s)) if t == s)
 }
 

@@ -726,16 +726,7 @@ impl<'a> Item<'a> {
             // A month or a year cannot be placed within a window of days.
             (Some(_), _) => return None,
         };
-        // With a proposition its position is the stance. Otherwise a denial cue on a neutral
-        // claim rejects an accusation ("denied involvement in the strike"); on other frames
-        // ("dismissed the plan") it says too little about which proposition is rejected.
-        let stance = match (&prop, claim.polarity) {
-            (Some(p), _) => p.position,
-            (None, Stance::Neutral) if claim.denial && frames::flags(frame).denial_target => {
-                Stance::Denies
-            }
-            (None, p) => p,
-        };
+        let stance = stance_of(claim, prop.as_ref(), frame);
         if stance.is_neutral() && claim.figures.is_empty() {
             return None;
         }
@@ -979,6 +970,29 @@ pub fn personal_name(speaker: &str) -> bool {
                     && !INSTITUTIONS.contains(w)
                     && !w.contains('.'))
         })
+}
+
+/// A claim's stance for the rules. With a proposition its position is the stance. Otherwise a
+/// denial cue on a neutral claim rejects an accusation ("denied involvement in the strike"); on
+/// other frames ("dismissed the plan") it says too little about which proposition is rejected.
+/// A news agency reporting ("China's official Xinhua news agency reported", "Interfax said")
+/// narrates what others said: it takes no position of its own (its figures still count).
+fn stance_of(claim: &Claim, prop: Option<&proposition::Proposition>, frame: &str) -> Stance {
+    if reporter(&claim.speaker) {
+        return Stance::Neutral;
+    }
+    match (prop, claim.polarity) {
+        (Some(p), _) => p.position,
+        (None, Stance::Neutral) if claim.denial && frames::flags(frame).denial_target => {
+            Stance::Denies
+        }
+        (None, p) => p,
+    }
+}
+
+/// The speaker is a news agency (`agencies.tsv`, or "… news agency"): a reporter, not a party.
+fn reporter(speaker: &str) -> bool {
+    crate::meta::agency_in(speaker).is_some() || speaker.to_lowercase().contains("news agency")
 }
 
 /// A speaker name usable to recognise the same person across articles.

@@ -5,7 +5,8 @@
 //! Two claims (whatever their frame: a toll is a toll whether the sentence also blames
 //! someone) that both state a figure of the same quantity
 //! (`killed`, `violations`, `fighters` ...) whose values differ by at least 25 % of the
-//! larger one and by at least 2, said close enough together to be about one thing:
+//! larger one and by at least 2, said close enough together to be about one thing (and, when
+//! both sentences name a weekday, naming the same one):
 //! within `Options::event_days` (3) for event counts (killed, wounded, violations ...;
 //! quantity + close dates + a word naming the incident in both sentences is our stand-in
 //! for "the same event"), within
@@ -39,6 +40,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use crate::extract::actors;
 use crate::extract::timex::calendar::WEEKDAYS;
 
 use super::{closeness, pair_weight, Block, Class, Group, Item, Options, Pair, Rule};
@@ -111,7 +113,7 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if x.same_side(y) && x.ids.speaker == y.ids.speaker {
         return None;
     }
-    if !same_cause(x, y) {
+    if !same_cause(x, y) || !same_weekday(x, y) {
         return None;
     }
     // Two tolls are of one incident only when the sentences name something in common
@@ -149,91 +151,15 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     Some(pair_weight(p) * (0.5 + 0.5 * rel.min(1.0) as f32) * closeness(p.gap, window))
 }
 
-/// Words too common in casualty reports to tell two incidents apart (weekday names too, read
-/// from the calendar).
-const GENERIC: &[&str] = &[
-    "killed",
-    "people",
-    "least",
-    "said",
-    "says",
-    "were",
-    "that",
-    "with",
-    "from",
-    "have",
-    "been",
-    "civilians",
-    "including",
-    "children",
-    "women",
-    "according",
-    "syrian",
-    "syria",
-    "russia",
-    "russian",
-    "united",
-    "states",
-    "government",
-    "rebels",
-    "rebel",
-    "observatory",
-    "human",
-    "rights",
-    "monitor",
-    "toll",
-    "dead",
-    "death",
-    "wounded",
-    "injured",
-    "airstrikes",
-    "strikes",
-    "strike",
-    "attack",
-    "attacks",
-    "their",
-    "there",
-    "which",
-    "after",
-    "about",
-    "also",
-    "more",
-    "than",
-    "they",
-    "this",
-    "those",
-    "these",
-    "into",
-    "over",
-    "when",
-    "while",
-    "other",
-    "some",
-    "number",
-    "killing",
-    "bodies",
-    "agency",
-    "state",
-    "media",
-    "reported",
-    "reports",
-    "told",
-    "britain",
-    "based",
-    "group",
-    "forces",
-    "aleppo",
-    "would",
-    "could",
-    "since",
-    "still",
-    "many",
-    "most",
-    "city",
-    "area",
-    "areas",
-    "near",
-];
+/// Words too common in casualty reports to tell two incidents apart (`toll_words.tsv`;
+/// weekday names are read from the calendar, actors from the gazetteer).
+static TOLL_WORDS: Lazy<std::collections::HashSet<&'static str>> = Lazy::new(|| {
+    crate::data::TOLL_WORDS
+        .rows()
+        .iter()
+        .map(|r| r.col(0))
+        .collect()
+});
 
 /// Numbers in words name a count, not the incident ("four children", "dozens of people").
 const NUMBER_WORDS: &[&str] = &[
@@ -281,17 +207,43 @@ fn find_incident_words(it: &Item) -> Vec<String> {
     } else {
         &it.claim.sentence
     };
+    // A party's name (a country, a demonym, a monitor) says who, not which incident: words
+    // inside an actor mention are left out.
+    let mentions = actors::find_all(text, actors::builtin_ref(), it.claim.date.date);
+    let named = |at: usize| {
+        mentions
+            .iter()
+            .any(|m| m.span.start <= at && at < m.span.end)
+    };
     let mut words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| w.chars().count() >= 4 && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        .filter(|w| !named(w.as_ptr() as usize - text.as_ptr() as usize))
         .map(|w| w.to_lowercase())
-        .filter(|w| !GENERIC.contains(&w.as_str()))
+        .filter(|w| !TOLL_WORDS.contains(w.as_str()))
         .filter(|w| !WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w)))
         .filter(|w| !NUMBER_WORDS.contains(&w.as_str()))
         .collect();
     words.sort();
     words.dedup();
     words
+}
+
+/// False when both sentences name the day of the week their figure is for and the days differ:
+/// "58 were killed on Saturday" and "11 were killed on Monday morning" count two days.
+fn same_weekday(x: &Item, y: &Item) -> bool {
+    let days = |it: &Item| -> u8 {
+        let text = if it.claim.sentence.is_empty() {
+            &it.claim.text
+        } else {
+            &it.claim.sentence
+        };
+        text.split(|c: char| !c.is_alphabetic())
+            .filter_map(|w| WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(w)))
+            .fold(0, |m, i| m | (1 << i))
+    };
+    let (a, b) = (days(x), days(y));
+    a == 0 || b == 0 || a & b != 0
 }
 
 /// The two tolls' sentences share a word that names the incident (a place, a target), or they

@@ -101,6 +101,8 @@ static ACTS: Lazy<Vec<Act>> = Lazy::new(|| {
 struct Positions {
     negation: Regex,
     dismissal: Regex,
+    conduct: Regex,
+    litotes: Regex,
     accusation: Regex,
     incident: Regex,
     condition: Regex,
@@ -120,6 +122,8 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
     Positions {
         negation: join("negation"),
         dismissal: join("dismissal"),
+        conduct: join("conduct"),
+        litotes: join("litotes"),
         accusation: join("accusation"),
         incident: join("incident"),
         condition: join("condition"),
@@ -223,41 +227,66 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         text,
         mentions: mentions_in(claim),
         own: speaker_side(claim),
-        dismissal: pos.dismissal.is_match(text),
+        // "their expulsions are a provocation" condemns a step, it rejects no accusation.
+        dismissal: pos.dismissal.is_match(text) && !pos.conduct.is_match(text),
         accusation: pos.accusation.is_match(&claim.cue),
     };
-    let Some(found) = main_act(text) else {
+    let Some(mut found) = main_act(text, 0) else {
         return without_act(&r);
     };
+    loop {
+        match read_act(&r, &found) {
+            Read::Done(p) => return p,
+            // The act's doer is not named ("the drone was shot down over our territory"): the
+            // claim may still state a later act ("over our territory").
+            Read::NoDoer => match main_act(text, found.end) {
+                Some(next) => found = next,
+                None => return None,
+            },
+        }
+    }
+}
+
+/// What [`read_act`] made of one act of a claim.
+enum Read {
+    /// The claim's proposition (or none: an open question, a condition).
+    Done(Option<Proposition>),
+    /// The act needs a doer and the claim names none for it.
+    NoDoer,
+}
+
+/// The proposition a claim states with act `found`.
+fn read_act(r: &Reading, found: &Found) -> Read {
+    let (text, pos) = (r.text, &*POSITIONS);
     // The doer: the actor named closest before the act in its clause, else right after it
     // ("involvement of the Russian government"), else the speaker when it speaks of itself.
     let clause = clause_start(text, found.start);
     // "if evidence of state responsibility emerges", "whether Russia was behind it": an
     // open question or a condition takes no position.
     if pos.condition.is_match(&text[clause..found.start]) {
-        return None;
+        return Read::Done(None);
     }
     let act = found.act;
     let mut agent: Option<(String, String)> = None;
     if act.agent != Doer::None {
-        agent = doer(&r, &found, clause);
+        agent = doer(r, found, clause);
         if agent.is_none() && matches!(act.agent, Doer::Required | Doer::After) {
-            return None;
+            return Read::NoDoer;
         }
     }
-    let (position, denial) = stance(&r, &found, clause, agent.as_ref());
+    let (position, denial) = stance(r, found, clause, agent.as_ref());
     let (agent_side, agent_name) = match agent {
         Some((s, n)) => (Some(s), n),
         None => (None, "someone".to_string()),
     };
-    Some(Proposition {
+    Read::Done(Some(Proposition {
         act: act.act.clone(),
         frame: act.frame.clone(),
         wording: act.wording.replace("{agent}", &agent_name),
         agent: agent_side,
         position,
         denial,
-    })
+    }))
 }
 
 /// The actors the claim names, in text order.
@@ -282,15 +311,15 @@ fn mentions_in(claim: &Claim) -> Vec<ActorMention> {
     mentions
 }
 
-/// The act the claim's content names first.
-fn main_act(text: &str) -> Option<Found<'static>> {
+/// The act the claim's content names first, from byte `from` on.
+fn main_act(text: &str, from: usize) -> Option<Found<'static>> {
     // The act named first in the content is its main predicate ("sporadic violence carried
     // out by both sides" is about violations, not about who carried something out); at one
     // position the earlier row of the table wins.
     let found = ACTS
         .iter()
         .enumerate()
-        .filter_map(|(n, a)| a.re.find(text).map(|m| (m.start(), n, a, m.end())))
+        .filter_map(|(n, a)| a.re.find_at(text, from).map(|m| (m.start(), n, a, m.end())))
         .min_by_key(|&(start, n, _, _)| (start, n))
         .map(|(start, _, a, end)| (a, start, end));
     // "evidence that Russia has been stockpiling it": evidence frames the act after it; the
@@ -398,8 +427,26 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     // "disclose its weapons programme": a possessive right before the act refers back to
     // the actor named before it.
     let possessed = POSSESSIVE.is_match(&text[clause..start]);
+    // "the drone was shot down", "the convoy was attacked by rebels": what is named before a
+    // passive verb was acted on; its doer follows "by", else is not named.
+    // Where a thing was made is who made it: "was produced in Russia", "made from our stocks".
+    if passive(text, clause, start, end) {
+        let origin = act.act == "originate";
+        let by = mentions
+            .iter()
+            .filter(|m| m.span.start >= end && m.span.start <= end + 60)
+            .find(|m| {
+                let gap = &text[end..m.span.start];
+                BY.is_match(gap) || (origin && ORIGIN.is_match(gap))
+            });
+        return by.map(|m| (mention_side(m), m.name.clone()));
+    }
     let pick = if possessed && before.is_some() {
         before
+    } else if inside.is_some() {
+        // A party named inside the act's own words is its doer ("Russian-made", "approved by
+        // the Russian leadership", "over Iranian territory").
+        inside
     } else if act.agent == Doer::After {
         after.or(inside)
     } else if self_ref.is_some() {
@@ -414,7 +461,11 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     if agent.is_none() {
         let near = &text[text.floor_char_boundary(clause.max(start.saturating_sub(40)))..start];
         let negated = pos.negation.is_match(&text[clause..end]);
-        if SELF_REF.is_match(near) || r.claim.denial || r.dismissal || negated {
+        // A denial or negation speaks for the speaker's own side when the act needs a doer
+        // ("denied any involvement"); a state of affairs ("never left international waters")
+        // has none.
+        let needs = matches!(act.agent, Doer::Required | Doer::After);
+        if SELF_REF.is_match(near) || (needs && (r.claim.denial || r.dismissal || negated)) {
             agent = own.clone().map(|o| (o.clone(), display_name(&o)));
         }
     }
@@ -422,6 +473,29 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
         agent = mentions.first().map(|m| (mention_side(m), m.name.clone()));
     }
     agent
+}
+
+/// A form of "to be" right before a verb: the verb is passive.
+static PASSIVE_AUX: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
+        .expect("valid regex")
+});
+
+/// "by", introducing the doer of a passive verb.
+static BY: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bby\b").expect("valid regex"));
+
+/// "in", "from", introducing where a passive verb of origin took place ("produced in Russia").
+static ORIGIN: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b(?:in|from)\b").expect("valid regex"));
+
+/// The act at `start..end` is a verb's participle ("attacked", "shot down", "carried out") in
+/// the passive ("was attacked"). Adjectives of state ("was involved", "was responsible") are
+/// not: their subject is the doer.
+fn passive(text: &str, clause: usize, start: usize, end: usize) -> bool {
+    let words = text[start..end].to_lowercase();
+    let last = words.split_whitespace().last().unwrap_or("");
+    let participle =
+        (last.ends_with("ed") && last != "involved") || matches!(last, "down" | "out" | "made");
+    participle && PASSIVE_AUX.is_match(&text[clause..start])
 }
 
 /// The claim's position on the act (+1 or -1) and whether it rejects something.
@@ -445,7 +519,8 @@ fn stance(
     } else {
         &text[lo..end]
     };
-    let negated = pos.negation.is_match(window);
+    // "I do not rule out that …" is a weak assertion, not a negation.
+    let negated = pos.negation.is_match(window) && !pos.litotes.is_match(window);
     let mut position = act.sign;
     if negated {
         position = -position;
@@ -634,6 +709,19 @@ mod tests {
             ),
             // No doer named: no proposition.
             ("TURGOV", "said", "the convoy was attacked at dawn", None),
+            // A passive verb: the party named before it was acted on, the doer follows "by".
+            (
+                "GEOGOV",
+                "said",
+                "the Georgian patrol was attacked by Russian troops",
+                Some((r, Some("RUS"), 1)),
+            ),
+            (
+                "ARMGOV",
+                "said",
+                "the Armenian helicopter was shot down",
+                None,
+            ),
             // A deal is not harm: "struck" stays the agreement's verb.
             (
                 "RUSGOV",
@@ -650,6 +738,28 @@ mod tests {
     #[test]
     fn charges_named_by_the_accused_and_counter_accusations() {
         let r = "responsible";
+        // Dismissing a party's step or threat condemns it; it rejects no accusation.
+        check(
+            "IRNGOV",
+            "said",
+            "the expulsion of our envoys was an unacceptable provocation",
+            false,
+            None,
+        );
+        check(
+            "IRNGOV",
+            "warned",
+            "London against any further provocation",
+            false,
+            None,
+        );
+        check(
+            "IRNGOV",
+            "said",
+            "the report was a fabrication",
+            false,
+            Some((r, Some("IRN"), -1)),
+        );
         // The accused side names the charge: it rejects it.
         check(
             "RUSGOV",
@@ -788,6 +898,14 @@ mod tests {
             false,
             Some(("agree", None, -1)),
         );
+        // A negated negative verb asserts: "does not rule out" a deal.
+        check(
+            "TURGOV",
+            "said",
+            "he did not rule out that the two sides could soon reach an agreement",
+            false,
+            Some(("agree", None, 1)),
+        );
         check(
             "TURMIL",
             "said",
@@ -806,6 +924,29 @@ mod tests {
             "USAMIL",
             "said",
             "the drone was flying over international waters",
+            false,
+            Some(("located", None, -1)),
+        );
+        // The act whose doer is not named gives way to the place it names: whose territory is
+        // the party named inside the words.
+        check(
+            "GRCGOV",
+            "said",
+            "the Turkish jet was shot down over Greek territory",
+            false,
+            None,
+        );
+        check(
+            "VNMGOV",
+            "said",
+            "the Chinese survey ship was intercepted over Vietnamese waters",
+            false,
+            Some(("located", Some("VNM"), 1)),
+        );
+        check(
+            "CHNGOV",
+            "said",
+            "the survey ship never left international waters",
             false,
             Some(("located", None, -1)),
         );

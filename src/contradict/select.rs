@@ -1,5 +1,6 @@
 //! Which of the found pairs are reported: one reply per assertion inside an article, the mutual best pair across articles.
 
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use super::{gap, Found, Item};
@@ -17,44 +18,8 @@ use crate::model::{ContradictionKind, Stance};
 pub(super) fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
     let stance = |c: &Found| c.rule.kind != ContradictionKind::Numeric;
     let same_article = |c: &Found| items[c.x].same_article(&items[c.y]);
-    // Best cross-article pair per claim: (score, -gap, canonical pool index of the partner).
-    let rank = |c: &Found| -> (f32, i64, usize, usize) {
-        let (ia, ib) = (c.x, c.y);
-        (
-            c.score,
-            -gap(items[ia].days, items[ib].days),
-            usize::MAX - ia.min(ib),
-            usize::MAX - ia.max(ib),
-        )
-    };
-    let better =
-        |x: &Found, y: &Found| rank(x).partial_cmp(&rank(y)) == Some(std::cmp::Ordering::Greater);
-    // Best cross-article pair per (claim, kind): a change of mind does not compete with a
-    // quarrel with the other side.
-    let kind_of = |c: &Found| c.rule.kind;
-    let mut best: HashMap<(i64, ContradictionKind), usize> = HashMap::new();
-    for (n, c) in found.iter().enumerate() {
-        if !stance(c) || same_article(c) {
-            continue;
-        }
-        for id in [c.a, c.b] {
-            let key = (id, kind_of(c));
-            match best.get(&key) {
-                Some(&m) if !better(c, &found[m]) => {}
-                _ => {
-                    best.insert(key, n);
-                }
-            }
-        }
-    }
-    type SeenKey = (u32, Option<u32>, Option<u32>, Option<u32>, i64);
-    let mut seen: HashSet<SeenKey> = HashSet::new();
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by(|&x, &y| {
-        rank(&found[y])
-            .partial_cmp(&rank(&found[x]))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
+    let mut keep = vec![false; found.len()];
+    // Inside one article: one reply per answering statement.
     let local: Vec<(usize, LocalPair)> = found
         .iter()
         .enumerate()
@@ -73,31 +38,25 @@ pub(super) fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
         })
         .collect();
     let local_keep = keep_local(&local.iter().map(|(_, l)| *l).collect::<Vec<_>>());
-    let mut keep = vec![false; found.len()];
     for ((n, _), k) in local.iter().zip(local_keep) {
         keep[*n] = k;
     }
-    for n in order {
-        let c = &found[n];
+    // Across articles: the choice the stream makes too ([`keep_cross`]). `found` is sorted by
+    // (a, b, kind), as `keep_cross` wants.
+    let meta: Vec<Meta> = items.iter().map(Meta::of).collect();
+    let cross: Vec<(usize, Cross)> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| stance(c) && !same_article(c))
+        .map(|(n, c)| (n, Cross::new(c.rule.kind, c.score, c.x, c.y)))
+        .collect();
+    let cross_keep = keep_cross(&cross.iter().map(|(_, c)| *c).collect::<Vec<_>>(), &meta);
+    for ((n, _), k) in cross.iter().zip(cross_keep) {
+        keep[*n] = k;
+    }
+    // Figure pairs are kept as found.
+    for (n, c) in found.iter().enumerate() {
         if !stance(c) {
-            keep[n] = true;
-            continue;
-        }
-        if same_article(c) {
-            continue;
-        }
-        // Mutual: the strongest cross-article pair of its kind for both its claims.
-        if best.get(&(c.a, kind_of(c))) != Some(&n) || best.get(&(c.b, kind_of(c))) != Some(&n) {
-            continue;
-        }
-        let (a, b) = (&items[c.x], &items[c.y]);
-        let (s1, s2) = if a.ids.side <= b.ids.side {
-            (a.ids.side, b.ids.side)
-        } else {
-            (b.ids.side, a.ids.side)
-        };
-        let day = a.days.0.max(b.days.0);
-        if seen.insert((a.ids.frame, a.ids.agent.or(b.ids.agent), s1, s2, day)) {
             keep[n] = true;
         }
     }
@@ -106,6 +65,150 @@ pub(super) fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
         .zip(keep)
         .filter_map(|(c, k)| k.then_some(c))
         .collect()
+}
+
+/// A stance pair across articles, as [`keep_cross`] reads it, in 16 bytes (a dense thread
+/// streamed has millions); the rest is in its claims' [`Meta`].
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Cross {
+    pub(super) kind: ContradictionKind,
+    pub(super) score: f32,
+    /// Pool indices of claims `a` and `b` (`a` < `b` by claim id).
+    pub(super) x: u32,
+    pub(super) y: u32,
+}
+
+impl Cross {
+    /// The pair of pool indices `x` and `y` (claim `a` first).
+    pub(super) fn new(kind: ContradictionKind, score: f32, x: usize, y: usize) -> Cross {
+        Cross {
+            kind,
+            score,
+            x: small(x),
+            y: small(y),
+        }
+    }
+}
+
+/// What [`keep_cross`] reads of a claim: its id, keys ([`NONE`] when missing) and dates.
+#[derive(Debug, Clone)]
+pub(super) struct Meta {
+    pub(super) id: i64,
+    frame: u32,
+    agent: u32,
+    side: u32,
+    /// First day, and how many days after it the date can also denote (a week: 6).
+    day: i32,
+    span: u8,
+}
+
+impl Meta {
+    pub(super) fn of(it: &Item) -> Meta {
+        Meta {
+            id: it.id,
+            frame: it.ids.frame,
+            agent: it.ids.agent.unwrap_or(NONE),
+            side: it.ids.side.unwrap_or(NONE),
+            day: it.days.0 as i32,
+            span: u8::try_from(it.days.1 - it.days.0).unwrap_or(u8::MAX),
+        }
+    }
+
+    fn days(&self) -> (i64, i64) {
+        let day = i64::from(self.day);
+        (day, day + i64::from(self.span))
+    }
+}
+
+/// An interned key that is missing (interned keys are small numbers).
+pub(super) const NONE: u32 = u32::MAX;
+
+/// A pool index or pair count as a `u32` (a thread of four billion claims is out of reach:
+/// SQLite would not hold it).
+pub(super) fn small(n: usize) -> u32 {
+    debug_assert!(n < NONE as usize);
+    n as u32
+}
+
+/// Which stance pairs across articles to keep (the one place this is decided, for
+/// [`select`] and for the stream): a pair is kept when it is the strongest cross-article pair
+/// of its kind for both its claims (a change of mind does not compete with a quarrel with the
+/// other side), and only one per (proposition, doer, pair of sides, day), strongest first.
+/// `cross` must be sorted by (claim a, claim b, kind), each pair once; `meta` is indexed by
+/// pool index.
+pub(super) fn keep_cross(cross: &[Cross], meta: &[Meta]) -> Vec<bool> {
+    let best = Best::of(cross, meta);
+    let mut order: Vec<u32> = (0..small(cross.len())).collect();
+    order.sort_by(|&p, &q| {
+        rank(meta, &cross[q as usize])
+            .partial_cmp(&rank(meta, &cross[p as usize]))
+            .unwrap_or(Ordering::Equal)
+    });
+    // One per (proposition, doer, pair of sides, day).
+    let key = |c: &Cross| -> [u32; 5] {
+        let (a, b) = (&meta[c.x as usize], &meta[c.y as usize]);
+        let agent = if a.agent != NONE { a.agent } else { b.agent };
+        [
+            a.frame,
+            agent,
+            a.side.min(b.side),
+            a.side.max(b.side),
+            a.day.max(b.day) as u32,
+        ]
+    };
+    let mut seen = HashSet::new();
+    let mut keep = vec![false; cross.len()];
+    for n in order {
+        let c = &cross[n as usize];
+        if best.mutual(c, n) && seen.insert(key(c)) {
+            keep[n as usize] = true;
+        }
+    }
+    keep
+}
+
+/// How pairs across articles rank: score, closer dates, then the earlier pair in the pool.
+fn rank(meta: &[Meta], c: &Cross) -> (f32, i64, u32, u32) {
+    let days = |g: u32| meta[g as usize].days();
+    (
+        c.score,
+        -gap(days(c.x), days(c.y)),
+        u32::MAX - c.x.min(c.y),
+        u32::MAX - c.x.max(c.y),
+    )
+}
+
+/// Per claim (pool index) and kind, the index of its best pair across articles.
+pub(super) struct Best(HashMap<(u32, ContradictionKind), u32>);
+
+impl Best {
+    pub(super) fn of(cross: &[Cross], meta: &[Meta]) -> Best {
+        let mut best: HashMap<(u32, ContradictionKind), u32> = HashMap::new();
+        for (n, c) in cross.iter().enumerate() {
+            for g in [c.x, c.y] {
+                let slot = best.entry((g, c.kind)).or_insert(small(n));
+                let beats = rank(meta, c).partial_cmp(&rank(meta, &cross[*slot as usize]));
+                if beats == Some(Ordering::Greater) {
+                    *slot = small(n);
+                }
+            }
+        }
+        Best(best)
+    }
+
+    /// Pair `n` is the best of its kind for one of its claims at least.
+    pub(super) fn of_either(&self, c: &Cross, n: u32) -> bool {
+        [c.x, c.y]
+            .iter()
+            .any(|&g| self.0.get(&(g, c.kind)) == Some(&n))
+    }
+
+    /// Pair `n` is the best of its kind for both its claims.
+    fn mutual(&self, c: &Cross, n: u32) -> bool {
+        [c.x, c.y]
+            .iter()
+            .all(|&g| self.0.get(&(g, c.kind)) == Some(&n))
+    }
 }
 
 /// A stance pair inside one article, as [`keep_local`] reads it.

@@ -20,15 +20,15 @@
 //! one article as [`LocalPair`]s, both chosen at the end ([`Stream::finish`]), and the caller
 //! then explains the few kept with the two claims read again ([`explain_crossings`]).
 
-use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 use rayon::prelude::*;
 
-use super::select::{keep_local, LocalPair};
+use super::select::{keep_cross, keep_local, small, Best, Cross, LocalPair, Meta};
 use super::{
-    canonical_key, gap, index, proposition, Ctx, Found, Index, Interner, Item, Options, Pair,
-    Stats, RULES,
+    canonical_key, index, proposition, Ctx, Found, Index, Interner, Item, Options, Pair, Stats,
+    RULES,
 };
 use crate::model::{Contradiction, ContradictionKind, StoredClaim};
 
@@ -61,31 +61,6 @@ pub struct Stream<'o> {
     pruned: usize,
     stats: Stats,
 }
-
-/// A stance pair across articles waiting for the choice at the end, in 16 bytes (a dense
-/// thread has millions); the rest of what `select` reads is in the claims' [`Meta`].
-#[derive(Clone, Copy)]
-struct Cross {
-    kind: ContradictionKind,
-    score: f32,
-    /// Pool indices of claims `a` and `b` (`a` < `b` by claim id).
-    x: u32,
-    y: u32,
-}
-
-/// What `select` reads of a claim: its id, keys ([`NONE`] when missing) and dates.
-struct Meta {
-    id: i64,
-    frame: u32,
-    agent: u32,
-    side: u32,
-    /// First day, and how many days after it the date can also denote (a week: 6).
-    day: i32,
-    span: u8,
-}
-
-/// An interned key that is missing (interned keys are small numbers).
-const NONE: u32 = u32::MAX;
 
 /// A stance pair that was kept (inside one article or across articles): the caller reads its
 /// claims again and writes its strings with [`explain_crossings`].
@@ -182,14 +157,7 @@ impl<'o> Stream<'o> {
             if let Some(it) = Item::new(s, &mut self.strings) {
                 pool.push(self.next);
                 origin.push((false, k));
-                self.meta.push(Meta {
-                    id: s.id,
-                    frame: it.ids.frame,
-                    agent: it.ids.agent.unwrap_or(NONE),
-                    side: it.ids.side.unwrap_or(NONE),
-                    day: it.days.0 as i32,
-                    span: u8::try_from(it.days.1 - it.days.0).unwrap_or(u8::MAX),
-                });
+                self.meta.push(Meta::of(&it));
                 items.push(it);
                 self.next += 1;
             }
@@ -270,12 +238,8 @@ impl<'o> Stream<'o> {
                     .push(LocalPair::new(kind, (x, px), (y, py), c.fit, c.score));
                 continue;
             }
-            self.cross.push(Cross {
-                kind: c.rule.kind,
-                score: c.score,
-                x: small(pool[c.x]),
-                y: small(pool[c.y]),
-            });
+            self.cross
+                .push(Cross::new(c.rule.kind, c.score, pool[c.x], pool[c.y]));
         }
         // A pair across articles already beaten for both its claims can never be any claim's
         // best pair (a claim's best only gets better), so it neither is chosen nor keeps
@@ -302,39 +266,14 @@ impl<'o> Stream<'o> {
             .collect();
     }
 
-    /// [`super::select`] on the stance pairs, with every pair of each claim known.
+    /// [`super::select`] on the stance pairs, with every pair of each claim known: the same
+    /// choices ([`keep_local`], [`keep_cross`]).
     fn select(&mut self) -> Vec<Crossing> {
         let mut cross = std::mem::take(&mut self.cross);
         let meta = &self.meta;
-        let at = |g: u32| &meta[g as usize];
-        let id = |g: u32| at(g).id;
-        // `select` sees pairs sorted by (a, b, kind) (each pair once).
+        let id = |g: u32| meta[g as usize].id;
+        // `keep_cross` wants pairs sorted by (a, b, kind) (each pair once), as `select` has them.
         cross.sort_unstable_by_key(|c| (id(c.x), id(c.y), c.kind));
-        // One per (proposition, agent, pair of sides, day).
-        let key = |c: &Cross| -> [u32; 5] {
-            let (a, b) = (at(c.x), at(c.y));
-            let agent = if a.agent != NONE { a.agent } else { b.agent };
-            [
-                a.frame,
-                agent,
-                a.side.min(b.side),
-                a.side.max(b.side),
-                a.day.max(b.day) as u32,
-            ]
-        };
-        let best = Best::of(&cross, meta);
-        let mut order: Vec<u32> = (0..small(cross.len())).collect();
-        order.sort_by(|&p, &q| {
-            rank(meta, &cross[q as usize])
-                .partial_cmp(&rank(meta, &cross[p as usize]))
-                .unwrap_or(Ordering::Equal)
-        });
-        let crossing = |c: &Cross| Crossing {
-            kind: c.kind,
-            score: c.score,
-            a: id(c.x),
-            b: id(c.y),
-        };
         let local = std::mem::take(&mut self.local);
         let mut kept: Vec<Crossing> = local
             .iter()
@@ -350,69 +289,20 @@ impl<'o> Stream<'o> {
                 }
             })
             .collect();
-        let mut seen = HashSet::new();
-        for n in order {
-            let c = &cross[n as usize];
-            if best.mutual(c, n) && seen.insert(key(c)) {
-                kept.push(crossing(c));
-            }
-        }
+        kept.extend(
+            cross
+                .iter()
+                .zip(keep_cross(&cross, meta))
+                .filter(|(_, k)| *k)
+                .map(|(c, _)| Crossing {
+                    kind: c.kind,
+                    score: c.score,
+                    a: id(c.x),
+                    b: id(c.y),
+                }),
+        );
         kept
     }
-}
-
-/// How `select` ranks pairs across articles: score, closer, then the earlier pair in the pool.
-fn rank(meta: &[Meta], c: &Cross) -> (f32, i64, u32, u32) {
-    let days = |g: u32| {
-        let m = &meta[g as usize];
-        (i64::from(m.day), i64::from(m.day) + i64::from(m.span))
-    };
-    (
-        c.score,
-        -gap(days(c.x), days(c.y)),
-        u32::MAX - c.x.min(c.y),
-        u32::MAX - c.x.max(c.y),
-    )
-}
-
-/// Per claim (pool index) and kind, the index of its best pair across articles.
-struct Best(HashMap<(u32, ContradictionKind), u32>);
-
-impl Best {
-    fn of(cross: &[Cross], meta: &[Meta]) -> Best {
-        let mut best: HashMap<(u32, ContradictionKind), u32> = HashMap::new();
-        for (n, c) in cross.iter().enumerate() {
-            for g in [c.x, c.y] {
-                let slot = best.entry((g, c.kind)).or_insert(small(n));
-                let beats = rank(meta, c).partial_cmp(&rank(meta, &cross[*slot as usize]));
-                if beats == Some(Ordering::Greater) {
-                    *slot = small(n);
-                }
-            }
-        }
-        Best(best)
-    }
-
-    /// Pair `n` is the best of its kind for one of its claims at least.
-    fn of_either(&self, c: &Cross, n: u32) -> bool {
-        [c.x, c.y]
-            .iter()
-            .any(|&g| self.0.get(&(g, c.kind)) == Some(&n))
-    }
-
-    /// Pair `n` is the best of its kind for both its claims.
-    fn mutual(&self, c: &Cross, n: u32) -> bool {
-        [c.x, c.y]
-            .iter()
-            .all(|&g| self.0.get(&(g, c.kind)) == Some(&n))
-    }
-}
-
-/// A pool index or pair count as a `u32` (a thread of four billion claims is out of reach:
-/// SQLite would not hold it).
-fn small(n: usize) -> u32 {
-    debug_assert!(n < NONE as usize);
-    n as u32
 }
 
 /// The contradiction a found pair reports, with its strings.

@@ -548,6 +548,106 @@ fn a_reply_inside_an_article_answers_one_assertion() {
     );
 }
 
+/// Positions on location from two sides of one article: "shot down over our territory" and
+/// "it was over international waters" are one question (issue 12).
+#[test]
+fn positions_on_location_oppose() {
+    let in_article = |c: StoredClaim, at: usize, text: &str| {
+        let mut c = c.with(|c| {
+            c.text = text.into();
+            c.span = Span::new(at, at + text.len());
+        });
+        c.article_id = 1;
+        c
+    };
+    check(
+        &[
+            in_article(
+                claim(1, "VNMGOV", "2020-04-02", "", 1),
+                0,
+                "the fishing boat was rammed inside Vietnamese waters on Thursday",
+            ),
+            in_article(
+                claim(2, "CHNGOV", "2020-04-02", "", 0),
+                90,
+                "the boat was in international waters when it was stopped",
+            ),
+        ],
+        &["opposing 1 2"],
+    );
+    // One side only: no pair.
+    check(
+        &[
+            in_article(
+                claim(1, "VNMGOV", "2020-04-02", "", 1),
+                0,
+                "the fishing boat was rammed inside Vietnamese waters",
+            ),
+            in_article(
+                claim(2, "VNMGOV", "2020-04-02", "", 0),
+                90,
+                "the trawler never left international waters",
+            ),
+        ],
+        &[],
+    );
+}
+
+/// A news agency narrating takes no side; two claims that each name an act deny each other
+/// only when the acts agree (issue 12).
+#[test]
+fn reporters_and_other_acts_take_no_position() {
+    let said = |c: StoredClaim, text: &str| {
+        c.with(|c| {
+            c.text = text.into();
+            c.span = Span::new(0, text.len());
+        })
+    };
+    // "the talks ended without a deal, Xinhua reported" against a party's "a deal is close".
+    check(
+        &[
+            said(
+                claim(1, "CHNGOV", "2021-02-02", "", 0).speaker("China's Xinhua news agency"),
+                "the talks in Doha ended without an agreement",
+            ),
+            said(
+                claim(2, "QATGOV", "2021-02-02", "", 0).speaker("Qatar's envoy"),
+                "the parties are close to a deal",
+            ),
+        ],
+        &[],
+    );
+    // The same two claims from parties do oppose.
+    check(
+        &[
+            said(
+                claim(1, "AFGGOV", "2021-02-02", "", 0).speaker("Kabul's negotiator"),
+                "the talks in Doha ended without an agreement",
+            ),
+            said(
+                claim(2, "QATGOV", "2021-02-02", "", 0).speaker("Qatar's envoy"),
+                "the parties are close to a deal",
+            ),
+        ],
+        &["opposing 1 2"],
+    );
+    // "Belarus is responsible for the crash" is not denied by "Belarus never had such
+    // missiles": another act, though the accuser names Belarus as the blamed party.
+    check(
+        &[
+            said(
+                claim(1, "LTUGOV", "2021-05-24", "responsibility", 1).target("BLRGOV"),
+                "Belarus was responsible for the crash",
+            ),
+            said(
+                claim(2, "BLRGOV", "2021-05-24", "", 0).denial(),
+                "that Belarus ever had such missiles in its arsenal",
+            ),
+        ],
+        &[],
+    );
+}
+
 #[test]
 fn numeric() {
     let day = "2016-09-13";
@@ -606,6 +706,59 @@ fn numeric_near_misses() {
                 }),
         ],
         &[],
+    );
+    // Two tolls on different days that share only the parties' names (a country, a demonym)
+    // and the reporting words: two incidents, not one.
+    check(
+        &[
+            claim(1, "ARMGOV", "2021-05-03", "casualties", 1)
+                .figure("killed", 14.0)
+                .with(|c| {
+                    c.sentence =
+                        "Azerbaijani drones killed 14 Armenian soldiers near the ridge, Armenia said."
+                            .into()
+                }),
+            claim(2, "AZEGOV", "2021-05-05", "casualties", 1)
+                .figure("killed", 3.0)
+                .with(|c| {
+                    c.sentence =
+                        "Armenian mortar fire killed 3 Azerbaijani shepherds at a farm, Azerbaijan said."
+                            .into()
+                }),
+        ],
+        &[],
+    );
+    // Two tolls of one town from two sources, for two named days: two counts, not a dispute.
+    check(
+        &[
+            claim(1, "YEMGOV", "2019-03-11", "casualties", 1)
+                .figure("killed", 30.0)
+                .with(|c| {
+                    c.sentence = "Shelling of the harbour killed 30 people on Saturday.".into()
+                }),
+            claim(2, "YEMREB", "2019-03-11", "casualties", 1)
+                .figure("killed", 6.0)
+                .with(|c| {
+                    c.sentence = "Shelling of the harbour killed 6 people on Monday morning.".into()
+                }),
+        ],
+        &[],
+    );
+    // The same day named twice: one count, two figures.
+    check(
+        &[
+            claim(1, "YEMGOV", "2019-03-11", "casualties", 1)
+                .figure("killed", 30.0)
+                .with(|c| {
+                    c.sentence = "Shelling of the harbour killed 30 people on Monday.".into()
+                }),
+            claim(2, "YEMREB", "2019-03-11", "casualties", 1)
+                .figure("killed", 6.0)
+                .with(|c| {
+                    c.sentence = "Shelling of the harbour killed 6 people on Monday morning.".into()
+                }),
+        ],
+        &["numeric 1 2"],
     );
     // One source raising its own toll the next day is an update.
     check(

@@ -278,6 +278,13 @@ table!(
     "Sentence splitter word lists: abbreviations and sentence starters."
 );
 table!(
+    TOLL_WORDS,
+    "toll_words.tsv",
+    1,
+    1,
+    "Words too common in casualty reports to tell two incidents apart."
+);
+table!(
     FIGURE_BLOCKERS,
     "figure_blockers.tsv",
     1,
@@ -336,6 +343,7 @@ pub const ALL: &[Table] = &[
     CLAIM_WORDS,
     SENTENCE_WORDS,
     FIGURE_BLOCKERS,
+    TOLL_WORDS,
     // codes
     FRAME_FLAGS,
     // context
