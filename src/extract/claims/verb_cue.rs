@@ -28,7 +28,7 @@ struct At<'s> {
     told: bool,
     /// First token of the cue after skipping adverbs and auxiliaries back from it.
     j: usize,
-    /// The cue opens with a participle: "saying", "calling on", "urging".
+    /// The cue opens with a participle: "saying", "saying:", "calling on", "urging".
     participle: bool,
 }
 
@@ -54,10 +54,18 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         participle: cue_word
             .split_whitespace()
             .next()
-            .is_some_and(|w| w.ends_with("ing")),
+            .is_some_and(|w| w.trim_end_matches(':').ends_with("ing")),
         cue_word,
     };
     let passive = passive_agent(ctx, site, &at)?;
+    // "a peace deal narrowly rejected by voters": a participle straight before "by" with no
+    // form of "be" is a reduced passive; the phrase before it is what was rejected.
+    let by_next = toks
+        .get(at.ce)
+        .is_some_and(|t| word(text, t).eq_ignore_ascii_case("by"));
+    if passive.is_none() && by_next && at.cue_word.ends_with("ed") {
+        return None;
+    }
     let mut found = match &passive {
         Some((sp, _)) => Found {
             speaker: Some(sp.clone()),
