@@ -92,6 +92,15 @@ fn attribution_table() {
             "It was revealed that a small number of officers were assessed after the incident.",
             &[],
         ),
+        // a cue word that is also a noun, after an article, a possessive or an adjective
+        (
+            "The governor began the day with a carefully worded tweet about the flood.",
+            &[],
+        ),
+        (
+            "Their states remained close, and the tweets stopped.",
+            &[],
+        ),
         // a reduced passive names what was rejected, not who rejected it
         (
             "The mayor will meet her rivals to save a budget narrowly rejected by the council on Sunday.",

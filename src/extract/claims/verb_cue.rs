@@ -395,6 +395,12 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
     }
 }
 
+/// Articles and possessives: a cue word right after one is a noun ("the subsequent tweet" has
+/// an adjective between; "their states" none).
+const NOUN_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "his", "its", "their", "our", "my", "your", "every",
+];
+
 /// Finite auxiliaries (closed class, lowercase as written): after a noun phrase they make it
 /// a clause's subject.
 const AUXILIARIES: &[&str] = &[
@@ -469,6 +475,13 @@ fn weak_cue_check(
     speaker: &mut Speaker,
 ) -> Option<()> {
     let (text, toks, j) = (at.text, site.toks, at.j);
+    // "a tweet", "their states": a cue straight after an article or a possessive is a noun.
+    let noun = at.ci > 0
+        && toks[at.ci - 1].k == TokKind::Word
+        && in_list(NOUN_DETERMINERS, word(text, &toks[at.ci - 1]));
+    if noun {
+        return None;
+    }
     if site.row.weak {
         first_tok?;
         // "his amorphous support", "That longtime support": a modifier, not a subject.
