@@ -185,10 +185,13 @@ pub fn find(
         }
         let toks = tokenize(text, sent.start, sent.end);
         let before = drafts.len();
-        if !is_headline(text, sent) {
+        let headline = headline(text, sent);
+        if headline.is_none() {
             find_in_sentence(&mut ctx, &quotes, sent, &toks, &mut drafts);
         }
-        if drafts.len() == before {
+        // In a title-case headline every word is capitalised: "EU Leaders Blame Russia"
+        // names no one called "Blame Russia".
+        if drafts.len() == before && headline != Some(Headline::TitleCase) {
             ctx.note_names(&toks);
         }
     }
@@ -249,13 +252,13 @@ pub fn find(
 /// a standfirst, a related link): headlines run to about fifteen words, while longer
 /// unstopped lines are standfirsts and excerpts cut mid-sentence, which stay. Hard-wrapped
 /// sentences (a line break inside) and list items ("- The embassy said ...") stay too.
-fn is_headline(text: &str, sent: Span) -> bool {
+fn headline(text: &str, sent: Span) -> Option<Headline> {
     let before = text[..sent.start].trim_end_matches([' ', '\t']);
     let after = text[sent.end..].trim_start_matches([' ', '\t']);
     let own_line = (before.is_empty() || before.ends_with('\n'))
         && (after.is_empty() || after.starts_with(['\n', '\r']));
     if !own_line {
-        return false;
+        return None;
     }
     let line = text[sent.start..sent.end].trim_end();
     let ends = line.trim_end_matches(['"', '”', '’', '\'', ')']);
@@ -280,7 +283,22 @@ fn is_headline(text: &str, sent: Span) -> bool {
         && !line.contains('\n')
         && !last
         && !list_item;
-    !stopped && (title_case || short)
+    if stopped {
+        None
+    } else if title_case {
+        Some(Headline::TitleCase)
+    } else {
+        short.then_some(Headline::Short)
+    }
+}
+
+/// What kind of headline line a sentence is (see [`headline`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Headline {
+    /// Title case: capitalisation says nothing about names.
+    TitleCase,
+    /// A short sentence-case line without a final stop.
+    Short,
 }
 
 /// Whether `text` stops mid-sentence (an excerpt cut short): its last character closes no

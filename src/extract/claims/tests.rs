@@ -855,6 +855,11 @@ fn headlines_are_not_claims() {
     for (text, n) in cases {
         assert_eq!(run(text).len(), *n, "{text}: {:?}", run(text));
     }
+    // A title-case headline's capitals name no one a later description could refer to.
+    check(
+        "Port Leaders Blame Storm Crews For Flood\n\nThe leaders issued a joint text, saying the crews were at fault.",
+        &["The leaders | saying | indirect | the crews were at fault"],
+    );
 }
 
 /// A page excerpt cut mid-sentence: a claim with a few words of content running into the cut
