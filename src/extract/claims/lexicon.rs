@@ -143,6 +143,9 @@ pub(super) static ASIDES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("as
 /// "an ally said").
 pub(super) static LY_NOUNS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("ly-noun"));
 
+/// What follows a cue in an anonymous source's formula ("asked not to be named"): no claim.
+pub(super) static ANONYMITY: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("anonymity"));
+
 /// Capitalized words that cannot be part of a speaker phrase.
 pub(super) static CAP_STOP: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("cap-stop"));
 
@@ -226,6 +229,7 @@ mod tests {
             "dateline-mil",
             "aside",
             "ly-noun",
+            "anonymity",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

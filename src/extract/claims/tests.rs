@@ -92,6 +92,27 @@ fn attribution_table() {
             "It was revealed that a small number of officers were assessed after the incident.",
             &[],
         ),
+        // ", adding that …" after a quote-first or clause-first attribution is a claim of its
+        // own; the clause before the attribution stays its content
+        (
+            "The bridge will reopen soon, the mayor said, adding that repairs would cost more.",
+            &[
+                "the mayor | said | indirect | The bridge will reopen soon",
+                "the mayor | adding | indirect | repairs would cost more",
+            ],
+        ),
+        (
+            "The bridge will reopen soon, the mayor said, noting the repairs were finished.",
+            &[
+                "the mayor | said | indirect | The bridge will reopen soon",
+                "the mayor | noting | indirect | the repairs were finished",
+            ],
+        ),
+        // the anonymity formula is no claim
+        (
+            "\"The bridge is safe,\" a spokeswoman for the city, who asked not to be named, said.",
+            &["a spokeswoman for the city | said | direct | The bridge is safe"],
+        ),
         // a cue word that is also a noun, after an article, a possessive or an adjective
         (
             "The governor began the day with a carefully worded tweet about the flood.",

@@ -7,7 +7,9 @@
 //! then the content: [`quote_before`], [`content_before`], [`content_after`].
 
 use super::coref::{Ctx, Speaker};
-use super::lexicon::{in_list, role_of, CueKind, CHANNEL_NOUNS, PRONOUNS, SKIP_BEFORE_CUE};
+use super::lexicon::{
+    in_list, role_of, CueKind, ANONYMITY, CHANNEL_NOUNS, PRONOUNS, SKIP_BEFORE_CUE,
+};
 use super::phrase::{
     np_back, np_fwd_mode, relative_subject, sentence_subject, skip_back, skip_trailer,
 };
@@ -57,6 +59,15 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
             .is_some_and(|w| w.trim_end_matches(':').ends_with("ing")),
         cue_word,
     };
+    // "who asked not to be named", "who requested anonymity": a source's formula.
+    let after_cue = text[cue.end..site.sent.end].trim_start().to_lowercase();
+    if ANONYMITY.iter().any(|p| {
+        after_cue
+            .strip_prefix(p)
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+    }) {
+        return None;
+    }
     let passive = passive_agent(ctx, site, &at)?;
     // "a peace deal narrowly rejected by voters": a participle straight before "by" with no
     // form of "be" is a reduced passive; the phrase before it is what was rejected.
@@ -549,7 +560,15 @@ fn content_before(
     attribution_start_byte: usize,
 ) -> Option<((usize, usize, bool), ClaimKind)> {
     let (text, toks, sent, quotes) = (at.text, site.toks, site.sent, site.quotes);
-    let ends_here = rest >= toks.len()
+    // "…, the minister said, adding that …": a participle after a comma opens a claim of
+    // its own; the attribution ends before it.
+    let participle_next = rest < toks.len()
+        && rest > after
+        && toks[rest].k == TokKind::Word
+        && word(text, &toks[rest]).ends_with("ing")
+        && is_punct(text, &toks[rest - 1], ",");
+    let ends_here = participle_next
+        || rest >= toks.len()
         || (is_punct(text, &toks[rest], ".") && rest + 1 >= toks.len())
         || is_punct(text, &toks[rest], ",")
         || (toks[rest].k == TokKind::Punct && rest + 1 >= toks.len())
