@@ -564,6 +564,7 @@ mod tests {
             "Updated figures from the U.N. showed 300,000 people trapped.",
             "Share prices fell in Moscow after the announcement.",
             "Related talks are planned for Sept. 9 in Geneva.",
+            "The views expressed by the envoy were shared by most of the council.",
             "Click",
             "Email records were not released.",
             "Weather conditions delayed the aid convoy.",

@@ -1363,7 +1363,7 @@ mod tests {
         let cases: &[(&str, &str, Option<&str>)] = &[
             // a bare description refers back to an unnamed source described with a country
             (
-                "As a source in the Egyptian delegation informed journalists, Cairo waited for hours. The offer, according to the source, went to Rome.",
+                "As a source in the Egyptian delegation met journalists, Cairo waited for hours. The offer, according to the source, went to Rome.",
                 "the source",
                 Some("EGY"),
             ),

@@ -72,6 +72,9 @@ pub(super) fn generic_quote_first(
     let _ = first_new;
 }
 
+/// Forms of "be" that make a participle after them passive.
+const BE_FORMS: &[&str] = &["is", "was", "are", "were", "be", "been", "being"];
+
 /// "Trump boasted that ...": a verb outside the lexicon, right before "that", after a plain
 /// subject phrase (name, pronoun, role noun). Low confidence.
 pub(super) fn generic_that(
@@ -125,6 +128,14 @@ pub(super) fn generic_that(
         }
         let j = skip_back(text, toks, t - 1);
         if j == 0 || toks[j - 1].k != TokKind::Word {
+            continue;
+        }
+        // "It was revealed that ...": an agentless passive names no one who said it.
+        let passive = lv.ends_with("ed")
+            && toks[j..t - 1]
+                .iter()
+                .any(|x| in_list(BE_FORMS, word(text, x)));
+        if passive {
             continue;
         }
         let Some(st) = np_back(text, toks, j - 1, false) else {

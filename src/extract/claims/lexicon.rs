@@ -135,6 +135,17 @@ pub(super) static MODIFIERS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words(
 pub(super) static SKIP_BEFORE_CUE: Lazy<Vec<&'static str>> =
     Lazy::new(|| claim_words("skip-before-cue"));
 
+/// Discourse adverbs set off by commas between a speaker and its cue ("Lavrov, however,
+/// rejected ...", "The minister on Monday, though, said ...").
+pub(super) static ASIDES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("aside"));
+
+/// Lowercase nouns ending in "-ly" that are no manner adverbs before a cue ("the daily said",
+/// "an ally said").
+pub(super) static LY_NOUNS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("ly-noun"));
+
+/// What follows a cue in an anonymous source's formula ("asked not to be named"): no claim.
+pub(super) static ANONYMITY: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("anonymity"));
+
 /// Capitalized words that cannot be part of a speaker phrase.
 pub(super) static CAP_STOP: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("cap-stop"));
 
@@ -216,6 +227,9 @@ mod tests {
             "standing",
             "dateline-gov",
             "dateline-mil",
+            "aside",
+            "ly-noun",
+            "anonymity",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

@@ -185,10 +185,13 @@ pub fn find(
         }
         let toks = tokenize(text, sent.start, sent.end);
         let before = drafts.len();
-        if !is_headline(text, sent) {
+        let headline = headline(text, sent);
+        if headline.is_none() {
             find_in_sentence(&mut ctx, &quotes, sent, &toks, &mut drafts);
         }
-        if drafts.len() == before {
+        // In a title-case headline every word is capitalised: "EU Leaders Blame Russia"
+        // names no one called "Blame Russia".
+        if drafts.len() == before && headline != Some(Headline::TitleCase) {
             ctx.note_names(&toks);
         }
     }
@@ -202,6 +205,21 @@ pub fn find(
                 .count()
                 >= 2
     });
+    // A page excerpt cut mid-sentence leaves a claim with a few words of content running
+    // into the cut ("the minister said the two Sy"): a fragment, not a claim. A text of one
+    // sentence is no excerpt.
+    if cut_text(text) {
+        drafts.retain(|d| {
+            text[..d.sentence.start].trim().is_empty()
+                || !text[d.content.end..]
+                    .trim_start_matches(|c: char| c.is_whitespace() || "\"”’'),".contains(c))
+                    .is_empty()
+                || text[d.content.start..d.content.end]
+                    .split_whitespace()
+                    .count()
+                    >= MIN_CUT_WORDS
+        });
+    }
     // "with Moscow accused of backtracking", "Russia, blamed for the attack, …": an accusation
     // verb straight before "of"/"for" is a passive participle; the phrase before it is the
     // accused, and nobody is said to accuse.
@@ -229,15 +247,18 @@ pub fn find(
 
 /// A line of its own in title case that does not end a sentence ("U.S. and Russia Announce
 /// Plan for Peace in Syria (Transcript)") is a headline or page furniture: the reporter's
-/// summary, no one's claim. Sentence-case lines without a full stop stay: excerpts are cut
-/// mid-sentence and some pages hard-wrap their paragraphs.
-fn is_headline(text: &str, sent: Span) -> bool {
+/// summary, no one's claim. So is a short sentence-case line without a final stop that is
+/// not the text's last ("Minister denies role in leak; inquiry opens", a repeated headline,
+/// a standfirst, a related link): headlines run to about fifteen words, while longer
+/// unstopped lines are standfirsts and excerpts cut mid-sentence, which stay. Hard-wrapped
+/// sentences (a line break inside) and list items ("- The embassy said ...") stay too.
+fn headline(text: &str, sent: Span) -> Option<Headline> {
     let before = text[..sent.start].trim_end_matches([' ', '\t']);
     let after = text[sent.end..].trim_start_matches([' ', '\t']);
     let own_line = (before.is_empty() || before.ends_with('\n'))
         && (after.is_empty() || after.starts_with(['\n', '\r']));
     if !own_line {
-        return false;
+        return None;
     }
     let line = text[sent.start..sent.end].trim_end();
     let ends = line.trim_end_matches(['"', '”', '’', '\'', ')']);
@@ -254,10 +275,46 @@ fn is_headline(text: &str, sent: Span) -> bool {
                 .is_some_and(char::is_uppercase)
         })
         .count();
-    long.len() >= 3
-        && capitalised * 5 >= long.len() * 4
-        && !ends.ends_with(['.', '!', '?', ',', ':', ';', '…'])
+    let stopped = ends.ends_with(['.', '!', '?', ',', ':', ';', '…']);
+    let title_case = long.len() >= 3 && capitalised * 5 >= long.len() * 4;
+    let last = text[sent.end..].trim().is_empty();
+    let list_item = line.starts_with(['-', '•', '*', '–', '—']);
+    let short = line.split_whitespace().count() <= MAX_HEADLINE_WORDS
+        && !line.contains('\n')
+        && !last
+        && !list_item;
+    if stopped {
+        None
+    } else if title_case {
+        Some(Headline::TitleCase)
+    } else {
+        short.then_some(Headline::Short)
+    }
 }
+
+/// What kind of headline line a sentence is (see [`headline`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Headline {
+    /// Title case: capitalisation says nothing about names.
+    TitleCase,
+    /// A short sentence-case line without a final stop.
+    Short,
+}
+
+/// Whether `text` stops mid-sentence (an excerpt cut short): its last character closes no
+/// sentence.
+fn cut_text(text: &str) -> bool {
+    let end = text
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    !end.is_empty() && !end.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// The fewest words of content a claim cut off by the end of an excerpt keeps.
+const MIN_CUT_WORDS: usize = 6;
+
+/// The longest sentence-case line (in words) read as a headline when it has no final stop.
+const MAX_HEADLINE_WORDS: usize = 15;
 
 /// Wire ledes introduce a speaker by title and name them a paragraph later: "Russia's defense
 /// minister said Monday ..." then "Defense Minister Sergei Shoigu ... said". A titled speaker

@@ -3,8 +3,8 @@
 //! adverbs and trailers that may stand between a speaker, its cue and the content.
 
 use super::lexicon::{
-    in_list, role_of, CAP_STOP, DETERMINERS, MODIFIERS, NAME_LIKE_SKIPS, NP_STOP, PRONOUNS,
-    QUANTIFIERS, SKIP_BEFORE_CUE, TRAILER_WORDS,
+    in_list, role_of, ASIDES, CAP_STOP, DETERMINERS, LY_NOUNS, MODIFIERS, NAME_LIKE_SKIPS, NP_STOP,
+    PRONOUNS, QUANTIFIERS, SKIP_BEFORE_CUE, TRAILER_WORDS,
 };
 use super::tokens::{is_cap, is_punct, word, Tok, TokKind};
 
@@ -193,9 +193,9 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
 }
 
 /// A preposition that may follow a role noun inside a speaker phrase: "a spokesman for",
-/// "a source in", "officials from", "a diplomat at".
+/// "a source in", "officials from", "a diplomat at", "the ambassador to London".
 pub(super) fn role_preposition(w: &str) -> bool {
-    ["for", "of", "at", "in", "from", "within"]
+    ["for", "of", "at", "in", "from", "within", "to"]
         .iter()
         .any(|p| w.eq_ignore_ascii_case(p))
 }
@@ -358,13 +358,48 @@ pub(super) fn skip_back(text: &str, toks: &[Tok], mut j: usize) -> usize {
         if is_cap(w) && in_list(NAME_LIKE_SKIPS, w) {
             break;
         }
-        if t.k == TokKind::Word && in_list(&SKIP_BEFORE_CUE, w) {
+        // "have all rejected", "They both said": a floating quantifier after the subject.
+        let floating = matches!(w, "all" | "both") && j >= 2 && toks[j - 2].k == TokKind::Word;
+        if t.k == TokKind::Word && (in_list(&SKIP_BEFORE_CUE, w) || manner_adverb(w) || floating) {
             j -= 1;
+        } else if let Some(open) = aside_before(text, toks, j) {
+            j = open;
         } else {
             break;
         }
     }
     j
+}
+
+/// A lowercase manner adverb ("abruptly", "bluntly") between a speaker and its cue, unless it
+/// is one of the few nouns in "-ly" ("the daily said").
+fn manner_adverb(w: &str) -> bool {
+    w.len() >= 5
+        && w.ends_with("ly")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !in_list(&LY_NOUNS, w)
+}
+
+/// ", however," / ", for its part," right before token `j` with a word before its opening
+/// comma: the opening comma's index, to skip the aside.
+fn aside_before(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
+    if j < 3 || !is_punct(text, &toks[j - 1], ",") {
+        return None;
+    }
+    let mut k = j - 1;
+    while k > 0 && j - 1 - k < 3 {
+        let t = &toks[k - 1];
+        if is_punct(text, t, ",") {
+            let words = j - 1 - k;
+            let before_word = k >= 2 && toks[k - 2].k == TokKind::Word;
+            return (words > 0 && before_word).then_some(k - 1);
+        }
+        if t.k != TokKind::Word || !in_list(&ASIDES, word(text, t)) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// Skip a trailer after the cue; returns the first token of what follows it.

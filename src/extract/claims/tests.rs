@@ -40,6 +40,93 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // praise of a deal ("hailed"); a public appeal; "went on to claim"
+        (
+            "The neighbours hailed a landmark accord on Tuesday to end the border dispute.",
+            &["The neighbours | hailed | indirect | a landmark accord on Tuesday to end the border dispute"],
+        ),
+        (
+            "The governor made an appeal for calm at a rally in the capital.",
+            &["The governor | made an appeal for | indirect | calm at a rally in the capital"],
+        ),
+        (
+            "The finance minister went on to claim it is obvious the bank has hidden its losses.",
+            &["The finance minister | went on to claim | indirect | it is obvious the bank has hidden its losses"],
+        ),
+        // a fronted "as" clause with a cue of informing
+        (
+            "As an aide to the minister informed journalists earlier, the government in fact waited three days for a reply.",
+            &["an aide to the minister | informed journalists | indirect | the government in fact waited three days for a reply"],
+        ),
+        // a discourse adverb between commas, a manner adverb, a floating quantifier: the
+        // subject before them still speaks
+        (
+            "The interior minister on Monday, though, rejected the notion that the army had anything to do with the shooting.",
+            &["The interior minister | rejected | indirect | the notion that the army had anything to do with the shooting"],
+        ),
+        (
+            "City officials had planned to open the bridge on Friday, but then abruptly said some safety problems had arisen.",
+            &["City officials | said | indirect | some safety problems had arisen"],
+        ),
+        (
+            "The three ministries have all rejected the claim that they supplied the rifles.",
+            &["three ministries | rejected | indirect | the claim that they supplied the rifles"],
+        ),
+        // a role noun's "to" phrase is part of the speaker
+        (
+            "The grain had been sold before the drought, the Peruvian ambassador to Chile has claimed.",
+            &["the Peruvian ambassador to Chile | claimed | indirect | The grain had been sold before the drought"],
+        ),
+        // ", saying:" before a quotation hangs on the clause's subject
+        (
+            "The ministers issued a joint text backing the port, saying: \"The council condemns the attack on the harbour.\"",
+            &["The ministers | saying: | direct | The council condemns the attack on the harbour"],
+        ),
+        // a noun in "-ly" is a speaker's head, not an adverb; an agentless passive names
+        // no speaker
+        (
+            "The daily said the talks had failed.",
+            &["The daily | said | indirect | the talks had failed"],
+        ),
+        (
+            "It was revealed that a small number of officers were assessed after the incident.",
+            &[],
+        ),
+        // ", adding that …" after a quote-first or clause-first attribution is a claim of its
+        // own; the clause before the attribution stays its content
+        (
+            "The bridge will reopen soon, the mayor said, adding that repairs would cost more.",
+            &[
+                "the mayor | said | indirect | The bridge will reopen soon",
+                "the mayor | adding | indirect | repairs would cost more",
+            ],
+        ),
+        (
+            "The bridge will reopen soon, the mayor said, noting the repairs were finished.",
+            &[
+                "the mayor | said | indirect | The bridge will reopen soon",
+                "the mayor | noting | indirect | the repairs were finished",
+            ],
+        ),
+        // the anonymity formula is no claim
+        (
+            "\"The bridge is safe,\" a spokeswoman for the city, who asked not to be named, said.",
+            &["a spokeswoman for the city | said | direct | The bridge is safe"],
+        ),
+        // a cue word that is also a noun, after an article, a possessive or an adjective
+        (
+            "The governor began the day with a carefully worded tweet about the flood.",
+            &[],
+        ),
+        (
+            "Their states remained close, and the tweets stopped.",
+            &[],
+        ),
+        // a reduced passive names what was rejected, not who rejected it
+        (
+            "The mayor will meet her rivals to save a budget narrowly rejected by the council on Sunday.",
+            &[],
+        ),
         // a phrase followed by an auxiliary after the cue opens the reported clause: no
         // inversion; and a short quoted phrase inside an appositive keeps the subject
         (
@@ -743,8 +830,9 @@ fn claim_dates_from_cue_timexes() {
     assert_eq!(c[0].date, published);
 }
 
-/// A title-case line without a full stop is a headline, not a claim; sentence-case lines cut
-/// before their full stop still are.
+/// A title-case line without a full stop is a headline, not a claim, and so is a short
+/// sentence-case one; longer lines cut before their full stop, the text's last line and list
+/// items still are.
 #[test]
 fn headlines_are_not_claims() {
     let cases: &[(&str, usize)] = &[
@@ -761,9 +849,63 @@ fn headlines_are_not_claims() {
             1,
         ),
         ("Lavrov said the plan would work\n", 1),
+        // short sentence-case lines without a final stop: headlines, repeated headlines and
+        // related links in headline grammar
+        (
+            "Harbour chief denies role in ferry leak; inquiry opens\n\nThe harbour chief said the leak was not his doing.",
+            1,
+        ),
+        (
+            "The mayor said the bridge would reopen.\n\nRELATED Flood waters reach the old town, council says\n\nThe council said repairs would take a week.",
+            2,
+        ),
+        (
+            "Union tells port owners to 'pay up or shut down'\n\nThe union said on Monday the strike would go on.",
+            1,
+        ),
+        // a long standfirst without a full stop still holds a claim, and so do list items
+        (
+            "Mayor warns flood walls will not hold\n\nThe mayor of the river town has warned residents that the flood walls along the old quay will not hold through another winter storm\n\nShe spoke on Monday.",
+            1,
+        ),
+        (
+            "Key points\n\n- The embassy said it was \"completely untrue\" that its staff were involved\n- Police said the inquiry would take weeks\n\nMore later.",
+            2,
+        ),
     ];
     for (text, n) in cases {
         assert_eq!(run(text).len(), *n, "{text}: {:?}", run(text));
+    }
+    // A title-case headline's capitals name no one a later description could refer to.
+    check(
+        "Port Leaders Blame Storm Crews For Flood\n\nThe leaders issued a joint text, saying the crews were at fault.",
+        &["The leaders | saying | indirect | the crews were at fault"],
+    );
+}
+
+/// A page excerpt cut mid-sentence: a claim with a few words of content running into the cut
+/// is a fragment; a longer one, or a claim before it, stays.
+#[test]
+fn fragments_cut_by_an_excerpt_are_not_claims() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The governor said the two sides had agreed. The deputy said the bri",
+            &["The governor | said | indirect | the two sides had agreed"],
+        ),
+        (
+            "The governor said the two sides had agreed. The deputy said the talks had moved on to the northern bri",
+            &[
+                "The governor | said | indirect | the two sides had agreed",
+                "The deputy | said | indirect | the talks had moved on to the northern bri",
+            ],
+        ),
+        (
+            "The governor said the two sides had agreed.\n\n\"We have irrefutable evid",
+            &["The governor | said | indirect | the two sides had agreed"],
+        ),
+    ];
+    for (text, want) in cases {
+        check(text, want);
     }
 }
 

@@ -7,7 +7,9 @@
 //! then the content: [`quote_before`], [`content_before`], [`content_after`].
 
 use super::coref::{Ctx, Speaker};
-use super::lexicon::{in_list, role_of, CueKind, CHANNEL_NOUNS, PRONOUNS, SKIP_BEFORE_CUE};
+use super::lexicon::{
+    in_list, role_of, CueKind, ANONYMITY, CHANNEL_NOUNS, PRONOUNS, SKIP_BEFORE_CUE,
+};
 use super::phrase::{
     np_back, np_fwd_mode, relative_subject, sentence_subject, skip_back, skip_trailer,
 };
@@ -28,7 +30,7 @@ struct At<'s> {
     told: bool,
     /// First token of the cue after skipping adverbs and auxiliaries back from it.
     j: usize,
-    /// The cue opens with a participle: "saying", "calling on", "urging".
+    /// The cue opens with a participle: "saying", "saying:", "calling on", "urging".
     participle: bool,
 }
 
@@ -54,10 +56,27 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         participle: cue_word
             .split_whitespace()
             .next()
-            .is_some_and(|w| w.ends_with("ing")),
+            .is_some_and(|w| w.trim_end_matches(':').ends_with("ing")),
         cue_word,
     };
+    // "who asked not to be named", "who requested anonymity": a source's formula.
+    let after_cue = text[cue.end..site.sent.end].trim_start().to_lowercase();
+    if ANONYMITY.iter().any(|p| {
+        after_cue
+            .strip_prefix(p)
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+    }) {
+        return None;
+    }
     let passive = passive_agent(ctx, site, &at)?;
+    // "a peace deal narrowly rejected by voters": a participle straight before "by" with no
+    // form of "be" is a reduced passive; the phrase before it is what was rejected.
+    let by_next = toks
+        .get(at.ce)
+        .is_some_and(|t| word(text, t).eq_ignore_ascii_case("by"));
+    if passive.is_none() && by_next && at.cue_word.ends_with("ed") {
+        return None;
+    }
     let mut found = match &passive {
         Some((sp, _)) => Found {
             speaker: Some(sp.clone()),
@@ -387,6 +406,12 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
     }
 }
 
+/// Articles and possessives: a cue word right after one is a noun ("the subsequent tweet" has
+/// an adjective between; "their states" none).
+const NOUN_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "his", "its", "their", "our", "my", "your", "every",
+];
+
 /// Finite auxiliaries (closed class, lowercase as written): after a noun phrase they make it
 /// a clause's subject.
 const AUXILIARIES: &[&str] = &[
@@ -461,6 +486,13 @@ fn weak_cue_check(
     speaker: &mut Speaker,
 ) -> Option<()> {
     let (text, toks, j) = (at.text, site.toks, at.j);
+    // "a tweet", "their states": a cue straight after an article or a possessive is a noun.
+    let noun = at.ci > 0
+        && toks[at.ci - 1].k == TokKind::Word
+        && in_list(NOUN_DETERMINERS, word(text, &toks[at.ci - 1]));
+    if noun {
+        return None;
+    }
     if site.row.weak {
         first_tok?;
         // "his amorphous support", "That longtime support": a modifier, not a subject.
@@ -528,7 +560,15 @@ fn content_before(
     attribution_start_byte: usize,
 ) -> Option<((usize, usize, bool), ClaimKind)> {
     let (text, toks, sent, quotes) = (at.text, site.toks, site.sent, site.quotes);
-    let ends_here = rest >= toks.len()
+    // "…, the minister said, adding that …": a participle after a comma opens a claim of
+    // its own; the attribution ends before it.
+    let participle_next = rest < toks.len()
+        && rest > after
+        && toks[rest].k == TokKind::Word
+        && word(text, &toks[rest]).ends_with("ing")
+        && is_punct(text, &toks[rest - 1], ",");
+    let ends_here = participle_next
+        || rest >= toks.len()
         || (is_punct(text, &toks[rest], ".") && rest + 1 >= toks.len())
         || is_punct(text, &toks[rest], ",")
         || (toks[rest].k == TokKind::Punct && rest + 1 >= toks.len())
