@@ -646,45 +646,89 @@ pub fn transcript_turns(article: &Article, claims: &mut [Claim]) {
 }
 
 /// "The United States and Russia failed to close a deal, saying they still have issues to
-/// resolve", "Norway and Iceland said in a joint statement …": a speaker joined by "and" to
-/// another party of another side speaks jointly with it, so the claim is recorded once per
-/// party (a joint statement is each signatory's claim). The copy follows the original, with
-/// the partner as its speaker; parties of one side stay one claim.
+/// resolve", "Norway, Denmark and Iceland said in a joint statement …": a speaker coordinated
+/// with other parties of other sides speaks jointly with them, so the claim is recorded once
+/// per party (a joint statement is each signatory's claim). The copies follow the original,
+/// each with one partner as its speaker; parties of one side stay one claim.
 pub fn joint_speakers(article: &Article, claims: &mut Vec<Claim>) {
-    let body = article.body;
+    let mut out = Vec::with_capacity(claims.len());
+    for c in claims.drain(..) {
+        let copies: Vec<Claim> = conjuncts(article, &c)
+            .into_iter()
+            .map(|m| Claim {
+                speaker: m.name.clone(),
+                speaker_span: Some(m.span),
+                actor: Some(m.name.clone()),
+                actor_code: Some(m.code.clone()),
+                country: m.country.clone(),
+                ..c.clone()
+            })
+            .collect();
+        out.push(c);
+        out.extend(copies);
+    }
+    *claims = out;
+}
+
+/// What may join two coordinated parties: "A and B", "A, B and C", "A, B, and the C".
+const AND: [&str; 2] = [" and ", ", and "];
+const LIST: &str = ", ";
+
+/// The parties coordinated with a claim's coded speaker, of sides other than its own and each
+/// other's, in text order: "and" right before or after the speaker, and a list's commas
+/// before that "and" ("Sweden, Finland and Norway": from "Norway" back to "Sweden"). A comma
+/// alone never joins ("In Oslo, Iceland said" is no joint statement).
+fn conjuncts<'a>(article: &'a Article, c: &Claim) -> Vec<&'a ActorMention> {
     let side = |code: &str| {
         crate::extract::actors::ActorCode::new(code)
             .side()
             .map(|s| s.key)
     };
-    let mut out = Vec::with_capacity(claims.len());
-    for c in claims.drain(..) {
-        let partner = c
-            .speaker_span
-            .zip(c.actor_code.as_deref())
-            .and_then(|(s, code)| {
-                let at = s.end + " and ".len();
-                body.get(s.end..at).filter(|w| *w == " and ")?;
-                let own = side(code)?;
-                article.actors.iter().find(|m| {
-                    m.span.start == at
-                        && usable(m)
-                        && !c.span.overlaps(m.span)
-                        && side(&m.code).is_some_and(|k| k != own)
-                })
-            });
-        let copy = partner.map(|m| Claim {
-            speaker: m.name.clone(),
-            speaker_span: Some(m.span),
-            actor: Some(m.name.clone()),
-            actor_code: Some(m.code.clone()),
-            country: m.country.clone(),
-            ..c.clone()
-        });
-        out.push(c);
-        out.extend(copy);
+    let (Some(span), Some(own)) = (c.speaker_span, c.actor_code.as_deref().and_then(side)) else {
+        return Vec::new();
+    };
+    let body = article.body;
+    let mut sides = vec![own];
+    let mut take = |m: &'a ActorMention, found: &mut Vec<&'a ActorMention>| {
+        let k = side(&m.code);
+        match k {
+            Some(k) if usable(m) && !c.span.overlaps(m.span) && !sides.contains(&k) => {
+                sides.push(k);
+                found.push(m);
+            }
+            _ => {}
+        }
+    };
+    // The gap between two conjuncts: one of `seps`, then an optional "the ".
+    let joins = |gap: &str, seps: &[&str]| {
+        let gap = gap.strip_suffix("the ").unwrap_or(gap);
+        seps.contains(&gap)
+    };
+    let mut found = Vec::new();
+    // Backward: the first gap is "and", the next ones list commas.
+    let mut start = span.start;
+    let mut seps: &[&str] = &AND;
+    while let Some(m) = article.actors.iter().find(|m| {
+        m.span.end < start
+            && body
+                .get(m.span.end..start)
+                .is_some_and(|gap| gap.len() <= 10 && joins(gap, seps))
+    }) {
+        take(m, &mut found);
+        start = m.span.start;
+        seps = std::slice::from_ref(&LIST);
     }
-    *claims = out;
+    found.reverse();
+    // Forward: "A and B" with the speaker first.
+    if let Some(m) = article.actors.iter().find(|m| {
+        m.span.start > span.end
+            && body
+                .get(span.end..m.span.start)
+                .is_some_and(|gap| gap.len() <= 10 && joins(gap, &AND))
+    }) {
+        take(m, &mut found);
+    }
+    found
 }
 
 /// Whether `words` holds `role` as a word, singular or plural.
@@ -1071,6 +1115,20 @@ mod tests {
             (
                 "Norway said Iceland and the Faroes had broken the accord.",
                 &[Some("NOR")],
+            ),
+            // a list: every party, the speaker first, then the others in text order
+            (
+                "Sweden, Finland and Norway said they had never made the gas.",
+                &[Some("NOR"), Some("SWE"), Some("FIN")],
+            ),
+            (
+                "Chile, Peru, and the United States said in a joint statement the vote was flawed.",
+                &[Some("USA"), Some("CHL"), Some("PER")],
+            ),
+            // a comma alone joins nothing: a place before the speaker
+            (
+                "In Oslo, Iceland said the talks had failed.",
+                &[Some("ISL")],
             ),
         ];
         for (body, want) in cases {
