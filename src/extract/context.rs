@@ -835,14 +835,27 @@ fn by_role_word<'a>(
         .iter()
         .filter(|m| m.span.end <= at && usable(m))
         .filter(|m| {
-            has_role(&m.text) || has_role(title_before(body, m)) || has_role(after(body, m))
+            has_role(&m.text)
+                || (!in_title_case_headline(body, m.span) && has_role(title_before(body, m)))
+                || has_role(after(body, m))
         })
         .max_by_key(|m| m.span.start)
 }
 
+/// Whether `span` sits on a title-case line without a final stop ("EU Leaders Blame Russia"):
+/// there the capitalised words before a name are a headline's verbs and nouns, not its title.
+fn in_title_case_headline(body: &str, span: Span) -> bool {
+    let lo = body[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let hi = body[span.end..]
+        .find('\n')
+        .map_or(body.len(), |i| span.end + i);
+    let line = body[lo..hi].trim_end();
+    !line.ends_with(['.', '!', '?', ':', ';']) && crate::extract::words::title_case(line)
+}
+
 /// "As a source in the Egyptian delegation told reporters, … according to the source": a
 /// bare definite description refers back to the nearest earlier unnamed source written with
-/// the same role word whose description gives it a country.
+/// the same role word whose description gives it a country or an international body.
 fn by_described_source<'a>(
     actors: &'a [ActorMention],
     speaker: &str,
@@ -852,7 +865,12 @@ fn by_described_source<'a>(
     actors
         .iter()
         .filter(|m| m.span.end <= at && m.kind == ActorKind::Anonymous)
-        .filter(|m| m.country.is_some() && !m.code.is_empty() && m.code != UNKNOWN_CODE)
+        .filter(|m| {
+            // A country, or an international body ("EU leaders … the leaders said").
+            (m.country.is_some() || m.code.starts_with("IGO"))
+                && !m.code.is_empty()
+                && m.code != UNKNOWN_CODE
+        })
         .filter(|m| has_word(&m.text.to_lowercase(), &role))
         .max_by_key(|m| m.span.start)
 }
@@ -1096,6 +1114,31 @@ mod tests {
             .map(|(_, c)| c)
             .collect();
         assert!(fajr.windows(2).all(|w| w[0] == w[1]), "{got:?}");
+    }
+
+    /// A title-case headline's capitals are no title: "the leaders" later refers to the
+    /// leaders written in the body, not to the party named after "Leaders Blame" above.
+    #[test]
+    fn a_headline_lends_no_title() {
+        let body = "Nordic Leaders Blame Russia For Trawler Clash\n\nThe prime minister urged EU leaders gathered in Brussels to back the fishing ban.\n\nThe leaders issued a joint text, saying: \"The Council condemns the breach.\"";
+        let got = sides(body);
+        assert_eq!(
+            got.last()
+                .map(|(s, c)| (s.as_str(), c.as_deref() == Some("RUS"))),
+            Some(("The leaders", false)),
+            "{got:?}"
+        );
+        let (ex, _) = extract(
+            body,
+            DateValue::day(chrono::NaiveDate::from_ymd_opt(2018, 3, 14).unwrap()),
+            &Gazetteer::builtin(),
+        );
+        assert_eq!(
+            ex.claims.last().and_then(|c| c.actor_code.as_deref()),
+            Some("IGOEUR"),
+            "the leaders are the EU leaders of the body: {:?}",
+            ex.claims
+        );
     }
 
     /// A speaker joined by "and" to a party of another side: one claim per party.

@@ -1,6 +1,7 @@
 //! Words as runs of letters and digits: the plain word split that near-duplicate hashing
 //! (`copies`) and the polarity scorer (`eval::polnear`) share, and the word-boundary tests
-//! the actor finder and its title reader share.
+//! the actor finder and its title reader share, and the title-case test that claims and
+//! the article context share.
 //!
 //! Claims, time expressions and thread keywords tokenize differently on purpose (inner dots
 //! and apostrophes, quote marks, spacing flags); see their own `tokenize`/`tokens`.
@@ -62,6 +63,25 @@ pub fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
         return None;
     }
     Some((start, &text[start..end]))
+}
+
+/// Whether a line is in title case ("EU Leaders Blame Russia For Nerve Attack"): at least
+/// three words of four letters or more, four in five of them capitalised (short function words
+/// keep lower case in title case). Such a line's capitals name no one and carry no titles.
+pub fn title_case(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    long.len() >= 3 && capitalised * 5 >= long.len() * 4
 }
 
 #[cfg(test)]

@@ -262,21 +262,8 @@ fn headline(text: &str, sent: Span) -> Option<Headline> {
     }
     let line = text[sent.start..sent.end].trim_end();
     let ends = line.trim_end_matches(['"', '”', '’', '\'', ')']);
-    // Words of four letters or more: short function words keep lower case in title case.
-    let long: Vec<&str> = line
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    let capitalised = long
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
-        .count();
     let stopped = ends.ends_with(['.', '!', '?', ',', ':', ';', '…']);
-    let title_case = long.len() >= 3 && capitalised * 5 >= long.len() * 4;
+    let title_case = crate::extract::words::title_case(line);
     let last = text[sent.end..].trim().is_empty();
     let list_item = line.starts_with(['-', '•', '*', '–', '—']);
     let short = line.split_whitespace().count() <= MAX_HEADLINE_WORDS
