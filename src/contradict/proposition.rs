@@ -442,7 +442,7 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
         return by.map(|m| (mention_side(m), m.name.clone()));
     }
     let pick = if possessed && before.is_some() {
-        before
+        possessor(text, mentions, clause, start).or(before)
     } else if inside.is_some() {
         // A party named inside the act's own words is its doer ("Russian-made", "approved by
         // the Russian leadership", "over Iranian territory").
@@ -473,6 +473,30 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
         agent = mentions.first().map(|m| (mention_side(m), m.name.clone()));
     }
     agent
+}
+
+/// A preposition right before a mention: the actor is governed by it ("a request by the
+/// government", "the talks with Moscow"), not the subject a possessive refers back to.
+static GOVERNED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:by|of|from|to|with|against|on|at|for|in|into|towards?)\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
+/// The actor a possessive before the act ("… underlines its responsibility") refers back to:
+/// the last actor named in the clause before the act that no preposition governs ("Russia's
+/// failure to answer the request by the government underlines its responsibility" is about
+/// Russia), when there is one.
+fn possessor<'m>(
+    text: &str,
+    mentions: &'m [ActorMention],
+    clause: usize,
+    start: usize,
+) -> Option<&'m ActorMention> {
+    mentions
+        .iter()
+        .filter(|m| m.span.end <= start && m.span.start >= clause)
+        .filter(|m| !GOVERNED.is_match(&text[clause..m.span.start]))
+        .max_by_key(|m| m.span.end)
 }
 
 /// A form of "to be" right before a verb: the verb is passive.
@@ -830,6 +854,28 @@ mod tests {
             "Moscow must disclose its weapons programme",
             false,
             Some(("originate", Some("RUS"), 1)),
+        );
+        // A possessive refers back to the subject, not to an actor a preposition governs.
+        check(
+            "USAGOV",
+            "said",
+            "Tehran's refusal to answer the questions put by the French government shows its responsibility",
+            false,
+            Some(("responsible", Some("IRN"), 1)),
+        );
+        check(
+            "USAGOV",
+            "said",
+            "Tehran's refusal to answer the questions shows its responsibility",
+            false,
+            Some(("responsible", Some("IRN"), 1)),
+        );
+        check(
+            "FRAGOV",
+            "said",
+            "the silence in Tehran about the tanker shows its responsibility",
+            false,
+            Some(("responsible", Some("IRN"), 1)),
         );
         check(
             "RUSGOV",
