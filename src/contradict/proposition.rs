@@ -101,6 +101,9 @@ static ACTS: Lazy<Vec<Act>> = Lazy::new(|| {
 struct Positions {
     negation: Regex,
     dismissal: Regex,
+    ridicule: Regex,
+    /// The accusation named anywhere in the claim (the `accused` rows, unanchored).
+    names_charge: Regex,
     conduct: Regex,
     litotes: Regex,
     accusation: Regex,
@@ -122,6 +125,15 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
     Positions {
         negation: join("negation"),
         dismissal: join("dismissal"),
+        ridicule: join("ridicule"),
+        names_charge: word_regex(
+            &table
+                .iter()
+                .filter(|c| c[0] == "accused")
+                .map(|c| c[1].as_str())
+                .collect::<Vec<_>>()
+                .join("|"),
+        ),
         conduct: join("conduct"),
         litotes: join("litotes"),
         accusation: join("accusation"),
@@ -228,7 +240,10 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         mentions: mentions_in(claim),
         own: speaker_side(claim),
         // "their expulsions are a provocation" condemns a step, it rejects no accusation.
-        dismissal: pos.dismissal.is_match(text) && !pos.conduct.is_match(text),
+        // "the hearing was a circus" mocks the proceedings; "the charges are a farce" rejects them.
+        dismissal: (pos.dismissal.is_match(text)
+            || (pos.ridicule.is_match(text) && pos.names_charge.is_match(text)))
+            && !pos.conduct.is_match(text),
         accusation: pos.accusation.is_match(&claim.cue),
     };
     let Some(mut found) = main_act(text, 0) else {
@@ -657,6 +672,22 @@ mod tests {
             "the report as a smear campaign",
             true,
             Some((r, Some("CHN"), -1)),
+        );
+        // Ridicule of the proceedings takes no position on the act; of the charge itself it
+        // rejects it.
+        check(
+            "IRNGOV",
+            "said",
+            "this is pure theatre in the Security Council",
+            false,
+            None,
+        );
+        check(
+            "IRNGOV",
+            "said",
+            "the allegations are a farce",
+            false,
+            Some((r, Some("IRN"), -1)),
         );
         check(
             "RUSGOV",
