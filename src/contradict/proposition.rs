@@ -101,6 +101,9 @@ static ACTS: Lazy<Vec<Act>> = Lazy::new(|| {
 struct Positions {
     negation: Regex,
     dismissal: Regex,
+    ridicule: Regex,
+    /// The accusation named anywhere in the claim (the `accused` rows, unanchored).
+    names_charge: Regex,
     conduct: Regex,
     litotes: Regex,
     accusation: Regex,
@@ -122,6 +125,15 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
     Positions {
         negation: join("negation"),
         dismissal: join("dismissal"),
+        ridicule: join("ridicule"),
+        names_charge: word_regex(
+            &table
+                .iter()
+                .filter(|c| c[0] == "accused")
+                .map(|c| c[1].as_str())
+                .collect::<Vec<_>>()
+                .join("|"),
+        ),
         conduct: join("conduct"),
         litotes: join("litotes"),
         accusation: join("accusation"),
@@ -228,7 +240,10 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         mentions: mentions_in(claim),
         own: speaker_side(claim),
         // "their expulsions are a provocation" condemns a step, it rejects no accusation.
-        dismissal: pos.dismissal.is_match(text) && !pos.conduct.is_match(text),
+        // "the hearing was a circus" mocks the proceedings; "the charges are a farce" rejects them.
+        dismissal: (pos.dismissal.is_match(text)
+            || (pos.ridicule.is_match(text) && pos.names_charge.is_match(text)))
+            && !pos.conduct.is_match(text),
         accusation: pos.accusation.is_match(&claim.cue),
     };
     let Some(mut found) = main_act(text, 0) else {
@@ -442,7 +457,7 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
         return by.map(|m| (mention_side(m), m.name.clone()));
     }
     let pick = if possessed && before.is_some() {
-        before
+        possessor(text, mentions, clause, start).or(before)
     } else if inside.is_some() {
         // A party named inside the act's own words is its doer ("Russian-made", "approved by
         // the Russian leadership", "over Iranian territory").
@@ -473,6 +488,30 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
         agent = mentions.first().map(|m| (mention_side(m), m.name.clone()));
     }
     agent
+}
+
+/// A preposition right before a mention: the actor is governed by it ("a request by the
+/// government", "the talks with Moscow"), not the subject a possessive refers back to.
+static GOVERNED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:by|of|from|to|with|against|on|at|for|in|into|towards?)\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
+/// The actor a possessive before the act ("… underlines its responsibility") refers back to:
+/// the last actor named in the clause before the act that no preposition governs ("Russia's
+/// failure to answer the request by the government underlines its responsibility" is about
+/// Russia), when there is one.
+fn possessor<'m>(
+    text: &str,
+    mentions: &'m [ActorMention],
+    clause: usize,
+    start: usize,
+) -> Option<&'m ActorMention> {
+    mentions
+        .iter()
+        .filter(|m| m.span.end <= start && m.span.start >= clause)
+        .filter(|m| !GOVERNED.is_match(&text[clause..m.span.start]))
+        .max_by_key(|m| m.span.end)
 }
 
 /// A form of "to be" right before a verb: the verb is passive.
@@ -633,6 +672,22 @@ mod tests {
             "the report as a smear campaign",
             true,
             Some((r, Some("CHN"), -1)),
+        );
+        // Ridicule of the proceedings takes no position on the act; of the charge itself it
+        // rejects it.
+        check(
+            "IRNGOV",
+            "said",
+            "this is pure theatre in the Security Council",
+            false,
+            None,
+        );
+        check(
+            "IRNGOV",
+            "said",
+            "the allegations are a farce",
+            false,
+            Some((r, Some("IRN"), -1)),
         );
         check(
             "RUSGOV",
@@ -830,6 +885,28 @@ mod tests {
             "Moscow must disclose its weapons programme",
             false,
             Some(("originate", Some("RUS"), 1)),
+        );
+        // A possessive refers back to the subject, not to an actor a preposition governs.
+        check(
+            "USAGOV",
+            "said",
+            "Tehran's refusal to answer the questions put by the French government shows its responsibility",
+            false,
+            Some(("responsible", Some("IRN"), 1)),
+        );
+        check(
+            "USAGOV",
+            "said",
+            "Tehran's refusal to answer the questions shows its responsibility",
+            false,
+            Some(("responsible", Some("IRN"), 1)),
+        );
+        check(
+            "FRAGOV",
+            "said",
+            "the silence in Tehran about the tanker shows its responsibility",
+            false,
+            Some(("responsible", Some("IRN"), 1)),
         );
         check(
             "RUSGOV",
