@@ -390,29 +390,9 @@ const IMMEDIATE: &[&str] = &["immediately", "swiftly", "promptly", "quickly"];
 
 #[cfg(test)]
 mod tests {
-    use super::super::find;
-    use crate::extract::actors::Gazetteer;
-    use crate::extract::sentences;
+    use super::super::tests::dates_of;
     use crate::model::DateValue;
     use chrono::NaiveDate;
-
-    /// The dates of the claims found in `text` published on `published`, time expressions tagged.
-    fn dates_of(text: &str, published: DateValue) -> Vec<Option<NaiveDate>> {
-        let timexes = crate::extract::timex::tag(text, published.date);
-        let mut d = Vec::new();
-        find(
-            text,
-            &sentences::split(text),
-            &[],
-            &timexes,
-            published,
-            &Gazetteer::builtin(),
-            &mut d,
-        )
-        .iter()
-        .map(|c| c.date.date)
-        .collect()
-    }
 
     /// Claims dated by the occasion the text sets for them: a scene-setting opening with its
     /// day, "the day after", a same-day reply, and earlier occasions with no day (none).

@@ -946,7 +946,7 @@ fn later_claims_of_a_speaker_share_the_occasion_date() {
 }
 
 /// The dates of the claims found in `text` published on `published`, time expressions tagged.
-fn dates_of(text: &str, published: DateValue) -> Vec<Option<chrono::NaiveDate>> {
+pub(super) fn dates_of(text: &str, published: DateValue) -> Vec<Option<chrono::NaiveDate>> {
     let timexes = crate::extract::timex::tag(text, published.date);
     let mut d = Vec::new();
     let claims = find(
