@@ -69,7 +69,9 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if p.gap > opts.denial_days
         || !p.x.other_side(p.y)
         || !super::pair_has_stance(p)
-        || super::same_passage(p.x, p.y)
+        || (super::same_passage(p.x, p.y)
+            && !super::reports_the_other(p.x, p.y)
+            && !super::reports_the_other(p.y, p.x))
     {
         return None;
     }

@@ -1089,6 +1089,16 @@ pub fn same_passage(a: &Item, b: &Item) -> bool {
         && b.claim.span.start < a.claim.span.end
 }
 
+/// "X accused Y of the attack, a charge Y has denied": the denial's content is the whole
+/// accusation, its cue included, while the denial's own cue stands outside the accusation's
+/// words. The two overlap yet are two reports, an accusation and its denial.
+pub fn reports_the_other(outer: &Item, inner: &Item) -> bool {
+    let (Some(inner_cue), Some(outer_cue)) = (inner.claim.cue_span, outer.claim.cue_span) else {
+        return false;
+    };
+    outer.claim.span.contains(inner_cue) && !inner.claim.span.contains(outer_cue)
+}
+
 /// The proposition in plain words: the claims' own (act + doer) when they have one, else what
 /// the frame asserts, as a clause: "a US-Russia agreement is near".
 pub fn proposition(p: &Pair) -> Cow<'static, str> {

@@ -593,6 +593,59 @@ fn positions_on_location_oppose() {
     );
 }
 
+/// "Oslo accused Moscow of hacking the ferry's radar, a charge Russia has denied": the denial's
+/// content is the whole accusation, so the two claims overlap, yet they are an accusation and
+/// its denial (issue 12, item 3). Two claims that quote the same words are still one report.
+#[test]
+fn a_charge_the_accused_denied_answers_the_accusation() {
+    let at = |c: StoredClaim, text: &str, span: (usize, usize), cue: &str, cue_at: usize| {
+        let mut c = c.with(|c| {
+            c.text = text.into();
+            c.span = Span::new(span.0, span.1);
+            c.cue = cue.into();
+            c.cue_span = Some(Span::new(cue_at, cue_at + cue.len()));
+        });
+        c.article_id = 1;
+        c
+    };
+    let accusation = || {
+        at(
+            claim(1, "NORGOV", "2020-03-02", "", 0),
+            "Moscow of hacking the ferry's radar",
+            (13, 48),
+            "accused",
+            5,
+        )
+    };
+    check(
+        &[
+            accusation(),
+            at(
+                claim(2, "RUSGOV", "2020-03-02", "responsibility", -1).denial(),
+                "Oslo accused Moscow of hacking the ferry's radar",
+                (0, 48),
+                "denied",
+                70,
+            ),
+        ],
+        &["denial 1 2"],
+    );
+    // The same words claimed twice, neither holding the other's cue: one report.
+    check(
+        &[
+            accusation(),
+            at(
+                claim(2, "RUSGOV", "2020-03-02", "responsibility", -1).denial(),
+                "Moscow of hacking the ferry's radar",
+                (13, 48),
+                "denied",
+                70,
+            ),
+        ],
+        &[],
+    );
+}
+
 /// A news agency narrating takes no side; two claims that each name an act deny each other
 /// only when the acts agree (issue 12).
 #[test]
