@@ -712,7 +712,7 @@ fn conjuncts<'a>(article: &'a Article, c: &Claim) -> Vec<&'a ActorMention> {
         m.span.end < start
             && body
                 .get(m.span.end..start)
-                .is_some_and(|gap| gap.len() <= 10 && joins(gap, seps))
+                .is_some_and(|gap| joins(gap, seps))
     }) {
         take(m, &mut found);
         start = m.span.start;
@@ -724,7 +724,7 @@ fn conjuncts<'a>(article: &'a Article, c: &Claim) -> Vec<&'a ActorMention> {
         m.span.start > span.end
             && body
                 .get(span.end..m.span.start)
-                .is_some_and(|gap| gap.len() <= 10 && joins(gap, &AND))
+                .is_some_and(|gap| joins(gap, &AND))
     }) {
         take(m, &mut found);
     }
@@ -850,7 +850,7 @@ fn in_title_case_headline(body: &str, span: Span) -> bool {
         .find('\n')
         .map_or(body.len(), |i| span.end + i);
     let line = body[lo..hi].trim_end();
-    !line.ends_with(['.', '!', '?', ':', ';']) && crate::extract::words::title_case(line)
+    !crate::extract::words::stopped(line) && crate::extract::words::title_case(line)
 }
 
 /// "As a source in the Egyptian delegation told reporters, … according to the source": a

@@ -65,6 +65,13 @@ pub fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
     Some((start, &text[start..end]))
 }
 
+/// Whether a line ends as a sentence does (closing quotes and brackets aside): a headline does
+/// not ("Minister denies role in leak").
+pub fn stopped(line: &str) -> bool {
+    line.trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?', ',', ':', ';', '…'])
+}
+
 /// Whether a line is in title case ("EU Leaders Blame Russia For Nerve Attack"): at least
 /// three words of four letters or more, four in five of them capitalised (short function words
 /// keep lower case in title case). Such a line's capitals name no one and carry no titles.

@@ -4,7 +4,7 @@
 use super::lexicon::{in_list, CueKind, BACKGROUND, SKIP_BEFORE_CUE, STANDING};
 use super::Draft;
 use crate::extract::frames;
-use crate::model::{Claim, DateValue, Precision, Timex};
+use crate::model::{Claim, DateValue, Precision, Span, Timex};
 
 /// Turn a draft into a claim: texts, date, stance, denial flip. The flag says whether the
 /// date came from a time expression at the cue (rather than the publication date).
@@ -327,18 +327,11 @@ pub(super) fn same_occasion_dates(claims: &mut [Claim], cued: &mut [bool], publi
     }
 }
 
-/// The words of a claim's sentence before its speaker (or its cue), lower case.
-fn lead_words(c: &Claim) -> String {
-    let at = c
-        .speaker_span
-        .or(c.cue_span)
-        .map_or(0, |s| s.start.saturating_sub(c.sentence_span.start));
-    c.sentence
-        .get(..at)
-        .unwrap_or("")
-        .trim_end()
-        .trim_end_matches(',')
-        .to_lowercase()
+/// The words of a claim's sentence before `at` (its speaker, its cue), lower case (none without
+/// the span).
+fn words_before(c: &Claim, at: Option<Span>) -> String {
+    let at = at.map_or(0, |s| s.start.saturating_sub(c.sentence_span.start));
+    c.sentence.get(..at).unwrap_or("").to_lowercase()
 }
 
 /// Claims dated by another occasion of the text rather than by a time expression:
@@ -355,7 +348,10 @@ fn relative_occasions(claims: &mut [Claim], cued: &mut [bool], published: DateVa
         let last_cued = (0..i)
             .rev()
             .find(|&j| cued[j] && claims[j].date.precision == Precision::Day);
-        let lead = lead_words(&claims[i]);
+        // The words before the speaker (or the cue): "the day after X said, the minister …".
+        let at = claims[i].speaker_span.or(claims[i].cue_span);
+        let lead = words_before(&claims[i], at);
+        let lead = lead.trim_end().trim_end_matches(',');
         if DAY_AFTER.iter().any(|p| lead.ends_with(p)) {
             let anchor = last_cued.map_or(published, |j| claims[j].date);
             if let Some(day) = anchor.date.and_then(|d| d.pred_opt()) {
@@ -364,10 +360,7 @@ fn relative_occasions(claims: &mut [Claim], cued: &mut [bool], published: DateVa
             }
             continue;
         }
-        let before_cue = claims[i].cue_span.map_or(String::new(), |cue| {
-            let at = cue.start.saturating_sub(claims[i].sentence_span.start);
-            claims[i].sentence.get(..at).unwrap_or("").to_lowercase()
-        });
+        let before_cue = words_before(&claims[i], claims[i].cue_span);
         let reply = before_cue
             .split_whitespace()
             .next_back()

@@ -261,8 +261,7 @@ fn headline(text: &str, sent: Span) -> Option<Headline> {
         return None;
     }
     let line = text[sent.start..sent.end].trim_end();
-    let ends = line.trim_end_matches(['"', '”', '’', '\'', ')']);
-    let stopped = ends.ends_with(['.', '!', '?', ',', ':', ';', '…']);
+    let stopped = crate::extract::words::stopped(line);
     let title_case = crate::extract::words::title_case(line);
     let last = text[sent.end..].trim().is_empty();
     let list_item = line.starts_with(['-', '•', '*', '–', '—']);
