@@ -42,6 +42,7 @@ use regex::Regex;
 
 use crate::extract::actors;
 use crate::extract::timex::calendar::WEEKDAYS;
+use crate::extract::timex::small_number;
 
 use super::{closeness, pair_weight, Block, Class, Group, Item, Options, Pair, Rule};
 use crate::model::{ContradictionKind, Figure};
@@ -161,40 +162,22 @@ static TOLL_WORDS: Lazy<std::collections::HashSet<&'static str>> = Lazy::new(|| 
         .collect()
 });
 
-/// Numbers in words name a count, not the incident ("four children", "dozens of people").
-const NUMBER_WORDS: &[&str] = &[
-    "four",
-    "five",
-    "nine",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
+/// Numbers in words name a count, not the incident ("four children", "dozens of people"):
+/// the numbers time expressions read ([`small_number`]), and these counting words.
+const COUNT_WORDS: &[&str] = &[
     "hundreds",
     "thousand",
     "thousands",
     "dozen",
     "dozens",
-    "three",
-    "seven",
-    "eight",
     "several",
     "scores",
 ];
+
+/// A number or counting word, for [`find_incident_words`].
+fn number_word(w: &str) -> bool {
+    small_number(w).is_some() || COUNT_WORDS.contains(&w)
+}
 
 /// The claim's [`find_incident_words`], found at most once per claim.
 fn incident_words<'a>(it: &'a Item) -> &'a [String] {
@@ -222,7 +205,7 @@ fn find_incident_words(it: &Item) -> Vec<String> {
         .map(|w| w.to_lowercase())
         .filter(|w| !TOLL_WORDS.contains(w.as_str()))
         .filter(|w| !WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w)))
-        .filter(|w| !NUMBER_WORDS.contains(&w.as_str()))
+        .filter(|w| !number_word(w))
         .collect();
     words.sort();
     words.dedup();
