@@ -256,10 +256,19 @@ fn by_coded_role(
     at: usize,
 ) -> Option<Found> {
     let role = role?;
+    nearest_coded(coded, at, |speaker, _| has_word(speaker, &role))
+}
+
+/// The nearest speaker coded before `at` that `fits` (its lower-case speaker words, its code).
+fn nearest_coded(
+    coded: &[(usize, String, Found)],
+    at: usize,
+    fits: impl Fn(&str, &Found) -> bool,
+) -> Option<Found> {
     coded
         .iter()
         .rev()
-        .find(|(pos, speaker, _)| *pos < at && has_word(speaker, &role))
+        .find(|(pos, speaker, found)| *pos < at && fits(speaker, found))
         .map(|(_, _, f)| f.clone())
 }
 
@@ -275,15 +284,9 @@ fn by_indefinite_role(coded: &[(usize, String, Found)], lower: &str, at: usize) 
     if rest.contains(char::is_uppercase) || !super::claims::person_role(role) {
         return None;
     }
-    coded
-        .iter()
-        .rev()
-        .find(|(pos, speaker, found)| {
-            *pos < at
-                && has_word(speaker, role)
-                && found.country.as_deref().is_some_and(|c| c.len() == 3)
-        })
-        .map(|(_, _, f)| f.clone())
+    nearest_coded(coded, at, |speaker, found| {
+        has_word(speaker, role) && found.country.as_deref().is_some_and(|c| c.len() == 3)
+    })
 }
 
 /// The same name coded earlier in the article.
@@ -447,16 +450,10 @@ fn rank_role(name: &str) -> Option<&'static str> {
 /// nearest earlier coded speaker of the rank's role (MIL for "Cmdr.").
 fn by_rank(coded: &[(usize, String, Found)], speaker: &str, at: usize) -> Option<Found> {
     let role = rank_role(speaker)?;
-    coded
-        .iter()
-        .rev()
-        .filter(|(pos, _, _)| *pos < at)
-        .map(|(_, _, f)| f)
-        .find(|f| {
-            let code = crate::extract::actors::ActorCode::new(f.code.as_str());
-            code.split().1 == role && f.country.as_deref().is_some_and(|c| c.len() == 3)
-        })
-        .cloned()
+    nearest_coded(coded, at, |_, f| {
+        let code = crate::extract::actors::ActorCode::new(f.code.as_str());
+        code.split().1 == role && f.country.as_deref().is_some_and(|c| c.len() == 3)
+    })
 }
 
 /// "WASHINGTON — … a senior official said", "MOSCOW (Reuters) - The military said": an
