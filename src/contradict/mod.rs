@@ -1157,3 +1157,5 @@ pub fn proposition(p: &Pair) -> Cow<'static, str> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_pairs;

@@ -12,8 +12,8 @@ use crate::model::{ContradictionKind, Stance};
 /// - inside one article a reply answers one assertion: per answering claim and kind only its
 ///   best stance pair is kept ([`keep_local`]);
 /// - a stance pair across articles is kept only when it is the strongest cross-article pair
-///   of its kind for both its claims, one per (proposition, pair of sides, day) (a claim
-///   answered inside its own article may still meet a claim of another article);
+///   of its kind for both its claims, one per (proposition, pair of sides, day), and neither
+///   claim is already set against another inside its own article ([`answered_here`]);
 /// - figure pairs (numeric) are kept as found.
 pub(super) fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
     let stance = |c: &Found| c.rule.kind != ContradictionKind::Numeric;
@@ -37,7 +37,9 @@ pub(super) fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
             )
         })
         .collect();
-    let local_keep = keep_local(&local.iter().map(|(_, l)| *l).collect::<Vec<_>>());
+    let local_pairs: Vec<LocalPair> = local.iter().map(|(_, l)| *l).collect();
+    let local_keep = keep_local(&local_pairs);
+    let here = answered_here(&local_pairs, &local_keep);
     for ((n, _), k) in local.iter().zip(local_keep) {
         keep[*n] = k;
     }
@@ -51,8 +53,8 @@ pub(super) fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
         .map(|(n, c)| (n, Cross::new(c.rule.kind, c.score, c.x, c.y)))
         .collect();
     let cross_keep = keep_cross(&cross.iter().map(|(_, c)| *c).collect::<Vec<_>>(), &meta);
-    for ((n, _), k) in cross.iter().zip(cross_keep) {
-        keep[*n] = k;
+    for ((n, c), k) in cross.iter().zip(cross_keep) {
+        keep[*n] = k && !c.touches(&here);
     }
     // Figure pairs are kept as found.
     for (n, c) in found.iter().enumerate() {
@@ -79,6 +81,11 @@ pub(super) struct Cross {
 }
 
 impl Cross {
+    /// One of its claims is in `claims` (pool indices).
+    pub(super) fn touches(&self, claims: &HashSet<usize>) -> bool {
+        claims.contains(&(self.x as usize)) || claims.contains(&(self.y as usize))
+    }
+
     /// The pair of pool indices `x` and `y` (claim `a` first).
     pub(super) fn new(kind: ContradictionKind, score: f32, x: usize, y: usize) -> Cross {
         Cross {
@@ -305,6 +312,20 @@ pub(super) fn keep_local(pairs: &[LocalPair]) -> Vec<bool> {
         keep[n] = true;
     }
     keep
+}
+
+/// The claims (pool indices) of the stance pairs kept inside their articles. Such a claim is
+/// already set against the statement it answers (or that answers it) where the reporter put
+/// the two side by side; pairing it again with claims of other articles repeats that
+/// disagreement with whatever else was said that week, so its pairs across articles are not
+/// reported.
+pub(super) fn answered_here(pairs: &[LocalPair], keep: &[bool]) -> HashSet<usize> {
+    pairs
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| **k)
+        .flat_map(|(p, _)| [p.lo, p.hi])
+        .collect()
 }
 
 /// How many content words two claims share: words of four letters or more, stopwords left

@@ -25,7 +25,7 @@ use std::collections::{BinaryHeap, HashMap};
 
 use rayon::prelude::*;
 
-use super::select::{keep_cross, keep_local, small, Best, Cross, LocalPair, Meta};
+use super::select::{answered_here, keep_cross, keep_local, small, Best, Cross, LocalPair, Meta};
 use super::{
     canonical_key, index, proposition, Ctx, Found, Index, Interner, Item, Options, Pair, Stats,
     RULES,
@@ -275,9 +275,11 @@ impl<'o> Stream<'o> {
         // `keep_cross` wants pairs sorted by (a, b, kind) (each pair once), as `select` has them.
         cross.sort_unstable_by_key(|c| (id(c.x), id(c.y), c.kind));
         let local = std::mem::take(&mut self.local);
+        let local_keep = keep_local(&local);
+        let here = answered_here(&local, &local_keep);
         let mut kept: Vec<Crossing> = local
             .iter()
-            .zip(keep_local(&local))
+            .zip(local_keep)
             .filter(|(_, k)| *k)
             .map(|(p, _)| {
                 let (a, b) = (meta[p.lo].id, meta[p.hi].id);
@@ -293,7 +295,7 @@ impl<'o> Stream<'o> {
             cross
                 .iter()
                 .zip(keep_cross(&cross, meta))
-                .filter(|(_, k)| *k)
+                .filter(|(c, k)| *k && !c.touches(&here))
                 .map(|(c, _)| Crossing {
                     kind: c.kind,
                     score: c.score,

@@ -393,17 +393,20 @@ mod tests {
         // 12 found at all, 6 strict, 0.16 precision against the labels. (Strict was 7 until a
         // reply inside an article kept only the assertion it answers best: "no agreement is
         // close" now pairs with the lede that repeats its words, not the labelled quote of the
-        // same minister.) A scorer that counts a wrong pair as found, or a detector that gets
-        // worse, fails here.
+        // same minister.) Since a claim set against another inside its own article no longer
+        // pairs across articles (issue 12), 8, 11 and 5, precision 0.21: the labelled Santos
+        // "no impunity" / Uribe "gives impunity" pair went, as Uribe's claim is answered by
+        // Santos in its own article. A scorer that counts a wrong pair as found, or a detector
+        // that gets worse, fails here.
         assert_eq!(s.recall_kind.tp + s.recall_kind.fn_, 28.0, "{s}");
-        assert!(s.recall_kind.tp >= 9.0, "{s}");
-        assert!(s.recall_any.tp >= 12.0, "{s}");
-        assert!(s.recall_strict.tp >= 6.0, "{s}");
+        assert!(s.recall_kind.tp >= 8.0, "{s}");
+        assert!(s.recall_any.tp >= 11.0, "{s}");
+        assert!(s.recall_strict.tp >= 5.0, "{s}");
         assert!(
             s.recall_strict.tp <= s.recall_kind.tp,
             "strict never exceeds lenient: {s}"
         );
-        assert!(s.precision_vs_labels >= 0.16, "{s}");
+        assert!(s.precision_vs_labels >= 0.2, "{s}");
         assert!(
             s.precision_vs_labels < 1.0,
             "not every reported pair is labelled: {s}"

@@ -1,0 +1,93 @@
+//! Tests of which found pairs are reported (issue 12): table rows in our own words, on an invented story.
+
+use super::tests::claim;
+use super::*;
+use crate::model::{Span, StoredClaim};
+
+/// A claim of article `article` at byte `at`, saying `text`.
+fn said(mut c: StoredClaim, article: i64, at: usize, text: &str) -> StoredClaim {
+    c.claim.text = text.into();
+    c.claim.span = Span::new(at, at + text.len());
+    c.article_id = article;
+    c
+}
+
+/// `code` blames Iran for the tanker seizure on `date`.
+fn accuse(id: i64, code: &str, date: &str) -> StoredClaim {
+    let mut c = claim(id, code, date, "responsibility", 1);
+    c.claim.target = Some("IRNGOV".into());
+    c
+}
+
+/// Iran denies it on `date`.
+fn deny(id: i64, date: &str) -> StoredClaim {
+    let mut c = claim(id, "IRNGOV", date, "responsibility", -1);
+    c.claim.target = Some("IRNGOV".into());
+    c.claim.denial = true;
+    c.claim.cue = "denied".into();
+    c
+}
+
+/// "kind a b" lines of what `detect` reports, sorted; the stream must report the same.
+fn reported(claims: &[StoredClaim]) -> Vec<String> {
+    let opts = Options::default();
+    let lines = |cs: &[Contradiction]| {
+        let mut v: Vec<String> = cs
+            .iter()
+            .map(|c| format!("{} {} {}", c.kind.as_str(), c.a, c.b))
+            .collect();
+        v.sort();
+        v
+    };
+    let found = lines(&detect("t", claims, &[], &opts));
+    let mut sorted = claims.to_vec();
+    sorted.sort_by_key(|c| (c.claim.date.date, c.id));
+    let mut stream = stream::Stream::with_chunk("t", &opts, 1);
+    let mut out = Vec::new();
+    for c in sorted {
+        out.extend(stream.push(vec![c]));
+    }
+    let (rest, crossings, _) = stream.finish();
+    out.extend(rest);
+    out.extend(stream::explain_crossings("t", &crossings, claims));
+    assert_eq!(lines(&out), found, "the stream reports what detect reports");
+    found
+}
+
+/// A reply set against the accusation it answers inside its own article is reported there and
+/// not again with another article's accusation; a denial and an accusation that meet nowhere
+/// else still pair across articles.
+#[test]
+fn a_claim_answered_in_its_own_article_is_not_paired_again_across_articles() {
+    let claims = [
+        // Monday, one wire story: Washington blames Tehran, Tehran denies in the same copy.
+        said(
+            accuse(1, "USAGOV", "2019-07-15"),
+            1,
+            0,
+            "Tehran was behind the tanker seizure",
+        ),
+        said(
+            deny(2, "2019-07-15"),
+            1,
+            200,
+            "any part in the seizure of the tanker",
+        ),
+        // Thursday, another paper: Ankara blames Tehran; a Tehran spokesman denies elsewhere.
+        said(
+            accuse(3, "TURGOV", "2019-07-18"),
+            2,
+            0,
+            "Iranian boats had seized the tanker",
+        ),
+        said(
+            deny(4, "2019-07-18"),
+            3,
+            0,
+            "that its boats went near the tanker",
+        ),
+    ];
+    assert_eq!(reported(&claims), ["denial 1 2", "denial 3 4"]);
+    // Without the second paper's denial, Monday's reply is still not set against Ankara's charge.
+    assert_eq!(reported(&claims[..3]), ["denial 1 2"]);
+}
