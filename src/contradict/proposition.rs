@@ -272,13 +272,13 @@ enum Read {
 
 /// The proposition a claim states with act `found`.
 fn read_act(r: &Reading, found: &Found) -> Read {
-    let (text, pos) = (r.text, &*POSITIONS);
+    let text = r.text;
     // The doer: the actor named closest before the act in its clause, else right after it
     // ("involvement of the Russian government"), else the speaker when it speaks of itself.
     let clause = clause_start(text, found.start);
     // "if evidence of state responsibility emerges", "whether Russia was behind it": an
     // open question or a condition takes no position.
-    if pos.condition.is_match(&text[clause..found.start]) {
+    if conditional(&text[clause..found.start]) {
         return Read::Done(None);
     }
     let act = found.act;
@@ -302,6 +302,41 @@ fn read_act(r: &Reading, found: &Found) -> Read {
         position,
         denial,
     }))
+}
+
+/// A modal in a main clause: "if they do it, we will hold them responsible" stays conditional.
+static MODAL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:would|could|might|may|will|shall|\w+'ll|wo?n't)\b").expect("valid regex")
+});
+
+/// Whether a condition or open question in `head` (the act's clause up to the act) governs
+/// the act. A condition closed by a comma ("if they want better relations, they first need to
+/// acknowledge responsibility") governs only its own clause: the act in the main clause after it
+/// is stated, unless a modal makes the main clause a consequence ("…, we will conclude that").
+fn conditional(head: &str) -> bool {
+    let Some(last) = POSITIONS.condition.find_iter(head).last() else {
+        return false;
+    };
+    match head[last.end()..].rfind(',') {
+        Some(comma) => MODAL.is_match(&head[last.end() + comma..]),
+        None => true,
+    }
+}
+
+/// Where the subject of the act's clause is looked for. A predicate coordinated without a
+/// subject of its own ("X has not only been testing it, but has also been stockpiling it")
+/// shares the subject of the clause before it.
+fn subject_clause(text: &str, clause: usize) -> usize {
+    static SUBJECTLESS: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^\s*(?:also\s+)?(?:has|have|had|is|was|were|are|will|would|did|does)\b")
+            .expect("valid regex")
+    });
+    let coordinated = clause >= 6 && text.get(clause - 6..clause) == Some(", but ");
+    if coordinated && SUBJECTLESS.is_match(&text[clause..]) {
+        clause_start(text, clause - 6)
+    } else {
+        clause
+    }
 }
 
 /// The actors the claim names, in text order.
@@ -406,9 +441,10 @@ fn without_act(r: &Reading) -> Option<Proposition> {
 fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     let (text, pos, mentions, own) = (r.text, &*POSITIONS, &r.mentions, &r.own);
     let (act, start, end) = (found.act, found.start, found.end);
+    let subject_from = subject_clause(text, clause);
     let before = mentions
         .iter()
-        .filter(|m| m.span.end <= start && m.span.start >= clause)
+        .filter(|m| m.span.end <= start && m.span.start >= subject_from)
         .max_by_key(|m| m.span.end);
     // A pronoun for the speaker between that actor and the act wins: "British
     // allegations that it was responsible" is about the speaker, not Britain.
@@ -853,6 +889,59 @@ mod tests {
             "the poison was a Russian-made nerve agent",
             false,
             Some(("originate", Some("RUS"), 1)),
+        );
+    }
+
+    #[test]
+    fn coordination_condition_scope_and_accounts() {
+        let r = "responsible";
+        // A predicate coordinated without a subject shares the clause's subject; "not only …
+        // but also" asserts both.
+        check(
+            "USAGOV",
+            "said",
+            "we have proof that Tehran has not only been testing the launchers, but has also been stockpiling the missiles",
+            false,
+            Some(("originate", Some("IRN"), 1)),
+        );
+        // A condition closed by a comma does not govern the main clause after it …
+        check(
+            "USAGOV",
+            "said",
+            "if Tehran wants the sanctions lifted, it first has to admit responsibility for the tanker seizure",
+            false,
+            Some((r, Some("IRN"), 1)),
+        );
+        // … unless a modal makes the main clause its consequence; an act inside the condition
+        // stays open.
+        check(
+            "USAGOV",
+            "said",
+            "if the inquiry finds a link, we will hold Tehran responsible",
+            false,
+            None,
+        );
+        check(
+            "FRAGOV",
+            "said",
+            "sanctions will follow if Tehran was behind the seizure",
+            false,
+            None,
+        );
+        // Not accepting the other side's account dismisses the accusation.
+        check(
+            "IRNGOV",
+            "said",
+            "independent experts were not convinced by the version offered by Washington",
+            false,
+            Some((r, Some("IRN"), -1)),
+        );
+        check(
+            "CHNGOV",
+            "said",
+            "nobody believes the story the coast guard tells",
+            false,
+            Some((r, Some("CHN"), -1)),
         );
     }
 
