@@ -163,6 +163,12 @@ static POSSESSIVE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$").expect("valid regex")
 });
 
+/// A side clause after an accusation's charge ("… while blaming …", "… as …").
+static SIDE_CLAUSE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:while|whilst|whereas|as|after|when|because|since)\b")
+        .expect("valid regex")
+});
+
 /// A complementizer: what follows is a new clause with its own subject.
 static THAT: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\b(?:that|whether)\b").expect("valid regex"));
@@ -241,9 +247,12 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         own: speaker_side(claim),
         // "their expulsions are a provocation" condemns a step, it rejects no accusation.
         // "the hearing was a circus" mocks the proceedings; "the charges are a farce" rejects them.
+        // A bare word ("perverse") dismisses what its sentence names: "their proposal is
+        // perverse" condemns a step too.
         dismissal: (pos.dismissal.is_match(text)
             || (pos.ridicule.is_match(text) && pos.names_charge.is_match(text)))
-            && !pos.conduct.is_match(text),
+            && !pos.conduct.is_match(text)
+            && !(text.split_whitespace().count() < 4 && pos.conduct.is_match(&claim.sentence)),
         accusation: pos.accusation.is_match(&claim.cue),
     };
     let Some(mut found) = main_act(text, 0) else {
@@ -403,7 +412,10 @@ fn without_act(r: &Reading) -> Option<Proposition> {
     // ("denied any involvement") rejects the accusation against the speaker's own side.
     if r.accusation {
         let m = r.mentions.first()?;
-        let (act, wording) = if pos.incident.is_match(text) {
+        // The charge is what follows "of" up to a side clause: "accused Britain of lies while
+        // blaming the attack on Moscow" charges lies, the attack is the other side's charge.
+        let charge = SIDE_CLAUSE.find(text).map_or(text, |m| &text[..m.start()]);
+        let (act, wording) = if pos.incident.is_match(charge) {
             ("responsible", format!("{} is responsible", m.name))
         } else {
             ("misconduct", format!("{} is guilty of misconduct", m.name))
@@ -471,7 +483,11 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
         .iter()
         .filter(|m| m.span.start >= end && m.span.start <= end + 60)
         .min_by_key(|m| m.span.start);
-    let right_after = after.filter(|m| m.span.start <= end + 20);
+    // "comply with France's demand": an actor a preposition other than "of" or "by" governs
+    // is the act's object, not its doer.
+    let right_after = after.filter(|m| {
+        m.span.start <= end + 20 && !OBJECT_PREPOSITION.is_match(&text[end..m.span.start])
+    });
     let inside = mentions
         .iter()
         .find(|m| m.span.start >= start && m.span.end <= end);
@@ -525,6 +541,11 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     }
     agent
 }
+
+/// A preposition opening the gap between an act and the actor after it: the actor is the act's
+/// object ("comply with Paris's demand", "an apology to Seoul").
+static OBJECT_PREPOSITION: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\W*(?:with|to|against|for|towards?)\b").expect("valid regex"));
 
 /// A preposition right before a mention: the actor is governed by it ("a request by the
 /// government", "the talks with Moscow"), not the subject a possessive refers back to.
@@ -928,6 +949,31 @@ mod tests {
             false,
             None,
         );
+        // A demand for an explanation and its refusal are one proposition; the party after
+        // "with" is the object, not the doer.
+        check(
+            "FRAGOV",
+            "said",
+            "Tehran must provide a full and credible explanation of the tanker seizure",
+            false,
+            Some(("answer", Some("IRN"), 1)),
+        );
+        check(
+            "IRNGOV",
+            "said",
+            "Tehran refused to comply with the French demand for answers",
+            false,
+            Some(("answer", Some("IRN"), -1)),
+        );
+        // A counter-charge of misconduct beside the other side's charge of an incident is
+        // not a charge of the incident.
+        check(
+            "IRNGOV",
+            "accused",
+            "Paris of spreading lies while it blames the tanker seizure on Tehran",
+            false,
+            Some(("misconduct", Some("FRA"), 1)),
+        );
         // Not accepting the other side's account dismisses the accusation.
         check(
             "IRNGOV",
@@ -1115,6 +1161,23 @@ mod tests {
             "the survey ship never left international waters",
             false,
             Some(("located", None, -1)),
+        );
+    }
+
+    #[test]
+    fn a_bare_dismissal_of_a_proposal_rejects_no_charge() {
+        let said = |sentence: &str| {
+            let mut c = claim(Some("IRNGOV"), "said", "absurd", false);
+            c.sentence = sentence.into();
+            of_claim(&c).map(|p| (p.act, p.agent, p.position.as_i8()))
+        };
+        assert_eq!(
+            said("Paris's proposal for a joint inquiry is \"absurd\", the envoy said"),
+            None
+        );
+        assert_eq!(
+            said("The charges are \"absurd\", the envoy said"),
+            Some(("responsible".to_string(), Some("IRN".to_string()), -1))
         );
     }
 
