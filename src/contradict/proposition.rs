@@ -41,6 +41,9 @@ enum Doer {
     /// Required, looked for after the act first (the accused of "evidence of X's involvement").
     After,
     Optional,
+    /// Optional, and the party is whose territory the act is in: a third-person "it" there is
+    /// the craft or vessel, never the speaker ("it never left international waters").
+    Place,
     None,
 }
 
@@ -90,6 +93,7 @@ static ACTS: Lazy<Vec<Act>> = Lazy::new(|| {
                 "yes" => Doer::Required,
                 "after" => Doer::After,
                 "optional" => Doer::Optional,
+                "place" => Doer::Place,
                 _ => Doer::None,
             },
             wording: c[4].clone(),
@@ -476,7 +480,9 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
                         .is_some_and(|gap| THAT.is_match(gap))
                 })
             };
-            after_before && start.saturating_sub(at) <= 30 && (!third || reopened())
+            // "it never left international waters": "it" there is the vessel, not the speaker.
+            let state = third && act.agent == Doer::Place;
+            after_before && start.saturating_sub(at) <= 30 && (!third || reopened()) && !state
         })
         .map(|m| clause + m.start());
     let after = mentions
@@ -532,7 +538,11 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
         // ("denied any involvement"); a state of affairs ("never left international waters")
         // has none.
         let needs = matches!(act.agent, Doer::Required | Doer::After);
-        if SELF_REF.is_match(near) || (needs && (r.claim.denial || r.dismissal || negated)) {
+        let speaks_of_self = SELF_REF.find_iter(near).any(|m| {
+            act.agent != Doer::Place
+                || !matches!(m.as_str().to_lowercase().as_str(), "it" | "its" | "itself")
+        });
+        if speaks_of_self || (needs && (r.claim.denial || r.dismissal || negated)) {
             agent = own.clone().map(|o| (o.clone(), display_name(&o)));
         }
     }
@@ -1159,6 +1169,65 @@ mod tests {
             "CHNGOV",
             "said",
             "the survey ship never left international waters",
+            false,
+            Some(("located", None, -1)),
+        );
+    }
+
+    #[test]
+    fn stance_as_reporters_write_it() {
+        let r = "responsible";
+        // Denials governing their complement.
+        check(
+            "CHNGOV",
+            "denied",
+            "that its coast guard vessels were responsible for the collision",
+            true,
+            Some((r, Some("CHN"), -1)),
+        );
+        check(
+            "CHNGOV",
+            "rejected",
+            "accusations that its hackers broke into the ministry's servers",
+            true,
+            Some((r, Some("CHN"), -1)),
+        );
+        // Negated facts.
+        check(
+            "CHNGOV",
+            "said",
+            "the crew of the trawler was not at fault",
+            false,
+            Some((r, Some("CHN"), -1)),
+        );
+        check(
+            "TURGOV",
+            "said",
+            "our aircraft did not carry out any strikes near the border town",
+            false,
+            Some((r, Some("TUR"), -1)),
+        );
+        // Presence as an accusation.
+        check(
+            "GBRGOV",
+            "said",
+            "only Iranian boats were operating in the strait at the time",
+            false,
+            Some((r, Some("IRN"), 1)),
+        );
+        // Positions on location: a vessel's "it" is not the speaker, and a state of affairs
+        // ("never left international waters") has no doer to name.
+        check(
+            "IRNGOV",
+            "said",
+            "the tanker was inside our territorial waters",
+            false,
+            Some(("located", Some("IRN"), 1)),
+        );
+        check(
+            "GBRGOV",
+            "said",
+            "it never left international waters",
             false,
             Some(("located", None, -1)),
         );
