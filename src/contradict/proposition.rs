@@ -542,7 +542,10 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
             act.agent != Doer::Place
                 || !matches!(m.as_str().to_lowercase().as_str(), "it" | "its" | "itself")
         });
-        if speaks_of_self || (needs && (r.claim.denial || r.dismissal || negated)) {
+        // So does a row stating the act's opposite ("struck it by mistake", "crashed because of
+        // a technical fault"): the innocent account is the speaker's own.
+        let denied = r.claim.denial || r.dismissal || negated || act.sign == Stance::Denies;
+        if speaks_of_self || (needs && denied) {
             agent = own.clone().map(|o| (o.clone(), display_name(&o)));
         }
     }
@@ -1206,6 +1209,21 @@ mod tests {
             "our aircraft did not carry out any strikes near the border town",
             false,
             Some((r, Some("TUR"), -1)),
+        );
+        // An innocent cause or a mistake denies the act for the speaker's side.
+        check(
+            "IRNGOV",
+            "said",
+            "the airliner came down because of a technical fault",
+            false,
+            Some((r, Some("IRN"), -1)),
+        );
+        check(
+            "TURGOV",
+            "said",
+            "the village was hit by mistake",
+            false,
+            Some(("intend", Some("TUR"), -1)),
         );
         // Presence as an accusation.
         check(
