@@ -215,6 +215,16 @@ fn clause_start(text: &str, at: usize) -> usize {
     start
 }
 
+/// Where the clause holding byte `at` ends: at the next ';', ':', '(', '—' or ", but".
+fn clause_end(text: &str, at: usize) -> usize {
+    let tail = &text[at..];
+    let mut end = tail.find([';', ':', '(', '—']).unwrap_or(tail.len());
+    if let Some(i) = tail.find(", but ") {
+        end = end.min(i);
+    }
+    at + end
+}
+
 /// What [`of_claim`] reads once from a claim and each phase uses.
 struct Reading<'a> {
     claim: &'a Claim,
@@ -485,9 +495,12 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
             after_before && start.saturating_sub(at) <= 30 && (!third || reopened()) && !state
         })
         .map(|m| clause + m.start());
+    // Only inside the act's clause: "the truce is holding, but some violations were blamed on
+    // the rebels" does not make the rebels the doer of holding.
+    let clause_end = clause_end(text, end);
     let after = mentions
         .iter()
-        .filter(|m| m.span.start >= end && m.span.start <= end + 60)
+        .filter(|m| m.span.start >= end && m.span.start <= end + 60 && m.span.start < clause_end)
         .min_by_key(|m| m.span.start);
     // "comply with France's demand": an actor a preposition other than "of" or "by" governs
     // is the act's object, not its doer.
@@ -1209,6 +1222,14 @@ mod tests {
             "our aircraft did not carry out any strikes near the border town",
             false,
             Some((r, Some("TUR"), -1)),
+        );
+        // A party named after a clause break is not the doer of the act before it.
+        check(
+            "RUSMIL",
+            "said",
+            "on the whole the truce is holding, but several breaches were blamed on the rebels",
+            false,
+            Some(("hold", None, 1)),
         );
         // An innocent cause or a mistake denies the act for the speaker's side.
         check(
