@@ -41,6 +41,9 @@ enum Doer {
     /// Required, looked for after the act first (the accused of "evidence of X's involvement").
     After,
     Optional,
+    /// Optional, and the party is whose territory the act is in: a third-person "it" there is
+    /// the craft or vessel, never the speaker ("it never left international waters").
+    Place,
     None,
 }
 
@@ -90,6 +93,7 @@ static ACTS: Lazy<Vec<Act>> = Lazy::new(|| {
                 "yes" => Doer::Required,
                 "after" => Doer::After,
                 "optional" => Doer::Optional,
+                "place" => Doer::Place,
                 _ => Doer::None,
             },
             wording: c[4].clone(),
@@ -163,6 +167,12 @@ static POSSESSIVE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}$").expect("valid regex")
 });
 
+/// A side clause after an accusation's charge ("… while blaming …", "… as …").
+static SIDE_CLAUSE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:while|whilst|whereas|as|after|when|because|since)\b")
+        .expect("valid regex")
+});
+
 /// A complementizer: what follows is a new clause with its own subject.
 static THAT: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\b(?:that|whether)\b").expect("valid regex"));
@@ -205,6 +215,16 @@ fn clause_start(text: &str, at: usize) -> usize {
     start
 }
 
+/// Where the clause holding byte `at` ends: at the next ';', ':', '(', '—' or ", but".
+fn clause_end(text: &str, at: usize) -> usize {
+    let tail = &text[at..];
+    let mut end = tail.find([';', ':', '(', '—']).unwrap_or(tail.len());
+    if let Some(i) = tail.find(", but ") {
+        end = end.min(i);
+    }
+    at + end
+}
+
 /// What [`of_claim`] reads once from a claim and each phase uses.
 struct Reading<'a> {
     claim: &'a Claim,
@@ -241,9 +261,12 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         own: speaker_side(claim),
         // "their expulsions are a provocation" condemns a step, it rejects no accusation.
         // "the hearing was a circus" mocks the proceedings; "the charges are a farce" rejects them.
+        // A bare word ("perverse") dismisses what its sentence names: "their proposal is
+        // perverse" condemns a step too.
         dismissal: (pos.dismissal.is_match(text)
             || (pos.ridicule.is_match(text) && pos.names_charge.is_match(text)))
-            && !pos.conduct.is_match(text),
+            && !pos.conduct.is_match(text)
+            && !(text.split_whitespace().count() < 4 && pos.conduct.is_match(&claim.sentence)),
         accusation: pos.accusation.is_match(&claim.cue),
     };
     let Some(mut found) = main_act(text, 0) else {
@@ -272,13 +295,13 @@ enum Read {
 
 /// The proposition a claim states with act `found`.
 fn read_act(r: &Reading, found: &Found) -> Read {
-    let (text, pos) = (r.text, &*POSITIONS);
+    let text = r.text;
     // The doer: the actor named closest before the act in its clause, else right after it
     // ("involvement of the Russian government"), else the speaker when it speaks of itself.
     let clause = clause_start(text, found.start);
     // "if evidence of state responsibility emerges", "whether Russia was behind it": an
     // open question or a condition takes no position.
-    if pos.condition.is_match(&text[clause..found.start]) {
+    if conditional(&text[clause..found.start]) {
         return Read::Done(None);
     }
     let act = found.act;
@@ -302,6 +325,41 @@ fn read_act(r: &Reading, found: &Found) -> Read {
         position,
         denial,
     }))
+}
+
+/// A modal in a main clause: "if they do it, we will hold them responsible" stays conditional.
+static MODAL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:would|could|might|may|will|shall|\w+'ll|wo?n't)\b").expect("valid regex")
+});
+
+/// Whether a condition or open question in `head` (the act's clause up to the act) governs
+/// the act. A condition closed by a comma ("if they want better relations, they first need to
+/// acknowledge responsibility") governs only its own clause: the act in the main clause after it
+/// is stated, unless a modal makes the main clause a consequence ("…, we will conclude that").
+fn conditional(head: &str) -> bool {
+    let Some(last) = POSITIONS.condition.find_iter(head).last() else {
+        return false;
+    };
+    match head[last.end()..].rfind(',') {
+        Some(comma) => MODAL.is_match(&head[last.end() + comma..]),
+        None => true,
+    }
+}
+
+/// Where the subject of the act's clause is looked for. A predicate coordinated without a
+/// subject of its own ("X has not only been testing it, but has also been stockpiling it")
+/// shares the subject of the clause before it.
+fn subject_clause(text: &str, clause: usize) -> usize {
+    static SUBJECTLESS: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^\s*(?:also\s+)?(?:has|have|had|is|was|were|are|will|would|did|does)\b")
+            .expect("valid regex")
+    });
+    let coordinated = clause >= 6 && text.get(clause - 6..clause) == Some(", but ");
+    if coordinated && SUBJECTLESS.is_match(&text[clause..]) {
+        clause_start(text, clause - 6)
+    } else {
+        clause
+    }
 }
 
 /// The actors the claim names, in text order.
@@ -368,7 +426,10 @@ fn without_act(r: &Reading) -> Option<Proposition> {
     // ("denied any involvement") rejects the accusation against the speaker's own side.
     if r.accusation {
         let m = r.mentions.first()?;
-        let (act, wording) = if pos.incident.is_match(text) {
+        // The charge is what follows "of" up to a side clause: "accused Britain of lies while
+        // blaming the attack on Moscow" charges lies, the attack is the other side's charge.
+        let charge = SIDE_CLAUSE.find(text).map_or(text, |m| &text[..m.start()]);
+        let (act, wording) = if pos.incident.is_match(charge) {
             ("responsible", format!("{} is responsible", m.name))
         } else {
             ("misconduct", format!("{} is guilty of misconduct", m.name))
@@ -406,9 +467,10 @@ fn without_act(r: &Reading) -> Option<Proposition> {
 fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     let (text, pos, mentions, own) = (r.text, &*POSITIONS, &r.mentions, &r.own);
     let (act, start, end) = (found.act, found.start, found.end);
+    let subject_from = subject_clause(text, clause);
     let before = mentions
         .iter()
-        .filter(|m| m.span.end <= start && m.span.start >= clause)
+        .filter(|m| m.span.end <= start && m.span.start >= subject_from)
         .max_by_key(|m| m.span.end);
     // A pronoun for the speaker between that actor and the act wins: "British
     // allegations that it was responsible" is about the speaker, not Britain.
@@ -428,14 +490,23 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
                         .is_some_and(|gap| THAT.is_match(gap))
                 })
             };
-            after_before && start.saturating_sub(at) <= 30 && (!third || reopened())
+            // "it never left international waters": "it" there is the vessel, not the speaker.
+            let state = third && act.agent == Doer::Place;
+            after_before && start.saturating_sub(at) <= 30 && (!third || reopened()) && !state
         })
         .map(|m| clause + m.start());
+    // Only inside the act's clause: "the truce is holding, but some violations were blamed on
+    // the rebels" does not make the rebels the doer of holding.
+    let clause_end = clause_end(text, end);
     let after = mentions
         .iter()
-        .filter(|m| m.span.start >= end && m.span.start <= end + 60)
+        .filter(|m| m.span.start >= end && m.span.start <= end + 60 && m.span.start < clause_end)
         .min_by_key(|m| m.span.start);
-    let right_after = after.filter(|m| m.span.start <= end + 20);
+    // "comply with France's demand": an actor a preposition other than "of" or "by" governs
+    // is the act's object, not its doer.
+    let right_after = after.filter(|m| {
+        m.span.start <= end + 20 && !OBJECT_PREPOSITION.is_match(&text[end..m.span.start])
+    });
     let inside = mentions
         .iter()
         .find(|m| m.span.start >= start && m.span.end <= end);
@@ -480,7 +551,14 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
         // ("denied any involvement"); a state of affairs ("never left international waters")
         // has none.
         let needs = matches!(act.agent, Doer::Required | Doer::After);
-        if SELF_REF.is_match(near) || (needs && (r.claim.denial || r.dismissal || negated)) {
+        let speaks_of_self = SELF_REF.find_iter(near).any(|m| {
+            act.agent != Doer::Place
+                || !matches!(m.as_str().to_lowercase().as_str(), "it" | "its" | "itself")
+        });
+        // So does a row stating the act's opposite ("struck it by mistake", "crashed because of
+        // a technical fault"): the innocent account is the speaker's own.
+        let denied = r.claim.denial || r.dismissal || negated || act.sign == Stance::Denies;
+        if speaks_of_self || (needs && denied) {
             agent = own.clone().map(|o| (o.clone(), display_name(&o)));
         }
     }
@@ -489,6 +567,11 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     }
     agent
 }
+
+/// A preposition opening the gap between an act and the actor after it: the actor is the act's
+/// object ("comply with Paris's demand", "an apology to Seoul").
+static OBJECT_PREPOSITION: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\W*(?:with|to|against|for|towards?)\b").expect("valid regex"));
 
 /// A preposition right before a mention: the actor is governed by it ("a request by the
 /// government", "the talks with Moscow"), not the subject a possessive refers back to.
@@ -857,6 +940,84 @@ mod tests {
     }
 
     #[test]
+    fn coordination_condition_scope_and_accounts() {
+        let r = "responsible";
+        // A predicate coordinated without a subject shares the clause's subject; "not only …
+        // but also" asserts both.
+        check(
+            "USAGOV",
+            "said",
+            "we have proof that Tehran has not only been testing the launchers, but has also been stockpiling the missiles",
+            false,
+            Some(("originate", Some("IRN"), 1)),
+        );
+        // A condition closed by a comma does not govern the main clause after it …
+        check(
+            "USAGOV",
+            "said",
+            "if Tehran wants the sanctions lifted, it first has to admit responsibility for the tanker seizure",
+            false,
+            Some((r, Some("IRN"), 1)),
+        );
+        // … unless a modal makes the main clause its consequence; an act inside the condition
+        // stays open.
+        check(
+            "USAGOV",
+            "said",
+            "if the inquiry finds a link, we will hold Tehran responsible",
+            false,
+            None,
+        );
+        check(
+            "FRAGOV",
+            "said",
+            "sanctions will follow if Tehran was behind the seizure",
+            false,
+            None,
+        );
+        // A demand for an explanation and its refusal are one proposition; the party after
+        // "with" is the object, not the doer.
+        check(
+            "FRAGOV",
+            "said",
+            "Tehran must provide a full and credible explanation of the tanker seizure",
+            false,
+            Some(("answer", Some("IRN"), 1)),
+        );
+        check(
+            "IRNGOV",
+            "said",
+            "Tehran refused to comply with the French demand for answers",
+            false,
+            Some(("answer", Some("IRN"), -1)),
+        );
+        // A counter-charge of misconduct beside the other side's charge of an incident is
+        // not a charge of the incident.
+        check(
+            "IRNGOV",
+            "accused",
+            "Paris of spreading lies while it blames the tanker seizure on Tehran",
+            false,
+            Some(("misconduct", Some("FRA"), 1)),
+        );
+        // Not accepting the other side's account dismisses the accusation.
+        check(
+            "IRNGOV",
+            "said",
+            "independent experts were not convinced by the version offered by Washington",
+            false,
+            Some((r, Some("IRN"), -1)),
+        );
+        check(
+            "CHNGOV",
+            "said",
+            "nobody believes the story the coast guard tells",
+            false,
+            Some((r, Some("CHN"), -1)),
+        );
+    }
+
+    #[test]
     fn origin_possession_and_evidence() {
         check(
             "GBRGOV",
@@ -1026,6 +1187,105 @@ mod tests {
             "the survey ship never left international waters",
             false,
             Some(("located", None, -1)),
+        );
+    }
+
+    #[test]
+    fn stance_as_reporters_write_it() {
+        let r = "responsible";
+        // Denials governing their complement.
+        check(
+            "CHNGOV",
+            "denied",
+            "that its coast guard vessels were responsible for the collision",
+            true,
+            Some((r, Some("CHN"), -1)),
+        );
+        check(
+            "CHNGOV",
+            "rejected",
+            "accusations that its hackers broke into the ministry's servers",
+            true,
+            Some((r, Some("CHN"), -1)),
+        );
+        // Negated facts.
+        check(
+            "CHNGOV",
+            "said",
+            "the crew of the trawler was not at fault",
+            false,
+            Some((r, Some("CHN"), -1)),
+        );
+        check(
+            "TURGOV",
+            "said",
+            "our aircraft did not carry out any strikes near the border town",
+            false,
+            Some((r, Some("TUR"), -1)),
+        );
+        // A party named after a clause break is not the doer of the act before it.
+        check(
+            "RUSMIL",
+            "said",
+            "on the whole the truce is holding, but several breaches were blamed on the rebels",
+            false,
+            Some(("hold", None, 1)),
+        );
+        // An innocent cause or a mistake denies the act for the speaker's side.
+        check(
+            "IRNGOV",
+            "said",
+            "the airliner came down because of a technical fault",
+            false,
+            Some((r, Some("IRN"), -1)),
+        );
+        check(
+            "TURGOV",
+            "said",
+            "the village was hit by mistake",
+            false,
+            Some(("intend", Some("TUR"), -1)),
+        );
+        // Presence as an accusation.
+        check(
+            "GBRGOV",
+            "said",
+            "only Iranian boats were operating in the strait at the time",
+            false,
+            Some((r, Some("IRN"), 1)),
+        );
+        // Positions on location: a vessel's "it" is not the speaker, and a state of affairs
+        // ("never left international waters") has no doer to name.
+        check(
+            "IRNGOV",
+            "said",
+            "the tanker was inside our territorial waters",
+            false,
+            Some(("located", Some("IRN"), 1)),
+        );
+        check(
+            "GBRGOV",
+            "said",
+            "it never left international waters",
+            false,
+            Some(("located", None, -1)),
+        );
+    }
+
+    #[test]
+    fn a_bare_dismissal_of_a_proposal_rejects_no_charge() {
+        let said = |sentence: &str| {
+            let mut c = claim(Some("IRNGOV"), "said", "absurd", false);
+            c.sentence = sentence.into();
+            of_claim(&c).map(|p| (p.act, p.agent, p.position.as_i8()))
+        };
+        assert_eq!(
+            said("Paris's proposal for a joint inquiry is \"absurd\", the envoy said"),
+            None
+        );
+        assert_eq!(
+            said("The charges are \"absurd\", the envoy said"),
+            Some(("responsible".to_string(), Some("IRN".to_string()), -1))
         );
     }
 
