@@ -43,8 +43,55 @@ pub struct Rule {
 struct Gate {
     max_len: Option<usize>,
     first: Option<Box<[bool; 256]>>,
+    /// The first two bytes a `^...` rule's matches open with (a story paragraph opening
+    /// "The" or "Syria" passes a first-byte test of many rules, and few of these).
+    opening: Option<Opening>,
     last: Option<Box<[bool; 256]>>,
     needs: Option<Box<[bool; 256]>>,
+}
+
+/// How the matches of a `^...` rule open: with one of `pairs` (two bytes, sorted), or with
+/// a byte in `short` followed by anything (a match can end there, or what follows it is too
+/// varied to list).
+#[derive(Debug)]
+struct Opening {
+    pairs: Vec<[u8; 2]>,
+    short: Box<[bool; 256]>,
+}
+
+impl Opening {
+    /// From the pattern's prefix literals cut to two bytes; `None` when they are not a
+    /// known set (or one is empty: a match can be empty).
+    fn of(hir: &regex_syntax::hir::Hir) -> Option<Opening> {
+        let seq = regex_syntax::hir::literal::Extractor::new()
+            .kind(regex_syntax::hir::literal::ExtractKind::Prefix)
+            .limit_literal_len(2)
+            .limit_class(1_000)
+            .limit_total(10_000)
+            .extract(hir);
+        let mut opening = Opening {
+            pairs: Vec::new(),
+            short: Box::new([false; 256]),
+        };
+        for l in seq.literals()? {
+            match *l.as_bytes() {
+                [a, b, ..] => opening.pairs.push([a, b]),
+                [a] => opening.short[a as usize] = true,
+                [] => return None,
+            }
+        }
+        opening.pairs.sort_unstable();
+        opening.pairs.dedup();
+        Some(opening)
+    }
+
+    fn admits(&self, line: &[u8]) -> bool {
+        match *line {
+            [a, b, ..] => self.short[a as usize] || self.pairs.binary_search(&[a, b]).is_ok(),
+            [a] => self.short[a as usize],
+            [] => false,
+        }
+    }
 }
 
 impl Gate {
@@ -67,6 +114,7 @@ impl Gate {
         Gate {
             max_len: props.maximum_len().filter(|_| starts && ends),
             first: edge_bytes(&hir, ExtractKind::Prefix).filter(|_| starts),
+            opening: Opening::of(&hir).filter(|_| starts),
             last: edge_bytes(&hir, ExtractKind::Suffix).filter(|_| ends),
             needs: needed_bytes(&hir).map(Box::new),
         }
@@ -80,6 +128,7 @@ impl Gate {
         };
         self.max_len.is_none_or(|n| line.len() <= n)
             && edge(&self.first, line.as_bytes().first())
+            && (self.opening.as_ref()).is_none_or(|o| o.admits(line.as_bytes()))
             && edge(&self.last, line.as_bytes().last())
             && (self.needs.as_ref()).is_none_or(|set| line.bytes().any(|b| set[b as usize]))
     }
@@ -536,6 +585,15 @@ mod tests {
         let mut variants = Vec::new();
         for l in &lines {
             variants.push(l.to_uppercase());
+            variants.push(l.to_lowercase());
+            let mut cs = l.chars();
+            if let Some(c) = cs.next() {
+                variants.push(
+                    c.to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect(),
+                );
+            }
             variants.push(format!("{l} and more words after it"));
             variants.push(l.chars().take(12).collect());
         }
