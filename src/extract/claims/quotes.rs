@@ -32,15 +32,7 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
         let apostrophe_next = b.get(next) == Some(&b'\'');
         // Blank line: paragraph boundary.
         if c == '\n' {
-            let mut j = i + 1;
-            let mut blank = false;
-            while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r' || b[j] == b'\n') {
-                if b[j] == b'\n' {
-                    blank = true;
-                }
-                j += 1;
-            }
-            if blank {
+            if let Some(j) = blank_line_after(b, i) {
                 single = None;
                 if let Some((o, s)) = open.take() {
                     let end = text[..i].trim_end().len().max(s);
@@ -138,6 +130,18 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// Where the next paragraph starts when the line break at `i` opens a blank line (only
+/// spaces, tabs and line breaks up to another line break).
+fn blank_line_after(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    let mut blank = false;
+    while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r' | b'\n') {
+        blank |= b[j] == b'\n';
+        j += 1;
+    }
+    blank.then_some(j)
 }
 
 /// The quote marks in `piece`: `"`, `“`, `”` and each `''` (counted left to right without
