@@ -7,8 +7,10 @@
 //! Invariant (tested): for every `(body, raw, len)` in `CleanDoc::map`,
 //! `body_text[body..body + len] == raw_text[raw..raw + len]`.
 
-use once_cell::sync::Lazy;
+use once_cell::sync::{Lazy, OnceCell};
 use regex::{Regex, RegexBuilder};
+use regex_automata::meta;
+use regex_syntax::hir::Hir;
 
 /// What a furniture rule drops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,11 +28,84 @@ pub enum Action {
 pub struct Rule {
     pub name: &'static str,
     pub action: Action,
-    pub pattern: Regex,
+    /// The case-insensitive regular expression, as written in the data.
+    pub pattern: &'static str,
     pub detects: &'static str,
     pub example: &'static str,
     /// Cheap tests a line must pass before the regex runs.
     gate: Gate,
+    /// The parsed pattern (checked when the rules load).
+    hir: Hir,
+    /// The regex, compiled the first time a line passes the gate: most rules never run on a
+    /// page, and their Unicode classes cost more to compile than a page costs to clean.
+    regex: OnceCell<Regex>,
+    /// The same rule for ASCII lines (see [`ascii_only`]), compiled on first use.
+    ascii: OnceCell<Option<meta::Regex>>,
+}
+
+impl Rule {
+    /// The rule's regex.
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            RegexBuilder::new(self.pattern)
+                .case_insensitive(true)
+                .build()
+                .unwrap_or_else(|e| panic!("furniture.tsv: rule {}: {e}", self.name))
+        })
+    }
+
+    /// Whether the rule matches `line`; `ascii` when the line is all ASCII, where the rule's
+    /// ASCII twin gives the same answer from a far smaller lazy DFA.
+    fn is_match(&self, line: &str, ascii: bool) -> bool {
+        if ascii {
+            let twin = self.ascii.get_or_init(|| {
+                meta::Regex::builder()
+                    .build_from_hir(&ascii_only(&self.hir))
+                    .ok()
+            });
+            if let Some(twin) = twin {
+                return twin.is_match(line);
+            }
+        }
+        self.regex().is_match(line)
+    }
+}
+
+/// `hir` for ASCII haystacks: each Unicode class cut to its ASCII chars and each Unicode word
+/// boundary made an ASCII one. On an all-ASCII line it matches exactly where `hir` does (an
+/// ASCII char is in a class iff it is in the class's ASCII part, and Unicode `\w` holds the
+/// same ASCII chars as ASCII `\w`), while its automaton leaves out the thousands of
+/// non-ASCII letters that `\p{L}` or `\w` repeated forty times drag into a lazy DFA.
+fn ascii_only(hir: &Hir) -> Hir {
+    use regex_syntax::hir::Repetition;
+    use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, HirKind, Look};
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(c)) => {
+            let mut c = c.clone();
+            c.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]));
+            Hir::class(Class::Unicode(c))
+        }
+        HirKind::Look(look) => Hir::look(match look {
+            Look::WordUnicode => Look::WordAscii,
+            Look::WordUnicodeNegate => Look::WordAsciiNegate,
+            Look::WordStartUnicode => Look::WordStartAscii,
+            Look::WordEndUnicode => Look::WordEndAscii,
+            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+            other => *other,
+        }),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(ascii_only(&r.sub)),
+            ..r.clone()
+        }),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            sub: Box::new(ascii_only(&c.sub)),
+            ..c.clone()
+        }),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(ascii_only).collect()),
+        HirKind::Alternation(parts) => Hir::alternation(parts.iter().map(ascii_only).collect()),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(Class::Bytes(_)) => hir.clone(),
+    }
 }
 
 /// What a line needs for a furniture rule to match at all, read from the rule's pattern: a
@@ -43,22 +118,62 @@ pub struct Rule {
 struct Gate {
     max_len: Option<usize>,
     first: Option<Box<[bool; 256]>>,
+    /// The first two bytes a `^...` rule's matches open with (a story paragraph opening
+    /// "The" or "Syria" passes a first-byte test of many rules, and few of these).
+    opening: Option<Opening>,
     last: Option<Box<[bool; 256]>>,
     needs: Option<Box<[bool; 256]>>,
 }
 
+/// How the matches of a `^...` rule open: with one of `pairs` (two bytes, sorted), or with
+/// a byte in `short` followed by anything (a match can end there, or what follows it is too
+/// varied to list).
+#[derive(Debug)]
+struct Opening {
+    pairs: Vec<[u8; 2]>,
+    short: Box<[bool; 256]>,
+}
+
+impl Opening {
+    /// From the pattern's prefix literals cut to two bytes; `None` when they are not a
+    /// known set (or one is empty: a match can be empty).
+    fn of(hir: &regex_syntax::hir::Hir) -> Option<Opening> {
+        let seq = regex_syntax::hir::literal::Extractor::new()
+            .kind(regex_syntax::hir::literal::ExtractKind::Prefix)
+            .limit_literal_len(2)
+            .limit_class(1_000)
+            .limit_total(10_000)
+            .extract(hir);
+        let mut opening = Opening {
+            pairs: Vec::new(),
+            short: Box::new([false; 256]),
+        };
+        for l in seq.literals()? {
+            match *l.as_bytes() {
+                [a, b, ..] => opening.pairs.push([a, b]),
+                [a] => opening.short[a as usize] = true,
+                [] => return None,
+            }
+        }
+        opening.pairs.sort_unstable();
+        opening.pairs.dedup();
+        Some(opening)
+    }
+
+    fn admits(&self, line: &[u8]) -> bool {
+        match *line {
+            [a, b, ..] => self.short[a as usize] || self.pairs.binary_search(&[a, b]).is_ok(),
+            [a] => self.short[a as usize],
+            [] => false,
+        }
+    }
+}
+
 impl Gate {
-    /// The gate of a case-insensitive pattern (none where the pattern does not parse).
-    fn of(pattern: &str) -> Gate {
+    /// The gate of a case-insensitive pattern, from its parse.
+    fn of(hir: &Hir) -> Gate {
         use regex_syntax::hir::literal::ExtractKind;
         use regex_syntax::hir::Look;
-        let Ok(hir) = regex_syntax::ParserBuilder::new()
-            .case_insensitive(true)
-            .build()
-            .parse(pattern)
-        else {
-            return Gate::default();
-        };
         let props = hir.properties();
         let (starts, ends) = (
             props.look_set_prefix().contains(Look::Start),
@@ -66,9 +181,10 @@ impl Gate {
         );
         Gate {
             max_len: props.maximum_len().filter(|_| starts && ends),
-            first: edge_bytes(&hir, ExtractKind::Prefix).filter(|_| starts),
-            last: edge_bytes(&hir, ExtractKind::Suffix).filter(|_| ends),
-            needs: needed_bytes(&hir).map(Box::new),
+            first: edge_bytes(hir, ExtractKind::Prefix).filter(|_| starts),
+            opening: Opening::of(hir).filter(|_| starts),
+            last: edge_bytes(hir, ExtractKind::Suffix).filter(|_| ends),
+            needs: needed_bytes(hir).map(Box::new),
         }
     }
 
@@ -80,6 +196,7 @@ impl Gate {
         };
         self.max_len.is_none_or(|n| line.len() <= n)
             && edge(&self.first, line.as_bytes().first())
+            && (self.opening.as_ref()).is_none_or(|o| o.admits(line.as_bytes()))
             && edge(&self.last, line.as_bytes().last())
             && (self.needs.as_ref()).is_none_or(|set| line.bytes().any(|b| set[b as usize]))
     }
@@ -161,13 +278,21 @@ pub static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 "tail" => Action::Tail,
                 other => panic!("furniture.tsv:{}: bad action {other:?}", row.line),
             },
-            pattern: RegexBuilder::new(row.col(2))
-                .case_insensitive(true)
-                .build()
-                .unwrap_or_else(|e| panic!("furniture.tsv:{}: rule {}: {e}", row.line, row.col(0))),
+            pattern: row.col(2),
             detects: row.col(3),
             example: row.col(4),
-            gate: Gate::of(row.col(2)),
+            gate: Gate::default(),
+            hir: regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse(row.col(2))
+                .unwrap_or_else(|e| panic!("furniture.tsv:{}: rule {}: {e}", row.line, row.col(0))),
+            regex: OnceCell::new(),
+            ascii: OnceCell::new(),
+        })
+        .map(|rule| Rule {
+            gate: Gate::of(&rule.hir),
+            ..rule
         })
         .collect()
 });
@@ -183,9 +308,10 @@ static STANDALONE: Lazy<Regex> = Lazy::new(|| {
 /// The first furniture rule a trimmed line matches.
 pub fn furniture(line: &str) -> Option<&'static Rule> {
     // One regex at a time: measured faster than a RegexSet of these Unicode patterns.
+    let ascii = line.is_ascii();
     RULES
         .iter()
-        .find(|r| r.gate.admits(line) && r.pattern.is_match(line))
+        .find(|r| r.gate.admits(line) && r.is_match(line, ascii))
 }
 
 /// A kept paragraph: its text and where each verbatim run came from.
@@ -536,6 +662,15 @@ mod tests {
         let mut variants = Vec::new();
         for l in &lines {
             variants.push(l.to_uppercase());
+            variants.push(l.to_lowercase());
+            let mut cs = l.chars();
+            if let Some(c) = cs.next() {
+                variants.push(
+                    c.to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect(),
+                );
+            }
             variants.push(format!("{l} and more words after it"));
             variants.push(l.chars().take(12).collect());
         }
@@ -543,7 +678,10 @@ mod tests {
         let (mut skipped, mut matched) = (0, 0);
         for line in &lines {
             for r in RULES.iter() {
-                let hit = r.pattern.is_match(line);
+                let hit = r.regex().is_match(line);
+                if line.is_ascii() {
+                    assert_eq!(r.is_match(line, true), hit, "{} twin: {line:?}", r.name);
+                }
                 matched += hit as usize;
                 assert!(!hit || r.gate.admits(line), "{}: {line:?}", r.name);
                 skipped += !r.gate.admits(line) as usize;

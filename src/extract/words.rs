@@ -76,19 +76,18 @@ pub fn stopped(line: &str) -> bool {
 /// three words of four letters or more, four in five of them capitalised (short function words
 /// keep lower case in title case). Such a line's capitals name no one and carry no titles.
 pub fn title_case(line: &str) -> bool {
-    let long: Vec<&str> = line
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    let capitalised = long
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
-        .count();
-    long.len() >= 3 && capitalised * 5 >= long.len() * 4
+    let (mut long, mut capitalised) = (0usize, 0usize);
+    for w in line.split_whitespace() {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else {
+            continue;
+        };
+        if letters.take(3).count() == 3 {
+            long += 1;
+            capitalised += usize::from(first.is_uppercase());
+        }
+    }
+    long >= 3 && capitalised * 5 >= long * 4
 }
 
 #[cfg(test)]

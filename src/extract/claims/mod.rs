@@ -261,21 +261,19 @@ fn headline(text: &str, sent: Span) -> Option<Headline> {
         return None;
     }
     let line = text[sent.start..sent.end].trim_end();
-    let stopped = crate::extract::words::stopped(line);
-    let title_case = crate::extract::words::title_case(line);
+    if crate::extract::words::stopped(line) {
+        return None;
+    }
+    if crate::extract::words::title_case(line) {
+        return Some(Headline::TitleCase);
+    }
     let last = text[sent.end..].trim().is_empty();
     let list_item = line.starts_with(['-', '•', '*', '–', '—']);
-    let short = line.split_whitespace().count() <= MAX_HEADLINE_WORDS
-        && !line.contains('\n')
+    let short = !line.contains('\n')
         && !last
-        && !list_item;
-    if stopped {
-        None
-    } else if title_case {
-        Some(Headline::TitleCase)
-    } else {
-        short.then_some(Headline::Short)
-    }
+        && !list_item
+        && line.split_whitespace().nth(MAX_HEADLINE_WORDS).is_none();
+    short.then_some(Headline::Short)
 }
 
 /// What kind of headline line a sentence is (see [`headline`]).

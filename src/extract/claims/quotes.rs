@@ -21,19 +21,18 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
     let mut open: Option<(usize, usize)> = None;
     // An open single-mark quotation: dropped at its paragraph's end when never closed.
     let mut single: Option<(usize, usize)> = None;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // Only line breaks and quote marks act; every other char is skipped in one scan of the
+    // bytes (`‘’“”` open with 0xE2, and every other char does nothing below).
+    let mut next = 0;
+    while let Some(k) = (b[next..].iter()).position(|&x| matches!(x, b'\n' | b'\'' | b'"' | 0xE2)) {
+        let i = next + k;
+        let c = text[i..].chars().next().expect("a char starts here");
+        next = i + c.len_utf8();
+        // The next char is an apostrophe (a doubled one is a quote mark).
+        let apostrophe_next = b.get(next) == Some(&b'\'');
         // Blank line: paragraph boundary.
         if c == '\n' {
-            let mut j = i + 1;
-            let mut blank = false;
-            while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r' || b[j] == b'\n') {
-                if b[j] == b'\n' {
-                    blank = true;
-                }
-                j += 1;
-            }
-            if blank {
+            if let Some(j) = blank_line_after(b, i) {
                 single = None;
                 if let Some((o, s)) = open.take() {
                     let end = text[..i].trim_end().len().max(s);
@@ -54,7 +53,7 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
         // be an apostrophe: opening before a capital or digit, closing after the quotation's
         // own punctuation.
         if matches!(c, '\'' | '‘' | '’') && open.is_none() {
-            let doubled = c == '\'' && it.peek().is_some_and(|&(_, d)| d == '\'');
+            let doubled = c == '\'' && apostrophe_next;
             if !doubled {
                 let len = c.len_utf8();
                 let prev = text[..i].chars().next_back();
@@ -93,11 +92,11 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
             '“' => (3, 1),
             '”' => (3, 2),
             '"' => (1, 0),
-            '\'' if it.peek().map(|&(_, d)| d == '\'').unwrap_or(false) => (2, 0),
+            '\'' if apostrophe_next => (2, 0),
             _ => continue,
         };
         if mark_len == 2 {
-            it.next();
+            next += 1;
         }
         let opening = match kind {
             1 => true,
@@ -131,6 +130,18 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// Where the next paragraph starts when the line break at `i` opens a blank line (only
+/// spaces, tabs and line breaks up to another line break).
+fn blank_line_after(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    let mut blank = false;
+    while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r' | b'\n') {
+        blank |= b[j] == b'\n';
+        j += 1;
+    }
+    blank.then_some(j)
 }
 
 /// The quote marks in `piece`: `"`, `“`, `”` and each `''` (counted left to right without
@@ -284,6 +295,167 @@ mod tests {
         for piece in pieces {
             let want = piece.matches(['"', '“', '”']).count() + piece.matches("''").count();
             assert_eq!(quote_marks(piece), want, "{piece:?}");
+        }
+    }
+    /// The quotation pairing as it read every char (before it skipped to the marks).
+    fn find_quotes_by_char(text: &str) -> Vec<Quote> {
+        let mut out = Vec::new();
+        let b = text.as_bytes();
+        let mut para_start = 0;
+        let mut open: Option<(usize, usize)> = None;
+        // An open single-mark quotation: dropped at its paragraph's end when never closed.
+        let mut single: Option<(usize, usize)> = None;
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            // Blank line: paragraph boundary.
+            if c == '\n' {
+                let mut j = i + 1;
+                let mut blank = false;
+                while j < b.len()
+                    && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r' || b[j] == b'\n')
+                {
+                    if b[j] == b'\n' {
+                        blank = true;
+                    }
+                    j += 1;
+                }
+                if blank {
+                    single = None;
+                    if let Some((o, s)) = open.take() {
+                        let end = text[..i].trim_end().len().max(s);
+                        out.push(Quote {
+                            open: o,
+                            start: s,
+                            end,
+                            close_end: end,
+                            closed: false,
+                            para_start,
+                        });
+                    }
+                    para_start = j;
+                }
+                continue;
+            }
+            // Single marks ('We are close,' he said; ‘…’) quote only where a double mark could not
+            // be an apostrophe: opening before a capital or digit, closing after the quotation's
+            // own punctuation.
+            if matches!(c, '\'' | '‘' | '’') && open.is_none() {
+                let doubled = c == '\'' && it.peek().is_some_and(|&(_, d)| d == '\'');
+                if !doubled {
+                    let len = c.len_utf8();
+                    let prev = text[..i].chars().next_back();
+                    let next = text[i + len..].chars().next();
+                    match single {
+                        None if c != '’'
+                            && prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p))
+                            && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit()) =>
+                        {
+                            single = Some((i, i + len));
+                        }
+                        Some((o, s))
+                            if c != '‘'
+                                && prev.is_some_and(|p| ".,!?".contains(p))
+                                && next.is_none_or(|n| n.is_whitespace() || ",;:)".contains(n)) =>
+                        {
+                            out.push(Quote {
+                                open: o,
+                                start: s,
+                                end: i,
+                                close_end: i + len,
+                                closed: true,
+                                para_start,
+                            });
+                            single = None;
+                        }
+                        _ => {}
+                    }
+                    continue;
+                }
+            }
+            if single.is_some() {
+                continue;
+            }
+            let (mark_len, kind) = match c {
+                '“' => (3, 1),
+                '”' => (3, 2),
+                '"' => (1, 0),
+                '\'' if it.peek().map(|&(_, d)| d == '\'').unwrap_or(false) => (2, 0),
+                _ => continue,
+            };
+            if mark_len == 2 {
+                it.next();
+            }
+            let opening = match kind {
+                1 => true,
+                2 => false,
+                _ => open.is_none(),
+            };
+            if opening {
+                if open.is_none() {
+                    open = Some((i, i + mark_len));
+                }
+            } else if let Some((o, s)) = open.take() {
+                out.push(Quote {
+                    open: o,
+                    start: s,
+                    end: i,
+                    close_end: i + mark_len,
+                    closed: true,
+                    para_start,
+                });
+            }
+        }
+        if let Some((o, s)) = open {
+            let end = text.trim_end().len().max(s);
+            out.push(Quote {
+                open: o,
+                start: s,
+                end,
+                close_end: end,
+                closed: false,
+                para_start,
+            });
+        }
+        out
+    }
+
+    fn fields(q: &[Quote]) -> Vec<(usize, usize, usize, usize, bool, usize)> {
+        q.iter()
+            .map(|q| (q.open, q.start, q.end, q.close_end, q.closed, q.para_start))
+            .collect()
+    }
+
+    #[test]
+    fn marks_pair_as_when_read_by_char() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/data/demo/aleppo");
+        let mut found = 0;
+        for e in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            let want = fields(&find_quotes_by_char(&text));
+            found += want.len();
+            assert_eq!(fields(&find_quotes(&text)), want);
+        }
+        assert!(found > 50, "the demo corpus quotes");
+        for text in [
+            "",
+            "'",
+            "''",
+            "'''",
+            "\"a\n\n b",
+            "‘We are close,’ he said. 'Not yet,' she said.\n \n''x'' “y” \"z",
+            "He said: “it’s ‘fine’ —\r\n\r\nnext”",
+        ] {
+            let want = fields(&find_quotes_by_char(text));
+            assert_eq!(fields(&find_quotes(text)), want, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text of marks, letters, spaces and line breaks pairs as when read by char.
+        #[test]
+        fn marks_pair_as_when_read_by_char_anywhere(text in "[aA1 .,:(—\n\r\t'\"‘’“”é]{0,40}") {
+            let want = fields(&find_quotes_by_char(&text));
+            proptest::prop_assert_eq!(fields(&find_quotes(&text)), want);
         }
     }
 }

@@ -102,14 +102,19 @@ fn cue_matches(
     let s_text = &text[sent.start..sent.end];
     let lex = &*CUES;
     // Headlines in title case ("Trump's Son Says The Battle Will Be Unprecedented") keep
-    // capitalized cues.
-    let (caps, words) = toks
-        .iter()
-        .filter(|t| t.k == TokKind::Word)
-        .fold((0, 0), |(c, w), t| {
-            (c + usize::from(is_cap(word(text, t))), w + 1)
-        });
-    let title_case = words >= 4 && caps * 10 >= words * 7;
+    // capitalized cues; counted only when a capitalised cue needs it.
+    let mut title_case: Option<bool> = None;
+    let mut is_title_case = || {
+        *title_case.get_or_insert_with(|| {
+            let (caps, words) = toks
+                .iter()
+                .filter(|t| t.k == TokKind::Word)
+                .fold((0, 0), |(c, w), t| {
+                    (c + usize::from(is_cap(word(text, t))), w + 1)
+                });
+            words >= 4 && caps * 10 >= words * 7
+        })
+    };
     let mut matches: Vec<(usize, usize, CueRow)> = Vec::new();
     for m in lex.ac.find_iter(s_text) {
         let (ms, me) = (sent.start + m.start(), sent.start + m.end());
@@ -123,6 +128,9 @@ fn cue_matches(
             .next()
             .map(|c| !c.is_alphanumeric())
             .unwrap_or(true);
+        if !ok_before || !ok_after {
+            continue;
+        }
         let lower_or_initial = text[ms..]
             .chars()
             .next()
@@ -132,8 +140,8 @@ fn cue_matches(
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .is_empty()
                 && text[ms..me].eq_ignore_ascii_case("according to"))
-            || (title_case && !text[sent.start..ms].trim().is_empty());
-        if !ok_before || !ok_after || !lower_or_initial || inside_quote(quotes, ms, me) {
+            || (!text[sent.start..ms].trim().is_empty() && is_title_case());
+        if !lower_or_initial || inside_quote(quotes, ms, me) {
             continue;
         }
         matches.push((ms, me, lex.rows[m.pattern().as_usize()].clone()));

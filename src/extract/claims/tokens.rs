@@ -24,7 +24,7 @@ pub(super) fn is_word_char(c: char) -> bool {
 
 /// Tokenize `text[start..end]` into words (with inner `.`, `'`, `’`, `-`), quotes and punctuation.
 pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity((end - start) / 4 + 4);
     let s = &text[start..end];
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -71,7 +71,9 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                     // Trailing dot of an acronym ("U.S.", "p.m.") or a title ("Ms.", "Gen.").
                     if d == '.'
                         && (dotted
-                            || TITLE_ABBREVS.contains(&s[i..j].to_ascii_lowercase().as_str()))
+                            || TITLE_ABBREVS
+                                .iter()
+                                .any(|a| a.eq_ignore_ascii_case(&s[i..j])))
                     {
                         e = start + j + 1;
                         it.next();
