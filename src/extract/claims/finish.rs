@@ -5,6 +5,7 @@ use super::lexicon::{in_list, CueKind, BACKGROUND, SKIP_BEFORE_CUE, STANDING};
 use super::Draft;
 use crate::extract::frames;
 use crate::model::{Claim, DateValue, Precision, Span, Timex};
+use once_cell::sync::Lazy;
 
 /// Turn a draft into a claim: texts, date, stance, denial flip. The flag says whether the
 /// date came from a time expression at the cue (rather than the publication date).
@@ -117,14 +118,37 @@ pub(super) fn finish(
 /// Perfect auxiliaries: closed-class grammar, in `background` of `claim_words.tsv` too.
 const PERFECT: &[&str] = &["has", "have", "had"];
 
+/// The phrases of one kind of `occasions.tsv`.
+fn occasions(kind: &str) -> Vec<&'static str> {
+    crate::data::OCCASIONS
+        .rows()
+        .into_iter()
+        .filter(|r| r.col(1) == kind)
+        .map(|r| r.col(0))
+        .collect()
+}
+
 /// Sentence openings (lower case) that set a claim on an earlier occasion without a day: "At
 /// the time the sanctions were announced, an official said".
-const EARLIER_OCCASION: &[&str] = &["at the time ", "at the time,", "at that time", "back then"];
+static EARLIER_OCCASION: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("earlier-occasion"));
 
 /// Sentence openings that set the scene of a claim ("In an interview on German TV on 20 March,
 /// when asked …, the minister said", "During a visit to Cairo on Monday the envoy said"): a
 /// day-precise time expression after "on" inside such an opening dates the claim.
-const SETTING_OPENERS: &[&str] = &["In", "During", "At", "Speaking", "Interviewed"];
+static SETTING_OPENERS: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("setting-opener"));
+
+/// What a speaker phrase may follow to be dated a day before its anchor ("He was speaking the
+/// day after Theresa May said").
+static DAY_AFTER: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("day-after"));
+
+/// Adverbs right before a cue that make it a same-day reply ("immediately denied").
+static IMMEDIATE: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("immediate"));
+
+/// Whether `text` opens with `phrase` as whole words ("at the time," but not "at the timer").
+fn opens_with(text: &str, phrase: &str) -> bool {
+    text.strip_prefix(phrase)
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+}
 
 /// Whether a claim's cue marks it as background rather than the day's news: the cue is in the
 /// perfect ("has denied", "had repeatedly said"), follows or opens with "earlier" or
@@ -152,7 +176,7 @@ fn background(text: &str, d: &Draft, timexes: &[Timex]) -> bool {
     // "At the time the sanctions were announced, an official said": an earlier occasion the
     // text does not date.
     let opening = before.trim_start().to_lowercase();
-    if EARLIER_OCCASION.iter().any(|o| opening.starts_with(o)) {
+    if EARLIER_OCCASION.iter().any(|o| opens_with(&opening, o)) {
         return true;
     }
     // "The U.S. … previously issued a statement blaming Russia", "Russia denies involvement
@@ -374,13 +398,6 @@ fn relative_occasions(claims: &mut [Claim], cued: &mut [bool], published: DateVa
     }
 }
 
-/// What a speaker phrase may follow to be dated a day before its anchor ("He was speaking the
-/// day after Theresa May said").
-const DAY_AFTER: &[&str] = &["the day after", "a day after", "one day after"];
-
-/// Adverbs right before a cue that make it a same-day reply ("immediately denied").
-const IMMEDIATE: &[&str] = &["immediately", "swiftly", "promptly", "quickly"];
-
 #[cfg(test)]
 mod tests {
     use super::super::tests::dates_of;
@@ -440,6 +457,32 @@ mod tests {
         for (body, want) in cases {
             let text = format!("{lede}{body}");
             assert_eq!(&dates_of(&text, published)[..], *want, "{body}");
+        }
+    }
+
+    /// `occasions.tsv` holds every kind the dates read, and its phrases match as whole words.
+    #[test]
+    fn occasion_rows_table() {
+        for kind in [
+            "earlier-occasion",
+            "setting-opener",
+            "day-after",
+            "immediate",
+        ] {
+            assert!(!super::occasions(kind).is_empty(), "no {kind} rows");
+        }
+        let cases = [
+            ("at the time, an official said", "at the time", true),
+            ("at the time the port shut", "at the time", true),
+            ("at the timeline's end", "at the time", false),
+            ("back then", "back then", true),
+        ];
+        for (text, phrase, want) in cases {
+            assert_eq!(
+                super::opens_with(text, phrase),
+                want,
+                "{text:?} / {phrase:?}"
+            );
         }
     }
 }
