@@ -79,7 +79,9 @@ pub(super) fn finish(
         })
         .map(|t| t.resolved)
         .next();
-    let date = date.or_else(|| opening_timex(text, &d, timexes, published));
+    let date = date
+        .or_else(|| opening_timex(text, &d, timexes, published))
+        .or_else(|| occasion_in_content(text, &d, timexes, published));
     // An undated claim in the perfect ("has denied"), after "earlier" or as a standing
     // position ("Moscow denies") was made before the report's day: its date is unknown, and
     // no later claim of the speaker's lends it one.
@@ -143,6 +145,52 @@ static DAY_AFTER: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("day-after"))
 
 /// Adverbs right before a cue that make it a same-day reply ("immediately denied").
 static IMMEDIATE: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("immediate"));
+
+/// Occasion phrases inside a noun object's content ("in a call", "in an interview").
+static OCCASION: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("occasion"));
+
+/// "Trump voiced support for the country in a call with May on Tuesday": a cue whose content
+/// opens on a noun (no pronoun, no determiner: the object of "voiced", "expressed") and holds
+/// an occasion phrase in its first words, then "on <day>" with no clause break between, was
+/// made that day. Content that opens on its own subject ("the skipper was warned in a call on
+/// Tuesday") is what happened, not when it was said.
+fn occasion_in_content(
+    text: &str,
+    d: &Draft,
+    timexes: &[Timex],
+    published: DateValue,
+) -> Option<DateValue> {
+    let content = d.content.slice(text);
+    let first = content.split_whitespace().next()?;
+    let noun = first.chars().all(|c| c.is_ascii_lowercase())
+        && !in_list(super::lexicon::PRONOUNS, first)
+        && !in_list(super::lexicon::DETERMINERS, first);
+    if !noun {
+        return None;
+    }
+    let lower = content.to_lowercase();
+    let at = OCCASION
+        .iter()
+        .filter_map(|o| lower.find(&format!(" {o} ")))
+        .min()?;
+    if lower[..at].split_whitespace().count() > 6 {
+        return None;
+    }
+    let from = d.content.start + at;
+    let t = timexes
+        .iter()
+        .find(|t| t.span.start > from && d.content.contains(t.span))?;
+    let between = text.get(from..t.span.start)?;
+    let on = between.ends_with(" on ")
+        || text
+            .get(t.span.start..t.span.end)
+            .is_some_and(|x| x.starts_with("on "));
+    (on && !between.contains([',', ';', '"', '\u{201C}', '\u{201D}'])
+        && between.len() <= 60
+        && speech_day(t, published)
+        && t.resolved.precision == Precision::Day)
+        .then_some(t.resolved)
+}
 
 /// Whether `text` opens with `phrase` as whole words ("at the time," but not "at the timer").
 fn opens_with(text: &str, phrase: &str) -> bool {
@@ -439,6 +487,16 @@ mod tests {
             (
                 "The coast guard said on Tuesday the trawler had crossed the line. The skipper's union denied the charge.",
                 &[day(18), day(20)],
+            ),
+            // an occasion phrase in a noun object's content, with its day
+            (
+                "The premier voiced support for the fishermen in a call with the mayor on Tuesday, with both agreeing the quota was unfair.",
+                &[day(18)],
+            ),
+            // content with its own subject: when it happened, not when it was said
+            (
+                "The coast guard said the skipper was warned in a call on Tuesday.",
+                &[day(20)],
             ),
             // an earlier occasion the text does not date
             (
