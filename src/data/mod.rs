@@ -316,6 +316,14 @@ table!(
     3,
     "Speaker links: \"on behalf of X\", \"issued by X\" tie a speaker to party X."
 );
+// claim dates
+table!(
+    OCCASIONS,
+    "occasions.tsv",
+    2,
+    3,
+    "Occasion words of claim dates: earlier occasions, scene openers, day-after, same-day replies."
+);
 
 /// Every embedded TSV table (the stopword list is words, not rows).
 pub const ALL: &[Table] = &[
@@ -349,6 +357,8 @@ pub const ALL: &[Table] = &[
     // context
     STATE_ROLES,
     SPEAKER_LINKS,
+    // claim dates
+    OCCASIONS,
 ];
 
 #[cfg(test)]

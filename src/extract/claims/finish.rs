@@ -5,6 +5,7 @@ use super::lexicon::{in_list, CueKind, BACKGROUND, SKIP_BEFORE_CUE, STANDING};
 use super::Draft;
 use crate::extract::frames;
 use crate::model::{Claim, DateValue, Precision, Span, Timex};
+use once_cell::sync::Lazy;
 
 /// Turn a draft into a claim: texts, date, stance, denial flip. The flag says whether the
 /// date came from a time expression at the cue (rather than the publication date).
@@ -78,7 +79,9 @@ pub(super) fn finish(
         })
         .map(|t| t.resolved)
         .next();
-    let date = date.or_else(|| opening_timex(text, &d, timexes, published));
+    let date = date
+        .or_else(|| opening_timex(text, &d, timexes, published))
+        .or_else(|| occasion_in_content(text, &d, timexes, published));
     // An undated claim in the perfect ("has denied"), after "earlier" or as a standing
     // position ("Moscow denies") was made before the report's day: its date is unknown, and
     // no later claim of the speaker's lends it one.
@@ -117,14 +120,83 @@ pub(super) fn finish(
 /// Perfect auxiliaries: closed-class grammar, in `background` of `claim_words.tsv` too.
 const PERFECT: &[&str] = &["has", "have", "had"];
 
+/// The phrases of one kind of `occasions.tsv`.
+fn occasions(kind: &str) -> Vec<&'static str> {
+    crate::data::OCCASIONS
+        .rows()
+        .into_iter()
+        .filter(|r| r.col(1) == kind)
+        .map(|r| r.col(0))
+        .collect()
+}
+
 /// Sentence openings (lower case) that set a claim on an earlier occasion without a day: "At
 /// the time the sanctions were announced, an official said".
-const EARLIER_OCCASION: &[&str] = &["at the time ", "at the time,", "at that time", "back then"];
+static EARLIER_OCCASION: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("earlier-occasion"));
 
 /// Sentence openings that set the scene of a claim ("In an interview on German TV on 20 March,
 /// when asked …, the minister said", "During a visit to Cairo on Monday the envoy said"): a
 /// day-precise time expression after "on" inside such an opening dates the claim.
-const SETTING_OPENERS: &[&str] = &["In", "During", "At", "Speaking", "Interviewed"];
+static SETTING_OPENERS: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("setting-opener"));
+
+/// What a speaker phrase may follow to be dated a day before its anchor ("He was speaking the
+/// day after Theresa May said").
+static DAY_AFTER: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("day-after"));
+
+/// Adverbs right before a cue that make it a same-day reply ("immediately denied").
+static IMMEDIATE: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("immediate"));
+
+/// Occasion phrases inside a noun object's content ("in a call", "in an interview").
+static OCCASION: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("occasion"));
+
+/// "Trump voiced support for the country in a call with May on Tuesday": a cue whose content
+/// opens on a noun (no pronoun, no determiner: the object of "voiced", "expressed") and holds
+/// an occasion phrase in its first words, then "on <day>" with no clause break between, was
+/// made that day. Content that opens on its own subject ("the skipper was warned in a call on
+/// Tuesday") is what happened, not when it was said.
+fn occasion_in_content(
+    text: &str,
+    d: &Draft,
+    timexes: &[Timex],
+    published: DateValue,
+) -> Option<DateValue> {
+    let content = d.content.slice(text);
+    let first = content.split_whitespace().next()?;
+    let noun = first.chars().all(|c| c.is_ascii_lowercase())
+        && !in_list(super::lexicon::PRONOUNS, first)
+        && !in_list(super::lexicon::DETERMINERS, first);
+    if !noun {
+        return None;
+    }
+    let lower = content.to_lowercase();
+    let at = OCCASION
+        .iter()
+        .filter_map(|o| lower.find(&format!(" {o} ")))
+        .min()?;
+    if lower[..at].split_whitespace().count() > 6 {
+        return None;
+    }
+    let from = d.content.start + at;
+    let t = timexes
+        .iter()
+        .find(|t| t.span.start > from && d.content.contains(t.span))?;
+    let between = text.get(from..t.span.start)?;
+    let on = between.ends_with(" on ")
+        || text
+            .get(t.span.start..t.span.end)
+            .is_some_and(|x| x.starts_with("on "));
+    (on && !between.contains([',', ';', '"', '\u{201C}', '\u{201D}'])
+        && between.len() <= 60
+        && speech_day(t, published)
+        && t.resolved.precision == Precision::Day)
+        .then_some(t.resolved)
+}
+
+/// Whether `text` opens with `phrase` as whole words ("at the time," but not "at the timer").
+fn opens_with(text: &str, phrase: &str) -> bool {
+    text.strip_prefix(phrase)
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+}
 
 /// Whether a claim's cue marks it as background rather than the day's news: the cue is in the
 /// perfect ("has denied", "had repeatedly said"), follows or opens with "earlier" or
@@ -152,7 +224,7 @@ fn background(text: &str, d: &Draft, timexes: &[Timex]) -> bool {
     // "At the time the sanctions were announced, an official said": an earlier occasion the
     // text does not date.
     let opening = before.trim_start().to_lowercase();
-    if EARLIER_OCCASION.iter().any(|o| opening.starts_with(o)) {
+    if EARLIER_OCCASION.iter().any(|o| opens_with(&opening, o)) {
         return true;
     }
     // "The U.S. … previously issued a statement blaming Russia", "Russia denies involvement
@@ -374,13 +446,6 @@ fn relative_occasions(claims: &mut [Claim], cued: &mut [bool], published: DateVa
     }
 }
 
-/// What a speaker phrase may follow to be dated a day before its anchor ("He was speaking the
-/// day after Theresa May said").
-const DAY_AFTER: &[&str] = &["the day after", "a day after", "one day after"];
-
-/// Adverbs right before a cue that make it a same-day reply ("immediately denied").
-const IMMEDIATE: &[&str] = &["immediately", "swiftly", "promptly", "quickly"];
-
 #[cfg(test)]
 mod tests {
     use super::super::tests::dates_of;
@@ -423,6 +488,16 @@ mod tests {
                 "The coast guard said on Tuesday the trawler had crossed the line. The skipper's union denied the charge.",
                 &[day(18), day(20)],
             ),
+            // an occasion phrase in a noun object's content, with its day
+            (
+                "The premier voiced support for the fishermen in a call with the mayor on Tuesday, with both agreeing the quota was unfair.",
+                &[day(18)],
+            ),
+            // content with its own subject: when it happened, not when it was said
+            (
+                "The coast guard said the skipper was warned in a call on Tuesday.",
+                &[day(20)],
+            ),
             // an earlier occasion the text does not date
             (
                 "At the time the quota was set, a senior ministry official said it would be reviewed.",
@@ -440,6 +515,32 @@ mod tests {
         for (body, want) in cases {
             let text = format!("{lede}{body}");
             assert_eq!(&dates_of(&text, published)[..], *want, "{body}");
+        }
+    }
+
+    /// `occasions.tsv` holds every kind the dates read, and its phrases match as whole words.
+    #[test]
+    fn occasion_rows_table() {
+        for kind in [
+            "earlier-occasion",
+            "setting-opener",
+            "day-after",
+            "immediate",
+        ] {
+            assert!(!super::occasions(kind).is_empty(), "no {kind} rows");
+        }
+        let cases = [
+            ("at the time, an official said", "at the time", true),
+            ("at the time the port shut", "at the time", true),
+            ("at the timeline's end", "at the time", false),
+            ("back then", "back then", true),
+        ];
+        for (text, phrase, want) in cases {
+            assert_eq!(
+                super::opens_with(text, phrase),
+                want,
+                "{text:?} / {phrase:?}"
+            );
         }
     }
 }
