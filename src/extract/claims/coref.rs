@@ -142,7 +142,12 @@ impl<'a> Ctx<'a> {
             let words: Vec<&str> = tail.split_whitespace().collect();
             words.len() >= 2 && words.iter().all(|w| is_cap(w) && role_of(w).is_none())
         });
+        // "A spokesman for the Bolivian army", "army spokesman Juan Perez": the phrase's head
+        // (its words before a preposition) ends in a person's role or a name after one, so it
+        // is a person whatever body the actor code names, and "he said" may refer back to it.
+        let person_head = head_is_person(&head_words);
         let org = !named_after_possessive
+            && !person_head
             && (actor
                 .as_ref()
                 .map(|a| matches!(a.kind, ActorKind::Country | ActorKind::Organisation))
@@ -167,6 +172,7 @@ impl<'a> Ctx<'a> {
             && !plural
             && (named
                 || named_after_possessive
+                || person_head
                 || last_role.is_some_and(|r| !r.org)
                 || actor
                     .as_ref()
@@ -456,6 +462,21 @@ impl<'a> Ctx<'a> {
 
 /// The words after the last possessive of a phrase: "the SOHR's Rami Abdulrahman" -> "Rami
 /// Abdulrahman".
+/// Whether a speaker phrase's head names a person: its last role noun before a preposition
+/// ("a spokesman for the army") is a person's role, or capitalised words of a name follow that
+/// role ("army spokesman Juan Perez").
+fn head_is_person(head_words: &[&str]) -> bool {
+    let head: &[&str] = head_words
+        .iter()
+        .position(|w| role_preposition(w))
+        .map_or(head_words, |i| &head_words[..i]);
+    let Some(i) = head.iter().rposition(|w| role_of(w).is_some()) else {
+        return false;
+    };
+    let role = role_of(head[i]).expect("a role");
+    !role.org && !role.plural && head[i + 1..].iter().all(|w| is_cap(w))
+}
+
 fn possessive_head(phrase: &str) -> Option<&str> {
     let straight = phrase.rfind("'s ").map(|i| i + 3);
     let curly = phrase.rfind("’s ").map(|i| i + "’s ".len());

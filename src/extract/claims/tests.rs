@@ -726,6 +726,31 @@ fn speaker_side_table() {
             "The agreement was signed in Oslo. \"It will hold,\" he said.",
             &["he | - | It will hold"],
         ),
+        // A person named after a body's role noun is a person for "he", not the body; the
+        // gazetteer does not know him.
+        (
+            "Bolivian army spokesman Tomas Quispe said the patrol stayed on its side. \"We crossed nothing,\" he said.",
+            &[
+                "Tomas Quispe | BOLMIL | the patrol stayed on its side",
+                "Tomas Quispe | BOLMIL | We crossed nothing",
+            ],
+        ),
+        // So is an unnamed role before a preposition: "a spokesman for <body>".
+        (
+            "A spokesman for the Bolivian army said the patrol stayed on its side. He said no shots were fired.",
+            &[
+                "A spokesman for the Bolivian army | BOLGOV | the patrol stayed on its side",
+                "A spokesman for the Bolivian army | BOLGOV | no shots were fired",
+            ],
+        ),
+        // The body itself stays a body: "it" refers back to it, "he" does not.
+        (
+            "The Bolivian army said the patrol stayed on its side. It said no shots were fired.",
+            &[
+                "The Bolivian army | BOLMIL | the patrol stayed on its side",
+                "The Bolivian army | BOLMIL | no shots were fired",
+            ],
+        ),
     ];
     for (input, expect) in cases {
         let sents = sentences::split(input);
