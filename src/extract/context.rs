@@ -283,9 +283,11 @@ fn nearest_coded(
 /// has been quoting that side's officials. Nothing earlier: no code.
 fn by_indefinite_role(coded: &[(usize, String, Found)], speaker: &str, at: usize) -> Option<Found> {
     let speaker = speaker.trim();
-    let rest = ["a ", "an ", "A ", "An "]
-        .iter()
-        .find_map(|d| speaker.strip_prefix(d))?;
+    // "an official", "one official", "another official" after "Chilean officials said".
+    let rest = ["a ", "an ", "one ", "another "].iter().find_map(|d| {
+        let head = speaker.get(..d.len())?;
+        head.eq_ignore_ascii_case(d).then(|| &speaker[d.len()..])
+    })?;
     let role = rest.rsplit(' ').next()?.to_lowercase();
     // "a Hezbollah spokesman": a capitalised word names another origin than the earlier side.
     if rest.contains(char::is_uppercase) || !super::claims::person_role(&role) {
@@ -1293,6 +1295,17 @@ mod tests {
                 "A senior Canadian official said the fishing talks had stalled. After the meeting, an official said the sides would meet again.",
                 "an official",
                 &[Some("CAN")],
+            ),
+            // "one" and "another" are indefinite too, and a plural names the same role
+            (
+                "Chilean officials said the patrol boat had been rammed. Another official said two sailors were hurt.",
+                "Another official",
+                &[Some("CHL")],
+            ),
+            (
+                "Chilean officials said the patrol boat had been rammed. \"We will respond,\" one official said.",
+                "one official",
+                &[Some("CHL")],
             ),
             // nothing earlier to learn from: no side
             (
