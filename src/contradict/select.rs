@@ -1,4 +1,4 @@
-//! Which of the found pairs are reported: one reply per assertion inside an article, the mutual best pair across articles.
+//! Which of the found pairs are reported: inside an article each assertion matched with its nearest reply, across articles the mutual best pair.
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -9,8 +9,8 @@ use crate::model::{ContradictionKind, Stance};
 /// Keep the pairs an analyst would want, from everything the rules found (a function of the
 /// whole set, so the result does not depend on the order claims were compared in):
 ///
-/// - inside one article a reply answers one assertion: per answering claim and kind only its
-///   best stance pair is kept ([`keep_local`]);
+/// - inside one article a reply answers one assertion and an assertion gets one reply per
+///   answering body, the nearest in the text first ([`keep_local`]);
 /// - a stance pair across articles is kept only when it is the strongest cross-article pair
 ///   of its kind for both its claims, one per (proposition, pair of sides, day), and neither
 ///   claim is already set against another inside its own article ([`answered_here`]);
@@ -224,8 +224,12 @@ pub(super) struct LocalPair {
     pub(super) kind: ContradictionKind,
     /// The statement that answers the other claim ([`LocalPair::new`]).
     answer: u64,
-    /// Where the other claim (the one answered) starts in the article.
+    /// The statement answered, with the answering body ([`reply_key`]).
+    answered: u64,
+    /// Where the statement answered starts in the article.
     answered_at: usize,
+    /// How far apart the two claims are in the article's text, in bytes (0 when they touch).
+    apart: usize,
     fit: u16,
     pub(super) score: f32,
     /// Pool indices of both claims, smaller first.
@@ -237,8 +241,8 @@ impl LocalPair {
     /// The pair of claims `x` and `y` of one article, each with its pool index. The answering
     /// claim is the one that denies; when both or neither do (rival doers, a change of mind),
     /// the later one in the pool. A statement the article repeats (headline, standfirst,
-    /// lede: one side, one proposition, one position) answers once: the answer is the
-    /// statement, not the claim.
+    /// lede: one side, one proposition, one position) answers once, and is answered once
+    /// per answering body: the answer is the statement, not the claim.
     pub(super) fn new(
         kind: ContradictionKind,
         (x, px): (&Item, usize),
@@ -252,10 +256,13 @@ impl LocalPair {
             _ => px > py,
         };
         let (answer, answered) = if x_answers { (x, y) } else { (y, x) };
+        let (s, t) = (&x.claim.span, &y.claim.span);
         LocalPair {
             kind,
             answer: statement(answer),
+            answered: reply_key(answered, answer),
             answered_at: answered.claim.span.start,
+            apart: s.start.max(t.start).saturating_sub(s.end.min(t.end)),
             fit,
             score,
             lo: px.min(py),
@@ -263,18 +270,40 @@ impl LocalPair {
         }
     }
 
-    /// More shared content words first, then the assertion the article reports first (its
-    /// lede or first mention, not a later recap), then the higher score, then the earlier
-    /// pair in the pool.
-    fn rank(&self) -> (u16, usize, f32, usize, usize) {
-        (
-            self.fit,
-            usize::MAX - self.answered_at,
-            self.score,
-            usize::MAX - self.lo,
-            usize::MAX - self.hi,
-        )
+    /// Nearer in the text first, in steps of [`NEAR_STEP`] (a reporter sets a reply beside
+    /// the assertion it answers), then more shared content words, then nearer still, then the
+    /// assertion the article reports first (its lede or first mention, not a later recap),
+    /// then the higher score, then the earlier pair in the pool.
+    fn rank(&self, other: &LocalPair) -> Ordering {
+        (other.apart / NEAR_STEP)
+            .cmp(&(self.apart / NEAR_STEP))
+            .then(self.fit.cmp(&other.fit))
+            .then(other.apart.cmp(&self.apart))
+            .then(other.answered_at.cmp(&self.answered_at))
+            .then(self.score.total_cmp(&other.score))
+            .then(other.lo.cmp(&self.lo))
+            .then(other.hi.cmp(&self.hi))
+            .then(other.kind.cmp(&self.kind))
     }
+}
+
+/// How far apart in the text (bytes, about two sentences) two replies may be and still count
+/// as equally near an assertion; between those, the one repeating more of its words is taken.
+const NEAR_STEP: usize = 400;
+
+/// The statement a reply answers ([`statement`]), with the body (actor code, else speaker)
+/// that replies: an assertion is answered once per body (a ministry and a member of
+/// parliament of one country are two replies; a spokesman's three sentences are one).
+fn reply_key(answered: &Item, answer: &Item) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (
+        statement(answered),
+        answer.ids.code.unwrap_or(answer.ids.speaker),
+        answer.ids.code.is_some(),
+    )
+        .hash(&mut h);
+    h.finish()
 }
 
 /// A claim's statement inside its article: its article, side (else speaker), position and
@@ -295,21 +324,27 @@ fn statement(it: &Item) -> u64 {
 }
 
 /// Which stance pairs inside one article to keep: a reporter sets a reply beside the one
-/// assertion it answers, so each answering statement keeps, per kind, only its best pair (the
-/// one sharing most content words with it, then the first reported, then the strongest). An
-/// assertion may be answered by several replies. A function of the whole set: the order of
-/// `pairs` does not matter.
+/// assertion it answers, and the copy keeps one reply per assertion and answering body
+/// (real pages' gold counts so: a denial repeated in the lede, a quote and a dismissal
+/// answers one accusation once, and a second accusation nearer to one of them takes it). So
+/// the pairs are matched, best first ([`LocalPair::rank`]: nearest in the text, about two
+/// sentences at a time, then most shared content words, then the first reported, then the
+/// strongest): a pair is kept when,
+/// for its kind, its answering statement answers nothing yet and its assertion has no reply
+/// from that side yet. A function of the whole set: the order of `pairs` does not matter.
 pub(super) fn keep_local(pairs: &[LocalPair]) -> Vec<bool> {
-    let mut best: HashMap<(u64, ContradictionKind), usize> = HashMap::new();
-    for (n, p) in pairs.iter().enumerate() {
-        let slot = best.entry((p.answer, p.kind)).or_insert(n);
-        if pairs[*slot].rank().partial_cmp(&p.rank()) == Some(std::cmp::Ordering::Less) {
-            *slot = n;
-        }
-    }
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_by(|&p, &q| pairs[q].rank(&pairs[p]));
+    let mut answers = HashSet::new();
+    let mut replied = HashSet::new();
     let mut keep = vec![false; pairs.len()];
-    for n in best.into_values() {
-        keep[n] = true;
+    for n in order {
+        let p = &pairs[n];
+        if !answers.contains(&(p.answer, p.kind)) && !replied.contains(&(p.answered, p.kind)) {
+            answers.insert((p.answer, p.kind));
+            replied.insert((p.answered, p.kind));
+            keep[n] = true;
+        }
     }
     keep
 }

@@ -480,10 +480,10 @@ fn denial() {
     );
 }
 
-/// Inside one article a reply answers one assertion: a denial repeated against an accusation
-/// the article reports twice (standfirst and body) gives one pair, with the accusation it
+/// Inside one article a reply answers one assertion and an assertion gets one reply per body:
+/// a denial between two accusations answers the nearer one, at equal distance the one it
 /// repeats most words of, else the one reported first; a denial repeated word for word answers
-/// once; two replies to one accusation give two.
+/// once; of one body's two replies to one accusation the nearer stands, another body's reply too.
 #[test]
 fn a_reply_inside_an_article_answers_one_assertion() {
     let in_article = |c: StoredClaim, at: usize, text: &str| {
@@ -501,29 +501,39 @@ fn a_reply_inside_an_article_answers_one_assertion() {
             text,
         )
     };
-    let deny = |id, at, text| {
+    let deny_by = |id, code, at, text| {
         in_article(
-            claim(id, "RUSGOV", "2018-03-12", "responsibility", -1)
+            claim(id, code, "2018-03-12", "responsibility", -1)
                 .target("RUSGOV")
                 .denial(),
             at,
             text,
         )
     };
-    // One denial, the accusation twice: the denial repeats the body's words ("pipeline blast").
+    let deny = |id, at, text| deny_by(id, "RUSGOV", at, text);
+    // The nearer accusation, though the other repeats more of the denial's words.
     check(
         &[
             accuse(1, 0, "Moscow was highly likely responsible"),
-            accuse(2, 400, "Moscow was behind the pipeline blast"),
+            accuse(2, 600, "Moscow was behind the pipeline blast"),
+            deny(3, 100, "any role in the pipeline blast"),
+        ],
+        &["denial 1 3"],
+    );
+    // At equal distance the denial repeats the second one's words ("pipeline blast").
+    check(
+        &[
+            accuse(1, 0, "Moscow was highly likely responsible"),
+            accuse(2, 393, "Moscow was behind the pipeline blast"),
             deny(3, 200, "any role in the pipeline blast"),
         ],
         &["denial 2 3"],
     );
-    // No words repeated: the accusation the article reports first.
+    // At equal distance, no words repeated: the accusation the article reports first.
     check(
         &[
             accuse(1, 0, "Moscow was highly likely responsible"),
-            accuse(2, 400, "Moscow was behind it, officials believe"),
+            accuse(2, 382, "Moscow was behind it, officials believe"),
             deny(3, 200, "any role whatsoever"),
         ],
         &["denial 1 3"],
@@ -537,14 +547,15 @@ fn a_reply_inside_an_article_answers_one_assertion() {
         ],
         &["denial 1 2"],
     );
-    // Two replies to one accusation: both stand.
+    // Two replies of one body to one accusation: the nearer; a parliament's reply stands too.
     check(
         &[
             accuse(1, 0, "Moscow was behind the pipeline blast"),
             deny(2, 200, "any role in the blast"),
             deny(3, 300, "a role, calling the charge absurd"),
+            deny_by(4, "RUSLEG", 400, "the charge as a provocation"),
         ],
-        &["denial 1 2", "denial 1 3"],
+        &["denial 1 2", "denial 1 4"],
     );
 }
 

@@ -91,3 +91,58 @@ fn a_claim_answered_in_its_own_article_is_not_paired_again_across_articles() {
     // Without the second paper's denial, Monday's reply is still not set against Ankara's charge.
     assert_eq!(reported(&claims[..3]), ["denial 1 2"]);
 }
+
+/// Inside one article an accusation gets one reply per answering body, the one the reporter set
+/// nearest to it; a reply answers one accusation; a second body's reply is a second reply.
+#[test]
+fn an_accusation_gets_the_nearest_reply_of_each_body_inside_its_article() {
+    let mut member = deny(5, "2019-07-15");
+    member.claim.actor_code = Some("IRNLEG".into());
+    let claims = [
+        // The lede: Tehran rejects the charge before the story says what the charge is.
+        said(
+            deny(1, "2019-07-15"),
+            1,
+            0,
+            "Tehran had no hand in the seizure of the tanker",
+        ),
+        said(
+            accuse(2, "USAGOV", "2019-07-15"),
+            1,
+            400,
+            "Iranian patrol boats seized the tanker in the strait",
+        ),
+        // The reply the reporter set right after the charge.
+        said(
+            deny(3, "2019-07-15"),
+            1,
+            480,
+            "its boats had gone nowhere near the tanker",
+        ),
+        // Further down, the ministry dismisses the charge once more.
+        said(
+            deny(4, "2019-07-15"),
+            1,
+            1500,
+            "the charge was a fabrication of hawks in Washington",
+        ),
+        // A member of parliament answers too: another body, another reply.
+        said(
+            member,
+            1,
+            2000,
+            "any Iranian part in the seizure of the tanker",
+        ),
+    ];
+    assert_eq!(reported(&claims), ["denial 2 3", "denial 2 5"]);
+    // A second charge, from London, set beside the ministry's later dismissal, takes that reply,
+    // and the member's reply too, now nearer to it than Washington's charge.
+    let mut more = claims.to_vec();
+    more.push(said(
+        accuse(6, "GBRGOV", "2019-07-15"),
+        1,
+        1400,
+        "Iran's navy took the ship to a home port",
+    ));
+    assert_eq!(reported(&more), ["denial 2 3", "denial 4 6", "denial 5 6"]);
+}
