@@ -11,20 +11,12 @@
 //! dateline agency > byline agency > copyright line > agency line > file name token > site name.
 
 use crate::clean::{join, Block, CleanDoc};
+use crate::extract::agencies::{agency, AGENCIES};
 use crate::extract::timex::calendar::{month_of, MONTH_ABBREVIATIONS};
 use crate::model::{Article, DateValue};
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
 use regex::{Regex, RegexBuilder};
-
-/// (canonical, aliases), compiled once.
-static AGENCIES: Lazy<Vec<(&'static str, Vec<&'static str>)>> = Lazy::new(|| {
-    crate::data::AGENCIES
-        .rows()
-        .into_iter()
-        .map(|row| (row.col(0), row.col(1).split('|').collect()))
-        .collect()
-});
 
 /// Any agency alias as a whole word.
 static AGENCY_IN: Lazy<Regex> = Lazy::new(|| {
@@ -38,15 +30,6 @@ static AGENCY_IN: Lazy<Regex> = Lazy::new(|| {
         .build()
         .unwrap()
 });
-
-/// The canonical agency for a name written exactly as an alias: "Associated Press" -> "AP".
-pub fn agency(name: &str) -> Option<&'static str> {
-    let name = name.trim().trim_end_matches('.');
-    AGENCIES
-        .iter()
-        .find(|(_, aliases)| aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
-        .map(|(c, _)| *c)
-}
 
 /// The first agency named anywhere in `text`: "Copyright © The Associated Press" -> "AP".
 pub fn agency_in(text: &str) -> Option<&'static str> {

@@ -329,7 +329,7 @@ fn relayed(speaker: &str, before: Option<&Claim>, at: usize) -> Option<Found> {
         "the wire service",
     ]
     .contains(&lower.as_str())
-        || crate::meta::agency(speaker).is_some();
+        || super::agencies::agency(speaker).is_some();
     let b = before.filter(|b| wire && b.span.start < at && at - b.span.start <= LAST_SPEAKER)?;
     Some(Found {
         code: b.actor_code.clone()?,

@@ -5,6 +5,7 @@
 //! (speakers without a side take one from the article) -> `events`.
 
 pub mod actors;
+pub mod agencies;
 pub mod cameo;
 pub mod claims;
 pub mod context;
