@@ -121,6 +121,7 @@ impl<'a> Ctx<'a> {
         }
         let actor = self
             .own_country(toks)
+            .or_else(|| self.body_after_role(toks))
             .or_else(|| self.resolve_actor(phrase, span))
             .or_else(|| {
                 // "May claimed ...", "Ms May said": a lone capitalised word in the speaker slot,
@@ -233,6 +234,24 @@ impl<'a> Ctx<'a> {
         let span = Span::new(toks[0].s, toks[p - 1].e);
         let r = actors::resolve_speaker_on(&text[span.start..span.end], self.gazetteer, self.date)?;
         (r.country.is_some() && r.code != actors::UNKNOWN_CODE).then_some(r)
+    }
+
+    /// "a spokesman for the Bolivian army": a person's role noun, a preposition, then a body
+    /// the gazetteer codes; the person speaks for that body (BOLMIL), not for the country its
+    /// demonym alone would give (BOLGOV). Checked after [`Self::own_country`].
+    fn body_after_role(&self, toks: &[Tok]) -> Option<Resolved> {
+        let text = self.text;
+        let p = (1..toks.len()).find(|&i| {
+            role_preposition(word(text, &toks[i]))
+                && role_of(word(text, &toks[i - 1])).is_some_and(|r| !r.org)
+        })?;
+        let body = toks.get(p + 1..)?;
+        let span = Span::new(body.first()?.s, body.last()?.e);
+        let r = actors::resolve_speaker_on(&text[span.start..span.end], self.gazetteer, self.date)?;
+        (r.country.is_some()
+            && r.code != actors::UNKNOWN_CODE
+            && matches!(r.kind, ActorKind::Organisation | ActorKind::Anonymous))
+        .then_some(r)
     }
 
     /// A gazetteer person's gender, from the honorific of one of their aliases ("Mrs May",

@@ -735,13 +735,19 @@ fn speaker_side_table() {
                 "Tomas Quispe | BOLMIL | We crossed nothing",
             ],
         ),
-        // So is an unnamed role before a preposition: "a spokesman for <body>".
+        // So is an unnamed role before a preposition: "a spokesman for <body>"; the person
+        // speaks for the body the gazetteer codes after the preposition (the army, MIL), not
+        // for the government its demonym alone would name.
         (
             "A spokesman for the Bolivian army said the patrol stayed on its side. He said no shots were fired.",
             &[
-                "A spokesman for the Bolivian army | BOLGOV | the patrol stayed on its side",
-                "A spokesman for the Bolivian army | BOLGOV | no shots were fired",
+                "A spokesman for the Bolivian army | BOLMIL | the patrol stayed on its side",
+                "A spokesman for the Bolivian army | BOLMIL | no shots were fired",
             ],
+        ),
+        (
+            "A spokeswoman for the Bolivian government said talks would resume.",
+            &["A spokeswoman for the Bolivian government | BOLGOV | talks would resume"],
         ),
         // The body itself stays a body: "it" refers back to it, "he" does not.
         (
