@@ -380,27 +380,38 @@ fn manner_adverb(w: &str) -> bool {
         && !in_list(&LY_NOUNS, w)
 }
 
-/// ", however," / ", for its part," right before token `j` with a word before its opening
-/// comma: the opening comma's index, to skip the aside.
+/// ", however," / ", for its part," / ", in a statement," right before token `j` with a word
+/// before its opening comma: the opening comma's index, to skip the aside. An aside is up to
+/// two discourse words (`aside` in `claim_words.tsv`), or a prepositional phrase of up to five
+/// words that opens with a preposition of circumstance ("in a statement", "on Monday", "at a
+/// news conference in Lima").
 fn aside_before(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
     if j < 3 || !is_punct(text, &toks[j - 1], ",") {
         return None;
     }
     let mut k = j - 1;
-    while k > 0 && j - 1 - k < 3 {
+    let mut plain = true;
+    while k > 0 && j - 1 - k < 6 {
         let t = &toks[k - 1];
         if is_punct(text, t, ",") {
             let words = j - 1 - k;
             let before_word = k >= 2 && toks[k - 2].k == TokKind::Word;
-            return (words > 0 && before_word).then_some(k - 1);
+            let first = word(text, &toks[k]);
+            let circumstance = CIRCUMSTANCE.iter().any(|p| first.eq_ignore_ascii_case(p));
+            let fits = (plain && words <= 2) || (circumstance && words >= 2);
+            return (words > 0 && before_word && fits).then_some(k - 1);
         }
-        if t.k != TokKind::Word || !in_list(&ASIDES, word(text, t)) {
+        if t.k != TokKind::Word {
             return None;
         }
+        plain &= in_list(&ASIDES, word(text, t));
         k -= 1;
     }
     None
 }
+
+/// Prepositions that open a circumstance set off by commas between a speaker and its cue.
+const CIRCUMSTANCE: [&str; 5] = ["in", "on", "at", "during", "after"];
 
 /// Skip a trailer after the cue; returns the first token of what follows it.
 pub(super) fn skip_trailer(

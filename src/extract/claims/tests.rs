@@ -64,6 +64,20 @@ fn attribution_table() {
             "The interior minister on Monday, though, rejected the notion that the army had anything to do with the shooting.",
             &["The interior minister | rejected | indirect | the notion that the army had anything to do with the shooting"],
         ),
+        // a circumstance between commas ("in a statement", "at a news conference in …")
+        (
+            "The coast guard, in a statement, said the trawler had ignored three warnings.",
+            &["The coast guard | said | indirect | the trawler had ignored three warnings"],
+        ),
+        (
+            "The Icelandic ministry, at a news conference in Reykjavik, said quotas would be cut.",
+            &["The Icelandic ministry | said | indirect | quotas would be cut"],
+        ),
+        // not a circumstance: a clause between commas still breaks the link
+        (
+            "The trawler, which had ignored three warnings, sank on Monday.",
+            &[],
+        ),
         (
             "City officials had planned to open the bridge on Friday, but then abruptly said some safety problems had arisen.",
             &["City officials | said | indirect | some safety problems had arisen"],
