@@ -19,23 +19,27 @@ use crate::model::{ActorKind, ActorMention, Span};
 pub(super) fn alias_matches(m: &Matcher, b: &[u8]) -> Vec<(usize, usize, usize)> {
     let ac = &m.ac;
     let mut out = Vec::new();
-    for s in 0..b.len() {
-        if s > 0 && is_word_byte(b[s]) && is_word_byte(b[s - 1]) {
-            continue;
+    let mut next = 0;
+    while next < b.len() {
+        let s = next;
+        // The places after `s` inside its word (a word byte after a word byte) are no word
+        // starts: skip them at once.
+        next += 1;
+        if is_word_byte(b[s]) {
+            while next < b.len() && is_word_byte(b[next]) {
+                next += 1;
+            }
         }
         let Some(mut sid) = m.first[usize::from(b[s])] else {
             continue;
         };
-        for i in 0..b.len() - s {
-            if i > 0 {
-                sid = ac.next_state(Anchored::Yes, sid, b[s + i]);
-            }
+        let mut e = s + 1;
+        loop {
             if ac.is_special(sid) {
                 if ac.is_dead(sid) {
                     break;
                 }
                 if ac.is_match(sid) {
-                    let e = s + i + 1;
                     for k in 0..ac.match_len(sid) {
                         let pid = ac.match_pattern(sid, k);
                         if ac.pattern_len(pid) == e - s {
@@ -44,6 +48,11 @@ pub(super) fn alias_matches(m: &Matcher, b: &[u8]) -> Vec<(usize, usize, usize)>
                     }
                 }
             }
+            if e == b.len() {
+                break;
+            }
+            sid = ac.next_state(Anchored::Yes, sid, b[e]);
+            e += 1;
         }
     }
     out

@@ -86,6 +86,9 @@ impl Heads {
         let literals = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
+            // Heads open with common words: a prefilter stops at nearly every word and costs
+            // more than the DFA alone (same matches).
+            .prefilter(false)
             .build(&lits)
             .expect("frame heads' literals build");
         Heads {

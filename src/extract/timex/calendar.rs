@@ -61,6 +61,17 @@ pub fn month_of(w: &str) -> Option<u32> {
     if w == "sept" {
         return Some(9);
     }
+    // Every name is 3 to 9 letters long and opens with one of "jfmasond": the tagger asks
+    // this of every word, and most are turned away here without twelve comparisons.
+    let opens = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !(3..=9).contains(&w.len())
+        || !matches!(
+            opens,
+            Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+        )
+    {
+        return None;
+    }
     MONTHS
         .iter()
         .position(|m| m.eq_ignore_ascii_case(w) || w.len() == 3 && m[..3].eq_ignore_ascii_case(w))
@@ -72,6 +83,8 @@ pub fn weekday_of(w: &str) -> Option<Weekday> {
     match w {
         "tues" => return Some(Weekday::Tue),
         "thurs" => return Some(Weekday::Thu),
+        // Every full name is 6 to 9 letters long.
+        _ if !(6..=9).contains(&w.len()) => return None,
         _ => {}
     }
     WEEKDAYS
