@@ -33,6 +33,21 @@ static RELATIVE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     .expect("valid regex")
 });
 
+/// Text before a hedge that opens with a noun taking a that-complement (`hedges.tsv` rows of
+/// frame `complement`: "skepticism that the two sides could reach a deal"): the hedge sits in
+/// the noun's complement, which runs to the end of the content, and hedges nothing of the
+/// claim's own position.
+static COMPLEMENT_BEFORE: Lazy<Option<Regex>> = Lazy::new(|| {
+    let nouns: Vec<&str> = (HEDGES.rows().iter())
+        .filter(|r| r.col(1).trim() == COMPLEMENT)
+        .map(|r| r.col(0).trim())
+        .collect();
+    (!nouns.is_empty()).then(|| ci(&format!(r"\b(?:{})\s+that\b", nouns.join("|"))))
+});
+
+/// The `hedges.tsv` frame of a noun whose that-complement a modal cannot hedge the claim from.
+const COMPLEMENT: &str = "complement";
+
 /// Text before a modal that puts it under "no way" / "no chance" in the same clause.
 static NEGATED_BEFORE: Lazy<Regex> = Lazy::new(|| {
     regex::Regex::new(r"\bno (?:way|chance|possibility)\b[^,.;:!?]{0,60}$").expect("valid regex")
@@ -449,6 +464,7 @@ fn split_rest(rest: &str, macros: &[(String, String)], expand: impl Fn(&str) -> 
 /// The hedges of `hedges.tsv`, and their prefix literals in one automaton.
 fn hedge_rules() -> (heads::Heads, Vec<Hedge>) {
     let hedges: Vec<Hedge> = (HEDGES.rows().iter())
+        .filter(|r| r.col(1).trim() != COMPLEMENT)
         .map(|r| Hedge {
             re: ci(&format!(r"\b(?:{})\b", r.col(0).trim())),
             frame: Some(r.col(1).trim())
@@ -642,7 +658,11 @@ fn apply_hedge(lex: &Lexicon, content: &str, lc: &str, reading: &mut Reading) {
             }
             // A modal inside a relative clause or a noun's complement hedges that noun, not
             // the claim: "edging closer to an agreement that would help calm the city".
-            if RELATIVE_BEFORE.is_match(&lc[..m.start]) {
+            if RELATIVE_BEFORE.is_match(&lc[..m.start])
+                || COMPLEMENT_BEFORE
+                    .as_ref()
+                    .is_some_and(|re| re.is_match(&lc[..m.start]))
+            {
                 continue;
             }
             // "There is no way anything like that could have come from us": a modal under
@@ -1071,6 +1091,29 @@ mod tests {
             got.push_str(&format!(" {}={}", f.quantity, f.value));
         }
         (got != expect).then(|| format!("{content:?}: got {got:?}, want {expect:?}"))
+    }
+
+    /// A modal inside the that-complement of a stance noun hedges the complement, not the
+    /// claim; a modal of the claim's own predicate still does. Invented sentences.
+    #[test]
+    fn hedge_scope_of_noun_complements() {
+        let cases: [(&str, Option<&str>); 7] = [
+            ("skepticism that the two governments could settle the border dispute", None),
+            ("doubts that the ferry operators would honour the new timetable", None),
+            ("fears that the talks in Geneva might stall next week, and if so, that both delegations would leave", None),
+            ("rejected the allegation that its coast guard could have rammed the trawler", None),
+            ("the two governments could settle the border dispute", Some("could")),
+            ("the ferry operators may have ignored the warning", Some("may")),
+            ("the skepticism is unfounded and the port could reopen soon", Some("could")),
+        ];
+        let failures: Vec<String> = cases
+            .iter()
+            .filter_map(|(c, want)| {
+                let got = classify(c, 0).hedge;
+                (got.as_deref() != *want).then(|| format!("{c:?}: got {got:?}, want {want:?}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     #[test]
