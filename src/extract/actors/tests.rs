@@ -390,6 +390,11 @@ fn role_forms() {
             "IRNMED organisation Iranian state television",
         ),
         ("the Indian army", "INDMIL organisation Indian military"),
+        // a coast guard is a military body (titles.tsv rows: coast guard, fleet, marines)
+        (
+            "the Philippine coast guard",
+            "PHLMIL organisation the Philippine coast guard",
+        ),
         (
             "Venezuela's defense minister",
             "VENGOV anonymous Venezuela's defense minister",
