@@ -331,7 +331,7 @@ fn statement(it: &Item) -> u64 {
 /// sentences at a time, then most shared content words, then the first reported, then the
 /// strongest): a pair is kept when,
 /// for its kind, its answering statement answers nothing yet and its assertion has no reply
-/// from that side yet. A function of the whole set: the order of `pairs` does not matter.
+/// from that body yet. A function of the whole set: the order of `pairs` does not matter.
 pub(super) fn keep_local(pairs: &[LocalPair]) -> Vec<bool> {
     let mut order: Vec<usize> = (0..pairs.len()).collect();
     order.sort_by(|&p, &q| pairs[q].rank(&pairs[p]));

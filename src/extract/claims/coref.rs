@@ -3,7 +3,7 @@
 //! resolves to one of them.
 
 use super::lexicon::{
-    in_list, role_of, Gender, CAP_STOP, GOV_OFFICES, PRONOUNS, ROLES, TITLE_ABBREVS,
+    in_list, role_of, Gender, Role, CAP_STOP, GOV_OFFICES, PRONOUNS, ROLES, TITLE_ABBREVS,
 };
 use super::phrase::{canonical_name, role_preposition};
 use super::quotes::Quote;
@@ -228,9 +228,7 @@ impl<'a> Ctx<'a> {
     /// Peruvian delegation" names none before "in" and is read whole).
     fn own_country(&self, toks: &[Tok]) -> Option<Resolved> {
         let text = self.text;
-        let p = (1..toks.len()).find(|&i| {
-            role_preposition(word(text, &toks[i])) && role_of(word(text, &toks[i - 1])).is_some()
-        })?;
+        let p = preposition_after_role(text, toks, |_| true)?;
         let span = Span::new(toks[0].s, toks[p - 1].e);
         let r = actors::resolve_speaker_on(&text[span.start..span.end], self.gazetteer, self.date)?;
         (r.country.is_some() && r.code != actors::UNKNOWN_CODE).then_some(r)
@@ -241,10 +239,7 @@ impl<'a> Ctx<'a> {
     /// demonym alone would give (BOLGOV). Checked after [`Self::own_country`].
     fn body_after_role(&self, toks: &[Tok]) -> Option<Resolved> {
         let text = self.text;
-        let p = (1..toks.len()).find(|&i| {
-            role_preposition(word(text, &toks[i]))
-                && role_of(word(text, &toks[i - 1])).is_some_and(|r| !r.org)
-        })?;
+        let p = preposition_after_role(text, toks, |r| !r.org)?;
         let body = toks.get(p + 1..)?;
         let span = Span::new(body.first()?.s, body.last()?.e);
         let r = actors::resolve_speaker_on(&text[span.start..span.end], self.gazetteer, self.date)?;
@@ -479,8 +474,15 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// The words after the last possessive of a phrase: "the SOHR's Rami Abdulrahman" -> "Rami
-/// Abdulrahman".
+/// The first preposition right after a role noun that `fits` ("delegation at", "spokesman
+/// for"), as a token index: the phrase's head ends before it.
+fn preposition_after_role(text: &str, toks: &[Tok], fits: impl Fn(Role) -> bool) -> Option<usize> {
+    (1..toks.len()).find(|&i| {
+        role_preposition(word(text, &toks[i]))
+            && role_of(word(text, &toks[i - 1])).is_some_and(&fits)
+    })
+}
+
 /// Whether a speaker phrase's head names a person: its last role noun before a preposition
 /// ("a spokesman for the army") is a person's role, or capitalised words of a name follow that
 /// role ("army spokesman Juan Perez").
@@ -489,13 +491,19 @@ fn head_is_person(head_words: &[&str]) -> bool {
         .iter()
         .position(|w| role_preposition(w))
         .map_or(head_words, |i| &head_words[..i]);
-    let Some(i) = head.iter().rposition(|w| role_of(w).is_some()) else {
+    let Some((i, role)) = head
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, w)| role_of(w).map(|r| (i, r)))
+    else {
         return false;
     };
-    let role = role_of(head[i]).expect("a role");
     !role.org && !role.plural && head[i + 1..].iter().all(|w| is_cap(w))
 }
 
+/// The words after the last possessive of a phrase: "the SOHR's Rami Abdulrahman" -> "Rami
+/// Abdulrahman".
 fn possessive_head(phrase: &str) -> Option<&str> {
     let straight = phrase.rfind("'s ").map(|i| i + 3);
     let curly = phrase.rfind("’s ").map(|i| i + "’s ".len());
