@@ -447,7 +447,7 @@ pub enum EvalCmd {
     /// Claims (side, date) and contradictions against a folder of real pages with a gold.json.
     Gold {
         dir: PathBuf,
-        /// List every missed gold contradiction (what each claim got) and every false pair.
+        /// List every missed gold contradiction (what each claim got), every false pair, and each claim found with the wrong side or date, not found, or stored with no gold needle.
         #[arg(long)]
         misses: bool,
         #[arg(long)]

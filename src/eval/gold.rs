@@ -102,8 +102,9 @@ pub struct GoldScores {
     /// With `--misses`: one line per missed gold pair and per false reported pair.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub misses: Vec<String>,
-    /// With `--misses`: one line per found gold claim whose speaker got the wrong side, and one
-    /// per found gold claim with the wrong date.
+    /// With `--misses`: one line per found gold claim whose speaker got the wrong side, one per
+    /// found gold claim with the wrong date, one per gold claim not found and one per stored
+    /// claim that holds no gold needle.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub claim_misses: Vec<String>,
 }
@@ -334,6 +335,9 @@ pub fn score(
         claim_misses: Vec::new(),
     };
     score_claims(&mut s, gold, claims, &answers, with_misses);
+    if with_misses {
+        unmatched_claims(&mut s, gold, claims, &normed, &answers, &gold_files);
+    }
     let pairs = PairMatcher {
         normed: &normed,
         index_of: claims.iter().enumerate().map(|(i, c)| (c.id, i)).collect(),
@@ -450,6 +454,42 @@ fn score_claims(
         fp: s.stored_claims.saturating_sub(answers.useful_right.len()) as f64,
         fn_: (gold.claims.len() - right) as f64,
     };
+}
+
+/// With `--misses`: a line per gold claim no stored claim holds (`missed claim`) and per stored
+/// claim of a gold file that holds no needle of its file (`extra claim`: a claim the gold does
+/// not count, which costs precision).
+fn unmatched_claims(
+    s: &mut GoldScores,
+    gold: &Gold,
+    claims: &[StoredClaim],
+    normed: &Normed,
+    answers: &Answers,
+    gold_files: &HashSet<&str>,
+) {
+    for (gc, answer) in gold.claims.iter().zip(&answers.answer) {
+        if answer.is_none() {
+            s.claim_misses.push(format!(
+                "missed claim: [{}] {} ({}) \"{}\"",
+                &gc.file[..gc.file.len().min(2)],
+                gc.speaker,
+                gc.country.as_deref().unwrap_or("-"),
+                short(&gc.needle)
+            ));
+        }
+    }
+    for (i, (file, _, _)) in normed.iter().enumerate() {
+        if gold_files.contains(file.as_str()) && !answers.useful.contains(&i) {
+            let c = &claims[i].claim;
+            s.claim_misses.push(format!(
+                "extra claim: [{}] {:?} ({}) \"{}\"",
+                &file[..file.len().min(2)],
+                c.speaker,
+                c.actor_code.as_deref().unwrap_or("-"),
+                short(&c.text)
+            ));
+        }
+    }
 }
 
 /// Contradictions: a reported pair answers a gold pair when its claims hold the two needles.
@@ -878,6 +918,32 @@ mod tests {
         let opposing = s.per_kind["opposing"];
         assert_eq!((opposing.tp, opposing.fp, opposing.fn_), (0.0, 1.0, 1.0));
         assert_eq!(s.misses.len(), 2, "{:?}", s.misses);
+        // Every gold claim is found; the two stored claims that hold no needle of their own
+        // file are listed as extra, whatever else is wrong with them.
+        let extra: Vec<&String> = s
+            .claim_misses
+            .iter()
+            .filter(|l| l.starts_with("extra claim"))
+            .collect();
+        assert_eq!(extra.len(), 2, "{:?}", s.claim_misses);
+        assert!(extra[0].contains("something else entirely"), "{extra:?}");
+        assert!(
+            extra[1].contains("Russia was behind the attack"),
+            "{extra:?}"
+        );
+        assert!(!s.claim_misses.iter().any(|l| l.starts_with("missed claim")));
+        let one = Gold {
+            claims: vec![gold_claim("a.txt", "GBR", None, "the border stays shut")],
+            contradictions: vec![],
+        };
+        let s = score("t", 2, &one, &claims, &[], &origin, true);
+        assert!(
+            s.claim_misses.iter().any(
+                |l| l.starts_with("missed claim: [a.] ") && l.contains("the border stays shut")
+            ),
+            "{:?}",
+            s.claim_misses
+        );
     }
 
     #[test]
