@@ -321,15 +321,7 @@ fn according_to_possessor(article: &Article, c: &Claim) -> Option<Found> {
 /// allow …": a news agency that no mention codes only relays; it speaks for the source of
 /// the claim right before it (a wire cited as the channel is not a side of its own).
 fn relayed(speaker: &str, before: Option<&Claim>, at: usize) -> Option<Found> {
-    let lower = speaker.trim().to_lowercase();
-    let wire = [
-        "the agency",
-        "the news agency",
-        "the wire",
-        "the wire service",
-    ]
-    .contains(&lower.as_str())
-        || super::agencies::agency(speaker).is_some();
+    let wire = super::claims::wire_reference(speaker) || super::agencies::agency(speaker).is_some();
     let b = before.filter(|b| wire && b.span.start < at && at - b.span.start <= LAST_SPEAKER)?;
     Some(Found {
         code: b.actor_code.clone()?,

@@ -188,6 +188,9 @@ pub(super) static GOV_OFFICES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_word
 pub(super) static CHANNEL_NOUNS: Lazy<Vec<&'static str>> =
     Lazy::new(|| claim_words("channel-noun"));
 
+/// Definite references to a news agency ("the agency", "the wire service").
+pub(super) static WIRE_REFS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("wire-ref"));
+
 /// Words that make an undated claim background ("has denied", "Earlier, May said").
 pub(super) static BACKGROUND: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("background"));
 
@@ -282,6 +285,7 @@ mod tests {
             "aside",
             "ly-noun",
             "anonymity",
+            "wire-ref",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

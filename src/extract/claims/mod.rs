@@ -135,6 +135,15 @@ pub fn channel_noun(word: &str) -> bool {
     lexicon::CHANNEL_NOUNS.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether `speaker` is a definite reference to a news agency ("the agency", "The wire
+/// service"): the speaker a relayed claim names when it names no agency.
+pub fn wire_reference(speaker: &str) -> bool {
+    let lower = speaker.trim().to_lowercase();
+    lower
+        .strip_prefix("the ")
+        .is_some_and(|rest| lexicon::WIRE_REFS.contains(&rest.trim()))
+}
+
 /// Find claims in `text` given its sentences, actor mentions and time expressions.
 pub fn find(
     text: &str,

@@ -1270,3 +1270,21 @@ fn debug() {
         );
     }
 }
+
+/// A definite reference to a news agency relays ("the wire service"); a named agency is read by
+/// `agencies`, and other definite subjects are speakers of their own.
+#[test]
+fn wire_references_are_read_from_the_word_list() {
+    let cases = [
+        ("the agency", true),
+        ("The news agency", true),
+        ("the wire service", true),
+        (" the wire ", true),
+        ("agency", false),
+        ("the fisheries agency", false),
+        ("the ministry", false),
+    ];
+    for (speaker, want) in cases {
+        assert_eq!(wire_reference(speaker), want, "{speaker:?}");
+    }
+}
