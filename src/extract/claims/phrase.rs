@@ -382,16 +382,16 @@ fn manner_adverb(w: &str) -> bool {
 
 /// ", however," / ", for its part," / ", in a statement," right before token `j` with a word
 /// before its opening comma: the opening comma's index, to skip the aside. An aside is up to
-/// two discourse words (`aside` in `claim_words.tsv`), or a prepositional phrase of up to five
-/// words that opens with a preposition of circumstance ("in a statement", "on Monday", "at a
-/// news conference in Lima").
+/// two discourse words (`aside` in `claim_words.tsv`), or a prepositional phrase of up to
+/// [`CIRCUMSTANCE_WORDS`] words that opens with a preposition of circumstance ("in a
+/// statement", "on Monday", "at a news conference in Lima").
 fn aside_before(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
     if j < 3 || !is_punct(text, &toks[j - 1], ",") {
         return None;
     }
     let mut k = j - 1;
     let mut plain = true;
-    while k > 0 && j - 1 - k < 6 {
+    while k > 0 && j - 1 - k <= CIRCUMSTANCE_WORDS {
         let t = &toks[k - 1];
         if is_punct(text, t, ",") {
             let words = j - 1 - k;
@@ -412,6 +412,10 @@ fn aside_before(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
 
 /// Prepositions that open a circumstance set off by commas between a speaker and its cue.
 const CIRCUMSTANCE: [&str; 5] = ["in", "on", "at", "during", "after"];
+
+/// The longest circumstance set off by commas, in words: "at a news conference in Lima on
+/// Monday" is eight.
+const CIRCUMSTANCE_WORDS: usize = 8;
 
 /// Skip a trailer after the cue; returns the first token of what follows it.
 pub(super) fn skip_trailer(

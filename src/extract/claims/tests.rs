@@ -73,6 +73,10 @@ fn attribution_table() {
             "The Icelandic ministry, at a news conference in Reykjavik, said quotas would be cut.",
             &["The Icelandic ministry | said | indirect | quotas would be cut"],
         ),
+        (
+            "The fisheries agency, at a news conference in Reykjavik on Monday, said quotas would be cut.",
+            &["The fisheries agency | said | indirect | quotas would be cut"],
+        ),
         // not a circumstance: a clause between commas still breaks the link
         (
             "The trawler, which had ignored three warnings, sank on Monday.",
