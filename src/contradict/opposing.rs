@@ -24,7 +24,9 @@
 //!
 //! Rival doers are opposing too: two sides that each name a different doer of the same act
 //! ("the Russian state is responsible" / "British special forces could have carried it out"),
-//! within `Options::denial_days` (a counter-accusation may come weeks later).
+//! within `Options::denial_days` (a counter-accusation may come weeks later), when one of them
+//! names the other's side and neither names its own (a party reporting its own act, or two
+//! parties naming two third parties, take no sides against each other).
 //!
 //! A hedged claim weakens the pair; a claim whose words name no act (frame only) and carries a
 //! hedge ("we have nothing to announce") takes part in no opposing pair.
@@ -81,7 +83,23 @@ fn rival_doers(p: &Pair, opts: &Options) -> Option<f32> {
     if !p.x.other_side(p.y) || super::same_passage(p.x, p.y) {
         return None;
     }
+    if !counter_accusation(p.x, p.y) {
+        return None;
+    }
     Some(0.8 * pair_weight(p) * closeness(p.gap, opts.denial_days))
+}
+
+/// Two rival doers are a quarrel only when one side names the other as the doer and neither
+/// names itself: "the Russian state is responsible" against "British special forces did it"
+/// (each blames the other), or against "a rogue lab did it" (an alternative to the blame).
+/// A party naming itself reports its own act ("our aircraft flew 42 sorties"), and two
+/// parties blaming two third parties ("Russian jets struck" / "Syrian helicopters struck",
+/// said by the US and by rebels) take no sides against each other.
+fn counter_accusation(x: &Item, y: &Item) -> bool {
+    let names = |it: &Item, side: Option<u32>| side.is_some() && it.ids.agent_side == side;
+    let own = names(x, x.ids.side) || names(y, y.ids.side);
+    let other = names(x, y.ids.side) || names(y, x.ids.side);
+    other && !own
 }
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {

@@ -146,3 +146,82 @@ fn an_accusation_gets_the_nearest_reply_of_each_body_inside_its_article() {
     ));
     assert_eq!(reported(&more), ["denial 2 3", "denial 4 6", "denial 5 6"]);
 }
+
+/// `code` says `text` (frame left to the claim's own words) in article `article` on `date`.
+fn blame(id: i64, code: &str, date: &str, article: i64, text: &str) -> StoredClaim {
+    said(claim(id, code, date, "", 1), article, 0, text)
+}
+
+/// Rival doers of one act are a quarrel only when one side names the other and neither names
+/// itself: each side blaming the other is reported; a party reporting its own act, or two
+/// parties naming two third parties, is not.
+#[test]
+fn rival_doers_oppose_only_as_a_counter_accusation() {
+    let doer = |c: &StoredClaim| {
+        proposition::of_claim(&c.claim).map(|p| (p.act, p.agent.unwrap_or_default()))
+    };
+    // Each side blames the other for the blast at the pumping station: a quarrel.
+    let quarrel = [
+        blame(
+            1,
+            "GEOGOV",
+            "2021-05-03",
+            1,
+            "Moscow was behind the blast at the pumping station",
+        ),
+        blame(
+            2,
+            "RUSGOV",
+            "2021-05-05",
+            2,
+            "Georgian saboteurs were behind the blast at the pumping station",
+        ),
+    ];
+    assert_eq!(
+        doer(&quarrel[0]),
+        Some(("responsible".into(), "RUS".into()))
+    );
+    assert_eq!(
+        doer(&quarrel[1]),
+        Some(("responsible".into(), "GEO".into()))
+    );
+    assert_eq!(reported(&quarrel), ["opposing 1 2"]);
+    // Moscow reports its own sorties; Tbilisi blames a third party: no quarrel between them.
+    let own = [
+        blame(
+            1,
+            "RUSMIL",
+            "2021-05-03",
+            1,
+            "Russian aircraft were behind the strikes near the pumping station",
+        ),
+        blame(
+            2,
+            "GEOGOV",
+            "2021-05-05",
+            2,
+            "Armenian smugglers were behind the blast at the pumping station",
+        ),
+    ];
+    assert_eq!(doer(&own[0]), Some(("responsible".into(), "RUS".into())));
+    assert_eq!(doer(&own[1]), Some(("responsible".into(), "ARM".into())));
+    assert!(reported(&own).is_empty());
+    // Washington and Ankara each name a third party: they do not quarrel with each other.
+    let thirds = [
+        blame(
+            1,
+            "USAGOV",
+            "2021-05-03",
+            1,
+            "Russian saboteurs were behind the blast at the pumping station",
+        ),
+        blame(
+            2,
+            "TURGOV",
+            "2021-05-05",
+            2,
+            "Armenian smugglers were behind the blast at the pumping station",
+        ),
+    ];
+    assert!(reported(&thirds).is_empty());
+}
