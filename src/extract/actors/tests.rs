@@ -395,6 +395,11 @@ fn role_forms() {
             "the Philippine coast guard",
             "PHLMIL organisation the Philippine coast guard",
         ),
+        // the ministry's name in either word order is the military's body
+        (
+            "the British Ministry of Defence",
+            "GBRMIL organisation the British Ministry of Defence",
+        ),
         (
             "Venezuela's defense minister",
             "VENGOV anonymous Venezuela's defense minister",

@@ -475,11 +475,18 @@ impl<'a> Ctx<'a> {
 }
 
 /// The first preposition right after a role noun that `fits` ("delegation at", "spokesman
-/// for"), as a token index: the phrase's head ends before it.
+/// for"), as a token index: the phrase's head ends before it. A capitalised body's noun with
+/// a capitalised word after its preposition is the body's name ("the British Ministry of
+/// Defence"), not a head and its complement; a person's title keeps its split ("U.S.
+/// Secretary of State John Kerry" speaks for the country before "of").
 fn preposition_after_role(text: &str, toks: &[Tok], fits: impl Fn(Role) -> bool) -> Option<usize> {
     (1..toks.len()).find(|&i| {
-        role_preposition(word(text, &toks[i]))
-            && role_of(word(text, &toks[i - 1])).is_some_and(&fits)
+        let w = word(text, &toks[i - 1]);
+        let Some(role) = role_of(w).filter(|_| role_preposition(word(text, &toks[i]))) else {
+            return false;
+        };
+        let name = role.org && is_cap(w) && toks.get(i + 1).is_some_and(|t| is_cap(word(text, t)));
+        !name && fits(role)
     })
 }
 

@@ -767,6 +767,13 @@ fn speaker_side_table() {
             "A spokeswoman for the Bolivian government said talks would resume.",
             &["A spokeswoman for the Bolivian government | BOLGOV | talks would resume"],
         ),
+        // "Ministry of Defence" is one name, not a ministry and its complement: the body the
+        // gazetteer codes speaks (military), not the government its demonym and "Ministry"
+        // would name.
+        (
+            "The British Ministry of Defence said two jets were scrambled.",
+            &["The British Ministry of Defence | GBRMIL | two jets were scrambled"],
+        ),
         // The body itself stays a body: "it" refers back to it, "he" does not.
         (
             "The Bolivian army said the patrol stayed on its side. It said no shots were fired.",
