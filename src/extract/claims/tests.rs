@@ -77,6 +77,11 @@ fn attribution_table() {
             "The fisheries agency, at a news conference in Reykjavik on Monday, said quotas would be cut.",
             &["The fisheries agency | said | indirect | quotas would be cut"],
         ),
+        // a participle cue after "after"/"before" takes the clause's subject
+        (
+            "The ministry made the accusation after denying claims by Lima that its boats had entered Peruvian waters.",
+            &["The ministry | denying | indirect | claims by Lima that its boats had entered Peruvian waters"],
+        ),
         // not a circumstance: a clause between commas still breaks the link
         (
             "The trawler, which had ignored three warnings, sank on Monday.",

@@ -370,15 +370,20 @@ fn short_quote_open(toks: &[Tok], k: usize) -> Option<usize> {
         .then_some(open)
 }
 
-/// Participle cues with no subject ("He dismissed the report, saying ...") take the
-/// sentence's speaker, or the subject that opens the sentence; so do coordinated verbs
-/// ("... and said").
+/// Participle cues with no subject ("He dismissed the report, saying ...", "The navy spoke
+/// after denying claims that ...") take the sentence's speaker, or the subject that opens the
+/// sentence; so do coordinated verbs ("... and said").
 fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found) {
     let (text, toks, j) = (at.text, site.toks, at.j);
     let channel_noun = j > 0
         && toks[j - 1].k == TokKind::Word
         && in_list(&CHANNEL_NOUNS, word(text, &toks[j - 1]));
-    if channel_noun && at.participle {
+    // "after denying", "before saying": the participle's subject is the
+    // clause's, never the words before the preposition.
+    let after_subordinator = j > 1
+        && toks[j - 1].k == TokKind::Word
+        && in_list(&PARTICIPLE_SUBORDINATORS, word(text, &toks[j - 1]));
+    if (channel_noun || after_subordinator) && at.participle {
         found.speaker = None;
         found.first_tok = None;
     }
@@ -392,7 +397,7 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
     let comma_before = j > 0
         && (is_punct(text, &toks[j - 1], ",")
             || (j > 1 && toks[j - 1].k == TokKind::Quote && is_punct(text, &toks[j - 2], ",")));
-    let participle = at.participle && (comma_before || channel_noun);
+    let participle = at.participle && (comma_before || channel_noun || after_subordinator);
     if found.speaker.is_none() && (participle || coordinated) {
         if let Some(prev) = site.earlier.last() {
             // Same speaker, named earlier in this sentence ("he said, adding that ...").
@@ -405,6 +410,9 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
         }
     }
 }
+
+/// Subordinating words a participle cue may follow and still take the sentence's subject.
+const PARTICIPLE_SUBORDINATORS: [&str; 2] = ["after", "before"];
 
 /// Articles and possessives: a cue word right after one is a noun ("the subsequent tweet" has
 /// an adjective between; "their states" none).
