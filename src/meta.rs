@@ -146,6 +146,9 @@ static DATELINE_BARE: Lazy<Regex> = Lazy::new(|| {
 
 /// Parse a dateline prefix: "MOSCOW (AP) — ", "GENEVA (Reuters) - ", "DAMASCUS, Syria, Sept. 12 (AFP) -".
 pub fn parse_dateline(text: &str) -> Option<Dateline> {
+    if !may_open_dateline(text) {
+        return None;
+    }
     if let Some(c) = DATELINE.captures(text) {
         let written = c["agency"].trim();
         // "(AP)", "(Reuters)", "(CNN)": a known agency or a short capitalized name, not "(the host)".
@@ -168,6 +171,19 @@ pub fn parse_dateline(text: &str) -> Option<Dateline> {
         month_day: None,
         len: c.get(0)?.end(),
     })
+}
+
+/// False when neither dateline regex can match: both open on an uppercase letter (`\p{Lu}`)
+/// followed by another or by `\p{M}`, `.`, `'`, `’`, a space or a hyphen, so not on an ASCII
+/// byte other than a capital, nor on a capital and a lowercase ASCII letter ("The ...").
+fn may_open_dateline(text: &str) -> bool {
+    let b = text.as_bytes();
+    match (b.first(), b.get(1)) {
+        (Some(c), _) if c.is_ascii() && !c.is_ascii_uppercase() => false,
+        (Some(c), Some(d)) if c.is_ascii_uppercase() => !d.is_ascii_lowercase(),
+        (Some(_), _) => true,
+        (None, _) => false,
+    }
 }
 
 static BYLINE: Lazy<Regex> = Lazy::new(|| {
@@ -308,9 +324,21 @@ fn looks_like_headline(text: &str) -> bool {
 /// True when a paragraph is the headline again, maybe with a " | Site" tail or without the title's "(Site)" tail.
 fn same_headline(para: &str, title: &str) -> bool {
     let norm = |s: &str| squash(s).to_lowercase();
-    let p = norm(para.split(" | ").next().unwrap_or(para));
     let t = norm(title);
+    let para = para.split(" | ").next().unwrap_or(para);
+    // Both tests need the paragraph no longer than the title: skip squashing and
+    // lowercasing a long paragraph (lowercasing never makes fewer chars than it is given).
+    if more_solid_chars(para, t.chars().count()) {
+        return false;
+    }
+    let p = norm(para);
     p == t || (p.len() >= 20 && t.starts_with(&p) && !p.ends_with('.'))
+}
+
+/// True when `s` has more than `n` chars that are not whitespace: then [`squash`] of it
+/// (lowercased or not) has more than `n` chars too. Stops counting past `n`.
+fn more_solid_chars(s: &str, n: usize) -> bool {
+    s.chars().filter(|c| !c.is_whitespace()).nth(n).is_some()
 }
 
 fn squash(s: &str) -> String {
@@ -382,7 +410,11 @@ fn take_title(paras: &mut Vec<Block>, hints: &Hints) -> String {
             title = squash(&paras[0].text);
             paras.remove(0);
         }
-    } else if !title.is_empty() && paras.first().is_some_and(|p| squash(&p.text) == title) {
+    } else if !title.is_empty()
+        && paras.first().is_some_and(|p| {
+            !more_solid_chars(&p.text, title.chars().count()) && squash(&p.text) == title
+        })
+    {
         paras.remove(0);
     }
     title
@@ -721,6 +753,34 @@ mod tests {
             date_from_name("feed-2016-09-01.xml#3"),
             Some(d("2016-09-01"))
         );
+    }
+
+    #[test]
+    fn the_dateline_gate_turns_away_only_what_the_regexes_do() {
+        let texts = [
+            "The talks",
+            "MOSCOW (AP) — x",
+            "Moscow (AP) — x",
+            "M",
+            "",
+            "a",
+            "1 (AP) - x",
+            "ÉVIAN (AFP) - x",
+            "Évian (AFP) - x",
+            "O'HARE (AP) — x",
+            "U.S. (AP) - x",
+            "AB — x",
+            "Ab — x",
+            "X-RAY — x",
+            "\u{212a}ABUL (AP) - x",
+        ];
+        for t in texts {
+            if !may_open_dateline(t) {
+                assert!(!DATELINE.is_match(t) && !DATELINE_BARE.is_match(t), "{t:?}");
+            }
+        }
+        assert!(parse_dateline("MOSCOW (AP) — x").is_some());
+        assert!(parse_dateline("Moscow (AP) — x").is_none());
     }
 
     #[test]

@@ -13,6 +13,8 @@ use crate::model::{
 };
 use crate::store::SearchHit;
 
+mod jsonl;
+
 /// stdout, buffered, with an optional colour for table headers.
 pub struct Out {
     w: io::BufWriter<io::Stdout>,
@@ -33,6 +35,17 @@ impl Out {
     /// Lines record) instead of through a `String` first.
     pub fn json_line(&mut self, v: &impl Serialize) -> io::Result<()> {
         serde_json::to_writer(&mut self.w, v)?;
+        self.w.write_all(b"\n")
+    }
+    /// One `extract --jsonl` record and a newline: the bytes [`Out::json_line`] writes for
+    /// [`extraction_view`], written by hand (see `output/jsonl.rs`).
+    pub fn extraction_line(
+        &mut self,
+        a: &Article,
+        ex: &Extraction,
+        diags: &[Diagnostic],
+    ) -> io::Result<()> {
+        jsonl::write_extraction(&mut self.w, a, ex, diags)?;
         self.w.write_all(b"\n")
     }
     pub fn raw(&mut self, s: &str) -> io::Result<()> {
@@ -962,6 +975,9 @@ mod tests {
             let want = serde_json::to_string(&extraction_value(a, &ex, &diags)).unwrap();
             let got = serde_json::to_string(&extraction_view(a, &ex, &diags)).unwrap();
             assert_eq!(got, want, "{}", a.origin);
+            let mut line = Vec::new();
+            jsonl::write_extraction(&mut line, a, &ex, &diags).unwrap();
+            assert_eq!(String::from_utf8(line).unwrap(), want, "{}", a.origin);
             let pretty = serde_json::to_string_pretty(&extraction_view(a, &ex, &diags)).unwrap();
             assert_eq!(
                 pretty,

@@ -142,7 +142,7 @@ fn extract_jsonl(out: &mut Out, date: Option<NaiveDate>, gaz: &Gazetteer) -> Res
         match (articles.first(), errors.iter().find(|e| !e.is_warning())) {
             (Some(a), _) => {
                 let (ex, diags) = extract::extract_article(a, gaz);
-                out.json_line(&output::extraction_view(a, &ex, &diags))?;
+                out.extraction_line(a, &ex, &diags)?;
             }
             (None, e) => {
                 failed = true;
