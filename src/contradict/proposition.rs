@@ -1519,6 +1519,50 @@ mod tests {
         assert!(!same_question(&dismissal, &origin, true));
     }
 
+    /// A modal inside what a speaker rejects hedges nothing of the rejection (issue 12 item 4,
+    /// `hedges.tsv` rows of frame `complement`): "we reject that X would be connected" is a firm
+    /// denial, and the claim carries no hedge.
+    #[test]
+    fn a_modal_inside_a_rejected_complement_hedges_nothing() {
+        // Our own wire-style sentences, an airspace and a sabotage story.
+        let cases: [(&str, Option<&str>); 7] = [
+            (
+                "we firmly deny that our navy would ever board a civilian ship",
+                None,
+            ),
+            (
+                "the ministry rejected that its jets could have entered the neighbouring airspace",
+                None,
+            ),
+            (
+                "the government refutes that the pipeline might have been damaged by its divers",
+                None,
+            ),
+            (
+                "reject the allegation by the defence ministry that the drones could have come from our factories",
+                None,
+            ),
+            (
+                "the suggestion from Athens that the patrol boat may have strayed is groundless",
+                None,
+            ),
+            // A modal of the speaker's own still hedges the claim.
+            ("our jets may have entered the neighbouring airspace", Some("may")),
+            (
+                "the drones could have come from a factory near the border",
+                Some("could"),
+            ),
+        ];
+        let failures: Vec<String> = cases
+            .iter()
+            .filter_map(|(c, want)| {
+                let got = crate::extract::frames::classify(c, 0).hedge;
+                (got.as_deref() != *want).then(|| format!("{c:?}: got {got:?}, want {want:?}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     #[test]
     fn the_tables_load() {
         assert!(ACTS.len() >= 10);
