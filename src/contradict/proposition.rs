@@ -597,8 +597,12 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     let (text, pos, mentions, own) = (r.text, &*POSITIONS, &r.mentions, &r.own);
     let (act, start, end) = (found.act, found.start, found.end);
     let subject_from = subject_clause(text, clause);
+    // An anonymous source's title ("the most likely source of the leak") is no doer, before
+    // the act or inside its words.
+    let named = |m: &&ActorMention| m.code != actors::UNKNOWN_CODE;
     let before = mentions
         .iter()
+        .filter(named)
         .filter(|m| m.span.end <= start && m.span.start >= subject_from)
         .max_by_key(|m| m.span.end);
     // A pronoun for the speaker between that actor and the act wins: "British
@@ -638,6 +642,7 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     });
     let inside = mentions
         .iter()
+        .filter(named)
         .find(|m| m.span.start >= start && m.span.end <= end);
     // "disclose its weapons programme": a possessive right before the act refers back to
     // the actor named before it.
@@ -1561,6 +1566,22 @@ mod tests {
             })
             .collect();
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn an_anonymous_source_is_no_doer() {
+        // "source" is a title of anonymous speakers; here it is the act's own word.
+        assert_eq!(
+            doers_of(
+                "IRNGOV",
+                "The most likely source of the leak are the states that have long spied on us"
+            ),
+            None
+        );
+        assert_eq!(
+            doers_of("IRNGOV", "The source of the leak was Israel"),
+            Some(("originate".to_string(), vec!["ISR".to_string()], 1, false))
+        );
     }
 
     #[test]
