@@ -1042,7 +1042,7 @@ pub fn closeness(gap: i64, window: i64) -> f32 {
 /// both on one side.
 pub fn same_target(a: &Item, b: &Item) -> bool {
     match (&a.prop, &b.prop) {
-        (Some(p), Some(q)) => return p.act == q.act && same_agent(a, b),
+        (Some(p), Some(q)) => return proposition::same_question(p, q, a.same_article(b)),
         // One names the act's doer, the other only blames a party (its frame's target): the
         // doer and the blamed party must be one side ("rebel shelling killed 12" does not meet
         // "our aircraft do not strike hospitals").

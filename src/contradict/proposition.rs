@@ -32,6 +32,34 @@ pub struct Proposition {
     pub denial: bool,
     /// The proposition in plain words: "Russia is responsible".
     pub wording: String,
+    /// Further doers when the claim names several in a list ("the navy and the coast guard
+    /// seized it", "these countries are A, B and C"): the proposition holds of each.
+    pub others: Vec<String>,
+    /// The claim names no act of its own, only parties: a bare list ("the culprits are A and
+    /// B"). Inside one article it continues the claim it stands next to, whatever act that one
+    /// names ([`same_question`]).
+    pub bare: bool,
+}
+
+impl Proposition {
+    /// Every doer the proposition names: the agent, then the others of a list.
+    pub fn doers(&self) -> impl Iterator<Item = &str> {
+        self.agent
+            .as_deref()
+            .into_iter()
+            .chain(self.others.iter().map(String::as_str))
+    }
+}
+
+/// Whether two propositions are about one question, so that opposite positions on them
+/// contradict: the same act, and a doer in common when both name one (a list names several:
+/// "A, B and C are behind it" meets "B had nothing to do with it"). Inside one article
+/// (`local`) a bare list of parties meets any act of its frame: a reporter sets the list right
+/// after the sentence it completes ("the source is the countries that … These countries are A,
+/// B and C"), and each party's reply beside it.
+pub fn same_question(p: &Proposition, q: &Proposition, local: bool) -> bool {
+    let acts = p.act == q.act || (local && (p.bare || q.bare));
+    acts && (p.agent.is_none() || q.agent.is_none() || p.doers().any(|a| q.doers().any(|b| a == b)))
 }
 
 /// Whether an act has a doer, from the `agent` column.
@@ -317,6 +345,10 @@ fn read_act(r: &Reading, found: &Found) -> Read {
         Some((s, n)) => (Some(s), n),
         None => (None, "someone".to_string()),
     };
+    let others = match &agent_side {
+        Some(side) => coordinated(r, side, clause, found.end),
+        None => Vec::new(),
+    };
     Read::Done(Some(Proposition {
         act: act.act.clone(),
         frame: act.frame.clone(),
@@ -324,6 +356,8 @@ fn read_act(r: &Reading, found: &Found) -> Read {
         agent: agent_side,
         position,
         denial,
+        others,
+        bare: false,
     }))
 }
 
@@ -446,6 +480,8 @@ fn without_act(r: &Reading) -> Option<Proposition> {
             agent: Some(mention_side(m)),
             position: Stance::Asserts,
             denial: false,
+            others: Vec::new(),
+            bare: false,
         });
     }
     let words = text.split_whitespace().count();
@@ -458,9 +494,102 @@ fn without_act(r: &Reading) -> Option<Proposition> {
             agent: Some(agent),
             position: Stance::Denies,
             denial: true,
+            others: Vec::new(),
+            // A bare dismissal stays a denial of its own side's responsibility. Let meet any
+            // act beside it, it was set against the nearest charge rather than the one it
+            // answers (one gold pair fewer on the development pages).
+            bare: false,
         });
     }
-    None
+    listed(r)
+}
+
+/// Separators inside a list of parties: commas, "and", "or", "as well as", an article.
+static LIST_GAP: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:\s|,|\band\b|\bor\b|\bas well as\b|\bthe\b)*$").expect("valid regex")
+});
+
+/// A copular lead before a list of parties: "these countries are", "the culprits were", "they
+/// include".
+static LIST_LEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:[\w'’-]+\s+){0,3}(?:are|were|is|was|include|included|includes)\s+(?:the\s+)?$",
+    )
+    .expect("valid regex")
+});
+
+/// A claim that is only a list of parties after a copula ("These countries are A, B, C and D."):
+/// it asserts of each what the claim before it said of "these countries" ([`same_question`]).
+fn listed(r: &Reading) -> Option<Proposition> {
+    let text = r.text;
+    let first = r.mentions.first()?;
+    if !LIST_LEAD.is_match(&text[..first.span.start]) {
+        return None;
+    }
+    let mut sides = vec![mention_side(first)];
+    let mut last = first;
+    for m in &r.mentions[1..] {
+        if m.span.start < last.span.end || !LIST_GAP.is_match(&text[last.span.end..m.span.start]) {
+            break;
+        }
+        sides.push(mention_side(m));
+        last = m;
+    }
+    // The list ends the sentence: "are A and B." (not "are A and B, which have …").
+    let rest = text[last.span.end..].trim_start();
+    let ends = rest.is_empty() || rest.starts_with(['.', '!', ';']);
+    sides.dedup();
+    if sides.len() < 2 || !ends {
+        return None;
+    }
+    let agent = sides.remove(0);
+    let mut names: Vec<String> = std::iter::once(display_name(&agent))
+        .chain(sides.iter().map(|s| display_name(s)))
+        .collect();
+    let tail = names.pop().unwrap_or_default();
+    Some(Proposition {
+        act: "responsible".into(),
+        frame: "responsibility".into(),
+        wording: format!("{} or {tail} is responsible", names.join(", ")),
+        agent: Some(agent),
+        position: Stance::Asserts,
+        denial: false,
+        others: sides,
+        bare: true,
+    })
+}
+
+/// The other parties coordinated with the doer `side` in the act's clause ("Russia and
+/// Hezbollah violated the truce": Russia with Hezbollah), by "and", "or" or commas.
+fn coordinated(r: &Reading, side: &str, clause: usize, end: usize) -> Vec<String> {
+    let (text, mentions) = (r.text, &r.mentions);
+    let Some(at) = mentions
+        .iter()
+        .position(|m| m.span.start >= clause && m.span.end <= end + 60 && mention_side(m) == side)
+    else {
+        return Vec::new();
+    };
+    let joined = |a: &ActorMention, b: &ActorMention| {
+        a.span.end <= b.span.start && {
+            let gap = &text[a.span.end..b.span.start];
+            !gap.trim().is_empty() && LIST_GAP.is_match(gap)
+        }
+    };
+    let mut out = Vec::new();
+    let mut k = at;
+    while k > 0 && mentions[k - 1].span.start >= clause && joined(&mentions[k - 1], &mentions[k]) {
+        k -= 1;
+        out.push(mention_side(&mentions[k]));
+    }
+    let mut k = at;
+    while k + 1 < mentions.len() && joined(&mentions[k], &mentions[k + 1]) {
+        k += 1;
+        out.push(mention_side(&mentions[k]));
+    }
+    out.retain(|s| s != side);
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The act's doer as (side, name), for an act that has one.
@@ -468,8 +597,12 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     let (text, pos, mentions, own) = (r.text, &*POSITIONS, &r.mentions, &r.own);
     let (act, start, end) = (found.act, found.start, found.end);
     let subject_from = subject_clause(text, clause);
+    // An anonymous source's title ("the most likely source of the leak") is no doer, before
+    // the act or inside its words.
+    let named = |m: &&ActorMention| m.code != actors::UNKNOWN_CODE;
     let before = mentions
         .iter()
+        .filter(named)
         .filter(|m| m.span.end <= start && m.span.start >= subject_from)
         .max_by_key(|m| m.span.end);
     // A pronoun for the speaker between that actor and the act wins: "British
@@ -509,6 +642,7 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     });
     let inside = mentions
         .iter()
+        .filter(named)
         .find(|m| m.span.start >= start && m.span.end <= end);
     // "disclose its weapons programme": a possessive right before the act refers back to
     // the actor named before it.
@@ -1286,6 +1420,167 @@ mod tests {
         assert_eq!(
             said("The charges are \"absurd\", the envoy said"),
             Some(("responsible".to_string(), Some("IRN".to_string()), -1))
+        );
+    }
+
+    /// (speaker code, content) -> (act, doers, position, bare)
+    fn doers_of(code: &str, text: &str) -> Option<(String, Vec<String>, i8, bool)> {
+        of_claim(&claim(Some(code), "said", text, false)).map(|p| {
+            let doers = p.doers().map(str::to_string).collect();
+            (p.act, doers, p.position.as_i8(), p.bare)
+        })
+    }
+
+    #[test]
+    fn a_bare_list_of_parties_names_each_as_a_doer() {
+        let list = doers_of(
+            "IRNGOV",
+            "These states are Israel, Saudi Arabia and the United States.",
+        );
+        assert_eq!(
+            list,
+            Some((
+                "responsible".to_string(),
+                vec!["ISR".to_string(), "SAU".to_string(), "USA".to_string()],
+                1,
+                true
+            ))
+        );
+        // Several parties with more said about them is no bare list; one party is no list.
+        assert_eq!(
+            doers_of(
+                "IRNGOV",
+                "They are Israel and Saudi Arabia, which have long wanted a war"
+            ),
+            None
+        );
+        assert_eq!(doers_of("IRNGOV", "The main suspect is Israel."), None);
+    }
+
+    #[test]
+    fn coordinated_doers_share_the_act() {
+        let got = doers_of(
+            "USAGOV",
+            "Iran and Syria were behind the cyber attack on the port",
+        );
+        let (act, mut doers, position, bare) = got.expect("a proposition");
+        doers.sort();
+        assert_eq!(
+            (act.as_str(), doers, position, bare),
+            (
+                "responsible",
+                vec!["IRN".to_string(), "SYR".to_string()],
+                1,
+                false
+            )
+        );
+        // One doer named alone has no others.
+        let one = of_claim(&claim(
+            Some("USAGOV"),
+            "said",
+            "Iran was behind the cyber attack",
+            false,
+        ));
+        assert_eq!(one.map(|p| p.others), Some(vec![]));
+    }
+
+    #[test]
+    fn a_list_meets_the_denial_of_each_party_it_names() {
+        let prop = |code: &str, text: &str, denial: bool| {
+            of_claim(&claim(Some(code), "said", text, denial)).expect("a proposition")
+        };
+        let list = prop(
+            "IRNGOV",
+            "These states are Israel, Saudi Arabia and the United States.",
+            false,
+        );
+        let saudi = prop(
+            "SAUGOV",
+            "Saudi Arabia had nothing to do with the explosion",
+            false,
+        );
+        let origin = prop(
+            "USAGOV",
+            "the drones were not made in the United States",
+            false,
+        );
+        let qatar = prop(
+            "QATGOV",
+            "Qatar had nothing to do with the explosion",
+            false,
+        );
+        assert_eq!(saudi.position, Stance::Denies);
+        // Same act, a doer in common: in one article and across articles.
+        assert!(same_question(&list, &saudi, true));
+        assert!(same_question(&list, &saudi, false));
+        // Another act: only the reply beside the list in its own article.
+        assert!(same_question(&list, &origin, true));
+        assert!(!same_question(&list, &origin, false));
+        // A party the list does not name.
+        assert!(!same_question(&list, &qatar, true));
+        // A bare dismissal denies its own side's responsibility, and only that.
+        let dismissal = prop("USAGOV", "the accusation as absurd", true);
+        assert!(!dismissal.bare);
+        assert!(!same_question(&dismissal, &origin, true));
+    }
+
+    /// A modal inside what a speaker rejects hedges nothing of the rejection (issue 12 item 4,
+    /// `hedges.tsv` rows of frame `complement`): "we reject that X would be connected" is a firm
+    /// denial, and the claim carries no hedge.
+    #[test]
+    fn a_modal_inside_a_rejected_complement_hedges_nothing() {
+        // Our own wire-style sentences, an airspace and a sabotage story.
+        let cases: [(&str, Option<&str>); 7] = [
+            (
+                "we firmly deny that our navy would ever board a civilian ship",
+                None,
+            ),
+            (
+                "the ministry rejected that its jets could have entered the neighbouring airspace",
+                None,
+            ),
+            (
+                "the government refutes that the pipeline might have been damaged by its divers",
+                None,
+            ),
+            (
+                "reject the allegation by the defence ministry that the drones could have come from our factories",
+                None,
+            ),
+            (
+                "the suggestion from Athens that the patrol boat may have strayed is groundless",
+                None,
+            ),
+            // A modal of the speaker's own still hedges the claim.
+            ("our jets may have entered the neighbouring airspace", Some("may")),
+            (
+                "the drones could have come from a factory near the border",
+                Some("could"),
+            ),
+        ];
+        let failures: Vec<String> = cases
+            .iter()
+            .filter_map(|(c, want)| {
+                let got = crate::extract::frames::classify(c, 0).hedge;
+                (got.as_deref() != *want).then(|| format!("{c:?}: got {got:?}, want {want:?}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn an_anonymous_source_is_no_doer() {
+        // "source" is a title of anonymous speakers; here it is the act's own word.
+        assert_eq!(
+            doers_of(
+                "IRNGOV",
+                "The most likely source of the leak are the states that have long spied on us"
+            ),
+            None
+        );
+        assert_eq!(
+            doers_of("IRNGOV", "The source of the leak was Israel"),
+            Some(("originate".to_string(), vec!["ISR".to_string()], 1, false))
         );
     }
 
