@@ -125,10 +125,13 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if !same_window(x, y) || wide_scope(x) != wide_scope(y) || !same_doers(x, y, f, g) {
         return None;
     }
-    // Two counts are of one incident only when the sentences name something in common
-    // (the convoy, Tartus, a hospital); counts of violations of a truce are compared as
-    // they are.
-    if f.quantity != "violations" && !same_incident(x, y) {
+    // Two counts of events are of one incident only when the sentences name something in
+    // common (the convoy, Tartus, a hospital); counts of violations of a truce and stocks (a
+    // force's fighters) are compared as they are.
+    if f.quantity != "violations"
+        && EVENT_QUANTITIES.contains(&f.quantity.as_str())
+        && !same_incident(x, y)
+    {
         return None;
     }
     // A running total against one incident's toll counts two different things.

@@ -177,3 +177,25 @@ fn truck_counts_pair_only_for_one_convoy() {
         assert_eq!(numeric_pair(x, y), want, "{a} / {b}");
     }
 }
+
+#[test]
+fn stock_counts_need_no_shared_incident_word() {
+    // Two estimates of a force's strength weeks apart name no incident: they still pair.
+    let x = count(
+        (1, 1),
+        "PORTAUTH",
+        "2023-04-01",
+        ("fighters", 2400.0),
+        "The militia has about 2,400 fighters, the port authority said.",
+        "",
+    );
+    let y = count(
+        (2, 2),
+        "MILITIA",
+        "2023-04-20",
+        ("fighters", 6000.0),
+        "Its commander put his strength at more than 6,000 men under arms.",
+        "",
+    );
+    assert!(numeric_pair(x, y));
+}
