@@ -12,7 +12,14 @@
 //! for "the same event"), within
 //! `Options::stock_days` (30) for slowly changing stocks (a force's strength). When
 //! both sentences name what caused the harm and the causes differ (air strikes vs
-//! shelling vs a bomb), they are two events and do not pair.
+//! shelling vs a bomb), they are two events and do not pair; each claim's own words are read
+//! for its cause before its sentence's, since one sentence often holds two tolls.
+//! Two counts are of one quantity only when they cover one window of time ("in the first 24
+//! hours" pairs only with the same window), one scope (a count "across the country" only with
+//! another wide one) and, for counted acts (violations, strikes), one doer: two parties'
+//! counts are two quantities, and a party's count disagrees with all sides' count only when
+//! the part exceeds the whole. Counts of events other than truce violations (tolls, trucks,
+//! convoys) also need a word naming the incident in both sentences.
 //! Any two sides qualify, and so do two speakers of one side; the same speaker of one
 //! side restating a figure is an update, not a contradiction. A claim with a denial cue
 //! ("denied that 20 were killed") does not assert its figures and never pairs here.
