@@ -1158,4 +1158,6 @@ pub fn proposition(p: &Pair) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_numeric;
+#[cfg(test)]
 mod tests_pairs;

@@ -12,7 +12,14 @@
 //! for "the same event"), within
 //! `Options::stock_days` (30) for slowly changing stocks (a force's strength). When
 //! both sentences name what caused the harm and the causes differ (air strikes vs
-//! shelling vs a bomb), they are two events and do not pair.
+//! shelling vs a bomb), they are two events and do not pair; each claim's own words are read
+//! for its cause before its sentence's, since one sentence often holds two tolls.
+//! Two counts are of one quantity only when they cover one window of time ("in the first 24
+//! hours" pairs only with the same window), one scope (a count "across the country" only with
+//! another wide one) and, for counted acts (violations, strikes), one doer: two parties'
+//! counts are two quantities, and a party's count disagrees with all sides' count only when
+//! the part exceeds the whole. Counts of events other than truce violations (tolls, trucks,
+//! convoys) also need a word naming the incident in both sentences.
 //! Any two sides qualify, and so do two speakers of one side; the same speaker of one
 //! side restating a figure is an update, not a contradiction. A claim with a denial cue
 //! ("denied that 20 were killed") does not assert its figures and never pairs here.
@@ -75,6 +82,9 @@ const EVENT_QUANTITIES: &[&str] = &[
     "attacks",
     "airstrikes",
     "missing",
+    "aid_trucks",
+    "convoys",
+    "projectiles",
 ];
 
 /// How many days apart two figures of `quantity` may be said and still be about one thing.
@@ -117,12 +127,17 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if !same_cause(x, y) || !same_weekday(x, y) {
         return None;
     }
-    // Two tolls are of one incident only when the sentences name something in common
-    // (the convoy, Tartus, a hospital); counts of violations are compared as they are.
-    if matches!(
-        f.quantity.as_str(),
-        "killed" | "wounded" | "dead" | "injured"
-    ) && !same_incident(x, y)
+    // Two counts of one quantity are of one thing only when they cover the same window of
+    // time, the same scope and the same doers (the qualifiers below).
+    if !same_window(x, y) || wide_scope(x) != wide_scope(y) || !same_doers(x, y, f, g) {
+        return None;
+    }
+    // Two counts of events are of one incident only when the sentences name something in
+    // common (the convoy, Tartus, a hospital); counts of violations of a truce and stocks (a
+    // force's fighters) are compared as they are.
+    if f.quantity != "violations"
+        && EVENT_QUANTITIES.contains(&f.quantity.as_str())
+        && !same_incident(x, y)
     {
         return None;
     }
@@ -185,11 +200,20 @@ fn incident_words<'a>(it: &'a Item) -> &'a [String] {
 }
 
 fn find_incident_words(it: &Item) -> Vec<String> {
-    let text = if it.claim.sentence.is_empty() {
+    words_of(it, sentence(it))
+}
+
+/// The claim's sentence, or its own words when it has none.
+fn sentence<'a>(it: &'a Item) -> &'a str {
+    if it.claim.sentence.is_empty() {
         &it.claim.text
     } else {
         &it.claim.sentence
-    };
+    }
+}
+
+/// The words of `text` that may name an incident, sorted (see [`find_incident_words`]).
+fn words_of(it: &Item, text: &str) -> Vec<String> {
     // A party's name (a country, a demonym, a monitor) says who, not which incident: words
     // inside an actor mention are left out.
     let mentions = actors::find_all(text, actors::builtin_ref(), it.claim.date.date);
@@ -233,6 +257,12 @@ fn same_weekday(x: &Item, y: &Item) -> bool {
 /// come from one article and one of them names nothing ("they counted 21 bodies at the
 /// site"). A toll whose sentence names nothing is not matched across articles.
 fn same_incident(x: &Item, y: &Item) -> bool {
+    // Two claims of one sentence ("14 died in the east, while state media said four died in
+    // the west") are told apart by their own words.
+    if !x.claim.sentence.is_empty() && x.claim.sentence == y.claim.sentence {
+        let (a, b) = (words_of(x, &x.claim.text), words_of(y, &y.claim.text));
+        return a.is_empty() || b.is_empty() || a.iter().any(|w| b.binary_search(w).is_ok());
+    }
     let (a, b) = (incident_words(x), incident_words(y));
     let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
     let same_article = x.same_article(y);
@@ -263,17 +293,21 @@ fn causes(it: &Item) -> u8 {
     *it.cache.get_or_init(|| find_causes(it))
 }
 
+/// The causes the claim's own words name, or else its sentence's: one sentence often holds
+/// two tolls of two causes ("14 were killed in air strikes on the east, while state media said
+/// rebel shells killed four in the west").
 fn find_causes(it: &Item) -> u8 {
-    let text = if it.claim.sentence.is_empty() {
-        &it.claim.text
-    } else {
-        &it.claim.sentence
+    let of = |text: &str| {
+        CAUSES
+            .iter()
+            .enumerate()
+            .filter(|(_, re)| re.is_match(text))
+            .fold(0, |m, (i, _)| m | (1 << i))
     };
-    CAUSES
-        .iter()
-        .enumerate()
-        .filter(|(_, re)| re.is_match(text))
-        .fold(0, |m, (i, _)| m | (1 << i))
+    match of(&it.claim.text) {
+        0 => of(&it.claim.sentence),
+        own => own,
+    }
 }
 
 /// False when both sentences name a cause and the causes differ: "air strikes on the
@@ -281,6 +315,124 @@ fn find_causes(it: &Item) -> u8 {
 fn same_cause(x: &Item, y: &Item) -> bool {
     let (a, b) = (causes(x), causes(y));
     a == 0 || b == 0 || a & b != 0
+}
+
+/// A window of time a count covers, when the sentence bounds one ("in the first 24 hours",
+/// "over the past two days", "overnight"): the number (empty when none) and the unit.
+static WINDOW: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\b(?:first|past|last|previous|preceding|initial|next)\s+(?:(\d+|[a-z]+)\s+)?(hour|day|week|month)s?\b|\b(overnight)\b",
+    )
+    .expect("valid regex")
+});
+
+/// The windows of time the claim's sentence bounds its counts to, as (number, unit).
+fn windows(it: &Item) -> Vec<(String, &'static str)> {
+    WINDOW
+        .captures_iter(sentence(it))
+        .map(|c| {
+            if c.get(3).is_some() {
+                return (String::new(), "hour");
+            }
+            let n = c.get(1).map_or(String::new(), |m| {
+                let w = m.as_str().to_lowercase();
+                small_number(&w).map_or(w, |v| v.to_string())
+            });
+            let unit = match c[2].to_lowercase().as_str() {
+                "hour" => "hour",
+                "day" => "day",
+                "week" => "week",
+                _ => "month",
+            };
+            (n, unit)
+        })
+        .collect()
+}
+
+/// False when one count is bounded to a window of time the other does not name: "31 in the
+/// first 24 hours" and "14 since the truce began" (or "over the same period", told elsewhere)
+/// count two periods. Windows of one unit agree unless both give differing numbers.
+fn same_window(x: &Item, y: &Item) -> bool {
+    let (a, b) = (windows(x), windows(y));
+    if a.is_empty() && b.is_empty() {
+        return true;
+    }
+    a.iter().any(|(n, u)| {
+        b.iter()
+            .any(|(m, v)| u == v && (n == m || n.is_empty() || m.is_empty()))
+    })
+}
+
+/// A count over a whole country or region ("across Syria", "nationwide", "throughout the
+/// province"), which a count of one place or incident is part of, not a rival to.
+fn wide_scope(it: &Item) -> bool {
+    static WIDE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)\b(across|nationwide|countrywide|throughout|all over|whole country|entire country)\b")
+            .expect("valid regex")
+    });
+    WIDE.is_match(sentence(it))
+}
+
+/// Whose acts a count counts, when the sentence says.
+#[derive(Debug, PartialEq)]
+enum Doer {
+    /// "by all sides", "by both parties": the whole, of which each party's count is a part.
+    All,
+    /// One party: its gazetteer code, or the word naming it.
+    Party(String),
+}
+
+/// Quantities that count acts someone commits, so a count names its doers.
+const ACT_QUANTITIES: &[&str] = &["violations", "strikes", "attacks", "airstrikes"];
+
+/// The doer of the counted acts: "violations by all sides" (all), "40 violations by the
+/// regime", "opposition groups had violated the truce 31 times" (one party).
+fn doer(it: &Item) -> Option<Doer> {
+    static ALL: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)\b(?:all|both|the two|the warring) (?:sides|parties)\b")
+            .expect("valid regex")
+    });
+    static BY: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r#"(?i)\b(?:violations?|breach(?:es)?|strikes|attacks|raids)"?\s+(?:by|from)\s+((?:the |its |their )?[\w-]+)"#)
+            .expect("valid regex")
+    });
+    static SUBJECT: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)\b([\w-]+)(?: (?:forces|groups|fighters|militias|units|troops))? (?:had |have |has )?(?:repeatedly )?(?:violated|breached)\b")
+            .expect("valid regex")
+    });
+    let text = sentence(it);
+    if ALL.is_match(text) {
+        return Some(Doer::All);
+    }
+    let phrase = BY
+        .captures(text)
+        .or_else(|| SUBJECT.captures(text))?
+        .get(1)?
+        .as_str();
+    let party = actors::find_all(phrase, actors::builtin_ref(), it.claim.date.date)
+        .into_iter()
+        .next()
+        .map(|m| m.code)
+        .unwrap_or_else(|| {
+            let w = phrase.rsplit(' ').next().unwrap_or(phrase);
+            w.to_lowercase()
+        });
+    Some(Doer::Party(party))
+}
+
+/// False when the two counts count different doers' acts: "violations by the rebels" and
+/// "violations by the government" are two quantities. A party's count and a count of all
+/// sides disagree only when the part exceeds the whole.
+fn same_doers(x: &Item, y: &Item, f: &Figure, g: &Figure) -> bool {
+    if !ACT_QUANTITIES.contains(&f.quantity.as_str()) {
+        return true;
+    }
+    match (doer(x), doer(y)) {
+        (Some(Doer::Party(a)), Some(Doer::Party(b))) => a == b,
+        (Some(Doer::All), Some(Doer::Party(_))) => g.value > f.value,
+        (Some(Doer::Party(_)), Some(Doer::All)) => f.value > g.value,
+        _ => true,
+    }
 }
 
 fn explain(p: &Pair) -> String {

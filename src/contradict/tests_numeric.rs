@@ -1,0 +1,201 @@
+//! Tests of the numeric rule's "same quantity" qualifiers (issue 12): table rows in our own words, on an invented story.
+
+use super::tests::claim;
+use super::*;
+use crate::model::{Figure, Span, StoredClaim};
+
+/// A claim by `code` on `date` in article `article`, its sentence `sentence`, its own words
+/// `text` (the sentence when empty), counting `value` of `quantity`.
+fn count(
+    (id, article): (i64, i64),
+    code: &str,
+    date: &str,
+    (quantity, value): (&str, f64),
+    sentence: &str,
+    text: &str,
+) -> StoredClaim {
+    let mut c = claim(id, code, date, "", 0);
+    c.article_id = article;
+    c.claim.sentence = sentence.into();
+    c.claim.text = if text.is_empty() { sentence } else { text }.into();
+    c.claim.span = Span::new(id as usize * 100, id as usize * 100 + 10);
+    c.claim.figures.push(Figure {
+        quantity: quantity.into(),
+        value,
+        span: Span::default(),
+    });
+    c
+}
+
+/// Whether the two claims are reported as a numeric pair.
+fn numeric_pair(a: StoredClaim, b: StoredClaim) -> bool {
+    detect("t", &[a, b], &[], &Options::default())
+        .iter()
+        .any(|c| c.kind == ContradictionKind::Numeric)
+}
+
+const DAY: &str = "2023-04-11";
+
+#[test]
+fn one_sentence_two_tolls_of_two_causes_do_not_pair() {
+    let s = "Medics said 14 people died in air strikes on the northern districts, while the \
+             ministry said militia mortars killed three people in the harbour quarter.";
+    let rows = [
+        // Each claim's own words name its cause: air strikes vs mortars, two events.
+        (
+            "14 people died in air strikes on the northern districts",
+            "militia mortars killed three people in the harbour quarter",
+            false,
+        ),
+        // Same cause named in both halves: one event, two counts.
+        (
+            "14 people died in air strikes on the harbour quarter",
+            "air strikes killed three people in the harbour quarter",
+            true,
+        ),
+    ];
+    for (a, b, want) in rows {
+        let x = count((1, 7), "NGOMED", DAY, ("killed", 14.0), s, a);
+        let y = count((2, 7), "GOVMIN", DAY, ("killed", 3.0), s, b);
+        assert_eq!(numeric_pair(x, y), want, "{a} / {b}");
+    }
+}
+
+#[test]
+fn counts_over_different_windows_do_not_pair() {
+    let rows = [
+        // A count of the first 24 hours against one since the truce began: two periods.
+        (
+            "The navy said the militia had breached the truce 31 times in the first 24 hours.",
+            "The monitor said it had recorded 9 violations over the same period.",
+            false,
+        ),
+        // Both counts of the past 24 hours: one period.
+        (
+            "The navy said the militia had breached the truce 31 times in the past 24 hours.",
+            "The monitor said it had recorded 9 violations by the militia in the last 24 hours.",
+            true,
+        ),
+        // Two windows of one unit and different lengths.
+        (
+            "The navy counted 31 violations in the past two days.",
+            "The monitor counted 9 violations in the past five days.",
+            false,
+        ),
+    ];
+    for (a, b, want) in rows {
+        let x = count((1, 1), "NAVY", DAY, ("violations", 31.0), a, "");
+        let y = count((2, 2), "MONITOR", DAY, ("violations", 9.0), b, "");
+        assert_eq!(numeric_pair(x, y), want, "{a} / {b}");
+    }
+}
+
+#[test]
+fn a_nationwide_toll_and_a_local_toll_do_not_pair() {
+    let local = "The monitor said 18 people were killed in strikes on the port, the worst toll since the truce began.";
+    let rows = [
+        (
+            "At least 40 people have been killed across the country since the truce began, the relief agency said.",
+            false,
+        ),
+        (
+            "At least 40 people were killed in strikes on the port since the truce began, the relief agency said.",
+            true,
+        ),
+    ];
+    for (a, want) in rows {
+        let x = count((1, 1), "RELIEF", DAY, ("killed", 40.0), a, "");
+        let y = count((2, 1), "MONITOR", DAY, ("killed", 18.0), local, "");
+        assert_eq!(numeric_pair(x, y), want, "{a}");
+    }
+}
+
+#[test]
+fn counts_of_different_doers_do_not_pair() {
+    let rows = [
+        // One party's violations against the other party's: two quantities.
+        (
+            "The militia had violated the truce 50 times.",
+            50.0,
+            "The navy recorded 20 violations by the coastguard.",
+            20.0,
+            false,
+        ),
+        // One party's count above the count of all sides: the part exceeds the whole.
+        (
+            "The militia had violated the truce 50 times.",
+            50.0,
+            "The monitor recorded 20 violations by all sides.",
+            20.0,
+            true,
+        ),
+        // One party's count below the count of all sides: no disagreement.
+        (
+            "The militia had violated the truce 10 times.",
+            10.0,
+            "The monitor recorded 30 violations by all sides.",
+            30.0,
+            false,
+        ),
+        // The same party's violations counted twice.
+        (
+            "The militia had violated the truce 50 times.",
+            50.0,
+            "The navy recorded 20 violations by the militia.",
+            20.0,
+            true,
+        ),
+    ];
+    for (a, va, b, vb, want) in rows {
+        let x = count((1, 1), "PORTAUTH", DAY, ("violations", va), a, "");
+        let y = count((2, 2), "MONITOR", DAY, ("violations", vb), b, "");
+        assert_eq!(numeric_pair(x, y), want, "{a} / {b}");
+    }
+}
+
+#[test]
+fn truck_counts_pair_only_for_one_convoy() {
+    let rows = [
+        // Trucks waiting at a crossing and trucks on a coast road three days later: two convoys.
+        (
+            "About 40 trucks of food were waiting at the northern crossing.",
+            "2023-04-08",
+            "The agency said 15 trucks carrying flour were held on the coast road.",
+            false,
+        ),
+        // One convoy through one crossing on one day, counted twice.
+        (
+            "About 40 trucks of food entered through the northern crossing.",
+            DAY,
+            "Only 15 trucks of food entered through the northern crossing, the agency said.",
+            true,
+        ),
+    ];
+    for (a, day_a, b, want) in rows {
+        let x = count((1, 1), "FOODAID", day_a, ("aid_trucks", 40.0), a, "");
+        let y = count((2, 2), "PORTAUTH", DAY, ("aid_trucks", 15.0), b, "");
+        assert_eq!(numeric_pair(x, y), want, "{a} / {b}");
+    }
+}
+
+#[test]
+fn stock_counts_need_no_shared_incident_word() {
+    // Two estimates of a force's strength weeks apart name no incident: they still pair.
+    let x = count(
+        (1, 1),
+        "PORTAUTH",
+        "2023-04-01",
+        ("fighters", 2400.0),
+        "The militia has about 2,400 fighters, the port authority said.",
+        "",
+    );
+    let y = count(
+        (2, 2),
+        "MILITIA",
+        "2023-04-20",
+        ("fighters", 6000.0),
+        "Its commander put his strength at more than 6,000 men under arms.",
+        "",
+    );
+    assert!(numeric_pair(x, y));
+}
