@@ -25,6 +25,9 @@ use crate::model::{ActorKind, ActorMention, Claim, Span};
 use super::actors::{self, Gazetteer, UNKNOWN_CODE};
 use super::cameo::title_case;
 
+mod joint;
+pub use joint::joint_speakers;
+
 /// Longest appositive read after a name, in bytes.
 const APPOSITIVE: usize = 160;
 /// Longest title read before a name or around a role word, in bytes.
@@ -718,152 +721,6 @@ pub fn transcript_turns(article: &Article, claims: &mut [Claim]) {
             c.country = r.country.clone();
         }
     }
-}
-
-/// "The United States and Russia failed to close a deal, saying they still have issues to
-/// resolve", "Norway, Denmark and Iceland said in a joint statement …": a speaker coordinated
-/// with other parties of other sides speaks jointly with them, so the claim is recorded once
-/// per party (a joint statement is each signatory's claim). The copies follow the original,
-/// each with one partner as its speaker; parties of one side stay one claim.
-pub fn joint_speakers(article: &Article, claims: &mut Vec<Claim>) {
-    let near = Adjacent::of(article.actors);
-    let mut out = Vec::with_capacity(claims.len());
-    for c in claims.drain(..) {
-        let copies: Vec<Claim> = conjuncts(article, &near, &c)
-            .into_iter()
-            .map(|m| Claim {
-                speaker: m.name.clone(),
-                speaker_span: Some(m.span),
-                actor: Some(m.name.clone()),
-                actor_code: Some(m.code.clone()),
-                country: m.country.clone(),
-                ..c.clone()
-            })
-            .collect();
-        out.push(c);
-        out.extend(copies);
-    }
-    *claims = out;
-}
-
-/// What may join two coordinated parties: "A and B", "A, B and C", "A, B, and the C".
-const AND: [&str; 2] = [" and ", ", and "];
-const LIST: &str = ", ";
-
-/// The longest gap between two conjuncts, in bytes: ", and " then "the ".
-const LONGEST_GAP: usize = 10;
-
-/// The article's mentions by where they end and where they start, so the mention right
-/// before or after a speaker is found by a binary search, not a walk over all of them (a long
-/// page has thousands of mentions and claims).
-struct Adjacent<'a> {
-    mentions: &'a [ActorMention],
-    /// Mention indices sorted by (end, index) and by (start, index).
-    by_end: Vec<usize>,
-    by_start: Vec<usize>,
-}
-
-impl<'a> Adjacent<'a> {
-    fn of(mentions: &'a [ActorMention]) -> Adjacent<'a> {
-        let mut by_end: Vec<usize> = (0..mentions.len()).collect();
-        by_end.sort_by_key(|&i| (mentions[i].span.end, i));
-        let mut by_start: Vec<usize> = (0..mentions.len()).collect();
-        by_start.sort_by_key(|&i| (mentions[i].span.start, i));
-        Adjacent {
-            mentions,
-            by_end,
-            by_start,
-        }
-    }
-
-    /// The first mention, in the article's order, that ends within [`LONGEST_GAP`] bytes
-    /// before `at` and passes `ok`.
-    fn ending_before(
-        &self,
-        at: usize,
-        ok: impl Fn(&ActorMention) -> bool,
-    ) -> Option<&'a ActorMention> {
-        let from = self
-            .by_end
-            .partition_point(|&i| self.mentions[i].span.end + LONGEST_GAP < at);
-        self.by_end[from..]
-            .iter()
-            .take_while(|&&i| self.mentions[i].span.end < at)
-            .filter(|&&i| ok(&self.mentions[i]))
-            .min()
-            .map(|&i| &self.mentions[i])
-    }
-
-    /// The first mention, in the article's order, that starts within [`LONGEST_GAP`] bytes
-    /// after `at` and passes `ok`.
-    fn starting_after(
-        &self,
-        at: usize,
-        ok: impl Fn(&ActorMention) -> bool,
-    ) -> Option<&'a ActorMention> {
-        let from = self
-            .by_start
-            .partition_point(|&i| self.mentions[i].span.start <= at);
-        self.by_start[from..]
-            .iter()
-            .take_while(|&&i| self.mentions[i].span.start <= at + LONGEST_GAP)
-            .filter(|&&i| ok(&self.mentions[i]))
-            .min()
-            .map(|&i| &self.mentions[i])
-    }
-}
-
-/// The parties coordinated with a claim's coded speaker, of sides other than its own and each
-/// other's, in text order: "and" right before or after the speaker, and a list's commas
-/// before that "and" ("Sweden, Finland and Norway": from "Norway" back to "Sweden"). A comma
-/// alone never joins ("In Oslo, Iceland said" is no joint statement).
-fn conjuncts<'a>(article: &Article, near: &Adjacent<'a>, c: &Claim) -> Vec<&'a ActorMention> {
-    let side = |code: &str| {
-        crate::extract::actors::ActorCode::new(code)
-            .side()
-            .map(|s| s.key)
-    };
-    let (Some(span), Some(own)) = (c.speaker_span, c.actor_code.as_deref().and_then(side)) else {
-        return Vec::new();
-    };
-    let body = article.body;
-    let mut sides = vec![own];
-    let mut take = |m: &'a ActorMention, found: &mut Vec<&'a ActorMention>| {
-        let k = side(&m.code);
-        match k {
-            Some(k) if usable(m) && !c.span.overlaps(m.span) && !sides.contains(&k) => {
-                sides.push(k);
-                found.push(m);
-            }
-            _ => {}
-        }
-    };
-    // The gap between two conjuncts: one of `seps`, then an optional "the ".
-    let joins = |gap: &str, seps: &[&str]| {
-        let gap = gap.strip_suffix("the ").unwrap_or(gap);
-        seps.contains(&gap)
-    };
-    let mut found = Vec::new();
-    // Backward: the first gap is "and", the next ones list commas.
-    let mut start = span.start;
-    let mut seps: &[&str] = &AND;
-    while let Some(m) = near.ending_before(start, |m| {
-        body.get(m.span.end..start)
-            .is_some_and(|gap| joins(gap, seps))
-    }) {
-        take(m, &mut found);
-        start = m.span.start;
-        seps = std::slice::from_ref(&LIST);
-    }
-    found.reverse();
-    // Forward: "A and B" with the speaker first.
-    if let Some(m) = near.starting_after(span.end, |m| {
-        body.get(span.end..m.span.start)
-            .is_some_and(|gap| joins(gap, &AND))
-    }) {
-        take(m, &mut found);
-    }
-    found
 }
 
 /// Whether `words` holds `role` as a word, singular or plural.
