@@ -30,6 +30,16 @@
 //! - a rewrite that adds new quotes (new lead, reworded paragraphs, three new quoted
 //!   paragraphs, two paragraphs kept as they were): 0.26, not a copy, its claims count.
 //!
+//! # Before reading a candidate's body
+//!
+//! Most candidates share a band through stock wording and are far from the threshold. Each
+//! original's **shingle profile** is stored with it (`article_shingle_profile`, schema/0011):
+//! how many of its shingles fall in each of [`PROFILE`] buckets (by the hash's top byte). Two
+//! sets share at most `sum(min(a[k], b[k]))` shingles (a shared shingle falls in the same
+//! bucket in both), which bounds their Jaccard similarity from above; a candidate whose bound
+//! is under the threshold cannot be a copy, and its body is never read ([`may_be_copy`]). The
+//! bound is exact, so the links are the same as comparing every candidate.
+//!
 //! A copy links to the earliest stored original (by published date, then id); only originals
 //! are indexed, so a copy never links to another copy. Which of two near-duplicates is the
 //! original depends on what was stored first: a copy is never re-linked later.
@@ -51,6 +61,9 @@ pub const THRESHOLD: f64 = 0.7;
 /// Bodies with fewer shingles (a headline, a one-line summary) are never copies nor originals:
 /// two short texts agree too easily.
 pub const MIN_SHINGLES: usize = 10;
+
+/// Buckets of a shingle profile (one byte each).
+pub const PROFILE: usize = 256;
 
 /// SplitMix64 finalizer: a fixed, well-mixed 64-bit hash step. Signatures are stored in the
 /// database, so the hash must not change between builds (std's hasher may).
@@ -92,6 +105,18 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
+    ratio(a.len(), b.len(), shared(a, b))
+}
+
+/// Jaccard similarity of two sets of sizes `a` and `b` sharing `both` elements. Monotone in
+/// `both` (the division of exact integers rounds monotonically), so a bound on `both` bounds
+/// the result.
+fn ratio(a: usize, b: usize, both: usize) -> f64 {
+    both as f64 / (a + b - both) as f64
+}
+
+/// Elements two sorted distinct hash lists share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut both) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -104,7 +129,7 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
             }
         }
     }
-    both as f64 / (a.len() + b.len() - both) as f64
+    both
 }
 
 /// Exact Jaccard similarity of two bodies' shingle sets (0.0 ..= 1.0).
@@ -118,6 +143,38 @@ pub struct Sketch {
     pub shingles: Vec<u64>,
     /// One key per band; empty when the body is too short to take part ([`MIN_SHINGLES`]).
     pub bands: Vec<i64>,
+    /// The shingles' [`profile`] (empty without bands, or when a bucket overflows a byte).
+    pub profile: Vec<u8>,
+}
+
+/// How many of the sorted distinct `shingles` fall in each of [`PROFILE`] buckets (the hash's
+/// top byte), one byte a bucket; empty when a bucket holds more than 255 (tens of thousands
+/// of words), which [`may_be_copy`] takes as "unknown".
+pub fn profile(shingles: &[u64]) -> Vec<u8> {
+    let mut counts = [0u32; PROFILE];
+    for &s in shingles {
+        counts[(s >> 56) as usize] += 1;
+    }
+    if counts.iter().any(|&c| c > u32::from(u8::MAX)) {
+        return Vec::new();
+    }
+    counts.iter().map(|&c| c as u8).collect()
+}
+
+/// False only when the stored original with this [`profile`] cannot be a copy's original for
+/// `new`: an upper bound of their Jaccard similarity is under [`THRESHOLD`] (or the original
+/// is too short). True when it might be (compare exactly), and whenever either profile is
+/// unknown. Never false for a pair [`is_copy_of_shingles`] accepts.
+pub fn may_be_copy(new: &Sketch, original: &[u8]) -> bool {
+    if new.profile.len() != PROFILE || original.len() != PROFILE {
+        return true;
+    }
+    let (mut n, mut both) = (0usize, 0usize);
+    for (&a, &b) in new.profile.iter().zip(original) {
+        n += usize::from(b);
+        both += usize::from(a.min(b));
+    }
+    !new.bands.is_empty() && n >= MIN_SHINGLES && ratio(new.shingles.len(), n, both) >= THRESHOLD
 }
 
 /// Shingle a body and compute its band keys.
@@ -127,6 +184,7 @@ pub fn sketch(body: &str) -> Sketch {
         return Sketch {
             shingles,
             bands: Vec::new(),
+            profile: Vec::new(),
         };
     }
     let mut sig = [u64::MAX; HASHES];
@@ -148,7 +206,12 @@ pub fn sketch(body: &str) -> Sketch {
             h as i64
         })
         .collect();
-    Sketch { shingles, bands }
+    let profile = profile(&shingles);
+    Sketch {
+        shingles,
+        bands,
+        profile,
+    }
 }
 
 /// Whether a body with sketch `new` is a copy of the stored body `original`.

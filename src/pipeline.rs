@@ -630,6 +630,7 @@ impl<'a> Writer<'a> {
             profiles,
             copy_of,
             bands: &p.sketch.bands,
+            profile: &p.sketch.profile,
         };
         match self.store.put_article(&new) {
             Ok(Inserted::New { id, .. }) => {
@@ -686,9 +687,12 @@ impl<'a> Writer<'a> {
             return Ok(None);
         }
         let cache = &self.shingles;
-        let candidates = self
-            .store
-            .copy_candidates_with(&sketch.bands, |id| cache.get(id).map(|(d, _)| *d))?;
+        let may = |profile: &[u8]| copies::may_be_copy(sketch, profile);
+        let candidates = self.store.copy_candidates_with(
+            &sketch.bands,
+            |id| cache.get(id).map(|(d, _)| *d),
+            Some(&may),
+        )?;
         for (id, published, body) in candidates {
             let found = match body {
                 Some(body) => {

@@ -140,3 +140,70 @@ fn shingles_ignore_case_punctuation_and_wrapping() {
     assert_eq!(sketch(STORY).bands.len(), BANDS);
     assert_eq!(sketch(STORY), sketch(STORY));
 }
+
+/// The profile bound never turns away a pair the exact comparison takes, over mixes of the
+/// story's paragraphs with lines added, dropped and changed (near and far from the
+/// threshold); and it turns away unrelated and partly shared bodies before any body is read.
+#[test]
+fn profile_bound_keeps_every_copy_and_drops_far_candidates() {
+    let paras: Vec<&str> = STORY.split("\n\n").collect();
+    let extra = [
+        "The ministry said on Tuesday that the convoy had reached the city after a long wait.",
+        "Officials in Geneva declined to comment on the report, citing the talks.",
+        "Witnesses said the shelling continued until late in the evening on both sides.",
+    ];
+    let mut bodies = Vec::new();
+    for mask in 1u32..(1 << paras.len()) {
+        let mut body: Vec<&str> = (0..paras.len())
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| paras[i])
+            .collect();
+        body.extend(extra.iter().take((mask % 4) as usize));
+        bodies.push(body.join("\n\n"));
+    }
+    let (mut copies, mut kept, mut dropped) = (0, 0, 0);
+    for (i, a) in bodies.iter().enumerate().step_by(3) {
+        let new = sketch(a);
+        for b in bodies.iter().skip(i % 7).step_by(5) {
+            let original = shingles(b);
+            let exact = is_copy_of_shingles(&new, &original);
+            let may = may_be_copy(&new, &profile(&original));
+            assert!(may || !exact, "bound drops a copy:\n{a}\n---\n{b}");
+            copies += usize::from(exact);
+            kept += usize::from(may);
+            dropped += usize::from(!may);
+        }
+    }
+    assert!(copies > 10, "{copies} copies");
+    assert!(kept > copies, "{kept} kept, {copies} copies");
+    assert!(dropped > kept, "{dropped} dropped, {kept} kept");
+    // Two paragraphs of seven in common: far from a copy, and turned away.
+    let new = sketch(&paras[..4].join("\n\n"));
+    let far = shingles(&paras[2..].join("\n\n"));
+    assert!(!may_be_copy(&new, &profile(&far)));
+}
+
+/// A profile holds one count per bucket summing to the shingles; an unknown profile (empty)
+/// or a body without bands decides nothing against an exact comparison.
+#[test]
+fn profile_counts_every_shingle_and_unknown_means_compare() {
+    let s = sketch(STORY);
+    assert_eq!(s.profile.len(), PROFILE);
+    let total: usize = s.profile.iter().map(|&c| usize::from(c)).sum();
+    assert_eq!(total, s.shingles.len());
+    assert!(may_be_copy(&s, &[]));
+    assert!(may_be_copy(
+        &Sketch {
+            profile: Vec::new(),
+            ..s.clone()
+        },
+        &profile(&shingles(
+            "an unrelated text of a few words about nothing at all here"
+        ))
+    ));
+    let short = sketch("Too short to count.");
+    assert!(short.profile.is_empty() && short.bands.is_empty());
+    // A bucket over 255 shingles: no profile (a byte would saturate and weaken the bound).
+    let crowded: Vec<u64> = (0..300u64).collect();
+    assert!(profile(&crowded).is_empty());
+}

@@ -36,6 +36,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_counters_at_write",
         include_str!("../../schema/0010_counters_at_write.sql"),
     ),
+    (
+        "0011_copy_profiles",
+        include_str!("../../schema/0011_copy_profiles.sql"),
+    ),
 ];
 
 /// From this schema version on (migration 0009), the store fills the full-text indexes itself

@@ -177,6 +177,9 @@ pub struct NewArticle<'a> {
     pub copy_of: Option<i64>,
     /// MinHash band keys of an original's body (`copies::sketch`), indexed for later copies.
     pub bands: &'a [i64],
+    /// The original's shingle profile (`copies::profile`), stored with its bands when not
+    /// empty (schema 0011); lets a later copy check skip it without reading its body.
+    pub profile: &'a [u8],
 }
 
 /// What happened to one article.

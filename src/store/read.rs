@@ -9,6 +9,10 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::rows::*;
 use super::{ClaimFilter, Result, Store, StoreError};
 
+/// Whether a stored original's shingle profile (`copies::profile`) may still be a copy's
+/// original ([`Store::copy_candidates_with`]).
+pub type ProfileTest<'a> = dyn Fn(&[u8]) -> bool + 'a;
+
 /// Originals sharing one MinHash band above which the band is not used to find copy
 /// candidates (see [`Store::copy_candidates`]).
 pub const HOT_BAND: usize = 16;
@@ -297,7 +301,7 @@ impl Store {
     /// paragraphs is compared with a growing share of all stored articles.
     pub fn copy_candidates(&self, bands: &[i64]) -> Result<Vec<(i64, DateValue, String)>> {
         Ok(self
-            .copy_candidates_with(bands, |_| None)?
+            .copy_candidates_with(bands, |_| None, None)?
             .into_iter()
             .map(|(id, published, body)| (id, published, body.unwrap_or_default()))
             .collect())
@@ -307,10 +311,15 @@ impl Store {
     /// shingles, say): for an id where `have` gives the original's published date (as
     /// [`Store::as_stored`] gives it back), that date and `None` in place of the body, and no
     /// query. Only originals hold bands, and an article's row never changes.
+    ///
+    /// With `may`, an original whose stored shingle profile (schema 0011) `may` rejects is
+    /// left out without reading its row (`copies::may_be_copy`: it cannot be a copy's
+    /// original); one without a stored profile is read as before.
     pub fn copy_candidates_with(
         &self,
         bands: &[i64],
         have: impl Fn(i64) -> Option<DateValue>,
+        may: Option<&ProfileTest<'_>>,
     ) -> Result<Vec<(i64, DateValue, Option<String>)>> {
         let mut ids = std::collections::BTreeSet::new();
         let mut stmt = self
@@ -332,6 +341,21 @@ impl Store {
             if let Some(published) = have(id) {
                 out.push((id, published, None));
                 continue;
+            }
+            if let Some(may) = may {
+                let mut profile = self.conn.prepare_cached(
+                    "SELECT counts FROM article_shingle_profile WHERE article_id = ?1",
+                )?;
+                let rejected = profile
+                    .query_row(params![id], |r| {
+                        let counts = r.get_ref(0)?.as_blob()?;
+                        Ok(!may(counts))
+                    })
+                    .optional()?
+                    .unwrap_or(false);
+                if rejected {
+                    continue;
+                }
             }
             if let Some((published, body)) = with_body
                 .query_row(params![id], |r| {

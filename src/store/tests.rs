@@ -458,6 +458,7 @@ fn new_article<'a>(
         profiles: vec![],
         copy_of: None,
         bands: &[],
+        profile: &[],
     }
 }
 
@@ -659,6 +660,30 @@ fn hot_bands_find_no_copy_candidates() {
     let rare = s.copy_candidates(&[1, 105]).unwrap();
     assert_eq!(rare.len(), 1);
     assert_eq!(rare[0].2, "original 5");
+}
+
+/// An original's shingle profile is stored with its bands; a candidate whose profile the
+/// caller's bound rejects is left out without reading its row, one without a profile is read.
+#[test]
+fn copy_candidates_skip_originals_the_profile_rules_out() {
+    let mut s = Store::open_in_memory().unwrap();
+    let ex = Extraction::default();
+    for (i, profile) in [vec![1u8, 2, 3], vec![9u8], vec![]].iter().enumerate() {
+        let body = format!("original {i}");
+        let a = article(&body);
+        s.put_article(&NewArticle {
+            bands: &[7],
+            profile,
+            ..new_article(&a, &format!("h-{body}"), &ex)
+        })
+        .unwrap();
+    }
+    let all = s.copy_candidates_with(&[7], |_| None, None).unwrap();
+    assert_eq!(all.len(), 3);
+    let may = |p: &[u8]| p != [9u8];
+    let kept = s.copy_candidates_with(&[7], |_| None, Some(&may)).unwrap();
+    let bodies: Vec<_> = kept.iter().map(|(_, _, b)| b.clone().unwrap()).collect();
+    assert_eq!(bodies, ["original 0", "original 2"]);
 }
 
 /// Issue 14: the streamed sync stores what `sync_contradictions` stores with the same list

@@ -301,6 +301,13 @@ fn write_copy_or_bands(conn: &Connection, new: &NewArticle, article_id: i64) -> 
         for band in new.bands {
             stmt.execute(params![band, article_id])?;
         }
+        // Only with a profile to write (the store's own tests write into older schemas).
+        if !new.profile.is_empty() {
+            conn.prepare_cached(
+                "INSERT INTO article_shingle_profile (article_id, counts) VALUES (?1, ?2)",
+            )?
+            .execute(params![article_id, new.profile])?;
+        }
     }
     Ok(())
 }
