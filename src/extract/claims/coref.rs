@@ -229,6 +229,14 @@ impl<'a> Ctx<'a> {
     fn own_country(&self, toks: &[Tok]) -> Option<Resolved> {
         let text = self.text;
         let p = preposition_after_role(text, toks, |_| true)?;
+        // "the British Ministry of Defence": the body's whole name, when the gazetteer knows it.
+        let whole = body_name(text, toks, p).and_then(|name| {
+            actors::resolve_speaker_on(&text[name.start..name.end], self.gazetteer, self.date)
+                .filter(|r| r.kind == ActorKind::Organisation && r.country.is_some())
+        });
+        if whole.is_some() {
+            return whole;
+        }
         let span = Span::new(toks[0].s, toks[p - 1].e);
         let r = actors::resolve_speaker_on(&text[span.start..span.end], self.gazetteer, self.date)?;
         (r.country.is_some() && r.code != actors::UNKNOWN_CODE).then_some(r)
@@ -475,19 +483,26 @@ impl<'a> Ctx<'a> {
 }
 
 /// The first preposition right after a role noun that `fits` ("delegation at", "spokesman
-/// for"), as a token index: the phrase's head ends before it. A capitalised body's noun with
-/// a capitalised word after its preposition is the body's name ("the British Ministry of
-/// Defence"), not a head and its complement; a person's title keeps its split ("U.S.
-/// Secretary of State John Kerry" speaks for the country before "of").
+/// for"), as a token index: the phrase's head ends before it.
 fn preposition_after_role(text: &str, toks: &[Tok], fits: impl Fn(Role) -> bool) -> Option<usize> {
     (1..toks.len()).find(|&i| {
-        let w = word(text, &toks[i - 1]);
-        let Some(role) = role_of(w).filter(|_| role_preposition(word(text, &toks[i]))) else {
-            return false;
-        };
-        let name = role.org && is_cap(w) && toks.get(i + 1).is_some_and(|t| is_cap(word(text, t)));
-        !name && fits(role)
+        role_preposition(word(text, &toks[i]))
+            && role_of(word(text, &toks[i - 1])).is_some_and(&fits)
     })
+}
+
+/// A capitalised body's noun, its preposition and the capitalised words after it ("the
+/// British Ministry of Defence", "the Syrian Observatory for Human Rights"): the words from
+/// the phrase's start to the end of that name, as a span, when the role noun at `p - 1` and
+/// the word after preposition `p` are capitalised and the noun names a body.
+fn body_name(text: &str, toks: &[Tok], p: usize) -> Option<Span> {
+    let noun = word(text, &toks[p.checked_sub(1)?]);
+    let cap = |k: usize| toks.get(k).is_some_and(|t| is_cap(word(text, t)));
+    if !(is_cap(noun) && role_of(noun).is_some_and(|r| r.org) && cap(p + 1)) {
+        return None;
+    }
+    let last = (p + 1..toks.len()).take_while(|&k| cap(k)).last()?;
+    Some(Span::new(toks[0].s, toks[last].e))
 }
 
 /// Whether a speaker phrase's head names a person: its last role noun before a preposition

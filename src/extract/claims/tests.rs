@@ -82,6 +82,11 @@ fn attribution_table() {
             "The ministry made the accusation after denying claims by Lima that its boats had entered Peruvian waters.",
             &["The ministry | denying | indirect | claims by Lima that its boats had entered Peruvian waters"],
         ),
+        // ... but not inside the content of a claim the sentence already has
+        (
+            "The envoy called on the monitors to investigate before blaming anyone.",
+            &["The envoy | called on | indirect | monitors to investigate before blaming anyone"],
+        ),
         // not a circumstance: a clause between commas still breaks the link
         (
             "The trawler, which had ignored three warnings, sank on Monday.",
@@ -778,6 +783,12 @@ fn speaker_side_table() {
         (
             "The British Ministry of Defence said two jets were scrambled.",
             &["The British Ministry of Defence | GBRMIL | two jets were scrambled"],
+        ),
+        // A body's whole name with a preposition, when the gazetteer knows it, before a
+        // coordinated second source.
+        (
+            "Shelling hit the port overnight, according to the Syrian Observatory for Human Rights and local activists.",
+            &["the Syrian Observatory for Human Rights | SYRNGO | Shelling hit the port overnight"],
         ),
         // The body itself stays a body: "it" refers back to it, "he" does not.
         (

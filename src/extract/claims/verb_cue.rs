@@ -379,8 +379,11 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
         && toks[j - 1].k == TokKind::Word
         && in_list(&CHANNEL_NOUNS, word(text, &toks[j - 1]));
     // "after denying", "before saying": the participle's subject is the
-    // clause's, never the words before the preposition.
+    // clause's, never the words before the preposition (unless the sentence already has a
+    // claim, whose content the participle is part of: "called on the U.N. to investigate
+    // before blaming anyone").
     let after_subordinator = j > 1
+        && site.earlier.is_empty()
         && toks[j - 1].k == TokKind::Word
         && in_list(&PARTICIPLE_SUBORDINATORS, word(text, &toks[j - 1]));
     if (channel_noun || after_subordinator) && at.participle {
