@@ -228,6 +228,8 @@ pub(super) struct LocalPair {
     answered: u64,
     /// Where the statement answered starts in the article.
     answered_at: usize,
+    /// Where the answering statement starts in the article.
+    answer_at: usize,
     /// How far apart the two claims are in the article's text, in bytes (0 when they touch).
     apart: usize,
     fit: u16,
@@ -238,6 +240,15 @@ pub(super) struct LocalPair {
 }
 
 impl LocalPair {
+    /// The answering statement comes after the one it answers in the text. A reporter states
+    /// a charge and then the reply to it ("officials suspect X …; X, though, rejected …"); a
+    /// reply written before the charge is the lede's summary of the row, or a reply to an
+    /// earlier charge. So between two replies about as near to one assertion, the one after
+    /// it is taken; between two assertions about as near to one reply, the one before it.
+    fn follows(&self) -> bool {
+        self.answer_at > self.answered_at
+    }
+
     /// The pair of claims `x` and `y` of one article, each with its pool index. The answering
     /// claim is the one that denies; when both or neither do (rival doers, a change of mind),
     /// the later one in the pool. A statement the article repeats (headline, standfirst,
@@ -262,6 +273,7 @@ impl LocalPair {
             answer: statement(answer),
             answered: reply_key(answered, answer),
             answered_at: answered.claim.span.start,
+            answer_at: answer.claim.span.start,
             apart: s.start.max(t.start).saturating_sub(s.end.min(t.end)),
             fit,
             score,
@@ -271,12 +283,14 @@ impl LocalPair {
     }
 
     /// Nearer in the text first, in steps of [`NEAR_STEP`] (a reporter sets a reply beside
-    /// the assertion it answers), then more shared content words, then nearer still, then the
-    /// assertion the article reports first (its lede or first mention, not a later recap),
-    /// then the higher score, then the earlier pair in the pool.
+    /// the assertion it answers), then a reply written after its assertion ([`Self::follows`]),
+    /// then more shared content words, then nearer still, then the assertion the article
+    /// reports first (its lede or first mention, not a later recap), then the higher score,
+    /// then the earlier pair in the pool.
     fn rank(&self, other: &LocalPair) -> Ordering {
         (other.apart / NEAR_STEP)
             .cmp(&(self.apart / NEAR_STEP))
+            .then(self.follows().cmp(&other.follows()))
             .then(self.fit.cmp(&other.fit))
             .then(other.apart.cmp(&self.apart))
             .then(other.answered_at.cmp(&self.answered_at))
@@ -328,7 +342,8 @@ fn statement(it: &Item) -> u64 {
 /// (real pages' gold counts so: a denial repeated in the lede, a quote and a dismissal
 /// answers one accusation once, and a second accusation nearer to one of them takes it). So
 /// the pairs are matched, best first ([`LocalPair::rank`]: nearest in the text, about two
-/// sentences at a time, then most shared content words, then the first reported, then the
+/// sentences at a time, then a reply after its assertion, then most shared content words,
+/// then the first reported, then the
 /// strongest): a pair is kept when,
 /// for its kind, its answering statement answers nothing yet and its assertion has no reply
 /// from that body yet. A function of the whole set: the order of `pairs` does not matter.

@@ -520,21 +520,24 @@ fn a_reply_inside_an_article_answers_one_assertion() {
         ],
         &["denial 1 3"],
     );
-    // At equal distance the denial repeats the second one's words ("pipeline blast").
+    // Both charges before the denial, about as near: it repeats the farther one's words
+    // ("pipeline blast").
     check(
         &[
-            accuse(1, 0, "Moscow was highly likely responsible"),
-            accuse(2, 393, "Moscow was behind the pipeline blast"),
-            deny(3, 200, "any role in the pipeline blast"),
+            accuse(1, 0, "Moscow was behind the pipeline blast"),
+            accuse(2, 200, "Moscow was highly likely responsible"),
+            deny(3, 393, "any role in the pipeline blast"),
         ],
-        &["denial 2 3"],
+        &["denial 1 3"],
     );
-    // At equal distance, no words repeated: the accusation the article reports first.
+    // A denial between two charges about as near answers the one before it (the reporter
+    // states the charge, then the reply), though the one after it is nearer and repeats its
+    // words.
     check(
         &[
             accuse(1, 0, "Moscow was highly likely responsible"),
-            accuse(2, 382, "Moscow was behind it, officials believe"),
-            deny(3, 200, "any role whatsoever"),
+            deny(3, 250, "any role in the pipeline blast"),
+            accuse(2, 300, "Moscow was behind the pipeline blast"),
         ],
         &["denial 1 3"],
     );

@@ -147,6 +147,61 @@ fn an_accusation_gets_the_nearest_reply_of_each_body_inside_its_article() {
     assert_eq!(reported(&more), ["denial 2 3", "denial 4 6", "denial 5 6"]);
 }
 
+/// Inside one article a reply answers the charge it follows: a reporter states the charge,
+/// then the reply. Between two replies of one body about as near to a charge, the one written
+/// after it (not the lede's summary before it, though that repeats more of its words); between
+/// two charges about as near to one reply, the one before it (not a recap after it).
+#[test]
+fn a_reply_answers_the_charge_it_follows() {
+    let replies = [
+        // The lede: Tehran rejects the charge before the story states it.
+        said(
+            deny(1, "2019-07-15"),
+            1,
+            0,
+            "Iranian patrol boats had no part in the seizure of the tanker",
+        ),
+        said(
+            accuse(2, "USAGOV", "2019-07-15"),
+            1,
+            300,
+            "Iranian patrol boats were behind the seizure of the tanker",
+        ),
+        // The reply the reporter set after the charge.
+        said(
+            deny(3, "2019-07-15"),
+            1,
+            420,
+            "its sailors acted within the law",
+        ),
+    ];
+    assert_eq!(reported(&replies), ["denial 2 3"]);
+    let charges = [
+        // The standfirst states the charge.
+        said(
+            accuse(1, "USAGOV", "2019-07-15"),
+            1,
+            0,
+            "Iranian boats seized the tanker in the strait",
+        ),
+        // Tehran's reply to it.
+        said(
+            deny(2, "2019-07-15"),
+            1,
+            300,
+            "the charge was a fabrication",
+        ),
+        // A recap of the charge right after the reply.
+        said(
+            accuse(3, "USAGOV", "2019-07-15"),
+            1,
+            360,
+            "Washington says Iran ordered the raid on the ship",
+        ),
+    ];
+    assert_eq!(reported(&charges), ["denial 1 2"]);
+}
+
 /// `code` says `text` (frame left to the claim's own words) in article `article` on `date`.
 fn blame(id: i64, code: &str, date: &str, article: i64, text: &str) -> StoredClaim {
     said(claim(id, code, date, "", 1), article, 0, text)
