@@ -1160,4 +1160,6 @@ mod tests;
 #[cfg(test)]
 mod tests_numeric;
 #[cfg(test)]
+mod tests_opp;
+#[cfg(test)]
 mod tests_pairs;

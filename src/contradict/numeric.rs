@@ -213,7 +213,7 @@ fn sentence<'a>(it: &'a Item) -> &'a str {
 }
 
 /// The words of `text` that may name an incident, sorted (see [`find_incident_words`]).
-fn words_of(it: &Item, text: &str) -> Vec<String> {
+pub(super) fn words_of(it: &Item, text: &str) -> Vec<String> {
     // A party's name (a country, a demonym, a monitor) says who, not which incident: words
     // inside an actor mention are left out.
     let mentions = actors::find_all(text, actors::builtin_ref(), it.claim.date.date);

@@ -86,6 +86,12 @@ fn rival_doers(p: &Pair, opts: &Options) -> Option<f32> {
     if !counter_accusation(p.x, p.y) {
         return None;
     }
+    // A warning of what may yet happen names no doer of the act already done ("extremists
+    // could carry out attacks"); two blames for two different things are no quarrel.
+    let foretells = |it: &Item| proposition::foretells(&it.claim.text);
+    if foretells(p.x) || foretells(p.y) || !one_incident(p.x, p.y) {
+        return None;
+    }
     Some(0.8 * pair_weight(p) * closeness(p.gap, opts.denial_days))
 }
 
@@ -102,6 +108,49 @@ fn counter_accusation(x: &Item, y: &Item) -> bool {
     other && !own
 }
 
+/// Two blames are of one incident when their own words share a word naming it (a place, a
+/// target) or one of them names none ("Russia is responsible", "it was carried out by X"):
+/// "responsible for the strike on the hospitals" and "sabotaged the agreement" blame two
+/// parties for two different things, not for one act. Across articles and days one shared
+/// word is often a coincidence (a city's name): there it takes two, as for tolls.
+fn one_incident(x: &Item, y: &Item) -> bool {
+    let (a, b) = (own_words(x), own_words(y));
+    if a.is_empty() || b.is_empty() {
+        return true;
+    }
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    shared
+        >= if x.same_article(y) || x.days == y.days {
+            1
+        } else {
+            2
+        }
+}
+
+/// The words of the claim's own content that may name what it is about (no parties, no
+/// counts, no reporting words: see `numeric::words_of`), sorted.
+fn own_words(it: &Item) -> Vec<String> {
+    super::numeric::words_of(it, &it.claim.text)
+}
+
+fn shares_word(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|w| b.binary_search(w).is_ok())
+}
+
+/// A claim whose words name no act (its frame only) is tied to another claim by the frame
+/// alone: across articles that joins claims about different things that share a frame ("the
+/// convoys will resume" / "the attack raises doubts"). Inside one article the reporter sets
+/// the reply beside the claim it answers, so there the frame may stand for the proposition;
+/// across articles the two claims' own words must share what they speak of ("the plan can
+/// work" / "the plan cannot work").
+pub fn frame_only_apart(x: &Item, y: &Item) -> bool {
+    if x.prop.is_some() && y.prop.is_some() || x.same_article(y) {
+        return false;
+    }
+    let (a, b) = (own_words(x), own_words(y));
+    !a.is_empty() && !b.is_empty() && !shares_word(&a, &b)
+}
+
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
     if x.ids.frame == y.ids.frame && x.stance == Stance::Asserts && y.stance == Stance::Asserts {
@@ -111,6 +160,14 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
         return None;
     }
     if !x.other_side(y) || !same_target(x, y) || super::same_passage(x, y) {
+        return None;
+    }
+    // A claim that grants part of the other position ("there are violations, but they are
+    // limited") takes neither side against it.
+    if frame_only_apart(x, y)
+        || proposition::concedes(&x.claim.text)
+        || proposition::concedes(&y.claim.text)
+    {
         return None;
     }
     // A hedged claim weakens the pair (its weight), it does not erase it; a claim with no

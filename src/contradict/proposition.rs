@@ -142,6 +142,8 @@ struct Positions {
     incident: Regex,
     condition: Regex,
     accused: Regex,
+    concession: Regex,
+    modal: Regex,
 }
 
 static POSITIONS: Lazy<Positions> = Lazy::new(|| {
@@ -171,6 +173,17 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
         accusation: join("accusation"),
         incident: join("incident"),
         condition: join("condition"),
+        concession: join("concession"),
+        modal: Regex::new(&format!(
+            "(?i)\\b(?:{})\\s+(?:not\\s+|also\\s+)?([a-z]+)",
+            table
+                .iter()
+                .filter(|c| c[0] == "modal")
+                .map(|c| c[1].as_str())
+                .collect::<Vec<_>>()
+                .join("|")
+        ))
+        .expect("valid modal pattern in positions.tsv"),
         accused: Regex::new(&format!(
             "(?i)^\\W*(?:{})",
             table
@@ -183,6 +196,21 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
         .expect("valid accused pattern in positions.tsv"),
     }
 });
+
+/// The text grants part of the other position (a `concession` of `positions.tsv`: "there are
+/// some incidents, but the pause is largely respected"): it takes neither side of it.
+pub fn concedes(text: &str) -> bool {
+    POSITIONS.concession.is_match(text)
+}
+
+/// The text speaks of what may yet happen: a `modal` of `positions.tsv` before a bare verb
+/// ("militants could strike again"), not before a perfect ("could have ordered it").
+pub fn foretells(text: &str) -> bool {
+    POSITIONS
+        .modal
+        .captures_iter(text)
+        .any(|c| !c[1].eq_ignore_ascii_case("have"))
+}
 
 /// Words that refer the act back to the speaker ("it was not responsible", "our forces").
 static SELF_REF: Lazy<Regex> = Lazy::new(|| {

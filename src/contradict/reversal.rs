@@ -77,6 +77,18 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if x.claim.date.date.is_none() || y.claim.date.date.is_none() {
         return None;
     }
+    // Weeks apart, a frame shared by two claims that name no act is no question asked
+    // twice ("the pauses are too short to bring trucks in" / "no convoy has entered") unless
+    // their own words share what they speak of ("the plan can work" / "it cannot work").
+    if x.prop.is_none() && y.prop.is_none() && super::opposing::frame_only_apart(x, y) {
+        return None;
+    }
+    // A position is the claim's own reading: a claim the frame reading finds no stance in
+    // ("described the deal as a real chance") changes nothing, whatever its act reads.
+    let takes_position = |it: &Item| it.claim.polarity != Stance::Neutral || it.claim.denial;
+    if !takes_position(x) || !takes_position(y) {
+        return None;
+    }
     if p.gap < MIN_GAP_DAYS || p.gap > opts.reversal_days || !x.same_actor(y) || !same_target(x, y)
     {
         return None;

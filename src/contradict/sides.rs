@@ -87,7 +87,10 @@ pub fn side_of(code: &str) -> Option<Side> {
             let code = ActorCode::new(code);
             let (country, role) = code.split();
             // State media, intelligence and former officials speak for the state too.
+            // A bare country code is the state itself ("Spain carried out the raid" names the
+            // doer ESP): the side of its government, not a side of its own.
             let class = match role {
+                "" if country.len() == 3 && code.as_str().len() == 3 => "government",
                 "GOV" | "MIL" | "POL" | "JUD" | "LEG" | "MED" | "SPY" | "ELI" => "government",
                 "REB" | "INS" | "NSA" => "rebels",
                 "OPP" => "opposition",
@@ -148,6 +151,7 @@ mod tests {
         check("FRAMIL", Some("fra-government"));
         check("YEMREB", Some("yem-rebels"));
         check("FRACVL", Some("fra"));
+        check("FRA", Some("fra-government"));
         check("", None);
         check("UNKNWN", None);
         check("FRAELI", Some("fra-government"));

@@ -1,0 +1,183 @@
+//! Table tests of the opposing and reversal guards (issue 12), in invented sentences of a story of our own.
+
+use super::tests::claim;
+use super::{detect, Options};
+use crate::model::StoredClaim;
+
+/// A claim by `code` on `date` about `frame` with `polarity`, whose own words are `text`, in
+/// article `article`.
+fn said(
+    id: i64,
+    article: i64,
+    code: &str,
+    date: &str,
+    (frame, polarity): (&str, i8),
+    text: &str,
+) -> StoredClaim {
+    let mut c = claim(id, code, date, frame, polarity);
+    c.article_id = article;
+    c.claim.text = text.into();
+    c.claim.sentence = format!("{text}, the official said.");
+    c
+}
+
+/// The kinds and ids of the pairs found, "kind a b", sorted.
+fn pairs(claims: &[StoredClaim]) -> Vec<String> {
+    let mut v: Vec<String> = detect("t", claims, &[], &Options::default())
+        .iter()
+        .map(|c| format!("{} {} {}", c.kind.as_str(), c.a, c.b))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_claim_that_concedes_takes_no_side() {
+    let firm = said(
+        1,
+        1,
+        "PRTGOV",
+        "2021-03-02",
+        ("ceasefire", 1),
+        "the harbour truce is holding",
+    );
+    // Control: a flat denial beside it is opposing.
+    let flat = said(
+        2,
+        1,
+        "ESPGOV",
+        "2021-03-02",
+        ("ceasefire", -1),
+        "the harbour truce is not holding",
+    );
+    assert_eq!(pairs(&[firm.clone(), flat]), ["opposing 1 2"]);
+    // Granting part of it ("a few incidents, but ...") is no stance against it.
+    let mixed = said(
+        3,
+        1,
+        "ESPGOV",
+        "2021-03-02",
+        ("ceasefire", -1),
+        "there were a few incidents, but the harbour truce is not broken",
+    );
+    assert!(pairs(&[firm, mixed]).is_empty());
+}
+
+#[test]
+fn rival_doers_need_one_incident_and_a_past_act() {
+    let blame = said(
+        1,
+        1,
+        "PRTGOV",
+        "2021-03-02",
+        ("responsibility", 1),
+        "Spain carried out the raid on the fishing fleet at Porto Seco",
+    );
+    // Control: the other side names the first as the doer of the same raid.
+    let counter = said(
+        2,
+        2,
+        "ESPGOV",
+        "2021-03-02",
+        ("responsibility", 1),
+        "Portugal carried out the raid on the fishing fleet at Porto Seco",
+    );
+    assert_eq!(pairs(&[blame.clone(), counter]), ["opposing 1 2"]);
+    // Another incident: blaming each other for two different things is no quarrel.
+    let other = said(
+        3,
+        2,
+        "ESPGOV",
+        "2021-03-02",
+        ("responsibility", 1),
+        "Portugal was behind the hacking of the customs computers in Vigo",
+    );
+    assert!(pairs(&[blame.clone(), other]).is_empty());
+    // A warning of what may yet happen names no doer of the raid already done.
+    let warning = said(
+        4,
+        2,
+        "ESPGOV",
+        "2021-03-02",
+        ("responsibility", 1),
+        "Portugal could carry out a raid on the fishing fleet at Porto Seco",
+    );
+    assert!(pairs(&[blame.clone(), warning]).is_empty());
+    // A rival account of the past act ("could have") still quarrels.
+    let rival = said(
+        5,
+        2,
+        "ESPGOV",
+        "2021-03-02",
+        ("responsibility", 1),
+        "Portugal could have carried out the raid on the fishing fleet at Porto Seco",
+    );
+    assert_eq!(pairs(&[blame, rival]), ["opposing 1 5"]);
+}
+
+#[test]
+fn frame_only_claims_apart_must_speak_of_one_thing() {
+    // Two claims naming no act, in two articles, of two sides: only the frame joins them.
+    let offer = said(
+        1,
+        1,
+        "PRTGOV",
+        "2021-03-02",
+        ("aid", 1),
+        "Lisbon accepted several proposals on medicine deliveries to the islands",
+    );
+    let lorries = said(
+        2,
+        2,
+        "ESPGOV",
+        "2021-03-03",
+        ("aid", -1),
+        "forty lorries were waiting at the border crossing",
+    );
+    assert!(pairs(&[offer, lorries]).is_empty());
+    // Control: their own words share what they speak of.
+    let works = said(
+        3,
+        1,
+        "PRTGOV",
+        "2021-03-02",
+        ("aid", 1),
+        "the corridor plan can work",
+    );
+    let fails = said(
+        4,
+        2,
+        "ESPGOV",
+        "2021-03-03",
+        ("aid", -1),
+        "the corridor plan cannot work",
+    );
+    assert_eq!(pairs(&[works, fails]), ["opposing 3 4"]);
+}
+
+#[test]
+fn a_reversal_needs_one_question_and_a_position() {
+    let early = |text: &str| said(1, 1, "PRTGOV", "2021-03-02", ("aid", 1), text);
+    let late =
+        |text: &str, polarity: i8| said(2, 2, "PRTGOV", "2021-03-20", ("aid", polarity), text);
+    // Control: the same question, weeks apart, the other way.
+    assert_eq!(
+        pairs(&[
+            early("the corridor plan can work"),
+            late("the corridor plan cannot work", -1)
+        ]),
+        ["reversal 1 2"]
+    );
+    // Two claims about two things that share a frame are no change of mind.
+    assert!(pairs(&[
+        early("the pauses are far too short to move lorries in safely"),
+        late("relief columns still had not reached the valley", -1),
+    ])
+    .is_empty());
+    // A claim the frame reading finds no stance in takes no position to reverse.
+    assert!(pairs(&[
+        early("the corridor plan can work"),
+        late("the corridor plan cannot work", 0),
+    ])
+    .is_empty());
+}
