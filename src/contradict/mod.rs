@@ -220,6 +220,9 @@ pub struct Features {
     pub denier: bool,
     /// The numeric rule's incident words (sorted), found at most once.
     pub incident: OnceLock<Vec<String>>,
+    /// The same words of the claim's own content, not its sentence (`numeric::own_words`),
+    /// found at most once: the opposing, reversal and numeric rules read them per pair.
+    pub own: OnceLock<Vec<String>>,
     /// [`cumulative`] on the claim's sentence, found at most once.
     pub cumulative: OnceLock<bool>,
     /// The claim's content stems ([`content_stems`]), found at most once.
@@ -239,6 +242,7 @@ impl Features {
             hedged: claim.hedge.is_some(),
             denier: stance == Stance::Denies && (denial || (flags.blame && own_side)),
             incident: OnceLock::new(),
+            own: OnceLock::new(),
             cumulative: OnceLock::new(),
             stems: OnceLock::new(),
         }
@@ -248,6 +252,11 @@ impl Features {
     pub(super) fn stems(&self, claim: &Claim) -> &[String] {
         self.stems.get_or_init(|| content_stems(&claim.text))
     }
+}
+
+/// How many words of the sorted list `a` the sorted list `b` holds too.
+pub(super) fn shared_words(a: &[String], b: &[String]) -> usize {
+    a.iter().filter(|w| b.binary_search(w).is_ok()).count()
 }
 
 /// Interned keys of an [`Item`]: equal numbers mean equal strings (within one [`Interner`]).

@@ -51,7 +51,7 @@ use crate::extract::actors;
 use crate::extract::timex::calendar::WEEKDAYS;
 use crate::extract::timex::small_number;
 
-use super::{closeness, pair_weight, Block, Class, Group, Item, Options, Pair, Rule};
+use super::{closeness, pair_weight, shared_words, Block, Class, Group, Item, Options, Pair, Rule};
 use crate::model::{ContradictionKind, Figure};
 
 pub const RULE: Rule = Rule {
@@ -199,6 +199,12 @@ fn incident_words<'a>(it: &'a Item) -> &'a [String] {
     it.features.incident.get_or_init(|| find_incident_words(it))
 }
 
+/// The incident words of the claim's own content ([`words_of`] on its text, not its
+/// sentence), found at most once per claim.
+pub(super) fn own_words<'a>(it: &'a Item) -> &'a [String] {
+    it.features.own.get_or_init(|| words_of(it, &it.claim.text))
+}
+
 fn find_incident_words(it: &Item) -> Vec<String> {
     words_of(it, sentence(it))
 }
@@ -213,7 +219,7 @@ fn sentence<'a>(it: &'a Item) -> &'a str {
 }
 
 /// The words of `text` that may name an incident, sorted (see [`find_incident_words`]).
-pub(super) fn words_of(it: &Item, text: &str) -> Vec<String> {
+fn words_of(it: &Item, text: &str) -> Vec<String> {
     // A party's name (a country, a demonym, a monitor) says who, not which incident: words
     // inside an actor mention are left out.
     let mentions = actors::find_all(text, actors::builtin_ref(), it.claim.date.date);
@@ -260,11 +266,11 @@ fn same_incident(x: &Item, y: &Item) -> bool {
     // Two claims of one sentence ("14 died in the east, while state media said four died in
     // the west") are told apart by their own words.
     if !x.claim.sentence.is_empty() && x.claim.sentence == y.claim.sentence {
-        let (a, b) = (words_of(x, &x.claim.text), words_of(y, &y.claim.text));
-        return a.is_empty() || b.is_empty() || a.iter().any(|w| b.binary_search(w).is_ok());
+        let (a, b) = (own_words(x), own_words(y));
+        return a.is_empty() || b.is_empty() || shared_words(a, b) > 0;
     }
     let (a, b) = (incident_words(x), incident_words(y));
-    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let shared = shared_words(a, b);
     let same_article = x.same_article(y);
     // Across articles and days one shared word is often a coincidence ("rebel-held", "market"):
     // tolls of one incident told on different days name it twice (the place and the target).

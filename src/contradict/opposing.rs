@@ -34,9 +34,10 @@
 //! Score: geometric mean of the two confidences (a hedge multiplies by 0.7), times
 //! 1 for the same day down to 0.5 at the edge of the window.
 
+use super::numeric::own_words;
 use super::{
-    closeness, pair_weight, proposition, same_target, Block, Class, Group, Item, Options, Pair,
-    Rule,
+    closeness, pair_weight, proposition, same_target, shared_words, Block, Class, Group, Item,
+    Options, Pair, Rule,
 };
 use crate::model::{ContradictionKind, Stance};
 
@@ -118,23 +119,12 @@ fn one_incident(x: &Item, y: &Item) -> bool {
     if a.is_empty() || b.is_empty() {
         return true;
     }
-    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
-    shared
+    shared_words(a, b)
         >= if x.same_article(y) || x.days == y.days {
             1
         } else {
             2
         }
-}
-
-/// The words of the claim's own content that may name what it is about (no parties, no
-/// counts, no reporting words: see `numeric::words_of`), sorted.
-fn own_words(it: &Item) -> Vec<String> {
-    super::numeric::words_of(it, &it.claim.text)
-}
-
-fn shares_word(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|w| b.binary_search(w).is_ok())
 }
 
 /// A claim whose words name no act (its frame only) is tied to another claim by the frame
@@ -148,7 +138,7 @@ pub fn frame_only_apart(x: &Item, y: &Item) -> bool {
         return false;
     }
     let (a, b) = (own_words(x), own_words(y));
-    !a.is_empty() && !b.is_empty() && !shares_word(&a, &b)
+    !a.is_empty() && !b.is_empty() && shared_words(a, b) == 0
 }
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {

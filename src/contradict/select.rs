@@ -383,7 +383,7 @@ pub(super) fn answered_here(pairs: &[LocalPair], keep: &[bool]) -> HashSet<usize
 /// "involvement"). Two replies to one accusation are told apart by what they repeat of it.
 pub(super) fn fit(x: &Item, y: &Item) -> u16 {
     let (a, b) = (x.features.stems(x.claim), y.features.stems(y.claim));
-    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let shared = super::shared_words(a, b);
     u16::try_from(shared).unwrap_or(u16::MAX)
 }
 
