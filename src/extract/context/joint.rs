@@ -68,15 +68,8 @@ impl<'a> Adjacent<'a> {
         at: usize,
         ok: impl Fn(&ActorMention) -> bool,
     ) -> Option<&'a ActorMention> {
-        let from = self
-            .by_end
-            .partition_point(|&i| self.mentions[i].span.end + LONGEST_GAP < at);
-        self.by_end[from..]
-            .iter()
-            .take_while(|&&i| self.mentions[i].span.end < at)
-            .filter(|&&i| ok(&self.mentions[i]))
-            .min()
-            .map(|&i| &self.mentions[i])
+        let end = |m: &ActorMention| m.span.end;
+        self.first_in(&self.by_end, end, at.saturating_sub(LONGEST_GAP)..at, ok)
     }
 
     /// The first mention, in the article's order, that starts within [`LONGEST_GAP`] bytes
@@ -86,12 +79,23 @@ impl<'a> Adjacent<'a> {
         at: usize,
         ok: impl Fn(&ActorMention) -> bool,
     ) -> Option<&'a ActorMention> {
-        let from = self
-            .by_start
-            .partition_point(|&i| self.mentions[i].span.start <= at);
-        self.by_start[from..]
+        let start = |m: &ActorMention| m.span.start;
+        self.first_in(&self.by_start, start, at + 1..at + LONGEST_GAP + 1, ok)
+    }
+
+    /// Of the mentions whose `key` lies in `keys` (`order` sorted by that key, then index),
+    /// the first in the article's order that passes `ok`.
+    fn first_in(
+        &self,
+        order: &[usize],
+        key: impl Fn(&ActorMention) -> usize,
+        keys: std::ops::Range<usize>,
+        ok: impl Fn(&ActorMention) -> bool,
+    ) -> Option<&'a ActorMention> {
+        let from = order.partition_point(|&i| key(&self.mentions[i]) < keys.start);
+        order[from..]
             .iter()
-            .take_while(|&&i| self.mentions[i].span.start <= at + LONGEST_GAP)
+            .take_while(|&&i| key(&self.mentions[i]) < keys.end)
             .filter(|&&i| ok(&self.mentions[i]))
             .min()
             .map(|&i| &self.mentions[i])
