@@ -193,7 +193,10 @@ pub struct Item<'a> {
     pub denial: bool,
     /// The buckets this claim sits in.
     pub classes: Vec<Class>,
-    /// Interned quantity of each of `claim.figures`.
+    /// The counts the claim states ([`numeric::counts`]: its figures, and counts of none or
+    /// some its words give without a number).
+    pub counts: Vec<numeric::Count>,
+    /// Interned quantity of each of `counts`.
     pub quantities: Vec<u32>,
     /// Per-claim cache for a rule's costly feature (the numeric rule's cause of harm,
     /// found by regex), computed at most once.
@@ -720,11 +723,12 @@ impl<'a> Item<'a> {
     pub fn new(stored: &'a StoredClaim, strings: &mut Interner) -> Option<Item<'a>> {
         let claim = &stored.claim;
         let prop = proposition::of_claim(claim);
+        let counts = numeric::counts(claim);
         // A claim without a frame can still state a figure ("they counted 21 bodies") or a
         // proposition its words name ("Russia had nothing to do with the attack").
         let frame = match claim.frame.as_deref().filter(|f| !f.is_empty()) {
             Some(f) => f,
-            None if !claim.figures.is_empty() || prop.is_some() => "",
+            None if !counts.is_empty() || prop.is_some() => "",
             None => return None,
         };
         // An undated claim (a background position) stands on the day it is reported.
@@ -736,7 +740,7 @@ impl<'a> Item<'a> {
             (Some(_), _) => return None,
         };
         let stance = stance_of(claim, prop.as_ref(), frame);
-        if stance.is_neutral() && claim.figures.is_empty() {
+        if stance.is_neutral() && counts.is_empty() {
             return None;
         }
         let denial = claim.denial || prop.as_ref().is_some_and(|p| p.denial);
@@ -765,8 +769,7 @@ impl<'a> Item<'a> {
             .or(claim.country.as_deref())
             .and_then(sides::side_of);
         let target_side = claim.target.as_deref().and_then(sides::side_of);
-        let quantities: Vec<u32> = claim
-            .figures
+        let quantities: Vec<u32> = counts
             .iter()
             .map(|f| strings.id(&format!("quantity\t{}", f.quantity)))
             .collect();
@@ -819,6 +822,7 @@ impl<'a> Item<'a> {
             weight: weight(claim),
             denial,
             classes,
+            counts,
             quantities,
             cache: OnceLock::new(),
             explicit: OnceLock::new(),

@@ -48,11 +48,11 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::extract::actors;
-use crate::extract::timex::calendar::WEEKDAYS;
+use crate::extract::timex::calendar::{MONTHS, WEEKDAYS};
 use crate::extract::timex::small_number;
 
 use super::{closeness, pair_weight, shared_words, Block, Class, Group, Item, Options, Pair, Rule};
-use crate::model::{ContradictionKind, Figure};
+use crate::model::{Claim, ContradictionKind};
 
 pub const RULE: Rule = Rule {
     name: "numeric",
@@ -100,11 +100,10 @@ fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
     if it.claim.denial {
         return vec![];
     }
-    it.claim
-        .figures
+    it.counts
         .iter()
         .zip(&it.quantities)
-        .map(|(f, &q)| (Class::Quantity(q), figure_days(&f.quantity, opts)))
+        .map(|(c, &q)| (Class::Quantity(q), figure_days(&c.quantity, opts)))
         .collect()
 }
 
@@ -129,17 +128,30 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     }
     // Two counts of one quantity are of one thing only when they cover the same window of
     // time, the same scope and the same doers (the qualifiers below).
-    if !same_window(x, y) || wide_scope(x) != wide_scope(y) || !same_doers(x, y, f, g) {
+    if !same_window(x, y) || !same_doers(x, y, f, g) {
         return None;
     }
-    // Two counts of events are of one incident only when the sentences name something in
-    // common (the convoy, Tartus, a hospital); counts of violations of a truce and stocks (a
-    // force's fighters) are compared as they are.
-    if f.quantity != "violations"
-        && EVENT_QUANTITIES.contains(&f.quantity.as_str())
-        && !same_incident(x, y)
-    {
-        return None;
+    // A count of none that names no place of its own ("no one has died over the past day")
+    // speaks of everywhere: any count of the window, wide or local, belies it. Otherwise the
+    // two counts need one scope and, for events, one incident.
+    let zero = match (f.amount.is_zero(), g.amount.is_zero()) {
+        (true, false) => Some(x),
+        (false, true) => Some(y),
+        _ => None,
+    };
+    if !zero.is_some_and(|z| !names_place(z)) {
+        if wide_scope(x) != wide_scope(y) {
+            return None;
+        }
+        // Two counts of events are of one incident only when the sentences name something
+        // in common (the convoy, Tartus, a hospital); counts of violations of a truce and
+        // stocks (a force's fighters) are compared as they are.
+        if f.quantity != "violations"
+            && EVENT_QUANTITIES.contains(&f.quantity.as_str())
+            && !same_incident(x, y)
+        {
+            return None;
+        }
     }
     // A running total against one incident's toll counts two different things.
     let cumulative = |it: &Item| {
@@ -153,7 +165,7 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     // One source raising its own count on a later day is an update, not a dispute
     // (a toll that goes down is still flagged).
     if x.ids.code.is_some() && x.ids.code == y.ids.code && p.gap > 0 {
-        let (fx, fy) = (f.value, g.value);
+        let (fx, fy) = (f.amount.level(), g.amount.level());
         let (earlier, later) = if (x.days.0, x.id) <= (y.days.0, y.id) {
             (fx, fy)
         } else {
@@ -429,14 +441,14 @@ fn doer(it: &Item) -> Option<Doer> {
 /// False when the two counts count different doers' acts: "violations by the rebels" and
 /// "violations by the government" are two quantities. A party's count and a count of all
 /// sides disagree only when the part exceeds the whole.
-fn same_doers(x: &Item, y: &Item, f: &Figure, g: &Figure) -> bool {
+fn same_doers(x: &Item, y: &Item, f: &Count, g: &Count) -> bool {
     if !ACT_QUANTITIES.contains(&f.quantity.as_str()) {
         return true;
     }
     match (doer(x), doer(y)) {
         (Some(Doer::Party(a)), Some(Doer::Party(b))) => a == b,
-        (Some(Doer::All), Some(Doer::Party(_))) => g.value > f.value,
-        (Some(Doer::Party(_)), Some(Doer::All)) => f.value > g.value,
+        (Some(Doer::All), Some(Doer::Party(_))) => g.amount.level() > f.amount.level(),
+        (Some(Doer::Party(_)), Some(Doer::All)) => f.amount.level() > g.amount.level(),
         _ => true,
     }
 }
@@ -448,10 +460,10 @@ fn explain(p: &Pair) -> String {
     format!(
         "{} reports {} {}; {} reports {} {} ({})",
         p.x.who(),
-        number(fx.value),
+        number(fx.amount),
         fx.quantity,
         p.y.who(),
-        number(fy.value),
+        number(fy.amount),
         fy.quantity,
         [p.x.frame, p.y.frame]
             .into_iter()
@@ -460,23 +472,23 @@ fn explain(p: &Pair) -> String {
     )
 }
 
-/// The pair of same-quantity figures, said close enough together for their quantity,
-/// with the largest material relative difference.
-fn most_different<'a>(p: &Pair<'a>, opts: &Options) -> Option<(&'a Figure, &'a Figure, f64)> {
-    let (xs, ys) = (&p.x.claim.figures, &p.y.claim.figures);
-    let mut best: Option<(&Figure, &Figure, f64)> = None;
+/// The pair of same-quantity counts, said close enough together for their quantity, with
+/// the largest material relative difference. Figures differ materially by [`MIN_RELATIVE`]
+/// and [`MIN_ABSOLUTE`]; a count of none differs from any count above zero, stated or not
+/// ("no one has died" against "one person was killed" or "killed some civilians"); an
+/// unstated count differs from nothing else.
+fn most_different<'a>(p: &Pair<'a>, opts: &Options) -> Option<(&'a Count, &'a Count, f64)> {
+    let (xs, ys) = (&p.x.counts, &p.y.counts);
+    let mut best: Option<(&Count, &Count, f64)> = None;
     for fx in xs
         .iter()
         .filter(|f| p.gap <= figure_days(&f.quantity, opts))
     {
         for fy in ys.iter().filter(|fy| fy.quantity == fx.quantity) {
-            let diff = (fx.value - fy.value).abs();
-            let larger = fx.value.abs().max(fy.value.abs());
-            if !diff.is_finite() || larger == 0.0 {
+            let Some(rel) = difference(fx.amount, fy.amount) else {
                 continue;
-            }
-            let rel = diff / larger;
-            if rel >= MIN_RELATIVE && diff >= MIN_ABSOLUTE && best.is_none_or(|b| rel > b.2) {
+            };
+            if best.is_none_or(|b| rel > b.2) {
                 best = Some((fx, fy, rel));
             }
         }
@@ -484,10 +496,276 @@ fn most_different<'a>(p: &Pair<'a>, opts: &Options) -> Option<(&'a Figure, &'a F
     best
 }
 
-fn number(v: f64) -> String {
+/// The relative difference of two amounts when it is material (see [`most_different`]).
+fn difference(a: Amount, b: Amount) -> Option<f64> {
+    match (a, b) {
+        (Amount::Exact(u), Amount::Exact(v)) => {
+            let diff = (u - v).abs();
+            let larger = u.abs().max(v.abs());
+            if !diff.is_finite() || larger == 0.0 {
+                return None;
+            }
+            let rel = diff / larger;
+            let zero = (u == 0.0) != (v == 0.0);
+            (zero || (rel >= MIN_RELATIVE && diff >= MIN_ABSOLUTE)).then_some(rel)
+        }
+        (Amount::Exact(v), Amount::Some) | (Amount::Some, Amount::Exact(v)) => {
+            (v == 0.0).then_some(1.0)
+        }
+        (Amount::Some, Amount::Some) => None,
+    }
+}
+
+fn number(a: Amount) -> String {
+    let Amount::Exact(v) = a else {
+        return "some".to_string();
+    };
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
         format!("{v}")
     }
+}
+
+/// How many of a counted thing a claim states.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Amount {
+    /// A number: a figure ("20 were killed"), or zero ("no one has died").
+    Exact(f64),
+    /// An unstated number above zero ("killed some civilians", "several violations").
+    Some,
+}
+
+impl Amount {
+    /// The amount for ordering: an unstated number above zero sorts above every figure.
+    fn level(self) -> f64 {
+        match self {
+            Amount::Exact(v) => v,
+            Amount::Some => f64::INFINITY,
+        }
+    }
+
+    fn is_zero(self) -> bool {
+        self == Amount::Exact(0.0)
+    }
+}
+
+/// A count a claim states: a quantity of `figures.tsv` and how many.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub quantity: String,
+    pub amount: Amount,
+}
+
+/// The counts a claim states: its figures, and the counts its own words give without a number
+/// (`counts.tsv`): none ("not a single civilian death") or some ("killed some civilians"). A
+/// quantity the claim gives a figure for keeps only the figure ("no civilians were killed, but
+/// three soldiers died" counts three).
+pub fn counts(claim: &Claim) -> Vec<Count> {
+    let mut out: Vec<Count> = claim
+        .figures
+        .iter()
+        .map(|f| Count {
+            quantity: f.quantity.clone(),
+            amount: Amount::Exact(f.value),
+        })
+        .collect();
+    let figured = out.len();
+    for c in unnumbered(&claim.text) {
+        if !out[..figured].iter().any(|f| f.quantity == c.quantity) && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The `counts.tsv` vocabulary, compiled.
+struct CountWords {
+    zero: Regex,
+    some: Regex,
+    stops: std::collections::HashSet<&'static str>,
+    phrases: Vec<(Regex, &'static str)>,
+    /// `figures.tsv`: a quantity word, its quantity, and whether it is weak.
+    quantities: Vec<(Regex, &'static str, bool)>,
+}
+
+static COUNT_WORDS_TSV: Lazy<CountWords> = Lazy::new(|| {
+    let rows = crate::data::COUNTS.rows();
+    let of = |kind: &str| {
+        let mut alts: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.col(0) == kind)
+            .map(|r| r.col(1))
+            .collect();
+        // Longest first, so "no one" wins over "no".
+        alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        Regex::new(&format!(r"(?i)(?:{})\b", alts.join("|"))).expect("valid counts.tsv regex")
+    };
+    CountWords {
+        zero: of("zero"),
+        some: of("some"),
+        stops: rows
+            .iter()
+            .filter(|r| r.col(0) == "stop")
+            .map(|r| r.col(1))
+            .collect(),
+        phrases: rows
+            .iter()
+            .filter(|r| r.col(0) == "none")
+            .map(|r| {
+                let re = Regex::new(&format!(r"(?i)\b(?:{})\b", r.col(1)));
+                (re.expect("valid counts.tsv regex"), r.col(2))
+            })
+            .collect(),
+        quantities: crate::data::FIGURES
+            .rows()
+            .iter()
+            .map(|r| {
+                let re = Regex::new(&format!(r"(?i)\b(?:{})\b", r.col(0).trim()));
+                (
+                    re.expect("valid figures.tsv regex"),
+                    r.col(1).trim(),
+                    r.col(2).trim() == "weak",
+                )
+            })
+            .collect(),
+    }
+});
+
+/// Counts `text` states without a number: see [`counts`].
+fn unnumbered(text: &str) -> Vec<Count> {
+    let w = &*COUNT_WORDS_TSV;
+    let mut out = Vec::new();
+    let mut push = |quantity: &str, amount: Amount| {
+        let c = Count {
+            quantity: quantity.to_string(),
+            amount,
+        };
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    };
+    for (re, quantity) in &w.phrases {
+        if re.is_match(text) {
+            push(quantity, Amount::Exact(0.0));
+        }
+    }
+    for m in w.zero.find_iter(text) {
+        if !word_start(text, m.start()) {
+            continue;
+        }
+        let reach = format!("{} {}", m.as_str(), reach_after(text, m.end(), w));
+        if let Some(q) = quantity_in(&reach, w) {
+            push(q, Amount::Exact(0.0));
+        }
+    }
+    for m in w.some.find_iter(text) {
+        if !word_start(text, m.start()) {
+            continue;
+        }
+        let after = reach_after(text, m.end(), w);
+        // "some 20 people": the number is the count.
+        if text[m.end()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        if let Some(q) =
+            quantity_in(&after, w).or_else(|| quantity_in(&reach_before(text, m.start(), w), w))
+        {
+            push(q, Amount::Some);
+        }
+    }
+    out
+}
+
+/// Whether a match at `at` starts a word ("n't" starts one inside "didn't").
+fn word_start(text: &str, at: usize) -> bool {
+    text[at..].starts_with("n't")
+        || !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+}
+
+/// The words a count word reaches: up to four, until punctuation, a number or a stop word.
+fn reach_after(text: &str, from: usize, w: &CountWords) -> String {
+    let rest = &text[from..];
+    let end = rest
+        .find(['.', ',', ';', ':', '!', '?', '(', ')', '"'])
+        .unwrap_or(rest.len());
+    let words: Vec<&str> = rest[..end]
+        .split_whitespace()
+        .take(4)
+        .take_while(|x| reachable(x, w))
+        .collect();
+    words.join(" ")
+}
+
+/// The up to three words before a some word, back to punctuation, a number or a stop word.
+fn reach_before(text: &str, to: usize, w: &CountWords) -> String {
+    let head = &text[..to];
+    let start = head
+        .rfind(['.', ',', ';', ':', '!', '?', '(', ')', '"'])
+        .map_or(0, |i| i + 1);
+    let mut words: Vec<&str> = head[start..]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .take_while(|x| reachable(x, w))
+        .collect();
+    words.reverse();
+    words.join(" ")
+}
+
+fn reachable(word: &str, w: &CountWords) -> bool {
+    let lc = word.to_lowercase();
+    !w.stops.contains(lc.as_str())
+        && !word.chars().any(|c| c.is_ascii_digit())
+        && small_number(&lc).is_none()
+}
+
+/// The first quantity word of `figures.tsv` in `text`, a strong one before a weak one.
+fn quantity_in(text: &str, w: &CountWords) -> Option<&'static str> {
+    let first = |weak: bool| {
+        w.quantities
+            .iter()
+            .filter(|(_, _, wk)| *wk == weak)
+            .filter_map(|(re, q, _)| re.find(text).map(|m| (m.start(), *q)))
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, q)| q)
+    };
+    first(false).or_else(|| first(true))
+}
+
+/// The zero count's claim names a place or party of its own (a capitalised word past its first
+/// that is no weekday, month or actor): "no one was hurt in Port Avra" speaks of one place,
+/// "no one has died over the past day" of everywhere.
+fn names_place(it: &Item) -> bool {
+    let text = &it.claim.text;
+    let mentions = actors::find_all(text, actors::builtin_ref(), it.claim.date.date);
+    let mut first = true;
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        if word.is_empty() {
+            continue;
+        }
+        let was_first = std::mem::replace(&mut first, false);
+        let capital = word.chars().next().is_some_and(|c| c.is_uppercase());
+        if was_first || !capital || word.chars().count() < 3 {
+            continue;
+        }
+        let calendar = WEEKDAYS
+            .iter()
+            .chain(MONTHS.iter())
+            .any(|d| d.eq_ignore_ascii_case(word));
+        let named = mentions
+            .iter()
+            .any(|m| m.span.start <= start && start < m.span.end);
+        if !calendar && !named {
+            return true;
+        }
+    }
+    false
 }

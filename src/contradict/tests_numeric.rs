@@ -199,3 +199,191 @@ fn stock_counts_need_no_shared_incident_word() {
     );
     assert!(numeric_pair(x, y));
 }
+
+/// A claim by `code` in article `article` whose own words and sentence are `text`, with no
+/// figure: its counts come from its words alone.
+fn words(id: i64, article: i64, code: &str, text: &str) -> StoredClaim {
+    words_on(DAY, id, article, code, text)
+}
+
+/// [`words`] said on `date`.
+fn words_on(date: &str, id: i64, article: i64, code: &str, text: &str) -> StoredClaim {
+    let mut c = claim(id, code, date, "", 0);
+    c.article_id = article;
+    c.claim.sentence = text.into();
+    c.claim.text = text.into();
+    c.claim.span = Span::new(id as usize * 100, id as usize * 100 + 10);
+    c
+}
+
+#[test]
+fn counts_without_a_number_are_read_from_the_claim_s_words() {
+    use super::numeric::{counts, Amount};
+    let zero = Some(Amount::Exact(0.0));
+    let rows: &[(&str, &str, Option<Amount>)] = &[
+        ("No one has died in the clashes since dawn", "killed", zero),
+        ("nobody was hurt when the shells landed", "wounded", zero),
+        (
+            "it had not recorded a single civilian death overnight",
+            "killed",
+            zero,
+        ),
+        (
+            "the guards did not register any violations of the truce",
+            "violations",
+            zero,
+        ),
+        (
+            "there were no ceasefire breaches on the river front",
+            "violations",
+            zero,
+        ),
+        (
+            "the truce was fully observed along the border",
+            "violations",
+            zero,
+        ),
+        ("not a single shot was fired on Friday", "violations", zero),
+        (
+            "militia shelling killed some civilians in the market",
+            "killed",
+            Some(Amount::Some),
+        ),
+        (
+            "there were several violations near the bridge",
+            "violations",
+            Some(Amount::Some),
+        ),
+        (
+            "the militia breached the truce dozens of times",
+            "violations",
+            Some(Amount::Some),
+        ),
+        // Not counts: an absence of reports, a comparison, a question of who.
+        ("there were no reports of casualties", "killed", None),
+        ("there were no immediate reports of deaths", "killed", None),
+        ("no more than 12 people were killed", "killed", None),
+        ("nobody knows who killed the guards", "killed", None),
+        ("no deal was reached and the talks ended", "killed", None),
+        // "some 20 people": the number is the count (a figure, read elsewhere).
+        ("some 20 people were killed", "killed", None),
+    ];
+    for (text, quantity, want) in rows {
+        let c = words(1, 1, "GUARD", text);
+        let got = counts(&c.claim)
+            .into_iter()
+            .find(|k| k.quantity == *quantity)
+            .map(|k| k.amount);
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+#[test]
+fn a_count_of_none_pairs_with_another_source_s_count() {
+    let rows = [
+        // None against some, one window: the monitor's zero is belied.
+        (
+            "the monitor had not recorded a single civilian death since the truce began",
+            "militia shelling killed some civilians in the villages this morning",
+            true,
+        ),
+        // None against one: a difference of one is material when the other says none.
+        (
+            "No one has been killed on the border, the ministry said",
+            "one guard was killed on the border",
+            true,
+        ),
+        // None against a count over another window: two periods.
+        (
+            "No one has died over the past 12 hours",
+            "nine people were killed in the past three days",
+            false,
+        ),
+        // None in one named place against a count in another: two places.
+        (
+            "nobody was killed in Port Avra",
+            "four people were killed in Lesno",
+            false,
+        ),
+        // Some against some: no disagreement stated.
+        (
+            "shelling killed several civilians in the villages",
+            "militia shelling killed some civilians in the villages",
+            false,
+        ),
+        // None against none.
+        (
+            "No one has died since dawn",
+            "nobody was killed since dawn",
+            false,
+        ),
+        // None of one quantity against a count of another.
+        (
+            "there were no violations of the truce overnight",
+            "four people were wounded overnight",
+            false,
+        ),
+    ];
+    for (a, b, want) in rows {
+        let mut y = words(2, 2, "MILITIA", b);
+        if let Some(n) = b.split(' ').next().and_then(|w| match w {
+            "one" => Some(1.0),
+            "nine" => Some(9.0),
+            "four" => Some(4.0),
+            _ => None,
+        }) {
+            let quantity = if b.contains("wounded") {
+                "wounded"
+            } else {
+                "killed"
+            };
+            y.claim.figures.push(Figure {
+                quantity: quantity.into(),
+                value: n,
+                span: Span::default(),
+            });
+        }
+        let x = words(1, 1, "MONITOR", a);
+        assert_eq!(numeric_pair(x, y), want, "{a} / {b}");
+    }
+}
+
+#[test]
+fn a_count_of_none_keeps_the_doer_guard_and_the_update_rule() {
+    // The border guard's zero for its own side against the militia's count of the guard's
+    // violations: one doer, a disagreement; against a count of the militia's: two doers.
+    let rows = [
+        (
+            "there were no violations by the guards overnight",
+            "the guards violated the truce several times overnight",
+            true,
+        ),
+        (
+            "there were no violations by the guards overnight",
+            "the militia violated the truce several times overnight",
+            false,
+        ),
+    ];
+    for (a, b, want) in rows {
+        let x = words(1, 1, "GUARD", a);
+        let y = words(2, 2, "MILITIA", b);
+        assert_eq!(numeric_pair(x, y), want, "{a} / {b}");
+    }
+    // One source saying none on one day and some the next updates its count.
+    let x = words(
+        1,
+        1,
+        "MONITOR",
+        "it had not recorded a single death in the villages",
+    );
+    let later = "shelling killed some civilians in the villages";
+    assert!(!numeric_pair(
+        x.clone(),
+        words_on("2023-04-12", 2, 2, "MONITOR", later)
+    ));
+    // The same two counts by two sources disagree.
+    assert!(numeric_pair(
+        x,
+        words_on("2023-04-12", 2, 2, "MILITIA", later)
+    ));
+}

@@ -285,6 +285,13 @@ table!(
     "Words too common in casualty reports to tell two incidents apart."
 );
 table!(
+    COUNTS,
+    "counts.tsv",
+    2,
+    3,
+    "Counts without a number: none (\"no one has died\") and some (\"killed some civilians\")."
+);
+table!(
     FIGURE_BLOCKERS,
     "figure_blockers.tsv",
     1,
@@ -352,6 +359,7 @@ pub const ALL: &[Table] = &[
     SENTENCE_WORDS,
     FIGURE_BLOCKERS,
     TOLL_WORDS,
+    COUNTS,
     // codes
     FRAME_FLAGS,
     // context
