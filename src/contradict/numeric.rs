@@ -52,7 +52,7 @@ use crate::extract::timex::calendar::{MONTHS, WEEKDAYS};
 use crate::extract::timex::small_number;
 
 use super::{closeness, pair_weight, shared_words, Block, Class, Group, Item, Options, Pair, Rule};
-use crate::model::{Claim, ContradictionKind};
+use crate::model::{Claim, ContradictionKind, Figure};
 
 pub const RULE: Rule = Rule {
     name: "numeric",
@@ -447,8 +447,8 @@ fn same_doers(x: &Item, y: &Item, f: &Count, g: &Count) -> bool {
     }
     match (doer(x), doer(y)) {
         (Some(Doer::Party(a)), Some(Doer::Party(b))) => a == b,
-        (Some(Doer::All), Some(Doer::Party(_))) => g.amount.level() > f.amount.level(),
-        (Some(Doer::Party(_)), Some(Doer::All)) => f.amount.level() > g.amount.level(),
+        (Some(Doer::All), Some(Doer::Party(_))) => g.amount.level() > f.amount.range().1,
+        (Some(Doer::Party(_)), Some(Doer::All)) => f.amount.level() > g.amount.range().1,
         _ => true,
     }
 }
@@ -496,34 +496,38 @@ fn most_different<'a>(p: &Pair<'a>, opts: &Options) -> Option<(&'a Count, &'a Co
     best
 }
 
-/// The relative difference of two amounts when it is material (see [`most_different`]).
+/// The relative difference of two amounts when it is material (see [`most_different`]): the
+/// numbers each allows do not meet ("at least 14" and 23 do), and the gap between them is
+/// material, or one of them is none and the other above zero.
 fn difference(a: Amount, b: Amount) -> Option<f64> {
-    match (a, b) {
-        (Amount::Exact(u), Amount::Exact(v)) => {
-            let diff = (u - v).abs();
-            let larger = u.abs().max(v.abs());
-            if !diff.is_finite() || larger == 0.0 {
-                return None;
-            }
-            let rel = diff / larger;
-            let zero = (u == 0.0) != (v == 0.0);
-            (zero || (rel >= MIN_RELATIVE && diff >= MIN_ABSOLUTE)).then_some(rel)
-        }
-        (Amount::Exact(v), Amount::Some) | (Amount::Some, Amount::Exact(v)) => {
-            (v == 0.0).then_some(1.0)
-        }
-        (Amount::Some, Amount::Some) => None,
+    let ((alo, ahi), (blo, bhi)) = (a.range(), b.range());
+    let (hi, lo) = if ahi < blo {
+        (ahi, blo)
+    } else if bhi < alo {
+        (bhi, alo)
+    } else {
+        return None;
+    };
+    let diff = lo - hi;
+    if !diff.is_finite() || lo == 0.0 {
+        return None;
     }
+    let rel = diff / lo;
+    (hi == 0.0 && (a.is_zero() || b.is_zero()) || rel >= MIN_RELATIVE && diff >= MIN_ABSOLUTE)
+        .then_some(rel)
 }
 
 fn number(a: Amount) -> String {
-    let Amount::Exact(v) = a else {
-        return "some".to_string();
+    let (prefix, v) = match a {
+        Amount::Exact(v) => ("", v),
+        Amount::AtLeast(v) => ("at least ", v),
+        Amount::AtMost(v) => ("at most ", v),
+        Amount::Some => return "some".to_string(),
     };
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
+        format!("{prefix}{}", v as i64)
     } else {
-        format!("{v}")
+        format!("{prefix}{v}")
     }
 }
 
@@ -532,17 +536,28 @@ fn number(a: Amount) -> String {
 pub enum Amount {
     /// A number: a figure ("20 were killed"), or zero ("no one has died").
     Exact(f64),
+    /// A figure that is a floor ("at least 14 violations").
+    AtLeast(f64),
+    /// A figure that is a ceiling ("up to 30 trucks").
+    AtMost(f64),
     /// An unstated number above zero ("killed some civilians", "several violations").
     Some,
 }
 
 impl Amount {
-    /// The amount for ordering: an unstated number above zero sorts above every figure.
-    fn level(self) -> f64 {
+    /// The smallest and largest number the amount allows.
+    fn range(self) -> (f64, f64) {
         match self {
-            Amount::Exact(v) => v,
-            Amount::Some => f64::INFINITY,
+            Amount::Exact(v) => (v, v),
+            Amount::AtLeast(v) => (v, f64::INFINITY),
+            Amount::AtMost(v) => (0.0, v),
+            Amount::Some => (1.0, f64::INFINITY),
         }
+    }
+
+    /// The smallest number the amount allows, for ordering two counts.
+    fn level(self) -> f64 {
+        self.range().0
     }
 
     fn is_zero(self) -> bool {
@@ -567,7 +582,7 @@ pub fn counts(claim: &Claim) -> Vec<Count> {
         .iter()
         .map(|f| Count {
             quantity: f.quantity.clone(),
-            amount: Amount::Exact(f.value),
+            amount: bounded(claim, f),
         })
         .collect();
     let figured = out.len();
@@ -579,10 +594,49 @@ pub fn counts(claim: &Claim) -> Vec<Count> {
     out
 }
 
+/// The figure's amount: a floor or a ceiling when the words just before its number say so
+/// ("at least 14", "up to 30"; `counts.tsv`), else exact. The number is found in the claim's
+/// own words, else in its sentence, by its span.
+fn bounded(claim: &Claim, f: &Figure) -> Amount {
+    let head = [
+        (&claim.text, claim.span),
+        (&claim.sentence, claim.sentence_span),
+    ]
+    .into_iter()
+    .find_map(|(text, span)| {
+        let at = f.span.start.checked_sub(span.start)?;
+        let figure = text.get(at..f.span.end.checked_sub(span.start)?)?;
+        // The figure's span may hold its qualifier ("at least 14"): the head ends at the
+        // number itself.
+        let number = figure.split_whitespace().find(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit()) || small_number(&w.to_lowercase()).is_some()
+        })?;
+        let q = number.as_ptr() as usize - figure.as_ptr() as usize;
+        Some(text[..at + q].trim_end())
+    });
+    let Some(head) = head else {
+        return Amount::Exact(f.value);
+    };
+    let w = &*COUNT_WORDS_TSV;
+    // The longer word wins: "no more than" is a ceiling though "more than" is a floor.
+    let start = |re: &Regex| re.find(head).map_or(usize::MAX, |m| m.start());
+    let (floor, ceiling) = (start(&w.floor), start(&w.ceiling));
+    if floor < ceiling {
+        Amount::AtLeast(f.value)
+    } else if ceiling < floor {
+        Amount::AtMost(f.value)
+    } else {
+        Amount::Exact(f.value)
+    }
+}
+
 /// The `counts.tsv` vocabulary, compiled.
 struct CountWords {
     zero: Regex,
     some: Regex,
+    /// A floor or a ceiling word ending the text before a figure.
+    floor: Regex,
+    ceiling: Regex,
     stops: std::collections::HashSet<&'static str>,
     phrases: Vec<(Regex, &'static str)>,
     /// `figures.tsv`: a quantity word, its quantity, and whether it is weak.
@@ -591,7 +645,7 @@ struct CountWords {
 
 static COUNT_WORDS_TSV: Lazy<CountWords> = Lazy::new(|| {
     let rows = crate::data::COUNTS.rows();
-    let of = |kind: &str| {
+    let alts = |kind: &str| {
         let mut alts: Vec<&str> = rows
             .iter()
             .filter(|r| r.col(0) == kind)
@@ -599,11 +653,19 @@ static COUNT_WORDS_TSV: Lazy<CountWords> = Lazy::new(|| {
             .collect();
         // Longest first, so "no one" wins over "no".
         alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
-        Regex::new(&format!(r"(?i)(?:{})\b", alts.join("|"))).expect("valid counts.tsv regex")
+        alts.join("|")
+    };
+    let of = |kind: &str| {
+        Regex::new(&format!(r"(?i)(?:{})\b", alts(kind))).expect("valid counts.tsv regex")
+    };
+    let at_end = |kind: &str| {
+        Regex::new(&format!(r"(?i)\b(?:{})$", alts(kind))).expect("valid counts.tsv regex")
     };
     CountWords {
         zero: of("zero"),
         some: of("some"),
+        floor: at_end("floor"),
+        ceiling: at_end("ceiling"),
         stops: rows
             .iter()
             .filter(|r| r.col(0) == "stop")

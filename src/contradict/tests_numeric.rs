@@ -387,3 +387,79 @@ fn a_count_of_none_keeps_the_doer_guard_and_the_update_rule() {
         words_on("2023-04-12", 2, 2, "MILITIA", later)
     ));
 }
+
+/// [`count`] whose figure's span is `figure` in its own words (the extractor's span may hold
+/// the qualifier: "at least 14").
+fn figure_at(
+    (id, article): (i64, i64),
+    code: &str,
+    (quantity, value): (&str, f64),
+    text: &str,
+    figure: &str,
+) -> StoredClaim {
+    let mut c = count((id, article), code, DAY, (quantity, value), text, "");
+    let at = text.find(figure).expect("figure in text");
+    let start = 1000 * id as usize;
+    c.claim.span = Span::new(start, start + text.len());
+    c.claim.sentence_span = c.claim.span;
+    c.claim.figures[0].span = Span::new(start + at, start + at + figure.len());
+    c
+}
+
+#[test]
+fn a_floor_or_a_ceiling_disagrees_only_with_counts_outside_it() {
+    let rows = [
+        // A floor and a larger count: both can be true.
+        (
+            "At least 14 violations were recorded since the truce began",
+            "At least 14",
+            14.0,
+            23.0,
+            false,
+        ),
+        (
+            "More than 14 violations were recorded since the truce began",
+            "14",
+            14.0,
+            23.0,
+            false,
+        ),
+        // A floor and a smaller count: the count is too low.
+        (
+            "At least 40 violations were recorded since the truce began",
+            "At least 40",
+            40.0,
+            23.0,
+            true,
+        ),
+        // A ceiling and a larger count: the count is too high.
+        (
+            "No more than 14 violations were recorded since the truce began",
+            "14",
+            14.0,
+            23.0,
+            true,
+        ),
+        (
+            "Up to 30 violations were recorded since the truce began",
+            "30",
+            30.0,
+            23.0,
+            false,
+        ),
+        // Plain figures as before.
+        (
+            "Some 14 violations were recorded since the truce began",
+            "14",
+            14.0,
+            23.0,
+            true,
+        ),
+    ];
+    let other = "The guards counted 23 violations by the militia since the truce began";
+    for (a, number, va, vb, want) in rows {
+        let x = figure_at((1, 1), "MONITOR", ("violations", va), a, number);
+        let y = figure_at((2, 2), "GUARD", ("violations", vb), other, "23");
+        assert_eq!(numeric_pair(x, y), want, "{a}");
+    }
+}
