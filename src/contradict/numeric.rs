@@ -26,6 +26,13 @@
 //! Polarity does not matter: "40 violations" backs "the truce is not holding" (-1), and
 //! a plain count ("20 people were killed") often has no stance at all.
 //!
+//! Counts need not be figures (`counts.tsv`, [`counts`]): a count of none ("no one has died",
+//! "had not recorded a single civilian death", "the truce was fully observed") disagrees with
+//! any count above zero, stated or not ("one guard was killed", "killed some civilians"); a
+//! zero that names no place of its own speaks of everywhere, so it needs no shared incident
+//! word or scope. A figure with a floor or a ceiling ("at least 14", "no more than 12") is a
+//! range, and two counts disagree only when their ranges miss each other by a material gap.
+//!
 //! ## Why it matters
 //!
 //! Casualty counts and violation tallies are where parties quietly disagree: Russian
@@ -139,7 +146,7 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
         (false, true) => Some(y),
         _ => None,
     };
-    if !zero.is_some_and(|z| !names_place(z)) {
+    if zero.is_none_or(names_place) {
         if wide_scope(x) != wide_scope(y) {
             return None;
         }
