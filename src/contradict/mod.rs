@@ -230,6 +230,8 @@ pub struct Features {
     pub cumulative: OnceLock<bool>,
     /// The claim's content stems ([`content_stems`]), found at most once.
     pub stems: OnceLock<Vec<String>>,
+    /// Whether it states a fact or speaks of a party's conduct ([`proposition::mode`]).
+    pub mode: proposition::Mode,
 }
 
 impl Features {
@@ -248,6 +250,7 @@ impl Features {
             own: OnceLock::new(),
             cumulative: OnceLock::new(),
             stems: OnceLock::new(),
+            mode: proposition::mode(claim),
         }
     }
 

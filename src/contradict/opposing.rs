@@ -28,6 +28,11 @@
 //! names the other's side and neither names its own (a party reporting its own act, or two
 //! parties naming two third parties, take no sides against each other).
 //!
+//! Both claims must be of one mode (`proposition::Mode`): a request to another party ("urged
+//! the militias to respect the pause"), a party's own readiness or work ("we are ready to back
+//! the plan", "experts have been meeting daily") or an objection to terms ("reservations about
+//! the accord") is no position on whether the thing holds, and meets no claim that states it.
+//!
 //! A hedged claim weakens the pair; a claim whose words name no act (frame only) and carries a
 //! hedge ("we have nothing to announce") takes part in no opposing pair.
 //!
@@ -150,6 +155,11 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
         return None;
     }
     if !x.other_side(y) || !same_target(x, y) || super::same_passage(x, y) {
+        return None;
+    }
+    // A request to another party, a party's own readiness or work, or an objection to terms
+    // takes no side on whether the thing holds: it meets only a claim of its own mode.
+    if x.features.mode != y.features.mode {
         return None;
     }
     // A claim that grants part of the other position ("there are violations, but they are

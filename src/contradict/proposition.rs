@@ -144,10 +144,26 @@ struct Positions {
     accused: Regex,
     concession: Regex,
     modal: Regex,
+    /// A whole cue that asks another party to act (`directive`).
+    directive: Regex,
+    /// A whole cue that sizes a thing up (`appraisal`).
+    appraisal: Regex,
+    /// The main predicate, near the content's start, of effort or objection.
+    effort: Regex,
+    objection: Regex,
+    second: Regex,
 }
 
 static POSITIONS: Lazy<Positions> = Lazy::new(|| {
     let table = rows(crate::data::POSITIONS.text, 2, "positions.tsv");
+    let alternatives = |kind: &str| {
+        table
+            .iter()
+            .filter(|c| c[0] == kind)
+            .map(|c| c[1].as_str())
+            .collect::<Vec<_>>()
+            .join("|")
+    };
     let join = |kind: &str| {
         let parts: Vec<&str> = table
             .iter()
@@ -174,6 +190,13 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
         incident: join("incident"),
         condition: join("condition"),
         concession: join("concession"),
+        directive: Regex::new(&format!("(?i)^(?:{})$", alternatives("directive")))
+            .expect("valid directive pattern in positions.tsv"),
+        appraisal: Regex::new(&format!("(?i)^(?:{})$", alternatives("appraisal")))
+            .expect("valid appraisal pattern in positions.tsv"),
+        effort: opening(&alternatives("effort")),
+        objection: opening(&alternatives("objection")),
+        second: join("second"),
         modal: Regex::new(&format!(
             "(?i)\\b(?:{})\\s+(?:not\\s+|also\\s+)?([a-z]+)",
             table
@@ -210,6 +233,77 @@ pub fn foretells(text: &str) -> bool {
         .modal
         .captures_iter(text)
         .any(|c| !c[1].eq_ignore_ascii_case("have"))
+}
+
+/// The predicate opens the content: at most [`OPENING_WORDS`] plain words (its subject, an
+/// auxiliary, an adjective) before it, with no comma or quote between, so a later clause's verb
+/// ("the truce holds, and we are ready to …") is not read as the claim's own.
+fn opening(pattern: &str) -> Regex {
+    Regex::new(&format!(
+        "(?i)^\\W*(?:[\\w'’.-]+\\s+){{0,{OPENING_WORDS}}}?(?:{pattern})\\b"
+    ))
+    .expect("valid effort or objection pattern in positions.tsv")
+}
+
+/// Words allowed before an effort's or objection's predicate ("Russian and American experts
+/// had been meeting", "they had serious reservations about").
+const OPENING_WORDS: usize = 6;
+
+/// What a claim does with the thing it speaks of. Only a `Fact` states whether the thing
+/// holds; the others speak of a party's conduct towards it, and meet only claims of their own
+/// mode: "we are ready to back the corridor plan" does not answer "no lorry has got through",
+/// and "they have reservations about the accord" grants that the accord was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Fact,
+    /// The cue asks another party to act ("urged the militias to respect the pause").
+    Directive,
+    /// The speaker's side's readiness, support or work towards it.
+    Effort,
+    /// An objection to its terms.
+    Objection,
+    /// The cue sizes it up ("described the accord as a real chance"): it exists.
+    Appraisal,
+}
+
+/// The claim's [`Mode`], from its cue (`directive`, `appraisal` but for a dismissal, of
+/// `positions.tsv`) and its content's main
+/// predicate (`effort`, `objection`). A content of two statements ("experts have been meeting
+/// and that an accord is within reach", two sentences of a quote) states more than its first
+/// clause: it is read as a fact.
+pub fn mode(claim: &Claim) -> Mode {
+    let pos = &*POSITIONS;
+    if pos.directive.is_match(claim.cue.trim()) {
+        return Mode::Directive;
+    }
+    let text = claim.text.as_str();
+    if pos.appraisal.is_match(claim.cue.trim()) && !pos.dismissal.is_match(text) {
+        return Mode::Appraisal;
+    }
+    if pos.second.is_match(text) || two_sentences(text) {
+        return Mode::Fact;
+    }
+    if pos.effort.is_match(text) {
+        Mode::Effort
+    } else if pos.objection.is_match(text) {
+        Mode::Objection
+    } else {
+        Mode::Fact
+    }
+}
+
+/// The text holds a sentence break: a stop after a lower-case letter or digit, then a capital
+/// ("… with the Americans. The accord is not dead"); "U.S. officials" is no break.
+fn two_sentences(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(3).enumerate().any(|(i, w)| {
+        matches!(w[0], b'.' | b'!' | b'?')
+            && i > 0
+            && (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit())
+            && w[1] == b' '
+            && (w[2].is_ascii_uppercase() || matches!(w[2], b'"' | b'\''))
+    })
 }
 
 /// Words that refer the act back to the speaker ("it was not responsible", "our forces").

@@ -24,16 +24,22 @@
 //!    Sergey Lavrov (RUSGOV, 2016-09-05) now denies it
 //! ```
 //!
+//! Both claims must be of one mode (`proposition::Mode`: readiness or a request is no
+//! position), and neither may name a month outside the two claims' own months ("the truce
+//! agreed in February", said in September, is February's truce, not the one judged later).
+//!
 //! Score: confidences (hedges weaken) times 0.7, plus 0.15 when the later claim says it
 //! outright ("no longer", "reversed", "now says" ...), plus up to 0.15 as the gap grows
 //! to 30 days (a change held for weeks is a position, not a slip).
 
+use chrono::Datelike;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::{
     pair_weight, proposition, same_target, Block, Class, Group, Item, Options, Pair, Rule,
 };
+use crate::extract::timex::calendar::MONTHS;
 use crate::model::{ContradictionKind, Stance};
 
 pub const RULE: Rule = Rule {
@@ -93,6 +99,12 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     {
         return None;
     }
+    // Readiness, a request or an objection is no position on whether the thing holds
+    // (`proposition::Mode`); and a claim naming a month outside the two claims' own months
+    // speaks of another period's thing ("the truce agreed in February" said in September).
+    if x.features.mode != y.features.mode || other_period(x, p) || other_period(y, p) {
+        return None;
+    }
     // Two different named people of one government saying different things is not a change
     // of mind (Lavrov and a deputy minister): it needs the later claim saying that the
     // position changed. One person, or one institution or its unnamed officials, can reverse.
@@ -142,6 +154,33 @@ fn about_blame(it: &Item) -> bool {
         Some(p) => crate::extract::frames::flags(&p.frame).blame,
         None => it.features.flags.blame,
     }
+}
+
+/// The claim's own words name a month that is neither of the two claims' months nor one
+/// between them: "violations under the truce agreed in February" (said in September) speaks of
+/// February's truce, not of the one the later claim judges. "May" is left out (a modal).
+fn other_period(it: &Item, p: &Pair) -> bool {
+    let (Some(a), Some(b)) = (p.x.claim.date.date, p.y.claim.date.date) else {
+        return false;
+    };
+    let (from, to) = if a <= b { (a, b) } else { (b, a) };
+    let index = |d: chrono::NaiveDate| d.year() as i64 * 12 + d.month0() as i64;
+    let (lo, hi) = (index(from), index(to));
+    let covered = |m: usize| (lo..=hi).any(|k| k.rem_euclid(12) as usize == m);
+    let text = &it.claim.text;
+    MONTHS.iter().enumerate().any(|(m, name)| {
+        *name != "May"
+            && !covered(m)
+            && text
+                .match_indices(name)
+                .any(|(i, _)| whole_word(text, i, name.len()))
+    })
+}
+
+/// The bytes `i..i + len` of `text` are a whole word.
+fn whole_word(text: &str, i: usize, len: usize) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !alnum(text[..i].chars().next_back()) && !alnum(text[i + len..].chars().next())
 }
 
 /// (earlier, later) by date, then id.

@@ -181,3 +181,171 @@ fn a_reversal_needs_one_question_and_a_position() {
     ])
     .is_empty());
 }
+
+/// `said` with another cue.
+fn cued(mut c: StoredClaim, cue: &str) -> StoredClaim {
+    c.claim.cue = cue.into();
+    c
+}
+
+#[test]
+fn a_claim_of_conduct_meets_no_claim_of_fact() {
+    let fact = |id: i64, polarity: i8, text: &str| {
+        said(id, 1, "PRTGOV", "2021-03-02", ("aid", polarity), text)
+    };
+    let other = |id: i64, polarity: i8, text: &str| {
+        said(id, 1, "ESPGOV", "2021-03-02", ("aid", polarity), text)
+    };
+    let blocked = fact(1, -1, "no relief boat has reached the islands this month");
+    // Control: a claim of fact the other way is opposing.
+    assert_eq!(
+        pairs(&[
+            blocked.clone(),
+            other(2, 1, "relief boats are reaching the islands")
+        ]),
+        ["opposing 1 2"]
+    );
+    // A request to another party is a wish, not a position ("urged the militias to ...").
+    let asked = cued(
+        other(3, 1, "the harbour militias to let relief boats through"),
+        "urged",
+    );
+    assert!(pairs(&[blocked.clone(), asked]).is_empty());
+    // The speaker's own readiness, support or work towards it is no position on it.
+    for text in [
+        "we are ready to back the corridor plan for relief boats to the islands",
+        "Madrid had accepted several proposals on relief boats to the islands",
+        "negotiators had been meeting every day to settle the relief corridor",
+    ] {
+        assert!(
+            pairs(&[blocked.clone(), other(4, 1, text)]).is_empty(),
+            "{text}"
+        );
+    }
+    // A later clause's readiness does not make the claim's own predicate one.
+    assert_eq!(
+        pairs(&[
+            blocked.clone(),
+            other(
+                5,
+                1,
+                "relief boats are reaching the islands, and we are ready to send more"
+            )
+        ]),
+        ["opposing 1 5"]
+    );
+    // A quote of two statements states more than its first.
+    assert_eq!(
+        pairs(&[
+            blocked,
+            other(
+                6,
+                1,
+                "We are ready to send more. Relief boats are reaching the islands"
+            )
+        ]),
+        ["opposing 1 6"]
+    );
+}
+
+#[test]
+fn objecting_to_terms_or_sizing_up_grants_the_thing() {
+    let signed = said(
+        1,
+        1,
+        "PRTGOV",
+        "2021-03-02",
+        ("agreement", 1),
+        "both capitals signed the harbour accord",
+    );
+    let other = |id: i64, text: &str| said(id, 1, "ESPGOV", "2021-03-02", ("agreement", -1), text);
+    // Control: a flat denial of the accord.
+    assert_eq!(
+        pairs(&[signed.clone(), other(2, "no harbour accord was signed")]),
+        ["opposing 1 2"]
+    );
+    // Reservations about its terms grant that it was reached.
+    let terms = other(
+        3,
+        "they had serious reservations about the harbour accord signed by both capitals",
+    );
+    assert!(pairs(&[signed.clone(), terms]).is_empty());
+    // Sizing it up ("described the accord as ...") grants it too; the same words under a
+    // plain cue are the control.
+    let words = "the harbour accord as a chance to revive talks that stalled";
+    assert!(pairs(&[signed.clone(), cued(other(4, words), "described")]).is_empty());
+    assert_eq!(pairs(&[signed, other(5, words)]), ["opposing 1 5"]);
+}
+
+#[test]
+fn a_reversal_is_not_read_across_another_period() {
+    let early = |text: &str| said(1, 1, "PRTGOV", "2021-03-02", ("ceasefire", -1), text);
+    let late = said(
+        2,
+        2,
+        "PRTGOV",
+        "2021-03-20",
+        ("ceasefire", 1),
+        "the harbour truce is holding",
+    );
+    // Control: the same truce, weeks apart, the other way.
+    assert_eq!(
+        pairs(&[early("the harbour truce is not holding"), late.clone()]),
+        ["reversal 1 2"]
+    );
+    // A month of the claims' own span names the same period.
+    assert_eq!(
+        pairs(&[
+            early("the harbour truce agreed in March is not holding"),
+            late.clone()
+        ]),
+        ["reversal 1 2"]
+    );
+    // Violations of another month's truce speak of that truce.
+    assert!(pairs(&[
+        early("the harbour truce agreed in November is not holding"),
+        late
+    ])
+    .is_empty());
+}
+
+#[test]
+fn the_mode_tables_read_cue_and_predicate() {
+    use super::proposition::{mode, Mode};
+    let of = |cue: &str, text: &str| {
+        let mut c = said(1, 1, "PRTGOV", "2021-03-02", ("aid", 1), text).claim;
+        c.cue = cue.into();
+        mode(&c)
+    };
+    let rows = [
+        ("said", "relief boats are reaching the islands", Mode::Fact),
+        ("called on", "both fleets to stay in port", Mode::Directive),
+        ("demanded", "that the fleet withdraw", Mode::Directive),
+        (
+            "said",
+            "Lisbon stands ready to host the talks",
+            Mode::Effort,
+        ),
+        (
+            "said",
+            "the two navies have been talking for weeks",
+            Mode::Effort,
+        ),
+        (
+            "said",
+            "the unions objected to the accord's fishing quotas",
+            Mode::Objection,
+        ),
+        ("hailed", "the pause as a turning point", Mode::Appraisal),
+        ("described", "the charges as baseless", Mode::Fact),
+        (
+            "said",
+            "the navies have been talking and that an accord is within reach",
+            Mode::Fact,
+        ),
+        ("said", "U.S. officials supported the plan", Mode::Effort),
+    ];
+    for (cue, text, want) in rows {
+        assert_eq!(of(cue, text), want, "{cue}: {text}");
+    }
+}

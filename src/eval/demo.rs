@@ -396,12 +396,14 @@ mod tests {
         // same minister.) Since a claim set against another inside its own article no longer
         // pairs across articles (issue 12), 8, 11 and 5, precision 0.21: the labelled Santos
         // "no impunity" / Uribe "gives impunity" pair went, as Uribe's claim is answered by
-        // Santos in its own article. A scorer that counts a wrong pair as found, or a detector
+        // Santos in its own article. Strict 6 again since a party's own work ("experts meet
+        // daily") no longer opposes a claim of fact, so the US official's "no agreement is
+        // close" pairs with the labelled quote. A scorer that counts a wrong pair as found, or a detector
         // that gets worse, fails here.
         assert_eq!(s.recall_kind.tp + s.recall_kind.fn_, 28.0, "{s}");
         assert!(s.recall_kind.tp >= 8.0, "{s}");
         assert!(s.recall_any.tp >= 11.0, "{s}");
-        assert!(s.recall_strict.tp >= 5.0, "{s}");
+        assert!(s.recall_strict.tp >= 6.0, "{s}");
         assert!(
             s.recall_strict.tp <= s.recall_kind.tp,
             "strict never exceeds lenient: {s}"

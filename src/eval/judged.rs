@@ -576,10 +576,17 @@ mod tests {
         // bare modal), a frame-only claim pairs across articles only when the two claims' own
         // words share what they speak of, a reversal needs a position in the claim's own
         // reading: 10 pairs gone (all wrong: 8 opposing, 2 reversals), 1 judged correct pair back, 1
-        // new (seed 41, wrong): 32 reported, all judged. If these counts move, the detector changed again: judge the new pairs
+        // new (seed 41, wrong): 32 reported, all judged. Stance-mode round (issue 12): a
+        // request to another party, a party's own readiness or work, an objection to terms or an
+        // appraisal meets only a claim of its own mode, and a reversal is not read across a
+        // month outside the two claims' own: 6 pairs gone (all wrong: 5 opposing, 1 reversal),
+        // the US official's "no agreement is close" pairs with Shoigu's labelled "nearing an
+        // arrangement" again (judged correct) instead of his "experts meet daily"; 1 new pair
+        // drawn with seed 51 (wrong) went again with the appraisal cue: 27 reported, all
+        // judged. If these counts move, the detector changed again: judge the new pairs
         // (eval judged FILE --sample N --seed S) and update the README.
-        assert_eq!(s.gone.len(), 67, "{s}");
-        assert_eq!(s.still_reported, 32, "{s}");
-        assert_eq!((s.overall.correct, s.overall.wrong), (24, 8), "{s}");
+        assert_eq!(s.gone.len(), 73, "{s}");
+        assert_eq!(s.still_reported, 27, "{s}");
+        assert_eq!((s.overall.correct, s.overall.wrong), (25, 2), "{s}");
     }
 }
