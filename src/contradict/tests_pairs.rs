@@ -296,6 +296,7 @@ fn a_rejected_thing_must_be_a_charge_or_an_act() {
         ("its involvement", true),
         ("the seizure", true),
         ("Washington's latest accusation", true),
+        ("the footage as fake", true),
     ];
     for &(text, answers) in rows {
         let claims = [
