@@ -11,6 +11,12 @@
 //! - it is a `responsibility` claim with polarity -1 whose target is the speaker's own
 //!   side ("our forces did not strike the convoy").
 //!
+//! A short rejection of a named thing ("rejected the rebranding", "dismissed the announcement
+//! as propaganda") denies only when the thing is a charge (`charge` rows of `positions.tsv`:
+//! the claim, the accusation, the report) or an act (`incident`: the attack): a party that
+//! rejects a step or an announcement answers no one's assertion ([`rejects_a_thing`]; such a
+//! claim is left out when claims are prepared, so no other stance rule takes it either).
+//!
 //! For `responsibility` the blamed party must match: both targets on one side, or the
 //! denier names no target and the asserter blames the denier's side ("Russia denied
 //! it" against "Russian jets struck the convoy").
@@ -38,6 +44,8 @@ use super::{
     Rule,
 };
 use crate::model::{ContradictionKind, Stance};
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 pub const RULE: Rule = Rule {
     name: "denial",
@@ -100,6 +108,44 @@ fn roles<'a>(p: &Pair<'a>) -> Option<(&'a Item<'a>, &'a Item<'a>)> {
         (p.y, p.x)
     };
     (a.stance == Stance::Asserts && is_denier(d) && targets_match(a, d)).then_some((a, d))
+}
+
+/// Most words a bare object rejected has ("the announcement as propaganda").
+const BARE_OBJECT_WORDS: usize = 5;
+
+/// A determiner and the noun of a bare object, with the rest of it ("as propaganda", "on
+/// Twitter"): "the rebranding", "their latest announcement as propaganda".
+static BARE_OBJECT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:the|this|that|these|those|its|their|his|her|our|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b(?:\s+(?:as|on|by|from|in|of|over|at)\b.*)?\W*$",
+    )
+    .expect("valid bare object pattern")
+});
+
+/// What a rejected noun must be to reject another party's assertion: a charge (`charge` rows
+/// of `positions.tsv`) or an act (`incident` rows).
+static CHARGE_OR_ACT: Lazy<Regex> = Lazy::new(|| {
+    let parts: Vec<&str> = crate::data::POSITIONS
+        .rows()
+        .into_iter()
+        .filter(|r| matches!(r.col(0), "charge" | "incident"))
+        .map(|r| r.col(1))
+        .collect();
+    Regex::new(&format!(r"(?i)^(?:{})$", parts.join("|"))).expect("valid charge pattern")
+});
+
+/// The denier's content is a bare object (a determiner and a noun, a few words at most) whose
+/// noun names neither a charge nor an act: "Russia rejected the rebranding", "rebels dismissed
+/// the announcement as propaganda" reject a step, not what another party asserts.
+pub(super) fn rejects_a_thing(claim: &crate::model::Claim) -> bool {
+    let text = claim.text.trim();
+    if text.split_whitespace().count() > BARE_OBJECT_WORDS {
+        return false;
+    }
+    BARE_OBJECT
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .is_some_and(|noun| !CHARGE_OR_ACT.is_match(noun.as_str()))
 }
 
 /// A negative stance with a denial cue, or responsibility denied for the speaker's own side

@@ -743,7 +743,10 @@ impl<'a> Item<'a> {
             (Some(_), _) => return None,
         };
         let stance = stance_of(claim, prop.as_ref(), frame);
-        if stance.is_neutral() && counts.is_empty() {
+        // A rejection of a step or an announcement ("rejected the rebranding") takes no position
+        // on what another party asserts ([`denial::rejects_a_thing`]).
+        let thing = stance == Stance::Denies && denial::rejects_a_thing(claim);
+        if (stance.is_neutral() || thing) && counts.is_empty() {
             return None;
         }
         let denial = claim.denial || prop.as_ref().is_some_and(|p| p.denial);

@@ -280,3 +280,35 @@ fn rival_doers_oppose_only_as_a_counter_accusation() {
     ];
     assert!(reported(&thirds).is_empty());
 }
+
+/// A short rejection of a named thing answers an assertion only when the thing is a charge or
+/// an act: "Tehran rejected the renaming of the strait" or "dismissed the announcement as
+/// propaganda" rejects a step, not Washington's charge; "rejected the report", "dismissed the
+/// allegation as baseless", "denied its involvement" answer it.
+#[test]
+fn a_rejected_thing_must_be_a_charge_or_an_act() {
+    let rows: &[(&str, bool)] = &[
+        ("the renaming of the strait", false),
+        ("the announcement as propaganda", false),
+        ("the new shipping rules", false),
+        ("the report", true),
+        ("the allegation as baseless", true),
+        ("its involvement", true),
+        ("the seizure", true),
+        ("Washington's latest accusation", true),
+        ("the footage as fake", true),
+    ];
+    for &(text, answers) in rows {
+        let claims = [
+            said(
+                accuse(1, "USAGOV", "2019-07-15"),
+                1,
+                0,
+                "Tehran was behind the tanker seizure",
+            ),
+            said(deny(2, "2019-07-15"), 1, 200, text),
+        ];
+        let want: &[&str] = if answers { &["denial 1 2"] } else { &[] };
+        assert_eq!(reported(&claims), want, "Tehran rejected {text:?}");
+    }
+}

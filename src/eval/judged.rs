@@ -583,10 +583,14 @@ mod tests {
         // the US official's "no agreement is close" pairs with Shoigu's labelled "nearing an
         // arrangement" again (judged correct) instead of his "experts meet daily"; 1 new pair
         // drawn with seed 51 (wrong) went again with the appraisal cue: 27 reported, all
+        // Denial precision round (issue 12): a short rejection of a bare thing that is neither a
+        // charge nor an act ("rejected the rebranding", "dismissed the announcement as
+        // propaganda") takes no position: 2 denial pairs gone (both wrong), none new: 25 reported,
+        // all judged correct (in-sample).
         // judged. If these counts move, the detector changed again: judge the new pairs
         // (eval judged FILE --sample N --seed S) and update the README.
-        assert_eq!(s.gone.len(), 73, "{s}");
-        assert_eq!(s.still_reported, 27, "{s}");
-        assert_eq!((s.overall.correct, s.overall.wrong), (25, 2), "{s}");
+        assert_eq!(s.gone.len(), 75, "{s}");
+        assert_eq!(s.still_reported, 25, "{s}");
+        assert_eq!((s.overall.correct, s.overall.wrong), (25, 0), "{s}");
     }
 }
