@@ -591,7 +591,7 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    fn write(&mut self, p: Prepared) -> Result<()> {
+    fn write(&mut self, mut p: Prepared) -> Result<()> {
         let Some(extraction) = &p.extraction else {
             self.summary.duplicate += 1;
             return Ok(());
@@ -636,8 +636,8 @@ impl<'a> Writer<'a> {
             Ok(Inserted::New { id, .. }) => {
                 if copy_of.is_none() && !p.sketch.bands.is_empty() {
                     let published = Store::as_stored(p.article.published);
-                    self.shingles
-                        .insert(id, published, p.sketch.shingles.clone());
+                    let shingles = std::mem::take(&mut p.sketch.shingles);
+                    self.shingles.insert(id, published, shingles);
                 }
                 self.summary.new += 1;
                 self.summary.copies += usize::from(copy_of.is_some());
