@@ -468,6 +468,9 @@ impl Store {
              PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;
              PRAGMA wal_autocheckpoint = 8192;",
         )?;
+        // The writer cycles through ~20 cached statements per article and batch (rusqlite
+        // keeps 16 by default, so some were parsed again at every batch).
+        self.conn.set_prepared_statement_cache_capacity(32);
         Ok(())
     }
 
@@ -639,14 +642,15 @@ impl Store {
     }
 
     fn insert_in_batch(&mut self, new: &NewArticle) -> Result<Inserted> {
-        self.conn.execute_batch("SAVEPOINT article")?;
+        // Prepared once per connection: parsed again per article they cost ~1% of the writer.
+        self.conn.prepare_cached("SAVEPOINT article")?.execute([])?;
         match write_article(&self.conn, new, self.counters_at_write, true) {
             Ok(Written::Duplicate(id)) => {
-                self.conn.execute_batch("RELEASE article")?;
+                self.conn.prepare_cached("RELEASE article")?.execute([])?;
                 Ok(Inserted::Duplicate { id })
             }
             Ok(Written::New(id)) => {
-                self.conn.execute_batch("RELEASE article")?;
+                self.conn.prepare_cached("RELEASE article")?.execute([])?;
                 let batch = self.batch.get_or_insert_with(Batch::default);
                 batch.articles += 1;
                 if new.copy_of.is_none() {
