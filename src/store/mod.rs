@@ -616,10 +616,13 @@ impl Store {
         let Some(batch) = self.batch.take() else {
             return Ok(());
         };
-        let indexed = batch.bands.write(&self.conn).and_then(|()| match batch.indexed_upto {
-            Some(upto) => search::index_added(&self.conn, upto),
-            None => Ok(()),
-        });
+        let indexed = batch
+            .bands
+            .write(&self.conn)
+            .and_then(|()| match batch.indexed_upto {
+                Some(upto) => search::index_added(&self.conn, upto),
+                None => Ok(()),
+            });
         if let Err(e) = indexed {
             let _ = self.conn.execute_batch("ROLLBACK");
             return Err(e);
