@@ -440,21 +440,44 @@ struct Writer<'a> {
 #[derive(Default)]
 struct ShingleCache {
     /// Per original: its published date as stored (so the copy check need not query the
-    /// article) and its shingles.
-    by_id: HashMap<i64, (DateValue, Vec<u64>)>,
+    /// article), its shingles and their [`copies::profile`].
+    by_id: HashMap<i64, Cached>,
     order: VecDeque<i64>,
 }
 
+/// One original in the [`ShingleCache`].
+struct Cached {
+    published: DateValue,
+    shingles: Vec<u64>,
+    /// Empty when unknown (then the shingles are compared).
+    profile: Vec<u8>,
+}
+
+impl Cached {
+    /// [`copies::is_copy_of_shingles`], after the profile bound ([`copies::may_be_copy`], exact:
+    /// it never turns away an original the shingles would accept) has had its say: most
+    /// candidates share a band through stock wording and are far from the threshold.
+    fn is_original_of(&self, sketch: &Sketch) -> bool {
+        copies::may_be_copy(sketch, &self.profile)
+            && copies::is_copy_of_shingles(sketch, &self.shingles)
+    }
+}
+
 impl ShingleCache {
-    /// About 2 kB per wire-length article: ~8 MB.
+    /// About 2.3 kB per wire-length article: ~9 MB.
     const CAP: usize = 4096;
 
-    fn get(&self, id: i64) -> Option<&(DateValue, Vec<u64>)> {
+    fn get(&self, id: i64) -> Option<&Cached> {
         self.by_id.get(&id)
     }
 
-    fn insert(&mut self, id: i64, published: DateValue, shingles: Vec<u64>) {
-        if self.by_id.insert(id, (published, shingles)).is_none() {
+    fn insert(&mut self, id: i64, published: DateValue, shingles: Vec<u64>, profile: Vec<u8>) {
+        let cached = Cached {
+            published,
+            shingles,
+            profile,
+        };
+        if self.by_id.insert(id, cached).is_none() {
             self.order.push_back(id);
         }
         while self.order.len() > Self::CAP {
@@ -591,7 +614,7 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    fn write(&mut self, p: Prepared) -> Result<()> {
+    fn write(&mut self, mut p: Prepared) -> Result<()> {
         let Some(extraction) = &p.extraction else {
             self.summary.duplicate += 1;
             return Ok(());
@@ -636,8 +659,9 @@ impl<'a> Writer<'a> {
             Ok(Inserted::New { id, .. }) => {
                 if copy_of.is_none() && !p.sketch.bands.is_empty() {
                     let published = Store::as_stored(p.article.published);
-                    self.shingles
-                        .insert(id, published, p.sketch.shingles.clone());
+                    let shingles = std::mem::take(&mut p.sketch.shingles);
+                    let profile = p.sketch.profile.clone();
+                    self.shingles.insert(id, published, shingles, profile);
                 }
                 self.summary.new += 1;
                 self.summary.copies += usize::from(copy_of.is_some());
@@ -690,7 +714,7 @@ impl<'a> Writer<'a> {
         let may = |profile: &[u8]| copies::may_be_copy(sketch, profile);
         let candidates = self.store.copy_candidates_with(
             &sketch.bands,
-            |id| cache.get(id).map(|(d, _)| *d),
+            |id| cache.get(id).map(|c| c.published),
             Some(&may),
         )?;
         for (id, published, body) in candidates {
@@ -698,13 +722,14 @@ impl<'a> Writer<'a> {
                 Some(body) => {
                     let other = copies::shingles(&body);
                     let found = copies::is_copy_of_shingles(sketch, &other);
-                    self.shingles.insert(id, published, other);
+                    let profile = copies::profile(&other);
+                    self.shingles.insert(id, published, other, profile);
                     found
                 }
                 None => self
                     .shingles
                     .get(id)
-                    .is_some_and(|(_, other)| copies::is_copy_of_shingles(sketch, other)),
+                    .is_some_and(|c| c.is_original_of(sketch)),
             };
             if found {
                 return Ok(Some(id));

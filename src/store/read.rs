@@ -326,9 +326,13 @@ impl Store {
             .conn
             .prepare_cached("SELECT article_id FROM article_band WHERE band = ?1 LIMIT ?2")?;
         for band in bands {
-            let held: Vec<i64> = stmt
+            let mut held: Vec<i64> = stmt
                 .query_map(params![band, HOT_BAND as i64 + 1], |r| r.get::<_, i64>(0))?
                 .collect::<std::result::Result<_, _>>()?;
+            // Originals of the open batch whose keys wait for its commit.
+            if let Some(batch) = &self.batch {
+                held.extend_from_slice(batch.bands.held(*band));
+            }
             if held.len() <= HOT_BAND {
                 ids.extend(held);
             }

@@ -662,6 +662,62 @@ fn hot_bands_find_no_copy_candidates() {
     assert_eq!(rare[0].2, "original 5");
 }
 
+/// Inside a batch an original's band keys wait for the commit ([`super::bands`]): the copy
+/// check finds the same candidates (hot bands counted over stored and waiting keys alike),
+/// the keys are in `article_band` once the batch commits, and a rolled-back batch leaves none.
+#[test]
+fn band_keys_of_a_batch_are_candidates_before_its_commit() {
+    let mut s = Store::open_in_memory().unwrap();
+    let ex = Extraction::default();
+    let band_rows = |s: &Store| -> i64 {
+        s.conn
+            .query_row("SELECT count(*) FROM article_band", [], |r| r.get(0))
+            .unwrap()
+    };
+    s.begin_batch().unwrap();
+    for i in 0..=super::read::HOT_BAND as i64 {
+        if i == 8 {
+            // Half the keys stored, half waiting.
+            s.commit().unwrap();
+            assert_eq!(band_rows(&s), 16);
+            s.begin_batch().unwrap();
+        }
+        let body = format!("original {i}");
+        let a = article(&body);
+        let bands = [1, 100 + i, 1];
+        s.put_article(&NewArticle {
+            bands: &bands,
+            ..new_article(&a, &format!("h-{body}"), &ex)
+        })
+        .unwrap();
+        let shared = s.copy_candidates(&[1]).unwrap().len();
+        let expected = if i < super::read::HOT_BAND as i64 {
+            i as usize + 1
+        } else {
+            0
+        };
+        assert_eq!(shared, expected, "after {} originals", i + 1);
+    }
+    let rare = s.copy_candidates(&[1, 105, 112]).unwrap();
+    let bodies: Vec<_> = rare.iter().map(|(_, _, b)| b.as_str()).collect();
+    assert_eq!(bodies, ["original 5", "original 12"]);
+    s.commit().unwrap();
+    // A key repeated within an article is stored once, as before.
+    assert_eq!(band_rows(&s), 2 * (super::read::HOT_BAND as i64 + 1));
+
+    s.begin_batch().unwrap();
+    let a = article("rolled back");
+    s.put_article(&NewArticle {
+        bands: &[999],
+        ..new_article(&a, "h-rolled", &ex)
+    })
+    .unwrap();
+    assert_eq!(s.copy_candidates(&[999]).unwrap().len(), 1);
+    s.rollback_batch().unwrap();
+    assert!(s.copy_candidates(&[999]).unwrap().is_empty());
+    assert_eq!(band_rows(&s), 2 * (super::read::HOT_BAND as i64 + 1));
+}
+
 /// An original's shingle profile is stored with its bands; a candidate whose profile the
 /// caller's bound rejects is left out without reading its row, one without a profile is read.
 #[test]

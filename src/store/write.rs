@@ -237,11 +237,13 @@ pub(super) enum Written {
 /// Write one article's rows (article, threads, profiles, claims, events) on `conn`, inside
 /// whatever transaction or savepoint the caller opened.
 /// With `counters` (schema 0010 on) the article's claims and events are added to its threads'
-/// counters here, in one update, as the row triggers of 0008 did before.
+/// counters here, in one update, as the row triggers of 0008 did before. With `defer_bands`
+/// an original's band keys are left to the caller (a batch writes them at commit).
 pub(super) fn write_article(
     conn: &Connection,
     new: &NewArticle,
     counters: bool,
+    defer_bands: bool,
 ) -> Result<Written> {
     if let Some(id) = conn
         .prepare_cached("SELECT id FROM article WHERE content_hash = ?1")?
@@ -251,12 +253,12 @@ pub(super) fn write_article(
         return Ok(Written::Duplicate(id));
     }
     let article_id = write_article_row(conn, new)?;
-    write_copy_or_bands(conn, new, article_id)?;
-    write_memberships(conn, new, article_id)?;
+    write_copy_or_bands(conn, new, article_id, defer_bands)?;
+    let threads = write_memberships(conn, new, article_id)?;
     write_claims(conn, new, article_id)?;
     write_events(conn, new, article_id)?;
     if counters {
-        count_in_threads(conn, new, article_id)?;
+        count_in_threads(conn, new, &threads)?;
     }
     Ok(Written::New(article_id))
 }
@@ -287,19 +289,27 @@ fn write_article_row(conn: &Connection, new: &NewArticle) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-/// A copy's link to its original, or an original's MinHash bands.
-fn write_copy_or_bands(conn: &Connection, new: &NewArticle, article_id: i64) -> Result<()> {
+/// A copy's link to its original, or an original's MinHash bands (unless `defer_bands`)
+/// and shingle profile.
+fn write_copy_or_bands(
+    conn: &Connection,
+    new: &NewArticle,
+    article_id: i64,
+    defer_bands: bool,
+) -> Result<()> {
     // Copy columns only when there is something to write (the store's own tests write into
     // databases of older schema versions).
     if let Some(original) = new.copy_of {
         conn.prepare_cached("UPDATE article SET copy_of = ?2 WHERE id = ?1")?
             .execute(params![article_id, original])?;
     } else if !new.bands.is_empty() {
-        let mut stmt = conn.prepare_cached(
-            "INSERT OR IGNORE INTO article_band (band, article_id) VALUES (?1, ?2)",
-        )?;
-        for band in new.bands {
-            stmt.execute(params![band, article_id])?;
+        if !defer_bands {
+            let mut stmt = conn.prepare_cached(
+                "INSERT OR IGNORE INTO article_band (band, article_id) VALUES (?1, ?2)",
+            )?;
+            for band in new.bands {
+                stmt.execute(params![band, article_id])?;
+            }
         }
         // Only with a profile to write (the store's own tests write into older schemas).
         if !new.profile.is_empty() {
@@ -312,8 +322,9 @@ fn write_copy_or_bands(conn: &Connection, new: &NewArticle, article_id: i64) -> 
     Ok(())
 }
 
-/// Threads created or updated by this article, and its memberships.
-fn write_memberships(conn: &Connection, new: &NewArticle, article_id: i64) -> Result<()> {
+/// Threads created or updated by this article, and its memberships; returns the ids of the
+/// threads it joined (each once, ascending).
+fn write_memberships(conn: &Connection, new: &NewArticle, article_id: i64) -> Result<Vec<i64>> {
     for t in &new.new_threads {
         insert_thread(conn, t)?;
     }
@@ -321,14 +332,18 @@ fn write_memberships(conn: &Connection, new: &NewArticle, article_id: i64) -> Re
         conn.prepare_cached("UPDATE thread SET profile = ?2 WHERE slug = ?1")?
             .execute(params![slug, json_profile])?;
     }
+    let mut joined = Vec::with_capacity(new.threads.len());
     for (slug, score) in &new.threads {
         let id = thread_id(conn, slug)?;
         conn.prepare_cached(
             "INSERT OR IGNORE INTO article_thread (thread_id, article_id, score) VALUES (?1, ?2, ?3)",
         )?
         .execute(params![id, article_id, *score as f64])?;
+        joined.push(id);
     }
-    Ok(())
+    joined.sort_unstable();
+    joined.dedup();
+    Ok(joined)
 }
 
 /// The article's claims.
@@ -374,18 +389,19 @@ fn write_claims(conn: &Connection, new: &NewArticle, article_id: i64) -> Result<
     Ok(())
 }
 
-/// Add an original's claims and events to the counters of the threads it joined (a copy's
-/// take no part in counts).
-fn count_in_threads(conn: &Connection, new: &NewArticle, article_id: i64) -> Result<()> {
+/// Add an original's claims and events to the counters of the threads it joined (`threads`,
+/// their ids as [`write_memberships`] gave them; a copy's take no part in counts).
+fn count_in_threads(conn: &Connection, new: &NewArticle, threads: &[i64]) -> Result<()> {
     let (claims, events) = (new.extraction.claims.len(), new.extraction.events.len());
     if new.copy_of.is_some() || claims + events == 0 {
         return Ok(());
     }
-    conn.prepare_cached(
-        "UPDATE thread_counters SET claims = claims + ?2, events = events + ?3
-         WHERE thread_id IN (SELECT thread_id FROM article_thread WHERE article_id = ?1)",
-    )?
-    .execute(params![article_id, claims as i64, events as i64])?;
+    let mut stmt = conn.prepare_cached(
+        "UPDATE thread_counters SET claims = claims + ?2, events = events + ?3 WHERE thread_id = ?1",
+    )?;
+    for id in threads {
+        stmt.execute(params![id, claims as i64, events as i64])?;
+    }
     Ok(())
 }
 
