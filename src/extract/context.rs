@@ -1605,9 +1605,10 @@ mod tests {
                 "The diplomat",
                 Some("RUS"),
             ),
+            // "have recorded" is a cue now: the monitors speak, and "They" refers back to them
             (
                 "French monitors of the truce have recorded nine violations. They said the truce was holding.",
-                "They",
+                "French monitors of the truce",
                 Some("FRA"),
             ),
             (

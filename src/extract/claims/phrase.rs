@@ -40,6 +40,47 @@ pub(super) fn relative_subject(text: &str, toks: &[Tok], st: usize) -> Option<(u
     opens.then_some((s2, w))
 }
 
+/// `ROLE prep ... prep <st>`: the phrase starting at `st` is the object of a preposition
+/// ("Observers of the vote in Ruritania said"), so the subject is the role noun further back
+/// that opens the clause, not the place at the end. Returns the subject's first token and its
+/// head (the role noun, inclusive). Only plain words between the role and `st`, at most ten,
+/// and the role must be followed by a preposition itself.
+pub(super) fn pp_subject(text: &str, toks: &[Tok], st: usize) -> Option<(usize, usize)> {
+    if st == 0 || toks[st - 1].k != TokKind::Word || !pp_word(word(text, &toks[st - 1])) {
+        return None;
+    }
+    let mut r = st - 1;
+    loop {
+        if r == 0 || st - r > 10 {
+            return None;
+        }
+        r -= 1;
+        let t = &toks[r];
+        if t.k != TokKind::Word || is_relative(word(text, t)) {
+            return None;
+        }
+        let w = word(text, t);
+        if role_of(w).is_some_and(|role| !role.org)
+            && toks.get(r + 1).is_some_and(|n| pp_word(word(text, n)))
+        {
+            break;
+        }
+    }
+    let s2 = np_back(text, toks, r, false)?;
+    let opens = s2 == 0
+        || toks[s2 - 1].k != TokKind::Word
+        || in_list(&["and", "but"], word(text, &toks[s2 - 1]));
+    opens.then_some((s2, r))
+}
+
+/// A preposition that hangs a phrase on the noun before it inside a subject.
+fn pp_word(w: &str) -> bool {
+    role_preposition(w)
+        || ["on", "across", "near"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+}
+
 /// A relative pronoun that may open a clause between a subject and its verb.
 fn is_relative(w: &str) -> bool {
     ["who", "that", "which"]

@@ -790,6 +790,29 @@ fn speaker_side_table() {
             "Shelling hit the port overnight, according to the Syrian Observatory for Human Rights and local activists.",
             &["the Syrian Observatory for Human Rights | SYRNGO | Shelling hit the port overnight"],
         ),
+        // A place at the end of the subject's prepositional phrases is not the speaker: the
+        // role noun that opens the clause is, and a count its observers "have recorded" is
+        // their claim; "they" refers back to them.
+        (
+            "Peruvian monitors of the vote in Bolivia have recorded forty complaints since the polls opened. They said the count was orderly.",
+            &[
+                "Peruvian monitors | PERGOV | forty complaints since the polls opened",
+                "Peruvian monitors | PERGOV | the count was orderly",
+            ],
+        ),
+        (
+            "Critics in the senate and at the Bolivian army have questioned whether the vote was fair.",
+            &["Critics | BOLMIL | whether the vote was fair"],
+        ),
+        (
+            "Witnesses on both banks of the river near Cochabamba said the convoy turned back.",
+            &["Witnesses | NGOCVL | the convoy turned back"],
+        ),
+        // "put out the line that": a line given to the press.
+        (
+            "The Bolivian army put out the line that rebels had fired first, with two soldiers hurt overnight.",
+            &["The Bolivian army | BOLMIL | rebels had fired first, with two soldiers hurt overnight"],
+        ),
         // The body itself stays a body: "it" refers back to it, "he" does not.
         (
             "The Bolivian army said the patrol stayed on its side. It said no shots were fired.",

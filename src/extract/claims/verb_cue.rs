@@ -11,7 +11,7 @@ use super::lexicon::{
     in_list, role_of, CueKind, ANONYMITY, CHANNEL_NOUNS, PRONOUNS, SKIP_BEFORE_CUE,
 };
 use super::phrase::{
-    np_back, np_fwd_mode, relative_subject, sentence_subject, skip_back, skip_trailer,
+    np_back, np_fwd_mode, pp_subject, relative_subject, sentence_subject, skip_back, skip_trailer,
 };
 use super::quotes::{clean_content, quote_at, quotes_near, Quote};
 use super::tokens::{is_cap, is_punct, tok_at, word, Tok, TokKind};
@@ -231,6 +231,13 @@ fn subject_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
         // "Officials who spoke with the newspaper said ...": the speaker is the
         // phrase before "who", not the end of the relative clause.
         let sp = ctx.speaker_from_phrase(&toks[s2..w], &toks[s2..w]);
+        found.speaker = Some(sp);
+        found.first_tok = Some(s2);
+    } else if let Some((s2, r)) = pp_subject(text, toks, st) {
+        // "Observers of the vote in Ruritania said": the place is inside the subject's
+        // prepositional phrase; the observers speak, for the country before the preposition
+        // or the body after it ("critics at the ministry").
+        let sp = ctx.speaker_from_phrase(&toks[s2..j], &toks[s2..=r]);
         found.speaker = Some(sp);
         found.first_tok = Some(s2);
     } else {
