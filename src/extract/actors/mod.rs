@@ -305,13 +305,51 @@ pub fn resolve_speaker_on(
         (Source::Entry, ActorKind::Anonymous) => 4,
         (Source::Entry, _) => 5,
     };
-    let best = hits.into_iter().min_by_key(|h| (rank(h), h.span.start))?;
+    let best = hits.iter().min_by_key(|h| (rank(h), h.span.start))?.clone();
+    let best = owned_by_modifier(speaker, &hits, best);
     Some(Resolved {
         name: best.name,
         code: best.code,
         country: best.country,
         kind: best.kind,
     })
+}
+
+/// "Seoul's Joint Chiefs of Staff", "the South Korean Joint Chiefs of Staff": a body the
+/// gazetteer files under one state, named with another state's possessive or demonym right
+/// before it, is that state's body of the same kind (KORMIL, not USAMIL). Only a country
+/// mention that ends at most a possessive and spaces before the body counts.
+fn owned_by_modifier(speaker: &str, hits: &[Hit], best: Hit) -> Hit {
+    if best.source != Source::Entry || best.kind != ActorKind::Organisation {
+        return best;
+    }
+    let Some(own) = best.country.as_deref() else {
+        return best;
+    };
+    let modifier = hits.iter().find(|h| {
+        h.kind == ActorKind::Country && h.span.end <= best.span.start && {
+            let gap = speaker[h.span.end..best.span.start].trim();
+            let gap = gap
+                .strip_prefix("'s")
+                .or_else(|| gap.strip_prefix("\u{2019}s"))
+                .unwrap_or(gap);
+            gap.trim().is_empty()
+        }
+    });
+    let Some(state) = modifier.and_then(|m| m.country.as_deref()) else {
+        return best;
+    };
+    let code = ActorCode::new(&best.code);
+    let (_, role) = code.split();
+    if state == own || role.is_empty() {
+        return best;
+    }
+    let code = format!("{state}{role}");
+    Hit {
+        code,
+        country: Some(state.to_string()),
+        ..best
+    }
 }
 
 /// A bare capitalised surname that is the subject of a speech cue ("May said", "Haley

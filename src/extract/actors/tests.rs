@@ -455,6 +455,26 @@ fn pro_side_speakers() {
     assert_eq!(code("a professor of history"), None);
 }
 
+/// A body the gazetteer files under one state, named with another state's possessive or
+/// demonym right before it, is that state's body of the same kind; the body alone, or with its
+/// own state's name, keeps its code.
+#[test]
+fn a_state_modifier_owns_the_body() {
+    let g = Gazetteer::builtin();
+    let code = |who: &str| resolve_speaker_on(who, &g, None).map(|r| r.code);
+    let cases = [
+        ("Seoul's Joint Chiefs of Staff", "KORMIL"),
+        ("the South Korean Joint Chiefs of Staff", "KORMIL"),
+        ("Tokyo\u{2019}s Joint Chiefs of Staff", "JPNMIL"),
+        ("the Joint Chiefs of Staff", "USAMIL"),
+        ("the U.S. Joint Chiefs of Staff", "USAMIL"),
+        ("Britain's Ministry of Defence", "GBRMIL"),
+    ];
+    for (who, want) in cases {
+        assert_eq!(code(who).as_deref(), Some(want), "{who}");
+    }
+}
+
 #[test]
 fn seed_parses_and_extends() {
     let g = Gazetteer::builtin();

@@ -496,6 +496,17 @@ pub(super) fn skip_trailer(
         if t.k != TokKind::Word {
             break;
         }
+        // "said at least 300 were killed": "at least"/"at most" opens the content's figure.
+        let figure_floor = lw == "at"
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(
+                    word(text, n).to_ascii_lowercase().as_str(),
+                    "least" | "most"
+                )
+            });
+        if figure_floor {
+            break;
+        }
         if matches!(
             lw.as_str(),
             "in" | "at" | "to" | "on" | "with" | "during" | "from"

@@ -473,6 +473,15 @@ fn attribution_table() {
             "A spokesman for the Kremlin said Putin had no plans to meet Obama.",
             &["A spokesman for the Kremlin | said | indirect | Putin had no plans to meet Obama"],
         ),
+        // "at least"/"at most" after the cue opens the content's figure, not a circumstance
+        (
+            "Border officials said at least 40 fishing boats were seized.",
+            &["Border officials | said | indirect | at least 40 fishing boats were seized"],
+        ),
+        (
+            "The coast guard said at most three crew members were hurt.",
+            &["The coast guard | said | indirect | at most three crew members were hurt"],
+        ),
         // according to
         (
             "At least 20 people were killed, according to the Syrian Observatory for Human Rights.",
