@@ -525,7 +525,14 @@ pub(super) fn skip_trailer(
                 && (is_cap(w)
                     || (k == start
                         && lw == "the"
-                        && toks.get(k + 1).is_some_and(|n| is_cap(word(text, n))))
+                        && toks.get(k + 1).is_some_and(|n| {
+                            let nw = word(text, n);
+                            is_cap(nw) || TRAILER_WORDS.contains(&nw.to_lowercase().as_str())
+                        }))
+                    // "told the newspaper", "told the broadcaster": an outlet named by its kind
+                    || (k == start + 1
+                        && word(text, &toks[start]).eq_ignore_ascii_case("the")
+                        && TRAILER_WORDS.contains(&lw.as_str()))
                     || matches!(
                         lw.as_str(),
                         "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists"

@@ -473,6 +473,20 @@ fn attribution_table() {
             "A spokesman for the Kremlin said Putin had no plans to meet Obama.",
             &["A spokesman for the Kremlin | said | indirect | Putin had no plans to meet Obama"],
         ),
+        // an unnamed source's terms after the cue, or an outlet named by its kind, are a trailer:
+        // the content is the clause before the speaker
+        (
+            "The trawler was boarded by the navy, two port officials said on condition of anonymity.",
+            &["two port officials | said | indirect | The trawler was boarded by the navy"],
+        ),
+        (
+            "The talks will resume in Lima, a negotiator told the newspaper on Friday.",
+            &["a negotiator | told | indirect | The talks will resume in Lima"],
+        ),
+        (
+            "The fisheries minister told the broadcaster the quota would not change.",
+            &["The fisheries minister | told | indirect | the quota would not change"],
+        ),
         // "at least"/"at most" after the cue opens the content's figure, not a circumstance
         (
             "Border officials said at least 40 fishing boats were seized.",
