@@ -214,7 +214,13 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
         let strict_ok = (is_cap(pw) && !in_list(&CAP_STOP, pw))
             || role_of(pw).is_some()
             || MODIFIERS.contains(&lp.as_str())
-            || pw.bytes().all(|b| b.is_ascii_digit());
+            || pw.bytes().all(|b| b.is_ascii_digit())
+            // "Abdulaziz bin Salman": a name particle between two capitalised words
+            || (is_name_particle(pw)
+                && (is_cap(word(text, &toks[i])) || is_name_particle(word(text, &toks[i])))
+                && i >= 2
+                && toks[i - 2].k == TokKind::Word
+                && (is_cap(word(text, &toks[i - 2])) || is_name_particle(word(text, &toks[i - 2]))));
         let loose_ok = loose
             && loose_words < 3
             && !NP_STOP.contains(&lp.as_str())
@@ -314,30 +320,32 @@ pub(super) fn np_fwd_mode(text: &str, toks: &[Tok], i: usize, loose: bool) -> Op
     Some(end)
 }
 
+/// A lowercase particle inside a personal name: "Abdulaziz bin Salman", "Ursula von der Leyen".
+pub(super) fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "al"
+            | "van"
+            | "von"
+            | "bin"
+            | "ibn"
+            | "el"
+            | "da"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "der"
+    )
+}
+
 /// Canonical speaker name from a phrase: the trailing capitalized run after the last title word
 /// ("Russia's defense minister Sergei Shoigu" -> "Sergei Shoigu"), else the whole phrase.
 pub(super) fn canonical_name(text: &str, toks: &[Tok]) -> (String, bool) {
     let words: Vec<&str> = toks.iter().map(|t| word(text, t)).collect();
     let mut k = words.len();
     while k > 0
-        && (is_cap(words[k - 1])
-            || (k < words.len()
-                && k >= 2
-                && matches!(
-                    words[k - 1],
-                    "de" | "al"
-                        | "van"
-                        | "von"
-                        | "bin"
-                        | "ibn"
-                        | "el"
-                        | "da"
-                        | "di"
-                        | "du"
-                        | "la"
-                        | "le"
-                        | "der"
-                )))
+        && (is_cap(words[k - 1]) || (k < words.len() && k >= 2 && is_name_particle(words[k - 1])))
         && role_of(words[k - 1]).is_none()
     {
         let lw = words[k - 1].to_lowercase();

@@ -747,6 +747,16 @@ fn speaker_side_table() {
             "A source in the Peruvian delegation said the plan had failed.",
             &["A source in the Peruvian delegation | PERGOV | the plan had failed"],
         ),
+        // A portfolio word before the title, and a name particle inside the appositive's
+        // name: the name speaks for the country of the phrase before it.
+        (
+            "Chile's fisheries minister, Prince Tomas de Alba, said the quota would hold.",
+            &["Tomas de Alba | CHLGOV | the quota would hold"],
+        ),
+        (
+            "Peru's energy minister, Rosa bin Quispe, said the pipeline would reopen.",
+            &["Rosa bin Quispe | PERGOV | the pipeline would reopen"],
+        ),
         // A capitalised modal before the cue is a surname, not an auxiliary.
         (
             "Ingrid Will said the fleet would stay in port.",

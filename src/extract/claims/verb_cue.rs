@@ -11,7 +11,8 @@ use super::lexicon::{
     in_list, role_of, CueKind, ANONYMITY, CHANNEL_NOUNS, PRONOUNS, SKIP_BEFORE_CUE,
 };
 use super::phrase::{
-    np_back, np_fwd_mode, pp_subject, relative_subject, sentence_subject, skip_back, skip_trailer,
+    is_name_particle, np_back, np_fwd_mode, pp_subject, relative_subject, sentence_subject,
+    skip_back, skip_trailer,
 };
 use super::quotes::{clean_content, quote_at, quotes_near, Quote};
 use super::tokens::{is_cap, is_punct, tok_at, word, Tok, TokKind};
@@ -344,7 +345,11 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
         let phrase_end = if apposition { j - 2 } else { c1 - 1 };
         // "Syria's U.N. ambassador, Bashar Jaafari, said": the name is the head.
         let app_is_name = apposition
-            && toks[c1 + 1..j - 1].iter().all(|t| is_cap(word(text, t)))
+            && toks[c1 + 1..j - 1].iter().enumerate().all(|(i, t)| {
+                let w = word(text, t);
+                // "Prince Abdulaziz bin Salman": a particle inside the name, never first or last
+                is_cap(w) || (i > 0 && c1 + 3 + i < j && is_name_particle(w))
+            })
             && toks[st..c1].iter().any(|t| {
                 let w = word(text, t);
                 !is_cap(w) && role_of(w).is_some_and(|r| !r.org)
