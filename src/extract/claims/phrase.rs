@@ -532,14 +532,19 @@ pub(super) fn skip_trailer(
                 && k < start + 4
                 && (is_cap(w)
                     || (k == start
-                        && lw == "the"
+                        && matches!(lw.as_str(), "the" | "a" | "an")
                         && toks.get(k + 1).is_some_and(|n| {
                             let nw = word(text, n);
                             is_cap(nw) || TRAILER_WORDS.contains(&nw.to_lowercase().as_str())
                         }))
-                    // "told the newspaper", "told the broadcaster": an outlet named by its kind
-                    || (k == start + 1
-                        && word(text, &toks[start]).eq_ignore_ascii_case("the")
+                    // "told the newspaper", "told a daily briefing": an outlet or an occasion
+                    // named by its kind: the occasion named by its kind
+                    || (k > start
+                        && matches!(
+                            word(text, &toks[start]).to_ascii_lowercase().as_str(),
+                            "the" | "a" | "an"
+                        )
+                        && !matches!(lw.as_str(), "the" | "a" | "an" | "it" | "them" | "us")
                         && TRAILER_WORDS.contains(&lw.as_str()))
                     || matches!(
                         lw.as_str(),

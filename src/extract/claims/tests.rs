@@ -484,6 +484,18 @@ fn attribution_table() {
             &["a negotiator | told | indirect | The talks will resume in Lima"],
         ),
         (
+            "Lima lodged a protest, a foreign ministry spokeswoman told a daily briefing.",
+            &["a foreign ministry spokeswoman | told | indirect | Lima lodged a protest"],
+        ),
+        (
+            "The harbour master told a reporter the channel was clear.",
+            &["The harbour master | told | indirect | the channel was clear"],
+        ),
+        (
+            "The harbour master told the newspaper the channel was clear.",
+            &["The harbour master | told | indirect | the channel was clear"],
+        ),
+        (
             "The fisheries minister told the broadcaster the quota would not change.",
             &["The fisheries minister | told | indirect | the quota would not change"],
         ),
