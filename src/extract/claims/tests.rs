@@ -488,6 +488,10 @@ fn attribution_table() {
             &["a foreign ministry spokeswoman | told | indirect | Lima lodged a protest"],
         ),
         (
+            "The blockade will not be lifted, the president told reporters before leaving for Quito.",
+            &["the president | told reporters | indirect | The blockade will not be lifted"],
+        ),
+        (
             "The harbour master told a reporter the channel was clear.",
             &["The harbour master | told | indirect | the channel was clear"],
         ),

@@ -595,12 +595,16 @@ fn content_before(
         || (is_punct(text, &toks[rest], ".") && rest + 1 >= toks.len())
         || is_punct(text, &toks[rest], ",")
         || (toks[rest].k == TokKind::Punct && rest + 1 >= toks.len())
-        // "…, X said [on Monday] during a meeting": a circumstance in the trailer.
+        // "…, X said [on Monday] during a meeting", "…, X told reporters before leaving for
+        // Baku": a circumstance in the trailer.
         || ((after..=rest).any(|k| {
             toks.get(k).is_some_and(|t| {
                 t.k == TokKind::Word
                     && in_list(
-                        &["in", "during", "while", "adding", "citing", "referring"],
+                        &[
+                            "in", "during", "while", "adding", "citing", "referring", "before",
+                            "after", "ahead",
+                        ],
                         word(text, t),
                     )
             })
