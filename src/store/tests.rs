@@ -634,6 +634,25 @@ fn issue_14_thread_counters_are_backfilled_on_upgrade() {
     assert_eq!((t.articles, t.claims, t.contradictions), (3, 2, 1));
 }
 
+/// Stores "original {i}" with band keys `bands` and checks the copy check's candidates for
+/// band 1: every original so far, until the band turns hot and finds none.
+fn put_original(s: &mut Store, ex: &Extraction, i: i64, bands: &[i64]) {
+    let body = format!("original {i}");
+    let a = article(&body);
+    s.put_article(&NewArticle {
+        bands,
+        ..new_article(&a, &format!("h-{body}"), ex)
+    })
+    .unwrap();
+    let shared = s.copy_candidates(&[1]).unwrap().len();
+    let expected = if i < super::read::HOT_BAND as i64 {
+        i as usize + 1
+    } else {
+        0
+    };
+    assert_eq!(shared, expected, "after {} originals", i + 1);
+}
+
 /// A MinHash band shared by more than `HOT_BAND` originals (stock wording) finds no copy
 /// candidates; a band held by fewer still does, and so does an article's rarer band.
 #[test]
@@ -641,21 +660,7 @@ fn hot_bands_find_no_copy_candidates() {
     let mut s = Store::open_in_memory().unwrap();
     let ex = Extraction::default();
     for i in 0..=super::read::HOT_BAND as i64 {
-        let body = format!("original {i}");
-        let a = article(&body);
-        let bands = [1, 100 + i];
-        s.put_article(&NewArticle {
-            bands: &bands,
-            ..new_article(&a, &format!("h-{body}"), &ex)
-        })
-        .unwrap();
-        let shared = s.copy_candidates(&[1]).unwrap().len();
-        let expected = if i < super::read::HOT_BAND as i64 {
-            i as usize + 1
-        } else {
-            0
-        };
-        assert_eq!(shared, expected, "after {} originals", i + 1);
+        put_original(&mut s, &ex, i, &[1, 100 + i]);
     }
     let rare = s.copy_candidates(&[1, 105]).unwrap();
     assert_eq!(rare.len(), 1);
@@ -682,21 +687,7 @@ fn band_keys_of_a_batch_are_candidates_before_its_commit() {
             assert_eq!(band_rows(&s), 16);
             s.begin_batch().unwrap();
         }
-        let body = format!("original {i}");
-        let a = article(&body);
-        let bands = [1, 100 + i, 1];
-        s.put_article(&NewArticle {
-            bands: &bands,
-            ..new_article(&a, &format!("h-{body}"), &ex)
-        })
-        .unwrap();
-        let shared = s.copy_candidates(&[1]).unwrap().len();
-        let expected = if i < super::read::HOT_BAND as i64 {
-            i as usize + 1
-        } else {
-            0
-        };
-        assert_eq!(shared, expected, "after {} originals", i + 1);
+        put_original(&mut s, &ex, i, &[1, 100 + i, 1]);
     }
     let rare = s.copy_candidates(&[1, 105, 112]).unwrap();
     let bodies: Vec<_> = rare.iter().map(|(_, _, b)| b.as_str()).collect();
