@@ -615,6 +615,16 @@ static LINKS: once_cell::sync::Lazy<Vec<(&'static str, Link)>> = once_cell::sync
         .collect()
 });
 
+/// Every phrase of [`LINKS`] in any ASCII case: a sentence holding none of them links no
+/// party, and is neither lowercased nor searched phrase by phrase.
+static LINK_FINDER: once_cell::sync::Lazy<aho_corasick::AhoCorasick> =
+    once_cell::sync::Lazy::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(LINKS.iter().map(|(phrase, _)| phrase))
+            .expect("speaker link phrases")
+    });
+
 /// "Speaking on behalf of the European Union, Bulgaria's envoy demanded …", "Kostov said,
 /// representing the EU", "The statement, issued by Downing Street, said": a phrase of
 /// `speaker_links.tsv` outside the claim's content, followed by an actor mention, gives the
@@ -628,6 +638,9 @@ pub fn linked_parties(article: &Article, claims: &mut [Claim]) {
             continue;
         }
         let sent = c.sentence_span;
+        if !LINK_FINDER.is_match(&body[sent.start..sent.end]) {
+            continue;
+        }
         let lower = body[sent.start..sent.end].to_ascii_lowercase();
         let unknown = c.actor_code.as_deref().is_none_or(|x| x == UNKNOWN_CODE);
         let found = LINKS.iter().find_map(|&(phrase, link)| {
