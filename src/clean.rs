@@ -413,7 +413,9 @@ fn push_line(block: &mut Block, line: &str, raw: usize) {
         block.text.push('\n');
     }
     let odd = |c: char| is_zero_width(c) || (c != ' ' && c.is_whitespace());
-    if !line.contains(odd) {
+    // Printable ASCII (space to DEL) holds no odd char: those are controls or non-ASCII.
+    let printable = line.bytes().all(|b| (0x20..0x80).contains(&b));
+    if printable || !line.contains(odd) {
         block.segs.push((block.text.len(), raw, line.len()));
         block.text.push_str(line);
         return;
@@ -591,6 +593,18 @@ fn clean_with(raw: &str, headline: bool) -> CleanDoc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `push_line`'s fast path: no printable ASCII char is odd whitespace or zero width.
+    #[test]
+    fn printable_ascii_has_no_odd_chars() {
+        for b in 0x20u8..0x80 {
+            let c = char::from(b);
+            assert!(
+                !is_zero_width(c) && (c == ' ' || !c.is_whitespace()),
+                "{b:#x}"
+            );
+        }
+    }
 
     /// Clean `raw` and compare the kept paragraphs; also checks the offset map round trip.
     fn check(raw: &str, expect: &[&str]) {

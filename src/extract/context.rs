@@ -24,6 +24,7 @@ use crate::model::{ActorKind, ActorMention, Claim, Span};
 
 use super::actors::{self, Gazetteer, UNKNOWN_CODE};
 use super::cameo::title_case;
+use super::fxhash::FxHashMap;
 
 mod joint;
 pub use joint::joint_speakers;
@@ -102,9 +103,12 @@ pub fn gate_generic(
                 })
         })
         .collect();
+    // Once per mention: the tests below and the filters after them read it again.
+    let generic: Vec<bool> = mentions.iter().map(generic_mention).collect();
     let has_generic = mentions
         .iter()
-        .any(|m| generic_mention(m) && m.country.is_some())
+        .zip(&generic)
+        .any(|(m, g)| *g && m.country.is_some())
         || claims
             .iter()
             .zip(&generic_speakers)
@@ -114,13 +118,20 @@ pub fn gate_generic(
     }
     let named: std::collections::HashSet<String> = places
         .iter()
-        .chain(mentions.iter())
         .filter(|m| !generic_mention(m))
+        .chain(
+            mentions
+                .iter()
+                .zip(&generic)
+                .filter(|(_, g)| !**g)
+                .map(|(m, _)| m),
+        )
         .filter_map(|m| m.country.clone())
         .collect();
     let unanchored =
         |country: &Option<String>| country.as_ref().is_some_and(|c| !named.contains(c));
-    mentions.retain(|m| !(generic_mention(m) && unanchored(&m.country)));
+    let mut flags = generic.iter();
+    mentions.retain(|m| !(*flags.next().expect("a flag per mention") && unanchored(&m.country)));
     for (c, generic) in claims.iter_mut().zip(generic_speakers) {
         if generic && unanchored(&c.country) {
             c.actor = None;
@@ -134,9 +145,9 @@ pub fn gate_generic(
 type Aliases = (Vec<&'static str>, Vec<&'static str>);
 
 /// The built-in gazetteer's aliases by code.
-static ALIASES_BY_CODE: once_cell::sync::Lazy<std::collections::HashMap<&'static str, Aliases>> =
+static ALIASES_BY_CODE: once_cell::sync::Lazy<FxHashMap<&'static str, Aliases>> =
     once_cell::sync::Lazy::new(|| {
-        let mut map: std::collections::HashMap<&str, Aliases> = Default::default();
+        let mut map: FxHashMap<&str, Aliases> = Default::default();
         for e in &actors::builtin_ref().entries {
             let slot = map.entry(e.code.as_str()).or_default();
             for a in &e.aliases {
@@ -604,6 +615,16 @@ static LINKS: once_cell::sync::Lazy<Vec<(&'static str, Link)>> = once_cell::sync
         .collect()
 });
 
+/// Every phrase of [`LINKS`] in any ASCII case: a sentence holding none of them links no
+/// party, and is neither lowercased nor searched phrase by phrase.
+static LINK_FINDER: once_cell::sync::Lazy<aho_corasick::AhoCorasick> =
+    once_cell::sync::Lazy::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(LINKS.iter().map(|(phrase, _)| phrase))
+            .expect("speaker link phrases")
+    });
+
 /// "Speaking on behalf of the European Union, Bulgaria's envoy demanded …", "Kostov said,
 /// representing the EU", "The statement, issued by Downing Street, said": a phrase of
 /// `speaker_links.tsv` outside the claim's content, followed by an actor mention, gives the
@@ -617,6 +638,9 @@ pub fn linked_parties(article: &Article, claims: &mut [Claim]) {
             continue;
         }
         let sent = c.sentence_span;
+        if !LINK_FINDER.is_match(&body[sent.start..sent.end]) {
+            continue;
+        }
         let lower = body[sent.start..sent.end].to_ascii_lowercase();
         let unknown = c.actor_code.as_deref().is_none_or(|x| x == UNKNOWN_CODE);
         let found = LINKS.iter().find_map(|&(phrase, link)| {

@@ -12,6 +12,7 @@ pub mod context;
 pub mod events;
 mod frame_flags;
 pub mod frames;
+mod fxhash;
 pub mod sentences;
 pub mod timex;
 pub mod words;

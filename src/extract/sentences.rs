@@ -11,6 +11,7 @@
 //! that is closed later in the paragraph by `,"` or a lowercase continuation ("A. B," he said.)
 //! does not end the sentence: the quote stays whole with its attribution.
 
+use crate::extract::words::position_of_any;
 use crate::model::Span;
 use once_cell::sync::Lazy;
 
@@ -112,9 +113,12 @@ fn abbreviation_blocks(text: &str, dot: usize, next: usize) -> bool {
 fn protected_quotes(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    let para = &text[start..end];
-    for (i, c) in para.char_indices() {
-        let pos = start + i;
+    let b = &text.as_bytes()[..end];
+    // Only `"`, `“` and `”` act (the last two open with 0xE2): skip to the next such byte.
+    let mut next = start;
+    while let Some(pos) = position_of_any(b, next, b"\"\xE2") {
+        let c = text[pos..].chars().next().expect("a char starts here");
+        next = pos + c.len_utf8();
         let (is_open, is_close) = match c {
             '“' => (true, false),
             '”' => (false, true),
@@ -295,46 +299,44 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let protected = protected_quotes(text, start, end);
     let mut sent_start = start;
     let mut i = start;
-    while i < end {
+    // Only terminal punctuation acts below: skip to the next one.
+    while let Some(p) = position_of_any(&t[..end], i, b".!?") {
+        i = p;
         let b = t[i];
-        if b == b'.' || b == b'!' || b == b'?' {
-            // Run of terminal punctuation ("?!", "...").
-            let mut j = i + 1;
-            while j < end && matches!(t[j], b'.' | b'!' | b'?') {
-                j += 1;
-            }
-            // Closing quotes and brackets belong to this sentence.
-            loop {
-                let n = closer_len(t, j);
-                if n == 0 || j + n > end {
-                    break;
-                }
-                j += n;
-            }
-            // Must be followed by whitespace (not "3.5", "U.S.-Russian", "example.com").
-            if j < end && !is_space(t[j]) {
-                i = j.max(i + 1);
-                continue;
-            }
-            let mut k = j;
-            while k < end && is_space(t[k]) {
-                k += 1;
-            }
-            if k >= end {
+        // Run of terminal punctuation ("?!", "...").
+        let mut j = i + 1;
+        while j < end && matches!(t[j], b'.' | b'!' | b'?') {
+            j += 1;
+        }
+        // Closing quotes and brackets belong to this sentence.
+        loop {
+            let n = closer_len(t, j);
+            if n == 0 || j + n > end {
                 break;
             }
-            let inside_protected = protected.iter().any(|&(o, c)| o <= i && i < c);
-            let blocked = inside_protected
-                || !opens_sentence(text, k)
-                || (b == b'.' && j == i + 1 && abbreviation_blocks(text, i, k));
-            if !blocked {
-                push_trimmed(text, sent_start, j, out);
-                sent_start = k;
-            }
-            i = k;
+            j += n;
+        }
+        // Must be followed by whitespace (not "3.5", "U.S.-Russian", "example.com").
+        if j < end && !is_space(t[j]) {
+            i = j.max(i + 1);
             continue;
         }
-        i += 1;
+        let mut k = j;
+        while k < end && is_space(t[k]) {
+            k += 1;
+        }
+        if k >= end {
+            break;
+        }
+        let inside_protected = protected.iter().any(|&(o, c)| o <= i && i < c);
+        let blocked = inside_protected
+            || !opens_sentence(text, k)
+            || (b == b'.' && j == i + 1 && abbreviation_blocks(text, i, k));
+        if !blocked {
+            push_trimmed(text, sent_start, j, out);
+            sent_start = k;
+        }
+        i = k;
     }
     push_trimmed(text, sent_start, end, out);
 }

@@ -434,9 +434,11 @@ impl<'a> Ctx<'a> {
         let mut i = 0;
         while i < toks.len() {
             let w = word(text, &toks[i]);
-            let title = matches!(w, "Mr." | "Mrs." | "Ms." | "Dr." | "Gen." | "Sen." | "Rep.")
-                || (role_of(w).is_some() && !role_of(w).map(|r| r.org).unwrap_or(true));
-            if title && toks[i].k == TokKind::Word {
+            // Only a word can be a title: punctuation is not looked up.
+            let title = toks[i].k == TokKind::Word
+                && (matches!(w, "Mr." | "Mrs." | "Ms." | "Dr." | "Gen." | "Sen." | "Rep.")
+                    || role_of(w).is_some_and(|r| !r.org));
+            if title {
                 let mut j = i + 1;
                 while j < toks.len()
                     && toks[j].k == TokKind::Word

@@ -1,9 +1,9 @@
 //! The attribution lexicons: cue verbs and phrases (`cues.tsv`), role nouns (`attrib_roles.tsv`)
 //! and the word lists that bound speaker phrases, each read once from `crate::data`.
 
+use crate::extract::fxhash::FxHashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
-use std::collections::HashMap;
 
 /// What a cue row detects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,8 +84,8 @@ pub(super) struct Role {
     pub(super) org: bool,
 }
 
-pub(super) static ROLES: Lazy<HashMap<String, Role>> = Lazy::new(|| {
-    let mut m = HashMap::new();
+pub(super) static ROLES: Lazy<FxHashMap<String, Role>> = Lazy::new(|| {
+    let mut m = FxHashMap::default();
     for row in crate::data::ATTRIB_ROLES.rows() {
         let gender = match row.col(1) {
             "m" => Gender::Male,
@@ -166,6 +166,10 @@ pub(super) static LY_NOUNS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("
 /// What follows a cue in an anonymous source's formula ("asked not to be named"): no claim.
 pub(super) static ANONYMITY: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("anonymity"));
 
+/// The longest phrase of [`ANONYMITY`], in bytes.
+pub(super) static ANONYMITY_MAX_LEN: Lazy<usize> =
+    Lazy::new(|| ANONYMITY.iter().map(|p| p.len()).max().unwrap_or(0));
+
 /// Capitalized words that cannot be part of a speaker phrase.
 pub(super) static CAP_STOP: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("cap-stop"));
 
@@ -236,6 +240,14 @@ mod tests {
 
     /// `role_of`'s stack lowercasing answers as the lowercase copy does, on every word of the
     /// demo corpus and on each role in upper case and plural.
+    /// `verb_cue` lowercases only a prefix of the words after a cue as long as the longest
+    /// anonymity phrase: that holds for ASCII phrases.
+    #[test]
+    fn anonymity_phrases_are_ascii() {
+        assert!(!ANONYMITY.is_empty());
+        assert!(ANONYMITY.iter().all(|p| p.is_ascii()), "{:?}", *ANONYMITY);
+    }
+
     #[test]
     fn role_of_matches_the_lowercase_copy() {
         let same = |w: &str| {

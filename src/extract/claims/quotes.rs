@@ -1,6 +1,8 @@
 //! Quotation spans of an article (paired per paragraph), lookups into them by byte, and the
 //! trimming that turns a raw span into claim content.
 
+use crate::extract::words::position_of_any;
+
 /// A quotation: interior bytes `[start, end)`, marks at `open` and (when closed) ending `close_end`.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Quote {
@@ -24,8 +26,7 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
     // Only line breaks and quote marks act; every other char is skipped in one scan of the
     // bytes (`‘’“”` open with 0xE2, and every other char does nothing below).
     let mut next = 0;
-    while let Some(k) = (b[next..].iter()).position(|&x| matches!(x, b'\n' | b'\'' | b'"' | 0xE2)) {
-        let i = next + k;
+    while let Some(i) = position_of_any(b, next, b"\n'\"\xE2") {
         let c = text[i..].chars().next().expect("a char starts here");
         next = i + c.len_utf8();
         // The next char is an apostrophe (a doubled one is a quote mark).
@@ -149,7 +150,9 @@ fn blank_line_after(b: &[u8], i: usize) -> Option<usize> {
 fn quote_marks(piece: &str) -> usize {
     let b = piece.as_bytes();
     let (mut n, mut i) = (0, 0);
-    while i < b.len() {
+    // Only `"`, `'` and 0xE2 (the first byte of `“` and `”`) act below: skip to the next one.
+    while let Some(k) = position_of_any(b, i, b"\"'\xE2") {
+        i = k;
         match b[i] {
             b'"' => n += 1,
             b'\'' if b.get(i + 1) == Some(&b'\'') => {
@@ -185,18 +188,20 @@ pub(super) fn clean_content(
         let piece = &text[s..e];
         // Quote marks at the edges go only when unbalanced inside: `said "it was "too early"`
         // keeps the pair around "too early".
-        let marks = quote_marks(piece);
+        let mut marks = quote_marks(piece);
         for q in ["\"", "“", "”", "''"] {
             if piece.starts_with(q)
                 && (!marks.is_multiple_of(2) || piece.len() > q.len() && edge_pair(piece))
             {
                 s += q.len();
                 quoted = true;
+                // The mark just dropped was counted as one at the start, and the count of
+                // the rest starts where it ended: the same as counting again.
+                marks -= 1;
                 break;
             }
         }
         let piece = &text[s..e];
-        let marks = quote_marks(piece);
         for q in ["\"", "“", "”", "''", ",", ";", ":", "—", "-"] {
             let is_quote = q.contains('"') || q.contains('”') || q == "''";
             if is_quote && marks.is_multiple_of(2) {
@@ -220,14 +225,21 @@ pub(super) fn clean_content(
         }
         let piece = &text[s..e];
         for conj in [" and", " but", " or"] {
-            if piece.len() > conj.len() && piece.to_ascii_lowercase().ends_with(conj) {
+            // The tail compared in place: no lowercase copy of the whole content per word.
+            if piece.len() > conj.len()
+                && piece.as_bytes()[piece.len() - conj.len()..]
+                    .eq_ignore_ascii_case(conj.as_bytes())
+            {
                 e -= conj.len();
                 break;
             }
         }
         let piece = &text[s..e];
-        let lp = piece.get(..5).unwrap_or("").to_ascii_lowercase();
-        if lp == "that " {
+        if piece
+            .as_bytes()
+            .get(..5)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"that "))
+        {
             s += 5;
         }
         if (s, e) == before {

@@ -8,7 +8,8 @@
 
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
-    in_list, role_of, CueKind, ANONYMITY, CHANNEL_NOUNS, PRONOUNS, SKIP_BEFORE_CUE,
+    in_list, role_of, CueKind, ANONYMITY, ANONYMITY_MAX_LEN, CHANNEL_NOUNS, PRONOUNS,
+    SKIP_BEFORE_CUE,
 };
 use super::phrase::{
     is_name_particle, np_back, np_fwd_mode, pp_subject, relative_subject, sentence_subject,
@@ -61,7 +62,17 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         cue_word,
     };
     // "who asked not to be named", "who requested anonymity": a source's formula.
-    let after_cue = text[cue.end..site.sent.end].trim_start().to_lowercase();
+    // Only the phrases' length (and one char more) is read: lowercase that, not the rest of
+    // the sentence. A char lowercases to one or more, so the same prefixes match (the list is
+    // ASCII, tested in `lexicon`).
+    let after_cue: String = {
+        let rest = text[cue.end..site.sent.end].trim_start();
+        let cut = rest
+            .char_indices()
+            .nth(*ANONYMITY_MAX_LEN + 1)
+            .map_or(rest.len(), |(i, _)| i);
+        rest[..cut].to_lowercase()
+    };
     if ANONYMITY.iter().any(|p| {
         after_cue
             .strip_prefix(p)
