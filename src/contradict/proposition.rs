@@ -156,6 +156,7 @@ struct Positions {
 
 static POSITIONS: Lazy<Positions> = Lazy::new(|| {
     let table = rows(crate::data::POSITIONS.text, 2, "positions.tsv");
+    // Every row of one kind as one alternation.
     let alternatives = |kind: &str| {
         table
             .iter()
@@ -164,59 +165,30 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
             .collect::<Vec<_>>()
             .join("|")
     };
-    let join = |kind: &str| {
-        let parts: Vec<&str> = table
-            .iter()
-            .filter(|c| c[0] == kind)
-            .map(|c| c[1].as_str())
-            .collect();
-        word_regex(&parts.join("|"))
+    let join = |kind: &str| word_regex(&alternatives(kind));
+    // The rows of one kind between `before` and `after` (case-insensitive).
+    let framed = |kind: &str, before: &str, after: &str| {
+        Regex::new(&format!("(?i){before}(?:{}){after}", alternatives(kind)))
+            .unwrap_or_else(|e| panic!("valid {kind} pattern in positions.tsv: {e}"))
     };
     Positions {
         negation: join("negation"),
         dismissal: join("dismissal"),
         ridicule: join("ridicule"),
-        names_charge: word_regex(
-            &table
-                .iter()
-                .filter(|c| c[0] == "accused")
-                .map(|c| c[1].as_str())
-                .collect::<Vec<_>>()
-                .join("|"),
-        ),
+        names_charge: join("accused"),
         conduct: join("conduct"),
         litotes: join("litotes"),
         accusation: join("accusation"),
         incident: join("incident"),
         condition: join("condition"),
         concession: join("concession"),
-        directive: Regex::new(&format!("(?i)^(?:{})$", alternatives("directive")))
-            .expect("valid directive pattern in positions.tsv"),
-        appraisal: Regex::new(&format!("(?i)^(?:{})$", alternatives("appraisal")))
-            .expect("valid appraisal pattern in positions.tsv"),
+        directive: framed("directive", "^", "$"),
+        appraisal: framed("appraisal", "^", "$"),
         effort: opening(&alternatives("effort")),
         objection: opening(&alternatives("objection")),
         second: join("second"),
-        modal: Regex::new(&format!(
-            "(?i)\\b(?:{})\\s+(?:not\\s+|also\\s+)?([a-z]+)",
-            table
-                .iter()
-                .filter(|c| c[0] == "modal")
-                .map(|c| c[1].as_str())
-                .collect::<Vec<_>>()
-                .join("|")
-        ))
-        .expect("valid modal pattern in positions.tsv"),
-        accused: Regex::new(&format!(
-            "(?i)^\\W*(?:{})",
-            table
-                .iter()
-                .filter(|c| c[0] == "accused")
-                .map(|c| c[1].as_str())
-                .collect::<Vec<_>>()
-                .join("|")
-        ))
-        .expect("valid accused pattern in positions.tsv"),
+        modal: framed("modal", "\\b", "\\s+(?:not\\s+|also\\s+)?([a-z]+)"),
+        accused: framed("accused", "^\\W*", ""),
     }
 });
 
