@@ -232,6 +232,10 @@ pub struct Features {
     pub stems: OnceLock<Vec<String>>,
     /// Whether it states a fact or speaks of a party's conduct ([`proposition::mode`]).
     pub mode: proposition::Mode,
+    /// [`proposition::concedes`] on the claim's content, found at most once.
+    pub concedes: OnceLock<bool>,
+    /// [`proposition::foretells`] on the claim's content, found at most once.
+    pub foretells: OnceLock<bool>,
 }
 
 impl Features {
@@ -251,12 +255,28 @@ impl Features {
             cumulative: OnceLock::new(),
             stems: OnceLock::new(),
             mode: proposition::mode(claim),
+            concedes: OnceLock::new(),
+            foretells: OnceLock::new(),
         }
     }
 
     /// The claim's content stems, found at most once.
     pub(super) fn stems(&self, claim: &Claim) -> &[String] {
         self.stems.get_or_init(|| content_stems(&claim.text))
+    }
+
+    /// Whether the claim grants part of the other position, found at most once.
+    pub(super) fn concedes(&self, claim: &Claim) -> bool {
+        *self
+            .concedes
+            .get_or_init(|| proposition::concedes(&claim.text))
+    }
+
+    /// Whether the claim speaks of what may yet happen, found at most once.
+    pub(super) fn foretells(&self, claim: &Claim) -> bool {
+        *self
+            .foretells
+            .get_or_init(|| proposition::foretells(&claim.text))
     }
 }
 

@@ -94,7 +94,7 @@ fn rival_doers(p: &Pair, opts: &Options) -> Option<f32> {
     }
     // A warning of what may yet happen names no doer of the act already done ("extremists
     // could carry out attacks"); two blames for two different things are no quarrel.
-    let foretells = |it: &Item| proposition::foretells(&it.claim.text);
+    let foretells = |it: &Item| it.features.foretells(it.claim);
     if foretells(p.x) || foretells(p.y) || !one_incident(p.x, p.y) {
         return None;
     }
@@ -164,10 +164,7 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     }
     // A claim that grants part of the other position ("there are violations, but they are
     // limited") takes neither side against it.
-    if frame_only_apart(x, y)
-        || proposition::concedes(&x.claim.text)
-        || proposition::concedes(&y.claim.text)
-    {
+    if frame_only_apart(x, y) || x.features.concedes(x.claim) || y.features.concedes(y.claim) {
         return None;
     }
     // A hedged claim weakens the pair (its weight), it does not erase it; a claim with no
