@@ -122,18 +122,6 @@ static BARE_OBJECT: Lazy<Regex> = Lazy::new(|| {
     .expect("valid bare object pattern")
 });
 
-/// What a rejected noun must be to reject another party's assertion: a charge (`charge` rows
-/// of `positions.tsv`) or an act (`incident` rows).
-static CHARGE_OR_ACT: Lazy<Regex> = Lazy::new(|| {
-    let parts: Vec<&str> = crate::data::POSITIONS
-        .rows()
-        .into_iter()
-        .filter(|r| matches!(r.col(0), "charge" | "incident"))
-        .map(|r| r.col(1))
-        .collect();
-    Regex::new(&format!(r"(?i)^(?:{})$", parts.join("|"))).expect("valid charge pattern")
-});
-
 /// The denier's content is a bare object (a determiner and a noun, a few words at most) whose
 /// noun names neither a charge nor an act: "Russia rejected the rebranding", "rebels dismissed
 /// the announcement as propaganda" reject a step, not what another party asserts.
@@ -145,7 +133,7 @@ pub(super) fn rejects_a_thing(claim: &crate::model::Claim) -> bool {
     BARE_OBJECT
         .captures(text)
         .and_then(|c| c.get(1))
-        .is_some_and(|noun| !CHARGE_OR_ACT.is_match(noun.as_str()))
+        .is_some_and(|noun| !super::proposition::names_charge_or_act(noun.as_str()))
 }
 
 /// A negative stance with a denial cue, or responsibility denied for the speaker's own side

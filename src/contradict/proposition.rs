@@ -148,6 +148,8 @@ struct Positions {
     directive: Regex,
     /// A whole cue that sizes a thing up (`appraisal`).
     appraisal: Regex,
+    /// A whole noun naming a charge or an act (`charge` and `incident` rows).
+    charge_or_act: Regex,
     /// The main predicate, near the content's start, of effort or objection.
     effort: Regex,
     objection: Regex,
@@ -184,6 +186,12 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
         concession: join("concession"),
         directive: framed("directive", "^", "$"),
         appraisal: framed("appraisal", "^", "$"),
+        charge_or_act: Regex::new(&format!(
+            "(?i)^(?:{}|{})$",
+            alternatives("charge"),
+            alternatives("incident")
+        ))
+        .expect("valid charge and incident patterns in positions.tsv"),
         effort: opening(&alternatives("effort")),
         objection: opening(&alternatives("objection")),
         second: join("second"),
@@ -196,6 +204,12 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
 /// some incidents, but the pause is largely respected"): it takes neither side of it.
 pub fn concedes(text: &str) -> bool {
     POSITIONS.concession.is_match(text)
+}
+
+/// Whether the whole word `noun` names a charge ("the accusation", `charge` rows of
+/// `positions.tsv`) or an act (`incident` rows: "the attack").
+pub(super) fn names_charge_or_act(noun: &str) -> bool {
+    POSITIONS.charge_or_act.is_match(noun)
 }
 
 /// The text speaks of what may yet happen: a `modal` of `positions.tsv` before a bare verb
