@@ -361,6 +361,16 @@ fn clause_end(text: &str, at: usize) -> usize {
     at + end
 }
 
+/// Whether the act after `head` (its clause up to the act) sits in a relative clause that
+/// "which" opens and no comma closes before the act: "the process which has been stalling".
+fn in_relative_clause(head: &str) -> bool {
+    static WHICH: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bwhich\b").expect("valid regex"));
+    WHICH
+        .find_iter(head)
+        .last()
+        .is_some_and(|m| !head[m.end()..].contains(','))
+}
+
 /// What [`of_claim`] reads once from a claim and each phase uses.
 struct Reading<'a> {
     claim: &'a Claim,
@@ -413,7 +423,7 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
             Read::Done(p) => return p,
             // The act's doer is not named ("the drone was shot down over our territory"): the
             // claim may still state a later act ("over our territory").
-            Read::NoDoer => match main_act(text, found.end) {
+            Read::Next => match main_act(text, found.end) {
                 Some(next) => found = next,
                 None => return None,
             },
@@ -425,8 +435,9 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
 enum Read {
     /// The claim's proposition (or none: an open question, a condition).
     Done(Option<Proposition>),
-    /// The act needs a doer and the claim names none for it.
-    NoDoer,
+    /// The act says nothing of the claim's own: it needs a doer and the claim names none for
+    /// it, or it tells of a noun in a relative clause. A later act may.
+    Next,
 }
 
 /// The proposition a claim states with act `found`.
@@ -441,11 +452,17 @@ fn read_act(r: &Reading, found: &Found) -> Read {
         return Read::Done(None);
     }
     let act = found.act;
+    // "the political process which has been stalling for a long time": a state of affairs
+    // told of a noun in a relative clause is background the claim takes for granted, not its
+    // position; a later act of the claim may state it.
+    if act.agent == Doer::None && in_relative_clause(&text[clause..found.start]) {
+        return Read::Next;
+    }
     let mut agent: Option<(String, String)> = None;
     if act.agent != Doer::None {
         agent = doer(r, found, clause);
         if agent.is_none() && matches!(act.agent, Doer::Required | Doer::After) {
-            return Read::NoDoer;
+            return Read::Next;
         }
     }
     let (position, denial) = stance(r, found, clause, agent.as_ref());
@@ -1178,6 +1195,35 @@ mod tests {
             "the poison was a Russian-made nerve agent",
             false,
             Some(("originate", Some("RUS"), 1)),
+        );
+    }
+
+    #[test]
+    fn a_state_told_of_a_noun_in_a_relative_clause_is_background() {
+        let a = "agree";
+        // The relative clause describes the process; the claim's own predicate is elsewhere.
+        check(
+            "PERGOV",
+            "said",
+            "the accord opens the way back to the border talks which have been stalled since March",
+            false,
+            None,
+        );
+        // A comma closes the relative clause: the main clause's act is the claim's own.
+        check(
+            "PERGOV",
+            "said",
+            "the border talks, which began in March, have stalled",
+            false,
+            Some((a, None, -1)),
+        );
+        // Without "which" the act is the claim's own.
+        check(
+            "PERGOV",
+            "said",
+            "the border talks have stalled",
+            false,
+            Some((a, None, -1)),
         );
     }
 
