@@ -491,6 +491,29 @@ fn attribution_table() {
             "The blockade will not be lifted, the president told reporters before leaving for Quito.",
             &["the president | told reporters | indirect | The blockade will not be lifted"],
         ),
+        // an occasion after the cue runs to the content's "that", whatever describes it
+        (
+            "Admiral Rui Costa, a senior navy officer, said in comments broadcast by state radio that Lisbon had sent two frigates to the strait.",
+            &["Rui Costa | said | indirect | Lisbon had sent two frigates to the strait"],
+        ),
+        (
+            "The fisheries minister said in an interview published on Sunday that the harbour would reopen.",
+            &["The fisheries minister | said in an interview | indirect | the harbour would reopen"],
+        ),
+        // ... but a day is no occasion: the content is the bare clause after it, and a
+        // determiner after a day or a name opens it
+        (
+            "The envoy said on Wednesday the Chilean government believed that Peru was responsible.",
+            &["The envoy | said | indirect | the Chilean government believed that Peru was responsible"],
+        ),
+        (
+            "The minister said on Monday a deal on the quotas was near.",
+            &["The minister | said | indirect | a deal on the quotas was near"],
+        ),
+        (
+            "The spokesman said at the United Nations the plan was dead.",
+            &["The spokesman | said | indirect | the plan was dead"],
+        ),
         (
             "The harbour master told a reporter the channel was clear.",
             &["The harbour master | told | indirect | the channel was clear"],
