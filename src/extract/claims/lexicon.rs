@@ -155,6 +155,10 @@ pub(super) static MODIFIERS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words(
 pub(super) static SKIP_BEFORE_CUE: Lazy<Vec<&'static str>> =
     Lazy::new(|| claim_words("skip-before-cue"));
 
+/// Nouns of what another party said, in "…, a charge Lima has denied": not the speaker.
+pub(super) static REPORTED_THINGS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| claim_words("reported-thing"));
+
 /// Discourse adverbs set off by commas between a speaker and its cue ("Lavrov, however,
 /// rejected ...", "The minister on Monday, though, said ...").
 pub(super) static ASIDES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("aside"));
@@ -298,6 +302,7 @@ mod tests {
             "ly-noun",
             "anonymity",
             "wire-ref",
+            "reported-thing",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

@@ -593,9 +593,15 @@ pub(super) fn skip_trailer(
             continue;
         }
         // "said on Wednesday the government believed …", "said on Monday a deal was near",
-        // "said at the United Nations the plan was dead": a determiner after a day or a name
-        // closes the circumstance and opens the content.
-        if k > start && matches!(lw.as_str(), "the" | "a" | "an") {
+        // "said at the United Nations the plan was dead", "said on Tuesday it was absurd": a
+        // determiner or a subject pronoun after a day or a name closes the circumstance and
+        // opens the content.
+        if k > start
+            && matches!(
+                lw.as_str(),
+                "the" | "a" | "an" | "it" | "he" | "she" | "they" | "we" | "i"
+            )
+        {
             let prev = &toks[k - 1];
             let pw = word(text, prev);
             if prev.k == TokKind::Word && (is_day(pw) || is_cap(pw)) {

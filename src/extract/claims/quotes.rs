@@ -1,6 +1,7 @@
 //! Quotation spans of an article (paired per paragraph), lookups into them by byte, and the
 //! trimming that turns a raw span into claim content.
 
+use super::lexicon::{in_list, REPORTED_THINGS};
 use crate::extract::words::position_of_any;
 
 /// A quotation: interior bytes `[start, end)`, marks at `open` and (when closed) ending `close_end`.
@@ -171,6 +172,21 @@ fn quote_marks(piece: &str) -> usize {
     n
 }
 
+/// Where a trailing ", a charge", ", a claim that", ", the account which" starts in `piece`
+/// (a determiner, a noun of [`REPORTED_THINGS`], a relative pronoun or none).
+fn reported_thing_tail(piece: &str) -> Option<usize> {
+    let comma = piece.rfind(", ")?;
+    let words: Vec<&str> = piece[comma + 2..].split(' ').collect();
+    let det = ["a", "an", "the", "this", "that"];
+    let rel = ["that", "which"];
+    let fits = match words.as_slice() {
+        [d, n] => in_list(&det, d) && in_list(&REPORTED_THINGS, n),
+        [d, n, r] => in_list(&det, d) && in_list(&REPORTED_THINGS, n) && in_list(&rel, r),
+        _ => false,
+    };
+    fits.then_some(comma)
+}
+
 /// Trim whitespace, quote marks, trailing commas/periods and a leading "that" from a content span.
 pub(super) fn clean_content(
     text: &str,
@@ -221,6 +237,23 @@ pub(super) fn clean_content(
             let w = piece.rsplit(' ').next().unwrap_or("");
             if w.matches('.').count() == 1 {
                 e -= 1;
+            }
+        }
+        let piece = &text[s..e];
+        // "…, a charge Lima has denied": the apposition naming the claim belongs to the
+        // rejection after it.
+        if let Some(cut) = reported_thing_tail(piece) {
+            e = s + cut;
+        }
+        let piece = &text[s..e];
+        // "…, while Moscow said …": a contrast the next claim opens ("for a while" stays).
+        for conj in [", while", ", whereas"] {
+            if piece.len() > conj.len()
+                && piece.as_bytes()[piece.len() - conj.len()..]
+                    .eq_ignore_ascii_case(conj.as_bytes())
+            {
+                e -= conj.len();
+                break;
             }
         }
         let piece = &text[s..e];

@@ -515,6 +515,34 @@ fn attribution_table() {
             &["The spokesman | said | indirect | the plan was dead"],
         ),
         (
+            "The port authority said on Tuesday it was \"absurd\" to blame the pilots.",
+            &["The port authority | said | mixed | it was \"absurd\" to blame the pilots"],
+        ),
+        // a rejected claim named in an apposition: the party after the noun rejects, and the
+        // apposition belongs to neither content
+        (
+            "Quito said its coast guard sank two smuggling boats, an account Lima rejected.",
+            &[
+                "Lima | rejected | indirect | Quito said its coast guard sank two smuggling boats",
+                "Quito | said | indirect | its coast guard sank two smuggling boats",
+            ],
+        ),
+        (
+            "Quito said its coast guard sank two smuggling boats, a claim that Lima rejected.",
+            &[
+                "Lima | rejected | indirect | Quito said its coast guard sank two smuggling boats",
+                "Quito | said | indirect | its coast guard sank two smuggling boats",
+            ],
+        ),
+        // a contrast the next claim opens is not part of the first
+        (
+            "Fishermen said the patrol fired without warning, while the navy said the boat had ignored three calls.",
+            &[
+                "Fishermen | said | indirect | the patrol fired without warning",
+                "the navy | said | indirect | the boat had ignored three calls",
+            ],
+        ),
+        (
             "The harbour master told a reporter the channel was clear.",
             &["The harbour master | told | indirect | the channel was clear"],
         ),

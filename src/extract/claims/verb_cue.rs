@@ -9,7 +9,7 @@
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
     in_list, role_of, CueKind, ANONYMITY, ANONYMITY_MAX_LEN, CHANNEL_NOUNS, PRONOUNS,
-    SKIP_BEFORE_CUE,
+    REPORTED_THINGS, SKIP_BEFORE_CUE,
 };
 use super::phrase::{
     is_name_particle, np_back, np_fwd_mode, pp_subject, relative_subject, sentence_subject,
@@ -252,12 +252,53 @@ fn subject_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
         let sp = ctx.speaker_from_phrase(&toks[s2..j], &toks[s2..=r]);
         found.speaker = Some(sp);
         found.first_tok = Some(s2);
+    } else if let Some(name) = after_reported_thing(text, toks, st, j) {
+        // "…, a charge Lima has denied": the party after the noun speaks; the attribution
+        // starts at the noun's determiner.
+        let sp = ctx.speaker_from_phrase(&toks[name..j], &toks[name..j]);
+        found.speaker = Some(sp);
+        found.first_tok = Some(reported_thing_start(text, toks, st));
     } else {
         let sp = ctx.speaker_from_phrase(&toks[st..j], &toks[st..j]);
         found.speaker = Some(sp);
         found.first_tok = Some(st);
     }
     found
+}
+
+/// "…, a charge Lima has denied", "…, a claim that New Delhi rejected": the subject phrase
+/// from `st` to the cue at `j` opens with (or follows) a determiner and a noun of what another
+/// party said ([`REPORTED_THINGS`]) right after a comma; returns the first token of the party.
+fn after_reported_thing(text: &str, toks: &[Tok], st: usize, j: usize) -> Option<usize> {
+    let is = |i: usize, list: &[&str]| {
+        toks.get(i)
+            .is_some_and(|t| t.k == TokKind::Word && in_list(list, word(text, t)))
+    };
+    let det = &["a", "an", "the", "this", "that"];
+    let rel = &["that", "which"];
+    // The noun inside the phrase: "a charge Lima".
+    if is(st, det) && is(st + 1, &REPORTED_THINGS) && st >= 1 && is_punct(text, &toks[st - 1], ",")
+    {
+        let name = st + 2 + usize::from(is(st + 2, rel));
+        return (name < j).then_some(name);
+    }
+    // The phrase stopped at the relative pronoun: "a claim that | New Delhi".
+    (st >= 4
+        && is(st - 1, rel)
+        && is(st - 2, &REPORTED_THINGS)
+        && is(st - 3, det)
+        && is_punct(text, &toks[st - 4], ","))
+    .then_some(st)
+}
+
+/// Where the apposition [`after_reported_thing`] found starts: its determiner.
+fn reported_thing_start(text: &str, toks: &[Tok], st: usize) -> usize {
+    let rel = word(text, &toks[st - 1]);
+    if rel.eq_ignore_ascii_case("that") || rel.eq_ignore_ascii_case("which") {
+        st - 3
+    } else {
+        st
+    }
 }
 
 /// Appositive: "Sergei Lavrov, Russia's foreign minister, said" / "a U.S. official, speaking
