@@ -475,6 +475,29 @@ pub enum EvalCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Speakers and sides of claims on TimeML wire copy from a TSV of hand judgements
+    /// (e.g. src/data/heldout/sides.tsv): claims found, speaker right, side and country right.
+    Sides {
+        file: PathBuf,
+        /// Folder holding the TimeML documents the file names (searched recursively).
+        #[arg(long, default_value = defaults::SIDES_CORPUS)]
+        corpus: PathBuf,
+        /// Append this many unjudged extracted claims with `?` (and print each sentence) for a
+        /// person to judge.
+        #[arg(long, requires = "seed")]
+        sample: Option<usize>,
+        /// Seed of the draw (splitmix64).
+        #[arg(long, requires = "sample")]
+        seed: Option<u64>,
+        /// Draw only from documents whose file name starts with one of these (comma separated).
+        #[arg(long, value_delimiter = ',', requires = "sample")]
+        only: Vec<String>,
+        /// List every judged claim whose speaker or side is wrong, with its sentence and reason.
+        #[arg(long)]
+        show: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

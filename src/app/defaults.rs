@@ -17,6 +17,8 @@ pub const WIDTH: u32 = 1600;
 pub const HEIGHT: u32 = 900;
 /// `report --out`.
 pub const REPORT_OUT: &str = "reports";
+/// `eval sides --corpus`: TimeBank and AQUAINT in TimeML, beside the project.
+pub const SIDES_CORPUS: &str = "../shared/corpora/timeml/TBAQ-cleaned";
 /// `demo --out`.
 pub const DEMO_OUT: &str = "reports/demo";
 /// Demo threads with fewer articles than this get no report bundle (they are strays, not stories).

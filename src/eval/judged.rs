@@ -267,9 +267,10 @@ impl SplitMix64 {
     }
 }
 
-/// Draw `n` of `pool` (sorted first, so the draw depends only on the set and the seed).
-pub fn draw(pool: &[PairKey], n: usize, seed: u64) -> Vec<PairKey> {
-    let mut v: Vec<PairKey> = pool.to_vec();
+/// Draw `n` of `pool` (sorted first, so the draw depends only on the set and the seed); pairs
+/// here, claims in [`super::sides`].
+pub fn draw<K: Ord + Clone>(pool: &[K], n: usize, seed: u64) -> Vec<K> {
+    let mut v: Vec<K> = pool.to_vec();
     v.sort();
     v.dedup();
     let n = n.min(v.len());

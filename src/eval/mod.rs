@@ -4,6 +4,7 @@ pub mod demo;
 pub mod gold;
 pub mod judged;
 pub mod polnear;
+pub mod sides;
 pub mod timeml;
 
 /// Precision, recall and F1 from counts.

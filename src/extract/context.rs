@@ -221,6 +221,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
         let found = if is_name(&c.speaker) {
             let named_by = c.speaker_span.map_or(c.sentence_span.end, |s| s.end);
             by_appositive(body, actors, &c.speaker, named_by)
+                .or_else(|| named_elsewhere(actors, &c.speaker))
                 .map(Found::from)
                 .or_else(|| same_speaker(&coded, &lower))
                 .or_else(|| named_after_coded(body, &coded, c.speaker.trim(), at))
@@ -228,6 +229,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| introduced(body, done.last(), c.sentence_span.start))
                 .or_else(|| by_coded_role(&coded, title_head(body, &c.speaker, named_by), at))
                 .or_else(|| by_rank(&coded, &c.speaker, at))
+                .or_else(|| titled_by_dateline(article, &c.speaker, named_by))
         } else if let Some(m) = according_to_possessor(article, c) {
             Some(m)
         } else if let Some(m) = relayed(&c.speaker, done.last(), at) {
@@ -548,11 +550,45 @@ fn by_rank(coded: &[(usize, String, Found)], speaker: &str, at: usize) -> Option
     })
 }
 
+/// "CANBERRA (AP) — Prime Minister Jane Roe said …": a name that nothing else codes, first
+/// written right after a state title alone ("Prime Minister", "Deputy Attorney General"; see
+/// [`actors::state_title_role`]), speaks for the dateline's country in the title's role, as an
+/// unnamed official does. A capitalised word before the title that names a party of its own
+/// ("Sinn Fein leader", "Peruvian President") leaves it to the rules that read that word.
+fn titled_by_dateline(article: &Article, speaker: &str, named_by: usize) -> Option<Found> {
+    let body = article.body;
+    let first = body.find(speaker.trim()).filter(|&f| f <= named_by)?;
+    let lo = body.floor_char_boundary(first.saturating_sub(TITLE));
+    let words: Vec<&str> = clause_tail(&body[lo..first]).split_whitespace().collect();
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        .count();
+    let title = &words[words.len() - run..];
+    let role = actors::state_title_role(title)?;
+    if run < words.len() && words[words.len() - run - 1].starts_with(char::is_uppercase) {
+        return None;
+    }
+    Some(Found::of_country(dateline_country(article)?, role))
+}
+
+/// The country of the dateline's city (a capital or a city the gazetteer places).
+fn dateline_country(article: &Article) -> Option<String> {
+    let place = article
+        .dateline?
+        .split_whitespace()
+        .map(title_case)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let r = actors::resolve_speaker_on(&place, article.gazetteer, article.date)?;
+    r.country.filter(|c| c.len() == 3 && r.code != UNKNOWN_CODE)
+}
+
 /// "WASHINGTON — … a senior official said", "MOSCOW (Reuters) - The military said": an
 /// unnamed official, ministry or military whose words name no country speaks for the country
 /// of the dateline's city (a capital or a city the gazetteer places).
 fn by_dateline(article: &Article, speaker: &str) -> Option<Found> {
-    let city = article.dateline?;
     let words: Vec<&str> = speaker.split_whitespace().collect();
     let head = words.last()?.to_lowercase();
     let role = super::claims::dateline_role(&head)?;
@@ -560,16 +596,7 @@ fn by_dateline(article: &Article, speaker: &str) -> Option<Found> {
     if words[1..].iter().any(|w| w.starts_with(char::is_uppercase)) {
         return None;
     }
-    let place = city
-        .split_whitespace()
-        .map(title_case)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let r = actors::resolve_speaker_on(&place, article.gazetteer, article.date)?;
-    let country = r
-        .country
-        .filter(|c| c.len() == 3 && r.code != UNKNOWN_CODE)?;
-    Some(Found::of_country(country, role))
+    Some(Found::of_country(dateline_country(article)?, role))
 }
 
 /// "A pro-regime website", "pro-government media": an outlet "pro" the regime or government
@@ -1007,6 +1034,16 @@ fn opening_place(article: &Article, at: usize) -> Option<Found> {
         code: r.code,
         country: r.country,
     })
+}
+
+/// "Interior Minister Rosa Diaz said … a plan backed by Peru's Interior Minister Rosa Diaz": a
+/// full name the speaker's own words leave uncoded is the person of the same full name coded
+/// anywhere else in the article (earlier or later), written there with a country or title.
+fn named_elsewhere<'a>(actors: &'a [ActorMention], speaker: &str) -> Option<&'a ActorMention> {
+    let name = speaker.trim();
+    actors
+        .iter()
+        .find(|m| m.kind == ActorKind::Person && usable(m) && m.text == name)
 }
 
 /// The appositive after the name's first occurrence, or the title words before it.
@@ -1457,6 +1494,97 @@ mod tests {
             };
             let (ex, _) = crate::extract::extract_article(&article, &Gazetteer::builtin());
             let got = ex.claims.iter().find(|c| c.speaker == *speaker);
+            assert!(got.is_some(), "{body}: {:?}", ex.claims);
+            assert_eq!(got.unwrap().actor_code.as_deref(), *want, "{body}");
+        }
+    }
+
+    /// A name written right after a state title alone, that nothing else codes, speaks for the
+    /// dateline's country in the title's role; a title with a word of its own before it (an
+    /// origin, a party, a union) or no dateline gives no code, and a country cue wins.
+    /// Invented harbour-strike sentences. Each case: dateline city, article, speaker, code.
+    #[test]
+    fn titled_names_speak_for_the_dateline() {
+        let cases: &[(Option<&str>, &str, &str, Option<&str>)] = &[
+            (
+                Some("LIMA"),
+                "President Tomas Arnaldo said the port would reopen on Friday.",
+                "Tomas Arnaldo",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Deputy Attorney General Rosa Quispe said the strike leaders would not be charged.",
+                "Rosa Quispe",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "The dockers would go back on Monday, Interior Minister Rosa Quispe said.",
+                "Rosa Quispe",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Chilean Foreign Minister Rosa Quispe said the port would reopen.",
+                "Rosa Quispe",
+                Some("CHLGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Dock union leader Tomas Arnaldo said the strike would go on.",
+                "Tomas Arnaldo",
+                None,
+            ),
+            (
+                Some("LIMA"),
+                "Rosa Quispe, a crane driver, said the strike would go on.",
+                "Rosa Quispe",
+                None,
+            ),
+            (
+                None,
+                "President Tomas Arnaldo said the port would reopen on Friday.",
+                "Tomas Arnaldo",
+                None,
+            ),
+        ];
+        for (city, body, speaker, want) in cases {
+            let article = crate::model::Article {
+                body: body.to_string(),
+                published: DateValue::day(day()),
+                dateline: city.map(str::to_string),
+                ..Default::default()
+            };
+            let (ex, _) = crate::extract::extract_article(&article, &Gazetteer::builtin());
+            let got = ex.claims.iter().find(|c| c.speaker == *speaker);
+            assert!(got.is_some(), "{body}: {:?}", ex.claims);
+            assert_eq!(got.unwrap().actor_code.as_deref(), *want, "{body}");
+        }
+    }
+
+    /// A full name left uncoded where it speaks takes the code of the same full name written
+    /// elsewhere in the article with a country, before or after; another name does not.
+    /// Invented sentences of a harbour strike.
+    #[test]
+    fn a_name_coded_elsewhere_in_the_article_keeps_its_code() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "The deal was backed by Peru's Interior Minister Rosa Quispe. Interior Minister Rosa Quispe said the port would reopen.",
+                Some("PERGOV"),
+            ),
+            (
+                "Interior Minister Rosa Quispe said the port would reopen. The deal was backed by Peru's Interior Minister Rosa Quispe.",
+                Some("PERGOV"),
+            ),
+            (
+                "Interior Minister Rosa Quispe said the port would reopen. The deal was backed by Peru's Interior Minister Marta Quispe.",
+                None,
+            ),
+        ];
+        for (body, want) in cases {
+            let (ex, _) = extract(body, DateValue::day(day()), &Gazetteer::builtin());
+            let got = ex.claims.iter().find(|c| c.speaker == "Rosa Quispe");
             assert!(got.is_some(), "{body}: {:?}", ex.claims);
             assert_eq!(got.unwrap().actor_code.as_deref(), *want, "{body}");
         }

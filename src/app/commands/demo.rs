@@ -1,4 +1,4 @@
-//! The demo and the scoring harnesses: `demo` (the bundled corpus into reports) and `eval timeml|polnear|gold|demo|judged`.
+//! The demo and the scoring harnesses: `demo` (the bundled corpus into reports) and `eval timeml|polnear|gold|demo|judged|sides`.
 
 use std::path::PathBuf;
 
@@ -84,6 +84,24 @@ pub fn eval(cfg: &Config, out: &mut Out, cmd: EvalCmd) -> Result<Outcome> {
             let (s, pairs) = eval::judged::run(&file, sample.zip(seed), show, &cfg.talk)?;
             if !json {
                 out.raw(&pairs)?;
+            }
+            print(out, &s, json, Text::Raw)?;
+        }
+        EvalCmd::Sides {
+            file,
+            corpus,
+            sample,
+            seed,
+            only,
+            show,
+            json,
+        } => {
+            let sample = sample
+                .zip(seed)
+                .map(|(n, seed)| eval::sides::Sample { n, seed, only });
+            let (s, drawn) = eval::sides::run(&file, &corpus, sample, show)?;
+            if !json {
+                out.raw(&drawn)?;
             }
             print(out, &s, json, Text::Raw)?;
         }

@@ -20,6 +20,7 @@ mod titles;
 
 pub use code::ActorCode;
 pub use find::{find, find_all, find_on, find_with_places};
+pub use titles::state_title_role;
 
 use find::all_hits;
 

@@ -34,6 +34,36 @@ fn skip_modifiers_left(text: &str, mut pos: usize) -> usize {
     pos
 }
 
+/// Titles of titles.tsv that name a person (kind anonymous) of a state organ (role GOV, MIL,
+/// LEG or JUD), lower case, with their role.
+static STATE_TITLES: Lazy<Vec<(String, &'static str)>> = Lazy::new(|| {
+    crate::data::TITLES
+        .rows()
+        .into_iter()
+        .filter(|r| r.col(2).trim() == "anonymous")
+        .map(|r| (r.col(0).trim().to_lowercase(), r.col(1).trim()))
+        .filter(|(_, role)| ["GOV", "MIL", "LEG", "JUD"].contains(role))
+        .collect()
+});
+
+/// The role of a person's state title written alone before a name ("Prime Minister",
+/// "Deputy Attorney General", "Interior Minister"): the words, in any case, are one of
+/// [`STATE_TITLES`] with only `title_modifiers.tsv` words before it. Any other word gives none.
+pub fn state_title_role(words: &[&str]) -> Option<&'static str> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lead = lower
+        .iter()
+        .take_while(|w| TITLE_MODIFIERS.contains(&w.as_str()))
+        .count();
+    (0..=lead.min(lower.len().saturating_sub(1))).find_map(|skip| {
+        let phrase = lower[skip..].join(" ");
+        STATE_TITLES
+            .iter()
+            .find(|(t, _)| *t == phrase)
+            .map(|(_, role)| *role)
+    })
+}
+
 static NAME_AFTER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"^,?[ \t]+(?:(?:Maj|Lt|Col|Gen|Brig|Adm|Capt|Sgt|Dr|Mr|Mrs|Ms)\.?[ \t]+)*([A-Z][a-z'’]+(?:[- ](?:al-|el-|bin |ibn |abu |Abu |de la |de |van |von |del )?[A-Z][\w'’]*(?:-[A-Z]?\w+)?){1,3})",
