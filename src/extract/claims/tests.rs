@@ -534,6 +534,18 @@ fn attribution_table() {
                 "Quito | said | indirect | its coast guard sank two smuggling boats",
             ],
         ),
+        // a rejected or charged thing ends where a new clause is joined on
+        (
+            "Lima has denied any role, and on Monday its envoy called the charges \"absurd\".",
+            &[
+                "Lima | denied | indirect | any role",
+                "its envoy | called | mixed | the charges \"absurd\"",
+            ],
+        ),
+        (
+            "Quito accused Lima of spying on its navy, but offered no evidence.",
+            &["Quito | accused | indirect | Lima of spying on its navy"],
+        ),
         // a contrast the next claim opens is not part of the first
         (
             "Fishermen said the patrol fired without warning, while the navy said the boat had ignored three calls.",

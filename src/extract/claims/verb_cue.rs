@@ -739,6 +739,18 @@ fn content_after(
         .find(|q| q.open >= cs && q.open < sent.end && q.end > sent.end)
     {
         end = q.end;
+    } else if !via_that && matches!(site.row.kind, CueKind::Denial | CueKind::Accusation) {
+        // "denied any involvement, and on Monday its spokesman called …", "accused Lima of
+        // spying; the envoy …": the rejected or charged thing ends where a new clause is
+        // joined on.
+        let tail = &text[cs..end];
+        if let Some(i) = [", and ", ", but ", "; "]
+            .iter()
+            .filter_map(|j| tail.find(j))
+            .min()
+        {
+            end = cs + i;
+        }
     }
     let c = clean_content(text, cs, end)?;
     let has_quote = quotes_near(quotes, c.0, c.1)
