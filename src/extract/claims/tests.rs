@@ -546,6 +546,13 @@ fn attribution_table() {
             "Quito accused Lima of spying on its navy, but offered no evidence.",
             &["Quito | accused | indirect | Lima of spying on its navy"],
         ),
+        (
+            "Quito said its coast guard sank two boats, a claim the fishermen denied.",
+            &[
+                "the fishermen | denied | indirect | Quito said its coast guard sank two boats",
+                "Quito | said | indirect | its coast guard sank two boats",
+            ],
+        ),
         // a contrast the next claim opens is not part of the first
         (
             "Fishermen said the patrol fired without warning, while the navy said the boat had ignored three calls.",

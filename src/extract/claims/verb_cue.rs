@@ -282,20 +282,26 @@ fn after_reported_thing(text: &str, toks: &[Tok], st: usize, j: usize) -> Option
         let name = st + 2 + usize::from(is(st + 2, rel));
         return (name < j).then_some(name);
     }
-    // The phrase stopped at the relative pronoun: "a claim that | New Delhi".
-    (st >= 4
-        && is(st - 1, rel)
-        && is(st - 2, &REPORTED_THINGS)
-        && is(st - 3, det)
-        && is_punct(text, &toks[st - 4], ","))
+    // The phrase stopped at the relative pronoun or at the party's own determiner: "a claim
+    // that | New Delhi", "a claim | the rebels".
+    let r = usize::from(st >= 1 && is(st - 1, rel));
+    (st >= 3 + r
+        && is(st - 1 - r, &REPORTED_THINGS)
+        && is(st - 2 - r, det)
+        && is_punct(text, &toks[st - 3 - r], ","))
     .then_some(st)
 }
 
 /// Where the apposition [`after_reported_thing`] found starts: its determiner.
 fn reported_thing_start(text: &str, toks: &[Tok], st: usize) -> usize {
-    let rel = word(text, &toks[st - 1]);
-    if rel.eq_ignore_ascii_case("that") || rel.eq_ignore_ascii_case("which") {
+    if st < 2 {
+        return st;
+    }
+    let prev = word(text, &toks[st - 1]);
+    if prev.eq_ignore_ascii_case("that") || prev.eq_ignore_ascii_case("which") {
         st - 3
+    } else if in_list(&REPORTED_THINGS, prev) {
+        st - 2
     } else {
         st
     }
