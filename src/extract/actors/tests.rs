@@ -441,6 +441,19 @@ fn dated_roles() {
     assert_eq!(at("Theresa May", "2018-03-12"), "GBRGOV");
 }
 
+/// Territories CAMEO codes apart from their state speak for themselves.
+#[test]
+fn special_administrative_regions_have_their_own_code() {
+    let g = Gazetteer::builtin();
+    let code = |who: &str| resolve_speaker_on(who, &g, None).map(|r| r.code);
+    assert_eq!(
+        code("a Hong Kong government spokesman").as_deref(),
+        Some("HKGGOV")
+    );
+    assert_eq!(code("Macau's government").as_deref(), Some("MACGOV"));
+    assert_eq!(code("Beijing").as_deref(), Some("CHNGOV"));
+}
+
 /// "pro-X" outlets and groups speak for X's side, whatever their own name.
 #[test]
 fn pro_side_speakers() {
