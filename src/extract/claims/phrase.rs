@@ -409,7 +409,14 @@ pub(super) fn skip_back(text: &str, toks: &[Tok], mut j: usize) -> usize {
         }
         // "have all rejected", "They both said": a floating quantifier after the subject.
         let floating = matches!(w, "all" | "both") && j >= 2 && toks[j - 2].k == TokKind::Word;
-        if t.k == TokKind::Word && (in_list(&SKIP_BEFORE_CUE, w) || manner_adverb(w) || floating) {
+        // "The ministry late on Thursday said": a time of day before a day.
+        let time_of_day = matches!(w, "late" | "early")
+            && toks.get(j).is_some_and(|n| {
+                in_list(&["on", "in", "last", "this"], word(text, n)) || is_day(word(text, n))
+            });
+        if t.k == TokKind::Word
+            && (in_list(&SKIP_BEFORE_CUE, w) || manner_adverb(w) || floating || time_of_day)
+        {
             j -= 1;
         } else if let Some(open) = aside_before(text, toks, j) {
             j = open;
@@ -572,6 +579,19 @@ pub(super) fn skip_trailer(
         }
         if t.k != TokKind::Word {
             break;
+        }
+        // "said late on Thursday that …", "said early on Monday the …": the time of day
+        // belongs to the circumstance ("said early elections …" does not).
+        let time_of_day = matches!(lw.as_str(), "late" | "early")
+            && toks.get(k + 1).is_some_and(|n| {
+                in_list(
+                    &["on", "in", "last", "this", "yesterday", "today"],
+                    word(text, n),
+                ) || is_day(word(text, n))
+            });
+        if time_of_day {
+            k += 1;
+            continue;
         }
         // "said at least 300 were killed": "at least"/"at most" opens the content's figure.
         let figure_floor = lw == "at"

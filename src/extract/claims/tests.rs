@@ -553,6 +553,24 @@ fn attribution_table() {
                 "Quito | said | indirect | its coast guard sank two boats",
             ],
         ),
+        // a time of day before a day is part of the circumstance, on either side of the cue;
+        // "early" before anything else is the content's
+        (
+            "The port authority said late on Thursday that the channel would reopen.",
+            &["The port authority | said | indirect | the channel would reopen"],
+        ),
+        (
+            "The port authority late on Thursday said the channel would reopen.",
+            &["The port authority | said | indirect | the channel would reopen"],
+        ),
+        (
+            "The electoral board said early elections would be held.",
+            &["The electoral board | said | indirect | early elections would be held"],
+        ),
+        (
+            "The late admiral said the channel would reopen.",
+            &["The late admiral | said | indirect | the channel would reopen"],
+        ),
         // a contrast the next claim opens is not part of the first
         (
             "Fishermen said the patrol fired without warning, while the navy said the boat had ignored three calls.",
