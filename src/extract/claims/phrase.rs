@@ -590,9 +590,43 @@ pub(super) fn skip_trailer(
                 ) || is_day(word(text, n))
             });
         if time_of_day {
+            // "late on Thursday" / "early Monday" as one unit: a phrase after it is the
+            // content's ("agreed early on Saturday on a plan").
             k += 1;
+            let is_at =
+                |i: usize, list: &[&str]| toks.get(i).is_some_and(|t| in_list(list, word(text, t)));
+            if is_at(k, &["on", "in", "last", "this"])
+                && toks.get(k + 1).is_some_and(|n| {
+                    is_day(word(text, n))
+                        || in_list(
+                            &["week", "month", "night", "morning", "evening", "afternoon"],
+                            word(text, n),
+                        )
+                })
+            {
+                k += 2;
+            } else if toks.get(k).is_some_and(|n| is_day(word(text, n))) {
+                k += 1;
+            }
+            in_pp = false;
             continue;
         }
+        // "agreed early on Saturday on a plan": in a circumstance a determiner goes with a
+        // name or a trailer's noun ("in a statement", "at the United Nations"); before any
+        // other noun it opens the content.
+        let determiner_of_content = |i: usize| {
+            i >= start + 2
+                && matches!(
+                    word(text, &toks[i]).to_ascii_lowercase().as_str(),
+                    "a" | "an" | "the"
+                )
+                && toks.get(i + 1).is_some_and(|n| {
+                    let nw = word(text, n);
+                    n.k == TokKind::Word
+                        && !is_cap(nw)
+                        && !TRAILER_WORDS.contains(&nw.to_lowercase().as_str())
+                })
+        };
         // "said at least 300 were killed": "at least"/"at most" opens the content's figure.
         let figure_floor = lw == "at"
             && toks.get(k + 1).is_some_and(|n| {
@@ -631,7 +665,7 @@ pub(super) fn skip_trailer(
         if in_list(&SKIP_BEFORE_CUE, w)
             || (in_pp
                 && (is_cap(w)
-                    || TRAILER_WORDS.contains(&lw.as_str())
+                    || (TRAILER_WORDS.contains(&lw.as_str()) && !determiner_of_content(k))
                     || lw.bytes().all(|b| b.is_ascii_digit())))
             || (told
                 && k < start + 4

@@ -564,6 +564,10 @@ fn attribution_table() {
             &["The port authority | said | indirect | the channel would reopen"],
         ),
         (
+            "Peru's fisheries minister agreed early on Saturday on a plan to share the catch.",
+            &["Peru's fisheries minister | agreed | indirect | a plan to share the catch"],
+        ),
+        (
             "The electoral board said early elections would be held.",
             &["The electoral board | said | indirect | early elections would be held"],
         ),
