@@ -159,6 +159,10 @@ pub(super) static SKIP_BEFORE_CUE: Lazy<Vec<&'static str>> =
 pub(super) static REPORTED_THINGS: Lazy<Vec<&'static str>> =
     Lazy::new(|| claim_words("reported-thing"));
 
+/// Participles after a comma that set the claim against another's: the content ends there.
+pub(super) static RELATION_PARTICIPLES: Lazy<Vec<&'static str>> =
+    Lazy::new(|| claim_words("relation-participle"));
+
 /// Discourse adverbs set off by commas between a speaker and its cue ("Lavrov, however,
 /// rejected ...", "The minister on Monday, though, said ...").
 pub(super) static ASIDES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("aside"));
@@ -303,6 +307,7 @@ mod tests {
             "anonymity",
             "wire-ref",
             "reported-thing",
+            "relation-participle",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

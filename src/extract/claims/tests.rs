@@ -575,6 +575,15 @@ fn attribution_table() {
             "The late admiral said the channel would reopen.",
             &["The late admiral | said | indirect | the channel would reopen"],
         ),
+        // the reporter's relation to another party's claim is not the content
+        (
+            "The harbour board said the closure was not planned, contradicting the fishermen.",
+            &["The harbour board | said | indirect | the closure was not planned"],
+        ),
+        (
+            "The harbour board said the closure, contrary to reports, was temporary.",
+            &["The harbour board | said | indirect | the closure, contrary to reports, was temporary"],
+        ),
         // a contrast the next claim opens is not part of the first
         (
             "Fishermen said the patrol fired without warning, while the navy said the boat had ignored three calls.",

@@ -9,7 +9,7 @@
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
     in_list, role_of, CueKind, ANONYMITY, ANONYMITY_MAX_LEN, CHANNEL_NOUNS, PRONOUNS,
-    REPORTED_THINGS, SKIP_BEFORE_CUE,
+    RELATION_PARTICIPLES, REPORTED_THINGS, SKIP_BEFORE_CUE,
 };
 use super::phrase::{
     is_name_particle, np_back, np_fwd_mode, pp_subject, relative_subject, sentence_subject,
@@ -264,6 +264,14 @@ fn subject_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
         found.first_tok = Some(st);
     }
     found
+}
+
+/// Where ", contradicting …", ", echoing …" ([`RELATION_PARTICIPLES`]) starts in `tail`.
+fn relation_participle(tail: &str) -> Option<usize> {
+    tail.match_indices(", ").find_map(|(i, _)| {
+        let next = tail[i + 2..].split(' ').next()?;
+        in_list(&RELATION_PARTICIPLES, next).then_some(i)
+    })
 }
 
 /// "…, a charge Lima has denied", "…, a claim that New Delhi rejected": the subject phrase
@@ -740,11 +748,16 @@ fn content_after(
     }
     let mut end = sent.end;
     // A quotation opened in the content and running past the sentence keeps its own end.
-    if let Some(q) = quotes_near(quotes, cs, sent.end)
+    let runs_past = quotes_near(quotes, cs, sent.end)
         .iter()
         .find(|q| q.open >= cs && q.open < sent.end && q.end > sent.end)
-    {
-        end = q.end;
+        .map(|q| q.end);
+    if let Some(q_end) = runs_past {
+        end = q_end;
+    } else if let Some(i) = relation_participle(&text[cs..end]) {
+        // "… was not premeditated, contradicting Turkish officials": the relation to another
+        // party's claim is the reporter's, not the content.
+        end = cs + i;
     } else if !via_that && matches!(site.row.kind, CueKind::Denial | CueKind::Accusation) {
         // "denied any involvement, and on Monday its spokesman called …", "accused Lima of
         // spying; the envoy …": the rejected or charged thing ends where a new clause is
