@@ -1473,6 +1473,18 @@ mod tests {
                 Some("TURGOV"),
             ),
             (
+                Some("LIMA"),
+                "Investigators said the harbour fire had been set on purpose.",
+                "Investigators",
+                Some("PERGOV"),
+            ),
+            (
+                Some("QUITO"),
+                "Troops said the border post had come under fire overnight.",
+                "Troops",
+                Some("ECUMIL"),
+            ),
+            (
                 Some("WASHINGTON"),
                 "An Aleppo official said the water supply had been cut.",
                 "An Aleppo official",
