@@ -86,23 +86,69 @@ pub struct Judgement {
     pub reason: String,
 }
 
-/// Parse a judgement file. Errors name the line; a pair judged twice is an error.
-pub fn parse(tsv: &str) -> Result<Vec<Judgement>> {
-    let mut out = Vec::new();
-    let mut seen = HashSet::new();
-    let mut header = false;
+/// The text of a judgement file; a file that does not exist yet is empty when rows are
+/// about to be drawn into it.
+pub fn read_judgements(path: &Path, drawing: bool) -> Result<String> {
+    match std::fs::read_to_string(path) {
+        Ok(s) => Ok(s),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && drawing => Ok(String::new()),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+}
+
+/// Append drawn rows to a judgement file whose text is `existing`: a new file opens with the
+/// comment `title` and the header, and a last line without its newline gets one first.
+pub fn append_rows(
+    path: &Path,
+    existing: &str,
+    title: &str,
+    header: &str,
+    rows: &str,
+) -> Result<()> {
+    let mut add = String::new();
+    if existing.is_empty() {
+        let _ = writeln!(add, "# {title}\n{header}");
+    } else if !existing.ends_with('\n') {
+        add.push('\n');
+    }
+    add.push_str(rows);
+    let rows = add;
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    std::io::Write::write_all(&mut f, rows.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The rows of a hand-judgement TSV with their 0-based line numbers: blank lines and `#`
+/// comments skipped, the first other line checked against `header` and left out, each row split
+/// into at most six tab-separated columns.
+pub fn judgement_rows<'a>(tsv: &'a str, header: &str) -> Result<Vec<(usize, Vec<&'a str>)>> {
+    let mut rows = Vec::new();
+    let mut seen_header = false;
     for (n, line) in tsv.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        if !header {
-            if line.trim_end() != HEADER {
-                bail!("line {}: expected the header {HEADER:?}", n + 1);
+        if !seen_header {
+            if line.trim_end() != header {
+                bail!("line {}: expected the header {header:?}", n + 1);
             }
-            header = true;
+            seen_header = true;
             continue;
         }
-        let c: Vec<&str> = line.splitn(6, '\t').collect();
+        rows.push((n, line.splitn(6, '\t').collect()));
+    }
+    Ok(rows)
+}
+
+/// Parse a judgement file. Errors name the line; a pair judged twice is an error.
+pub fn parse(tsv: &str) -> Result<Vec<Judgement>> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for (n, c) in judgement_rows(tsv, HEADER)? {
         if c.len() < 5 {
             bail!("line {}: expected 6 tab-separated columns", n + 1);
         }
@@ -364,11 +410,7 @@ pub fn run(
     show: bool,
     talk: &Talk,
 ) -> Result<(JudgedScores, String)> {
-    let existing = match std::fs::read_to_string(path) {
-        Ok(s) => s,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && sample.is_some() => String::new(),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-    };
+    let existing = read_judgements(path, sample.is_some())?;
     let mut judgements =
         parse(&existing).with_context(|| format!("{}: not a judgement file", path.display()))?;
     let pairs = demo_pairs(talk)?;
@@ -386,13 +428,6 @@ pub fn run(
             .collect();
         let drawn = draw(&pool, n, seed);
         let mut add = String::new();
-        if existing.is_empty() {
-            add.push_str("# Hand judgements of the demo's reported contradictions (storyline eval judged).\n");
-            add.push_str(HEADER);
-            add.push('\n');
-        } else if !existing.ends_with('\n') {
-            add.push('\n');
-        }
         let _ = writeln!(
             add,
             "# sample: {} of {} unjudged reported pairs, seed {seed}, drawn {} (splitmix64, keys sorted)",
@@ -411,13 +446,13 @@ pub fn run(
                 reason: String::new(),
             });
         }
-        let mut f = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        std::io::Write::write_all(&mut f, add.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        append_rows(
+            path,
+            &existing,
+            "Hand judgements of the demo's reported contradictions (storyline eval judged).",
+            HEADER,
+            &add,
+        )?;
     } else if show {
         for j in &judgements {
             if let Some(x) = by_key.get(&j.key) {

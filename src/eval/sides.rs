@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use super::judged::draw;
+use super::judged::{append_rows, draw, judgement_rows, read_judgements};
 use super::timeml::strip_timeml;
 use crate::clean::clean;
 use crate::extract::{extract_article, Gazetteer};
@@ -67,19 +67,8 @@ fn parse_span(s: &str) -> Option<Span> {
 pub fn parse(tsv: &str) -> Result<Vec<Judgement>> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
-    let mut header = false;
-    for (n, line) in tsv.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if !header {
-            if line.trim_end() != HEADER {
-                bail!("line {}: expected the header {HEADER:?}", n + 1);
-            }
-            header = true;
-            continue;
-        }
-        let c: Vec<&str> = line.splitn(6, '\t').map(str::trim).collect();
+    for (n, c) in judgement_rows(tsv, HEADER)? {
+        let c: Vec<&str> = c.into_iter().map(str::trim).collect();
         if c.len() < 5 {
             bail!("line {}: expected 6 tab-separated columns", n + 1);
         }
@@ -369,11 +358,7 @@ pub fn run(
     sample: Option<Sample>,
     show: bool,
 ) -> Result<(SidesScores, String)> {
-    let existing = match std::fs::read_to_string(path) {
-        Ok(s) => s,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && sample.is_some() => String::new(),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-    };
+    let existing = read_judgements(path, sample.is_some())?;
     let mut judgements =
         parse(&existing).with_context(|| format!("{}: not a judgement file", path.display()))?;
     let files = corpus_files(corpus)?;
@@ -409,15 +394,6 @@ pub fn run(
         }
         let drawn = draw(&pool, n, seed);
         let mut add = String::new();
-        if existing.is_empty() {
-            add.push_str(
-                "# Hand judgements of claims' speakers and sides (storyline eval sides).\n",
-            );
-            add.push_str(HEADER);
-            add.push('\n');
-        } else if !existing.ends_with('\n') {
-            add.push('\n');
-        }
         let _ = writeln!(
             add,
             "# sample: {} of {} unjudged claims{}, seed {seed} (splitmix64, keys sorted)",
@@ -454,13 +430,13 @@ pub fn run(
                 reason: String::new(),
             });
         }
-        let mut f = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        std::io::Write::write_all(&mut f, add.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        append_rows(
+            path,
+            &existing,
+            "Hand judgements of claims' speakers and sides (storyline eval sides).",
+            HEADER,
+            &add,
+        )?;
     }
     Ok((score(&judgements, &docs, show), text))
 }

@@ -1448,6 +1448,22 @@ mod tests {
         }
     }
 
+    /// Each case: dateline city, article, speaker, the code that speaker's claim must get.
+    fn check_dateline_cases(cases: &[(Option<&str>, &str, &str, Option<&str>)]) {
+        for (city, body, speaker, want) in cases {
+            let article = crate::model::Article {
+                body: body.to_string(),
+                published: DateValue::day(day()),
+                dateline: city.map(str::to_string),
+                ..Default::default()
+            };
+            let (ex, _) = crate::extract::extract_article(&article, &Gazetteer::builtin());
+            let got = ex.claims.iter().find(|c| c.speaker == *speaker);
+            assert!(got.is_some(), "{body}: {:?}", ex.claims);
+            assert_eq!(got.unwrap().actor_code.as_deref(), *want, "{body}");
+        }
+    }
+
     /// An unnamed official, ministry or military with no country of its own speaks for the
     /// dateline's country; a named person, a speaker with a country, or a capitalised origin
     /// keeps its own reading. Each case: dateline city, article, speaker, code.
@@ -1497,18 +1513,7 @@ mod tests {
                 None,
             ),
         ];
-        for (city, body, speaker, want) in cases {
-            let article = crate::model::Article {
-                body: body.to_string(),
-                published: DateValue::day(day()),
-                dateline: city.map(str::to_string),
-                ..Default::default()
-            };
-            let (ex, _) = crate::extract::extract_article(&article, &Gazetteer::builtin());
-            let got = ex.claims.iter().find(|c| c.speaker == *speaker);
-            assert!(got.is_some(), "{body}: {:?}", ex.claims);
-            assert_eq!(got.unwrap().actor_code.as_deref(), *want, "{body}");
-        }
+        check_dateline_cases(cases);
     }
 
     /// A name written right after a state title alone, that nothing else codes, speaks for the
@@ -1561,18 +1566,7 @@ mod tests {
                 None,
             ),
         ];
-        for (city, body, speaker, want) in cases {
-            let article = crate::model::Article {
-                body: body.to_string(),
-                published: DateValue::day(day()),
-                dateline: city.map(str::to_string),
-                ..Default::default()
-            };
-            let (ex, _) = crate::extract::extract_article(&article, &Gazetteer::builtin());
-            let got = ex.claims.iter().find(|c| c.speaker == *speaker);
-            assert!(got.is_some(), "{body}: {:?}", ex.claims);
-            assert_eq!(got.unwrap().actor_code.as_deref(), *want, "{body}");
-        }
+        check_dateline_cases(cases);
     }
 
     /// A full name left uncoded where it speaks takes the code of the same full name written

@@ -506,21 +506,15 @@ fn is_day(w: &str) -> bool {
 /// on the ministry's website on Sunday" is ten.
 const OCCASION_WORDS: usize = 10;
 
-/// Skip a trailer after the cue; returns the first token of what follows it.
-pub(super) fn skip_trailer(
-    text: &str,
-    toks: &[Tok],
-    mut k: usize,
-    told: bool,
-    in_pp: bool,
-) -> usize {
-    let start = k;
+/// The "that" opening the content after an addressee ("told the Interfax news agency that
+/// …") or an occasion ("said in comments broadcast by state radio that …") starting at token `k`.
+fn that_after_occasion(text: &str, toks: &[Tok], k: usize, told: bool) -> Option<usize> {
     // "told the Interfax news agency that ...": the addressee runs to "that".
     if told {
         let that = (k..toks.len().min(k + 8))
             .take_while(|&i| toks[i].k == TokKind::Word)
             .find(|&i| i > k && word(text, &toks[i]).eq_ignore_ascii_case("that"));
-        if let Some(that) = that {
+        if that.is_some() {
             return that;
         }
     }
@@ -556,9 +550,79 @@ pub(super) fn skip_trailer(
         let that = (k + 1..toks.len().min(k + 1 + OCCASION_WORDS))
             .take_while(|&i| toks[i].k == TokKind::Word)
             .find(|&i| word(text, &toks[i]).eq_ignore_ascii_case("that"));
-        if let Some(that) = that {
+        if that.is_some() {
             return that;
         }
+    }
+    None
+}
+
+/// "late on Thursday", "early Monday", "late last week" at token `k`: the token after the
+/// unit. A phrase after it is the content's ("agreed early on Saturday on a plan").
+fn time_of_day_unit(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let at = |i: usize| toks.get(i).map(|t| word(text, t));
+    let lw = at(k)?.to_ascii_lowercase();
+    let next = at(k + 1)?;
+    let opens = in_list(&["on", "in", "last", "this"], next);
+    if !matches!(lw.as_str(), "late" | "early")
+        || !(opens || in_list(&["yesterday", "today"], next) || is_day(next))
+    {
+        return None;
+    }
+    let period = |w: &str| {
+        is_day(w)
+            || in_list(
+                &["week", "month", "night", "morning", "evening", "afternoon"],
+                w,
+            )
+    };
+    Some(if opens && at(k + 2).is_some_and(period) {
+        k + 3
+    } else if is_day(next) || in_list(&["yesterday", "today"], next) {
+        k + 2
+    } else {
+        k + 1
+    })
+}
+
+/// "agreed early on Saturday on a plan": in a circumstance a determiner goes with a name or a
+/// trailer's noun ("in a statement", "at the United Nations"); before any other noun (token
+/// `i` + 1) it opens the content.
+fn determiner_before_noun(text: &str, toks: &[Tok], i: usize) -> bool {
+    matches!(
+        word(text, &toks[i]).to_ascii_lowercase().as_str(),
+        "a" | "an" | "the"
+    ) && toks.get(i + 1).is_some_and(|n| {
+        let nw = word(text, n);
+        n.k == TokKind::Word && !is_cap(nw) && !TRAILER_WORDS.contains(&nw.to_lowercase().as_str())
+    })
+}
+
+/// "said on Wednesday the government believed …", "said on Monday a deal was near", "said at
+/// the United Nations the plan was dead", "said on Tuesday it was absurd": a determiner or a
+/// subject pronoun (token `k`) after a day or a name closes the circumstance and opens the
+/// content.
+fn subject_after_day_or_name(text: &str, toks: &[Tok], k: usize) -> bool {
+    let opens = matches!(
+        word(text, &toks[k]).to_ascii_lowercase().as_str(),
+        "the" | "a" | "an" | "it" | "he" | "she" | "they" | "we" | "i"
+    );
+    let prev = &toks[k - 1];
+    let pw = word(text, prev);
+    opens && prev.k == TokKind::Word && (is_day(pw) || is_cap(pw))
+}
+
+/// Skip a trailer after the cue; returns the first token of what follows it.
+pub(super) fn skip_trailer(
+    text: &str,
+    toks: &[Tok],
+    mut k: usize,
+    told: bool,
+    in_pp: bool,
+) -> usize {
+    let start = k;
+    if let Some(that) = that_after_occasion(text, toks, k, told) {
+        return that;
     }
     let mut in_pp = in_pp;
     while k < toks.len() && k < start + 14 {
@@ -580,53 +644,15 @@ pub(super) fn skip_trailer(
         if t.k != TokKind::Word {
             break;
         }
-        // "said late on Thursday that …", "said early on Monday the …": the time of day
-        // belongs to the circumstance ("said early elections …" does not).
-        let time_of_day = matches!(lw.as_str(), "late" | "early")
-            && toks.get(k + 1).is_some_and(|n| {
-                in_list(
-                    &["on", "in", "last", "this", "yesterday", "today"],
-                    word(text, n),
-                ) || is_day(word(text, n))
-            });
-        if time_of_day {
-            // "late on Thursday" / "early Monday" as one unit: a phrase after it is the
-            // content's ("agreed early on Saturday on a plan").
-            k += 1;
-            let is_at =
-                |i: usize, list: &[&str]| toks.get(i).is_some_and(|t| in_list(list, word(text, t)));
-            if is_at(k, &["on", "in", "last", "this"])
-                && toks.get(k + 1).is_some_and(|n| {
-                    is_day(word(text, n))
-                        || in_list(
-                            &["week", "month", "night", "morning", "evening", "afternoon"],
-                            word(text, n),
-                        )
-                })
-            {
-                k += 2;
-            } else if toks.get(k).is_some_and(|n| is_day(word(text, n))) {
-                k += 1;
-            }
+        // "said late on Thursday that …", "agreed early on Saturday on a plan": the time of day
+        // and its day are one unit of the circumstance ("said early elections …" is not).
+        if let Some(after) = time_of_day_unit(text, toks, k) {
+            k = after;
             in_pp = false;
             continue;
         }
-        // "agreed early on Saturday on a plan": in a circumstance a determiner goes with a
-        // name or a trailer's noun ("in a statement", "at the United Nations"); before any
-        // other noun it opens the content.
-        let determiner_of_content = |i: usize| {
-            i >= start + 2
-                && matches!(
-                    word(text, &toks[i]).to_ascii_lowercase().as_str(),
-                    "a" | "an" | "the"
-                )
-                && toks.get(i + 1).is_some_and(|n| {
-                    let nw = word(text, n);
-                    n.k == TokKind::Word
-                        && !is_cap(nw)
-                        && !TRAILER_WORDS.contains(&nw.to_lowercase().as_str())
-                })
-        };
+        let determiner_of_content =
+            |i: usize| i >= start + 2 && determiner_before_noun(text, toks, i);
         // "said at least 300 were killed": "at least"/"at most" opens the content's figure.
         let figure_floor = lw == "at"
             && toks.get(k + 1).is_some_and(|n| {
@@ -646,21 +672,8 @@ pub(super) fn skip_trailer(
             k += 1;
             continue;
         }
-        // "said on Wednesday the government believed …", "said on Monday a deal was near",
-        // "said at the United Nations the plan was dead", "said on Tuesday it was absurd": a
-        // determiner or a subject pronoun after a day or a name closes the circumstance and
-        // opens the content.
-        if k > start
-            && matches!(
-                lw.as_str(),
-                "the" | "a" | "an" | "it" | "he" | "she" | "they" | "we" | "i"
-            )
-        {
-            let prev = &toks[k - 1];
-            let pw = word(text, prev);
-            if prev.k == TokKind::Word && (is_day(pw) || is_cap(pw)) {
-                break;
-            }
+        if k > start && subject_after_day_or_name(text, toks, k) {
+            break;
         }
         if in_list(&SKIP_BEFORE_CUE, w)
             || (in_pp

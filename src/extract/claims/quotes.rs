@@ -172,6 +172,18 @@ fn quote_marks(piece: &str) -> usize {
     n
 }
 
+/// The length of the first of `tails` that `piece` ends with (ASCII case folded), else 0. The
+/// tail is compared in place: no lowercase copy of the whole content per word.
+fn ending(piece: &str, tails: &[&str]) -> usize {
+    tails
+        .iter()
+        .find(|t| {
+            piece.len() > t.len()
+                && piece.as_bytes()[piece.len() - t.len()..].eq_ignore_ascii_case(t.as_bytes())
+        })
+        .map_or(0, |t| t.len())
+}
+
 /// Where a trailing ", a charge", ", a claim that", ", the account which" starts in `piece`
 /// (a determiner, a noun of [`REPORTED_THINGS`], a relative pronoun or none).
 fn reported_thing_tail(piece: &str) -> Option<usize> {
@@ -245,28 +257,9 @@ pub(super) fn clean_content(
         if let Some(cut) = reported_thing_tail(piece) {
             e = s + cut;
         }
-        let piece = &text[s..e];
         // "…, while Moscow said …": a contrast the next claim opens ("for a while" stays).
-        for conj in [", while", ", whereas"] {
-            if piece.len() > conj.len()
-                && piece.as_bytes()[piece.len() - conj.len()..]
-                    .eq_ignore_ascii_case(conj.as_bytes())
-            {
-                e -= conj.len();
-                break;
-            }
-        }
-        let piece = &text[s..e];
-        for conj in [" and", " but", " or"] {
-            // The tail compared in place: no lowercase copy of the whole content per word.
-            if piece.len() > conj.len()
-                && piece.as_bytes()[piece.len() - conj.len()..]
-                    .eq_ignore_ascii_case(conj.as_bytes())
-            {
-                e -= conj.len();
-                break;
-            }
-        }
+        e -= ending(&text[s..e], &[", while", ", whereas"]);
+        e -= ending(&text[s..e], &[" and", " but", " or"]);
         let piece = &text[s..e];
         if piece
             .as_bytes()
