@@ -155,6 +155,11 @@ pub(super) static MODIFIERS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words(
 pub(super) static SKIP_BEFORE_CUE: Lazy<Vec<&'static str>> =
     Lazy::new(|| claim_words("skip-before-cue"));
 
+/// The determiners and relative pronouns around a [`REPORTED_THINGS`] noun in an apposition:
+/// "…, a charge Lima has denied", "…, the claim which …".
+pub(super) const REPORTED_THING_DETERMINERS: [&str; 5] = ["a", "an", "the", "this", "that"];
+pub(super) const REPORTED_THING_RELATIVES: [&str; 2] = ["that", "which"];
+
 /// Nouns of what another party said, in "…, a charge Lima has denied": not the speaker.
 pub(super) static REPORTED_THINGS: Lazy<Vec<&'static str>> =
     Lazy::new(|| claim_words("reported-thing"));

@@ -410,10 +410,8 @@ pub(super) fn skip_back(text: &str, toks: &[Tok], mut j: usize) -> usize {
         // "have all rejected", "They both said": a floating quantifier after the subject.
         let floating = matches!(w, "all" | "both") && j >= 2 && toks[j - 2].k == TokKind::Word;
         // "The ministry late on Thursday said": a time of day before a day.
-        let time_of_day = matches!(w, "late" | "early")
-            && toks.get(j).is_some_and(|n| {
-                in_list(&["on", "in", "last", "this"], word(text, n)) || is_day(word(text, n))
-            });
+        let time_of_day =
+            matches!(w, "late" | "early") && time_of_day_unit(text, toks, j - 1).is_some();
         if t.k == TokKind::Word
             && (in_list(&SKIP_BEFORE_CUE, w) || manner_adverb(w) || floating || time_of_day)
         {
@@ -546,15 +544,12 @@ fn that_after_occasion(text: &str, toks: &[Tok], k: usize, told: bool) -> Option
                 "issued",
             ],
         );
-    if opens_occasion {
-        let that = (k + 1..toks.len().min(k + 1 + OCCASION_WORDS))
-            .take_while(|&i| toks[i].k == TokKind::Word)
-            .find(|&i| word(text, &toks[i]).eq_ignore_ascii_case("that"));
-        if that.is_some() {
-            return that;
-        }
+    if !opens_occasion {
+        return None;
     }
-    None
+    (k + 1..toks.len().min(k + 1 + OCCASION_WORDS))
+        .take_while(|&i| toks[i].k == TokKind::Word)
+        .find(|&i| word(text, &toks[i]).eq_ignore_ascii_case("that"))
 }
 
 /// "late on Thursday", "early Monday", "late last week" at token `k`: the token after the
@@ -564,9 +559,7 @@ fn time_of_day_unit(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     let lw = at(k)?.to_ascii_lowercase();
     let next = at(k + 1)?;
     let opens = in_list(&["on", "in", "last", "this"], next);
-    if !matches!(lw.as_str(), "late" | "early")
-        || !(opens || in_list(&["yesterday", "today"], next) || is_day(next))
-    {
+    if !matches!(lw.as_str(), "late" | "early") || !(opens || is_day(next)) {
         return None;
     }
     let period = |w: &str| {
@@ -578,7 +571,7 @@ fn time_of_day_unit(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     };
     Some(if opens && at(k + 2).is_some_and(period) {
         k + 3
-    } else if is_day(next) || in_list(&["yesterday", "today"], next) {
+    } else if is_day(next) {
         k + 2
     } else {
         k + 1

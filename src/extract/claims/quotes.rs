@@ -1,7 +1,9 @@
 //! Quotation spans of an article (paired per paragraph), lookups into them by byte, and the
 //! trimming that turns a raw span into claim content.
 
-use super::lexicon::{in_list, REPORTED_THINGS};
+use super::lexicon::{
+    in_list, REPORTED_THINGS, REPORTED_THING_DETERMINERS, REPORTED_THING_RELATIVES,
+};
 use crate::extract::words::position_of_any;
 
 /// A quotation: interior bytes `[start, end)`, marks at `open` and (when closed) ending `close_end`.
@@ -189,11 +191,10 @@ fn ending(piece: &str, tails: &[&str]) -> usize {
 fn reported_thing_tail(piece: &str) -> Option<usize> {
     let comma = piece.rfind(", ")?;
     let words: Vec<&str> = piece[comma + 2..].split(' ').collect();
-    let det = ["a", "an", "the", "this", "that"];
-    let rel = ["that", "which"];
+    let (det, rel) = (&REPORTED_THING_DETERMINERS, &REPORTED_THING_RELATIVES);
     let fits = match words.as_slice() {
-        [d, n] => in_list(&det, d) && in_list(&REPORTED_THINGS, n),
-        [d, n, r] => in_list(&det, d) && in_list(&REPORTED_THINGS, n) && in_list(&rel, r),
+        [d, n] => in_list(det, d) && in_list(&REPORTED_THINGS, n),
+        [d, n, r] => in_list(det, d) && in_list(&REPORTED_THINGS, n) && in_list(rel, r),
         _ => false,
     };
     fits.then_some(comma)

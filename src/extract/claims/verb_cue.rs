@@ -9,7 +9,8 @@
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
     in_list, role_of, CueKind, ANONYMITY, ANONYMITY_MAX_LEN, CHANNEL_NOUNS, PRONOUNS,
-    RELATION_PARTICIPLES, REPORTED_THINGS, SKIP_BEFORE_CUE,
+    RELATION_PARTICIPLES, REPORTED_THINGS, REPORTED_THING_DETERMINERS, REPORTED_THING_RELATIVES,
+    SKIP_BEFORE_CUE,
 };
 use super::phrase::{
     is_name_particle, np_back, np_fwd_mode, pp_subject, relative_subject, sentence_subject,
@@ -282,8 +283,7 @@ fn after_reported_thing(text: &str, toks: &[Tok], st: usize, j: usize) -> Option
         toks.get(i)
             .is_some_and(|t| t.k == TokKind::Word && in_list(list, word(text, t)))
     };
-    let det = &["a", "an", "the", "this", "that"];
-    let rel = &["that", "which"];
+    let (det, rel) = (&REPORTED_THING_DETERMINERS, &REPORTED_THING_RELATIVES);
     // The noun inside the phrase: "a charge Lima".
     if is(st, det) && is(st + 1, &REPORTED_THINGS) && st >= 1 && is_punct(text, &toks[st - 1], ",")
     {
@@ -306,7 +306,7 @@ fn reported_thing_start(text: &str, toks: &[Tok], st: usize) -> usize {
         return st;
     }
     let prev = word(text, &toks[st - 1]);
-    if prev.eq_ignore_ascii_case("that") || prev.eq_ignore_ascii_case("which") {
+    if in_list(&REPORTED_THING_RELATIVES, prev) {
         st - 3
     } else if in_list(&REPORTED_THINGS, prev) {
         st - 2
