@@ -364,7 +364,7 @@ fn clause_end(text: &str, at: usize) -> usize {
 /// Whether the act after `head` (its clause up to the act) sits in a relative clause that
 /// "which" opens and no comma closes before the act: "the process which has been stalling".
 fn in_relative_clause(head: &str) -> bool {
-    static WHICH: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bwhich\b").expect("valid regex"));
+    static WHICH: Lazy<Regex> = Lazy::new(|| word_regex("which"));
     WHICH
         .find_iter(head)
         .last()
