@@ -144,8 +144,28 @@ static DATELINE_BARE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
-/// Parse a dateline prefix: "MOSCOW (AP) — ", "GENEVA (Reuters) - ", "DAMASCUS, Syria, Sept. 12 (AFP) -".
+/// "Beirut (AFP) - ": a city written in title case opens a dateline only before a known
+/// agency's name in brackets.
+static DATELINE_TITLE_CASE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^(?P<city>\p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+){0,2})(?:,\s*\p{Lu}[\p{L}.'’ -]*?\p{L}\.?){0,2}\s*\((?P<agency>[^()]{2,40})\)\s*(?:[—–-]{1,2}|:)\s*",
+    )
+    .unwrap()
+});
+
+/// Parse a dateline prefix: "MOSCOW (AP) — ", "GENEVA (Reuters) - ", "DAMASCUS, Syria, Sept. 12 (AFP) -",
+/// "Beirut (AFP) - ".
 pub fn parse_dateline(text: &str) -> Option<Dateline> {
+    if let Some(c) = DATELINE_TITLE_CASE.captures(text) {
+        if let Some(known) = agency(c["agency"].trim()) {
+            return Some(Dateline {
+                city: c["city"].to_string(),
+                agency: Some(known.to_string()),
+                month_day: None,
+                len: c.get(0)?.end(),
+            });
+        }
+    }
     if !may_open_dateline(text) {
         return None;
     }
@@ -780,7 +800,17 @@ mod tests {
             }
         }
         assert!(parse_dateline("MOSCOW (AP) — x").is_some());
-        assert!(parse_dateline("Moscow (AP) — x").is_none());
+        assert!(parse_dateline("Moscow (the host) — x").is_none());
+        assert!(parse_dateline("Talks (Reuters) resumed").is_none());
+        let title_case = parse_dateline("Beirut (AFP) - Rockets hit").expect("a dateline");
+        assert_eq!(
+            (title_case.city.as_str(), title_case.agency.as_deref()),
+            ("Beirut", Some("AFP"))
+        );
+        assert_eq!(
+            &"Beirut (AFP) - Rockets hit"[title_case.len..],
+            "Rockets hit"
+        );
     }
 
     #[test]

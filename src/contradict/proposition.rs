@@ -796,6 +796,15 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
         after.or(inside)
     } else if self_ref.is_some() {
         None
+    } else if right_after.is_some_and(|m| {
+        let gap = &text[end..m.span.start];
+        !(OF_OR_BY.is_match(gap) || (act.act == "originate" && ORIGIN.is_match(gap)))
+    }) && before.is_some_and(|b| !GOVERNED.is_match(&text[clause..b.span.start]))
+    {
+        // "Chinese troops attacked an Indian patrol": a verb's subject is its doer, the party
+        // right after it the target. "The involvement of Russia" names the doer after "of";
+        // "made in Russia" after "in"; "used in Salisbury" is no subject.
+        before
     } else {
         right_after.or(before).or(inside).or(after)
     };
@@ -863,6 +872,11 @@ static PASSIVE_AUX: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// "by", introducing the doer of a passive verb.
+/// "of", "by" opening the gap between an act and the actor after it: that actor is the doer
+/// ("the involvement of Russia", "an attack by rebels").
+static OF_OR_BY: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\W*(?:of|by)\b").expect("valid regex"));
+
 static BY: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bby\b").expect("valid regex"));
 
 /// "in", "from", introducing where a passive verb of origin took place ("produced in Russia").
@@ -1385,6 +1399,89 @@ mod tests {
             true,
             Some(("originate", Some("SWE"), -1)),
         );
+    }
+
+    /// A verb's subject is its doer, the party after it the target; "lies with" is the verb,
+    /// not a dismissal; "nobody" negates; self-defence grants the act and denies the blame;
+    /// a side of a border or line is a place.
+    #[test]
+    fn subjects_sides_of_a_line_and_innocent_accounts() {
+        let (r, l) = ("responsible", "located");
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            &'a str,
+            bool,
+            Option<(&'a str, Option<&'a str>, i8)>,
+        );
+        let cases: [Case; 9] = [
+            (
+                "PERGOV",
+                "said",
+                "Chilean troops attacked a Peruvian border post",
+                false,
+                Some((r, Some("CHL"), 1)),
+            ),
+            (
+                "CHLGOV",
+                "said",
+                "the blame lies entirely with the Peruvian side",
+                false,
+                Some((r, Some("PER"), 1)),
+            ),
+            (
+                "CHLGOV",
+                "said",
+                "these accusations are lies",
+                false,
+                Some((r, Some("CHL"), -1)),
+            ),
+            (
+                "ARMGOV",
+                "said",
+                "nobody has crossed into Armenian territory",
+                false,
+                Some((l, Some("ARM"), -1)),
+            ),
+            (
+                "AZEGOV",
+                "said",
+                "our guards fired in self-defence",
+                false,
+                Some((r, Some("AZE"), -1)),
+            ),
+            (
+                "AZEGOV",
+                "said",
+                "the village has always been on the Azerbaijani side of the line",
+                false,
+                Some((l, Some("AZE"), 1)),
+            ),
+            (
+                "ARMGOV",
+                "said",
+                "our soldiers were nowhere near the Azerbaijani side of the border",
+                false,
+                Some((l, Some("AZE"), -1)),
+            ),
+            (
+                "NORGOV",
+                "rejected",
+                "the claim by the Russian embassy that the drones came from Norway",
+                true,
+                Some(("originate", Some("NOR"), -1)),
+            ),
+            (
+                "NORGOV",
+                "rejected",
+                "the suggestion by Russian diplomats that the agent might originate in Norway",
+                true,
+                Some(("originate", Some("NOR"), -1)),
+            ),
+        ];
+        for (code, cue, text, denial, expect) in cases {
+            check(code, cue, text, denial, expect);
+        }
     }
 
     #[test]

@@ -622,11 +622,15 @@ mod tests {
         // Denial precision round (issue 12): a short rejection of a bare thing that is neither a
         // charge nor an act ("rejected the rebranding", "dismissed the announcement as
         // propaganda") takes no position: 2 denial pairs gone (both wrong), none new: 25 reported,
-        // all judged correct (in-sample).
+        // all judged correct (in-sample). Eleventh round (issue 12): an apposition after the
+        // attribution's trailer ("…, a monitor said Monday, a higher toll than …") no longer
+        // stands for the claim, and title-case datelines ("Beirut (AFP) - ") leave the body
+        // (judged spans of those articles re-keyed, 15-17 bytes earlier): 1 numeric pair new
+        // (seed 61, correct): 26 reported, all judged correct.
         // judged. If these counts move, the detector changed again: judge the new pairs
         // (eval judged FILE --sample N --seed S) and update the README.
         assert_eq!(s.gone.len(), 75, "{s}");
-        assert_eq!(s.still_reported, 25, "{s}");
-        assert_eq!((s.overall.correct, s.overall.wrong), (25, 0), "{s}");
+        assert_eq!(s.still_reported, 26, "{s}");
+        assert_eq!((s.overall.correct, s.overall.wrong), (26, 0), "{s}");
     }
 }

@@ -206,11 +206,19 @@ fn clause_around(text: &str, sent: Span, start: usize, end: usize) -> Span {
     while e < sent.end && !is_break(b, e) {
         e += 1;
     }
+    // A long clause is cut to 80 bytes either side of the trigger, at a word's edge
+    // ("… to verify the ceasefire and collect …", never "efire and collect …").
     if start - s > 80 {
         s = start - 80;
+        while s < start && b[s - 1] != b' ' {
+            s += 1;
+        }
     }
     if e - end > 80 {
         e = end + 80;
+        while e > end && b[e] != b' ' {
+            e -= 1;
+        }
     }
     while !text.is_char_boundary(s) {
         s += 1;
@@ -280,6 +288,25 @@ mod tests {
         let events = find(text, &sents, &mentions, &[], &[], published());
         let got = render(text, &events);
         (got != expect).then(|| format!("{text:?}:\n   got {got:?}\n  want {expect:?}"))
+    }
+
+    /// A clause longer than the window is cut at word edges, never inside a word.
+    #[test]
+    fn long_clauses_are_cut_at_word_edges() {
+        let text = "A monitoring mission led by a retired harbour master from Valparaiso is to verify the truce and collect the fishing fleet's flares within ninety days of the final accord being signed by both port authorities and their unions.";
+        let sents = sentences::split(text);
+        let mentions = actors::find(text, actors::builtin_ref());
+        let events = find(text, &sents, &mentions, &[], &[], published());
+        assert!(!events.is_empty());
+        for e in &events {
+            let (s, t) = (e.span.start, e.span.end);
+            assert!(s == 0 || text.as_bytes()[s - 1] == b' ', "{:?}", &text[s..t]);
+            assert!(
+                t == text.len() || !text.as_bytes()[t].is_ascii_alphanumeric(),
+                "{:?}",
+                &text[s..t]
+            );
+        }
     }
 
     #[test]

@@ -21,6 +21,9 @@ static ABBREVIATIONS: Lazy<Vec<&'static str>> = Lazy::new(|| sentence_words("abb
 /// Capitalized words that usually open a sentence; after "U.S." or "p.m." they signal a break.
 static SENTENCE_STARTERS: Lazy<Vec<&'static str>> = Lazy::new(|| sentence_words("starter"));
 
+/// Words a clock time ("7 p.m.") runs on into: days, months, time zones.
+static TIME_RUN_ON: Lazy<Vec<&'static str>> = Lazy::new(|| sentence_words("time-run-on"));
+
 /// The words of list `list` in `sentence_words.tsv`.
 fn sentence_words(list: &str) -> Vec<&'static str> {
     crate::data::SENTENCE_WORDS
@@ -83,7 +86,20 @@ fn abbreviation_blocks(text: &str, dot: usize, next: usize) -> bool {
     }
     // Read only where a rule below needs it (most periods end a sentence on a plain word).
     let starter = || SENTENCE_STARTERS.contains(&word_at(text, next).as_str());
-    // Dotted acronyms and a.m./p.m.: "U.S.", "U.N.", "p.m." — break only before a sentence opener.
+    // A clock time runs on into its day, month or time zone ("7 p.m. Monday", "6 a.m. GMT",
+    // "9 p.m. Moscow time"); before any other capitalised word the sentence ended ("shortly
+    // after 6 p.m. The agency said ...", "after 6 p.m. SANA said ...").
+    if w.eq_ignore_ascii_case("a.m") || w.eq_ignore_ascii_case("p.m") {
+        let first = word_at(text, next);
+        let after_first = text
+            .get(next..)
+            .and_then(|r| r.find(' '))
+            .map(|sp| word_at(text, next + sp + 1));
+        return !text[next..].starts_with(|c: char| c.is_uppercase())
+            || TIME_RUN_ON.contains(&first.as_str())
+            || after_first.as_deref() == Some("time");
+    }
+    // Dotted acronyms: "U.S.", "U.N." — break only before a sentence opener.
     if w.contains('.') {
         return !starter();
     }
@@ -345,18 +361,19 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 mod tests {
     use super::*;
 
-    /// Every row of `sentence_words.tsv` belongs to a list the code reads, and both have words.
+    /// Every row of `sentence_words.tsv` belongs to a list the code reads, and each has words.
     #[test]
     fn sentence_word_lists_are_known_and_filled() {
         for row in crate::data::SENTENCE_WORDS.rows() {
             assert!(
-                matches!(row.col(1), "abbreviation" | "starter"),
+                matches!(row.col(1), "abbreviation" | "starter" | "time-run-on"),
                 "line {}: {:?}",
                 row.line,
                 row.col(1)
             );
         }
         assert!(ABBREVIATIONS.contains(&"gen") && SENTENCE_STARTERS.contains(&"the"));
+        assert!(TIME_RUN_ON.contains(&"monday") && TIME_RUN_ON.contains(&"gmt"));
         // `abbreviation_blocks` compares abbreviations ASCII case-insensitively.
         assert!(ABBREVIATIONS.iter().all(|a| a.to_ascii_lowercase() == *a));
     }
@@ -396,6 +413,24 @@ mod tests {
                     "The truce begins at 7 p.m. Monday, officials said.",
                     "It may not hold.",
                 ],
+            ),
+            (
+                "Rockets hit the district shortly after 6 p.m. The agency said 12 died.",
+                &[
+                    "Rockets hit the district shortly after 6 p.m.",
+                    "The agency said 12 died.",
+                ],
+            ),
+            (
+                "Rockets hit the port after 9 p.m. Harbourwatch said 12 died.",
+                &[
+                    "Rockets hit the port after 9 p.m.",
+                    "Harbourwatch said 12 died.",
+                ],
+            ),
+            (
+                "The truce begins at 9 p.m. Moscow time and at 6 a.m. GMT Tuesday.",
+                &["The truce begins at 9 p.m. Moscow time and at 6 a.m. GMT Tuesday."],
             ),
             (
                 "The truce began at 7 p.m. The guns fell silent.",

@@ -168,6 +168,14 @@ pub(super) static REPORTED_THINGS: Lazy<Vec<&'static str>> =
 pub(super) static RELATION_PARTICIPLES: Lazy<Vec<&'static str>> =
     Lazy::new(|| claim_words("relation-participle"));
 
+/// Cues of verbal attack that also name a physical one ("attacked"): see [`ARMED_FORCES`].
+pub(super) static PHYSICAL_CUES: Lazy<Vec<&'static str>> =
+    Lazy::new(|| claim_words("physical-cue"));
+
+/// Head nouns of armed forces, weapons and craft: before a [`PHYSICAL_CUES`] verb they fight,
+/// they do not speak ("the rebels attacked the convoy").
+pub(super) static ARMED_FORCES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("armed-force"));
+
 /// Discourse adverbs set off by commas between a speaker and its cue ("Lavrov, however,
 /// rejected ...", "The minister on Monday, though, said ...").
 pub(super) static ASIDES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("aside"));
@@ -313,6 +321,8 @@ mod tests {
             "wire-ref",
             "reported-thing",
             "relation-participle",
+            "physical-cue",
+            "armed-force",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

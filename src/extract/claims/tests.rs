@@ -575,6 +575,33 @@ fn attribution_table() {
             "The late admiral said the channel would reopen.",
             &["The late admiral | said | indirect | the channel would reopen"],
         ),
+        // a physical attack is no verbal one: armed forces fight, a second verb is their act
+        (
+            "Rebel fighters attacked the convoy near the pass, the ministry said on Friday.",
+            &["the ministry | said | indirect | Rebel fighters attacked the convoy near the pass"],
+        ),
+        (
+            "Border guards crossed the river and attacked a fishing camp, officials said.",
+            &["officials | said | indirect | Border guards crossed the river and attacked a fishing camp"],
+        ),
+        (
+            "The senator attacked the harbour plan as a giveaway.",
+            &["The senator | attacked | indirect | the harbour plan as a giveaway"],
+        ),
+        // a participle after a preposition is an adjective, no cue
+        (
+            "Fishermen said the harbour had come under repeated fire since May.",
+            &["Fishermen | said | indirect | the harbour had come under repeated fire since May"],
+        ),
+        // an apposition after the trailer describes the event reported before the attribution
+        (
+            "Gunmen stormed the harbour office, the port authority said on Monday, the third raid this year.",
+            &["the port authority | said | indirect | Gunmen stormed the harbour office"],
+        ),
+        (
+            "Earlier, the mayor said on Monday, the harbour would reopen.",
+            &["the mayor | said | indirect | the harbour would reopen"],
+        ),
         // the reporter's relation to another party's claim is not the content
         (
             "The harbour board said the closure was not planned, contradicting the fishermen.",

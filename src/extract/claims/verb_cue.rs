@@ -8,9 +8,9 @@
 
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
-    in_list, role_of, CueKind, ANONYMITY, ANONYMITY_MAX_LEN, CHANNEL_NOUNS, PRONOUNS,
-    RELATION_PARTICIPLES, REPORTED_THINGS, REPORTED_THING_DETERMINERS, REPORTED_THING_RELATIVES,
-    SKIP_BEFORE_CUE,
+    in_list, role_of, CueKind, ANONYMITY, ANONYMITY_MAX_LEN, ARMED_FORCES, CHANNEL_NOUNS,
+    PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES, REPORTED_THINGS, REPORTED_THING_DETERMINERS,
+    REPORTED_THING_RELATIVES, SKIP_BEFORE_CUE,
 };
 use super::phrase::{
     is_name_particle, np_back, np_fwd_mode, pp_subject, relative_subject, sentence_subject,
@@ -101,6 +101,9 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let (after, inverted) = inverted_speaker(ctx, site, &at, passive.map(|p| p.1), &mut found);
     let mut speaker = found.speaker?;
     weak_cue_check(site, &at, found.first_tok, &mut speaker)?;
+    if physical_act(site, &at, found.first_tok) {
+        return None;
+    }
     let attribution_start = if inverted {
         ci
     } else {
@@ -501,6 +504,11 @@ const NOUN_DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "these", "those", "his", "its", "their", "our", "my", "your", "every",
 ];
 
+/// Prepositions (closed class) after which a participle is an adjective: "under repeated fire".
+const ADJECTIVE_PREPOSITIONS: &[&str] = &[
+    "under", "amid", "despite", "with", "without", "of", "after", "against", "over", "among",
+];
+
 /// Finite auxiliaries (closed class, lowercase as written): after a noun phrase they make it
 /// a clause's subject.
 const AUXILIARIES: &[&str] = &[
@@ -579,7 +587,13 @@ fn weak_cue_check(
     let noun = at.ci > 0
         && toks[at.ci - 1].k == TokKind::Word
         && in_list(NOUN_DETERMINERS, word(text, &toks[at.ci - 1]));
-    if noun {
+    // "had come under repeated fire", "amid reported clashes": a participle straight after a
+    // preposition modifies a noun.
+    let adjective = at.ci > 0
+        && at.cue_word.ends_with("ed")
+        && toks[at.ci - 1].k == TokKind::Word
+        && in_list(ADJECTIVE_PREPOSITIONS, word(text, &toks[at.ci - 1]));
+    if noun || adjective {
         return None;
     }
     if site.row.weak {
@@ -601,6 +615,26 @@ fn weak_cue_check(
         speaker.confidence = speaker.confidence.min(0.5);
     }
     Some(())
+}
+
+/// "The rebels attacked the convoy", "crossed the line and attacked a patrol": a cue of
+/// verbal attack ([`PHYSICAL_CUES`]) whose subject is an armed force or a craft
+/// ([`ARMED_FORCES`]), or that is the second verb of a predicate, names a physical attack.
+fn physical_act(site: &CueSite, at: &At, first_tok: Option<usize>) -> bool {
+    let (text, toks) = (at.text, site.toks);
+    if !in_list(&PHYSICAL_CUES, &at.cue_word) {
+        return false;
+    }
+    let second_verb = at.ci > 0
+        && ["and", "then"]
+            .iter()
+            .any(|w| word(text, &toks[at.ci - 1]).eq_ignore_ascii_case(w));
+    second_verb
+        || first_tok.is_some_and(|st| {
+            toks[st..at.ci]
+                .iter()
+                .any(|t| t.k == TokKind::Word && in_list(&ARMED_FORCES, word(text, t)))
+        })
 }
 
 /// Content: an adjacent quotation before the attribution ("...," Lavrov said). Only commas
@@ -656,7 +690,23 @@ fn content_before(
         && toks[rest].k == TokKind::Word
         && word(text, &toks[rest]).ends_with("ing")
         && is_punct(text, &toks[rest - 1], ",");
+    // "…, the ministry said on Tuesday, the deadliest clash in decades": an apposition or a
+    // circumstance after the trailer's comma describes the event reported before.
+    let apposition_next = rest < toks.len()
+        && rest > after
+        && text[sent.start..attribution_start_byte]
+            .split_whitespace()
+            .count()
+            >= 3
+        && is_punct(text, &toks[rest - 1], ",")
+        && in_list(
+            &[
+                "the", "a", "an", "its", "their", "in", "amid", "as", "despite", "after",
+            ],
+            word(text, &toks[rest]),
+        );
     let ends_here = participle_next
+        || apposition_next
         || rest >= toks.len()
         || (is_punct(text, &toks[rest], ".") && rest + 1 >= toks.len())
         || is_punct(text, &toks[rest], ",")
