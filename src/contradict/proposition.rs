@@ -1414,7 +1414,7 @@ mod tests {
             bool,
             Option<(&'a str, Option<&'a str>, i8)>,
         );
-        let cases: [Case; 9] = [
+        let cases: [Case; 10] = [
             (
                 "PERGOV",
                 "said",
@@ -1477,6 +1477,13 @@ mod tests {
                 "the suggestion by Russian diplomats that the agent might originate in Norway",
                 true,
                 Some(("originate", Some("NOR"), -1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "the clash happened as a result of an attempt by the Chilean side",
+                false,
+                Some((r, Some("CHL"), 1)),
             ),
         ];
         for (code, cue, text, denial, expect) in cases {

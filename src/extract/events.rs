@@ -300,7 +300,11 @@ mod tests {
         assert!(!events.is_empty());
         for e in &events {
             let (s, t) = (e.span.start, e.span.end);
-            assert!(s == 0 || text.as_bytes()[s - 1] == b' ', "{:?}", &text[s..t]);
+            assert!(
+                s == 0 || text.as_bytes()[s - 1] == b' ',
+                "{:?}",
+                &text[s..t]
+            );
             assert!(
                 t == text.len() || !text.as_bytes()[t].is_ascii_alphanumeric(),
                 "{:?}",

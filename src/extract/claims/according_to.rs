@@ -2,10 +2,10 @@
 //! the source; "That's according to X" sources the sentence before.
 
 use super::coref::Ctx;
-use super::lexicon::CueKind;
-use super::phrase::np_fwd;
+use super::lexicon::{in_list, CueKind, CHANNEL_NOUNS};
+use super::phrase::{np_fwd, np_fwd_mode};
 use super::quotes::{clean_content, inside_quote};
-use super::tokens::{is_punct, tok_at, TokKind};
+use super::tokens::{is_punct, tok_at, word, Tok, TokKind};
 use super::{CueSite, Draft};
 use crate::model::{ClaimKind, Span};
 
@@ -35,10 +35,22 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
             break;
         }
     }
-    let spk_toks = &toks[ci..=k];
-    let speaker = ctx.speaker_from_phrase(spk_toks, &toks[ci..=end]);
     let lead = text[sent.start..cue.start].trim();
     let lead_words = lead.split_whitespace().count();
+    // "…, the minister told his counterpart, according to a statement from his ministry": the
+    // phrase sources the attribution before it, which is the claim.
+    if lead_words > 1
+        && site
+            .earlier
+            .iter()
+            .any(|d| d.cue.start >= sent.start && d.cue.end <= cue.start)
+    {
+        return None;
+    }
+    // "according to a statement from the ministry": the body that issued it speaks.
+    let (first, end) = issuer(text, toks, ci, end).unwrap_or((ci, end));
+    let spk_toks = &toks[first..=k.max(end)];
+    let speaker = ctx.speaker_from_phrase(spk_toks, &toks[first..=end]);
     let mut sentence = sent;
     let (cs, ce) = if let Some(prev) = anaphoric_lead(lead).then(|| previous(ctx, sent)).flatten() {
         // "Obama and Putin agreed to keep talking. That's according to a senior official."
@@ -66,6 +78,30 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         content: Span::new(cs, ce),
         sentence,
     })
+}
+
+/// "a statement from the ministry", "a transcript released by the Kremlin": the first and last
+/// tokens of the issuer's phrase after a channel noun ending the phrase `ci..=end`.
+fn issuer(text: &str, toks: &[Tok], ci: usize, end: usize) -> Option<(usize, usize)> {
+    let head = word(text, toks.get(end)?);
+    if !in_list(&CHANNEL_NOUNS, head) && !in_list(&["transcript", "readout"], head) {
+        return None;
+    }
+    let mut k = end + 1;
+    if toks.get(k).is_some_and(|t| {
+        in_list(
+            &["issued", "released", "published", "posted"],
+            word(text, t),
+        )
+    }) {
+        k += 1;
+    }
+    let prep = word(text, toks.get(k)?);
+    if !in_list(&["from", "by", "of"], prep) || k + 1 >= toks.len() {
+        return None;
+    }
+    let last = np_fwd_mode(text, toks, k + 1, true)?;
+    (last > k && ci <= end).then_some((k + 1, last))
 }
 
 /// "That's", "That is", "This is": a lead that points back at the sentence before.

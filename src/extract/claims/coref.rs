@@ -80,6 +80,28 @@ impl<'a> Ctx<'a> {
             })
     }
 
+    /// A named person seen before whose name ends in `word` ("Shoigu" -> "Sergei Shoigu"), or,
+    /// for a one-word mention (`alone`), begins with it: a family name written first ("Zhao
+    /// Lijian … Zhao said", "Wang Yi … Wang added"). `name` is the mention's own full name.
+    fn seen_name(&self, word: &str, name: &str, alone: bool) -> Option<&Entity> {
+        let seen = |e: &&Entity| e.named && e.name != name;
+        let family_first = |e: &&Entity| {
+            alone
+                && e.name.split_whitespace().count() <= 3
+                && e.name.starts_with(&format!("{word} "))
+        };
+        self.entities
+            .iter()
+            .rev()
+            .find(|e| seen(e) && e.name.ends_with(&format!(" {word}")))
+            .or_else(|| {
+                self.entities
+                    .iter()
+                    .rev()
+                    .find(|e| seen(e) && family_first(e))
+            })
+    }
+
     /// Build a speaker from the phrase tokens `toks` (the whole phrase with appositives).
     pub(super) fn speaker_from_phrase(&mut self, toks: &[Tok], head_toks: &[Tok]) -> Speaker {
         let text = self.text;
@@ -103,11 +125,7 @@ impl<'a> Ctx<'a> {
         if head_words.len() <= 2 {
             let last = head_words.last().copied().unwrap_or("");
             if is_cap(last) {
-                if let Some(e) =
-                    self.entities.iter().rev().find(|e| {
-                        e.named && e.name != name && e.name.ends_with(&format!(" {last}"))
-                    })
-                {
+                if let Some(e) = self.seen_name(last, &name, head_words.len() == 1) {
                     let e = e.clone();
                     self.touch(&e.name, span.start);
                     return Speaker {

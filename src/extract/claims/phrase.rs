@@ -605,6 +605,34 @@ fn subject_after_day_or_name(text: &str, toks: &[Tok], k: usize) -> bool {
     opens && prev.k == TokKind::Word && (is_day(pw) || is_cap(pw))
 }
 
+/// "…, the minister told his counterpart, according to …", "told their supporters that": a
+/// possessive and its noun right after "told" (token `k`) are the addressee; returns the token
+/// after them, or `k`.
+fn possessive_addressee(text: &str, toks: &[Tok], k: usize, told: bool) -> usize {
+    let addressee =
+        told && toks.get(k).is_some_and(|t| {
+            matches!(
+                word(text, t).to_ascii_lowercase().as_str(),
+                "his" | "her" | "their" | "its" | "our"
+            )
+        }) && toks
+            .get(k + 1)
+            .is_some_and(|t| t.k == TokKind::Word && !is_cap(word(text, t)))
+            && toks.get(k + 2).is_none_or(|t| {
+                is_punct(text, t, ",")
+                    || is_punct(text, t, ".")
+                    || matches!(
+                        word(text, t).to_ascii_lowercase().as_str(),
+                        "that" | "the" | "a" | "an" | "it" | "he" | "she" | "they" | "we"
+                    )
+            });
+    if addressee {
+        k + 2
+    } else {
+        k
+    }
+}
+
 /// Skip a trailer after the cue; returns the first token of what follows it.
 pub(super) fn skip_trailer(
     text: &str,
@@ -618,6 +646,7 @@ pub(super) fn skip_trailer(
         return that;
     }
     let mut in_pp = in_pp;
+    k = possessive_addressee(text, toks, k, told);
     while k < toks.len() && k < start + 14 {
         let t = &toks[k];
         let w = word(text, t);

@@ -588,6 +588,37 @@ fn attribution_table() {
             "The senator attacked the harbour plan as a giveaway.",
             &["The senator | attacked | indirect | the harbour plan as a giveaway"],
         ),
+        // a family name written first is the word a later mention keeps
+        (
+            "Port spokesman Wang Lei said the channel was open. Wang said the boats had left.",
+            &[
+                "Wang Lei | said | indirect | the channel was open",
+                "Wang Lei | said | indirect | the boats had left",
+            ],
+        ),
+        // a possessive addressee after "told"; "according to" sourcing that attribution adds
+        // no claim; a statement's issuer speaks
+        (
+            "The channel will stay shut, the mayor told his council, according to a statement from his office.",
+            &["the mayor | told | indirect | The channel will stay shut"],
+        ),
+        (
+            "The mayor told his council the channel would stay shut.",
+            &["The mayor | told | indirect | the channel would stay shut"],
+        ),
+        (
+            "According to a statement from the harbour board, the channel will stay shut.",
+            &["the harbour board | According to | indirect | the channel will stay shut"],
+        ),
+        // an open question is no position
+        (
+            "The harbour master declined to say whether the channel would reopen.",
+            &[],
+        ),
+        (
+            "He did not say whether any boats had been seized.",
+            &[],
+        ),
         // a participle after a preposition is an adjective, no cue
         (
             "Fishermen said the harbour had come under repeated fire since May.",
@@ -797,10 +828,7 @@ fn attribution_table() {
         ),
         (
             "The group dismissed the deal as a conspiracy, according to a statement posted online.",
-            &[
-                "a statement | according to | indirect | The group dismissed the deal as a conspiracy",
-                "The group | dismissed | indirect | the deal as a conspiracy",
-            ],
+            &["The group | dismissed | indirect | the deal as a conspiracy"],
         ),
         (
             "Lavrov was asked by a Turkish reporter whether the convoy was hit.",

@@ -745,6 +745,23 @@ fn content_before(
     Some((c, kind))
 }
 
+/// The cue at token `ci` is negated or refused: "did not say", "would not say", "declined to
+/// say", "refused to confirm".
+fn withheld(text: &str, toks: &[Tok], ci: usize) -> bool {
+    let w = |k: usize| {
+        ci.checked_sub(k)
+            .and_then(|i| toks.get(i))
+            .map_or(String::new(), |t| word(text, t).to_ascii_lowercase())
+    };
+    matches!(w(1).as_str(), "not" | "never" | "n't")
+        || w(1).ends_with("n't")
+        || (w(1) == "to"
+            && matches!(
+                w(2).as_str(),
+                "declined" | "declines" | "refused" | "refuses" | "declining" | "refusing"
+            ))
+}
+
 /// Content after the cue, from token `rest`: a "that" clause, a colon, a quotation, or a bare
 /// clause. The flag says the confidence drops (a bare clause, no "that").
 fn content_after(
@@ -763,6 +780,11 @@ fn content_after(
             (rest, false)
         };
     let cs = toks.get(start_tok)?.s;
+    // "did not say whether …", "declined to say whether …": a question left open is no
+    // position ("was asked whether …" reports the question).
+    if word(text, &toks[start_tok]).eq_ignore_ascii_case("whether") && withheld(text, toks, at.ci) {
+        return None;
+    }
     // "continued" / "went on" speak only before a quotation, a colon or "that".
     if matches!(at.cue_word.as_str(), "continued" | "went on")
         && !via_that
@@ -804,6 +826,10 @@ fn content_after(
         .map(|q| q.end);
     if let Some(q_end) = runs_past {
         end = q_end;
+    } else if let Some(i) = text[cs..end].find(", according to ") {
+        // "dismissed the deal as a conspiracy, according to a statement": the source phrase
+        // names the channel of this attribution, not the content.
+        end = cs + i;
     } else if let Some(i) = relation_participle(&text[cs..end]) {
         // "… was not premeditated, contradicting Turkish officials": the relation to another
         // party's claim is the reporter's, not the content.
