@@ -888,8 +888,12 @@ static ORIGIN: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b(?:in|from)\b").exp
 fn passive(text: &str, clause: usize, start: usize, end: usize) -> bool {
     let words = text[start..end].to_lowercase();
     let last = words.split_whitespace().last().unwrap_or("");
-    let participle =
-        (last.ends_with("ed") && last != "involved") || matches!(last, "down" | "out" | "made");
+    // "was shot down", "were carried out", "had been fired at the ship": the participle ends
+    // the act's words or opens them before a preposition.
+    let first = words.split_whitespace().next().unwrap_or("");
+    let participle = (last.ends_with("ed") && last != "involved")
+        || matches!(last, "down" | "out" | "made")
+        || (first.ends_with("ed") && matches!(last, "at" | "on" | "upon"));
     participle && PASSIVE_AUX.is_match(&text[clause..start])
 }
 
@@ -1414,7 +1418,7 @@ mod tests {
             bool,
             Option<(&'a str, Option<&'a str>, i8)>,
         );
-        let cases: [Case; 10] = [
+        let cases: [Case; 14] = [
             (
                 "PERGOV",
                 "said",
@@ -1484,6 +1488,36 @@ mod tests {
                 "the clash happened as a result of an attempt by the Chilean side",
                 false,
                 Some((r, Some("CHL"), 1)),
+            ),
+            (
+                "NORGOV",
+                "said",
+                "the frigate had violated the state border and entered Norwegian waters",
+                false,
+                Some((l, Some("NOR"), 1)),
+            ),
+            (
+                "NORGOV",
+                "said",
+                "a Norwegian coastguard cutter fired warning shots across the trawler's bow",
+                false,
+                Some((r, Some("NOR"), 1)),
+            ),
+            // a passive act with no "by": its doer is not named, and a denial does not make
+            // it the speaker's own
+            (
+                "ISLGOV",
+                "denied",
+                "any shots had been fired at the trawler",
+                true,
+                None,
+            ),
+            (
+                "ISLGOV",
+                "said",
+                "shots were fired at the trawler by Norwegian sailors",
+                false,
+                Some((r, Some("NOR"), 1)),
             ),
         ];
         for (code, cue, text, denial, expect) in cases {

@@ -624,6 +624,10 @@ fn attribution_table() {
             "Fishermen said the harbour had come under repeated fire since May.",
             &["Fishermen | said | indirect | the harbour had come under repeated fire since May"],
         ),
+        (
+            "A coastguard cutter fired warning shots at the trawler, the ministry said.",
+            &["the ministry | said | indirect | A coastguard cutter fired warning shots at the trawler"],
+        ),
         // an apposition after the trailer describes the event reported before the attribution
         (
             "Gunmen stormed the harbour office, the port authority said on Monday, the third raid this year.",

@@ -593,7 +593,21 @@ fn weak_cue_check(
         && at.cue_word.ends_with("ed")
         && toks[at.ci - 1].k == TokKind::Word
         && in_list(ADJECTIVE_PREPOSITIONS, word(text, &toks[at.ci - 1]));
-    if noun || adjective {
+    // "a patrol ship fired warning shots": an "-ing" cue straight after a past verb and
+    // before a plain noun modifies the noun.
+    let modifier = at.participle
+        && at.ci > 0
+        && toks[at.ci - 1].k == TokKind::Word
+        && word(text, &toks[at.ci - 1]).ends_with("ed")
+        && toks.get(at.ce).is_some_and(|n| {
+            let w = word(text, n);
+            n.k == TokKind::Word
+                && !is_cap(w)
+                && !in_list(PRONOUNS, w)
+                && !in_list(NOUN_DETERMINERS, w)
+                && !in_list(&["that", "of", "about", "against", "to", "on", "in"], w)
+        });
+    if noun || adjective || modifier {
         return None;
     }
     if site.row.weak {
