@@ -61,7 +61,7 @@ fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
         Stance::Neutral => vec![],
         s => vec![(Class::Stance(-s), opts.window_days)],
     };
-    if blames(it).is_some() {
+    if blames(it).is_some() || asserted_place(it).is_some() {
         v.push((Class::Stance(Stance::Asserts), opts.denial_days));
     }
     v
@@ -96,6 +96,40 @@ fn rival_doers(p: &Pair, opts: &Options) -> Option<f32> {
     // could carry out attacks"); two blames for two different things are no quarrel.
     let foretells = |it: &Item| it.features.foretells(it.claim);
     if foretells(p.x) || foretells(p.y) || !one_incident(p.x, p.y) {
+        return None;
+    }
+    Some(0.8 * pair_weight(p) * closeness(p.gap, opts.denial_days))
+}
+
+/// The party whose territory a claim asserts the craft or the ground was in.
+fn asserted_place<'a>(it: &'a Item) -> Option<&'a str> {
+    let p = it.prop.as_ref()?;
+    (it.stance == Stance::Asserts && p.act == "located")
+        .then_some(p.agent.as_deref())
+        .flatten()
+}
+
+/// Rival places: both sides assert the craft or the ground was inside a different party's
+/// territory ("the destroyer entered our waters" vs "it was sailing in Ukrainian waters"), of
+/// one incident in their own words (a shared word besides the waters: the craft, the spot),
+/// within the denial window.
+fn rival_places(p: &Pair, opts: &Options) -> Option<f32> {
+    let (a, b) = (asserted_place(p.x)?, asserted_place(p.y)?);
+    if a == b || p.gap > opts.denial_days || !p.x.other_side(p.y) {
+        return None;
+    }
+    // Both name the waters or the airspace: the craft or the spot must be shared besides.
+    let (wx, wy) = (own_words(p.x), own_words(p.y));
+    let needed = if p.x.same_article(p.y) || p.x.days == p.y.days {
+        2
+    } else {
+        3
+    };
+    if super::same_passage(p.x, p.y) || shared_words(wx, wy) < needed {
+        return None;
+    }
+    let foretells = |it: &Item| it.features.foretells(it.claim);
+    if foretells(p.x) || foretells(p.y) {
         return None;
     }
     Some(0.8 * pair_weight(p) * closeness(p.gap, opts.denial_days))
@@ -149,7 +183,7 @@ pub fn frame_only_apart(x: &Item, y: &Item) -> bool {
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
     if x.ids.frame == y.ids.frame && x.stance == Stance::Asserts && y.stance == Stance::Asserts {
-        return rival_doers(p, opts);
+        return rival_doers(p, opts).or_else(|| rival_places(p, opts));
     }
     if x.ids.frame != y.ids.frame || !x.stance.opposes(y.stance) || p.gap > opts.window_days {
         return None;
@@ -180,21 +214,21 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
 }
 
 fn explain(p: &Pair) -> String {
-    if let (Some(_), Some(_)) = (blames(p.x), blames(p.y)) {
-        if p.x.stance == Stance::Asserts && p.y.stance == Stance::Asserts {
-            let says = |it: &Item| {
-                it.prop
-                    .as_ref()
-                    .map_or(String::new(), |q| q.wording.clone())
-            };
-            return format!(
-                "{} says {}; {} says {}",
-                p.x.who(),
-                says(p.x),
-                p.y.who(),
-                says(p.y)
-            );
-        }
+    let rivals = blames(p.x).is_some() && blames(p.y).is_some()
+        || asserted_place(p.x).is_some() && asserted_place(p.y).is_some();
+    if rivals && p.x.stance == Stance::Asserts && p.y.stance == Stance::Asserts {
+        let says = |it: &Item| {
+            it.prop
+                .as_ref()
+                .map_or(String::new(), |q| q.wording.clone())
+        };
+        return format!(
+            "{} says {}; {} says {}",
+            p.x.who(),
+            says(p.x),
+            p.y.who(),
+            says(p.y)
+        );
     }
     let (pos, neg) = if p.x.stance == Stance::Asserts {
         (p.x, p.y)

@@ -115,6 +115,49 @@ fn rival_doers_need_one_incident_and_a_past_act() {
     assert_eq!(pairs(&[blame, rival]), ["opposing 1 5"]);
 }
 
+/// Rival places: two sides putting one craft in two parties' waters quarrel; the same side's
+/// two accounts, or two different incidents, do not.
+#[test]
+fn rival_places_of_one_incident_quarrel() {
+    let ours = said(
+        1,
+        1,
+        "NORMIL",
+        "2021-03-02",
+        ("location", 1),
+        "the trawler had entered Norwegian waters near the Skarv bank",
+    );
+    let theirs = said(
+        2,
+        2,
+        "ISLGOV",
+        "2021-03-02",
+        ("location", 1),
+        "the trawler was fishing in Icelandic waters near the Skarv bank",
+    );
+    assert_eq!(pairs(&[ours.clone(), theirs]), ["opposing 1 2"]);
+    // The same side twice: no quarrel.
+    let same_side = said(
+        3,
+        2,
+        "NORGOV",
+        "2021-03-02",
+        ("location", 1),
+        "the trawler was fishing in Icelandic waters near the Skarv bank",
+    );
+    assert!(pairs(&[ours.clone(), same_side]).is_empty());
+    // Another incident in their own words: no quarrel.
+    let other = said(
+        4,
+        2,
+        "ISLGOV",
+        "2021-03-02",
+        ("location", 1),
+        "a research ship anchored in Icelandic waters off Grimsey",
+    );
+    assert!(pairs(&[ours, other]).is_empty());
+}
+
 #[test]
 fn frame_only_claims_apart_must_speak_of_one_thing() {
     // Two claims naming no act, in two articles, of two sides: only the frame joins them.
