@@ -461,7 +461,12 @@ fn read_act(r: &Reading, found: &Found) -> Read {
     let mut agent: Option<(String, String)> = None;
     if act.agent != Doer::None {
         agent = doer(r, found, clause);
-        if agent.is_none() && matches!(act.agent, Doer::Required | Doer::After) {
+        // "no shots were fired at the ship", "the drone was not shot down": a negated passive
+        // denies the act whoever would have done it; it meets any claim naming its doer.
+        let denied_passive = agent.is_none()
+            && passive(text, clause, found.start, found.end)
+            && (r.claim.denial || POSITIONS.negation.is_match(&text[clause..found.end]));
+        if agent.is_none() && matches!(act.agent, Doer::Required | Doer::After) && !denied_passive {
             return Read::Next;
         }
     }
@@ -894,7 +899,12 @@ fn passive(text: &str, clause: usize, start: usize, end: usize) -> bool {
     let participle = (last.ends_with("ed") && last != "involved")
         || matches!(last, "down" | "out" | "made")
         || (first.ends_with("ed") && matches!(last, "at" | "on" | "upon"));
-    participle && PASSIVE_AUX.is_match(&text[clause..start])
+    // "shots were directed at the ship": the auxiliary inside the act's own words.
+    let inner = matches!(last, "at" | "on" | "upon")
+        && [" was ", " were ", " been "]
+            .iter()
+            .any(|a| words.contains(a));
+    inner || (participle && PASSIVE_AUX.is_match(&text[clause..start]))
 }
 
 /// The claim's position on the act (+1 or -1) and whether it rejects something.
@@ -1418,7 +1428,7 @@ mod tests {
             bool,
             Option<(&'a str, Option<&'a str>, i8)>,
         );
-        let cases: [Case; 14] = [
+        let cases: [Case; 16] = [
             (
                 "PERGOV",
                 "said",
@@ -1504,12 +1514,26 @@ mod tests {
                 Some((r, Some("NOR"), 1)),
             ),
             // a passive act with no "by": its doer is not named, and a denial does not make
-            // it the speaker's own
+            // it the speaker's own; denied, it meets any claim of the act whoever its doer
             (
                 "ISLGOV",
                 "denied",
                 "any shots had been fired at the trawler",
                 true,
+                Some((r, None, -1)),
+            ),
+            (
+                "ISLGOV",
+                "said",
+                "no warning shots were directed at the trawler",
+                false,
+                Some((r, None, -1)),
+            ),
+            (
+                "ISLGOV",
+                "said",
+                "shots had been fired at the trawler",
+                false,
                 None,
             ),
             (

@@ -158,6 +158,30 @@ fn rival_places_of_one_incident_quarrel() {
     assert!(pairs(&[ours, other]).is_empty());
 }
 
+/// A denied act with no doer named ("no shots were fired at the trawler") meets the other
+/// side's claim that names one.
+#[test]
+fn a_denied_passive_meets_the_named_doer() {
+    let fired = said(
+        1,
+        1,
+        "NORMIL",
+        "2021-03-02",
+        ("", 0),
+        "a Norwegian cutter fired warning shots at the trawler near the Skarv bank",
+    );
+    let none = said(
+        2,
+        2,
+        "ISLGOV",
+        "2021-03-02",
+        ("", 0),
+        "no warning shots were fired at the trawler near the Skarv bank",
+    );
+    // No frame of their own: only the propositions can join them.
+    assert_eq!(pairs(&[fired, none]).len(), 1);
+}
+
 #[test]
 fn frame_only_claims_apart_must_speak_of_one_thing() {
     // Two claims naming no act, in two articles, of two sides: only the frame joins them.
