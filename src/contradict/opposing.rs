@@ -94,8 +94,7 @@ fn rival_doers(p: &Pair, opts: &Options) -> Option<f32> {
     }
     // A warning of what may yet happen names no doer of the act already done ("extremists
     // could carry out attacks"); two blames for two different things are no quarrel.
-    let foretells = |it: &Item| it.features.foretells(it.claim);
-    if foretells(p.x) || foretells(p.y) || !one_incident(p.x, p.y) {
+    if foretold(p) || !one_incident(p.x, p.y) {
         return None;
     }
     Some(0.8 * pair_weight(p) * closeness(p.gap, opts.denial_days))
@@ -119,17 +118,7 @@ fn rival_places(p: &Pair, opts: &Options) -> Option<f32> {
         return None;
     }
     // Both name the waters or the airspace: the craft or the spot must be shared besides.
-    let (wx, wy) = (own_words(p.x), own_words(p.y));
-    let needed = if p.x.same_article(p.y) || p.x.days == p.y.days {
-        2
-    } else {
-        3
-    };
-    if super::same_passage(p.x, p.y) || shared_words(wx, wy) < needed {
-        return None;
-    }
-    let foretells = |it: &Item| it.features.foretells(it.claim);
-    if foretells(p.x) || foretells(p.y) {
+    if super::same_passage(p.x, p.y) || !share_words(p.x, p.y, 2) || foretold(p) {
         return None;
     }
     Some(0.8 * pair_weight(p) * closeness(p.gap, opts.denial_days))
@@ -154,16 +143,23 @@ fn counter_accusation(x: &Item, y: &Item) -> bool {
 /// parties for two different things, not for one act. Across articles and days one shared
 /// word is often a coincidence (a city's name): there it takes two, as for tolls.
 fn one_incident(x: &Item, y: &Item) -> bool {
-    let (a, b) = (own_words(x), own_words(y));
-    if a.is_empty() || b.is_empty() {
-        return true;
-    }
-    shared_words(a, b)
-        >= if x.same_article(y) || x.days == y.days {
-            1
-        } else {
-            2
-        }
+    own_words(x).is_empty() || own_words(y).is_empty() || share_words(x, y, 1)
+}
+
+/// The two claims' own words share at least `near` words inside one article or on one day,
+/// one more apart.
+fn share_words(x: &Item, y: &Item, near: usize) -> bool {
+    let needed = if x.same_article(y) || x.days == y.days {
+        near
+    } else {
+        near + 1
+    };
+    shared_words(own_words(x), own_words(y)) >= needed
+}
+
+/// Either claim warns of what may yet happen ("extremists could carry out attacks").
+fn foretold(p: &Pair) -> bool {
+    p.x.features.foretells(p.x.claim) || p.y.features.foretells(p.y.claim)
 }
 
 /// A claim whose words name no act (its frame only) is tied to another claim by the frame

@@ -876,12 +876,12 @@ static PASSIVE_AUX: Lazy<Regex> = Lazy::new(|| {
         .expect("valid regex")
 });
 
-/// "by", introducing the doer of a passive verb.
 /// "of", "by" opening the gap between an act and the actor after it: that actor is the doer
 /// ("the involvement of Russia", "an attack by rebels").
 static OF_OR_BY: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^\W*(?:of|by)\b").expect("valid regex"));
 
+/// "by", introducing the doer of a passive verb.
 static BY: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bby\b").expect("valid regex"));
 
 /// "in", "from", introducing where a passive verb of origin took place ("produced in Russia").
@@ -896,11 +896,12 @@ fn passive(text: &str, clause: usize, start: usize, end: usize) -> bool {
     // "was shot down", "were carried out", "had been fired at the ship": the participle ends
     // the act's words or opens them before a preposition.
     let first = words.split_whitespace().next().unwrap_or("");
+    let at_target = matches!(last, "at" | "on" | "upon");
     let participle = (last.ends_with("ed") && last != "involved")
         || matches!(last, "down" | "out" | "made")
-        || (first.ends_with("ed") && matches!(last, "at" | "on" | "upon"));
+        || (first.ends_with("ed") && at_target);
     // "shots were directed at the ship": the auxiliary inside the act's own words.
-    let inner = matches!(last, "at" | "on" | "upon")
+    let inner = at_target
         && [" was ", " were ", " been "]
             .iter()
             .any(|a| words.contains(a));

@@ -48,7 +48,7 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         return None;
     }
     // "according to a statement from the ministry": the body that issued it speaks.
-    let (first, end) = issuer(text, toks, ci, end).unwrap_or((ci, end));
+    let (first, end) = issuer(text, toks, end).unwrap_or((ci, end));
     let spk_toks = &toks[first..=k.max(end)];
     let speaker = ctx.speaker_from_phrase(spk_toks, &toks[first..=end]);
     let mut sentence = sent;
@@ -81,8 +81,8 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
 }
 
 /// "a statement from the ministry", "a transcript released by the Kremlin": the first and last
-/// tokens of the issuer's phrase after a channel noun ending the phrase `ci..=end`.
-fn issuer(text: &str, toks: &[Tok], ci: usize, end: usize) -> Option<(usize, usize)> {
+/// tokens of the issuer's phrase after a channel noun ending the source phrase at token `end`.
+fn issuer(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
     let head = word(text, toks.get(end)?);
     if !in_list(&CHANNEL_NOUNS, head) && !in_list(&["transcript", "readout"], head) {
         return None;
@@ -101,7 +101,7 @@ fn issuer(text: &str, toks: &[Tok], ci: usize, end: usize) -> Option<(usize, usi
         return None;
     }
     let last = np_fwd_mode(text, toks, k + 1, true)?;
-    (last > k && ci <= end).then_some((k + 1, last))
+    (last > k).then_some((k + 1, last))
 }
 
 /// "That's", "That is", "This is": a lead that points back at the sentence before.

@@ -591,15 +591,17 @@ fn determiner_before_noun(text: &str, toks: &[Tok], i: usize) -> bool {
     })
 }
 
+/// Determiners and subject pronouns (closed class) that open a content after a trailer:
+/// "said on Tuesday the plan …", "told his council it would …".
+const CONTENT_OPENERS: &[&str] = &["the", "a", "an", "it", "he", "she", "they", "we"];
+
 /// "said on Wednesday the government believed …", "said on Monday a deal was near", "said at
 /// the United Nations the plan was dead", "said on Tuesday it was absurd": a determiner or a
 /// subject pronoun (token `k`) after a day or a name closes the circumstance and opens the
 /// content.
 fn subject_after_day_or_name(text: &str, toks: &[Tok], k: usize) -> bool {
-    let opens = matches!(
-        word(text, &toks[k]).to_ascii_lowercase().as_str(),
-        "the" | "a" | "an" | "it" | "he" | "she" | "they" | "we" | "i"
-    );
+    let w = word(text, &toks[k]);
+    let opens = in_list(CONTENT_OPENERS, w) || w.eq_ignore_ascii_case("i");
     let prev = &toks[k - 1];
     let pw = word(text, prev);
     opens && prev.k == TokKind::Word && (is_day(pw) || is_cap(pw))
@@ -621,10 +623,8 @@ fn possessive_addressee(text: &str, toks: &[Tok], k: usize, told: bool) -> usize
             && toks.get(k + 2).is_none_or(|t| {
                 is_punct(text, t, ",")
                     || is_punct(text, t, ".")
-                    || matches!(
-                        word(text, t).to_ascii_lowercase().as_str(),
-                        "that" | "the" | "a" | "an" | "it" | "he" | "she" | "they" | "we"
-                    )
+                    || in_list(CONTENT_OPENERS, word(text, t))
+                    || word(text, t).eq_ignore_ascii_case("that")
             });
     if addressee {
         k + 2

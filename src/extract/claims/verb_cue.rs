@@ -583,22 +583,16 @@ fn weak_cue_check(
     speaker: &mut Speaker,
 ) -> Option<()> {
     let (text, toks, j) = (at.text, site.toks, at.j);
+    let before = word_before_cue(site, at).unwrap_or("");
     // "a tweet", "their states": a cue straight after an article or a possessive is a noun.
-    let noun = at.ci > 0
-        && toks[at.ci - 1].k == TokKind::Word
-        && in_list(NOUN_DETERMINERS, word(text, &toks[at.ci - 1]));
+    let noun = in_list(NOUN_DETERMINERS, before);
     // "had come under repeated fire", "amid reported clashes": a participle straight after a
     // preposition modifies a noun.
-    let adjective = at.ci > 0
-        && at.cue_word.ends_with("ed")
-        && toks[at.ci - 1].k == TokKind::Word
-        && in_list(ADJECTIVE_PREPOSITIONS, word(text, &toks[at.ci - 1]));
+    let adjective = at.cue_word.ends_with("ed") && in_list(ADJECTIVE_PREPOSITIONS, before);
     // "a patrol ship fired warning shots": an "-ing" cue straight after a past verb and
     // before a plain noun modifies the noun.
     let modifier = at.participle
-        && at.ci > 0
-        && toks[at.ci - 1].k == TokKind::Word
-        && word(text, &toks[at.ci - 1]).ends_with("ed")
+        && before.ends_with("ed")
         && toks.get(at.ce).is_some_and(|n| {
             let w = word(text, n);
             n.k == TokKind::Word
@@ -631,6 +625,12 @@ fn weak_cue_check(
     Some(())
 }
 
+/// The word token straight before the cue, if the token there is a word.
+fn word_before_cue<'t>(site: &CueSite, at: &At<'t>) -> Option<&'t str> {
+    let t = site.toks.get(at.ci.checked_sub(1)?)?;
+    (t.k == TokKind::Word).then(|| word(at.text, t))
+}
+
 /// "The rebels attacked the convoy", "crossed the line and attacked a patrol": a cue of
 /// verbal attack ([`PHYSICAL_CUES`]) whose subject is an armed force or a craft
 /// ([`ARMED_FORCES`]), or that is the second verb of a predicate, names a physical attack.
@@ -639,10 +639,7 @@ fn physical_act(site: &CueSite, at: &At, first_tok: Option<usize>) -> bool {
     if !in_list(&PHYSICAL_CUES, &at.cue_word) {
         return false;
     }
-    let second_verb = at.ci > 0
-        && ["and", "then"]
-            .iter()
-            .any(|w| word(text, &toks[at.ci - 1]).eq_ignore_ascii_case(w));
+    let second_verb = word_before_cue(site, at).is_some_and(|w| in_list(&["and", "then"], w));
     second_verb
         || first_tok.is_some_and(|st| {
             toks[st..at.ci]
@@ -767,7 +764,7 @@ fn withheld(text: &str, toks: &[Tok], ci: usize) -> bool {
             .and_then(|i| toks.get(i))
             .map_or(String::new(), |t| word(text, t).to_ascii_lowercase())
     };
-    matches!(w(1).as_str(), "not" | "never" | "n't")
+    matches!(w(1).as_str(), "not" | "never")
         || w(1).ends_with("n't")
         || (w(1) == "to"
             && matches!(
