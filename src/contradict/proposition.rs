@@ -791,6 +791,9 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
             });
         return by.map(|m| (mention_side(m), m.name.clone()));
     }
+    // "Iran was holding two Canadian academics as hostages": a demonym inside the object's noun
+    // phrase is where the object comes from; the doer is the clause's subject named before it.
+    let before = before.map(|b| object_origin(text, mentions, subject_from, b).unwrap_or(b));
     let pick = if possessed && before.is_some() {
         possessor(text, mentions, clause, start).or(before)
     } else if inside.is_some() {
@@ -840,6 +843,55 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     }
     agent
 }
+
+/// The clause's subject when `m` is a demonym modifying a noun of the verb's object ("was
+/// holding two Canadian academics", "expelled the Dutch diplomats"): the named party that opens
+/// the clause, with a word between the two that is a verb form (ends in "-ed" or "-ing", or an
+/// auxiliary).
+fn object_origin<'m>(
+    text: &str,
+    mentions: &'m [ActorMention],
+    clause: usize,
+    m: &'m ActorMention,
+) -> Option<&'m ActorMention> {
+    let next_word = |at: usize| text[at..].split_whitespace().next().unwrap_or("");
+    // A demonym: one capitalised word, not the party's own name, before a lower-case noun.
+    let word = m.text.trim();
+    let demonym = !word.contains([' ', '.'])
+        && word != m.name
+        && word.chars().skip(1).all(char::is_lowercase)
+        && DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e));
+    if !demonym || !next_word(m.span.end).starts_with(char::is_lowercase) {
+        return None;
+    }
+    let subject = mentions.iter().find(|x| {
+        x.span.start >= clause
+            && x.span.end <= m.span.start
+            && x.code != actors::UNKNOWN_CODE
+            && text[clause..x.span.start].split_whitespace().count() <= 1
+    })?;
+    if std::ptr::eq(subject, m) {
+        return None;
+    }
+    let between = &text[subject.span.end..m.span.start];
+    // "the U.S. believed that Russian agents …": a new clause has its own subject.
+    if between.contains(',') || between.split_whitespace().any(|w| w == "that") {
+        return None;
+    }
+    let verb = between.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        w.ends_with("ed") || w.ends_with("ing") || VERB_AUX.contains(&w.as_str())
+    });
+    verb.then_some(subject)
+}
+
+/// Endings of a country's adjective ("Canadian", "Chinese", "British", "Iraqi", "Baltic", "Dutch").
+const DEMONYM_ENDINGS: &[&str] = &["an", "ese", "ish", "i", "ic", "ch"];
+
+/// Auxiliaries that mark a verb phrase between a subject and its object.
+const VERB_AUX: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would",
+];
 
 /// A preposition opening the gap between an act and the actor after it: the actor is the act's
 /// object ("comply with Paris's demand", "an apology to Seoul").
@@ -930,7 +982,8 @@ fn stance(
         &text[lo..end]
     };
     // "I do not rule out that …" is a weak assertion, not a negation.
-    let negated = pos.negation.is_match(window) && !pos.litotes.is_match(window);
+    let negated = (pos.negation.is_match(window) && !pos.litotes.is_match(window))
+        || NEGATIVE_SUBJECT.is_match(&text[clause..start]);
     let mut position = act.sign;
     if negated {
         position = -position;
@@ -953,6 +1006,14 @@ fn stance(
         || object_of_charge;
     (position, denial)
 }
+
+/// A negative quantifier as the clause's subject negates its predicate however far the act is
+/// ("Neither of them has ever been employed by any intelligence service", "None of the crew
+/// was armed").
+static NEGATIVE_SUBJECT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\W*(?:neither|none|no one|nobody|not one|not a single one) (?:of|has|have|had|is|was|were|did|will)\b")
+        .expect("valid regex")
+});
 
 #[cfg(test)]
 mod tests {
@@ -997,6 +1058,30 @@ mod tests {
             .as_ref()
             .map(|p| (p.act.as_str(), p.agent.as_deref(), p.position.as_i8()));
         assert_eq!(got, expect, "{text}");
+    }
+
+    /// Detention rows: spying as the predicate (not a noun naming someone), hostage-taking
+    /// with the clause's subject as the holder (a demonym in the object is the captives'
+    /// origin), and a negative subject negating however far the act is. Invented sentences.
+    #[test]
+    fn spying_and_hostage_charges() {
+        type Want = Option<(&'static str, Option<&'static str>, i8)>;
+        let cases: &[(&str, &str, &str, bool, Want)] = &[
+            ("VENGOV", "said", "the two Spaniards were caught spying near an oil refinery", false, Some(("spy", None, 1))),
+            ("ESPGOV", "rejected", "the espionage charge as baseless", true, Some(("spy", None, -1))),
+            ("ESPGOV", "said", "Neither of the engineers has ever worked for any Spanish government body, let alone an intelligence agency", false, Some(("spy", None, -1))),
+            ("VENGOV", "said", "the men are foreign intelligence officers", false, Some(("spy", None, 1))),
+            ("ESPGOV", "said", "Venezuela is holding three Spanish engineers as bargaining chips", false, Some(("hostage", Some("VEN"), 1))),
+            ("VENGOV", "said", "Venezuela does not take hostages", false, Some(("hostage", Some("VEN"), -1))),
+            // a noun naming someone states nothing about spying
+            ("LTUGOV", "said", "the former spy was found unconscious in Vilnius", false, None),
+            ("USAGOV", "said", "the expelled intelligence officers had left the country", false, None),
+            // a new clause after "that" has its own subject
+            ("USAGOV", "said", "Washington believed that Russian agents carried out the attack", false, Some(("responsible", Some("RUS"), 1))),
+        ];
+        for (code, cue, text, denial, want) in cases {
+            check(code, cue, text, *denial, *want);
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@ use super::cameo::title_case;
 use super::fxhash::FxHashMap;
 
 mod joint;
+mod official;
 pub use joint::joint_speakers;
 
 /// Longest appositive read after a name, in bytes.
@@ -229,6 +230,8 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| introduced(body, done.last(), c.sentence_span.start))
                 .or_else(|| by_coded_role(&coded, title_head(body, &c.speaker, named_by), at))
                 .or_else(|| by_rank(&coded, &c.speaker, at))
+                .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
+                .or_else(|| official::for_titled_leader(article, &c.speaker, named_by))
                 .or_else(|| titled_by_dateline(article, &c.speaker, named_by))
         } else if let Some(m) = according_to_possessor(article, c) {
             Some(m)
@@ -246,6 +249,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Person))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Body))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Document))
+                .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
                 .or_else(|| by_dateline(article, &c.speaker))
                 .or_else(|| by_regime(article, &c.speaker))
                 .or_else(|| {
@@ -1563,6 +1567,87 @@ mod tests {
                 None,
                 "President Tomas Arnaldo said the port would reopen on Friday.",
                 "Tomas Arnaldo",
+                None,
+            ),
+        ];
+        check_dateline_cases(cases);
+    }
+
+    /// A name set off by "a spokesman for" a leader written with a state title alone speaks
+    /// for the dateline's country; a leader with an origin of his own, a role that is no
+    /// person's, or no dateline gives none. Invented harbour-strike sentences. Each case:
+    /// dateline city, article, speaker, code.
+    #[test]
+    fn a_spokesman_for_a_titled_leader_speaks_for_the_dateline() {
+        let cases: &[(Option<&str>, &str, &str, Option<&str>)] = &[
+            (
+                Some("LIMA"),
+                "The port would reopen, said Rosa Quispe, a spokeswoman for President Tomas Arnaldo.",
+                "Rosa Quispe",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Rosa Quispe, an adviser to Prime Minister Tomas Arnaldo, said the port would reopen.",
+                "Rosa Quispe",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "The port would reopen, said Rosa Quispe, a spokeswoman for Chilean President Tomas Arnaldo.",
+                "Rosa Quispe",
+                Some("CHLGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "The strike would go on, said Rosa Quispe, a lawyer for Dock Workers United.",
+                "Rosa Quispe",
+                None,
+            ),
+            (
+                None,
+                "The port would reopen, said Rosa Quispe, a spokeswoman for President Tomas Arnaldo.",
+                "Rosa Quispe",
+                None,
+            ),
+        ];
+        check_dateline_cases(cases);
+    }
+
+    /// A titled official quoted through a country's state media speaks for that country, ahead
+    /// of the dateline; an untitled name, or a channel that is no state outlet, gives none.
+    /// Invented sentences. Each case: dateline city, article, speaker, code.
+    #[test]
+    fn titled_officials_quoted_by_state_media_speak_for_its_country() {
+        let cases: &[(Option<&str>, &str, &str, Option<&str>)] = &[
+            (
+                Some("LIMA"),
+                "The crew would be released, port spokesman Li Wen said, according to the official Xinhua news agency.",
+                "Li Wen",
+                Some("CHNGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "The crew would be released, a port spokesman told the official Xinhua news agency.",
+                "a port spokesman",
+                Some("CHNGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Port spokesman Li Wen told Xinhua that the crew would be released.",
+                "Li Wen",
+                Some("CHNGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Li Wen told Xinhua that the crew would be released.",
+                "Li Wen",
+                None,
+            ),
+            (
+                None,
+                "Port spokesman Li Wen told a local radio station that the crew would be released.",
+                "Li Wen",
                 None,
             ),
         ];

@@ -703,7 +703,7 @@ pub(super) fn skip_trailer(
                     || (TRAILER_WORDS.contains(&lw.as_str()) && !determiner_of_content(k))
                     || lw.bytes().all(|b| b.is_ascii_digit())))
             || (told
-                && k < start + 4
+                && k < start + 6
                 && (is_cap(w)
                     || (k == start
                         && matches!(lw.as_str(), "the" | "a" | "an")

@@ -488,6 +488,14 @@ fn attribution_table() {
             &["a foreign ministry spokeswoman | told | indirect | Lima lodged a protest"],
         ),
         (
+            "The crew will be freed, a port spokesman told the official Xinhua news agency.",
+            &["a port spokesman | told | indirect | The crew will be freed"],
+        ),
+        (
+            "The strike is over, the mayor told the state-run Andina news agency on Monday.",
+            &["the mayor | told | indirect | The strike is over"],
+        ),
+        (
             "The blockade will not be lifted, the president told reporters before leaving for Quito.",
             &["the president | told reporters | indirect | The blockade will not be lifted"],
         ),

@@ -1,0 +1,94 @@
+//! Named officials the text codes only through whom they speak for or through: a spokesman for a titled leader, a titled official quoted by a country's state media.
+
+use super::{clause_tail, dateline_country, title_words_head, Article, Found, APPOSITIVE};
+use crate::extract::actors;
+use crate::model::{ActorMention, Span};
+
+/// "OTTAWA (AP) — … said Marc Tremblay, a spokesman for Prime Minister Julie Fortin": a name
+/// that nothing else codes, set off by an appositive naming one person's role "for" or "to" a
+/// leader written with a state title alone ([`actors::state_title_role`]: "Prime Minister",
+/// "President") and a name, speaks for the dateline's country in the title's role, as the
+/// leader would ([`super::titled_by_dateline`]). A title with an origin of its own ("a
+/// spokesman for Peruvian President X") is read by the rules that read that word.
+pub(super) fn for_titled_leader(
+    article: &Article,
+    speaker: &str,
+    named_by: usize,
+) -> Option<Found> {
+    let body = article.body;
+    let speaker = speaker.trim();
+    let first = body.find(speaker).filter(|&f| f <= named_by)?;
+    let rest = body[first + speaker.len()..].strip_prefix(", ")?;
+    let stop = rest
+        .find([',', '.', ';', '(', '\n', '"', '“'])
+        .unwrap_or(rest.len())
+        .min(APPOSITIVE);
+    let apposition = &rest[..rest.floor_char_boundary(stop)];
+    let words: Vec<&str> = apposition.split_whitespace().collect();
+    let link = words.iter().position(|w| matches!(*w, "for" | "to"))?;
+    // "a spokesman", "an adviser", "the chief spokeswoman": lower-case words ending in a role.
+    let role_words = &words[..link];
+    let lower = |w: &&str| w.chars().all(|ch| ch.is_lowercase() || ch == '-');
+    if role_words.is_empty() || role_words.len() > 4 || !role_words.iter().all(lower) {
+        return None;
+    }
+    if !crate::extract::claims::person_role(role_words.last()?) {
+        return None;
+    }
+    let titled = &words[link + 1..];
+    let capital =
+        |w: &&str| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+    if titled.len() < 2 || !titled.iter().all(capital) {
+        return None;
+    }
+    // The title is all but the last one or two words (the leader's name).
+    let role = (1..titled.len())
+        .rev()
+        .filter(|&k| titled.len() - k <= 3)
+        .find_map(|k| actors::state_title_role(&titled[..k]))?;
+    Some(Found::of_country(dateline_country(article)?, role))
+}
+
+/// "judiciary spokesman Ali Bahrami said, according to the official IRNA news agency": a name
+/// that nothing else codes, written after a title, in a sentence whose channel is a country's
+/// own state media (a gazetteer organisation coded `…MED` with a country: "IRNA", "Xinhua",
+/// "SANA"), speaks for that country's government. State media quote their own officials; a
+/// foreign official they quote is written with his country, which codes him first.
+pub(super) fn via_state_media(
+    article: &Article,
+    sentence: Span,
+    speaker: Option<Span>,
+) -> Option<Found> {
+    let speaker = speaker?;
+    let body = article.body;
+    // The title is inside the speaker's words ("judiciary spokesman Ali Bahrami") or just
+    // before them.
+    let role = |w: &str| crate::extract::claims::person_role(&w.to_lowercase());
+    let titled = body[speaker.start..speaker.end]
+        .split_whitespace()
+        .any(role)
+        || title_words_head(body, speaker.start).is_some_and(|h| {
+            h.chars().all(char::is_alphabetic)
+                && clause_tail(&body[..speaker.start])
+                    .split_whitespace()
+                    .any(role)
+        });
+    if !titled {
+        return None;
+    }
+    let inside = |m: &&ActorMention| {
+        m.span.start >= sentence.start && m.span.end <= sentence.end && !m.span.overlaps(speaker)
+    };
+    let mut countries = article
+        .actors
+        .iter()
+        .filter(inside)
+        .filter(|m| m.code.ends_with("MED"))
+        .filter_map(|m| m.country.as_deref().filter(|c| c.len() == 3));
+    let country = countries.next()?;
+    // Two countries' media in one sentence: which one carried the words is not clear.
+    if countries.any(|c| c != country) {
+        return None;
+    }
+    Some(Found::of_country(country.to_string(), "GOV"))
+}
