@@ -570,7 +570,10 @@ fn titled_by_dateline(article: &Article, speaker: &str, named_by: usize) -> Opti
         .take_while(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
         .count();
     let title = &words[words.len() - run..];
-    let role = actors::state_title_role(title)?;
+    let role = match actors::state_title_role(title) {
+        Some(role) => role,
+        None => return official::described_title(article, &words),
+    };
     if run < words.len() && words[words.len() - run - 1].starts_with(char::is_uppercase) {
         return None;
     }
@@ -1554,6 +1557,25 @@ mod tests {
             (
                 Some("LIMA"),
                 "Dock union leader Tomas Arnaldo said the strike would go on.",
+                "Tomas Arnaldo",
+                None,
+            ),
+            // an office and a person's role in it, with no origin of its own
+            (
+                Some("LIMA"),
+                "Foreign Ministry spokesman Tomas Arnaldo said the port would reopen.",
+                "Tomas Arnaldo",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Navy spokeswoman Rosa Quispe said the frigate had left the port.",
+                "Rosa Quispe",
+                Some("PERMIL"),
+            ),
+            (
+                Some("LIMA"),
+                "Party spokesman Tomas Arnaldo said the strike would go on.",
                 "Tomas Arnaldo",
                 None,
             ),

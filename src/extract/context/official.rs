@@ -92,3 +92,28 @@ pub(super) fn via_state_media(
     }
     Some(Found::of_country(country.to_string(), "GOV"))
 }
+
+/// "TEHRAN (AP) — … Foreign Ministry spokesman Kamran Nouri told …": a name written right
+/// after a description of an office and a person's role in it (`words`, the title words before
+/// the name) speaks for the dateline's country, as an unnamed "ministry spokesman" would
+/// ([`super::by_dateline`]): the last word is one person's role, a word before it is an office
+/// of state or its military ("ministry", "army"), and every word before the role is
+/// capitalised or lower-case alike (no origin: "Hamas spokesman", "Peruvian army spokesman"
+/// are read by the rules that read that word, which come first).
+pub(super) fn described_title(article: &Article, words: &[&str]) -> Option<Found> {
+    let (role, office) = words.split_last()?;
+    if office.is_empty() || office.len() > 3 {
+        return None;
+    }
+    if !crate::extract::claims::person_role(&role.to_lowercase()) {
+        return None;
+    }
+    let plain = |w: &&str| w.chars().all(|ch| ch.is_alphabetic() || ch == '-');
+    if !office.iter().all(plain) {
+        return None;
+    }
+    let side = office
+        .iter()
+        .find_map(|w| crate::extract::claims::dateline_role(&w.to_lowercase()))?;
+    Some(Found::of_country(dateline_country(article)?, side))
+}
