@@ -363,8 +363,19 @@ const SUBJECT_LINKS: [&str; 9] = [
 fn subject_head(article: &Article, speaker: Span, sentence: usize) -> Option<Found> {
     let body = article.body;
     let lead = body.get(sentence..speaker.start)?;
-    // "…, who said": the speaker is the relative pronoun; the description ends before it.
-    let lead = lead.strip_suffix(", ").unwrap_or(lead);
+    // "…, who said": the speaker is the relative pronoun; the description ends before it. A
+    // speaker of its own after the comma ("Iran is in breach of its obligations, a diplomat
+    // said") follows the content, not a description.
+    let lead = match lead.strip_suffix(", ") {
+        Some(lead) => {
+            let word = body.get(speaker.start..speaker.end)?.trim().to_lowercase();
+            if !matches!(word.as_str(), "who" | "which" | "that") {
+                return None;
+            }
+            lead
+        }
+        None => lead,
+    };
     let end = sentence + lead.len();
     let start = sentence
         + [", ", "; ", " by "]
@@ -1671,6 +1682,23 @@ mod tests {
                 "Port spokesman Li Wen told a local radio station that the crew would be released.",
                 "Li Wen",
                 None,
+            ),
+        ];
+        check_dateline_cases(cases);
+    }
+
+    /// An anonymous source after the content speaks for no party the content names: the
+    /// content's subject is what it speaks of ("Peru is in breach of the treaty, a diplomat
+    /// said"); a relative pronoun after a long description still takes the description's
+    /// head. Invented sentences. Each case: dateline city, article, speaker, code.
+    #[test]
+    fn a_source_after_the_content_is_not_its_subject() {
+        let cases: &[(Option<&str>, &str, &str, Option<&str>)] = &[
+            (
+                None,
+                "The talks failed. Peru is in breach of its obligations under the treaty, a diplomat said.",
+                "a diplomat",
+                Some("UNKNWN"),
             ),
         ];
         check_dateline_cases(cases);

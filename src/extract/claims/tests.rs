@@ -487,6 +487,16 @@ fn attribution_table() {
             "Lima lodged a protest, a foreign ministry spokeswoman told a daily briefing.",
             &["a foreign ministry spokeswoman | told | indirect | Lima lodged a protest"],
         ),
+        // a reply verb whose words after it are the sentence's own attribution is no cue: the
+        // attribution's speaker says the clause before it
+        (
+            "Quito has not responded, two diplomats said.",
+            &["two diplomats | said | indirect | Quito has not responded"],
+        ),
+        (
+            "The harbour board has not answered, the agency reported on Monday.",
+            &["the agency | reported | indirect | The harbour board has not answered"],
+        ),
         (
             "The crew will be freed, a port spokesman told the official Xinhua news agency.",
             &["a port spokesman | told | indirect | The crew will be freed"],

@@ -138,9 +138,25 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         return None;
     }
     let (c, kind, scaled) = content_after(site, &at, rest)?;
+    // "Moscow has not responded, officials said": what follows the verb is the sentence's own
+    // attribution, not what was responded; the verb is no cue here, the later one is.
+    if TRAILING_ATTRIBUTION.is_match(&text[c.0..c.1]) && text[..c.0].trim_end().ends_with(',') {
+        return None;
+    }
     let conf = if scaled { base_conf * 0.9 } else { base_conf };
     Some(make(c, kind, speaker, conf))
 }
+
+/// A few words ending in a reporting verb and nothing else ("a diplomat said", "the agency
+/// reported on Monday"): an attribution of its own.
+static TRAILING_ATTRIBUTION: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(
+    || {
+        regex::Regex::new(
+        r"^(?:[\w'’.-]+ ){1,6}(?:said|says|told reporters|added|reported|stated|noted|confirmed|wrote)(?: on \w+| in a statement| late \w+)?\W*$",
+    )
+    .expect("valid regex")
+    },
+);
 
 /// Passive ("was asked", "is expected", "is said to"): the subject is not the speaker. The
 /// agent after "by" is, with the token after its phrase; `None` when a passive has no agent
