@@ -1032,7 +1032,11 @@ fn stance(
     if claim.denial {
         position = -position;
     }
-    if dismissal && !accusation && act.agent == Doer::Required && position == Stance::Asserts {
+    if dismissal
+        && !accusation
+        && matches!(act.agent, Doer::Required | Doer::Optional)
+        && position == Stance::Asserts
+    {
         position = Stance::Denies;
     }
     // "allegations of Putin's involvement", said by the accused's side: a rejection.

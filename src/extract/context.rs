@@ -855,9 +855,16 @@ fn one_word_name(speaker: &str) -> bool {
         && !super::claims::is_pronoun_or_function(w)
 }
 
-/// The speaker's role word: its last word, singular ("the foreign ministry" → "ministry").
+/// The speaker's role word: its last word, singular ("the foreign ministry" → "ministry"), or
+/// the office of an indefinite channel ("a ministry statement" → "ministry").
 fn role_word(speaker: &str) -> Option<String> {
     let lower = speaker.to_lowercase();
+    // "a ministry statement", "an embassy report": a channel of an office is that office's.
+    if let ["a" | "an", office, channel] = lower.split_whitespace().collect::<Vec<_>>()[..] {
+        let office = office.trim_end_matches(['’', '\'', 's']);
+        return (office.len() > 3 && crate::extract::claims::channel_noun(channel))
+            .then(|| office.to_string());
+    }
     if !(lower.starts_with("the ") || lower.starts_with("its ") || lower.starts_with("their ")) {
         return None;
     }
