@@ -1191,6 +1191,28 @@ mod tests {
                 false,
                 Some(("answer", Some("RUS"), -1)),
             ),
+            // unfair trade, and a dismissal of it
+            (
+                "EUGOV",
+                "said",
+                "Turkish steelmakers benefit from unfair subsidies",
+                false,
+                Some(("subsidise", Some("TUR"), 1)),
+            ),
+            (
+                "TURGOV",
+                "said",
+                "the so-called subsidies are a fabrication",
+                false,
+                Some(("subsidise", None, -1)),
+            ),
+            (
+                "TURGOV",
+                "said",
+                "our cost advantage is down to scale, not state aid",
+                false,
+                Some(("subsidise", None, -1)),
+            ),
             // a truce is still a truce
             (
                 "NORGOV",

@@ -1694,6 +1694,20 @@ mod tests {
         check_dateline_cases(cases);
     }
 
+    /// "a ministry statement": an indefinite channel of an office speaks for the office coded
+    /// before it; a channel of no office ("a statement") borrows nothing this way. Invented
+    /// sentences. Each case: dateline city, article, speaker, code.
+    #[test]
+    fn an_offices_channel_speaks_for_the_office() {
+        let cases: &[(Option<&str>, &str, &str, Option<&str>)] = &[(
+            None,
+            "Peru's foreign ministry said the talks had failed. Lima would defend its fishermen, a ministry statement said.",
+            "a ministry statement",
+            Some("PERGOV"),
+        )];
+        check_dateline_cases(cases);
+    }
+
     /// An anonymous source after the content speaks for no party the content names: the
     /// content's subject is what it speaks of ("Peru is in breach of the treaty, a diplomat
     /// said"); a relative pronoun after a long description still takes the description's
