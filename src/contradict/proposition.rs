@@ -1110,8 +1110,7 @@ mod tests {
     /// origin), and a negative subject negating however far the act is. Invented sentences.
     #[test]
     fn spying_and_hostage_charges() {
-        type Want = Option<(&'static str, Option<&'static str>, i8)>;
-        let cases: &[(&str, &str, &str, bool, Want)] = &[
+        let cases: &[Case] = &[
             ("VENGOV", "said", "the two Spaniards were caught spying near an oil refinery", false, Some(("spy", None, 1))),
             ("ESPGOV", "rejected", "the espionage charge as baseless", true, Some(("spy", None, -1))),
             ("ESPGOV", "said", "Neither of the engineers has ever worked for any Spanish government body, let alone an intelligence agency", false, Some(("spy", None, -1))),
@@ -1124,17 +1123,14 @@ mod tests {
             // a new clause after "that" has its own subject
             ("USAGOV", "said", "Washington believed that Russian agents carried out the attack", false, Some(("responsible", Some("RUS"), 1))),
         ];
-        for (code, cue, text, denial, want) in cases {
-            check(code, cue, text, *denial, *want);
-        }
+        check_table(cases);
     }
 
     /// Access and keeping an agreement: rows of their own, so a nuclear or aid dispute is not
     /// read as a truce, and "comply with the ultimatum" stays a demand. Invented sentences.
     #[test]
     fn access_and_keeping_agreements() {
-        type Want = Option<(&'static str, Option<&'static str>, i8)>;
-        let cases: &[(&str, &str, &str, bool, Want)] = &[
+        let cases: &[Case] = &[
             (
                 "NORGOV",
                 "said",
@@ -1222,6 +1218,19 @@ mod tests {
                 Some(("hold", None, -1)),
             ),
         ];
+        check_table(cases);
+    }
+
+    /// (speaker code, cue, content, denial cue, expected (act, agent, position)).
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        bool,
+        Option<(&'static str, Option<&'static str>, i8)>,
+    );
+
+    fn check_table(cases: &[Case]) {
         for (code, cue, text, denial, want) in cases {
             check(code, cue, text, *denial, *want);
         }
