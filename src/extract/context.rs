@@ -1694,6 +1694,34 @@ mod tests {
         check_dateline_cases(cases);
     }
 
+    /// Courts, prosecutors and judges of a state speak for its judiciary (CAMEO JUD); with no
+    /// country cue they are no one's. Invented sentences. Each case: dateline city, article,
+    /// speaker, code.
+    #[test]
+    fn courts_speak_for_their_states_judiciary() {
+        let cases: &[(Option<&str>, &str, &str, Option<&str>)] = &[
+            (
+                None,
+                "A Lima court said the strike was unlawful.",
+                "A Lima court",
+                Some("PERJUD"),
+            ),
+            (
+                None,
+                "Peru's Supreme Court said the strike was unlawful.",
+                "Peru's Supreme Court",
+                Some("PERJUD"),
+            ),
+            (
+                None,
+                "The judge said the hearing would resume on Monday.",
+                "The judge",
+                None,
+            ),
+        ];
+        check_dateline_cases(cases);
+    }
+
     /// "a ministry statement": an indefinite channel of an office speaks for the office coded
     /// before it; a channel of no office ("a statement") borrows nothing this way. Invented
     /// sentences. Each case: dateline city, article, speaker, code.
