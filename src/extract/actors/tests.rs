@@ -621,7 +621,7 @@ fn other_stories_get_codes() {
         ("2019-07-20", "President Hassan Rouhani said Iran would not be the first to break the deal.", "IRNGOV"),
         ("2019-07-20", "Iran's deputy foreign minister, Karim Baharvand, said the crew were safe.", "IRNGOV"),
         ("2018-10-20", "Saudi Arabia's foreign minister, Adel al-Jubeir, said the journalist had died in a fight inside the consulate.", "SAUGOV"),
-        ("2018-10-20", "Turkey's chief prosecutor said the journalist was strangled as soon as he entered.", "TURGOV"),
+        ("2018-10-20", "Turkey's chief prosecutor said the journalist was strangled as soon as he entered.", "TURJUD"),
         ("2018-10-20", "A Turkish official told reporters that the body had been moved.", "TURGOV"),
         ("2019-05-20", "A Chinese foreign ministry spokesman, Tan Wei, said the patrol violated China's sovereignty.", "CHNGOV"),
         ("2019-05-20", "China's defence ministry said its warships had warned off the destroyer.", "CHNMIL"),
