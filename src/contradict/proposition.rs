@@ -748,14 +748,9 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     let right_after = after.filter(|m| {
         m.span.start <= end + 20 && !OBJECT_PREPOSITION.is_match(&text[end..m.span.start])
     });
-    // The object of a verb inside the act's words is acted on ("blocked the monitors from the
-    // depots"), unless the act is about whose territory it is ("violated Ukraine's border").
-    let object_in_act =
-        |m: &ActorMention| act.agent != Doer::Place && verb_object(&text[start..m.span.start]);
-    let inside = mentions
-        .iter()
-        .filter(named)
-        .find(|m| m.span.start >= start && m.span.end <= end && !object_in_act(m));
+    let inside = mentions.iter().filter(named).find(|m| {
+        m.span.start >= start && m.span.end <= end && !acted_on(text, found, m.span.start)
+    });
     // "disclose its weapons programme": a possessive right before the act refers back to
     // the actor named before it.
     let possessed = POSSESSIVE.is_match(&text[clause..start]);
@@ -867,6 +862,13 @@ fn object_origin<'m>(
     verb.then_some(subject)
 }
 
+/// A party (or "our") at byte `at` inside the act's words is the object of a verb there, so
+/// acted on, not the doer ("blocked the monitors from the depots", "denied our consul
+/// access"), unless the act is about whose territory it is ("violated Ukraine's border").
+fn acted_on(text: &str, found: &Found, at: usize) -> bool {
+    found.act.agent != Doer::Place && verb_object(&text[found.start..at])
+}
+
 /// Whether the words of an act before a mention end in a verb and at most a determiner
 /// ("blocked the", "denied our"): the mention is the verb's object. "approved by the",
 /// "involvement of", "over" end in a preposition or a noun and leave the mention the doer.
@@ -923,8 +925,7 @@ fn self_reference(
             };
             // "it never left international waters": "it" there is the vessel, not the speaker.
             let state = third && act.agent == Doer::Place;
-            // "denied our consul access": a verb's object inside the act is acted on.
-            let object = at >= start && act.agent != Doer::Place && verb_object(&text[start..at]);
+            let object = at >= start && acted_on(text, found, at);
             after_before
                 && start.saturating_sub(at) <= 30
                 && (!third || reopened())

@@ -1090,13 +1090,9 @@ fn by_appositive<'a>(
             surname.len()
         };
     let rest = &body[end..];
-    let appositive = rest.strip_prefix(',').map(|r| {
-        let stop = r
-            .find([',', '.', ';', '(', '\n', '"', '“'])
-            .unwrap_or(r.len())
-            .min(APPOSITIVE);
-        (end + 1, end + 1 + r.floor_char_boundary(stop))
-    });
+    let appositive = rest
+        .strip_prefix(',')
+        .map(|r| (end + 1, end + 1 + apposition_len(r)));
     let lo = body.floor_char_boundary(first.saturating_sub(TITLE));
     let title_start = first - clause_tail(&body[lo..first]).len();
     let in_span = |m: &&ActorMention, (s, e): (usize, usize)| m.span.start >= s && m.span.end <= e;
@@ -1115,6 +1111,16 @@ fn by_appositive<'a>(
             by_role(body, actors, &format!("the {head}"), title_start)
         })
         .or_else(|| by_description_before(body, actors, first))
+}
+
+/// How far an appositive starting at `r` runs: to its closing comma, stop, semicolon,
+/// parenthesis, line break or quote, at most [`APPOSITIVE`] bytes (on a character boundary).
+fn apposition_len(r: &str) -> usize {
+    let stop = r
+        .find([',', '.', ';', '(', '\n', '"', '“'])
+        .unwrap_or(r.len())
+        .min(APPOSITIVE);
+    r.floor_char_boundary(stop)
 }
 
 /// "Iran's navy commander, Ali Karimi, said": a name set off by a comma right after a

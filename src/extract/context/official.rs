@@ -1,6 +1,6 @@
 //! Named officials the text codes only through whom they speak for or through: a spokesman for a titled leader, a titled official quoted by a country's state media.
 
-use super::{clause_tail, dateline_country, title_words_head, Article, Found, APPOSITIVE};
+use super::{apposition_len, clause_tail, dateline_country, title_words_head, Article, Found};
 use crate::extract::actors;
 use crate::model::{ActorMention, Span};
 
@@ -19,11 +19,7 @@ pub(super) fn for_titled_leader(
     let speaker = speaker.trim();
     let first = body.find(speaker).filter(|&f| f <= named_by)?;
     let rest = body[first + speaker.len()..].strip_prefix(", ")?;
-    let stop = rest
-        .find([',', '.', ';', '(', '\n', '"', '“'])
-        .unwrap_or(rest.len())
-        .min(APPOSITIVE);
-    let apposition = &rest[..rest.floor_char_boundary(stop)];
+    let apposition = &rest[..apposition_len(rest)];
     let words: Vec<&str> = apposition.split_whitespace().collect();
     let link = words.iter().position(|w| matches!(*w, "for" | "to"))?;
     // "a spokesman", "an adviser", "the chief spokeswoman": lower-case words ending in a role.
@@ -41,7 +37,7 @@ pub(super) fn for_titled_leader(
     if titled.len() < 2 || !titled.iter().all(capital) {
         return None;
     }
-    // The title is all but the last one or two words (the leader's name).
+    // The title is all but the last one to three words (the leader's name).
     let role = (1..titled.len())
         .rev()
         .filter(|&k| titled.len() - k <= 3)
