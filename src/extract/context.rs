@@ -861,7 +861,10 @@ fn role_word(speaker: &str) -> Option<String> {
     let lower = speaker.to_lowercase();
     // "a ministry statement", "an embassy report": a channel of an office is that office's.
     if let ["a" | "an", office, channel] = lower.split_whitespace().collect::<Vec<_>>()[..] {
-        let office = office.trim_end_matches(['’', '\'', 's']);
+        let office = ["'s", "’s"]
+            .iter()
+            .find_map(|p| office.strip_suffix(p))
+            .unwrap_or(office);
         return (office.len() > 3 && crate::extract::claims::channel_noun(channel))
             .then(|| office.to_string());
     }
@@ -1698,6 +1701,24 @@ mod tests {
             ),
         ];
         check_dateline_cases(cases);
+    }
+
+    /// An indefinite channel's office keeps its own letters; only a possessive ending goes.
+    #[test]
+    fn an_indefinite_channels_office() {
+        assert_eq!(
+            super::role_word("a congress statement").as_deref(),
+            Some("congress")
+        );
+        assert_eq!(
+            super::role_word("an embassy’s statement").as_deref(),
+            Some("embassy")
+        );
+        assert_eq!(
+            super::role_word("a ministry statement").as_deref(),
+            Some("ministry")
+        );
+        assert_eq!(super::role_word("a ministry official"), None);
     }
 
     /// Courts, prosecutors and judges of a state speak for its judiciary (CAMEO JUD); with no
