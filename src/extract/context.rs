@@ -219,6 +219,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             }
             continue;
         }
+        let home = || official::home_country(article, c.sentence_span.start);
         let found = if is_name(&c.speaker) {
             let named_by = c.speaker_span.map_or(c.sentence_span.end, |s| s.end);
             by_appositive(body, actors, &c.speaker, named_by)
@@ -231,8 +232,8 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_coded_role(&coded, title_head(body, &c.speaker, named_by), at))
                 .or_else(|| by_rank(&coded, &c.speaker, at))
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
-                .or_else(|| official::for_titled_leader(article, &c.speaker, named_by))
-                .or_else(|| titled_by_dateline(article, &c.speaker, named_by))
+                .or_else(|| official::for_titled_leader(article, &c.speaker, named_by, home))
+                .or_else(|| titled_by_dateline(article, &c.speaker, named_by, home))
         } else if let Some(m) = according_to_possessor(article, c) {
             Some(m)
         } else if let Some(m) = relayed(&c.speaker, done.last(), at) {
@@ -250,7 +251,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Body))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Document))
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
-                .or_else(|| by_dateline(article, &c.speaker))
+                .or_else(|| by_dateline(&c.speaker, home))
                 .or_else(|| by_regime(article, &c.speaker))
                 .or_else(|| {
                     // "A pro-regime website says … Al-Masdar said": an unknown one-word name
@@ -570,7 +571,12 @@ fn by_rank(coded: &[(usize, String, Found)], speaker: &str, at: usize) -> Option
 /// [`actors::state_title_role`]), speaks for the dateline's country in the title's role, as an
 /// unnamed official does. A capitalised word before the title that names a party of its own
 /// ("Sinn Fein leader", "Peruvian President") leaves it to the rules that read that word.
-fn titled_by_dateline(article: &Article, speaker: &str, named_by: usize) -> Option<Found> {
+fn titled_by_dateline(
+    article: &Article,
+    speaker: &str,
+    named_by: usize,
+    home: impl FnOnce() -> Option<String>,
+) -> Option<Found> {
     let body = article.body;
     let first = body.find(speaker.trim()).filter(|&f| f <= named_by)?;
     let lo = body.floor_char_boundary(first.saturating_sub(TITLE));
@@ -583,16 +589,16 @@ fn titled_by_dateline(article: &Article, speaker: &str, named_by: usize) -> Opti
     let title = &words[words.len() - run..];
     let role = match actors::state_title_role(title) {
         Some(role) => role,
-        None => return official::described_title(article, &words),
+        None => return official::described_title(&words, home),
     };
     if run < words.len() && words[words.len() - run - 1].starts_with(char::is_uppercase) {
         return None;
     }
-    Some(Found::of_country(dateline_country(article)?, role))
+    Some(Found::of_country(home()?, role))
 }
 
 /// The country of the dateline's city (a capital or a city the gazetteer places).
-fn dateline_country(article: &Article) -> Option<String> {
+pub(super) fn dateline_country(article: &Article) -> Option<String> {
     let place = article
         .dateline?
         .split_whitespace()
@@ -606,7 +612,7 @@ fn dateline_country(article: &Article) -> Option<String> {
 /// "WASHINGTON — … a senior official said", "MOSCOW (Reuters) - The military said": an
 /// unnamed official, ministry or military whose words name no country speaks for the country
 /// of the dateline's city (a capital or a city the gazetteer places).
-fn by_dateline(article: &Article, speaker: &str) -> Option<Found> {
+fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) -> Option<Found> {
     let words: Vec<&str> = speaker.split_whitespace().collect();
     let head = words.last()?.to_lowercase();
     let role = super::claims::dateline_role(&head)?;
@@ -614,7 +620,7 @@ fn by_dateline(article: &Article, speaker: &str) -> Option<Found> {
     if words[1..].iter().any(|w| w.starts_with(char::is_uppercase)) {
         return None;
     }
-    Some(Found::of_country(dateline_country(article)?, role))
+    Some(Found::of_country(home()?, role))
 }
 
 /// "A pro-regime website", "pro-government media": an outlet "pro" the regime or government
@@ -1617,6 +1623,39 @@ mod tests {
                 "President Tomas Arnaldo said the port would reopen on Friday.",
                 "Tomas Arnaldo",
                 None,
+            ),
+            // A hub the article never names as a party: the state that opens the sentence
+            // before speaks; a dateline country named as a party keeps it.
+            (
+                Some("NAIROBI"),
+                "Uganda rejected the charge. \"We sent no troops,\" Foreign Ministry spokesman Tomas Arnaldo said.",
+                "Tomas Arnaldo",
+                Some("UGAGOV"),
+            ),
+            (
+                Some("NAIROBI"),
+                "Uganda rejected the charge. Kenya's mediators were hopeful. \"We sent no troops,\" Foreign Ministry spokesman Tomas Arnaldo said.",
+                "Tomas Arnaldo",
+                Some("KENGOV"),
+            ),
+            (
+                Some("NAIROBI"),
+                "Uganda rejected the charge. \"We sent no troops,\" a defence ministry official said.",
+                "a defence ministry official",
+                Some("UGAGOV"),
+            ),
+            (
+                None,
+                "Uganda rejected the charge. \"We sent no troops,\" Foreign Ministry spokesman Tomas Arnaldo said.",
+                "Tomas Arnaldo",
+                Some("UGAGOV"),
+            ),
+            // The hub as a place ("the Gulf of Oman") is no party.
+            (
+                Some("MUSCAT"),
+                "A tanker burned in the Gulf of Oman. Iran rejected the charge. \"We did nothing,\" Foreign Ministry spokesman Tomas Arnaldo said.",
+                "Tomas Arnaldo",
+                Some("IRNGOV"),
             ),
         ];
         check_dateline_cases(cases);

@@ -14,6 +14,7 @@ pub(super) fn for_titled_leader(
     article: &Article,
     speaker: &str,
     named_by: usize,
+    home: impl FnOnce() -> Option<String>,
 ) -> Option<Found> {
     let body = article.body;
     let speaker = speaker.trim();
@@ -42,7 +43,7 @@ pub(super) fn for_titled_leader(
         .rev()
         .filter(|&k| titled.len() - k <= 3)
         .find_map(|k| actors::state_title_role(&titled[..k]))?;
-    Some(Found::of_country(dateline_country(article)?, role))
+    Some(Found::of_country(home()?, role))
 }
 
 /// "judiciary spokesman Ali Bahrami said, according to the official IRNA news agency": a name
@@ -96,7 +97,10 @@ pub(super) fn via_state_media(
 /// of state or its military ("ministry", "army"), and every word before the role is
 /// capitalised or lower-case alike (no origin: "Hamas spokesman", "Peruvian army spokesman"
 /// are read by the rules that read that word, which come first).
-pub(super) fn described_title(article: &Article, words: &[&str]) -> Option<Found> {
+pub(super) fn described_title(
+    words: &[&str],
+    home: impl FnOnce() -> Option<String>,
+) -> Option<Found> {
     let (role, office) = words.split_last()?;
     if office.is_empty() || office.len() > 3 {
         return None;
@@ -111,5 +115,57 @@ pub(super) fn described_title(article: &Article, words: &[&str]) -> Option<Found
     let side = office
         .iter()
         .find_map(|w| crate::extract::claims::dateline_role(&w.to_lowercase()))?;
-    Some(Found::of_country(dateline_country(article)?, side))
+    Some(Found::of_country(home()?, side))
+}
+
+/// The country an official written without one speaks for ([`super::by_dateline`] and the
+/// titled rules): the dateline's, unless the article never names that country as a party
+/// and the sentence before the claim's (which starts at `sentence`) opens with another state;
+/// then that state. A reporter filing from a hub ("MUSCAT", "GENEVA") about other states'
+/// quarrel does not make the hub's country a speaker: "Iran rejected the accusation. \"…,\"
+/// Foreign Ministry spokesman Hamid Rostami said" quotes the state just named. With no
+/// dateline, the state just named too.
+pub(super) fn home_country(article: &Article, sentence: usize) -> Option<String> {
+    match dateline_country(article) {
+        Some(c) if named_as_party(article, &c) => Some(c),
+        dateline => lead_in_state(article, sentence).or(dateline),
+    }
+}
+
+/// Whether the article names `country` as an actor, not only as a place: "the Gulf of Oman",
+/// "the Sea of Japan" (a capitalised place word and "of" before the name) do not count.
+fn named_as_party(article: &Article, country: &str) -> bool {
+    article.actors.iter().any(|m| {
+        let before = article.body[..m.span.start].trim_end_matches(' ');
+        let place = before.strip_suffix(" of").is_some_and(|b| {
+            b.rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        });
+        m.country.as_deref() == Some(country) && !place
+    })
+}
+
+/// The state that opens the sentence before `sentence` ("Iran rejected the accusation."), as
+/// its first words (after "But", "The" or "And"): a country, capital or government mention
+/// coded with a country.
+fn lead_in_state(article: &Article, sentence: usize) -> Option<String> {
+    let body = article.body;
+    let before = body[..sentence].trim_end();
+    let mut open = before
+        .trim_end_matches(['.', '!', '?'])
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    open += body[open..].len() - body[open..].trim_start().len();
+    for lead in ["But ", "And ", "The "] {
+        if body[open..].starts_with(lead) {
+            open += lead.len();
+        }
+    }
+    let m = article
+        .actors
+        .iter()
+        .find(|m| m.span.start == open && m.span.end <= before.len())?;
+    let state = m.code.ends_with("GOV") || m.code.ends_with("MIL");
+    m.country.clone().filter(|c| c.len() == 3 && state)
 }
