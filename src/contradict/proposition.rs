@@ -1429,6 +1429,25 @@ mod tests {
                 "Caracas had “nothing to do” with the sinking",
                 Some((r, Some("VEN"), -1)),
             ),
+            // "destroyed" and "planted" with a craft or a device after them.
+            (
+                "NORGOV",
+                "said",
+                "Russian air defences destroyed an unarmed Norwegian drone",
+                Some((r, Some("RUS"), 1)),
+            ),
+            (
+                "ESTGOV",
+                "said",
+                "Russian agents had planted malicious code in the rail network",
+                Some((r, Some("RUS"), 1)),
+            ),
+            (
+                "SRBGOV",
+                "said",
+                "the army destroyed the old barracks",
+                None,
+            ),
             // "attack" alone is a noun: no act.
             (
                 "TURGOV",

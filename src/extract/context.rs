@@ -1593,6 +1593,31 @@ mod tests {
                 "Tomas Arnaldo",
                 None,
             ),
+            // a minister of a portfolio the title table does not list
+            (
+                Some("LIMA"),
+                "Fisheries Minister Rosa Quispe said the port would reopen.",
+                "Rosa Quispe",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Deputy Digital Affairs Minister Rosa Quispe said the port would reopen.",
+                "Rosa Quispe",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Chilean Fisheries Minister Rosa Quispe said the port would reopen.",
+                "Rosa Quispe",
+                Some("CHLGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Shadow Fisheries Minister Rosa Quispe said the port should stay shut.",
+                "Rosa Quispe",
+                None,
+            ),
             // an office and a person's role in it, with no origin of its own
             (
                 Some("LIMA"),

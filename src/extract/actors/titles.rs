@@ -55,13 +55,36 @@ pub fn state_title_role(words: &[&str]) -> Option<&'static str> {
         .iter()
         .take_while(|w| TITLE_MODIFIERS.contains(&w.as_str()))
         .count();
-    (0..=lead.min(lower.len().saturating_sub(1))).find_map(|skip| {
-        let phrase = lower[skip..].join(" ");
-        STATE_TITLES
-            .iter()
-            .find(|(t, _)| *t == phrase)
-            .map(|(_, role)| *role)
-    })
+    (0..=lead.min(lower.len().saturating_sub(1)))
+        .find_map(|skip| {
+            let phrase = lower[skip..].join(" ");
+            STATE_TITLES
+                .iter()
+                .find(|(t, _)| *t == phrase)
+                .map(|(_, role)| *role)
+        })
+        .or_else(|| portfolio_minister(&words[lead..]))
+}
+
+/// "Energy Minister", "Digital Affairs Minister", "Deputy Trade Minister": a minister of a
+/// portfolio the title table does not list is a member of a government (GOV) all the same:
+/// one to three alphabetic words before "Minister", none of them an actor the gazetteer knows
+/// ("Chilean", "EU"), which would name an origin of its own, none a title word ("Prime") the
+/// table reads, and no "Shadow" (an opposition spokesman, not a member of the government).
+fn portfolio_minister(words: &[&str]) -> Option<&'static str> {
+    let (last, portfolio) = words.split_last()?;
+    if !last.eq_ignore_ascii_case("minister") || portfolio.is_empty() || portfolio.len() > 3 {
+        return None;
+    }
+    let plain =
+        |w: &&str| w.chars().all(char::is_alphabetic) && !["Prime", "Shadow"].contains(&w.trim());
+    if !portfolio.iter().all(plain) {
+        return None;
+    }
+    let phrase = portfolio.join(" ");
+    super::find_all(&phrase, super::builtin_ref(), None)
+        .is_empty()
+        .then_some("GOV")
 }
 
 static NAME_AFTER: Lazy<Regex> = Lazy::new(|| {
