@@ -22,7 +22,8 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     if ci >= toks.len() || toks[ci].k != TokKind::Word {
         return None;
     }
-    let end = np_fwd(text, toks, ci).unwrap_or(ci);
+    let np = np_fwd(text, toks, ci);
+    let end = np.unwrap_or(ci);
     // The source phrase runs to the next comma or the sentence end (appositives included).
     let mut k = end;
     while k + 1 < toks.len()
@@ -48,7 +49,9 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         return None;
     }
     // "according to a statement from the ministry": the body that issued it speaks.
-    let (first, end) = issuer(text, toks, end).unwrap_or((ci, end));
+    // A phrase the noun-phrase reader does not take ("the coast guard", "the navy") is the
+    // source up to the comma, not its determiner alone.
+    let (first, end) = issuer(text, toks, end).unwrap_or((ci, if np.is_some() { end } else { k }));
     let spk_toks = &toks[first..=k.max(end)];
     let speaker = ctx.speaker_from_phrase(spk_toks, &toks[first..=end]);
     let mut sentence = sent;

@@ -32,6 +32,9 @@ pub(super) fn noun_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let nxt = toks.get(ce)?;
     let nw = word(text, nxt).to_lowercase();
     let (cs, end) = match nw.as_str() {
+        // "Moscow's claim that the plane ignored warnings was untrue, according to the
+        // minister": the sentence is the minister's, about Moscow's claim.
+        "that" if text[cue.end..sent.end].contains(", according to ") => return None,
         "that" => (toks.get(ce + 1)?.s, sent.end),
         "of" | "for" | "to" | "on" | "about" | "with" => {
             // A short object: up to the next punctuation or clause word.

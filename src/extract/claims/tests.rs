@@ -706,6 +706,11 @@ fn attribution_table() {
             "The meeting lasted five hours according to a Turkish diplomat.",
             &["a Turkish diplomat | according to | indirect | The meeting lasted five hours"],
         ),
+        // another party's claim judged by the source "according to" names
+        (
+            "Lima's claim that the trawler ignored warnings was untrue, according to the coast guard.",
+            &["the coast guard | according to | indirect | Lima's claim that the trawler ignored warnings was untrue"],
+        ),
         // in a statement, in remarks carried by
         (
             "The ministry said in a statement that the convoy had been shelled.",
