@@ -17,6 +17,10 @@
 //! rejects a step or an announcement answers no one's assertion ([`rejects_a_thing`]; such a
 //! claim is left out when claims are prepared, so no other stance rule takes it either).
 //!
+//! A denier that names another side's very figure ("rejected the figure of 46 dead as
+//! propaganda") denies the claim that gives it, whatever the two claims' acts
+//! ([`super::figure_denial`]).
+//!
 //! For `responsibility` the blamed party must match: both targets on one side, or the
 //! denier names no target and the asserter blames the denier's side ("Russia denied
 //! it" against "Russian jets struck the convoy").
@@ -40,8 +44,8 @@
 //! since the denial is explicit; `opposing` pairs get the same formula.
 
 use super::{
-    closeness, pair_weight, proposition, same_target, Block, Class, Group, Item, Options, Pair,
-    Rule,
+    closeness, figure_denial, pair_weight, proposition, same_target, Block, Class, Group, Item,
+    Options, Pair, Rule,
 };
 use crate::model::{ContradictionKind, Stance};
 use once_cell::sync::Lazy;
@@ -57,9 +61,10 @@ pub const RULE: Rule = Rule {
     explain,
 };
 
-/// A possible denier looks at assertions, an assertion at possible deniers.
+/// A possible denier looks at assertions, an assertion at possible deniers; a figure at the
+/// same quantity's figures ([`figure_denial`]).
 fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
-    let mut v = Vec::new();
+    let mut v = figure_denial::partners(it, opts);
     if it.classes.contains(&Class::Denier) {
         v.push((Class::Stance(Stance::Asserts), opts.denial_days));
     }
@@ -70,8 +75,16 @@ fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
 }
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
-    // An asserter (+1) and a denier (< 0): the cheap test first.
-    if !p.x.stance.opposes(p.y.stance) || p.x.ids.frame != p.y.ids.frame {
+    stance_check(p, opts).or_else(|| figure_denial::check(p, opts))
+}
+
+/// An asserter (+1) and a denier (< 0) of one proposition: the cheap test.
+fn opposite_on_one_frame(p: &Pair) -> bool {
+    p.x.stance.opposes(p.y.stance) && p.x.ids.frame == p.y.ids.frame
+}
+
+fn stance_check(p: &Pair, opts: &Options) -> Option<f32> {
+    if !opposite_on_one_frame(p) {
         return None;
     }
     if p.gap > opts.denial_days
@@ -88,8 +101,8 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
 }
 
 fn explain(p: &Pair) -> String {
-    let Some((asserter, denier)) = roles(p) else {
-        return String::new();
+    let Some((asserter, denier)) = roles(p).filter(|_| opposite_on_one_frame(p)) else {
+        return figure_denial::explain(p);
     };
     format!(
         "{} asserts that {}; {} {} it",

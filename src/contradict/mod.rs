@@ -44,6 +44,7 @@
 mod denial;
 #[cfg(test)]
 mod example_rule;
+mod figure_denial;
 mod numeric;
 mod opposing;
 pub mod proposition;

@@ -95,7 +95,7 @@ const EVENT_QUANTITIES: &[&str] = &[
 ];
 
 /// How many days apart two figures of `quantity` may be said and still be about one thing.
-fn figure_days(quantity: &str, opts: &Options) -> i64 {
+pub(super) fn figure_days(quantity: &str, opts: &Options) -> i64 {
     if EVENT_QUANTITIES.contains(&quantity) {
         opts.event_days
     } else {
@@ -524,7 +524,7 @@ fn difference(a: Amount, b: Amount) -> Option<f64> {
         .then_some(rel)
 }
 
-fn number(a: Amount) -> String {
+pub(super) fn number(a: Amount) -> String {
     let (prefix, v) = match a {
         Amount::Exact(v) => ("", v),
         Amount::AtLeast(v) => ("at least ", v),
@@ -552,6 +552,15 @@ pub enum Amount {
 }
 
 impl Amount {
+    /// The number the claim states, floor or ceiling alike ("at least 46" states 46); none
+    /// for an unstated count.
+    pub fn stated(self) -> Option<f64> {
+        match self {
+            Amount::Exact(v) | Amount::AtLeast(v) | Amount::AtMost(v) => Some(v),
+            Amount::Some => None,
+        }
+    }
+
     /// The smallest and largest number the amount allows.
     fn range(self) -> (f64, f64) {
         match self {

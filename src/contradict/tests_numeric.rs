@@ -463,3 +463,70 @@ fn a_floor_or_a_ceiling_disagrees_only_with_counts_outside_it() {
         assert_eq!(numeric_pair(x, y), want, "{a}");
     }
 }
+
+/// A denier that names another side's very figure rejects it (a denial); a different number,
+/// the same side, a figure outside the quantity's window or two deniers do not pair, and a
+/// denied figure never pairs as a numeric disagreement. Invented flood-relief dispute.
+#[test]
+fn a_rejected_figure_is_denied() {
+    let asserted = "The provincial office said the dam collapse killed 46 villagers.";
+    let rows: &[(&str, &str, f64, &str, bool, Option<ContradictionKind>)] = &[
+        // (denier's code, date, figure, sentence, denial cue, expected kind)
+        (
+            "KGZGOV",
+            "2023-04-12",
+            46.0,
+            "The ministry rejected the figure of 46 dead as invented.",
+            true,
+            Some(ContradictionKind::Denial),
+        ),
+        // Another number: a numeric disagreement only when neither is denied.
+        (
+            "KGZGOV",
+            "2023-04-12",
+            12.0,
+            "The ministry rejected the figure of 12 dead as invented.",
+            true,
+            None,
+        ),
+        // The same side rejecting its own office's figure is no cross-side denial.
+        (
+            "TJKGOV",
+            "2023-04-12",
+            46.0,
+            "The ministry rejected the figure of 46 dead as invented.",
+            true,
+            None,
+        ),
+        // A week later: outside the window of a count of events.
+        (
+            "KGZGOV",
+            "2023-04-18",
+            46.0,
+            "The ministry rejected the figure of 46 dead as invented.",
+            true,
+            None,
+        ),
+        // The same number stated, not denied: agreement, no contradiction.
+        (
+            "KGZGOV",
+            "2023-04-12",
+            46.0,
+            "The ministry said 46 villagers had died.",
+            false,
+            None,
+        ),
+    ];
+    for &(code, date, value, sentence, denial, want) in rows {
+        let x = count((1, 7), "TJKGOV", DAY, ("killed", 46.0), asserted, "");
+        let mut y = count((2, 8), code, date, ("killed", value), sentence, "");
+        y.claim.denial = denial;
+        let found = detect("t", &[x, y], &[], &Options::default());
+        let kinds: Vec<ContradictionKind> = found.iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            want.into_iter().collect::<Vec<_>>(),
+            "{sentence} ({code}, {date})"
+        );
+    }
+}
