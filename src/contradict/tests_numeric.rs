@@ -470,8 +470,16 @@ fn a_floor_or_a_ceiling_disagrees_only_with_counts_outside_it() {
 #[test]
 fn a_rejected_figure_is_denied() {
     let asserted = "The provincial office said the dam collapse killed 46 villagers.";
-    let rows: &[(&str, &str, f64, &str, bool, Option<ContradictionKind>)] = &[
-        // (denier's code, date, figure, sentence, denial cue, expected kind)
+    /// The denier's code, date, figure, sentence, denial cue, and the kind expected.
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        f64,
+        &'a str,
+        bool,
+        Option<ContradictionKind>,
+    );
+    let rows: &[Row] = &[
         (
             "KGZGOV",
             "2023-04-12",
