@@ -229,7 +229,10 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| named_after_coded(body, &coded, c.speaker.trim(), at))
                 .or_else(|| the_countrys(article, c.sentence_span.start, at))
                 .or_else(|| introduced(body, done.last(), c.sentence_span.start))
-                .or_else(|| by_coded_role(&coded, title_head(body, &c.speaker, named_by), at))
+                .or_else(|| {
+                    let title = title_words(body, &c.speaker, named_by);
+                    by_coded_role(&coded, title_head(body, &c.speaker, named_by), title, at)
+                })
                 .or_else(|| by_rank(&coded, &c.speaker, at))
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
                 .or_else(|| official::for_titled_leader(article, &c.speaker, named_by, home))
@@ -245,7 +248,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_previous_subject(body, actors, &c.speaker, at))
                 .map(Found::from)
                 .or_else(|| opening_place(article, at))
-                .or_else(|| by_coded_role(&coded, role_word(&c.speaker), at))
+                .or_else(|| by_coded_role(&coded, role_word(&c.speaker), &c.speaker, at))
                 .or_else(|| by_indefinite_role(&coded, &c.speaker, at))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Person))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Body))
@@ -276,13 +279,50 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
 
 /// An earlier coded speaker with the same role word ("the foreign ministry said" before
 /// "ministry spokesman Jan Kovac added").
+/// The word before the role in `phrase` must be in the earlier speaker's words too: "the
+/// foreign ministry" and "Foreign Ministry spokeswoman X" are not "the defence ministry".
 fn by_coded_role(
     coded: &[(usize, String, Found)],
     role: Option<String>,
+    phrase: &str,
     at: usize,
 ) -> Option<Found> {
     let role = role?;
-    nearest_coded(coded, at, |speaker, _| has_word(speaker, &role))
+    let qualifier = role_qualifier(phrase, &role);
+    nearest_coded(coded, at, |speaker, _| {
+        has_word(speaker, &role) && qualifier.as_deref().is_none_or(|q| has_word(speaker, q))
+    })
+}
+
+/// The word that qualifies `role` in `phrase` ("foreign" in "the foreign ministry",
+/// "Foreign Ministry spokeswoman"), lower case; none after a determiner or a rank ("the
+/// ministry", "its senior ministry").
+fn role_qualifier(phrase: &str, role: &str) -> Option<String> {
+    let words: Vec<String> = phrase
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let role = role.to_lowercase();
+    let at = words.iter().rposition(|w| has_word(w, &role))?;
+    let before = words.get(at.checked_sub(1)?)?;
+    const NOT_QUALIFIERS: &[&str] = &[
+        "the", "a", "an", "its", "their", "his", "her", "this", "that", "senior", "top", "chief",
+        "deputy",
+    ];
+    (before.len() > 2
+        && before.chars().all(char::is_alphabetic)
+        && !NOT_QUALIFIERS.contains(&before.as_str()))
+    .then(|| before.clone())
+}
+
+/// The title words right before a name's first occurrence, back to the last clause break.
+fn title_words<'b>(body: &'b str, speaker: &str, named_by: usize) -> &'b str {
+    let Some(first) = body.find(speaker.trim()).filter(|&f| f <= named_by) else {
+        return "";
+    };
+    let lo = body.floor_char_boundary(first.saturating_sub(TITLE));
+    clause_tail(&body[lo..first])
 }
 
 /// The nearest speaker coded before `at` that `fits` (its lower-case speaker words, its code).
@@ -897,17 +937,22 @@ fn by_role<'a>(
     at: usize,
 ) -> Option<&'a ActorMention> {
     let role = role_word(speaker)?;
-    by_role_word(body, actors, &role, at)
+    let qualifier = role_qualifier(speaker, &role);
+    by_role_word(body, actors, (&role, qualifier.as_deref()), at)
 }
 
-/// [`by_role`] for a role word already found ("ministry").
+/// [`by_role`] for a role word already found ("ministry") and the word qualifying it, if any
+/// ("foreign": then only a foreign ministry).
 fn by_role_word<'a>(
     body: &str,
     actors: &'a [ActorMention],
-    role: &str,
+    (role, qualifier): (&str, Option<&str>),
     at: usize,
 ) -> Option<&'a ActorMention> {
-    let has_role = |words: &str| has_word(&words.to_lowercase(), role);
+    let has_role = |words: &str| {
+        let lower = words.to_lowercase();
+        has_word(&lower, role) && qualifier.is_none_or(|q| has_word(&lower, q))
+    };
     actors
         .iter()
         .filter(|m| m.span.end <= at && usable(m))
@@ -1115,9 +1160,14 @@ fn by_appositive<'a>(
         .and_then(pick)
         .or_else(|| pick((title_start, first)))
         .or_else(|| {
-            // "ministry spokesman Peter Susko": the title is itself a description.
+            // "ministry spokesman Peter Susko": the title is itself a description, with the
+            // word qualifying its office ("Foreign Ministry spokeswoman": a foreign ministry).
             let head = title_words_head(body, first)?;
-            by_role(body, actors, &format!("the {head}"), title_start)
+            let description = match role_qualifier(&body[title_start..first], head) {
+                Some(q) => format!("the {q} {head}"),
+                None => format!("the {head}"),
+            };
+            by_role(body, actors, &description, title_start)
         })
         .or_else(|| by_description_before(body, actors, first))
 }
@@ -1592,6 +1642,13 @@ mod tests {
                 "Dock union leader Tomas Arnaldo said the strike would go on.",
                 "Tomas Arnaldo",
                 None,
+            ),
+            // an office's own word: a foreign ministry is not the defence ministry before it
+            (
+                Some("LIMA"),
+                "Peru's Defence Ministry said the frigate had left. Foreign Ministry spokeswoman Rosa Quispe said the port would reopen.",
+                "Rosa Quispe",
+                Some("PERGOV"),
             ),
             // a minister of a portfolio the title table does not list
             (

@@ -231,7 +231,15 @@ impl<'a> Ctx<'a> {
             .unwrap_or(&[])
             .iter()
             .any(|w| is_cap(w));
-        let i = self.role_antecedent(last, span)?;
+        // "the foreign ministry" refers back only to a ministry written with "foreign", not to
+        // "the defence ministry": the lower-case words before the role must be the antecedent's.
+        let qualifiers: Vec<String> = head_words[..head_words.len().saturating_sub(1)]
+            .iter()
+            .filter(|w| !is_cap(w))
+            .map(|w| w.to_lowercase())
+            .filter(|w| !ROLE_DETERMINERS.contains(&w.as_str()))
+            .collect();
+        let i = self.role_antecedent(last, &qualifiers, span)?;
         let country = |r: Option<&Resolved>| r.and_then(|a| a.country.clone());
         let own = own_modifier
             .then(|| self.resolve_actor(phrase, span))
@@ -400,7 +408,7 @@ impl<'a> Ctx<'a> {
 
     /// The entity a role noun refers back to ("the minister" -> the last entity written with
     /// "minister", else for a government office the latest named government person).
-    fn role_antecedent(&self, role: &str, span: Span) -> Option<usize> {
+    fn role_antecedent(&self, role: &str, qualifiers: &[String], span: Span) -> Option<usize> {
         let lr = role.to_lowercase();
         let singular = lr.strip_suffix('s').unwrap_or(&lr).to_string();
         let i = self
@@ -409,6 +417,7 @@ impl<'a> Ctx<'a> {
             .enumerate()
             .filter(|(_, e)| e.pos <= span.start)
             .filter(|(_, e)| e.full_lower.contains(&lr) || e.full_lower.contains(&singular))
+            .filter(|(_, e)| qualifiers.iter().all(|q| e.full_lower.contains(q.as_str())))
             .max_by_key(|(_, e)| e.pos)
             .map(|(i, _)| i)
             .or_else(|| {
@@ -551,3 +560,24 @@ fn possessive_head(phrase: &str) -> Option<&str> {
     let curly = phrase.rfind("’s ").map(|i| i + "’s ".len());
     straight.max(curly).map(|i| &phrase[i..])
 }
+
+/// Words before a role noun that do not qualify it ("the", "its"): "the ministry" refers
+/// back to any ministry, "the foreign ministry" only to a foreign one.
+const ROLE_DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "same",
+    "country's",
+    "nation's",
+    "senior",
+    "top",
+    "chief",
+    "deputy",
+];

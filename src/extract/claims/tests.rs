@@ -706,6 +706,14 @@ fn attribution_table() {
             "The meeting lasted five hours according to a Turkish diplomat.",
             &["a Turkish diplomat | according to | indirect | The meeting lasted five hours"],
         ),
+        // a role noun with a word of its own refers back only to a body with that word
+        (
+            "Peru's defence ministry said the frigate had left. The foreign ministry said the port would reopen.",
+            &[
+                "Peru's defence ministry | said | indirect | the frigate had left",
+                "The foreign ministry | said | indirect | the port would reopen",
+            ],
+        ),
         // another party's claim judged by the source "according to" names
         (
             "Lima's claim that the trawler ignored warnings was untrue, according to the coast guard.",
