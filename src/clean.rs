@@ -39,8 +39,9 @@ pub struct Rule {
     /// The regex, compiled the first time a line passes the gate: most rules never run on a
     /// page, and their Unicode classes cost more to compile than a page costs to clean.
     regex: OnceCell<Regex>,
-    /// The same rule for ASCII lines (see [`ascii_only`]), compiled on first use.
-    ascii: OnceCell<Option<meta::Regex>>,
+    /// The same rule for ASCII lines and for other plain lines (see [`Reach`] and
+    /// [`narrowed`]), each compiled on first use.
+    twins: [OnceCell<Option<meta::Regex>>; 2],
 }
 
 impl Rule {
@@ -54,13 +55,15 @@ impl Rule {
         })
     }
 
-    /// Whether the rule matches `line`; `ascii` when the line is all ASCII, where the rule's
-    /// ASCII twin gives the same answer from a far smaller lazy DFA.
-    fn is_match(&self, line: &str, ascii: bool) -> bool {
-        if ascii {
-            let twin = self.ascii.get_or_init(|| {
+    /// Whether the rule matches `line`, which [`Reach`] says what chars it holds: on an
+    /// ASCII or plain line the rule's twin for that reach gives the same answer from a far
+    /// smaller automaton (and the rule's Unicode regex, which costs more to compile than a
+    /// page costs to clean, is not needed).
+    fn is_match(&self, line: &str, reach: Reach) -> bool {
+        if reach != Reach::Other {
+            let twin = self.twins[reach as usize].get_or_init(|| {
                 meta::Regex::builder()
-                    .build_from_hir(&ascii_only(&self.hir))
+                    .build_from_hir(&narrowed(&self.hir, reach == Reach::Ascii))
                     .ok()
             });
             if let Some(twin) = twin {
@@ -71,18 +74,88 @@ impl Rule {
     }
 }
 
-/// `hir` for ASCII haystacks: each Unicode class cut to its ASCII chars and each Unicode word
-/// boundary made an ASCII one. On an all-ASCII line it matches exactly where `hir` does (an
-/// ASCII char is in a class iff it is in the class's ASCII part, and Unicode `\w` holds the
-/// same ASCII chars as ASCII `\w`), while its automaton leaves out the thousands of
-/// non-ASCII letters that `\p{L}` or `\w` repeated forty times drag into a lazy DFA.
-fn ascii_only(hir: &Hir) -> Hir {
+/// The chars outside ASCII that a plain line may hold: the Latin-1 punctuation and signs
+/// (U+0080–U+00BF, × and ÷), General Punctuation (U+2000–U+206F: curly quotes, dashes,
+/// bullets, ellipses) and currency signs (U+20A0–U+20CF), less every char Unicode `\w`
+/// holds (ª, µ, º, the zero-width joiners, the undertie). News pages' non-ASCII lines are
+/// mostly ones whose only non-ASCII chars are curly quotes and dashes.
+static PLAIN_EXTRA: Lazy<regex_syntax::hir::ClassUnicode> = Lazy::new(|| {
+    use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, HirKind};
+    let mut extra = ClassUnicode::new([
+        ClassUnicodeRange::new('\u{80}', '\u{BF}'),
+        ClassUnicodeRange::new('×', '×'),
+        ClassUnicodeRange::new('÷', '÷'),
+        ClassUnicodeRange::new('\u{2000}', '\u{206F}'),
+        ClassUnicodeRange::new('\u{20A0}', '\u{20CF}'),
+    ]);
+    let word = regex_syntax::parse(r"\w").expect("\\w parses");
+    let HirKind::Class(Class::Unicode(word)) = word.kind() else {
+        unreachable!("\\w is a Unicode class")
+    };
+    extra.difference(word);
+    extra
+});
+
+/// Which chars a line holds, for choosing a furniture rule's twin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// ASCII only.
+    Ascii = 0,
+    /// ASCII and [`PLAIN_EXTRA`] only, some of the latter: no char outside ASCII is a word
+    /// char, which is what lets [`narrowed`] make word boundaries ASCII.
+    Plain = 1,
+    /// Anything else (letters outside ASCII).
+    Other = 2,
+}
+
+/// The [`Reach`] of `line`.
+fn reach(line: &str) -> Reach {
+    if line.is_ascii() {
+        return Reach::Ascii;
+    }
+    let extra = &*PLAIN_EXTRA;
+    let plain = line.chars().all(|c| {
+        c.is_ascii()
+            || extra
+                .ranges()
+                .binary_search_by(|r| {
+                    if r.end() < c {
+                        std::cmp::Ordering::Less
+                    } else if r.start() > c {
+                        std::cmp::Ordering::Greater
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                })
+                .is_ok()
+    });
+    if plain {
+        Reach::Plain
+    } else {
+        Reach::Other
+    }
+}
+
+/// `hir` for ASCII haystacks (`ascii`) or plain ones ([`Reach::Plain`]): each Unicode class
+/// cut to ASCII (and for plain ones [`PLAIN_EXTRA`]), and each Unicode word boundary made an
+/// ASCII one. On such a line it matches exactly where `hir` does: every char of the line is
+/// in a class iff it is in the class's cut, and since none of the line's chars outside
+/// ASCII is a word char, Unicode and ASCII word boundaries fall at the same places (ASCII
+/// `\w` holds the same ASCII chars as Unicode `\w`, and takes every byte outside ASCII for
+/// a non-word byte). Its automaton leaves out the thousands of letters that `\p{L}` or a
+/// case-folded `\w` repeated forty times drag into a lazy DFA. The ASCII cut is kept apart
+/// because a class with chars outside ASCII, repeated ("`[^.]{0,80}`"), costs many states.
+fn narrowed(hir: &Hir, ascii: bool) -> Hir {
     use regex_syntax::hir::Repetition;
     use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, HirKind, Look};
     match hir.kind() {
         HirKind::Class(Class::Unicode(c)) => {
+            let mut keep = ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]);
+            if !ascii {
+                keep.union(&PLAIN_EXTRA);
+            }
             let mut c = c.clone();
-            c.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]));
+            c.intersect(&keep);
             Hir::class(Class::Unicode(c))
         }
         HirKind::Look(look) => Hir::look(match look {
@@ -95,15 +168,17 @@ fn ascii_only(hir: &Hir) -> Hir {
             other => *other,
         }),
         HirKind::Repetition(r) => Hir::repetition(Repetition {
-            sub: Box::new(ascii_only(&r.sub)),
+            sub: Box::new(narrowed(&r.sub, ascii)),
             ..r.clone()
         }),
         HirKind::Capture(c) => Hir::capture(Capture {
-            sub: Box::new(ascii_only(&c.sub)),
+            sub: Box::new(narrowed(&c.sub, ascii)),
             ..c.clone()
         }),
-        HirKind::Concat(parts) => Hir::concat(parts.iter().map(ascii_only).collect()),
-        HirKind::Alternation(parts) => Hir::alternation(parts.iter().map(ascii_only).collect()),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(|p| narrowed(p, ascii)).collect()),
+        HirKind::Alternation(parts) => {
+            Hir::alternation(parts.iter().map(|p| narrowed(p, ascii)).collect())
+        }
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(Class::Bytes(_)) => hir.clone(),
     }
 }
@@ -288,7 +363,7 @@ pub static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 .parse(row.col(2))
                 .unwrap_or_else(|e| panic!("furniture.tsv:{}: rule {}: {e}", row.line, row.col(0))),
             regex: OnceCell::new(),
-            ascii: OnceCell::new(),
+            twins: [OnceCell::new(), OnceCell::new()],
         })
         .map(|rule| Rule {
             gate: Gate::of(&rule.hir),
@@ -308,10 +383,10 @@ static STANDALONE: Lazy<Regex> = Lazy::new(|| {
 /// The first furniture rule a trimmed line matches.
 pub fn furniture(line: &str) -> Option<&'static Rule> {
     // One regex at a time: measured faster than a RegexSet of these Unicode patterns.
-    let ascii = line.is_ascii();
+    let reach = reach(line);
     RULES
         .iter()
-        .find(|r| r.gate.admits(line) && r.is_match(line, ascii))
+        .find(|r| r.gate.admits(line) && r.is_match(line, reach))
 }
 
 /// A kept paragraph: its text and where each verbatim run came from.
@@ -694,7 +769,12 @@ mod tests {
             for r in RULES.iter() {
                 let hit = r.regex().is_match(line);
                 if line.is_ascii() {
-                    assert_eq!(r.is_match(line, true), hit, "{} twin: {line:?}", r.name);
+                    assert_eq!(
+                        r.is_match(line, Reach::Ascii),
+                        hit,
+                        "{} twin: {line:?}",
+                        r.name
+                    );
                 }
                 matched += hit as usize;
                 assert!(!hit || r.gate.admits(line), "{}: {line:?}", r.name);
@@ -705,6 +785,92 @@ mod tests {
         assert!(
             skipped > lines.len() * RULES.len() / 2,
             "the gates skip most tests"
+        );
+    }
+
+    /// Which lines are plain: ASCII plus punctuation and signs that are no word chars, and
+    /// some of the latter.
+    #[test]
+    fn plain_lines() {
+        for (line, plain) in [
+            ("The council met on Tuesday.", false),
+            ("“We will not back down,” the envoy said — twice.", true),
+            ("© 2031 Harbour Gazette • all rights reserved", true),
+            ("Weather: 21 °C, wind 10 km/h …", true),
+            ("Tickets cost €40 or £35 × 2", true),
+            ("‘Quoted’ « guillemets » ¿qué?", false),
+            ("Ministry of the Interior – Bürgerbüro", false),
+            ("the 1ª division", false),
+            ("5 µg of the compound", false),
+            ("joined\u{200D}word", false),
+            ("tie‿word", false),
+            ("Пресс-служба сообщила", false),
+        ] {
+            assert_eq!(reach(line) == Reach::Plain, plain, "{line:?}");
+        }
+    }
+
+    /// A rule's plain twin matches a plain line exactly when the rule's Unicode regex does:
+    /// every rule's example and crafted lines, each with curly quotes, dashes, bullets and
+    /// signs put next to words (where a word boundary falls) and in place of ASCII ones.
+    #[test]
+    fn plain_twins_match_as_their_rules() {
+        let mut lines: Vec<String> = RULES.iter().map(|r| r.example.to_string()).collect();
+        lines.extend(
+            [
+                "“Related stories”",
+                "Related: “Harbour talks stall”",
+                "RELATED — Harbour talks stall again",
+                "• Humidity: 40%",
+                "Wind • 12 km/h",
+                "© Harbour Gazette 2031",
+                "(c) Harbour Gazette — all rights reserved",
+                "Copyright © 2031 Harbour Gazette. All rights reserved.",
+                "Weather: 21 °C … sunny",
+                "Photo: Jo Smith / Harbour Gazette…",
+                "Reuters / Jo Smith’s",
+                "(AP Photo/Jo Smith—file)",
+                "Read more: “Harbour talks” — part two",
+                "Posted on 3 March 2031 — 10:00",
+                "Share this story • Facebook • Twitter • Email",
+                "Today in Port Sorrel — Ramble",
+                "More from the “Harbour” desk",
+                "Most recent world stories…",
+                "Disclaimer: the views expressed are solely the author’s",
+                "Estimated read time: 4–5 mins",
+                "Click here—for more",
+                "Sign up for our “Morning” newsletter",
+            ]
+            .iter()
+            .map(|l| l.to_string()),
+        );
+        let mut variants = Vec::new();
+        for l in &lines {
+            variants.push(l.replace('\'', "’").replace('"', "”"));
+            variants.push(l.replace(' ', "\u{2009}"));
+            variants.push(l.replace('-', "–").replace(':', "…"));
+            variants.push(format!("“{l}”"));
+            variants.push(format!("{l}—"));
+            variants.push(format!("•{l}"));
+            variants.push(l.to_lowercase().replace("the", "the—"));
+        }
+        lines.extend(variants);
+        let mut tested = 0;
+        for line in lines.iter().filter(|l| reach(l) == Reach::Plain) {
+            for r in RULES.iter() {
+                let hit = r.regex().is_match(line);
+                assert_eq!(
+                    r.is_match(line, Reach::Plain),
+                    hit,
+                    "{} twin: {line:?}",
+                    r.name
+                );
+                tested += usize::from(hit);
+            }
+        }
+        assert!(
+            tested >= 20,
+            "the twins are tested on matching lines ({tested})"
         );
     }
 
