@@ -12,6 +12,8 @@ use regex::{Regex, RegexBuilder};
 use regex_automata::meta;
 use regex_syntax::hir::Hir;
 
+use crate::narrow::{narrowed, reach, Reach};
+
 /// What a furniture rule drops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -71,138 +73,6 @@ impl Rule {
             }
         }
         self.regex().is_match(line)
-    }
-}
-
-/// The chars outside ASCII that a plain line may hold: the Latin-1 punctuation and signs
-/// (U+0080–U+00BF, × and ÷), General Punctuation (U+2000–U+206F: curly quotes, dashes,
-/// bullets, ellipses) and currency signs (U+20A0–U+20CF), less every char Unicode `\w`
-/// holds (ª, µ, º, the zero-width joiners, the undertie). News pages' non-ASCII lines are
-/// mostly ones whose only non-ASCII chars are curly quotes and dashes.
-static PLAIN_EXTRA: Lazy<regex_syntax::hir::ClassUnicode> = Lazy::new(|| {
-    use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, HirKind};
-    let mut extra = ClassUnicode::new([
-        ClassUnicodeRange::new('\u{80}', '\u{BF}'),
-        ClassUnicodeRange::new('×', '×'),
-        ClassUnicodeRange::new('÷', '÷'),
-        ClassUnicodeRange::new('\u{2000}', '\u{206F}'),
-        ClassUnicodeRange::new('\u{20A0}', '\u{20CF}'),
-    ]);
-    let word = regex_syntax::parse(r"\w").expect("\\w parses");
-    let HirKind::Class(Class::Unicode(word)) = word.kind() else {
-        unreachable!("\\w is a Unicode class")
-    };
-    extra.difference(word);
-    extra
-});
-
-/// Which chars a line holds, for choosing a furniture rule's twin.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reach {
-    /// ASCII only.
-    Ascii = 0,
-    /// ASCII and [`PLAIN_EXTRA`] only, some of the latter: no char outside ASCII is a word
-    /// char, which is what lets [`narrowed`] make word boundaries ASCII.
-    Plain = 1,
-    /// Chars in [`LATIN`] only, some of them letters outside ASCII ("Åsa Lindqvist").
-    Latin = 2,
-    /// Anything else (other scripts).
-    Other = 3,
-}
-
-/// The chars a Latin line may hold: up to the end of Latin Extended-B (U+024F: the letters
-/// of most European languages written in Latin script), General Punctuation and currency
-/// signs, word chars or not.
-static LATIN: Lazy<regex_syntax::hir::ClassUnicode> = Lazy::new(|| {
-    use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
-    ClassUnicode::new([
-        ClassUnicodeRange::new('\0', '\u{24F}'),
-        ClassUnicodeRange::new('\u{2000}', '\u{206F}'),
-        ClassUnicodeRange::new('\u{20A0}', '\u{20CF}'),
-    ])
-});
-
-/// The [`Reach`] of `line`.
-fn reach(line: &str) -> Reach {
-    if line.is_ascii() {
-        return Reach::Ascii;
-    }
-    if line
-        .chars()
-        .all(|c| c.is_ascii() || class_has(&PLAIN_EXTRA, c))
-    {
-        Reach::Plain
-    } else if line.chars().all(|c| class_has(&LATIN, c)) {
-        Reach::Latin
-    } else {
-        Reach::Other
-    }
-}
-
-/// Whether `class` holds `c`.
-fn class_has(class: &regex_syntax::hir::ClassUnicode, c: char) -> bool {
-    class
-        .ranges()
-        .binary_search_by(|r| {
-            if r.end() < c {
-                std::cmp::Ordering::Less
-            } else if r.start() > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
-}
-
-/// `hir` for the lines of one [`Reach`] short of `Other`: each Unicode class cut to the
-/// chars such a line can hold (ASCII; ASCII and [`PLAIN_EXTRA`]; [`LATIN`]), and for ASCII
-/// and plain lines each Unicode word boundary made an ASCII one. On such a line it matches
-/// exactly where `hir` does: every char of the line is in a class iff it is in the class's
-/// cut; and on ASCII and plain lines, where no char outside ASCII is a word char, Unicode
-/// and ASCII word boundaries fall at the same places (ASCII `\w` holds the same ASCII chars
-/// as Unicode `\w`, and takes every byte outside ASCII for a non-word byte). Its automaton
-/// leaves out the thousands of letters that `\p{L}` or a case-folded `\w` repeated forty
-/// times drag into a lazy DFA. ASCII lines get a cut of their own because a class with
-/// chars outside ASCII, repeated ("`[^.]{0,80}`"), costs many states.
-fn narrowed(hir: &Hir, reach: Reach) -> Hir {
-    use regex_syntax::hir::Repetition;
-    use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, HirKind, Look};
-    match hir.kind() {
-        HirKind::Class(Class::Unicode(c)) => {
-            let mut keep = ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]);
-            match reach {
-                Reach::Ascii => {}
-                Reach::Plain => keep.union(&PLAIN_EXTRA),
-                Reach::Latin | Reach::Other => keep = LATIN.clone(),
-            }
-            let mut c = c.clone();
-            c.intersect(&keep);
-            Hir::class(Class::Unicode(c))
-        }
-        HirKind::Look(look) if reach == Reach::Latin || reach == Reach::Other => Hir::look(*look),
-        HirKind::Look(look) => Hir::look(match look {
-            Look::WordUnicode => Look::WordAscii,
-            Look::WordUnicodeNegate => Look::WordAsciiNegate,
-            Look::WordStartUnicode => Look::WordStartAscii,
-            Look::WordEndUnicode => Look::WordEndAscii,
-            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-            other => *other,
-        }),
-        HirKind::Repetition(r) => Hir::repetition(Repetition {
-            sub: Box::new(narrowed(&r.sub, reach)),
-            ..r.clone()
-        }),
-        HirKind::Capture(c) => Hir::capture(Capture {
-            sub: Box::new(narrowed(&c.sub, reach)),
-            ..c.clone()
-        }),
-        HirKind::Concat(parts) => Hir::concat(parts.iter().map(|p| narrowed(p, reach)).collect()),
-        HirKind::Alternation(parts) => {
-            Hir::alternation(parts.iter().map(|p| narrowed(p, reach)).collect())
-        }
-        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(Class::Bytes(_)) => hir.clone(),
     }
 }
 
@@ -811,34 +681,6 @@ mod tests {
         );
     }
 
-    /// Which lines are plain: ASCII plus punctuation and signs that are no word chars, and
-    /// some of the latter.
-    #[test]
-    fn plain_lines() {
-        for (line, plain) in [
-            ("The council met on Tuesday.", false),
-            ("“We will not back down,” the envoy said — twice.", true),
-            ("© 2031 Harbour Gazette • all rights reserved", true),
-            ("Weather: 21 °C, wind 10 km/h …", true),
-            ("Tickets cost €40 or £35 × 2", true),
-            ("‘Quoted’ « guillemets » ¿qué?", false),
-            ("Ministry of the Interior – Bürgerbüro", false),
-            ("the 1ª division", false),
-            ("5 µg of the compound", false),
-            ("joined\u{200D}word", false),
-            ("tie‿word", false),
-            ("Пресс-служба сообщила", false),
-        ] {
-            assert_eq!(reach(line) == Reach::Plain, plain, "{line:?}");
-            let latin = !line.is_ascii() && !plain && !line.contains('П');
-            assert_eq!(reach(line) == Reach::Latin, latin, "{line:?}");
-        }
-    }
-
-    /// A rule's plain and Latin twins match a plain or Latin line exactly when the rule's
-    /// Unicode regex does: every rule's example and crafted lines, each with curly quotes,
-    /// dashes, bullets and signs put next to words (where a word boundary falls) and in
-    /// place of ASCII ones, and lines with letters outside ASCII.
     #[test]
     fn plain_twins_match_as_their_rules() {
         let mut lines: Vec<String> = RULES.iter().map(|r| r.example.to_string()).collect();
