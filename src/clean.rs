@@ -12,6 +12,8 @@ use regex::{Regex, RegexBuilder};
 use regex_automata::meta;
 use regex_syntax::hir::Hir;
 
+use crate::narrow::{narrowed, reach, Reach};
+
 /// What a furniture rule drops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -39,8 +41,9 @@ pub struct Rule {
     /// The regex, compiled the first time a line passes the gate: most rules never run on a
     /// page, and their Unicode classes cost more to compile than a page costs to clean.
     regex: OnceCell<Regex>,
-    /// The same rule for ASCII lines (see [`ascii_only`]), compiled on first use.
-    ascii: OnceCell<Option<meta::Regex>>,
+    /// The same rule for ASCII lines, other plain lines and Latin lines (see [`Reach`] and
+    /// [`narrowed`]), each compiled on first use.
+    twins: [OnceCell<Option<meta::Regex>>; 3],
 }
 
 impl Rule {
@@ -54,13 +57,15 @@ impl Rule {
         })
     }
 
-    /// Whether the rule matches `line`; `ascii` when the line is all ASCII, where the rule's
-    /// ASCII twin gives the same answer from a far smaller lazy DFA.
-    fn is_match(&self, line: &str, ascii: bool) -> bool {
-        if ascii {
-            let twin = self.ascii.get_or_init(|| {
+    /// Whether the rule matches `line`, which [`Reach`] says what chars it holds: on an
+    /// ASCII or plain line the rule's twin for that reach gives the same answer from a far
+    /// smaller automaton (and the rule's Unicode regex, which costs more to compile than a
+    /// page costs to clean, is not needed).
+    fn is_match(&self, line: &str, reach: Reach) -> bool {
+        if reach != Reach::Other {
+            let twin = self.twins[reach as usize].get_or_init(|| {
                 meta::Regex::builder()
-                    .build_from_hir(&ascii_only(&self.hir))
+                    .build_from_hir(&narrowed(&self.hir, reach))
                     .ok()
             });
             if let Some(twin) = twin {
@@ -68,43 +73,6 @@ impl Rule {
             }
         }
         self.regex().is_match(line)
-    }
-}
-
-/// `hir` for ASCII haystacks: each Unicode class cut to its ASCII chars and each Unicode word
-/// boundary made an ASCII one. On an all-ASCII line it matches exactly where `hir` does (an
-/// ASCII char is in a class iff it is in the class's ASCII part, and Unicode `\w` holds the
-/// same ASCII chars as ASCII `\w`), while its automaton leaves out the thousands of
-/// non-ASCII letters that `\p{L}` or `\w` repeated forty times drag into a lazy DFA.
-fn ascii_only(hir: &Hir) -> Hir {
-    use regex_syntax::hir::Repetition;
-    use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, HirKind, Look};
-    match hir.kind() {
-        HirKind::Class(Class::Unicode(c)) => {
-            let mut c = c.clone();
-            c.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]));
-            Hir::class(Class::Unicode(c))
-        }
-        HirKind::Look(look) => Hir::look(match look {
-            Look::WordUnicode => Look::WordAscii,
-            Look::WordUnicodeNegate => Look::WordAsciiNegate,
-            Look::WordStartUnicode => Look::WordStartAscii,
-            Look::WordEndUnicode => Look::WordEndAscii,
-            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-            other => *other,
-        }),
-        HirKind::Repetition(r) => Hir::repetition(Repetition {
-            sub: Box::new(ascii_only(&r.sub)),
-            ..r.clone()
-        }),
-        HirKind::Capture(c) => Hir::capture(Capture {
-            sub: Box::new(ascii_only(&c.sub)),
-            ..c.clone()
-        }),
-        HirKind::Concat(parts) => Hir::concat(parts.iter().map(ascii_only).collect()),
-        HirKind::Alternation(parts) => Hir::alternation(parts.iter().map(ascii_only).collect()),
-        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(Class::Bytes(_)) => hir.clone(),
     }
 }
 
@@ -288,7 +256,7 @@ pub static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 .parse(row.col(2))
                 .unwrap_or_else(|e| panic!("furniture.tsv:{}: rule {}: {e}", row.line, row.col(0))),
             regex: OnceCell::new(),
-            ascii: OnceCell::new(),
+            twins: [OnceCell::new(), OnceCell::new(), OnceCell::new()],
         })
         .map(|rule| Rule {
             gate: Gate::of(&rule.hir),
@@ -308,10 +276,10 @@ static STANDALONE: Lazy<Regex> = Lazy::new(|| {
 /// The first furniture rule a trimmed line matches.
 pub fn furniture(line: &str) -> Option<&'static Rule> {
     // One regex at a time: measured faster than a RegexSet of these Unicode patterns.
-    let ascii = line.is_ascii();
+    let reach = reach(line);
     RULES
         .iter()
-        .find(|r| r.gate.admits(line) && r.is_match(line, ascii))
+        .find(|r| r.gate.admits(line) && r.is_match(line, reach))
 }
 
 /// A kept paragraph: its text and where each verbatim run came from.
@@ -694,7 +662,12 @@ mod tests {
             for r in RULES.iter() {
                 let hit = r.regex().is_match(line);
                 if line.is_ascii() {
-                    assert_eq!(r.is_match(line, true), hit, "{} twin: {line:?}", r.name);
+                    assert_eq!(
+                        r.is_match(line, Reach::Ascii),
+                        hit,
+                        "{} twin: {line:?}",
+                        r.name
+                    );
                 }
                 matched += hit as usize;
                 assert!(!hit || r.gate.admits(line), "{}: {line:?}", r.name);
@@ -705,6 +678,77 @@ mod tests {
         assert!(
             skipped > lines.len() * RULES.len() / 2,
             "the gates skip most tests"
+        );
+    }
+
+    #[test]
+    fn plain_twins_match_as_their_rules() {
+        let mut lines: Vec<String> = RULES.iter().map(|r| r.example.to_string()).collect();
+        lines.extend(
+            [
+                "“Related stories”",
+                "Related: “Harbour talks stall”",
+                "RELATED — Harbour talks stall again",
+                "• Humidity: 40%",
+                "Wind • 12 km/h",
+                "© Harbour Gazette 2031",
+                "(c) Harbour Gazette — all rights reserved",
+                "Copyright © 2031 Harbour Gazette. All rights reserved.",
+                "Weather: 21 °C … sunny",
+                "Photo: Jo Smith / Harbour Gazette…",
+                "Reuters / Jo Smith’s",
+                "(AP Photo/Jo Smith—file)",
+                "Read more: “Harbour talks” — part two",
+                "Posted on 3 March 2031 — 10:00",
+                "Share this story • Facebook • Twitter • Email",
+                "Today in Port Sorrel — Ramble",
+                "More from the “Harbour” desk",
+                "Most recent world stories…",
+                "Disclaimer: the views expressed are solely the author’s",
+                "Estimated read time: 4–5 mins",
+                "Click here—for more",
+                "Sign up for our “Morning” newsletter",
+                "Photo: Åsa Lindqvist/Harbour Gazette",
+                "Reuters/Jörg Müller",
+                "AFP / Zoë Łukasz",
+                "(Reuters / Ørjan Sæther)",
+                "Today in Città di Castello",
+                "Read more: Málaga’s harbour reopens",
+                "© Société Portuaire 2031",
+                "Leer en español",
+                "Пресс-служба: Reuters / Иван Петров",
+            ]
+            .iter()
+            .map(|l| l.to_string()),
+        );
+        let mut variants = Vec::new();
+        for l in &lines {
+            variants.push(l.replace('\'', "’").replace('"', "”"));
+            variants.push(l.replace(' ', "\u{2009}"));
+            variants.push(l.replace('-', "–").replace(':', "…"));
+            variants.push(format!("“{l}”"));
+            variants.push(format!("{l}—"));
+            variants.push(format!("•{l}"));
+            variants.push(l.to_lowercase().replace("the", "the—"));
+        }
+        lines.extend(variants);
+        // Matching lines tested, by reach.
+        let mut tested = [0; 3];
+        for line in lines.iter().filter(|l| !l.is_ascii()) {
+            let reach = reach(line);
+            if reach == Reach::Other {
+                continue;
+            }
+            for r in RULES.iter() {
+                let hit = r.regex().is_match(line);
+                let twin = r.is_match(line, reach);
+                assert_eq!(twin, hit, "{} {reach:?} twin: {line:?}", r.name);
+                tested[reach as usize] += usize::from(hit);
+            }
+        }
+        assert!(
+            tested[Reach::Plain as usize] >= 20 && tested[Reach::Latin as usize] >= 8,
+            "the twins are tested on matching lines ({tested:?})"
         );
     }
 

@@ -66,6 +66,7 @@ pub mod follow;
 pub mod ingest;
 pub mod meta;
 pub mod model;
+mod narrow;
 pub mod output;
 pub mod pipeline;
 pub mod render;
