@@ -626,11 +626,15 @@ mod tests {
         // attribution's trailer ("…, a monitor said Monday, a higher toll than …") no longer
         // stands for the claim, and title-case datelines ("Beirut (AFP) - ") leave the body
         // (judged spans of those articles re-keyed, 15-17 bytes earlier): 1 numeric pair new
-        // (seed 61, correct): 26 reported, all judged correct.
-        // judged. If these counts move, the detector changed again: judge the new pairs
+        // (seed 61, correct): 26 reported, all judged correct. Thirteenth round (issue 12): a
+        // quoted fragment inside an act's phrase ("had \"nothing to do\" with") reads as the
+        // phrase: the White House/Kremlin convoy denial is new, and the General Staff's count
+        // of violations now pairs with Kerry's "holding" of its own day and article instead of
+        // Toner's of the next (both judged correct, seed 71): 27 reported, all judged correct.
+        // If these counts move, the detector changed again: judge the new pairs
         // (eval judged FILE --sample N --seed S) and update the README.
-        assert_eq!(s.gone.len(), 75, "{s}");
-        assert_eq!(s.still_reported, 26, "{s}");
-        assert_eq!((s.overall.correct, s.overall.wrong), (26, 0), "{s}");
+        assert_eq!(s.gone.len(), 76, "{s}");
+        assert_eq!(s.still_reported, 27, "{s}");
+        assert_eq!((s.overall.correct, s.overall.wrong), (27, 0), "{s}");
     }
 }
