@@ -1448,6 +1448,19 @@ mod tests {
                 "the army destroyed the old barracks",
                 None,
             ),
+            // An innocent account clears the speaker, not the craft's owner.
+            (
+                "RUSGOV",
+                "said",
+                "the Finnish drone crashed into the sea after a technical malfunction",
+                Some((r, Some("RUS"), -1)),
+            ),
+            (
+                "IRNGOV",
+                "said",
+                "the tanker's engine failure caused the blast",
+                Some((r, Some("IRN"), -1)),
+            ),
             // "attack" alone is a noun: no act.
             (
                 "TURGOV",
