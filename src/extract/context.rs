@@ -28,7 +28,9 @@ use super::fxhash::FxHashMap;
 
 mod joint;
 mod official;
+mod roles;
 pub use joint::joint_speakers;
+use roles::{by_coded_role, has_word, role_qualifier, title_head, title_words};
 
 /// Longest appositive read after a name, in bytes.
 const APPOSITIVE: usize = 160;
@@ -275,54 +277,6 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             c.country = m.country;
         }
     }
-}
-
-/// An earlier coded speaker with the same role word ("the foreign ministry said" before
-/// "ministry spokesman Jan Kovac added").
-/// The word before the role in `phrase` must be in the earlier speaker's words too: "the
-/// foreign ministry" and "Foreign Ministry spokeswoman X" are not "the defence ministry".
-fn by_coded_role(
-    coded: &[(usize, String, Found)],
-    role: Option<String>,
-    phrase: &str,
-    at: usize,
-) -> Option<Found> {
-    let role = role?;
-    let qualifier = role_qualifier(phrase, &role);
-    nearest_coded(coded, at, |speaker, _| {
-        has_word(speaker, &role) && qualifier.as_deref().is_none_or(|q| has_word(speaker, q))
-    })
-}
-
-/// The word that qualifies `role` in `phrase` ("foreign" in "the foreign ministry",
-/// "Foreign Ministry spokeswoman"), lower case; none after a determiner or a rank ("the
-/// ministry", "its senior ministry").
-fn role_qualifier(phrase: &str, role: &str) -> Option<String> {
-    let words: Vec<String> = phrase
-        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let role = role.to_lowercase();
-    let at = words.iter().rposition(|w| has_word(w, &role))?;
-    let before = words.get(at.checked_sub(1)?)?;
-    const NOT_QUALIFIERS: &[&str] = &[
-        "the", "a", "an", "its", "their", "his", "her", "this", "that", "senior", "top", "chief",
-        "deputy",
-    ];
-    (before.len() > 2
-        && before.chars().all(char::is_alphabetic)
-        && !NOT_QUALIFIERS.contains(&before.as_str()))
-    .then(|| before.clone())
-}
-
-/// The title words right before a name's first occurrence, back to the last clause break.
-fn title_words<'b>(body: &'b str, speaker: &str, named_by: usize) -> &'b str {
-    let Some(first) = body.find(speaker.trim()).filter(|&f| f <= named_by) else {
-        return "";
-    };
-    let lo = body.floor_char_boundary(first.saturating_sub(TITLE));
-    clause_tail(&body[lo..first])
 }
 
 /// The nearest speaker coded before `at` that `fits` (its lower-case speaker words, its code).
@@ -836,21 +790,6 @@ pub fn transcript_turns(article: &Article, claims: &mut [Claim]) {
             c.country = r.country.clone();
         }
     }
-}
-
-/// Whether `words` holds `role` as a word, singular or plural.
-fn has_word(words: &str, role: &str) -> bool {
-    words
-        .split(|ch: char| !ch.is_alphanumeric())
-        .any(|w| w == role || w.strip_suffix('s') == Some(role))
-}
-
-/// The description in the title right before a name's first occurrence: "ministry
-/// spokesman Jan Kovac" -> "ministry".
-fn title_head(body: &str, speaker: &str, named_by: usize) -> Option<String> {
-    let first = body.find(speaker).filter(|&f| f <= named_by)?;
-    let head = title_words_head(body, first)?.to_lowercase();
-    (head.len() > 3 && head.chars().all(char::is_alphabetic)).then_some(head)
 }
 
 /// The head of the title words right before byte `first` (back to the last clause break):
