@@ -50,20 +50,30 @@ pub(super) fn pp_subject(text: &str, toks: &[Tok], st: usize) -> Option<(usize, 
         return None;
     }
     let mut r = st - 1;
-    loop {
-        if r == 0 || st - r > 10 {
-            return None;
-        }
-        r -= 1;
-        let t = &toks[r];
-        if t.k != TokKind::Word || is_relative(word(text, t)) {
-            return None;
-        }
-        let w = word(text, t);
-        if role_of(w).is_some_and(|role| !role.org)
-            && toks.get(r + 1).is_some_and(|n| pp_word(word(text, n)))
-        {
-            break;
+    // "Sergei Rudskoy of the General Staff said": a person's name (two capitalised words that
+    // are no role) right before "of" speaks; the body after it is where he serves.
+    let name_word = |k: usize| {
+        let w = word(text, &toks[k]);
+        toks[k].k == TokKind::Word && is_cap(w) && role_of(w).is_none() && !in_list(&CAP_STOP, w)
+    };
+    if st >= 3 && word(text, &toks[st - 1]) == "of" && name_word(st - 2) && name_word(st - 3) {
+        r = st - 2;
+    } else {
+        loop {
+            if r == 0 || st - r > 10 {
+                return None;
+            }
+            r -= 1;
+            let t = &toks[r];
+            if t.k != TokKind::Word || is_relative(word(text, t)) {
+                return None;
+            }
+            let w = word(text, t);
+            if role_of(w).is_some_and(|role| !role.org)
+                && toks.get(r + 1).is_some_and(|n| pp_word(word(text, n)))
+            {
+                break;
+            }
         }
     }
     let s2 = np_back(text, toks, r, false)?;

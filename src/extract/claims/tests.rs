@@ -714,6 +714,15 @@ fn attribution_table() {
                 "The foreign ministry | said | indirect | the port would reopen",
             ],
         ),
+        // a person's name before "of" and the body he serves in: the person speaks
+        (
+            "Colonel Ana Ruiz of the Peruvian Joint Command said the frigate had left.",
+            &["Ana Ruiz | said | indirect | the frigate had left"],
+        ),
+        (
+            "The Ministry of Fisheries said the frigate had left.",
+            &["The Ministry of Fisheries | said | indirect | the frigate had left"],
+        ),
         // another party's claim judged by the source "according to" names
         (
             "Lima's claim that the trawler ignored warnings was untrue, according to the coast guard.",
