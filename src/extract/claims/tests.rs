@@ -661,6 +661,10 @@ fn attribution_table() {
             &["The harbour board | said | indirect | the closure was not planned"],
         ),
         (
+            "The harbour board said the closure was planned, reversing earlier statements that it was an accident.",
+            &["The harbour board | said | indirect | the closure was planned"],
+        ),
+        (
             "The harbour board said the closure, contrary to reports, was temporary.",
             &["The harbour board | said | indirect | the closure, contrary to reports, was temporary"],
         ),
