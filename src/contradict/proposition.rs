@@ -1461,6 +1461,12 @@ mod tests {
                 "the tanker's engine failure caused the blast",
                 Some((r, Some("IRN"), -1)),
             ),
+            (
+                "RUSGOV",
+                "said",
+                "the Finnish airliner came down because of a technical fault",
+                Some((r, Some("RUS"), -1)),
+            ),
             // "attack" alone is a noun: no act.
             (
                 "TURGOV",
