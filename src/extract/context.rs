@@ -233,7 +233,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| introduced(body, done.last(), c.sentence_span.start))
                 .or_else(|| {
                     let title = title_words(body, &c.speaker, named_by);
-                    by_coded_role(&coded, title_head(body, &c.speaker, named_by), title, at)
+                    by_coded_role(&coded, title_head(title), title, at)
                 })
                 .or_else(|| by_rank(&coded, &c.speaker, at))
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
@@ -571,10 +571,9 @@ fn titled_by_dateline(
     named_by: usize,
     home: impl FnOnce() -> Option<String>,
 ) -> Option<Found> {
-    let body = article.body;
-    let first = body.find(speaker.trim()).filter(|&f| f <= named_by)?;
-    let lo = body.floor_char_boundary(first.saturating_sub(TITLE));
-    let words: Vec<&str> = clause_tail(&body[lo..first]).split_whitespace().collect();
+    let words: Vec<&str> = title_words(article.body, speaker, named_by)
+        .split_whitespace()
+        .collect();
     let run = words
         .iter()
         .rev()
@@ -796,7 +795,12 @@ pub fn transcript_turns(article: &Article, claims: &mut [Claim]) {
 /// the word before the last one, or the only one ("ministry spokesman" -> "ministry").
 fn title_words_head(body: &str, first: usize) -> Option<&str> {
     let lo = body.floor_char_boundary(first.saturating_sub(TITLE));
-    let mut words = clause_tail(&body[lo..first]).split_whitespace().rev();
+    head_of_title(clause_tail(&body[lo..first]))
+}
+
+/// The head of title words: the word before the last one, or the only one.
+fn head_of_title(title: &str) -> Option<&str> {
+    let mut words = title.split_whitespace().rev();
     let last = words.next()?;
     Some(words.next().unwrap_or(last))
 }

@@ -237,7 +237,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter(|w| !is_cap(w))
             .map(|w| w.to_lowercase())
-            .filter(|w| !ROLE_DETERMINERS.contains(&w.as_str()))
+            .filter(|w| !super::role_determiner(w))
             .collect();
         let i = self.role_antecedent(last, &qualifiers, span)?;
         let country = |r: Option<&Resolved>| r.and_then(|a| a.country.clone());
@@ -560,24 +560,3 @@ fn possessive_head(phrase: &str) -> Option<&str> {
     let curly = phrase.rfind("’s ").map(|i| i + "’s ".len());
     straight.max(curly).map(|i| &phrase[i..])
 }
-
-/// Words before a role noun that do not qualify it ("the", "its"): "the ministry" refers
-/// back to any ministry, "the foreign ministry" only to a foreign one.
-const ROLE_DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "this",
-    "that",
-    "same",
-    "country's",
-    "nation's",
-    "senior",
-    "top",
-    "chief",
-    "deputy",
-];

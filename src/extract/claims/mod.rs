@@ -130,6 +130,31 @@ pub fn dateline_role(head: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether lower-case `word` stands before a role noun without qualifying it ("the", "its",
+/// "senior"): "the ministry" refers back to any ministry, "the foreign ministry" only to a
+/// foreign one.
+pub fn role_determiner(word: &str) -> bool {
+    const ROLE_DETERMINERS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "same",
+        "country's",
+        "nation's",
+        "senior",
+        "top",
+        "chief",
+        "deputy",
+    ];
+    ROLE_DETERMINERS.contains(&word)
+}
+
 /// Whether `word` is a channel noun ("statement", "report", "tweet").
 pub fn channel_noun(word: &str) -> bool {
     lexicon::CHANNEL_NOUNS.contains(&word.to_lowercase().as_str())

@@ -1,7 +1,7 @@
 //! Role words: an earlier coded speaker written with the same role word, the word that
 //! qualifies a role ("foreign" in "the foreign ministry"), and the title words before a name.
 
-use super::{clause_tail, nearest_coded, title_words_head, Found, TITLE};
+use super::{clause_tail, head_of_title, nearest_coded, Found, TITLE};
 
 /// An earlier coded speaker with the same role word ("the foreign ministry said" before
 /// "ministry spokesman Jan Kovac added").
@@ -32,13 +32,9 @@ pub(super) fn role_qualifier(phrase: &str, role: &str) -> Option<String> {
     let role = role.to_lowercase();
     let at = words.iter().rposition(|w| has_word(w, &role))?;
     let before = words.get(at.checked_sub(1)?)?;
-    const NOT_QUALIFIERS: &[&str] = &[
-        "the", "a", "an", "its", "their", "his", "her", "this", "that", "senior", "top", "chief",
-        "deputy",
-    ];
     (before.len() > 2
         && before.chars().all(char::is_alphabetic)
-        && !NOT_QUALIFIERS.contains(&before.as_str()))
+        && !crate::extract::claims::role_determiner(before))
     .then(|| before.clone())
 }
 
@@ -58,10 +54,9 @@ pub(super) fn has_word(words: &str, role: &str) -> bool {
         .any(|w| w == role || w.strip_suffix('s') == Some(role))
 }
 
-/// The description in the title right before a name's first occurrence: "ministry
-/// spokesman Jan Kovac" -> "ministry".
-pub(super) fn title_head(body: &str, speaker: &str, named_by: usize) -> Option<String> {
-    let first = body.find(speaker).filter(|&f| f <= named_by)?;
-    let head = title_words_head(body, first)?.to_lowercase();
+/// The description in a name's title words ([`title_words`]): "ministry spokesman Jan
+/// Kovac" -> "ministry".
+pub(super) fn title_head(title: &str) -> Option<String> {
+    let head = head_of_title(title)?.to_lowercase();
     (head.len() > 3 && head.chars().all(char::is_alphabetic)).then_some(head)
 }
