@@ -33,11 +33,7 @@ use super::{closeness, pair_weight, Class, Item, Options, Pair};
 
 /// Every figure's quantity, for the denier and for the asserter alike.
 pub(super) fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
-    it.counts
-        .iter()
-        .zip(&it.quantities)
-        .map(|(c, &q)| (Class::Quantity(q), numeric::figure_days(&c.quantity, opts)))
-        .collect()
+    numeric::quantity_partners(it, opts)
 }
 
 pub(super) fn check(p: &Pair, opts: &Options) -> Option<f32> {

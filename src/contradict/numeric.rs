@@ -107,6 +107,11 @@ fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
     if it.claim.denial {
         return vec![];
     }
+    quantity_partners(it, opts)
+}
+
+/// Each of the claim's quantities, with how many days around it a figure of it may be said.
+pub(super) fn quantity_partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
     it.counts
         .iter()
         .zip(&it.quantities)
