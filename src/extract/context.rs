@@ -30,7 +30,9 @@ mod joint;
 mod official;
 mod roles;
 pub use joint::joint_speakers;
-use roles::{by_coded_role, has_word, role_qualifier, title_head, title_words};
+use roles::{
+    by_coded_role, has_word, role_qualifier, title_head, title_through_ranks, title_words,
+};
 
 /// Longest appositive read after a name, in bytes.
 const APPOSITIVE: usize = 160;
@@ -571,9 +573,7 @@ fn titled_by_dateline(
     named_by: usize,
     home: impl FnOnce() -> Option<String>,
 ) -> Option<Found> {
-    let words: Vec<&str> = title_words(article.body, speaker, named_by)
-        .split_whitespace()
-        .collect();
+    let words = title_through_ranks(article.body, speaker, named_by);
     let run = words
         .iter()
         .rev()
@@ -608,10 +608,17 @@ pub(super) fn dateline_country(article: &Article) -> Option<String> {
 fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) -> Option<Found> {
     let words: Vec<&str> = speaker.split_whitespace().collect();
     let head = words.last()?.to_lowercase();
-    let role = super::claims::dateline_role(&head)?;
+    let mut role = super::claims::dateline_role(&head)?;
     // "an Aleppo official", "a Hezbollah spokesman": a capitalised word names another origin.
     if words[1..].iter().any(|w| w.starts_with(char::is_uppercase)) {
         return None;
+    }
+    // "a rebel spokesman", "separatist officials": the camp against the state speaks.
+    if words[..words.len() - 1]
+        .iter()
+        .any(|w| super::claims::dateline_role(&w.to_lowercase()) == Some("REB"))
+    {
+        role = "REB";
     }
     Some(Found::of_country(home()?, role))
 }
@@ -1533,6 +1540,25 @@ mod tests {
                 "Troops",
                 Some("ECUMIL"),
             ),
+            // the camp against the state: its rebels, never its government
+            (
+                Some("QUITO"),
+                "A rebel spokesman said the fighters had taken the ridge.",
+                "A rebel spokesman",
+                Some("ECUREB"),
+            ),
+            (
+                Some("QUITO"),
+                "Insurgents said they had shot down a helicopter.",
+                "Insurgents",
+                Some("ECUREB"),
+            ),
+            (
+                Some("QUITO"),
+                "Separatist officials said the town had fallen.",
+                "Separatist officials",
+                Some("ECUREB"),
+            ),
             (
                 Some("WASHINGTON"),
                 "An Aleppo official said the water supply had been cut.",
@@ -1572,6 +1598,25 @@ mod tests {
                 Some("LIMA"),
                 "The dockers would go back on Monday, Interior Minister Rosa Quispe said.",
                 "Rosa Quispe",
+                Some("PERGOV"),
+            ),
+            // a military rank between the title and the name is read through
+            (
+                Some("LIMA"),
+                "Defence Minister Col. Rosa Quispe said the troops had left the port.",
+                "Rosa Quispe",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Defense Minister Lt. Gen. Tomas Arnaldo said the troops had left the port.",
+                "Tomas Arnaldo",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Interior Minister General Tomas Arnaldo said the troops had left the port.",
+                "Tomas Arnaldo",
                 Some("PERGOV"),
             ),
             (

@@ -228,6 +228,10 @@ pub(super) static DATELINE_GOV: Lazy<Vec<&'static str>> = Lazy::new(|| claim_wor
 /// Head nouns of unnamed military speakers who speak for the dateline's country.
 pub(super) static DATELINE_MIL: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("dateline-mil"));
 
+/// Words naming an armed camp against the state: an unnamed speaker they head or qualify is
+/// the dateline country's rebels.
+pub(super) static DATELINE_REB: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("dateline-reb"));
+
 // Closed-class grammar sets (small and fixed by English grammar) and exceptions tied to the
 // code: they stay in code.
 
@@ -315,6 +319,7 @@ mod tests {
             "standing",
             "dateline-gov",
             "dateline-mil",
+            "dateline-reb",
             "aside",
             "ly-noun",
             "anonymity",

@@ -119,9 +119,11 @@ fn passive_accusation(text: &str, cue: Span) -> bool {
 }
 
 /// The role an unnamed speaker with this head noun takes from the dateline's country
-/// ("officials" → GOV, "army" → MIL), from `claim_words.tsv`.
+/// ("officials" → GOV, "army" → MIL, "rebels" → REB), from `claim_words.tsv`.
 pub fn dateline_role(head: &str) -> Option<&'static str> {
-    if lexicon::in_list(&lexicon::DATELINE_GOV, head) {
+    if lexicon::in_list(&lexicon::DATELINE_REB, head) {
+        Some("REB")
+    } else if lexicon::in_list(&lexicon::DATELINE_GOV, head) {
         Some("GOV")
     } else if lexicon::in_list(&lexicon::DATELINE_MIL, head) {
         Some("MIL")

@@ -2,6 +2,7 @@
 //! qualifies a role ("foreign" in "the foreign ministry"), and the title words before a name.
 
 use super::{clause_tail, head_of_title, nearest_coded, Found, TITLE};
+use crate::extract::actors;
 
 /// An earlier coded speaker with the same role word ("the foreign ministry said" before
 /// "ministry spokesman Jan Kovac added").
@@ -59,4 +60,54 @@ pub(super) fn has_word(words: &str, role: &str) -> bool {
 pub(super) fn title_head(title: &str) -> Option<String> {
     let head = head_of_title(title)?.to_lowercase();
     (head.len() > 3 && head.chars().all(char::is_alphabetic)).then_some(head)
+}
+
+/// The title words before a name ([`title_words`]), read through a military rank between the
+/// title and the name ("Defence Minister Col. Ana Ruiz", "Defense Minister Lt. Gen. Jo Park":
+/// the defence minister), unless the words are a title as they stand ("Attorney General").
+pub(super) fn title_through_ranks<'b>(
+    body: &'b str,
+    speaker: &str,
+    named_by: usize,
+) -> Vec<&'b str> {
+    let words: Vec<&str> = title_words(body, speaker, named_by)
+        .split_whitespace()
+        .collect();
+    if state_title_of(&words).is_some() {
+        return words;
+    }
+    let Some(first) = body.find(speaker.trim()).filter(|&f| f <= named_by) else {
+        return words;
+    };
+    // Peel the ranks off the text before the name (an abbreviation's period is no clause
+    // break here), then read the title words before them.
+    let mut end = first;
+    loop {
+        let t = body[..end].trim_end();
+        let w = t.rsplit(char::is_whitespace).next().unwrap_or("");
+        if w.is_empty() || super::rank_role(w) != Some("MIL") {
+            break;
+        }
+        end = t.len() - w.len();
+    }
+    if end == first {
+        return words;
+    }
+    let lo = body.floor_char_boundary(end.saturating_sub(TITLE));
+    let before: Vec<&str> = clause_tail(&body[lo..end]).split_whitespace().collect();
+    if state_title_of(&before).is_some() {
+        before
+    } else {
+        words
+    }
+}
+
+/// The state title that ends `words` as written (capitalised words only), if any.
+pub(super) fn state_title_of(words: &[&str]) -> Option<&'static str> {
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        .count();
+    actors::state_title_role(&words[words.len() - run..])
 }
