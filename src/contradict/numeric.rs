@@ -76,6 +76,10 @@ const MIN_RELATIVE: f64 = 0.25;
 /// Smallest absolute difference that counts as material.
 const MIN_ABSOLUTE: f64 = 2.0;
 
+/// Largest ratio between two figures of a stock (a force's strength) that can still be two
+/// estimates of one thing; a larger gap counts two different groups.
+const MAX_STOCK_RATIO: f64 = 10.0;
+
 /// Quantities counted per event; any other quantity is a slowly changing stock.
 const EVENT_QUANTITIES: &[&str] = &[
     "killed",
@@ -162,6 +166,17 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
             && EVENT_QUANTITIES.contains(&f.quantity.as_str())
             && !same_incident(x, y)
         {
+            return None;
+        }
+    }
+    // Two estimates of one force's strength are of one order: a patrol of "about a dozen"
+    // soldiers that crossed a border is not the 4,000 troops massed behind it.
+    if !EVENT_QUANTITIES.contains(&f.quantity.as_str()) {
+        let (lo, hi) = (
+            f.amount.level().min(g.amount.level()),
+            f.amount.level().max(g.amount.level()),
+        );
+        if lo > 0.0 && hi > lo * MAX_STOCK_RATIO {
             return None;
         }
     }

@@ -538,3 +538,31 @@ fn a_rejected_figure_is_denied() {
         );
     }
 }
+
+#[test]
+fn stock_counts_an_order_apart_are_two_groups() {
+    // A patrol of a dozen soldiers and the thousands massed behind it are two groups; two
+    // estimates of the thousands are one.
+    let patrol = |id: i64, n: f64| {
+        count(
+            (id, id),
+            "PORTAUTH",
+            DAY,
+            ("fighters", n),
+            "A patrol of soldiers crossed the line near the quarry, the port authority said.",
+            "",
+        )
+    };
+    let massed = |id: i64, n: f64| {
+        count(
+            (id, id),
+            "MILITIA",
+            DAY,
+            ("fighters", n),
+            "The militia said its troops massed behind the line number far fewer.",
+            "",
+        )
+    };
+    assert!(!numeric_pair(patrol(1, 12.0), massed(2, 4000.0)));
+    assert!(numeric_pair(patrol(1, 1200.0), massed(2, 4000.0)));
+}
