@@ -140,9 +140,13 @@ static DATELINE: Lazy<Narrowed> = Lazy::new(|| {
     )
 });
 /// "MOSCOW — " with no agency: only with a real dash, to keep clear of ordinary sentences.
+/// A local paper's "GEORGETOWN, Guyana, April 5 – " has the date too.
 static DATELINE_BARE: Lazy<Narrowed> = Lazy::new(|| {
+    let months = month_prefixes();
     Narrowed::new(
-        r"^(?P<city>\p{Lu}{3,}(?:[ -]\p{Lu}{2,}){0,2})(?:,\s*\p{Lu}[\p{L}. ]*?\p{L}\.?)?\s+[—–]\s*",
+        &format!(
+            r"^(?P<city>\p{{Lu}}{{3,}}(?:[ -]\p{{Lu}}{{2,}}){{0,2}})(?:,\s*\p{{Lu}}[\p{{L}}. ]*?\p{{L}}\.?)?(?:,?\s+(?P<md>(?i:{months})[a-z]*\.?\s+\d{{1,2}}))?\s+[—–]\s*"
+        ),
         false,
     )
 });
@@ -193,7 +197,7 @@ pub fn parse_dateline(text: &str) -> Option<Dateline> {
     Some(Dateline {
         city: c["city"].trim().to_string(),
         agency: None,
-        month_day: None,
+        month_day: c.name("md").map(|m| m.as_str().to_string()),
         len: c.get(0)?.end(),
     })
 }
@@ -915,6 +919,14 @@ mod tests {
                 Some("CNN"),
                 "Officials",
             ),
+            // a local paper: country and date, no agency
+            (
+                "GEORGETOWN, Guyana, April 5 – The Government",
+                "GEORGETOWN",
+                None,
+                "The Government",
+            ),
+            ("LIMA, Oct. 3 — Dockers", "LIMA", None, "Dockers"),
         ] {
             let dl = parse_dateline(text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(
