@@ -135,10 +135,23 @@ pub fn gate_generic(
         .collect();
     let unanchored =
         |country: &Option<String>| country.as_ref().is_some_and(|c| !named.contains(c));
+    // A code found only through dropped generic mentions ("Aubrey Fraser, leader of the
+    // opposition party": the appositive's "opposition" is one story's) does not code a
+    // speaker either.
+    let dropped: std::collections::HashSet<String> = mentions
+        .iter()
+        .zip(&generic)
+        .filter(|(m, g)| **g && unanchored(&m.country))
+        .map(|(m, _)| m.code.clone())
+        .collect();
     let mut flags = generic.iter();
     mentions.retain(|m| !(*flags.next().expect("a flag per mention") && unanchored(&m.country)));
+    let only_dropped = |code: &Option<String>| {
+        code.as_ref()
+            .is_some_and(|c| dropped.contains(c) && !mentions.iter().any(|m| &m.code == c))
+    };
     for (c, generic) in claims.iter_mut().zip(generic_speakers) {
-        if generic && unanchored(&c.country) {
+        if (generic || only_dropped(&c.actor_code)) && unanchored(&c.country) {
             c.actor = None;
             c.actor_code = None;
             c.country = None;
@@ -174,13 +187,22 @@ fn generic_based(body: &str, m: &ActorMention) -> bool {
     let Some((lower, capital)) = ALIASES_BY_CODE.get(m.code.as_str()) else {
         return false;
     };
-    let title = if m.kind == ActorKind::Person {
+    // A person's title before the name and appositive after it ("Jan Berg, leader of the
+    // opposition party,") are the words that coded him.
+    let (title, appositive) = if m.kind == ActorKind::Person {
         let lo = body.floor_char_boundary(m.span.start.saturating_sub(TITLE));
-        body.get(lo..m.span.start).map_or("", clause_tail)
+        let rest = body.get(m.span.end..).unwrap_or("");
+        let appositive = rest
+            .strip_prefix(',')
+            .map_or("", |r| &r[..apposition_len(r)]);
+        (
+            body.get(lo..m.span.start).map_or("", clause_tail),
+            appositive,
+        )
     } else {
-        ""
+        ("", "")
     };
-    let whole = format!("{title}{}", m.text);
+    let whole = format!("{title}{} {appositive}", m.text);
     let text = whole.to_lowercase();
     let holds = |hay: &str, alias: &str| {
         hay.match_indices(alias).any(|(i, _)| {
@@ -258,7 +280,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Body))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Document))
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
-                .or_else(|| by_dateline(&c.speaker, home))
+                .or_else(|| official::by_dateline(&c.speaker, home))
                 .or_else(|| by_regime(article, &c.speaker))
                 .or_else(|| {
                     // "A pro-regime website says … Al-Masdar said": an unknown one-word name
@@ -600,27 +622,6 @@ pub(super) fn dateline_country(article: &Article) -> Option<String> {
         .join(" ");
     let r = actors::resolve_speaker_on(&place, article.gazetteer, article.date)?;
     r.country.filter(|c| c.len() == 3 && r.code != UNKNOWN_CODE)
-}
-
-/// "WASHINGTON — … a senior official said", "MOSCOW (Reuters) - The military said": an
-/// unnamed official, ministry or military whose words name no country speaks for the country
-/// of the dateline's city (a capital or a city the gazetteer places).
-fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) -> Option<Found> {
-    let words: Vec<&str> = speaker.split_whitespace().collect();
-    let head = words.last()?.to_lowercase();
-    let mut role = super::claims::dateline_role(&head)?;
-    // "an Aleppo official", "a Hezbollah spokesman": a capitalised word names another origin.
-    if words[1..].iter().any(|w| w.starts_with(char::is_uppercase)) {
-        return None;
-    }
-    // "a rebel spokesman", "separatist officials": the camp against the state speaks.
-    if words[..words.len() - 1]
-        .iter()
-        .any(|w| super::claims::dateline_role(&w.to_lowercase()) == Some("REB"))
-    {
-        role = "REB";
-    }
-    Some(Found::of_country(home()?, role))
 }
 
 /// "A pro-regime website", "pro-government media": an outlet "pro" the regime or government
@@ -1399,6 +1400,12 @@ mod tests {
                 "Jan Berg",
                 false,
             ),
+            // the appositive after the name coded him as much as a title before it
+            (
+                "Talks stalled in Oslo.\n\n\"We want an answer,\" said Jan Berg, leader of the opposition Unity party.",
+                "Jan Berg",
+                false,
+            ),
             (
                 "Fighting went on near Aleppo in Syria.\n\nRebels said they had taken the airport.",
                 "Rebels",
@@ -1539,6 +1546,26 @@ mod tests {
                 "Troops said the border post had come under fire overnight.",
                 "Troops",
                 Some("ECUMIL"),
+            ),
+            // a charity or a rescue or rights group is no organ of the dateline's state
+            (
+                Some("QUITO"),
+                "A migrant rescue organisation said the boats had been towed back.",
+                "A migrant rescue organisation",
+                Some("NGOHUM"),
+            ),
+            (
+                Some("QUITO"),
+                "A German charity said the boats had been towed back.",
+                "A German charity",
+                Some("DEUNGO"),
+            ),
+            // a capitalised head is still the head
+            (
+                Some("QUITO"),
+                "The Government said the border would stay closed.",
+                "The Government",
+                Some("ECUGOV"),
             ),
             // the camp against the state: its rebels, never its government
             (

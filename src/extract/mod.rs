@@ -51,6 +51,7 @@ fn extract_with(
     let sentences = sentences::split(body);
     let timexes = timex::tag(body, published.date);
     let (mut actors, places) = actors::find_with_places(body, gazetteer, published.date);
+    actors::drop_redefined_acronyms(body, &mut actors);
     let mut claims = claims::find(
         body,
         &sentences,

@@ -209,3 +209,30 @@ fn is_place(text: &str, pos: usize) -> bool {
         Some("in" | "at" | "near" | "across" | "inside" | "outside" | "into")
     )
 }
+
+/// "the Front for the Sovereignty of Azawad (FSA)": an acronym the article defines, in
+/// brackets after a name that the gazetteer does not give the acronym's code, is the article's
+/// own: its mentions are dropped, not read as the party the gazetteer files under it (another
+/// story's "FSA"). A definition after the gazetteer's own name ("the Syrian Democratic Forces
+/// (SDF)") keeps them.
+pub fn drop_redefined_acronyms(body: &str, mentions: &mut Vec<ActorMention>) {
+    let acronym = |t: &str| (2..=6).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase());
+    let mut redefined: Vec<String> = Vec::new();
+    for m in mentions.iter().filter(|m| acronym(&m.text)) {
+        let defined = body.get(..m.span.start).is_some_and(|b| b.ends_with('('))
+            && body.get(m.span.end..).is_some_and(|a| a.starts_with(')'));
+        if !defined || redefined.contains(&m.text) {
+            continue;
+        }
+        let name_end = body[..m.span.start - 1].trim_end().len();
+        let named = mentions
+            .iter()
+            .any(|n| n.span.end == name_end && n.code == m.code);
+        if !named {
+            redefined.push(m.text.clone());
+        }
+    }
+    if !redefined.is_empty() {
+        mentions.retain(|m| !redefined.contains(&m.text));
+    }
+}

@@ -19,7 +19,7 @@ mod load;
 mod titles;
 
 pub use code::ActorCode;
-pub use find::{find, find_all, find_on, find_with_places};
+pub use find::{drop_redefined_acronyms, find, find_all, find_on, find_with_places};
 pub use titles::state_title_role;
 
 use find::all_hits;
@@ -298,13 +298,16 @@ pub fn resolve_speaker_on(
         }
     }
     let hits = all_hits(speaker, gazetteer, date);
+    // A title with no side of its own ("The White Helmets, a volunteer rescue group": a
+    // sideless default) describes the body named beside it; it does not outrank it.
     let rank = |h: &Hit| match (h.source, h.kind) {
         (Source::KnownPerson, _) => 0,
         (Source::NamedByTitle, _) => 1,
-        (Source::Title, _) => 2,
+        (Source::Title, _) if h.country.is_some() => 2,
         (Source::Entry, ActorKind::Organisation) => 3,
-        (Source::Entry, ActorKind::Anonymous) => 4,
-        (Source::Entry, _) => 5,
+        (Source::Title, _) => 4,
+        (Source::Entry, ActorKind::Anonymous) => 5,
+        (Source::Entry, _) => 6,
     };
     let best = hits.iter().min_by_key(|h| (rank(h), h.span.start))?.clone();
     let best = owned_by_modifier(speaker, &hits, best);

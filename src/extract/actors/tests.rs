@@ -54,6 +54,12 @@ fn speakers() {
             "SYRREB person Ahmed al-Hamdo",
         ),
         ("Ahmed Jumaa", "-"),
+        // a sideless description beside a named body describes it
+        (
+            "The White Helmets, a volunteer rescue group",
+            "SYRNGO organisation White Helmets",
+        ),
+        ("a rescue group", "NGOHUM organisation a rescue group"),
         ("he", "-"),
         (
             "a senior State Department official",
@@ -647,4 +653,28 @@ fn other_stories_get_codes() {
         })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn acronyms_the_article_defines_for_another_party_are_its_own() {
+    let gaz = Gazetteer::builtin();
+    let cases = [
+        // the article's own front: the gazetteer's "FSA" is another story's party
+        (
+            "Fighters of the Front for the Sovereignty of Azawad (FSA) took the town. The FSA said it would hold it.",
+            false,
+        ),
+        // defined after the gazetteer's own name for it: kept
+        (
+            "Fighters of the Free Syrian Army (FSA) took the town. The FSA said it would hold it.",
+            true,
+        ),
+        // not defined in the article: kept
+        ("The FSA said it would hold the town.", true),
+    ];
+    for (text, kept) in cases {
+        let mut mentions = find_all(text, &gaz, None);
+        drop_redefined_acronyms(text, &mut mentions);
+        assert_eq!(mentions.iter().any(|m| m.text == "FSA"), kept, "{text}");
+    }
 }

@@ -93,7 +93,7 @@ pub(super) fn via_state_media(
 /// "TEHRAN (AP) — … Foreign Ministry spokesman Kamran Nouri told …": a name written right
 /// after a description of an office and a person's role in it (`words`, the title words before
 /// the name) speaks for the dateline's country, as an unnamed "ministry spokesman" would
-/// ([`super::by_dateline`]): the last word is one person's role, a word before it is an office
+/// ([`by_dateline`]): the last word is one person's role, a word before it is an office
 /// of state or its military ("ministry", "army"), and every word before the role is
 /// capitalised or lower-case alike (no origin: "Hamas spokesman", "Peruvian army spokesman"
 /// are read by the rules that read that word, which come first).
@@ -118,7 +118,7 @@ pub(super) fn described_title(
     Some(Found::of_country(home()?, side))
 }
 
-/// The country an official written without one speaks for ([`super::by_dateline`] and the
+/// The country an official written without one speaks for ([`by_dateline`] and the
 /// titled rules): the dateline's, unless the article never names that country as a party
 /// and the sentence before the claim's (which starts at `sentence`) opens with another state;
 /// then that state. A reporter filing from a hub ("MUSCAT", "GENEVA") about other states'
@@ -168,4 +168,27 @@ fn lead_in_state(article: &Article, sentence: usize) -> Option<String> {
         .find(|m| m.span.start == open && m.span.end <= before.len())?;
     let state = m.code.ends_with("GOV") || m.code.ends_with("MIL");
     m.country.clone().filter(|c| c.len() == 3 && state)
+}
+
+/// "WASHINGTON — … a senior official said", "MOSCOW (Reuters) - The military said": an
+/// unnamed official, ministry or military whose words name no country speaks for the country
+/// of the dateline's city (a capital or a city the gazetteer places).
+pub(super) fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) -> Option<Found> {
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let head = words.last()?.to_lowercase();
+    let mut role = crate::extract::claims::dateline_role(&head)?;
+    // "an Aleppo official", "a Hezbollah spokesman": a capitalised word names another origin
+    // ("The Government", "The Ministry": the head itself may be capitalised).
+    let modifiers = words.get(1..words.len().saturating_sub(1)).unwrap_or(&[]);
+    if modifiers.iter().any(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    // "a rebel spokesman", "separatist officials": the camp against the state speaks.
+    if words[..words.len() - 1]
+        .iter()
+        .any(|w| crate::extract::claims::dateline_role(&w.to_lowercase()) == Some("REB"))
+    {
+        role = "REB";
+    }
+    Some(Found::of_country(home()?, role))
 }
