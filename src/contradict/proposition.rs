@@ -1314,6 +1314,65 @@ mod tests {
         check_table(cases);
     }
 
+    /// Whether the parties met at all, and whether people were in danger: states of affairs
+    /// with no doer, asserted and denied. Invented sentences.
+    #[test]
+    fn meetings_held_and_people_in_danger() {
+        let (m, d) = ("meet", "danger");
+        let cases: &[Case] = &[
+            (
+                "PERGOV",
+                "said",
+                "the two delegations had held four rounds of talks in Quito since March",
+                false,
+                Some((m, None, 1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "officials of both countries have met twice this month",
+                false,
+                Some((m, None, 1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "there have been no meetings, not in Quito and not anywhere else",
+                false,
+                Some((m, None, -1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "Lima is not engaged in negotiations of any kind with Quito",
+                false,
+                Some((m, None, -1)),
+            ),
+            (
+                "ITAGOV",
+                "said",
+                "the passengers were in grave danger when the boat was found",
+                false,
+                Some((d, None, 1)),
+            ),
+            (
+                "MLTGOV",
+                "said",
+                "the fishing boat was never in distress",
+                false,
+                Some((d, None, -1)),
+            ),
+            (
+                "ITAGOV",
+                "said",
+                "the crew had been left to drown",
+                false,
+                Some((d, None, 1)),
+            ),
+        ];
+        check_table(cases);
+    }
+
     /// Access and keeping an agreement: rows of their own, so a nuclear or aid dispute is not
     /// read as a truce, and "comply with the ultimatum" stays a demand. Invented sentences.
     #[test]
