@@ -565,4 +565,19 @@ fn stock_counts_an_order_apart_are_two_groups() {
     };
     assert!(!numeric_pair(patrol(1, 12.0), massed(2, 4000.0)));
     assert!(numeric_pair(patrol(1, 1200.0), massed(2, 4000.0)));
+    // counts of people held differ by more in real disputes: still a pair
+    let held = |id: i64, code: &str, n: f64| {
+        count(
+            (id, id),
+            code,
+            DAY,
+            ("detained", n),
+            "Police detained protesters in the capital, the group said.",
+            "",
+        )
+    };
+    assert!(numeric_pair(
+        held(1, "PORTAUTH", 12.0),
+        held(2, "MILITIA", 300.0)
+    ));
 }
