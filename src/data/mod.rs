@@ -312,8 +312,8 @@ table!(
 table!(
     STATE_ROLES,
     "state_roles.tsv",
-    4,
-    4,
+    5,
+    5,
     "State roles: the role suffixes that make an actor code an organ of a state."
 );
 table!(

@@ -183,7 +183,7 @@ static ALIASES_BY_CODE: once_cell::sync::Lazy<FxHashMap<&'static str, Aliases>> 
 /// ("Rebels", a person named by the title "Opposition leader"), with none of the code's
 /// capitalised aliases ("Syrian opposition") in it. A person's title words before the name
 /// (back to the last clause break) count as part of the mention.
-fn generic_based(body: &str, m: &ActorMention) -> bool {
+pub(crate) fn generic_based(body: &str, m: &ActorMention) -> bool {
     let Some((lower, capital)) = ALIASES_BY_CODE.get(m.code.as_str()) else {
         return false;
     };
@@ -1351,6 +1351,13 @@ mod tests {
                 "The Norwegian centre for fisheries control said two boats had been fined.",
                 "The Norwegian centre for fisheries control",
                 &[Some("NOR")],
+            ),
+            // a rank written in full opening a name gives it no role: a ship's captain is no
+            // officer of the coast guard quoted before
+            (
+                "Capt. Carl Jensen, a spokesman for the U.S. Fifth Fleet, said the boat left. Captain Ana Lind told reporters her crew was safe.",
+                "Captain Ana Lind",
+                &[None],
             ),
             (
                 "Boris Johnson said the trade row was over. Later Penny Wong said her country wanted talks. \"We will not wait,\" he added.",

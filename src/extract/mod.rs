@@ -51,7 +51,7 @@ fn extract_with(
     let sentences = sentences::split(body);
     let timexes = timex::tag(body, published.date);
     let (mut actors, places) = actors::find_with_places(body, gazetteer, published.date);
-    actors::drop_redefined_acronyms(body, &mut actors);
+    let redefined = actors::drop_redefined_acronyms(body, &mut actors);
     let mut claims = claims::find(
         body,
         &sentences,
@@ -61,6 +61,20 @@ fn extract_with(
         gazetteer,
         &mut diagnostics,
     );
+    // "The FSA said", "an FSA spokesman": a speaker written with the article's own acronym
+    // is not the gazetteer's party of it.
+    for c in claims.iter_mut() {
+        let holds = |a: &String| {
+            c.speaker
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| w == a)
+        };
+        if redefined.iter().any(holds) {
+            c.actor = None;
+            c.actor_code = None;
+            c.country = None;
+        }
+    }
     context::gate_generic(body, &places, &mut actors, &mut claims);
     let article = context::Article {
         body,

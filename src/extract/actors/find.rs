@@ -215,7 +215,8 @@ fn is_place(text: &str, pos: usize) -> bool {
 /// own: its mentions are dropped, not read as the party the gazetteer files under it (another
 /// story's "FSA"). A definition after the gazetteer's own name ("the Syrian Democratic Forces
 /// (SDF)") keeps them.
-pub fn drop_redefined_acronyms(body: &str, mentions: &mut Vec<ActorMention>) {
+/// Returns the acronyms dropped, so the speakers written with them lose their codes too.
+pub fn drop_redefined_acronyms(body: &str, mentions: &mut Vec<ActorMention>) -> Vec<String> {
     let acronym = |t: &str| (2..=6).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase());
     let mut redefined: Vec<String> = Vec::new();
     for m in mentions.iter().filter(|m| acronym(&m.text)) {
@@ -235,4 +236,5 @@ pub fn drop_redefined_acronyms(body: &str, mentions: &mut Vec<ActorMention>) {
     if !redefined.is_empty() {
         mentions.retain(|m| !redefined.contains(&m.text));
     }
+    redefined
 }

@@ -677,4 +677,16 @@ fn acronyms_the_article_defines_for_another_party_are_its_own() {
         drop_redefined_acronyms(text, &mut mentions);
         assert_eq!(mentions.iter().any(|m| m.text == "FSA"), kept, "{text}");
     }
+    // the speaker written with the article's own acronym loses the gazetteer's code too
+    let article = crate::model::Article {
+        body: "BAMAKO (Reuters) - Fighters of the Front for the Sovereignty of Azawad (FSA) took the town. The FSA said it would hold it.".into(),
+        ..Default::default()
+    };
+    let (ex, _) = crate::extract::extract_article(&article, &gaz);
+    let fsa = ex.claims.iter().find(|c| c.speaker.contains("FSA"));
+    assert!(
+        fsa.is_some_and(|c| c.actor_code.is_none()),
+        "{:?}",
+        ex.claims
+    );
 }

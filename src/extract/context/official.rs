@@ -94,7 +94,8 @@ pub(super) fn via_state_media(
 /// after a description of an office and a person's role in it (`words`, the title words before
 /// the name) speaks for the dateline's country, as an unnamed "ministry spokesman" would
 /// ([`by_dateline`]): the last word is one person's role, a word before it is an office
-/// of state or its military ("ministry", "army"), and every word before the role is
+/// of state or its military ("ministry", "army") or the camp against it ("rebel spokesman
+/// Ali Musa": the dateline country's rebels), and every word before the role is
 /// capitalised or lower-case alike (no origin: "Hamas spokesman", "Peruvian army spokesman"
 /// are read by the rules that read that word, which come first).
 pub(super) fn described_title(

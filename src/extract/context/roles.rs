@@ -85,7 +85,7 @@ pub(super) fn title_through_ranks<'b>(
     loop {
         let t = body[..end].trim_end();
         let w = t.rsplit(char::is_whitespace).next().unwrap_or("");
-        if w.is_empty() || super::rank_role(w) != Some("MIL") {
+        if w.is_empty() || !is_rank(w) {
             break;
         }
         end = t.len() - w.len();
@@ -110,4 +110,23 @@ pub(super) fn state_title_of(words: &[&str]) -> Option<&'static str> {
         .take_while(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
         .count();
     actors::state_title_role(&words[words.len() - run..])
+}
+
+/// Whether `word` is a military rank, abbreviated ("Lt.", "Col") or written in full
+/// ("Colonel", the `full` column of `state_roles.tsv`): read through between a state title
+/// and a name ([`title_through_ranks`]).
+pub(super) fn is_rank(word: &str) -> bool {
+    static FULL: once_cell::sync::Lazy<Vec<&'static str>> = once_cell::sync::Lazy::new(|| {
+        crate::data::STATE_ROLES
+            .rows()
+            .into_iter()
+            .flat_map(|r| {
+                r.col(4)
+                    .split('|')
+                    .filter(|x| *x != "-")
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    });
+    super::rank_role(word) == Some("MIL") || FULL.contains(&word)
 }
