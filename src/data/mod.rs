@@ -317,6 +317,13 @@ table!(
     "State roles: the role suffixes that make an actor code an organ of a state."
 );
 table!(
+    DATELINE_CITIES,
+    "dateline_cities.tsv",
+    2,
+    2,
+    "Dateline cities: wire datelines that are not capitals, with their country."
+);
+table!(
     SPEAKER_LINKS,
     "speaker_links.tsv",
     3,
@@ -364,6 +371,7 @@ pub const ALL: &[Table] = &[
     FRAME_FLAGS,
     // context
     STATE_ROLES,
+    DATELINE_CITIES,
     SPEAKER_LINKS,
     // claim dates
     OCCASIONS,

@@ -620,8 +620,18 @@ pub(super) fn dateline_country(article: &Article) -> Option<String> {
         .map(title_case)
         .collect::<Vec<_>>()
         .join(" ");
-    let r = actors::resolve_speaker_on(&place, article.gazetteer, article.date)?;
-    r.country.filter(|c| c.len() == 3 && r.code != UNKNOWN_CODE)
+    match actors::resolve_speaker_on(&place, article.gazetteer, article.date) {
+        Some(r) => r.country.filter(|c| c.len() == 3 && r.code != UNKNOWN_CODE),
+        // A city that is no capital (`dateline_cities.tsv`) says where the reporter filed
+        // from; its country speaks only when the article names it as a party ("GENEVA — … a
+        // spokesman said" in copy about Syria's talks is no Swiss official).
+        None => crate::data::DATELINE_CITIES
+            .rows()
+            .into_iter()
+            .find(|r| r.col(0).eq_ignore_ascii_case(&place))
+            .map(|r| r.col(1).to_string())
+            .filter(|c| official::named_as_party(article, c)),
+    }
 }
 
 /// "A pro-regime website", "pro-government media": an outlet "pro" the regime or government
@@ -1541,6 +1551,26 @@ mod tests {
                 "A Turkish official said the border would stay closed.",
                 "A Turkish official",
                 Some("TURGOV"),
+            ),
+            // a dateline city that is no capital, in copy that names its country as a party;
+            // a hub whose country is no party gives no side
+            (
+                Some("ISTANBUL"),
+                "Turkey stopped the ferry. Officials said the crew had been questioned.",
+                "Officials",
+                Some("TURGOV"),
+            ),
+            (
+                Some("THE HAGUE"),
+                "The Netherlands summoned the envoy. A ministry spokesman said he had been told to leave.",
+                "A ministry spokesman",
+                Some("NLDGOV"),
+            ),
+            (
+                Some("GENEVA"),
+                "The delegations left the talks. A spokesman said they would not return.",
+                "A spokesman",
+                None,
             ),
             (
                 Some("LIMA"),

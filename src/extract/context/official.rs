@@ -135,7 +135,7 @@ pub(super) fn home_country(article: &Article, sentence: usize) -> Option<String>
 
 /// Whether the article names `country` as an actor, not only as a place: "the Gulf of Oman",
 /// "the Sea of Japan" (a capitalised place word and "of" before the name) do not count.
-fn named_as_party(article: &Article, country: &str) -> bool {
+pub(super) fn named_as_party(article: &Article, country: &str) -> bool {
     article.actors.iter().any(|m| {
         let before = article.body[..m.span.start].trim_end_matches(' ');
         let place = before.strip_suffix(" of").is_some_and(|b| {
