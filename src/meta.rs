@@ -130,11 +130,17 @@ pub struct Dateline {
     pub len: usize,
 }
 
-static DATELINE: Lazy<Narrowed> = Lazy::new(|| {
+/// A dateline's optional month and day (", Sept. 12", " April 5"), captured as `md`.
+fn month_day_group() -> String {
     let months = month_prefixes();
+    format!(r"(?:,?\s+(?P<md>(?i:{months})[a-z]*\.?\s+\d{{1,2}}))?")
+}
+
+static DATELINE: Lazy<Narrowed> = Lazy::new(|| {
+    let md = month_day_group();
     Narrowed::new(
         &format!(
-            r"^(?P<city>\p{{Lu}}[\p{{Lu}}\p{{M}}.'’ -]*\p{{Lu}}\.?)(?:,\s*\p{{Lu}}[\p{{L}}.'’ -]*?\p{{L}}\.?){{0,2}}(?:,?\s+(?P<md>(?i:{months})[a-z]*\.?\s+\d{{1,2}}))?\s*\((?P<agency>[^()]{{2,40}})\)\s*(?:[—–-]{{1,2}}|:)\s*"
+            r"^(?P<city>\p{{Lu}}[\p{{Lu}}\p{{M}}.'’ -]*\p{{Lu}}\.?)(?:,\s*\p{{Lu}}[\p{{L}}.'’ -]*?\p{{L}}\.?){{0,2}}{md}\s*\((?P<agency>[^()]{{2,40}})\)\s*(?:[—–-]{{1,2}}|:)\s*"
         ),
         false,
     )
@@ -142,10 +148,10 @@ static DATELINE: Lazy<Narrowed> = Lazy::new(|| {
 /// "MOSCOW — " with no agency: only with a real dash, to keep clear of ordinary sentences.
 /// A local paper's "GEORGETOWN, Guyana, April 5 – " has the date too.
 static DATELINE_BARE: Lazy<Narrowed> = Lazy::new(|| {
-    let months = month_prefixes();
+    let md = month_day_group();
     Narrowed::new(
         &format!(
-            r"^(?P<city>\p{{Lu}}{{3,}}(?:[ -]\p{{Lu}}{{2,}}){{0,2}})(?:,\s*\p{{Lu}}[\p{{L}}. ]*?\p{{L}}\.?)?(?:,?\s+(?P<md>(?i:{months})[a-z]*\.?\s+\d{{1,2}}))?\s+[—–]\s*"
+            r"^(?P<city>\p{{Lu}}{{3,}}(?:[ -]\p{{Lu}}{{2,}}){{0,2}})(?:,\s*\p{{Lu}}[\p{{L}}. ]*?\p{{L}}\.?)?{md}\s+[—–]\s*"
         ),
         false,
     )

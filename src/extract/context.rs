@@ -31,7 +31,8 @@ mod official;
 mod roles;
 pub use joint::joint_speakers;
 use roles::{
-    by_coded_role, has_word, role_qualifier, title_head, title_through_ranks, title_words,
+    by_coded_role, capitalised_run, has_word, rank_role, role_qualifier, title_head,
+    title_through_ranks, title_words, STATE_ROLES,
 };
 
 /// Longest appositive read after a name, in bytes.
@@ -540,37 +541,12 @@ fn by_last_speaker(
     (at - pos <= LAST_SPEAKER).then(|| found.clone())
 }
 
-/// The rows of `state_roles.tsv`: a state organ's role suffix and the ranks that carry it.
-static STATE_ROLES: once_cell::sync::Lazy<Vec<(&'static str, Vec<&'static str>)>> =
-    once_cell::sync::Lazy::new(|| {
-        crate::data::STATE_ROLES
-            .rows()
-            .into_iter()
-            .map(|r| {
-                (
-                    r.col(0),
-                    r.col(2).split('|').filter(|x| *x != "-").collect(),
-                )
-            })
-            .collect()
-    });
-
 /// Whether an actor code names an organ of a state (`state_roles.tsv`: RUSGOV, SYRMIL, not
 /// SYRNGO, NGOMON or IGOUNO).
 fn state_role(code: &str) -> bool {
     let role = crate::extract::actors::ActorCode::new(code);
     let (side, role) = role.split();
-    side.len() == 3 && STATE_ROLES.iter().any(|(r, _)| *r == role)
-}
-
-/// The role an abbreviated title opening a name carries ("Cmdr. Ana Ruiz" -> MIL, "Sen. Jo
-/// Park" -> LEG), from `state_roles.tsv`.
-fn rank_role(name: &str) -> Option<&'static str> {
-    let first = name.split_whitespace().next()?.trim_end_matches('.');
-    STATE_ROLES
-        .iter()
-        .find(|(_, ranks)| ranks.contains(&first))
-        .map(|(role, _)| *role)
+    side.len() == 3 && STATE_ROLES.iter().any(|r| r.role == role)
 }
 
 /// "Capt. Carl Jensen, a spokesman for the U.S. Fifth Fleet, said … Cmdr. Dana Reyes told
@@ -596,11 +572,7 @@ fn titled_by_dateline(
     home: impl FnOnce() -> Option<String>,
 ) -> Option<Found> {
     let words = title_through_ranks(article.body, speaker, named_by);
-    let run = words
-        .iter()
-        .rev()
-        .take_while(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
-        .count();
+    let run = capitalised_run(&words);
     let title = &words[words.len() - run..];
     let role = match actors::state_title_role(title) {
         Some(role) => role,
@@ -611,6 +583,16 @@ fn titled_by_dateline(
     }
     Some(Found::of_country(home()?, role))
 }
+
+/// `dateline_cities.tsv` as (city, country), read once.
+static DATELINE_CITIES: once_cell::sync::Lazy<Vec<(&'static str, &'static str)>> =
+    once_cell::sync::Lazy::new(|| {
+        crate::data::DATELINE_CITIES
+            .rows()
+            .into_iter()
+            .map(|r| (r.col(0), r.col(1)))
+            .collect()
+    });
 
 /// The country of the dateline's city (a capital or a city the gazetteer places).
 pub(super) fn dateline_country(article: &Article) -> Option<String> {
@@ -625,11 +607,10 @@ pub(super) fn dateline_country(article: &Article) -> Option<String> {
         // A city that is no capital (`dateline_cities.tsv`) says where the reporter filed
         // from; its country speaks only when the article names it as a party ("GENEVA — … a
         // spokesman said" in copy about Syria's talks is no Swiss official).
-        None => crate::data::DATELINE_CITIES
-            .rows()
-            .into_iter()
-            .find(|r| r.col(0).eq_ignore_ascii_case(&place))
-            .map(|r| r.col(1).to_string())
+        None => DATELINE_CITIES
+            .iter()
+            .find(|(city, _)| city.eq_ignore_ascii_case(&place))
+            .map(|(_, country)| country.to_string())
             .filter(|c| official::named_as_party(article, c)),
     }
 }

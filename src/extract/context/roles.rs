@@ -1,5 +1,6 @@
 //! Role words: an earlier coded speaker written with the same role word, the word that
-//! qualifies a role ("foreign" in "the foreign ministry"), and the title words before a name.
+//! qualifies a role ("foreign" in "the foreign ministry"), the title words before a name, and
+//! the state roles and ranks of `state_roles.tsv`.
 
 use super::{clause_tail, head_of_title, nearest_coded, Found, TITLE};
 use crate::extract::actors;
@@ -104,29 +105,55 @@ pub(super) fn title_through_ranks<'b>(
 
 /// The state title that ends `words` as written (capitalised words only), if any.
 pub(super) fn state_title_of(words: &[&str]) -> Option<&'static str> {
-    let run = words
+    actors::state_title_role(&words[words.len() - capitalised_run(words)..])
+}
+
+/// How many capitalised, purely alphabetic words end `words` (a title as written: "Deputy
+/// Defence Minister").
+pub(super) fn capitalised_run(words: &[&str]) -> usize {
+    words
         .iter()
         .rev()
         .take_while(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
-        .count();
-    actors::state_title_role(&words[words.len() - run..])
+        .count()
 }
 
 /// Whether `word` is a military rank, abbreviated ("Lt.", "Col") or written in full
 /// ("Colonel", the `full` column of `state_roles.tsv`): read through between a state title
 /// and a name ([`title_through_ranks`]).
 pub(super) fn is_rank(word: &str) -> bool {
-    static FULL: once_cell::sync::Lazy<Vec<&'static str>> = once_cell::sync::Lazy::new(|| {
+    rank_role(word) == Some("MIL") || STATE_ROLES.iter().any(|r| r.full_ranks.contains(&word))
+}
+
+/// A row of `state_roles.tsv`: a state organ's role suffix, the abbreviated ranks that carry
+/// it, and the ranks written in full.
+pub(super) struct StateRole {
+    pub(super) role: &'static str,
+    pub(super) ranks: Vec<&'static str>,
+    pub(super) full_ranks: Vec<&'static str>,
+}
+
+/// The rows of `state_roles.tsv`, read once.
+pub(super) static STATE_ROLES: once_cell::sync::Lazy<Vec<StateRole>> =
+    once_cell::sync::Lazy::new(|| {
+        let list = |s: &'static str| s.split('|').filter(|x| *x != "-").collect();
         crate::data::STATE_ROLES
             .rows()
             .into_iter()
-            .flat_map(|r| {
-                r.col(4)
-                    .split('|')
-                    .filter(|x| *x != "-")
-                    .collect::<Vec<_>>()
+            .map(|r| StateRole {
+                role: r.col(0),
+                ranks: list(r.col(2)),
+                full_ranks: list(r.col(4)),
             })
             .collect()
     });
-    super::rank_role(word) == Some("MIL") || FULL.contains(&word)
+
+/// The role an abbreviated title opening a name carries ("Cmdr. Ana Ruiz" -> MIL, "Sen. Jo
+/// Park" -> LEG), from `state_roles.tsv`.
+pub(super) fn rank_role(name: &str) -> Option<&'static str> {
+    let first = name.split_whitespace().next()?.trim_end_matches('.');
+    STATE_ROLES
+        .iter()
+        .find(|r| r.ranks.contains(&first))
+        .map(|r| r.role)
 }
