@@ -807,10 +807,21 @@ fn head_of_title(title: &str) -> Option<&str> {
 /// "Peter Susko", "Mr Nekrasoff": capitalised words only, at least two, no article.
 fn is_name(speaker: &str) -> bool {
     let words: Vec<&str> = speaker.split_whitespace().collect();
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    // After the first word a name may hold particles: "Jeroen van Dalen", "Bashar al-Assad".
+    let particle = |w: &&str| {
+        crate::extract::claims::is_name_particle(w)
+            || ["al-", "el-", "ad-", "as-", "ash-", "bin-"]
+                .iter()
+                .any(|p| {
+                    w.strip_prefix(p)
+                        .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+                })
+    };
     words.len() >= 2
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && capital(&words[0])
+        && words[1..].iter().all(|w| capital(w) || particle(w))
+        && !words.last().is_some_and(|w| crate::extract::claims::is_name_particle(w))
         // A determiner or possessive opens a description ("The Kremlin", "Our Standards").
         && !matches!(
             words[0],
@@ -1645,6 +1656,19 @@ mod tests {
                 "Rosa Quispe",
                 Some("PERGOV"),
             ),
+            // a name with particles is still a name
+            (
+                Some("LIMA"),
+                "The port would reopen, Interior Minister Rosa de la Cruz said.",
+                "Rosa de la Cruz",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "The port would reopen, Trade Minister Omar al-Rashid said.",
+                "Omar al-Rashid",
+                Some("PERGOV"),
+            ),
             // a military rank between the title and the name is read through
             (
                 Some("LIMA"),
@@ -2029,12 +2053,12 @@ mod tests {
             ),
             (
                 "The Ruritanian foreign ministry summoned the envoy on Monday. The talks had failed, the foreign ministry said in a statement.",
-                "the foreign ministry",
+                "The Ruritanian foreign ministry",
                 None,
             ),
             (
                 "The French foreign ministry summoned the envoy on Monday. The talks had failed, the foreign ministry said in a statement.",
-                "the foreign ministry",
+                "The French foreign ministry",
                 Some("FRA"),
             ),
             (
@@ -2146,7 +2170,7 @@ mod tests {
             ),
             (
                 "The French foreign ministry summoned British ambassador John Smith. The talks had failed, the foreign ministry said.",
-                "the foreign ministry",
+                "The French foreign ministry",
                 Some("FRA"),
             ),
             (

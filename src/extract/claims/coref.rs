@@ -11,6 +11,13 @@ use super::tokens::{is_cap, word, Tok, TokKind};
 use crate::extract::actors::{self, Gazetteer, Resolved};
 use crate::model::{ActorKind, ActorMention, Span};
 
+/// Common irregular past tenses (closed class) that follow a subject: "The embassy hit back".
+const IRREGULAR_PAST: &[&str] = &[
+    "hit", "took", "gave", "sent", "put", "kept", "made", "struck", "held", "set", "met", "left",
+    "brought", "sought", "won", "lost", "threw", "went", "came", "spoke", "wrote", "told", "said",
+    "began", "drew", "fought", "led", "ran", "saw", "shot", "stood", "withdrew", "broke",
+];
+
 #[derive(Debug, Clone)]
 pub(super) struct Entity {
     /// Canonical name: "Sergei Shoigu", "a U.S. official".
@@ -456,6 +463,77 @@ impl<'a> Ctx<'a> {
     }
 
     /// Remember person names mentioned outside attributions ("Shoigu met ..."), for pronouns.
+    /// "The Iranian embassy hit back within hours. In a statement, it dismissed …": a sentence
+    /// that holds no claim may still name the body a later "it" speaks for. Its subject is
+    /// remembered when it is one organisation: a body role's head ("the embassy", "Iran's
+    /// foreign ministry") or a country or organisation the gazetteer knows, not a list ("X
+    /// and Y") and not a person.
+    pub(super) fn note_subject(&mut self, toks: &[Tok]) {
+        let text = self.text;
+        let Some((k0, end)) = super::phrase::sentence_subject(text, toks) else {
+            return;
+        };
+        let words: Vec<&str> = toks[k0..=end].iter().map(|t| word(text, t)).collect();
+        if words.iter().any(|w| matches!(*w, "and" | "or" | "&")) {
+            return;
+        }
+        let last = words.last().copied().unwrap_or("");
+        let body_role = role_of(last).map(|r| r.org && !r.plural);
+        if body_role == Some(false) || (body_role.is_none() && !is_cap(last)) {
+            return;
+        }
+        // The subject's verb follows: a past tense, an auxiliary or a common irregular past
+        // ("hit back", "took"). "Syrian government aircraft would stop" has a noun there, and
+        // the phrase is a modifier.
+        // A place after the body is read through: "The Iranian embassy in The Hague hit back".
+        let mut next = end + 1;
+        if toks
+            .get(next)
+            .is_some_and(|t| matches!(word(text, t), "in" | "at" | "from"))
+        {
+            next += 1;
+            while toks
+                .get(next)
+                .is_some_and(|t| t.k == TokKind::Word && is_cap(word(text, t)))
+            {
+                next += 1;
+            }
+        }
+        let verb_next = toks.get(next).is_some_and(|t| {
+            let w = word(text, t);
+            t.k == TokKind::Word
+                && (w.ends_with("ed")
+                    || in_list(super::verb_cue::AUXILIARIES, w)
+                    || in_list(IRREGULAR_PAST, w))
+        });
+        if !verb_next {
+            return;
+        }
+        let span = Span::new(toks[k0].s, toks[end].e);
+        let phrase = &text[span.start..span.end];
+        let actor = self.resolve_actor(phrase, span);
+        let known_body = actor
+            .as_ref()
+            .is_some_and(|a| matches!(a.kind, ActorKind::Country | ActorKind::Organisation));
+        if !(body_role == Some(true) || known_body) {
+            return;
+        }
+        let name = phrase.to_string();
+        self.entities.retain(|e| e.name != name);
+        self.entities.push(Entity {
+            name,
+            full_lower: phrase.to_lowercase(),
+            gender: Gender::Unknown,
+            plural: false,
+            org: true,
+            named: false,
+            person: false,
+            actor,
+            pos: span.start,
+            spoke: None,
+        });
+    }
+
     pub(super) fn note_names(&mut self, toks: &[Tok]) {
         let text = self.text;
         let mut i = 0;

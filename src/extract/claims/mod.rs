@@ -59,6 +59,7 @@ use continuations::{add_block_quotes, add_continuations};
 use coref::{Ctx, Entity, Speaker};
 use finish::{finish, same_occasion_dates};
 use lexicon::{role_of, CueKind, CueRow, Gender};
+pub(crate) use phrase::is_name_particle;
 use quotes::{find_quotes, Quote};
 use sentence::find_in_sentence;
 use tokens::{is_cap, tokenize, Tok};
@@ -229,6 +230,9 @@ pub fn find(
         // names no one called "Blame Russia".
         if drafts.len() == before && headline != Some(Headline::TitleCase) {
             ctx.note_names(&toks);
+            if headline.is_none() {
+                ctx.note_subject(&toks);
+            }
         }
     }
     add_continuations(text, &quotes, sentences, &mut drafts);

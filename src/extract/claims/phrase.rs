@@ -331,7 +331,7 @@ pub(super) fn np_fwd_mode(text: &str, toks: &[Tok], i: usize, loose: bool) -> Op
 }
 
 /// A lowercase particle inside a personal name: "Abdulaziz bin Salman", "Ursula von der Leyen".
-pub(super) fn is_name_particle(w: &str) -> bool {
+pub(crate) fn is_name_particle(w: &str) -> bool {
     matches!(
         w,
         "de" | "al"

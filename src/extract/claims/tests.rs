@@ -1074,6 +1074,31 @@ fn speaker_side_table() {
                 "The Bolivian army | BOLMIL | no shots were fired",
             ],
         ),
+        // A sentence with no claim names the body a later "it" speaks for.
+        (
+            "The Bolivian embassy hit back within hours. It said the patrol never crossed.",
+            &["The Bolivian embassy | BOLGOV | the patrol never crossed"],
+        ),
+        (
+            "The Bolivian embassy in Santiago hit back. It said the patrol never crossed.",
+            &["The Bolivian embassy | BOLGOV | the patrol never crossed"],
+        ),
+        // "Bolivian government aircraft would stop": the body is a modifier, not the subject.
+        (
+            "Bolivian government aircraft would stop flying. It said the patrol never crossed.",
+            &["It | - | the patrol never crossed"],
+        ),
+        // Plural bodies as subject leave "it" unresolved.
+        (
+            "The two armies traded blame. It said the patrol never crossed.",
+            &["It | - | the patrol never crossed"],
+        ),
+        // "a statement posted on social media": the participle modifies the noun; the
+        // clause's verb is the cue.
+        (
+            "The Bolivian embassy hit back. In a statement posted on social media, it dismissed the report as false.",
+            &["The Bolivian embassy | BOLGOV | the report as false"],
+        ),
     ];
     for (input, expect) in cases {
         let sents = sentences::split(input);

@@ -90,6 +90,21 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     if passive.is_none() && by_next && at.cue_word.ends_with("ed") {
         return None;
     }
+    // "In a statement posted on social media, it dismissed …", "a video released online": a
+    // participle straight after a channel noun and before a preposition modifies the noun;
+    // the clause's own verb comes later.
+    let channel_before = ci > 0
+        && toks[ci - 1].k == TokKind::Word
+        && in_list(&CHANNEL_NOUNS, word(text, &toks[ci - 1]));
+    let preposition_next = toks.get(at.ce).is_some_and(|t| {
+        matches!(
+            word(text, t).to_lowercase().as_str(),
+            "on" | "in" | "online" | "to" | "at" | "via" | "late" | "earlier"
+        )
+    });
+    if passive.is_none() && channel_before && preposition_next && at.cue_word.ends_with("ed") {
+        return None;
+    }
     let mut found = match &passive {
         Some((sp, _)) => Found {
             speaker: Some(sp.clone()),
@@ -527,7 +542,7 @@ const ADJECTIVE_PREPOSITIONS: &[&str] = &[
 
 /// Finite auxiliaries (closed class, lowercase as written): after a noun phrase they make it
 /// a clause's subject.
-const AUXILIARIES: &[&str] = &[
+pub(super) const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
     "must", "might", "may", "did", "does", "do",
 ];
