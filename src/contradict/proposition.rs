@@ -1521,6 +1521,22 @@ mod tests {
                 false,
                 Some(("access", Some("RUS"), 1)),
             ),
+            // a consul seeing a detainee is access too; the party named is the one whose
+            // diplomats go in, on both sides of the dispute
+            (
+                "RUSGOV",
+                "said",
+                "Norwegian diplomats had been allowed a consular meeting with the detainee",
+                false,
+                Some(("access", Some("NOR"), 1)),
+            ),
+            (
+                "NORGOV",
+                "said",
+                "our Norwegian embassy has not been able to visit him",
+                false,
+                Some(("access", Some("NOR"), -1)),
+            ),
             (
                 "NORGOV",
                 "said",

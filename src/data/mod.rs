@@ -138,7 +138,7 @@ table!(
     TITLES,
     "titles.tsv",
     4,
-    4,
+    5,
     "Titles and roles (official, defense minister, spokeswoman)."
 );
 table!(

@@ -229,6 +229,9 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             c.actor_code = Some(m.code);
             c.country = m.country;
         }
+        if let Some(m) = official::convention_title_at_home(article, c) {
+            (c.actor_code, c.country) = (Some(m.code), m.country);
+        }
         let unknown = c.actor_code.as_deref().is_none_or(|x| x == UNKNOWN_CODE);
         // "Russian monitors … the monitors said": a role's country-free default (a monitor
         // is NGOMON) yields to the same role written earlier with a country.
@@ -1655,6 +1658,27 @@ mod tests {
                 "The dockers would go back on Monday, Interior Minister Rosa Quispe said.",
                 "Rosa Quispe",
                 Some("PERGOV"),
+            ),
+            // a title English copy gives the United States by convention names the officer
+            // of the dateline's country when that country is a party; an origin written
+            // before it, or an American dateline, keeps the convention
+            (
+                Some("LIMA"),
+                "Peru protested to Chile. Defense Secretary Rosa Quispe said the video was clear.",
+                "Rosa Quispe",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Peru protested to Chile. U.S. Defense Secretary Rosa Quispe said the video was clear.",
+                "Rosa Quispe",
+                Some("USAGOV"),
+            ),
+            (
+                Some("WASHINGTON"),
+                "Peru protested to Chile. Defense Secretary Rosa Quispe said the video was clear.",
+                "Rosa Quispe",
+                Some("USAGOV"),
             ),
             // a name with particles is still a name
             (

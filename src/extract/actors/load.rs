@@ -77,6 +77,8 @@ pub(super) struct Title {
     pub role: String,
     pub kind: ActorKind,
     pub default: Option<String>,
+    /// A place after the title is the posting, not a side ("a diplomat in Tehran").
+    pub posted: bool,
 }
 
 /// The titles of titles.tsv with their plurals, compiled into one automaton.
@@ -100,6 +102,7 @@ pub(super) static TITLE_TABLE: Lazy<Titles> = Lazy::new(|| {
                 "-" | "" => None,
                 c => Some(c.to_string()),
             },
+            posted: row.col(4).trim() == "posted",
         });
         let t = row.col(0).trim().to_lowercase();
         for form in std::iter::once(t.clone()).chain(plural(&t)) {

@@ -43,6 +43,19 @@ fn speakers() {
         ),
         ("a U.S. official", "USAGOV anonymous a U.S. official"),
         ("Moscow", "RUSGOV country Russia"),
+        // a diplomat "in" a capital is posted there; "from" a country serves it
+        (
+            "a Western diplomat in Tehran",
+            "UNKNWN anonymous a Western diplomat",
+        ),
+        (
+            "a diplomat from Norway",
+            "NORGOV anonymous a diplomat from Norway",
+        ),
+        (
+            "an official in Oslo",
+            "NORGOV anonymous an official in Oslo",
+        ),
         ("the Kremlin", "RUSGOV organisation Kremlin"),
         (
             "Russian military sources",

@@ -35,35 +35,56 @@ fn skip_modifiers_left(text: &str, mut pos: usize) -> usize {
 }
 
 /// Titles of titles.tsv that name a person (kind anonymous) of a state organ (role GOV, MIL,
-/// LEG or JUD), lower case, with their role.
-static STATE_TITLES: Lazy<Vec<(String, &'static str)>> = Lazy::new(|| {
+/// LEG or JUD), lower case, with their role and default code.
+static STATE_TITLES: Lazy<Vec<(String, &'static str, &'static str)>> = Lazy::new(|| {
     crate::data::TITLES
         .rows()
         .into_iter()
         .filter(|r| r.col(2).trim() == "anonymous")
-        .map(|r| (r.col(0).trim().to_lowercase(), r.col(1).trim()))
-        .filter(|(_, role)| ["GOV", "MIL", "LEG", "JUD"].contains(role))
+        .map(|r| {
+            (
+                r.col(0).trim().to_lowercase(),
+                r.col(1).trim(),
+                r.col(3).trim(),
+            )
+        })
+        .filter(|(_, role, _)| ["GOV", "MIL", "LEG", "JUD"].contains(role))
         .collect()
 });
 
-/// The role of a person's state title written alone before a name ("Prime Minister",
-/// "Deputy Attorney General", "Interior Minister"): the words, in any case, are one of
-/// [`STATE_TITLES`] with only `title_modifiers.tsv` words before it. Any other word gives none.
-pub fn state_title_role(words: &[&str]) -> Option<&'static str> {
+/// The row of [`STATE_TITLES`] that `words` are, with only `title_modifiers.tsv` words
+/// before it.
+fn state_title(words: &[&str]) -> Option<&'static (String, &'static str, &'static str)> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let lead = lower
         .iter()
         .take_while(|w| TITLE_MODIFIERS.contains(&w.as_str()))
         .count();
-    (0..=lead.min(lower.len().saturating_sub(1)))
-        .find_map(|skip| {
-            let phrase = lower[skip..].join(" ");
-            STATE_TITLES
-                .iter()
-                .find(|(t, _)| *t == phrase)
-                .map(|(_, role)| *role)
-        })
-        .or_else(|| portfolio_minister(&words[lead..]))
+    (0..=lead.min(lower.len().saturating_sub(1))).find_map(|skip| {
+        let phrase = lower[skip..].join(" ");
+        STATE_TITLES.iter().find(|(t, _, _)| *t == phrase)
+    })
+}
+
+/// The role of a person's state title written alone before a name ("Prime Minister",
+/// "Deputy Attorney General", "Interior Minister"): the words, in any case, are one of
+/// [`STATE_TITLES`] with only `title_modifiers.tsv` words before it. Any other word gives none.
+pub fn state_title_role(words: &[&str]) -> Option<&'static str> {
+    state_title(words).map(|(_, role, _)| *role).or_else(|| {
+        let lead = words
+            .iter()
+            .take_while(|w| TITLE_MODIFIERS.contains(&w.to_lowercase().as_str()))
+            .count();
+        portfolio_minister(&words[lead..])
+    })
+}
+
+/// The code `titles.tsv` gives a state title written alone by a convention of English copy
+/// ("Defense Secretary" is American), if it gives one.
+pub fn state_title_default(words: &[&str]) -> Option<&'static str> {
+    state_title(words)
+        .map(|(_, _, d)| *d)
+        .filter(|d| *d != "-" && *d != crate::extract::actors::UNKNOWN_CODE)
 }
 
 /// "Energy Minister", "Digital Affairs Minister", "Deputy Trade Minister": a minister of a
@@ -224,7 +245,7 @@ impl TitleCx<'_> {
         };
         let (cue, end) = match cue {
             Some(i) => (Some(i), tspan.end),
-            None => match self.right_cue(tspan) {
+            None => match self.right_cue(tspan, title.posted) {
                 Some((i, end)) => (Some(i), end),
                 None => (None, tspan.end),
             },
@@ -354,12 +375,18 @@ impl TitleCx<'_> {
 
     /// Side cue on the right: "an official with the State Department", "spokesman for the
     /// Kremlin": (cue, new end of the phrase).
-    fn right_cue(&self, tspan: Span) -> Option<(usize, usize)> {
+    /// For a `posted` title ("a diplomat in Tehran") "in" and "at" say where the person is
+    /// posted, so only "of", "from", "for" and "with" name a side.
+    fn right_cue(&self, tspan: Span, posted: bool) -> Option<(usize, usize)> {
         let (text, hits) = (self.text, self.hits);
         static RIGHT: Lazy<Regex> = Lazy::new(|| {
-            Regex::new(r"^[ \t]+(?:of|from|for|at|with|in)[ \t]+(?:the[ \t]+)?").unwrap()
+            Regex::new(r"^[ \t]+(of|from|for|at|with|in)[ \t]+(?:the[ \t]+)?").unwrap()
         });
-        let m = RIGHT.find(&text[tspan.end..])?;
+        let c = RIGHT.captures(&text[tspan.end..])?;
+        if posted && matches!(&c[1], "in" | "at") {
+            return None;
+        }
+        let m = c.get(0)?;
         let at = tspan.end + m.end();
         // The cue may follow a few capitalized words: "with the Liwa al-Mutasem rebel group".
         let reach = text[at..]

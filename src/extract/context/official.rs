@@ -193,3 +193,46 @@ pub(super) fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) 
     }
     Some(Found::of_country(home()?, role))
 }
+
+/// "MANILA, Philippines — … Defense Secretary Antonio Lacson said": a state title written
+/// alone before a name, which `titles.tsv` gives the United States by a convention of English
+/// copy ("defense secretary", "secretary of state"), names the officer of the dateline's
+/// country when that country is a party of the article and another than the convention's.
+/// A written origin ("U.S. Defense Secretary") is no title alone and keeps its reading.
+pub(super) fn convention_title_at_home(
+    article: &Article,
+    claim: &crate::model::Claim,
+) -> Option<Found> {
+    let code = claim.actor_code.as_deref()?;
+    let named_by = claim.speaker_span?.end;
+    let words = super::roles::title_through_ranks(article.body, &claim.speaker, named_by);
+    let run = super::roles::capitalised_run(&words);
+    if run == 0 || run < words.len() && words[words.len() - run - 1].starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    let title = &words[words.len() - run..];
+    if actors::state_title_default(title)? != code {
+        return None;
+    }
+    // The words are read within a clause, and "U.S." ends one: look at the word before the
+    // title in the text itself.
+    let first = article.body.find(claim.speaker.trim())?;
+    let before = article.body[..first].trim_end();
+    let at_title = before.rfind(title[0])?;
+    let origin = article.body[..at_title]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| {
+            // "U.S." is an origin; "Chile." ends the sentence before.
+            let end_of_sentence = w.ends_with('.') && !w[..w.len() - 1].contains('.');
+            w.starts_with(char::is_uppercase) && !end_of_sentence
+        });
+    if origin {
+        return None;
+    }
+    let home = dateline_country(article).filter(|c| named_as_party(article, c))?;
+    let role = actors::state_title_role(title)?;
+    (!code.starts_with(home.as_str())).then(|| Found::of_country(home, role))
+}
