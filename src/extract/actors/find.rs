@@ -149,9 +149,68 @@ fn name_goes_on(
 
 /// Gazetteer hits with titles applied: every mention before places are dropped.
 pub(super) fn all_hits(text: &str, gazetteer: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit> {
-    let mut hits = gazetteer_hits(text, gazetteer, date);
+    let base = gazetteer_hits(text, gazetteer, date);
+    let mut hits = base.clone();
+    apply_titles(text, &mut hits);
+    // "The Philippine Coast Guard (PCG) said …": an acronym the article defines after a body it
+    // codes names that body wherever it stands, "PCG spokesperson X" included, so the titles
+    // are read again with its mentions.
+    let defined = defined_acronyms(text, &hits);
+    if defined.is_empty() {
+        return hits;
+    }
+    let mut hits = base;
+    hits.extend(defined);
+    hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
     apply_titles(text, &mut hits);
     hits
+}
+
+/// Longest acronym an article may define, in letters.
+const ACRONYM_MAX: usize = 6;
+
+/// Hits for every use of an acronym the article defines in brackets right after a body (not a
+/// country: "ALEPPO, Syria (AP)" is a dateline) it codes ("the Philippine Coast Guard (PCG)", "the Mekong River Commission (MRC)",
+/// when the gazetteer knows the commission): the defining body's code, from the definition
+/// on. Acronyms the gazetteer already reads, and words inside other hits, are left alone.
+fn defined_acronyms(text: &str, hits: &[Hit]) -> Vec<Hit> {
+    let acronym =
+        |t: &str| (2..=ACRONYM_MAX).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_uppercase());
+    let mut out: Vec<Hit> = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|i| from + i) {
+        from = open + 1;
+        let Some(close) = text[open + 1..].find(')').map(|i| open + 1 + i) else {
+            break;
+        };
+        let acr = &text[open + 1..close];
+        if !acronym(acr) || out.iter().any(|h| h.span.slice(text) == acr) {
+            continue;
+        }
+        let name_end = text[..open].trim_end().len();
+        let Some(def) = hits.iter().find(|h| {
+            h.span.end == name_end && h.kind == ActorKind::Organisation && h.span.slice(text) != acr
+        }) else {
+            continue;
+        };
+        let taken = |s: usize, e: usize| hits.iter().any(|h| h.span.start < e && s < h.span.end);
+        for (at, _) in text[open..].match_indices(acr).map(|(i, m)| (open + i, m)) {
+            let end = at + acr.len();
+            let whole = !text[..at].ends_with(|c: char| c.is_alphanumeric())
+                && !text[end..].starts_with(|c: char| c.is_alphanumeric());
+            if whole && !taken(at, end) {
+                out.push(Hit {
+                    span: Span::new(at, end),
+                    name: def.name.clone(),
+                    code: def.code.clone(),
+                    country: def.country.clone(),
+                    kind: ActorKind::Organisation,
+                    source: Source::Entry,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Every actor the gazetteer names in `text` on `date`, places included ("produced in

@@ -703,3 +703,47 @@ fn acronyms_the_article_defines_for_another_party_are_its_own() {
         ex.claims
     );
 }
+
+/// An acronym defined in brackets right after a body the article codes names that body from
+/// then on, in titles too ("PCG spokesman Luis Rojas"); after an unknown name it names nothing.
+#[test]
+fn acronyms_the_article_defines_for_a_coded_body_name_it() {
+    let gaz = Gazetteer::builtin();
+    // (text, acronym, code each of its mentions after the definition must have)
+    let cases = [
+        (
+            "The Chilean Navy (CNV) sent a frigate. The CNV said it stayed outside the zone.",
+            "CNV",
+            Some("CHLMIL"),
+        ),
+        (
+            "The Peruvian coast guard (PCG) said the boat sank. PCG spokesman Luis Rojas confirmed it.",
+            "PCG",
+            Some("PERMIL"),
+        ),
+        // an unknown name defines nothing
+        (
+            "The Andean Water Forum (AWF) said the river was low. The AWF said so again.",
+            "AWF",
+            None,
+        ),
+    ];
+    for (text, acr, code) in cases {
+        let mentions = find_all(text, &gaz, None);
+        let defined = text.find(&format!("({acr})")).unwrap();
+        let after: Vec<&ActorMention> = mentions
+            .iter()
+            .filter(|m| m.span.start > defined + acr.len() + 1)
+            .collect();
+        match code {
+            Some(c) => {
+                assert!(!after.is_empty(), "{text}: {mentions:?}");
+                assert!(after.iter().all(|m| m.code == c), "{text}: {after:?}");
+            }
+            None => assert!(
+                !after.iter().any(|m| m.text.contains(acr)),
+                "{text}: {after:?}"
+            ),
+        }
+    }
+}
