@@ -260,6 +260,9 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| the_countrys(article, c.sentence_span.start, at))
                 .or_else(|| introduced(body, done.last(), c.sentence_span.start))
                 .or_else(|| {
+                    official::voice_of_lead(article, &c.speaker, named_by, c.sentence_span.start)
+                })
+                .or_else(|| {
                     let title = title_words(body, &c.speaker, named_by);
                     by_coded_role(&coded, title_head(title), title, at)
                 })
@@ -1679,6 +1682,19 @@ mod tests {
                 "Peru protested to Chile. Defense Secretary Rosa Quispe said the video was clear.",
                 "Rosa Quispe",
                 Some("USAGOV"),
+            ),
+            // a name under a voice title alone speaks for the body opening the sentence before
+            (
+                Some("LIMA"),
+                "Chile's navy gave another account. In a statement, spokesperson Ana Soto said the trawler fired first.",
+                "Ana Soto",
+                Some("CHLMIL"),
+            ),
+            (
+                None,
+                "The talks resumed on Monday. In a statement, spokesperson Ana Soto said the trawler fired first.",
+                "Ana Soto",
+                None,
             ),
             // a name with particles is still a name
             (

@@ -22,6 +22,11 @@ fn is_modifier(word: &str) -> bool {
     DETERMINERS.contains(&word) || TITLE_MODIFIERS.contains(&word)
 }
 
+/// A word `title_modifiers.tsv` lists ("senior", "chief", "deputy"), lower case.
+pub fn title_modifier(word: &str) -> bool {
+    TITLE_MODIFIERS.contains(&word)
+}
+
 /// Walk left from `pos` over modifier words; returns the new start.
 fn skip_modifiers_left(text: &str, mut pos: usize) -> usize {
     while let Some((s, w)) = word_before(text, pos) {

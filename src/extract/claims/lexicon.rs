@@ -231,6 +231,7 @@ pub(super) static DATELINE_MIL: Lazy<Vec<&'static str>> = Lazy::new(|| claim_wor
 /// Words naming an armed camp against the state: an unnamed speaker they head or qualify is
 /// the dateline country's rebels.
 pub(super) static DATELINE_REB: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("dateline-reb"));
+pub(super) static VOICE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("voice"));
 
 // Closed-class grammar sets (small and fixed by English grammar) and exceptions tied to the
 // code: they stay in code.
@@ -320,6 +321,7 @@ mod tests {
             "dateline-gov",
             "dateline-mil",
             "dateline-reb",
+            "voice",
             "aside",
             "ly-noun",
             "anonymity",

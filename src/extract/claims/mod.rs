@@ -119,6 +119,12 @@ fn passive_accusation(text: &str, cue: Span) -> bool {
     participle && (after.starts_with("of ") || after.starts_with("for "))
 }
 
+/// Whether `word` is a title that speaks for a body ("spokesperson": `voice` words of
+/// `claim_words.tsv`).
+pub fn voice_title(word: &str) -> bool {
+    lexicon::in_list(&lexicon::VOICE, word)
+}
+
 /// The role an unnamed speaker with this head noun takes from the dateline's country
 /// ("officials" → GOV, "army" → MIL, "rebels" → REB), from `claim_words.tsv`.
 pub fn dateline_role(head: &str) -> Option<&'static str> {

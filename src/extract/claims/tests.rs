@@ -642,6 +642,11 @@ fn attribution_table() {
             "Fishermen said the harbour had come under repeated fire since May.",
             &["Fishermen | said | indirect | the harbour had come under repeated fire since May"],
         ),
+        // ... and so is one after an auxiliary and a past participle
+        (
+            "Fishermen said the trawler had ignored repeated warnings.",
+            &["Fishermen | said | indirect | the trawler had ignored repeated warnings"],
+        ),
         (
             "A coastguard cutter fired warning shots at the trawler, the ministry said.",
             &["the ministry | said | indirect | A coastguard cutter fired warning shots at the trawler"],

@@ -619,7 +619,18 @@ fn weak_cue_check(
     let noun = in_list(NOUN_DETERMINERS, before);
     // "had come under repeated fire", "amid reported clashes": a participle straight after a
     // preposition modifies a noun.
-    let adjective = at.cue_word.ends_with("ed") && in_list(ADJECTIVE_PREPOSITIONS, before);
+    // "the vessel had ignored repeated warnings": after an auxiliary and a past participle,
+    // a second "-ed" word before a plain noun is an adjective too.
+    let after_perfect = before.ends_with("ed")
+        && at.ci >= 2
+        && site.toks[at.ci - 2].k == TokKind::Word
+        && in_list(AUXILIARIES, word(text, &site.toks[at.ci - 2]))
+        && toks.get(at.ce).is_some_and(|n| {
+            let w = word(text, n);
+            n.k == TokKind::Word && !is_cap(w) && !in_list(PRONOUNS, w) && w != "that"
+        });
+    let adjective =
+        at.cue_word.ends_with("ed") && (in_list(ADJECTIVE_PREPOSITIONS, before) || after_perfect);
     // "a patrol ship fired warning shots": an "-ing" cue straight after a past verb and
     // before a plain noun modifies the noun.
     let modifier = at.participle

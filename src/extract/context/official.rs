@@ -151,6 +151,13 @@ pub(super) fn named_as_party(article: &Article, country: &str) -> bool {
 /// its first words (after "But", "The" or "And"): a country, capital or government mention
 /// coded with a country.
 fn lead_in_state(article: &Article, sentence: usize) -> Option<String> {
+    let m = lead_in(article, sentence)?;
+    let state = m.code.ends_with("GOV") || m.code.ends_with("MIL");
+    m.country.clone().filter(|c| c.len() == 3 && state)
+}
+
+/// The actor mention that opens the sentence before `sentence`, after "But", "The" or "And".
+fn lead_in<'a>(article: &Article<'a>, sentence: usize) -> Option<&'a ActorMention> {
     let body = article.body;
     let before = body[..sentence].trim_end();
     let mut open = before
@@ -163,12 +170,35 @@ fn lead_in_state(article: &Article, sentence: usize) -> Option<String> {
             open += lead.len();
         }
     }
-    let m = article
+    article
         .actors
         .iter()
-        .find(|m| m.span.start == open && m.span.end <= before.len())?;
-    let state = m.code.ends_with("GOV") || m.code.ends_with("MIL");
-    m.country.clone().filter(|c| c.len() == 3 && state)
+        .find(|m| m.span.start == open && m.span.end <= before.len())
+}
+
+/// "China's coast guard gave a starkly different account. In a statement, spokesperson Zhao
+/// Ming said …": a name under a voice title alone (`voice` words of `claim_words.tsv`, only
+/// `title_modifiers.tsv` words before it: no body, camp or origin written with it) speaks for the body or state that opens the sentence
+/// before, as its spokesperson.
+pub(super) fn voice_of_lead(
+    article: &Article,
+    speaker: &str,
+    named_by: usize,
+    sentence: usize,
+) -> Option<Found> {
+    let title = super::roles::title_words(article.body, speaker, named_by);
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let (last, rest) = words.split_last()?;
+    if !crate::extract::claims::voice_title(&last.to_lowercase())
+        || !rest.iter().all(|w| actors::title_modifier(w))
+    {
+        return None;
+    }
+    let m = lead_in(article, sentence)?;
+    (m.kind != crate::model::ActorKind::Person && m.code != actors::UNKNOWN_CODE).then(|| Found {
+        code: m.code.clone(),
+        country: m.country.clone(),
+    })
 }
 
 /// "WASHINGTON — … a senior official said", "MOSCOW (Reuters) - The military said": an
