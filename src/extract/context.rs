@@ -258,7 +258,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| same_speaker(&coded, &lower))
                 .or_else(|| named_after_coded(body, &coded, c.speaker.trim(), at))
                 .or_else(|| the_countrys(article, c.sentence_span.start, at))
-                .or_else(|| introduced(body, done.last(), c.sentence_span.start))
+                .or_else(|| introduced(body, done.last(), c.sentence_span.start, &c.speaker))
                 .or_else(|| {
                     official::voice_of_lead(article, &c.speaker, named_by, c.sentence_span.start)
                 })
@@ -295,7 +295,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                     // later, the same name coded so.
                     one_word_name(&c.speaker)
                         .then(|| {
-                            introduced(body, done.last(), c.sentence_span.start)
+                            introduced(body, done.last(), c.sentence_span.start, &c.speaker)
                                 .or_else(|| same_speaker(&coded, &lower))
                         })
                         .flatten()
@@ -479,14 +479,22 @@ fn named_after_coded(
 
 /// "But its use does not mean Russia was to blame, a former Kremlin adviser told Sky News.
 /// Alexander Nekrasoff said …": a name the gazetteer does not know, in the sentence right
-/// after a claim by an indefinite description, is that description's person.
-fn introduced(body: &str, before: Option<&Claim>, sentence: usize) -> Option<Found> {
+/// after a claim by an indefinite description, is that description's person. So is a name
+/// first written there after a described person ("Algeria's foreign minister on Wednesday
+/// dismissed … ¶ "…," Rachid Ouali told a press conference": a role noun's head, no name).
+fn introduced(body: &str, before: Option<&Claim>, sentence: usize, name: &str) -> Option<Found> {
     let b = before?;
     let lower = b.speaker.trim().to_lowercase();
     let indefinite = lower.starts_with("a ") || lower.starts_with("an ");
+    let described = !is_name(&b.speaker)
+        && lower
+            .rsplit(' ')
+            .next()
+            .is_some_and(crate::extract::claims::person_role)
+        && body.find(name.trim()).is_some_and(|f| f >= sentence);
     let code = b.actor_code.clone().filter(|x| x != UNKNOWN_CODE)?;
     let between = body.get(b.sentence_span.end..sentence)?;
-    (indefinite && between.trim().is_empty()).then(|| Found {
+    ((indefinite || described) && between.trim().is_empty()).then(|| Found {
         code,
         country: b.country.clone(),
     })
@@ -1696,6 +1704,13 @@ mod tests {
                 "Ana Soto",
                 None,
             ),
+            // the opposition of the dateline's country
+            (
+                Some("LIMA"),
+                "Peru voted on Sunday. Opposition leader Rosa Quispe said the count was rigged.",
+                "Rosa Quispe",
+                Some("PEROPP"),
+            ),
             // a name with particles is still a name
             (
                 Some("LIMA"),
@@ -2221,6 +2236,17 @@ mod tests {
             (
                 "Jan Kovac, who runs a bakery, said the bread was fresh.",
                 "Jan Kovac",
+                None,
+            ),
+            // a name first written right after a claim by a described person is that person
+            (
+                "Chile's foreign minister on Monday dismissed the charge.\n\n\"It is false,\" Ana Soto told reporters.",
+                "Ana Soto",
+                Some("CHL"),
+            ),
+            (
+                "Chile's foreign minister on Monday dismissed the charge. The talks ended.\n\n\"It is false,\" Ana Soto told reporters.",
+                "Ana Soto",
                 None,
             ),
         ];

@@ -227,6 +227,7 @@ pub(super) static DATELINE_GOV: Lazy<Vec<&'static str>> = Lazy::new(|| claim_wor
 
 /// Head nouns of unnamed military speakers who speak for the dateline's country.
 pub(super) static DATELINE_MIL: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("dateline-mil"));
+pub(super) static DATELINE_OPP: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("dateline-opp"));
 
 /// Words naming an armed camp against the state: an unnamed speaker they head or qualify is
 /// the dateline country's rebels.
@@ -321,6 +322,7 @@ mod tests {
             "dateline-gov",
             "dateline-mil",
             "dateline-reb",
+            "dateline-opp",
             "voice",
             "aside",
             "ly-noun",

@@ -134,6 +134,8 @@ pub fn dateline_role(head: &str) -> Option<&'static str> {
         Some("GOV")
     } else if lexicon::in_list(&lexicon::DATELINE_MIL, head) {
         Some("MIL")
+    } else if lexicon::in_list(&lexicon::DATELINE_OPP, head) {
+        Some("OPP")
     } else {
         None
     }
