@@ -621,6 +621,7 @@ pub fn counts(claim: &Claim) -> Vec<Count> {
     let mut out: Vec<Count> = claim
         .figures
         .iter()
+        .filter(|f| !figure_head(claim, f).is_some_and(|h| COUNT_WORDS_TSV.earlier.is_match(h)))
         .map(|f| Count {
             quantity: f.quantity.clone(),
             amount: bounded(claim, f),
@@ -639,23 +640,7 @@ pub fn counts(claim: &Claim) -> Vec<Count> {
 /// ("at least 14", "up to 30"; `counts.tsv`), else exact. The number is found in the claim's
 /// own words, else in its sentence, by its span.
 fn bounded(claim: &Claim, f: &Figure) -> Amount {
-    let head = [
-        (&claim.text, claim.span),
-        (&claim.sentence, claim.sentence_span),
-    ]
-    .into_iter()
-    .find_map(|(text, span)| {
-        let at = f.span.start.checked_sub(span.start)?;
-        let figure = text.get(at..f.span.end.checked_sub(span.start)?)?;
-        // The figure's span may hold its qualifier ("at least 14"): the head ends at the
-        // number itself.
-        let number = figure.split_whitespace().find(|w| {
-            w.starts_with(|c: char| c.is_ascii_digit()) || small_number(&w.to_lowercase()).is_some()
-        })?;
-        let q = number.as_ptr() as usize - figure.as_ptr() as usize;
-        Some(text[..at + q].trim_end())
-    });
-    let Some(head) = head else {
+    let Some(head) = figure_head(claim, f) else {
         return Amount::Exact(f.value);
     };
     let w = &*COUNT_WORDS_TSV;
@@ -671,6 +656,26 @@ fn bounded(claim: &Claim, f: &Figure) -> Amount {
     }
 }
 
+/// The claim's words before the figure's number (in its own words, else in its sentence).
+fn figure_head<'c>(claim: &'c Claim, f: &Figure) -> Option<&'c str> {
+    [
+        (&claim.text, claim.span),
+        (&claim.sentence, claim.sentence_span),
+    ]
+    .into_iter()
+    .find_map(|(text, span)| {
+        let at = f.span.start.checked_sub(span.start)?;
+        let figure = text.get(at..f.span.end.checked_sub(span.start)?)?;
+        // The figure's span may hold its qualifier ("at least 14"): the head ends at the
+        // number itself.
+        let number = figure.split_whitespace().find(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit()) || small_number(&w.to_lowercase()).is_some()
+        })?;
+        let q = number.as_ptr() as usize - figure.as_ptr() as usize;
+        Some(text[..at + q].trim_end())
+    })
+}
+
 /// The `counts.tsv` vocabulary, compiled.
 struct CountWords {
     zero: Regex,
@@ -678,6 +683,8 @@ struct CountWords {
     /// A floor or a ceiling word ending the text before a figure.
     floor: Regex,
     ceiling: Regex,
+    /// A word of an earlier reading ending the text before a figure ("up from").
+    earlier: Regex,
     stops: std::collections::HashSet<&'static str>,
     phrases: Vec<(Regex, &'static str)>,
     /// `figures.tsv`: a quantity word, its quantity, and whether it is weak.
@@ -707,6 +714,7 @@ static COUNT_WORDS_TSV: Lazy<CountWords> = Lazy::new(|| {
         some: of("some"),
         floor: at_end("floor"),
         ceiling: at_end("ceiling"),
+        earlier: at_end("earlier"),
         stops: rows
             .iter()
             .filter(|r| r.col(0) == "stop")

@@ -454,6 +454,13 @@ fn a_floor_or_a_ceiling_disagrees_only_with_counts_outside_it() {
             14.0,
             23.0,
             true,
+        ), // An earlier reading is no count of the claim's own.
+        (
+            "Violations rose to 23 since the truce began, up from 14 in the first week",
+            "14",
+            14.0,
+            23.0,
+            false,
         ),
     ];
     let other = "The guards counted 23 violations by the militia since the truce began";

@@ -221,6 +221,18 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
             start = i;
             continue;
         }
+        // "the Board of Governors", "the Ministry of Defence": "of" between two capitalised
+        // words is inside a name.
+        if lp == "of"
+            && i >= 2
+            && toks[i - 2].k == TokKind::Word
+            && is_cap(word(text, &toks[i - 2]))
+            && is_cap(word(text, &toks[i]))
+        {
+            i -= 1;
+            start = i;
+            continue;
+        }
         let strict_ok = (is_cap(pw) && !in_list(&CAP_STOP, pw))
             || role_of(pw).is_some()
             || MODIFIERS.contains(&lp.as_str())
