@@ -258,8 +258,21 @@ pub(super) fn clean_content(
         if let Some(cut) = reported_thing_tail(piece) {
             e = s + cut;
         }
-        // "…, while Moscow said …": a contrast the next claim opens ("for a while" stays).
-        e -= ending(&text[s..e], &[", while", ", whereas"]);
+        // "…, while Moscow said …": a contrast the next claim opens ("for a while" stays); a
+        // subordinator left dangling when the next claim cut the clause it opened ("… on May
+        // 14, even though Iran had declared the site").
+        e -= ending(
+            &text[s..e],
+            &[
+                ", while",
+                ", whereas",
+                ", even though",
+                ", although",
+                ", though",
+                ", because",
+                ", since",
+            ],
+        );
         e -= ending(&text[s..e], &[" and", " but", " or"]);
         let piece = &text[s..e];
         if piece

@@ -681,6 +681,14 @@ fn attribution_table() {
                 "the navy | said | indirect | the boat had ignored three calls",
             ],
         ),
+        // so is a subordinate clause the next claim opens
+        (
+            "Fishermen said the patrol fired without warning, even though the navy said the boat had ignored three calls.",
+            &[
+                "Fishermen | said | indirect | the patrol fired without warning",
+                "the navy | said | indirect | the boat had ignored three calls",
+            ],
+        ),
         (
             "The harbour master told a reporter the channel was clear.",
             &["The harbour master | told | indirect | the channel was clear"],
