@@ -27,9 +27,11 @@ use super::cameo::title_case;
 use super::fxhash::FxHashMap;
 
 mod joint;
+mod names;
 mod official;
 mod roles;
 pub use joint::joint_speakers;
+use names::{introduced, is_name, one_word_name, same_speaker};
 use roles::{
     by_coded_role, capitalised_run, has_word, rank_role, role_qualifier, title_head,
     title_through_ranks, title_words, STATE_ROLES,
@@ -250,26 +252,32 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             continue;
         }
         let home = || official::home_country(article, c.sentence_span.start);
-        let found = if is_name(&c.speaker) {
-            let named_by = c.speaker_span.map_or(c.sentence_span.end, |s| s.end);
-            by_appositive(body, actors, &c.speaker, named_by)
-                .or_else(|| named_elsewhere(actors, &c.speaker))
+        // A surname alone is read as the full name where that was first written.
+        let (name, named_by) = match names::full_name_before(body, &c.speaker, at) {
+            Some((full, end)) => (full, end),
+            None => (
+                c.speaker.clone(),
+                c.speaker_span.map_or(c.sentence_span.end, |s| s.end),
+            ),
+        };
+        let found = if is_name(&name) {
+            let name = name.as_str();
+            by_appositive(body, actors, name, named_by)
+                .or_else(|| named_elsewhere(actors, name))
                 .map(Found::from)
                 .or_else(|| same_speaker(&coded, &lower))
-                .or_else(|| named_after_coded(body, &coded, c.speaker.trim(), at))
+                .or_else(|| named_after_coded(body, &coded, name.trim(), at))
                 .or_else(|| the_countrys(article, c.sentence_span.start, at))
-                .or_else(|| introduced(body, done.last(), c.sentence_span.start, &c.speaker))
+                .or_else(|| introduced(body, done.last(), c.sentence_span.start, name))
+                .or_else(|| official::voice_of_lead(article, name, named_by, c.sentence_span.start))
                 .or_else(|| {
-                    official::voice_of_lead(article, &c.speaker, named_by, c.sentence_span.start)
-                })
-                .or_else(|| {
-                    let title = title_words(body, &c.speaker, named_by);
+                    let title = title_words(body, name, named_by);
                     by_coded_role(&coded, title_head(title), title, at)
                 })
-                .or_else(|| by_rank(&coded, &c.speaker, at))
+                .or_else(|| by_rank(&coded, name, at))
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
-                .or_else(|| official::for_titled_leader(article, &c.speaker, named_by, home))
-                .or_else(|| titled_by_dateline(article, &c.speaker, named_by, home))
+                .or_else(|| official::for_titled_leader(article, name, named_by, home))
+                .or_else(|| titled_by_dateline(article, name, named_by, home))
         } else if let Some(m) = according_to_possessor(article, c) {
             Some(m)
         } else if let Some(m) = relayed(&c.speaker, done.last(), at) {
@@ -424,15 +432,6 @@ fn subject_head(article: &Article, speaker: Span, sentence: usize) -> Option<Fou
     (head.split_whitespace().count() <= 3 && linked && tail.len() <= 60).then(|| Found::from(m))
 }
 
-/// The same name coded earlier in the article.
-fn same_speaker(coded: &[(usize, String, Found)], lower: &str) -> Option<Found> {
-    coded
-        .iter()
-        .rev()
-        .find(|(_, speaker, _)| speaker == lower)
-        .map(|(_, _, f)| f.clone())
-}
-
 /// "Prague rejected it. The country's defence minister Jana Novak and presidential spokesman
 /// Petr Dvorak also denounced …": a name after "the country's" in its sentence speaks for the
 /// last country named before that phrase.
@@ -475,29 +474,6 @@ fn named_after_coded(
                     .is_some_and(|s| s.trim().to_lowercase() == *speaker)
         })
         .map(|(_, _, f)| f.clone())
-}
-
-/// "But its use does not mean Russia was to blame, a former Kremlin adviser told Sky News.
-/// Alexander Nekrasoff said …": a name the gazetteer does not know, in the sentence right
-/// after a claim by an indefinite description, is that description's person. So is a name
-/// first written there after a described person ("Algeria's foreign minister on Wednesday
-/// dismissed … ¶ "…," Rachid Ouali told a press conference": a role noun's head, no name).
-fn introduced(body: &str, before: Option<&Claim>, sentence: usize, name: &str) -> Option<Found> {
-    let b = before?;
-    let lower = b.speaker.trim().to_lowercase();
-    let indefinite = lower.starts_with("a ") || lower.starts_with("an ");
-    let described = !is_name(&b.speaker)
-        && lower
-            .rsplit(' ')
-            .next()
-            .is_some_and(crate::extract::claims::person_role)
-        && body.find(name.trim()).is_some_and(|f| f >= sentence);
-    let code = b.actor_code.clone().filter(|x| x != UNKNOWN_CODE)?;
-    let between = body.get(b.sentence_span.end..sentence)?;
-    ((indefinite || described) && between.trim().is_empty()).then(|| Found {
-        code,
-        country: b.country.clone(),
-    })
 }
 
 /// Longest distance back to the speaker a bare definite description refers to, in bytes.
@@ -818,31 +794,6 @@ fn head_of_title(title: &str) -> Option<&str> {
     Some(words.next().unwrap_or(last))
 }
 
-/// "Peter Susko", "Mr Nekrasoff": capitalised words only, at least two, no article.
-fn is_name(speaker: &str) -> bool {
-    let words: Vec<&str> = speaker.split_whitespace().collect();
-    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    // After the first word a name may hold particles: "Jeroen van Dalen", "Bashar al-Assad".
-    let particle = |w: &&str| {
-        crate::extract::claims::is_name_particle(w)
-            || ["al-", "el-", "ad-", "as-", "ash-", "bin-"]
-                .iter()
-                .any(|p| {
-                    w.strip_prefix(p)
-                        .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
-                })
-    };
-    words.len() >= 2
-        && capital(&words[0])
-        && words[1..].iter().all(|w| capital(w) || particle(w))
-        && !words.last().is_some_and(|w| crate::extract::claims::is_name_particle(w))
-        // A determiner or possessive opens a description ("The Kremlin", "Our Standards").
-        && !matches!(
-            words[0],
-            "The" | "A" | "An" | "Our" | "Their" | "His" | "Her" | "Its" | "My" | "Your"
-        )
-}
-
 /// "The pro-opposition Aleppo Media Center claims": a "pro-X" word right before the speaker's
 /// name says whose side the outlet is on, whatever its own name resolves to.
 fn pro_before(article: &Article, start: usize) -> Option<Found> {
@@ -856,16 +807,6 @@ fn pro_before(article: &Article, start: usize) -> Option<Found> {
         code: r.code,
         country: r.country,
     })
-}
-
-/// A single capitalised word that is no pronoun or function word ("Al-Masdar", "Interfax").
-fn one_word_name(speaker: &str) -> bool {
-    let w = speaker.trim();
-    !w.contains(char::is_whitespace)
-        && w.len() > 2
-        && w.starts_with(char::is_uppercase)
-        && w.chars().skip(1).any(char::is_lowercase)
-        && !super::claims::is_pronoun_or_function(w)
 }
 
 /// The speaker's role word: its last word, singular ("the foreign ministry" → "ministry"), or
@@ -1703,6 +1644,20 @@ mod tests {
                 "The talks resumed on Monday. In a statement, spokesperson Ana Soto said the trawler fired first.",
                 "Ana Soto",
                 None,
+            ),
+            // a surname alone is the full name where it was first written, with its title
+            (
+                Some("LIMA"),
+                "Peru voted on Sunday. Opposition candidate Rosa Quispe of the Andean Front took 39 percent.\n\nThe count \"was stolen,\" Quispe said.",
+                "Rosa Quispe",
+                Some("PEROPP"),
+            ),
+            // a camp word before a body's name: that camp of the dateline's country
+            (
+                Some("LIMA"),
+                "Peru voted on Sunday. The opposition Andean Front said the count was rigged.",
+                "The opposition Andean Front",
+                Some("PEROPP"),
             ),
             // the opposition of the dateline's country
             (

@@ -206,6 +206,17 @@ pub(super) fn voice_of_lead(
 /// of the dateline's city (a capital or a city the gazetteer places).
 pub(super) fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) -> Option<Found> {
     let words: Vec<&str> = speaker.split_whitespace().collect();
+    // "the opposition National Democratic Alliance": a camp word before a body's name.
+    if let [det, camp, name @ ..] = words.as_slice() {
+        let role = crate::extract::claims::dateline_role(&camp.to_lowercase());
+        if det.eq_ignore_ascii_case("the")
+            && matches!(role, Some("OPP" | "REB"))
+            && !name.is_empty()
+            && name.iter().all(|w| w.starts_with(char::is_uppercase))
+        {
+            return Some(Found::of_country(home()?, role?));
+        }
+    }
     let head = words.last()?.to_lowercase();
     let mut role = crate::extract::claims::dateline_role(&head)?;
     // "an Aleppo official", "a Hezbollah spokesman": a capitalised word names another origin
