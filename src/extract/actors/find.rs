@@ -149,8 +149,7 @@ fn name_goes_on(
 
 /// Gazetteer hits with titles applied: every mention before places are dropped.
 pub(super) fn all_hits(text: &str, gazetteer: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit> {
-    let base = gazetteer_hits(text, gazetteer, date);
-    let mut hits = base.clone();
+    let mut hits = gazetteer_hits(text, gazetteer, date);
     apply_titles(text, &mut hits);
     // "The Philippine Coast Guard (PCG) said …": an acronym the article defines after a body it
     // codes names that body wherever it stands, "PCG spokesperson X" included, so the titles
@@ -159,7 +158,9 @@ pub(super) fn all_hits(text: &str, gazetteer: &Gazetteer, date: Option<NaiveDate
     if defined.is_empty() {
         return hits;
     }
-    let mut hits = base;
+    // Rare (an article that defines an acronym for a body it codes): the gazetteer pass runs
+    // again rather than every article keeping a copy of its hits from before the titles.
+    let mut hits = gazetteer_hits(text, gazetteer, date);
     hits.extend(defined);
     hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
     apply_titles(text, &mut hits);
