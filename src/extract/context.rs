@@ -1052,8 +1052,17 @@ fn by_appositive<'a>(
             surname.len()
         };
     let rest = &body[end..];
+    // ", as the correspondent disputed …", ", while …": a clause after the comma, no appositive.
+    let clause = |r: &str| {
+        let w = r.split_whitespace().next().unwrap_or("");
+        matches!(
+            w,
+            "as" | "while" | "after" | "when" | "but" | "and" | "because"
+        )
+    };
     let appositive = rest
         .strip_prefix(',')
+        .filter(|r| !clause(r))
         .map(|r| (end + 1, end + 1 + apposition_len(r)));
     let lo = body.floor_char_boundary(first.saturating_sub(TITLE));
     let title_start = first - clause_tail(&body[lo..first]).len();
@@ -2191,6 +2200,12 @@ mod tests {
             (
                 "Jan Kovac, who runs a bakery, said the bread was fresh.",
                 "Jan Kovac",
+                None,
+            ),
+            // a clause after the comma is no appositive
+            (
+                "Police seized the laptop of Ana Soto, as the reporter disputed Bolivia's account.\n\n\"I was held,\" Soto said.",
+                "Soto",
                 None,
             ),
             // a name first written right after a claim by a described person is that person
