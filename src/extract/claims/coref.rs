@@ -503,7 +503,7 @@ impl<'a> Ctx<'a> {
             let w = word(text, t);
             t.k == TokKind::Word
                 && (w.ends_with("ed")
-                    || in_list(super::verb_cue::AUXILIARIES, w)
+                    || in_list(super::lexicon::AUXILIARIES, w)
                     || in_list(IRREGULAR_PAST, w))
         });
         if !verb_next {

@@ -237,6 +237,13 @@ pub(super) static VOICE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("voi
 // Closed-class grammar sets (small and fixed by English grammar) and exceptions tied to the
 // code: they stay in code.
 
+/// Finite auxiliaries (closed class, lowercase as written): after a noun phrase they make it
+/// a clause's subject.
+pub(super) const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "must", "might", "may", "did", "does", "do",
+];
+
 /// Determiners and numerals that open a noun phrase.
 pub(super) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "another", "one", "two", "three", "four", "several", "some", "many", "most",

@@ -8,9 +8,9 @@
 
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
-    in_list, role_of, CueKind, ANONYMITY, ANONYMITY_MAX_LEN, ARMED_FORCES, CHANNEL_NOUNS,
-    PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES, REPORTED_THINGS, REPORTED_THING_DETERMINERS,
-    REPORTED_THING_RELATIVES, SKIP_BEFORE_CUE,
+    in_list, role_of, CueKind, ANONYMITY, ANONYMITY_MAX_LEN, ARMED_FORCES, AUXILIARIES,
+    CHANNEL_NOUNS, PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES, REPORTED_THINGS,
+    REPORTED_THING_DETERMINERS, REPORTED_THING_RELATIVES, SKIP_BEFORE_CUE,
 };
 use super::phrase::{
     is_name_particle, np_back, np_fwd_mode, pp_subject, relative_subject, sentence_subject,
@@ -538,13 +538,6 @@ const NOUN_DETERMINERS: &[&str] = &[
 /// Prepositions (closed class) after which a participle is an adjective: "under repeated fire".
 const ADJECTIVE_PREPOSITIONS: &[&str] = &[
     "under", "amid", "despite", "with", "without", "of", "after", "against", "over", "among",
-];
-
-/// Finite auxiliaries (closed class, lowercase as written): after a noun phrase they make it
-/// a clause's subject.
-pub(super) const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
-    "must", "might", "may", "did", "does", "do",
 ];
 
 /// Inverted speaker after the cue ("...," said Lavrov, Russia's foreign minister.). Returns
