@@ -2219,6 +2219,12 @@ mod tests {
                 "Ana Soto",
                 None,
             ),
+            // ... but not a body's name
+            (
+                "Chile's foreign minister on Monday dismissed the charge.\n\nAndean Water Service said the dam was safe.",
+                "Andean Water Service",
+                None,
+            ),
         ];
         for (body, speaker, want) in cases {
             let got = sides(body);

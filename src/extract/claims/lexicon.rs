@@ -233,6 +233,7 @@ pub(super) static DATELINE_OPP: Lazy<Vec<&'static str>> = Lazy::new(|| claim_wor
 /// the dateline country's rebels.
 pub(super) static DATELINE_REB: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("dateline-reb"));
 pub(super) static VOICE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("voice"));
+pub(super) static BODY_HEADS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("body-head"));
 
 // Closed-class grammar sets (small and fixed by English grammar) and exceptions tied to the
 // code: they stay in code.
@@ -331,6 +332,7 @@ mod tests {
             "dateline-reb",
             "dateline-opp",
             "voice",
+            "body-head",
             "aside",
             "ly-noun",
             "anonymity",

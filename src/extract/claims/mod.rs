@@ -119,6 +119,12 @@ fn passive_accusation(text: &str, cue: Span) -> bool {
     participle && (after.starts_with("of ") || after.starts_with("for "))
 }
 
+/// Whether `word` ends an organisation's name, never a person's (`body-head` words of
+/// `claim_words.tsv`): "Naturalization Service".
+pub fn body_head(word: &str) -> bool {
+    lexicon::in_list(&lexicon::BODY_HEADS, word)
+}
+
 /// Whether `word` is a title that speaks for a body ("spokesperson": `voice` words of
 /// `claim_words.tsv`).
 pub fn voice_title(word: &str) -> bool {

@@ -39,7 +39,11 @@ pub(super) fn introduced(
             .rsplit(' ')
             .next()
             .is_some_and(crate::extract::claims::person_role)
-        && body.find(name.trim()).is_some_and(|f| f >= sentence);
+        && body.find(name.trim()).is_some_and(|f| f >= sentence)
+        && !name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| crate::extract::claims::body_head(&w.to_lowercase()));
     let code = b.actor_code.clone().filter(|x| x != UNKNOWN_CODE)?;
     let between = body.get(b.sentence_span.end..sentence)?;
     ((indefinite || described) && between.trim().is_empty()).then(|| Found {
