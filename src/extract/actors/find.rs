@@ -189,8 +189,18 @@ fn defined_acronyms(text: &str, hits: &[Hit]) -> Vec<Hit> {
             continue;
         }
         let name_end = text[..open].trim_end().len();
+        // The body's hit must start the name: in "the Friends of the Israel Defense Forces
+        // (FIDF)" the known body ends a longer name, which is another body.
+        let starts_name = |h: &Hit| {
+            let before = text[..h.span.start].trim_end();
+            let w = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            !(w.starts_with(char::is_uppercase) || matches!(w, "of" | "for" | "and"))
+        };
         let Some(def) = hits.iter().find(|h| {
-            h.span.end == name_end && h.kind == ActorKind::Organisation && h.span.slice(text) != acr
+            h.span.end == name_end
+                && h.kind == ActorKind::Organisation
+                && h.span.slice(text) != acr
+                && starts_name(h)
         }) else {
             continue;
         };

@@ -721,6 +721,12 @@ fn acronyms_the_article_defines_for_a_coded_body_name_it() {
             "PCG",
             Some("PERMIL"),
         ),
+        // a known body ending a longer name defines nothing
+        (
+            "The Friends of the Chilean Navy (FCN) said the ship was old. The FCN said so again.",
+            "FCN",
+            None,
+        ),
         // an unknown name defines nothing
         (
             "The Andean Water Forum (AWF) said the river was low. The AWF said so again.",

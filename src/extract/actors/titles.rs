@@ -381,16 +381,15 @@ impl TitleCx<'_> {
     /// Side cue on the right: "an official with the State Department", "spokesman for the
     /// Kremlin": (cue, new end of the phrase).
     /// For a `posted` title ("a diplomat in Tehran") "in" and "at" say where the person is
-    /// posted, so only "of", "from", "for" and "with" name a side.
+    /// posted, unless a body follows the place word ("at the Chinese embassy", "at the Russian
+    /// mission"): then they name whom the person serves.
     fn right_cue(&self, tspan: Span, posted: bool) -> Option<(usize, usize)> {
         let (text, hits) = (self.text, self.hits);
         static RIGHT: Lazy<Regex> = Lazy::new(|| {
             Regex::new(r"^[ \t]+(of|from|for|at|with|in)[ \t]+(?:the[ \t]+)?").unwrap()
         });
         let c = RIGHT.captures(&text[tspan.end..])?;
-        if posted && matches!(&c[1], "in" | "at") {
-            return None;
-        }
+        let posting = posted && matches!(&c[1], "in" | "at");
         let m = c.get(0)?;
         let at = tspan.end + m.end();
         // The cue may follow a few capitalized words: "with the Liwa al-Mutasem rebel group".
@@ -407,6 +406,15 @@ impl TitleCx<'_> {
                         .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.starts_with("al-")))
         };
         let i = near(hits, at, reach).find(|&i| capitalized_gap(&hits[i]))?;
+        // "a diplomat in Tehran" is posted there; "a diplomat at the Chinese embassy" serves
+        // the body the place word qualifies.
+        let body_after = text[hits[i].span.end..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| crate::extract::claims::org_role(&w.to_lowercase()));
+        if posting && !body_after {
+            return None;
+        }
         Some((i, hits[i].span.end))
     }
 

@@ -11,13 +11,6 @@ use super::tokens::{is_cap, word, Tok, TokKind};
 use crate::extract::actors::{self, Gazetteer, Resolved};
 use crate::model::{ActorKind, ActorMention, Span};
 
-/// Common irregular past tenses (closed class) that follow a subject: "The embassy hit back".
-const IRREGULAR_PAST: &[&str] = &[
-    "hit", "took", "gave", "sent", "put", "kept", "made", "struck", "held", "set", "met", "left",
-    "brought", "sought", "won", "lost", "threw", "went", "came", "spoke", "wrote", "told", "said",
-    "began", "drew", "fought", "led", "ran", "saw", "shot", "stood", "withdrew", "broke",
-];
-
 #[derive(Debug, Clone)]
 pub(super) struct Entity {
     /// Canonical name: "Sergei Shoigu", "a U.S. official".
@@ -482,9 +475,9 @@ impl<'a> Ctx<'a> {
         if body_role == Some(false) || (body_role.is_none() && !is_cap(last)) {
             return;
         }
-        // The subject's verb follows: a past tense, an auxiliary or a common irregular past
-        // ("hit back", "took"). "Syrian government aircraft would stop" has a noun there, and
-        // the phrase is a modifier.
+        // The subject's verb announces its reply ("hit back", "gave a different account";
+        // `response` words): a body that only acts in the narrative ("Ukraine withdrew its
+        // troops in February") does not take "it" from the body that has been speaking.
         // A place after the body is read through: "The Iranian embassy in The Hague hit back".
         let mut next = end + 1;
         if toks
@@ -500,11 +493,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let verb_next = toks.get(next).is_some_and(|t| {
-            let w = word(text, t);
-            t.k == TokKind::Word
-                && (w.ends_with("ed")
-                    || in_list(super::lexicon::AUXILIARIES, w)
-                    || in_list(IRREGULAR_PAST, w))
+            t.k == TokKind::Word && in_list(&super::lexicon::RESPONSES, word(text, t))
         });
         if !verb_next {
             return;

@@ -233,6 +233,7 @@ pub(super) static DATELINE_OPP: Lazy<Vec<&'static str>> = Lazy::new(|| claim_wor
 /// the dateline country's rebels.
 pub(super) static DATELINE_REB: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("dateline-reb"));
 pub(super) static VOICE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("voice"));
+pub(super) static RESPONSES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("response"));
 pub(super) static BODY_HEADS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("body-head"));
 
 // Closed-class grammar sets (small and fixed by English grammar) and exceptions tied to the
@@ -333,6 +334,7 @@ mod tests {
             "dateline-opp",
             "voice",
             "body-head",
+            "response",
             "aside",
             "ly-noun",
             "anonymity",

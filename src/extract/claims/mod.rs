@@ -125,6 +125,12 @@ pub fn body_head(word: &str) -> bool {
     lexicon::in_list(&lexicon::BODY_HEADS, word)
 }
 
+/// Whether `word` announces a body's reply right after it (`response` words of
+/// `claim_words.tsv`): "hit back", "gave a different account".
+pub fn response_verb(word: &str) -> bool {
+    lexicon::in_list(&lexicon::RESPONSES, word)
+}
+
 /// Whether `word` is a title that speaks for a body ("spokesperson": `voice` words of
 /// `claim_words.tsv`).
 pub fn voice_title(word: &str) -> bool {

@@ -1101,6 +1101,14 @@ fn speaker_side_table() {
             "Bolivian government aircraft would stop flying. It said the patrol never crossed.",
             &["It | - | the patrol never crossed"],
         ),
+        // A body that only acts in the narrative does not take "it" from the speaker.
+        (
+            "The Bolivian army said the patrol stayed on its side. Chile withdrew its troops in February. It said no shots were fired.",
+            &[
+                "The Bolivian army | BOLMIL | the patrol stayed on its side",
+                "The Bolivian army | BOLMIL | no shots were fired",
+            ],
+        ),
         // Plural bodies as subject leave "it" unresolved.
         (
             "The two armies traded blame. It said the patrol never crossed.",

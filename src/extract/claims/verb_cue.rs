@@ -96,12 +96,15 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let channel_before = ci > 0
         && toks[ci - 1].k == TokKind::Word
         && in_list(&CHANNEL_NOUNS, word(text, &toks[ci - 1]));
+    // "posted on social media", "released online"; not "insisted on Wednesday that …".
     let preposition_next = toks.get(at.ce).is_some_and(|t| {
         matches!(
             word(text, t).to_lowercase().as_str(),
-            "on" | "in" | "online" | "to" | "at" | "via" | "late" | "earlier"
+            "on" | "in" | "online" | "to" | "at" | "via"
         )
-    });
+    }) && !toks
+        .get(at.ce + 1)
+        .is_some_and(|t| is_cap(word(text, t)) || in_list(&SKIP_BEFORE_CUE, word(text, t)));
     if passive.is_none() && channel_before && preposition_next && at.cue_word.ends_with("ed") {
         return None;
     }
@@ -615,6 +618,7 @@ fn weak_cue_check(
     // "the vessel had ignored repeated warnings": after an auxiliary and a past participle,
     // a second "-ed" word before a plain noun is an adjective too.
     let after_perfect = before.ends_with("ed")
+        && before != "indeed"
         && at.ci >= 2
         && site.toks[at.ci - 2].k == TokKind::Word
         && in_list(AUXILIARIES, word(text, &site.toks[at.ci - 2]))

@@ -39,7 +39,9 @@ pub(super) fn introduced(
             .rsplit(' ')
             .next()
             .is_some_and(crate::extract::claims::person_role)
-        && body.find(name.trim()).is_some_and(|f| f >= sentence)
+        && body
+            .find(name.trim())
+            .is_some_and(|f| f >= sentence && bare(body, f, name.trim()))
         && !name
             .split_whitespace()
             .last()
@@ -110,6 +112,15 @@ pub(super) fn full_name_before(body: &str, surname: &str, at: usize) -> Option<(
             && crate::extract::actors::state_title_role(&[first]).is_none();
         (whole && name_like).then(|| (format!("{first} {surname}"), end))
     })
+}
+
+/// The name at `at` stands bare: no appositive after it ("Jay Soto, a coast guard
+/// spokesman"), no capitalised title word before it.
+fn bare(body: &str, at: usize, name: &str) -> bool {
+    let after = &body[at + name.len()..];
+    let before = body[..at].trim_end();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    !after.starts_with(',') && !word.starts_with(char::is_uppercase)
 }
 
 #[cfg(test)]

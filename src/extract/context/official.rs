@@ -195,6 +195,19 @@ pub(super) fn voice_of_lead(
         return None;
     }
     let m = lead_in(article, sentence)?;
+    // The body replies in that sentence ("gave a starkly different account", "hit back"):
+    // a sentence opening with the other party's act ("Chinese ships fired water cannon …")
+    // lends the spokesperson nothing.
+    let mut rest = article.body[m.span.end..].split_whitespace();
+    let mut next = rest.next().unwrap_or("");
+    if matches!(next, "in" | "at") {
+        next = rest
+            .find(|w| !w.starts_with(char::is_uppercase))
+            .unwrap_or("");
+    }
+    if !crate::extract::claims::response_verb(next) {
+        return None;
+    }
     (m.kind != crate::model::ActorKind::Person && m.code != actors::UNKNOWN_CODE).then(|| Found {
         code: m.code.clone(),
         country: m.country.clone(),
@@ -238,7 +251,8 @@ pub(super) fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) 
 /// "MANILA, Philippines — … Defense Secretary Antonio Lacson said": a state title written
 /// alone before a name, which `titles.tsv` gives the United States by a convention of English
 /// copy ("defense secretary", "secretary of state"), names the officer of the dateline's
-/// country when that country is a party of the article and another than the convention's.
+/// country when that country is a party of the article and another than the convention's,
+/// and the article names no United States party (a visiting secretary stays American).
 /// A written origin ("U.S. Defense Secretary") is no title alone and keeps its reading.
 pub(super) fn convention_title_at_home(
     article: &Article,
@@ -271,6 +285,17 @@ pub(super) fn convention_title_at_home(
             w.starts_with(char::is_uppercase) && !end_of_sentence
         });
     if origin {
+        return None;
+    }
+    // An American official in copy filed abroad is still American: only an article that names
+    // no United States party reads the title as the dateline country's.
+    // The title's own hit (its default code) is no mention of the United States.
+    let own = |m: &&ActorMention| m.span.start >= at_title && m.span.start < named_by;
+    if article
+        .actors
+        .iter()
+        .any(|m| m.country.as_deref() == Some("USA") && !own(&m))
+    {
         return None;
     }
     let home = dateline_country(article).filter(|c| named_as_party(article, c))?;
