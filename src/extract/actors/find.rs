@@ -170,13 +170,16 @@ pub(super) fn all_hits(text: &str, gazetteer: &Gazetteer, date: Option<NaiveDate
 /// Longest acronym an article may define, in letters.
 const ACRONYM_MAX: usize = 6;
 
+/// Two to [`ACRONYM_MAX`] ASCII capitals: a word an article may define in brackets ("PCG").
+fn is_acronym(t: &str) -> bool {
+    (2..=ACRONYM_MAX).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_uppercase())
+}
+
 /// Hits for every use of an acronym the article defines in brackets right after a body (not a
 /// country: "ALEPPO, Syria (AP)" is a dateline) it codes ("the Philippine Coast Guard (PCG)", "the Mekong River Commission (MRC)",
 /// when the gazetteer knows the commission): the defining body's code, from the definition
 /// on. Acronyms the gazetteer already reads, and words inside other hits, are left alone.
 fn defined_acronyms(text: &str, hits: &[Hit]) -> Vec<Hit> {
-    let acronym =
-        |t: &str| (2..=ACRONYM_MAX).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_uppercase());
     let mut out: Vec<Hit> = Vec::new();
     let mut from = 0;
     while let Some(open) = text[from..].find('(').map(|i| from + i) {
@@ -185,7 +188,7 @@ fn defined_acronyms(text: &str, hits: &[Hit]) -> Vec<Hit> {
             break;
         };
         let acr = &text[open + 1..close];
-        if !acronym(acr) || out.iter().any(|h| h.span.slice(text) == acr) {
+        if !is_acronym(acr) || out.iter().any(|h| h.span.slice(text) == acr) {
             continue;
         }
         let name_end = text[..open].trim_end().len();
@@ -287,9 +290,8 @@ fn is_place(text: &str, pos: usize) -> bool {
 /// (SDF)") keeps them.
 /// Returns the acronyms dropped, so the speakers written with them lose their codes too.
 pub fn drop_redefined_acronyms(body: &str, mentions: &mut Vec<ActorMention>) -> Vec<String> {
-    let acronym = |t: &str| (2..=6).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase());
     let mut redefined: Vec<String> = Vec::new();
-    for m in mentions.iter().filter(|m| acronym(&m.text)) {
+    for m in mentions.iter().filter(|m| is_acronym(&m.text)) {
         let defined = body.get(..m.span.start).is_some_and(|b| b.ends_with('('))
             && body.get(m.span.end..).is_some_and(|a| a.starts_with(')'));
         if !defined || redefined.contains(&m.text) {

@@ -61,10 +61,7 @@ static STATE_TITLES: Lazy<Vec<(String, &'static str, &'static str)>> = Lazy::new
 /// before it.
 fn state_title(words: &[&str]) -> Option<&'static (String, &'static str, &'static str)> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let lead = lower
-        .iter()
-        .take_while(|w| TITLE_MODIFIERS.contains(&w.as_str()))
-        .count();
+    let lead = modifier_lead(words);
     (0..=lead.min(lower.len().saturating_sub(1))).find_map(|skip| {
         let phrase = lower[skip..].join(" ");
         STATE_TITLES.iter().find(|(t, _, _)| *t == phrase)
@@ -75,13 +72,17 @@ fn state_title(words: &[&str]) -> Option<&'static (String, &'static str, &'stati
 /// "Deputy Attorney General", "Interior Minister"): the words, in any case, are one of
 /// [`STATE_TITLES`] with only `title_modifiers.tsv` words before it. Any other word gives none.
 pub fn state_title_role(words: &[&str]) -> Option<&'static str> {
-    state_title(words).map(|(_, role, _)| *role).or_else(|| {
-        let lead = words
-            .iter()
-            .take_while(|w| TITLE_MODIFIERS.contains(&w.to_lowercase().as_str()))
-            .count();
-        portfolio_minister(&words[lead..])
-    })
+    state_title(words)
+        .map(|(_, role, _)| *role)
+        .or_else(|| portfolio_minister(&words[modifier_lead(words)..]))
+}
+
+/// How many `title_modifiers.tsv` words open `words`, in any case ("Deputy", "Senior").
+fn modifier_lead(words: &[&str]) -> usize {
+    words
+        .iter()
+        .take_while(|w| TITLE_MODIFIERS.contains(&w.to_lowercase().as_str()))
+        .count()
 }
 
 /// The code `titles.tsv` gives a state title written alone by a convention of English copy

@@ -466,15 +466,6 @@ impl<'a> Ctx<'a> {
         let Some((k0, end)) = super::phrase::sentence_subject(text, toks) else {
             return;
         };
-        let words: Vec<&str> = toks[k0..=end].iter().map(|t| word(text, t)).collect();
-        if words.iter().any(|w| matches!(*w, "and" | "or" | "&")) {
-            return;
-        }
-        let last = words.last().copied().unwrap_or("");
-        let body_role = role_of(last).map(|r| r.org && !r.plural);
-        if body_role == Some(false) || (body_role.is_none() && !is_cap(last)) {
-            return;
-        }
         // The subject's verb announces its reply ("hit back", "gave a different account";
         // `response` words): a body that only acts in the narrative ("Ukraine withdrew its
         // troops in February") does not take "it" from the body that has been speaking.
@@ -496,6 +487,17 @@ impl<'a> Ctx<'a> {
             t.k == TokKind::Word && in_list(&super::lexicon::RESPONSES, word(text, t))
         });
         if !verb_next {
+            return;
+        }
+        if toks[k0..=end]
+            .iter()
+            .any(|t| matches!(word(text, t), "and" | "or" | "&"))
+        {
+            return;
+        }
+        let last = word(text, &toks[end]);
+        let body_role = role_of(last).map(|r| r.org && !r.plural);
+        if body_role == Some(false) || (body_role.is_none() && !is_cap(last)) {
             return;
         }
         let span = Span::new(toks[k0].s, toks[end].e);

@@ -620,8 +620,8 @@ fn weak_cue_check(
     let after_perfect = before.ends_with("ed")
         && before != "indeed"
         && at.ci >= 2
-        && site.toks[at.ci - 2].k == TokKind::Word
-        && in_list(AUXILIARIES, word(text, &site.toks[at.ci - 2]))
+        && toks[at.ci - 2].k == TokKind::Word
+        && in_list(AUXILIARIES, word(text, &toks[at.ci - 2]))
         && toks.get(at.ce).is_some_and(|n| {
             let w = word(text, n);
             n.k == TokKind::Word && !is_cap(w) && !in_list(PRONOUNS, w) && w != "that"
