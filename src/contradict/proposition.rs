@@ -16,6 +16,9 @@ use regex::Regex;
 use crate::extract::actors;
 use crate::model::{ActorMention, Claim, Stance};
 
+mod doers;
+use doers::{camp, display_name, mention_side, mentions_in, speaker_side};
+
 /// What a claim asserts or denies.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proposition {
@@ -339,34 +342,6 @@ static SIDE_CLAUSE: Lazy<Regex> = Lazy::new(|| {
 static THAT: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\b(?:that|whether)\b").expect("valid regex"));
 
-/// The speaker's side as a country code: the claim's country, else its actor code's first letters.
-fn speaker_side(claim: &Claim) -> Option<String> {
-    if let Some(c) = claim.country.as_deref().filter(|c| !c.is_empty()) {
-        return Some(c.to_string());
-    }
-    let code = actors::ActorCode::new(claim.actor_code.as_deref()?);
-    if code.is_unknown() {
-        return None;
-    }
-    code.prefix().map(str::to_string)
-}
-
-/// How a side code reads in a proposition: "RUS" -> "Russia".
-fn display_name(code: &str) -> String {
-    actors::country_name(code).unwrap_or_else(|| code.to_string())
-}
-
-/// A mention's side: its country, else its code (international bodies).
-fn mention_side(m: &ActorMention) -> String {
-    m.country.clone().unwrap_or_else(|| {
-        if m.code.len() >= 6 {
-            m.code.get(..6).unwrap_or(&m.code).to_string()
-        } else {
-            m.code.clone()
-        }
-    })
-}
-
 /// Where the clause holding byte `at` begins: after the last ';', ':', '(', or ", but".
 fn clause_start(text: &str, at: usize) -> usize {
     let head = &text[..at];
@@ -567,58 +542,6 @@ fn subject_clause(text: &str, clause: usize) -> usize {
     }
 }
 
-/// The actors the claim names, in text order.
-fn mentions_in(claim: &Claim) -> Vec<ActorMention> {
-    let text = claim.text.as_str();
-    let gaz = actors::builtin_ref();
-    let mut mentions = actors::find_all(text, gaz, claim.date.date);
-    // "Russian-made", "U.S.-backed": a hyphen joins an actor to a word; the same text with
-    // hyphens as spaces (same byte offsets) finds it.
-    if text.contains('-') {
-        let spaced = text.replace('-', " ");
-        for m in actors::find_all(&spaced, gaz, claim.date.date) {
-            let overlaps = mentions
-                .iter()
-                .any(|n| n.span.start < m.span.end && m.span.start < n.span.end);
-            if !overlaps {
-                mentions.push(m);
-            }
-        }
-        mentions.sort_by_key(|m| m.span.start);
-    }
-    anchor_generic(claim, &mut mentions);
-    mentions
-}
-
-/// Drop mentions that rest on a generic lower-case alias ("the rebels", "the army") tied to one
-/// story's party, when the claim's sentence never names that party's country with a capital:
-/// a story's "rebels" are not another story's (the extraction stage gates speakers so, by
-/// article, in `context::gate_generic`).
-fn anchor_generic(claim: &Claim, mentions: &mut Vec<ActorMention>) {
-    let generic = |m: &ActorMention| {
-        let t = m.text.trim();
-        let rest = ["the ", "The ", "a ", "A ", "an ", "An "]
-            .iter()
-            .find_map(|d| t.strip_prefix(d))
-            .unwrap_or(t);
-        // "Government forces shelled …" opens a sentence with a capital and is as generic.
-        m.country.is_some()
-            && (!rest.chars().any(char::is_uppercase)
-                || crate::extract::context::generic_based(&claim.text, m))
-    };
-    if !mentions.iter().any(generic) {
-        return;
-    }
-    let gaz = actors::builtin_ref();
-    let named: Vec<String> = actors::find_all(&claim.sentence, gaz, claim.date.date)
-        .iter()
-        .chain(mentions.iter())
-        .filter(|m| !generic(m))
-        .filter_map(|m| m.country.clone())
-        .collect();
-    mentions.retain(|m| !generic(m) || m.country.as_ref().is_some_and(|c| named.contains(c)));
-}
-
 /// The act the claim's content names first, from byte `from` on.
 fn main_act(text: &str, from: usize) -> Option<Found<'static>> {
     // The act named first in the content is its main predicate ("sporadic violence carried
@@ -660,11 +583,20 @@ fn without_act(r: &Reading) -> Option<Proposition> {
     // Britain of hysteria"); a dismissal ("it's another provocation") or a bare denial
     // ("denied any involvement") rejects the accusation against the speaker's own side.
     if r.accusation {
-        let m = r.mentions.first()?;
+        // "blaming the Iran-backed Huthi rebels": a backer joined to the accused by a hyphen
+        // qualifies it; the accused is the head after it.
+        let backer = |m: &&ActorMention| {
+            let after = &text[m.span.end.min(text.len())..];
+            BACKED.is_match(after) && r.mentions.iter().any(|n| n.span.start > m.span.end)
+        };
+        let m = r.mentions.iter().find(|m| !backer(m))?;
         // The charge is what follows "of" up to a side clause: "accused Britain of lies while
         // blaming the attack on Moscow" charges lies, the attack is the other side's charge.
         let charge = SIDE_CLAUSE.find(text).map_or(text, |m| &text[..m.start()]);
-        let (act, wording) = if pos.incident.is_match(charge) {
+        // "…, the government said, blaming the rebels": a blame with no charge of its own
+        // blames what its sentence tells.
+        let blame = r.claim.cue.to_lowercase().starts_with("blam") && !charge.contains(" for ");
+        let (act, wording) = if blame || pos.incident.is_match(charge) {
             ("responsible", format!("{} is responsible", m.name))
         } else {
             ("misconduct", format!("{} is guilty of misconduct", m.name))
@@ -704,6 +636,13 @@ fn without_act(r: &Reading) -> Option<Proposition> {
     }
     listed(r)
 }
+
+/// A hyphened participle that makes the actor before it a backer of the noun after it:
+/// "Iran-backed", "Saudi-led", "Western-funded".
+static BACKED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^-(?:backed|led|allied|aligned|funded|supported|sponsored|armed|trained)\b")
+        .expect("valid regex")
+});
 
 /// Separators inside a list of parties: commas, "and", "or", "as well as", an article.
 static LIST_GAP: Lazy<Regex> = Lazy::new(|| {
@@ -760,6 +699,13 @@ fn listed(r: &Reading) -> Option<Proposition> {
     })
 }
 
+/// A bare word for the state coordinated right before its armed camp: "government and ",
+/// "both regime and ".
+static STATE_BEFORE_CAMP: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:government|regime|state|army|military)\s+(?:forces\s+)?(?:and|or)\s+$")
+        .expect("valid regex")
+});
+
 /// The other parties coordinated with the doer `side` in the act's clause ("Russia and
 /// Hezbollah violated the truce": Russia with Hezbollah), by "and", "or" or commas.
 fn coordinated(r: &Reading, side: &str, clause: usize, end: usize) -> Vec<String> {
@@ -786,6 +732,14 @@ fn coordinated(r: &Reading, side: &str, clause: usize, end: usize) -> Vec<String
     while k + 1 < mentions.len() && joined(&mentions[k], &mentions[k + 1]) {
         k += 1;
         out.push(mention_side(&mentions[k]));
+    }
+    // "both government and rebel forces": the state, written as a bare word the gazetteer
+    // does not code, coordinated before its own rebels.
+    if let Some(state) = camp(side).map(|c| c[..3].to_string()) {
+        let head = &text[clause.min(mentions[at].span.start)..mentions[at].span.start];
+        if STATE_BEFORE_CAMP.is_match(head) {
+            out.push(state);
+        }
     }
     out.retain(|s| s != side);
     out.sort();
@@ -2258,7 +2212,8 @@ mod tests {
             "said",
             "rebel groups repeatedly violated the truce in Syria",
             false,
-            Some(("hold", Some("SYR"), -1)),
+            // the rebels are a doer of their own, not the Syrian state
+            Some(("hold", Some("SYRREB"), -1)),
         );
         check(
             "RUSMIL",
@@ -2421,6 +2376,68 @@ mod tests {
             "it never left international waters",
             false,
             Some(("located", None, -1)),
+        );
+    }
+
+    /// An armed camp against its state is a doer of its own, never its state: its denial
+    /// speaks for the camp, a blame names the camp, a hyphened backer is no accused, and
+    /// "government and rebel forces" names both.
+    #[test]
+    fn armed_camps_are_doers_of_their_own() {
+        let r = "responsible";
+        check(
+            "MLIREB",
+            "said",
+            "our fighters did not carry out the attack",
+            false,
+            Some((r, Some("MLIREB"), -1)),
+        );
+        check(
+            "MLIGOV",
+            "said",
+            "Malian rebels carried out the attack on the convoy",
+            false,
+            Some((r, Some("MLIREB"), 1)),
+        );
+        check(
+            "MLIGOV",
+            "blaming",
+            "Malian rebels",
+            false,
+            Some((r, Some("MLIREB"), 1)),
+        );
+        check(
+            "MLIGOV",
+            "blaming",
+            "the Algeria-backed Malian rebels",
+            false,
+            Some((r, Some("MLIREB"), 1)),
+        );
+        check(
+            "MLIGOV",
+            "blaming",
+            "Algeria",
+            false,
+            Some((r, Some("DZA"), 1)),
+        );
+        // A blame with a charge of its own that names no incident is misconduct.
+        check(
+            "MLIGOV",
+            "blamed",
+            "Algeria for the delays",
+            false,
+            Some(("misconduct", Some("DZA"), 1)),
+        );
+        let p = of_claim(&claim(
+            Some("NGOCVL"),
+            "reported",
+            "violations of the truce carried out by both government and Malian rebel forces",
+            false,
+        ))
+        .expect("a proposition");
+        assert_eq!(
+            (p.agent.as_deref(), p.others.as_slice()),
+            (Some("MLIREB"), &["MLI".to_string()][..])
         );
     }
 

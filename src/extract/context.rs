@@ -278,6 +278,10 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
                 .or_else(|| official::for_titled_leader(article, name, named_by, home))
                 .or_else(|| titled_by_dateline(article, name, named_by, home))
+                .or_else(|| {
+                    let (s, e) = appositive_of(body, name, named_by)?.1?;
+                    official::appositive_at_home(&body[s..e], home)
+                })
         } else if let Some(m) = according_to_possessor(article, c) {
             Some(m)
         } else if let Some(m) = relayed(&c.speaker, done.last(), at) {
@@ -1040,30 +1044,7 @@ fn by_appositive<'a>(
     speaker: &str,
     at: usize,
 ) -> Option<&'a ActorMention> {
-    let surname = speaker.split_whitespace().last()?;
-    let first = body.find(speaker).or_else(|| body.find(surname))?;
-    if first > at {
-        return None;
-    }
-    let end = first
-        + if body[first..].starts_with(speaker) {
-            speaker.len()
-        } else {
-            surname.len()
-        };
-    let rest = &body[end..];
-    // ", as the correspondent disputed …", ", while …": a clause after the comma, no appositive.
-    let clause = |r: &str| {
-        let w = r.split_whitespace().next().unwrap_or("");
-        matches!(
-            w,
-            "as" | "while" | "after" | "when" | "but" | "and" | "because"
-        )
-    };
-    let appositive = rest
-        .strip_prefix(',')
-        .filter(|r| !clause(r))
-        .map(|r| (end + 1, end + 1 + apposition_len(r)));
+    let (first, appositive) = appositive_of(body, speaker, at)?;
     let lo = body.floor_char_boundary(first.saturating_sub(TITLE));
     let title_start = first - clause_tail(&body[lo..first]).len();
     let in_span = |m: &&ActorMention, (s, e): (usize, usize)| m.span.start >= s && m.span.end <= e;
@@ -1087,6 +1068,35 @@ fn by_appositive<'a>(
             by_role(body, actors, &description, title_start)
         })
         .or_else(|| by_description_before(body, actors, first))
+}
+
+/// Where `speaker` (or its surname) is first written before `at`, and the byte range of the
+/// appositive set off by a comma right after it, if any ("Jane Roe, a spokeswoman for the
+/// ministry, said"). A clause after the comma (", as …", ", while …") is no appositive.
+fn appositive_of(body: &str, speaker: &str, at: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    let surname = speaker.split_whitespace().last()?;
+    let first = body.find(speaker).or_else(|| body.find(surname))?;
+    if first > at {
+        return None;
+    }
+    let end = first
+        + if body[first..].starts_with(speaker) {
+            speaker.len()
+        } else {
+            surname.len()
+        };
+    let clause = |r: &str| {
+        let w = r.split_whitespace().next().unwrap_or("");
+        matches!(
+            w,
+            "as" | "while" | "after" | "when" | "but" | "and" | "because"
+        )
+    };
+    let appositive = body[end..]
+        .strip_prefix(',')
+        .filter(|r| !clause(r))
+        .map(|r| (end + 1, end + 1 + apposition_len(r)));
+    Some((first, appositive))
 }
 
 /// How far an appositive starting at `r` runs: to its closing comma, stop, semicolon,
@@ -1739,6 +1749,50 @@ mod tests {
                 "Peru's Defence Ministry said the frigate had left. Foreign Ministry spokeswoman Rosa Quispe said the port would reopen.",
                 "Rosa Quispe",
                 Some("PERGOV"),
+            ),
+            // an appositive giving a role in a state office of no named country: the
+            // dateline's country; an office of another kind lends nothing
+            (
+                Some("LIMA"),
+                "Peru closed the port. Rosa Quispe, a spokeswoman for the port authority, said it would reopen.",
+                "Rosa Quispe",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Peru closed the port. \"It was a fault,\" said Tomas Arnaldo, the centre's director.",
+                "Tomas Arnaldo",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Peru closed the port. Tomas Arnaldo, deputy minister of fisheries, said it would reopen.",
+                "Tomas Arnaldo",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Peru closed the port. Tomas Arnaldo, a spokesman for the army's press office, said it would reopen.",
+                "Tomas Arnaldo",
+                Some("PERMIL"),
+            ),
+            (
+                Some("LIMA"),
+                "Peru closed the port. Rosa Quispe, a spokeswoman for the hospital, said it was full.",
+                "Rosa Quispe",
+                None,
+            ),
+            (
+                Some("LIMA"),
+                "Peru closed the port. Rosa Quispe, director of the Centre for Andean Studies, said it would reopen.",
+                "Rosa Quispe",
+                None,
+            ),
+            (
+                Some("LIMA"),
+                "Peru closed the port. Rosa Quispe, a spokeswoman for the dock workers' union office, said it would reopen.",
+                "Rosa Quispe",
+                None,
             ),
             // a minister of a portfolio the title table does not list
             (

@@ -235,6 +235,7 @@ pub(super) static DATELINE_REB: Lazy<Vec<&'static str>> = Lazy::new(|| claim_wor
 pub(super) static VOICE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("voice"));
 pub(super) static RESPONSES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("response"));
 pub(super) static BODY_HEADS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("body-head"));
+pub(super) static STATE_BODIES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("state-body"));
 
 // Closed-class grammar sets (small and fixed by English grammar) and exceptions tied to the
 // code: they stay in code.
@@ -334,6 +335,7 @@ mod tests {
             "dateline-opp",
             "voice",
             "body-head",
+            "state-body",
             "response",
             "aside",
             "ly-noun",

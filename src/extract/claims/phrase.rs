@@ -236,6 +236,7 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
         let strict_ok = (is_cap(pw) && !in_list(&CAP_STOP, pw))
             || role_of(pw).is_some()
             || MODIFIERS.contains(&lp.as_str())
+            || participle_modifier(text, toks, i - 1)
             || pw.bytes().all(|b| b.is_ascii_digit())
             // "Abdulaziz bin Salman": a name particle between two capitalised words
             || (is_name_particle(pw)
@@ -259,6 +260,37 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
         start = i;
     }
     start
+}
+
+/// "the internationally recognised government", "the newly elected president", "the
+/// recently appointed envoy": a past participle right after a determiner, or after an "-ly"
+/// adverb that follows one, is an adjective of the speaker phrase (token `k`), and so is the
+/// adverb before it. Elsewhere an "-ed" word may be the verb of a clause ("officials
+/// rejected"), so the determiner is required.
+fn participle_modifier(text: &str, toks: &[Tok], k: usize) -> bool {
+    let lower = |n: usize| {
+        toks.get(n)
+            .filter(|t| t.k == TokKind::Word)
+            .map(|t| word(text, t).to_lowercase())
+    };
+    let is_det = |n: Option<usize>| {
+        n.and_then(lower)
+            .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "its" | "their"))
+    };
+    let participle = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("en"));
+    let Some(w) = lower(k) else {
+        return false;
+    };
+    if w.len() > 4 && w.ends_with("ly") {
+        return lower(k + 1).is_some_and(|n| participle(&n)) && is_det(k.checked_sub(1));
+    }
+    participle(&w)
+        && (is_det(k.checked_sub(1))
+            || (k
+                .checked_sub(1)
+                .and_then(lower)
+                .is_some_and(|a| a.len() > 4 && a.ends_with("ly"))
+                && is_det(k.checked_sub(2))))
 }
 
 /// A preposition that may follow a role noun inside a speaker phrase: "a spokesman for",

@@ -651,6 +651,15 @@ fn attribution_table() {
             "A coastguard cutter fired warning shots at the trawler, the ministry said.",
             &["the ministry | said | indirect | A coastguard cutter fired warning shots at the trawler"],
         ),
+        // a past participle after a determiner (and an adverb) is an adjective of the speaker
+        (
+            "A shell hit the harbour, the internationally recognised government said.",
+            &["the internationally recognised government | said | indirect | A shell hit the harbour"],
+        ),
+        (
+            "\"We will reopen the port,\" the newly elected mayor told reporters.",
+            &["the newly elected mayor | told reporters | direct | We will reopen the port"],
+        ),
         // an apposition after the trailer describes the event reported before the attribution
         (
             "Gunmen stormed the harbour office, the port authority said on Monday, the third raid this year.",

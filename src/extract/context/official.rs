@@ -248,6 +248,60 @@ pub(super) fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) 
     Some(Found::of_country(home()?, role))
 }
 
+/// "Almaz Bek, a spokesman for the border service, said", "Ivo Ek, deputy minister of energy,
+/// said", "said Ana Paz, the centre's director": an appositive that gives one person's role in
+/// a state office (`state-body` words) and names no party (the rules before found no actor in
+/// it) speaks for the dateline's country, as an unnamed official does: GOV, MIL when a word of
+/// it is military ("the army's press office"), REB when one names a camp against the state.
+/// An office of another kind ("a spokesman for the hospital", "director of the Centre for
+/// Eastern Studies": an organisation's word, or "for" after the office) lends nothing.
+pub(super) fn appositive_at_home(
+    appositive: &str,
+    home: impl FnOnce() -> Option<String>,
+) -> Option<Found> {
+    let words: Vec<String> = appositive
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            w.to_lowercase()
+        })
+        .collect();
+    if words.is_empty() || words.len() > 10 {
+        return None;
+    }
+    let claims = |w: &str| crate::extract::claims::person_role(w);
+    let office = words
+        .iter()
+        .position(|w| crate::extract::claims::state_body(w))?;
+    if !words.iter().any(|w| claims(w)) || words[office + 1..].iter().any(|w| w == "for") {
+        return None;
+    }
+    let other_body = words.iter().any(|w| {
+        (crate::extract::claims::body_head(w) || crate::extract::claims::org_role(w))
+            && !crate::extract::claims::state_body(w)
+            && crate::extract::claims::dateline_role(w).is_none()
+    });
+    if other_body {
+        return None;
+    }
+    let roles: Vec<&str> = words
+        .iter()
+        .filter_map(|w| crate::extract::claims::dateline_role(w))
+        .collect();
+    let role = if roles.contains(&"REB") {
+        "REB"
+    } else if roles.contains(&"MIL") {
+        "MIL"
+    } else {
+        "GOV"
+    };
+    Some(Found::of_country(home()?, role))
+}
+
 /// "MANILA, Philippines — … Defense Secretary Antonio Lacson said": a state title written
 /// alone before a name, which `titles.tsv` gives the United States by a convention of English
 /// copy ("defense secretary", "secretary of state"), names the officer of the dateline's
