@@ -2279,7 +2279,7 @@ mod tests {
             "said",
             "the Turkish jet was shot down over Greek territory",
             false,
-            None,
+            Some(("located", Some("GRC"), 1)),
         );
         check(
             "VNMGOV",
@@ -2376,6 +2376,57 @@ mod tests {
             "it never left international waters",
             false,
             Some(("located", None, -1)),
+        );
+    }
+
+    /// Where it happened and who fired first, as any border quarrel words them: a country
+    /// word of any spelling before "territory", "on … territory", a crossing of the line
+    /// (no party named: the crosser does not own the ground), and firing first.
+    #[test]
+    fn borders_crossed_and_who_fired_first() {
+        let l = "located";
+        check(
+            "TJKGOV",
+            "said",
+            "Kyrgyz soldiers advanced 300 metres into Tajik territory",
+            false,
+            Some((l, Some("TJK"), 1)),
+        );
+        check(
+            "KGZGOV",
+            "said",
+            "the patrol remained on Kyrgyz territory throughout",
+            false,
+            Some((l, Some("KGZ"), 1)),
+        );
+        check(
+            "KGZGOV",
+            "said",
+            "our servicemen did not cross the line",
+            false,
+            Some((l, None, -1)),
+        );
+        check(
+            "KGZGOV",
+            "said",
+            "our guards did not shoot first",
+            false,
+            Some(("responsible", Some("KGZ"), -1)),
+        );
+        check(
+            "KGZGOV",
+            "said",
+            "Tajik border guards fired first",
+            false,
+            Some(("responsible", Some("TJK"), 1)),
+        );
+        // A lower-case word before "territory" is no party.
+        check(
+            "KGZGOV",
+            "said",
+            "the patrol stayed in disputed territory",
+            false,
+            None,
         );
     }
 

@@ -1750,6 +1750,19 @@ mod tests {
                 "Rosa Quispe",
                 Some("PERGOV"),
             ),
+            // an unnamed state service or authority of the dateline's country
+            (
+                Some("LIMA"),
+                "Peru closed the port. The border service said it would reopen.",
+                "The border service",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Peru closed the port. Border guards said it would reopen.",
+                "Border guards",
+                Some("PERMIL"),
+            ),
             // an appositive giving a role in a state office of no named country: the
             // dateline's country; an office of another kind lends nothing
             (

@@ -651,6 +651,16 @@ fn attribution_table() {
             "A coastguard cutter fired warning shots at the trawler, the ministry said.",
             &["the ministry | said | indirect | A coastguard cutter fired warning shots at the trawler"],
         ),
+        // a relative clause or an appositive (with a parenthesis) between a plain subject and
+        // its cue
+        (
+            "The border service, which is part of the security committee (SC), said the patrol was attacked.",
+            &["The border service | said | indirect | the patrol was attacked"],
+        ),
+        (
+            "Talks failed. The port authority, part of the transport ministry, said the ship had left.",
+            &["The port authority | said | indirect | the ship had left"],
+        ),
         // a past participle after a determiner (and an adverb) is an adjective of the speaker
         (
             "A shell hit the harbour, the internationally recognised government said.",

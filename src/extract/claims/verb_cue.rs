@@ -234,7 +234,10 @@ fn speaker_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
         subject_before(ctx, site, at)
     } else if (is_punct(text, p, ",") || is_punct(text, p, "—"))
         && j >= 2
-        && (toks[j - 2].k == TokKind::Word || short_quote_open(toks, j - 2).is_some())
+        && (toks[j - 2].k == TokKind::Word
+            || short_quote_open(toks, j - 2).is_some()
+            // "…, part of the State Committee for National Security (GKNB), said"
+            || (j >= 3 && is_punct(text, &toks[j - 2], ")") && toks[j - 3].k == TokKind::Word))
         // ", saying ..." hangs on the clause's subject, never on the phrase before the
         // comma ("Haley called it a moment for Russia, a council member, saying ...").
         && !at.participle
@@ -437,13 +440,15 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
         .map(|a| a == c1 + 1)
         .unwrap_or(false);
     // "One Republican hopeful, Carly Fiorina, says": a loose phrase before a name.
-    let st = np_back(text, toks, c1 - 1, false).or_else(|| {
-        if apposition {
-            np_back(text, toks, c1 - 1, true)
-        } else {
-            None
-        }
-    });
+    // "The border service, which is part of the security committee, said": a plain noun
+    // phrase with a determiner that opens the clause speaks through a relative clause or an
+    // appositive after it.
+    let opens_loose = |st: usize| {
+        in_list(&["the", "a", "an"], word(text, &toks[st]))
+            && (st == 0 || toks[st - 1].k != TokKind::Word)
+    };
+    let st = np_back(text, toks, c1 - 1, false)
+        .or_else(|| np_back(text, toks, c1 - 1, true).filter(|&st| apposition || opens_loose(st)));
     if let Some(st) = st {
         let phrase_end = if apposition { j - 2 } else { c1 - 1 };
         // "Syria's U.N. ambassador, Bashar Jaafari, said": the name is the head.
