@@ -260,7 +260,19 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 c.speaker_span.map_or(c.sentence_span.end, |s| s.end),
             ),
         };
-        let found = if is_name(&name) {
+        // "NKSC said": the long name an acronym stands for, coded as a speaker or a state
+        // office's own name.
+        let acronym = names::acronym_defined(body, &c.speaker, at).and_then(|long| {
+            let lower = long.to_lowercase();
+            same_speaker(&coded, &lower)
+                .or_else(|| same_speaker(&coded, &format!("the {lower}")))
+                .or_else(|| {
+                    official::by_dateline(&long, home).filter(|_| official::names_office(&long))
+                })
+        });
+        let found = if acronym.is_some() {
+            acronym
+        } else if is_name(&name) {
             let name = name.as_str();
             by_appositive(body, actors, name, named_by)
                 .or_else(|| named_elsewhere(actors, name))
@@ -281,6 +293,10 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| {
                     let (s, e) = appositive_of(body, name, named_by)?.1?;
                     official::appositive_at_home(&body[s..e], home)
+                })
+                // "the Klaipeda State Seaport Authority said": a state office's own name
+                .or_else(|| {
+                    official::by_dateline(name, home).filter(|_| official::names_office(name))
                 })
         } else if let Some(m) = according_to_possessor(article, c) {
             Some(m)
@@ -1749,6 +1765,32 @@ mod tests {
                 "Peru's Defence Ministry said the frigate had left. Foreign Ministry spokeswoman Rosa Quispe said the port would reopen.",
                 "Rosa Quispe",
                 Some("PERGOV"),
+            ),
+            // a state office's own name, and an acronym the article defines for it; a
+            // centre that nothing makes public may be anyone's
+            (
+                Some("LIMA"),
+                "Ships queued, the Callao State Port Authority said.",
+                "Callao State Port Authority",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Ships queued. The Foreign Ministry spokesman said talks would go on.",
+                "The Foreign Ministry spokesman",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Ships queued. The National Cyber Centre (NCC) said a group got in.\n\nNo ransom was paid, NCC said.",
+                "NCC",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Ships queued. The Callao Media Center said the port was shelled.",
+                "The Callao Media Center",
+                None,
             ),
             // an unnamed state service or authority of the dateline's country
             (

@@ -123,6 +123,23 @@ fn bare(body: &str, at: usize, name: &str) -> bool {
     !after.starts_with(',') && !word.starts_with(char::is_uppercase)
 }
 
+/// "The National Cyber Security Centre (NKSC) said … NKSC said": the long name an acronym
+/// speaker stands for, where the article first defines it in brackets before `at` (the
+/// capitalised words right before the bracket, after "the" or a sentence's start).
+pub(super) fn acronym_defined(body: &str, acronym: &str, at: usize) -> Option<String> {
+    let acronym = acronym.trim();
+    let letters = acronym.chars().count();
+    if !(2..=8).contains(&letters) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let open = body.find(&format!(" ({acronym})")).filter(|&o| o < at)?;
+    let words: Vec<&str> = body[..open]
+        .rsplit(char::is_whitespace)
+        .take_while(|w| w.starts_with(char::is_uppercase) && !w.ends_with(['.', ',', ':', ';']))
+        .collect();
+    (words.len() >= 2).then(|| words.into_iter().rev().collect::<Vec<_>>().join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::full_name_before;

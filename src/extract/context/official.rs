@@ -231,11 +231,15 @@ pub(super) fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) 
         }
     }
     let head = words.last()?.to_lowercase();
-    let mut role = crate::extract::claims::dateline_role(&head)?;
+    let office = state_office_name(&words);
+    let mut role =
+        crate::extract::claims::dateline_role(&head).or_else(|| office.then_some("GOV"))?;
     // "an Aleppo official", "a Hezbollah spokesman": a capitalised word names another origin
-    // ("The Government", "The Ministry": the head itself may be capitalised).
+    // ("The Government", "The Ministry": the head itself may be capitalised), unless the
+    // words name a state office ("The Foreign Ministry spokesman", "the Klaipeda State
+    // Seaport Authority").
     let modifiers = words.get(1..words.len().saturating_sub(1)).unwrap_or(&[]);
-    if modifiers.iter().any(|w| w.starts_with(char::is_uppercase)) {
+    if modifiers.iter().any(|w| w.starts_with(char::is_uppercase)) && !office {
         return None;
     }
     // "a rebel spokesman", "separatist officials": the camp against the state speaks.
@@ -246,6 +250,39 @@ pub(super) fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) 
         role = "REB";
     }
     Some(Found::of_country(home()?, role))
+}
+
+/// Whether capitalised words name a state office ([`names_office`] on a name): a `state-body` word written with a capital
+/// ("Foreign Ministry", "Seaport Authority", "Border Service"), after nothing but capitalised
+/// words and a determiner; a centre only with a word that makes it public ("National Cyber
+/// Security Centre", not "Aleppo Media Center", which may be anyone's).
+pub(super) fn names_office(name: &str) -> bool {
+    state_office_name(&name.split_whitespace().collect::<Vec<_>>())
+}
+
+/// [`names_office`] on the words of a speaker phrase.
+fn state_office_name(words: &[&str]) -> bool {
+    let Some(k) = words.iter().rposition(|w| {
+        w.starts_with(char::is_uppercase)
+            && crate::extract::claims::state_body(&w.to_lowercase())
+            && !crate::extract::claims::person_role(&w.to_lowercase())
+    }) else {
+        return false;
+    };
+    let lower = |w: &&str| w.to_lowercase();
+    let before: Vec<String> = words[..k].iter().map(lower).collect();
+    let public = before.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "national" | "state" | "federal" | "government" | "public"
+        )
+    });
+    let centre = matches!(words[k].to_lowercase().as_str(), "centre" | "center");
+    let plain = words[..k]
+        .iter()
+        .enumerate()
+        .all(|(i, w)| w.starts_with(char::is_uppercase) || (i == 0 && matches!(*w, "the" | "The")));
+    plain && (!centre || public)
 }
 
 /// "Almaz Bek, a spokesman for the border service, said", "Ivo Ek, deputy minister of energy,
