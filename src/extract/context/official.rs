@@ -253,9 +253,9 @@ pub(super) fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) 
 }
 
 /// Whether capitalised words name a state office ([`names_office`] on a name): a `state-body` word written with a capital
-/// ("Foreign Ministry", "Seaport Authority", "Border Service"), after nothing but capitalised
-/// words and a determiner; a centre only with a word that makes it public ("National Cyber
-/// Security Centre", not "Aleppo Media Center", which may be anyone's).
+/// ("Foreign Ministry", "State Seaport Authority"), after nothing but capitalised words and a
+/// determiner; an office other than a ministry only with a word that makes it public
+/// ("National Cyber Security Centre", not "Aleppo Media Center", which may be anyone's).
 pub(super) fn names_office(name: &str) -> bool {
     state_office_name(&name.split_whitespace().collect::<Vec<_>>())
 }
@@ -277,12 +277,17 @@ fn state_office_name(words: &[&str]) -> bool {
             "national" | "state" | "federal" | "government" | "public"
         )
     });
-    let centre = matches!(words[k].to_lowercase().as_str(), "centre" | "center");
+    // A ministry is the state's by itself; any other office ("Andean Water Service", "Port
+    // Authority") may be a company's or a region's unless a word makes it public.
+    let state_by_itself = matches!(
+        words[k].to_lowercase().as_str(),
+        "ministry" | "cabinet" | "presidency" | "government"
+    );
     let plain = words[..k]
         .iter()
         .enumerate()
         .all(|(i, w)| w.starts_with(char::is_uppercase) || (i == 0 && matches!(*w, "the" | "The")));
-    plain && (!centre || public)
+    plain && (state_by_itself || public)
 }
 
 /// "Almaz Bek, a spokesman for the border service, said", "Ivo Ek, deputy minister of energy,
