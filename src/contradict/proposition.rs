@@ -587,7 +587,10 @@ fn without_act(r: &Reading) -> Option<Proposition> {
         // qualifies it; the accused is the head after it.
         let backer = |m: &&ActorMention| {
             let after = &text[m.span.end.min(text.len())..];
-            BACKED.is_match(after) && r.mentions.iter().any(|n| n.span.start > m.span.end)
+            BACKED.is_match(after)
+                && r.mentions.iter().any(|n| {
+                    n.span.start > m.span.end && n.code != crate::extract::actors::UNKNOWN_CODE
+                })
         };
         let m = r.mentions.iter().find(|m| !backer(m))?;
         // The charge is what follows "of" up to a side clause: "accused Britain of lies while
@@ -2420,6 +2423,29 @@ mod tests {
             false,
             Some(("responsible", Some("TJK"), 1)),
         );
+        // Aid trucks, refugees or "a red line" crossed raise no question of territory, and
+        // "a shot at the presidency" is no shooting.
+        check(
+            "KGZGOV",
+            "said",
+            "aid trucks crossed the border into Kyrgyzstan",
+            false,
+            None,
+        );
+        check(
+            "KGZGOV",
+            "said",
+            "Tajikistan has crossed a red line",
+            false,
+            None,
+        );
+        check(
+            "KGZGOV",
+            "said",
+            "he would never get a shot at the presidency",
+            false,
+            None,
+        );
         // A lower-case word before "territory" is no party.
         check(
             "KGZGOV",
@@ -2468,6 +2494,22 @@ mod tests {
             "MLIGOV",
             "blaming",
             "Algeria",
+            false,
+            Some((r, Some("DZA"), 1)),
+        );
+        // A backer before a head the gazetteer does not code stays the accused; a compound
+        // ("Algerian-backed separatists") names no camp of the backer's own.
+        check(
+            "MLIGOV",
+            "blaming",
+            "Algeria-backed militias",
+            false,
+            Some((r, Some("DZA"), 1)),
+        );
+        check(
+            "MLIGOV",
+            "said",
+            "Algerian-backed separatists attacked the convoy",
             false,
             Some((r, Some("DZA"), 1)),
         );

@@ -234,6 +234,10 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
         if let Some(m) = official::convention_title_at_home(article, c) {
             (c.actor_code, c.country) = (Some(m.code), m.country);
         }
+        let acronym = defined_acronym(article, &coded, c, at);
+        if let Some(m) = acronym {
+            (c.actor_code, c.country) = (Some(m.code), m.country);
+        }
         let unknown = c.actor_code.as_deref().is_none_or(|x| x == UNKNOWN_CODE);
         // "Russian monitors … the monitors said": a role's country-free default (a monitor
         // is NGOMON) yields to the same role written earlier with a country.
@@ -260,19 +264,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 c.speaker_span.map_or(c.sentence_span.end, |s| s.end),
             ),
         };
-        // "NKSC said": the long name an acronym stands for, coded as a speaker or a state
-        // office's own name.
-        let acronym = names::acronym_defined(body, &c.speaker, at).and_then(|long| {
-            let lower = long.to_lowercase();
-            same_speaker(&coded, &lower)
-                .or_else(|| same_speaker(&coded, &format!("the {lower}")))
-                .or_else(|| {
-                    official::by_dateline(&long, home).filter(|_| official::names_office(&long))
-                })
-        });
-        let found = if acronym.is_some() {
-            acronym
-        } else if is_name(&name) {
+        let found = if is_name(&name) {
             let name = name.as_str();
             by_appositive(body, actors, name, named_by)
                 .or_else(|| named_elsewhere(actors, name))
@@ -336,6 +328,27 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             c.country = m.country;
         }
     }
+}
+
+/// "NKSC said", "KPA said": the long name an acronym the article defines in brackets stands
+/// for, coded as a speaker before `at` or a state office's own name, over any party the
+/// gazetteer files under the same letters.
+fn defined_acronym(
+    article: &Article,
+    coded: &[(usize, String, Found)],
+    c: &Claim,
+    at: usize,
+) -> Option<Found> {
+    let long = names::acronym_defined(article.body, &c.speaker, at)?;
+    let lower = long.to_lowercase();
+    let defined = format!("{lower} ({})", c.speaker.trim().to_lowercase());
+    same_speaker(coded, &lower)
+        .or_else(|| same_speaker(coded, &format!("the {lower}")))
+        .or_else(|| same_speaker(coded, &defined))
+        .or_else(|| {
+            let home = || official::home_country(article, c.sentence_span.start);
+            official::by_dateline(&long, home).filter(|_| official::names_office(&long))
+        })
 }
 
 /// The nearest speaker coded before `at` that `fits` (its lower-case speaker words, its code).
@@ -1835,6 +1848,31 @@ mod tests {
                 Some("LIMA"),
                 "Peru closed the port. Rosa Quispe, a spokeswoman for the hospital, said it was full.",
                 "Rosa Quispe",
+                None,
+            ),
+            // an office of another body, a region's or a former holder's is no state's
+            (
+                Some("LIMA"),
+                "Peru closed the port. Rosa Quispe, director of the hospital's casualty department, said it was full.",
+                "Rosa Quispe",
+                None,
+            ),
+            (
+                Some("LIMA"),
+                "Peru closed the port. Rosa Quispe, a spokeswoman for the regional government, said it was full.",
+                "Rosa Quispe",
+                None,
+            ),
+            (
+                Some("LIMA"),
+                "Peru closed the port. Tomas Arnaldo, a former fisheries minister, said it was full.",
+                "Tomas Arnaldo",
+                None,
+            ),
+            (
+                Some("LIMA"),
+                "Peru closed the port. The Cusco Regional Government said it was full.",
+                "The Cusco Regional Government",
                 None,
             ),
             (

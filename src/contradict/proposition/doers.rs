@@ -92,10 +92,21 @@ fn camp_after(text: &str, m: &ActorMention) -> Option<String> {
     if camp(&m.code).is_some() || m.code.starts_with("IGO") {
         return None;
     }
-    let words = text.get(m.span.end..)?.split_whitespace().take(2);
+    // "Russian-backed separatists", "Pakistan-based militants": a compound names a backer or
+    // a base, not the camp's own state.
+    let rest = text.get(m.span.end..)?;
+    if rest.starts_with('-') {
+        return None;
+    }
+    let words = rest.split_whitespace().take(2);
     for (k, w) in words.enumerate() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if crate::extract::claims::dateline_role(&w.to_lowercase()) == Some("REB") {
+        // "militants" of a country may be anyone's fighters crossing from it: only a word
+        // that names a camp against its own state ("rebels", "separatists") makes one.
+        let lower = w.to_lowercase();
+        if crate::extract::claims::dateline_role(&lower) == Some("REB")
+            && !lower.starts_with("militant")
+        {
             return Some(format!("{country}REB"));
         }
         if k == 0 && (w.is_empty() || w.starts_with(char::is_uppercase)) {

@@ -161,6 +161,11 @@ pub(super) fn all_hits(text: &str, gazetteer: &Gazetteer, date: Option<NaiveDate
     // Rare (an article that defines an acronym for a body it codes): the gazetteer pass runs
     // again rather than every article keeping a copy of its hits from before the titles.
     let mut hits = gazetteer_hits(text, gazetteer, date);
+    hits.retain(|h| {
+        !defined
+            .iter()
+            .any(|d| d.span.start <= h.span.start && h.span.end <= d.span.end)
+    });
     hits.extend(defined);
     hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
     apply_titles(text, &mut hits);
@@ -199,15 +204,32 @@ fn defined_acronyms(text: &str, hits: &[Hit]) -> Vec<Hit> {
             let w = before.rsplit(char::is_whitespace).next().unwrap_or("");
             !(w.starts_with(char::is_uppercase) || matches!(w, "of" | "for" | "and"))
         };
-        let Some(def) = hits.iter().find(|h| {
-            h.span.end == name_end
-                && h.kind == ActorKind::Organisation
-                && h.span.slice(text) != acr
-                && starts_name(h)
-        }) else {
-            continue;
+        let known = hits
+            .iter()
+            .find(|h| {
+                h.span.end == name_end
+                    && h.kind == ActorKind::Organisation
+                    && h.span.slice(text) != acr
+                    && starts_name(h)
+            })
+            .cloned();
+        let def = match known {
+            Some(def) => def,
+            None => {
+                // A state office the gazetteer does not know is a mention of its own.
+                let Some(office) = state_office(text, hits, name_end) else {
+                    continue;
+                };
+                out.push(office.clone());
+                office
+            }
         };
-        let taken = |s: usize, e: usize| hits.iter().any(|h| h.span.start < e && s < h.span.end);
+        // The article's own definition wins over another party the gazetteer files under the
+        // same letters ("the Kenyan Ports Authority (KPA)" is not the Korean People's Army).
+        let taken = |s: usize, e: usize| {
+            hits.iter()
+                .any(|h| h.span.start < e && s < h.span.end && h.span.slice(text) != acr)
+        };
         for (at, _) in text[open..].match_indices(acr).map(|(i, m)| (open + i, m)) {
             let end = at + acr.len();
             let whole = !text[..at].ends_with(|c: char| c.is_alphanumeric())
@@ -225,6 +247,44 @@ fn defined_acronyms(text: &str, hits: &[Hit]) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// "the Ethiopian Media Authority (EMA)": a state office named by its country's word (or a
+/// body of that country the gazetteer reads inside the name: "Ethiopian Media") and
+/// capitalised words ending in a `state-body` noun ([`super::state_body`]) ending at
+/// `name_end` is that country's government (its military when a word of the name is "Defence",
+/// "Defense" or "Armed").
+fn state_office(text: &str, hits: &[Hit], name_end: usize) -> Option<Hit> {
+    let country = hits.iter().find(|h| {
+        let before = text[..h.span.start].trim_end();
+        let lead = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        matches!(h.kind, ActorKind::Country | ActorKind::Organisation)
+            && h.country.as_deref().is_some_and(|c| c.len() == 3)
+            && h.span.end < name_end
+            && !((lead.starts_with(char::is_uppercase) && !matches!(lead, "The" | "A" | "An"))
+                || matches!(lead, "of" | "for" | "and"))
+            && {
+                let rest = &text[h.span.end..name_end];
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                !words.is_empty()
+                    && words.len() <= 5
+                    && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                    && words.last().is_some_and(|w| super::state_body(w))
+            }
+    })?;
+    let c = country.country.clone()?;
+    let name = &text[country.span.start..name_end];
+    let military = ["Defence", "Defense", "Armed"]
+        .iter()
+        .any(|w| name.split_whitespace().any(|n| n == *w));
+    Some(Hit {
+        span: Span::new(country.span.start, name_end),
+        name: name.to_string(),
+        code: format!("{c}{}", if military { "MIL" } else { "GOV" }),
+        country: Some(c),
+        kind: ActorKind::Organisation,
+        source: Source::Entry,
+    })
 }
 
 /// Every actor the gazetteer names in `text` on `date`, places included ("produced in

@@ -27,6 +27,37 @@ pub fn title_modifier(word: &str) -> bool {
     TITLE_MODIFIERS.contains(&word)
 }
 
+/// Nouns naming a state office (`state-body` words of `claim_words.tsv`).
+static STATE_BODIES: Lazy<Vec<&'static str>> = Lazy::new(|| {
+    crate::data::CLAIM_WORDS
+        .rows()
+        .into_iter()
+        .filter(|r| r.col(1) == "state-body")
+        .map(|r| r.col(0))
+        .collect()
+});
+
+/// Words that make an office no state's (`non-state` words of `claim_words.tsv`).
+static NON_STATE: Lazy<Vec<&'static str>> = Lazy::new(|| {
+    crate::data::CLAIM_WORDS
+        .rows()
+        .into_iter()
+        .filter(|r| r.col(1) == "non-state")
+        .map(|r| r.col(0))
+        .collect()
+});
+
+/// Whether `word` (any case) makes an office no state's: "regional", "former", "occupation".
+pub fn non_state(word: &str) -> bool {
+    NON_STATE.iter().any(|b| b.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` (any case) names a state office or a state title of its own: "ministry",
+/// "authority", "minister".
+pub fn state_body(word: &str) -> bool {
+    STATE_BODIES.iter().any(|b| b.eq_ignore_ascii_case(word))
+}
+
 /// Walk left from `pos` over modifier words; returns the new start.
 fn skip_modifiers_left(text: &str, mut pos: usize) -> usize {
     while let Some((s, w)) = word_before(text, pos) {

@@ -235,7 +235,6 @@ pub(super) static DATELINE_REB: Lazy<Vec<&'static str>> = Lazy::new(|| claim_wor
 pub(super) static VOICE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("voice"));
 pub(super) static RESPONSES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("response"));
 pub(super) static BODY_HEADS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("body-head"));
-pub(super) static STATE_BODIES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("state-body"));
 
 // Closed-class grammar sets (small and fixed by English grammar) and exceptions tied to the
 // code: they stay in code.
@@ -336,6 +335,7 @@ mod tests {
             "voice",
             "body-head",
             "state-body",
+            "non-state",
             "response",
             "aside",
             "ly-noun",

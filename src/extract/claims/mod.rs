@@ -125,12 +125,6 @@ pub fn body_head(word: &str) -> bool {
     lexicon::in_list(&lexicon::BODY_HEADS, word)
 }
 
-/// Whether `word` names a state office or a state title of its own (`state-body` words of
-/// `claim_words.tsv`): "ministry", "authority", "minister".
-pub fn state_body(word: &str) -> bool {
-    lexicon::in_list(&lexicon::STATE_BODIES, word)
-}
-
 /// Whether `word` announces a body's reply right after it (`response` words of
 /// `claim_words.tsv`): "hit back", "gave a different account".
 pub fn response_verb(word: &str) -> bool {

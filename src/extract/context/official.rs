@@ -264,7 +264,7 @@ pub(super) fn names_office(name: &str) -> bool {
 fn state_office_name(words: &[&str]) -> bool {
     let Some(k) = words.iter().rposition(|w| {
         w.starts_with(char::is_uppercase)
-            && crate::extract::claims::state_body(&w.to_lowercase())
+            && actors::state_body(&w.to_lowercase())
             && !crate::extract::claims::person_role(&w.to_lowercase())
     }) else {
         return false;
@@ -287,7 +287,14 @@ fn state_office_name(words: &[&str]) -> bool {
         .iter()
         .enumerate()
         .all(|(i, w)| w.starts_with(char::is_uppercase) || (i == 0 && matches!(*w, "the" | "The")));
-    plain && (state_by_itself || public)
+    // "The Gaza Health Ministry", "the Houthi-run Defence Ministry", "the Tigray Regional
+    // Government": a place, a compound or a region's word makes it another authority's.
+    let other = words
+        .iter()
+        .any(|w| w.contains('-') || actors::non_state(w))
+        || !crate::extract::actors::find_all(&words[..k].join(" "), actors::builtin_ref(), None)
+            .is_empty();
+    plain && !other && (state_by_itself || public)
 }
 
 /// "Almaz Bek, a spokesman for the border service, said", "Ivo Ek, deputy minister of energy,
@@ -301,6 +308,20 @@ pub(super) fn appositive_at_home(
     appositive: &str,
     home: impl FnOnce() -> Option<String>,
 ) -> Option<Found> {
+    // "the hospital's casualty department", "the company's press office": an office of a
+    // body that is no state office is that body's.
+    let foreign_owner = appositive.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .is_some_and(|owner| {
+                let o = owner.to_lowercase();
+                !actors::state_body(&o) && crate::extract::claims::dateline_role(&o).is_none()
+            })
+    });
+    if foreign_owner {
+        return None;
+    }
     let words: Vec<String> = appositive
         .split_whitespace()
         .map(|w| {
@@ -312,19 +333,22 @@ pub(super) fn appositive_at_home(
             w.to_lowercase()
         })
         .collect();
-    if words.is_empty() || words.len() > 10 {
+    if words.is_empty()
+        || words.len() > 10
+        || words
+            .iter()
+            .any(|w| actors::non_state(w) || w.contains('-'))
+    {
         return None;
     }
     let claims = |w: &str| crate::extract::claims::person_role(w);
-    let office = words
-        .iter()
-        .position(|w| crate::extract::claims::state_body(w))?;
+    let office = words.iter().position(|w| actors::state_body(w))?;
     if !words.iter().any(|w| claims(w)) || words[office + 1..].iter().any(|w| w == "for") {
         return None;
     }
     let other_body = words.iter().any(|w| {
         (crate::extract::claims::body_head(w) || crate::extract::claims::org_role(w))
-            && !crate::extract::claims::state_body(w)
+            && !actors::state_body(w)
             && crate::extract::claims::dateline_role(w).is_none()
     });
     if other_body {
