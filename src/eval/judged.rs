@@ -631,10 +631,14 @@ mod tests {
         // phrase: the White House/Kremlin convoy denial is new, and the General Staff's count
         // of violations now pairs with Kerry's "holding" of its own day and article instead of
         // Toner's of the next (both judged correct, seed 71): 27 reported, all judged correct.
+        // Sixteenth round (issue 12): a bare blame ("activists blamed Russian or Syrian
+        // aircraft") states responsibility, and rival doers set it against the Observatory's
+        // report that rebels still held an academy they seized: 1 new opposing pair (seed 17,
+        // wrong): 28 reported, 27 judged correct.
         // If these counts move, the detector changed again: judge the new pairs
         // (eval judged FILE --sample N --seed S) and update the README.
         assert_eq!(s.gone.len(), 76, "{s}");
-        assert_eq!(s.still_reported, 27, "{s}");
-        assert_eq!((s.overall.correct, s.overall.wrong), (27, 0), "{s}");
+        assert_eq!(s.still_reported, 28, "{s}");
+        assert_eq!((s.overall.correct, s.overall.wrong), (27, 1), "{s}");
     }
 }

@@ -27,25 +27,37 @@ pub fn title_modifier(word: &str) -> bool {
     TITLE_MODIFIERS.contains(&word)
 }
 
-/// Nouns naming a state office (`state-body` words of `claim_words.tsv`).
-static STATE_BODIES: Lazy<Vec<&'static str>> = Lazy::new(|| {
+/// The words of one list of `claim_words.tsv`.
+fn claim_words(list: &str) -> Vec<&'static str> {
     crate::data::CLAIM_WORDS
         .rows()
         .into_iter()
-        .filter(|r| r.col(1) == "state-body")
+        .filter(|r| r.col(1) == list)
+        .map(|r| r.col(0))
+        .collect()
+}
+
+/// Singular nouns naming one organisation (`attrib_roles.tsv` rows of kind `org`: "embassy",
+/// "ministry"), read here so the gazetteer does not lean on the attribution stage.
+static ORG_NOUNS: Lazy<Vec<&'static str>> = Lazy::new(|| {
+    crate::data::ATTRIB_ROLES
+        .rows()
+        .into_iter()
+        .filter(|r| r.col(2) == "s" && r.col(3).trim() == "org")
         .map(|r| r.col(0))
         .collect()
 });
 
+/// Whether `word` (any case) names one organisation ("embassy", "agency").
+fn org_noun(word: &str) -> bool {
+    ORG_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
+/// Nouns naming a state office (`state-body` words of `claim_words.tsv`).
+static STATE_BODIES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("state-body"));
+
 /// Words that make an office no state's (`non-state` words of `claim_words.tsv`).
-static NON_STATE: Lazy<Vec<&'static str>> = Lazy::new(|| {
-    crate::data::CLAIM_WORDS
-        .rows()
-        .into_iter()
-        .filter(|r| r.col(1) == "non-state")
-        .map(|r| r.col(0))
-        .collect()
-});
+static NON_STATE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("non-state"));
 
 /// Whether `word` (any case) makes an office no state's: "regional", "former", "occupation".
 pub fn non_state(word: &str) -> bool {
@@ -443,7 +455,7 @@ impl TitleCx<'_> {
         let body_after = text[hits[i].span.end..]
             .split_whitespace()
             .next()
-            .is_some_and(|w| crate::extract::claims::org_role(&w.to_lowercase()));
+            .is_some_and(org_noun);
         if posting && !body_after {
             return None;
         }
