@@ -95,6 +95,12 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         last_end = e;
         let (entry, former) = g.pick(&m.patterns[entry].1, date);
         let en = &g.entries[entry];
+        // "the group's Central Command", "the rebels' Supreme Council": a body written after a
+        // common noun's possessive is that owner's unit, not the body the gazetteer files
+        // under the same words ("Russia's Defence Ministry", with a name's possessive, stays).
+        if en.kind == ActorKind::Organisation && owned_by_common_noun(&text[..s]) {
+            continue;
+        }
         out.push(Hit {
             span: Span::new(s, e),
             name: en.name.clone(),
@@ -109,6 +115,20 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         });
     }
     out
+}
+
+/// Whether `before` (the text up to a name) ends in a lowercase noun's possessive: "the
+/// group's ", "the rebels' ".
+fn owned_by_common_noun(before: &str) -> bool {
+    let Some(w) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) else {
+        return false;
+    };
+    let owner = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix("s'"))
+        .or_else(|| w.strip_suffix("s’"));
+    owner.is_some_and(|o| o.len() > 2 && o.chars().all(|c| c.is_lowercase()))
 }
 
 /// "Abbas Karimi said": a one-word alias of a person ("Abbas") followed by another

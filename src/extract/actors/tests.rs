@@ -753,3 +753,18 @@ fn acronyms_the_article_defines_for_a_coded_body_name_it() {
         }
     }
 }
+
+/// A body written after a common noun's possessive is the owner's unit, not the body the
+/// gazetteer files under the same words; a name's possessive keeps it.
+#[test]
+fn a_common_nouns_possessive_owns_the_body_after_it() {
+    let g = Gazetteer::builtin();
+    let codes =
+        |text: &str| -> Vec<String> { find(text, &g).iter().map(|m| m.code.clone()).collect() };
+    assert!(!codes("the group's Central Command said").contains(&"USAMIL".to_string()));
+    assert!(!codes("the rebels' Central Command said").contains(&"USAMIL".to_string()));
+    assert!(codes("Central Command said").contains(&"USAMIL".to_string()));
+    assert!(codes("Russia's Defence Ministry said")
+        .iter()
+        .any(|c| c.starts_with("RUS")));
+}
