@@ -99,6 +99,16 @@ impl Table {
         rows(self.file, self.text, self.min_cols, self.max_cols).unwrap_or_else(|e| panic!("{e}"))
     }
 
+    /// The first column of the rows whose second column is `list` (a word list of a
+    /// `word<TAB>list` table such as `claim_words.tsv`), in file order.
+    pub fn list(&self, list: &str) -> Vec<&'static str> {
+        self.rows()
+            .into_iter()
+            .filter(|r| r.col(1) == list)
+            .map(|r| r.col(0))
+            .collect()
+    }
+
     /// The table's whitespace-separated words (for word lists such as stopwords).
     pub fn words(&self) -> impl Iterator<Item = &'static str> {
         self.text

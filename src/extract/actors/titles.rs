@@ -27,16 +27,6 @@ pub fn title_modifier(word: &str) -> bool {
     TITLE_MODIFIERS.contains(&word)
 }
 
-/// The words of one list of `claim_words.tsv`.
-fn claim_words(list: &str) -> Vec<&'static str> {
-    crate::data::CLAIM_WORDS
-        .rows()
-        .into_iter()
-        .filter(|r| r.col(1) == list)
-        .map(|r| r.col(0))
-        .collect()
-}
-
 /// Singular nouns naming one organisation (`attrib_roles.tsv` rows of kind `org`: "embassy",
 /// "ministry"), read here so the gazetteer does not lean on the attribution stage.
 static ORG_NOUNS: Lazy<Vec<&'static str>> = Lazy::new(|| {
@@ -54,10 +44,12 @@ fn org_noun(word: &str) -> bool {
 }
 
 /// Nouns naming a state office (`state-body` words of `claim_words.tsv`).
-static STATE_BODIES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("state-body"));
+static STATE_BODIES: Lazy<Vec<&'static str>> =
+    Lazy::new(|| crate::data::CLAIM_WORDS.list("state-body"));
 
 /// Words that make an office no state's (`non-state` words of `claim_words.tsv`).
-static NON_STATE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("non-state"));
+static NON_STATE: Lazy<Vec<&'static str>> =
+    Lazy::new(|| crate::data::CLAIM_WORDS.list("non-state"));
 
 /// Whether `word` (any case) makes an office no state's: "regional", "former", "occupation".
 pub fn non_state(word: &str) -> bool {

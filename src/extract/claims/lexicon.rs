@@ -140,12 +140,7 @@ fn role_of_lower(lw: &str) -> Option<Role> {
 
 /// The words of list `list` in `claim_words.tsv`, in file order.
 fn claim_words(list: &str) -> Vec<&'static str> {
-    crate::data::CLAIM_WORDS
-        .rows()
-        .into_iter()
-        .filter(|r| r.col(1) == list)
-        .map(|r| r.col(0))
-        .collect()
+    crate::data::CLAIM_WORDS.list(list)
 }
 
 /// Lowercase words allowed inside a speaker phrase before its head.
