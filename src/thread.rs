@@ -159,9 +159,7 @@ fn tokens(text: &str) -> Vec<Token> {
             }
             let word = line[start..end].trim_end_matches(['\'', '’']);
             let lower = word.to_lowercase();
-            let lower = lower
-                .strip_suffix("'s")
-                .or_else(|| lower.strip_suffix("’s"))
+            let lower = crate::extract::words::strip_possessive(&lower)
                 .unwrap_or(&lower)
                 .replace(['\'', '’'], "");
             let sep = &line[prev_end..start];

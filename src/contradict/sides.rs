@@ -92,7 +92,7 @@ pub fn side_of(code: &str) -> Option<Side> {
             let class = match role {
                 "" if country.len() == 3 && code.as_str().len() == 3 => "government",
                 "GOV" | "MIL" | "POL" | "JUD" | "LEG" | "MED" | "SPY" | "ELI" => "government",
-                "REB" | "INS" | "NSA" => "rebels",
+                r if crate::extract::actors::ARMED_CAMP_ROLES.contains(&r) => "rebels",
                 "OPP" => "opposition",
                 _ => "",
             };

@@ -146,7 +146,11 @@ pub fn gold_side(code: Option<&str>, country: Option<&str>) -> Option<String> {
     if code.starts_with("NGO") || code.ends_with("NGO") {
         return Some("NGO".into());
     }
-    if code.len() >= 3 && ["REB", "NSA", "INS"].iter().any(|r| code.ends_with(r)) {
+    if code.len() >= 3
+        && crate::extract::actors::ARMED_CAMP_ROLES
+            .iter()
+            .any(|r| code.ends_with(r))
+    {
         return Some("REB".into());
     }
     // The opposition is a camp of its own only where the sides table makes it one party with

@@ -287,9 +287,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                     official::appositive_at_home(&body[s..e], home)
                 })
                 // "the Klaipeda State Seaport Authority said": a state office's own name
-                .or_else(|| {
-                    official::by_dateline(name, home).filter(|_| official::names_office(name))
-                })
+                .or_else(|| official::office_at_home(name, home))
         } else if let Some(m) = according_to_possessor(article, c) {
             Some(m)
         } else if let Some(m) = relayed(&c.speaker, done.last(), at) {
@@ -347,7 +345,7 @@ fn defined_acronym(
         .or_else(|| same_speaker(coded, &defined))
         .or_else(|| {
             let home = || official::home_country(article, c.sentence_span.start);
-            official::by_dateline(&long, home).filter(|_| official::names_office(&long))
+            official::office_at_home(&long, home)
         })
 }
 

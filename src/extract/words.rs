@@ -1,7 +1,7 @@
 //! Words as runs of letters and digits: the plain word split that near-duplicate hashing
 //! (`copies`) and the polarity scorer (`eval::polnear`) share, and the word-boundary tests
-//! the actor finder and its title reader share, and the title-case test that claims and
-//! the article context share.
+//! the actor finder and its title reader share, the title-case test that claims and
+//! the article context share, and the possessive's owner ([`strip_possessive`]).
 //!
 //! Claims, time expressions and thread keywords tokenize differently on purpose (inner dots
 //! and apostrophes, quote marks, spacing flags); see their own `tokenize`/`tokens`.
@@ -43,6 +43,12 @@ static WORD_BYTES: [bool; 256] = {
     }
     t
 };
+
+/// The owner of a possessive written with a straight or a curly apostrophe: "group's" ->
+/// "group", "Moscow’s" -> "Moscow"; none for any other word.
+pub fn strip_possessive(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
 
 /// True when `[s, e)` in `text` starts and ends on word boundaries.
 pub fn on_boundaries(text: &str, s: usize, e: usize) -> bool {

@@ -10,7 +10,7 @@ use crate::model::{ActorMention, Claim};
 pub(super) fn camp(code: &str) -> Option<String> {
     let code = actors::ActorCode::new(code);
     let (country, role) = code.split();
-    (country.len() == 3 && ["REB", "INS", "NSA"].iter().any(|r| role.starts_with(r)))
+    (country.len() == 3 && actors::ARMED_CAMP_ROLES.iter().any(|r| role.starts_with(r)))
         .then(|| format!("{country}{}", &role[..3]))
 }
 

@@ -8,6 +8,10 @@
 
 use super::{builtin_ref, UNKNOWN_CODE};
 
+/// The roles of an armed camp against its state (CAMEO rebels, insurgents, non-state armed
+/// groups): the sides table's "rebels", the gold's `REB`, a doer of its own in propositions.
+pub const ARMED_CAMP_ROLES: [&str; 3] = ["REB", "INS", "NSA"];
+
 /// A CAMEO-style actor code, kept as written (`Claim::actor_code` and the store hold the same
 /// text as a plain `String`; wrap it with [`ActorCode::new`] to ask about its parts).
 ///

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::load::QUALIFIER_SUFFIXES;
 use super::titles::apply_titles;
 use super::{Gazetteer, Hit, Matcher, Source};
-use crate::extract::words::{is_word_byte, on_boundaries, word_before};
+use crate::extract::words::{is_word_byte, on_boundaries, strip_possessive, word_before};
 use crate::model::{ActorKind, ActorMention, Span};
 
 /// Every alias occurrence `(start, end, pattern)` in `b` that can start on a word boundary: at
@@ -123,9 +123,7 @@ fn owned_by_common_noun(before: &str) -> bool {
     let Some(w) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) else {
         return false;
     };
-    let owner = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
+    let owner = strip_possessive(w)
         .or_else(|| w.strip_suffix("s'"))
         .or_else(|| w.strip_suffix("s’"));
     owner.is_some_and(|o| o.len() > 2 && o.chars().all(|c| c.is_lowercase()))

@@ -18,7 +18,7 @@ mod find;
 mod load;
 mod titles;
 
-pub use code::ActorCode;
+pub use code::{ActorCode, ARMED_CAMP_ROLES};
 pub use find::{drop_redefined_acronyms, find, find_all, find_on, find_with_places};
 pub use titles::{non_state, state_body, state_title_default, state_title_role, title_modifier};
 

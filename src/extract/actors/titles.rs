@@ -8,7 +8,7 @@ use regex::Regex;
 use super::load::{Title, Titles, TITLE_MODIFIERS, TITLE_TABLE};
 use super::{Hit, Source, BUILTIN};
 use crate::extract::timex::calendar::{MONTHS, WEEKDAYS};
-use crate::extract::words::{on_boundaries, word_before};
+use crate::extract::words::{on_boundaries, strip_possessive, word_before};
 use crate::model::{ActorKind, Span};
 
 /// Determiners, numerals and pronouns that may sit before a title or its side cue ("a", "the",
@@ -334,7 +334,7 @@ impl TitleCx<'_> {
         let (text, hits) = (self.text, self.hits);
         let possessive = |p: usize| -> usize {
             let head = &text[..p];
-            if let Some(h) = head.strip_suffix("'s").or_else(|| head.strip_suffix("’s")) {
+            if let Some(h) = strip_possessive(head) {
                 h.len()
             } else if let Some(h) = head.strip_suffix('\'') {
                 h.len()
@@ -381,11 +381,7 @@ impl TitleCx<'_> {
         if let Some(i) = cue {
             if hits[i].code.starts_with("IGO") {
                 let head = text[..hits[i].span.start].trim_end_matches([' ', '\t']);
-                let head_end = head
-                    .strip_suffix("'s")
-                    .or_else(|| head.strip_suffix("’s"))
-                    .unwrap_or(head)
-                    .len();
+                let head_end = strip_possessive(head).unwrap_or(head).len();
                 if let Some(j) = (0..hits.len()).find(|&j| {
                     j != i && hits[j].kind == ActorKind::Country && hits[j].span.end == head_end
                 }) {

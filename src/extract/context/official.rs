@@ -2,6 +2,7 @@
 
 use super::{apposition_len, clause_tail, dateline_country, title_words_head, Article, Found};
 use crate::extract::actors;
+use crate::extract::words::strip_possessive;
 use crate::model::{ActorMention, Span};
 
 /// "OTTAWA (AP) — … said Marc Tremblay, a spokesman for Prime Minister Julie Fortin": a name
@@ -231,15 +232,16 @@ pub(super) fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) 
         }
     }
     let head = words.last()?.to_lowercase();
-    let office = state_office_name(&words);
-    let mut role =
-        crate::extract::claims::dateline_role(&head).or_else(|| office.then_some("GOV"))?;
+    let role = crate::extract::claims::dateline_role(&head);
     // "an Aleppo official", "a Hezbollah spokesman": a capitalised word names another origin
     // ("The Government", "The Ministry": the head itself may be capitalised), unless the
     // words name a state office ("The Foreign Ministry spokesman", "the Klaipeda State
-    // Seaport Authority").
+    // Seaport Authority"), which needs no head of the dateline's lists.
     let modifiers = words.get(1..words.len().saturating_sub(1)).unwrap_or(&[]);
-    if modifiers.iter().any(|w| w.starts_with(char::is_uppercase)) && !office {
+    let capitalised = modifiers.iter().any(|w| w.starts_with(char::is_uppercase));
+    let office = (role.is_none() || capitalised) && state_office_name(&words);
+    let mut role = role.or_else(|| office.then_some("GOV"))?;
+    if capitalised && !office {
         return None;
     }
     // "a rebel spokesman", "separatist officials": the camp against the state speaks.
@@ -252,15 +254,19 @@ pub(super) fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) 
     Some(Found::of_country(home()?, role))
 }
 
-/// Whether capitalised words name a state office ([`names_office`] on a name): a `state-body` word written with a capital
+/// "the Klaipeda State Seaport Authority said": a state office's own name
+/// ([`state_office_name`]) speaks for the dateline's country, as [`by_dateline`] reads it.
+pub(super) fn office_at_home(name: &str, home: impl FnOnce() -> Option<String>) -> Option<Found> {
+    if !state_office_name(&name.split_whitespace().collect::<Vec<_>>()) {
+        return None;
+    }
+    by_dateline(name, home)
+}
+
+/// Whether capitalised words name a state office: a `state-body` word written with a capital
 /// ("Foreign Ministry", "State Seaport Authority"), after nothing but capitalised words and a
 /// determiner; an office other than a ministry only with a word that makes it public
 /// ("National Cyber Security Centre", not "Aleppo Media Center", which may be anyone's).
-pub(super) fn names_office(name: &str) -> bool {
-    state_office_name(&name.split_whitespace().collect::<Vec<_>>())
-}
-
-/// [`names_office`] on the words of a speaker phrase.
 fn state_office_name(words: &[&str]) -> bool {
     let Some(k) = words.iter().rposition(|w| {
         w.starts_with(char::is_uppercase)
@@ -308,31 +314,26 @@ pub(super) fn appositive_at_home(
     appositive: &str,
     home: impl FnOnce() -> Option<String>,
 ) -> Option<Found> {
+    // Each word lowercased, without its possessive ending, and whether it had one.
+    let read: Vec<(String, bool)> = appositive
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+            match strip_possessive(w) {
+                Some(owner) => (owner.to_lowercase(), true),
+                None => (w.to_lowercase(), false),
+            }
+        })
+        .collect();
     // "the hospital's casualty department", "the company's press office": an office of a
     // body that is no state office is that body's.
-    let foreign_owner = appositive.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-        w.strip_suffix("'s")
-            .or_else(|| w.strip_suffix("’s"))
-            .is_some_and(|owner| {
-                let o = owner.to_lowercase();
-                !actors::state_body(&o) && crate::extract::claims::dateline_role(&o).is_none()
-            })
+    let foreign_owner = read.iter().any(|(o, owns)| {
+        *owns && !actors::state_body(o) && crate::extract::claims::dateline_role(o).is_none()
     });
     if foreign_owner {
         return None;
     }
-    let words: Vec<String> = appositive
-        .split_whitespace()
-        .map(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-            let w = w
-                .strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w);
-            w.to_lowercase()
-        })
-        .collect();
+    let words: Vec<String> = read.into_iter().map(|(w, _)| w).collect();
     if words.is_empty()
         || words.len() > 10
         || words
@@ -341,9 +342,9 @@ pub(super) fn appositive_at_home(
     {
         return None;
     }
-    let claims = |w: &str| crate::extract::claims::person_role(w);
     let office = words.iter().position(|w| actors::state_body(w))?;
-    if !words.iter().any(|w| claims(w)) || words[office + 1..].iter().any(|w| w == "for") {
+    let person = words.iter().any(|w| crate::extract::claims::person_role(w));
+    if !person || words[office + 1..].iter().any(|w| w == "for") {
         return None;
     }
     let other_body = words.iter().any(|w| {
