@@ -145,13 +145,15 @@ static DATELINE: Lazy<Narrowed> = Lazy::new(|| {
         false,
     )
 });
-/// "MOSCOW — " with no agency: only with a real dash, to keep clear of ordinary sentences.
-/// A local paper's "GEORGETOWN, Guyana, April 5 – " has the date too.
+/// "MOSCOW — " with no agency: a real dash, or a hyphen spaced on both sides after a city of
+/// capitals ("KIGALI - ", a local paper's), to keep clear of ordinary sentences ("Lviv-based",
+/// "TASS-reported" have no spaces). A local paper's "GEORGETOWN, Guyana, April 5 – " has the
+/// date too.
 static DATELINE_BARE: Lazy<Narrowed> = Lazy::new(|| {
     let md = month_day_group();
     Narrowed::new(
         &format!(
-            r"^(?P<city>\p{{Lu}}{{3,}}(?:[ -]\p{{Lu}}{{2,}}){{0,2}})(?:,\s*\p{{Lu}}[\p{{L}}. ]*?\p{{L}}\.?)?{md}\s+[—–]\s*"
+            r"^(?P<city>\p{{Lu}}{{3,}}(?:[ -]\p{{Lu}}{{2,}}){{0,2}})(?:,\s*\p{{Lu}}[\p{{L}}. ]*?\p{{L}}\.?)?{md}(?:\s+[—–]\s*|\s+-\s+)"
         ),
         false,
     )
@@ -933,6 +935,8 @@ mod tests {
                 "The Government",
             ),
             ("LIMA, Oct. 3 — Dockers", "LIMA", None, "Dockers"),
+            // a local paper's spaced hyphen
+            ("KIGALI - Two employees", "KIGALI", None, "Two employees"),
         ] {
             let dl = parse_dateline(text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(
@@ -944,6 +948,8 @@ mod tests {
             "Russia (the host) - said",
             "The U.N. said - no",
             "US officials — speaking anonymously",
+            "UN-brokered talks resumed",
+            "NATO-led forces - said",
         ] {
             assert_eq!(parse_dateline(text), None, "{text}");
         }

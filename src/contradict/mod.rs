@@ -44,7 +44,9 @@
 mod denial;
 #[cfg(test)]
 mod example_rule;
+mod features;
 mod figure_denial;
+mod negated_fact;
 mod numeric;
 mod opposing;
 pub mod proposition;
@@ -64,6 +66,7 @@ use rayon::prelude::*;
 use crate::extract::frames;
 use crate::model::{Claim, Contradiction, ContradictionKind, Precision, Stance, StoredClaim};
 
+pub use features::Features;
 use select::{content_stems, fit, select};
 use sides::Side;
 
@@ -166,10 +169,19 @@ pub enum Class {
     Denier,
     /// States a figure of this (interned) quantity.
     Quantity(u32),
+    /// Says something in its own words no act row reads ([`proposition::topic_of`]), asserting
+    /// or denying it.
+    Topic(Stance),
 }
 
 /// The ordered registry. Denial comes before opposing so that it wins within [`Group::Stance`].
-pub static RULES: &[Rule] = &[denial::RULE, opposing::RULE, reversal::RULE, numeric::RULE];
+pub static RULES: &[Rule] = &[
+    denial::RULE,
+    opposing::RULE,
+    reversal::RULE,
+    negated_fact::RULE,
+    numeric::RULE,
+];
 
 /// A claim prepared for comparison.
 #[derive(Debug, Clone)]
@@ -182,6 +194,9 @@ pub struct Item<'a> {
     /// tables know its predicate. Stance rules compare propositions, not frames, when both
     /// claims have one.
     pub prop: Option<proposition::Proposition>,
+    /// What the claim says in its own words when no act row reads it
+    /// ([`proposition::topic_of`]): the `negated_fact` rule's proposition.
+    pub topic: Option<proposition::Proposition>,
     /// First and last day (days from the common era) the claim date can denote.
     pub days: (i64, i64),
     /// The polarity, with a denial cue on a neutral claim counting as a denial.
@@ -207,78 +222,6 @@ pub struct Item<'a> {
     pub explicit: OnceLock<bool>,
     /// Features the rules read for every candidate pair, computed once per claim.
     pub features: Features,
-}
-
-/// Per-claim features of the rules, read once per claim instead of once per pair.
-#[derive(Debug, Clone, Default)]
-pub struct Features {
-    /// `frames::flags(frame)`.
-    pub flags: frames::FrameFlags,
-    /// The speaker reads as a person's name ([`personal_name`]).
-    pub named: bool,
-    /// Not hedged, attributed with at least the reversal rule's confidence.
-    pub firm: bool,
-    /// The claim carries a hedge.
-    pub hedged: bool,
-    /// The denial rule's denier: negative stance with a denial cue, or self-exculpating.
-    pub denier: bool,
-    /// The numeric rule's incident words (sorted), found at most once.
-    pub incident: OnceLock<Vec<String>>,
-    /// The same words of the claim's own content, not its sentence (`numeric::own_words`),
-    /// found at most once: the opposing, reversal and numeric rules read them per pair.
-    pub own: OnceLock<Vec<String>>,
-    /// [`cumulative`] on the claim's sentence, found at most once.
-    pub cumulative: OnceLock<bool>,
-    /// The claim's content stems ([`content_stems`]), found at most once.
-    pub stems: OnceLock<Vec<String>>,
-    /// Whether it states a fact or speaks of a party's conduct ([`proposition::mode`]).
-    pub mode: proposition::Mode,
-    /// [`proposition::concedes`] on the claim's content, found at most once.
-    pub concedes: OnceLock<bool>,
-    /// [`proposition::foretells`] on the claim's content, found at most once.
-    pub foretells: OnceLock<bool>,
-}
-
-impl Features {
-    /// The features of a claim with this frame, stance, denial flag and keys.
-    fn of(claim: &Claim, frame: &str, stance: Stance, denial: bool, ids: &Ids) -> Features {
-        let flags = frames::flags(frame);
-        // A responsibility claim denied for the speaker's own side exculpates it.
-        let own_side = matches!((ids.side, ids.target_side), (Some(s), Some(t)) if s == t);
-        Features {
-            flags,
-            named: personal_name(&claim.speaker),
-            firm: claim.hedge.is_none() && claim.confidence >= reversal::MIN_CONFIDENCE,
-            hedged: claim.hedge.is_some(),
-            denier: stance == Stance::Denies && (denial || (flags.blame && own_side)),
-            incident: OnceLock::new(),
-            own: OnceLock::new(),
-            cumulative: OnceLock::new(),
-            stems: OnceLock::new(),
-            mode: proposition::mode(claim),
-            concedes: OnceLock::new(),
-            foretells: OnceLock::new(),
-        }
-    }
-
-    /// The claim's content stems, found at most once.
-    pub(super) fn stems(&self, claim: &Claim) -> &[String] {
-        self.stems.get_or_init(|| content_stems(&claim.text))
-    }
-
-    /// Whether the claim grants part of the other position, found at most once.
-    pub(super) fn concedes(&self, claim: &Claim) -> bool {
-        *self
-            .concedes
-            .get_or_init(|| proposition::concedes(&claim.text))
-    }
-
-    /// Whether the claim speaks of what may yet happen, found at most once.
-    pub(super) fn foretells(&self, claim: &Claim) -> bool {
-        *self
-            .foretells
-            .get_or_init(|| proposition::foretells(&claim.text))
-    }
 }
 
 /// How many words of the sorted list `a` the sorted list `b` holds too.
@@ -614,8 +557,32 @@ const ANY_FRAME: u32 = u32::MAX;
 
 fn frame_key(it: &Item, class: Class) -> u32 {
     match class {
-        Class::Quantity(_) => ANY_FRAME,
+        Class::Quantity(_) | Class::Topic(_) => ANY_FRAME,
         _ => it.ids.frame,
+    }
+}
+
+/// The block key of a claim that asserts something only in its own words ([`Item::topic`]):
+/// a pair it forms is reported under the key of the clause that denies it.
+const TOPIC_ASSERTS: u32 = u32::MAX - 1;
+
+/// The block key of a claim: its proposition's frame, else its own frame. A claim read only
+/// in its own words is its own question: a denied clause is keyed by what it denies, so that
+/// reports keep one pair per denied thing ([`select`]); an asserting one by
+/// [`TOPIC_ASSERTS`].
+fn block_key(
+    prop: Option<&proposition::Proposition>,
+    topic: Option<&proposition::Proposition>,
+    frame: &str,
+    strings: &mut Interner,
+) -> u32 {
+    match (prop, topic) {
+        (Some(p), _) => strings.id(&p.frame),
+        (None, Some(t)) if frame.is_empty() => match t.position {
+            Stance::Denies => strings.id(&format!("topic\t{}", t.scope.join(" "))),
+            _ => TOPIC_ASSERTS,
+        },
+        (None, _) => strings.id(frame),
     }
 }
 
@@ -747,12 +714,16 @@ impl<'a> Item<'a> {
     pub fn new(stored: &'a StoredClaim, strings: &mut Interner) -> Option<Item<'a>> {
         let claim = &stored.claim;
         let prop = proposition::of_claim(claim);
+        let topic = prop
+            .is_none()
+            .then(|| proposition::topic_of(claim))
+            .flatten();
         let counts = numeric::counts(claim);
         // A claim without a frame can still state a figure ("they counted 21 bodies") or a
         // proposition its words name ("Russia had nothing to do with the attack").
         let frame = match claim.frame.as_deref().filter(|f| !f.is_empty()) {
             Some(f) => f,
-            None if !counts.is_empty() || prop.is_some() => "",
+            None if !counts.is_empty() || prop.is_some() || topic.is_some() => "",
             None => return None,
         };
         // An undated claim (a background position) stands on the day it is reported.
@@ -767,16 +738,13 @@ impl<'a> Item<'a> {
         // A rejection of a step or an announcement ("rejected the rebranding") takes no position
         // on what another party asserts ([`denial::rejects_a_thing`]).
         let thing = stance == Stance::Denies && denial::rejects_a_thing(claim);
-        if (stance.is_neutral() || thing) && counts.is_empty() {
+        if (stance.is_neutral() || thing) && counts.is_empty() && topic.is_none() {
             return None;
         }
         let denial = claim.denial || prop.as_ref().is_some_and(|p| p.denial);
         // Claims meet by frame; two claims that both name an act must also share it (see
         // `same_target`).
-        let block = match &prop {
-            Some(p) => strings.id(&p.frame),
-            None => strings.id(frame),
-        };
+        let block = block_key(prop.as_ref(), topic.as_ref(), frame, strings);
         let agent = prop
             .as_ref()
             .and_then(|p| p.agent.as_deref())
@@ -806,6 +774,9 @@ impl<'a> Item<'a> {
         }
         if stance == Stance::Denies && (denial || frames::flags(frame).blame) {
             classes.push(Class::Denier);
+        }
+        if let Some(t) = &topic {
+            classes.push(Class::Topic(t.position));
         }
         for &q in &quantities {
             if !classes.contains(&Class::Quantity(q)) {
@@ -843,6 +814,7 @@ impl<'a> Item<'a> {
             claim,
             frame,
             prop,
+            topic,
             days: (start, start + len),
             stance,
             ids,
@@ -1146,7 +1118,13 @@ pub fn proposition(p: &Pair) -> Cow<'static, str> {
     let prop = [p.x, p.y]
         .into_iter()
         .find_map(|it| it.prop.as_ref().filter(|q| q.agent.is_some()))
-        .or(p.x.prop.as_ref());
+        // A proposition read from the claims' own words is worded by the claim that asserts it.
+        .or(p.x.prop.as_ref())
+        .or_else(|| {
+            [p.x, p.y]
+                .into_iter()
+                .find_map(|it| it.topic.as_ref().filter(|q| q.position == Stance::Asserts))
+        });
     let frame = match prop {
         // A deal has parties, not a doer: name the two sides, as the agreement frame does.
         Some(q) if q.act == "agree" => "agreement",

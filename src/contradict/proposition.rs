@@ -17,7 +17,9 @@ use crate::extract::actors;
 use crate::model::{ActorMention, Claim, Stance};
 
 mod doers;
+mod topic;
 use doers::{camp, display_name, mention_side, mentions_in, speaker_side};
+pub use topic::ABOUT;
 
 /// What a claim asserts or denies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +44,14 @@ pub struct Proposition {
     /// B"). Inside one article it continues the claim it stands next to, whatever act that one
     /// names ([`same_question`]).
     pub bare: bool,
+    /// Read from the claim's own words ([`topic`], act `about`): the stems of what a negated
+    /// clause denies ("no flight plan"); empty when the claim asserts.
+    pub scope: Vec<String>,
+    /// Read from the claim's own words: the stems of the negated clause, or of the whole
+    /// asserting claim (sorted).
+    pub words: Vec<String>,
+    /// Read from the claim's own words: the sides of the parties those words name.
+    pub parties: Vec<String>,
 }
 
 impl Proposition {
@@ -61,6 +71,9 @@ impl Proposition {
 /// after the sentence it completes ("the source is the countries that … These countries are A,
 /// B and C"), and each party's reply beside it.
 pub fn same_question(p: &Proposition, q: &Proposition, local: bool) -> bool {
+    if p.act == topic::ABOUT || q.act == topic::ABOUT {
+        return p.act == q.act && topic::same(p, q);
+    }
     let acts = p.act == q.act || (local && (p.bare || q.bare));
     acts && (p.agent.is_none() || q.agent.is_none() || p.doers().any(|a| q.doers().any(|b| a == b)))
 }
@@ -167,6 +180,12 @@ struct Positions {
     names_charge: Regex,
     conduct: Regex,
     litotes: Regex,
+    /// A plain negator of a fact ([`topic`]).
+    fact_negator: Regex,
+    /// Words with a negator that negate nothing ("no more than 65", "not only").
+    not_negating: Regex,
+    /// A modal right before a negator ("could not", "will never").
+    modal_before: Regex,
     accusation: Regex,
     incident: Regex,
     condition: Regex,
@@ -209,6 +228,9 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
         names_charge: join("accused"),
         conduct: join("conduct"),
         litotes: join("litotes"),
+        fact_negator: join("fact-negator"),
+        not_negating: join("not-negating"),
+        modal_before: framed("modal", "\\b", "\\s*$"),
         accusation: join("accusation"),
         incident: join("incident"),
         condition: join("condition"),
@@ -443,6 +465,25 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
     }
 }
 
+/// What a claim no act row reads says in its own words ([`topic`]): a negated clause denies
+/// it, anything else asserts it. `None` when its words name an act (see [`of_claim`]), or
+/// when they make no fact (a modal's negation, a condition, too few words).
+pub fn topic_of(claim: &Claim) -> Option<Proposition> {
+    let text = claim.text.as_str();
+    if text.trim().is_empty() || main_act(text, 0).is_some() {
+        return None;
+    }
+    let r = Reading {
+        claim,
+        text,
+        mentions: mentions_in(claim),
+        own: None,
+        dismissal: false,
+        accusation: false,
+    };
+    topic::read(&r)
+}
+
 /// A contrast that makes what precedes it background ("…, but …", "… yet …").
 static CONTRAST: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\b(?:but|yet)\b").expect("valid regex"));
@@ -504,6 +545,9 @@ fn read_act(r: &Reading, found: &Found) -> Read {
         denial,
         others,
         bare: false,
+        scope: Vec::new(),
+        words: Vec::new(),
+        parties: Vec::new(),
     }))
 }
 
@@ -618,6 +662,9 @@ fn without_act(r: &Reading) -> Option<Proposition> {
             denial: false,
             others: Vec::new(),
             bare: false,
+            scope: Vec::new(),
+            words: Vec::new(),
+            parties: Vec::new(),
         });
     }
     let words = text.split_whitespace().count();
@@ -635,6 +682,9 @@ fn without_act(r: &Reading) -> Option<Proposition> {
             // act beside it, it was set against the nearest charge rather than the one it
             // answers (one gold pair fewer on the development pages).
             bare: false,
+            scope: Vec::new(),
+            words: Vec::new(),
+            parties: Vec::new(),
         });
     }
     listed(r)
@@ -699,6 +749,9 @@ fn listed(r: &Reading) -> Option<Proposition> {
         denial: false,
         others: sides,
         bare: true,
+        scope: Vec::new(),
+        words: Vec::new(),
+        parties: Vec::new(),
     })
 }
 
@@ -1486,6 +1539,14 @@ mod tests {
                 "Norwegian diplomats had been allowed a consular meeting with the detainee",
                 false,
                 Some(("access", Some("NOR"), 1)),
+            ),
+            // access granted, said in the passive with no party named
+            (
+                "RUSGOV",
+                "said",
+                "consular access had been granted to the detained engineer",
+                false,
+                Some(("access", None, 1)),
             ),
             (
                 "NORGOV",

@@ -156,7 +156,9 @@ pub(super) fn keep_cross(cross: &[Cross], meta: &[Meta]) -> Vec<bool> {
         let (a, b) = (&meta[c.x as usize], &meta[c.y as usize]);
         let agent = if a.agent != NONE { a.agent } else { b.agent };
         [
-            a.frame,
+            // Equal for every pair but one tied by the claims' own words, whose denied clause
+            // has the smaller key.
+            a.frame.min(b.frame),
             agent,
             a.side.min(b.side),
             a.side.max(b.side),

@@ -22,6 +22,31 @@ pub(super) fn by_coded_role(
     })
 }
 
+/// "Russia will ban the imports from Monday, its agriculture watchdog said": a speaker opening
+/// with "its" or "their" belongs to the party that opens its sentence (not a person), when no
+/// earlier mention is written with its role.
+pub(super) fn owner_opening_sentence<'a>(
+    body: &str,
+    actors: &'a [crate::model::ActorMention],
+    speaker: &str,
+    sentence_start: usize,
+    at: usize,
+) -> Option<&'a crate::model::ActorMention> {
+    let lower = speaker.trim_start().to_lowercase();
+    if !(lower.starts_with("its ") || lower.starts_with("their ")) {
+        return None;
+    }
+    let head = body.get(sentence_start..at)?;
+    let opening = sentence_start + (head.len() - head.trim_start().len());
+    actors.iter().find(|m| {
+        m.span.start == opening
+            && m.span.end <= at
+            && m.kind != crate::model::ActorKind::Person
+            && !m.code.is_empty()
+            && m.code != actors::UNKNOWN_CODE
+    })
+}
+
 /// The word that qualifies `role` in `phrase` ("foreign" in "the foreign ministry",
 /// "Foreign Ministry spokeswoman"), lower case; none after a determiner or a rank ("the
 /// ministry", "its senior ministry").

@@ -1,0 +1,359 @@
+//! Propositions no act row reads: a negated fact ("there was no drone in his car") and the plain statements it can answer, matched by the words they share.
+//!
+//! A claim whose words name no act of `acts.tsv` and carry no frame still states something.
+//! When its first clause is negated by a plain negator (`fact-negator` in `positions.tsv`),
+//! it denies what that clause says: the noun after a nominal negator ("no flight plan"), or
+//! the subject before a verbal one ("the fruit fly has never been detected"), is what is
+//! denied, the clause's words what it is about. A modal before the negator makes the clause
+//! a forecast, not a fact ("could not be eased"): no proposition. Any other claim asserts what
+//! its words say. The two meet ([`same`]) when the asserting claim holds a word of what is
+//! denied and at least two of the denied clause's words (or all of them when it has fewer):
+//! "the aircraft had filed a flight plan" against "it had filed no flight plan". Nothing here
+//! names a story: the words are the claims' own.
+
+use super::doers::mention_side;
+use super::{clause_start, conditional, Proposition, Reading, POSITIONS};
+use crate::model::{ActorMention, Stance};
+
+/// The act of a proposition read from a claim's own words.
+pub const ABOUT: &str = "about";
+
+/// Letters a stem keeps: the first five (as `select::content_stems`).
+const STEM: usize = 5;
+
+/// Most words of a claim's own clause shown as its proposition.
+const WORDING_WORDS: usize = 14;
+
+/// The claim's proposition from its own words, when it has no frame: a negated clause denies,
+/// anything else asserts.
+pub(super) fn read(r: &Reading) -> Option<Proposition> {
+    let text = r.text;
+    if text.split_whitespace().count() < 3 {
+        return None;
+    }
+    let pos = &*POSITIONS;
+    let negator = pos.fact_negator.find_iter(text).find(|m| {
+        !pos.not_negating
+            .find_iter(text)
+            .any(|n| n.start() <= m.start() && m.start() < n.end())
+    });
+    // "could not be eased", "will never accept": a modal makes the negated clause a forecast or
+    // a resolve, not a fact.
+    if negator.is_some_and(|m| pos.modal_before.is_match(&text[..m.start()])) {
+        return None;
+    }
+    match negator {
+        Some(m) => {
+            let (start, end) = clause(text, m.start());
+            // "if no agreement is reached": a condition takes no position.
+            if conditional(&text[clause_start(text, start)..m.start()]) {
+                return None;
+            }
+            let words = stems(text, start, end, &r.mentions);
+            // "no flight plan", "not a single shot": what is denied is the noun after the
+            // negator, its first content word; "the fruit fly has never been detected": the
+            // subject before the negator.
+            let scope = if let Some(lead) = NOMINAL.find(&text[m.start()..]) {
+                let from = (m.start() + lead.end()).min(end);
+                first_stem(text, from, end, &r.mentions)
+                    .into_iter()
+                    .collect()
+            } else {
+                // "the ministry did not receive any request": a subject that is only a party
+                // leaves what is denied to the words after the negator.
+                Some(stems(text, start, m.start(), &r.mentions))
+                    .filter(|subject| !subject.is_empty())
+                    .unwrap_or_else(|| stems(text, m.end(), end, &r.mentions))
+            };
+            if scope.is_empty() {
+                return None;
+            }
+            Some(about(
+                Stance::Denies,
+                r.claim.denial,
+                wording(&text[start..end]),
+                scope,
+                words,
+                parties(&r.mentions, start, end),
+            ))
+        }
+        None => {
+            let words = stems(text, 0, text.len(), &r.mentions);
+            if words.is_empty() {
+                return None;
+            }
+            let (start, end) = clause(text, 0);
+            Some(about(
+                Stance::Asserts,
+                false,
+                wording(&text[start..end]),
+                Vec::new(),
+                words,
+                parties(&r.mentions, 0, text.len()),
+            ))
+        }
+    }
+}
+
+/// A negator that negates the noun after it: "no", "none of", "not a", "not any", "not a
+/// single", "not one".
+static NOMINAL: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(r"(?i)^(?:no|none|not (?:a single|an|any|one|a))\b").expect("valid regex")
+});
+
+fn about(
+    position: Stance,
+    denial: bool,
+    wording: String,
+    scope: Vec<String>,
+    words: Vec<String>,
+    parties: Vec<String>,
+) -> Proposition {
+    Proposition {
+        act: ABOUT.into(),
+        frame: ABOUT.into(),
+        agent: None,
+        position,
+        denial,
+        wording,
+        others: Vec::new(),
+        bare: false,
+        scope,
+        words,
+        parties,
+    }
+}
+
+/// Whether two propositions read from claims' own words are about one thing: one denies, the
+/// other asserts; the asserting claim holds a word of what is denied and at least two of the
+/// denied clause's words (all of them when it has fewer), and names a party the denied clause
+/// names when it holds only one word of it.
+pub(super) fn same(p: &Proposition, q: &Proposition) -> bool {
+    let (n, a) = match (p.position, q.position) {
+        (Stance::Denies, Stance::Asserts) => (p, q),
+        (Stance::Asserts, Stance::Denies) => (q, p),
+        _ => return false,
+    };
+    let holds = |w: &String| a.words.binary_search(w).is_ok();
+    if !n.scope.iter().any(holds) {
+        return false;
+    }
+    // Two parties of one story are named on both sides of most of its claims: a shared party
+    // counts only beside the words.
+    let shared = n.words.iter().filter(|w| holds(w)).count();
+    shared >= 2.min(n.words.len())
+        && (n.parties.is_empty() || n.parties.iter().any(|s| a.parties.contains(s)) || shared >= 2)
+}
+
+/// The clause around byte `at`: between the nearest sentence or clause marks (. ; : ! ? , —
+/// and brackets) on either side.
+fn clause(text: &str, at: usize) -> (usize, usize) {
+    const MARKS: &[char] = &['.', ';', ':', '!', '?', ',', '—', '(', ')'];
+    let start = text[..at].rfind(MARKS).map_or(0, |i| i + 1);
+    let end = text[at..].find(MARKS).map_or(text.len(), |i| at + i);
+    (start, end)
+}
+
+/// The stems of the content words of `text[start..end]` (three letters or more: "gas", "fly";
+/// no function or reporting word), leaving out the words of actor mentions: a party's name says who, not
+/// what. Sorted, each once.
+fn stems(text: &str, start: usize, end: usize, mentions: &[ActorMention]) -> Vec<String> {
+    let named = |at: usize| {
+        mentions
+            .iter()
+            .any(|m| m.span.start <= at && at < m.span.end)
+    };
+    let mut out: Vec<String> = Vec::new();
+    let piece = &text[start..end];
+    let mut offset = 0;
+    for word in piece.split(|c: char| !c.is_alphanumeric()) {
+        let at = start + offset;
+        offset += word.len()
+            + piece[offset + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        if word.chars().count() < 3 || !word.chars().all(char::is_alphabetic) || named(at) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if crate::thread::is_stopword(&lower) {
+            continue;
+        }
+        out.push(lower.chars().take(STEM).collect());
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The stem of the first content word of `text[start..end]` ([`stems`]).
+fn first_stem(text: &str, start: usize, end: usize, mentions: &[ActorMention]) -> Option<String> {
+    let mut from = start;
+    while from < end {
+        let rest = &text[from..end];
+        let Some(skip) = rest.find(char::is_alphanumeric) else {
+            break;
+        };
+        let word_end = rest[skip..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(end, |i| from + skip + i);
+        if let Some(stem) = stems(text, from + skip, word_end, mentions).pop() {
+            return Some(stem);
+        }
+        from = word_end;
+    }
+    None
+}
+
+/// The sides of the parties named in `start..end`, each once.
+fn parties(mentions: &[ActorMention], start: usize, end: usize) -> Vec<String> {
+    let mut out: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.span.start >= start && m.span.end <= end)
+        .filter(|m| m.code != crate::extract::actors::UNKNOWN_CODE)
+        .map(mention_side)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A clause as a proposition's wording: its first words, trimmed.
+fn wording(clause: &str) -> String {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let mut s = words[..words.len().min(WORDING_WORDS)].join(" ");
+    if words.len() > WORDING_WORDS {
+        s.push('…');
+    }
+    s.trim_matches(|c: char| c == '"' || c == '“' || c == '”' || c == '\'')
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{same_question, topic_of};
+    use crate::model::{Claim, DateValue, Span, Stance};
+
+    fn claim(code: &str, text: &str) -> Claim {
+        Claim {
+            speaker: "someone".into(),
+            speaker_span: None,
+            actor: None,
+            actor_code: Some(code.into()),
+            country: Some(code[..3].into()),
+            cue: "said".into(),
+            cue_span: None,
+            kind: crate::model::ClaimKind::Indirect,
+            text: text.into(),
+            span: Span::new(0, text.len()),
+            sentence: text.into(),
+            sentence_span: Span::new(0, text.len()),
+            date: DateValue::unknown(),
+            frame: None,
+            polarity: Stance::Neutral,
+            hedge: None,
+            target: None,
+            figures: vec![],
+            denial: false,
+            confidence: 0.9,
+        }
+    }
+
+    /// (negated claim, asserting claim, same question). Invented sentences of other stories.
+    #[test]
+    fn negated_facts_meet_the_statements_they_answer() {
+        let cases: &[(&str, &str, bool)] = &[
+            // what is denied, in the other's words
+            (
+                "the pilot had filed no flight plan",
+                "The aircraft had filed a flight plan with air traffic control",
+                true,
+            ),
+            (
+                "There was no drone in his car",
+                "a drone and encrypted radios had been found in his car",
+                true,
+            ),
+            // words, not meanings: "car" and "vehicle" are two words (a limit of the rule)
+            (
+                "There was no drone in his car",
+                "a drone and encrypted radios had been found in his vehicle",
+                false,
+            ),
+            (
+                "The fruit fly has never been detected in our orchards",
+                "inspectors found larvae of the fruit fly in a consignment of plums",
+                true,
+            ),
+            (
+                "Not a single protester was detained",
+                "police detained dozens of protesters outside the court",
+                true,
+            ),
+            // the thing denied is not what the other speaks of
+            (
+                "There was no drone in his car",
+                "his car was stopped at the border crossing",
+                false,
+            ),
+            // one word of three in common is no shared question
+            (
+                "No warning was received from any station",
+                "warnings were issued on the radio",
+                false,
+            ),
+            // both deny
+            (
+                "There was no drone in his car",
+                "No drone was ever found",
+                false,
+            ),
+            // the noun denied must be the other's: "alerts" is not in the other claim
+            (
+                "no alerts concerning the fresh produce had been recorded",
+                "the ban on fresh produce is a political reprisal",
+                false,
+            ),
+        ];
+        for &(neg, pos, expect) in cases {
+            let n = topic_of(&claim("VENGOV", neg)).expect(neg);
+            let p = topic_of(&claim("GUYGOV", pos)).expect(pos);
+            assert_eq!(same_question(&n, &p, false), expect, "{neg} / {pos}");
+        }
+    }
+
+    /// What the reader takes as a negated fact, an assertion, or nothing.
+    #[test]
+    fn what_is_a_negated_fact() {
+        let cases: &[(&str, Option<i8>)] = &[
+            ("Gas supply to the city has not been disrupted", Some(-1)),
+            (
+                "the ministry didn't receive any request from the embassy",
+                Some(-1),
+            ),
+            // a ceiling is no negation
+            (
+                "the trade is worth no more than 65 million dollars a year",
+                Some(1),
+            ),
+            // an uncertainty is no negated fact
+            (
+                "it was not possible to tell whether the fire started inside",
+                Some(1),
+            ),
+            // a modal's negation forecasts, it states no fact
+            ("the crisis could not be solved by more talks", None),
+            ("the two sides will never accept the ruling", None),
+            // a condition takes no position
+            (
+                "talks will collapse if no agreement on the water quota is reached",
+                None,
+            ),
+        ];
+        for &(text, expect) in cases {
+            let got = topic_of(&claim("ETHGOV", text)).map(|p| p.position.as_i8());
+            assert_eq!(got, expect, "{text}");
+        }
+    }
+}
