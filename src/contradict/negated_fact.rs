@@ -61,14 +61,24 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
 }
 
 fn explain(p: &Pair) -> String {
-    let (pos, neg) = match p.x.topic.as_ref().map(|t| t.position) {
-        Some(Stance::Asserts) => (p.x, p.y),
-        _ => (p.y, p.x),
+    explain_words(p).unwrap_or_default()
+}
+
+/// "X asserts that <the asserting claim's words>; Y denies it", when both claims are read in
+/// their own words with opposite positions. Pairs across articles are explained by their
+/// kind's first rule (`opposing`), which hands such a pair here.
+pub(super) fn explain_words(p: &Pair) -> Option<String> {
+    let (tx, ty) = (p.x.topic.as_ref()?, p.y.topic.as_ref()?);
+    if !tx.position.opposes(ty.position) {
+        return None;
+    }
+    let (pos, neg, wording) = match tx.position {
+        Stance::Asserts => (p.x, p.y, &tx.wording),
+        _ => (p.y, p.x, &ty.wording),
     };
-    let wording = pos.topic.as_ref().map_or("", |t| t.wording.as_str());
-    format!(
+    Some(format!(
         "{} asserts that {wording}; {} denies it",
         pos.who(),
         neg.who()
-    )
+    ))
 }

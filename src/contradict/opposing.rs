@@ -226,6 +226,13 @@ fn explain(p: &Pair) -> String {
             says(p.y)
         );
     }
+    // A pair tied by the claims' own words (`negated_fact`, reported under this kind): the
+    // positions are their words', not their stances.
+    if !p.x.stance.opposes(p.y.stance) {
+        if let Some(line) = super::negated_fact::explain_words(p) {
+            return line;
+        }
+    }
     let (pos, neg) = if p.x.stance == Stance::Asserts {
         (p.x, p.y)
     } else {
