@@ -169,7 +169,7 @@ pub enum Class {
     Denier,
     /// States a figure of this (interned) quantity.
     Quantity(u32),
-    /// Says something in its own words no act row reads ([`proposition::topic_of`]), asserting
+    /// Says something in its own words no act row reads ([`proposition::of_claim_and_topic`]), asserting
     /// or denying it.
     Topic(Stance),
 }
@@ -195,7 +195,7 @@ pub struct Item<'a> {
     /// claims have one.
     pub prop: Option<proposition::Proposition>,
     /// What the claim says in its own words when no act row reads it
-    /// ([`proposition::topic_of`]): the `negated_fact` rule's proposition.
+    /// ([`proposition::of_claim_and_topic`]): the `negated_fact` rule's proposition.
     pub topic: Option<proposition::Proposition>,
     /// First and last day (days from the common era) the claim date can denote.
     pub days: (i64, i64),
@@ -713,11 +713,7 @@ impl<'a> Item<'a> {
     /// Prepare a stored claim, or `None` when no rule could use it.
     pub fn new(stored: &'a StoredClaim, strings: &mut Interner) -> Option<Item<'a>> {
         let claim = &stored.claim;
-        let prop = proposition::of_claim(claim);
-        let topic = prop
-            .is_none()
-            .then(|| proposition::topic_of(claim))
-            .flatten();
+        let (prop, topic) = proposition::of_claim_and_topic(claim);
         let counts = numeric::counts(claim);
         // A claim without a frame can still state a figure ("they counted 21 bodies") or a
         // proposition its words name ("Russia had nothing to do with the attack").

@@ -19,7 +19,6 @@ use crate::model::{ActorMention, Claim, Stance};
 mod doers;
 mod topic;
 use doers::{camp, display_name, mention_side, mentions_in, speaker_side};
-pub use topic::ABOUT;
 
 /// What a claim asserts or denies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -418,9 +417,18 @@ struct Found<'a> {
 
 /// The claim's proposition, or `None` when its words name no act the tables know.
 pub fn of_claim(claim: &Claim) -> Option<Proposition> {
+    of_claim_and_topic(claim).0
+}
+
+/// The claim's proposition ([`of_claim`]), and, when its words name no act and no other reading
+/// gives one, what it says in its own words ([`topic`]): a negated clause denies it, anything
+/// else asserts it. The topic is `None` whenever the proposition is found, when the words name
+/// an act, or when they state no fact (a modal's negation, a condition, too few words). One
+/// reading of the claim (its actors, its acts) serves both.
+pub fn of_claim_and_topic(claim: &Claim) -> (Option<Proposition>, Option<Proposition>) {
     let text = claim.text.as_str();
     if text.trim().is_empty() {
-        return None;
+        return (None, None);
     }
     let pos = &*POSITIONS;
     let r = Reading {
@@ -438,9 +446,18 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
             && !(text.split_whitespace().count() < 4 && pos.conduct.is_match(&claim.sentence)),
         accusation: pos.accusation.is_match(&claim.cue),
     };
-    let Some(mut found) = main_act(text, 0) else {
-        return without_act(&r);
-    };
+    match main_act(text, 0) {
+        Some(found) => (with_act(&r, found), None),
+        None => match without_act(&r) {
+            Some(p) => (Some(p), None),
+            None => (None, topic::read(&r)),
+        },
+    }
+}
+
+/// The proposition of a claim whose words name act `found` first.
+fn with_act(r: &Reading, mut found: Found<'static>) -> Option<Proposition> {
+    let text = r.text;
     // "the two sides held talks but failed to reach an agreement": a state of affairs set
     // against another act by "but" is background; the claim's point is the act after it.
     if found.act.agent == Doer::None {
@@ -453,7 +470,7 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
         }
     }
     loop {
-        match read_act(&r, &found) {
+        match read_act(r, &found) {
             Read::Done(p) => return p,
             // The act's doer is not named ("the drone was shot down over our territory"): the
             // claim may still state a later act ("over our territory").
@@ -463,25 +480,6 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
             },
         }
     }
-}
-
-/// What a claim no act row reads says in its own words ([`topic`]): a negated clause denies
-/// it, anything else asserts it. `None` when its words name an act (see [`of_claim`]), or
-/// when they make no fact (a modal's negation, a condition, too few words).
-pub fn topic_of(claim: &Claim) -> Option<Proposition> {
-    let text = claim.text.as_str();
-    if text.trim().is_empty() || main_act(text, 0).is_some() {
-        return None;
-    }
-    let r = Reading {
-        claim,
-        text,
-        mentions: mentions_in(claim),
-        own: None,
-        dismissal: false,
-        accusation: false,
-    };
-    topic::read(&r)
 }
 
 /// A contrast that makes what precedes it background ("…, but …", "… yet …").
@@ -1157,7 +1155,7 @@ mod tests {
     use super::*;
     use crate::model::{Claim, DateValue, Span};
 
-    fn claim(code: Option<&str>, cue: &str, text: &str, denial: bool) -> Claim {
+    pub(super) fn claim(code: Option<&str>, cue: &str, text: &str, denial: bool) -> Claim {
         Claim {
             speaker: "someone".into(),
             speaker_span: None,

@@ -1,6 +1,6 @@
 //! Propositions no act row reads: a negated fact ("there was no drone in his car") and the plain statements it can answer, matched by the words they share.
 //!
-//! A claim whose words name no act of `acts.tsv` and carry no frame still states something.
+//! A claim whose words name no act of `acts.tsv` still states something.
 //! When its first clause is negated by a plain negator (`fact-negator` in `positions.tsv`),
 //! it denies what that clause says: the noun after a nominal negator ("no flight plan"), or
 //! the subject before a verbal one ("the fruit fly has never been detected"), is what is
@@ -16,7 +16,7 @@ use super::{clause_start, conditional, Proposition, Reading, POSITIONS};
 use crate::model::{ActorMention, Stance};
 
 /// The act of a proposition read from a claim's own words.
-pub const ABOUT: &str = "about";
+pub(super) const ABOUT: &str = "about";
 
 /// Letters a stem keeps: the first five (as `select::content_stems`).
 const STEM: usize = 5;
@@ -24,8 +24,8 @@ const STEM: usize = 5;
 /// Most words of a claim's own clause shown as its proposition.
 const WORDING_WORDS: usize = 14;
 
-/// The claim's proposition from its own words, when it has no frame: a negated clause denies,
-/// anything else asserts.
+/// The claim's proposition from its own words, for a claim no act row reads: a negated clause
+/// denies, anything else asserts.
 pub(super) fn read(r: &Reading) -> Option<Proposition> {
     let text = r.text;
     if text.split_whitespace().count() < 3 {
@@ -232,32 +232,12 @@ fn wording(clause: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{same_question, topic_of};
-    use crate::model::{Claim, DateValue, Span, Stance};
+    use super::super::tests::claim;
+    use super::super::{of_claim_and_topic, same_question, Proposition};
 
-    fn claim(code: &str, text: &str) -> Claim {
-        Claim {
-            speaker: "someone".into(),
-            speaker_span: None,
-            actor: None,
-            actor_code: Some(code.into()),
-            country: Some(code[..3].into()),
-            cue: "said".into(),
-            cue_span: None,
-            kind: crate::model::ClaimKind::Indirect,
-            text: text.into(),
-            span: Span::new(0, text.len()),
-            sentence: text.into(),
-            sentence_span: Span::new(0, text.len()),
-            date: DateValue::unknown(),
-            frame: None,
-            polarity: Stance::Neutral,
-            hedge: None,
-            target: None,
-            figures: vec![],
-            denial: false,
-            confidence: 0.9,
-        }
+    /// What a claim said by `code` says in its own words.
+    fn topic_of(code: &str, text: &str) -> Option<Proposition> {
+        of_claim_and_topic(&claim(Some(code), "said", text, false)).1
     }
 
     /// (negated claim, asserting claim, same question). Invented sentences of other stories.
@@ -317,8 +297,8 @@ mod tests {
             ),
         ];
         for &(neg, pos, expect) in cases {
-            let n = topic_of(&claim("VENGOV", neg)).expect(neg);
-            let p = topic_of(&claim("GUYGOV", pos)).expect(pos);
+            let n = topic_of("VENGOV", neg).expect(neg);
+            let p = topic_of("GUYGOV", pos).expect(pos);
             assert_eq!(same_question(&n, &p, false), expect, "{neg} / {pos}");
         }
     }
@@ -352,7 +332,7 @@ mod tests {
             ),
         ];
         for &(text, expect) in cases {
-            let got = topic_of(&claim("ETHGOV", text)).map(|p| p.position.as_i8());
+            let got = topic_of("ETHGOV", text).map(|p| p.position.as_i8());
             assert_eq!(got, expect, "{text}");
         }
     }
