@@ -363,10 +363,18 @@ static SIDE_CLAUSE: Lazy<Regex> = Lazy::new(|| {
 static THAT: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\b(?:that|whether)\b").expect("valid regex"));
 
+/// Where `head` continues after its last stop of `marks`, past the stop itself (a dash is
+/// three bytes); 0 when it holds none.
+pub(super) fn after_last(head: &str, marks: &[char]) -> usize {
+    head.rfind(marks).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
 /// Where the clause holding byte `at` begins: after the last ';', ':', '(', or ", but".
 fn clause_start(text: &str, at: usize) -> usize {
     let head = &text[..at];
-    let mut start = head.rfind([';', ':', '(', '—']).map_or(0, |i| i + 1);
+    let mut start = after_last(head, &[';', ':', '(', '—']);
     if let Some(i) = head.rfind(", but ") {
         start = start.max(i + 6);
     }
@@ -1178,6 +1186,23 @@ mod tests {
             denial,
             confidence: 0.9,
         }
+    }
+
+    /// A clause starts after its stop, a dash (three bytes) included, and ends at the next one:
+    /// real copy sets a dash between two clauses ("a crew of 23 — and no injuries").
+    #[test]
+    fn clause_bounds_past_a_dash() {
+        let text = "The ferry has a crew of 23 — and there were no reports of injuries";
+        let at = text.find("no reports").unwrap();
+        assert_eq!(
+            &text[clause_start(text, at)..],
+            " and there were no reports of injuries"
+        );
+        let at = text.find("crew").unwrap();
+        assert_eq!(&text[..clause_end(text, at)], "The ferry has a crew of 23 ");
+        assert_eq!(clause_start("no stop here", 5), 0);
+        // A whole claim with a dash reads without a panic.
+        let _ = of_claim(&claim(Some("GBRGOV"), "said", text, false));
     }
 
     /// (speaker code, cue, content, denial cue) -> (act, agent, position)

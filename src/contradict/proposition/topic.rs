@@ -149,7 +149,7 @@ pub(super) fn same(p: &Proposition, q: &Proposition) -> bool {
 /// and brackets) on either side.
 fn clause(text: &str, at: usize) -> (usize, usize) {
     const MARKS: &[char] = &['.', ';', ':', '!', '?', ',', '—', '(', ')'];
-    let start = text[..at].rfind(MARKS).map_or(0, |i| i + 1);
+    let start = super::after_last(&text[..at], MARKS);
     let end = text[at..].find(MARKS).map_or(text.len(), |i| at + i);
     (start, end)
 }

@@ -77,6 +77,21 @@ fn attribution_table() {
             "The fisheries agency, at a news conference in Reykjavik on Monday, said quotas would be cut.",
             &["The fisheries agency | said | indirect | quotas would be cut"],
         ),
+        // a manner adverb opening the sentence before a participle is no speaker: the
+        // sentence's claim is the main clause's
+        (
+            "Emphatically rejecting the report, the port authority said the ship had left.",
+            &["the port authority | said | indirect | the ship had left"],
+        ),
+        (
+            "Outrightly dismissing the charge, the fisheries minister said on Thursday that the trawler had stayed in its own waters.",
+            &["the fisheries minister | said | indirect | the trawler had stayed in its own waters"],
+        ),
+        // characterising cues: "labelled" as "branded"
+        (
+            "The transport ministry labelled the dockers' strike illegal.",
+            &["The transport ministry | labelled | indirect | the dockers' strike illegal"],
+        ),
         // a participle cue after "after"/"before" takes the clause's subject
         (
             "The ministry made the accusation after denying claims by Lima that its boats had entered Peruvian waters.",

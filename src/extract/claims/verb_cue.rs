@@ -495,6 +495,12 @@ fn short_quote_open(toks: &[Tok], k: usize) -> Option<usize> {
 /// sentence; so do coordinated verbs ("... and said").
 fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found) {
     let (text, toks, j) = (at.text, site.toks, at.j);
+    // "Outrightly dismissing US claims, the minister said …": a manner adverb opening the
+    // sentence before a participle is no speaker; the participle belongs to the main clause.
+    if at.participle && found.first_tok == Some(0) && at.ci == 1 && manner_adverb(text, &toks[0]) {
+        found.speaker = None;
+        found.first_tok = None;
+    }
     let channel_noun = j > 0
         && toks[j - 1].k == TokKind::Word
         && in_list(&CHANNEL_NOUNS, word(text, &toks[j - 1]));
@@ -532,6 +538,17 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
             found.first_tok = Some(k0);
         }
     }
+}
+
+/// A word capitalised only by its place at the sentence's start and shaped like a manner
+/// adverb ("Outrightly", "Flatly", "Strongly"): six letters or more ending in "ly", the rest
+/// lower case (a short name such as "Italy" or "Kelly" is left alone).
+fn manner_adverb(text: &str, t: &Tok) -> bool {
+    let w = word(text, t);
+    t.k == TokKind::Word
+        && w.len() >= 6
+        && w.ends_with("ly")
+        && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
 }
 
 /// Subordinating words a participle cue may follow and still take the sentence's subject.
