@@ -86,6 +86,10 @@ const TOKENS: &[&str] = &[
     "&amp;",
     "\t",
     "\r\n",
+    "was responsible for",
+    "did not",
+    "the attack",
+    "in its waters",
 ];
 
 fn wire_text() -> impl Strategy<Value = String> {
@@ -154,6 +158,17 @@ proptest! {
     fn extract_never_panics_and_spans_quote_the_body(body in any_text(), date in published()) {
         let (ex, _) = extract::extract(&body, date, crate::extract::actors::builtin_ref());
         check_extraction(&body, &ex)?;
+    }
+
+    /// Reading a claim's proposition and topic (the contradiction rules' first step) slices
+    /// the claim's text around stops and negators: any claim extraction gives reads without
+    /// a panic (real copy once set a dash where a byte offset stepped into it).
+    #[test]
+    fn propositions_read_any_claim(body in any_text(), date in published()) {
+        let (ex, _) = extract::extract(&body, date, crate::extract::actors::builtin_ref());
+        for c in &ex.claims {
+            let _ = crate::contradict::proposition::of_claim_and_topic(c);
+        }
     }
 
     #[test]
