@@ -12,7 +12,8 @@
 //!   every stored claim of a gold file; recall every gold claim.
 //! - **sides** follow the gold's convention (GOLD.md): ISO alpha-3 for a state (an actor code's
 //!   first three letters, state media included), `UNO` for international bodies (IGO…) and for
-//!   sources whose side is not stated (UNKNWN: "diplomats"), `NGO` for monitors and NGOs, `REB`
+//!   sources whose side is not stated (UNKNWN: "diplomats"), `NGO` for monitors, NGOs, private
+//!   people and businesses (…NGO, NGO…, …BUS: the gold's shipping companies are NGO), `REB`
 //!   for rebels (…REB, …NSA, …INS) and for an opposition that `sides.tsv` makes one party with
 //!   its state's rebels (SYROPP); another opposition speaks for its state (GBROPP -> GBR).
 //! - **dates**: the claim's date when it is day-precise, else none; gold `null` matches none.
@@ -143,7 +144,8 @@ pub fn gold_side(code: Option<&str>, country: Option<&str>) -> Option<String> {
     if typed.is_unknown() || code.starts_with("IGO") {
         return Some("UNO".into());
     }
-    if code.starts_with("NGO") || code.ends_with("NGO") {
+    // A private business (NGOBUS, JPNBUS) is private, as the gold's NGO is.
+    if code.starts_with("NGO") || code.ends_with("NGO") || code.ends_with("BUS") {
         return Some("NGO".into());
     }
     if code.len() >= 3
@@ -961,6 +963,8 @@ mod tests {
             (Some("UNKNWN"), None, Some("UNO")),
             (Some("SYRNGO"), None, Some("NGO")),
             (Some("NGOHRW"), None, Some("NGO")),
+            (Some("NGOBUS"), None, Some("NGO")),
+            (Some("JPNBUS"), None, Some("NGO")),
             (Some("SYRREB"), None, Some("REB")),
             (Some("SYROPP"), None, Some("REB")),
             (Some("GBROPP"), None, Some("GBR")),

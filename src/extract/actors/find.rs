@@ -157,11 +157,16 @@ fn name_goes_on(
     let lower = word.to_lowercase();
     let calendar = crate::extract::timex::calendar::month_of(&lower).is_some()
         || crate::extract::timex::calendar::weekday_of(&lower).is_some();
-    // A title-case headline ("Kerry Meets Lavrov") capitalises its verbs: a name goes on
-    // only when what follows the next word is not capitalised too.
-    let headline = next[word.len()..]
-        .strip_prefix(' ')
-        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    // A title-case headline ("Kerry Meets Lavrov In Geneva") capitalises its verbs: a name
+    // goes on only when the words after the next one (up to three, on its line) are not all
+    // capitalised too ("Abbas Ali Kadkhodaei as saying" is a name of three words).
+    let rest = next[word.len()..].lines().next().unwrap_or("");
+    let mut after = rest
+        .split_whitespace()
+        .take(3)
+        .filter(|w| w.starts_with(char::is_alphabetic))
+        .peekable();
+    let headline = after.peek().is_some() && after.all(|w| w.starts_with(char::is_uppercase));
     capital && !calendar && !headline
 }
 
