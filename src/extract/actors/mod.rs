@@ -297,7 +297,12 @@ pub fn resolve_speaker_on(
             });
         }
     }
-    let hits = all_hits(speaker, gazetteer, date);
+    // A speaker phrase is a name, never a headline: a known person's one-word alias followed
+    // by another capitalised word ("Abbas Ali Karimi") is the first name of someone else.
+    let hits: Vec<Hit> = all_hits(speaker, gazetteer, date)
+        .into_iter()
+        .filter(|h| !first_name_of_another(speaker, h))
+        .collect();
     // A title with no side of its own ("The White Helmets, a volunteer rescue group": a
     // sideless default) describes the body named beside it; it does not outrank it.
     let rank = |h: &Hit| match (h.source, h.kind) {
@@ -319,6 +324,23 @@ pub fn resolve_speaker_on(
     })
 }
 
+/// A known person's one-word alias that another capitalised word follows inside the speaker
+/// phrase ("Abbas Ali Karimi"; not a day: "Abbas Monday").
+fn first_name_of_another(speaker: &str, h: &Hit) -> bool {
+    if h.source != Source::KnownPerson || speaker[h.span.start..h.span.end].contains(' ') {
+        return false;
+    }
+    let Some(next) = speaker[h.span.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let lower = word.to_lowercase();
+    word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && crate::extract::timex::calendar::month_of(&lower).is_none()
+        && crate::extract::timex::calendar::weekday_of(&lower).is_none()
+}
+
 /// "Seoul's Joint Chiefs of Staff", "the South Korean Joint Chiefs of Staff": a body the
 /// gazetteer files under one state, named with another state's possessive or demonym right
 /// before it, is that state's body of the same kind (KORMIL, not USAMIL). Only a country
@@ -327,8 +349,12 @@ fn owned_by_modifier(speaker: &str, hits: &[Hit], best: Hit) -> Hit {
     if best.source != Source::Entry || best.kind != ActorKind::Organisation {
         return best;
     }
-    let Some(own) = best.country.as_deref() else {
-        return best;
+    // "Russia's Security Council", "Britain's UN mission": an international body's name
+    // after a state's possessive is that state's own body or delegation (its government).
+    let own = match best.country.as_deref() {
+        Some(own) => own,
+        None if best.code.starts_with("IGO") => "",
+        None => return best,
     };
     let modifier = hits.iter().find(|h| {
         h.kind == ActorKind::Country && h.span.end <= best.span.start && {
@@ -345,6 +371,7 @@ fn owned_by_modifier(speaker: &str, hits: &[Hit], best: Hit) -> Hit {
     };
     let code = ActorCode::new(&best.code);
     let (_, role) = code.split();
+    let role = if own.is_empty() { "GOV" } else { role };
     if state == own || role.is_empty() {
         return best;
     }
