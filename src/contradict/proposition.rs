@@ -1235,6 +1235,11 @@ mod tests {
             // a noun naming someone states nothing about spying
             ("LTUGOV", "said", "the former spy was found unconscious in Vilnius", false, None),
             ("USAGOV", "said", "the expelled intelligence officers had left the country", false, None),
+            // a craft's errand is no charge of spying: where it flew is the question
+            ("GRCGOV", "said", "the plane was on a spy mission over its territory", false, Some(("located", None, 1))),
+            ("GRCGOV", "said", "the engineer was a spy for Ankara", false, Some(("spy", None, 1))),
+            ("GRCGOV", "said", "the two men were spies", false, Some(("spy", None, 1))),
+            ("GRCGOV", "said", "the patrol boat penetrated Greek territorial waters", false, Some(("located", Some("GRC"), 1))),
             // a new clause after "that" has its own subject
             ("USAGOV", "said", "Washington believed that Russian agents carried out the attack", false, Some(("responsible", Some("RUS"), 1))),
         ];
