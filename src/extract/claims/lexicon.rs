@@ -179,6 +179,9 @@ pub(super) static ASIDES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("as
 /// "an ally said").
 pub(super) static LY_NOUNS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("ly-noun"));
 
+/// Heads of a picture or a record that shows but speaks for no one ("footage showed …").
+pub(super) static EXHIBITS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("exhibit"));
+
 /// What follows a cue in an anonymous source's formula ("asked not to be named"): no claim.
 pub(super) static ANONYMITY: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("anonymity"));
 
@@ -335,6 +338,7 @@ mod tests {
             "aside",
             "ly-noun",
             "anonymity",
+            "exhibit",
             "wire-ref",
             "reported-thing",
             "relation-participle",

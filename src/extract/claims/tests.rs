@@ -87,6 +87,11 @@ fn attribution_table() {
             "Outrightly dismissing the charge, the fisheries minister said on Thursday that the trawler had stayed in its own waters.",
             &["the fisheries minister | said | indirect | the trawler had stayed in its own waters"],
         ),
+        // a picture or a record shows but speaks for no one; a poll is authored
+        // page furniture: an imperative to the reader ("Please read …") has no speaker
+        ("Please read our comment policy before commenting.", &[]),
+        ("Satellite images showed two vessels alongside the tanker.", &[]),
+        ("Ship-tracking data showed the ferry turning back towards the port.", &[]),
         // characterising cues: "labelled" as "branded"
         (
             "The transport ministry labelled the dockers' strike illegal.",

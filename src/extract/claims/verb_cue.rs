@@ -9,8 +9,8 @@
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
     in_list, role_of, CueKind, ANONYMITY, ANONYMITY_MAX_LEN, ARMED_FORCES, AUXILIARIES,
-    CHANNEL_NOUNS, PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES, REPORTED_THINGS,
-    REPORTED_THING_DETERMINERS, REPORTED_THING_RELATIVES, SKIP_BEFORE_CUE,
+    CHANNEL_NOUNS, EXHIBITS, LY_NOUNS, PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES,
+    REPORTED_THINGS, REPORTED_THING_DETERMINERS, REPORTED_THING_RELATIVES, SKIP_BEFORE_CUE,
 };
 use super::phrase::{
     is_name_particle, np_back, np_fwd_mode, pp_subject, relative_subject, sentence_subject,
@@ -119,6 +119,11 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let (after, inverted) = inverted_speaker(ctx, site, &at, passive.map(|p| p.1), &mut found);
     let mut speaker = found.speaker?;
     weak_cue_check(site, &at, found.first_tok, &mut speaker)?;
+    // "Footage showed a helicopter over the deck": a picture or a record speaks for no one.
+    let head = speaker.name.rsplit(' ').next().unwrap_or("");
+    if at.cue_word.starts_with("show") && in_list(&EXHIBITS, head) {
+        return None;
+    }
     if physical_act(site, &at, found.first_tok) {
         return None;
     }
@@ -542,13 +547,15 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
 
 /// A word capitalised only by its place at the sentence's start and shaped like a manner
 /// adverb ("Outrightly", "Flatly", "Strongly"): six letters or more ending in "ly", the rest
-/// lower case (a short name such as "Italy" or "Kelly" is left alone).
+/// lower case (a short name such as "Italy" or "Kelly" is left alone), and no noun in "-ly"
+/// (`ly-noun` in claim_words.tsv: "Family", "Assembly").
 fn manner_adverb(text: &str, t: &Tok) -> bool {
     let w = word(text, t);
     t.k == TokKind::Word
         && w.len() >= 6
         && w.ends_with("ly")
         && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && !in_list(&LY_NOUNS, w)
 }
 
 /// Subordinating words a participle cue may follow and still take the sentence's subject.
