@@ -179,6 +179,9 @@ pub(super) static ASIDES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("as
 /// "an ally said").
 pub(super) static LY_NOUNS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("ly-noun"));
 
+/// Words before "say" that make it a noun ("the final say", "no say"): no cue.
+pub(super) static SAY_NOUN: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("say-noun"));
+
 /// Heads of a picture or a record that shows but speaks for no one ("footage showed …").
 pub(super) static EXHIBITS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("exhibit"));
 
@@ -339,6 +342,7 @@ mod tests {
             "ly-noun",
             "anonymity",
             "exhibit",
+            "say-noun",
             "wire-ref",
             "reported-thing",
             "relation-participle",

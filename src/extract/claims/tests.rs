@@ -88,6 +88,9 @@ fn attribution_table() {
             &["the fisheries minister | said | indirect | the trawler had stayed in its own waters"],
         ),
         // a picture or a record shows but speaks for no one; a poll is authored
+        // "say" as a share in a decision is no cue
+        ("The supreme leader has the final say on all state matters.", &[]),
+        ("Fishermen said they had no say in the quota talks.", &["Fishermen | said | indirect | they had no say in the quota talks"]),
         // page furniture: an imperative to the reader ("Please read …") has no speaker
         ("Please read our comment policy before commenting.", &[]),
         ("Satellite images showed two vessels alongside the tanker.", &[]),

@@ -10,7 +10,8 @@ use super::coref::{Ctx, Speaker};
 use super::lexicon::{
     in_list, role_of, CueKind, ANONYMITY, ANONYMITY_MAX_LEN, ARMED_FORCES, AUXILIARIES,
     CHANNEL_NOUNS, EXHIBITS, LY_NOUNS, PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES,
-    REPORTED_THINGS, REPORTED_THING_DETERMINERS, REPORTED_THING_RELATIVES, SKIP_BEFORE_CUE,
+    REPORTED_THINGS, REPORTED_THING_DETERMINERS, REPORTED_THING_RELATIVES, SAY_NOUN,
+    SKIP_BEFORE_CUE,
 };
 use super::phrase::{
     is_name_particle, np_back, np_fwd_mode, pp_subject, relative_subject, sentence_subject,
@@ -641,7 +642,9 @@ fn weak_cue_check(
     let (text, toks, j) = (at.text, site.toks, at.j);
     let before = word_before_cue(site, at).unwrap_or("");
     // "a tweet", "their states": a cue straight after an article or a possessive is a noun.
-    let noun = in_list(NOUN_DETERMINERS, before);
+    // "the final say on state matters", "no say in it": a share in a decision, not speech.
+    let noun =
+        in_list(NOUN_DETERMINERS, before) || (at.cue_word == "say" && in_list(&SAY_NOUN, before));
     // "had come under repeated fire", "amid reported clashes": a participle straight after a
     // preposition modifies a noun.
     // "the vessel had ignored repeated warnings": after an auxiliary and a past participle,
