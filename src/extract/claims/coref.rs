@@ -224,7 +224,20 @@ impl<'a> Ctx<'a> {
     fn definite_role(&mut self, head_words: &[&str], phrase: &str, span: Span) -> Option<Speaker> {
         let last = head_words.last().copied().unwrap_or("");
         if is_cap(last) {
-            return None;
+            // "The Foreign Secretary said", "the Prime Minister added": British copy capitalises
+            // a government office; read it as the office written in lower case. Any other
+            // capitalised head ("the Foreign Ministry", "the White House") is a name.
+            let lower: Vec<String> = head_words.iter().map(|w| w.to_lowercase()).collect();
+            let office: Vec<&str> = lower
+                .iter()
+                .map(String::as_str)
+                .filter(|w| !super::role_determiner(w))
+                .collect();
+            if !GOV_OFFICES.contains(&office.join(" ").as_str()) {
+                return None;
+            }
+            let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+            return self.definite_role(&words, phrase, span);
         }
         let own_modifier = head_words
             .get(1..head_words.len().saturating_sub(1))

@@ -305,6 +305,15 @@ fn attribution_table() {
                 "the UNHCR's Hans Meyer | said | direct | No one was hurt overnight",
             ],
         ),
+        // a government office capitalised, as British copy writes it, refers back as the
+        // office in lower case does; a capitalised body ("the Foreign Ministry") is a name
+        (
+            "Foreign Secretary Jane Roe said the seizure was unlawful.\n\nThe Foreign Secretary, speaking after a meeting of ministers, said the ferry was in Danish waters.",
+            &[
+                "Jane Roe | said | indirect | the seizure was unlawful",
+                "Jane Roe | said | indirect | the ferry was in Danish waters",
+            ],
+        ),
         // a participle after the verb phrase takes the sentence's subject, never the noun after it
         (
             "But Moscow hit back, claiming the statement was part of a campaign.",
