@@ -295,6 +295,7 @@ pub fn find(
     }
     same_occasion_dates(&mut out, &mut cued, published);
     name_title_leads(&mut out);
+    named_after_description(&mut out);
     if out.is_empty() && !quotes.is_empty() {
         diagnostics.push(Diagnostic {
             code: DiagCode::QuotesWithoutClaim,
@@ -364,6 +365,44 @@ const MAX_HEADLINE_WORDS: usize = 15;
 /// minister said Monday ..." then "Defense Minister Sergei Shoigu ... said". A titled speaker
 /// that resolved to no person takes the name of the first later named speaker of the same
 /// actor whose sentence carries the same role word.
+/// "The U.S. special envoy for Ukraine says Washington sees no reason to doubt Kiev. / Kurt
+/// Volker told reporters …": wire copy introduces a person by office first and by name in the
+/// next sentence. A full name no rule gave a side, speaking in the sentence right after a claim
+/// of a definite description of one person with a side ("the U.S. special envoy"), takes that
+/// side, and so do its later claims under the same name.
+fn named_after_description(claims: &mut [Claim]) {
+    for i in 1..claims.len() {
+        let (prev, c) = (&claims[i - 1], &claims[i]);
+        let full_name = c.speaker.split_whitespace().filter(|w| is_cap(w)).count() >= 2
+            && c.speaker.split_whitespace().all(is_cap);
+        let next_sentence = c.sentence_span.start > prev.sentence_span.end
+            && c.sentence_span.start <= prev.sentence_span.end + 2;
+        if c.actor_code.is_some() || !full_name || !next_sentence {
+            continue;
+        }
+        let lower = prev.speaker.to_lowercase();
+        let one_person = lower
+            .split(|ch: char| !ch.is_alphabetic())
+            .rfind(|w| role_of(w).is_some_and(|r| !r.org && !r.plural))
+            .is_some();
+        if !lower.starts_with("the ") || !one_person || prev.country.is_none() {
+            continue;
+        }
+        let (code, country, name) = (
+            prev.actor_code.clone(),
+            prev.country.clone(),
+            c.speaker.clone(),
+        );
+        for d in claims[i..]
+            .iter_mut()
+            .filter(|d| d.speaker == name && d.actor_code.is_none())
+        {
+            d.actor_code = code.clone();
+            d.country = country.clone();
+        }
+    }
+}
+
 fn name_title_leads(claims: &mut [Claim]) {
     for i in 0..claims.len() {
         let c = &claims[i];

@@ -314,6 +314,15 @@ fn attribution_table() {
                 "Jane Roe | said | indirect | the ferry was in Danish waters",
             ],
         ),
+        // a person introduced by office, then by name in the next sentence, keeps the office's
+        // side (checked with codes in `sides_table`)
+        (
+            "The Danish special envoy for the Arctic says the talks will go on.\n\nJane Roe told reporters on Wednesday that the ferry was turning back.",
+            &[
+                "The Danish special envoy for the Arctic | says | indirect | the talks will go on",
+                "Jane Roe | told reporters | indirect | the ferry was turning back",
+            ],
+        ),
         // a participle after the verb phrase takes the sentence's subject, never the noun after it
         (
             "But Moscow hit back, claiming the statement was part of a campaign.",
@@ -1124,6 +1133,23 @@ fn speaker_side_table() {
         (
             "Witnesses on both banks of the river near Cochabamba said the convoy turned back.",
             &["Witnesses | NGOCVL | the convoy turned back"],
+        ),
+        // introduced by office, then named in the next sentence: the name keeps the office's
+        // side; a name after an unrelated sentence does not
+        (
+            "The Danish special envoy for the Arctic says the talks will go on.\n\nJane Roe told reporters on Wednesday that the ferry was turning back. Roe said the crew was safe.",
+            &[
+                "The Danish special envoy for the Arctic | DNKGOV | the talks will go on",
+                "Jane Roe | DNKGOV | the ferry was turning back",
+                "Jane Roe | DNKGOV | the crew was safe",
+            ],
+        ),
+        (
+            "The Danish special envoy for the Arctic says the talks will go on. The ferry left at noon.\n\nJane Roe told reporters that the ferry was turning back.",
+            &[
+                "The Danish special envoy for the Arctic | DNKGOV | the talks will go on",
+                "Jane Roe | - | the ferry was turning back",
+            ],
         ),
         // "put out the line that": a line given to the press.
         (
