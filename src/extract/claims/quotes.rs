@@ -95,6 +95,8 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
         let (mark_len, kind) = match c {
             '“' => (3, 1),
             '”' => (3, 2),
+            // 25°59'43"N: a mark of seconds of arc in a coordinate, no quote mark
+            '"' if arc_seconds(b, i) => continue,
             '"' => (1, 0),
             '\'' if apostrophe_next => (2, 0),
             _ => continue,
@@ -134,6 +136,15 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// The straight double mark at `i` follows a digit and precedes a compass letter standing
+/// alone ("43\"N", "25\"E)"): seconds of arc in a coordinate.
+fn arc_seconds(b: &[u8], i: usize) -> bool {
+    i > 0
+        && b[i - 1].is_ascii_digit()
+        && matches!(b.get(i + 1), Some(b'N' | b'S' | b'E' | b'W'))
+        && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// Where the next paragraph starts when the line break at `i` opens a blank line (only

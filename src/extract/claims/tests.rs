@@ -88,6 +88,11 @@ fn attribution_table() {
             &["the fisheries minister | said | indirect | the trawler had stayed in its own waters"],
         ),
         // a picture or a record shows but speaks for no one; a poll is authored
+        // a coordinate's seconds of arc ("43\"N") are no quote marks
+        (
+            "\"The boat crossed at 04:05 at 26°01'12\"N 56°10'30\"E near the cape,\" the minister tweeted.",
+            &["the minister | tweeted | direct | The boat crossed at 04:05 at 26°01'12\"N 56°10'30\"E near the cape"],
+        ),
         // "say" as a share in a decision is no cue
         ("The supreme leader has the final say on all state matters.", &[]),
         ("Fishermen said they had no say in the quota talks.", &["Fishermen | said | indirect | they had no say in the quota talks"]),
