@@ -2248,14 +2248,16 @@ mod tests {
                 "the foreign ministry",
                 Some("FRA"),
             ),
+            // (the capitalised office refers back in the claim reader, as the lower-case one
+            // does: the claim is the named person's)
             (
                 "Canadian Prime Minister Justin Trudeau spoke to reporters on Monday. Addressing lawmakers later, the Prime Minister said the border would stay open.",
-                "the Prime Minister",
+                "Justin Trudeau",
                 Some("CAN"),
             ),
             (
                 "Theresa May met her cabinet on Monday. Speaking to lawmakers later, the Prime Minister said the attack was unlawful.",
-                "the Prime Minister",
+                "Theresa May",
                 Some("GBR"),
             ),
             // an organisation's description refers back to the last non-state organisation

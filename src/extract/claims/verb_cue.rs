@@ -120,11 +120,6 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let (after, inverted) = inverted_speaker(ctx, site, &at, passive.map(|p| p.1), &mut found);
     let mut speaker = found.speaker?;
     weak_cue_check(site, &at, found.first_tok, &mut speaker)?;
-    // "Footage showed a helicopter over the deck": a picture or a record speaks for no one.
-    let head = speaker.name.rsplit(' ').next().unwrap_or("");
-    if at.cue_word.starts_with("show") && in_list(&EXHIBITS, head) {
-        return None;
-    }
     if physical_act(site, &at, found.first_tok) {
         return None;
     }
@@ -631,8 +626,9 @@ fn inverted_speaker(
     (after, inverted)
 }
 
-/// Weak cues (nouns too: "claims", "reports") need a plain subject right before them, and
-/// weak and belief cues cap the confidence. `None`: no claim.
+/// Weak cues (nouns too: "claims", "reports") need a plain subject right before them, a cue
+/// of showing needs a speaker that is no picture or record, and weak and belief cues cap the
+/// confidence. `None`: no claim.
 fn weak_cue_check(
     site: &CueSite,
     at: &At,
@@ -672,7 +668,10 @@ fn weak_cue_check(
                 && !in_list(NOUN_DETERMINERS, w)
                 && !in_list(&["that", "of", "about", "against", "to", "on", "in"], w)
         });
-    if noun || adjective || modifier {
+    // "Footage showed a helicopter over the deck": a picture or a record speaks for no one.
+    let head = speaker.name.rsplit(' ').next().unwrap_or("");
+    let exhibit = at.cue_word.starts_with("show") && in_list(&EXHIBITS, head);
+    if noun || adjective || modifier || exhibit {
         return None;
     }
     if site.row.weak {
