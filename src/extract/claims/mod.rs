@@ -361,10 +361,6 @@ const MIN_CUT_WORDS: usize = 6;
 /// The longest sentence-case line (in words) read as a headline when it has no final stop.
 const MAX_HEADLINE_WORDS: usize = 15;
 
-/// Wire ledes introduce a speaker by title and name them a paragraph later: "Russia's defense
-/// minister said Monday ..." then "Defense Minister Sergei Shoigu ... said". A titled speaker
-/// that resolved to no person takes the name of the first later named speaker of the same
-/// actor whose sentence carries the same role word.
 /// "The U.S. special envoy for Ukraine says Washington sees no reason to doubt Kiev. / Kurt
 /// Volker told reporters …": wire copy introduces a person by office first and by name in the
 /// next sentence. A full name no rule gave a side, speaking in the sentence right after a claim
@@ -403,6 +399,10 @@ fn named_after_description(claims: &mut [Claim]) {
     }
 }
 
+/// Wire ledes introduce a speaker by title and name them a paragraph later: "Russia's defense
+/// minister said Monday ..." then "Defense Minister Sergei Shoigu ... said". A titled speaker
+/// that resolved to no person takes the name of the first later named speaker of the same
+/// actor whose sentence carries the same role word.
 fn name_title_leads(claims: &mut [Claim]) {
     for i in 0..claims.len() {
         let c = &claims[i];
