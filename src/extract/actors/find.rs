@@ -159,7 +159,7 @@ fn name_goes_on(
         || crate::extract::timex::calendar::weekday_of(&lower).is_some();
     // A title-case headline ("Kerry Meets Lavrov In Geneva") capitalises its verbs: a name
     // goes on only when the words after the next one (up to three, on its line) are not all
-    // capitalised too ("Abbas Ali Kadkhodaei as saying" is a name of three words).
+    // capitalised too ("Abbas Ali Karimi as saying" is a name of three words).
     let rest = next[word.len()..].lines().next().unwrap_or("");
     let mut after = rest
         .split_whitespace()

@@ -361,10 +361,10 @@ const MIN_CUT_WORDS: usize = 6;
 /// The longest sentence-case line (in words) read as a headline when it has no final stop.
 const MAX_HEADLINE_WORDS: usize = 15;
 
-/// "The U.S. special envoy for Ukraine says Washington sees no reason to doubt Kiev. / Kurt
-/// Volker told reporters …": wire copy introduces a person by office first and by name in the
-/// next sentence. A full name no rule gave a side, speaking in the sentence right after a claim
-/// of a definite description of one person with a side ("the U.S. special envoy"), takes that
+/// "The Danish special envoy for the Arctic says the talks will go on. / Jane Roe told
+/// reporters …": wire copy introduces a person by office first and by name in the next
+/// sentence. A full name no rule gave a side, speaking in the sentence right after a claim
+/// of a definite description of one person with a side ("the Danish special envoy"), takes that
 /// side, and so do its later claims under the same name.
 fn named_after_description(claims: &mut [Claim]) {
     for i in 1..claims.len() {
