@@ -145,29 +145,36 @@ fn name_goes_on(
     if alias.contains(' ') || !person {
         return false;
     }
-    let Some(next) = text[end..].strip_prefix(' ') else {
+    let Some(word) = next_name_word(text, end) else {
         return false;
     };
-    let word: String = next
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '\'')
-        .collect();
-    let capital = word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().skip(1).any(char::is_lowercase);
-    let lower = word.to_lowercase();
-    let calendar = crate::extract::timex::calendar::month_of(&lower).is_some()
-        || crate::extract::timex::calendar::weekday_of(&lower).is_some();
     // A title-case headline ("Kerry Meets Lavrov In Geneva") capitalises its verbs: a name
     // goes on only when the words after the next one (up to three, on its line) are not all
     // capitalised too ("Abbas Ali Karimi as saying" is a name of three words).
-    let rest = next[word.len()..].lines().next().unwrap_or("");
+    let rest = text[end + 1 + word.len()..].lines().next().unwrap_or("");
     let mut after = rest
         .split_whitespace()
         .take(3)
         .filter(|w| w.starts_with(char::is_alphabetic))
         .peekable();
     let headline = after.peek().is_some() && after.all(|w| w.starts_with(char::is_uppercase));
-    capital && !calendar && !headline
+    !headline
+}
+
+/// The word after a space at `end` when it can go on a name: capitalised, with a lower-case
+/// letter after its first ("Karimi", "O'Neill"; not "US"), and no day or month ("Monday").
+pub(super) fn next_name_word(text: &str, end: usize) -> Option<&str> {
+    let next = text[end..].strip_prefix(' ')?;
+    let len = next
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .unwrap_or(next.len());
+    let word = &next[..len];
+    let capital = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase);
+    let lower = word.to_lowercase();
+    let calendar = crate::extract::timex::calendar::month_of(&lower).is_some()
+        || crate::extract::timex::calendar::weekday_of(&lower).is_some();
+    (capital && !calendar).then_some(word)
 }
 
 /// Gazetteer hits with titles applied: every mention before places are dropped.

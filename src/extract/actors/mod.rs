@@ -324,21 +324,12 @@ pub fn resolve_speaker_on(
     })
 }
 
-/// A known person's one-word alias that another capitalised word follows inside the speaker
-/// phrase ("Abbas Ali Karimi"; not a day: "Abbas Monday").
+/// A known person's one-word alias that another name word follows inside the speaker phrase
+/// ("Abbas Ali Karimi"; not a day: "Abbas Monday"), as [`find::next_name_word`] reads it.
 fn first_name_of_another(speaker: &str, h: &Hit) -> bool {
-    if h.source != Source::KnownPerson || speaker[h.span.start..h.span.end].contains(' ') {
-        return false;
-    }
-    let Some(next) = speaker[h.span.end..].strip_prefix(' ') else {
-        return false;
-    };
-    let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-    let lower = word.to_lowercase();
-    word.starts_with(char::is_uppercase)
-        && word.chars().skip(1).any(char::is_lowercase)
-        && crate::extract::timex::calendar::month_of(&lower).is_none()
-        && crate::extract::timex::calendar::weekday_of(&lower).is_none()
+    h.source == Source::KnownPerson
+        && !speaker[h.span.start..h.span.end].contains(' ')
+        && find::next_name_word(speaker, h.span.end).is_some()
 }
 
 /// "Seoul's Joint Chiefs of Staff", "the South Korean Joint Chiefs of Staff": a body the

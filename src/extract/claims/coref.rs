@@ -228,15 +228,15 @@ impl<'a> Ctx<'a> {
             // a government office; read it as the office written in lower case. Any other
             // capitalised head ("the Foreign Ministry", "the White House") is a name.
             let lower: Vec<String> = head_words.iter().map(|w| w.to_lowercase()).collect();
-            let office: Vec<&str> = lower
+            let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+            let office: Vec<&str> = words
                 .iter()
-                .map(String::as_str)
+                .copied()
                 .filter(|w| !super::role_determiner(w))
                 .collect();
             if !GOV_OFFICES.contains(&office.join(" ").as_str()) {
                 return None;
             }
-            let words: Vec<&str> = lower.iter().map(String::as_str).collect();
             return self.definite_role(&words, phrase, span);
         }
         let own_modifier = head_words

@@ -361,6 +361,14 @@ const MIN_CUT_WORDS: usize = 6;
 /// The longest sentence-case line (in words) read as a headline when it has no final stop.
 const MAX_HEADLINE_WORDS: usize = 15;
 
+/// The last word of a lower-case speaker phrase that names one person's role ("the danish
+/// special envoy for the arctic" -> "envoy"), if any.
+fn last_person_role(lower: &str) -> Option<&str> {
+    lower
+        .split(|ch: char| !ch.is_alphabetic())
+        .rfind(|w| person_role(w))
+}
+
 /// "The Danish special envoy for the Arctic says the talks will go on. / Jane Roe told
 /// reporters …": wire copy introduces a person by office first and by name in the next
 /// sentence. A full name no rule gave a side, speaking in the sentence right after a claim
@@ -377,11 +385,10 @@ fn named_after_description(claims: &mut [Claim]) {
             continue;
         }
         let lower = prev.speaker.to_lowercase();
-        let one_person = lower
-            .split(|ch: char| !ch.is_alphabetic())
-            .rfind(|w| role_of(w).is_some_and(|r| !r.org && !r.plural))
-            .is_some();
-        if !lower.starts_with("the ") || !one_person || prev.country.is_none() {
+        if !lower.starts_with("the ")
+            || last_person_role(&lower).is_none()
+            || prev.country.is_none()
+        {
             continue;
         }
         let (code, country, name) = (
@@ -412,11 +419,7 @@ fn name_title_leads(claims: &mut [Claim]) {
         if !unresolved || indefinite || c.actor_code.is_none() {
             continue;
         }
-        let Some(role) = lower
-            .split(|ch: char| !ch.is_alphabetic())
-            .rfind(|w| role_of(w).is_some_and(|r| !r.org && !r.plural))
-            .map(str::to_string)
-        else {
+        let Some(role) = last_person_role(&lower).map(str::to_string) else {
             continue;
         };
         let named = claims[i + 1..].iter().find(|d| {

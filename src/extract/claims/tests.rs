@@ -87,7 +87,6 @@ fn attribution_table() {
             "Outrightly dismissing the charge, the fisheries minister said on Thursday that the trawler had stayed in its own waters.",
             &["the fisheries minister | said | indirect | the trawler had stayed in its own waters"],
         ),
-        // a picture or a record shows but speaks for no one; a poll is authored
         // a coordinate's seconds of arc ("43\"N") are no quote marks
         (
             "\"The boat crossed at 04:05 at 26°01'12\"N 56°10'30\"E near the cape,\" the minister tweeted.",
@@ -98,6 +97,7 @@ fn attribution_table() {
         ("Fishermen said they had no say in the quota talks.", &["Fishermen | said | indirect | they had no say in the quota talks"]),
         // page furniture: an imperative to the reader ("Please read …") has no speaker
         ("Please read our comment policy before commenting.", &[]),
+        // a picture or a record shows but speaks for no one
         ("Satellite images showed two vessels alongside the tanker.", &[]),
         ("Ship-tracking data showed the ferry turning back towards the port.", &[]),
         // characterising cues: "labelled" as "branded"
@@ -320,7 +320,7 @@ fn attribution_table() {
             ],
         ),
         // a person introduced by office, then by name in the next sentence, keeps the office's
-        // side (checked with codes in `sides_table`)
+        // side (checked with codes in `speaker_side_table`)
         (
             "The Danish special envoy for the Arctic says the talks will go on.\n\nJane Roe told reporters on Wednesday that the ferry was turning back.",
             &[

@@ -669,8 +669,8 @@ fn weak_cue_check(
                 && !in_list(&["that", "of", "about", "against", "to", "on", "in"], w)
         });
     // "Footage showed a helicopter over the deck": a picture or a record speaks for no one.
-    let head = speaker.name.rsplit(' ').next().unwrap_or("");
-    let exhibit = at.cue_word.starts_with("show") && in_list(&EXHIBITS, head);
+    let exhibit = at.cue_word.starts_with("show")
+        && in_list(&EXHIBITS, speaker.name.rsplit(' ').next().unwrap_or(""));
     if noun || adjective || modifier || exhibit {
         return None;
     }
