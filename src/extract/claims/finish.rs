@@ -81,6 +81,7 @@ pub(super) fn finish(
         .next();
     let date = date
         .or_else(|| opening_timex(text, &d, timexes, published))
+        .or_else(|| clause_opening_timex(text, &d, timexes, published))
         .or_else(|| occasion_in_content(text, &d, timexes, published));
     // An undated claim in the perfect ("has denied"), after "earlier" or as a standing
     // position ("Moscow denies") was made before the report's day: its date is unknown, and
@@ -326,6 +327,44 @@ fn opening_timex(
     (((prefix.is_empty() && text[t.span.end..].starts_with(',')) || opener)
         && !d.content.overlaps(t.span)
         && t.span.end <= d.cue.start.min(d.content.start)
+        && speech_day(t, published)
+        && t.resolved.precision == Precision::Day)
+        .then_some(t.resolved)
+}
+
+/// "Tensions rose, and late Sunday the president said …": a day that opens the speaker's
+/// clause after "and", "but", "while" or a semicolon dates the claim as a day opening the
+/// sentence does ([`opening_timex`]); only a comma may stand between the day and the speaker.
+fn clause_opening_timex(
+    text: &str,
+    d: &Draft,
+    timexes: &[Timex],
+    published: DateValue,
+) -> Option<DateValue> {
+    let speaker = d.speaker.span?;
+    if speaker.start <= d.sentence.start || speaker.end > d.cue.start {
+        return None;
+    }
+    let t = timexes
+        .iter()
+        .rev()
+        .find(|t| t.span.start > d.sentence.start && t.span.end <= speaker.start)?;
+    let gap = text.get(t.span.end..speaker.start)?;
+    if !gap.chars().all(|c| c.is_whitespace() || c == ',') {
+        return None;
+    }
+    let before = text.get(d.sentence.start..t.span.start)?.trim_end();
+    let lower = before.to_lowercase();
+    let lower = ["late on", "early on", "later on", "earlier on", "on"]
+        .iter()
+        .find_map(|o| lower.strip_suffix(o).filter(|r| r.ends_with(' ')))
+        .unwrap_or(&lower)
+        .trim_end();
+    let boundary = [", and", ", but", ", while", ";"]
+        .iter()
+        .any(|b| lower.ends_with(b));
+    (boundary
+        && !d.content.overlaps(t.span)
         && speech_day(t, published)
         && t.resolved.precision == Precision::Day)
         .then_some(t.resolved)

@@ -623,13 +623,27 @@ fn time_of_day_unit(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
                 w,
             )
     };
-    Some(if opens && at(k + 2).is_some_and(period) {
+    let end = if opens && at(k + 2).is_some_and(period) {
         k + 3
     } else if is_day(next) {
         k + 2
     } else {
         k + 1
-    })
+    };
+    // "late on November 25", "early on 25 November": a month and its day are one day.
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let month = |w: &str| {
+        is_day(w)
+            && !digits(w)
+            && w.len() > 3
+            && !w.ends_with("day")
+            && !w.eq_ignore_ascii_case("tonight")
+    };
+    let pair = match (at(end - 1), at(end)) {
+        (Some(a), Some(b)) => (month(a) && digits(b)) || (digits(a) && month(b)),
+        _ => false,
+    };
+    Some(if pair { end + 1 } else { end })
 }
 
 /// "agreed early on Saturday on a plan": in a circumstance a determiner goes with a name or a

@@ -627,6 +627,15 @@ fn attribution_table() {
             "The port authority late on Thursday said the channel would reopen.",
             &["The port authority | said | indirect | the channel would reopen"],
         ),
+        // a month and its day after the time of day are one day
+        (
+            "The port authority said late on November 25 that the channel would reopen.",
+            &["The port authority | said | indirect | the channel would reopen"],
+        ),
+        (
+            "The port authority said early on 25 November the channel would reopen.",
+            &["The port authority | said | indirect | the channel would reopen"],
+        ),
         (
             "Peru's fisheries minister agreed early on Saturday on a plan to share the catch.",
             &["Peru's fisheries minister | agreed | indirect | a plan to share the catch"],
@@ -1717,5 +1726,36 @@ fn wire_references_are_read_from_the_word_list() {
     ];
     for (speaker, want) in cases {
         assert_eq!(wire_reference(speaker), want, "{speaker:?}");
+    }
+}
+
+/// A day that opens the speaker's clause after "and", "but", "while" or a semicolon dates the
+/// claim; a day elsewhere in the clause before it (the event's) does not, nor a day inside the
+/// content. The time of day and a month's day after the cue are one circumstance.
+#[test]
+fn a_day_opening_the_speakers_clause_dates_it() {
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2018, 3, d).unwrap();
+    let published = DateValue::day(day(15));
+    let cases: &[(&str, Option<chrono::NaiveDate>)] = &[
+        (
+            "The dispute has strained ties between the neighbours, and late Tuesday the prime minister said he would recall the ambassador.",
+            Some(day(13)),
+        ),
+        (
+            "The ferry was held for hours; on Monday the port authority said the channel would reopen.",
+            Some(day(12)),
+        ),
+        (
+            "The port authority said late on March 13 that the channel would reopen.",
+            Some(day(13)),
+        ),
+        // the day belongs to the event told before the clause
+        (
+            "The ferry was seized on Monday and the port authority said the channel would reopen.",
+            Some(day(15)),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(dates_of(text, published), vec![*want], "{text}");
     }
 }
