@@ -312,6 +312,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_indefinite_role(&coded, &c.speaker, at))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Person))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Body))
+                .or_else(|| by_issuer(body, &coded, &lower, at))
                 .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Document))
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
                 .or_else(|| official::by_dateline(&c.speaker, home))
@@ -569,6 +570,39 @@ fn by_last_speaker(
         *pos < at && fits_speaker(speaker) && !(kind == LastSpeaker::Body && state(found))
     })?;
     (at - pos <= LAST_SPEAKER).then(|| found.clone())
+}
+
+/// Longest distance back to the speaker who issued the document a bare channel noun names,
+/// in bytes: a report comes back to "the release" several paragraphs on.
+const ISSUER: usize = 3000;
+
+/// "Iran rejects the remarks, the Permanent Mission of Iran said in a press release. … the
+/// release said": "the" and a channel noun refers to the last coded speaker whose own
+/// attribution names that noun ("said in a press release", "issued a statement"), however many
+/// other speakers stand between.
+fn by_issuer(
+    body: &str,
+    coded: &[(usize, String, Found)],
+    lower: &str,
+    at: usize,
+) -> Option<Found> {
+    let noun = lower.strip_prefix("the ")?;
+    if noun.contains(' ') || !super::claims::channel_noun(noun) {
+        return None;
+    }
+    let names_noun = |pos: usize| {
+        let end = body.floor_char_boundary((pos + 160).min(at));
+        let end = body[pos..end].find(['.', '\n']).map_or(end, |e| pos + e);
+        body[pos..end]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(noun))
+    };
+    coded
+        .iter()
+        .rev()
+        .take_while(|(pos, _, _)| at.saturating_sub(*pos) <= ISSUER)
+        .find(|(pos, speaker, _)| *pos < at && !speaker.ends_with(noun) && names_noun(*pos))
+        .map(|(_, _, f)| f.clone())
 }
 
 /// Whether an actor code names an organ of a state (`state_roles.tsv`: RUSGOV, SYRMIL, not
@@ -1245,6 +1279,25 @@ mod tests {
             "the leaders are the EU leaders of the body: {:?}",
             ex.claims
         );
+    }
+
+    /// "the release said" several paragraphs after "X said in a press release" is X's, even
+    /// when another side's speaker came between; with no issuer named, no side.
+    #[test]
+    fn a_document_is_its_issuers() {
+        let filler = "The trawler was boarded at dawn, with its crew of twelve held on deck for several hours while the coast guard searched the holds, and the vessel was then escorted to port, where it remains. ";
+        let body = format!(
+            "Norway rejects the charges, the Norwegian foreign ministry said in a press release.\n\n{filler}{filler}\n\nRussian Foreign Minister Sergei Lavrov said the boat had entered Russian waters.\n\n{filler}\n\n\"The charges are baseless,\" the release said."
+        );
+        let got = sides(&body);
+        assert_eq!(
+            got.last().map(|(s, c)| (s.as_str(), c.as_deref())),
+            Some(("the release", Some("NOR"))),
+            "{got:?}"
+        );
+        let body = format!("{filler}\n\n\"The charges are baseless,\" the release said.");
+        let got = sides(&body);
+        assert_eq!(got.last().map(|(_, c)| c.as_deref()), Some(None), "{got:?}");
     }
 
     /// A speaker joined by "and" to a party of another side: one claim per party.

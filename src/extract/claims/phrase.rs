@@ -3,8 +3,8 @@
 //! adverbs and trailers that may stand between a speaker, its cue and the content.
 
 use super::lexicon::{
-    in_list, role_of, ASIDES, CAP_STOP, DETERMINERS, LY_NOUNS, MODIFIERS, NAME_LIKE_SKIPS, NP_STOP,
-    PRONOUNS, QUANTIFIERS, SKIP_BEFORE_CUE, TRAILER_WORDS,
+    in_list, role_of, ASIDES, BODY_HEADS, CAP_STOP, DETERMINERS, LY_NOUNS, MODIFIERS,
+    NAME_LIKE_SKIPS, NP_STOP, PRONOUNS, QUANTIFIERS, SKIP_BEFORE_CUE, TRAILER_WORDS,
 };
 use super::tokens::{is_cap, is_punct, word, Tok, TokKind};
 
@@ -199,11 +199,12 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
                 start = i;
                 continue;
             }
-            // "a spokesman for the Kremlin", "a source in the Egyptian delegation": continue
-            // through the preposition after a role noun.
+            // "a spokesman for the Kremlin", "a source in the Egyptian delegation", "the Border
+            // Service in the Crimea": continue through the preposition after a role noun or a
+            // body's last word.
             if i >= 3
                 && role_preposition(word(text, &toks[i - 2]))
-                && role_of(word(text, &toks[i - 3])).is_some()
+                && role_or_body(word(text, &toks[i - 3]))
             {
                 i -= 3;
                 start = i;
@@ -214,7 +215,7 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
         let lp = pw.to_lowercase();
         if role_preposition(&lp)
             && i >= 2
-            && role_of(word(text, &toks[i - 2])).is_some()
+            && role_or_body(word(text, &toks[i - 2]))
             && toks[i - 2].k == TokKind::Word
         {
             i -= 2;
@@ -291,6 +292,12 @@ fn participle_modifier(text: &str, toks: &[Tok], k: usize) -> bool {
                 .and_then(lower)
                 .is_some_and(|a| a.len() > 4 && a.ends_with("ly"))
                 && is_det(k.checked_sub(2))))
+}
+
+/// A role noun ("spokesman", "embassy") or the last word of a body's name ("Service",
+/// "guard"): either may take a preposition inside a speaker phrase.
+fn role_or_body(w: &str) -> bool {
+    role_of(w).is_some() || in_list(&BODY_HEADS, w)
 }
 
 /// A preposition that may follow a role noun inside a speaker phrase: "a spokesman for",

@@ -617,6 +617,15 @@ fn attribution_table() {
                 "Quito | said | indirect | its coast guard sank two boats",
             ],
         ),
+        // a body's name and the place it sits in, after the content
+        (
+            "The trawlers had crossed the line, the Border Service in Murmansk said on Sunday.",
+            &["the Border Service in Murmansk | said | indirect | The trawlers had crossed the line"],
+        ),
+        (
+            "The trawlers had crossed the line, the coast guard in Tromso said.",
+            &["the coast guard in Tromso | said | indirect | The trawlers had crossed the line"],
+        ),
         // a time of day before a day is part of the circumstance, on either side of the cue;
         // "early" before anything else is the content's
         (
