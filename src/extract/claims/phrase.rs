@@ -438,7 +438,7 @@ pub(super) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(usize, usize
     // "However, Lavrov said", "In a statement, the ministry said": skip the opener up to its
     // comma; "But Moscow hit back, claiming ...": a bare conjunction is skipped below, and the
     // comma after the verb phrase is no opener's.
-    if in_list(&CAP_STOP, word(text, &toks[k0])) {
+    if in_list(&CAP_STOP, word(text, &toks[k0])) || opening_modifier(text, toks, k0) {
         let comma = (k0..toks.len().min(k0 + 16)).find(|&k| is_punct(text, &toks[k], ","));
         let conjunction = matches!(
             word(text, &toks[k0]).to_lowercase().as_str(),
@@ -456,6 +456,33 @@ pub(super) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(usize, usize
     }
     let end = np_fwd(text, toks, k0)?;
     Some((k0, end))
+}
+
+/// "Reacting to the sanctions, Iran vowed …", "Recently, Washington sent …": a sentence that
+/// opens with a participle and its preposition, or an adverb in "-ly" and a comma, sets the
+/// scene; the subject comes after the comma. A place in "-ing" ("Beijing said") is followed by
+/// no preposition of a participle's.
+fn opening_modifier(text: &str, toks: &[Tok], k0: usize) -> bool {
+    let w = word(text, &toks[k0]);
+    let lower = w.to_ascii_lowercase();
+    if !is_cap(w) || lower.len() < 6 {
+        return false;
+    }
+    let next = toks.get(k0 + 1);
+    if lower.ends_with("ly") && !in_list(&LY_NOUNS, &lower) {
+        return next.is_some_and(|t| is_punct(text, t, ","));
+    }
+    lower.ends_with("ing")
+        && next.is_some_and(|t| {
+            t.k == TokKind::Word
+                && in_list(
+                    &[
+                        "to", "at", "on", "in", "after", "for", "with", "about", "from", "during",
+                    ],
+                    word(text, t),
+                )
+                && word(text, t).starts_with(|c: char| c.is_ascii_lowercase())
+        })
 }
 
 /// Skip adverbs, auxiliaries and time words between a speaker and its cue, backwards from token `j`.

@@ -333,6 +333,15 @@ fn attribution_table() {
             "But Moscow hit back, claiming the statement was part of a campaign.",
             &["Moscow | claiming | indirect | the statement was part of a campaign"],
         ),
+        // an opening participle and its preposition, or an adverb and its comma, is no subject
+        (
+            "Reacting to the sanctions, Norway last month vowed to close its ports.",
+            &["Norway | vowed | indirect | close its ports"],
+        ),
+        (
+            "Recently, Oslo sent two frigates to the area, citing an unnamed threat.",
+            &["Oslo | citing | indirect | an unnamed threat"],
+        ),
         // the passive "was quoted by X as saying": the subject is the speaker, and the later
         // "the official said" refers back to it
         (
