@@ -303,6 +303,9 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                         at,
                     )
                 })
+                .or_else(|| {
+                    roles::owner_person(body, actors, &c.speaker, c.sentence_span.start, at)
+                })
                 .or_else(|| by_described_source(actors, &c.speaker, at))
                 .or_else(|| by_title_alias(article, &c.speaker, at))
                 .or_else(|| by_previous_subject(body, actors, &c.speaker, at))
@@ -1279,6 +1282,31 @@ mod tests {
             "the leaders are the EU leaders of the body: {:?}",
             ex.claims
         );
+    }
+
+    /// "his spokesman" speaks for the person named last before it; "her" likewise; with no
+    /// person named with a side, no side.
+    #[test]
+    fn his_spokesman_is_the_persons() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Russian Foreign Minister Sergei Lavrov arrived in Ankara. His spokeswoman said the talks would focus on trade.",
+                Some("RUS"),
+            ),
+            (
+                "Ukrainian President Petro Poroshenko called a meeting of his war cabinet, his spokesman said.",
+                Some("UKR"),
+            ),
+            ("The talks resumed in Ankara. His spokesman said they would focus on trade.", None),
+        ];
+        for (body, want) in cases {
+            let got = sides(body);
+            assert_eq!(
+                got.last().and_then(|(_, c)| c.as_deref()),
+                *want,
+                "{body}: {got:?}"
+            );
+        }
     }
 
     /// "the release said" several paragraphs after "X said in a press release" is X's, even

@@ -47,6 +47,33 @@ pub(super) fn owner_opening_sentence<'a>(
     })
 }
 
+/// How far back before the speaker's sentence "his" or "her" looks for its person, in bytes:
+/// about one sentence.
+const OWNER_PERSON: usize = 400;
+
+/// "President Jan Roe called a meeting of his cabinet, his spokesperson said": a speaker
+/// opening with "his" or "her" speaks for the person named last before it, in its own sentence
+/// or the one before, when that person has a side.
+pub(super) fn owner_person<'a>(
+    body: &str,
+    actors: &'a [crate::model::ActorMention],
+    speaker: &str,
+    sentence_start: usize,
+    at: usize,
+) -> Option<&'a crate::model::ActorMention> {
+    let lower = speaker.trim_start().to_lowercase();
+    if !(lower.starts_with("his ") || lower.starts_with("her ")) {
+        return None;
+    }
+    let lo = body.floor_char_boundary(sentence_start.saturating_sub(OWNER_PERSON));
+    actors
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= at && m.span.start >= lo)
+        .find(|m| m.kind == crate::model::ActorKind::Person)
+        .filter(|m| !m.code.is_empty() && m.code != actors::UNKNOWN_CODE)
+}
+
 /// The word that qualifies `role` in `phrase` ("foreign" in "the foreign ministry",
 /// "Foreign Ministry spokeswoman"), lower case; none after a determiner or a rank ("the
 /// ministry", "its senior ministry").
