@@ -333,6 +333,11 @@ fn attribution_table() {
             "But Moscow hit back, claiming the statement was part of a campaign.",
             &["Moscow | claiming | indirect | the statement was part of a campaign"],
         ),
+        // "denied that," with the pronoun: the participle after it speaks for itself
+        (
+            "The ministry has strongly denied that, saying the trawler was in neutral waters.",
+            &["The ministry | saying | indirect | the trawler was in neutral waters"],
+        ),
         // an opening participle and its preposition, or an adverb and its comma, is no subject
         (
             "Reacting to the sanctions, Norway last month vowed to close its ports.",

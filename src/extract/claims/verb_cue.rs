@@ -860,6 +860,22 @@ fn content_after(
         } else {
             (rest, false)
         };
+    // "has denied that, saying …", "rejected that.": "that" before a stop, or before a comma
+    // and a participle, is the pronoun: the thing denied was told before, and the participle
+    // after it speaks for itself ("said that, if asked, …" is the conjunction).
+    let pronoun_that = via_that
+        && toks.get(start_tok).is_some_and(|n| {
+            let after = toks.get(start_tok + 1).map(|a| word(text, a)).unwrap_or("");
+            n.k == TokKind::Punct
+                && (matches!(word(text, n), "." | ";" | "!")
+                    || (word(text, n) == ","
+                        && after.len() > 4
+                        && after.ends_with("ing")
+                        && after.starts_with(|c: char| c.is_ascii_lowercase())))
+        });
+    if pronoun_that {
+        return None;
+    }
     let cs = toks.get(start_tok)?.s;
     // "did not say whether …", "declined to say whether …": a question left open is no
     // position ("was asked whether …" reports the question).
