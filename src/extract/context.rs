@@ -27,6 +27,7 @@ use super::cameo::title_case;
 use super::fxhash::FxHashMap;
 
 mod joint;
+mod last;
 mod names;
 mod official;
 mod roles;
@@ -313,10 +314,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| opening_place(article, at))
                 .or_else(|| by_coded_role(&coded, role_word(&c.speaker), &c.speaker, at))
                 .or_else(|| by_indefinite_role(&coded, &c.speaker, at))
-                .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Person))
-                .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Body))
-                .or_else(|| by_issuer(body, &coded, &lower, at))
-                .or_else(|| by_last_speaker(&coded, &lower, at, LastSpeaker::Document))
+                .or_else(|| last::by_earlier_speaker(body, &coded, &lower, at))
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
                 .or_else(|| official::by_dateline(&c.speaker, home))
                 .or_else(|| by_regime(article, &c.speaker))
@@ -420,7 +418,8 @@ fn according_to_possessor(article: &Article, c: &Claim) -> Option<Found> {
 /// the claim right before it (a wire cited as the channel is not a side of its own).
 fn relayed(speaker: &str, before: Option<&Claim>, at: usize) -> Option<Found> {
     let wire = super::claims::wire_reference(speaker) || super::agencies::agency(speaker).is_some();
-    let b = before.filter(|b| wire && b.span.start < at && at - b.span.start <= LAST_SPEAKER)?;
+    let b =
+        before.filter(|b| wire && b.span.start < at && at - b.span.start <= last::LAST_SPEAKER)?;
     Some(Found {
         code: b.actor_code.clone()?,
         country: b.country.clone(),
@@ -517,94 +516,6 @@ fn named_after_coded(
                     .get(*pos..p)
                     .is_some_and(|s| s.trim().to_lowercase() == *speaker)
         })
-        .map(|(_, _, f)| f.clone())
-}
-
-/// Longest distance back to the speaker a bare definite description refers to, in bytes.
-const LAST_SPEAKER: usize = 600;
-
-/// What a bare definite description names, for [`by_last_speaker`].
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum LastSpeaker {
-    /// "the diplomat", "the official": one person's role noun; refers to a named person.
-    Person,
-    /// "the report", "the statement": a channel noun; refers to any speaker.
-    Document,
-    /// "the monitoring body", "the group": an organisation, modifiers allowed; refers to the
-    /// last speaker written as a description ("the Syrian Observatory …") that is no
-    /// government or military.
-    Body,
-}
-
-/// "Russian Foreign Ministry spokeswoman Maria Zakharova said … The diplomat added …",
-/// "Russian monitors … have recorded nine violations. They said … the report said": a bare
-/// definite description that no mention explains is the last speaker shortly before (for a
-/// person's role noun, the last named person).
-fn by_last_speaker(
-    coded: &[(usize, String, Found)],
-    lower: &str,
-    at: usize,
-    kind: LastSpeaker,
-) -> Option<Found> {
-    let rest = lower.strip_prefix("the ")?;
-    let head = rest.rsplit(' ').next().unwrap_or(rest);
-    let fits = match kind {
-        LastSpeaker::Person => !rest.contains(' ') && super::claims::person_role(rest),
-        LastSpeaker::Document => !rest.contains(' ') && super::claims::channel_noun(rest),
-        LastSpeaker::Body => {
-            super::claims::org_role(head) && !rest.chars().any(|c| c.is_ascii_digit())
-        }
-    };
-    if !fits {
-        return None;
-    }
-    let named = |speaker: &str| {
-        speaker.split_whitespace().count() >= 2
-            && !["the ", "a ", "an "].iter().any(|d| speaker.starts_with(d))
-    };
-    let fits_speaker = |speaker: &str| match kind {
-        LastSpeaker::Person => named(speaker),
-        LastSpeaker::Document => true,
-        LastSpeaker::Body => speaker.starts_with("the ") && !speaker.contains(" of the "),
-    };
-    // "the group", "the body" is a monitor, an agency or an armed group, not a state organ.
-    let state = |f: &Found| state_role(&f.code);
-    let (pos, _, found) = coded.iter().rev().find(|(pos, speaker, found)| {
-        *pos < at && fits_speaker(speaker) && !(kind == LastSpeaker::Body && state(found))
-    })?;
-    (at - pos <= LAST_SPEAKER).then(|| found.clone())
-}
-
-/// Longest distance back to the speaker who issued the document a bare channel noun names,
-/// in bytes: a report comes back to "the release" several paragraphs on.
-const ISSUER: usize = 3000;
-
-/// "Iran rejects the remarks, the Permanent Mission of Iran said in a press release. … the
-/// release said": "the" and a channel noun refers to the last coded speaker whose own
-/// attribution names that noun ("said in a press release", "issued a statement"), however many
-/// other speakers stand between.
-fn by_issuer(
-    body: &str,
-    coded: &[(usize, String, Found)],
-    lower: &str,
-    at: usize,
-) -> Option<Found> {
-    let noun = lower.strip_prefix("the ")?;
-    if noun.contains(' ') || !super::claims::channel_noun(noun) {
-        return None;
-    }
-    let names_noun = |pos: usize| {
-        let end = body.floor_char_boundary((pos + 160).min(at));
-        let end = body[pos..end].find(['.', '\n']).map_or(end, |e| pos + e);
-        body[pos..end]
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case(noun))
-    };
-    coded
-        .iter()
-        .rev()
-        .take_while(|(pos, _, _)| at.saturating_sub(*pos) <= ISSUER)
-        .find(|(pos, speaker, _)| *pos < at && !speaker.ends_with(noun) && names_noun(*pos))
         .map(|(_, _, f)| f.clone())
 }
 

@@ -135,6 +135,10 @@ fn occasions(kind: &str) -> Vec<&'static str> {
 /// the time the sanctions were announced, an official said".
 static EARLIER_OCCASION: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("earlier-occasion"));
 
+/// Sentence openings (lower case) that set a claim earlier or later on the day the report
+/// tells of: "Earlier in the day, the coast guard said".
+static SAME_DAY: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("same-day"));
+
 /// Sentence openings that set the scene of a claim ("In an interview on German TV on 20 March,
 /// when asked …, the minister said", "During a visit to Cairo on Monday the envoy said"): a
 /// day-precise time expression after "on" inside such an opening dates the claim.
@@ -227,6 +231,9 @@ fn background(text: &str, d: &Draft, timexes: &[Timex]) -> bool {
     let opening = before.trim_start().to_lowercase();
     if EARLIER_OCCASION.iter().any(|o| opens_with(&opening, o)) {
         return true;
+    }
+    if SAME_DAY.iter().any(|o| opens_with(&opening, o)) {
+        return false;
     }
     // "The U.S. … previously issued a statement blaming Russia", "Russia denies involvement
     // and says …": between the speaker and the cue, "earlier"/"previously" or a standing
@@ -436,6 +443,37 @@ pub(super) fn same_occasion_dates(claims: &mut [Claim], cued: &mut [bool], publi
             cued[i] = true;
         }
     }
+    report_occasion(claims, cued, published);
+}
+
+/// A report's occasion is the day before the report at most (a wire story filed overnight, a
+/// paper dated the next morning); further back its undated claims are the report's own day
+/// (a reply made since: "The union denied the charge" after "said on Tuesday").
+const OCCASION_DAYS: i64 = 1;
+
+/// "China said on Thursday that it rejected the request. … Tan said the U.S. had asked for a
+/// call": when the report's first claim is dated at its cue to a day before the report's, that
+/// day is the occasion the report tells of, and its claims with no date of their own (not
+/// background) were made then.
+fn report_occasion(claims: &mut [Claim], cued: &[bool], published: DateValue) {
+    let (Some(first), Some(report)) = (claims.first(), published.date) else {
+        return;
+    };
+    let Some(day) = first
+        .date
+        .date
+        .filter(|_| cued[0] && first.date.precision == Precision::Day)
+    else {
+        return;
+    };
+    let back = (report - day).num_days();
+    if !(1..=OCCASION_DAYS).contains(&back) {
+        return;
+    }
+    let occasion = first.date;
+    for (c, _) in claims.iter_mut().zip(cued).filter(|(_, &cued)| !cued) {
+        c.date = occasion;
+    }
 }
 
 /// The words of a claim's sentence before `at` (its speaker, its cue), lower case (none without
@@ -557,6 +595,37 @@ mod tests {
         }
     }
 
+    /// The report's occasion: when its first claim is dated at its cue to a day before the
+    /// report's (the day before), the claims with no date of their own were made that day, and
+    /// "earlier in the day" is that day's news; a first claim of the report's own day, or one
+    /// dated further back, sets no occasion; background stays undated.
+    #[test]
+    fn report_occasion_table() {
+        let day = |d| NaiveDate::from_ymd_opt(2021, 5, d);
+        let published = DateValue::day(day(20).unwrap());
+        let cases: &[(&str, &[Option<NaiveDate>])] = &[
+            (
+                "Norway said on Wednesday that it had seized the trawler. The boat was in Norwegian waters, a coast guard spokesman said. Earlier in the day, the ministry said the crew was safe. The ministry has previously said the zone is closed.",
+                &[day(19), day(19), day(19), None],
+            ),
+            (
+                "Norway said on Thursday that it had seized the trawler. The boat was in Norwegian waters, a coast guard spokesman said.",
+                &[day(20), day(20)],
+            ),
+            (
+                "Norway said on Tuesday that it had seized the trawler. The boat was in Norwegian waters, a coast guard spokesman said.",
+                &[day(18), day(20)],
+            ),
+            (
+                "The boat was in Norwegian waters, a coast guard spokesman said. Norway said on Wednesday that it had seized the trawler.",
+                &[day(20), day(19)],
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(&dates_of(body, published)[..], *want, "{body}");
+        }
+    }
+
     /// `occasions.tsv` holds every kind the dates read, and its phrases match as whole words.
     #[test]
     fn occasion_rows_table() {
@@ -565,6 +634,7 @@ mod tests {
             "setting-opener",
             "day-after",
             "immediate",
+            "same-day",
         ] {
             assert!(!super::occasions(kind).is_empty(), "no {kind} rows");
         }

@@ -1418,7 +1418,9 @@ fn fragments_cut_by_an_excerpt_are_not_claims() {
 }
 
 /// A claim with no time expression at its cue takes the date of the same speaker's last
-/// earlier dated claim (the same occasion); another speaker's claim keeps the publication date.
+/// earlier dated claim (the same occasion); another speaker's claim keeps the publication date,
+/// unless the report's first claim is dated the day before the report (the report's occasion,
+/// `finish::report_occasion`).
 #[test]
 fn later_claims_of_a_speaker_share_the_occasion_date() {
     let day = |d| chrono::NaiveDate::from_ymd_opt(2018, 3, d).unwrap();
@@ -1429,8 +1431,13 @@ fn later_claims_of_a_speaker_share_the_occasion_date() {
             &[Some(day(29)), Some(day(29))],
         ),
         (
+            "Sergei Lavrov said on Tuesday Moscow would expel 60 diplomats. Boris Johnson said the move was regrettable.",
+            &[Some(day(27)), Some(day(30))],
+        ),
+        // the report's occasion: its first claim was made the day before
+        (
             "Sergei Lavrov said on Thursday Moscow would expel 60 diplomats. Boris Johnson said the move was regrettable.",
-            &[Some(day(29)), Some(day(30))],
+            &[Some(day(29)), Some(day(29))],
         ),
         // a day after the report is not when anything in it was said
         (
