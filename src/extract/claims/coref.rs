@@ -538,6 +538,38 @@ impl<'a> Ctx<'a> {
         });
     }
 
+    /// "Anand gave the description at a briefing on Saturday. She said …": a sentence with no
+    /// claim that opens with a person already named (the full name or the surname) brings that
+    /// person back as the subject a later "he" or "she" refers to.
+    pub(super) fn note_person_subject(&mut self, toks: &[Tok]) {
+        let text = self.text;
+        let Some(first) = toks.iter().position(|t| t.k == TokKind::Word) else {
+            return;
+        };
+        let cap = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| t.k == TokKind::Word && is_cap(word(text, t)))
+        };
+        if !cap(first) || in_list(&CAP_STOP, word(text, &toks[first])) {
+            return;
+        }
+        let last = (first..toks.len())
+            .take_while(|&k| cap(k))
+            .last()
+            .unwrap_or(first);
+        let phrase = &text[toks[first].s..toks[last].e];
+        let surname = word(text, &toks[last]);
+        let start = toks[first].s;
+        if let Some(e) = self.entities.iter_mut().rev().find(|e| {
+            e.person
+                && e.named
+                && e.pos < start
+                && (e.name == phrase || e.name.rsplit(' ').next() == Some(surname))
+        }) {
+            e.pos = start;
+        }
+    }
+
     pub(super) fn note_names(&mut self, toks: &[Tok]) {
         let text = self.text;
         let mut i = 0;

@@ -252,6 +252,7 @@ pub fn find(
             ctx.note_names(&toks);
             if headline.is_none() {
                 ctx.note_subject(&toks);
+                ctx.note_person_subject(&toks);
             }
         }
     }

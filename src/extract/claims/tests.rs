@@ -1112,6 +1112,15 @@ fn speaker_side_table() {
             "Ingrid Will spoke on Monday. \"Our dispute is with Sergei Lavrov and his ministry,\" she said.",
             &["Ingrid Will | NORGOV | Our dispute is with Sergei Lavrov and his ministry"],
         ),
+        // A person brought back as the subject of a sentence with no claim is the "she" after
+        // it, not a person named in between.
+        (
+            "Defence Minister Ingrid Will described the object as small. Prime Minister Jonas Dahl spoke with Sergei Lavrov. Will gave the description at a briefing. She said it flew at 40,000 feet.",
+            &[
+                "Ingrid Will | NORGOV | the object as small",
+                "Ingrid Will | NORGOV | it flew at 40,000 feet",
+            ],
+        ),
         // "he" is a person, never a thing named before it.
         (
             "The agreement was signed in Oslo. \"It will hold,\" he said.",
