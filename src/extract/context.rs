@@ -316,6 +316,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_indefinite_role(&coded, &c.speaker, at))
                 .or_else(|| last::by_earlier_speaker(body, &coded, &lower, at))
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
+                .or_else(|| official::at_institution(article, c))
                 .or_else(|| official::by_dateline(&c.speaker, home))
                 .or_else(|| by_regime(article, &c.speaker))
                 .or_else(|| {
@@ -1195,6 +1196,27 @@ mod tests {
         );
     }
 
+    /// An unnamed official who told a state institution's reporters speaks for its state,
+    /// not the dateline's.
+    #[test]
+    fn an_official_at_an_institution_is_its_states() {
+        let at = "LIMA (AP) \u{2014} A senior defense official told Pentagon reporters that the object was a balloon.";
+        let got = sides(at);
+        assert_eq!(
+            got.last().and_then(|(_, c)| c.as_deref()),
+            Some("USA"),
+            "{got:?}"
+        );
+        // no institution in the trailer: not that state's
+        let plain = "LIMA (AP) \u{2014} A senior defense official told reporters that the object was a balloon.";
+        let got = sides(plain);
+        assert_ne!(
+            got.last().and_then(|(_, c)| c.as_deref()),
+            Some("USA"),
+            "{got:?}"
+        );
+    }
+
     /// "his spokesman" speaks for the person named last before it; "her" likewise; with no
     /// person named with a side, no side.
     #[test]
@@ -1209,6 +1231,11 @@ mod tests {
                 Some("UKR"),
             ),
             ("The talks resumed in Ankara. His spokesman said they would focus on trade.", None),
+            // the sentence's subject, not the person named after it
+            (
+                "Ukrainian President Petro Poroshenko spoke by phone with Russian President Vladimir Putin, his spokesman said.",
+                Some("UKR"),
+            ),
         ];
         for (body, want) in cases {
             let got = sides(body);

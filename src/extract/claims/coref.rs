@@ -3,7 +3,8 @@
 //! resolves to one of them.
 
 use super::lexicon::{
-    in_list, role_of, Gender, Role, CAP_STOP, GOV_OFFICES, PRONOUNS, ROLES, TITLE_ABBREVS,
+    in_list, role_of, Gender, Role, CAP_STOP, GOV_OFFICES, NAME_LIKE_SKIPS, PRONOUNS, ROLES,
+    TITLE_ABBREVS,
 };
 use super::phrase::{canonical_name, role_preposition};
 use super::quotes::Quote;
@@ -550,7 +551,16 @@ impl<'a> Ctx<'a> {
             toks.get(k)
                 .is_some_and(|t| t.k == TokKind::Word && is_cap(word(text, t)))
         };
-        if !cap(first) || in_list(&CAP_STOP, word(text, &toks[first])) {
+        // "May 4 was …", "Will the talks resume?": a month or a modal, not the surname.
+        let w = word(text, &toks[first]);
+        let next = toks.get(first + 1).map_or("", |t| word(text, t));
+        let next_lower = next.starts_with(|c: char| c.is_ascii_lowercase());
+        let next_digit = next.starts_with(|c: char| c.is_ascii_digit());
+        if !cap(first)
+            || in_list(&CAP_STOP, w)
+            || (in_list(NAME_LIKE_SKIPS, w) && next_lower)
+            || next_digit
+        {
             return;
         }
         let last = (first..toks.len())
@@ -558,13 +568,15 @@ impl<'a> Ctx<'a> {
             .last()
             .unwrap_or(first);
         let phrase = &text[toks[first].s..toks[last].e];
-        let surname = word(text, &toks[last]);
         let start = toks[first].s;
+        // A one-word subject is a surname; two or more words must be the whole name ("Maria
+        // Dahl" does not bring back Jonas Dahl).
+        let one_word = last == first;
         if let Some(e) = self.entities.iter_mut().rev().find(|e| {
             e.person
                 && e.named
                 && e.pos < start
-                && (e.name == phrase || e.name.rsplit(' ').next() == Some(surname))
+                && (e.name == phrase || (one_word && e.name.rsplit(' ').next() == Some(phrase)))
         }) {
             e.pos = start;
         }

@@ -459,11 +459,8 @@ fn report_occasion(claims: &mut [Claim], cued: &[bool], published: DateValue) {
     let (Some(first), Some(report)) = (claims.first(), published.date) else {
         return;
     };
-    let Some(day) = first
-        .date
-        .date
-        .filter(|_| cued[0] && first.date.precision == Precision::Day)
-    else {
+    let dated = cued.first() == Some(&true) && first.date.precision == Precision::Day;
+    let Some(day) = first.date.date.filter(|_| dated) else {
         return;
     };
     let back = (report - day).num_days();

@@ -459,9 +459,9 @@ pub(super) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(usize, usize
 }
 
 /// "Reacting to the sanctions, Iran vowed …", "Recently, Washington sent …": a sentence that
-/// opens with a participle and its preposition, or an adverb in "-ly" and a comma, sets the
-/// scene; the subject comes after the comma. A place in "-ing" ("Beijing said") is followed by
-/// no preposition of a participle's.
+/// opens with a participle and "to", or an adverb in "-ally"/"-ly" (not a name in "-lly":
+/// "Donnelly, who …") and a comma, sets the scene; the subject comes after the comma. A place
+/// in "-ing" takes no "to" after it ("Beijing on Monday summoned …" keeps its subject).
 fn opening_modifier(text: &str, toks: &[Tok], k0: usize) -> bool {
     let w = word(text, &toks[k0]);
     let lower = w.to_ascii_lowercase();
@@ -470,19 +470,10 @@ fn opening_modifier(text: &str, toks: &[Tok], k0: usize) -> bool {
     }
     let next = toks.get(k0 + 1);
     if lower.ends_with("ly") && !in_list(&LY_NOUNS, &lower) {
-        return next.is_some_and(|t| is_punct(text, t, ","));
+        let name = lower.ends_with("lly") && !lower.ends_with("ally");
+        return !name && next.is_some_and(|t| is_punct(text, t, ","));
     }
-    lower.ends_with("ing")
-        && next.is_some_and(|t| {
-            t.k == TokKind::Word
-                && in_list(
-                    &[
-                        "to", "at", "on", "in", "after", "for", "with", "about", "from", "during",
-                    ],
-                    word(text, t),
-                )
-                && word(text, t).starts_with(|c: char| c.is_ascii_lowercase())
-        })
+    lower.ends_with("ing") && next.is_some_and(|t| word(text, t) == "to")
 }
 
 /// Skip adverbs, auxiliaries and time words between a speaker and its cue, backwards from token `j`.
@@ -664,14 +655,12 @@ fn time_of_day_unit(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     } else {
         k + 1
     };
-    // "late on November 25", "early on 25 November": a month and its day are one day.
+    // "late on November 25", "early on 25 May", "late on Nov. 25": a month and its day are
+    // one day.
     let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     let month = |w: &str| {
-        is_day(w)
-            && !digits(w)
-            && w.len() > 3
-            && !w.ends_with("day")
-            && !w.eq_ignore_ascii_case("tonight")
+        crate::extract::timex::calendar::month_of(&w.trim_end_matches('.').to_ascii_lowercase())
+            .is_some()
     };
     let pair = match (at(end - 1), at(end)) {
         (Some(a), Some(b)) => (month(a) && digits(b)) || (digits(a) && month(b)),

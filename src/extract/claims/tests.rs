@@ -333,6 +333,20 @@ fn attribution_table() {
             "But Moscow hit back, claiming the statement was part of a campaign.",
             &["Moscow | claiming | indirect | the statement was part of a campaign"],
         ),
+        // a place in "-ing" before "on" keeps its subject; "that," before a preposition in
+        // "-ing" is the conjunction; a month and its day after "late on" are one day
+        (
+            "Beijing on Monday summoned the envoy, calling the flight a violation of its airspace.",
+            &["Beijing | calling | indirect | the flight a violation of its airspace"],
+        ),
+        (
+            "The ministry said that, during the talks, the envoy had agreed to the plan.",
+            &["The ministry | said | indirect | during the talks, the envoy had agreed to the plan"],
+        ),
+        (
+            "The port authority said late on May 25 that the channel would reopen.",
+            &["The port authority | said | indirect | the channel would reopen"],
+        ),
         // "denied that," with the pronoun: the participle after it speaks for itself
         (
             "The ministry has strongly denied that, saying the trawler was in neutral waters.",
@@ -1115,10 +1129,10 @@ fn speaker_side_table() {
         // A person brought back as the subject of a sentence with no claim is the "she" after
         // it, not a person named in between.
         (
-            "Defence Minister Ingrid Will described the object as small. Prime Minister Jonas Dahl spoke with Sergei Lavrov. Will gave the description at a briefing. She said it flew at 40,000 feet.",
+            "Defence Minister Ingrid Berg described the object as small. Prime Minister Jonas Dahl spoke with Sergei Lavrov. Berg gave the description at a briefing. She said it flew at 40,000 feet.",
             &[
-                "Ingrid Will | NORGOV | the object as small",
-                "Ingrid Will | NORGOV | it flew at 40,000 feet",
+                "Ingrid Berg | - | the object as small",
+                "Ingrid Berg | - | it flew at 40,000 feet",
             ],
         ),
         // "he" is a person, never a thing named before it.

@@ -843,6 +843,21 @@ fn withheld(text: &str, toks: &[Tok], ci: usize) -> bool {
             ))
 }
 
+/// Prepositions in "-ing" (closed class): "that, according to …" opens no participle.
+const ING_PREPOSITIONS: &[&str] = &[
+    "according",
+    "during",
+    "following",
+    "including",
+    "regarding",
+    "concerning",
+    "pending",
+    "considering",
+    "notwithstanding",
+    "barring",
+    "excluding",
+];
+
 /// Content after the cue, from token `rest`: a "that" clause, a colon, a quotation, or a bare
 /// clause. The flag says the confidence drops (a bare clause, no "that").
 fn content_after(
@@ -862,7 +877,8 @@ fn content_after(
         };
     // "has denied that, saying …", "rejected that.": "that" before a stop, or before a comma
     // and a participle, is the pronoun: the thing denied was told before, and the participle
-    // after it speaks for itself ("said that, if asked, …" is the conjunction).
+    // after it speaks for itself. "said that, if asked, …" and "said that, according to its
+    // data, …" (a preposition in "-ing") keep the conjunction.
     let pronoun_that = via_that
         && toks.get(start_tok).is_some_and(|n| {
             let after = toks.get(start_tok + 1).map(|a| word(text, a)).unwrap_or("");
@@ -871,11 +887,18 @@ fn content_after(
                     || (word(text, n) == ","
                         && after.len() > 4
                         && after.ends_with("ing")
-                        && after.starts_with(|c: char| c.is_ascii_lowercase())))
+                        && after.starts_with(|c: char| c.is_ascii_lowercase())
+                        && !in_list(ING_PREPOSITIONS, after)))
         });
     if pronoun_that {
         return None;
     }
+    // "said that, during the talks, …": the comma after the conjunction opens an aside.
+    let start_tok = if via_that && toks.get(start_tok).is_some_and(|n| is_punct(text, n, ",")) {
+        start_tok + 1
+    } else {
+        start_tok
+    };
     let cs = toks.get(start_tok)?.s;
     // "did not say whether …", "declined to say whether …": a question left open is no
     // position ("was asked whether …" reports the question).

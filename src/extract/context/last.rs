@@ -77,9 +77,10 @@ fn by_last_speaker(
 const ISSUER: usize = 3000;
 
 /// "Iran rejects the remarks, the Permanent Mission of Iran said in a press release. … the
-/// release said": "the" and a channel noun refers to the last coded speaker whose own
-/// attribution names that noun ("said in a press release", "issued a statement"), however many
-/// other speakers stand between.
+/// release said": "the" and a channel noun refers to the last coded speaker whose attribution
+/// issued that document ("said in a press release", "issued a statement", "in its report"),
+/// however many other speakers stand between. The document must be named as the channel, not
+/// as a thing the content talks of ("Lavrov said the report was false").
 fn by_issuer(
     body: &str,
     coded: &[(usize, String, Found)],
@@ -90,12 +91,15 @@ fn by_issuer(
     if noun.contains(' ') || !crate::extract::claims::channel_noun(noun) {
         return None;
     }
+    let channel = regex::Regex::new(&format!(
+        r"(?i)\b(?:in|issued|released|published|put out)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?{}\b",
+        regex::escape(noun)
+    ))
+    .ok()?;
     let names_noun = |pos: usize| {
         let end = body.floor_char_boundary((pos + 160).min(at));
-        let end = body[pos..end].find(['.', '\n']).map_or(end, |e| pos + e);
-        body[pos..end]
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case(noun))
+        let end = body[pos..end].find('\n').map_or(end, |e| pos + e);
+        channel.is_match(&body[pos..end])
     };
     coded
         .iter()

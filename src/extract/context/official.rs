@@ -47,6 +47,24 @@ pub(super) fn for_titled_leader(
     Some(Found::of_country(home()?, role))
 }
 
+/// "A senior defense official told Pentagon reporters that …", "an official told reporters at
+/// the State Department": a state institution named in the attribution's trailer, between the
+/// cue and the content, is where an unnamed official speaks, whatever the dateline.
+pub(super) fn at_institution(article: &Article, c: &crate::model::Claim) -> Option<Found> {
+    let cue = c.cue_span?;
+    let state = |m: &&ActorMention| {
+        m.kind == crate::model::ActorKind::Organisation
+            && m.country.as_deref().is_some_and(|k| k.len() == 3)
+            && super::state_role(&m.code)
+    };
+    article
+        .actors
+        .iter()
+        .filter(|m| m.span.start >= cue.start && m.span.end <= c.span.start)
+        .find(state)
+        .map(Found::from)
+}
+
 /// "judiciary spokesman Ali Bahrami said, according to the official IRNA news agency": a name
 /// that nothing else codes, written after a title, in a sentence whose channel is a country's
 /// own state media (a gazetteer organisation coded `…MED` with a country: "IRNA", "Xinhua",

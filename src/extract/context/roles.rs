@@ -52,8 +52,9 @@ pub(super) fn owner_opening_sentence<'a>(
 const OWNER_PERSON: usize = 400;
 
 /// "President Jan Roe called a meeting of his cabinet, his spokesperson said": a speaker
-/// opening with "his" or "her" speaks for the person named last before it, in its own sentence
-/// or the one before, when that person has a side.
+/// opening with "his" or "her" speaks for the person who opens its sentence (the subject, not
+/// a person named after it: "Roe spoke with Lavrov, his spokesman said" is Roe's), else for the
+/// person named last in the 400 bytes before the sentence, when that person has a side.
 pub(super) fn owner_person<'a>(
     body: &str,
     actors: &'a [crate::model::ActorMention],
@@ -66,11 +67,15 @@ pub(super) fn owner_person<'a>(
         return None;
     }
     let lo = body.floor_char_boundary(sentence_start.saturating_sub(OWNER_PERSON));
-    actors
+    let person = |m: &&crate::model::ActorMention| {
+        m.kind == crate::model::ActorKind::Person && m.span.end <= at && m.span.start >= lo
+    };
+    let in_sentence = actors
         .iter()
-        .rev()
-        .filter(|m| m.span.end <= at && m.span.start >= lo)
-        .find(|m| m.kind == crate::model::ActorKind::Person)
+        .filter(person)
+        .find(|m| m.span.start >= sentence_start);
+    in_sentence
+        .or_else(|| actors.iter().rev().find(person))
         .filter(|m| !m.code.is_empty() && m.code != actors::UNKNOWN_CODE)
 }
 
