@@ -295,18 +295,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             Some(m)
         } else {
             by_role(body, actors, &c.speaker, at)
-                .or_else(|| {
-                    roles::owner_opening_sentence(
-                        body,
-                        actors,
-                        &c.speaker,
-                        c.sentence_span.start,
-                        at,
-                    )
-                })
-                .or_else(|| {
-                    roles::owner_person(body, actors, &c.speaker, c.sentence_span.start, at)
-                })
+                .or_else(|| roles::owner(body, actors, &c.speaker, c.sentence_span.start, at))
                 .or_else(|| by_described_source(actors, &c.speaker, at))
                 .or_else(|| by_title_alias(article, &c.speaker, at))
                 .or_else(|| by_previous_subject(body, actors, &c.speaker, at))

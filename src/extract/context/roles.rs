@@ -22,61 +22,52 @@ pub(super) fn by_coded_role(
     })
 }
 
-/// "Russia will ban the imports from Monday, its agriculture watchdog said": a speaker opening
-/// with "its" or "their" belongs to the party that opens its sentence (not a person), when no
-/// earlier mention is written with its role.
-pub(super) fn owner_opening_sentence<'a>(
-    body: &str,
-    actors: &'a [crate::model::ActorMention],
-    speaker: &str,
-    sentence_start: usize,
-    at: usize,
-) -> Option<&'a crate::model::ActorMention> {
-    let lower = speaker.trim_start().to_lowercase();
-    if !(lower.starts_with("its ") || lower.starts_with("their ")) {
-        return None;
-    }
-    let head = body.get(sentence_start..at)?;
-    let opening = sentence_start + (head.len() - head.trim_start().len());
-    actors.iter().find(|m| {
-        m.span.start == opening
-            && m.span.end <= at
-            && m.kind != crate::model::ActorKind::Person
-            && !m.code.is_empty()
-            && m.code != actors::UNKNOWN_CODE
-    })
-}
-
 /// How far back before the speaker's sentence "his" or "her" looks for its person, in bytes:
 /// about one sentence.
 const OWNER_PERSON: usize = 400;
 
-/// "President Jan Roe called a meeting of his cabinet, his spokesperson said": a speaker
-/// opening with "his" or "her" speaks for the person who opens its sentence (the subject, not
-/// a person named after it: "Roe spoke with Lavrov, his spokesman said" is Roe's), else for the
-/// person named last in the 400 bytes before the sentence, when that person has a side.
-pub(super) fn owner_person<'a>(
+/// The party a speaker opening with a possessive belongs to, when no earlier mention is
+/// written with its role:
+///
+/// - "its" or "their" ("Russia will ban the imports from Monday, its agriculture watchdog
+///   said"): the party that opens its sentence, not a person;
+/// - "his" or "her" ("President Jan Roe called a meeting of his cabinet, his spokesperson
+///   said"): the person who opens its sentence (the subject, not a person named after it:
+///   "Roe spoke with Lavrov, his spokesman said" is Roe's), else the person named last in
+///   the 400 bytes before the sentence.
+///
+/// Only a party with a side is taken.
+pub(super) fn owner<'a>(
     body: &str,
     actors: &'a [crate::model::ActorMention],
     speaker: &str,
     sentence_start: usize,
     at: usize,
 ) -> Option<&'a crate::model::ActorMention> {
+    use crate::model::{ActorKind, ActorMention};
     let lower = speaker.trim_start().to_lowercase();
+    let coded = |m: &&ActorMention| !m.code.is_empty() && m.code != actors::UNKNOWN_CODE;
+    if lower.starts_with("its ") || lower.starts_with("their ") {
+        let head = body.get(sentence_start..at)?;
+        let opening = sentence_start + (head.len() - head.trim_start().len());
+        return actors
+            .iter()
+            .filter(coded)
+            .find(|m| m.span.start == opening && m.span.end <= at && m.kind != ActorKind::Person);
+    }
     if !(lower.starts_with("his ") || lower.starts_with("her ")) {
         return None;
     }
     let lo = body.floor_char_boundary(sentence_start.saturating_sub(OWNER_PERSON));
-    let person = |m: &&crate::model::ActorMention| {
-        m.kind == crate::model::ActorKind::Person && m.span.end <= at && m.span.start >= lo
-    };
+    let person =
+        |m: &&ActorMention| m.kind == ActorKind::Person && m.span.end <= at && m.span.start >= lo;
     let in_sentence = actors
         .iter()
         .filter(person)
         .find(|m| m.span.start >= sentence_start);
     in_sentence
         .or_else(|| actors.iter().rev().find(person))
-        .filter(|m| !m.code.is_empty() && m.code != actors::UNKNOWN_CODE)
+        .filter(coded)
 }
 
 /// The word that qualifies `role` in `phrase` ("foreign" in "the foreign ministry",
