@@ -332,11 +332,8 @@ fn opening_timex(
     ]
     .contains(&prefix);
     (((prefix.is_empty() && text[t.span.end..].starts_with(',')) || opener)
-        && !d.content.overlaps(t.span)
-        && t.span.end <= d.cue.start.min(d.content.start)
-        && speech_day(t, published)
-        && t.resolved.precision == Precision::Day)
-        .then_some(t.resolved)
+        && before_attribution(t, d, published))
+    .then_some(t.resolved)
 }
 
 /// "Tensions rose, and late Sunday the president said …": a day that opens the speaker's
@@ -370,11 +367,7 @@ fn clause_opening_timex(
     let boundary = [", and", ", but", ", while", ";"]
         .iter()
         .any(|b| lower.ends_with(b));
-    (boundary
-        && !d.content.overlaps(t.span)
-        && speech_day(t, published)
-        && t.resolved.precision == Precision::Day)
-        .then_some(t.resolved)
+    (boundary && before_attribution(t, d, published)).then_some(t.resolved)
 }
 
 /// "In an interview on German TV on 20 March, when he was asked …, Mr Johnson said": the
@@ -398,11 +391,18 @@ fn setting_timex(
         && on
         && !quoted
         && before_speaker
-        && t.span.end <= d.cue.start.min(d.content.start)
+        && before_attribution(t, d, published))
+    .then_some(t.resolved)
+}
+
+/// Whether `t`, written before the cue and the content (and outside the content), is a day on
+/// which the claim can have been said: the test every opening time expression meets
+/// ([`opening_timex`], [`setting_timex`], [`clause_opening_timex`]).
+fn before_attribution(t: &Timex, d: &Draft, published: DateValue) -> bool {
+    t.span.end <= d.cue.start.min(d.content.start)
         && !d.content.overlaps(t.span)
         && speech_day(t, published)
-        && t.resolved.precision == Precision::Day)
-        .then_some(t.resolved)
+        && t.resolved.precision == Precision::Day
 }
 
 /// Whether a time expression can date a claim of a report published on `published`: it has a

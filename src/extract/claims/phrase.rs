@@ -469,7 +469,7 @@ fn opening_modifier(text: &str, toks: &[Tok], k0: usize) -> bool {
         return false;
     }
     let next = toks.get(k0 + 1);
-    if lower.ends_with("ly") && !in_list(&LY_NOUNS, &lower) {
+    if manner_adverb(&lower) {
         let name = lower.ends_with("lly") && !lower.ends_with("ally");
         return !name && next.is_some_and(|t| is_punct(text, t, ","));
     }
