@@ -34,6 +34,9 @@ pub struct Features {
     pub concedes: OnceLock<bool>,
     /// [`proposition::foretells`] on the claim's content, found at most once.
     pub foretells: OnceLock<bool>,
+    /// The months the claim's content names as whole words, one bit each (bit 0 January),
+    /// found at most once: the reversal rule reads them per pair.
+    pub months: OnceLock<u16>,
 }
 
 impl Features {
@@ -61,6 +64,7 @@ impl Features {
             mode: proposition::mode(claim),
             concedes: OnceLock::new(),
             foretells: OnceLock::new(),
+            months: OnceLock::new(),
         }
     }
 
@@ -74,6 +78,13 @@ impl Features {
         *self
             .concedes
             .get_or_init(|| proposition::concedes(&claim.text))
+    }
+
+    /// The months the claim's content names ([`reversal::months_named`]), found at most once.
+    pub(super) fn months(&self, claim: &Claim) -> u16 {
+        *self
+            .months
+            .get_or_init(|| reversal::months_named(&claim.text))
     }
 
     /// Whether the claim speaks of what may yet happen, found at most once.

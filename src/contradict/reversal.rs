@@ -166,14 +166,23 @@ fn other_period(it: &Item, p: &Pair) -> bool {
     let (from, to) = if a <= b { (a, b) } else { (b, a) };
     let index = |d: chrono::NaiveDate| d.year() as i64 * 12 + d.month0() as i64;
     let (lo, hi) = (index(from), index(to));
-    let covered = |m: usize| (lo..=hi).any(|k| k.rem_euclid(12) as usize == m);
-    let text = &it.claim.text;
-    MONTHS.iter().enumerate().any(|(m, name)| {
-        *name != "May"
-            && !covered(m)
+    let covered = (lo..=hi.min(lo + 11)).fold(0u16, |m, k| m | 1 << k.rem_euclid(12));
+    it.features.months(it.claim) & !covered != 0
+}
+
+/// The months `text` names as whole words, one bit each (bit 0 January); "May" is left out
+/// (a modal as often as a month).
+pub(super) fn months_named(text: &str) -> u16 {
+    MONTHS.iter().enumerate().fold(0, |mask, (m, name)| {
+        let named = *name != "May"
             && text
                 .match_indices(name)
-                .any(|(i, _)| whole_word(text, i, name.len()))
+                .any(|(i, _)| whole_word(text, i, name.len()));
+        if named {
+            mask | 1 << m
+        } else {
+            mask
+        }
     })
 }
 
@@ -189,5 +198,26 @@ fn order<'a>(p: &Pair<'a>) -> (&'a Item<'a>, &'a Item<'a>) {
         (p.x, p.y)
     } else {
         (p.y, p.x)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::months_named;
+
+    /// The months a claim names, as whole words; "May" (a modal as often) and words that
+    /// only start with a month's name are not months.
+    #[test]
+    fn months_named_as_whole_words() {
+        let cases: &[(&str, u16)] = &[
+            ("the truce agreed in February", 1 << 1),
+            ("talks in March and again in September", 1 << 2 | 1 << 8),
+            ("it may hold until May", 0),
+            ("a Marchand said Junebug", 0),
+            ("no month at all", 0),
+        ];
+        for (text, want) in cases {
+            assert_eq!(months_named(text), *want, "{text}");
+        }
     }
 }
