@@ -73,6 +73,8 @@ impl From<&ActorMention> for Found {
 pub struct Article<'a> {
     pub body: &'a str,
     pub actors: &'a [ActorMention],
+    /// Countries and capitals written as places ("in Mali"), apart from the actors.
+    pub places: &'a [ActorMention],
     pub gazetteer: &'a Gazetteer,
     pub date: Option<NaiveDate>,
     /// The dateline city ("WASHINGTON"), when the page had one.
@@ -256,7 +258,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             }
             continue;
         }
-        let home = || official::home_country(article, c.sentence_span.start);
+        let home = |role: &str| official::home_country(article, c.sentence_span.start, role);
         // A surname alone is read as the full name where that was first written.
         let (name, named_by) = match names::full_name_before(body, &c.speaker, at) {
             Some((full, end)) => (full, end),
@@ -345,7 +347,7 @@ fn defined_acronym(
         .or_else(|| same_speaker(coded, &format!("the {lower}")))
         .or_else(|| same_speaker(coded, &defined))
         .or_else(|| {
-            let home = || official::home_country(article, c.sentence_span.start);
+            let home = |role: &str| official::home_country(article, c.sentence_span.start, role);
             official::office_at_home(&long, home)
         })
 }
@@ -537,7 +539,7 @@ fn titled_by_dateline(
     article: &Article,
     speaker: &str,
     named_by: usize,
-    home: impl FnOnce() -> Option<String>,
+    home: impl FnOnce(&str) -> Option<String>,
 ) -> Option<Found> {
     let words = title_through_ranks(article.body, speaker, named_by);
     let run = capitalised_run(&words);
@@ -549,7 +551,7 @@ fn titled_by_dateline(
     if run < words.len() && words[words.len() - run - 1].starts_with(char::is_uppercase) {
         return None;
     }
-    Some(Found::of_country(home()?, role))
+    Some(Found::of_country(home(role)?, role))
 }
 
 /// `dateline_cities.tsv` as (city, country), read once.
@@ -609,6 +611,7 @@ fn by_regime(article: &Article, speaker: &str) -> Option<Found> {
 enum Link {
     SpeaksFor,
     IssuedBy,
+    CloseTo,
 }
 
 static LINKS: once_cell::sync::Lazy<Vec<(&'static str, Link)>> = once_cell::sync::Lazy::new(|| {
@@ -619,6 +622,7 @@ static LINKS: once_cell::sync::Lazy<Vec<(&'static str, Link)>> = once_cell::sync
             let link = match r.col(1) {
                 "speaks-for" => Link::SpeaksFor,
                 "issued-by" => Link::IssuedBy,
+                "close-to" => Link::CloseTo,
                 other => panic!("speaker_links.tsv line {}: unknown link {other}", r.line),
             };
             (r.col(0), link)
@@ -655,7 +659,7 @@ pub fn linked_parties(article: &Article, claims: &mut [Claim]) {
         let lower = body[sent.start..sent.end].to_ascii_lowercase();
         let unknown = c.actor_code.as_deref().is_none_or(|x| x == UNKNOWN_CODE);
         let found = LINKS.iter().find_map(|&(phrase, link)| {
-            if link == Link::IssuedBy && !unknown {
+            if link != Link::SpeaksFor && !unknown {
                 return None;
             }
             lower.match_indices(phrase).find_map(|(at, _)| {
@@ -663,6 +667,14 @@ pub fn linked_parties(article: &Article, claims: &mut [Claim]) {
                 let word_start = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
                 let after = start + phrase.len();
                 if !word_start || c.span.contains(Span::new(start, after)) {
+                    return None;
+                }
+                // "close to" ties only the speaker's own words to the party ("a source close
+                // to the palace"), never a place in the sentence ("fighting close to Russia").
+                let in_speaker = c
+                    .speaker_span
+                    .is_some_and(|s| s.contains(Span::new(start, after)));
+                if link == Link::CloseTo && !in_speaker {
                     return None;
                 }
                 let skip = body[after..].len() - body[after..].trim_start().len();
@@ -1536,6 +1548,63 @@ mod tests {
             assert!(got.is_some(), "{body}: {:?}", ex.claims);
             assert_eq!(got.unwrap().actor_code.as_deref(), *want, "{body}");
         }
+    }
+
+    /// The camp against a state: a description with a rebel word ("separatist", "rebel")
+    /// before any role of a person is that camp, a misspelt origin does not hide it, and a
+    /// title written in a photo credit's line still names the person later. With no dateline
+    /// the camp is the one of the country the article places the fighting in ("in eastern
+    /// Ukraine"); with no such place it has no country, so no code. Each case: dateline city,
+    /// article, speaker, code.
+    #[test]
+    fn the_camp_against_a_state_speaks_as_rebels() {
+        let cases: &[(Option<&str>, &str, &str, Option<&str>)] = &[
+            (
+                Some("MOSCOW"),
+                "A separatist leader said the monitors were safe.",
+                "A separatist leader",
+                Some("RUSREB"),
+            ),
+            (
+                None,
+                "The convoy was hit in eastern Ukraine on Monday.\n\nA separatist leader said the monitors were safe.",
+                "A separatist leader",
+                Some("UKRREB"),
+            ),
+            (
+                None,
+                "Shelling went on in Mali.\n\nA Malinan rebel commander said the town had fallen.",
+                "A Malinan rebel commander",
+                Some("MLIREB"),
+            ),
+            (
+                None,
+                "The jet came down in eastern Ukraine.\n\n(Photo: AGENCY/Jo Roe) Rebel commander Ivan Petrov of the Dawn battalion spoke to reporters.\n\nIvan Petrov, commander of the Dawn battalion, said the rebels had the launcher.",
+                "Ivan Petrov",
+                Some("UKRREB"),
+            ),
+            // no dateline and no place of fighting: the camp's country is unknown
+            (
+                None,
+                "A separatist leader said the monitors were safe.",
+                "A separatist leader",
+                None,
+            ),
+            // "close to" a place in the sentence is no party the speaker is close to
+            (
+                None,
+                "Fighting raged close to Russia's border, a source said.",
+                "a source",
+                Some("UNKNWN"),
+            ),
+            (
+                None,
+                "A source close to the Saudi royal court said the team had acted alone.",
+                "A source close to the Saudi royal court",
+                Some("SAUGOV"),
+            ),
+        ];
+        check_dateline_cases(cases);
     }
 
     /// An unnamed official, ministry or military with no country of its own speaks for the

@@ -79,6 +79,7 @@ fn extract_with(
     let article = context::Article {
         body,
         actors: &actors,
+        places: &places,
         gazetteer,
         date: published.date,
         dateline,

@@ -101,6 +101,11 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         if en.kind == ActorKind::Organisation && owned_by_common_noun(&text[..s]) {
             continue;
         }
+        if let Some(paper) = newspaper(text, s, e, en.kind) {
+            last_end = paper.span.end;
+            out.push(paper);
+            continue;
+        }
         out.push(Hit {
             span: Span::new(s, e),
             name: en.name.clone(),
@@ -115,6 +120,32 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         });
     }
     out
+}
+
+/// Code of a privately owned newspaper: no state's voice ([`newspaper`]).
+pub const PRIVATE_PRESS_CODE: &str = "NGOMED";
+
+/// "The Washington Post said", "the Moscow Times reported": a country's or capital's name
+/// (bytes `s..e`) followed by a newspaper's title noun (`press-title` words) is the paper, a
+/// private outlet that speaks for no state. State media are gazetteer rows of their own and,
+/// as longer matches at the same place, never reach here ("China Daily").
+fn newspaper(text: &str, s: usize, e: usize, kind: ActorKind) -> Option<Hit> {
+    if kind != ActorKind::Country {
+        return None;
+    }
+    let word = next_name_word(text, e)?;
+    if !crate::extract::claims::press_title(&word.to_lowercase()) {
+        return None;
+    }
+    let end = e + 1 + word.len();
+    Some(Hit {
+        span: Span::new(s, end),
+        name: text[s..end].to_string(),
+        code: PRIVATE_PRESS_CODE.to_string(),
+        country: None,
+        kind: ActorKind::Organisation,
+        source: Source::Entry,
+    })
 }
 
 /// Whether `before` (the text up to a name) ends in a lowercase noun's possessive: "the

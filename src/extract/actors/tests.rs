@@ -434,6 +434,13 @@ fn role_forms() {
         ("witnesses", "NGOCVL anonymous witnesses"),
         ("an eyewitness", "NGOCVL anonymous an eyewitness"),
         ("his widow", "NGOCVL anonymous his widow"),
+        ("the journalist's fiancee", "NGOCVL anonymous fiancee"),
+        ("his brother", "NGOCVL anonymous his brother"),
+        // a place's name before a newspaper's title is the paper, a private outlet; state
+        // media are rows of their own
+        ("The Washington Post", "NGOMED organisation Washington Post"),
+        ("the Moscow Times", "NGOMED organisation Moscow Times"),
+        ("China Daily", "CHNMED organisation Xinhua"),
         ("Cairo residents", "EGYNGO anonymous Cairo residents"),
         // businesses speak for no state; with a country, for its business sector
         (

@@ -236,6 +236,8 @@ pub(super) static DATELINE_REB: Lazy<Vec<&'static str>> = Lazy::new(|| claim_wor
 pub(super) static VOICE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("voice"));
 pub(super) static RESPONSES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("response"));
 pub(super) static BODY_HEADS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("body-head"));
+/// Nouns that make a place's name before them a newspaper's title ("The Washington Post").
+pub(super) static PRESS_TITLES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("press-title"));
 
 // Closed-class grammar sets (small and fixed by English grammar) and exceptions tied to the
 // code: they stay in code.
@@ -348,6 +350,7 @@ mod tests {
             "relation-participle",
             "physical-cue",
             "armed-force",
+            "press-title",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

@@ -96,6 +96,12 @@ pub fn person_role(word: &str) -> bool {
     role_of(word).is_some_and(|r| !r.org && !r.plural)
 }
 
+/// Whether `word` is a role noun of a person or a body, one or many ("leader", "commanders",
+/// "group").
+pub fn role_noun(word: &str) -> bool {
+    role_of(word).is_some()
+}
+
 /// Whether `word` names one organisation ("group", "observatory", "body").
 pub fn org_role(word: &str) -> bool {
     role_of(word).is_some_and(|r| r.org && !r.plural)
@@ -123,6 +129,12 @@ fn passive_accusation(text: &str, cue: Span) -> bool {
 /// `claim_words.tsv`): "Naturalization Service".
 pub fn body_head(word: &str) -> bool {
     lexicon::in_list(&lexicon::BODY_HEADS, word)
+}
+
+/// Whether `word` makes a place's name before it a newspaper's title (`press-title` words of
+/// `claim_words.tsv`): "Post" in "The Washington Post".
+pub fn press_title(word: &str) -> bool {
+    lexicon::in_list(&lexicon::PRESS_TITLES, word)
 }
 
 /// Whether `word` announces a body's reply right after it (`response` words of

@@ -15,7 +15,7 @@ pub(super) fn for_titled_leader(
     article: &Article,
     speaker: &str,
     named_by: usize,
-    home: impl FnOnce() -> Option<String>,
+    home: impl FnOnce(&str) -> Option<String>,
 ) -> Option<Found> {
     let body = article.body;
     let speaker = speaker.trim();
@@ -44,7 +44,7 @@ pub(super) fn for_titled_leader(
         .rev()
         .filter(|&k| titled.len() - k <= 3)
         .find_map(|k| actors::state_title_role(&titled[..k]))?;
-    Some(Found::of_country(home()?, role))
+    Some(Found::of_country(home(role)?, role))
 }
 
 /// "A senior defense official told Pentagon reporters that …", "an official told reporters at
@@ -119,37 +119,80 @@ pub(super) fn via_state_media(
 /// are read by the rules that read that word, which come first).
 pub(super) fn described_title(
     words: &[&str],
-    home: impl FnOnce() -> Option<String>,
+    home: impl FnOnce(&str) -> Option<String>,
 ) -> Option<Found> {
-    let (role, office) = words.split_last()?;
+    let (role, before) = words.split_last()?;
+    // The description is the plain words right before the role; a bracket, a colon or a
+    // slash ends it ("(Photo: AGENCY/Jo Roe) Rebel commander Ali Musa": "Rebel").
+    let plain = |w: &&str| w.chars().all(|ch| ch.is_alphabetic() || ch == '-');
+    let run = before.iter().rev().take_while(|w| plain(w)).count();
+    let office = &before[before.len() - run..];
     if office.is_empty() || office.len() > 3 {
         return None;
     }
     if !crate::extract::claims::person_role(&role.to_lowercase()) {
         return None;
     }
-    let plain = |w: &&str| w.chars().all(|ch| ch.is_alphabetic() || ch == '-');
-    if !office.iter().all(plain) {
-        return None;
-    }
     let side = office
         .iter()
         .find_map(|w| crate::extract::claims::dateline_role(&w.to_lowercase()))?;
-    Some(Found::of_country(home()?, side))
+    Some(Found::of_country(home(side)?, side))
 }
 
 /// The country an official written without one speaks for ([`by_dateline`] and the
-/// titled rules): the dateline's, unless the article never names that country as a party
-/// and the sentence before the claim's (which starts at `sentence`) opens with another state;
-/// then that state. A reporter filing from a hub ("MUSCAT", "GENEVA") about other states'
-/// quarrel does not make the hub's country a speaker: "Iran rejected the accusation. \"…,\"
-/// Foreign Ministry spokesman Hamid Rostami said" quotes the state just named. With no
-/// dateline, the state just named too.
-pub(super) fn home_country(article: &Article, sentence: usize) -> Option<String> {
-    match dateline_country(article) {
+/// titled rules), in `role`: the dateline's, unless the article never names that country as a
+/// party and the sentence before the claim's (which starts at `sentence`) opens with another
+/// state; then that state. A reporter filing from a hub ("MUSCAT", "GENEVA") about other
+/// states' quarrel does not make the hub's country a speaker: "Iran rejected the accusation.
+/// \"…,\" Foreign Ministry spokesman Hamid Rostami said" quotes the state just named. With no
+/// dateline, the state just named too. The camp against a state (role `REB`) with neither is
+/// the camp of the country the article places the fighting in ([`place_of_conflict`]): "a
+/// rebel commander said" in copy about "rebels in eastern Ukraine".
+pub(super) fn home_country(article: &Article, sentence: usize, role: &str) -> Option<String> {
+    let home = match dateline_country(article) {
         Some(c) if named_as_party(article, &c) => Some(c),
         dateline => lead_in_state(article, sentence).or(dateline),
-    }
+    };
+    home.or_else(|| {
+        (role == "REB")
+            .then(|| place_of_conflict(article))
+            .flatten()
+    })
+}
+
+/// The first country the article names as a place, by its own name after "in" and at most a
+/// compass word ("in Mali", "in eastern Ukraine"; not a capital: talks "in Moscow" are no
+/// place of fighting): where a camp that fights a state, named with no country, fights.
+fn place_of_conflict(article: &Article) -> Option<String> {
+    const COMPASS: &[&str] = &[
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "central",
+    ];
+    let at_place = |m: &&ActorMention| {
+        if m.text != m.name || m.country.as_deref().is_none_or(|c| c.len() != 3) {
+            return false;
+        }
+        let mut before = article.body[..m.span.start].split_whitespace().rev();
+        let mut word = before.next().unwrap_or("");
+        if COMPASS.iter().any(|c| word.eq_ignore_ascii_case(c)) {
+            word = before.next().unwrap_or("");
+        }
+        word == "in"
+    };
+    article
+        .places
+        .iter()
+        .chain(article.actors)
+        .filter(at_place)
+        .min_by_key(|m| m.span.start)
+        .and_then(|m| m.country.clone())
 }
 
 /// Whether the article names `country` as an actor, not only as a place: "the Gulf of Oman",
@@ -236,7 +279,10 @@ pub(super) fn voice_of_lead(
 /// "WASHINGTON — … a senior official said", "MOSCOW (Reuters) - The military said": an
 /// unnamed official, ministry or military whose words name no country speaks for the country
 /// of the dateline's city (a capital or a city the gazetteer places).
-pub(super) fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) -> Option<Found> {
+pub(super) fn by_dateline(
+    speaker: &str,
+    home: impl FnOnce(&str) -> Option<String>,
+) -> Option<Found> {
     let words: Vec<&str> = speaker.split_whitespace().collect();
     // "the opposition National Democratic Alliance": a camp word before a body's name.
     if let [det, camp, name @ ..] = words.as_slice() {
@@ -246,7 +292,7 @@ pub(super) fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) 
             && !name.is_empty()
             && name.iter().all(|w| w.starts_with(char::is_uppercase))
         {
-            return Some(Found::of_country(home()?, role?));
+            return Some(Found::of_country(home(role?)?, role?));
         }
     }
     let head = words.last()?.to_lowercase();
@@ -258,23 +304,31 @@ pub(super) fn by_dateline(speaker: &str, home: impl FnOnce() -> Option<String>) 
     let modifiers = words.get(1..words.len().saturating_sub(1)).unwrap_or(&[]);
     let capitalised = modifiers.iter().any(|w| w.starts_with(char::is_uppercase));
     let office = (role.is_none() || capitalised) && state_office_name(&words);
-    let mut role = role.or_else(|| office.then_some("GOV"))?;
-    if capitalised && !office {
-        return None;
-    }
-    // "a rebel spokesman", "separatist officials": the camp against the state speaks.
-    if words[..words.len() - 1]
+    // "a rebel spokesman", "separatist officials", "a separatist leader": the camp against
+    // the state speaks, under any role of a person or a body ("leader", "commander").
+    let camp = words[..words.len() - 1]
         .iter()
         .any(|w| crate::extract::claims::dateline_role(&w.to_lowercase()) == Some("REB"))
-    {
-        role = "REB";
+        && (role.is_some() || crate::extract::claims::role_noun(&head));
+    let role = if camp {
+        "REB"
+    } else {
+        role.or_else(|| office.then_some("GOV"))?
+    };
+    // A capitalised word names another origin, but a camp against a state is that camp
+    // whoever writes its origin ("a Ukranian rebel leader", misspelt: the rebels).
+    if capitalised && !office && !camp {
+        return None;
     }
-    Some(Found::of_country(home()?, role))
+    Some(Found::of_country(home(role)?, role))
 }
 
 /// "the Klaipeda State Seaport Authority said": a state office's own name
 /// ([`state_office_name`]) speaks for the dateline's country, as [`by_dateline`] reads it.
-pub(super) fn office_at_home(name: &str, home: impl FnOnce() -> Option<String>) -> Option<Found> {
+pub(super) fn office_at_home(
+    name: &str,
+    home: impl FnOnce(&str) -> Option<String>,
+) -> Option<Found> {
     if !state_office_name(&name.split_whitespace().collect::<Vec<_>>()) {
         return None;
     }
@@ -330,7 +384,7 @@ fn state_office_name(words: &[&str]) -> bool {
 /// Eastern Studies": an organisation's word, or "for" after the office) lends nothing.
 pub(super) fn appositive_at_home(
     appositive: &str,
-    home: impl FnOnce() -> Option<String>,
+    home: impl FnOnce(&str) -> Option<String>,
 ) -> Option<Found> {
     // Each word lowercased, without its possessive ending, and whether it had one.
     let read: Vec<(String, bool)> = appositive
@@ -384,7 +438,7 @@ pub(super) fn appositive_at_home(
     } else {
         "GOV"
     };
-    Some(Found::of_country(home()?, role))
+    Some(Found::of_country(home(role)?, role))
 }
 
 /// "MANILA, Philippines — … Defense Secretary Antonio Lacson said": a state title written
