@@ -236,6 +236,9 @@ pub(super) static DATELINE_REB: Lazy<Vec<&'static str>> = Lazy::new(|| claim_wor
 pub(super) static VOICE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("voice"));
 pub(super) static RESPONSES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("response"));
 pub(super) static BODY_HEADS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("body-head"));
+/// Words of a time phrase between a cue and its "that", and the words that make one a time.
+pub(super) static TIME_PHRASE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("time-phrase"));
+pub(super) static TIME_HEADS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("time-head"));
 /// Nouns that make a place's name before them a newspaper's title ("The Washington Post").
 pub(super) static PRESS_TITLES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("press-title"));
 
@@ -351,6 +354,8 @@ mod tests {
             "physical-cue",
             "armed-force",
             "press-title",
+            "time-phrase",
+            "time-head",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

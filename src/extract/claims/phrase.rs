@@ -4,7 +4,8 @@
 
 use super::lexicon::{
     in_list, role_of, ASIDES, BODY_HEADS, CAP_STOP, DETERMINERS, LY_NOUNS, MODIFIERS,
-    NAME_LIKE_SKIPS, NP_STOP, PRONOUNS, QUANTIFIERS, SKIP_BEFORE_CUE, TRAILER_WORDS,
+    NAME_LIKE_SKIPS, NP_STOP, PRONOUNS, QUANTIFIERS, SKIP_BEFORE_CUE, TIME_HEADS, TIME_PHRASE,
+    TRAILER_WORDS,
 };
 use super::tokens::{is_cap, is_punct, word, Tok, TokKind};
 
@@ -586,6 +587,26 @@ const OCCASION_WORDS: usize = 10;
 /// The "that" opening the content after an addressee ("told the Interfax news agency that
 /// …") or an occasion ("said in comments broadcast by state radio that …") starting at token `k`.
 fn that_after_occasion(text: &str, toks: &[Tok], k: usize, told: bool) -> Option<usize> {
+    // "admitted this week that …", "said two weeks ago that …": a time phrase (time-phrase and
+    // time-head words of claim_words.tsv, one head at least) runs to the "that" of the content.
+    let mut i = k;
+    let mut head = false;
+    while let Some(t) = toks.get(i).filter(|t| t.k == TokKind::Word && i < k + 5) {
+        let w = word(text, t);
+        if in_list(&TIME_HEADS, w) {
+            head = true;
+        } else if !in_list(&TIME_PHRASE, w) {
+            break;
+        }
+        i += 1;
+    }
+    if head
+        && toks
+            .get(i)
+            .is_some_and(|t| word(text, t).eq_ignore_ascii_case("that"))
+    {
+        return Some(i);
+    }
     // "told the Interfax news agency that ...": the addressee runs to "that".
     if told {
         let that = (k..toks.len().min(k + 8))

@@ -592,6 +592,15 @@ fn attribution_table() {
             "The fisheries minister said in an interview published on Sunday that the harbour would reopen.",
             &["The fisheries minister | said in an interview | indirect | the harbour would reopen"],
         ),
+        // a time phrase between the cue and "that" is the claim's time, not its content
+        (
+            "A guerrilla commander admitted this week that his men had the launcher.",
+            &["A guerrilla commander | admitted | indirect | his men had the launcher"],
+        ),
+        (
+            "The harbour master said two weeks ago that the channel was closed.",
+            &["The harbour master | said | indirect | the channel was closed"],
+        ),
         // ... but a day is no occasion: the content is the bare clause after it, and a
         // determiner after a day or a name opens it
         (
