@@ -457,7 +457,9 @@ pub fn of_claim_and_topic(claim: &Claim) -> (Option<Proposition>, Option<Proposi
     match main_act(text, 0) {
         Some(found) => (with_act(&r, found), None),
         None => match without_act(&r) {
-            Some(p) => (Some(p), None),
+            // A denial or dismissal that names no act ("denied reports that the writer had
+            // been killed at the consulate") also denies, in its own words, what it rejects.
+            Some(p) => (Some(p), topic::rejected(&r)),
             None => (None, topic::read(&r)),
         },
     }

@@ -78,6 +78,15 @@ pub(super) fn read(r: &Reading) -> Option<Proposition> {
             ))
         }
         None => {
+            // "could face punishment if it is confirmed he was killed": a condition asserts
+            // nothing of what it supposes ("not possible to tell whether …" asserts a doubt).
+            let supposes = pos
+                .condition
+                .find_iter(text)
+                .any(|m| !m.as_str().eq_ignore_ascii_case("whether"));
+            if supposes {
+                return None;
+            }
             let words = stems(text, 0, text.len(), &r.mentions);
             if words.is_empty() {
                 return None;
@@ -93,6 +102,39 @@ pub(super) fn read(r: &Reading) -> Option<Proposition> {
             ))
         }
     }
+}
+
+/// Fewest content words a rejected content ([`rejected`]) must have to be read in its own
+/// words: "denied the accusations" (one word) says nothing of what was alleged.
+const REJECTED_MIN_WORDS: usize = 3;
+
+/// What a claim that rejects with no act named ("denied reports that the writer had been
+/// killed at the consulate", "dismissed claims that the ship entered its waters as lies")
+/// denies in its own words: its whole content, when a denial cue or a dismissal rejects it
+/// and no plain negator already negates a clause of it ([`read`] reads that one). All its
+/// content words are what is denied; an asserting claim meets it as any denied clause
+/// ([`same`]: two words in common at least).
+pub(super) fn rejected(r: &Reading) -> Option<Proposition> {
+    if !(r.claim.denial || r.dismissal) {
+        return None;
+    }
+    let text = r.text;
+    if POSITIONS.fact_negator.is_match(text) {
+        return None;
+    }
+    let words = stems(text, 0, text.len(), &r.mentions);
+    if words.len() < REJECTED_MIN_WORDS {
+        return None;
+    }
+    let (start, end) = clause(text, 0);
+    Some(about(
+        Stance::Denies,
+        true,
+        wording(&text[start..end]),
+        words.clone(),
+        words,
+        parties(&r.mentions, 0, text.len()),
+    ))
 }
 
 /// A negator that negates the noun after it: "no", "none of", "not a", "not any", "not a
@@ -141,7 +183,14 @@ pub(super) fn same(p: &Proposition, q: &Proposition) -> bool {
     // Two parties of one story are named on both sides of most of its claims: a shared party
     // counts only beside the words.
     let shared = n.words.iter().filter(|w| holds(w)).count();
-    shared >= 2.min(n.words.len())
+    // A whole rejected content ([`rejected`]: what is denied is all its words) is met by a
+    // third of its words at least: two words of fifteen are any two claims of one story.
+    let need = if n.scope.len() == n.words.len() && n.words.len() > 2 {
+        n.words.len().div_ceil(3).max(2)
+    } else {
+        2.min(n.words.len())
+    };
+    shared >= need
         && (n.parties.is_empty() || n.parties.iter().any(|s| a.parties.contains(s)) || shared >= 2)
 }
 
@@ -335,5 +384,49 @@ mod tests {
             let got = topic_of("ETHGOV", text).map(|p| p.position.as_i8());
             assert_eq!(got, expect, "{text}");
         }
+    }
+
+    /// A denial cue that names no act denies its whole content in its own words, and meets an
+    /// assertion holding a third of those words (two at least); an assertion inside a
+    /// condition asserts nothing. (denied content, asserting claim, same question). Invented
+    /// sentences of other stories.
+    #[test]
+    fn rejected_contents_meet_the_statements_they_reject() {
+        let rejected = |text: &str| {
+            let c = claim(Some("GUYGOV"), "denied", text, true);
+            of_claim_and_topic(&c).1
+        };
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "reports that the missing reporter had been killed inside the embassy",
+                "the reporter was killed inside the embassy by a team flown in",
+                true,
+            ),
+            (
+                "claims that its trawlers had been fishing inside the reserve",
+                "the trawlers were fishing inside the reserve on Tuesday",
+                true,
+            ),
+            // one shared word of many is not the same question
+            (
+                "reports that the missing reporter had been killed inside the embassy",
+                "the embassy will reopen its visa section next week",
+                false,
+            ),
+            // a supposed fact is no assertion of it
+            (
+                "reports that the missing reporter had been killed inside the embassy",
+                "there will be consequences if the reporter was killed inside the embassy",
+                false,
+            ),
+        ];
+        for &(denied, asserted, expect) in cases {
+            let n = rejected(denied).expect(denied);
+            assert_eq!(n.position.as_i8(), -1, "{denied}");
+            let got = topic_of("VENGOV", asserted).is_some_and(|a| same_question(&n, &a, false));
+            assert_eq!(got, expect, "{denied} / {asserted}");
+        }
+        // too few words to say what was alleged
+        assert!(rejected("the accusations").is_none());
     }
 }
