@@ -276,6 +276,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| named_after_coded(body, &coded, name.trim(), at))
                 .or_else(|| the_countrys(article, c.sentence_span.start, at))
                 .or_else(|| introduced(body, done.last(), c.sentence_span.start, name))
+                .or_else(|| official::description_before_name(article, name, home))
                 .or_else(|| official::voice_of_lead(article, name, named_by, c.sentence_span.start))
                 .or_else(|| {
                     let title = title_words(body, name, named_by);
@@ -303,6 +304,14 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_previous_subject(body, actors, &c.speaker, at))
                 .map(Found::from)
                 .or_else(|| opening_place(article, at))
+                // "The country's state security chief accused …": the state named last.
+                .or_else(|| {
+                    let lower = c.speaker.to_lowercase();
+                    let own =
+                        lower.starts_with("the country's") || lower.starts_with("the country’s");
+                    own.then(|| the_countrys(article, c.sentence_span.start, c.speaker_span?.end))
+                        .flatten()
+                })
                 .or_else(|| by_coded_role(&coded, role_word(&c.speaker), &c.speaker, at))
                 .or_else(|| by_indefinite_role(&coded, &c.speaker, at))
                 .or_else(|| last::by_earlier_speaker(body, &coded, &lower, at))
@@ -479,9 +488,11 @@ fn the_countrys(article: &Article, sentence: usize, at: usize) -> Option<Found> 
     let m = article
         .actors
         .iter()
-        .filter(|m| m.span.end <= p && m.kind == ActorKind::Country && usable(m))
+        // any mention with a state: "Kenya's president" (a titled mention) names Kenya too
+        .filter(|m| m.span.end <= p && m.kind != ActorKind::Person && !m.code.is_empty())
+        .filter(|m| m.country.as_deref().is_some_and(|c| c.len() == 3))
         .max_by_key(|m| m.span.start)?;
-    let country = m.country.clone().filter(|c| c.len() == 3)?;
+    let country = m.country.clone()?;
     Some(Found::of_country(country, "GOV"))
 }
 
@@ -1602,6 +1613,27 @@ mod tests {
                 "A source close to the Saudi royal court said the team had acted alone.",
                 "A source close to the Saudi royal court",
                 Some("SAUGOV"),
+            ),
+            // a description before a name and a comma: a possessive body before a person's
+            // role, or a camp word with a role
+            (
+                None,
+                "Earlier, the OSCE's permanent council chairman, Tomas Berg, told reporters the monitors had not reached the site.",
+                "Tomas Berg",
+                Some("IGOOSC"),
+            ),
+            (
+                None,
+                "Shelling went on in eastern Moldova.\n\nThe prime minister of the self-proclaimed Dniester Republic,  Ivan Petrov, said the evidence was fake.",
+                "Ivan Petrov",
+                Some("MDAREB"),
+            ),
+            // "the country's" in a description: the state named last
+            (
+                None,
+                "Kenya's president said the border would reopen. The country's security chief accused two foreign officers of involvement in the attack.",
+                "The country's security chief",
+                Some("KENGOV"),
             ),
         ];
         check_dateline_cases(cases);

@@ -495,3 +495,53 @@ pub(super) fn convention_title_at_home(
     let role = actors::state_title_role(title)?;
     (!code.starts_with(home.as_str())).then(|| Found::of_country(home, role))
 }
+
+/// Most words of a description written before a name ([`description_before_name`]).
+const DESCRIPTION_WORDS: usize = 10;
+
+/// "Earlier, the OSCE's permanent council chairman, Thomas Gruber, told Reuters …", "The prime
+/// minister of the self-proclaimed Northern Republic, Ivan Petrenko, said …": a description
+/// written before a name and a comma, where the name is first written, names whom the person
+/// speaks for: the body or state whose possessive opens a person's role ("the OSCE's …
+/// chairman"), or, with a camp word ("self-proclaimed", "separatist"), the camp against the
+/// state ([`home_country`] in role REB).
+pub(super) fn description_before_name(
+    article: &Article,
+    name: &str,
+    home: impl FnOnce(&str) -> Option<String>,
+) -> Option<Found> {
+    let body = article.body;
+    // The name's first mention after a comma (spaces between as written: "(DPR),  Ivan").
+    let p = body.match_indices(name).find_map(|(i, _)| {
+        let before = body[..i].trim_end();
+        (before.len() < i && before.ends_with(',')).then(|| before.len() - 1)
+    })?;
+    let desc = clause_tail(&body[..p]);
+    let start = p - desc.len();
+    let words: Vec<&str> = desc.split_whitespace().collect();
+    if words.is_empty() || words.len() > DESCRIPTION_WORDS {
+        return None;
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let person = |w: &String| crate::extract::claims::person_role(w);
+    if lower.last().is_some_and(person) {
+        let owner = article.actors.iter().find(|m| {
+            m.span.start >= start
+                && m.span.end <= p
+                && m.kind != crate::model::ActorKind::Person
+                && !m.code.is_empty()
+                && m.code != actors::UNKNOWN_CODE
+                && (body[m.span.end..].starts_with("'s") || body[m.span.end..].starts_with("’s"))
+        });
+        if let Some(m) = owner {
+            return Some(Found::from(m));
+        }
+    }
+    let camp = lower
+        .iter()
+        .any(|w| crate::extract::claims::dateline_role(w) == Some("REB"));
+    if camp && lower.iter().any(person) {
+        return Some(Found::of_country(home("REB")?, "REB"));
+    }
+    None
+}
