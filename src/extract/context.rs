@@ -269,9 +269,13 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
         };
         let found = if is_name(&name) {
             let name = name.as_str();
-            by_appositive(body, actors, name, named_by)
-                .or_else(|| named_elsewhere(actors, name))
-                .map(Found::from)
+            // "Prince Khalid said" after "Khalid bin Salman, …'s ambassador to the US, said":
+            // the full name's own claim already says whom it speaks for.
+            let full = (name != c.speaker.trim())
+                .then(|| same_speaker(&coded, &name.to_lowercase()))
+                .flatten();
+            full.or_else(|| by_appositive(body, actors, name, named_by).map(Found::from))
+                .or_else(|| named_elsewhere(actors, name).map(Found::from))
                 .or_else(|| same_speaker(&coded, &lower))
                 .or_else(|| named_after_coded(body, &coded, name.trim(), at))
                 .or_else(|| the_countrys(article, c.sentence_span.start, at))
@@ -304,14 +308,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_previous_subject(body, actors, &c.speaker, at))
                 .map(Found::from)
                 .or_else(|| opening_place(article, at))
-                // "The country's state security chief accused …": the state named last.
-                .or_else(|| {
-                    let lower = c.speaker.to_lowercase();
-                    let own =
-                        lower.starts_with("the country's") || lower.starts_with("the country’s");
-                    own.then(|| the_countrys(article, c.sentence_span.start, c.speaker_span?.end))
-                        .flatten()
-                })
+                .or_else(|| the_countrys_description(article, c))
                 .or_else(|| by_coded_role(&coded, role_word(&c.speaker), &c.speaker, at))
                 .or_else(|| by_indefinite_role(&coded, &c.speaker, at))
                 .or_else(|| last::by_earlier_speaker(body, &coded, &lower, at))
@@ -494,6 +491,15 @@ fn the_countrys(article: &Article, sentence: usize, at: usize) -> Option<Found> 
         .max_by_key(|m| m.span.start)?;
     let country = m.country.clone()?;
     Some(Found::of_country(country, "GOV"))
+}
+
+/// "The country's state security chief accused …": a description that opens with "the
+/// country's" speaks for the state named last before it ([`the_countrys`]).
+fn the_countrys_description(article: &Article, c: &Claim) -> Option<Found> {
+    let lower = c.speaker.to_lowercase();
+    let own = lower.starts_with("the country's") || lower.starts_with("the country’s");
+    own.then(|| the_countrys(article, c.sentence_span.start, c.speaker_span?.end))
+        .flatten()
 }
 
 /// "A pro-regime website, Al-Masdar, said … Al-Masdar said": a name first written as the
@@ -1559,6 +1565,20 @@ mod tests {
             assert!(got.is_some(), "{body}: {:?}", ex.claims);
             assert_eq!(got.unwrap().actor_code.as_deref(), *want, "{body}");
         }
+    }
+
+    /// A given name written alone ("Prince Faisal said") after the full name with a name
+    /// particle ("Faisal bin Turki") speaks for whom the full name's claim spoke for, not for
+    /// the country the appositive posts the person to.
+    #[test]
+    fn a_given_name_alone_is_the_full_names_speaker() {
+        let cases: &[(Option<&str>, &str, &str, Option<&str>)] = &[(
+            None,
+            "Prince Faisal bin Turki, Jordan's ambassador to Britain, said the reports were false.\n\nPrince Faisal said the embassy was cooperating.",
+            "Faisal",
+            Some("JORGOV"),
+        )];
+        check_dateline_cases(cases);
     }
 
     /// The camp against a state: a description with a rebel word ("separatist", "rebel")

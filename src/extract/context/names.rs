@@ -99,18 +99,44 @@ pub(super) fn full_name_before(body: &str, surname: &str, at: usize) -> Option<(
         return None;
     }
     let head = body.get(..at)?;
-    head.match_indices(surname).find_map(|(i, _)| {
-        let end = i + surname.len();
-        let before = head[..i].strip_suffix(' ')?;
-        let whole = !head[end..].starts_with(|c: char| c.is_alphanumeric());
-        let first = before.rsplit(char::is_whitespace).next()?;
-        let name_like = first.len() > 1
-            && first.starts_with(char::is_uppercase)
-            && first.chars().all(char::is_alphabetic)
-            && first.chars().skip(1).any(char::is_lowercase)
-            && !crate::extract::claims::person_role(&first.to_lowercase())
-            && crate::extract::actors::state_title_role(&[first]).is_none();
-        (whole && name_like).then(|| (format!("{first} {surname}"), end))
+    head.match_indices(surname)
+        .find_map(|(i, _)| {
+            let end = i + surname.len();
+            let before = head[..i].strip_suffix(' ')?;
+            let whole = !head[end..].starts_with(|c: char| c.is_alphanumeric());
+            let first = before.rsplit(char::is_whitespace).next()?;
+            let name_like = first.len() > 1
+                && first.starts_with(char::is_uppercase)
+                && first.chars().all(char::is_alphabetic)
+                && first.chars().skip(1).any(char::is_lowercase)
+                && !crate::extract::claims::person_role(&first.to_lowercase())
+                && crate::extract::actors::state_title_role(&[first]).is_none();
+            (whole && name_like).then(|| (format!("{first} {surname}"), end))
+        })
+        .or_else(|| given_name_before(head, surname))
+}
+
+/// "Prince Khalid bin Salman, the ambassador, said … Prince Khalid said": a one-word name that
+/// was first written before a name particle and a capitalised name ("Khalid bin Salman") is
+/// that person's given name; the full name, and the end of that mention.
+fn given_name_before(head: &str, given: &str) -> Option<(String, usize)> {
+    head.match_indices(given).find_map(|(i, _)| {
+        let end = i + given.len();
+        let opens = i == 0 || !head[..i].ends_with(|c: char| c.is_alphanumeric());
+        let rest = head[end..].strip_prefix(' ')?;
+        let mut words = rest.split(' ');
+        let particle = words.next()?;
+        let family = words
+            .next()?
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let named = crate::extract::claims::is_name_particle(particle)
+            && family.len() > 1
+            && family.starts_with(char::is_uppercase)
+            && family.chars().all(|c| c.is_alphabetic() || c == '-');
+        (opens && named).then(|| {
+            let full = format!("{given} {particle} {family}");
+            (full.clone(), i + full.len())
+        })
     })
 }
 
@@ -175,5 +201,15 @@ mod tests {
         );
         let body = "Minister Soto said no. \"No,\" Soto said.";
         assert_eq!(full_name_before(body, "Soto", body.len()), None);
+        // a given name first written before a name particle and a family name
+        let body = "Prince Faisal bin Turki, the ambassador, spoke. Prince Faisal said no.";
+        assert_eq!(
+            full_name_before(body, "Faisal", body.len())
+                .map(|(n, _)| n)
+                .as_deref(),
+            Some("Faisal bin Turki")
+        );
+        let body = "Faisal and the minister spoke. Faisal said no.";
+        assert_eq!(full_name_before(body, "Faisal", body.len()), None);
     }
 }
