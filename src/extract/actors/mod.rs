@@ -273,6 +273,10 @@ pub fn resolve_speaker(speaker: &str, gazetteer: &Gazetteer) -> Option<Resolved>
     resolve_speaker_on(speaker, gazetteer, None)
 }
 
+/// Suffixes that make the party before them the owner of the body after them ("the
+/// Hamas-run ministry"), in a speaker phrase.
+const RUN_BY: [&str; 4] = ["-run ", "-controlled ", "-led ", "-dominated "];
+
 /// [`resolve_speaker`] for a claim made on `date`: dated roles apply only inside their dates.
 pub fn resolve_speaker_on(
     speaker: &str,
@@ -289,6 +293,25 @@ pub fn resolve_speaker_on(
         let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let sided = rest[..word_end].replace('-', " ");
         if let Some(r) = all_hits(&sided, gazetteer, date).into_iter().next() {
+            return Some(Resolved {
+                name: speaker.trim().to_string(),
+                code: r.code,
+                country: r.country,
+                kind: ActorKind::Organisation,
+            });
+        }
+    }
+    // "the Hamas-run health ministry", "Houthi-controlled media", "the Saudi-led coalition": a
+    // body a party runs speaks for that party ("-backed", "-based": a sponsor or a seat is no
+    // owner, and stays out).
+    for suffix in RUN_BY {
+        let Some(i) = speaker.find(suffix) else {
+            continue;
+        };
+        let head = &speaker[..i];
+        let start = head.rfind(char::is_whitespace).map_or(0, |k| k + 1);
+        let party = head[start..].replace('-', " ");
+        if let Some(r) = all_hits(&party, gazetteer, date).into_iter().next() {
             return Some(Resolved {
                 name: speaker.trim().to_string(),
                 code: r.code,

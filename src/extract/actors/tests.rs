@@ -504,6 +504,28 @@ fn pro_side_speakers() {
     assert_eq!(code("a professor of history"), None);
 }
 
+/// A body a party runs, controls or leads speaks for that party; a sponsor ("-backed") or a
+/// seat ("-based") does not own what it qualifies.
+#[test]
+fn a_body_speaks_for_the_party_that_runs_it() {
+    let g = Gazetteer::builtin();
+    let code = |who: &str| resolve_speaker_on(who, &g, None).map(|r| r.code);
+    let cases: &[(&str, Option<&str>)] = &[
+        ("the Hamas-run health ministry", Some("PSENSA")),
+        ("Houthi-controlled media", Some("YEMREB")),
+        ("the Saudi-led coalition", Some("SAUGOV")),
+    ];
+    for (who, want) in cases {
+        assert_eq!(code(who).as_deref(), *want, "{who}");
+    }
+    for (who, sponsor) in [
+        ("the Iran-backed militia", "IRNGOV"),
+        ("a London-based monitor", "GBRGOV"),
+    ] {
+        assert_ne!(code(who).as_deref(), Some(sponsor), "{who}");
+    }
+}
+
 /// A body the gazetteer files under one state, named with another state's possessive or
 /// demonym right before it, is that state's body of the same kind; the body alone, or with its
 /// own state's name, keeps its code.
