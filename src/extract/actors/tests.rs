@@ -434,8 +434,17 @@ fn role_forms() {
         ("witnesses", "NGOCVL anonymous witnesses"),
         ("an eyewitness", "NGOCVL anonymous an eyewitness"),
         ("his widow", "NGOCVL anonymous his widow"),
-        ("the journalist's fiancee", "NGOCVL anonymous fiancee"),
+        ("his fiancee", "NGOCVL anonymous his fiancee"),
         ("his brother", "NGOCVL anonymous his brother"),
+        ("the newspaper", "NGOMED organisation the newspaper"),
+        (
+            "a German newspaper",
+            "DEUNGO organisation a German newspaper",
+        ),
+        (
+            "an investigative journalist",
+            "NGOCVL anonymous an investigative journalist",
+        ),
         // a place's name before a newspaper's title is the paper, a private outlet; state
         // media are rows of their own
         ("The Washington Post", "NGOMED organisation Washington Post"),
