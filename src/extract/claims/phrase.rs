@@ -607,6 +607,11 @@ fn that_after_occasion(text: &str, toks: &[Tok], k: usize, told: bool) -> Option
     {
         return Some(i);
     }
+    // "said, without presenting any evidence, that …": an aside between commas, opened by a
+    // preposition, runs to the "that" of the content.
+    if let Some(that) = aside_then_that(text, toks, k) {
+        return Some(that);
+    }
     // "told the Interfax news agency that ...": the addressee runs to "that".
     if told {
         let that = (k..toks.len().min(k + 8))
@@ -650,6 +655,29 @@ fn that_after_occasion(text: &str, toks: &[Tok], k: usize, told: bool) -> Option
     (k + 1..toks.len().min(k + 1 + OCCASION_WORDS))
         .take_while(|&i| toks[i].k == TokKind::Word)
         .find(|&i| word(text, &toks[i]).eq_ignore_ascii_case("that"))
+}
+
+/// Prepositions that open an aside between a cue and its "that" ("said, without giving
+/// evidence, that …", "said, in a rare interview, that …").
+const ASIDE_OPENERS: &[&str] = &[
+    "without", "despite", "in", "at", "on", "during", "after", "before", "with", "for",
+];
+
+/// The token of "that" after an aside between commas at token `k` (", without presenting any
+/// evidence, that"): a comma, a preposition of [`ASIDE_OPENERS`], at most eight plain words,
+/// a comma, then "that".
+fn aside_then_that(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    if !toks.get(k).is_some_and(|t| is_punct(text, t, ",")) {
+        return None;
+    }
+    let opener = toks.get(k + 1).filter(|t| t.k == TokKind::Word)?;
+    if !ASIDE_OPENERS.contains(&word(text, opener)) {
+        return None;
+    }
+    let close = (k + 2..toks.len().min(k + 11)).find(|&i| toks[i].k != TokKind::Word)?;
+    let that = toks.get(close + 1)?;
+    (is_punct(text, &toks[close], ",") && word(text, that).eq_ignore_ascii_case("that"))
+        .then_some(close + 1)
 }
 
 /// "late on Thursday", "early Monday", "late last week" at token `k`: the token after the

@@ -601,6 +601,11 @@ fn attribution_table() {
             "The harbour master said two weeks ago that the channel was closed.",
             &["The harbour master | said | indirect | the channel was closed"],
         ),
+        // an aside opened by a preposition between commas runs to the content's "that"
+        (
+            "The navy said, without giving any evidence, that the trawler had entered the reserve.",
+            &["The navy | said | indirect | the trawler had entered the reserve"],
+        ),
         // ... but a day is no occasion: the content is the bare clause after it, and a
         // determiner after a day or a name opens it
         (
