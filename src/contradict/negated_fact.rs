@@ -3,7 +3,8 @@
 //! ## What it detects
 //!
 //! Two claims of *different* sides whose words name no act the tables know
-//! (`proposition::of_claim_and_topic`), one with its clause negated by a plain negator and one
+//! (`proposition::of_claim_and_topic`), one with its clause negated by a plain negator (or a
+//! report it rejects with a denial cue or a dismissal: "denied reports that …") and one
 //! asserting, said within `Options::window_days` of each other, where the asserting claim
 //! holds what is denied and at least two of the denied clause's words (all of them when it has
 //! fewer). This is how a story of a kind no act row was written for still shows its

@@ -428,11 +428,13 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
     of_claim_and_topic(claim).0
 }
 
-/// The claim's proposition ([`of_claim`]), and, when its words name no act and no other reading
-/// gives one, what it says in its own words ([`topic`]): a negated clause denies it, anything
-/// else asserts it. The topic is `None` whenever the proposition is found, when the words name
-/// an act, or when they state no fact (a modal's negation, a condition, too few words). One
-/// reading of the claim (its actors, its acts) serves both.
+/// The claim's proposition ([`of_claim`]), and what it says in its own words ([`topic`]): when
+/// its words name no act and no other reading gives a proposition, a negated clause denies
+/// that clause and anything else asserts its words; when a denial or dismissal with no act
+/// gives the proposition, it also denies the report it rejects in its own words
+/// ([`topic::rejected`]). The topic is `None` when the words name an act, or when they state no
+/// fact (a modal's negation, too few words). One reading of the claim (its actors, its acts)
+/// serves both.
 pub fn of_claim_and_topic(claim: &Claim) -> (Option<Proposition>, Option<Proposition>) {
     let text = claim.text.as_str();
     if text.trim().is_empty() {

@@ -5,8 +5,9 @@
 //! it denies what that clause says: the noun after a nominal negator ("no flight plan"), or
 //! the subject before a verbal one ("the fruit fly has never been detected"), is what is
 //! denied, the clause's words what it is about. A modal before the negator makes the clause
-//! a forecast, not a fact ("could not be eased"): no proposition. Any other claim asserts what
-//! its words say. The two meet ([`same`]) when the asserting claim holds a word of what is
+//! a forecast, not a fact ("could not be eased"): no proposition. A denial cue or a dismissal
+//! that names no act denies the whole report it rejects ("denied reports that …"). Any other
+//! claim asserts what its words say, up to a condition ("if …" supposes). The two meet ([`same`]) when the asserting claim holds a word of what is
 //! denied and at least two of the denied clause's words (or all of them when it has fewer):
 //! "the aircraft had filed a flight plan" against "it had filed no flight plan". Nothing here
 //! names a story: the words are the claims' own.
@@ -79,15 +80,14 @@ pub(super) fn read(r: &Reading) -> Option<Proposition> {
         }
         None => {
             // "could face punishment if it is confirmed he was killed": a condition asserts
-            // nothing of what it supposes ("not possible to tell whether …" asserts a doubt).
-            let supposes = pos
+            // nothing of what it supposes, so only the words before it are asserted ("not
+            // possible to tell whether …" asserts a doubt: "whether" supposes nothing).
+            let until = pos
                 .condition
                 .find_iter(text)
-                .any(|m| !m.as_str().eq_ignore_ascii_case("whether"));
-            if supposes {
-                return None;
-            }
-            let words = stems(text, 0, text.len(), &r.mentions);
+                .find(|m| !m.as_str().eq_ignore_ascii_case("whether"))
+                .map_or(text.len(), |m| m.start());
+            let words = stems(text, 0, until, &r.mentions);
             if words.is_empty() {
                 return None;
             }
@@ -110,16 +110,18 @@ const REJECTED_MIN_WORDS: usize = 3;
 
 /// What a claim that rejects with no act named ("denied reports that the writer had been
 /// killed at the consulate", "dismissed claims that the ship entered its waters as lies")
-/// denies in its own words: its whole content, when a denial cue or a dismissal rejects it
+/// denies in its own words: its whole content, when a denial cue or a dismissal rejects a
+/// report of something ("reports …", "claims that …", "accusations that …", or any "that"
+/// clause), not a step ("rejected the border fence plan" rejects a plan, it denies no fact),
 /// and no plain negator already negates a clause of it ([`read`] reads that one). All its
-/// content words are what is denied; an asserting claim meets it as any denied clause
-/// ([`same`]: two words in common at least).
+/// content words are what is denied; an asserting claim meets it when it holds a third of
+/// them, two at least ([`same`]).
 pub(super) fn rejected(r: &Reading) -> Option<Proposition> {
     if !(r.claim.denial || r.dismissal) {
         return None;
     }
     let text = r.text;
-    if POSITIONS.fact_negator.is_match(text) {
+    if POSITIONS.fact_negator.is_match(text) || !(REPORTED.is_match(text) || after_that(r.claim)) {
         return None;
     }
     let words = stems(text, 0, text.len(), &r.mentions);
@@ -136,6 +138,32 @@ pub(super) fn rejected(r: &Reading) -> Option<Proposition> {
         parties(&r.mentions, 0, text.len()),
     ))
 }
+
+/// The claim's content is the clause after a "that" that follows its cue ("denied that the
+/// writer had been killed"): the words between the cue and the content hold "that".
+fn after_that(claim: &crate::model::Claim) -> bool {
+    let Some(cue) = claim.cue_span else {
+        return false;
+    };
+    let base = claim.sentence_span.start;
+    let (from, to) = (
+        cue.end.saturating_sub(base),
+        claim.span.start.saturating_sub(base),
+    );
+    claim.sentence.get(from..to).is_some_and(|between| {
+        between
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("that"))
+    })
+}
+
+/// A rejected content that reports something: a report noun opening it, or a "that" clause.
+static REPORTED: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(
+        r"(?i)^(?:the |these |those |any |all |such )?(?:reports?|claims?|allegations?|accusations?|suggestions?|charges?|rumou?rs?|assertions?)\b|\bthat\b",
+    )
+    .expect("valid regex")
+});
 
 /// A negator that negates the noun after it: "no", "none of", "not a", "not any", "not a
 /// single", "not one".
@@ -168,8 +196,9 @@ fn about(
 
 /// Whether two propositions read from claims' own words are about one thing: one denies, the
 /// other asserts; the asserting claim holds a word of what is denied and at least two of the
-/// denied clause's words (all of them when it has fewer), and names a party the denied clause
-/// names when it holds only one word of it.
+/// denied clause's words (all of them when it has fewer; a third of them, two at least, when
+/// the whole of a rejected content is denied, [`rejected`]), and names a party the denied
+/// clause names when it holds only one word of it.
 pub(super) fn same(p: &Proposition, q: &Proposition) -> bool {
     let (n, a) = match (p.position, q.position) {
         (Stance::Denies, Stance::Asserts) => (p, q),
@@ -426,7 +455,18 @@ mod tests {
             let got = topic_of("VENGOV", asserted).is_some_and(|a| same_question(&n, &a, false));
             assert_eq!(got, expect, "{denied} / {asserted}");
         }
+        // a condition after the assertion leaves the assertion standing
+        let n = rejected("reports that the missing reporter had been killed inside the embassy")
+            .expect("rejected");
+        let a = topic_of(
+            "VENGOV",
+            "the reporter was killed inside the embassy, and the ministry will act if needed",
+        )
+        .expect("asserts");
+        assert!(same_question(&n, &a, false));
         // too few words to say what was alleged
         assert!(rejected("the accusations").is_none());
+        // a step rejected is no report denied
+        assert!(rejected("the new border fence plan for the valley").is_none());
     }
 }
