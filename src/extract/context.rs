@@ -280,7 +280,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| named_after_coded(body, &coded, name.trim(), at))
                 .or_else(|| the_countrys(article, c.sentence_span.start, at))
                 .or_else(|| introduced(body, done.last(), c.sentence_span.start, name))
-                .or_else(|| official::description_before_name(article, name, home))
+                .or_else(|| official::description_before_name(article, name, named_by, home))
                 .or_else(|| official::voice_of_lead(article, name, named_by, c.sentence_span.start))
                 .or_else(|| {
                     let title = title_words(body, name, named_by);
@@ -485,8 +485,13 @@ fn the_countrys(article: &Article, sentence: usize, at: usize) -> Option<Found> 
     let m = article
         .actors
         .iter()
-        // any mention with a state: "Kenya's president" (a titled mention) names Kenya too
-        .filter(|m| m.span.end <= p && m.kind != ActorKind::Person && !m.code.is_empty())
+        // a country, or a mention that speaks for a state ("Kenya's president", a titled
+        // mention, names Kenya too; "Russian journalists" name no state)
+        .filter(|m| {
+            m.span.end <= p
+                && m.kind != ActorKind::Person
+                && (m.kind == ActorKind::Country || state_role(&m.code))
+        })
         .filter(|m| m.country.as_deref().is_some_and(|c| c.len() == 3))
         .max_by_key(|m| m.span.start)?;
     let country = m.country.clone()?;
@@ -495,11 +500,20 @@ fn the_countrys(article: &Article, sentence: usize, at: usize) -> Option<Found> 
 
 /// "The country's state security chief accused …": a description that opens with "the
 /// country's" speaks for the state named last before it ([`the_countrys`]).
+/// The role is the description's own when it names one ("the country's opposition leader":
+/// OPP; "army": MIL), else GOV.
 fn the_countrys_description(article: &Article, c: &Claim) -> Option<Found> {
     let lower = c.speaker.to_lowercase();
     let own = lower.starts_with("the country's") || lower.starts_with("the country’s");
-    own.then(|| the_countrys(article, c.sentence_span.start, c.speaker_span?.end))
-        .flatten()
+    let found = own
+        .then(|| the_countrys(article, c.sentence_span.start, c.speaker_span?.end))
+        .flatten()?;
+    let role = lower
+        .split_whitespace()
+        .skip(2)
+        .find_map(crate::extract::claims::dateline_role)
+        .unwrap_or("GOV");
+    Some(Found::of_country(found.country?, role))
 }
 
 /// "A pro-regime website, Al-Masdar, said … Al-Masdar said": a name first written as the
@@ -657,10 +671,27 @@ static LINK_FINDER: once_cell::sync::Lazy<aho_corasick::AhoCorasick> =
             .expect("speaker link phrases")
     });
 
+/// "a source close to the Saudi royal court": the party a close-to link names ends the
+/// speaker's words, or only its own body follows ("royal court", "Royal Palace",
+/// "leadership"); a person's role after it ("close to Kremlin critic Ana Volkova") or a camp
+/// word ("close to the Iranian opposition") makes someone else the party.
+fn close_to_whole(body: &str, m: &ActorMention, speaker: Option<Span>) -> bool {
+    let Some(end) = speaker.map(|s| s.end).filter(|&e| e >= m.span.end) else {
+        return false;
+    };
+    body[m.span.end..end].split_whitespace().all(|w| {
+        let w = w.to_lowercase();
+        !crate::extract::claims::person_role(&w)
+            && crate::extract::claims::dateline_role(&w).is_none()
+    })
+}
+
 /// "Speaking on behalf of the European Union, Bulgaria's envoy demanded …", "Kostov said,
-/// representing the EU", "The statement, issued by Downing Street, said": a phrase of
-/// `speaker_links.tsv` outside the claim's content, followed by an actor mention, gives the
-/// speaker that party's code (a document speaker only when it has none of its own).
+/// representing the EU", "The statement, issued by Downing Street, said", "a source close to
+/// the Saudi royal court said": a phrase of `speaker_links.tsv` outside the claim's content,
+/// followed by an actor mention, gives the speaker that party's code (a document speaker, or
+/// a source close to a party, only when it has none of its own; close-to only inside the
+/// speaker's words, [`close_to_whole`]).
 /// Continuations of the claim (same speaker, no speaker span of their own) follow it.
 pub fn linked_parties(article: &Article, claims: &mut [Claim]) {
     let body = article.body;
@@ -705,6 +736,7 @@ pub fn linked_parties(article: &Article, claims: &mut [Claim]) {
                         && !m.code.is_empty()
                         && m.code != UNKNOWN_CODE
                         && m.kind != ActorKind::Person
+                        && (link != Link::CloseTo || close_to_whole(body, m, c.speaker_span))
                 })
             })
         });
@@ -1654,6 +1686,33 @@ mod tests {
                 "Kenya's president said the border would reopen. The country's security chief accused two foreign officers of involvement in the attack.",
                 "The country's security chief",
                 Some("KENGOV"),
+            ),
+            // ... a state, not a people's private voice named after it
+            (
+                None,
+                "Germany demanded answers. Russian journalists were barred from the hearing. The country's foreign minister said the talks were over.",
+                "The country's foreign minister",
+                Some("DEUGOV"),
+            ),
+            // no misfires: a clause before a name is no description, a self-proclaimed person
+            // is no camp, a source close to a state's opposition is not close to the state
+            (
+                None,
+                "Fighting went on in eastern Moldova.\n\nAsked about the separatist leader, Tomas Berg, the envoy, said the talks had failed.",
+                "Tomas Berg",
+                None,
+            ),
+            (
+                None,
+                "Fighting went on in eastern Moldova.\n\nThe self-proclaimed interim president, Ivan Rusu, said the vote was void.",
+                "Ivan Rusu",
+                None,
+            ),
+            (
+                None,
+                "A source close to the Iranian opposition said the vote was rigged.",
+                "A source close to the Iranian opposition",
+                Some("IRNOPP"),
             ),
         ];
         check_dateline_cases(cases);

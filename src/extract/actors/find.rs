@@ -9,7 +9,7 @@ use super::load::QUALIFIER_SUFFIXES;
 use super::titles::apply_titles;
 use super::{Gazetteer, Hit, Matcher, Source};
 use crate::extract::words::{is_word_byte, on_boundaries, strip_possessive, word_before};
-use crate::model::{ActorKind, ActorMention, Span};
+use crate::model::{ActorKind, ActorMention, GazetteerEntry, Span};
 
 /// Every alias occurrence `(start, end, pattern)` in `b` that can start on a word boundary: at
 /// the text's start, on a non-word byte, or after one. The same matches an unanchored
@@ -101,7 +101,7 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         if en.kind == ActorKind::Organisation && owned_by_common_noun(&text[..s]) {
             continue;
         }
-        if let Some(paper) = newspaper(text, s, e, en.kind) {
+        if let Some(paper) = newspaper(text, s, e, en) {
             last_end = paper.span.end;
             out.push(paper);
             continue;
@@ -129,12 +129,21 @@ pub const PRIVATE_PRESS_CODE: &str = "NGOMED";
 /// (bytes `s..e`) followed by a newspaper's title noun (`press-title` words) is the paper, a
 /// private outlet that speaks for no state. State media are gazetteer rows of their own and,
 /// as longer matches at the same place, never reach here ("China Daily").
-fn newspaper(text: &str, s: usize, e: usize, kind: ActorKind) -> Option<Hit> {
-    if kind != ActorKind::Country {
+fn newspaper(text: &str, s: usize, e: usize, entry: &GazetteerEntry) -> Option<Hit> {
+    if entry.kind != ActorKind::Country {
         return None;
     }
     let word = next_name_word(text, e)?;
+    // "The Washington Post's reporters": the possessive is not the title's.
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
     if !crate::extract::claims::press_title(&word.to_lowercase()) {
+        return None;
+    }
+    // "Canada Post", "Israel Post": a country's own name before "Post" is its postal service.
+    if word == "Post" && text[s..e] == entry.name {
         return None;
     }
     let end = e + 1 + word.len();

@@ -277,6 +277,9 @@ pub fn resolve_speaker(speaker: &str, gazetteer: &Gazetteer) -> Option<Resolved>
 /// Hamas-run ministry"), in a speaker phrase.
 const RUN_BY: [&str; 4] = ["-run ", "-controlled ", "-led ", "-dominated "];
 
+/// Prepositions that put a party-run compound in a place, not on the speaker's body.
+const PLACE_WORDS: [&str; 8] = ["in", "from", "of", "near", "at", "into", "across", "inside"];
+
 /// [`resolve_speaker`] for a claim made on `date`: dated roles apply only inside their dates.
 pub fn resolve_speaker_on(
     speaker: &str,
@@ -310,6 +313,15 @@ pub fn resolve_speaker_on(
         };
         let head = &speaker[..i];
         let start = head.rfind(char::is_whitespace).map_or(0, |k| k + 1);
+        // The compound names the speaker's own body unless a preposition puts it in a place
+        // ("an official in Houthi-controlled Sanaa", "people from government-held areas").
+        let placed = head[..start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| PLACE_WORDS.contains(&w.to_lowercase().as_str()));
+        if placed {
+            continue;
+        }
         let party = head[start..].replace('-', " ");
         if let Some(r) = all_hits(&party, gazetteer, date).into_iter().next() {
             return Some(Resolved {

@@ -450,6 +450,8 @@ fn role_forms() {
         ("The Washington Post", "NGOMED organisation Washington Post"),
         ("the Moscow Times", "NGOMED organisation Moscow Times"),
         ("China Daily", "CHNMED organisation Xinhua"),
+        // a country's own name before "Post" is its postal service, no paper
+        ("Canada Post", "CANGOV country Canada"),
         ("Cairo residents", "EGYNGO anonymous Cairo residents"),
         // businesses speak for no state; with a country, for its business sector
         (
@@ -530,6 +532,8 @@ fn a_body_speaks_for_the_party_that_runs_it() {
     for (who, sponsor) in [
         ("the Iran-backed militia", "IRNGOV"),
         ("a London-based monitor", "GBRGOV"),
+        // a place the party runs is no body of the speaker's
+        ("a UN official in Houthi-controlled Sanaa", "YEMREB"),
     ] {
         assert_ne!(code(who).as_deref(), Some(sponsor), "{who}");
     }

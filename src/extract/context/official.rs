@@ -114,7 +114,8 @@ pub(super) fn via_state_media(
 /// the name) speaks for the dateline's country, as an unnamed "ministry spokesman" would
 /// ([`by_dateline`]): the last word is one person's role, a word before it is an office
 /// of state or its military ("ministry", "army") or the camp against it ("rebel spokesman
-/// Ali Musa": the dateline country's rebels), and every word before the role is
+/// Ali Musa": the dateline country's rebels; a photo credit's bracket, colon or slash before
+/// the description ends it), and every word before the role is
 /// capitalised or lower-case alike (no origin: "Hamas spokesman", "Peruvian army spokesman"
 /// are read by the rules that read that word, which come first).
 pub(super) fn described_title(
@@ -122,15 +123,21 @@ pub(super) fn described_title(
     home: impl FnOnce(&str) -> Option<String>,
 ) -> Option<Found> {
     let (role, before) = words.split_last()?;
-    // The description is the plain words right before the role; a bracket, a colon or a
-    // slash ends it ("(Photo: AGENCY/Jo Roe) Rebel commander Ali Musa": "Rebel").
-    let plain = |w: &&str| w.chars().all(|ch| ch.is_alphabetic() || ch == '-');
-    let run = before.iter().rev().take_while(|w| plain(w)).count();
-    let office = &before[before.len() - run..];
+    // A bracket, a colon or a slash ends the description ("(Photo: AGENCY/Jo Roe) Rebel
+    // commander Ali Musa": "Rebel"); every word of it must be plain.
+    let cut = before
+        .iter()
+        .rposition(|w| w.contains(['(', ')', ':', '/']))
+        .map_or(0, |k| k + 1);
+    let office = &before[cut..];
     if office.is_empty() || office.len() > 3 {
         return None;
     }
     if !crate::extract::claims::person_role(&role.to_lowercase()) {
+        return None;
+    }
+    let plain = |w: &&str| w.chars().all(|ch| ch.is_alphabetic() || ch == '-');
+    if !office.iter().all(plain) {
         return None;
     }
     let side = office
@@ -499,23 +506,69 @@ pub(super) fn convention_title_at_home(
 /// Most words of a description written before a name ([`description_before_name`]).
 const DESCRIPTION_WORDS: usize = 10;
 
+/// Capitalised words that open a clause before a name, not a description of the person.
+const DESCRIPTION_NON_OPENERS: &[&str] = &[
+    "after",
+    "before",
+    "asked",
+    "speaking",
+    "in",
+    "on",
+    "at",
+    "during",
+    "following",
+    "despite",
+    "with",
+    "for",
+    "when",
+    "while",
+    "as",
+    "since",
+    "unlike",
+    "like",
+    "earlier",
+    "later",
+];
+
+/// Words that mark a state no one recognises when a state-like noun follows them.
+const SELF_PROCLAIMED: &[&str] = &["self-proclaimed", "self-declared", "breakaway"];
+
+/// State-like nouns a [`SELF_PROCLAIMED`] word may qualify.
+const STATE_LIKE: &[&str] = &[
+    "republic",
+    "republics",
+    "region",
+    "state",
+    "government",
+    "authorities",
+    "entity",
+    "territory",
+];
+
 /// "Earlier, the OSCE's permanent council chairman, Thomas Gruber, told Reuters …", "The prime
 /// minister of the self-proclaimed Northern Republic, Ivan Petrenko, said …": a description
 /// written before a name and a comma, where the name is first written, names whom the person
 /// speaks for: the body or state whose possessive opens a person's role ("the OSCE's …
 /// chairman"), or, with a camp word ("self-proclaimed", "separatist"), the camp against the
-/// state ([`home_country`] in role REB).
+/// state ([`home_country`] in role REB). `at` is the end of the claim's own mention of the
+/// name: only mentions up to it are read.
 pub(super) fn description_before_name(
     article: &Article,
     name: &str,
+    at: usize,
     home: impl FnOnce(&str) -> Option<String>,
 ) -> Option<Found> {
     let body = article.body;
-    // The name's first mention after a comma (spaces between as written: "(DPR),  Ivan").
-    let p = body.match_indices(name).find_map(|(i, _)| {
-        let before = body[..i].trim_end();
-        (before.len() < i && before.ends_with(',')).then(|| before.len() - 1)
-    })?;
+    // The name's first mention between commas, up to the claim's own (spaces as written:
+    // "(DPR),  Ivan Petrov,").
+    let p = body
+        .match_indices(name)
+        .take_while(|&(i, _)| i < at)
+        .find_map(|(i, _)| {
+            let before = body[..i].trim_end();
+            let closed = body[i + name.len()..].starts_with(',');
+            (before.len() < i && before.ends_with(',') && closed).then(|| before.len() - 1)
+        })?;
     let desc = clause_tail(&body[..p]);
     let start = p - desc.len();
     let words: Vec<&str> = desc.split_whitespace().collect();
@@ -523,6 +576,18 @@ pub(super) fn description_before_name(
         return None;
     }
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // A description opens on a determiner or a capitalised title ("the OSCE's …", "Prime
+    // minister of …"), not on a preposition or a participle ("After meeting Jordan's king,",
+    // "Asked about the separatist leader,").
+    let first = lower[0].as_str();
+    let opens = matches!(first, "the" | "a" | "an")
+        || (words[0].starts_with(char::is_uppercase)
+            && !DESCRIPTION_NON_OPENERS.contains(&first)
+            && !first.ends_with("ing")
+            && !first.ends_with("ed"));
+    if !opens {
+        return None;
+    }
     let person = |w: &String| crate::extract::claims::person_role(w);
     if lower.last().is_some_and(person) {
         let owner = article.actors.iter().find(|m| {
@@ -537,10 +602,19 @@ pub(super) fn description_before_name(
             return Some(Found::from(m));
         }
     }
-    let camp = lower
+    // A rebel word, or a self-proclaimed state ("the self-declared … Republic"): a
+    // self-proclaimed person ("the self-proclaimed interim president") is no camp.
+    let rebel = lower
         .iter()
         .any(|w| crate::extract::claims::dateline_role(w) == Some("REB"));
-    if camp && lower.iter().any(person) {
+    let unrecognised = lower.iter().enumerate().any(|(k, w)| {
+        SELF_PROCLAIMED.contains(&w.as_str())
+            && lower[k + 1..]
+                .iter()
+                .take(4)
+                .any(|n| STATE_LIKE.contains(&n.trim_matches(|c: char| !c.is_alphabetic())))
+    });
+    if (rebel || unrecognised) && lower.iter().any(person) {
         return Some(Found::of_country(home("REB")?, "REB"));
     }
     None
