@@ -458,14 +458,14 @@ impl Store {
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         // temp_store: the per-article savepoints of a batch journal to memory, not a temp file.
-        // cache_size: 64 MB of pages (default 2 MB) keeps the index B-trees of a big
+        // cache_size: 48 MB of pages (default 2 MB) keeps the index B-trees of a big
         // database hot while a batch writes.
         // wal_autocheckpoint: 8,192 pages (32 MB; default 1,000), so a checkpoint no longer
         // follows every batch commit and an index page rewritten by several batches is copied
         // into the database once.
         self.conn.execute_batch(
             "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;
-             PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;
+             PRAGMA temp_store = MEMORY; PRAGMA cache_size = -49152;
              PRAGMA wal_autocheckpoint = 8192;",
         )?;
         // The writer cycles through ~20 cached statements per article and batch (rusqlite
