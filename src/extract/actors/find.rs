@@ -135,10 +135,7 @@ fn newspaper(text: &str, s: usize, e: usize, entry: &GazetteerEntry) -> Option<H
     }
     let word = next_name_word(text, e)?;
     // "The Washington Post's reporters": the possessive is not the title's.
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
+    let word = strip_possessive(word).unwrap_or(word);
     if !crate::extract::claims::press_title(&word.to_lowercase()) {
         return None;
     }

@@ -280,6 +280,23 @@ const RUN_BY: [&str; 4] = ["-run ", "-controlled ", "-led ", "-dominated "];
 /// Prepositions that put a party-run compound in a place, not on the speaker's body.
 const PLACE_WORDS: [&str; 8] = ["in", "from", "of", "near", "at", "into", "across", "inside"];
 
+/// `speaker` as an outlet or body that speaks for the party the gazetteer reads in `party`
+/// (the word of a "pro-" or a "-run" compound), when it reads one.
+fn speaking_for(
+    speaker: &str,
+    party: &str,
+    gazetteer: &Gazetteer,
+    date: Option<NaiveDate>,
+) -> Option<Resolved> {
+    let r = all_hits(party, gazetteer, date).into_iter().next()?;
+    Some(Resolved {
+        name: speaker.trim().to_string(),
+        code: r.code,
+        country: r.country,
+        kind: ActorKind::Organisation,
+    })
+}
+
 /// [`resolve_speaker`] for a claim made on `date`: dated roles apply only inside their dates.
 pub fn resolve_speaker_on(
     speaker: &str,
@@ -295,13 +312,8 @@ pub fn resolve_speaker_on(
         let rest = &speaker[i + 4..];
         let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let sided = rest[..word_end].replace('-', " ");
-        if let Some(r) = all_hits(&sided, gazetteer, date).into_iter().next() {
-            return Some(Resolved {
-                name: speaker.trim().to_string(),
-                code: r.code,
-                country: r.country,
-                kind: ActorKind::Organisation,
-            });
+        if let Some(r) = speaking_for(speaker, &sided, gazetteer, date) {
+            return Some(r);
         }
     }
     // "the Hamas-run health ministry", "Houthi-controlled media", "the Saudi-led coalition": a
@@ -323,13 +335,8 @@ pub fn resolve_speaker_on(
             continue;
         }
         let party = head[start..].replace('-', " ");
-        if let Some(r) = all_hits(&party, gazetteer, date).into_iter().next() {
-            return Some(Resolved {
-                name: speaker.trim().to_string(),
-                code: r.code,
-                country: r.country,
-                kind: ActorKind::Organisation,
-            });
+        if let Some(r) = speaking_for(speaker, &party, gazetteer, date) {
+            return Some(r);
         }
     }
     // A speaker phrase is a name, never a headline: a known person's one-word alias followed
