@@ -154,6 +154,29 @@ fn newspaper(text: &str, s: usize, e: usize, entry: &GazetteerEntry) -> Option<H
     })
 }
 
+/// A speaker no entry names whose last word is a press title after a capitalised word or
+/// "the" ("The New York Times", "the Times", "Los Angeles Times'"): a newspaper, private
+/// press unless a state's name made it the state's ([`newspaper`]).
+pub(super) fn press_by_name(speaker: &str) -> Option<super::Resolved> {
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let (last, before) = words.split_last()?;
+    let last = strip_possessive(last)
+        .or_else(|| last.strip_suffix(['\'', '\u{2019}']))
+        .unwrap_or(last);
+    let named = before.last().is_some_and(|w| {
+        w.eq_ignore_ascii_case("the") || w.starts_with(|c: char| c.is_uppercase())
+    });
+    let capitalised = last.starts_with(|c: char| c.is_uppercase());
+    (named && capitalised && crate::extract::claims::press_title(&last.to_lowercase())).then(|| {
+        super::Resolved {
+            name: speaker.trim().to_string(),
+            code: PRIVATE_PRESS_CODE.to_string(),
+            country: None,
+            kind: ActorKind::Organisation,
+        }
+    })
+}
+
 /// Whether `before` (the text up to a name) ends in a lowercase noun's possessive: "the
 /// group's ", "the rebels' ".
 fn owned_by_common_noun(before: &str) -> bool {

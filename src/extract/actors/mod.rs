@@ -356,8 +356,10 @@ pub fn resolve_speaker_on(
         (Source::Entry, ActorKind::Anonymous) => 5,
         (Source::Entry, _) => 6,
     };
-    let best = hits.iter().min_by_key(|h| (rank(h), h.span.start))?.clone();
-    let best = owned_by_modifier(speaker, &hits, best);
+    let Some(best) = hits.iter().min_by_key(|h| (rank(h), h.span.start)) else {
+        return find::press_by_name(speaker);
+    };
+    let best = owned_by_modifier(speaker, &hits, best.clone());
     Some(Resolved {
         name: best.name,
         code: best.code,

@@ -29,6 +29,17 @@ fn check_find(text: &str, expect: &str) -> Option<String> {
 #[test]
 fn speakers() {
     let cases = [
+        // a newspaper no entry names: capitalised words (or "the") and a press title
+        (
+            "The Riverside Times",
+            "NGOMED organisation The Riverside Times",
+        ),
+        ("the Times", "NGOMED organisation the Times"),
+        (
+            "Mountain Valley Herald's",
+            "NGOMED organisation Mountain Valley Herald's",
+        ),
+        ("the times", "-"),
         (
             "Russia's defense minister Sergei Shoigu",
             "RUSGOV person Sergei Shoigu",

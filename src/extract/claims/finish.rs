@@ -76,6 +76,7 @@ pub(super) fn finish(
                 && d.sentence.contains(t.span);
             (near_after || near_before || after_speaker || in_trailer)
                 && !d.content.overlaps(t.span)
+                && !names_an_event(text, t)
         })
         .map(|t| t.resolved)
         .next();
@@ -116,6 +117,24 @@ pub(super) fn finish(
         confidence: d.confidence.clamp(0.0, 1.0),
     };
     (claim, cued)
+}
+
+/// "Lee called the March 26 sinking a provocation", "condemned Tuesday's strike": a day
+/// after a determiner, or with a possessive, dates the thing it qualifies, not the speaking.
+fn names_an_event(text: &str, t: &Timex) -> bool {
+    let before = text[..t.span.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let determiner = matches!(
+        word.as_str(),
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
+    );
+    let rest = &text[t.span.end..];
+    let possessive = rest.starts_with("'s ") || rest.starts_with("\u{2019}s ");
+    determiner || possessive
 }
 
 /// Perfect auxiliaries: closed-class grammar, in `background` of `claim_words.tsv` too.

@@ -459,10 +459,11 @@ pub(super) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(usize, usize
     Some((k0, end))
 }
 
-/// "Reacting to the sanctions, Iran vowed …", "Recently, Washington sent …": a sentence that
-/// opens with a participle and "to", or an adverb in "-ally"/"-ly" (not a name in "-lly":
+/// "Reacting to the sanctions, Iran vowed …", "Addressing the nation, Lee warned …",
+/// "Recently, Washington sent …": a sentence that opens with a participle and "to" or its
+/// object's determiner, or an adverb in "-ally"/"-ly" (not a name in "-lly":
 /// "Donnelly, who …") and a comma, sets the scene; the subject comes after the comma. A place
-/// in "-ing" takes no "to" after it ("Beijing on Monday summoned …" keeps its subject).
+/// in "-ing" takes neither after it ("Beijing on Monday summoned …" keeps its subject).
 fn opening_modifier(text: &str, toks: &[Tok], k0: usize) -> bool {
     let w = word(text, &toks[k0]);
     let lower = w.to_ascii_lowercase();
@@ -474,7 +475,15 @@ fn opening_modifier(text: &str, toks: &[Tok], k0: usize) -> bool {
         let name = lower.ends_with("lly") && !lower.ends_with("ally");
         return !name && next.is_some_and(|t| is_punct(text, t, ","));
     }
-    lower.ends_with("ing") && next.is_some_and(|t| word(text, t) == "to")
+    // "Addressing the nation, Lee said …": a participle and its object's determiner; a place
+    // in "-ing" is never followed by one.
+    let opens_object = |w: &str| {
+        matches!(
+            w,
+            "to" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "reporters"
+        )
+    };
+    lower.ends_with("ing") && next.is_some_and(|t| opens_object(word(text, t)))
 }
 
 /// Skip adverbs, auxiliaries and time words between a speaker and its cue, backwards from token `j`.

@@ -352,6 +352,20 @@ fn attribution_table() {
             "The ministry has strongly denied that, saying the trawler was in neutral waters.",
             &["The ministry | saying | indirect | the trawler was in neutral waters"],
         ),
+        // a participle straight after the clause's verb or after "than"/"by" takes the
+        // sentence's subject; so does a cue after an opening participle and its object
+        (
+            "The defence ministry quickly reacted claiming the footage was staged.",
+            &["The defence ministry | claiming | indirect | the footage was staged"],
+        ),
+        (
+            "Vice Foreign Minister Jan Roe refused to comment further Thursday other than reiterating long-standing comments on the need for calm.",
+            &["Jan Roe | reiterating | indirect | long-standing comments on the need for calm"],
+        ),
+        (
+            "Addressing the nation, Roe called the raid a provocation, warning the army would respond.",
+            &["Roe | warning | indirect | the army would respond"],
+        ),
         // an opening participle and its preposition, or an adverb and its comma, is no subject
         (
             "Reacting to the sanctions, Norway last month vowed to close its ports.",
@@ -1819,6 +1833,15 @@ fn a_day_opening_the_speakers_clause_dates_it() {
         // the day belongs to the event told before the clause
         (
             "The ferry was seized on Monday and the port authority said the channel would reopen.",
+            Some(day(15)),
+        ),
+        // a day after a determiner or with a possessive dates the event it qualifies
+        (
+            "Roe called the March 12 seizure a provocation, warning the navy would respond.",
+            Some(day(15)),
+        ),
+        (
+            "The mayor visited Tuesday's blast site, saying the port would stay shut.",
             Some(day(15)),
         ),
     ];

@@ -513,6 +513,10 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
         && site.earlier.is_empty()
         && toks[j - 1].k == TokKind::Word
         && in_list(&PARTICIPLE_SUBORDINATORS, word(text, &toks[j - 1]));
+    // "The North quickly responded claiming …": a verb in "-ed" straight before the
+    // participle is the clause's own verb, never its subject.
+    let after_verb = j > 1 && toks[j - 1].k == TokKind::Word && past_verb(word(text, &toks[j - 1]));
+    let after_subordinator = after_subordinator || after_verb;
     if (channel_noun || after_subordinator) && at.participle {
         found.speaker = None;
         found.first_tok = None;
@@ -554,8 +558,15 @@ fn manner_adverb(text: &str, t: &Tok) -> bool {
         && !in_list(&LY_NOUNS, w)
 }
 
-/// Subordinating words a participle cue may follow and still take the sentence's subject.
-const PARTICIPLE_SUBORDINATORS: [&str; 2] = ["after", "before"];
+/// Subordinating words a participle cue may follow and still take the sentence's subject:
+/// "after denying", "by insisting", "while warning", "other than reiterating".
+const PARTICIPLE_SUBORDINATORS: [&str; 6] = ["after", "before", "by", "while", "when", "than"];
+
+/// A lower-case word of five letters or more in "-ed" ("responded", "reacted"): a verb of the
+/// clause in the past tense, not a noun that could be a speaker.
+fn past_verb(w: &str) -> bool {
+    w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+}
 
 /// Articles and possessives: a cue word right after one is a noun ("the subsequent tweet" has
 /// an adjective between; "their states" none).
