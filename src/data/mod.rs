@@ -334,6 +334,13 @@ table!(
     "Dateline cities: wire datelines that are not capitals, with their country."
 );
 table!(
+    WEB_DOMAINS,
+    "web_domains.tsv",
+    3,
+    3,
+    "Web domains: a page address's country-code domain names the publisher's country."
+);
+table!(
     SPEAKER_LINKS,
     "speaker_links.tsv",
     3,
@@ -382,6 +389,7 @@ pub const ALL: &[Table] = &[
     // context
     STATE_ROLES,
     DATELINE_CITIES,
+    WEB_DOMAINS,
     SPEAKER_LINKS,
     // claim dates
     OCCASIONS,

@@ -224,7 +224,11 @@ pub fn ingest_dir(store: &mut Store, dir: &Path, talk: &Talk) -> Result<Vec<Stri
         let raw = std::fs::read_to_string(dir.join(name))
             .with_context(|| format!("cannot read {}", dir.join(name).display()))?;
         // Line 1 is the URL, line 2 a title the corpus builders wrote: neither is page text.
-        let body: String = raw.split_inclusive('\n').skip(2).collect();
+        // The URL line is kept as a page's own bare URL line is: the reader drops it and
+        // keeps it as the article's address (whose domain can name the publisher's country).
+        let mut lines = raw.split_inclusive('\n');
+        let url = lines.next().unwrap_or("");
+        let body: String = std::iter::once(url).chain(lines.skip(1)).collect();
         let cfg = IngestConfig {
             read: ReadOptions {
                 format: Format::Text,

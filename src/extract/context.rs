@@ -79,6 +79,8 @@ pub struct Article<'a> {
     pub date: Option<NaiveDate>,
     /// The dateline city ("WASHINGTON"), when the page had one.
     pub dateline: Option<&'a str>,
+    /// The country whose press published the page (its address's country-code domain).
+    pub publisher: Option<&'a str>,
 }
 
 /// Drop mentions, and clear claim speakers, that rest only on a generic lower-case alias
@@ -1596,6 +1598,46 @@ mod tests {
             let got = ex.claims.iter().find(|c| c.speaker == *speaker);
             assert!(got.is_some(), "{body}: {:?}", ex.claims);
             assert_eq!(got.unwrap().actor_code.as_deref(), *want, "{body}");
+        }
+    }
+
+    /// A name after a bare state title in a page with no dateline speaks for the country of
+    /// the press that published it (its address's country-code domain), when the page names
+    /// that country as a party; a generic domain, or a country the page does not name, lends
+    /// nothing. Each case: address, article, speaker, code.
+    #[test]
+    fn a_bare_title_speaks_for_the_publishers_country() {
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            (
+                "https://www.harbour-news.co.kr/2024/05/strike",
+                "Fisheries Minister Jan Roe said on Monday that the South Korean fleet would stay in port.",
+                "Jan Roe",
+                Some("KORGOV"),
+            ),
+            (
+                "https://harbour.example.com/strike",
+                "Fisheries Minister Jan Roe said on Monday that the South Korean fleet would stay in port.",
+                "Jan Roe",
+                None,
+            ),
+            (
+                "https://www.harbour-news.co.kr/2024/05/strike",
+                "Fisheries Minister Jan Roe said on Monday that the fleet would stay in port.",
+                "Jan Roe",
+                None,
+            ),
+        ];
+        for (url, body, speaker, want) in cases {
+            let article = crate::model::Article {
+                body: body.to_string(),
+                published: DateValue::day(day()),
+                url: Some(url.to_string()),
+                ..Default::default()
+            };
+            let (ex, _) = crate::extract::extract_article(&article, &Gazetteer::builtin());
+            let got = ex.claims.iter().find(|c| c.speaker == *speaker);
+            assert!(got.is_some(), "{body}: {:?}", ex.claims);
+            assert_eq!(got.unwrap().actor_code.as_deref(), *want, "{url} {body}");
         }
     }
 

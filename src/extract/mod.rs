@@ -27,24 +27,54 @@ pub fn extract(
     published: DateValue,
     gazetteer: &Gazetteer,
 ) -> (Extraction, Vec<Diagnostic>) {
-    extract_with(body, published, None, gazetteer)
+    extract_with(body, published, Home::default(), gazetteer)
 }
 
 /// [`extract`] for an article read by the pipeline: its dateline city ("WASHINGTON") is where
 /// unnamed officials with no country of their own speak from.
 pub fn extract_article(article: &Article, gazetteer: &Gazetteer) -> (Extraction, Vec<Diagnostic>) {
-    extract_with(
-        &article.body,
-        article.published,
-        article.dateline.as_deref(),
-        gazetteer,
-    )
+    let home = Home {
+        dateline: article.dateline.as_deref(),
+        publisher: article.url.as_deref().and_then(publisher_country),
+    };
+    extract_with(&article.body, article.published, home, gazetteer)
+}
+
+/// Where an article's unnamed officials may speak from: its dateline city, and the country of
+/// the press that published it.
+#[derive(Default)]
+struct Home<'a> {
+    dateline: Option<&'a str>,
+    publisher: Option<&'static str>,
+}
+
+/// The country whose press published the page at `url`, by its country-code domain
+/// (`web_domains.tsv`): "https://www.koreatimes.co.kr/…" → KOR. Generic and unknown domains
+/// name none.
+pub fn publisher_country(url: &str) -> Option<&'static str> {
+    static DOMAINS: once_cell::sync::Lazy<Vec<(&'static str, &'static str)>> =
+        once_cell::sync::Lazy::new(|| {
+            crate::data::WEB_DOMAINS
+                .rows()
+                .into_iter()
+                .map(|r| (r.col(0), r.col(1)))
+                .collect()
+        });
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.trim_end_matches('.');
+    let last = host.rsplit('.').next()?.to_ascii_lowercase();
+    DOMAINS
+        .iter()
+        .find(|(domain, _)| *domain == last)
+        .map(|(_, country)| *country)
 }
 
 fn extract_with(
     body: &str,
     published: DateValue,
-    dateline: Option<&str>,
+    home: Home,
     gazetteer: &Gazetteer,
 ) -> (Extraction, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
@@ -82,7 +112,8 @@ fn extract_with(
         places: &places,
         gazetteer,
         date: published.date,
-        dateline,
+        dateline: home.dateline,
+        publisher: home.publisher,
     };
     context::linked_parties(&article, &mut claims);
     context::resolve(&article, &mut claims);
@@ -105,4 +136,29 @@ fn extract_with(
         },
         diagnostics,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    /// The country-code domain of a page's host names its press's country; generic and
+    /// unknown domains, and addresses with no host, name none.
+    #[test]
+    fn publisher_country_reads_the_country_code_domain() {
+        let cases = [
+            (
+                "https://www.koreatimes.co.kr/www/news/nation/2010/04/1.html",
+                Some("KOR"),
+            ),
+            ("http://news.example.co.uk:8080/a?b=c", Some("GBR")),
+            ("https://tass.ru/politika/1", Some("RUS")),
+            ("HTTPS://WWW.EXAMPLE.JP./", Some("JPN")),
+            ("https://www.example.com/uk/story", None),
+            ("https://channel.tv/story", None),
+            ("not a url", None),
+            ("", None),
+        ];
+        for (url, want) in cases {
+            assert_eq!(super::publisher_country(url), want, "{url}");
+        }
+    }
 }

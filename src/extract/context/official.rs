@@ -160,6 +160,14 @@ pub(super) fn home_country(article: &Article, sentence: usize, role: &str) -> Op
         Some(c) if named_as_party(article, &c) => Some(c),
         dateline => lead_in_state(article, sentence).or(dateline),
     };
+    // "Defense Minister Kim said" in a Seoul paper with no dateline: the publisher's country,
+    // when the page names it as a party.
+    let home = home.or_else(|| {
+        article
+            .publisher
+            .filter(|c| named_as_party(article, c))
+            .map(str::to_string)
+    });
     home.or_else(|| {
         (role == "REB")
             .then(|| place_of_conflict(article))
