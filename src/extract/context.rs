@@ -291,7 +291,11 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| by_rank(&coded, name, at))
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
                 .or_else(|| official::for_titled_leader(article, name, named_by, home))
-                .or_else(|| titled_by_dateline(article, name, named_by, home))
+                .or_else(|| {
+                    let home =
+                        |role: &str| official::titled_home(article, c.sentence_span.start, role);
+                    titled_by_dateline(article, name, named_by, home)
+                })
                 .or_else(|| {
                     let (s, e) = appositive_of(body, name, named_by)?.1?;
                     official::appositive_at_home(&body[s..e], home)

@@ -122,8 +122,18 @@ impl<'a> Ctx<'a> {
             }
         }
         let (name, named) = canonical_name(text, head_toks);
-        // A surname or partial name seen before: "Shoigu" -> "Sergei Shoigu".
-        if head_words.len() <= 2 {
+        // A surname or partial name seen before: "Shoigu" -> "Sergei Shoigu", "Mr Shoigu". Two
+        // name words are a whole name ("North Korea" is not "South Korea" again), and a word
+        // the gazetteer knows as a place or body is its own ("Sudan" after "South Sudan").
+        let honorific =
+            |w: &str| role_of(w).is_some() || in_list(&TITLE_ABBREVS, w.trim_end_matches('.'));
+        let partial = match head_words.as_slice() {
+            [one] => !actors::resolve_speaker_on(one, self.gazetteer, self.date)
+                .is_some_and(|r| r.kind != ActorKind::Person),
+            [first, _] => honorific(first),
+            _ => false,
+        };
+        if partial {
             let last = head_words.last().copied().unwrap_or("");
             if is_cap(last) {
                 if let Some(e) = self.seen_name(last, &name, head_words.len() == 1) {

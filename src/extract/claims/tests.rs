@@ -352,6 +352,18 @@ fn attribution_table() {
             "The ministry has strongly denied that, saying the trawler was in neutral waters.",
             &["The ministry | saying | indirect | the trawler was in neutral waters"],
         ),
+        // two name words are a whole name, and a country's one-word name its own: neither is
+        // a partial name of an earlier speaker that ends with the same word
+        (
+            "South Sudan accused Sudan of shelling the port.\n\nSudan warned that any reprisal would be answered. North Korea said the talks were over.\n\nSouth Korea said the border stays shut. Sudan said the pipeline was intact.",
+            &[
+                "South Sudan | accused | indirect | Sudan of shelling the port",
+                "Sudan | warned | indirect | any reprisal would be answered",
+                "North Korea | said | indirect | the talks were over",
+                "South Korea | said | indirect | the border stays shut",
+                "Sudan | said | indirect | the pipeline was intact",
+            ],
+        ),
         // a participle straight after the clause's verb or after "than"/"by" takes the
         // sentence's subject; so does a cue after an opening participle and its object
         (

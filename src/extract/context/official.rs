@@ -160,18 +160,24 @@ pub(super) fn home_country(article: &Article, sentence: usize, role: &str) -> Op
         Some(c) if named_as_party(article, &c) => Some(c),
         dateline => lead_in_state(article, sentence).or(dateline),
     };
-    // "Defense Minister Kim said" in a Seoul paper with no dateline: the publisher's country,
-    // when the page names it as a party.
-    let home = home.or_else(|| {
-        article
-            .publisher
-            .filter(|c| named_as_party(article, c))
-            .map(str::to_string)
-    });
+
     home.or_else(|| {
         (role == "REB")
             .then(|| place_of_conflict(article))
             .flatten()
+    })
+}
+
+/// [`home_country`], else the country of the press that published the page when the page
+/// names it as a party: where a name after a bare state title speaks from ("Defense Minister
+/// Kim said" in a Seoul paper with no dateline). Only a titled name reads the publisher: "the
+/// government" or "officials" in foreign copy are as often the story's country as the paper's.
+pub(super) fn titled_home(article: &Article, sentence: usize, role: &str) -> Option<String> {
+    home_country(article, sentence, role).or_else(|| {
+        article
+            .publisher
+            .filter(|c| named_as_party(article, c))
+            .map(str::to_string)
     })
 }
 
