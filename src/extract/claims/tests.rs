@@ -352,6 +352,16 @@ fn attribution_table() {
             "The ministry has strongly denied that, saying the trawler was in neutral waters.",
             &["The ministry | saying | indirect | the trawler was in neutral waters"],
         ),
+        // a role noun of work (commentator, investigator, prosecutor) takes its preposition
+        // inside the speaker phrase
+        (
+            "\"They are using the media against us,\" a defence commentator at the state news agency said in a statement.",
+            &["a defence commentator at the state news agency | said in a statement | direct | They are using the media against us"],
+        ),
+        (
+            "Investigators from the safety board said the hull had cracked.",
+            &["Investigators from the safety board | said | indirect | the hull had cracked"],
+        ),
         // two name words are a whole name, and a country's one-word name its own: neither is
         // a partial name of an earlier speaker that ends with the same word
         (
