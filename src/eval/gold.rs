@@ -15,7 +15,8 @@
 //!   sources whose side is not stated (UNKNWN: "diplomats"), `NGO` for monitors, NGOs, private
 //!   people and businesses (…NGO, NGO…, …BUS: the gold's shipping companies are NGO), `REB`
 //!   for rebels (…REB, …NSA, …INS) and for an opposition that `sides.tsv` makes one party with
-//!   its state's rebels (SYROPP); another opposition speaks for its state (GBROPP -> GBR).
+//!   its state's rebels (SYROPP); another opposition speaks for its state (GBROPP -> GBR). A
+//!   gold side written with a camp's state ("YEMREB") is read as `REB`.
 //! - **dates**: the claim's date when it is day-precise, else none; gold `null` matches none.
 //! - **contradictions**: a reported pair is right when one claim contains one gold needle and the
 //!   other the other (either order); scored overall (kind ignored) and per kind (kind equal).
@@ -170,6 +171,24 @@ pub fn gold_side(code: Option<&str>, country: Option<&str>) -> Option<String> {
     typed.prefix().map(str::to_string)
 }
 
+/// A gold side written with the state of a camp ("YEMREB": the state's alpha-3 and the armed
+/// camp's role) is the camp's side, `REB`, as the convention writes it: the side a camp takes
+/// is its own, whatever country it fights in.
+fn normalise_sides(mut gold: Gold) -> Gold {
+    for c in &mut gold.claims {
+        let camp = c.country.as_deref().is_some_and(|k| {
+            k.len() == 6
+                && crate::extract::actors::ARMED_CAMP_ROLES
+                    .iter()
+                    .any(|r| k.ends_with(r))
+        });
+        if camp {
+            c.country = Some("REB".into());
+        }
+    }
+    gold
+}
+
 /// Whether the gold speaker is a name rather than a description ("a US official", "sources").
 fn named(speaker: &str) -> bool {
     let first = speaker.split_whitespace().next().unwrap_or("");
@@ -257,6 +276,7 @@ pub fn score_dir(dir: &Path, misses: bool, talk: &Talk) -> Result<GoldScores> {
             .with_context(|| format!("cannot read {}", gold_path.display()))?,
     )
     .with_context(|| format!("{}: not a gold file", gold_path.display()))?;
+    let gold = normalise_sides(gold);
     let mut store = Store::open_in_memory()?;
     let files = ingest_dir(&mut store, dir, talk)?;
     let articles = store.articles(None)?;
@@ -954,6 +974,35 @@ mod tests {
             "{:?}",
             s.claim_misses
         );
+    }
+
+    /// A gold side written with a camp's state is the camp's side; states, bodies and
+    /// private people keep theirs.
+    #[test]
+    fn gold_camps_written_with_their_state_are_rebels() {
+        let claim = |country: &str| GoldClaim {
+            file: "01-a.txt".into(),
+            speaker: String::new(),
+            country: Some(country.into()),
+            date: None,
+            needle: "x".into(),
+            polarity: Stance::Asserts,
+            frame: None,
+            about: String::new(),
+        };
+        let gold = Gold {
+            claims: ["YEMREB", "UKRINS", "REB", "RUS", "UNO", "NGO", "GBRGOV"]
+                .into_iter()
+                .map(claim)
+                .collect(),
+            contradictions: Vec::new(),
+        };
+        let got: Vec<String> = normalise_sides(gold)
+            .claims
+            .into_iter()
+            .filter_map(|c| c.country)
+            .collect();
+        assert_eq!(got, ["REB", "REB", "REB", "RUS", "UNO", "NGO", "GBRGOV"]);
     }
 
     #[test]
