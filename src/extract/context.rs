@@ -1109,6 +1109,37 @@ fn by_appositive<'a>(
             by_role(body, actors, &description, title_start)
         })
         .or_else(|| by_description_before(body, actors, first))
+        .or_else(|| camp_referent(body, actors, appositive?, first))
+}
+
+/// "Rashid Omar, the military spokesman for the group, said": an appositive that ends in "the"
+/// and a word referring back to an armed camp (`camp-reference`: group, movement, militia)
+/// speaks for the nearest armed camp (REB, INS, NSA) the article named before the name.
+fn camp_referent<'a>(
+    body: &str,
+    actors: &'a [ActorMention],
+    (s, e): (usize, usize),
+    first: usize,
+) -> Option<&'a ActorMention> {
+    let words: Vec<&str> = body[s..e]
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let [.., the, noun] = words.as_slice() else {
+        return None;
+    };
+    if !the.eq_ignore_ascii_case("the") || !crate::extract::claims::camp_reference(noun) {
+        return None;
+    }
+    let camp = |m: &&ActorMention| {
+        actors::ARMED_CAMP_ROLES
+            .iter()
+            .any(|r| m.code.len() == 6 && m.code.ends_with(r))
+    };
+    actors
+        .iter()
+        .filter(|m| usable(m) && m.span.end <= first && camp(m))
+        .max_by_key(|m| m.span.start)
 }
 
 /// Where `speaker` (or its surname) is first written before `at`, and the byte range of the
@@ -1603,6 +1634,28 @@ mod tests {
             assert!(got.is_some(), "{body}: {:?}", ex.claims);
             assert_eq!(got.unwrap().actor_code.as_deref(), *want, "{body}");
         }
+    }
+
+    /// "X, the spokesman for the group," speaks for the nearest armed camp named before the
+    /// name; with no party named before, "the group" names no one. Each case: dateline city,
+    /// article, speaker, code.
+    #[test]
+    fn the_group_in_an_appositive_is_the_camp_named_before() {
+        let cases: &[(Option<&str>, &str, &str, Option<&str>)] = &[
+            (
+                None,
+                "The PKK said it had attacked the border post.\n\nDeniz Kaya, a spokesman for the group, said two guards were held.",
+                "Deniz Kaya",
+                Some("TURREB"),
+            ),
+            (
+                None,
+                "Gunmen attacked the border post overnight.\n\nDeniz Kaya, a spokesman for the group, said two guards were held.",
+                "Deniz Kaya",
+                None,
+            ),
+        ];
+        check_dateline_cases(cases);
     }
 
     /// A name after a bare state title in a page with no dateline speaks for the country of

@@ -234,6 +234,8 @@ pub(super) static DATELINE_OPP: Lazy<Vec<&'static str>> = Lazy::new(|| claim_wor
 /// the dateline country's rebels.
 pub(super) static DATELINE_REB: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("dateline-reb"));
 pub(super) static VOICE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("voice"));
+pub(super) static CAMP_REFERENCES: Lazy<Vec<&'static str>> =
+    Lazy::new(|| claim_words("camp-reference"));
 pub(super) static RESPONSES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("response"));
 pub(super) static BODY_HEADS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("body-head"));
 /// Words of a time phrase between a cue and its "that", and the words that make one a time.
@@ -356,6 +358,7 @@ mod tests {
             "press-title",
             "time-phrase",
             "time-head",
+            "camp-reference",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

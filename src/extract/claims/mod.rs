@@ -143,6 +143,12 @@ pub fn response_verb(word: &str) -> bool {
     lexicon::in_list(&lexicon::RESPONSES, word)
 }
 
+/// Whether `word` refers back to an armed camp after "the" ("the group": `camp-reference`
+/// words of `claim_words.tsv`).
+pub fn camp_reference(word: &str) -> bool {
+    lexicon::in_list(&lexicon::CAMP_REFERENCES, word)
+}
+
 /// Whether `word` is a title that speaks for a body ("spokesperson": `voice` words of
 /// `claim_words.tsv`).
 pub fn voice_title(word: &str) -> bool {
