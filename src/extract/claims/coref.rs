@@ -111,7 +111,13 @@ impl<'a> Ctx<'a> {
         let head_words: Vec<&str> = head_toks.iter().map(|t| word(text, t)).collect();
         let first = head_words.first().copied().unwrap_or("");
         let lfirst = first.to_lowercase();
-        // Pronouns.
+        // Pronouns; an object pronoun ("quoted him as saying") as its subject form.
+        let lfirst = match lfirst.as_str() {
+            "him" if head_words.len() == 1 => "he".to_string(),
+            "her" if head_words.len() == 1 => "she".to_string(),
+            "them" if head_words.len() == 1 => "they".to_string(),
+            _ => lfirst,
+        };
         if head_words.len() == 1 && PRONOUNS.contains(&lfirst.as_str()) {
             return self.resolve_pronoun(&lfirst, span);
         }

@@ -352,6 +352,16 @@ fn attribution_table() {
             "The ministry has strongly denied that, saying the trawler was in neutral waters.",
             &["The ministry | saying | indirect | the trawler was in neutral waters"],
         ),
+        // an object pronoun quoted "as saying" is resolved as its subject form; a participle
+        // after a noun of evidence ("presented information confirming") is the subject's
+        (
+            "Defence Minister Jan Roe visited the base on Friday.\n\n\"We will stop the strikes,\" the television network quoted him as saying.",
+            &["Jan Roe | quoted him as saying | direct | We will stop the strikes"],
+        ),
+        (
+            "Colonel Jan Roe presented information confirming the role of the militia in the raid.",
+            &["Jan Roe | confirming | indirect | the role of the militia in the raid"],
+        ),
         // a role noun of work (commentator, investigator, prosecutor) takes its preposition
         // inside the speaker phrase
         (
