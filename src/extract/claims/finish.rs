@@ -335,6 +335,12 @@ fn opening_timex(
     let first = timexes.partition_point(|t| t.span.start < d.sentence.start);
     let t = timexes.get(first)?;
     let prefix = text.get(d.sentence.start..t.span.start)?.trim();
+    // "Also on Wednesday, the spokesman said", "But on Monday X said": a linking word before
+    // the opener is the sentence's, not the day's.
+    let prefix = ["Also ", "And ", "But ", "Meanwhile, ", "Meanwhile "]
+        .iter()
+        .find_map(|w| prefix.strip_prefix(w))
+        .unwrap_or(prefix);
     if let Some(date) = setting_timex(text, d, t, prefix, published) {
         return Some(date);
     }
@@ -349,7 +355,8 @@ fn opening_timex(
         "Earlier",
         "Later",
     ]
-    .contains(&prefix);
+    .iter()
+    .any(|o| o.eq_ignore_ascii_case(prefix));
     (((prefix.is_empty() && text[t.span.end..].starts_with(',')) || opener)
         && before_attribution(t, d, published))
     .then_some(t.resolved)
@@ -400,10 +407,13 @@ fn setting_timex(
     published: DateValue,
 ) -> Option<DateValue> {
     let opener = prefix.split_whitespace().next()?;
+    // "At a news conference on Tuesday", or a day named with no "on" ("During a press
+    // conference held in Riyadh yesterday").
+    let written = text.get(t.span.start..t.span.end).unwrap_or("");
     let on = prefix.ends_with(" on")
-        || text
-            .get(t.span.start..t.span.end)
-            .is_some_and(|x| x.starts_with("on ") || x.starts_with("On "));
+        || written.starts_with("on ")
+        || written.starts_with("On ")
+        || ["yesterday", "today", "tonight"].contains(&written.to_ascii_lowercase().as_str());
     let before_speaker = d.speaker.span.is_none_or(|s| t.span.end <= s.start);
     let quoted = prefix.contains(['"', '\u{201C}', '\u{201D}']);
     (SETTING_OPENERS.contains(&opener)

@@ -1867,6 +1867,16 @@ fn a_day_opening_the_speakers_clause_dates_it() {
             "The ferry was seized on Monday and the port authority said the channel would reopen.",
             Some(day(15)),
         ),
+        // a linking word before an opening day, and a scene-setting opener with a relative
+        // day and no "on", date the claim
+        (
+            "Also on Tuesday, the port authority said the channel would reopen.",
+            Some(day(13)),
+        ),
+        (
+            "During a press conference held in the capital yesterday, the admiral said the channel would reopen.",
+            Some(day(14)),
+        ),
         // a day after a determiner or with a possessive dates the event it qualifies
         (
             "Roe called the March 12 seizure a provocation, warning the navy would respond.",
