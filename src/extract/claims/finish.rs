@@ -57,8 +57,13 @@ pub(super) fn finish(
         .iter()
         .filter(|t| speech_day(t, published))
         .filter(|t| {
+            // "said Monday", "said on Monday", "said late Tuesday".
+            let between = text.get(d.cue.end..t.span.start).unwrap_or("").trim();
             let near_after = t.span.start >= d.cue.end
-                && t.span.start <= d.cue.end + 4
+                && (t.span.start <= d.cue.end + 4
+                    || ["late", "early", "late on", "early on"]
+                        .iter()
+                        .any(|w| between.eq_ignore_ascii_case(w)))
                 && d.sentence.contains(t.span);
             let near_before = t.span.end <= d.cue.start
                 && t.span.end + 2 >= d.cue.start

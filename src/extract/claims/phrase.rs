@@ -809,7 +809,18 @@ pub(super) fn skip_trailer(
                     word(text, n).len() == 4 && word(text, n).bytes().all(|b| b.is_ascii_digit())
                 })
                 .unwrap_or(false);
-            in_pp = in_pp && year_next;
+            // "said late Tuesday, June 6, that": a date set off by commas after the day
+            // restates it.
+            let date_next = toks.get(k).is_some_and(|n| {
+                crate::extract::timex::calendar::month_of(&word(text, n).to_ascii_lowercase())
+                    .is_some()
+                    && is_cap(word(text, n))
+                    && toks.get(k + 1).is_some_and(|d| {
+                        let d = word(text, d);
+                        !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit())
+                    })
+            });
+            in_pp = (in_pp && year_next) || date_next;
             continue;
         }
         if t.k != TokKind::Word {

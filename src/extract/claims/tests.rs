@@ -352,6 +352,11 @@ fn attribution_table() {
             "The ministry has strongly denied that, saying the trawler was in neutral waters.",
             &["The ministry | saying | indirect | the trawler was in neutral waters"],
         ),
+        // a date set off by commas after the day of the cue is no part of the content
+        (
+            "The port authority said late Tuesday, March 13, that the channel would reopen.",
+            &["The port authority | said | indirect | the channel would reopen"],
+        ),
         // an object pronoun quoted "as saying" is resolved as its subject form; a participle
         // after a noun of evidence ("presented information confirming") is the subject's
         (
@@ -1866,6 +1871,11 @@ fn a_day_opening_the_speakers_clause_dates_it() {
         (
             "The ferry was seized on Monday and the port authority said the channel would reopen.",
             Some(day(15)),
+        ),
+        // a time of day before the day after the cue, and the date restated after it
+        (
+            "The port authority said late Tuesday, March 13, that the channel would reopen.",
+            Some(day(13)),
         ),
         // a linking word before an opening day, and a scene-setting opener with a relative
         // day and no "on", date the claim
