@@ -79,7 +79,9 @@ pub(super) fn finish(
             let in_trailer = t.span.start >= d.cue.end
                 && t.span.end <= d.content.start
                 && d.sentence.contains(t.span);
-            (near_after || near_before || after_speaker || in_trailer)
+            // "quoted Lavrov on Tuesday as saying": a day inside a cue of several words.
+            let within_cue = t.span.start >= d.cue.start && t.span.end <= d.cue.end;
+            (near_after || near_before || after_speaker || in_trailer || within_cue)
                 && !d.content.overlaps(t.span)
                 && !names_an_event(text, t)
         })

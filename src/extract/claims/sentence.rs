@@ -186,8 +186,33 @@ fn dispatch(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         CueKind::Noun => None,
         CueKind::SourcePhrase => according_to(ctx, site),
         CueKind::QuotedAs => quoted_as(ctx, site),
+        // "Media reported U.S. officials on Tuesday as saying that …": a verb of reporting
+        // with "as saying" after its object reports the object's words, as "quoted" does.
+        CueKind::Speech if reports_as_saying(text, toks, ci) => {
+            quoted_as(ctx, site).or_else(|| verb_cue(ctx, site))
+        }
         _ => verb_cue(ctx, site),
     }
+}
+
+/// "reported X as saying", "described X as saying": the cue word is "reported" or
+/// "described" and "as saying" follows within the few words of an object.
+fn reports_as_saying(text: &str, toks: &[super::tokens::Tok], ci: usize) -> bool {
+    let Some(cue) = toks.get(ci) else {
+        return false;
+    };
+    if !matches!(
+        word(text, cue).to_ascii_lowercase().as_str(),
+        "reported" | "reports" | "described"
+    ) {
+        return false;
+    }
+    (ci + 1..toks.len().min(ci + 14)).any(|k| {
+        word(text, &toks[k]).eq_ignore_ascii_case("as")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| word(text, n).eq_ignore_ascii_case("saying"))
+    })
 }
 
 /// Settle claim `d` against the claims found before it in the sentence (from `first_new`):

@@ -352,6 +352,11 @@ fn attribution_table() {
             "The ministry has strongly denied that, saying the trawler was in neutral waters.",
             &["The ministry | saying | indirect | the trawler was in neutral waters"],
         ),
+        // "reported X as saying" reports X's words, as "quoted X as saying" does
+        (
+            "Local media reported port officials as saying that the channel would reopen.",
+            &["port officials | reported port officials as saying | indirect | the channel would reopen"],
+        ),
         // a date set off by commas after the day of the cue is no part of the content
         (
             "The port authority said late Tuesday, March 13, that the channel would reopen.",
@@ -1871,6 +1876,11 @@ fn a_day_opening_the_speakers_clause_dates_it() {
         (
             "The ferry was seized on Monday and the port authority said the channel would reopen.",
             Some(day(15)),
+        ),
+        // a day inside a cue of several words ("reported X on Monday as saying")
+        (
+            "Local media reported port officials on Monday as saying that the channel would reopen.",
+            Some(day(12)),
         ),
         // a time of day before the day after the cue, and the date restated after it
         (
