@@ -29,6 +29,17 @@ fn check_find(text: &str, expect: &str) -> Option<String> {
 #[test]
 fn speakers() {
     let cases = [
+        // independent analysts speak for no state; a country cue makes them its civil
+        // society, a body named beside them is theirs
+        (
+            "independent experts",
+            "NGOCVL anonymous independent experts",
+        ),
+        (
+            "Norwegian seismologists",
+            "NORNGO anonymous Norwegian seismologists",
+        ),
+        ("UN experts", "IGOUNO anonymous UN experts"),
         // a newspaper no entry names: capitalised words (or "the") and a press title
         (
             "The Riverside Times",
