@@ -213,6 +213,11 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
             }
             break;
         }
+        // "On June 13 Brown said", "In June Brown said": a date before the name is the
+        // sentence's time, not the speaker's ("June Carter said" keeps her given name).
+        if date_word(text, toks, i - 1) {
+            break;
+        }
         let lp = pw.to_lowercase();
         if role_preposition(&lp)
             && i >= 2
@@ -262,6 +267,36 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
         start = i;
     }
     start
+}
+
+/// Token `k` belongs to a date: a day number next to a month's name ("June 13", "13 June"),
+/// or a month's name after a preposition of time or before a day number ("in June").
+fn date_word(text: &str, toks: &[Tok], k: usize) -> bool {
+    let is_word = |n: usize| toks.get(n).is_some_and(|t| t.k == TokKind::Word);
+    let month = |n: usize| {
+        is_word(n)
+            && is_cap(word(text, &toks[n]))
+            && crate::extract::timex::calendar::month_of(&word(text, &toks[n]).to_ascii_lowercase())
+                .is_some()
+    };
+    let day = |n: usize| {
+        is_word(n) && {
+            let w = word(text, &toks[n]);
+            (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+        }
+    };
+    if day(k) {
+        return (k > 0 && month(k - 1)) || month(k + 1);
+    }
+    month(k)
+        && (day(k + 1)
+            || (k > 0 && day(k - 1))
+            || (k > 0
+                && is_word(k - 1)
+                && matches!(
+                    word(text, &toks[k - 1]).to_ascii_lowercase().as_str(),
+                    "in" | "on" | "since" | "by" | "until" | "from" | "early" | "late" | "mid"
+                )))
 }
 
 /// "the internationally recognised government", "the newly elected president", "the

@@ -352,6 +352,19 @@ fn attribution_table() {
             "The ministry has strongly denied that, saying the trawler was in neutral waters.",
             &["The ministry | saying | indirect | the trawler was in neutral waters"],
         ),
+        // a date before a surname is the sentence's time, not part of the name; a given
+        // name that is also a month's stays
+        (
+            "On June 13 Roe said the boats were ready. On 14 June Diaz said the road was open.",
+            &[
+                "Roe | said | indirect | the boats were ready",
+                "Diaz | said | indirect | the road was open",
+            ],
+        ),
+        (
+            "June Carter said the boats were ready.",
+            &["June Carter | said | indirect | the boats were ready"],
+        ),
         // "reported X as saying" reports X's words, as "quoted X as saying" does
         (
             "Local media reported port officials as saying that the channel would reopen.",
