@@ -246,7 +246,8 @@ pub fn ingest_dir(store: &mut Store, dir: &Path, talk: &Talk) -> Result<Vec<Stri
         // The URL line is kept as a page's own bare URL line is: the reader drops it and
         // keeps it as the article's address (whose domain can name the publisher's country).
         let mut lines = raw.split_inclusive('\n');
-        let url = lines.next().unwrap_or("");
+        let first = lines.next().unwrap_or("");
+        let url = if first.starts_with("http") { first } else { "" };
         let body: String = std::iter::once(url).chain(lines.skip(1)).collect();
         let cfg = IngestConfig {
             read: ReadOptions {

@@ -1109,37 +1109,7 @@ fn by_appositive<'a>(
             by_role(body, actors, &description, title_start)
         })
         .or_else(|| by_description_before(body, actors, first))
-        .or_else(|| camp_referent(body, actors, appositive?, first))
-}
-
-/// "Rashid Omar, the military spokesman for the group, said": an appositive that ends in "the"
-/// and a word referring back to an armed camp (`camp-reference`: group, movement, militia)
-/// speaks for the nearest armed camp (REB, INS, NSA) the article named before the name.
-fn camp_referent<'a>(
-    body: &str,
-    actors: &'a [ActorMention],
-    (s, e): (usize, usize),
-    first: usize,
-) -> Option<&'a ActorMention> {
-    let words: Vec<&str> = body[s..e]
-        .split_whitespace()
-        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
-    let [.., the, noun] = words.as_slice() else {
-        return None;
-    };
-    if !the.eq_ignore_ascii_case("the") || !crate::extract::claims::camp_reference(noun) {
-        return None;
-    }
-    let camp = |m: &&ActorMention| {
-        actors::ARMED_CAMP_ROLES
-            .iter()
-            .any(|r| m.code.len() == 6 && m.code.ends_with(r))
-    };
-    actors
-        .iter()
-        .filter(|m| usable(m) && m.span.end <= first && camp(m))
-        .max_by_key(|m| m.span.start)
+        .or_else(|| official::camp_referent(body, actors, appositive?, first))
 }
 
 /// Where `speaker` (or its surname) is first written before `at`, and the byte range of the
@@ -1651,6 +1621,13 @@ mod tests {
             (
                 None,
                 "Gunmen attacked the border post overnight.\n\nDeniz Kaya, a spokesman for the group, said two guards were held.",
+                "Deniz Kaya",
+                None,
+            ),
+            // a person with views on the camp holds no office in it
+            (
+                None,
+                "The PKK said it had attacked the border post.\n\nDeniz Kaya, a critic of the group, said two guards were held.",
                 "Deniz Kaya",
                 None,
             ),

@@ -103,6 +103,45 @@ impl<'a> Ctx<'a> {
             })
     }
 
+    /// The full name written before that a short speaker phrase refers to: a surname alone
+    /// ("Shoigu" -> "Sergei Shoigu"), after an honorific, a title or a possessive ("Mr Shoigu",
+    /// "Russia's Lavrov"), or a two-word family name ("de Mistura", "Abdel Rahman" after
+    /// "Staffan de Mistura", "Rami Abdel Rahman"). Two other name words are a whole name
+    /// ("North Korea" is not "South Korea" again), and a word the gazetteer knows as a place or
+    /// body is its own ("Sudan" after "South Sudan").
+    fn earlier_full_name(&self, head_words: &[&str], name: &str) -> Option<Entity> {
+        let last = *head_words.last()?;
+        if !is_cap(last) {
+            return None;
+        }
+        let lead = |w: &str| {
+            role_of(w).is_some()
+                || in_list(&TITLE_ABBREVS, w.trim_end_matches('.'))
+                || w.ends_with("'s")
+                || w.ends_with("\u{2019}s")
+        };
+        match head_words {
+            [one] => {
+                let body = actors::resolve_speaker_on(one, self.gazetteer, self.date)
+                    .is_some_and(|r| r.kind != ActorKind::Person);
+                (!body)
+                    .then(|| self.seen_name(last, name, true))
+                    .flatten()
+                    .cloned()
+            }
+            [first, _] if lead(first) => self.seen_name(last, name, false).cloned(),
+            [first, _] => {
+                let tail = format!(" {} {}", first.to_lowercase(), last.to_lowercase());
+                self.entities
+                    .iter()
+                    .rev()
+                    .find(|e| e.named && e.name != name && e.name.to_lowercase().ends_with(&tail))
+                    .cloned()
+            }
+            _ => None,
+        }
+    }
+
     /// Build a speaker from the phrase tokens `toks` (the whole phrase with appositives).
     pub(super) fn speaker_from_phrase(&mut self, toks: &[Tok], head_toks: &[Tok]) -> Speaker {
         let text = self.text;
@@ -128,31 +167,14 @@ impl<'a> Ctx<'a> {
             }
         }
         let (name, named) = canonical_name(text, head_toks);
-        // A surname or partial name seen before: "Shoigu" -> "Sergei Shoigu", "Mr Shoigu". Two
-        // name words are a whole name ("North Korea" is not "South Korea" again), and a word
-        // the gazetteer knows as a place or body is its own ("Sudan" after "South Sudan").
-        let honorific =
-            |w: &str| role_of(w).is_some() || in_list(&TITLE_ABBREVS, w.trim_end_matches('.'));
-        let partial = match head_words.as_slice() {
-            [one] => !actors::resolve_speaker_on(one, self.gazetteer, self.date)
-                .is_some_and(|r| r.kind != ActorKind::Person),
-            [first, _] => honorific(first),
-            _ => false,
-        };
-        if partial {
-            let last = head_words.last().copied().unwrap_or("");
-            if is_cap(last) {
-                if let Some(e) = self.seen_name(last, &name, head_words.len() == 1) {
-                    let e = e.clone();
-                    self.touch(&e.name, span.start);
-                    return Speaker {
-                        span: Some(span),
-                        name: e.name.clone(),
-                        actor: e.actor.clone(),
-                        confidence: 0.85,
-                    };
-                }
-            }
+        if let Some(e) = self.earlier_full_name(&head_words, &name) {
+            self.touch(&e.name, span.start);
+            return Speaker {
+                span: Some(span),
+                name: e.name.clone(),
+                actor: e.actor.clone(),
+                confidence: 0.85,
+            };
         }
         let actor = self
             .own_country(toks)

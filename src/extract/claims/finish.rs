@@ -127,9 +127,10 @@ pub(super) fn finish(
 }
 
 /// "Lee called the March 26 sinking a provocation", "condemned Tuesday's strike": a day
-/// after a determiner, or with a possessive, dates the thing it qualifies, not the speaking.
+/// after a determiner, or with a possessive, dates the thing it qualifies, not the speaking;
+/// so does a day after "that" ("said that last night the plant was hit": the content's time).
 fn names_an_event(text: &str, t: &Timex) -> bool {
-    let before = text[..t.span.start].trim_end();
+    let before = text.get(..t.span.start).unwrap_or("").trim_end();
     let word = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
@@ -137,9 +138,9 @@ fn names_an_event(text: &str, t: &Timex) -> bool {
         .to_ascii_lowercase();
     let determiner = matches!(
         word.as_str(),
-        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "that"
     );
-    let rest = &text[t.span.end..];
+    let rest = text.get(t.span.end..).unwrap_or("");
     let possessive = rest.starts_with("'s ") || rest.starts_with("\u{2019}s ");
     determiner || possessive
 }

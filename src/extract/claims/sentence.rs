@@ -195,8 +195,9 @@ fn dispatch(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     }
 }
 
-/// "reported X as saying", "described X as saying": the cue word is "reported" or
-/// "described" and "as saying" follows within the few words of an object.
+/// "reported X as saying", "described X as saying": the cue word is "reported", "reports" or
+/// "described" and "as saying" follows within the few words of an object, with no comma,
+/// quotation mark or "that" between.
 fn reports_as_saying(text: &str, toks: &[super::tokens::Tok], ci: usize) -> bool {
     let Some(cue) = toks.get(ci) else {
         return false;
@@ -207,12 +208,22 @@ fn reports_as_saying(text: &str, toks: &[super::tokens::Tok], ci: usize) -> bool
     ) {
         return false;
     }
-    (ci + 1..toks.len().min(ci + 14)).any(|k| {
-        word(text, &toks[k]).eq_ignore_ascii_case("as")
+    // The object runs to "as saying" with no clause between: "reported that the minister
+    // was quoted as saying" is a report of a report, not of the minister's words.
+    for k in ci + 1..toks.len().min(ci + 14) {
+        let w = word(text, &toks[k]);
+        if toks[k].k == TokKind::Quote || w == "," || w.eq_ignore_ascii_case("that") {
+            return false;
+        }
+        if w.eq_ignore_ascii_case("as")
             && toks
                 .get(k + 1)
                 .is_some_and(|n| word(text, n).eq_ignore_ascii_case("saying"))
-    })
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Settle claim `d` against the claims found before it in the sentence (from `first_new`):

@@ -352,6 +352,25 @@ fn attribution_table() {
             "The ministry has strongly denied that, saying the trawler was in neutral waters.",
             &["The ministry | saying | indirect | the trawler was in neutral waters"],
         ),
+        // "reported that … quoted as saying" is a report of a report: the outlet speaks; a
+        // possessive before a surname still reads the full name; "her" quoted as saying is
+        // the woman named before; "by insisting" takes the clause's subject
+        (
+            "Local media reported that the minister was quoted as saying the port was shut.",
+            &["Local media | reported | indirect | the minister was quoted as saying the port was shut"],
+        ),
+        (
+            "Fisheries Minister Jan Roe visited the port. Kenya's Roe added that the fleet would sail.",
+            &["Jan Roe | added | indirect | the fleet would sail"],
+        ),
+        (
+            "Port chief Ana Ruiz arrived on Monday. \"The channel is open,\" the agency quoted her as saying.",
+            &["Ana Ruiz | quoted her as saying | direct | The channel is open"],
+        ),
+        (
+            "The ministry responded by insisting the channel was open.",
+            &["The ministry | insisting | indirect | the channel was open"],
+        ),
         // a date before a surname is the sentence's time, not part of the name; a given
         // name that is also a month's stays
         (
@@ -1888,6 +1907,11 @@ fn a_day_opening_the_speakers_clause_dates_it() {
         // the day belongs to the event told before the clause
         (
             "The ferry was seized on Monday and the port authority said the channel would reopen.",
+            Some(day(15)),
+        ),
+        // a day after "that" is the content's time, not the speaking's
+        (
+            "The admiral said that last night \"the raiders struck the pier again\".",
             Some(day(15)),
         ),
         // a day inside a cue of several words ("reported X on Monday as saying")

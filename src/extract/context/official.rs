@@ -633,3 +633,44 @@ pub(super) fn description_before_name(
     }
     None
 }
+/// "Rashid Omar, the military spokesman for the group, said": an appositive that ends in a
+/// role, "for" or "of", "the" and a word referring back to an armed camp (`camp-reference`:
+/// group, movement, militia) speaks for the nearest armed camp (REB, INS, NSA) the article
+/// named before the name; "a critic of the group" holds no office in it.
+pub(super) fn camp_referent<'a>(
+    body: &str,
+    actors: &'a [ActorMention],
+    (s, e): (usize, usize),
+    first: usize,
+) -> Option<&'a ActorMention> {
+    let words: Vec<&str> = body
+        .get(s..e)?
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let [.., role, of, the, noun] = words.as_slice() else {
+        return None;
+    };
+    // A voice or an office in the camp, not a person who only has views on it ("a critic").
+    let voice = crate::extract::claims::voice_title(role)
+        || matches!(
+            role.to_lowercase().as_str(),
+            "leader" | "commander" | "chief" | "head" | "member" | "official" | "negotiator"
+        );
+    if !voice
+        || !matches!(of.to_ascii_lowercase().as_str(), "for" | "of")
+        || !the.eq_ignore_ascii_case("the")
+        || !crate::extract::claims::camp_reference(noun)
+    {
+        return None;
+    }
+    let camp = |m: &&ActorMention| {
+        crate::extract::actors::ARMED_CAMP_ROLES
+            .iter()
+            .any(|r| m.code.len() == 6 && m.code.ends_with(r))
+    };
+    actors
+        .iter()
+        .filter(|m| super::usable(m) && m.span.end <= first && camp(m))
+        .max_by_key(|m| m.span.start)
+}
