@@ -321,7 +321,8 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
                 .or_else(|| official::at_institution(article, c))
                 .or_else(|| official::by_dateline(&c.speaker, home))
-                .or_else(|| by_regime(article, &c.speaker))
+                .or_else(|| official::by_regime(article, &c.speaker))
+                .or_else(|| official::compass_state(article, &c.speaker))
                 .or_else(|| {
                     // "A pro-regime website says … Al-Masdar said": an unknown one-word name
                     // right after a claim by an indefinite description is that description;
@@ -620,27 +621,6 @@ pub(super) fn dateline_country(article: &Article) -> Option<String> {
             .map(|(_, country)| country.to_string())
             .filter(|c| official::named_as_party(article, c)),
     }
-}
-
-/// "A pro-regime website", "pro-government media": an outlet "pro" the regime or government
-/// the article speaks of speaks for that government: the country of the first coded mention
-/// written before "regime" ("the Assad regime", "Syrian regime forces").
-fn by_regime(article: &Article, speaker: &str) -> Option<Found> {
-    let lower = speaker.to_lowercase();
-    if !(lower.contains("pro-regime") || lower.contains("pro-government")) {
-        return None;
-    }
-    let body = article.body;
-    let m = article.actors.iter().find(|m| {
-        let followed = body.get(m.span.end..).is_some_and(|rest| {
-            rest.trim_start_matches(['\'', '’', 's', ' '])
-                .starts_with("regime")
-        });
-        usable(m)
-            && m.country.as_deref().is_some_and(|c| c.len() == 3)
-            && (m.text.to_lowercase().ends_with("regime") || followed)
-    })?;
-    Some(Found::of_country(m.country.clone()?, "GOV"))
 }
 
 /// How a phrase of `speaker_links.tsv` ties a speaker to the party after it.
@@ -1604,6 +1584,33 @@ mod tests {
             assert!(got.is_some(), "{body}: {:?}", ex.claims);
             assert_eq!(got.unwrap().actor_code.as_deref(), *want, "{body}");
         }
+    }
+
+    /// "The North" alone is the state named "North …" in the copy, "the South's" the one
+    /// named "South …"; with no such state named, the compass word is no one.
+    #[test]
+    fn a_compass_word_alone_is_the_state_named_with_it() {
+        let cases: &[(Option<&str>, &str, &str, Option<&str>)] = &[
+            (
+                None,
+                "South Sudan accused its neighbour of shelling the pipeline.\n\nThe South said the pumps had stopped.",
+                "The South",
+                Some("SSDGOV"),
+            ),
+            (
+                None,
+                "North Korea denied it sank the ferry.\n\nThe North said the report was forged.",
+                "The North",
+                Some("PRKGOV"),
+            ),
+            (
+                None,
+                "Cotton prices rose again.\n\nThe South said the harvest was poor.",
+                "The South",
+                None,
+            ),
+        ];
+        check_dateline_cases(cases);
     }
 
     /// "X, the spokesman for the group," speaks for the nearest armed camp named before the

@@ -674,3 +674,46 @@ pub(super) fn camp_referent<'a>(
         .filter(|m| super::usable(m) && m.span.end <= first && camp(m))
         .max_by_key(|m| m.span.start)
 }
+/// "A pro-regime website", "pro-government media": an outlet "pro" the regime or government
+/// the article speaks of speaks for that government: the country of the first coded mention
+/// written before "regime" ("the Assad regime", "Syrian regime forces").
+pub(super) fn by_regime(article: &Article, speaker: &str) -> Option<Found> {
+    let lower = speaker.to_lowercase();
+    if !(lower.contains("pro-regime") || lower.contains("pro-government")) {
+        return None;
+    }
+    let body = article.body;
+    let m = article.actors.iter().find(|m| {
+        let followed = body.get(m.span.end..).is_some_and(|rest| {
+            rest.trim_start_matches(['\'', '’', 's', ' '])
+                .starts_with("regime")
+        });
+        super::usable(m)
+            && m.country.as_deref().is_some_and(|c| c.len() == 3)
+            && (m.text.to_lowercase().ends_with("regime") || followed)
+    })?;
+    Some(Found::of_country(m.country.clone()?, "GOV"))
+}
+
+/// "The North quickly responded", "the South's navy said": in copy that names a state called
+/// "North …" or "South …" (North Korea, South Sudan), the compass word alone, capitalised, is
+/// that state, the short name reporters use after the first mention. Copy naming no such
+/// state reads nothing here ("the South" of a country is a region).
+pub(super) fn compass_state(article: &Article, speaker: &str) -> Option<Found> {
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let word = match words.as_slice() {
+        [the, w] if the.eq_ignore_ascii_case("the") => *w,
+        [w] => *w,
+        _ => return None,
+    };
+    let word = strip_possessive(word).unwrap_or(word);
+    if !matches!(word, "North" | "South") {
+        return None;
+    }
+    let prefix = format!("{word} ");
+    let m = article
+        .actors
+        .iter()
+        .find(|m| super::usable(m) && m.name.starts_with(&prefix) && m.code.ends_with("GOV"))?;
+    Some(Found::from(m))
+}
