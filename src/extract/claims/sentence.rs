@@ -226,6 +226,35 @@ fn reports_as_saying(text: &str, toks: &[super::tokens::Tok], ci: usize) -> bool
     false
 }
 
+/// "Putin called the downing \"a stab in the back\" and said the plane posed no threat": one
+/// speaker, two cues joined by "and". The second verb's claim is found first (it is the strong
+/// cue); the first one's content ends where the second verb's coordination starts, so both
+/// stand instead of the first overlapping the second.
+fn end_before_next_verb(text: &str, earlier: &[Draft], d: &mut Draft) {
+    let Some(speaker) = d.speaker.span else {
+        return;
+    };
+    let next = earlier
+        .iter()
+        .filter(|o| o.speaker.span == Some(speaker))
+        .map(|o| o.cue.start)
+        .filter(|&at| d.content.start < at && at < d.content.end)
+        .min();
+    let Some(at) = next else {
+        return;
+    };
+    let head = text[d.content.start..at].trim_end();
+    let Some(head) = head
+        .strip_suffix(", and")
+        .or_else(|| head.strip_suffix(" and"))
+    else {
+        return;
+    };
+    if let Some(c) = clean_content(text, d.content.start, d.content.start + head.len()) {
+        d.content = Span::new(c.0, c.1);
+    }
+}
+
 /// Settle claim `d` against the claims found before it in the sentence (from `first_new`):
 /// cut or drop the ones it ends, and keep it unless it overlaps one that stands.
 fn settle(
@@ -233,9 +262,10 @@ fn settle(
     sent: Span,
     drafts: &mut Vec<Draft>,
     first_new: usize,
-    d: Draft,
+    mut d: Draft,
     strong_pass: bool,
 ) {
+    end_before_next_verb(text, &drafts[first_new..], &mut d);
     let shared = drafts[first_new..]
         .iter()
         .any(|o| o.speaker.span.is_some() && o.speaker.span == d.speaker.span);

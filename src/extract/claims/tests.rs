@@ -1082,6 +1082,20 @@ fn attribution_table() {
             ],
         ),
         (
+            "Ortega called the raid \"an act of piracy\" and said the crew would be freed.",
+            &[
+                "Ortega | called | mixed | the raid \"an act of piracy\"",
+                "Ortega | said | indirect | the crew would be freed",
+            ],
+        ),
+        (
+            "Ortega called the raid an act of piracy and warned that reprisals would follow.",
+            &[
+                "Ortega | called | indirect | the raid an act of piracy",
+                "Ortega | warned | indirect | reprisals would follow",
+            ],
+        ),
+        (
             "Lavrov dismissed the criticism, saying Washington had failed to rein in the rebels.",
             &[
                 "Lavrov | dismissed | indirect | the criticism",
