@@ -569,6 +569,13 @@ fn attribution_table() {
             ],
         ),
         (
+            "The rescued pilot said the jets gave no warning. \"There was no contact at all,\" he told reporters.",
+            &[
+                "The rescued pilot | said | indirect | the jets gave no warning",
+                "The rescued pilot | told reporters | direct | There was no contact at all",
+            ],
+        ),
+        (
             "Mr. Lavrov spoke first. \"We will not be lectured,\" he said.",
             &["Lavrov | said | direct | We will not be lectured"],
         ),
