@@ -542,12 +542,44 @@ pub(super) fn skip_back(text: &str, toks: &[Tok], mut j: usize) -> usize {
             j -= 1;
         } else if let Some(open) = aside_before(text, toks, j) {
             j = open;
+        } else if let Some(prep) = phrase_after_auxiliary(text, toks, j) {
+            j = prep;
         } else {
             break;
         }
     }
     j
 }
+
+/// "Russia has in addition said", "Moscow has in the last days accused": a short prepositional
+/// phrase with no commas between an auxiliary and its cue (adverbs may follow it): the index of
+/// its preposition, so the auxiliary and the speaker before it are reached. Only after an
+/// auxiliary: "talks in Geneva said" has no speaker "Geneva".
+fn phrase_after_auxiliary(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
+    const PREPOSITIONS: [&str; 6] = ["in", "on", "at", "over", "during", "for"];
+    const AUXILIARIES: [&str; 7] = ["has", "have", "had", "is", "was", "are", "were"];
+    let mut k = j;
+    while k > 0 && j - k < PHRASE_AFTER_AUXILIARY_WORDS {
+        let t = &toks[k - 1];
+        if t.k != TokKind::Word {
+            return None;
+        }
+        let w = word(text, t);
+        if PREPOSITIONS.contains(&w) {
+            let aux = k >= 2 && toks[k - 2].k == TokKind::Word && {
+                let a = word(text, &toks[k - 2]);
+                AUXILIARIES.iter().any(|x| a.eq_ignore_ascii_case(x))
+            };
+            return aux.then_some(k - 1);
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// The longest phrase [`phrase_after_auxiliary`] skips, preposition included: "in the last
+/// few days".
+const PHRASE_AFTER_AUXILIARY_WORDS: usize = 5;
 
 /// A lowercase manner adverb ("abruptly", "bluntly") between a speaker and its cue, unless it
 /// is one of the few nouns in "-ly" ("the daily said").

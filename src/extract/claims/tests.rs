@@ -1089,6 +1089,22 @@ fn attribution_table() {
             ],
         ),
         (
+            "The Chilean government has in addition said it will recall its envoy.",
+            &["The Chilean government | said | indirect | it will recall its envoy"],
+        ),
+        (
+            "Lima has in the last days also accused Quito of hiding the ship.",
+            &["Lima | accused | indirect | Quito of hiding the ship"],
+        ),
+        (
+            "Monitors at talks in Geneva said the plan was ready.",
+            &["Monitors | said | indirect | the plan was ready"],
+        ),
+        (
+            "Peru issued a travel advisory urging its citizens to leave the port.",
+            &["Peru | urging | indirect | its citizens to leave the port"],
+        ),
+        (
             "Ortega called the raid \"an act of piracy\" and said the crew would be freed.",
             &[
                 "Ortega | called | mixed | the raid \"an act of piracy\"",
