@@ -365,10 +365,32 @@ fn opening_timex(
     ]
     .iter()
     .any(|o| o.eq_ignore_ascii_case(prefix));
-    (((prefix.is_empty() && text[t.span.end..].starts_with(',')) || opener)
+    let participle = opening_participle_on(prefix) && text[t.span.end..].starts_with(',');
+    (((prefix.is_empty() && text[t.span.end..].starts_with(',')) || opener || participle)
         && before_attribution(t, d, published))
     .then_some(t.resolved)
 }
+
+/// "Addressing supporters on Saturday, Erdogan said", "Speaking at a rally in Lima on
+/// Monday, the minister said": an opening participle clause that ends with the day it was
+/// spoken on ("… on"); the clause is the speaker's own act, so its day is the claim's.
+fn opening_participle_on(prefix: &str) -> bool {
+    let Some(head) = prefix.strip_suffix(" on") else {
+        return false;
+    };
+    let mut words = head.split_whitespace();
+    let first = words.next().unwrap_or("");
+    first.len() > 4
+        && first.ends_with("ing")
+        && first.starts_with(|c: char| c.is_uppercase())
+        && first[1..].bytes().all(|b| b.is_ascii_lowercase())
+        && words.clone().count() <= OPENING_PARTICIPLE_WORDS
+        && !head.contains([',', ';', '.', '"', '\u{201C}'])
+}
+
+/// The most words an opening participle clause holds after its participle, before "on" and
+/// its day: "Speaking to reporters at a rally in Lima" is seven.
+const OPENING_PARTICIPLE_WORDS: usize = 8;
 
 /// "Tensions rose, and late Sunday the president said …": a day that opens the speaker's
 /// clause after "and", "but", "while" or a semicolon dates the claim as a day opening the

@@ -1967,6 +1967,11 @@ fn a_day_opening_the_speakers_clause_dates_it() {
             "Also on Tuesday, the port authority said the channel would reopen.",
             Some(day(13)),
         ),
+        // an opening participle clause ending with its day: the speaker's own occasion
+        (
+            "Addressing fishermen in the harbour on Monday, the admiral said the channel would reopen.",
+            Some(day(12)),
+        ),
         (
             "During a press conference held in the capital yesterday, the admiral said the channel would reopen.",
             Some(day(14)),
