@@ -477,8 +477,15 @@ fn speech_day(t: &Timex, published: DateValue) -> bool {
 /// claim with no time expression at its cue was made on the same occasion as the same
 /// speaker's last earlier claim that has one, so it takes that claim's date. Speakers are
 /// the same when they resolved to the same actor name, or read the same when they did not.
-pub(super) fn same_occasion_dates(claims: &mut [Claim], cued: &mut [bool], published: DateValue) {
+pub(super) fn same_occasion_dates(
+    text: &str,
+    timexes: &[Timex],
+    claims: &mut [Claim],
+    cued: &mut [bool],
+    published: DateValue,
+) {
     relative_occasions(claims, cued, published);
+    remarks_occasions(text, timexes, claims, cued, published);
     // Who speaks, once per claim.
     let who: Vec<String> = claims
         .iter()
@@ -503,6 +510,62 @@ pub(super) fn same_occasion_dates(claims: &mut [Claim], cued: &mut [bool], publi
         }
     }
     report_occasion(claims, cued, published);
+}
+
+/// Nouns of what a speaker said, after a possessive name and before a day.
+static REMARKS: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("remarks"));
+
+/// "Erdogan's comments on Monday came after Putin accused Turkey …": the text dates a
+/// speaker's remarks without a cue of its own (a possessive name, a `remarks` noun, "on" and
+/// a day), so that speaker's claims with no date of their own (not background) were made that
+/// day, before the sentence or after it. The name is matched to a claim's speaker or actor by
+/// its last word.
+fn remarks_occasions(
+    text: &str,
+    timexes: &[Timex],
+    claims: &mut [Claim],
+    cued: &mut [bool],
+    published: DateValue,
+) {
+    for t in timexes {
+        if t.resolved.precision != Precision::Day || !speech_day(t, published) {
+            continue;
+        }
+        let Some(name) = remarks_before(text.get(..t.span.start).unwrap_or("")) else {
+            continue;
+        };
+        let last = |s: &str| s.split_whitespace().next_back().map(str::to_string);
+        for (c, cued) in claims.iter_mut().zip(cued.iter_mut()) {
+            let speaks = [Some(c.speaker.as_str()), c.actor.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|s| last(s).as_deref() == Some(name));
+            if !*cued && speaks {
+                c.date = t.resolved;
+                *cued = true;
+            }
+        }
+    }
+}
+
+/// The capitalised name before "'s <remarks noun> [late|early] on" that ends `before`.
+fn remarks_before(before: &str) -> Option<&str> {
+    let rest = before.trim_end().strip_suffix(" on")?.trim_end();
+    let rest = ["late", "early"]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w))
+        .map_or(rest, str::trim_end);
+    let (head, noun) = rest.rsplit_once(' ')?;
+    if !REMARKS.contains(&noun) {
+        return None;
+    }
+    let owner = head
+        .strip_suffix("'s")
+        .or_else(|| head.strip_suffix("\u{2019}s"))?;
+    let name = owner
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()?;
+    (name.len() > 1 && name.starts_with(|c: char| c.is_uppercase())).then_some(name)
 }
 
 /// A report's occasion is the day before the report at most (a wire story filed overnight, a
@@ -643,6 +706,16 @@ mod tests {
             (
                 "The ministry rejects the charge and says the boats were in its waters.",
                 &[None, None],
+            ),
+            // a possessive name, a remarks noun and a day date that speaker's claims with no
+            // day of their own, before the sentence and after it, not another speaker's
+            (
+                "Ortega said the port would stay shut. Ortega's comments on Monday came after the coast guard said the trawler had fled. \"We will not yield,\" Ortega said.",
+                &[day(17), day(20), day(17)],
+            ),
+            (
+                "Ortega said the port would stay shut. The comments on Monday came after the raid.",
+                &[day(20)],
             ),
         ];
         for (body, want) in cases {

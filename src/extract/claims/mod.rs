@@ -312,7 +312,7 @@ pub fn find(
         out.push(claim);
         cued.push(dated);
     }
-    same_occasion_dates(&mut out, &mut cued, published);
+    same_occasion_dates(text, timexes, &mut out, &mut cued, published);
     name_title_leads(&mut out);
     named_after_description(&mut out);
     if out.is_empty() && !quotes.is_empty() {

@@ -451,6 +451,10 @@ pub(super) fn canonical_name(text: &str, toks: &[Tok]) -> (String, bool) {
         }
         k -= 1;
     }
+    // "Challenging Putin, who …": an opening participle is no first name.
+    if words.len() - k >= 2 && opening_participle(words[k]) {
+        k += 1;
+    }
     let run = &words[k..];
     let preceded_by_title = k > 0 && role_of(words[k - 1]).is_some();
     let at_start = k == 0 || (k == 1 && in_list(DETERMINERS, words[0]));
@@ -465,6 +469,15 @@ pub(super) fn canonical_name(text: &str, toks: &[Tok]) -> (String, bool) {
         return (String::new(), false);
     }
     (text[toks[0].s..toks[toks.len() - 1].e].to_string(), false)
+}
+
+/// A capitalised participle of eight letters or more ("Challenging", "Addressing"): a clause
+/// opening, not a first name (names in "-ing" are short: "Ewing", "Beijing").
+fn opening_participle(w: &str) -> bool {
+    w.len() >= 8
+        && w.ends_with("ing")
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w[1..].bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// The subject phrase that opens a sentence, skipping a leading adverbial clause ("In an

@@ -1105,6 +1105,13 @@ fn attribution_table() {
             &["Peru | urging | indirect | its citizens to leave the port"],
         ),
         (
+            "Daniel Ortega spoke first. Challenging Ortega, who has refused to meet him, Ruiz said the port was open. Later, Ortega said the port was closed.",
+            &[
+                "Ruiz | said | indirect | the port was open",
+                "Ortega | said | indirect | the port was closed",
+            ],
+        ),
+        (
             "Ortega called the raid \"an act of piracy\" and said the crew would be freed.",
             &[
                 "Ortega | called | mixed | the raid \"an act of piracy\"",
