@@ -332,8 +332,13 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             }
             j += n;
         }
-        // Must be followed by whitespace (not "3.5", "U.S.-Russian", "example.com").
+        // Must be followed by whitespace (not "3.5", "U.S.-Russian", "example.com"), unless
+        // the page lost the space between two paragraphs ("the statement added.On Friday").
         if j < end && !is_space(t[j]) {
+            if b == b'.' && j == i + 1 && glued_paragraphs(text, i) {
+                push_trimmed(text, sent_start, j, out);
+                sent_start = j;
+            }
             i = j.max(i + 1);
             continue;
         }
@@ -355,6 +360,25 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         i = k;
     }
     push_trimmed(text, sent_start, end, out);
+}
+
+/// "the statement added.On Friday, Lavrov said": a period glued to the next sentence, as pages
+/// that drop the break between paragraphs write it. The word before is lowercase (three
+/// letters at least: not an initial, "e.g." or a domain's "www"), the word after is
+/// capitalised and goes on in lowercase ("On", "Russian"; not "U.S.", not "example.Com" in
+/// a path, which has no letters after it in lowercase either side).
+fn glued_paragraphs(text: &str, dot: usize) -> bool {
+    let before = word_before(text, dot);
+    let after = text[dot + 1..]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let mut chars = after.chars();
+    before.len() >= 3
+        && before.bytes().all(|b| b.is_ascii_lowercase())
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && after.len() >= 2
+        && chars.all(|c| c.is_ascii_lowercase())
 }
 
 #[cfg(test)]
@@ -388,6 +412,18 @@ mod tests {
     fn table() {
         let cases: &[(&str, &[&str])] = &[
             ("One. Two.", &["One.", "Two."]),
+            // paragraphs the page glued together; domains, initials and acronyms stay whole
+            (
+                "The port will reopen, the statement added.On Friday, the envoy said more.",
+                &[
+                    "The port will reopen, the statement added.",
+                    "On Friday, the envoy said more.",
+                ],
+            ),
+            (
+                "See news.example.com or the U.S.Navy site, e.g.The page.",
+                &["See news.example.com or the U.S.Navy site, e.g.The page."],
+            ),
             (
                 "The U.S. State Department said so. Russia disagreed.",
                 &["The U.S. State Department said so.", "Russia disagreed."],
