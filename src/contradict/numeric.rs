@@ -213,6 +213,15 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
 
 /// Words too common in casualty reports to tell two incidents apart (`toll_words.tsv`;
 /// weekday names are read from the calendar, actors from the gazetteer).
+/// Craft nouns and their class (`crafts.tsv`).
+static CRAFTS: Lazy<std::collections::HashMap<&'static str, &'static str>> = Lazy::new(|| {
+    crate::data::CRAFTS
+        .rows()
+        .iter()
+        .map(|r| (r.col(0), r.col(1)))
+        .collect()
+});
+
 static TOLL_WORDS: Lazy<std::collections::HashSet<&'static str>> = Lazy::new(|| {
     crate::data::TOLL_WORDS
         .rows()
@@ -281,6 +290,13 @@ fn words_of(it: &Item, text: &str) -> Vec<String> {
         .filter(|w| !WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w)))
         .filter(|w| !number_word(w))
         .collect();
+    // "the jet" and "the warplane" are one craft: each craft noun adds its class.
+    let crafts: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter_map(|w| CRAFTS.get(w.to_ascii_lowercase().as_str()).copied())
+        .map(str::to_string)
+        .collect();
+    words.extend(crafts);
     words.sort();
     words.dedup();
     words

@@ -2391,6 +2391,36 @@ mod tests {
             false,
             Some(("located", None, -1)),
         );
+        // Leaving a party's airspace is the opposite of being inside it; a negator flips it.
+        check(
+            "GRCGOV",
+            "said",
+            "the bomber had left Greek airspace before it was hit",
+            false,
+            Some(("located", Some("GRC"), -1)),
+        );
+        check(
+            "TURMIL",
+            "said",
+            "the bomber never left Syrian airspace",
+            false,
+            Some(("located", Some("SYR"), 1)),
+        );
+        // A country named alone after "entered", "strayed into".
+        check(
+            "TURMIL",
+            "said",
+            "its jets never entered Greece at any point",
+            false,
+            Some(("located", Some("GRC"), -1)),
+        );
+        check(
+            "GRCGOV",
+            "said",
+            "the Turkish drone strayed into Greece on Monday",
+            false,
+            Some(("located", Some("GRC"), 1)),
+        );
     }
 
     #[test]

@@ -156,6 +156,24 @@ fn rival_places_of_one_incident_quarrel() {
         "a research ship anchored in Icelandic waters off Grimsey",
     );
     assert!(pairs(&[ours, other]).is_empty());
+    // One craft in two generic words ("jet", "warplane") is one incident's craft.
+    let jet = said(
+        5,
+        1,
+        "NORMIL",
+        "2021-03-02",
+        ("location", 1),
+        "the jet had entered Norwegian airspace",
+    );
+    let warplane = said(
+        6,
+        2,
+        "SWEGOV",
+        "2021-03-02",
+        ("location", 1),
+        "the warplane stayed in Swedish airspace",
+    );
+    assert_eq!(pairs(&[jet, warplane]), ["opposing 5 6"]);
 }
 
 /// A denied act with no doer named ("no shots were fired at the trawler") meets the other

@@ -295,6 +295,13 @@ table!(
     "Words too common in casualty reports to tell two incidents apart."
 );
 table!(
+    CRAFTS,
+    "crafts.tsv",
+    2,
+    2,
+    "Craft nouns and the class they share, so claims naming one craft in other words meet."
+);
+table!(
     COUNTS,
     "counts.tsv",
     2,
@@ -383,6 +390,7 @@ pub const ALL: &[Table] = &[
     SENTENCE_WORDS,
     FIGURE_BLOCKERS,
     TOLL_WORDS,
+    CRAFTS,
     COUNTS,
     // codes
     FRAME_FLAGS,
