@@ -117,8 +117,10 @@ fn rival_places(p: &Pair, opts: &Options) -> Option<f32> {
     if a == b || p.gap > opts.denial_days || !p.x.other_side(p.y) {
         return None;
     }
-    // Both name the waters or the airspace: the craft or the spot must be shared besides.
-    if super::same_passage(p.x, p.y) || !share_words(p.x, p.y, 2) || foretold(p) {
+    // Both name the waters or the airspace: the craft or the spot must be shared besides,
+    // unless the reporter set the two accounts in one article (one incident there).
+    let near = if p.x.same_article(p.y) { 1 } else { 2 };
+    if super::same_passage(p.x, p.y) || !share_words(p.x, p.y, near) || foretold(p) {
         return None;
     }
     Some(0.8 * pair_weight(p) * closeness(p.gap, opts.denial_days))

@@ -483,6 +483,9 @@ fn with_act(r: &Reading, mut found: Found<'static>) -> Option<Proposition> {
     }
     loop {
         match read_act(r, &found) {
+            Read::Done(Some(p)) if own_act(r, &p) => {
+                return Some(reason_after(r, found.end).unwrap_or(p))
+            }
             Read::Done(p) => return p,
             // The act's doer is not named ("the drone was shot down over our territory"): the
             // claim may still state a later act ("over our territory").
@@ -493,6 +496,34 @@ fn with_act(r: &Reading, mut found: Found<'static>) -> Option<Proposition> {
         }
     }
 }
+
+/// The speaker's side asserts its own act ("our jets shot down the bomber"): no one disputes
+/// that it was done, only why.
+fn own_act(r: &Reading, p: &Proposition) -> bool {
+    p.act == "responsible"
+        && p.position == Stance::Asserts
+        && !p.denial
+        && p.agent.is_some()
+        && p.agent == r.own
+}
+
+/// "our jets shot down the bomber after it violated our airspace": a side reporting its own act
+/// gives the reason in a clause after it, and the reason is what the claim puts forward (and
+/// what the other side disputes): the proposition of the first act the clause names, when
+/// it has one.
+fn reason_after(r: &Reading, from: usize) -> Option<Proposition> {
+    let at = REASON.find_at(r.text, from)?;
+    let next = main_act(r.text, at.end())?;
+    match read_act(r, &next) {
+        Read::Done(Some(q)) if q.act != "responsible" => Some(q),
+        _ => None,
+    }
+}
+
+/// What opens the reason for an act: "after it violated …", "because it ignored …", "for
+/// violating …".
+static REASON: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\b(?:after|because|since|for|when|as)\b").expect("valid regex"));
 
 /// A contrast that makes what precedes it background ("…, but …", "… yet …").
 static CONTRAST: Lazy<Regex> =
@@ -2405,6 +2436,35 @@ mod tests {
             "the bomber never left Syrian airspace",
             false,
             Some(("located", Some("SYR"), 1)),
+        );
+        // A side's own act is not in dispute; the reason it gives after it is.
+        check(
+            "GRCMIL",
+            "said",
+            "Greek jets shot down the bomber after it violated Greek airspace",
+            false,
+            Some(("located", Some("GRC"), 1)),
+        );
+        check(
+            "GRCMIL",
+            "said",
+            "Greek jets shot down the bomber near the border",
+            false,
+            Some(("responsible", Some("GRC"), 1)),
+        );
+        check(
+            "TURMIL",
+            "said",
+            "Greek jets shot down the bomber after it violated Greek airspace",
+            false,
+            Some(("responsible", Some("GRC"), 1)),
+        );
+        check(
+            "GRCMIL",
+            "said",
+            "the bomber had violated Greek air space",
+            false,
+            Some(("located", Some("GRC"), 1)),
         );
         // A country named alone after "entered", "strayed into".
         check(

@@ -174,6 +174,34 @@ fn rival_places_of_one_incident_quarrel() {
         "the warplane stayed in Swedish airspace",
     );
     assert_eq!(pairs(&[jet, warplane]), ["opposing 5 6"]);
+    // Set side by side in one article, two accounts of where it was share only the airspace
+    // ("Su-24" and "the plane" are one craft there).
+    let ours = said(
+        7,
+        3,
+        "NORMIL",
+        "2021-03-02",
+        ("location", 1),
+        "the Su-24 had violated Norwegian airspace",
+    );
+    let theirs = said(
+        8,
+        3,
+        "SWEGOV",
+        "2021-03-02",
+        ("location", 1),
+        "the plane was in Swedish airspace",
+    );
+    assert_eq!(pairs(&[ours.clone(), theirs.clone()]), ["opposing 7 8"]);
+    let apart = said(
+        9,
+        4,
+        "SWEGOV",
+        "2021-03-02",
+        ("location", 1),
+        "the plane was in Swedish airspace",
+    );
+    assert!(pairs(&[ours, apart]).is_empty());
 }
 
 /// A denied act with no doer named ("no shots were fired at the trawler") meets the other
