@@ -136,13 +136,27 @@ fn names_an_event(text: &str, t: &Timex) -> bool {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let determiner = matches!(
-        word.as_str(),
-        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "that"
-    );
+    let is_determiner = |w: &str| {
+        matches!(
+            w,
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "that"
+        )
+    };
+    let mut words = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let last = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("").to_ascii_lowercase();
+    let third = words.next().unwrap_or("").to_ascii_lowercase();
+    // "the deadly 15 June clash": a determiner and one lowercase adjective before the day.
+    let adjective = last.bytes().all(|b| b.is_ascii_lowercase()) && is_determiner(&second);
+    // "the incident that took place on June 15": the day of what happened.
+    let happened = word == "on"
+        && (matches!(second.as_str(), "happened" | "occurred")
+            || (second == "place" && third == "took"));
     let rest = text.get(t.span.end..).unwrap_or("");
     let possessive = rest.starts_with("'s ") || rest.starts_with("\u{2019}s ");
-    determiner || possessive
+    is_determiner(&word) || adjective || happened || possessive
 }
 
 /// Perfect auxiliaries: closed-class grammar, in `background` of `claim_words.tsv` too.

@@ -1992,6 +1992,15 @@ fn a_day_opening_the_speakers_clause_dates_it() {
             "The mayor visited Tuesday's blast site, saying the port would stay shut.",
             Some(day(15)),
         ),
+        // a determiner and an adjective before the day, or the day something happened on
+        (
+            "The envoy, in his first remarks since the deadly 12 March clash, said the port would reopen.",
+            Some(day(15)),
+        ),
+        (
+            "The envoy visited the pier where the raid took place on March 12, saying the port would reopen.",
+            Some(day(15)),
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(dates_of(text, published), vec![*want], "{text}");
