@@ -545,7 +545,8 @@ fn remarks_occasions(
         if t.resolved.precision != Precision::Day || !speech_day(t, published) {
             continue;
         }
-        let Some(name) = remarks_before(text.get(..t.span.start).unwrap_or("")) else {
+        let before = text.get(..t.span.start).unwrap_or("");
+        let Some(name) = remarks_before(before).or_else(|| spoke_before(before)) else {
             continue;
         };
         let last = |s: &str| s.split_whitespace().next_back().map(str::to_string);
@@ -561,6 +562,34 @@ fn remarks_occasions(
         }
     }
 }
+
+/// Verbs of a conversation (`spoke` in `occasions.tsv`).
+static SPOKE: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("spoke"));
+
+/// The capitalised name before a conversation verb whose clause `before` ends with, at "on"
+/// ("Wang Yi spoke to Doval on the phone on"): no comma or sentence end after the verb, and
+/// at most [`SPOKE_WORDS`] words.
+fn spoke_before(before: &str) -> Option<&str> {
+    let rest = before.trim_end().strip_suffix(" on")?;
+    let clause = rest.rsplit(['.', ',', ';', '\n']).next()?;
+    let (at, verb) = SPOKE
+        .iter()
+        .filter_map(|v| clause.rfind(&format!(" {v} ")).map(|i| (i, *v)))
+        .max()?;
+    let after = &clause[at + verb.len() + 2..];
+    if after.split_whitespace().count() > SPOKE_WORDS {
+        return None;
+    }
+    let name = clause[..at].rsplit(' ').next()?;
+    (name.len() > 1
+        && name.starts_with(|c: char| c.is_uppercase())
+        && name[1..].chars().all(char::is_lowercase))
+    .then_some(name)
+}
+
+/// The most words between a conversation verb and the "on" of its day: "to Indian National
+/// Security Advisor Ajit Doval on the phone" is nine.
+const SPOKE_WORDS: usize = 10;
 
 /// The capitalised name before "'s <remarks noun> [late|early] on" that ends `before`.
 fn remarks_before(before: &str) -> Option<&str> {
@@ -729,6 +758,15 @@ mod tests {
             ),
             (
                 "Ortega said the port would stay shut. The comments on Monday came after the raid.",
+                &[day(20)],
+            ),
+            // a conversation the text dates: the talker's undated claims were made then
+            (
+                "Daniel Ortega spoke to the admiral by phone on Monday evening, the ministry said on Wednesday. Ortega said the port would stay shut.",
+                &[day(19), day(17)],
+            ),
+            (
+                "Daniel Ortega spoke, and on Monday the admiral met the crew. Ortega said the port would stay shut.",
                 &[day(20)],
             ),
         ];
