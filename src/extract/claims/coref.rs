@@ -462,6 +462,12 @@ impl<'a> Ctx<'a> {
     /// "minister", else for a government office the latest named government person).
     fn role_antecedent(&self, role: &str, qualifiers: &[String], span: Span) -> Option<usize> {
         let lr = role.to_lowercase();
+        // "the PM": the title written out at the first mention.
+        let lr = if lr == "pm" {
+            "prime minister".to_string()
+        } else {
+            lr
+        };
         let singular = lr.strip_suffix('s').unwrap_or(&lr).to_string();
         let i = self
             .entities

@@ -1089,6 +1089,10 @@ fn attribution_table() {
             ],
         ),
         (
+            "Prime Minister Theresa May toured the port. The PM said the ships would stay.",
+            &["Theresa May | said | indirect | the ships would stay"],
+        ),
+        (
             "The Chilean government has in addition said it will recall its envoy.",
             &["The Chilean government | said | indirect | it will recall its envoy"],
         ),
