@@ -211,9 +211,7 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     Some(pair_weight(p) * (0.5 + 0.5 * rel.min(1.0) as f32) * closeness(p.gap, window))
 }
 
-/// Words too common in casualty reports to tell two incidents apart (`toll_words.tsv`;
-/// weekday names are read from the calendar, actors from the gazetteer).
-/// Craft nouns and their class (`crafts.tsv`).
+/// Craft nouns and their class (`crafts.tsv`), added to a text's incident words.
 static CRAFTS: Lazy<std::collections::HashMap<&'static str, &'static str>> = Lazy::new(|| {
     crate::data::CRAFTS
         .rows()
@@ -222,6 +220,8 @@ static CRAFTS: Lazy<std::collections::HashMap<&'static str, &'static str>> = Laz
         .collect()
 });
 
+/// Words too common in casualty reports to tell two incidents apart (`toll_words.tsv`;
+/// weekday names are read from the calendar, actors from the gazetteer).
 static TOLL_WORDS: Lazy<std::collections::HashSet<&'static str>> = Lazy::new(|| {
     crate::data::TOLL_WORDS
         .rows()

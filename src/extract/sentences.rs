@@ -365,8 +365,7 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 /// "the statement added.On Friday, Lavrov said": a period glued to the next sentence, as pages
 /// that drop the break between paragraphs write it. The word before is lowercase (three
 /// letters at least: not an initial, "e.g." or a domain's "www"), the word after is
-/// capitalised and goes on in lowercase ("On", "Russian"; not "U.S.", not "example.Com" in
-/// a path, which has no letters after it in lowercase either side).
+/// capitalised and goes on in lowercase ("On", "Russian"; not "U.S.", not "www.Reuters.com").
 fn glued_paragraphs(text: &str, dot: usize) -> bool {
     let before = word_before(text, dot);
     let after = text[dot + 1..]
@@ -375,6 +374,7 @@ fn glued_paragraphs(text: &str, dot: usize) -> bool {
         .unwrap_or("");
     let mut chars = after.chars();
     before.len() >= 3
+        && before != "www"
         && before.bytes().all(|b| b.is_ascii_lowercase())
         && chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && after.len() >= 2

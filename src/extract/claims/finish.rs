@@ -148,13 +148,46 @@ fn names_an_event(text: &str, t: &Timex) -> bool {
     let last = words.next().unwrap_or("");
     let second = words.next().unwrap_or("").to_ascii_lowercase();
     let third = words.next().unwrap_or("").to_ascii_lowercase();
-    // "the deadly 15 June clash": a determiner and one lowercase adjective before the day.
-    let adjective = last.bytes().all(|b| b.is_ascii_lowercase()) && is_determiner(&second);
+    // "the deadly 15 June clash": a determiner and one lowercase adjective before the day, and
+    // a noun after it ("in a statement Monday that …" is the speaking's day).
+    let rest = text.get(t.span.end..).unwrap_or("");
+    let next = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let noun_after = rest.starts_with(' ')
+        && !next.is_empty()
+        && next.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            next,
+            "that"
+                | "to"
+                | "the"
+                | "a"
+                | "an"
+                | "and"
+                | "or"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "as"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "from"
+                | "for"
+                | "of"
+        );
+    let adjective =
+        last.bytes().all(|b| b.is_ascii_lowercase()) && is_determiner(&second) && noun_after;
     // "the incident that took place on June 15": the day of what happened.
     let happened = word == "on"
         && (matches!(second.as_str(), "happened" | "occurred")
             || (second == "place" && third == "took"));
-    let rest = text.get(t.span.end..).unwrap_or("");
     let possessive = rest.starts_with("'s ") || rest.starts_with("\u{2019}s ");
     is_determiner(&word) || adjective || happened || possessive
 }
@@ -394,10 +427,11 @@ fn opening_participle_on(prefix: &str) -> bool {
     };
     let mut words = head.split_whitespace();
     let first = words.next().unwrap_or("");
+    let mut chars = first.chars();
     first.len() > 4
         && first.ends_with("ing")
-        && first.starts_with(|c: char| c.is_uppercase())
-        && first[1..].bytes().all(|b| b.is_ascii_lowercase())
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_ascii_lowercase())
         && words.clone().count() <= OPENING_PARTICIPLE_WORDS
         && !head.contains([',', ';', '.', '"', '\u{201C}'])
 }
@@ -487,6 +521,9 @@ fn speech_day(t: &Timex, published: DateValue) -> bool {
         .is_some_and(|d| published.date.is_none_or(|p| d <= p))
 }
 
+/// The occasions the text gives a claim's speaker (`text` and its `timexes`: a remarks noun or
+/// a conversation with a day, [`remarks_occasions`]), then:
+///
 /// "Lavrov said on Thursday Moscow would expel 60 diplomats. … Lavrov added that …": a
 /// claim with no time expression at its cue was made on the same occasion as the same
 /// speaker's last earlier claim that has one, so it takes that claim's date. Speakers are
@@ -572,23 +609,26 @@ static SPOKE: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("spoke"));
 fn spoke_before(before: &str) -> Option<&str> {
     let rest = before.trim_end().strip_suffix(" on")?;
     let clause = rest.rsplit(['.', ',', ';', '\n']).next()?;
+    // "Ortega spoke on Monday": the verb may end the clause before "on".
+    let clause_sp = format!("{clause} ");
     let (at, verb) = SPOKE
         .iter()
-        .filter_map(|v| clause.rfind(&format!(" {v} ")).map(|i| (i, *v)))
+        .filter_map(|v| clause_sp.rfind(&format!(" {v} ")).map(|i| (i, *v)))
         .max()?;
-    let after = &clause[at + verb.len() + 2..];
+    let after = clause_sp.get(at + verb.len() + 2..).unwrap_or("");
     if after.split_whitespace().count() > SPOKE_WORDS {
         return None;
     }
     let name = clause[..at].rsplit(' ').next()?;
-    (name.len() > 1
-        && name.starts_with(|c: char| c.is_uppercase())
-        && name[1..].chars().all(char::is_lowercase))
+    let mut chars = name.chars();
+    (chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(char::is_lowercase))
     .then_some(name)
 }
 
-/// The most words between a conversation verb and the "on" of its day: "to Indian National
-/// Security Advisor Ajit Doval on the phone" is nine.
+/// The most words between a conversation verb and the "on" of its day: "to the visiting
+/// foreign minister of Ruritania by phone" is eight.
 const SPOKE_WORDS: usize = 10;
 
 /// The capitalised name before "'s <remarks noun> [late|early] on" that ends `before`.
@@ -767,6 +807,19 @@ mod tests {
             ),
             (
                 "Daniel Ortega spoke, and on Monday the admiral met the crew. Ortega said the port would stay shut.",
+                &[day(20)],
+            ),
+            (
+                "Daniel Ortega spoke on Monday. Ortega said the port would stay shut.",
+                &[day(17)],
+            ),
+            // a name that opens with a letter of two bytes
+            (
+                "Mevlüt Çavuşoğlu talked with the admiral on Monday. Çavuşoğlu said the port would stay shut.",
+                &[day(17), day(17)],
+            ),
+            (
+                "Écoutant the admiral on Monday, Ortega said the port would stay shut.",
                 &[day(20)],
             ),
         ];

@@ -1101,6 +1101,10 @@ fn attribution_table() {
             &["Lima | accused | indirect | Quito of hiding the ship"],
         ),
         (
+            "Quito said at a routine news conference on Monday, \"The port is open.\"",
+            &["Quito | said | direct | The port is open"],
+        ),
+        (
             "Monitors at talks in Geneva said the plan was ready.",
             &["Monitors | said | indirect | the plan was ready"],
         ),
@@ -2004,6 +2008,11 @@ fn a_day_opening_the_speakers_clause_dates_it() {
         (
             "The envoy visited the pier where the raid took place on March 12, saying the port would reopen.",
             Some(day(15)),
+        ),
+        // a day after "a statement" with no noun after it is the speaking's
+        (
+            "The port authority said in a statement Tuesday that the channel would reopen.",
+            Some(day(13)),
         ),
     ];
     for (text, want) in cases {
