@@ -586,12 +586,11 @@ fn remarks_occasions(
         let Some(name) = remarks_before(before).or_else(|| spoke_before(before)) else {
             continue;
         };
-        let last = |s: &str| s.split_whitespace().next_back().map(str::to_string);
         for (c, cued) in claims.iter_mut().zip(cued.iter_mut()) {
             let speaks = [Some(c.speaker.as_str()), c.actor.as_deref()]
                 .into_iter()
                 .flatten()
-                .any(|s| last(s).as_deref() == Some(name));
+                .any(|s| s.split_whitespace().next_back() == Some(name));
             if !*cued && speaks {
                 c.date = t.resolved;
                 *cued = true;
