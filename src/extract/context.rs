@@ -1069,10 +1069,21 @@ fn by_appositive<'a>(
     let lo = body.floor_char_boundary(first.saturating_sub(TITLE));
     let title_start = first - clause_tail(&body[lo..first]).len();
     let in_span = |m: &&ActorMention, (s, e): (usize, usize)| m.span.start >= s && m.span.end <= e;
+    // "Jan Nowak, head of the Valdoran president's policy bureau,": an office holder written
+    // with a possessive is whose office the person heads; the holder lends its side.
+    let owner = |m: &ActorMention| {
+        m.kind == ActorKind::Anonymous
+            && m.country.is_some()
+            && m.code != UNKNOWN_CODE
+            && body[m.span.end..].starts_with(['\'', '’'])
+            && body[m.span.end..]
+                .trim_start_matches(['\'', '’'])
+                .starts_with("s ")
+    };
     let pick = |range: (usize, usize)| {
         actors
             .iter()
-            .filter(|m| usable(m) && in_span(m, range))
+            .filter(|m| (usable(m) || owner(m)) && in_span(m, range))
             .min_by_key(|m| m.span.start)
     };
     appositive
@@ -1636,6 +1647,36 @@ mod tests {
                 None,
                 "The PKK said it had attacked the border post.\n\nDeniz Kaya, a critic of the group, said two guards were held.",
                 "Deniz Kaya",
+                None,
+            ),
+        ];
+        check_dateline_cases(cases);
+    }
+
+    /// An appositive that names the office of a titled holder with a possessive ("head of the
+    /// Chilean president's policy bureau") speaks for the holder's side; a holder written
+    /// without a possessive is read by the rules before. Each case: address, article, speaker,
+    /// code.
+    #[test]
+    fn the_head_of_a_holders_office_speaks_for_the_holders_side() {
+        let cases: &[(Option<&str>, &str, &str, Option<&str>)] = &[
+            (
+                None,
+                "Ana Ruiz, head of the Chilean president's policy bureau, said the probe was over.",
+                "Ana Ruiz",
+                Some("CHLGOV"),
+            ),
+            (
+                None,
+                "Ana Ruiz, an aide to the Chilean president, said the probe was over.",
+                "Ana Ruiz",
+                Some("CHLGOV"),
+            ),
+            // an office of no holder lends nothing
+            (
+                None,
+                "Ana Ruiz, head of the policy bureau, said the probe was over.",
+                "Ana Ruiz",
                 None,
             ),
         ];

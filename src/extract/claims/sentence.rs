@@ -306,6 +306,23 @@ fn settle(
             k += 1;
         }
     }
+    // "According to the daily, the deputy speaker, Ana Ruiz, said that …": a source phrase
+    // whose content opens with an attribution of its own is only the channel; the claim is
+    // the speaker's.
+    let mut i = first_new;
+    while i < drafts.len() {
+        let o = &drafts[i];
+        if strong_pass
+            && o.cue_kind == CueKind::SourcePhrase
+            && o.content.contains(d.cue)
+            && o.content.start <= attr.start
+            && o.cue.end <= o.content.start
+        {
+            drafts.remove(i);
+        } else {
+            i += 1;
+        }
+    }
     let mut ok = true;
     for o in drafts[first_new..].iter_mut() {
         if hull.contains(o.cue) && o.cue != d.cue {

@@ -639,6 +639,14 @@ fn attribution_table() {
             &["Bashar Jaafari | told reporters | indirect | the government welcomed the truce"],
         ),
         (
+            "The Deputy Speaker of the Valdoran Senate, Marek Zielny, said the inquiry would be open.",
+            &["Marek Zielny | said | indirect | the inquiry would be open"],
+        ),
+        (
+            "The deputy speaker of the Valdoran Senate, Marek Zielny, said the inquiry would be open.",
+            &["Marek Zielny | said | indirect | the inquiry would be open"],
+        ),
+        (
             "A spokesman for the Kremlin said Putin had no plans to meet Obama.",
             &["A spokesman for the Kremlin | said | indirect | Putin had no plans to meet Obama"],
         ),
@@ -938,6 +946,11 @@ fn attribution_table() {
         (
             "According to Russian officials, the rebels violated the truce 60 times.",
             &["Russian officials | According to | indirect | the rebels violated the truce 60 times"],
+        ),
+        // a source phrase whose content is an attribution of its own is the channel only
+        (
+            "According to the Diario portal, the deputy speaker, Ana Ruiz, said that the inquiry would be open.",
+            &["Ana Ruiz | said | indirect | the inquiry would be open"],
         ),
         (
             "The meeting lasted five hours according to a Turkish diplomat.",

@@ -450,20 +450,32 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
     };
     let st = np_back(text, toks, c1 - 1, false)
         .or_else(|| np_back(text, toks, c1 - 1, true).filter(|&st| apposition || opens_loose(st)));
-    if let Some(st) = st {
+    if let Some(mut st) = st {
         let phrase_end = if apposition { j - 2 } else { c1 - 1 };
+        // "the deputy speaker of the Senate, Ana Ruiz, said": the description before the
+        // name runs back over "of" to its role.
+        let of_head = (apposition && st >= 2 && word(text, &toks[st - 1]) == "of")
+            .then(|| {
+                np_back(text, toks, st - 2, false).or_else(|| np_back(text, toks, st - 2, true))
+            })
+            .flatten();
+        let with_of = of_head.unwrap_or(st);
         // "Syria's U.N. ambassador, Bashar Jaafari, said": the name is the head.
+        let definite = word(text, &toks[with_of]).eq_ignore_ascii_case("the");
         let app_is_name = apposition
             && toks[c1 + 1..j - 1].iter().enumerate().all(|(i, t)| {
                 let w = word(text, t);
                 // "Prince Abdulaziz bin Salman": a particle inside the name, never first or last
                 is_cap(w) || (i > 0 && c1 + 3 + i < j && is_name_particle(w))
             })
-            && toks[st..c1].iter().any(|t| {
+            && toks[with_of..c1].iter().any(|t| {
                 let w = word(text, t);
-                !is_cap(w) && role_of(w).is_some_and(|r| !r.org)
+                // "The Deputy Speaker of the Polish Parliament, Jan Nowak, said": a title
+                // written in capitals inside a definite description is a role too.
+                (!is_cap(w) || definite) && role_of(w).is_some_and(|r| !r.org)
             });
         let head = if app_is_name {
+            st = with_of;
             &toks[c1 + 1..j - 1]
         } else {
             &toks[st..c1]
