@@ -306,6 +306,13 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             Some(m)
         } else if let Some(m) = relayed(&c.speaker, done.last(), at) {
             Some(m)
+        } else if let Some(m) = one_word_name(&c.speaker)
+            .then(|| first_appositive(body, actors, c.speaker.trim(), at))
+            .flatten()
+        {
+            // "Naftogaz, Ukraine's state energy company, said": a one-word name set off by
+            // an appositive that names a party is that party's.
+            Some(Found::from(m))
         } else {
             by_role(body, actors, &c.speaker, at)
                 .or_else(|| roles::owner(body, actors, &c.speaker, c.sentence_span.start, at))
@@ -1101,6 +1108,21 @@ fn by_appositive<'a>(
         })
         .or_else(|| by_description_before(body, actors, first))
         .or_else(|| official::camp_referent(body, actors, appositive?, first))
+}
+
+/// The first coded mention inside the appositive set off after `speaker`'s first occurrence
+/// before `at` (only the appositive: a one-word name has no title before it).
+fn first_appositive<'a>(
+    body: &str,
+    actors: &'a [ActorMention],
+    speaker: &str,
+    at: usize,
+) -> Option<&'a ActorMention> {
+    let (s, e) = appositive_of(body, speaker, at)?.1?;
+    actors
+        .iter()
+        .filter(|m| usable(m) && m.span.start >= s && m.span.end <= e)
+        .min_by_key(|m| m.span.start)
 }
 
 /// Where `speaker` (or its surname) is first written before `at`, and the byte range of the

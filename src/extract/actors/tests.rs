@@ -485,6 +485,20 @@ fn role_forms() {
             "a Norwegian shipping company",
             "NORBUS organisation a Norwegian shipping company",
         ),
+        // the business title reaches over its own kind words to the cue; a state owner
+        // makes it the government's
+        (
+            "Chile's copper mining company",
+            "CHLBUS organisation Chile's copper mining company",
+        ),
+        (
+            "Chile's state copper company",
+            "CHLGOV organisation Chile's state copper company",
+        ),
+        (
+            "the Chilean state-owned mining firm",
+            "CHLGOV organisation the Chilean state-owned mining firm",
+        ),
     ];
     let failures: Vec<String> = cases.iter().filter_map(|(s, e)| check(s, e)).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -722,6 +736,8 @@ fn other_stories_get_codes() {
         ("2019-07-10", "Gibraltar officials said the cargo was bound for a refinery under sanctions.", "GBRGOV"),
         ("2019-07-10", "The Chief Minister of Gibraltar said the tanker was boarded by the territory's police.", "GBRGOV"),
         ("2019-07-20", "The ferry's owners said they had lost contact with the crew.", "NGOBUS"),
+        ("2019-07-20", "Codelco, Chile's state copper company, said the mine was shut.", "CHLGOV"),
+        ("2019-07-20", "Minera, a Chilean mining firm, said the mine was shut.", "CHLBUS"),
         ("2019-06-25", "The head of Russia's Security Council said the drone had been over Iranian waters.", "RUSGOV"),
         ("2019-06-25", "Britain's UN mission said the tanker had been in Omani waters.", "GBRGOV"),
         ("2019-07-20", "Gen. Qassem Soleimani, commander of Iran's elite Quds Force, said the region would not be quiet.", "IRNMIL"),

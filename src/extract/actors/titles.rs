@@ -51,6 +51,31 @@ static STATE_BODIES: Lazy<Vec<&'static str>> =
 static NON_STATE: Lazy<Vec<&'static str>> =
     Lazy::new(|| crate::data::CLAIM_WORDS.list("non-state"));
 
+/// Words that say the state owns a business (`state-owner` words of `claim_words.tsv`).
+static STATE_OWNERS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| crate::data::CLAIM_WORDS.list("state-owner"));
+
+/// "Ukraine's state nuclear company", "a Japanese shipping firm": up to two plain lower-case
+/// words between a business title and its side cue, walked left from `pos`; returns each
+/// start after one more word, and whether a word so far says the state owns the business.
+fn business_words_left(text: &str, pos: usize) -> Vec<(usize, bool)> {
+    let mut out = Vec::new();
+    let (mut pos, mut owned) = (pos, false);
+    for _ in 0..2 {
+        let Some((s, w)) = word_before(text, pos) else {
+            break;
+        };
+        let plain = w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        if !plain || w.is_empty() {
+            break;
+        }
+        owned |= STATE_OWNERS.contains(&w);
+        pos = skip_modifiers_left(text, s);
+        out.push((pos, owned));
+    }
+    out
+}
+
 /// Whether `word` (any case) makes an office no state's: "regional", "former", "occupation".
 pub fn non_state(word: &str) -> bool {
     NON_STATE.iter().any(|b| b.eq_ignore_ascii_case(word))
@@ -278,6 +303,17 @@ impl TitleCx<'_> {
         if cue.is_none() {
             cue = self.left_cue(pos, &inner);
         }
+        // A business title reaches over its own kind words to the cue ("Ukraine's state
+        // nuclear company"); a state owner makes it the government's.
+        let mut state_owned = false;
+        if cue.is_none() && title.role == "BUS" {
+            for (p, owned) in business_words_left(text, pos) {
+                if let Some(i) = self.left_cue(p, &inner) {
+                    (cue, state_owned) = (Some(i), owned);
+                    break;
+                }
+            }
+        }
         let (cue, cue_start) = self.refine_cue(cue, absorbed);
         let start = match cue_start {
             Some(cs) => skip_modifiers_left(text, cs),
@@ -294,7 +330,12 @@ impl TitleCx<'_> {
         if cue.is_none() && self.modifies_next(tspan) {
             return None;
         }
-        let (code, country) = self.title_code(cue, &inner, title)?;
+        let (mut code, country) = self.title_code(cue, &inner, title)?;
+        if state_owned {
+            if let Some(c) = country.as_deref().filter(|_| code.ends_with("BUS")) {
+                code = format!("{c}GOV");
+            }
+        }
         let mut gone: Vec<usize> = inner.clone();
         if let Some(i) = cue {
             gone.push(i);

@@ -343,6 +343,7 @@ mod tests {
             "voice",
             "body-head",
             "state-body",
+            "state-owner",
             "non-state",
             "response",
             "aside",
