@@ -489,6 +489,13 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .enumerate()
                     .filter(|(_, e)| e.pos <= span.start && e.named && !e.org && !e.plural)
+                    // "the Canadian prime minister Trudeau" holds another office than "the
+                    // foreign minister": a person written with the role word but without its
+                    // qualifiers (the search above found none with them) is someone else.
+                    .filter(|(_, e)| {
+                        !e.full_lower.contains(&singular)
+                            && !titled_otherwise(self.text, e.pos, &singular, qualifiers)
+                    })
                     .filter(|(_, e)| {
                         e.actor.as_ref().is_some_and(|a| {
                             a.kind == ActorKind::Person && a.code.get(3..) == Some("GOV")
@@ -679,6 +686,27 @@ impl<'a> Ctx<'a> {
             i += 1;
         }
     }
+}
+
+/// Whether the words right before the mention at `pos` (back to a clause break, at most 48
+/// bytes) hold the role word `role` without all of `qualifiers`: "the Turkish prime minister
+/// Ana Ruiz" holds another office than "the foreign minister".
+fn titled_otherwise(text: &str, pos: usize, role: &str, qualifiers: &[String]) -> bool {
+    let lo = text.floor_char_boundary(pos.saturating_sub(48));
+    let Some(before) = text.get(lo..pos) else {
+        return false;
+    };
+    let title = match before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| [',', '.', ';', '"', '“', '”', ':', '(', '\n'].contains(c))
+    {
+        Some((i, c)) => &before[i + c.len_utf8()..],
+        None => before,
+    }
+    .to_lowercase();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    words.contains(&role) && !qualifiers.iter().all(|q| words.contains(&q.as_str()))
 }
 
 /// The first preposition right after a role noun that `fits` ("delegation at", "spokesman
