@@ -1619,6 +1619,33 @@ mod tests {
         }
     }
 
+    /// A definite office ("the foreign minister") with no earlier holder written with it refers
+    /// back to the latest named government person, but never to one written with another
+    /// office ("the Turkish prime minister Binali Yildirim"). Each case: article, speakers.
+    #[test]
+    fn a_definite_office_skips_a_person_of_another_office() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Sergei Lavrov held a briefing on Monday. He said he had spoken to the Turkish prime minister Binali Yildirim. The foreign minister added that talks with Ankara would continue.",
+                &["Sergei Lavrov", "Sergei Lavrov"],
+            ),
+            (
+                "Sergei Lavrov held a briefing on Monday. He said he had spoken to Binali Yildirim. The prime minister added that talks with Moscow would continue.",
+                &["Sergei Lavrov", "Binali Yildirim"],
+            ),
+        ];
+        for (body, want) in cases {
+            let article = crate::model::Article {
+                body: body.to_string(),
+                published: DateValue::day(day()),
+                ..Default::default()
+            };
+            let (ex, _) = crate::extract::extract_article(&article, &Gazetteer::builtin());
+            let got: Vec<&str> = ex.claims.iter().map(|c| c.speaker.as_str()).collect();
+            assert_eq!(got, *want, "{body}");
+        }
+    }
+
     /// "The North" alone is the state named "North …" in the copy, "the South's" the one
     /// named "South …"; with no such state named, the compass word is no one.
     #[test]

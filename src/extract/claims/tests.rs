@@ -542,14 +542,6 @@ fn attribution_table() {
                 "Elizabeth Trudeau | added | indirect | talks continued",
             ],
         ),
-        // a definite office refers back past a person written with another office
-        (
-            "Sergei Lavrov held a briefing on Monday. He said he had spoken to the Turkish prime minister Binali Yildirim. The foreign minister added that talks with Ankara would continue.",
-            &[
-                "Sergei Lavrov | said | indirect | he had spoken to the Turkish prime minister Binali Yildirim",
-                "Sergei Lavrov | added | indirect | talks with Ankara would continue",
-            ],
-        ),
         (
             "Sergei Lavrov, Russia's foreign minister, said Moscow was ready. The minister said a deal was possible.",
             &[
