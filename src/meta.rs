@@ -153,7 +153,7 @@ static DATELINE_BARE: Lazy<Narrowed> = Lazy::new(|| {
     let md = month_day_group();
     Narrowed::new(
         &format!(
-            r"^(?P<city>\p{{Lu}}{{3,}}(?:[ -]\p{{Lu}}{{2,}}){{0,2}})(?:,\s*\p{{Lu}}[\p{{L}}. ]*?\p{{L}}\.?)?{md}(?:\s+[—–]\s*|\s+-\s+)"
+            r"^(?P<city>\p{{Lu}}{{3,}}(?:[ -]\p{{Lu}}{{2,}}){{0,2}})(?:,\s*\p{{Lu}}[\p{{L}}. ]*?\p{{L}}\.?)?{md}(?:\s+[—–]\s*|\s+-\s+|—)"
         ),
         false,
     )
@@ -202,6 +202,12 @@ pub fn parse_dateline(text: &str) -> Option<Dateline> {
         });
     }
     let c = DATELINE_BARE.for_text(text).captures(text)?;
+    // "OTTAWA—Two ministers say": a dash written close up to the city opens a dateline only
+    // before a capital letter.
+    let end = c.get(0)?.end();
+    if c.get(0)?.as_str().ends_with('—') && !text[end..].starts_with(char::is_uppercase) {
+        return None;
+    }
     Some(Dateline {
         city: c["city"].trim().to_string(),
         agency: None,
@@ -495,11 +501,12 @@ fn drop_repeated_headline(paras: &mut Vec<Block>, title: &str) {
     }
 }
 
-/// Dateline prefix of the first story paragraph; a dek or caption may come before it.
+/// Dateline prefix of the first story paragraph; a dek, a caption, a credit and the date
+/// lines of a page may come before it (up to six blocks in all).
 fn take_dateline(paras: &mut Vec<Block>, credits: &mut Credits) {
     if let Some((i, d)) = paras
         .iter()
-        .take(3)
+        .take(6)
         .enumerate()
         .find_map(|(i, p)| parse_dateline(&p.text).map(|d| (i, d)))
     {
@@ -937,6 +944,12 @@ mod tests {
             ("LIMA, Oct. 3 — Dockers", "LIMA", None, "Dockers"),
             // a local paper's spaced hyphen
             ("KIGALI - Two employees", "KIGALI", None, "Two employees"),
+            (
+                "OTTAWA—Two ministers say",
+                "OTTAWA",
+                None,
+                "Two ministers say",
+            ),
         ] {
             let dl = parse_dateline(text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(
@@ -950,6 +963,8 @@ mod tests {
             "US officials — speaking anonymously",
             "UN-brokered talks resumed",
             "NATO-led forces - said",
+            // a dash close up to capitals opens a dateline only before a capital letter
+            "NATO—the alliance said",
         ] {
             assert_eq!(parse_dateline(text), None, "{text}");
         }

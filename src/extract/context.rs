@@ -1910,6 +1910,12 @@ mod tests {
                 Some("RUSMIL"),
             ),
             (
+                Some("OTTAWA"),
+                "Two federal cabinet ministers say they expect more answers from Tehran.",
+                "Two federal cabinet ministers",
+                Some("CANGOV"),
+            ),
+            (
                 Some("MOSCOW"),
                 "A Turkish official said the border would stay closed.",
                 "A Turkish official",
