@@ -90,7 +90,8 @@ pub(super) fn finish(
     let date = date
         .or_else(|| opening_timex(text, &d, timexes, published))
         .or_else(|| clause_opening_timex(text, &d, timexes, published))
-        .or_else(|| occasion_in_content(text, &d, timexes, published));
+        .or_else(|| occasion_in_content(text, &d, timexes, published))
+        .or_else(|| release_day(text, &d, timexes, published));
     // An undated claim in the perfect ("has denied"), after "earlier" or as a standing
     // position ("Moscow denies") was made before the report's day: its date is unknown, and
     // no later claim of the speaker's lends it one.
@@ -224,6 +225,64 @@ static DAY_AFTER: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("day-after"))
 
 /// Adverbs right before a cue that make it a same-day reply ("immediately denied").
 static IMMEDIATE: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("immediate"));
+
+/// Participles of issuing after a source's noun ("a report published on Saturday").
+static RELEASE: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("release"));
+
+/// "according to a report published on Saturday", "a statement released Sunday said": a
+/// day-precise time expression right after a participle of issuing ([`RELEASE`]) that follows
+/// the speaker's words (up to 48 bytes on, in the claim's sentence, outside its content)
+/// dates the claim: the source was issued then.
+fn release_day(
+    text: &str,
+    d: &Draft,
+    timexes: &[Timex],
+    published: DateValue,
+) -> Option<DateValue> {
+    let sp = d.speaker.span?;
+    // "Officials blamed the radar, according to a report published on Saturday": a source
+    // phrase closing the sentence sources the claim before it.
+    let tail = text.get(d.content.end..d.sentence.end).unwrap_or("");
+    let sourced = tail
+        .trim_start_matches([',', ' ', '"', '”'])
+        .to_lowercase()
+        .starts_with("according to ");
+    let regions = [
+        Some((sp.start, (sp.end + 48).min(d.sentence.end))),
+        sourced.then_some((d.content.end, d.sentence.end)),
+    ];
+    regions
+        .into_iter()
+        .flatten()
+        .find_map(|region| release_day_in(text, d, timexes, published, region))
+}
+
+/// [`release_day`] in the bytes `lo..hi` of the text.
+fn release_day_in(
+    text: &str,
+    d: &Draft,
+    timexes: &[Timex],
+    published: DateValue,
+    (lo, hi): (usize, usize),
+) -> Option<DateValue> {
+    timexes
+        .iter()
+        .filter(|t| t.span.start >= lo && t.span.start < hi)
+        .filter(|t| d.sentence.contains(t.span) && !d.content.overlaps(t.span))
+        .filter(|t| speech_day(t, published))
+        .find(|t| {
+            let before = text[lo..t.span.start].trim_end().to_lowercase();
+            let before = ["late on", "early on", "on", "late", "early"]
+                .iter()
+                .find_map(|w| before.strip_suffix(w).filter(|b| b.ends_with(' ')))
+                .unwrap_or(&before)
+                .trim_end();
+            RELEASE
+                .iter()
+                .any(|r| before.strip_suffix(r).is_some_and(|b| b.ends_with(' ')))
+        })
+        .map(|t| t.resolved)
+}
 
 /// Occasion phrases inside a noun object's content ("in a call", "in an interview").
 static OCCASION: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("occasion"));

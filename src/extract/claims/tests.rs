@@ -1723,6 +1723,37 @@ fn background_claims_have_no_date() {
     }
 }
 
+/// A day after a participle of issuing that follows the source ("according to a report
+/// published on Saturday", "a statement released on Sunday") dates the claim; a day after
+/// another participle does not.
+#[test]
+fn a_source_issued_on_a_day_dates_its_claims() {
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2018, 3, d).unwrap();
+    let published = DateValue::day(day(15));
+    let cases: &[(&str, &[Option<chrono::NaiveDate>])] = &[
+        (
+            "The radar was misaligned, according to a report published on Tuesday.",
+            &[Some(day(13))],
+        ),
+        (
+            "Port officials blamed the pilot for the collision, according to a report released late on Monday.",
+            &[Some(day(12))],
+        ),
+        (
+            "A statement issued by the navy on Tuesday said the crew was safe.",
+            &[Some(day(13))],
+        ),
+        // the day of what the report is about, not of its issue
+        (
+            "The radar was misaligned, according to a report about the crash on Tuesday.",
+            &[Some(day(15))],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(&dates_of(text, published), want, "{text}");
+    }
+}
+
 /// Denial cues set `denial`, flip the classified polarity and blame the speaker for "its".
 #[test]
 fn denial_flips_polarity_and_targets_the_speaker() {
