@@ -255,6 +255,31 @@ fn end_before_next_verb(text: &str, earlier: &[Draft], d: &mut Draft) {
     }
 }
 
+/// Where content cut before a later attribution at `at` ends once a conjunction left
+/// hanging before it is dropped: "the plane veered off course after | an army statement
+/// said …" ends at "course", not at "after".
+fn without_hanging_word(text: &str, at: usize) -> usize {
+    const HANGING: &[&str] = &[
+        "after", "before", "because", "as", "when", "while", "since", "until", "and", "but",
+        "although", "though", "whereas",
+    ];
+    let mut at = at;
+    // "even though", "even as": the adverb before the conjunction goes with it.
+    for list in [HANGING, &["even"]] {
+        let before = text[..at].trim_end();
+        let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &before[word_start..];
+        if list.iter().any(|h| h.eq_ignore_ascii_case(word)) {
+            at = word_start;
+        } else {
+            break;
+        }
+    }
+    at
+}
+
 /// Settle claim `d` against the claims found before it in the sentence (from `first_new`):
 /// cut or drop the ones it ends, and keep it unless it overlaps one that stands.
 fn settle(
@@ -328,7 +353,11 @@ fn settle(
         if hull.contains(o.cue) && o.cue != d.cue {
             // the relative clause kept above
         } else if o.content.contains(attr) && strong_pass {
-            match clean_content(text, o.content.start, attr.start) {
+            match clean_content(
+                text,
+                o.content.start,
+                without_hanging_word(text, attr.start),
+            ) {
                 Some(c) => o.content = Span::new(c.0, c.1),
                 None => ok = false,
             }

@@ -947,6 +947,14 @@ fn attribution_table() {
             "According to Russian officials, the rebels violated the truce 60 times.",
             &["Russian officials | According to | indirect | the rebels violated the truce 60 times"],
         ),
+        // content cut before a later attribution leaves no conjunction hanging
+        (
+            "The airline on Saturday denied the plane veered off course after a navy statement said it flew near a base.",
+            &[
+                "The airline | denied | indirect | the plane veered off course",
+                "a navy statement | said | indirect | it flew near a base",
+            ],
+        ),
         // a source phrase whose content is an attribution of its own is the channel only
         (
             "According to the Diario portal, the deputy speaker, Ana Ruiz, said that the inquiry would be open.",
