@@ -40,12 +40,14 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let lead_words = lead.split_whitespace().count();
     // "…, the minister told his counterpart, according to a statement from his ministry": the
     // phrase sources the attribution before it, which is the claim.
-    if lead_words > 1
-        && site
-            .earlier
-            .iter()
-            .any(|d| d.cue.start >= sent.start && d.cue.end <= cue.start)
-    {
+    let before = site
+        .earlier
+        .iter()
+        .find(|d| d.cue.start >= sent.start && d.cue.end <= cue.start);
+    // "CNN reported that the US believes X, according to multiple US officials": a press
+    // report names its own source; the claim is that source's.
+    let relayed = before.filter(|d| lead_words > 1 && press_report(text, d));
+    if lead_words > 1 && before.is_some() && relayed.is_none() {
         return None;
     }
     // "according to a statement from the ministry": the body that issued it speaks.
@@ -55,7 +57,9 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let spk_toks = &toks[first..=k.max(end)];
     let speaker = ctx.speaker_from_phrase(spk_toks, &toks[first..=end]);
     let mut sentence = sent;
-    let (cs, ce) = if let Some(prev) = anaphoric_lead(lead).then(|| previous(ctx, sent)).flatten() {
+    let (cs, ce) = if let Some(o) = relayed {
+        (o.content.start, cue.start)
+    } else if let Some(prev) = anaphoric_lead(lead).then(|| previous(ctx, sent)).flatten() {
         // "Obama and Putin agreed to keep talking. That's according to a senior official."
         sentence = Span::new(prev.start, sent.end);
         (prev.start, prev.end)
@@ -81,6 +85,19 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         content: Span::new(cs, ce),
         sentence,
     })
+}
+
+/// Whether `d` is a press outlet's report ("CNN reported", "the Journal reports"): a report cue
+/// whose speaker is a news agency or a medium (role MED).
+pub(super) fn press_report(text: &str, d: &Draft) -> bool {
+    let cue = d.cue.slice(text).to_ascii_lowercase();
+    let outlet = d
+        .speaker
+        .actor
+        .as_ref()
+        .is_some_and(|a| a.code.ends_with("MED"))
+        || crate::extract::agencies::agency(d.speaker.name.trim()).is_some();
+    matches!(cue.as_str(), "reported" | "reports" | "has reported") && outlet
 }
 
 /// "a statement from the ministry", "a transcript released by the Kremlin": the first and last

@@ -247,9 +247,13 @@ fn release_day(
         .trim_start_matches([',', ' ', '"', '”'])
         .to_lowercase()
         .starts_with("according to ");
+    // "The Courier reported on Thursday that …, according to officials": the report that
+    // relays a source phrase's claim opens the sentence.
+    let relayed = d.cue_kind == CueKind::SourcePhrase && d.content.start > d.sentence.start;
     let regions = [
         Some((sp.start, (sp.end + 48).min(d.sentence.end))),
         sourced.then_some((d.content.end, d.sentence.end)),
+        relayed.then_some((d.sentence.start, d.content.start)),
     ];
     regions
         .into_iter()
@@ -272,11 +276,19 @@ fn release_day_in(
         .filter(|t| speech_day(t, published))
         .find(|t| {
             let before = text[lo..t.span.start].trim_end().to_lowercase();
-            let before = ["late on", "early on", "on", "late", "early"]
-                .iter()
-                .find_map(|w| before.strip_suffix(w).filter(|b| b.ends_with(' ')))
-                .unwrap_or(&before)
-                .trim_end();
+            let before = [
+                "late on",
+                "early on",
+                "earlier on",
+                "on",
+                "late",
+                "early",
+                "earlier",
+            ]
+            .iter()
+            .find_map(|w| before.strip_suffix(w).filter(|b| b.ends_with(' ')))
+            .unwrap_or(&before)
+            .trim_end();
             RELEASE
                 .iter()
                 .any(|r| before.strip_suffix(r).is_some_and(|b| b.ends_with(' ')))

@@ -337,12 +337,16 @@ fn settle(
     let mut i = first_new;
     while i < drafts.len() {
         let o = &drafts[i];
-        if strong_pass
-            && o.cue_kind == CueKind::SourcePhrase
+        let channel = o.cue_kind == CueKind::SourcePhrase
             && o.content.contains(d.cue)
             && o.content.start <= attr.start
-            && o.cue.end <= o.content.start
-        {
+            && o.cue.end <= o.content.start;
+        // "CNN reported that X, according to officials": the officials' claim replaces the
+        // outlet's report of it.
+        let relayed = d.cue_kind == CueKind::SourcePhrase
+            && d.content.start == o.content.start
+            && super::according_to::press_report(text, o);
+        if strong_pass && (channel || relayed) {
             drafts.remove(i);
         } else {
             i += 1;

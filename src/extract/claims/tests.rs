@@ -947,6 +947,16 @@ fn attribution_table() {
             "According to Russian officials, the rebels violated the truce 60 times.",
             &["Russian officials | According to | indirect | the rebels violated the truce 60 times"],
         ),
+        // a press report's trailing source is the claim's speaker; another body's report
+        // keeps its claim
+        (
+            "The Daily Courier reported that the navy fired first, according to two port officials.",
+            &["two port officials | according to | indirect | the navy fired first"],
+        ),
+        (
+            "The ministry reported that five sailors died, according to state radio.",
+            &["The ministry | reported | indirect | five sailors died"],
+        ),
         // content cut before a later attribution leaves no conjunction hanging
         (
             "The airline on Saturday denied the plane veered off course after a navy statement said it flew near a base.",
@@ -1749,6 +1759,10 @@ fn a_source_issued_on_a_day_dates_its_claims() {
         ),
         (
             "A statement issued by the navy on Tuesday said the crew was safe.",
+            &[Some(day(13))],
+        ),
+        (
+            "The Daily Courier reported earlier on Tuesday that the navy fired first, according to two port officials.",
             &[Some(day(13))],
         ),
         // the day of what the report is about, not of its issue
