@@ -333,7 +333,14 @@ fn participle_modifier(text: &str, toks: &[Tok], k: usize) -> bool {
 /// A role noun ("spokesman", "embassy") or the last word of a body's name ("Service",
 /// "guard"): either may take a preposition inside a speaker phrase.
 fn role_or_body(w: &str) -> bool {
-    role_of(w).is_some() || in_list(&BODY_HEADS, w)
+    // "Undersecretary-General for political affairs": a capitalised title of hyphenated
+    // parts is a role when one part is.
+    role_of(w).is_some() || in_list(&BODY_HEADS, w) || hyphenated_title(w)
+}
+
+/// A capitalised title of hyphenated parts one of which is a role ("Undersecretary-General").
+fn hyphenated_title(w: &str) -> bool {
+    w.contains('-') && is_cap(w) && w.split('-').any(|p| role_of(p).is_some())
 }
 
 /// A preposition that may follow a role noun inside a speaker phrase: "a spokesman for",
@@ -456,7 +463,17 @@ pub(super) fn canonical_name(text: &str, toks: &[Tok]) -> (String, bool) {
         k += 1;
     }
     let run = &words[k..];
-    let preceded_by_title = k > 0 && role_of(words[k - 1]).is_some();
+    // "Undersecretary-General for political affairs Rosemary DiCarlo": a title may end in a
+    // lower-case portfolio; a run of two capitalised words after it is the name.
+    let after_portfolio = k > 0
+        && run.len() >= 2
+        && words[k - 1].chars().all(|c| c.is_lowercase())
+        && !role_preposition(words[k - 1])
+        && !in_list(DETERMINERS, words[k - 1])
+        && words[..k - 1]
+            .iter()
+            .any(|w| is_cap(w) && (role_of(w).is_some() || hyphenated_title(w)));
+    let preceded_by_title = k > 0 && (role_of(words[k - 1]).is_some() || after_portfolio);
     let at_start = k == 0 || (k == 1 && in_list(DETERMINERS, words[0]));
     if !run.is_empty() && (preceded_by_title || at_start) && k < words.len() {
         // A lone country/organisation ("Russia") stays a name too.

@@ -646,6 +646,11 @@ fn attribution_table() {
             "The deputy speaker of the Valdoran Senate, Marek Zielny, said the inquiry would be open.",
             &["Marek Zielny | said | indirect | the inquiry would be open"],
         ),
+        // a title ending in a lower-case portfolio before the name
+        (
+            "Undersecretary-General for political affairs Ana Ruiz told the council that the strikes must stop.",
+            &["Ana Ruiz | told | indirect | the strikes must stop"],
+        ),
         (
             "A spokesman for the Kremlin said Putin had no plans to meet Obama.",
             &["A spokesman for the Kremlin | said | indirect | Putin had no plans to meet Obama"],
