@@ -244,8 +244,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             (c.actor_code, c.country) = (Some(m.code), m.country);
         }
         let unknown = c.actor_code.as_deref().is_none_or(|x| x == UNKNOWN_CODE);
-        // "Russian monitors … the monitors said": a role's country-free default (a monitor
-        // is NGOMON) yields to the same role written earlier with a country.
+        // "Russian monitors … the monitors said": a country-free default yields to a country.
         if !unknown && c.country.is_none() {
             if let Some(m) = by_described_source(actors, &c.speaker, at) {
                 c.actor_code = Some(m.code.clone());
@@ -271,8 +270,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
         };
         let found = if is_name(&name) {
             let name = name.as_str();
-            // "Prince Khalid said" after "Khalid bin Salman, …'s ambassador to the US, said":
-            // the full name's own claim already says whom it speaks for.
+            // "Prince Khalid said" after "Khalid bin Salman, …, said": the full name's claim.
             let full = (name != c.speaker.trim())
                 .then(|| same_speaker(&coded, &name.to_lowercase()))
                 .flatten();
@@ -304,15 +302,10 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| official::office_at_home(name, home))
         } else if let Some(m) = according_to_possessor(article, c) {
             Some(m)
-        } else if let Some(m) = relayed(&c.speaker, done.last(), at) {
-            Some(m)
-        } else if let Some(m) = one_word_name(&c.speaker)
-            .then(|| first_appositive(body, actors, c.speaker.trim(), at))
-            .flatten()
+        } else if let Some(m) = relayed(&c.speaker, done.last(), at)
+            .or_else(|| names::one_word_appositive(body, actors, &c.speaker, at))
         {
-            // "Naftogaz, Ukraine's state energy company, said": a one-word name set off by
-            // an appositive that names a party is that party's.
-            Some(Found::from(m))
+            Some(m)
         } else {
             by_role(body, actors, &c.speaker, at)
                 .or_else(|| roles::owner(body, actors, &c.speaker, c.sentence_span.start, at))
@@ -1108,21 +1101,6 @@ fn by_appositive<'a>(
         })
         .or_else(|| by_description_before(body, actors, first))
         .or_else(|| official::camp_referent(body, actors, appositive?, first))
-}
-
-/// The first coded mention inside the appositive set off after `speaker`'s first occurrence
-/// before `at` (only the appositive: a one-word name has no title before it).
-fn first_appositive<'a>(
-    body: &str,
-    actors: &'a [ActorMention],
-    speaker: &str,
-    at: usize,
-) -> Option<&'a ActorMention> {
-    let (s, e) = appositive_of(body, speaker, at)?.1?;
-    actors
-        .iter()
-        .filter(|m| usable(m) && m.span.start >= s && m.span.end <= e)
-        .min_by_key(|m| m.span.start)
 }
 
 /// Where `speaker` (or its surname) is first written before `at`, and the byte range of the

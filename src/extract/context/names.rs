@@ -166,6 +166,26 @@ pub(super) fn acronym_defined(body: &str, acronym: &str, at: usize) -> Option<St
     (words.len() >= 2).then(|| words.into_iter().rev().collect::<Vec<_>>().join(" "))
 }
 
+/// "Naftogaz, Ukraine's state energy company, said": a one-word name set off by an appositive
+/// that names a party is that party's: the first coded mention inside the appositive after the
+/// name's first occurrence before `at` (only the appositive: a one-word name has no title).
+pub(super) fn one_word_appositive(
+    body: &str,
+    actors: &[crate::model::ActorMention],
+    speaker: &str,
+    at: usize,
+) -> Option<Found> {
+    if !one_word_name(speaker) {
+        return None;
+    }
+    let (s, e) = super::appositive_of(body, speaker.trim(), at)?.1?;
+    actors
+        .iter()
+        .filter(|m| super::usable(m) && m.span.start >= s && m.span.end <= e)
+        .min_by_key(|m| m.span.start)
+        .map(Found::from)
+}
+
 #[cfg(test)]
 mod tests {
     use super::full_name_before;
