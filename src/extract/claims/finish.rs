@@ -269,9 +269,11 @@ fn release_day_in(
     published: DateValue,
     (lo, hi): (usize, usize),
 ) -> Option<DateValue> {
-    timexes
+    // Time expressions come in text order: look only at those starting in lo..hi.
+    let first = timexes.partition_point(|t| t.span.start < lo);
+    let last = timexes.partition_point(|t| t.span.start < hi).max(first);
+    timexes[first..last]
         .iter()
-        .filter(|t| t.span.start >= lo && t.span.start < hi)
         .filter(|t| d.sentence.contains(t.span) && !d.content.overlaps(t.span))
         .filter(|t| speech_day(t, published))
         .find(|t| {
