@@ -16,8 +16,10 @@ use regex::Regex;
 use crate::extract::actors;
 use crate::model::{ActorMention, Claim, Stance};
 
+mod clause;
 mod doers;
 mod topic;
+use clause::{clause_end, clause_start};
 use doers::{camp, display_name, mention_side, mentions_in, speaker_side};
 
 /// What a claim asserts or denies.
@@ -362,34 +364,6 @@ static SIDE_CLAUSE: Lazy<Regex> = Lazy::new(|| {
 /// A complementizer: what follows is a new clause with its own subject.
 static THAT: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\b(?:that|whether)\b").expect("valid regex"));
-
-/// Where `head` continues after its last stop of `marks`, past the stop itself (a dash is
-/// three bytes); 0 when it holds none.
-pub(super) fn after_last(head: &str, marks: &[char]) -> usize {
-    head.rfind(marks).map_or(0, |i| {
-        i + head[i..].chars().next().map_or(1, char::len_utf8)
-    })
-}
-
-/// Where the clause holding byte `at` begins: after the last ';', ':', '(', or ", but".
-fn clause_start(text: &str, at: usize) -> usize {
-    let head = &text[..at];
-    let mut start = after_last(head, &[';', ':', '(', '—']);
-    if let Some(i) = head.rfind(", but ") {
-        start = start.max(i + 6);
-    }
-    start
-}
-
-/// Where the clause holding byte `at` ends: at the next ';', ':', '(', '—' or ", but".
-fn clause_end(text: &str, at: usize) -> usize {
-    let tail = &text[at..];
-    let mut end = tail.find([';', ':', '(', '—']).unwrap_or(tail.len());
-    if let Some(i) = tail.find(", but ") {
-        end = end.min(i);
-    }
-    at + end
-}
 
 /// Whether the act after `head` (its clause up to the act) sits in a relative clause that
 /// "which" opens and no comma closes before the act: "the process which has been stalling".
@@ -1238,6 +1212,83 @@ mod tests {
         assert_eq!(clause_start("no stop here", 5), 0);
         // A whole claim with a dash reads without a panic.
         let _ = of_claim(&claim(Some("GBRGOV"), "said", text, false));
+    }
+
+    /// A claim of two sentences is two clauses: a negator in the first negates nothing in the
+    /// second. An initial or a title ("U.S. President", "Gen. Lee") ends no sentence.
+    #[test]
+    fn a_sentence_ends_a_clause() {
+        let text = "This was not the crew's fault. Moscow bears full responsibility";
+        let at = text.find("responsibility").unwrap();
+        assert_eq!(
+            &text[clause_start(text, at)..],
+            "Moscow bears full responsibility"
+        );
+        let at = text.find("fault").unwrap();
+        assert_eq!(
+            &text[..clause_end(text, at)],
+            "This was not the crew's fault."
+        );
+        let text = "the U.S. President and Gen. Lee did not order the strike";
+        let at = text.find("order").unwrap();
+        assert_eq!(clause_start(text, at), 0);
+        let r = "responsible";
+        let cases: &[Case] = &[
+            (
+                "IGONAT",
+                "said",
+                "This is not the pilots' fault. Moscow bears ultimate responsibility for the blast",
+                false,
+                Some((r, Some("RUS"), 1)),
+            ),
+            (
+                "IGONAT",
+                "said",
+                "Moscow bears no responsibility. The pilots are at fault",
+                false,
+                Some((r, Some("RUS"), -1)),
+            ),
+        ];
+        check_table(cases);
+    }
+
+    /// Blame for an event is blame for the act: "blamed Moscow for the incident" asserts
+    /// responsibility, as "for the attack" does; calling the other account a conspiracy
+    /// theory or a mantra rejects it. Invented sentences.
+    #[test]
+    fn blame_for_an_event_and_accounts_dismissed() {
+        let r = "responsible";
+        let cases: &[Case] = &[
+            (
+                "POLGOV",
+                "blamed",
+                "Moscow for the incident",
+                false,
+                Some((r, Some("RUS"), 1)),
+            ),
+            (
+                "POLGOV",
+                "blamed",
+                "Moscow for the tragedy at the border",
+                false,
+                Some((r, Some("RUS"), 1)),
+            ),
+            (
+                "RUSGOV",
+                "said",
+                "Western capitals keep repeating a mantra that Moscow is to blame",
+                false,
+                Some((r, Some("RUS"), -1)),
+            ),
+            (
+                "UKRGOV",
+                "said",
+                "Moscow now promotes a conspiracy theory that Kyiv was involved",
+                false,
+                Some((r, Some("UKR"), -1)),
+            ),
+        ];
+        check_table(cases);
     }
 
     /// (speaker code, cue, content, denial cue) -> (act, agent, position)

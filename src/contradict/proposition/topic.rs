@@ -12,8 +12,9 @@
 //! "the aircraft had filed a flight plan" against "it had filed no flight plan". Nothing here
 //! names a story: the words are the claims' own.
 
+use super::clause::clause_start;
 use super::doers::mention_side;
-use super::{clause_start, conditional, Proposition, Reading, POSITIONS};
+use super::{conditional, Proposition, Reading, POSITIONS};
 use crate::model::{ActorMention, Stance};
 
 /// The act of a proposition read from a claim's own words.
@@ -227,7 +228,7 @@ pub(super) fn same(p: &Proposition, q: &Proposition) -> bool {
 /// and brackets) on either side.
 fn clause(text: &str, at: usize) -> (usize, usize) {
     const MARKS: &[char] = &['.', ';', ':', '!', '?', ',', '—', '(', ')'];
-    let start = super::after_last(&text[..at], MARKS);
+    let start = super::clause::after_last(&text[..at], MARKS);
     let end = text[at..].find(MARKS).map_or(text.len(), |i| at + i);
     (start, end)
 }
