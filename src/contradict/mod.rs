@@ -423,7 +423,9 @@ impl Ctx<'_> {
                     Block::Frame => self.index.sides.get(&(frame, class)).map(Vec::as_slice),
                     Block::Actor => None,
                 };
-                let own = [it.ids.code, it.ids.person];
+                // A party's own act: any of its bodies may reverse it (`reversal::own_act`).
+                let own_side = it.ids.side.filter(|_| reversal::own_act(it).is_some());
+                let own = [it.ids.code, it.ids.person, own_side];
                 let actors = sides.unwrap_or(&[]).iter().copied().chain(
                     own.into_iter()
                         .flatten()

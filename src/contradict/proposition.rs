@@ -1291,6 +1291,67 @@ mod tests {
         check_table(cases);
     }
 
+    /// Whose weapon did it: the party named on the weapon is the doer of what it did, in the
+    /// passive ("brought down by a Chilean missile") and as the subject ("Chilean rockets struck
+    /// the depot"); "it was not our missile" denies it for the speaker; "impossible that" negates.
+    /// Invented sentences.
+    #[test]
+    fn the_party_named_on_a_weapon_did_what_it_did() {
+        let r = "responsible";
+        let cases: &[Case] = &[
+            (
+                "PERGOV",
+                "said",
+                "the airliner was most likely brought down by a Chilean surface-to-air missile",
+                false,
+                Some((r, Some("CHL"), 1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "the blast at the depot was caused by a Chilean air defence missile",
+                false,
+                Some((r, Some("CHL"), 1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "Chilean rockets struck the depot, killing two guards",
+                false,
+                Some((r, Some("CHL"), 1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "a Chilean interceptor went astray and landed across the border",
+                false,
+                Some((r, Some("CHL"), 1)),
+            ),
+            (
+                "CHLGOV",
+                "said",
+                "I have no doubt that this was not our missile",
+                false,
+                Some((r, Some("CHL"), -1)),
+            ),
+            (
+                "CHLGOV",
+                "said",
+                "it is impossible that a missile hit the airliner",
+                false,
+                Some((r, Some("CHL"), -1)),
+            ),
+            (
+                "CHLGOV",
+                "said",
+                "the airliner was not hit by a missile",
+                false,
+                Some((r, Some("CHL"), -1)),
+            ),
+        ];
+        check_table(cases);
+    }
+
     /// (speaker code, cue, content, denial cue) -> (act, agent, position)
     fn check(
         code: &str,

@@ -83,6 +83,9 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if x.claim.date.date.is_none() || y.claim.date.date.is_none() {
         return None;
     }
+    if let Some(score) = admission(p, opts) {
+        return Some(score);
+    }
     // Weeks apart, a frame shared by two claims that name no act is no question asked
     // twice ("the pauses are too short to bring trucks in" / "no convoy has entered") unless
     // their own words share what they speak of ("the plan can work" / "it cannot work").
@@ -131,6 +134,52 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     }
     let bonus = if explicit() { 0.15 } else { 0.0 };
     Some(pair_weight(p) * (0.7 + bonus + 0.15 * (p.gap as f32 / 30.0).min(1.0)))
+}
+
+/// What a party says of its own act ("we did not shoot down the airliner", "our forces
+/// downed it by mistake"): asserts it or denies it. An act admitted with its intent denied
+/// ("unintentionally shot down") admits the act.
+pub(super) fn own_act(it: &Item) -> Option<Stance> {
+    let p = it.prop.as_ref()?;
+    if it.ids.side.is_none() || it.ids.agent_side != it.ids.side {
+        return None;
+    }
+    match p.act.as_str() {
+        "responsible" | "originate" => Some(p.position),
+        "intend" => Some(Stance::Asserts),
+        _ => None,
+    }
+}
+
+/// Words that admit an act: "admitted", "acknowledged", "accepts full responsibility".
+static ADMITS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(admit\w*|acknowledg\w*|accept\w* (?:full |all |the )?responsibility|t[ao]ke\w* (?:full |all |the )?responsibility|confess\w*|mistaken\w*|mistakenly|unintentional\w*|by mistake|in error|human error|accidental\w*)\b")
+        .expect("valid regex")
+});
+
+/// A party that denied its own act and later admits it (or the other way round), said by any
+/// of its bodies on different days: "Tehran denied a missile hit the plane" then "the Guards
+/// accept full responsibility; the operator mistook the airliner for a cruise missile". The
+/// admitting claim must say so in its words ([`ADMITS`]); the two need not be one speaker
+/// (a ministry denies, the military admits) nor five days apart (a denial falls within days).
+fn admission(p: &Pair, opts: &Options) -> Option<f32> {
+    let (x, y) = (p.x, p.y);
+    let (sx, sy) = (own_act(x)?, own_act(y)?);
+    if !sx.opposes(sy) || x.ids.side != y.ids.side || x.ids.agent != y.ids.agent {
+        return None;
+    }
+    // A request ("urged Tehran to accept responsibility") is nobody's admission; the party's
+    // own taking of responsibility may read as its work (`Mode::Effort`).
+    let asks = |it: &Item| it.features.mode == proposition::Mode::Directive;
+    if p.gap < 1 || p.gap > opts.reversal_days || asks(x) || asks(y) {
+        return None;
+    }
+    let admits = if sx == Stance::Asserts { x } else { y };
+    let says = |it: &Item| ADMITS.is_match(&it.claim.text) || ADMITS.is_match(&it.claim.sentence);
+    if !says(admits) || !super::pair_has_stance(p) {
+        return None;
+    }
+    Some(pair_weight(p) * (0.85 + 0.15 * (p.gap as f32 / 30.0).min(1.0)))
 }
 
 fn explain(p: &Pair) -> String {

@@ -897,6 +897,39 @@ fn numeric_near_misses() {
     );
 }
 
+/// A party denies its own act and later admits it: any of its bodies, a day or more apart,
+/// the admitting claim saying so. Invented sentences.
+#[test]
+fn a_party_that_denied_its_own_act_and_then_admits_it_reverses() {
+    let deny = |id, date| {
+        claim(id, "ARDGOV", date, "", -1)
+            .speaker("the aviation authority")
+            .with(|c| c.text = "it is impossible that an Ardanian missile hit the airliner".into())
+    };
+    let admit = |id, date, text: &str| {
+        let text = text.to_string();
+        claim(id, "ARDMIL", date, "", 1)
+            .speaker("the air defence command")
+            .with(move |c| c.text = text)
+    };
+    let admits = "its air defence unit accepts full responsibility for shooting down the airliner";
+    check(
+        &[deny(1, "2026-01-10"), admit(2, "2026-01-12", admits)],
+        &["reversal 1 2"],
+    );
+    // The admission must say so; the same day is no change of position; two parties are two.
+    let plain = "an Ardanian missile hit the airliner";
+    check(&[deny(1, "2026-01-10"), admit(2, "2026-01-12", plain)], &[]);
+    check(
+        &[deny(1, "2026-01-10"), admit(2, "2026-01-10", admits)],
+        &[],
+    );
+    let other = claim(2, "VESGOV", "2026-01-12", "", 1)
+        .speaker("the Veskan government")
+        .with(|c| c.text = admits.into());
+    check(&[deny(1, "2026-01-10"), other], &[]);
+}
+
 #[test]
 fn reversal() {
     let found = check(
