@@ -646,6 +646,15 @@ fn attribution_table() {
             "The deputy speaker of the Valdoran Senate, Marek Zielny, said the inquiry would be open.",
             &["Marek Zielny | said | indirect | the inquiry would be open"],
         ),
+        // the body after "of" ends on a body's word ("organisation", "agency"): the role before it
+        (
+            "The head of the Valdoran civil aviation organisation, Marek Zielny, said the inquiry would be open.",
+            &["Marek Zielny | said | indirect | the inquiry would be open"],
+        ),
+        (
+            "The chief of Valdora's space agency, Marek Zielny, said the inquiry would be open.",
+            &["Marek Zielny | said | indirect | the inquiry would be open"],
+        ),
         // a title ending in a lower-case portfolio before the name
         (
             "Undersecretary-General for political affairs Ana Ruiz told the council that the strikes must stop.",

@@ -459,7 +459,10 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
                 np_back(text, toks, st - 2, false).or_else(|| np_back(text, toks, st - 2, true))
             })
             .flatten();
-        let with_of = of_head.unwrap_or(st);
+        // "The head of the civil aviation organisation, Ali Abedzadeh, said": the strict phrase
+        // stops on the body's word; the loose one runs back over "of" to the role.
+        let loose = || np_back(text, toks, c1 - 1, true).filter(|&l| apposition && l < st);
+        let with_of = of_head.or_else(loose).unwrap_or(st);
         // "Syria's U.N. ambassador, Bashar Jaafari, said": the name is the head.
         let definite = word(text, &toks[with_of]).eq_ignore_ascii_case("the");
         let app_is_name = apposition
