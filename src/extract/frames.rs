@@ -656,6 +656,11 @@ fn apply_hedge(lex: &Lexicon, content: &str, lc: &str, reading: &mut Reading) {
             {
                 continue;
             }
+            // "We would like to stress that …", "I would like to say": a courtesy that
+            // introduces the statement, not a doubt about it.
+            if word.eq_ignore_ascii_case("would") && lc[m.end..].starts_with(" like to ") {
+                continue;
+            }
             // A modal inside a relative clause or a noun's complement hedges that noun, not
             // the claim: "edging closer to an agreement that would help calm the city".
             if RELATIVE_BEFORE.is_match(&lc[..m.start])
@@ -1139,6 +1144,7 @@ mod tests {
             ("they are nearing an arrangement which could allow aid into the city", "agreement 1"),
             // a modal under "no way" is certainty: no hedge
             ("there is no way the sides could reach an agreement this week", "agreement -1"),
+            ("we would like to stress that the sides reached an agreement in Geneva", "agreement 1"),
             ("it is too early to say whether a deal is near", "agreement 0 hedge=too early to say"),
             // Ceasefire.
             ("the cessation of hostilities is not holding", "ceasefire -1"),
