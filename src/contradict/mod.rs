@@ -155,7 +155,8 @@ pub struct Rule {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Block {
     Frame,
-    /// And the actor: the same actor code, or the same named speaker.
+    /// And the actor: the same actor code, or the same named speaker; a claim about its own
+    /// side's act also meets the side's other claims ([`reversal::own_act`]).
     Actor,
 }
 
@@ -415,6 +416,8 @@ impl Ctx<'_> {
             candidates.extend(0..i);
         }
         let mut near = Nearest::default();
+        // A party's own act: any of its bodies may reverse it (`reversal::own_act`).
+        let own_side = it.ids.side.filter(|_| reversal::own_act(it).is_some());
         for rule in RULES.iter().filter(|_| !self.exhaustive) {
             for (class, window) in (rule.partners)(it, opts) {
                 let frame = frame_key(it, class);
@@ -423,8 +426,6 @@ impl Ctx<'_> {
                     Block::Frame => self.index.sides.get(&(frame, class)).map(Vec::as_slice),
                     Block::Actor => None,
                 };
-                // A party's own act: any of its bodies may reverse it (`reversal::own_act`).
-                let own_side = it.ids.side.filter(|_| reversal::own_act(it).is_some());
                 let own = [it.ids.code, it.ids.person, own_side];
                 let actors = sides.unwrap_or(&[]).iter().copied().chain(
                     own.into_iter()

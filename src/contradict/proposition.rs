@@ -1232,6 +1232,18 @@ mod tests {
         let text = "the U.S. President and Gen. Lee did not order the strike";
         let at = text.find("order").unwrap();
         assert_eq!(clause_start(text, at), 0);
+        // The act may open the sentence, or end on its stop; a title written short ends none.
+        let text = "This was not our doing. Responsibility lies with Moscow";
+        let at = text.find("Responsibility").unwrap();
+        assert_eq!(clause_start(text, at), at);
+        let text = "We do not know who is responsible. Iran called for calm";
+        let end = text.find("responsible").unwrap() + "responsible".len();
+        assert_eq!(
+            &text[..clause_end(text, end)],
+            "We do not know who is responsible."
+        );
+        let text = "It was not the unit under Brig. Gen. Hajizadeh that fired";
+        assert_eq!(clause_start(text, text.find("fired").unwrap()), 0);
         let r = "responsible";
         let cases: &[Case] = &[
             (
@@ -1347,6 +1359,28 @@ mod tests {
                 "the airliner was not hit by a missile",
                 false,
                 Some((r, Some("CHL"), -1)),
+            ),
+            (
+                "CHLGOV",
+                "said",
+                "it wasn't our missile",
+                false,
+                Some((r, Some("CHL"), -1)),
+            ),
+            // No party named on the weapon: no doer, and the speaker is not taken for one.
+            (
+                "CANGOV",
+                "said",
+                "our intelligence shows a missile hit the plane",
+                false,
+                None,
+            ),
+            (
+                "UKRGOV",
+                "said",
+                "It was a missile strike, not a gas leak",
+                false,
+                None,
             ),
         ];
         check_table(cases);

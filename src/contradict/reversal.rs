@@ -8,6 +8,12 @@
 //! the later claim must say the position changed ("no longer", "now says"): weeks apart, a
 //! party blaming and clearing someone usually speaks of two incidents.
 //!
+//! An admission is a reversal too ([`admission`]): a party that denied its own act and later
+//! admits it, or the other way round ("impossible that a missile hit the plane", then "the
+//! air defence command accepts full responsibility"), said by any of its bodies (the actor
+//! codes of one side), a day or more apart, the admitting claim saying so in its words and
+//! firmly. Such claims ([`own_act`]) also sit in their side's bucket for this rule's blocking.
+//!
 //! ## Why it matters
 //!
 //! A government that said a deal was near and a week later says there is none has
@@ -176,7 +182,8 @@ fn admission(p: &Pair, opts: &Options) -> Option<f32> {
     }
     let admits = if sx == Stance::Asserts { x } else { y };
     let says = |it: &Item| ADMITS.is_match(&it.claim.text) || ADMITS.is_match(&it.claim.sentence);
-    if !says(admits) || !super::pair_has_stance(p) {
+    // A hedged or weakly attributed admission ("may have been hit by mistake") flips too easily.
+    if !says(admits) || !admits.features.firm || !super::pair_has_stance(p) {
         return None;
     }
     Some(pair_weight(p) * (0.85 + 0.15 * (p.gap as f32 / 30.0).min(1.0)))

@@ -461,6 +461,13 @@ fn split_rest(rest: &str, macros: &[(String, String)], expand: impl Fn(&str) -> 
     }
 }
 
+/// A speech verb after "would like to": the courtesy that opens a statement ("we would like
+/// to stress that …").
+static COURTESY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^ like to (?:stress|say|note|emphasi[sz]e|underline|underscore|reiterate|point out|remind|make (?:it )?clear|clarify|recall|repeat|state|confirm|inform)\b")
+        .expect("valid regex")
+});
+
 /// The hedges of `hedges.tsv`, and their prefix literals in one automaton.
 fn hedge_rules() -> (heads::Heads, Vec<Hedge>) {
     let hedges: Vec<Hedge> = (HEDGES.rows().iter())
@@ -657,8 +664,9 @@ fn apply_hedge(lex: &Lexicon, content: &str, lc: &str, reading: &mut Reading) {
                 continue;
             }
             // "We would like to stress that …", "I would like to say": a courtesy that
-            // introduces the statement, not a doubt about it.
-            if word.eq_ignore_ascii_case("would") && lc[m.end..].starts_with(" like to ") {
+            // introduces the statement, not a doubt about it ("we would like to reach a deal"
+            // is a wish, and stays hedged).
+            if word.eq_ignore_ascii_case("would") && COURTESY.is_match(&lc[m.end..]) {
                 continue;
             }
             // A modal inside a relative clause or a noun's complement hedges that noun, not
@@ -1145,6 +1153,7 @@ mod tests {
             // a modal under "no way" is certainty: no hedge
             ("there is no way the sides could reach an agreement this week", "agreement -1"),
             ("we would like to stress that the sides reached an agreement in Geneva", "agreement 1"),
+            ("we would like to reach an agreement in Geneva", "agreement 1 hedge=would"),
             ("it is too early to say whether a deal is near", "agreement 0 hedge=too early to say"),
             // Ceasefire.
             ("the cessation of hostilities is not holding", "ceasefire -1"),

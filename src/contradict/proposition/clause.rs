@@ -20,28 +20,60 @@ pub(super) fn clause_start(text: &str, at: usize) -> usize {
     if let Some(i) = head.rfind(", but ") {
         start = start.max(i + 6);
     }
-    if let Some(m) = SENTENCE_END.find_iter(head).last() {
-        start = start.max(m.end() - 1);
+    // The sentence's capital may be the act's own first letter: look at the whole text.
+    if let Some(next) = sentence_starts(text).take_while(|&s| s <= at).last() {
+        start = start.max(next);
     }
     start
 }
 
 /// Where the clause holding byte `at` ends: at the next ';', ':', '(', '—', ", but" or the
-/// end of a sentence.
+/// end of a sentence (its stop included).
 pub(super) fn clause_end(text: &str, at: usize) -> usize {
     let tail = &text[at..];
-    let mut end = tail.find([';', ':', '(', '—']).unwrap_or(tail.len());
+    let mut end = at + tail.find([';', ':', '(', '—']).unwrap_or(tail.len());
     if let Some(i) = tail.find(", but ") {
-        end = end.min(i);
+        end = end.min(at + i);
     }
-    if let Some(m) = SENTENCE_END.find(tail) {
-        end = end.min(m.start() + 4);
+    // An act may end on the stop itself ("… who is responsible. Iran called for calm").
+    if let Some(stop) = SENTENCE_END
+        .find_iter(text)
+        .filter(|m| !abbreviation(text, m.start()))
+        .map(|m| m.start() + 4)
+        .find(|&stop| stop > at)
+    {
+        end = end.min(stop);
     }
-    at + end
+    end
 }
 
-/// The end of a sentence inside a claim: a lower-case word of three letters or more, a full
-/// stop, question or exclamation mark (and a closing quote), a space and a capital. An
-/// initial or a title ("U.S. President", "Gen. Smith") ends no sentence.
+/// Where each sentence after the first starts (its capital), in order.
+fn sentence_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    SENTENCE_END
+        .find_iter(text)
+        .filter(|m| !abbreviation(text, m.start()))
+        .map(|m| m.end() - 1)
+}
+
+/// The word ending at the stop after byte `at + 3` is a title or a month written short
+/// ("Brig. Gen. Hajizadeh", "Capt. Lee", "Sept. 5"): no sentence ends there.
+fn abbreviation(text: &str, at: usize) -> bool {
+    const SHORT: &[&str] = &[
+        "brig", "gen", "capt", "col", "maj", "sgt", "adm", "cmdr", "cpl", "pvt", "prof", "gov",
+        "sen", "rep", "rev", "hon", "insp", "supt", "det", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "corp", "inc", "ltd", "est", "approx",
+        "etc", "dept", "univ", "ave", "blvd",
+    ];
+    let head = &text[..at + 3];
+    let word_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    SHORT.contains(&head[word_start..].to_lowercase().as_str())
+}
+
+/// The end of a sentence inside a claim: a lower-case word of three letters or more (not a
+/// title written short, [`abbreviation`]), a full stop, question or exclamation mark (and a
+/// closing quote), a space and a capital. An initial or a title ("U.S. President", "Gen.
+/// Smith") ends no sentence.
 static SENTENCE_END: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"[a-z]{3}[.?!]["”’']? ["“‘']?[A-Z]"#).expect("valid regex"));
