@@ -1255,6 +1255,57 @@ fn blocking_finds_what_comparing_every_pair_finds() {
     }
 }
 
+/// Claims about a party's own act (denied, then admitted) by several bodies of one side
+/// (`reversal::admission`): blocking must still find exactly what comparing every pair finds,
+/// the admission reversals across actor codes included.
+#[test]
+fn blocking_finds_own_act_reversals_as_comparing_every_pair_does() {
+    // Denials by a government, admissions by its army: every reversal joins two actor codes.
+    const TEXTS: &[(&str, i8, &str)] = &[
+        (
+            "it is impossible that a missile hit the airliner",
+            -1,
+            "GOV",
+        ),
+        (
+            "its air defence unit accepts full responsibility for shooting down the airliner",
+            1,
+            "MIL",
+        ),
+        ("our forces mistakenly shot down the airliner", 1, "MIL"),
+        (
+            "we had nothing to do with the downing of the airliner",
+            -1,
+            "GOV",
+        ),
+    ];
+    let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let claims: Vec<StoredClaim> = (0..240usize)
+        .map(|i| {
+            let (text, polarity, role) = TEXTS[i % TEXTS.len()];
+            let code = format!("{}{role}", ["IRN", "RUS"][(i / 4) % 2]);
+            let mut c = claim(i as i64 + 1, &code, "", "", polarity)
+                .speaker(["the ministry", "the army", "a spokesman"][i % 3])
+                .with(|c| c.text = text.into());
+            c.claim.date = DateValue::day(start + chrono::Days::new(((i * 13) % 90) as u64));
+            c
+        })
+        .collect();
+    // Buckets here are denser than `nearest` bounds (a claim's 24 nearest per bucket): lift the
+    // bound, so blocking must find every pair exhaustive comparison finds.
+    let opts = Options {
+        nearest: usize::MAX,
+        ..Options::default()
+    };
+    let (old, new) = claims.split_at(100);
+    let (blocked, _) = run("t", new, old, &opts, false);
+    let (all, _) = run("t", new, old, &opts, true);
+    assert_eq!(blocked, all);
+    assert!(blocked
+        .iter()
+        .any(|c| c.kind == ContradictionKind::Reversal));
+}
+
 #[test]
 fn blocking_keeps_comparisons_far_below_all_pairs() {
     let claims = spread(20_000);
