@@ -171,7 +171,8 @@ static ADMITS: Lazy<Regex> = Lazy::new(|| {
 fn admission(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
     let (sx, sy) = (own_act(x)?, own_act(y)?);
-    if !sx.opposes(sy) || x.ids.side != y.ids.side || x.ids.agent != y.ids.agent {
+    // One doer: `own_act` makes it each claim's own side, so the sides agree too.
+    if !sx.opposes(sy) || x.ids.agent != y.ids.agent {
         return None;
     }
     // A request ("urged Tehran to accept responsibility") is nobody's admission; the party's

@@ -6,7 +6,12 @@ use regex::Regex;
 /// Where `head` continues after its last stop of `marks`, past the stop itself (a dash is
 /// three bytes); 0 when it holds none.
 pub(super) fn after_last(head: &str, marks: &[char]) -> usize {
-    head.rfind(marks).map_or(0, |i| {
+    after_last_where(head, |c| marks.contains(&c))
+}
+
+/// Where `head` continues after its last character that `stop` accepts, past it; 0 when none.
+fn after_last_where(head: &str, stop: impl FnMut(char) -> bool) -> usize {
+    head.rfind(stop).map_or(0, |i| {
         i + head[i..].chars().next().map_or(1, char::len_utf8)
     })
 }
@@ -21,7 +26,11 @@ pub(super) fn clause_start(text: &str, at: usize) -> usize {
         start = start.max(i + 6);
     }
     // The sentence's capital may be the act's own first letter: look at the whole text.
-    if let Some(next) = sentence_starts(text).take_while(|&s| s <= at).last() {
+    if let Some(next) = sentence_ends(text)
+        .map(|m| m.end() - 1)
+        .take_while(|&s| s <= at)
+        .last()
+    {
         start = start.max(next);
     }
     start
@@ -36,9 +45,7 @@ pub(super) fn clause_end(text: &str, at: usize) -> usize {
         end = end.min(at + i);
     }
     // An act may end on the stop itself ("… who is responsible. Iran called for calm").
-    if let Some(stop) = SENTENCE_END
-        .find_iter(text)
-        .filter(|m| !abbreviation(text, m.start()))
+    if let Some(stop) = sentence_ends(text)
         .map(|m| m.start() + 4)
         .find(|&stop| stop > at)
     {
@@ -47,12 +54,12 @@ pub(super) fn clause_end(text: &str, at: usize) -> usize {
     end
 }
 
-/// Where each sentence after the first starts (its capital), in order.
-fn sentence_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+/// Each sentence end in `text`, in order ([`SENTENCE_END`] less titles written short): the
+/// stop is 3 bytes after the match's start, the next sentence's capital its last byte.
+fn sentence_ends(text: &str) -> impl Iterator<Item = regex::Match<'_>> + '_ {
     SENTENCE_END
         .find_iter(text)
-        .filter(|m| !abbreviation(text, m.start()))
-        .map(|m| m.end() - 1)
+        .filter(move |m| !abbreviation(text, m.start()))
 }
 
 /// The word ending at the stop after byte `at + 3` is a title or a month written short
@@ -65,9 +72,7 @@ fn abbreviation(text: &str, at: usize) -> bool {
         "etc", "dept", "univ", "ave", "blvd",
     ];
     let head = &text[..at + 3];
-    let word_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-        i + head[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let word_start = after_last_where(head, |c| !c.is_alphabetic());
     SHORT.contains(&head[word_start..].to_lowercase().as_str())
 }
 
