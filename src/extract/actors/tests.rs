@@ -755,6 +755,11 @@ fn other_stories_get_codes() {
         ("2018-03-28", "The commander of the Russian Navy's Northern Fleet said the drills were routine.", "RUSMIL"),
         ("2018-03-28", "The Russian UN envoy said the resolution was one-sided.", "RUSGOV"),
         ("2019-02-27", "Rear Adm. Levi Otieno, the head of Kenya's navy, said the boats had left.", "KENMIL"),
+        ("2021-05-24", "Ferrolinea's CEO Ana Ruiz accused the port of piracy.", "NGOBUS"),
+        ("2021-05-24", "The chief executive of the ferry line said the crew was safe.", "NGOBUS"),
+        ("2021-05-24", "A Chilean manufacturer said the engine had not failed.", "CHLBUS"),
+        ("2021-05-24", "Swiss email provider Postbox AG said it would support the inquiry.", "CHEBUS"),
+        ("2021-05-24", "Ana Ruiz, head of the International Port Pilots Association, said the diversion was disturbing.", "NGOHUM"),
     ];
     let g = Gazetteer::builtin();
     let failures: Vec<String> = cases

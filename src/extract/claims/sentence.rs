@@ -139,7 +139,7 @@ fn cue_matches(
             || (text[sent.start..ms]
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .is_empty()
-                && text[ms..me].eq_ignore_ascii_case("according to"))
+                && lex.rows[m.pattern().as_usize()].kind == CueKind::SourcePhrase)
             || (!text[sent.start..ms].trim().is_empty() && is_title_case());
         if !lower_or_initial || inside_quote(quotes, ms, me) {
             continue;

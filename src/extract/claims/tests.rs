@@ -851,6 +851,16 @@ fn attribution_table() {
             "According to a statement from the harbour board, the channel will stay shut.",
             &["the harbour board | According to | indirect | the channel will stay shut"],
         ),
+        // "as per" sources like "according to" (South Asian English), at the sentence's start too
+        (
+            "As per the harbour board's statement, the two mayors agreed that the channel would stay shut.",
+            &["the harbour board's statement | As per | indirect | the two mayors agreed that the channel would stay shut"],
+        ),
+        // a weak cue straight before "of" is the noun: no claim of "two member"
+        (
+            "The seizure of a ferry sailing between two member states of the union is an affront to the law.",
+            &[],
+        ),
         // an open question is no position
         (
             "The harbour master declined to say whether the channel would reopen.",

@@ -665,8 +665,15 @@ fn weak_cue_check(
     let before = word_before_cue(site, at).unwrap_or("");
     // "a tweet", "their states": a cue straight after an article or a possessive is a noun.
     // "the final say on state matters", "no say in it": a share in a decision, not speech.
-    let noun =
-        in_list(NOUN_DETERMINERS, before) || (at.cue_word == "say" && in_list(&SAY_NOUN, before));
+    // "two member states of the European Union", "reports of shelling": a weak cue (a noun
+    // too) straight before "of" is the noun.
+    let of_after = site.row.weak
+        && toks
+            .get(at.ce)
+            .is_some_and(|n| n.k == TokKind::Word && word(text, n).eq_ignore_ascii_case("of"));
+    let noun = in_list(NOUN_DETERMINERS, before)
+        || (at.cue_word == "say" && in_list(&SAY_NOUN, before))
+        || of_after;
     // "had come under repeated fire", "amid reported clashes": a participle straight after a
     // preposition modifies a noun.
     // "the vessel had ignored repeated warnings": after an auxiliary and a past participle,
