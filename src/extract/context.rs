@@ -1341,6 +1341,20 @@ mod tests {
                 "Chile, Peru, and the United States said in a joint statement the vote was flawed.",
                 &[Some("USA"), Some("CHL"), Some("PER")],
             ),
+            // a party owning its role ("NATO's chief"), and offices written with a possessive
+            (
+                "NATO's chief and Poland's president said there is no sign of a deliberate attack.",
+                &[Some("POL"), None],
+            ),
+            (
+                "Chile's foreign minister and Peru's defence minister said the talks failed.",
+                &[Some("PER"), Some("CHL")],
+            ),
+            // officials with no possessive are no single party
+            (
+                "Chilean officials and Peru's defence minister said the talks failed.",
+                &[Some("PER")],
+            ),
             // a comma alone joins nothing: a place before the speaker
             (
                 "In Oslo, Iceland said the talks had failed.",

@@ -3,8 +3,8 @@
 //! resolves to one of them.
 
 use super::lexicon::{
-    in_list, role_of, Gender, Role, CAP_STOP, GOV_OFFICES, NAME_LIKE_SKIPS, PRONOUNS, ROLES,
-    TITLE_ABBREVS,
+    in_list, role_of, Gender, Role, CAP_STOP, DETERMINERS, GOV_OFFICES, NAME_LIKE_SKIPS, PRONOUNS,
+    ROLES, TITLE_ABBREVS,
 };
 use super::phrase::{canonical_name, role_preposition};
 use super::quotes::Quote;
@@ -203,7 +203,7 @@ impl<'a> Ctx<'a> {
         // "A spokesman for the Bolivian army", "army spokesman Juan Perez": the phrase's head
         // (its words before a preposition) ends in a person's role or a name after one, so it
         // is a person whatever body the actor code names, and "he said" may refer back to it.
-        let person_head = head_is_person(&head_words);
+        let person_head = head_is_person(&head_words) || titled_name(phrase, &name, named);
         let org = !named_after_possessive
             && !person_head
             && (actor
@@ -749,6 +749,23 @@ fn head_is_person(head_words: &[&str]) -> bool {
         return false;
     };
     !role.org && !role.plural && head[i + 1..].iter().all(|w| is_cap(w))
+}
+
+/// "U.N. Undersecretary-General for political affairs Rosemary DiCarlo": a name of two words
+/// or more after a title (not after a determiner or a possessive) is a person's, whatever body
+/// the title names, so "she said" may refer back to it.
+fn titled_name(phrase: &str, name: &str, named: bool) -> bool {
+    let Some(title) = phrase.strip_suffix(name).map(str::trim_end) else {
+        return false;
+    };
+    let last = title.rsplit(' ').next().unwrap_or("");
+    named
+        && name.split_whitespace().count() >= 2
+        && !title.is_empty()
+        && !in_list(DETERMINERS, last)
+        && !last.ends_with("'s")
+        && !last.ends_with('\u{2019}')
+        && !last.ends_with("s'")
 }
 
 /// The words after the last possessive of a phrase: "the SOHR's Rami Abdulrahman" -> "Rami

@@ -1344,6 +1344,16 @@ fn speaker_side_table() {
                 "Ingrid Berg | - | it flew at 40,000 feet",
             ],
         ),
+        // A name after a title of a body ("U.N. Undersecretary-General for political affairs")
+        // is a person for "she", not the body; the speaker before stays herself.
+        (
+            "Poland's president said the blast was an accident. U.N. Undersecretary-General for political affairs Ana Ruiz told the council that it was the worst week. She reiterated that attacks on civilians are prohibited.",
+            &[
+                "Poland's president | POLGOV | the blast was an accident",
+                "Ana Ruiz | IGOUNO | it was the worst week",
+                "Ana Ruiz | IGOUNO | attacks on civilians are prohibited",
+            ],
+        ),
         // "he" is a person, never a thing named before it.
         (
             "The agreement was signed in Oslo. \"It will hold,\" he said.",

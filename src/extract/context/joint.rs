@@ -31,12 +31,47 @@ pub fn joint_speakers(article: &Article, claims: &mut Vec<Claim>) {
     *claims = out;
 }
 
+/// A mention that can be a party to a joint statement: a named one, or one office of a
+/// state written with its possessive ("Turkey's defence minister"; not "officials").
+fn party(m: &ActorMention) -> bool {
+    let owned_office = m.kind == crate::model::ActorKind::Anonymous
+        && m.country.is_some()
+        && (m.text.contains("'s ") || m.text.contains("\u{2019}s "));
+    usable(m) || owned_office
+}
+
 /// What may join two coordinated parties: "A and B", "A, B and C", "A, B, and the C".
 const AND: [&str; 2] = [" and ", ", and "];
 const LIST: &str = ", ";
 
 /// The longest gap between two conjuncts, in bytes: ", and " then "the ".
 const LONGEST_GAP: usize = 10;
+
+/// The longest gap when the party before "and" owns a role: "NATO's secretary general and".
+const LONGEST_ROLE_GAP: usize = 40;
+
+/// The words of a role a party owns, at the start of a gap ("'s chief and " -> " and "):
+/// a possessive, then one to three lower-case words. The gap unchanged otherwise.
+fn past_owned_role(gap: &str) -> &str {
+    let Some(rest) = gap
+        .strip_prefix("'s ")
+        .or_else(|| gap.strip_prefix("\u{2019}s "))
+    else {
+        return gap;
+    };
+    let mut at = 0;
+    for (n, w) in rest.split(' ').enumerate() {
+        let plain = !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        if n >= 3 || !plain || w == "and" {
+            break;
+        }
+        at += w.len() + 1;
+    }
+    if at == 0 {
+        return gap;
+    }
+    &rest[at - 1..]
+}
 
 /// The article's mentions by where they end and where they start, so the mention right
 /// before or after a speaker is found by a binary search, not a walk over all of them (a long
@@ -61,15 +96,16 @@ impl<'a> Adjacent<'a> {
         }
     }
 
-    /// The first mention, in the article's order, that ends within [`LONGEST_GAP`] bytes
-    /// before `at` and passes `ok`.
+    /// The first mention, in the article's order, that ends within `gap` bytes before `at`
+    /// and passes `ok`.
     fn ending_before(
         &self,
         at: usize,
+        gap: usize,
         ok: impl Fn(&ActorMention) -> bool,
     ) -> Option<&'a ActorMention> {
         let end = |m: &ActorMention| m.span.end;
-        self.first_in(&self.by_end, end, at.saturating_sub(LONGEST_GAP)..at, ok)
+        self.first_in(&self.by_end, end, at.saturating_sub(gap)..at, ok)
     }
 
     /// The first mention, in the article's order, that starts within [`LONGEST_GAP`] bytes
@@ -120,7 +156,7 @@ fn conjuncts<'a>(article: &Article, near: &Adjacent<'a>, c: &Claim) -> Vec<&'a A
     let mut take = |m: &'a ActorMention, found: &mut Vec<&'a ActorMention>| {
         let k = side(&m.code);
         match k {
-            Some(k) if usable(m) && !c.span.overlaps(m.span) && !sides.contains(&k) => {
+            Some(k) if party(m) && !c.span.overlaps(m.span) && !sides.contains(&k) => {
                 sides.push(k);
                 found.push(m);
             }
@@ -134,12 +170,16 @@ fn conjuncts<'a>(article: &Article, near: &Adjacent<'a>, c: &Claim) -> Vec<&'a A
     };
     let mut found = Vec::new();
     // Backward: the first gap is "and", the next ones list commas.
+    // "NATO's chief and Poland's president said": the first party may own a role.
     let mut start = span.start;
     let mut seps: &[&str] = &AND;
-    while let Some(m) = near.ending_before(start, |m| {
-        body.get(m.span.end..start)
-            .is_some_and(|gap| joins(gap, seps))
+    let mut reach = LONGEST_ROLE_GAP;
+    while let Some(m) = near.ending_before(start, reach, |m| {
+        body.get(m.span.end..start).is_some_and(|gap| {
+            joins(gap, seps) || (reach > LONGEST_GAP && joins(past_owned_role(gap), seps))
+        })
     }) {
+        reach = LONGEST_GAP;
         take(m, &mut found);
         start = m.span.start;
         seps = std::slice::from_ref(&LIST);
