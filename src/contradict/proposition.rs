@@ -2348,7 +2348,15 @@ mod tests {
             bool,
             Option<(&'a str, Option<&'a str>, i8)>,
         );
-        let cases: [Case; 16] = [
+        let cases: [Case; 17] = [
+            // a description then the name the gazetteer knows: the name is the doer
+            (
+                "CHLGOV",
+                "said",
+                "the rocket fire came from the Palestinian militant group Hamas",
+                false,
+                Some(("originate", Some("PSENSA"), 1)),
+            ),
             (
                 "PERGOV",
                 "said",

@@ -1350,10 +1350,9 @@ mod tests {
                 "Chile's foreign minister and Peru's defence minister said the talks failed.",
                 &[Some("PER"), Some("CHL")],
             ),
-            // officials with no possessive are no single party
             (
-                "Chilean officials and Peru's defence minister said the talks failed.",
-                &[Some("PER")],
+                "US officials and the Peruvian leader said Chile looked to have been involved.",
+                &[Some("PER"), Some("USA")],
             ),
             // a comma alone joins nothing: a place before the speaker
             (

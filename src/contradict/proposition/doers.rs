@@ -2,7 +2,7 @@
 //! for (a country, an international body, or an armed camp against its state).
 
 use crate::extract::actors;
-use crate::model::{ActorMention, Claim};
+use crate::model::{ActorKind, ActorMention, Claim};
 
 /// The doer an armed camp against its state is: its six-letter code ("YEMREB"), so the
 /// rebels' acts are never their state's ("the rebels shelled the town" vs "government forces
@@ -76,12 +76,42 @@ pub(super) fn mentions_in(claim: &Claim) -> Vec<ActorMention> {
         mentions.sort_by_key(|m| m.span.start);
     }
     anchor_generic(claim, &mut mentions);
+    named_after_description(text, &mut mentions);
     for m in &mut mentions {
         if let Some(code) = camp_after(text, m) {
             m.code = code;
         }
     }
     mentions
+}
+
+/// "the Palestinian militant group Hamas", "the state energy firm Petrolera": a description
+/// (a title's mention) followed, after at most two lower-case words, by a name the gazetteer
+/// knows is that name: the described party is dropped so the name stands for it.
+fn named_after_description(text: &str, mentions: &mut Vec<ActorMention>) {
+    let described = |i: usize| {
+        let (m, n) = (&mentions[i], mentions.get(i + 1));
+        let named =
+            |n: &&ActorMention| matches!(n.kind, ActorKind::Organisation | ActorKind::Person);
+        let Some(n) = n.filter(|n| named(n) && n.span.start >= m.span.end) else {
+            return false;
+        };
+        let gap = text.get(m.span.end..n.span.start).unwrap_or(",");
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        m.kind != ActorKind::Country
+            && m.code != n.code
+            && words.len() <= 2
+            && gap.starts_with(' ')
+            && words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+    };
+    let drop: Vec<bool> = (0..mentions.len()).map(described).collect();
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// "Malian rebels", "Yemeni separatist fighters": a country's word before a word naming an

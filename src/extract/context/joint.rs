@@ -31,13 +31,12 @@ pub fn joint_speakers(article: &Article, claims: &mut Vec<Claim>) {
     *claims = out;
 }
 
-/// A mention that can be a party to a joint statement: a named one, or one office of a
-/// state written with its possessive ("Turkey's defence minister"; not "officials").
+/// A mention that can be a party to a joint statement: a named one, or an unnamed source of
+/// a state ("Turkey's defence minister", "US officials").
 fn party(m: &ActorMention) -> bool {
-    let owned_office = m.kind == crate::model::ActorKind::Anonymous
-        && m.country.is_some()
-        && (m.text.contains("'s ") || m.text.contains("\u{2019}s "));
-    usable(m) || owned_office
+    let state_source =
+        m.kind == crate::model::ActorKind::Anonymous && m.country.is_some() && m.text.contains(' ');
+    usable(m) || state_source
 }
 
 /// What may join two coordinated parties: "A and B", "A, B and C", "A, B, and the C".
