@@ -38,6 +38,11 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     }
     let lead = text[sent.start..cue.start].trim();
     let lead_words = lead.split_whitespace().count();
+    // "This was stated by X": a passive source phrase only points back.
+    let passive = text[cue.start..cue.end].to_lowercase().ends_with(" by");
+    if passive && !anaphoric_subject(lead) {
+        return None;
+    }
     // "…, the minister told his counterpart, according to a statement from his ministry": the
     // phrase sources the attribution before it, which is the claim.
     let before = site
@@ -59,7 +64,10 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let mut sentence = sent;
     let (cs, ce) = if let Some(o) = relayed {
         (o.content.start, cue.start)
-    } else if let Some(prev) = anaphoric_lead(lead).then(|| previous(ctx, sent)).flatten() {
+    } else if let Some(prev) = (anaphoric_lead(lead) || passive)
+        .then(|| previous(ctx, sent))
+        .flatten()
+    {
         // "Obama and Putin agreed to keep talking. That's according to a senior official."
         sentence = Span::new(prev.start, sent.end);
         (prev.start, prev.end)
@@ -128,6 +136,16 @@ fn issuer(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
 fn anaphoric_lead(lead: &str) -> bool {
     let l = lead.to_lowercase().replace('’', "'");
     matches!(l.as_str(), "that's" | "that is" | "this is" | "that was")
+}
+
+/// "This", "That", "It", "This information": the subject of a passive source phrase that
+/// points back at the sentence before ("This was stated by the minister").
+fn anaphoric_subject(lead: &str) -> bool {
+    let l = lead.to_lowercase();
+    matches!(
+        l.as_str(),
+        "this" | "that" | "it" | "this information" | "this statement" | "the statement"
+    )
 }
 
 /// The sentence right before `sent` in the article.

@@ -109,6 +109,27 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
             2 => false,
             _ => open.is_none(),
         };
+        // `… whatever they are," Kuleba said.` with no mark opening the paragraph: a mark after
+        // the quotation's own punctuation and before a space closes a quotation that opened
+        // with the paragraph (the page lost its opening mark).
+        let lost_opener = open.is_none()
+            && kind != 1
+            && text[..i].ends_with([',', '.', '!', '?'])
+            && b.get(next).is_none_or(|n| n.is_ascii_whitespace())
+            && !text[para_start..i].contains(['"', '\u{201C}', '\u{201D}']);
+        if lost_opener {
+            let start =
+                para_start + (text[para_start..i].len() - text[para_start..i].trim_start().len());
+            out.push(Quote {
+                open: start,
+                start,
+                end: i,
+                close_end: i + mark_len,
+                closed: true,
+                para_start,
+            });
+            continue;
+        }
         if opening {
             if open.is_none() {
                 open = Some((i, i + mark_len));
@@ -453,6 +474,23 @@ mod tests {
                 2 => false,
                 _ => open.is_none(),
             };
+            let lost_opener = open.is_none()
+                && kind != 1
+                && text[..i].ends_with([',', '.', '!', '?'])
+                && b.get(i + mark_len).is_none_or(|n| n.is_ascii_whitespace())
+                && !text[para_start..i].contains(['"', '\u{201C}', '\u{201D}']);
+            if lost_opener {
+                let lead = text[para_start..i].len() - text[para_start..i].trim_start().len();
+                out.push(Quote {
+                    open: para_start + lead,
+                    start: para_start + lead,
+                    end: i,
+                    close_end: i + mark_len,
+                    closed: true,
+                    para_start,
+                });
+                continue;
+            }
             if opening {
                 if open.is_none() {
                     open = Some((i, i + mark_len));

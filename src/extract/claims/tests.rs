@@ -463,6 +463,21 @@ fn attribution_table() {
             "The ceasefire collapsed overnight in two provinces. That's according to a senior administration official who spoke on condition of anonymity.",
             &["a senior administration official | according to | indirect | The ceasefire collapsed overnight in two provinces"],
         ),
+        // "This was stated by X" sources the sentence before; a passive source phrase with a
+        // subject of its own sources nothing
+        (
+            "The port has received no request for inspection.\n\nThis was stated by the harbour master Ana Ruiz, the Diario portal reports.",
+            &["the harbour master Ana Ruiz | was stated by | indirect | The port has received no request for inspection"],
+        ),
+        (
+            "The strike was reported by local radio.",
+            &[],
+        ),
+        // a page that lost a quotation's opening mark: the quotation opened with the paragraph
+        (
+            "The mayor spoke on Tuesday.\n\nWe are taking part in the inquiry. It was not our missile,\" Ruiz said.",
+            &["Ruiz | said | direct | We are taking part in the inquiry. It was not our missile"],
+        ),
         // quote-first
         (
             "\"We are close to an agreement,\" Lavrov said.",
