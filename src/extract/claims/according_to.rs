@@ -61,6 +61,13 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let (first, end) = issuer(text, toks, end).unwrap_or((ci, if np.is_some() { end } else { k }));
     let spk_toks = &toks[first..=k.max(end)];
     let speaker = ctx.speaker_from_phrase(spk_toks, &toks[first..=end]);
+    // "as per the ministry's statement" sources; "as per bilateral agreements" is a manner:
+    // "as per" needs a party or a channel ("statement", "report") for its source.
+    let as_per = text[cue.start..cue.end].eq_ignore_ascii_case("as per");
+    let channel = in_list(&CHANNEL_NOUNS, word(text, &toks[end]));
+    if as_per && speaker.actor.is_none() && !channel {
+        return None;
+    }
     let mut sentence = sent;
     let (cs, ce) = if let Some(o) = relayed {
         (o.content.start, cue.start)

@@ -871,6 +871,11 @@ fn attribution_table() {
             "As per the harbour board's statement, the two mayors agreed that the channel would stay shut.",
             &["the harbour board's statement | As per | indirect | the two mayors agreed that the channel would stay shut"],
         ),
+        // "as per" an agreement is a manner, not a source
+        (
+            "Neither side would escalate, as per bilateral agreements and protocols.",
+            &[],
+        ),
         // a weak cue straight before "of" is the noun: no claim of "two member"
         (
             "The seizure of a ferry sailing between two member states of the union is an affront to the law.",
