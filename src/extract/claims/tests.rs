@@ -53,6 +53,10 @@ fn attribution_table() {
             "The finance minister went on to claim it is obvious the bank has hidden its losses.",
             &["The finance minister | went on to claim | indirect | it is obvious the bank has hidden its losses"],
         ),
+        (
+            "The spokesman went even further to allege, \"The guards crossed the line by night.\"",
+            &["The spokesman | went even further to allege | direct | The guards crossed the line by night"],
+        ),
         // a fronted "as" clause with a cue of informing
         (
             "As an aide to the minister informed journalists earlier, the government in fact waited three days for a reply.",
