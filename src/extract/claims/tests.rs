@@ -53,6 +53,11 @@ fn attribution_table() {
             "The finance minister went on to claim it is obvious the bank has hidden its losses.",
             &["The finance minister | went on to claim | indirect | it is obvious the bank has hidden its losses"],
         ),
+        // "termed" characterises, like "branded"
+        (
+            "The ministry on Friday termed reports that it had sunk the trawler as lies.",
+            &["The ministry | termed | indirect | reports that it had sunk the trawler as lies"],
+        ),
         (
             "The spokesman went even further to allege, \"The guards crossed the line by night.\"",
             &["The spokesman | went even further to allege | direct | The guards crossed the line by night"],
