@@ -53,6 +53,15 @@ fn attribution_table() {
             "The finance minister went on to claim it is obvious the bank has hidden its losses.",
             &["The finance minister | went on to claim | indirect | it is obvious the bank has hidden its losses"],
         ),
+        // a preposition or "worth" before a participle cue is no speaker
+        (
+            "The regime has done everything to justify the diversion, including blaming it on a militant group.",
+            &[],
+        ),
+        (
+            "However, it's worth noting that the audio has not been verified.",
+            &[],
+        ),
         // "termed" characterises, like "branded"
         (
             "The ministry on Friday termed reports that it had sunk the trawler as lies.",
