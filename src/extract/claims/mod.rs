@@ -303,6 +303,9 @@ pub fn find(
     // verb straight before "of"/"for" is a passive participle; the phrase before it is the
     // accused, and nobody is said to accuse.
     drafts.retain(|d| !(d.cue_kind == CueKind::Accusation && passive_accusation(text, d.cue)));
+    // "a similar [statement] was made", "could be heard repeating", "territorial": a phrase
+    // of lower-case words whose last is no person, body, role or pronoun speaks for no one.
+    drafts.retain(|d| !headless_speaker(&d.speaker));
     drafts.sort_by_key(|d| (d.content.start, d.content.end));
     drafts.dedup_by(|a, b| a.content.overlaps(b.content) && a.speaker.span == b.speaker.span);
     let mut out = Vec::with_capacity(drafts.len());
@@ -323,6 +326,50 @@ pub fn find(
         });
     }
     out
+}
+
+/// Whether a speaker is one lower-case word (or an article and an adjective) with no actor,
+/// no role, no pronoun, no plural and no body's collective noun: "heard", "territorial", "to",
+/// "a similar".
+fn headless_speaker(sp: &Speaker) -> bool {
+    let name = sp.name.trim();
+    let Some(last) = name
+        .rsplit(' ')
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    else {
+        return false;
+    };
+    let words = name.split_whitespace().count();
+    // "a similar", "the territorial": an article and an adjective, no noun.
+    let adjective = ["ar", "al", "ic", "ous", "ive", "ful"]
+        .iter()
+        .any(|e| last.ends_with(e));
+    let shape = words == 1
+        || (words == 2
+            && adjective
+            && lexicon::in_list(&["a", "an", "the"], name.split(' ').next().unwrap_or("")));
+    sp.actor.is_none()
+        && shape
+        && !name.chars().any(char::is_uppercase)
+        && role_of(last).is_none()
+        && !lexicon::in_list(lexicon::PRONOUNS, last)
+        && !last.ends_with('s')
+        && !lexicon::in_list(
+            &[
+                "police",
+                "media",
+                "press",
+                "military",
+                "army",
+                "navy",
+                "government",
+                "staff",
+                "leadership",
+                "management",
+            ],
+            last,
+        )
 }
 
 /// A line of its own in title case that does not end a sentence ("U.S. and Russia Announce

@@ -53,6 +53,11 @@ fn attribution_table() {
             "The finance minister went on to claim it is obvious the bank has hidden its losses.",
             &["The finance minister | went on to claim | indirect | it is obvious the bank has hidden its losses"],
         ),
+        // a lower-case word that is no noun of a person or a body speaks for no one
+        (
+            "The pilots could be heard repeating the warning several times.",
+            &[],
+        ),
         // a preposition or "worth" before a participle cue is no speaker
         (
             "The regime has done everything to justify the diversion, including blaming it on a militant group.",
