@@ -306,6 +306,23 @@ pub fn find(
     // "a similar [statement] was made", "could be heard repeating", "territorial": a phrase
     // of lower-case words whose last is no person, body, role or pronoun speaks for no one.
     drafts.retain(|d| !headless_speaker(&d.speaker));
+    // A sentence already claimed is not claimed again by "said this": that draft goes.
+    let pointed: Vec<Option<Draft>> = drafts
+        .iter()
+        .map(|d| point_back(text, sentences, d))
+        .collect();
+    let mut gone = vec![false; drafts.len()];
+    for (i, p) in pointed.into_iter().enumerate() {
+        if let Some(p) = p {
+            gone[i] = drafts.iter().any(|o| o.content.overlaps(p.content));
+            drafts[i] = p;
+        }
+    }
+    let mut k = 0;
+    drafts.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
     drafts.sort_by_key(|d| (d.content.start, d.content.end));
     drafts.dedup_by(|a, b| a.content.overlaps(b.content) && a.speaker.span == b.speaker.span);
     let mut out = Vec::with_capacity(drafts.len());
@@ -326,6 +343,53 @@ pub fn find(
         });
     }
     out
+}
+
+/// "Zelensky said this during the press conference", "the minister announced this on
+/// Wednesday in his Twitter account": content that is only "this" (or "that"), with at most a
+/// phrase of occasion after it, points back at the sentence before, which is what was said.
+fn point_back(text: &str, sentences: &[Span], d: &Draft) -> Option<Draft> {
+    let content = d.content.slice(text).trim();
+    let lower = content.to_lowercase();
+    let Some(rest) = ["this", "that"]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w))
+        .filter(|r| r.is_empty() || r.starts_with(' '))
+    else {
+        return None;
+    };
+    let occasion = rest.split_whitespace().next().is_none_or(|w| {
+        lexicon::in_list(
+            &[
+                "during",
+                "on",
+                "in",
+                "at",
+                "after",
+                "while",
+                "when",
+                "to",
+                "via",
+                "through",
+                "earlier",
+                "today",
+                "yesterday",
+            ],
+            w,
+        )
+    });
+    if !occasion || d.kind != ClaimKind::Indirect {
+        return None;
+    }
+    let prev = sentences
+        .iter()
+        .rev()
+        .find(|s| s.end <= d.sentence.start && !s.is_empty())?;
+    Some(Draft {
+        content: *prev,
+        sentence: Span::new(prev.start, d.sentence.end),
+        ..d.clone()
+    })
 }
 
 /// Whether a speaker is one lower-case word (or an article and an adjective) with no actor,

@@ -53,6 +53,15 @@ fn attribution_table() {
             "The finance minister went on to claim it is obvious the bank has hidden its losses.",
             &["The finance minister | went on to claim | indirect | it is obvious the bank has hidden its losses"],
         ),
+        // "said this" points back at the sentence before; once, when that sentence has a claim
+        (
+            "The channel will stay shut. The harbour master said this during a briefing.",
+            &["The harbour master | said | indirect | The channel will stay shut."],
+        ),
+        (
+            "Ana Ruiz believes the channel will stay shut. The harbour master said this during a briefing.",
+            &["Ana Ruiz | believes | indirect | the channel will stay shut"],
+        ),
         // a lower-case word that is no noun of a person or a body speaks for no one
         (
             "The pilots could be heard repeating the warning several times.",
