@@ -350,14 +350,13 @@ pub fn find(
 /// phrase of occasion after it, points back at the sentence before, which is what was said.
 fn point_back(text: &str, sentences: &[Span], d: &Draft) -> Option<Draft> {
     let content = d.content.slice(text).trim();
-    let lower = content.to_lowercase();
-    let Some(rest) = ["this", "that"]
+    let rest = ["this", "that"]
         .iter()
-        .find_map(|w| lower.strip_prefix(w))
-        .filter(|r| r.is_empty() || r.starts_with(' '))
-    else {
-        return None;
-    };
+        .find_map(|w| {
+            let head = content.get(..w.len())?;
+            head.eq_ignore_ascii_case(w).then(|| &content[w.len()..])
+        })
+        .filter(|r| r.is_empty() || r.starts_with(' '))?;
     let occasion = rest.split_whitespace().next().is_none_or(|w| {
         lexicon::in_list(
             &[
