@@ -505,6 +505,11 @@ fn attribution_table() {
             "The strike was reported by local radio.",
             &[],
         ),
+        // "was said by X to have": a passive of speech with a subject of its own stays a claim
+        (
+            "The harbour master was said by Chilean officials to have raised objections to the closure.",
+            &["Chilean officials | said | indirect | raised objections to the closure"],
+        ),
         // a page that lost a quotation's opening mark: the quotation opened with the paragraph
         (
             "The mayor spoke on Tuesday.\n\nWe are taking part in the inquiry. It was not our missile,\" Ruiz said.",
