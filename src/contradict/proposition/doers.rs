@@ -86,8 +86,8 @@ pub(super) fn mentions_in(claim: &Claim) -> Vec<ActorMention> {
 }
 
 /// "the Palestinian militant group Hamas", "the state energy firm Petrolera": a description
-/// (a title's mention) followed, after at most two lower-case words, by a name the gazetteer
-/// knows is that name: the described party is dropped so the name stands for it.
+/// followed, after at most one body noun ("group", "firm"), by a name the gazetteer knows is
+/// that name: the described party is dropped so the name stands for it.
 fn named_after_description(text: &str, mentions: &mut Vec<ActorMention>) {
     let described = |i: usize| {
         let (m, n) = (&mentions[i], mentions.get(i + 1));
@@ -98,13 +98,25 @@ fn named_after_description(text: &str, mentions: &mut Vec<ActorMention>) {
         };
         let gap = text.get(m.span.end..n.span.start).unwrap_or(",");
         let words: Vec<&str> = gap.split_whitespace().collect();
+        // Only a body's noun may stand between ("militant group Hamas"): a verb or "and"
+        // ("the army attacked Hamas", "the navy and Hamas") joins two parties.
+        const BODY: &[&str] = &[
+            "group",
+            "movement",
+            "organisation",
+            "organization",
+            "militia",
+            "faction",
+            "party",
+            "company",
+            "firm",
+            "agency",
+        ];
         m.kind != ActorKind::Country
             && m.code != n.code
-            && words.len() <= 2
+            && words.len() <= 1
             && gap.starts_with(' ')
-            && words
-                .iter()
-                .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+            && words.iter().all(|w| BODY.contains(w))
     };
     let drop: Vec<bool> = (0..mentions.len()).map(described).collect();
     let mut k = 0;

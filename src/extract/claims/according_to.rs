@@ -1,5 +1,5 @@
-//! Source phrases: "according to X", with the content before it or after the comma that closes
-//! the source; "That's according to X" sources the sentence before.
+//! Source phrases: "according to X" and "as per X", with the content before it or after the comma that closes
+//! the source; "That's according to X" and "This was stated by X" source the sentence before.
 
 use super::coref::Ctx;
 use super::lexicon::{in_list, CueKind, CHANNEL_NOUNS};
@@ -69,6 +69,9 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         return None;
     }
     let mut sentence = sent;
+    if passive && previous(ctx, sent).is_none() {
+        return None;
+    }
     let (cs, ce) = if let Some(o) = relayed {
         (o.content.start, cue.start)
     } else if let Some(prev) = (anaphoric_lead(lead) || passive)
@@ -145,13 +148,13 @@ fn anaphoric_lead(lead: &str) -> bool {
     matches!(l.as_str(), "that's" | "that is" | "this is" | "that was")
 }
 
-/// "This", "That", "It", "This information": the subject of a passive source phrase that
+/// "This", "That", "This information": the subject of a passive source phrase that
 /// points back at the sentence before ("This was stated by the minister").
 fn anaphoric_subject(lead: &str) -> bool {
     let l = lead.to_lowercase();
     matches!(
         l.as_str(),
-        "this" | "that" | "it" | "this information" | "this statement" | "the statement"
+        "this" | "that" | "this information" | "this statement" | "the statement"
     )
 }
 

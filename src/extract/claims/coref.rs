@@ -203,7 +203,12 @@ impl<'a> Ctx<'a> {
         // "A spokesman for the Bolivian army", "army spokesman Juan Perez": the phrase's head
         // (its words before a preposition) ends in a person's role or a name after one, so it
         // is a person whatever body the actor code names, and "he said" may refer back to it.
-        let person_head = head_is_person(&head_words) || titled_name(phrase, &name, named);
+        // "The rights group Human Rights Watch": a body's own name after its description.
+        let own_name = actor.as_ref().is_some_and(|a| {
+            a.name == name && matches!(a.kind, ActorKind::Organisation | ActorKind::Country)
+        });
+        let person_head =
+            head_is_person(&head_words) || (!own_name && titled_name(phrase, &name, named));
         let org = !named_after_possessive
             && !person_head
             && (actor
@@ -764,7 +769,7 @@ fn titled_name(phrase: &str, name: &str, named: bool) -> bool {
         && !title.is_empty()
         && !in_list(DETERMINERS, last)
         && !last.ends_with("'s")
-        && !last.ends_with('\u{2019}')
+        && !last.ends_with("\u{2019}s")
         && !last.ends_with("s'")
 }
 

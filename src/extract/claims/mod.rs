@@ -303,26 +303,7 @@ pub fn find(
     // verb straight before "of"/"for" is a passive participle; the phrase before it is the
     // accused, and nobody is said to accuse.
     drafts.retain(|d| !(d.cue_kind == CueKind::Accusation && passive_accusation(text, d.cue)));
-    // "a similar [statement] was made", "could be heard repeating", "territorial": a phrase
-    // of lower-case words whose last is no person, body, role or pronoun speaks for no one.
-    drafts.retain(|d| !headless_speaker(&d.speaker));
-    // A sentence already claimed is not claimed again by "said this": that draft goes.
-    let pointed: Vec<Option<Draft>> = drafts
-        .iter()
-        .map(|d| point_back(text, sentences, d))
-        .collect();
-    let mut gone = vec![false; drafts.len()];
-    for (i, p) in pointed.into_iter().enumerate() {
-        if let Some(p) = p {
-            gone[i] = drafts.iter().any(|o| o.content.overlaps(p.content));
-            drafts[i] = p;
-        }
-    }
-    let mut k = 0;
-    drafts.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    tidy_speakers(text, sentences, &mut drafts);
     drafts.sort_by_key(|d| (d.content.start, d.content.end));
     drafts.dedup_by(|a, b| a.content.overlaps(b.content) && a.speaker.span == b.speaker.span);
     let mut out = Vec::with_capacity(drafts.len());
@@ -343,6 +324,31 @@ pub fn find(
         });
     }
     out
+}
+
+/// Speakers that say nothing go ([`headless_speaker`]), and "said this" claims point back at
+/// the sentence before ([`point_back`]); a sentence already claimed is not claimed again.
+fn tidy_speakers(text: &str, sentences: &[Span], drafts: &mut Vec<Draft>) {
+    // "could be heard repeating", "territorial": one lower-case word that is no person,
+    // body, role or pronoun speaks for no one.
+    drafts.retain(|d| !headless_speaker(&d.speaker));
+    // A sentence already claimed is not claimed again by "said this": that draft goes.
+    let pointed: Vec<Option<Draft>> = drafts
+        .iter()
+        .map(|d| point_back(text, sentences, d))
+        .collect();
+    let mut gone = vec![false; drafts.len()];
+    for (i, p) in pointed.into_iter().enumerate() {
+        if let Some(p) = p {
+            gone[i] = drafts.iter().any(|o| o.content.overlaps(p.content));
+            drafts[i] = p;
+        }
+    }
+    let mut k = 0;
+    drafts.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
 }
 
 /// "Zelensky said this during the press conference", "the minister announced this on
@@ -391,9 +397,8 @@ fn point_back(text: &str, sentences: &[Span], d: &Draft) -> Option<Draft> {
     })
 }
 
-/// Whether a speaker is one lower-case word (or an article and an adjective) with no actor,
-/// no role, no pronoun, no plural and no body's collective noun: "heard", "territorial", "to",
-/// "a similar".
+/// Whether a speaker is one lower-case word with no actor, no role, no pronoun, no plural
+/// and no body's collective noun: "heard", "territorial", "to".
 fn headless_speaker(sp: &Speaker) -> bool {
     let name = sp.name.trim();
     let Some(last) = name
@@ -403,15 +408,7 @@ fn headless_speaker(sp: &Speaker) -> bool {
     else {
         return false;
     };
-    let words = name.split_whitespace().count();
-    // "a similar", "the territorial": an article and an adjective, no noun.
-    let adjective = ["ar", "al", "ic", "ous", "ive", "ful"]
-        .iter()
-        .any(|e| last.ends_with(e));
-    let shape = words == 1
-        || (words == 2
-            && adjective
-            && lexicon::in_list(&["a", "an", "the"], name.split(' ').next().unwrap_or("")));
+    let shape = !name.contains(' ');
     sp.actor.is_none()
         && shape
         && !name.chars().any(char::is_uppercase)

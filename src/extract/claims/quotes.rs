@@ -39,15 +39,7 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
             if let Some(j) = blank_line_after(b, i) {
                 single = None;
                 if let Some((o, s)) = open.take() {
-                    let end = text[..i].trim_end().len().max(s);
-                    out.push(Quote {
-                        open: o,
-                        start: s,
-                        end,
-                        close_end: end,
-                        closed: false,
-                        para_start,
-                    });
+                    out.push(unclosed(o, s, text[..i].trim_end().len(), para_start));
                 }
                 para_start = j;
             }
@@ -109,26 +101,11 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
             2 => false,
             _ => open.is_none(),
         };
-        // `… whatever they are," Kuleba said.` with no mark opening the paragraph: a mark after
-        // the quotation's own punctuation and before a space closes a quotation that opened
-        // with the paragraph (the page lost its opening mark).
-        let lost_opener = open.is_none()
-            && kind != 1
-            && text[..i].ends_with([',', '.', '!', '?'])
-            && b.get(next).is_none_or(|n| n.is_ascii_whitespace())
-            && !text[para_start..i].contains(['"', '\u{201C}', '\u{201D}']);
-        if lost_opener {
-            let start =
-                para_start + (text[para_start..i].len() - text[para_start..i].trim_start().len());
-            out.push(Quote {
-                open: start,
-                start,
-                end: i,
-                close_end: i + mark_len,
-                closed: true,
-                para_start,
-            });
-            continue;
+        if open.is_none() && kind != 1 {
+            if let Some(q) = lost_opener(text, i, mark_len, para_start) {
+                out.push(q);
+                continue;
+            }
         }
         if opening {
             if open.is_none() {
@@ -146,17 +123,51 @@ pub(super) fn find_quotes(text: &str) -> Vec<Quote> {
         }
     }
     if let Some((o, s)) = open {
-        let end = text.trim_end().len().max(s);
-        out.push(Quote {
-            open: o,
-            start: s,
-            end,
-            close_end: end,
-            closed: false,
-            para_start,
-        });
+        out.push(unclosed(o, s, text.trim_end().len(), para_start));
     }
     out
+}
+
+/// A quotation opened at `o` (its text from `s`) and never closed: it runs to `end` (the end
+/// of its paragraph's text), and never before its own start.
+fn unclosed(o: usize, s: usize, end: usize, para_start: usize) -> Quote {
+    let end = end.max(s);
+    Quote {
+        open: o,
+        start: s,
+        end,
+        close_end: end,
+        closed: false,
+        para_start,
+    }
+}
+
+/// `… whatever they are," Kuleba said.` with no mark opening the paragraph: a closing or
+/// straight mark at `i` (`mark_len` bytes) after the quotation's own punctuation and before a
+/// space closes a quotation that opened with the line (the page lost its opening mark), when
+/// no other mark came before it in the paragraph.
+fn lost_opener(text: &str, i: usize, mark_len: usize, para_start: usize) -> Option<Quote> {
+    let before = &text[para_start..i];
+    let closes = before.ends_with([',', '.', '!', '?'])
+        && text
+            .as_bytes()
+            .get(i + mark_len)
+            .is_none_or(|n| n.is_ascii_whitespace())
+        && !before.contains(['"', '\u{201C}', '\u{201D}'])
+        && !before.contains("''");
+    if !closes {
+        return None;
+    }
+    let line = para_start + before.rfind('\n').map_or(0, |k| k + 1);
+    let start = line + (text[line..i].len() - text[line..i].trim_start().len());
+    Some(Quote {
+        open: start,
+        start,
+        end: i,
+        close_end: i + mark_len,
+        closed: true,
+        para_start,
+    })
 }
 
 /// The straight double mark at `i` follows a digit and precedes a compass letter standing
@@ -474,22 +485,11 @@ mod tests {
                 2 => false,
                 _ => open.is_none(),
             };
-            let lost_opener = open.is_none()
-                && kind != 1
-                && text[..i].ends_with([',', '.', '!', '?'])
-                && b.get(i + mark_len).is_none_or(|n| n.is_ascii_whitespace())
-                && !text[para_start..i].contains(['"', '\u{201C}', '\u{201D}']);
-            if lost_opener {
-                let lead = text[para_start..i].len() - text[para_start..i].trim_start().len();
-                out.push(Quote {
-                    open: para_start + lead,
-                    start: para_start + lead,
-                    end: i,
-                    close_end: i + mark_len,
-                    closed: true,
-                    para_start,
-                });
-                continue;
+            if open.is_none() && kind != 1 {
+                if let Some(q) = super::lost_opener(text, i, mark_len, para_start) {
+                    out.push(q);
+                    continue;
+                }
             }
             if opening {
                 if open.is_none() {

@@ -668,6 +668,9 @@ fn weak_cue_check(
     // "two member states of the European Union", "reports of shelling": a weak cue (a noun
     // too) straight before "of" is the noun.
     let of_after = site.row.weak
+        && site.row.kind != CueKind::Belief
+        && at.cue_word.ends_with('s')
+        && !at.cue_word.contains(' ')
         && toks
             .get(at.ce)
             .is_some_and(|n| n.k == TokKind::Word && word(text, n).eq_ignore_ascii_case("of"));

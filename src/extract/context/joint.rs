@@ -66,7 +66,12 @@ fn past_owned_role(gap: &str) -> &str {
         }
         at += w.len() + 1;
     }
-    if at == 0 {
+    // Only a role owned ("Russia's western border regions and" joins no one).
+    let last = rest[..at.saturating_sub(1)]
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    if at == 0 || !crate::extract::claims::person_role(last) {
         return gap;
     }
     &rest[at - 1..]
