@@ -6,7 +6,7 @@ use super::lexicon::{in_list, CueKind, CHANNEL_NOUNS};
 use super::phrase::{np_fwd, np_fwd_mode};
 use super::quotes::{clean_content, inside_quote};
 use super::tokens::{is_punct, tok_at, word, Tok, TokKind};
-use super::{CueSite, Draft};
+use super::{sentence_before, CueSite, Draft};
 use crate::model::{ClaimKind, Span};
 
 pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
@@ -69,15 +69,15 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         return None;
     }
     let mut sentence = sent;
-    if passive && previous(ctx, sent).is_none() {
+    let back = (anaphoric_lead(lead) || passive)
+        .then(|| sentence_before(ctx.sentences, sent.start))
+        .flatten();
+    if passive && back.is_none() {
         return None;
     }
     let (cs, ce) = if let Some(o) = relayed {
         (o.content.start, cue.start)
-    } else if let Some(prev) = (anaphoric_lead(lead) || passive)
-        .then(|| previous(ctx, sent))
-        .flatten()
-    {
+    } else if let Some(prev) = back {
         // "Obama and Putin agreed to keep talking. That's according to a senior official."
         sentence = Span::new(prev.start, sent.end);
         (prev.start, prev.end)
@@ -156,13 +156,4 @@ fn anaphoric_subject(lead: &str) -> bool {
         l.as_str(),
         "this" | "that" | "this information" | "this statement" | "the statement"
     )
-}
-
-/// The sentence right before `sent` in the article.
-fn previous(ctx: &Ctx, sent: Span) -> Option<Span> {
-    ctx.sentences
-        .iter()
-        .rev()
-        .find(|s| s.end <= sent.start && !s.is_empty())
-        .copied()
 }

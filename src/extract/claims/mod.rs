@@ -386,15 +386,23 @@ fn point_back(text: &str, sentences: &[Span], d: &Draft) -> Option<Draft> {
     if !occasion || d.kind != ClaimKind::Indirect {
         return None;
     }
-    let prev = sentences
-        .iter()
-        .rev()
-        .find(|s| s.end <= d.sentence.start && !s.is_empty())?;
+    let prev = sentence_before(sentences, d.sentence.start)?;
     Some(Draft {
-        content: *prev,
+        content: prev,
         sentence: Span::new(prev.start, d.sentence.end),
         ..d.clone()
     })
+}
+
+/// The last non-empty sentence of the article that ends by byte `at`: the sentence a
+/// pointing-back source ("That's according to X", "This was stated by X", "said this")
+/// sources.
+fn sentence_before(sentences: &[Span], at: usize) -> Option<Span> {
+    sentences
+        .iter()
+        .rev()
+        .find(|s| s.end <= at && !s.is_empty())
+        .copied()
 }
 
 /// Whether a speaker is one lower-case word with no actor, no role, no pronoun, no plural

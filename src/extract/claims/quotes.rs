@@ -417,15 +417,12 @@ mod tests {
                 if blank {
                     single = None;
                     if let Some((o, s)) = open.take() {
-                        let end = text[..i].trim_end().len().max(s);
-                        out.push(Quote {
-                            open: o,
-                            start: s,
-                            end,
-                            close_end: end,
-                            closed: false,
+                        out.push(super::unclosed(
+                            o,
+                            s,
+                            text[..i].trim_end().len(),
                             para_start,
-                        });
+                        ));
                     }
                     para_start = j;
                 }
@@ -507,15 +504,7 @@ mod tests {
             }
         }
         if let Some((o, s)) = open {
-            let end = text.trim_end().len().max(s);
-            out.push(Quote {
-                open: o,
-                start: s,
-                end,
-                close_end: end,
-                closed: false,
-                para_start,
-            });
+            out.push(super::unclosed(o, s, text.trim_end().len(), para_start));
         }
         out
     }
