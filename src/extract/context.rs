@@ -28,6 +28,7 @@ use super::fxhash::FxHashMap;
 
 mod joint;
 mod last;
+mod local;
 mod names;
 mod official;
 mod roles;
@@ -300,6 +301,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 })
                 // "the Klaipeda State Seaport Authority said": a state office's own name
                 .or_else(|| official::office_at_home(name, home))
+                .or_else(|| local::named_local_official(article, name, named_by))
         } else if let Some(m) = according_to_possessor(article, c) {
             Some(m)
         } else if let Some(m) = relayed(&c.speaker, done.last(), at)
@@ -323,6 +325,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| official::by_dateline(&c.speaker, home))
                 .or_else(|| official::by_regime(article, &c.speaker))
                 .or_else(|| official::compass_state(article, &c.speaker))
+                .or_else(|| local::unnamed_local_office(article, &c.speaker))
                 .or_else(|| {
                     // "A pro-regime website says … Al-Masdar said": an unknown one-word name
                     // right after a claim by an indefinite description is that description;

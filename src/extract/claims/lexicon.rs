@@ -223,6 +223,12 @@ pub(super) static BACKGROUND: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words
 /// Present-tense cues of a standing position ("Moscow denies involvement").
 pub(super) static STANDING: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("standing"));
 
+/// Words of a local office, whose holder speaks for the country its place is in.
+pub(super) static LOCAL_OFFICE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("local-office"));
+
+/// Bodies of a local office that need a place the article locates ("administration").
+pub(super) static LOCAL_BODY: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("local-body"));
+
 /// Head nouns of unnamed government speakers who speak for the dateline's country.
 pub(super) static DATELINE_GOV: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("dateline-gov"));
 
@@ -337,6 +343,8 @@ mod tests {
             "background",
             "standing",
             "dateline-gov",
+            "local-office",
+            "local-body",
             "dateline-mil",
             "dateline-reb",
             "dateline-opp",

@@ -155,6 +155,18 @@ pub fn voice_title(word: &str) -> bool {
     lexicon::in_list(&lexicon::VOICE, word)
 }
 
+/// Whether lower-case `word` names a local office ("mayor", "governor", "local"): the
+/// `local-office` words of `claim_words.tsv`.
+pub fn local_office(word: &str) -> bool {
+    lexicon::in_list(&lexicon::LOCAL_OFFICE, word)
+}
+
+/// Whether lower-case `word` names a body of a local office that is also a state's
+/// ("administration"): the `local-body` words of `claim_words.tsv`.
+pub fn local_body(word: &str) -> bool {
+    lexicon::in_list(&lexicon::LOCAL_BODY, word)
+}
+
 /// The role an unnamed speaker with this head noun takes from the dateline's country
 /// ("officials" → GOV, "army" → MIL, "rebels" → REB), from `claim_words.tsv`.
 pub fn dateline_role(head: &str) -> Option<&'static str> {

@@ -40,6 +40,26 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // quote-first inversion with an owner before the title: "said the ministry's spokesman"
+        (
+            "The talks have stalled, said the ministry's spokesman.",
+            &["the ministry's spokesman | said | indirect | The talks have stalled"],
+        ),
+        // an auxiliary phrase after the inversion's owner opens the reported clause
+        (
+            "The plan is dead, said the country's leaders were wrong.",
+            &[],
+        ),
+        // a clause between commas before the cue is no appositive: the speaker comes after it
+        (
+            "In nearby Tula, the old mill is hanging on, said the firm's spokesman, Ana Ruiz.",
+            &["the firm's spokesman | said | indirect | In nearby Tula, the old mill is hanging on"],
+        ),
+        // but a relative clause with a copula is an appositive
+        (
+            "Jan Kovac, who is a member of the union, said the mill would close.",
+            &["Jan Kovac | said | indirect | the mill would close"],
+        ),
         // praise of a deal ("hailed"); a public appeal; "went on to claim"
         (
             "The neighbours hailed a landmark accord on Tuesday to end the border dispute.",
@@ -1347,6 +1367,16 @@ fn speaker_side_table() {
     }];
     let g = Gazetteer::with_extra(&extra);
     let cases: &[(&str, &[&str])] = &[
+        // Independent sources named by trade alone speak for no state; a country cue gives its
+        // civil society.
+        (
+            "Analysts said the blast was a warning.",
+            &["Analysts | NGOCVL | the blast was a warning"],
+        ),
+        (
+            "Peruvian doctors said the patients had choked.",
+            &["Peruvian doctors | PERNGO | the patients had choked"],
+        ),
         // A role noun before a preposition speaks for the country before it, not for the
         // body after it; a circumstance in the trailer still ends the attribution.
         (

@@ -434,7 +434,7 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
     else {
         return found;
     };
-    if c1 == 0 || toks[c1 - 1].k != TokKind::Word {
+    if c1 == 0 || toks[c1 - 1].k != TokKind::Word || clause_between(text, &toks[c1 + 1..j - 1]) {
         return found;
     }
     let apposition = np_back(text, toks, j - 2, false)
@@ -488,6 +488,27 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
         found.first_tok = Some(st);
     }
     found
+}
+
+/// The words between two commas before a cue make a clause of their own, not an appositive: an
+/// auxiliary or copula with no relative pronoun, subordinating conjunction or participle before
+/// it ("In Tula, the plant is hanging on, said its manager"; but "Ana Ruiz, who is a member of
+/// the union, said", "an official, speaking because he was not authorized to …, said").
+fn clause_between(text: &str, toks: &[Tok]) -> bool {
+    const OPENERS: &[&str] = &[
+        "who", "which", "that", "whose", "whom", "where", "because", "as", "since", "although",
+        "though", "while", "when", "after", "before", "if", "until", "unless",
+    ];
+    for t in toks {
+        let w = word(text, t).to_ascii_lowercase();
+        if in_list(OPENERS, &w) || w.ends_with("ing") {
+            return false;
+        }
+        if AUXILIARIES.contains(&w.as_str()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// When token `k` closes a quoted phrase of one to four words that a word precedes (not a

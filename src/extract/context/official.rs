@@ -184,7 +184,7 @@ pub(super) fn titled_home(article: &Article, sentence: usize, role: &str) -> Opt
 /// The first country the article names as a place, by its own name after "in" and at most a
 /// compass word ("in Mali", "in eastern Ukraine"; not a capital: talks "in Moscow" are no
 /// place of fighting): where a camp that fights a state, named with no country, fights.
-fn place_of_conflict(article: &Article) -> Option<String> {
+pub(super) fn place_of_conflict(article: &Article) -> Option<String> {
     const COMPASS: &[&str] = &[
         "eastern",
         "western",
