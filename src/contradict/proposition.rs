@@ -1423,6 +1423,13 @@ mod tests {
             ("GRCGOV", "said", "the patrol boat penetrated Greek territorial waters", false, Some(("located", Some("GRC"), 1))),
             // a new clause after "that" has its own subject
             ("USAGOV", "said", "Washington believed that Russian agents carried out the attack", false, Some(("responsible", Some("RUS"), 1))),
+            // complicity, launching an attack and firing a missile name the doer too
+            ("ESPGOV", "said", "Venezuelan troops were complicit in the shelling", false, Some(("responsible", Some("VEN"), 1))),
+            ("VENGOV", "said", "it did not launch any rocket attack on the port", false, Some(("responsible", Some("VEN"), -1))),
+            ("VENGOV", "said", "Caracas had not initiated an attack on the refinery", false, Some(("responsible", Some("VEN"), -1))),
+            ("ESPGOV", "said", "Venezuela fired the missile from a ship", false, Some(("responsible", Some("VEN"), 1))),
+            // a missile fired at no named doer states no one's act
+            ("ESPGOV", "said", "a missile was fired at the port", false, None),
         ];
         check_table(cases);
     }
