@@ -233,17 +233,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
         let (done, rest) = claims.split_at_mut(i);
         let c = &mut rest[0];
         let at = c.speaker_span.map_or(c.sentence_span.start, |s| s.start);
-        if let Some(m) = c.speaker_span.and_then(|s| pro_before(article, s.start)) {
-            c.actor_code = Some(m.code);
-            c.country = m.country;
-        }
-        if let Some(m) = official::convention_title_at_home(article, c) {
-            (c.actor_code, c.country) = (Some(m.code), m.country);
-        }
-        let acronym = defined_acronym(article, &coded, c, at);
-        if let Some(m) = acronym {
-            (c.actor_code, c.country) = (Some(m.code), m.country);
-        }
+        written_side(article, &coded, c, at);
         let unknown = c.actor_code.as_deref().is_none_or(|x| x == UNKNOWN_CODE);
         // "Russian monitors … the monitors said": a country-free default yields to a country.
         if !unknown && c.country.is_none() {
@@ -344,6 +334,21 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             c.actor_code = Some(m.code);
             c.country = m.country;
         }
+    }
+}
+
+/// What the words at the speaker say of its side before any fallback: a "pro-X" word before it,
+/// a convention title at home, an acronym the article defines.
+fn written_side(article: &Article, coded: &[(usize, String, Found)], c: &mut Claim, at: usize) {
+    if let Some(m) = c.speaker_span.and_then(|s| pro_before(article, s.start)) {
+        c.actor_code = Some(m.code);
+        c.country = m.country;
+    }
+    if let Some(m) = official::convention_title_at_home(article, c) {
+        (c.actor_code, c.country) = (Some(m.code), m.country);
+    }
+    if let Some(m) = defined_acronym(article, coded, c, at) {
+        (c.actor_code, c.country) = (Some(m.code), m.country);
     }
 }
 
