@@ -1428,8 +1428,11 @@ mod tests {
             ("VENGOV", "said", "it did not launch any rocket attack on the port", false, Some(("responsible", Some("VEN"), -1))),
             ("VENGOV", "said", "Caracas had not initiated an attack on the refinery", false, Some(("responsible", Some("VEN"), -1))),
             ("ESPGOV", "said", "Venezuela fired the missile from a ship", false, Some(("responsible", Some("VEN"), 1))),
-            // a missile fired at no named doer states no one's act
+            // a missile fired at no named doer states no one's act; an investigation or a
+            // labour strike launched is no attack
             ("ESPGOV", "said", "a missile was fired at the port", false, None),
+            ("ESPGOV", "said", "Venezuela launched an investigation into attacks on the port", false, None),
+            ("ESPGOV", "said", "the dockers launched a strike at the port", false, None),
         ];
         check_table(cases);
     }

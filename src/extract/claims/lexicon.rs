@@ -226,8 +226,13 @@ pub(super) static STANDING: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("
 /// Words of a local office, whose holder speaks for the country its place is in.
 pub(super) static LOCAL_OFFICE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("local-office"));
 
-/// Bodies of a local office that need a place the article locates ("administration").
+/// Bodies and holders of a government office a local modifier or a place makes local
+/// ("administration", "officials").
 pub(super) static LOCAL_BODY: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("local-body"));
+
+/// Words that make a government body local ("local", "regional", "city").
+pub(super) static LOCAL_MODIFIER: Lazy<Vec<&'static str>> =
+    Lazy::new(|| claim_words("local-modifier"));
 
 /// Head nouns of unnamed government speakers who speak for the dateline's country.
 pub(super) static DATELINE_GOV: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("dateline-gov"));
@@ -345,6 +350,7 @@ mod tests {
             "dateline-gov",
             "local-office",
             "local-body",
+            "local-modifier",
             "dateline-mil",
             "dateline-reb",
             "dateline-opp",

@@ -155,16 +155,22 @@ pub fn voice_title(word: &str) -> bool {
     lexicon::in_list(&lexicon::VOICE, word)
 }
 
-/// Whether lower-case `word` names a local office ("mayor", "governor", "local"): the
+/// Whether lower-case `word` is a local office on its own ("mayor", "governor"): the
 /// `local-office` words of `claim_words.tsv`.
 pub fn local_office(word: &str) -> bool {
     lexicon::in_list(&lexicon::LOCAL_OFFICE, word)
 }
 
-/// Whether lower-case `word` names a body of a local office that is also a state's
-/// ("administration"): the `local-body` words of `claim_words.tsv`.
+/// Whether lower-case `word` is a government body or holder a local word or a place makes local
+/// ("administration", "officials"): the `local-body` words of `claim_words.tsv`.
 pub fn local_body(word: &str) -> bool {
     lexicon::in_list(&lexicon::LOCAL_BODY, word)
+}
+
+/// Whether lower-case `word` makes a government body local ("local", "regional"): the
+/// `local-modifier` words of `claim_words.tsv`.
+pub fn local_modifier(word: &str) -> bool {
+    lexicon::in_list(&lexicon::LOCAL_MODIFIER, word)
 }
 
 /// The role an unnamed speaker with this head noun takes from the dateline's country

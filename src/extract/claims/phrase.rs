@@ -399,10 +399,14 @@ pub(super) fn np_fwd_mode(text: &str, toks: &[Tok], i: usize, loose: bool) -> Op
             || loose_ok
             || role_of(tw).is_some()
             || MODIFIERS.contains(&lw.as_str())
-            // A lower-case owner after the determiner: "the ministry's spokesman".
+            // A lower-case owner after the determiner: "the ministry's spokesman", "the rebels'
+            // spokesman".
             || (k == i + 1
                 && in_list(DETERMINERS, word(text, t))
-                && (lw.ends_with("'s") || lw.ends_with("’s"))
+                && (lw.ends_with("'s")
+                    || lw.ends_with("’s")
+                    || lw.ends_with("s'")
+                    || lw.ends_with("s’"))
                 && toks.get(k + 1).is_some_and(|n| n.k == TokKind::Word))
             || (saw_head
                 && matches!(lw.as_str(), "of" | "for" | "the")

@@ -55,6 +55,16 @@ fn attribution_table() {
             "In nearby Tula, the old mill is hanging on, said the firm's spokesman, Ana Ruiz.",
             &["the firm's spokesman | said | indirect | In nearby Tula, the old mill is hanging on"],
         ),
+        // a plural owner too
+        (
+            "The truce is over, said the rebels' spokesman.",
+            &["the rebels' spokesman | said | indirect | The truce is over"],
+        ),
+        // an auxiliary after a preposition or "what" is inside the appositive
+        (
+            "Ana Ruiz, envoy to the talks for what has been two years, said the talks had stalled.",
+            &["Ana Ruiz | said | indirect | the talks had stalled"],
+        ),
         // but a relative clause with a copula is an appositive
         (
             "Jan Kovac, who is a member of the union, said the mill would close.",

@@ -491,13 +491,16 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
 }
 
 /// The words between two commas before a cue make a clause of their own, not an appositive: an
-/// auxiliary or copula with no relative pronoun, subordinating conjunction or participle before
-/// it ("In Tula, the plant is hanging on, said its manager"; but "Ana Ruiz, who is a member of
-/// the union, said", "an official, speaking because he was not authorized to …, said").
+/// auxiliary or copula with no relative pronoun, subordinating conjunction, preposition or
+/// participle before it ("In Marovka, the plant is hanging on, said its manager"; but "Ana Ruiz,
+/// who is a member of the union, said", "an official, speaking because he was not authorized to
+/// …, said", "Ana Ruiz, envoy for what has been two years, said").
 fn clause_between(text: &str, toks: &[Tok]) -> bool {
     const OPENERS: &[&str] = &[
-        "who", "which", "that", "whose", "whom", "where", "because", "as", "since", "although",
-        "though", "while", "when", "after", "before", "if", "until", "unless",
+        "who", "which", "that", "whose", "whom", "where", "what", "whatever", "how", "because",
+        "as", "since", "although", "though", "while", "when", "after", "before", "if", "until",
+        "unless", "in", "of", "for", "to", "at", "on", "from", "with", "by", "into", "over",
+        "under", "about",
     ];
     for t in toks {
         let w = word(text, t).to_ascii_lowercase();
