@@ -65,6 +65,11 @@ fn attribution_table() {
             "Ana Ruiz, envoy to the talks for what has been two years, said the talks had stalled.",
             &["Ana Ruiz | said | indirect | the talks had stalled"],
         ),
+        // a short bracket after the name, then an appositive
+        (
+            "Ana Ruiz (pictured), a lawmaker, said the talks had stalled.",
+            &["Ana Ruiz | said | indirect | the talks had stalled"],
+        ),
         // but a relative clause with a copula is an appositive
         (
             "Jan Kovac, who is a member of the union, said the mill would close.",

@@ -434,7 +434,10 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
     else {
         return found;
     };
-    if c1 == 0 || toks[c1 - 1].k != TokKind::Word || clause_between(text, &toks[c1 + 1..j - 1]) {
+    // "Ana Ruiz (pictured), the envoy, said": a short bracket after the name is no part of it;
+    // `ne` is where the name before the comma ends (exclusive).
+    let ne = bracket_before(text, toks, c1).unwrap_or(c1);
+    if ne == 0 || toks[ne - 1].k != TokKind::Word || clause_between(text, &toks[c1 + 1..j - 1]) {
         return found;
     }
     let apposition = np_back(text, toks, j - 2, false)
@@ -448,10 +451,10 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
         in_list(&["the", "a", "an"], word(text, &toks[st]))
             && (st == 0 || toks[st - 1].k != TokKind::Word)
     };
-    let st = np_back(text, toks, c1 - 1, false)
-        .or_else(|| np_back(text, toks, c1 - 1, true).filter(|&st| apposition || opens_loose(st)));
+    let st = np_back(text, toks, ne - 1, false)
+        .or_else(|| np_back(text, toks, ne - 1, true).filter(|&st| apposition || opens_loose(st)));
     if let Some(mut st) = st {
-        let phrase_end = if apposition { j - 2 } else { c1 - 1 };
+        let phrase_end = if apposition { j - 2 } else { ne - 1 };
         // "the deputy speaker of the Senate, Ana Ruiz, said": the description before the
         // name runs back over "of" to its role.
         let of_head = (apposition && st >= 2 && word(text, &toks[st - 1]) == "of")
@@ -461,7 +464,7 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
             .flatten();
         // "The head of the civil aviation organisation, Ali Abedzadeh, said": the strict phrase
         // stops on the body's word; the loose one runs back over "of" to the role.
-        let loose = || np_back(text, toks, c1 - 1, true).filter(|&l| apposition && l < st);
+        let loose = || np_back(text, toks, ne - 1, true).filter(|&l| apposition && l < st);
         let with_of = of_head.or_else(loose).unwrap_or(st);
         // "Syria's U.N. ambassador, Bashar Jaafari, said": the name is the head.
         let definite = word(text, &toks[with_of]).eq_ignore_ascii_case("the");
@@ -471,7 +474,7 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
                 // "Prince Abdulaziz bin Salman": a particle inside the name, never first or last
                 is_cap(w) || (i > 0 && c1 + 3 + i < j && is_name_particle(w))
             })
-            && toks[with_of..c1].iter().any(|t| {
+            && toks[with_of..ne].iter().any(|t| {
                 let w = word(text, t);
                 // "The Deputy Speaker of the Polish Parliament, Jan Nowak, said": a title
                 // written in capitals inside a definite description is a role too.
@@ -481,13 +484,25 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
             st = with_of;
             &toks[c1 + 1..j - 1]
         } else {
-            &toks[st..c1]
+            &toks[st..ne]
         };
         let sp = ctx.speaker_from_phrase(&toks[st..=phrase_end], head);
         found.speaker = Some(sp);
         found.first_tok = Some(st);
     }
     found
+}
+
+/// When the comma at `c` follows a bracket of at most four words ("(pictured)", "(D-Md.)"), the
+/// bracket's opening token: the name before the comma ends there.
+fn bracket_before(text: &str, toks: &[Tok], c: usize) -> Option<usize> {
+    if c < 3 || !is_punct(text, &toks[c - 1], ")") {
+        return None;
+    }
+    (c.saturating_sub(6)..c - 1)
+        .rev()
+        .find(|&k| is_punct(text, &toks[k], "("))
+        .filter(|&o| o > 0 && toks[o + 1..c - 1].iter().all(|t| t.k == TokKind::Word))
 }
 
 /// The words between two commas before a cue make a clause of their own, not an appositive: an
