@@ -1433,6 +1433,11 @@ mod tests {
             ("ESPGOV", "said", "a missile was fired at the port", false, None),
             ("ESPGOV", "said", "Venezuela launched an investigation into attacks on the port", false, None),
             ("ESPGOV", "said", "the dockers launched a strike at the port", false, None),
+            // using banned weapons, or a missile to strike, names the doer; a use written as a
+            // noun ("over the alleged use of chemical agents") names none
+            ("ESPGOV", "said", "Venezuelan forces used chemical weapons in the port", false, Some(("responsible", Some("VEN"), 1))),
+            ("ESPGOV", "said", "Caracas used a short-range ballistic missile to strike the port", false, Some(("responsible", Some("VEN"), 1))),
+            ("ESPGOV", "said", "it would act over the alleged use of chemical agents in the port", false, None),
         ];
         check_table(cases);
     }
