@@ -910,7 +910,10 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
         // So does a row stating the act's opposite ("struck it by mistake", "crashed because of
         // a technical fault"): the innocent account is the speaker's own.
         let denied = r.claim.denial || r.dismissal || negated || act.sign == Stance::Denies;
-        if speaks_of_self || (needs && denied) {
+        // "We have proof that …": who holds the evidence is not who did the act; only "we have
+        // no evidence" speaks for the speaker.
+        let holder = act.agent == Doer::After && !denied;
+        if (speaks_of_self && !holder) || (needs && denied) {
             agent = own.clone().map(|o| (o.clone(), display_name(&o)));
         }
     }
@@ -1438,6 +1441,8 @@ mod tests {
             ("ESPGOV", "said", "Venezuelan forces used chemical weapons in the port", false, Some(("responsible", Some("VEN"), 1))),
             ("ESPGOV", "said", "Caracas used a short-range ballistic missile to strike the port", false, Some(("responsible", Some("VEN"), 1))),
             ("ESPGOV", "said", "it would act over the alleged use of chemical agents in the port", false, None),
+            // who holds the proof is no doer; "we have no evidence" speaks for the speaker
+            ("ESPGOV", "said", "We have proof that the port was shelled", false, None),
         ];
         check_table(cases);
     }
