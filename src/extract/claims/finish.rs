@@ -858,6 +858,11 @@ mod tests {
                 "The union, with two other groups, previously issued a statement calling the quota unfair.",
                 &[None],
             ),
+            // "since then": the time between an earlier event and the report, no one day
+            (
+                "The talks collapsed in March, the mediator said on Wednesday. Since then the union said the quota was unfair.",
+                &[day(19), None],
+            ),
             (
                 "The ministry rejects the charge and says the boats were in its waters.",
                 &[None, None],
