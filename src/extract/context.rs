@@ -1211,6 +1211,16 @@ mod tests {
             .collect()
     }
 
+    /// A surname after a titled full name takes the titled phrase's side, not the body the
+    /// title names the person's post at ("Ambassador to the UN").
+    #[test]
+    fn a_surname_takes_its_titled_full_name() {
+        let body = "Peruvian Acting Ambassador to the UN Ana Ruiz said the quota was unfair. Ruiz told the council that Lima would not yield.";
+        let got = sides(body);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1.as_deref(), Some("PER"), "{got:?}");
+    }
+
     /// "It said" after a one-word outlet name takes the outlet, not an earlier body, and the
     /// outlet keeps the code it was first given.
     #[test]

@@ -2,10 +2,16 @@
 
 use super::{Claim, Found, UNKNOWN_CODE};
 
-/// The same name coded earlier in the article; for a surname alone ("Chikore said"), the
-/// last full name coded earlier that ends in it ("Opposition leader Tatenda Chikore").
+/// The same name coded earlier in the article; for a surname alone ("Chikore said") or a full
+/// name, the last coded speaker's phrase that ends in it ("Opposition leader Tatenda Chikore").
+///
+/// ```text
+/// "Peruvian Ambassador to the UN Ana Ruiz said …. Ruiz told the council …"  -> Ruiz is PERGOV
+/// ```
 pub(super) fn same_speaker(coded: &[(usize, String, Found)], lower: &str) -> Option<Found> {
-    let surname = (!lower.contains(' ') && lower.len() > 2).then(|| format!(" {lower}"));
+    // A surname, or a full name, at the end of a coded speaker's phrase ("British ambassador
+    // to the UN Jonathan Allen" … "Allen told the council").
+    let surname = (lower.len() > 2).then(|| format!(" {lower}"));
     coded
         .iter()
         .rev()
