@@ -84,6 +84,39 @@ pub(super) fn pp_subject(text: &str, toks: &[Tok], st: usize) -> Option<(usize, 
     opens.then_some((s2, r))
 }
 
+/// "Lavrov at a news conference in Moscow said", "Ana Ruiz on Friday at the council said": a
+/// clause that opens with a name of one to three capitalised words (no determiner, no role)
+/// and then a circumstance (a preposition of place or time and at most
+/// [`NAME_CIRCUMSTANCE_WORDS`] words) before the verb has the name as its subject, not the noun that
+/// ends the circumstance. Returns the name's first and last tokens.
+pub(super) fn name_then_circumstance(
+    text: &str,
+    toks: &[Tok],
+    st: usize,
+) -> Option<(usize, usize)> {
+    let open = (0..st)
+        .rev()
+        .find(|&k| toks[k].k != TokKind::Word)
+        .map_or(0, |k| k + 1);
+    let name_word = |k: usize| {
+        let w = word(text, &toks[k]);
+        is_cap(w) && role_of(w).is_none() && !in_list(&CAP_STOP, w) && !in_list(DETERMINERS, w)
+    };
+    let run = (open..st).take_while(|&k| name_word(k)).count();
+    if run == 0 || run > 3 {
+        return None;
+    }
+    let prep = open + run;
+    let is_prep = CIRCUMSTANCE
+        .iter()
+        .any(|p| word(text, &toks[prep]).eq_ignore_ascii_case(p));
+    (is_prep && st - prep <= NAME_CIRCUMSTANCE_WORDS).then_some((open, prep - 1))
+}
+
+/// How many words a circumstance between a name and its verb may run ([`name_then_circumstance`]):
+/// "at the council's meeting on the chemical weapons of the region also" is ten.
+const NAME_CIRCUMSTANCE_WORDS: usize = 12;
+
 /// A preposition that hangs a phrase on the noun before it inside a subject.
 fn pp_word(w: &str) -> bool {
     role_preposition(w)

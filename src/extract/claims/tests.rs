@@ -65,6 +65,15 @@ fn attribution_table() {
             "Ana Ruiz, envoy to the talks for what has been two years, said the talks had stalled.",
             &["Ana Ruiz | said | indirect | the talks had stalled"],
         ),
+        // a name, then a circumstance before the verb: the name speaks
+        (
+            "Ruiz at a news conference in Lima said the quota was unfair.",
+            &["Ruiz | said | indirect | the quota was unfair"],
+        ),
+        (
+            "Ana Ruiz at the council's meeting on the fishing quotas also stated that Lima would not yield.",
+            &["Ana Ruiz | stated | indirect | Lima would not yield"],
+        ),
         // a short bracket after the name, then an appositive
         (
             "Ana Ruiz (pictured), a lawmaker, said the talks had stalled.",

@@ -14,8 +14,8 @@ use super::lexicon::{
     SKIP_BEFORE_CUE,
 };
 use super::phrase::{
-    is_name_particle, np_back, np_fwd_mode, pp_subject, relative_subject, sentence_subject,
-    skip_back, skip_trailer,
+    is_name_particle, name_then_circumstance, np_back, np_fwd_mode, pp_subject, relative_subject,
+    sentence_subject, skip_back, skip_trailer,
 };
 use super::quotes::{clean_content, quote_at, quotes_near, Quote};
 use super::tokens::{is_cap, is_punct, tok_at, word, Tok, TokKind};
@@ -285,6 +285,11 @@ fn subject_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
         // "Officials who spoke with the newspaper said ...": the speaker is the
         // phrase before "who", not the end of the relative clause.
         let sp = ctx.speaker_from_phrase(&toks[s2..w], &toks[s2..w]);
+        found.speaker = Some(sp);
+        found.first_tok = Some(s2);
+    } else if let Some((s2, r)) = name_then_circumstance(text, toks, st) {
+        // "Lavrov at a news conference in Moscow said": the name speaks, not "Moscow".
+        let sp = ctx.speaker_from_phrase(&toks[s2..=r], &toks[s2..=r]);
         found.speaker = Some(sp);
         found.first_tok = Some(s2);
     } else if let Some((s2, r)) = pp_subject(text, toks, st) {
