@@ -1441,6 +1441,9 @@ mod tests {
             ("ESPGOV", "said", "Venezuelan forces used chemical weapons in the port", false, Some(("responsible", Some("VEN"), 1))),
             ("ESPGOV", "said", "Caracas used a short-range ballistic missile to strike the port", false, Some(("responsible", Some("VEN"), 1))),
             ("ESPGOV", "said", "it would act over the alleged use of chemical agents in the port", false, None),
+            // an intention to use them is no act; a denial of use is
+            ("ESPGOV", "said", "Venezuela was preparing to use chemical weapons in the port", false, None),
+            ("VENGOV", "said", "Venezuela did not use chemical weapons", false, Some(("responsible", Some("VEN"), -1))),
             // who holds the proof is no doer; "we have no evidence" speaks for the speaker
             ("ESPGOV", "said", "We have proof that the port was shelled", false, None),
         ];

@@ -106,12 +106,52 @@ pub(super) fn name_then_circumstance(
     if run == 0 || run > 3 {
         return None;
     }
+    // An adverb or a time noun opening the clause ("Late on Friday the Kremlin said", "Days after
+    // the attack Syria said") and a plural of people ("Protesters in Minsk said") are no names.
+    let lower = word(text, &toks[open]).to_ascii_lowercase();
+    let plural_people = run == 1
+        && ["ers", "ists", "ians", "ans", "men"]
+            .iter()
+            .any(|e| lower.ends_with(e));
+    if lower.ends_with("ly") || NOT_NAMES.contains(&lower.as_str()) || plural_people {
+        return None;
+    }
+    // The phrase before the verb must end the circumstance ("in Moscow said"), not be a subject
+    // of its own ("… the Kremlin said").
+    let governed = st > 0
+        && CIRCUMSTANCE
+            .iter()
+            .chain(&["of"])
+            .any(|p| word(text, &toks[st - 1]).eq_ignore_ascii_case(p));
+    if !governed {
+        return None;
+    }
     let prep = open + run;
     let is_prep = CIRCUMSTANCE
         .iter()
         .any(|p| word(text, &toks[prep]).eq_ignore_ascii_case(p));
     (is_prep && st - prep <= NAME_CIRCUMSTANCE_WORDS).then_some((open, prep - 1))
 }
+
+/// Capitalised words that open a clause as adverbs or time nouns, never as a speaker's name
+/// ([`name_then_circumstance`]).
+const NOT_NAMES: &[&str] = &[
+    "late",
+    "early",
+    "soon",
+    "back",
+    "elsewhere",
+    "right",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "minutes",
+    "moments",
+    "later",
+    "then",
+    "meanwhile",
+];
 
 /// How many words a circumstance between a name and its verb may run ([`name_then_circumstance`]):
 /// "at the council's meeting on the chemical weapons of the region also" is ten.

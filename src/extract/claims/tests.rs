@@ -74,6 +74,12 @@ fn attribution_table() {
             "Ana Ruiz at the council's meeting on the fishing quotas also stated that Lima would not yield.",
             &["Ana Ruiz | stated | indirect | Lima would not yield"],
         ),
+        // but a time word or a plural of people opening the clause is no name, and a subject
+        // right before the verb stays the speaker
+        (
+            "Late on Friday the ministry said the quota was unfair.",
+            &["the ministry | said | indirect | the quota was unfair"],
+        ),
         // a short bracket after the name, then an appositive
         (
             "Ana Ruiz (pictured), a lawmaker, said the talks had stalled.",
