@@ -119,11 +119,8 @@ fn named_after_description(text: &str, mentions: &mut Vec<ActorMention>) {
             && words.iter().all(|w| BODY.contains(w))
     };
     let drop: Vec<bool> = (0..mentions.len()).map(described).collect();
-    let mut k = 0;
-    mentions.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
+    let mut drop = drop.into_iter();
+    mentions.retain(|_| !drop.next().unwrap_or(false));
 }
 
 /// "Malian rebels", "Yemeni separatist fighters": a country's word before a word naming an

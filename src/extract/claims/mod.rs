@@ -350,7 +350,8 @@ fn tidy_speakers(text: &str, sentences: &[Span], drafts: &mut Vec<Draft>) {
     // "could be heard repeating", "territorial": one lower-case word that is no person,
     // body, role or pronoun speaks for no one.
     drafts.retain(|d| !headless_speaker(&d.speaker));
-    // A sentence already claimed is not claimed again by "said this": that draft goes.
+    // A sentence already claimed is not claimed again by "said this": that draft goes (the
+    // drafts pointed back before it count as claiming their sentences).
     let pointed: Vec<Option<Draft>> = drafts
         .iter()
         .map(|d| point_back(text, sentences, d))
@@ -362,11 +363,8 @@ fn tidy_speakers(text: &str, sentences: &[Span], drafts: &mut Vec<Draft>) {
             drafts[i] = p;
         }
     }
-    let mut k = 0;
-    drafts.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    let mut gone = gone.into_iter();
+    drafts.retain(|_| !gone.next().unwrap_or(false));
 }
 
 /// "Zelensky said this during the press conference", "the minister announced this on

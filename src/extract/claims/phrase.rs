@@ -116,21 +116,16 @@ pub(super) fn name_then_circumstance(
     if lower.ends_with("ly") || NOT_NAMES.contains(&lower.as_str()) || plural_people {
         return None;
     }
+    let circumstance = |k: usize| in_list(&CIRCUMSTANCE, word(text, &toks[k]));
     // The phrase before the verb must end the circumstance ("in Moscow said"), not be a subject
     // of its own ("… the Kremlin said").
-    let governed = st > 0
-        && CIRCUMSTANCE
-            .iter()
-            .chain(&["of"])
-            .any(|p| word(text, &toks[st - 1]).eq_ignore_ascii_case(p));
+    let governed =
+        st > 0 && (circumstance(st - 1) || word(text, &toks[st - 1]).eq_ignore_ascii_case("of"));
     if !governed {
         return None;
     }
     let prep = open + run;
-    let is_prep = CIRCUMSTANCE
-        .iter()
-        .any(|p| word(text, &toks[prep]).eq_ignore_ascii_case(p));
-    (is_prep && st - prep <= NAME_CIRCUMSTANCE_WORDS).then_some((open, prep - 1))
+    (circumstance(prep) && st - prep <= NAME_CIRCUMSTANCE_WORDS).then_some((open, prep - 1))
 }
 
 /// Capitalised words that open a clause as adverbs or time nouns, never as a speaker's name
@@ -476,8 +471,7 @@ pub(super) fn np_fwd_mode(text: &str, toks: &[Tok], i: usize, loose: bool) -> Op
             // spokesman".
             || (k == i + 1
                 && in_list(DETERMINERS, word(text, t))
-                && (lw.ends_with("'s")
-                    || lw.ends_with("’s")
+                && (crate::extract::words::strip_possessive(&lw).is_some()
                     || lw.ends_with("s'")
                     || lw.ends_with("s’"))
                 && toks.get(k + 1).is_some_and(|n| n.k == TokKind::Word))

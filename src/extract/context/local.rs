@@ -1,6 +1,6 @@
 //! Local officials: a mayor, a governor or a town's authorities speak for the country the article puts their place in.
 
-use super::official::place_of_conflict;
+use super::official::{place_of_conflict, COMPASS};
 use super::roles::title_words;
 use super::{appositive_of, Article, Found};
 use crate::extract::claims::{local_body, local_modifier, local_office};
@@ -52,8 +52,8 @@ fn described_office(article: &Article, description: &str) -> Option<Found> {
         .iter()
         .position(|w| local_modifier(w))
         .is_some_and(|m| lower[m + 1..].iter().any(|w| local_body(w)));
-    let body_word = lower.iter().any(|w| local_body(w));
-    if !office && !local_body_after_modifier && !body_word {
+    // A local body after a modifier is a body word too: with neither, no office.
+    if !office && !lower.iter().any(|w| local_body(w)) {
         return None;
     }
     let local_word = |l: &str| local_office(l) || local_body(l) || local_modifier(l);
@@ -182,27 +182,22 @@ const BEFORE_PLACE: &[&str] = &[
     " town, ",
 ];
 
-/// The length of a compass word and its space at the start of `s` ("eastern "), else 0.
+/// The length of a compass word and its space at the start of `s` ("eastern ", "north-eastern
+/// "), else 0: [`COMPASS`], a "north"/"south" compound written with or without its hyphen.
 fn compass_len(s: &str) -> usize {
-    const COMPASS: &[&str] = &[
-        "eastern ",
-        "western ",
-        "northern ",
-        "southern ",
-        "northeastern ",
-        "northwestern ",
-        "southeastern ",
-        "southwestern ",
-        "central ",
-        "north-eastern ",
-        "south-eastern ",
-        "north-western ",
-        "south-western ",
-    ];
-    COMPASS
-        .iter()
-        .find(|c| s.starts_with(*c))
-        .map_or(0, |c| c.len())
+    let Some((word, _)) = s.split_once(' ') else {
+        return 0;
+    };
+    let joined = match word.split_once('-') {
+        Some((half @ ("north" | "south"), rest)) => format!("{half}{rest}"),
+        Some(_) => return 0,
+        None => word.to_string(),
+    };
+    if COMPASS.contains(&joined.as_str()) {
+        word.len() + 1
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]
@@ -219,6 +214,22 @@ mod tests {
             .unwrap_or_else(|| panic!("no claim of {speaker} in {body}"))
             .actor_code
             .clone()
+    }
+
+    /// Compass words before a country: plain, or a north/south compound with its hyphen.
+    #[test]
+    fn compass_words_table() {
+        let cases = [
+            ("eastern Ukraine", 8),
+            ("north-eastern Ukraine", 14),
+            ("northeastern Ukraine", 13),
+            ("east-ern Ukraine", 0),
+            ("Eastern Ukraine", 0),
+            ("Ukraine", 0),
+        ];
+        for (s, want) in cases {
+            assert_eq!(super::compass_len(s), want, "{s}");
+        }
     }
 
     /// Local offices, written by us with invented towns: who speaks, and for which state.

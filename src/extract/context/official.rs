@@ -181,21 +181,24 @@ pub(super) fn titled_home(article: &Article, sentence: usize, role: &str) -> Opt
     })
 }
 
+/// Compass words that may stand between "in" and a country named as a place ("in eastern
+/// Ukraine"): [`place_of_conflict`], and the place patterns of `local.rs`.
+pub(super) const COMPASS: &[&str] = &[
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "central",
+];
+
 /// The first country the article names as a place, by its own name after "in" and at most a
 /// compass word ("in Mali", "in eastern Ukraine"; not a capital: talks "in Moscow" are no
 /// place of fighting): where a camp that fights a state, named with no country, fights.
 pub(super) fn place_of_conflict(article: &Article) -> Option<String> {
-    const COMPASS: &[&str] = &[
-        "eastern",
-        "western",
-        "northern",
-        "southern",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "central",
-    ];
     let at_place = |m: &&ActorMention| {
         if m.text != m.name || m.country.as_deref().is_none_or(|c| c.len() != 3) {
             return false;
