@@ -168,6 +168,20 @@ static DATELINE_TITLE_CASE: Lazy<Narrowed> = Lazy::new(|| {
     )
 });
 
+/// "New Delhi, Feb 28: ", "Islamabad, March 2 (APP): ": a city in title case opens a dateline
+/// before a month and day written right after its comma, then a colon (or an agency in
+/// brackets and a colon or dash), the house style of South Asian wires; a sentence never
+/// opens with a capitalised word, a comma and a date before a colon.
+static DATELINE_TITLE_DATE: Lazy<Narrowed> = Lazy::new(|| {
+    let months = month_prefixes();
+    Narrowed::new(
+        &format!(
+            r"^(?P<city>\p{{Lu}}[\p{{Ll}}\p{{M}}'’-]+(?: \p{{Lu}}[\p{{Ll}}\p{{M}}'’-]+){{0,2}}),\s*(?P<md>(?i:{months})[a-z]*\.?\s+\d{{1,2}})\s*(?:\((?P<agency>[^()]{{2,40}})\)\s*(?:[—–-]{{1,2}}|:)|:)\s*"
+        ),
+        false,
+    )
+});
+
 /// A short capitalised name in a dateline's brackets ("(CNN)", "(Kyiv Post)").
 static AGENCY_NAME: Lazy<Narrowed> =
     Lazy::new(|| Narrowed::new(r"^\p{Lu}[\p{L}.&-]*(?:\s\p{Lu}[\p{L}.&-]*){0,2}$", false));
@@ -184,6 +198,15 @@ pub fn parse_dateline(text: &str) -> Option<Dateline> {
                 len: c.get(0)?.end(),
             });
         }
+    }
+    if let Some(c) = DATELINE_TITLE_DATE.for_text(text).captures(text) {
+        let written = c.name("agency").map(|a| a.as_str().trim());
+        return Some(Dateline {
+            city: c["city"].to_string(),
+            agency: written.map(|w| agency(w).map_or_else(|| w.to_string(), str::to_string)),
+            month_day: Some(c["md"].to_string()),
+            len: c.get(0)?.end(),
+        });
     }
     if !may_open_dateline(text) {
         return None;
@@ -942,6 +965,19 @@ mod tests {
                 "The Government",
             ),
             ("LIMA, Oct. 3 — Dockers", "LIMA", None, "Dockers"),
+            // a South Asian wire's title-case city, date and colon
+            (
+                "New Delhi, Feb 28: after the briefing",
+                "New Delhi",
+                None,
+                "after the briefing",
+            ),
+            (
+                "Islamabad, March 2 (APP): The committee",
+                "Islamabad",
+                Some("APP"),
+                "The committee",
+            ),
             // a local paper's spaced hyphen
             ("KIGALI - Two employees", "KIGALI", None, "Two employees"),
             (
@@ -965,6 +1001,9 @@ mod tests {
             "NATO-led forces - said",
             // a dash close up to capitals opens a dateline only before a capital letter
             "NATO—the alliance said",
+            // a title-case city opens one only before a date and a colon
+            "Moscow, which denies it, said",
+            "Kapoor, March 2 was the day",
         ] {
             assert_eq!(parse_dateline(text), None, "{text}");
         }

@@ -2063,6 +2063,25 @@ mod tests {
                 "Rosa Quispe",
                 Some("USAGOV"),
             ),
+            // an officer's rank written in full, compound or hyphenated, is a state title too
+            (
+                Some("LIMA"),
+                "Peru protested to Chile. Rear Admiral Rosa Quispe said the trawler fired first.",
+                "Rosa Quispe",
+                Some("PERMIL"),
+            ),
+            (
+                Some("LIMA"),
+                "Peru protested to Chile. Air Chief Marshal Rosa Quispe said the jets turned back.",
+                "Rosa Quispe",
+                Some("PERMIL"),
+            ),
+            (
+                Some("LIMA"),
+                "Peru protested to Chile. Major-General Rosa Quispe said the border was calm.",
+                "Rosa Quispe",
+                Some("PERMIL"),
+            ),
             // a name under a voice title alone speaks for the body opening the sentence before
             (
                 Some("LIMA"),

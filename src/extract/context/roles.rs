@@ -162,7 +162,11 @@ pub(super) fn capitalised_run(words: &[&str]) -> usize {
     words
         .iter()
         .rev()
-        .take_while(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        .take_while(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+                && !w.ends_with('-')
+        })
         .count()
 }
 
