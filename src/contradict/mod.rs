@@ -1053,7 +1053,16 @@ pub fn closeness(gap: i64, window: i64) -> f32 {
 /// both on one side.
 pub fn same_target(a: &Item, b: &Item) -> bool {
     match (&a.prop, &b.prop) {
-        (Some(p), Some(q)) => return proposition::same_question(p, q, a.same_article(b)),
+        (Some(p), Some(q)) => {
+            // A harm is one incident's: "dozens were killed" meets "no one was hurt" only in
+            // one article or on one day, not every other strike of a war.
+            let one_incident =
+                p.act != proposition::HARM || a.same_article(b) || gap(a.days, b.days) == 0;
+            return one_incident && proposition::same_question(p, q, a.same_article(b));
+        }
+        // A harm meets only another claim that names one: a frame's word alone ("premature
+        // to declare the ceasefire dead") says nothing of who was killed.
+        (Some(p), None) | (None, Some(p)) if p.act == proposition::HARM => return false,
         // One names the act's doer, the other only blames a party (its frame's target): the
         // doer and the blamed party must be one side ("rebel shelling killed 12" does not meet
         // "our aircraft do not strike hospitals").

@@ -1607,3 +1607,62 @@ fn stream_horizon_covers_every_rule_window() {
     }
     assert_eq!(asked, horizon);
 }
+
+/// A harm is one incident's: "dozens were killed" meets "there were no casualties" from the
+/// other side on the same day, not a toll of a strike days later, and never a claim whose
+/// frame word alone speaks of death ("premature to declare the truce dead").
+#[test]
+fn harm_meets_harm_of_one_day() {
+    let harm = |id: i64, code: &str, day: &str, text: &str| {
+        claim(id, code, day, "casualties", 1).with(|c| {
+            c.text = text.into();
+            c.sentence = format!("{text}, the speaker said.");
+        })
+    };
+    check(
+        &[
+            harm(
+                1,
+                "PERGOV",
+                "2026-03-02",
+                "a large number of fighters were killed in the raid",
+            ),
+            harm(
+                2,
+                "CHLGOV",
+                "2026-03-02",
+                "there were no casualties on the ground",
+            ),
+        ],
+        &["denial 1 2"],
+    );
+    check(
+        &[
+            harm(
+                1,
+                "PERGOV",
+                "2026-03-02",
+                "a large number of fighters were killed in the raid",
+            ),
+            harm(
+                2,
+                "CHLGOV",
+                "2026-03-06",
+                "there were no casualties on the ground",
+            ),
+        ],
+        &[],
+    );
+    check(
+        &[
+            harm(
+                1,
+                "PERGOV",
+                "2026-03-02",
+                "it was premature to declare the truce dead",
+            ),
+            harm(2, "CHLGOV", "2026-03-02", "a depot was damaged by strikes"),
+        ],
+        &[],
+    );
+}

@@ -639,10 +639,18 @@ mod tests {
         // party's airspace is the opposite of being inside it: the sixteenth round's wrong
         // pair is gone (77 no longer reported), and 2 of the 18 unjudged pairs drawn with
         // seed 23 were both wrong (older pairs, not new): 29 judged reported, 27 correct.
+        // Twenty-seventh round (issue 12): 13 pairs reported since the twenty-sixth round had
+        // gone unjudged (the counts below do not see unjudged pairs); a harm act ("were
+        // killed" vs "no casualties") meets only a harm of one article or day, which drops the
+        // wrong 13/20 September toll pair (78 no longer reported); a ballot's "no" and a
+        // contrast (", not for war", "but not this peace") negate nothing, which drops 5 of the
+        // 13; the other 8, drawn with seed 91, were all wrong (words-only opposing pairs): 36
+        // judged reported, 27 correct. The test now also fails on any unjudged pair.
         // If these counts move, the detector changed again: judge the new pairs
         // (eval judged FILE --sample N --seed S) and update the README.
-        assert_eq!(s.gone.len(), 77, "{s}");
-        assert_eq!(s.still_reported, 29, "{s}");
-        assert_eq!((s.overall.correct, s.overall.wrong), (27, 2), "{s}");
+        assert_eq!(s.unjudged, 0, "every reported pair is judged: {s}");
+        assert_eq!(s.gone.len(), 78, "{s}");
+        assert_eq!(s.still_reported, 36, "{s}");
+        assert_eq!((s.overall.correct, s.overall.wrong), (27, 9), "{s}");
     }
 }

@@ -401,6 +401,13 @@ mod tests {
                 "it was not possible to tell whether the fire started inside",
                 Some(1),
             ),
+            // a ballot's "no" and a contrast negate no fact
+            (
+                "the minister warned that a \"no\" vote would wreck the accord",
+                Some(1),
+            ),
+            ("the city voted for a better treaty, not for war", Some(1)),
+            ("we want a settlement, but not this settlement", Some(1)),
             // a modal's negation forecasts, it states no fact
             ("the crisis could not be solved by more talks", None),
             ("the two sides will never accept the ruling", None),
