@@ -1619,50 +1619,25 @@ fn harm_meets_harm_of_one_day() {
             c.sentence = format!("{text}, the speaker said.");
         })
     };
-    check(
-        &[
-            harm(
-                1,
-                "PERGOV",
-                "2026-03-02",
-                "a large number of fighters were killed in the raid",
-            ),
-            harm(
-                2,
-                "CHLGOV",
-                "2026-03-02",
-                "there were no casualties on the ground",
-            ),
-        ],
-        &["denial 1 2"],
-    );
-    check(
-        &[
-            harm(
-                1,
-                "PERGOV",
-                "2026-03-02",
-                "a large number of fighters were killed in the raid",
-            ),
-            harm(
-                2,
-                "CHLGOV",
-                "2026-03-06",
-                "there were no casualties on the ground",
-            ),
-        ],
-        &[],
-    );
-    check(
-        &[
-            harm(
-                1,
-                "PERGOV",
-                "2026-03-02",
-                "it was premature to declare the truce dead",
-            ),
-            harm(2, "CHLGOV", "2026-03-02", "a depot was damaged by strikes"),
-        ],
-        &[],
-    );
+    let killed = "a large number of fighters were killed in the raid";
+    let none = "there were no casualties on the ground";
+    let cases: &[(&str, &str, &str, &[&str])] = &[
+        (killed, "2026-03-02", none, &["denial 1 2"]),
+        (killed, "2026-03-06", none, &[]),
+        (
+            "it was premature to declare the truce dead",
+            "2026-03-02",
+            "a depot was damaged by strikes",
+            &[],
+        ),
+    ];
+    for &(a, day, b, expect) in cases {
+        check(
+            &[
+                harm(1, "PERGOV", "2026-03-02", a),
+                harm(2, "CHLGOV", day, b),
+            ],
+            expect,
+        );
+    }
 }
