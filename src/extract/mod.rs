@@ -48,9 +48,9 @@ struct Home<'a> {
     publisher: Option<&'static str>,
 }
 
-/// The country whose press published the page at `url`, by its country-code domain
-/// (`web_domains.tsv`): "https://www.koreatimes.co.kr/…" → KOR. Generic and unknown domains
-/// name none.
+/// The country whose press published the page at `url`, by a national outlet's own domain
+/// or else its country-code domain (`web_domains.tsv`): "https://www.koreatimes.co.kr/…" →
+/// KOR, "https://indianexpress.com/…" → IND. Other generic and unknown domains name none.
 pub fn publisher_country(url: &str) -> Option<&'static str> {
     static DOMAINS: once_cell::sync::Lazy<Vec<(&'static str, &'static str)>> =
         once_cell::sync::Lazy::new(|| {
@@ -64,10 +64,19 @@ pub fn publisher_country(url: &str) -> Option<&'static str> {
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let host = host.split(':').next()?.trim_end_matches('.');
-    let last = host.rsplit('.').next()?.to_ascii_lowercase();
+    let host = host.to_ascii_lowercase();
+    let last = host.rsplit('.').next()?;
+    // An outlet's own domain ("www.indianexpress.com", "epaper.dawn.com"), else the country code.
+    let outlet = |d: &str| {
+        d.contains('.')
+            && host
+                .strip_suffix(d)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+    };
     DOMAINS
         .iter()
-        .find(|(domain, _)| *domain == last)
+        .find(|(domain, _)| outlet(domain))
+        .or_else(|| DOMAINS.iter().find(|(domain, _)| *domain == last))
         .map(|(_, country)| *country)
 }
 
@@ -140,10 +149,10 @@ fn extract_with(
 
 #[cfg(test)]
 mod tests {
-    /// The country-code domain of a page's host names its press's country; generic and
-    /// unknown domains, and addresses with no host, name none.
+    /// A national outlet's domain or the country-code domain of a page's host names its press's
+    /// country; other generic and unknown domains, and addresses with no host, name none.
     #[test]
-    fn publisher_country_reads_the_country_code_domain() {
+    fn publisher_country_reads_the_outlet_or_country_code_domain() {
         let cases = [
             (
                 "https://www.koreatimes.co.kr/www/news/nation/2010/04/1.html",
@@ -153,6 +162,12 @@ mod tests {
             ("https://tass.ru/politika/1", Some("RUS")),
             ("HTTPS://WWW.EXAMPLE.JP./", Some("JPN")),
             ("https://www.example.com/uk/story", None),
+            // a national outlet on a generic domain, with or without a subdomain
+            ("https://indianexpress.com/article/india/x/", Some("IND")),
+            ("https://epaper.hindustantimes.com/news/1.html", Some("IND")),
+            ("https://www.dawn.com/news/1", Some("PAK")),
+            // a host that only ends in an outlet's letters is not that outlet
+            ("https://notdawn.com/news/1", None),
             ("https://channel.tv/story", None),
             ("not a url", None),
             ("", None),
