@@ -170,8 +170,8 @@ static DATELINE_TITLE_CASE: Lazy<Narrowed> = Lazy::new(|| {
 
 /// "New Delhi, Feb 28: ", "Islamabad, March 2 (APP): ": a city in title case opens a dateline
 /// before a month and day written right after its comma, then a colon (or an agency in
-/// brackets and a colon or dash), the house style of South Asian wires; a sentence never
-/// opens with a capitalised word, a comma and a date before a colon.
+/// brackets and a colon or dash), the house style of South Asian wires; a weekday or an adverb
+/// before the comma is no city ([`title_date_city`]).
 static DATELINE_TITLE_DATE: Lazy<Narrowed> = Lazy::new(|| {
     let months = month_prefixes();
     Narrowed::new(
@@ -181,6 +181,27 @@ static DATELINE_TITLE_DATE: Lazy<Narrowed> = Lazy::new(|| {
         false,
     )
 });
+
+/// Whether a title-case dateline's city and bracket can be one ([`DATELINE_TITLE_DATE`]): no
+/// weekday or sentence adverb opens it ("Tuesday, March 2:", "Also, May 5:"), and a bracket
+/// holds an agency's short capitalised name ("(APP)", not "(local time)").
+fn title_date_city(city: &str, bracket: Option<&str>) -> bool {
+    const NOT_CITIES: &[&str] = &[
+        "also",
+        "however",
+        "meanwhile",
+        "officials",
+        "today",
+        "yesterday",
+    ];
+    let lower = city.to_lowercase();
+    let weekday = crate::extract::timex::calendar::WEEKDAYS
+        .iter()
+        .any(|w| lower.starts_with(&w[..3].to_lowercase()));
+    !weekday
+        && !NOT_CITIES.contains(&lower.as_str())
+        && bracket.is_none_or(|b| agency(b).is_some() || AGENCY_NAME.for_text(b).is_match(b))
+}
 
 /// A short capitalised name in a dateline's brackets ("(CNN)", "(Kyiv Post)").
 static AGENCY_NAME: Lazy<Narrowed> =
@@ -199,7 +220,11 @@ pub fn parse_dateline(text: &str) -> Option<Dateline> {
             });
         }
     }
-    if let Some(c) = DATELINE_TITLE_DATE.for_text(text).captures(text) {
+    if let Some(c) = DATELINE_TITLE_DATE
+        .for_text(text)
+        .captures(text)
+        .filter(|c| title_date_city(&c["city"], c.name("agency").map(|a| a.as_str().trim())))
+    {
         let written = c.name("agency").map(|a| a.as_str().trim());
         return Some(Dateline {
             city: c["city"].to_string(),
@@ -1004,6 +1029,9 @@ mod tests {
             // a title-case city opens one only before a date and a colon
             "Moscow, which denies it, said",
             "Kapoor, March 2 was the day",
+            "Tuesday, March 2: the talks resumed",
+            "Also, May 5: the talks resumed",
+            "Lima, March 2 (local time): the talks resumed",
         ] {
             assert_eq!(parse_dateline(text), None, "{text}");
         }

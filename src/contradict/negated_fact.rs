@@ -2,7 +2,7 @@
 //!
 //! ## What it detects
 //!
-//! Two claims of *different* sides whose words name no act the tables know
+//! Two claims of *different* sides whose words name no act the tables know, or only a harm
 //! (`proposition::of_claim_and_topic`), one with its clause negated by a plain negator (or a
 //! report it rejects with a denial cue or a dismissal: "denied reports that …") and one
 //! asserting, said within `Options::window_days` of each other, where the asserting claim
@@ -56,6 +56,11 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
         return None;
     }
     if !proposition::same_question(tx, ty, x.same_article(y)) {
+        return None;
+    }
+    // A harm's own words are one incident's, as its act is ([`super::same_target`]).
+    let harm = |it: &Item| it.prop.as_ref().is_some_and(|q| q.act == proposition::HARM);
+    if (harm(x) || harm(y)) && !x.same_article(y) && p.gap > 0 {
         return None;
     }
     Some(WORDS_ONLY * pair_weight(p) * closeness(p.gap, opts.window_days))

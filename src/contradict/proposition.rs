@@ -406,8 +406,8 @@ pub fn of_claim(claim: &Claim) -> Option<Proposition> {
 /// its words name no act and no other reading gives a proposition, a negated clause denies
 /// that clause and anything else asserts its words; when a denial or dismissal with no act
 /// gives the proposition, it also denies the report it rejects in its own words
-/// ([`topic::rejected`]). The topic is `None` when the words name an act, or when they state no
-/// fact (a modal's negation, too few words). One reading of the claim (its actors, its acts)
+/// ([`topic::rejected`]). The topic is `None` when the words name an act other than a harm, or
+/// when they state no fact (a modal's negation, too few words). One reading of the claim (its actors, its acts)
 /// serves both.
 pub fn of_claim_and_topic(claim: &Claim) -> (Option<Proposition>, Option<Proposition>) {
     let text = claim.text.as_str();
@@ -433,10 +433,15 @@ pub fn of_claim_and_topic(claim: &Claim) -> (Option<Proposition>, Option<Proposi
     match main_act(text, 0) {
         // Harm is a coarse question ("were people killed?"): the claim's own words say which
         // killing, so a rejected report of one meets its assertion by them.
-        Some(found) if found.act.act == HARM => {
-            let topic = topic::rejected(&r).or_else(|| topic::read(&r));
-            (with_act(&r, found), topic)
-        }
+        Some(found) if found.act.act == HARM => match other_than_harm(text, found.end) {
+            // "the strike that killed 20 was carried out by Russian jets": the other act is
+            // the claim's.
+            Some(other) => (with_act(&r, other), None),
+            None => {
+                let topic = topic::rejected(&r).or_else(|| topic::read(&r));
+                (with_act(&r, found), topic)
+            }
+        },
         Some(found) => (with_act(&r, found), None),
         None => match without_act(&r) {
             // A denial or dismissal that names no act ("denied reports that the writer had
@@ -445,6 +450,17 @@ pub fn of_claim_and_topic(claim: &Claim) -> (Option<Proposition>, Option<Proposi
             None => (None, topic::read(&r)),
         },
     }
+}
+
+/// The first act after byte `from` that is not a harm, if the claim names one.
+fn other_than_harm(text: &str, mut from: usize) -> Option<Found<'static>> {
+    while let Some(next) = main_act(text, from) {
+        if next.act.act != HARM {
+            return Some(next);
+        }
+        from = next.end.max(from + 1);
+    }
+    None
 }
 
 /// The proposition of a claim whose words name act `found` first.
@@ -850,6 +866,7 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     let after = mentions
         .iter()
         .filter(|m| m.span.start >= end && m.span.start <= end + 60 && m.span.start < clause_end)
+        .filter(|m| !(act.act == HARM && LOCATIVE.is_match(&text[end..m.span.start])))
         .min_by_key(|m| m.span.start);
     // "comply with France's demand": an actor a preposition other than "of" or "by" governs
     // is the act's object, not its doer.
@@ -1057,10 +1074,13 @@ static OBJECT_PREPOSITION: Lazy<Regex> =
 /// The act class of `acts.tsv` for killing, hurting and destroying: read with its topic too.
 pub const HARM: &str = "harm";
 
-/// A preposition of place right before a mention ("inside Pakistan", "near the Syrian
-/// border"): the party names where the act happened, not who did it.
+/// A preposition of place before a mention, with up to two words between ("inside Pakistan",
+/// "in northern Chile", "near the Syrian border"): the party names where the act happened, not
+/// who did it.
 static LOCATIVE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:in|inside|near|at|into|across|over|within|outside)\s+(?:the\s+)?$")
+    Regex::new(
+        r"(?i)\b(?:in|inside|near|at|into|across|over|within|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    )
         .expect("valid regex")
 });
 

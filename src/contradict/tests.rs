@@ -1640,4 +1640,11 @@ fn harm_meets_harm_of_one_day() {
             expect,
         );
     }
+    // a frame-only claim that denies (its frame word "dead" names no harm act) meets no harm
+    let frame_only = claim(1, "PERGOV", "2026-03-02", "casualties", -1).with(|c| {
+        c.text = "it was premature to declare the truce dead".into();
+        c.sentence = "It was premature to declare the truce dead, he said.".into();
+    });
+    let depot = harm(2, "CHLGOV", "2026-03-02", "a depot was damaged by strikes");
+    check(&[frame_only, depot], &[]);
 }

@@ -645,11 +645,13 @@ mod tests {
         // wrong 13/20 September toll pair (78 no longer reported); a ballot's "no" and a
         // contrast (", not for war", "but not this peace") negate nothing, which drops 5 of the
         // 13; the other 8, drawn with seed 91, were all wrong (words-only opposing pairs): 36
-        // judged reported, 27 correct. The test now also fails on any unjudged pair.
+        // judged reported, 27 correct. The test now also fails on any unjudged pair. The
+        // review's mends (a harm's words meet only one day's too) drop the Red Crescent pair
+        // and bring back an older words-only pair (seed 92, wrong): 36 reported, 27 correct.
         // If these counts move, the detector changed again: judge the new pairs
         // (eval judged FILE --sample N --seed S) and update the README.
         assert_eq!(s.unjudged, 0, "every reported pair is judged: {s}");
-        assert_eq!(s.gone.len(), 78, "{s}");
+        assert_eq!(s.gone.len(), 79, "{s}");
         assert_eq!(s.still_reported, 36, "{s}");
         assert_eq!((s.overall.correct, s.overall.wrong), (27, 9), "{s}");
     }

@@ -156,7 +156,7 @@ pub(super) fn state_title_of(words: &[&str]) -> Option<&'static str> {
     actors::state_title_role(&words[words.len() - capitalised_run(words)..])
 }
 
-/// How many capitalised, purely alphabetic words end `words` (a title as written: "Deputy
+/// How many capitalised words of letters (and inner hyphens) end `words` (a title as written: "Deputy
 /// Defence Minister").
 pub(super) fn capitalised_run(words: &[&str]) -> usize {
     words
