@@ -648,11 +648,17 @@ mod tests {
         // judged reported, 27 correct. The test now also fails on any unjudged pair. The
         // review's mends (a harm's words meet only one day's too) drop the Red Crescent pair
         // and bring back an older words-only pair (seed 92, wrong): 36 reported, 27 correct.
+        // Twenty-eighth round (issue 12): what a verbal negator denies is the verb after it,
+        // not the subject before it ("the evacuation should not become a model" no longer
+        // meets "the evacuation of Daraya"); a negated clause of one content word ("not
+        // guaranteed", "does not help anyone") meets nothing; a quoted contrast ("only words,
+        // not actions") negates nothing: 7 of the 9 wrong words-only pairs gone, no correct
+        // pair lost (86 no longer reported): 29 reported, 27 correct.
         // If these counts move, the detector changed again: judge the new pairs
         // (eval judged FILE --sample N --seed S) and update the README.
         assert_eq!(s.unjudged, 0, "every reported pair is judged: {s}");
-        assert_eq!(s.gone.len(), 79, "{s}");
-        assert_eq!(s.still_reported, 36, "{s}");
-        assert_eq!((s.overall.correct, s.overall.wrong), (27, 9), "{s}");
+        assert_eq!(s.gone.len(), 86, "{s}");
+        assert_eq!(s.still_reported, 29, "{s}");
+        assert_eq!((s.overall.correct, s.overall.wrong), (27, 2), "{s}");
     }
 }

@@ -2,13 +2,13 @@
 //!
 //! A claim whose words name no act of `acts.tsv` still states something.
 //! When its first clause is negated by a plain negator (`fact-negator` in `positions.tsv`),
-//! it denies what that clause says: the noun after a nominal negator ("no flight plan"), or
-//! the subject before a verbal one ("the fruit fly has never been detected"), is what is
-//! denied, the clause's words what it is about. A modal before the negator makes the clause
+//! it denies what that clause says: the first content word after the negator ("no flight
+//! plan", "has never been detected") is what is denied, the clause's words what it is about. A modal before the negator makes the clause
 //! a forecast, not a fact ("could not be eased"): no proposition. A denial cue or a dismissal
 //! that names no act denies the whole report it rejects ("denied reports that …"). Any other
 //! claim asserts what its words say, up to a condition ("if …" supposes). The two meet ([`same`]) when the asserting claim holds a word of what is
-//! denied and at least two of the denied clause's words (or all of them when it has fewer):
+//! denied and at least two of the denied clause's words (a clause of one content word meets
+//! nothing):
 //! "the aircraft had filed a flight plan" against "it had filed no flight plan". Nothing here
 //! names a story: the words are the claims' own.
 
@@ -53,20 +53,19 @@ pub(super) fn read(r: &Reading) -> Option<Proposition> {
             }
             let words = stems(text, start, end, &r.mentions);
             // "no flight plan", "not a single shot": what is denied is the noun after the
-            // negator, its first content word; "the fruit fly has never been detected": the
-            // subject before the negator.
-            let scope = if let Some(lead) = NOMINAL.find(&text[m.start()..]) {
-                let from = (m.start() + lead.end()).min(end);
-                first_stem(text, from, end, &r.mentions)
-                    .into_iter()
-                    .collect()
-            } else {
-                // "the ministry did not receive any request": a subject that is only a party
-                // leaves what is denied to the words after the negator.
-                Some(stems(text, start, m.start(), &r.mentions))
-                    .filter(|subject| !subject.is_empty())
-                    .unwrap_or_else(|| stems(text, m.end(), end, &r.mentions))
-            };
+            // negator, its first content word; "the fruit fly has never been detected", "did not
+            // receive any request": the verb after the negator, its first content word (light
+            // verbs are no content words: "did not give details" denies details). The subject is
+            // not what is denied: "the evacuation should not become a model" says nothing
+            // against "the evacuation was discussed", and a subject is named in many ways ("it",
+            // "the plane", "the aircraft") where the verb is the claim's own.
+            let from = NOMINAL
+                .find(&text[m.start()..])
+                .map_or(m.end(), |lead| m.start() + lead.end())
+                .min(end);
+            let scope: Vec<String> = first_stem(text, from, end, &r.mentions)
+                .into_iter()
+                .collect();
             if scope.is_empty() {
                 return None;
             }
@@ -104,6 +103,10 @@ pub(super) fn read(r: &Reading) -> Option<Proposition> {
         }
     }
 }
+
+/// Fewest content words a negated clause must have to meet a claim in its own words ([`same`]):
+/// "it was not guaranteed" (one word) meets any claim that names a guarantee.
+const MIN_DENIED_WORDS: usize = 2;
 
 /// Fewest content words a rejected content ([`rejected`]) must have to be read in its own
 /// words: "denied the accusations" (one word) says nothing of what was alleged.
@@ -207,7 +210,12 @@ pub(super) fn same(p: &Proposition, q: &Proposition) -> bool {
         _ => return false,
     };
     let holds = |w: &String| a.words.binary_search(w).is_ok();
-    if !n.scope.iter().any(holds) {
+    // A whole rejected content ([`rejected`]: what is denied is all its words) is met by any of
+    // them, a negated clause by its noun or verb.
+    let whole = n.scope.len() == n.words.len() && n.words.len() > 2;
+    // "it was not guaranteed", "it does not help anyone": a denied clause of one content word
+    // says too little of what it denies to meet anything but a claim of that word.
+    if n.words.len() < MIN_DENIED_WORDS || !n.scope.iter().any(holds) {
         return false;
     }
     // Two parties of one story are named on both sides of most of its claims: a shared party
@@ -215,7 +223,7 @@ pub(super) fn same(p: &Proposition, q: &Proposition) -> bool {
     let shared = n.words.iter().filter(|w| holds(w)).count();
     // A whole rejected content ([`rejected`]: what is denied is all its words) is met by a
     // third of its words at least: two words of fifteen are any two claims of one story.
-    let need = if n.scope.len() == n.words.len() && n.words.len() > 2 {
+    let need = if whole {
         n.words.len().div_ceil(3).max(2)
     } else {
         2.min(n.words.len())
@@ -342,8 +350,26 @@ mod tests {
             ),
             (
                 "The fruit fly has never been detected in our orchards",
-                "inspectors found larvae of the fruit fly in a consignment of plums",
+                "inspectors detected larvae of the fruit fly in a consignment of plums",
                 true,
+            ),
+            // what a verbal negator denies is its verb: "found" is not "detected" (words, not
+            // meanings), and the subject alone is no question
+            (
+                "The fruit fly has never been detected in our orchards",
+                "inspectors found larvae of the fruit fly in a consignment of plums",
+                false,
+            ),
+            (
+                "the Daraya evacuation should not become a model for other besieged areas",
+                "the ministers discussed the evacuation of Daraya, a besieged suburb",
+                false,
+            ),
+            // one word denied is too little to be a question
+            (
+                "it was not guaranteed",
+                "the envoy pushed for guarantees that aid would reach the city",
+                false,
             ),
             (
                 "Not a single protester was detained",
@@ -408,6 +434,10 @@ mod tests {
             ),
             ("the city voted for a better treaty, not for war", Some(1)),
             ("we want a settlement, but not this settlement", Some(1)),
+            (
+                "the ministry had seen \"only promises, not deeds\" from the other side",
+                Some(1),
+            ),
             // a modal's negation forecasts, it states no fact
             ("the crisis could not be solved by more talks", None),
             ("the two sides will never accept the ruling", None),
