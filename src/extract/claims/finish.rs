@@ -656,7 +656,11 @@ fn remarks_occasions(
             continue;
         }
         let before = text.get(..t.span.start).unwrap_or("");
-        let Some(name) = remarks_before(before).or_else(|| spoke_before(before)) else {
+        let after = text.get(t.span.end..).unwrap_or("");
+        let Some(name) = remarks_before(before)
+            .or_else(|| spoke_before(before))
+            .or_else(|| spoke_after(before, after))
+        else {
             continue;
         };
         for (c, cued) in claims.iter_mut().zip(cued.iter_mut()) {
@@ -692,6 +696,33 @@ fn spoke_before(before: &str) -> Option<&str> {
         return None;
     }
     let name = clause[..at].rsplit(' ').next()?;
+    let mut chars = name.chars();
+    (chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(char::is_lowercase))
+    .then_some(name)
+}
+
+/// The capitalised name of a sentence whose day, after "on", comes before its conversation
+/// verb ("Jaishankar on Friday spoke about the standoff", "the minister, who is visiting
+/// Lima, on Sunday (May 16) held talks with …"): `before` ends with "on", `after` opens with
+/// the verb (after a bracketed date), and the name is the last word before the first comma
+/// of the sentence, or before "on" when there is none.
+fn spoke_after<'t>(before: &'t str, after: &str) -> Option<&'t str> {
+    let rest = before.trim_end().strip_suffix(" on")?;
+    let mut after = after.trim_start();
+    if let Some(inner) = after.strip_prefix('(') {
+        after = inner.split_once(')')?.1.trim_start();
+    }
+    if !SPOKE
+        .iter()
+        .any(|v| after.strip_prefix(v).is_some_and(|r| r.starts_with(' ')))
+    {
+        return None;
+    }
+    let sentence = rest.rsplit(['.', '!', '?', ';', '\n']).next()?;
+    let subject = sentence.split(',').next()?.trim_end();
+    let name = subject.rsplit(' ').next()?;
     let mut chars = name.chars();
     (chars.next().is_some_and(char::is_uppercase)
         && chars.clone().next().is_some()
@@ -889,6 +920,20 @@ mod tests {
             (
                 "Daniel Ortega spoke on Monday. Ortega said the port would stay shut.",
                 &[day(17)],
+            ),
+            // the day before the conversation verb, after the name and its relative clause
+            (
+                "Daniel Ortega, who is visiting Lima, on Monday (May 17) spoke about the dispute. Ortega said the port would stay shut.",
+                &[day(17)],
+            ),
+            (
+                "Ortega on Monday held talks with the admiral. Ortega said the port would stay shut.",
+                &[day(17)],
+            ),
+            // a day before another verb dates no conversation
+            (
+                "Ortega on Monday visited the port. Ortega said the port would stay shut.",
+                &[day(20)],
             ),
             // a name that opens with a letter of two bytes
             (
