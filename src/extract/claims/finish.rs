@@ -1,7 +1,7 @@
 //! Turning a draft into a claim: its texts, its date (a time expression next to the cue), its
 //! stance from `frames`, and the denial flip.
 
-use super::lexicon::{in_list, CueKind, BACKGROUND, SKIP_BEFORE_CUE, STANDING};
+use super::lexicon::{in_list, CueKind, BACKGROUND, SKIP_BEFORE_CUE, STANDING, TRAILER_WORDS};
 use super::Draft;
 use crate::extract::frames;
 use crate::model::{Claim, DateValue, Precision, Span, Timex};
@@ -47,7 +47,7 @@ pub(super) fn finish(
     .into_iter()
     .min()
     .unwrap_or(0);
-    let hi = [d.cue.end + 4, d.cue.start, d.content.start]
+    let hi = [d.cue.end + LISTENER_BYTES, d.cue.start, d.content.start]
         .into_iter()
         .max()
         .unwrap_or(usize::MAX);
@@ -81,7 +81,19 @@ pub(super) fn finish(
                 && d.sentence.contains(t.span);
             // "quoted Lavrov on Tuesday as saying": a day inside a cue of several words.
             let within_cue = t.span.start >= d.cue.start && t.span.end <= d.cue.end;
-            (near_after || near_before || after_speaker || in_trailer || within_cue)
+            // "…, its mayor told AFP Saturday", "…, he told reporters in Kyiv on Monday": the
+            // day after the audience of a trailing attribution.
+            let after_listener = t.span.start >= d.cue.end
+                && t.span.start <= d.cue.end + LISTENER_BYTES
+                && d.content.end <= d.cue.start
+                && d.sentence.contains(t.span)
+                && listener(between);
+            (near_after
+                || near_before
+                || after_speaker
+                || in_trailer
+                || within_cue
+                || after_listener)
                 && !d.content.overlaps(t.span)
                 && !names_an_event(text, t)
         })
@@ -125,6 +137,31 @@ pub(super) fn finish(
         confidence: d.confidence.clamp(0.0, 1.0),
     };
     (claim, cued)
+}
+
+/// How far after a cue the day of a trailing attribution may stand, past its audience ("told
+/// the Associated Press in Kyiv on").
+const LISTENER_BYTES: usize = 48;
+
+/// Whether the words between a cue and a day are the cue's audience and setting ("AFP",
+/// "reporters in Kyiv", "the BBC on", "state television late"): at most four words, no clause
+/// mark, each capitalised (a name) or a `trailer` word of `claim_words.tsv`.
+fn listener(between: &str) -> bool {
+    let words = between
+        .trim_end()
+        .trim_end_matches(" on")
+        .trim_end_matches(" late")
+        .trim_end_matches(" early")
+        .split_whitespace()
+        .collect::<Vec<_>>();
+    !words.is_empty()
+        && words.len() <= 4
+        && !between.contains([',', ';', ':', '"', '\u{201C}', '\u{201D}', '(', '—'])
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(*w, "in" | "at" | "on")
+                || TRAILER_WORDS.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// "Lee called the March 26 sinking a provocation", "condemned Tuesday's strike": a day
@@ -842,6 +879,19 @@ mod tests {
         let published = DateValue::day(day(20).unwrap());
         let lede = "Fishing boats from both countries stayed in port on Thursday as the quota row went on.\n\n";
         let cases: &[(&str, &[Option<NaiveDate>])] = &[
+            // a trailing attribution's day after its audience, not after a clause
+            (
+                "Almost 300 people were buried in the town, its mayor told AFP Monday after the army retook it.",
+                &[day(17)],
+            ),
+            (
+                "\"The port will stay shut,\" the minister told reporters in Oslo on Monday.",
+                &[day(17)],
+            ),
+            (
+                "The port will stay shut, the minister told reporters, who on Monday saw the boats.",
+                &[day(20)],
+            ),
             // a setting with its day, before the speaker
             (
                 "In an interview with a Danish paper on 14 May, when asked about the quota, the fisheries minister said the talks had failed.",
