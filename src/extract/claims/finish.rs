@@ -227,7 +227,12 @@ fn names_an_event(text: &str, t: &Timex) -> bool {
         && (matches!(second.as_str(), "happened" | "occurred")
             || (second == "place" && third == "took"));
     let possessive = rest.starts_with("'s ") || rest.starts_with("\u{2019}s ");
-    is_determiner(&word) || adjective || happened || possessive
+    // "told Xi in a Friday video call that …", "in its Monday statement": the day of the
+    // occasion the speaker spoke at (a `trailer` or `remarks` noun after the day).
+    let occasion = word != "that"
+        && (TRAILER_WORDS.contains(&next) || REMARKS.contains(&next))
+        && next.len() > 2;
+    (is_determiner(&word) && !occasion) || adjective || happened || possessive
 }
 
 /// Perfect auxiliaries: closed-class grammar, in `background` of `claim_words.tsv` too.
@@ -879,6 +884,19 @@ mod tests {
         let published = DateValue::day(day(20).unwrap());
         let lede = "Fishing boats from both countries stayed in port on Thursday as the quota row went on.\n\n";
         let cases: &[(&str, &[Option<NaiveDate>])] = &[
+            // a day before the occasion of speaking, not before another noun
+            (
+                "European leaders told the premier in a Monday video call that the quota was unfair.",
+                &[day(17)],
+            ),
+            (
+                "The ministry said in its Monday statement that the port would stay shut.",
+                &[day(17)],
+            ),
+            (
+                "The ministry said the Monday raid had shut the port.",
+                &[day(20)],
+            ),
             // a trailing attribution's day after its audience, not after a clause
             (
                 "Almost 300 people were buried in the town, its mayor told AFP Monday after the army retook it.",
