@@ -1956,6 +1956,19 @@ mod tests {
                 "Investigators",
                 Some("PERGOV"),
             ),
+            // a head's office or the presidency speaks for the head's government
+            (
+                Some("LIMA"),
+                "The harbour fire was set on purpose, the prime minister's office said.",
+                "the prime minister's office",
+                Some("PERGOV"),
+            ),
+            (
+                Some("QUITO"),
+                "The presidency said the harbour would reopen.",
+                "The presidency",
+                Some("ECUGOV"),
+            ),
             (
                 Some("QUITO"),
                 "Troops said the border post had come under fire overnight.",
