@@ -734,7 +734,7 @@ const CIRCUMSTANCE: [&str; 5] = ["in", "on", "at", "during", "after"];
 const CIRCUMSTANCE_WORDS: usize = 8;
 
 /// A day as a trailer names it: a weekday, a month, a number, "today", "yesterday".
-fn is_day(w: &str) -> bool {
+pub(super) fn is_day(w: &str) -> bool {
     const DAYS: [&str; 22] = [
         "monday",
         "tuesday",

@@ -871,6 +871,19 @@ fn attribution_table() {
             "Quito accused Lima of spying on its navy, but offered no evidence.",
             &["Quito | accused | indirect | Lima of spying on its navy"],
         ),
+        // ... or where the sentence's own verb of saying follows the participle's object
+        (
+            "The committee on Tuesday, rejecting the claim of a raid on the port, said the strike was an act of aggression.",
+            &[
+                "The committee | rejecting | indirect | the claim of a raid on the port",
+                "The committee | said | indirect | the strike was an act of aggression",
+            ],
+        ),
+        // a day after the name, before a participle's aside, is no part of the name
+        (
+            "The committee on Tuesday, speaking in Lima, said the strike was an act of aggression.",
+            &["The committee | said | indirect | the strike was an act of aggression"],
+        ),
         (
             "Quito said its coast guard sank two boats, a claim the fishermen denied.",
             &[

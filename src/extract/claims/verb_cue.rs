@@ -442,6 +442,9 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
     // "Ana Ruiz (pictured), the envoy, said": a short bracket after the name is no part of it;
     // `ne` is where the name before the comma ends (exclusive).
     let ne = bracket_before(text, toks, c1).unwrap_or(c1);
+    // "The committee on Tuesday, rejecting the claim, said": the day after the name is the
+    // speaking's, no part of the name.
+    let ne = day_after_name(text, toks, ne);
     if ne == 0 || toks[ne - 1].k != TokKind::Word || clause_between(text, &toks[c1 + 1..j - 1]) {
         return found;
     }
@@ -496,6 +499,30 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
         found.first_tok = Some(st);
     }
     found
+}
+
+/// Where a name ending at token `ne` (exclusive) ends without a day written after it ("on
+/// Tuesday", "late on Monday", "Tuesday"), when a word stands before the day.
+fn day_after_name(text: &str, toks: &[Tok], ne: usize) -> usize {
+    if ne < 2
+        || toks[ne - 1].k != TokKind::Word
+        || !super::phrase::is_day(word(text, &toks[ne - 1]))
+    {
+        return ne;
+    }
+    let mut k = ne - 1;
+    if k >= 1 && word(text, &toks[k - 1]).eq_ignore_ascii_case("on") {
+        k -= 1;
+        if k >= 1 && in_list(&["late", "early"], word(text, &toks[k - 1])) {
+            k -= 1;
+        }
+    }
+    if k >= 1 && toks[k - 1].k == TokKind::Word && !super::phrase::is_day(word(text, &toks[k - 1]))
+    {
+        k
+    } else {
+        ne
+    }
 }
 
 /// When the comma at `c` follows a bracket of at most four words ("(pictured)", "(D-Md.)"), the
@@ -1037,12 +1064,15 @@ fn content_after(
     } else if !via_that && matches!(site.row.kind, CueKind::Denial | CueKind::Accusation) {
         // "denied any involvement, and on Monday its spokesman called …", "accused Lima of
         // spying; the envoy …": the rejected or charged thing ends where a new clause is
-        // joined on.
+        // joined on, or where the sentence's own verb of saying follows a participle's
+        // object ("The committee on Tuesday, rejecting the claim of a raid, said …").
         let tail = &text[cs..end];
-        if let Some(i) = [", and ", ", but ", "; "]
-            .iter()
-            .filter_map(|j| tail.find(j))
-            .min()
+        if let Some(i) = [
+            ", and ", ", but ", "; ", ", said ", ", says ", ", added ", ", told ",
+        ]
+        .iter()
+        .filter_map(|j| tail.find(j))
+        .min()
         {
             end = cs + i;
         }
