@@ -56,47 +56,7 @@ pub(super) fn finish(
     let date = timexes[first..last]
         .iter()
         .filter(|t| speech_day(t, published))
-        .filter(|t| {
-            // "said Monday", "said on Monday", "said late Tuesday".
-            let between = text.get(d.cue.end..t.span.start).unwrap_or("").trim();
-            let near_after = t.span.start >= d.cue.end
-                && (t.span.start <= d.cue.end + 4
-                    || ["late", "early", "late on", "early on"]
-                        .iter()
-                        .any(|w| between.eq_ignore_ascii_case(w)))
-                && d.sentence.contains(t.span);
-            let near_before = t.span.end <= d.cue.start
-                && t.span.end + 2 >= d.cue.start
-                && d.sentence.contains(t.span);
-            let after_speaker = d
-                .speaker
-                .span
-                .map(|s| t.span.start >= s.end && t.span.end <= d.cue.start)
-                .unwrap_or(false)
-                // "X, an activist in Daraa — where the uprising began in 2011 — said": a
-                // year in an appositive is background, not the day of speaking.
-                && t.resolved.precision != Precision::Year;
-            let in_trailer = t.span.start >= d.cue.end
-                && t.span.end <= d.content.start
-                && d.sentence.contains(t.span);
-            // "quoted Lavrov on Tuesday as saying": a day inside a cue of several words.
-            let within_cue = t.span.start >= d.cue.start && t.span.end <= d.cue.end;
-            // "…, its mayor told AFP Saturday", "…, he told reporters in Kyiv on Monday": the
-            // day after the audience of a trailing attribution.
-            let after_listener = t.span.start >= d.cue.end
-                && t.span.start <= d.cue.end + LISTENER_BYTES
-                && d.content.end <= d.cue.start
-                && d.sentence.contains(t.span)
-                && listener(between);
-            (near_after
-                || near_before
-                || after_speaker
-                || in_trailer
-                || within_cue
-                || after_listener)
-                && !d.content.overlaps(t.span)
-                && !names_an_event(text, t)
-        })
+        .filter(|t| at_cue(text, &d, t))
         .map(|t| t.resolved)
         .next();
     let date = date
@@ -137,6 +97,45 @@ pub(super) fn finish(
         confidence: d.confidence.clamp(0.0, 1.0),
     };
     (claim, cued)
+}
+
+/// Whether time expression `t` is the day of the cue: right after it ("said Monday", "said
+/// on Monday", "said late Tuesday"), right before it, between the speaker and the cue, in the
+/// trailer before the content, inside the cue, or after a trailing attribution's audience;
+/// never inside the content or naming an event.
+fn at_cue(text: &str, d: &Draft, t: &Timex) -> bool {
+    // "said Monday", "said on Monday", "said late Tuesday".
+    let between = text.get(d.cue.end..t.span.start).unwrap_or("").trim();
+    let near_after = t.span.start >= d.cue.end
+        && (t.span.start <= d.cue.end + 4
+            || ["late", "early", "late on", "early on"]
+                .iter()
+                .any(|w| between.eq_ignore_ascii_case(w)))
+        && d.sentence.contains(t.span);
+    let near_before =
+        t.span.end <= d.cue.start && t.span.end + 2 >= d.cue.start && d.sentence.contains(t.span);
+    let after_speaker = d
+        .speaker
+        .span
+        .map(|s| t.span.start >= s.end && t.span.end <= d.cue.start)
+        .unwrap_or(false)
+        // "X, an activist in Daraa — where the uprising began in 2011 — said": a
+        // year in an appositive is background, not the day of speaking.
+        && t.resolved.precision != Precision::Year;
+    let in_trailer =
+        t.span.start >= d.cue.end && t.span.end <= d.content.start && d.sentence.contains(t.span);
+    // "quoted Lavrov on Tuesday as saying": a day inside a cue of several words.
+    let within_cue = t.span.start >= d.cue.start && t.span.end <= d.cue.end;
+    // "…, its mayor told AFP Saturday", "…, he told reporters in Kyiv on Monday": the
+    // day after the audience of a trailing attribution.
+    let after_listener = t.span.start >= d.cue.end
+        && t.span.start <= d.cue.end + LISTENER_BYTES
+        && d.content.end <= d.cue.start
+        && d.sentence.contains(t.span)
+        && listener(between);
+    (near_after || near_before || after_speaker || in_trailer || within_cue || after_listener)
+        && !d.content.overlaps(t.span)
+        && !names_an_event(text, t)
 }
 
 /// How far after a cue the day of a trailing attribution may stand, past its audience ("told

@@ -965,6 +965,46 @@ const ING_PREPOSITIONS: &[&str] = &[
     "excluding",
 ];
 
+/// Where an indirect content opening at byte `cs` ends: its sentence's end, or the end of a
+/// quotation running past it, or before a source phrase, a relation participle, or (for a
+/// rejected or charged thing with no "that") a clause joined on.
+fn content_end(site: &CueSite, text: &str, cs: usize, via_that: bool) -> usize {
+    let (sent, quotes) = (site.sent, site.quotes);
+    let mut end = sent.end;
+    // A quotation opened in the content and running past the sentence keeps its own end.
+    let runs_past = quotes_near(quotes, cs, sent.end)
+        .iter()
+        .find(|q| q.open >= cs && q.open < sent.end && q.end > sent.end)
+        .map(|q| q.end);
+    if let Some(q_end) = runs_past {
+        end = q_end;
+    } else if let Some(i) = text[cs..end].find(", according to ") {
+        // "dismissed the deal as a conspiracy, according to a statement": the source phrase
+        // names the channel of this attribution, not the content.
+        end = cs + i;
+    } else if let Some(i) = relation_participle(&text[cs..end]) {
+        // "… was not premeditated, contradicting Turkish officials": the relation to another
+        // party's claim is the reporter's, not the content.
+        end = cs + i;
+    } else if !via_that && matches!(site.row.kind, CueKind::Denial | CueKind::Accusation) {
+        // "denied any involvement, and on Monday its spokesman called …", "accused Lima of
+        // spying; the envoy …": the rejected or charged thing ends where a new clause is
+        // joined on, or where the sentence's own verb of saying follows a participle's
+        // object ("The committee on Tuesday, rejecting the claim of a raid, said …").
+        let tail = &text[cs..end];
+        if let Some(i) = [
+            ", and ", ", but ", "; ", ", said ", ", says ", ", added ", ", told ",
+        ]
+        .iter()
+        .filter_map(|j| tail.find(j))
+        .min()
+        {
+            end = cs + i;
+        }
+    }
+    end
+}
+
 /// Content after the cue, from token `rest`: a "that" clause, a colon, a quotation, or a bare
 /// clause. The flag says the confidence drops (a bare clause, no "that").
 fn content_after(
@@ -1045,38 +1085,7 @@ fn content_after(
             return Some((c, kind, false));
         }
     }
-    let mut end = sent.end;
-    // A quotation opened in the content and running past the sentence keeps its own end.
-    let runs_past = quotes_near(quotes, cs, sent.end)
-        .iter()
-        .find(|q| q.open >= cs && q.open < sent.end && q.end > sent.end)
-        .map(|q| q.end);
-    if let Some(q_end) = runs_past {
-        end = q_end;
-    } else if let Some(i) = text[cs..end].find(", according to ") {
-        // "dismissed the deal as a conspiracy, according to a statement": the source phrase
-        // names the channel of this attribution, not the content.
-        end = cs + i;
-    } else if let Some(i) = relation_participle(&text[cs..end]) {
-        // "… was not premeditated, contradicting Turkish officials": the relation to another
-        // party's claim is the reporter's, not the content.
-        end = cs + i;
-    } else if !via_that && matches!(site.row.kind, CueKind::Denial | CueKind::Accusation) {
-        // "denied any involvement, and on Monday its spokesman called …", "accused Lima of
-        // spying; the envoy …": the rejected or charged thing ends where a new clause is
-        // joined on, or where the sentence's own verb of saying follows a participle's
-        // object ("The committee on Tuesday, rejecting the claim of a raid, said …").
-        let tail = &text[cs..end];
-        if let Some(i) = [
-            ", and ", ", but ", "; ", ", said ", ", says ", ", added ", ", told ",
-        ]
-        .iter()
-        .filter_map(|j| tail.find(j))
-        .min()
-        {
-            end = cs + i;
-        }
-    }
+    let end = content_end(site, text, cs, via_that);
     let c = clean_content(text, cs, end)?;
     let has_quote = quotes_near(quotes, c.0, c.1)
         .iter()
