@@ -130,10 +130,15 @@ pub struct Dateline {
     pub len: usize,
 }
 
+/// A dateline's month and day ("Sept. 12", "April 5"), captured as `md`.
+fn month_day() -> String {
+    let months = month_prefixes();
+    format!(r"(?P<md>(?i:{months})[a-z]*\.?\s+\d{{1,2}})")
+}
+
 /// A dateline's optional month and day (", Sept. 12", " April 5"), captured as `md`.
 fn month_day_group() -> String {
-    let months = month_prefixes();
-    format!(r"(?:,?\s+(?P<md>(?i:{months})[a-z]*\.?\s+\d{{1,2}}))?")
+    format!(r"(?:,?\s+{})?", month_day())
 }
 
 static DATELINE: Lazy<Narrowed> = Lazy::new(|| {
@@ -173,10 +178,10 @@ static DATELINE_TITLE_CASE: Lazy<Narrowed> = Lazy::new(|| {
 /// brackets and a colon or dash), the house style of South Asian wires; a weekday or an adverb
 /// before the comma is no city ([`title_date_city`]).
 static DATELINE_TITLE_DATE: Lazy<Narrowed> = Lazy::new(|| {
-    let months = month_prefixes();
+    let md = month_day();
     Narrowed::new(
         &format!(
-            r"^(?P<city>\p{{Lu}}[\p{{Ll}}\p{{M}}'’-]+(?: \p{{Lu}}[\p{{Ll}}\p{{M}}'’-]+){{0,2}}),\s*(?P<md>(?i:{months})[a-z]*\.?\s+\d{{1,2}})\s*(?:\((?P<agency>[^()]{{2,40}})\)\s*(?:[—–-]{{1,2}}|:)|:)\s*"
+            r"^(?P<city>\p{{Lu}}[\p{{Ll}}\p{{M}}'’-]+(?: \p{{Lu}}[\p{{Ll}}\p{{M}}'’-]+){{0,2}}),\s*{md}\s*(?:\((?P<agency>[^()]{{2,40}})\)\s*(?:[—–-]{{1,2}}|:)|:)\s*"
         ),
         false,
     )
@@ -200,12 +205,24 @@ fn title_date_city(city: &str, bracket: Option<&str>) -> bool {
         .any(|w| lower.starts_with(&w[..3].to_lowercase()));
     !weekday
         && !NOT_CITIES.contains(&lower.as_str())
-        && bracket.is_none_or(|b| agency(b).is_some() || AGENCY_NAME.for_text(b).is_match(b))
+        && bracket.is_none_or(|b| bracket_agency(b).is_some())
 }
 
 /// A short capitalised name in a dateline's brackets ("(CNN)", "(Kyiv Post)").
 static AGENCY_NAME: Lazy<Narrowed> =
     Lazy::new(|| Narrowed::new(r"^\p{Lu}[\p{L}.&-]*(?:\s\p{Lu}[\p{L}.&-]*){0,2}$", false));
+
+/// The agency a dateline's brackets name: a known agency, canonical ("AP"), or a short
+/// capitalised name as written ("CNN"); "(the host)" or "(local time)" names none.
+fn bracket_agency(written: &str) -> Option<String> {
+    match agency(written) {
+        Some(known) => Some(known.to_string()),
+        None => AGENCY_NAME
+            .for_text(written)
+            .is_match(written)
+            .then(|| written.to_string()),
+    }
+}
 
 /// Parse a dateline prefix: "MOSCOW (AP) — ", "GENEVA (Reuters) - ", "DAMASCUS, Syria, Sept. 12 (AFP) -",
 /// "Beirut (AFP) - ".
@@ -225,10 +242,11 @@ pub fn parse_dateline(text: &str) -> Option<Dateline> {
         .captures(text)
         .filter(|c| title_date_city(&c["city"], c.name("agency").map(|a| a.as_str().trim())))
     {
-        let written = c.name("agency").map(|a| a.as_str().trim());
         return Some(Dateline {
             city: c["city"].to_string(),
-            agency: written.map(|w| agency(w).map_or_else(|| w.to_string(), str::to_string)),
+            agency: c
+                .name("agency")
+                .and_then(|a| bracket_agency(a.as_str().trim())),
             month_day: Some(c["md"].to_string()),
             len: c.get(0)?.end(),
         });
@@ -237,14 +255,11 @@ pub fn parse_dateline(text: &str) -> Option<Dateline> {
         return None;
     }
     if let Some(c) = DATELINE.for_text(text).captures(text) {
-        let written = c["agency"].trim();
         // "(AP)", "(Reuters)", "(CNN)": a known agency or a short capitalized name, not "(the host)".
-        if agency(written).is_none() && !AGENCY_NAME.for_text(written).is_match(written) {
-            return None;
-        }
+        let agency = bracket_agency(c["agency"].trim())?;
         return Some(Dateline {
             city: c["city"].trim().to_string(),
-            agency: Some(agency(written).map_or_else(|| written.to_string(), str::to_string)),
+            agency: Some(agency),
             month_day: c.name("md").map(|m| m.as_str().to_string()),
             len: c.get(0)?.end(),
         });

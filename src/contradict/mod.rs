@@ -1049,16 +1049,19 @@ pub fn closeness(gap: i64, window: i64) -> f32 {
     (1.0 - 0.5 * gap as f32 / window as f32).clamp(0.5, 1.0)
 }
 
+/// A harm is one incident's: a claim that names one ("dozens were killed") meets another
+/// ("no one was hurt") only in one article or on one day, not every other strike of a war.
+pub(super) fn one_incident(a: &Item, b: &Item) -> bool {
+    let harm = |it: &Item| it.prop.as_ref().is_some_and(|q| q.act == proposition::HARM);
+    !(harm(a) || harm(b)) || a.same_article(b) || gap(a.days, b.days) == 0
+}
+
 /// Targets agree: outside blame frames (`frame_flags.tsv`) always; otherwise both unnamed or
 /// both on one side.
 pub fn same_target(a: &Item, b: &Item) -> bool {
     match (&a.prop, &b.prop) {
         (Some(p), Some(q)) => {
-            // A harm is one incident's: "dozens were killed" meets "no one was hurt" only in
-            // one article or on one day, not every other strike of a war.
-            let one_incident =
-                p.act != proposition::HARM || a.same_article(b) || gap(a.days, b.days) == 0;
-            return one_incident && proposition::same_question(p, q, a.same_article(b));
+            return one_incident(a, b) && proposition::same_question(p, q, a.same_article(b));
         }
         // A harm meets only another claim that names one: a frame's word alone ("premature
         // to declare the ceasefire dead") says nothing of who was killed.

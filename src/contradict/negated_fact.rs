@@ -58,9 +58,8 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     if !proposition::same_question(tx, ty, x.same_article(y)) {
         return None;
     }
-    // A harm's own words are one incident's, as its act is ([`super::same_target`]).
-    let harm = |it: &Item| it.prop.as_ref().is_some_and(|q| q.act == proposition::HARM);
-    if (harm(x) || harm(y)) && !x.same_article(y) && p.gap > 0 {
+    // A harm's own words are one incident's, as its act is.
+    if !super::one_incident(x, y) {
         return None;
     }
     Some(WORDS_ONLY * pair_weight(p) * closeness(p.gap, opts.window_days))

@@ -736,12 +736,7 @@ fn spoke_before(before: &str) -> Option<&str> {
     if after.split_whitespace().count() > SPOKE_WORDS {
         return None;
     }
-    let name = clause[..at].rsplit(' ').next()?;
-    let mut chars = name.chars();
-    (chars.next().is_some_and(char::is_uppercase)
-        && chars.clone().next().is_some()
-        && chars.all(char::is_lowercase))
-    .then_some(name)
+    proper_name(clause[..at].rsplit(' ').next()?)
 }
 
 /// The capitalised name of a sentence whose day, after "on", comes before its conversation
@@ -763,12 +758,17 @@ fn spoke_after<'t>(before: &'t str, after: &str) -> Option<&'t str> {
     }
     let sentence = rest.rsplit(['.', '!', '?', ';', '\n']).next()?;
     let subject = sentence.split(',').next()?.trim_end();
-    let name = subject.rsplit(' ').next()?;
-    let mut chars = name.chars();
+    proper_name(subject.rsplit(' ').next()?)
+}
+
+/// `word` when it is written as a surname: a capital, then at least one letter, all lower case
+/// ("Ortega", "Çavuşoğlu"; not "UN", "A" or "McKay").
+fn proper_name(word: &str) -> Option<&str> {
+    let mut chars = word.chars();
     (chars.next().is_some_and(char::is_uppercase)
         && chars.clone().next().is_some()
         && chars.all(char::is_lowercase))
-    .then_some(name)
+    .then_some(word)
 }
 
 /// The most words between a conversation verb and the "on" of its day: "to the visiting

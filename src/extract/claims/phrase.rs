@@ -735,31 +735,14 @@ const CIRCUMSTANCE_WORDS: usize = 8;
 
 /// A day as a trailer names it: a weekday, a month, a number, "today", "yesterday".
 pub(super) fn is_day(w: &str) -> bool {
-    const DAYS: [&str; 22] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    w.bytes().all(|b| b.is_ascii_digit()) || DAYS.iter().any(|d| w.eq_ignore_ascii_case(d))
+    use crate::extract::timex::calendar::{MONTHS, WEEKDAYS};
+    const DEICTIC: [&str; 3] = ["today", "yesterday", "tonight"];
+    w.bytes().all(|b| b.is_ascii_digit())
+        || WEEKDAYS
+            .iter()
+            .chain(&MONTHS)
+            .chain(&DEICTIC)
+            .any(|d| w.eq_ignore_ascii_case(d))
 }
 
 /// The longest occasion between a cue and its "that", in words: "in an interview published
