@@ -475,6 +475,44 @@ mod contradictions {
     }
 
     #[test]
+    fn eval_gold_scores_a_folder_and_keeps_its_database_for_browsing() {
+        let env = Env::new();
+        let kept = env.path("scored.db");
+        let dir = fixture("gold");
+        let (code, out, err) = env.run(&["eval", "gold", s(&dir), "--json", "--keep", s(&kept)]);
+        assert_eq!(code, 0, "{err}");
+        let scores: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(scores["gold_claims"], 2, "{scores:#}");
+        assert_eq!(scores["found"], 2, "{scores:#}");
+        assert_eq!(scores["right_side"], 2, "{scores:#}");
+        assert_eq!(scores["gold_contradictions"], 1, "{scores:#}");
+        assert_eq!(scores["contradictions"]["tp"], 1.0, "{scores:#}");
+        // The kept database answers the other commands: the scored pair is there to read.
+        let mut browse = Command::cargo_bin("storyline").unwrap();
+        let listed = browse
+            .env_remove("STORYLINE_DB")
+            .args(["--db", s(&kept), "contradictions", "--json"])
+            .output()
+            .unwrap();
+        let pairs: Value = serde_json::from_slice(&listed.stdout).unwrap();
+        let texts: Vec<String> = pairs
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| [c["a"]["text"].to_string(), c["b"]["text"].to_string()])
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.contains("no agreement is close")),
+            "{pairs:#}"
+        );
+        // An existing file is never overwritten: one line naming it, before any work is done.
+        let (code, _, err) = env.run(&["eval", "gold", s(&dir), "--keep", s(&kept)]);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("scored.db: already exists"), "{err}");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+    }
+
+    #[test]
     fn reingest_never_duplicates_contradictions() {
         let env = Env::new();
         env.run(&["ingest", s(&fixture(DESIGN_STORY)), "--date", "2016-08-29"]);

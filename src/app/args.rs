@@ -450,6 +450,9 @@ pub enum EvalCmd {
         /// List every missed gold contradiction (what each claim got), every false pair, and each claim found with the wrong side or date, not found, or stored with no gold needle.
         #[arg(long)]
         misses: bool,
+        /// Also write the scored database to this file (it must not exist), to browse its claims and contradictions with the other commands.
+        #[arg(long, value_name = "FILE")]
+        keep: Option<PathBuf>,
         #[arg(long)]
         json: bool,
     },

@@ -269,8 +269,16 @@ pub fn ingest_dir(store: &mut Store, dir: &Path, talk: &Talk) -> Result<Vec<Stri
     Ok(files)
 }
 
-/// Score one folder; ingest errors go to `talk`.
-pub fn score_dir(dir: &Path, misses: bool, talk: &Talk) -> Result<GoldScores> {
+/// Score one folder; ingest errors go to `talk`. With `keep`, the scored database is also
+/// written to that file (which must not exist yet).
+pub fn score_dir(dir: &Path, misses: bool, keep: Option<&Path>, talk: &Talk) -> Result<GoldScores> {
+    if let Some(path) = keep {
+        anyhow::ensure!(
+            !path.exists(),
+            "{}: already exists; --keep writes a new database",
+            path.display()
+        );
+    }
     let gold_path = dir.join("gold.json");
     let gold: Gold = serde_json::from_str(
         &std::fs::read_to_string(&gold_path)
@@ -287,6 +295,11 @@ pub fn score_dir(dir: &Path, misses: bool, talk: &Talk) -> Result<GoldScores> {
         .collect();
     let claims = store.claims(&Default::default())?;
     let found = store.contradictions(None, None)?;
+    if let Some(path) = keep {
+        store
+            .save_copy(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     Ok(score(
         &dir.display().to_string(),
         files.len(),

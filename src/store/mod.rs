@@ -432,6 +432,14 @@ impl Store {
         }
     }
 
+    /// Write a consistent copy of the whole database to a new file (`VACUUM INTO`): an
+    /// in-memory database kept for browsing, or a snapshot of a live one.
+    pub fn save_copy(&self, path: &Path) -> Result<()> {
+        self.conn
+            .execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
+        Ok(())
+    }
+
     /// A private in-memory database, fully migrated.
     pub fn open_in_memory() -> Result<Store> {
         watch_recoveries();

@@ -65,8 +65,13 @@ pub fn eval(cfg: &Config, out: &mut Out, cmd: EvalCmd) -> Result<Outcome> {
                 .with_context(|| format!("cannot read {}", dir.display()))?;
             print(out, &s, json, Text::Line)?;
         }
-        EvalCmd::Gold { dir, misses, json } => {
-            let s = eval::gold::score_dir(&dir, misses, &cfg.talk)
+        EvalCmd::Gold {
+            dir,
+            misses,
+            keep,
+            json,
+        } => {
+            let s = eval::gold::score_dir(&dir, misses, keep.as_deref(), &cfg.talk)
                 .with_context(|| format!("cannot score {}", dir.display()))?;
             print(out, &s, json, Text::Raw)?;
         }
