@@ -2840,6 +2840,71 @@ mod tests {
         );
     }
 
+    /// A charge of crimes against people names an incident (responsibility, not misconduct),
+    /// and a tie between a party and an act is a claim of its responsibility, its doer the
+    /// party tied, not the subject that reports the tie. Invented sentences.
+    #[test]
+    fn crimes_and_ties_are_charges_of_responsibility() {
+        let r = "responsible";
+        let cases: &[Case] = &[
+            // Crimes named by their kind.
+            (
+                "PERGOV",
+                "accused",
+                "Algerian troops of committing war crimes in the valley",
+                false,
+                Some((r, Some("DZA"), 1)),
+            ),
+            (
+                "PERGOV",
+                "accused",
+                "the Algerian army of atrocities against villagers",
+                false,
+                Some((r, Some("DZA"), 1)),
+            ),
+            // A charge of something else stays misconduct.
+            (
+                "PERGOV",
+                "accused",
+                "Algeria of hysteria",
+                false,
+                Some(("misconduct", Some("DZA"), 1)),
+            ),
+            // A tie between the party and the act: the party is the doer.
+            (
+                "PERGOV",
+                "said",
+                "Peruvian investigators are pursuing credible reports of a potential link between agents of the Algerian government and the shooting",
+                false,
+                Some((r, Some("DZA"), 1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "there is evidence linking Algeria to the bombing",
+                false,
+                Some((r, Some("DZA"), 1)),
+            ),
+            // The tied party rejecting the tie denies for itself.
+            (
+                "DZAGOV",
+                "said",
+                "we reject any attempts to connect the Algerian government to such acts",
+                false,
+                Some((r, Some("DZA"), -1)),
+            ),
+            // A link between two things that are not a party and an act is no tie: no doer.
+            (
+                "PERGOV",
+                "said",
+                "the road links the two towns",
+                false,
+                None,
+            ),
+        ];
+        check_table(cases);
+    }
+
     #[test]
     fn a_bare_dismissal_of_a_proposal_rejects_no_charge() {
         let said = |sentence: &str| {

@@ -59,7 +59,9 @@ pub(super) fn acted_on(text: &str, found: &Found, at: usize) -> bool {
 
 /// Whether the words of an act before a mention end in a verb and at most a determiner
 /// ("blocked the", "denied our"): the mention is the verb's object. "approved by the",
-/// "involvement of", "over" end in a preposition or a noun and leave the mention the doer.
+/// "involvement of", "over" end in a preposition or a noun and leave the mention the doer; so
+/// does a verb that ties a party to an act ("linking Algeria to the bombing", "connect the
+/// government to such acts": the party tied is the one said to have done it).
 fn verb_object(lead: &str) -> bool {
     let mut words = lead.split_whitespace().rev();
     let mut w = words.next();
@@ -73,10 +75,16 @@ fn verb_object(lead: &str) -> bool {
     }
     w.is_some_and(|x| {
         let x = x.to_lowercase();
+        if TIE_VERBS.iter().any(|t| x.starts_with(t)) {
+            return false;
+        }
         x.len() > 4 && (x.ends_with("ed") || x.ends_with("ing"))
             || matches!(x.as_str(), "bars" | "blocks" | "denies" | "let" | "lets")
     })
 }
+
+/// Verbs that tie a party to an act: their object is the doer ([`verb_object`]).
+const TIE_VERBS: &[&str] = &["link", "connect", "tie", "tying"];
 
 /// Endings of a country's adjective ("Canadian", "Chinese", "British", "Iraqi", "Baltic", "Dutch").
 const DEMONYM_ENDINGS: &[&str] = &["an", "ese", "ish", "i", "ic", "ch"];
