@@ -150,6 +150,11 @@ pub(super) static MODIFIERS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words(
 pub(super) static SKIP_BEFORE_CUE: Lazy<Vec<&'static str>> =
     Lazy::new(|| claim_words("skip-before-cue"));
 
+/// The first word of a time or place phrase that may open a reported clause before an
+/// attribution nested in it ("said that on Monday the rebels denied …").
+pub(super) static CONTENT_OPENERS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| claim_words("content-opener"));
+
 /// The determiners and relative pronouns around a [`REPORTED_THINGS`] noun in an apposition:
 /// "…, a charge Lima has denied", "…, the claim which …".
 pub(super) const REPORTED_THING_DETERMINERS: [&str; 5] = ["a", "an", "the", "this", "that"];
@@ -374,6 +379,7 @@ mod tests {
             "time-phrase",
             "time-head",
             "camp-reference",
+            "content-opener",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

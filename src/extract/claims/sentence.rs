@@ -5,7 +5,7 @@ use super::according_to::according_to;
 use super::colon::colon_claims;
 use super::coref::Ctx;
 use super::generic::{generic_quote_first, generic_that};
-use super::lexicon::{in_list, CueKind, CueRow, CUES};
+use super::lexicon::{in_list, CueKind, CueRow, CONTENT_OPENERS, CUES};
 use super::noun_cue::noun_cue;
 use super::quoted_as::quoted_as;
 use super::quotes::{clean_content, inside_quote, Quote};
@@ -357,6 +357,13 @@ fn settle(
         if hull.contains(o.cue) && o.cue != d.cue {
             // the relative clause kept above
         } else if o.content.contains(attr) && strong_pass {
+            // "said that on Monday the rebels denied …": a circumstance, then the nested
+            // attribution, is all that was said; the earlier claim stands whole, as it does
+            // when the attribution opens its content.
+            if opening_circumstance(text.get(o.content.start..attr.start).unwrap_or("")) {
+                ok = false;
+                continue;
+            }
             match clean_content(
                 text,
                 o.content.start,
@@ -384,4 +391,18 @@ fn settle(
             drafts.push(extra);
         }
     }
+}
+
+/// The words of a content before an attribution nested in it are only a circumstance: at most
+/// five words, opening with a time or place word (`content-opener` in claim_words.tsv) or a
+/// weekday, with no comma inside ("on Monday", "in one case", "last week,").
+fn opening_circumstance(before: &str) -> bool {
+    let before = before.trim().trim_end_matches(',').trim_end();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    (1..=5).contains(&words.len())
+        && !before.contains([',', ';', '"', '“', '”'])
+        && (in_list(&CONTENT_OPENERS, first) || super::phrase::is_day(first))
 }

@@ -40,6 +40,21 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // a circumstance opening the reported clause, then an attribution nested in it: the
+        // nested one is what was said, and the content stays whole (not "on Monday")
+        (
+            "Lavrov said that on Monday the rebels denied breaking the truce.",
+            &["Lavrov | said | indirect | on Monday the rebels denied breaking the truce"],
+        ),
+        (
+            "The minister told reporters that last week Western officials warned the deal could collapse.",
+            &["The minister | told reporters | indirect | last week Western officials warned the deal could collapse"],
+        ),
+        // a clause before the later attribution is content of its own, which ends there
+        (
+            "Some 46 percent said yes, compared with 23 percent who said no.",
+            &["Some 46 percent | said | indirect | yes, compared with 23 percent"],
+        ),
         // quote-first inversion with an owner before the title: "said the ministry's spokesman"
         (
             "The talks have stalled, said the ministry's spokesman.",
