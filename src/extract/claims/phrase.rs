@@ -279,6 +279,14 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
                 start = i;
                 continue;
             }
+            // "The owner of the ship said", "the organizer of the rally said": a noun after
+            // a determiner, then "of", heads the phrase whatever the noun (the ship did not
+            // speak).
+            if i >= 4 && of_phrase_head(text, toks, i - 3) {
+                i -= 2;
+                start = i;
+                continue;
+            }
             break;
         }
         // "On June 13 Brown said", "In June Brown said": a date before the name is the
@@ -335,6 +343,26 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
         start = i;
     }
     start
+}
+
+/// Token `k` is a lowercase noun between a determiner and "of" ("the owner of", "an organizer
+/// of"): the head of a speaker phrase whose "of" phrase only says whose or of what.
+fn of_phrase_head(text: &str, toks: &[Tok], k: usize) -> bool {
+    let is_word = |n: usize| toks.get(n).is_some_and(|t| t.k == TokKind::Word);
+    if k == 0 || !is_word(k - 1) || !is_word(k) || !is_word(k + 1) {
+        return false;
+    }
+    let w = word(text, &toks[k]);
+    word(text, &toks[k + 1]) == "of"
+        && matches!(
+            word(text, &toks[k - 1]),
+            "the" | "The" | "a" | "A" | "an" | "An"
+        )
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !NP_STOP.contains(&w)
+        && !in_list(&SKIP_BEFORE_CUE, w)
+        && !w.ends_with("ly")
+        && !w.ends_with("ing")
 }
 
 /// Token `k` belongs to a date: a day number next to a month's name ("June 13", "13 June"),

@@ -50,6 +50,15 @@ fn attribution_table() {
             "The minister told reporters that last week Western officials warned the deal could collapse.",
             &["The minister | told reporters | indirect | last week Western officials warned the deal could collapse"],
         ),
+        // a noun between a determiner and "of" heads the speaker phrase: the ship did not speak
+        (
+            "The owner of the ship said the tanker was seized.",
+            &["The owner of the ship | said | indirect | the tanker was seized"],
+        ),
+        (
+            "Most of the rebels said the truce held.",
+            &["Most of the rebels | said | indirect | the truce held"],
+        ),
         // a clause before the later attribution is content of its own, which ends there
         (
             "Some 46 percent said yes, compared with 23 percent who said no.",
