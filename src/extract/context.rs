@@ -2055,6 +2055,20 @@ mod tests {
                 "Rosa Quispe",
                 Some("PERGOV"),
             ),
+            // a secretary of a portfolio is a member of the government, as a minister is; a
+            // party's general secretary is not
+            (
+                Some("LIMA"),
+                "The dockers would go back on Monday, Health Secretary Rosa Quispe said.",
+                "Rosa Quispe",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "The dockers would go back on Monday, General Secretary Rosa Quispe said.",
+                "Rosa Quispe",
+                None,
+            ),
             // a title English copy gives the United States by convention names the officer
             // of the dateline's country when that country is a party; an origin written
             // before it, or an American dateline, keeps the convention
