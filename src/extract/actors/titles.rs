@@ -153,26 +153,17 @@ pub fn state_title_default(words: &[&str]) -> Option<&'static str> {
         .filter(|d| *d != "-" && *d != crate::extract::actors::UNKNOWN_CODE)
 }
 
-/// "Energy Minister", "Digital Affairs Minister", "Deputy Trade Minister", "Health Secretary",
-/// "Minister of Energy", "Secretary for Trade": a minister (or a secretary, the title of one in
-/// British and American copy) of a portfolio the title table does not list is a member of a
-/// government (GOV) all the same: one to three alphabetic words before "Minister" or
-/// "Secretary" (or after it and "of"/"for"), none of them an actor the gazetteer knows
+/// "Energy Minister", "Digital Affairs Minister", "Deputy Trade Minister", "Health Secretary":
+/// a minister (or a secretary, the title of one in British and American copy) of a portfolio
+/// the title table does not list is a member of a government (GOV) all the same: one to three
+/// alphabetic words before "Minister" or "Secretary", none of them an actor the gazetteer knows
 /// ("Chilean", "EU"), which would name an origin of its own, none a title word ("Prime") the
 /// table reads, no "Shadow" (an opposition spokesman, not a member of the government) and no
 /// "General" or "Party" (a party's or an organisation's secretary).
 fn portfolio_minister(words: &[&str]) -> Option<&'static str> {
-    let head = |w: &str| w.eq_ignore_ascii_case("minister") || w.eq_ignore_ascii_case("secretary");
-    let portfolio = match words {
-        [first, link, rest @ ..]
-            if head(first) && (*link == "of" || *link == "for") && !rest.is_empty() =>
-        {
-            rest
-        }
-        [portfolio @ .., last] if head(last) => portfolio,
-        _ => return None,
-    };
-    if portfolio.is_empty() || portfolio.len() > 3 {
+    let (last, portfolio) = words.split_last()?;
+    let head = last.eq_ignore_ascii_case("minister") || last.eq_ignore_ascii_case("secretary");
+    if !head || portfolio.is_empty() || portfolio.len() > 3 {
         return None;
     }
     const NOT_PORTFOLIO: [&str; 5] = ["Prime", "Shadow", "General", "Party", "Executive"];
