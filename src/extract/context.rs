@@ -35,8 +35,8 @@ mod roles;
 pub use joint::joint_speakers;
 use names::{introduced, is_name, one_word_name, same_speaker};
 use roles::{
-    by_coded_role, capitalised_run, has_word, rank_role, role_qualifier, title_head,
-    title_through_ranks, title_words, STATE_ROLES,
+    by_coded_role, has_word, rank_role, role_qualifier, title_head, title_run, title_through_ranks,
+    title_words, STATE_ROLES,
 };
 
 /// Longest appositive read after a name, in bytes.
@@ -588,7 +588,7 @@ fn titled_by_dateline(
     home: impl FnOnce(&str) -> Option<String>,
 ) -> Option<Found> {
     let words = title_through_ranks(article.body, speaker, named_by);
-    let run = capitalised_run(&words);
+    let run = title_run(&words);
     let title = &words[words.len() - run..];
     let role = match actors::state_title_role(title) {
         Some(role) => role,
@@ -2068,6 +2068,19 @@ mod tests {
                 "The dockers would go back on Monday, General Secretary Rosa Quispe said.",
                 "Rosa Quispe",
                 None,
+            ),
+            // the portfolio after the title ("Minister for Information") reads the same
+            (
+                Some("LIMA"),
+                "The dockers would go back on Monday, Minister for Information Rosa Quispe said.",
+                "Rosa Quispe",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Minister of Culture and Tourism Rosa Quispe said the museums would reopen.",
+                "Rosa Quispe",
+                Some("PERGOV"),
             ),
             // a title English copy gives the United States by convention names the officer
             // of the dateline's country when that country is a party; an origin written

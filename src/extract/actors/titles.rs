@@ -153,17 +153,29 @@ pub fn state_title_default(words: &[&str]) -> Option<&'static str> {
         .filter(|d| *d != "-" && *d != crate::extract::actors::UNKNOWN_CODE)
 }
 
-/// "Energy Minister", "Digital Affairs Minister", "Deputy Trade Minister", "Health Secretary":
-/// a minister (or a secretary, the title of one in British and American copy) of a portfolio
-/// the title table does not list is a member of a government (GOV) all the same: one to three
-/// alphabetic words before "Minister" or "Secretary", none of them an actor the gazetteer knows
+/// "Energy Minister", "Digital Affairs Minister", "Deputy Trade Minister", "Health Secretary",
+/// "Minister for Information": a minister (or a secretary, the title of one in British and
+/// American copy) of a portfolio the title table does not list is a member of a government
+/// (GOV) all the same: one to three alphabetic words before "Minister" or "Secretary" (or after
+/// it and "of"/"for"), none of them an actor the gazetteer knows
 /// ("Chilean", "EU"), which would name an origin of its own, none a title word ("Prime") the
 /// table reads, no "Shadow" (an opposition spokesman, not a member of the government) and no
 /// "General" or "Party" (a party's or an organisation's secretary).
 fn portfolio_minister(words: &[&str]) -> Option<&'static str> {
-    let (last, portfolio) = words.split_last()?;
-    let head = last.eq_ignore_ascii_case("minister") || last.eq_ignore_ascii_case("secretary");
-    if !head || portfolio.is_empty() || portfolio.len() > 3 {
+    let head = |w: &str| w.eq_ignore_ascii_case("minister") || w.eq_ignore_ascii_case("secretary");
+    let link = |w: &str| w == "of" || w == "for";
+    let portfolio: Vec<&str> = match words {
+        // "Minister for Information", "Minister of State for Foreign Affairs": the portfolio's
+        // capitalised words after the links.
+        [first, second, rest @ ..] if head(first) && link(second) => rest
+            .iter()
+            .copied()
+            .filter(|w| !link(w) && *w != "and")
+            .collect(),
+        [portfolio @ .., last] if head(last) => portfolio.to_vec(),
+        _ => return None,
+    };
+    if portfolio.is_empty() || portfolio.len() > 3 {
         return None;
     }
     const NOT_PORTFOLIO: [&str; 5] = ["Prime", "Shadow", "General", "Party", "Executive"];

@@ -4,8 +4,8 @@
 
 use super::lexicon::{
     in_list, role_of, ASIDES, BODY_HEADS, CAP_STOP, DETERMINERS, LY_NOUNS, MODIFIERS,
-    NAME_LIKE_SKIPS, NP_STOP, PRONOUNS, QUANTIFIERS, SKIP_BEFORE_CUE, TIME_HEADS, TIME_PHRASE,
-    TRAILER_WORDS,
+    NAME_LIKE_SKIPS, NP_STOP, PORTFOLIO, PRONOUNS, QUANTIFIERS, SKIP_BEFORE_CUE, TIME_HEADS,
+    TIME_PHRASE, TRAILER_WORDS,
 };
 use super::tokens::{is_cap, is_punct, word, Tok, TokKind};
 
@@ -316,6 +316,18 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
             start = i;
             continue;
         }
+        // "Minister of Culture and Tourism Ana Ruiz": "and" between two words of a portfolio.
+        let portfolio_at = |n: usize| {
+            toks.get(n).is_some_and(|t| {
+                let w = word(text, t);
+                t.k == TokKind::Word && is_cap(w) && in_list(&PORTFOLIO, w)
+            })
+        };
+        if pw == "and" && i >= 2 && portfolio_at(i) && portfolio_at(i - 2) {
+            i -= 1;
+            start = i;
+            continue;
+        }
         let strict_ok = (is_cap(pw) && !in_list(&CAP_STOP, pw))
             || role_of(pw).is_some()
             || MODIFIERS.contains(&lp.as_str())
@@ -566,6 +578,14 @@ pub(super) fn canonical_name(text: &str, toks: &[Tok]) -> (String, bool) {
     if words.len() - k >= 2 && opening_participle(words[k]) {
         k += 1;
     }
+    // "Minister of State for Foreign Affairs Ali Khan", "Secretary of State Tom Kerrigan": a
+    // title whose portfolio follows "of" or "for"; the name is what follows the portfolio.
+    let portfolio = portfolio_words(&words, k);
+    if portfolio > 0 {
+        let s = toks[k + portfolio].s;
+        let e = toks[toks.len() - 1].e;
+        return (text[s..e].to_string(), true);
+    }
     let run = &words[k..];
     // "Undersecretary-General for political affairs Rosemary DiCarlo": a title may end in a
     // lower-case portfolio; a run of two capitalised words after it is the name.
@@ -590,6 +610,36 @@ pub(super) fn canonical_name(text: &str, toks: &[Tok]) -> (String, bool) {
         return (String::new(), false);
     }
     (text[toks[0].s..toks[toks.len() - 1].e].to_string(), false)
+}
+
+/// How many words of the capitalised run `words[k..]` are a portfolio after a title's "of" or
+/// "for" ("Minister of | Energy Bill Moss", "Minister of State for | Foreign Affairs Ali Khan"),
+/// leaving at least one word of a name; 0 when the run does not follow such a title.
+fn portfolio_words(words: &[&str], k: usize) -> usize {
+    let link = |w: &str| w == "of" || w == "for";
+    let portfolio = |w: &&&str| in_list(&PORTFOLIO, w) || **w == "and";
+    // "Minister of Culture and Tourism Ana Ruiz": the run may start after an "and" inside
+    // the portfolio.
+    let j = k - words[..k].iter().rev().take_while(portfolio).count();
+    if j < 2 || !link(words[j - 1]) {
+        return 0;
+    }
+    // The title: a capitalised role word before the link, with only capitalised words and
+    // links between ("Minister of State for").
+    let titled = words[..j - 1]
+        .iter()
+        .rev()
+        .take_while(|w| is_cap(w) || link(w))
+        .any(|w| is_cap(w) && role_of(w).is_some());
+    if !titled {
+        return 0;
+    }
+    let n = words[k..].iter().take_while(portfolio).count();
+    if n < words.len() - k {
+        n
+    } else {
+        0
+    }
 }
 
 /// A capitalised participle of eight letters or more ("Challenging", "Addressing"): a clause

@@ -59,6 +59,15 @@ fn attribution_table() {
             "Most of the rebels said the truce held.",
             &["Most of the rebels | said | indirect | the truce held"],
         ),
+        // a title whose portfolio follows "of" or "for": the name is what follows the portfolio
+        (
+            "Minister for Foreign Affairs Ali Khan said the border was calm.",
+            &["Ali Khan | said | indirect | the border was calm"],
+        ),
+        (
+            "The border was calm, said Minister of Energy Bill Moss.",
+            &["Bill Moss | said | indirect | The border was calm"],
+        ),
         // a clause before the later attribution is content of its own, which ends there
         (
             "Some 46 percent said yes, compared with 23 percent who said no.",

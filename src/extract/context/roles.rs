@@ -153,7 +153,26 @@ pub(super) fn title_through_ranks<'b>(
 
 /// The state title that ends `words` as written (capitalised words only), if any.
 pub(super) fn state_title_of(words: &[&str]) -> Option<&'static str> {
-    actors::state_title_role(&words[words.len() - capitalised_run(words)..])
+    actors::state_title_role(&words[words.len() - title_run(words)..])
+}
+
+/// How many words of a title as written end `words`: a capitalised run ([`capitalised_run`]),
+/// reaching back over "of", "for" or "and" to the capitalised words before it ("Minister for
+/// Information", "Minister of State for Foreign Affairs", "Minister of Culture and Tourism").
+pub(super) fn title_run(words: &[&str]) -> usize {
+    let mut run = capitalised_run(words);
+    while run > 0 && run + 1 < words.len() {
+        let link = words[words.len() - run - 1];
+        if link != "of" && link != "for" && link != "and" {
+            break;
+        }
+        let before = capitalised_run(&words[..words.len() - run - 1]);
+        if before == 0 {
+            break;
+        }
+        run += 1 + before;
+    }
+    run
 }
 
 /// How many capitalised words of letters (and inner hyphens) end `words` (a title as written: "Deputy
