@@ -328,6 +328,13 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
             start = i;
             continue;
         }
+        // "Minister of State for Foreign Affairs Ali Khan": "for" between a portfolio word
+        // and a capitalised word goes on towards the title.
+        if (pw == "for" || pw == "of") && i >= 2 && portfolio_at(i - 2) && portfolio_at(i) {
+            i -= 2;
+            start = i;
+            continue;
+        }
         let strict_ok = (is_cap(pw) && !in_list(&CAP_STOP, pw))
             || role_of(pw).is_some()
             || MODIFIERS.contains(&lp.as_str())

@@ -68,6 +68,10 @@ fn attribution_table() {
             "The border was calm, said Minister of Energy Bill Moss.",
             &["Bill Moss | said | indirect | The border was calm"],
         ),
+        (
+            "Minister of State for Foreign Affairs Ali Khan said the border was calm.",
+            &["Ali Khan | said | indirect | the border was calm"],
+        ),
         // a clause before the later attribution is content of its own, which ends there
         (
             "Some 46 percent said yes, compared with 23 percent who said no.",
