@@ -59,6 +59,17 @@ fn attribution_table() {
             "Most of the rebels said the truce held.",
             &["Most of the rebels | said | indirect | the truce held"],
         ),
+        // an attribution set in commas between the subject and its verb: what was said is the
+        // whole clause, subject included (it was "useful and would go on")
+        (
+            "The talks, the minister said on Monday, were useful and would go on.",
+            &["the minister | said | indirect | The talks, the minister said on Monday, were useful and would go on"],
+        ),
+        // not when the clause opens after the attribution
+        (
+            "In Moscow, the minister said, the talks were useful.",
+            &["the minister | said | indirect | the talks were useful"],
+        ),
         // a title whose portfolio follows "of" or "for": the name is what follows the portfolio
         (
             "Minister for Foreign Affairs Ali Khan said the border was calm.",

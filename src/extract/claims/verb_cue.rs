@@ -150,6 +150,9 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         .iter()
         .any(|p| at.cue_word.ends_with(p));
     let rest = skip_trailer(text, toks, after, at.told, cue_ends_pp);
+    if let Some(c) = parenthetical(site, &at, (after, rest), attribution_start_byte) {
+        return Some(make(c, ClaimKind::Indirect, speaker, base_conf));
+    }
     if let Some((c, kind)) = content_before(site, &at, rest, after, attribution_start_byte) {
         return Some(make(c, kind, speaker, base_conf));
     }
@@ -164,6 +167,45 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     }
     let conf = if scaled { base_conf * 0.9 } else { base_conf };
     Some(make(c, kind, speaker, conf))
+}
+
+/// Most words of a subject before an attribution set in commas ("The talks, he said, were …").
+const PARENTHETICAL_SUBJECT_WORDS: usize = 8;
+
+/// "The talks, he said, were useful", "The truce, Lavrov said on Monday, was holding": an
+/// attribution set in commas between the sentence's subject (a short phrase with no comma or
+/// quote mark) and its verb (a form of be, have or a modal, or a past tense after the comma).
+/// What was said is the whole clause around the attribution, subject included; the span runs
+/// from the subject to the sentence's end.
+fn parenthetical(
+    site: &CueSite,
+    at: &At,
+    (after, rest): (usize, usize),
+    attribution_start_byte: usize,
+) -> Option<(usize, usize, bool)> {
+    let (text, toks, sent) = (at.text, site.toks, site.sent);
+    let subject = text.get(sent.start..attribution_start_byte)?.trim_end();
+    let subject = subject.strip_suffix(',')?.trim();
+    let words = subject.split_whitespace().count();
+    if words == 0
+        || words > PARENTHETICAL_SUBJECT_WORDS
+        || subject.contains([',', ';', ':', '"', '“', '”', '(', '—'])
+    {
+        return None;
+    }
+    // The attribution (with its trailer: "on Monday") ends at a comma, and the clause's verb
+    // follows it.
+    let comma = (after..=rest).find(|&k| toks.get(k).is_some_and(|t| is_punct(text, t, ",")))?;
+    let verb = toks.get(comma + 1).filter(|t| t.k == TokKind::Word)?;
+    let v = word(text, verb);
+    const VERBS: [&str; 20] = [
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+        "might", "must", "should", "did", "does", "do", "remains", "remained",
+    ];
+    if !in_list(&VERBS, v) && !(v.ends_with("ed") && v.chars().all(|c| c.is_ascii_lowercase())) {
+        return None;
+    }
+    clean_content(text, sent.start, sent.end)
 }
 
 /// A few words ending in a reporting verb and nothing else ("a diplomat said", "the agency
