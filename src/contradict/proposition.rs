@@ -2893,11 +2893,18 @@ mod tests {
                 false,
                 Some((r, Some("DZA"), -1)),
             ),
-            // A link between two things that are not a party and an act is no tie: no doer.
+            // A link between a party and anything but an act is no tie: no doer.
             (
                 "PERGOV",
                 "said",
-                "the road links the two towns",
+                "the rail link between Algeria and Morocco would reopen next year",
+                false,
+                None,
+            ),
+            (
+                "PERGOV",
+                "said",
+                "a new cable was connecting Algeria to the European grid",
                 false,
                 None,
             ),

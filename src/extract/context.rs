@@ -2069,6 +2069,20 @@ mod tests {
                 "Rosa Quispe",
                 None,
             ),
+            // a secretary of no portfolio the list knows is no minister; "and" joining two
+            // people is no portfolio
+            (
+                Some("LIMA"),
+                "The dockers would go back on Monday, Union Secretary Rosa Quispe said.",
+                "Rosa Quispe",
+                None,
+            ),
+            (
+                Some("LIMA"),
+                "Mayor Jorge Munoz and Health Minister Rosa Quispe said the port would reopen.",
+                "Rosa Quispe",
+                Some("PERGOV"),
+            ),
             // the portfolio after the title ("Minister for Information") reads the same
             (
                 Some("LIMA"),

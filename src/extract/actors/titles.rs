@@ -160,7 +160,12 @@ pub fn state_title_default(words: &[&str]) -> Option<&'static str> {
 /// it and "of"/"for"), none of them an actor the gazetteer knows
 /// ("Chilean", "EU"), which would name an origin of its own, none a title word ("Prime") the
 /// table reads, no "Shadow" (an opposition spokesman, not a member of the government) and no
-/// "General" or "Party" (a party's or an organisation's secretary).
+/// "General" or "Party"; a secretary's portfolio must be all list words (`portfolio` in
+/// claim_words.tsv: "Health Secretary", not "Union Secretary" or "First Secretary").
+/// Words of a minister's portfolio (`portfolio` in claim_words.tsv).
+static PORTFOLIO: Lazy<Vec<&'static str>> =
+    Lazy::new(|| crate::data::CLAIM_WORDS.list("portfolio"));
+
 fn portfolio_minister(words: &[&str]) -> Option<&'static str> {
     let head = |w: &str| w.eq_ignore_ascii_case("minister") || w.eq_ignore_ascii_case("secretary");
     let link = |w: &str| w == "of" || w == "for";
@@ -176,6 +181,16 @@ fn portfolio_minister(words: &[&str]) -> Option<&'static str> {
         _ => return None,
     };
     if portfolio.is_empty() || portfolio.len() > 3 {
+        return None;
+    }
+    // A secretary is a minister only of a portfolio the list knows ("Health Secretary"): a
+    // union's, a federation's, a first or an assistant secretary is not.
+    let secretary = words.iter().any(|w| w.eq_ignore_ascii_case("secretary"));
+    if secretary
+        && !portfolio
+            .iter()
+            .all(|w| PORTFOLIO.iter().any(|p| p.eq_ignore_ascii_case(w)))
+    {
         return None;
     }
     const NOT_PORTFOLIO: [&str; 5] = ["Prime", "Shadow", "General", "Party", "Executive"];

@@ -282,7 +282,7 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
             // "The owner of the ship said", "the organizer of the rally said": a noun after
             // a determiner, then "of", heads the phrase whatever the noun (the ship did not
             // speak).
-            if i >= 4 && of_phrase_head(text, toks, i - 3) {
+            if i >= 4 && i == j && of_phrase_head(text, toks, i - 3) {
                 i -= 2;
                 start = i;
                 continue;
@@ -372,7 +372,14 @@ fn of_phrase_head(text: &str, toks: &[Tok], k: usize) -> bool {
         return false;
     }
     let w = word(text, &toks[k]);
-    word(text, &toks[k + 1]) == "of"
+    // "On the eve of the summit diplomats said": a phrase after a preposition is a
+    // circumstance, not a speaker.
+    let after_preposition = k >= 2
+        && toks[k - 2].k == TokKind::Word
+        && (in_list(&super::lexicon::CONTENT_OPENERS, word(text, &toks[k - 2]))
+            || pp_word(word(text, &toks[k - 2])));
+    !after_preposition
+        && word(text, &toks[k + 1]) == "of"
         && matches!(
             word(text, &toks[k - 1]),
             "the" | "The" | "a" | "A" | "an" | "An"

@@ -360,7 +360,11 @@ fn settle(
             // "said that on Monday the rebels denied …": a circumstance, then the nested
             // attribution, is all that was said; the earlier claim stands whole, as it does
             // when the attribution opens its content.
-            if opening_circumstance(text.get(o.content.start..attr.start).unwrap_or("")) {
+            // Only an attribution whose own content follows its cue nests so: a closing one
+            // ("…, the agency reported") ends the earlier content as before.
+            if d.content.start >= d.cue.end
+                && opening_circumstance(text.get(o.content.start..attr.start).unwrap_or(""))
+            {
                 ok = false;
                 continue;
             }

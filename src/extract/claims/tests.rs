@@ -59,6 +59,14 @@ fn attribution_table() {
             "Most of the rebels said the truce held.",
             &["Most of the rebels | said | indirect | the truce held"],
         ),
+        // a closing attribution after a content that opens with a preposition still ends it
+        (
+            "A doctor said at least 12 people died, the agency reported.",
+            &[
+                "the agency | reported | indirect | A doctor said at least 12 people died",
+                "A doctor | said | indirect | at least 12 people died",
+            ],
+        ),
         // an attribution set in commas between the subject and its verb: what was said is the
         // whole clause, subject included (it was "useful and would go on")
         (
@@ -82,6 +90,10 @@ fn attribution_table() {
         (
             "Minister of State for Foreign Affairs Ali Khan said the border was calm.",
             &["Ali Khan | said | indirect | the border was calm"],
+        ),
+        (
+            "Minister of Petroleum Resources Ali Khan said output would rise.",
+            &["Ali Khan | said | indirect | output would rise"],
         ),
         // a clause before the later attribution is content of its own, which ends there
         (

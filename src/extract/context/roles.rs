@@ -157,17 +157,27 @@ pub(super) fn state_title_of(words: &[&str]) -> Option<&'static str> {
 }
 
 /// How many words of a title as written end `words`: a capitalised run ([`capitalised_run`]),
-/// reaching back over "of", "for" or "and" to the capitalised words before it ("Minister for
-/// Information", "Minister of State for Foreign Affairs", "Minister of Culture and Tourism").
+/// reaching back over "of" or "for" before a portfolio word (`portfolio` in claim_words.tsv),
+/// or "and" between two, to the capitalised words before it ("Minister for Information",
+/// "Minister of State for Foreign Affairs", "Minister of Culture and Tourism").
 pub(super) fn title_run(words: &[&str]) -> usize {
+    static PORTFOLIO: once_cell::sync::Lazy<Vec<&'static str>> =
+        once_cell::sync::Lazy::new(|| crate::data::CLAIM_WORDS.list("portfolio"));
+    let portfolio = |w: &str| PORTFOLIO.iter().any(|p| p.eq_ignore_ascii_case(w));
     let mut run = capitalised_run(words);
     while run > 0 && run + 1 < words.len() {
-        let link = words[words.len() - run - 1];
-        if link != "of" && link != "for" && link != "and" {
-            break;
-        }
-        let before = capitalised_run(&words[..words.len() - run - 1]);
-        if before == 0 {
+        let at = words.len() - run;
+        let link = words[at - 1];
+        // Only a portfolio follows the link ("Minister for | Information"); "and" joins two
+        // of its words ("Culture and Tourism"), never two people ("Mayor Ana Ruiz and Health
+        // Minister …").
+        let joins = match link {
+            "of" | "for" => portfolio(words[at]),
+            "and" => portfolio(words[at]) && at >= 2 && portfolio(words[at - 2]),
+            _ => false,
+        };
+        let before = capitalised_run(&words[..at - 1]);
+        if !joins || before == 0 {
             break;
         }
         run += 1 + before;
