@@ -202,7 +202,8 @@ fn parenthetical(
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
         "might", "must", "should", "did", "does", "do", "remains", "remained",
     ];
-    if !in_list(&VERBS, v) && !(v.ends_with("ed") && v.chars().all(|c| c.is_ascii_lowercase())) {
+    let past = v.ends_with("ed") && v.chars().all(|c| c.is_ascii_lowercase());
+    if !(in_list(&VERBS, v) || past) {
         return None;
     }
     clean_content(text, sent.start, sent.end)
