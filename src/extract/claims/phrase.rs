@@ -252,42 +252,14 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
         }
         if in_list(DETERMINERS, pw) && !is_cap(pw) || matches!(pw, "The" | "A" | "An") {
             start = i - 1;
-            // "diplomats familiar with the talks", "sources close to the negotiations".
-            if i >= 4
-                && matches!(
-                    word(text, &toks[i - 2]).to_lowercase().as_str(),
-                    "with" | "to"
-                )
-                && matches!(
-                    word(text, &toks[i - 3]).to_lowercase().as_str(),
-                    "familiar" | "close"
-                )
-                && toks[i - 4].k == TokKind::Word
-            {
-                i -= 3;
-                start = i;
-                continue;
+            match through_determiner(text, toks, i, j) {
+                Some(n) => {
+                    i = n;
+                    start = i;
+                    continue;
+                }
+                None => break,
             }
-            // "a spokesman for the Kremlin", "a source in the Egyptian delegation", "the Border
-            // Service in the Crimea": continue through the preposition after a role noun or a
-            // body's last word.
-            if i >= 3
-                && role_preposition(word(text, &toks[i - 2]))
-                && role_or_body(word(text, &toks[i - 3]))
-            {
-                i -= 3;
-                start = i;
-                continue;
-            }
-            // "The owner of the ship said", "the organizer of the rally said": a noun after
-            // a determiner, then "of", heads the phrase whatever the noun (the ship did not
-            // speak).
-            if i >= 4 && i == j && of_phrase_head(text, toks, i - 3) {
-                i -= 2;
-                start = i;
-                continue;
-            }
-            break;
         }
         // "On June 13 Brown said", "In June Brown said": a date before the name is the
         // sentence's time, not the speaker's ("June Carter said" keeps her given name).
@@ -295,43 +267,8 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
             break;
         }
         let lp = pw.to_lowercase();
-        if role_preposition(&lp)
-            && i >= 2
-            && role_or_body(word(text, &toks[i - 2]))
-            && toks[i - 2].k == TokKind::Word
-        {
-            i -= 2;
-            start = i;
-            continue;
-        }
-        // "the Board of Governors", "the Ministry of Defence": "of" between two capitalised
-        // words is inside a name.
-        if lp == "of"
-            && i >= 2
-            && toks[i - 2].k == TokKind::Word
-            && is_cap(word(text, &toks[i - 2]))
-            && is_cap(word(text, &toks[i]))
-        {
-            i -= 1;
-            start = i;
-            continue;
-        }
-        // "Minister of Culture and Tourism Ana Ruiz": "and" between two words of a portfolio.
-        let portfolio_at = |n: usize| {
-            toks.get(n).is_some_and(|t| {
-                let w = word(text, t);
-                t.k == TokKind::Word && is_cap(w) && in_list(&PORTFOLIO, w)
-            })
-        };
-        if pw == "and" && i >= 2 && portfolio_at(i) && portfolio_at(i - 2) {
-            i -= 1;
-            start = i;
-            continue;
-        }
-        // "Minister of State for Foreign Affairs Ali Khan": "for" between a portfolio word
-        // and a capitalised word goes on towards the title.
-        if (pw == "for" || pw == "of") && i >= 2 && portfolio_at(i - 2) && portfolio_at(i) {
-            i -= 2;
+        if let Some(n) = through_link(text, toks, i, &lp) {
+            i = n;
             start = i;
             continue;
         }
@@ -362,6 +299,72 @@ fn extend_back(text: &str, toks: &[Tok], j: usize, loose: bool) -> usize {
         start = i;
     }
     start
+}
+
+/// A determiner at token `i - 1` before a speaker phrase's words, whose head is token `j`:
+/// where the phrase goes on to ("diplomats familiar with the talks", "a spokesman for the
+/// Kremlin", "The owner of the ship"), or `None` when it starts at the determiner.
+fn through_determiner(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<usize> {
+    let lower = |n: usize| word(text, &toks[n]).to_lowercase();
+    // "diplomats familiar with the talks", "sources close to the negotiations".
+    if i >= 4
+        && matches!(lower(i - 2).as_str(), "with" | "to")
+        && matches!(lower(i - 3).as_str(), "familiar" | "close")
+        && toks[i - 4].k == TokKind::Word
+    {
+        return Some(i - 3);
+    }
+    // "a spokesman for the Kremlin", "a source in the Egyptian delegation", "the Border
+    // Service in the Crimea": continue through the preposition after a role noun or a
+    // body's last word.
+    if i >= 3
+        && role_preposition(word(text, &toks[i - 2]))
+        && role_or_body(word(text, &toks[i - 3]))
+    {
+        return Some(i - 3);
+    }
+    // "The owner of the ship said", "the organizer of the rally said": a noun after a
+    // determiner, then "of", heads the phrase whatever the noun (the ship did not speak).
+    if i >= 4 && i == j && of_phrase_head(text, toks, i - 3) {
+        return Some(i - 2);
+    }
+    None
+}
+
+/// A lowercase link word `lp` at token `i - 1` inside a speaker phrase: where the phrase goes
+/// on to, or `None` when the link ends it. "a spokesman for", "the Ministry of Defence",
+/// "Minister of Culture and Tourism", "Minister of State for Foreign Affairs".
+fn through_link(text: &str, toks: &[Tok], i: usize, lp: &str) -> Option<usize> {
+    let is_word = |n: usize| toks[n].k == TokKind::Word;
+    if role_preposition(lp) && i >= 2 && role_or_body(word(text, &toks[i - 2])) && is_word(i - 2) {
+        return Some(i - 2);
+    }
+    // "the Board of Governors", "the Ministry of Defence": "of" between two capitalised
+    // words is inside a name.
+    if lp == "of"
+        && i >= 2
+        && is_word(i - 2)
+        && is_cap(word(text, &toks[i - 2]))
+        && is_cap(word(text, &toks[i]))
+    {
+        return Some(i - 1);
+    }
+    let portfolio_at = |n: usize| {
+        toks.get(n).is_some_and(|t| {
+            let w = word(text, t);
+            t.k == TokKind::Word && is_cap(w) && in_list(&PORTFOLIO, w)
+        })
+    };
+    // "Minister of Culture and Tourism Ana Ruiz": "and" between two words of a portfolio.
+    if lp == "and" && i >= 2 && portfolio_at(i) && portfolio_at(i - 2) {
+        return Some(i - 1);
+    }
+    // "Minister of State for Foreign Affairs Ali Khan": "for" between a portfolio word
+    // and a capitalised word goes on towards the title.
+    if (lp == "for" || lp == "of") && i >= 2 && portfolio_at(i - 2) && portfolio_at(i) {
+        return Some(i - 2);
+    }
+    None
 }
 
 /// Token `k` is a lowercase noun between a determiner and "of" ("the owner of", "an organizer

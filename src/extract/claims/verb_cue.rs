@@ -150,9 +150,6 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         .iter()
         .any(|p| at.cue_word.ends_with(p));
     let rest = skip_trailer(text, toks, after, at.told, cue_ends_pp);
-    if let Some(c) = parenthetical(site, &at, (after, rest), attribution_start_byte) {
-        return Some(make(c, ClaimKind::Indirect, speaker, base_conf));
-    }
     if let Some((c, kind)) = content_before(site, &at, rest, after, attribution_start_byte) {
         return Some(make(c, kind, speaker, base_conf));
     }
@@ -905,7 +902,8 @@ fn quote_before(
 }
 
 /// Content before ", X said." when nothing but a trailer (ending at token `rest`) follows the
-/// cue: the clause before the attribution, direct, mixed or indirect.
+/// cue: the clause before the attribution, direct, mixed or indirect; or the clause around an
+/// attribution set in commas ([`parenthetical`]).
 fn content_before(
     site: &CueSite,
     at: &At,
@@ -913,6 +911,10 @@ fn content_before(
     after: usize,
     attribution_start_byte: usize,
 ) -> Option<((usize, usize, bool), ClaimKind)> {
+    // "The talks, he said, were useful": the clause around the attribution.
+    if let Some(c) = parenthetical(site, at, (after, rest), attribution_start_byte) {
+        return Some((c, ClaimKind::Indirect));
+    }
     let (text, toks, sent, quotes) = (at.text, site.toks, site.sent, site.quotes);
     // "…, the minister said, adding that …": a participle after a comma opens a claim of
     // its own; the attribution ends before it.
