@@ -20,7 +20,9 @@ mod titles;
 
 pub use code::{ActorCode, ARMED_CAMP_ROLES};
 pub use find::{drop_redefined_acronyms, find, find_all, find_on, find_with_places};
-pub use titles::{non_state, state_body, state_title_default, state_title_role, title_modifier};
+pub use titles::{
+    non_state, portfolio_word, state_body, state_title_default, state_title_role, title_modifier,
+};
 
 use find::all_hits;
 

@@ -166,6 +166,11 @@ pub fn state_title_default(words: &[&str]) -> Option<&'static str> {
 static PORTFOLIO: Lazy<Vec<&'static str>> =
     Lazy::new(|| crate::data::CLAIM_WORDS.list("portfolio"));
 
+/// Whether `word` (any case) is a word of a minister's portfolio ("Energy", "Affairs").
+pub fn portfolio_word(word: &str) -> bool {
+    PORTFOLIO.iter().any(|p| p.eq_ignore_ascii_case(word))
+}
+
 fn portfolio_minister(words: &[&str]) -> Option<&'static str> {
     let head = |w: &str| w.eq_ignore_ascii_case("minister") || w.eq_ignore_ascii_case("secretary");
     let link = |w: &str| w == "of" || w == "for";

@@ -155,10 +155,6 @@ pub(super) static SKIP_BEFORE_CUE: Lazy<Vec<&'static str>> =
 pub(super) static CONTENT_OPENERS: Lazy<Vec<&'static str>> =
     Lazy::new(|| claim_words("content-opener"));
 
-/// Words of a portfolio after "of"/"for" between a title and a name ("Minister of State for
-/// Foreign Affairs Ali Khan").
-pub(super) static PORTFOLIO: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("portfolio"));
-
 /// The determiners and relative pronouns around a [`REPORTED_THINGS`] noun in an apposition:
 /// "…, a charge Lima has denied", "…, the claim which …".
 pub(super) const REPORTED_THING_DETERMINERS: [&str; 5] = ["a", "an", "the", "this", "that"];

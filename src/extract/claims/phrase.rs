@@ -4,8 +4,8 @@
 
 use super::lexicon::{
     in_list, role_of, ASIDES, BODY_HEADS, CAP_STOP, DETERMINERS, LY_NOUNS, MODIFIERS,
-    NAME_LIKE_SKIPS, NP_STOP, PORTFOLIO, PRONOUNS, QUANTIFIERS, SKIP_BEFORE_CUE, TIME_HEADS,
-    TIME_PHRASE, TRAILER_WORDS,
+    NAME_LIKE_SKIPS, NP_STOP, PRONOUNS, QUANTIFIERS, SKIP_BEFORE_CUE, TIME_HEADS, TIME_PHRASE,
+    TRAILER_WORDS,
 };
 use super::tokens::{is_cap, is_punct, word, Tok, TokKind};
 
@@ -352,7 +352,7 @@ fn through_link(text: &str, toks: &[Tok], i: usize, lp: &str) -> Option<usize> {
     let portfolio_at = |n: usize| {
         toks.get(n).is_some_and(|t| {
             let w = word(text, t);
-            t.k == TokKind::Word && is_cap(w) && in_list(&PORTFOLIO, w)
+            t.k == TokKind::Word && is_cap(w) && crate::extract::actors::portfolio_word(w)
         })
     };
     // "Minister of Culture and Tourism Ana Ruiz": "and" between two words of a portfolio.
@@ -634,7 +634,7 @@ pub(super) fn canonical_name(text: &str, toks: &[Tok]) -> (String, bool) {
 /// leaving at least one word of a name; 0 when the run does not follow such a title.
 fn portfolio_words(words: &[&str], k: usize) -> usize {
     let link = |w: &str| w == "of" || w == "for";
-    let portfolio = |w: &&&str| in_list(&PORTFOLIO, w) || **w == "and";
+    let portfolio = |w: &&&str| crate::extract::actors::portfolio_word(w) || **w == "and";
     // "Minister of Culture and Tourism Ana Ruiz": the run may start after an "and" inside
     // the portfolio.
     let j = k - words[..k].iter().rev().take_while(portfolio).count();

@@ -161,9 +161,7 @@ pub(super) fn state_title_of(words: &[&str]) -> Option<&'static str> {
 /// or "and" between two, to the capitalised words before it ("Minister for Information",
 /// "Minister of State for Foreign Affairs", "Minister of Culture and Tourism").
 pub(super) fn title_run(words: &[&str]) -> usize {
-    static PORTFOLIO: once_cell::sync::Lazy<Vec<&'static str>> =
-        once_cell::sync::Lazy::new(|| crate::data::CLAIM_WORDS.list("portfolio"));
-    let portfolio = |w: &str| PORTFOLIO.iter().any(|p| p.eq_ignore_ascii_case(w));
+    let portfolio = actors::portfolio_word;
     let mut run = capitalised_run(words);
     while run > 0 && run + 1 < words.len() {
         let at = words.len() - run;
