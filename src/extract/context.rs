@@ -2294,6 +2294,20 @@ mod tests {
                 "Tomas Arnaldo",
                 Some("PERGOV"),
             ),
+            // "for" and a portfolio after the office is the office's own; "for" and another
+            // body is that body's
+            (
+                Some("LIMA"),
+                "Peru closed the port. Tomas Arnaldo, the Minister for Information, said it would reopen.",
+                "Tomas Arnaldo",
+                Some("PERGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Peru closed the port. Tomas Arnaldo, director of the Centre for Eastern Studies, said it would reopen.",
+                "Tomas Arnaldo",
+                None,
+            ),
             (
                 Some("LIMA"),
                 "Peru closed the port. Tomas Arnaldo, a spokesman for the army's press office, said it would reopen.",

@@ -405,7 +405,8 @@ fn state_office_name(words: &[&str]) -> bool {
 /// it) speaks for the dateline's country, as an unnamed official does: GOV, MIL when a word of
 /// it is military ("the army's press office"), REB when one names a camp against the state.
 /// An office of another kind ("a spokesman for the hospital", "director of the Centre for
-/// Eastern Studies": an organisation's word, or "for" after the office) lends nothing.
+/// Eastern Studies": an organisation's word, or "for" after the office but before a portfolio,
+/// as in "the Minister for Information") lends nothing.
 pub(super) fn appositive_at_home(
     appositive: &str,
     home: impl FnOnce(&str) -> Option<String>,
@@ -440,7 +441,16 @@ pub(super) fn appositive_at_home(
     }
     let office = words.iter().position(|w| actors::state_body(w))?;
     let person = words.iter().any(|w| crate::extract::claims::person_role(w));
-    if !person || words[office + 1..].iter().any(|w| w == "for") {
+    // "for" after the office names another body ("director of the Centre for Eastern
+    // Studies"), unless only a portfolio follows it ("the Minister for Information").
+    let after_for = words[office + 1..]
+        .iter()
+        .position(|w| w == "for")
+        .map(|k| &words[office + 2 + k..]);
+    let portfolio_only = |rest: &[String]| {
+        !rest.is_empty() && rest.iter().all(|w| w == "and" || actors::portfolio_word(w))
+    };
+    if !person || after_for.is_some_and(|rest| !portfolio_only(rest)) {
         return None;
     }
     let other_body = words.iter().any(|w| {
