@@ -195,12 +195,8 @@ fn parenthetical(
     let comma = (after..=rest).find(|&k| toks.get(k).is_some_and(|t| is_punct(text, t, ",")))?;
     let verb = toks.get(comma + 1).filter(|t| t.k == TokKind::Word)?;
     let v = word(text, verb);
-    const VERBS: [&str; 20] = [
-        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
-        "might", "must", "should", "did", "does", "do", "remains", "remained",
-    ];
     let past = v.ends_with("ed") && v.chars().all(|c| c.is_ascii_lowercase());
-    if !(in_list(&VERBS, v) || past) {
+    if !(in_list(AUXILIARIES, v) || in_list(&["remains", "remained"], v) || past) {
         return None;
     }
     clean_content(text, sent.start, sent.end)
