@@ -817,6 +817,15 @@ fn attribution_table() {
             "The chief of Valdora's space agency, Marek Zielny, said the inquiry would be open.",
             &["Marek Zielny | said | indirect | the inquiry would be open"],
         ),
+        // a lower-case title whose portfolio runs over "of" and "for" before the name
+        (
+            "Valdora's minister of state for foreign affairs, Marek Zielny, said the inquiry would be open.",
+            &["Marek Zielny | said | indirect | the inquiry would be open"],
+        ),
+        (
+            "The secretary-general of the Organization of Coastal States, Marek Zielny, said the inquiry would be open.",
+            &["Marek Zielny | said | indirect | the inquiry would be open"],
+        ),
         // a title ending in a lower-case portfolio before the name
         (
             "Undersecretary-General for political affairs Ana Ruiz told the council that the strikes must stop.",

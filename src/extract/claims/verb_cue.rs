@@ -501,11 +501,22 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
         let phrase_end = if apposition { j - 2 } else { ne - 1 };
         // "the deputy speaker of the Senate, Ana Ruiz, said": the description before the
         // name runs back over "of" to its role.
-        let of_head = (apposition && st >= 2 && word(text, &toks[st - 1]) == "of")
-            .then(|| {
-                np_back(text, toks, st - 2, false).or_else(|| np_back(text, toks, st - 2, true))
-            })
-            .flatten();
+        // "Valdora's minister of state for foreign affairs, Ana Ruiz, said": over a portfolio's
+        // "of" and "for", at most three links.
+        let mut of_head = None;
+        let mut s = st;
+        for _ in 0..3 {
+            if !(apposition && s >= 2 && matches!(word(text, &toks[s - 1]), "of" | "for")) {
+                break;
+            }
+            match np_back(text, toks, s - 2, false).or_else(|| np_back(text, toks, s - 2, true)) {
+                Some(b) => {
+                    s = b;
+                    of_head = Some(b);
+                }
+                None => break,
+            }
+        }
         // "The head of the civil aviation organisation, Ali Abedzadeh, said": the strict phrase
         // stops on the body's word; the loose one runs back over "of" to the role.
         let loose = || np_back(text, toks, ne - 1, true).filter(|&l| apposition && l < st);
@@ -523,6 +534,8 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
                 // "The Deputy Speaker of the Polish Parliament, Jan Nowak, said": a title
                 // written in capitals inside a definite description is a role too.
                 (!is_cap(w) || definite) && role_of(w).is_some_and(|r| !r.org)
+                    // "the secretary-general of the …": a hyphenated title with a role part
+                    || (w.contains('-') && w.split('-').any(|p| role_of(p).is_some_and(|r| !r.org)))
             });
         let head = if app_is_name {
             st = with_of;
