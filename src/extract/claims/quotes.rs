@@ -154,7 +154,9 @@ fn lost_opener(text: &str, i: usize, mark_len: usize, para_start: usize) -> Opti
             .get(i + mark_len)
             .is_none_or(|n| n.is_ascii_whitespace())
         && !before.contains(['"', '\u{201C}', '\u{201D}'])
-        && !before.contains("''");
+        && !before.contains("''")
+        // "``We will not leave,'' he said": two grave accents (older wire copy) opened it
+        && !before.contains("``");
     if !closes {
         return None;
     }
@@ -392,6 +394,19 @@ mod tests {
             assert_eq!(quote_marks(piece), want, "{piece:?}");
         }
     }
+    /// A closing mark after the quotation's punctuation opens a lost quotation at the line's
+    /// start, but not where two grave accents opened it (older wire copy: ``…'').
+    #[test]
+    fn lost_opening_mark_not_after_grave_accents() {
+        let lost = "The talks had stalled, the envoy told reporters,\" she said.";
+        let q = find_quotes(lost);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].start, 0);
+        let grave = "Officials met, and the envoy said the talks had stalled. ``We will not leave,'' Ana Ruiz said.";
+        let q = find_quotes(grave);
+        assert!(q.iter().all(|q| q.start != 0), "{q:?}");
+    }
+
     /// The quotation pairing as it read every char (before it skipped to the marks).
     fn find_quotes_by_char(text: &str) -> Vec<Quote> {
         let mut out = Vec::new();
