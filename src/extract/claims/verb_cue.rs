@@ -501,22 +501,9 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
         let phrase_end = if apposition { j - 2 } else { ne - 1 };
         // "the deputy speaker of the Senate, Ana Ruiz, said": the description before the
         // name runs back over "of" to its role.
-        // "Valdora's minister of state for foreign affairs, Ana Ruiz, said": over a portfolio's
-        // "of" and "for", at most three links.
-        let mut of_head = None;
-        let mut s = st;
-        for _ in 0..3 {
-            if !(apposition && s >= 2 && matches!(word(text, &toks[s - 1]), "of" | "for")) {
-                break;
-            }
-            match np_back(text, toks, s - 2, false).or_else(|| np_back(text, toks, s - 2, true)) {
-                Some(b) => {
-                    s = b;
-                    of_head = Some(b);
-                }
-                None => break,
-            }
-        }
+        let of_head = apposition
+            .then(|| title_over_links(text, toks, st))
+            .flatten();
         // "The head of the civil aviation organisation, Ali Abedzadeh, said": the strict phrase
         // stops on the body's word; the loose one runs back over "of" to the role.
         let loose = || np_back(text, toks, ne - 1, true).filter(|&l| apposition && l < st);
@@ -548,6 +535,27 @@ fn appositive_at(ctx: &mut Ctx, site: &CueSite, j: usize, delim: &str) -> Found 
         found.first_tok = Some(st);
     }
     found
+}
+
+/// "the deputy speaker of the Senate, Ana Ruiz, said", "Valdora's minister of state for
+/// foreign affairs, Ana Ruiz, said": where a description before an appositive name starts when
+/// it runs back from token `st` over "of" and "for" (at most three links) to its role.
+fn title_over_links(text: &str, toks: &[Tok], st: usize) -> Option<usize> {
+    let mut of_head = None;
+    let mut s = st;
+    for _ in 0..3 {
+        if !(s >= 2 && matches!(word(text, &toks[s - 1]), "of" | "for")) {
+            break;
+        }
+        match np_back(text, toks, s - 2, false).or_else(|| np_back(text, toks, s - 2, true)) {
+            Some(b) => {
+                s = b;
+                of_head = Some(b);
+            }
+            None => break,
+        }
+    }
+    of_head
 }
 
 /// Where a name ending at token `ne` (exclusive) ends without a day written after it ("on
