@@ -201,6 +201,13 @@ table!(
     "Position cues: negation, dismissal, accusation, incident."
 );
 table!(
+    STATE_EPITHETS,
+    "state_epithets.tsv",
+    2,
+    2,
+    "State epithets: 'the kingdom', 'the emirate' and the states each may stand for."
+);
+table!(
     SIDES,
     "sides.tsv",
     3,
@@ -396,6 +403,7 @@ pub const ALL: &[Table] = &[
     FRAME_FLAGS,
     // context
     STATE_ROLES,
+    STATE_EPITHETS,
     DATELINE_CITIES,
     WEB_DOMAINS,
     SPEAKER_LINKS,

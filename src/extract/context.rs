@@ -26,12 +26,14 @@ use super::actors::{self, Gazetteer, UNKNOWN_CODE};
 use super::cameo::title_case;
 use super::fxhash::FxHashMap;
 
+mod epithets;
 mod joint;
 mod last;
 mod local;
 mod names;
 mod official;
 mod roles;
+use epithets::{the_countrys, the_countrys_description};
 pub use joint::joint_speakers;
 use names::{introduced, is_name, one_word_name, same_speaker};
 use roles::{
@@ -486,49 +488,6 @@ fn subject_head(article: &Article, speaker: Span, sentence: usize) -> Option<Fou
             || (w.chars().all(char::is_lowercase) && !w.ends_with("ed") && !w.ends_with("ing"))
     }) && [" and ", " of "].iter().any(|l| tail.contains(l));
     (head.split_whitespace().count() <= 3 && linked && tail.len() <= 60).then(|| Found::from(m))
-}
-
-/// "Prague rejected it. The country's defence minister Jana Novak and presidential spokesman
-/// Petr Dvorak also denounced …": a name after "the country's" in its sentence speaks for the
-/// last country named before that phrase.
-fn the_countrys(article: &Article, sentence: usize, at: usize) -> Option<Found> {
-    let lead = article.body.get(sentence..at)?.to_lowercase();
-    let p = sentence
-        + lead
-            .find("the country's")
-            .or_else(|| lead.find("the country’s"))?;
-    let m = article
-        .actors
-        .iter()
-        // a country, or a mention that speaks for a state ("Kenya's president", a titled
-        // mention, names Kenya too; "Russian journalists" name no state)
-        .filter(|m| {
-            m.span.end <= p
-                && m.kind != ActorKind::Person
-                && (m.kind == ActorKind::Country || state_role(&m.code))
-        })
-        .filter(|m| m.country.as_deref().is_some_and(|c| c.len() == 3))
-        .max_by_key(|m| m.span.start)?;
-    let country = m.country.clone()?;
-    Some(Found::of_country(country, "GOV"))
-}
-
-/// "The country's state security chief accused …": a description that opens with "the
-/// country's" speaks for the state named last before it ([`the_countrys`]).
-/// The role is the description's own when it names one ("the country's opposition leader":
-/// OPP; "army": MIL), else GOV.
-fn the_countrys_description(article: &Article, c: &Claim) -> Option<Found> {
-    let lower = c.speaker.to_lowercase();
-    let own = lower.starts_with("the country's") || lower.starts_with("the country’s");
-    let found = own
-        .then(|| the_countrys(article, c.sentence_span.start, c.speaker_span?.end))
-        .flatten()?;
-    let role = lower
-        .split_whitespace()
-        .skip(2)
-        .find_map(crate::extract::claims::dateline_role)
-        .unwrap_or("GOV");
-    Some(Found::of_country(found.country?, role))
 }
 
 /// "A pro-regime website, Al-Masdar, said … Al-Masdar said": a name first written as the
@@ -1875,6 +1834,25 @@ mod tests {
                 "Germany demanded answers. Russian journalists were barred from the hearing. The country's foreign minister said the talks were over.",
                 "The country's foreign minister",
                 Some("DEUGOV"),
+            ),
+            // another epithet ("the kingdom's", "the emirate"): the last state it may stand for
+            (
+                None,
+                "Saudi Arabia denied the report, Turkey said. The kingdom's public prosecutor said the men acted alone.",
+                "The kingdom's public prosecutor",
+                Some("SAUGOV"),
+            ),
+            (
+                None,
+                "Qatar's envoy met Egypt's foreign minister in Cairo. The emirate said it had not been consulted.",
+                "The emirate",
+                Some("QATGOV"),
+            ),
+            (
+                None,
+                "Iran's envoy met Egypt's foreign minister in Cairo. The emirate said it had not been consulted.",
+                "The emirate",
+                None,
             ),
             // no misfires: a clause before a name is no description, a self-proclaimed person
             // is no camp, a source close to a state's opposition is not close to the state
