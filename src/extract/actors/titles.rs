@@ -153,15 +153,6 @@ pub fn state_title_default(words: &[&str]) -> Option<&'static str> {
         .filter(|d| *d != "-" && *d != crate::extract::actors::UNKNOWN_CODE)
 }
 
-/// "Energy Minister", "Digital Affairs Minister", "Deputy Trade Minister", "Health Secretary",
-/// "Minister for Information": a minister (or a secretary, the title of one in British and
-/// American copy) of a portfolio the title table does not list is a member of a government
-/// (GOV) all the same: one to three alphabetic words before "Minister" or "Secretary" (or after
-/// it and "of"/"for"), none of them an actor the gazetteer knows
-/// ("Chilean", "EU"), which would name an origin of its own, none a title word ("Prime") the
-/// table reads, no "Shadow" (an opposition spokesman, not a member of the government) and no
-/// "General" or "Party"; a secretary's portfolio must be all list words (`portfolio` in
-/// claim_words.tsv: "Health Secretary", not "Union Secretary" or "First Secretary").
 /// Words of a minister's portfolio (`portfolio` in claim_words.tsv).
 static PORTFOLIO: Lazy<Vec<&'static str>> =
     Lazy::new(|| crate::data::CLAIM_WORDS.list("portfolio"));
@@ -171,6 +162,15 @@ pub fn portfolio_word(word: &str) -> bool {
     PORTFOLIO.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
+/// "Energy Minister", "Digital Affairs Minister", "Deputy Trade Minister", "Health Secretary",
+/// "Minister for Information": a minister (or a secretary, the title of one in British and
+/// American copy) of a portfolio the title table does not list is a member of a government
+/// (GOV) all the same: one to three alphabetic words before "Minister" or "Secretary" (or after
+/// it and "of"/"for"), none of them an actor the gazetteer knows
+/// ("Chilean", "EU"), which would name an origin of its own, none a title word ("Prime") the
+/// table reads, no "Shadow" (an opposition spokesman, not a member of the government) and no
+/// "General" or "Party"; a secretary's portfolio must be all list words (`portfolio` in
+/// claim_words.tsv: "Health Secretary", not "Union Secretary" or "First Secretary").
 fn portfolio_minister(words: &[&str]) -> Option<&'static str> {
     let head = |w: &str| w.eq_ignore_ascii_case("minister") || w.eq_ignore_ascii_case("secretary");
     let link = |w: &str| w == "of" || w == "for";
@@ -191,11 +191,7 @@ fn portfolio_minister(words: &[&str]) -> Option<&'static str> {
     // A secretary is a minister only of a portfolio the list knows ("Health Secretary"): a
     // union's, a federation's, a first or an assistant secretary is not.
     let secretary = words.iter().any(|w| w.eq_ignore_ascii_case("secretary"));
-    if secretary
-        && !portfolio
-            .iter()
-            .all(|w| PORTFOLIO.iter().any(|p| p.eq_ignore_ascii_case(w)))
-    {
+    if secretary && !portfolio.iter().all(|w| portfolio_word(w)) {
         return None;
     }
     const NOT_PORTFOLIO: [&str; 5] = ["Prime", "Shadow", "General", "Party", "Executive"];

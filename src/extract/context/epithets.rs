@@ -4,18 +4,27 @@ use crate::model::{ActorKind, Claim};
 
 use super::{state_role, Article, Found};
 
-/// State epithets (`state_epithets.tsv`): a noun written after "the" for a state named earlier
-/// ("the kingdom"), with the states it may stand for (`None`: any state).
-type Epithet = (&'static str, Option<Vec<&'static str>>);
+/// A state epithet (`state_epithets.tsv`): a noun written after "the" for a state named
+/// earlier ("the kingdom"), its possessive forms as written ("the kingdom's", "the kingdom’s"),
+/// and the states it may stand for (`None`: any state).
+struct Epithet {
+    noun: &'static str,
+    possessives: [String; 2],
+    allowed: Option<Vec<&'static str>>,
+}
 
 static EPITHETS: once_cell::sync::Lazy<Vec<Epithet>> = once_cell::sync::Lazy::new(|| {
     crate::data::STATE_EPITHETS
         .rows()
         .into_iter()
         .map(|r| {
+            let noun = r.col(0).trim();
             let states = r.col(1).trim();
-            let allowed = (states != "*").then(|| states.split_whitespace().collect());
-            (r.col(0).trim(), allowed)
+            Epithet {
+                noun,
+                possessives: [format!("the {noun}'s"), format!("the {noun}’s")],
+                allowed: (states != "*").then(|| states.split_whitespace().collect()),
+            }
         })
         .collect()
 });
@@ -25,12 +34,12 @@ static EPITHETS: once_cell::sync::Lazy<Vec<Epithet>> = once_cell::sync::Lazy::ne
 fn epithet_possessive(lower: &str) -> Option<(usize, Option<&'static [&'static str]>)> {
     EPITHETS
         .iter()
-        .filter_map(|(e, allowed)| {
-            ["'s", "’s"]
+        .filter_map(|e| {
+            e.possessives
                 .iter()
-                .filter_map(|s| lower.find(&format!("the {e}{s}")))
+                .filter_map(|p| lower.find(p.as_str()))
                 .min()
-                .map(|p| (p, allowed.as_deref()))
+                .map(|p| (p, e.allowed.as_deref()))
         })
         .min_by_key(|(p, _)| *p)
 }
@@ -75,11 +84,11 @@ fn last_state_before(article: &Article, p: usize, allowed: Option<&[&str]>) -> O
 pub(super) fn the_countrys_description(article: &Article, c: &Claim) -> Option<Found> {
     let lower = c.speaker.to_lowercase();
     let span = c.speaker_span?;
-    if let Some((_, allowed)) = lower
+    if let Some(e) = lower
         .strip_prefix("the ")
-        .and_then(|rest| EPITHETS.iter().find(|(e, _)| *e == rest))
+        .and_then(|rest| EPITHETS.iter().find(|e| e.noun == rest))
     {
-        return last_state_before(article, span.start, allowed.as_deref());
+        return last_state_before(article, span.start, e.allowed.as_deref());
     }
     let found = epithet_possessive(&lower)
         .filter(|(p, _)| *p == 0)
