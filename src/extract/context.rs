@@ -838,7 +838,31 @@ fn by_role<'a>(
 ) -> Option<&'a ActorMention> {
     let role = role_word(speaker)?;
     let qualifier = role_qualifier(speaker, &role);
-    by_role_word(body, actors, (&role, qualifier.as_deref()), at)
+    by_role_word(body, actors, (&role, qualifier.as_deref()), at).or_else(|| {
+        // "the Navy Command" after "the Ukrainian Navy": a unit named by its body's word.
+        let body_word = unit_of_body(speaker)?;
+        by_role_word(body, actors, (&body_word, None), at)
+    })
+}
+
+/// The body's word of a capitalised unit name "the <Body> <Unit>" ("the Navy Command", "the
+/// Army Headquarters"): "navy".
+fn unit_of_body(speaker: &str) -> Option<String> {
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    match words[..] {
+        [the, body, unit]
+            if the.eq_ignore_ascii_case("the")
+                && [body, unit].iter().all(|w| is_cap_word(w))
+                && body.len() > 3 =>
+        {
+            Some(body.to_lowercase())
+        }
+        _ => None,
+    }
+}
+
+fn is_cap_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
 }
 
 /// [`by_role`] for a role word already found ("ministry") and the word qualifying it, if any
@@ -1853,6 +1877,13 @@ mod tests {
                 "Iran's envoy met Egypt's foreign minister in Cairo. The emirate said it had not been consulted.",
                 "The emirate",
                 None,
+            ),
+            // a unit named by its body's word: the body named before it
+            (
+                None,
+                "According to the press office of the Chilean Navy, two sailors were hurt. \"The boats were stopped,\" the Navy Command said.",
+                "the Navy Command",
+                Some("CHLMIL"),
             ),
             // no misfires: a clause before a name is no description, a self-proclaimed person
             // is no camp, a source close to a state's opposition is not close to the state

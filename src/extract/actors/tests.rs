@@ -761,6 +761,8 @@ fn other_stories_get_codes() {
         ("2021-05-24", "A Chilean manufacturer said the engine had not failed.", "CHLBUS"),
         ("2021-05-24", "Swiss email provider Postbox AG said it would support the inquiry.", "CHEBUS"),
         ("2021-05-24", "Ana Ruiz, head of the International Port Pilots Association, said the diversion was disturbing.", "NGOHUM"),
+        // an appositive name whose closing comma is missing
+        ("2019-02-27", "The chief of the General Staff of the Kenyan navy, Levi Otieno said the boats had left.", "KENMIL"),
     ];
     let g = Gazetteer::builtin();
     let failures: Vec<String> = cases

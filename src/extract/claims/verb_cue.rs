@@ -342,11 +342,40 @@ fn subject_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
         found.speaker = Some(sp);
         found.first_tok = Some(reported_thing_start(text, toks, st));
     } else {
-        let sp = ctx.speaker_from_phrase(&toks[st..j], &toks[st..j]);
+        // "The chief of the General Staff of the navy, Ana Ruiz said": the description before
+        // a name whose closing comma is missing is the speaker's too.
+        let d = unclosed_appositive(text, toks, st, j).unwrap_or(st);
+        let sp = ctx.speaker_from_phrase(&toks[d..j], &toks[st..j]);
         found.speaker = Some(sp);
-        found.first_tok = Some(st);
+        found.first_tok = Some(d);
     }
     found
+}
+
+/// "The chief of the General Staff of the Valdoran navy, Ana Ruiz said": a description with a
+/// person's role that opens the sentence, a comma, and a name of two to five capitalised words
+/// ending at the cue (token `j`) from `st`: an appositive whose closing comma is missing. Where
+/// the description starts.
+fn unclosed_appositive(text: &str, toks: &[Tok], st: usize, j: usize) -> Option<usize> {
+    let name = &toks[st..j];
+    if st < 2
+        || !is_punct(text, &toks[st - 1], ",")
+        || toks[st - 2].k != TokKind::Word
+        || !(2..=5).contains(&name.len())
+        || !name
+            .iter()
+            .all(|t| t.k == TokKind::Word && is_cap(word(text, t)))
+    {
+        return None;
+    }
+    let strict =
+        np_back(text, toks, st - 2, false).or_else(|| np_back(text, toks, st - 2, true))?;
+    let d = title_over_links(text, toks, strict).unwrap_or(strict);
+    let opens = toks.iter().position(|t| t.k == TokKind::Word) == Some(d);
+    let role = toks[d..st - 1]
+        .iter()
+        .any(|t| role_of(word(text, t)).is_some_and(|r| !r.org));
+    (opens && role).then_some(d)
 }
 
 /// Where ", contradicting …", ", echoing …" ([`RELATION_PARTICIPLES`]) starts in `tail`.
