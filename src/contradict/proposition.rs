@@ -24,7 +24,7 @@ use clause::{clause_end, clause_start};
 use doers::{camp, display_name, mention_side, mentions_in, speaker_side};
 use roles::{
     acted_on, object_origin, passive, possessor, self_reference, BY, GOVERNED, LOCATIVE,
-    OBJECT_PREPOSITION, OF_OR_BY, ORIGIN,
+    OBJECT_PREPOSITION, OF_OR_BY, ORIGIN, TARGETED,
 };
 
 /// What a claim asserts or denies.
@@ -924,6 +924,9 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
         // "made in Russia" after "in"; "used in Salisbury" is no subject.
         before
     } else {
+        // "no justification for the use of force against Greek ships": the party the act
+        // was done to is not its doer.
+        let after = after.filter(|m| !TARGETED.is_match(&text[end..m.span.start]));
         right_after.or(before).or(inside).or(after)
     };
     let mut agent = pick.map(|m| (mention_side(m), m.name.clone()));
@@ -2604,6 +2607,66 @@ mod tests {
             false,
             Some(("hold", Some("SYRREB"), -1)),
         );
+    }
+
+    /// Lawfulness: whether a party's act was lawful or justified. Invented sentences.
+    #[test]
+    fn lawfulness_of_an_act() {
+        let l = "lawful";
+        check_table(&[
+            (
+                "TURGOV",
+                "said",
+                "the actions of Turkish border guards were absolutely correct",
+                false,
+                Some((l, Some("TUR"), 1)),
+            ),
+            // The party the force was used against is no doer.
+            (
+                "GRCGOV",
+                "said",
+                "there is no justification for the use of military force against Greek ships",
+                false,
+                Some((l, None, -1)),
+            ),
+            (
+                "GRCGOV",
+                "said",
+                "the Turkish action was lawless and unacceptable",
+                false,
+                Some((l, Some("TUR"), -1)),
+            ),
+            (
+                "GRCGOV",
+                "said",
+                "our navy adhered to international law",
+                false,
+                Some((l, Some("GRC"), 1)),
+            ),
+            (
+                "GRCGOV",
+                "said",
+                "the seizure of the trawler was a gross violation of international law",
+                false,
+                Some((l, None, -1)),
+            ),
+            // An adverb is the place claim's, not a claim of lawfulness.
+            (
+                "TURGOV",
+                "said",
+                "the vessels had illegally entered Turkish waters",
+                false,
+                Some(("located", Some("TUR"), 1)),
+            ),
+            // A truce violation stays the truce's.
+            (
+                "TURGOV",
+                "said",
+                "rebel groups repeatedly violated the truce",
+                false,
+                Some(("hold", None, -1)),
+            ),
+        ]);
     }
 
     #[test]
