@@ -23,6 +23,9 @@ pub enum Action {
     Block,
     /// Everything from this line to the end of the page ("Most recent World stories").
     Tail,
+    /// Only the start of the line the rule matches, when a sentence follows it: a date stamp
+    /// glued to a paragraph ("date 2019-06-23 On Friday the minister said …").
+    Prefix,
 }
 
 /// One furniture rule from `src/data/furniture.tsv`.
@@ -244,6 +247,7 @@ pub static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
                 "drop" => Action::Line,
                 "block" => Action::Block,
                 "tail" => Action::Tail,
+                "prefix" => Action::Prefix,
                 other => panic!("furniture.tsv:{}: bad action {other:?}", row.line),
             },
             pattern: row.col(2),
@@ -273,13 +277,29 @@ static STANDALONE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
-/// The first furniture rule a trimmed line matches.
+/// The first furniture rule that drops a trimmed line (prefix rules cut, see [`furniture_prefix`]).
 pub fn furniture(line: &str) -> Option<&'static Rule> {
     // One regex at a time: measured faster than a RegexSet of these Unicode patterns.
     let reach = reach(line);
     RULES
         .iter()
-        .find(|r| r.gate.admits(line) && r.is_match(line, reach))
+        .find(|r| r.action != Action::Prefix && r.gate.admits(line) && r.is_match(line, reach))
+}
+
+/// A prefix rule's match at the start of a trimmed line followed by a sentence (a capital or an
+/// opening quote): the rule and where the sentence starts.
+fn furniture_prefix(line: &str) -> Option<(&'static Rule, usize)> {
+    RULES
+        .iter()
+        .filter(|r| r.action == Action::Prefix && r.gate.admits(line))
+        .find_map(|r| {
+            let m = r.regex().find(line).filter(|m| m.start() == 0)?;
+            let rest = &line[m.end()..];
+            rest.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || "\"“‘'".contains(c))
+                .then_some((r, m.end()))
+        })
 }
 
 /// A kept paragraph: its text and where each verbatim run came from.
@@ -530,6 +550,18 @@ fn clean_with(raw: &str, headline: bool) -> CleanDoc {
             });
             continue;
         }
+        // "date 2019-06-23 On Friday the minister said …": the stamp goes, the sentence stays.
+        let (trimmed, raw_start) = match furniture_prefix(trimmed) {
+            Some((rule, at)) => {
+                doc.dropped.push(Dropped {
+                    rule: rule.name,
+                    text: trimmed[..at].trim_end().to_string(),
+                    raw_start,
+                });
+                (&trimmed[at..], raw_start + at)
+            }
+            None => (trimmed, raw_start),
+        };
         if let Some(rule) = furniture(trimmed) {
             flush(&mut doc, &mut current);
             doc.dropped.push(Dropped {
@@ -619,14 +651,20 @@ mod tests {
                     "Next line.",
                     "Last paragraph.",
                 ],
+                // The sentence after the stamp stays, joined with the next line.
+                Action::Prefix => &[
+                    "Headline",
+                    "A story paragraph.",
+                    "The minister spoke on Friday.\nNext line.",
+                    "Last paragraph.",
+                ],
             };
             assert_eq!(kept, expect, "rule {} ({})", rule.name, rule.detects);
-            assert_eq!(
-                furniture(rule.example).map(|r| r.name),
-                Some(rule.name),
-                "rule {} shadowed",
-                rule.name
-            );
+            let found = match rule.action {
+                Action::Prefix => furniture_prefix(rule.example).map(|(r, _)| r.name),
+                _ => furniture(rule.example).map(|r| r.name),
+            };
+            assert_eq!(found, Some(rule.name), "rule {} shadowed", rule.name);
         }
     }
 

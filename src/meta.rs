@@ -648,7 +648,7 @@ fn pick_published(
     let stamped = |original: bool| {
         doc.dropped
             .iter()
-            .filter(|d| d.rule == "date_posted" || d.rule == "date_stamp")
+            .filter(|d| matches!(d.rule, "date_posted" | "date_stamp" | "date_prefix"))
             .filter(|d| {
                 let l = d.text.to_ascii_lowercase();
                 !original
