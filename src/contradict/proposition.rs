@@ -1850,6 +1850,14 @@ mod tests {
             false,
             Some((r, Some("RUS"), -1)),
         );
+        // Evidence found wanting doubts the act it was to prove.
+        check(
+            "DEUGOV",
+            "said",
+            "a video released by Washington is insufficient evidence to prove Russia was behind the attack",
+            false,
+            Some((r, Some("RUS"), -1)),
+        );
         check(
             "CHNGOV",
             "dismissed",

@@ -12,6 +12,9 @@ use super::tokens::{is_cap, word, Tok, TokKind};
 use crate::extract::actors::{self, Gazetteer, Resolved};
 use crate::model::{ActorKind, ActorMention, Span};
 
+/// Cue verbs an "it" speaks with inside a relative clause ([`Ctx::note_relative_subject`]).
+const RELATIVE_CUES: [&str; 6] = ["says", "said", "claims", "claimed", "believes", "alleges"];
+
 #[derive(Debug, Clone)]
 pub(super) struct Entity {
     /// Canonical name: "Sergei Shoigu", "a U.S. official".
@@ -532,6 +535,33 @@ impl<'a> Ctx<'a> {
     /// foreign ministry") or a country or organisation the gazetteer knows, not a list ("X
     /// and Y") and not a person.
     pub(super) fn note_subject(&mut self, toks: &[Tok]) {
+        self.note_body_subject(toks, true);
+    }
+
+    /// "The US military released footage which it says shows …", "The ministry put out a
+    /// video it said proved …": an "it" that speaks inside a relative clause (after "which" or
+    /// "that", or straight after the noun it describes) is the sentence's own subject, when
+    /// that subject is one organisation (as [`Ctx::note_subject`] reads it, whatever its verb).
+    /// Called before the sentence's claims are read, so the pronoun finds it.
+    pub(super) fn note_relative_subject(&mut self, toks: &[Tok]) {
+        let text = self.text;
+        let relative_it = toks.windows(2).enumerate().any(|(k, w)| {
+            k > 1
+                && word(text, &w[0]) == "it"
+                && in_list(&RELATIVE_CUES, word(text, &w[1]))
+                && toks[k - 1].k == TokKind::Word
+                && !is_cap(word(text, &toks[k - 1]))
+                && !matches!(
+                    word(text, &toks[k - 1]),
+                    "and" | "but" | "as" | "if" | "because"
+                )
+        });
+        if relative_it {
+            self.note_body_subject(toks, false);
+        }
+    }
+
+    fn note_body_subject(&mut self, toks: &[Tok], need_response: bool) {
         let text = self.text;
         let Some((k0, end)) = super::phrase::sentence_subject(text, toks) else {
             return;
@@ -556,7 +586,7 @@ impl<'a> Ctx<'a> {
         let verb_next = toks.get(next).is_some_and(|t| {
             t.k == TokKind::Word && in_list(&super::lexicon::RESPONSES, word(text, t))
         });
-        if !verb_next {
+        if need_response && !verb_next {
             return;
         }
         if toks[k0..=end]

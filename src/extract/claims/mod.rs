@@ -280,6 +280,7 @@ pub fn find(
         let before = drafts.len();
         let headline = headline(text, sent);
         if headline.is_none() {
+            ctx.note_relative_subject(&toks);
             find_in_sentence(&mut ctx, &quotes, sent, &toks, &mut drafts);
         }
         // In a title-case headline every word is capitalised: "EU Leaders Blame Russia"

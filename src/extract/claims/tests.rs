@@ -1642,6 +1642,20 @@ fn speaker_side_table() {
                 "The Bolivian army | BOLMIL | no shots were fired",
             ],
         ),
+        // An "it" speaking inside a relative clause is the sentence's own subject, when that
+        // is one body; a person is never "it".
+        (
+            "The Bolivian army released footage which it says shows the patrol on its side.",
+            &["The Bolivian army | BOLMIL | shows the patrol on its side"],
+        ),
+        (
+            "The Bolivian embassy put out a map it said proved the patrol never crossed.",
+            &["The Bolivian embassy | BOLGOV | proved the patrol never crossed"],
+        ),
+        (
+            "Jane Roe released footage which it says shows the patrol on its side.",
+            &["it | - | shows the patrol on its side"],
+        ),
         // A sentence with no claim names the body a later "it" speaks for.
         (
             "The Bolivian embassy hit back within hours. It said the patrol never crossed.",
