@@ -879,7 +879,7 @@ fn by_role_word<'a>(
     };
     actors
         .iter()
-        .filter(|m| m.span.end <= at && usable(m))
+        .filter(|m| m.span.end <= at && usable(m) && !hosted(body, m))
         .filter(|m| {
             has_role(&m.text)
                 || (!in_title_case_headline(body, m.span) && has_role(title_before(body, m)))
@@ -1044,9 +1044,11 @@ fn opening_place(article: &Article, at: usize) -> Option<Found> {
 /// anywhere else in the article (earlier or later), written there with a country or title.
 fn named_elsewhere<'a>(actors: &'a [ActorMention], speaker: &str) -> Option<&'a ActorMention> {
     let name = speaker.trim();
-    actors
-        .iter()
-        .find(|m| m.kind == ActorKind::Person && usable(m) && m.text == name)
+    actors.iter().find(|m| {
+        m.kind == ActorKind::Person
+            && usable(m)
+            && (m.text == name || m.name == name || m.text.ends_with(&format!(" {name}")))
+    })
 }
 
 /// The appositive after the name's first occurrence, or the title words before it.
@@ -1074,7 +1076,7 @@ fn by_appositive<'a>(
     let pick = |range: (usize, usize)| {
         actors
             .iter()
-            .filter(|m| (usable(m) || owner(m)) && in_span(m, range))
+            .filter(|m| (usable(m) || owner(m)) && in_span(m, range) && !hosted(body, m))
             .min_by_key(|m| m.span.start)
     };
     appositive
@@ -1142,11 +1144,25 @@ fn by_description_before<'a>(
     actors: &'a [ActorMention],
     first: usize,
 ) -> Option<&'a ActorMention> {
-    let lead = body.get(..first)?.strip_suffix(", ")?;
+    // "The Saudi ambassador to Washington, Prince Khalid …": a title word may stand between
+    // the comma and the name.
+    let head = body.get(..first)?;
+    let lead = head.strip_suffix(", ").or_else(|| {
+        let (rest, title) = head.strip_suffix(' ')?.rsplit_once(' ')?;
+        let titled = is_cap_word(title)
+            && (super::claims::person_role(&title.to_lowercase())
+                || actors::state_title_role(&[title]).is_some());
+        titled.then_some(rest.strip_suffix(',')?)
+    })?;
     let lo = body.floor_char_boundary(lead.len().saturating_sub(TITLE));
     let desc = clause_tail(&lead[lo..]);
-    let role = desc.split_whitespace().last()?.to_lowercase();
-    if !super::claims::person_role(&role) {
+    // The role ends the description, or is followed by its post ("ambassador to Washington").
+    let words: Vec<&str> = desc.split_whitespace().collect();
+    let role_at = words
+        .iter()
+        .rposition(|w| super::claims::person_role(&w.to_lowercase()))?;
+    let post = &words[role_at + 1..];
+    if !(post.is_empty() || (post.len() <= 4 && matches!(post[0], "to" | "at" | "in"))) {
         return None;
     }
     let start = lead.len() - desc.len();
@@ -1154,6 +1170,7 @@ fn by_description_before<'a>(
         .iter()
         .filter(|m| m.span.start >= start && m.span.end <= lead.len())
         .filter(|m| m.code != UNKNOWN_CODE && !m.code.is_empty() && m.country.is_some())
+        .filter(|m| !hosted(body, m))
         .max_by_key(|m| m.span.start)
 }
 
@@ -1162,6 +1179,41 @@ fn by_description_before<'a>(
 fn usable(m: &ActorMention) -> bool {
     m.kind != ActorKind::Anonymous && m.code != UNKNOWN_CODE && !m.code.is_empty()
 }
+
+/// "The Saudi ambassador to Washington", "Peru's envoy to the UN": the place an envoy is sent
+/// to is the host, never whose side the envoy or a role word near it speaks for.
+fn hosted(body: &str, m: &ActorMention) -> bool {
+    let before = body[..m.span.start].trim_end();
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .map_or(before, str::trim_end);
+    let Some(before) = before.strip_suffix(" to") else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    ENVOY_WORDS.contains(&word.as_str())
+}
+
+/// Role nouns of a person or mission sent to another state or body ([`hosted`]).
+const ENVOY_WORDS: &[&str] = &[
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+    "representative",
+    "representatives",
+    "emissary",
+    "delegate",
+    "delegation",
+    "mission",
+    "consul",
+    "attache",
+];
 
 /// The words after the last clause break of `s` (",", ".", ";", a quote).
 fn clause_tail(s: &str) -> &str {
@@ -1202,6 +1254,20 @@ mod tests {
         let got = sides(body);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1].1.as_deref(), Some("PER"), "{got:?}");
+    }
+
+    /// An envoy speaks for the state that sent it, never for the host named after "to", with a
+    /// title between the description and the name or none.
+    #[test]
+    fn an_envoy_speaks_for_the_sender() {
+        for body in [
+            "The Bolivian Ambassador to Washington, Prince Juan de Leon has termed the rumors malicious. Later, Prince Juan said he felt the need to address the rumors.",
+            "Bolivia's envoy to the UN, Juan de Leon, said the rumors were malicious. Leon said he felt the need to address the rumors.",
+        ] {
+            let got = sides(body);
+            assert_eq!(got.len(), 2, "{got:?}");
+            assert!(got.iter().all(|(_, c)| c.as_deref() == Some("BOL")), "{body}: {got:?}");
+        }
     }
 
     /// "It said" after a one-word outlet name takes the outlet, not an earlier body, and the
