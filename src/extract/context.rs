@@ -302,6 +302,10 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             Some(m)
         } else {
             by_role(body, actors, &c.speaker, at)
+                .or_else(|| {
+                    let place = posted_at(&c.speaker)?;
+                    by_role(body, actors, place, at)
+                })
                 .or_else(|| roles::owner(body, actors, &c.speaker, c.sentence_span.start, at))
                 .or_else(|| by_described_source(actors, &c.speaker, at))
                 .or_else(|| by_title_alias(article, &c.speaker, at))
@@ -845,6 +849,28 @@ fn by_role<'a>(
     })
 }
 
+/// "An official at the consulate", "a source in the ministry": the body an unnamed person is
+/// posted at, as a definite description ("the consulate") that [`by_role`] reads.
+fn posted_at(speaker: &str) -> Option<&str> {
+    let lower = speaker.to_ascii_lowercase();
+    let indefinite = ["a ", "an ", "one ", "two ", "three ", "some ", "several "]
+        .iter()
+        .any(|d| lower.starts_with(d));
+    if !indefinite {
+        return None;
+    }
+    [
+        " at the ",
+        " in the ",
+        " from the ",
+        " of the ",
+        " with the ",
+    ]
+    .iter()
+    .find_map(|p| lower.find(p).map(|i| i + p.len() - "the ".len()))
+    .map(|i| &speaker[i..])
+}
+
 /// The body's word of a capitalised unit name "the <Body> <Unit>" ("the Navy Command", "the
 /// Army Headquarters"): "navy".
 fn unit_of_body(speaker: &str) -> Option<String> {
@@ -884,6 +910,7 @@ fn by_role_word<'a>(
             has_role(&m.text)
                 || (!in_title_case_headline(body, m.span) && has_role(title_before(body, m)))
                 || has_role(after(body, m))
+                || has_role(&noun_after(body, m))
         })
         .max_by_key(|m| m.span.start)
 }
@@ -1006,6 +1033,22 @@ fn title_before<'b>(body: &'b str, m: &ActorMention) -> &'b str {
 }
 
 /// A possessive or appositive right after a mention, up to the next clause break.
+/// "the Saudi consulate", "the Bolivian foreign ministry": the two words right after a state's
+/// name or adjective, when no punctuation comes between (the noun it qualifies).
+fn noun_after(body: &str, m: &ActorMention) -> String {
+    if m.kind == ActorKind::Person {
+        return String::new();
+    }
+    let rest = &body[m.span.end..];
+    let rest = &rest[..rest
+        .find(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '-'))
+        .unwrap_or(rest.len())];
+    rest.split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn after<'b>(body: &'b str, m: &ActorMention) -> &'b str {
     let hi = body.ceil_char_boundary((m.span.end + TITLE).min(body.len()));
     let rest = &body[m.span.end..hi];
@@ -1268,6 +1311,22 @@ mod tests {
             assert_eq!(got.len(), 2, "{got:?}");
             assert!(got.iter().all(|(_, c)| c.as_deref() == Some("BOL")), "{body}: {got:?}");
         }
+    }
+
+    /// "the consulate" after "the Bolivian consulate" is that state's consulate, and so is an
+    /// unnamed official posted at it; an official at a body named by no state stays unknown.
+    #[test]
+    fn a_body_named_by_its_state_adjective() {
+        let body = "The writer was last seen inside the Bolivian consulate. The consulate said the allegations were baseless. An official at the consulate described the allegations as \"baseless,\" adding that a delegation was on its way.";
+        let got = sides(body);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter().all(|(_, c)| c.as_deref() == Some("BOL")),
+            "{got:?}"
+        );
+        let got = sides("An official at the consulate described the allegations as \"baseless,\" adding that a delegation was on its way.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, None, "{got:?}");
     }
 
     /// "It said" after a one-word outlet name takes the outlet, not an earlier body, and the
