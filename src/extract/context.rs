@@ -32,6 +32,7 @@ mod last;
 mod local;
 mod names;
 mod official;
+mod posts;
 mod roles;
 use epithets::{the_countrys, the_countrys_description};
 pub use joint::joint_speakers;
@@ -303,7 +304,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
         } else {
             by_role(body, actors, &c.speaker, at)
                 .or_else(|| {
-                    let place = posted_at(&c.speaker)?;
+                    let place = posts::posted_at(&c.speaker)?;
                     by_role(body, actors, place, at)
                 })
                 .or_else(|| roles::owner(body, actors, &c.speaker, c.sentence_span.start, at))
@@ -849,28 +850,6 @@ fn by_role<'a>(
     })
 }
 
-/// "An official at the consulate", "a source in the ministry": the body an unnamed person is
-/// posted at, as a definite description ("the consulate") that [`by_role`] reads.
-fn posted_at(speaker: &str) -> Option<&str> {
-    let lower = speaker.to_ascii_lowercase();
-    let indefinite = ["a ", "an ", "one ", "two ", "three ", "some ", "several "]
-        .iter()
-        .any(|d| lower.starts_with(d));
-    if !indefinite {
-        return None;
-    }
-    [
-        " at the ",
-        " in the ",
-        " from the ",
-        " of the ",
-        " with the ",
-    ]
-    .iter()
-    .find_map(|p| lower.find(p).map(|i| i + p.len() - "the ".len()))
-    .map(|i| &speaker[i..])
-}
-
 /// The body's word of a capitalised unit name "the <Body> <Unit>" ("the Navy Command", "the
 /// Army Headquarters"): "navy".
 fn unit_of_body(speaker: &str) -> Option<String> {
@@ -905,12 +884,12 @@ fn by_role_word<'a>(
     };
     actors
         .iter()
-        .filter(|m| m.span.end <= at && usable(m) && !hosted(body, m))
+        .filter(|m| m.span.end <= at && usable(m) && !posts::hosted(body, m))
         .filter(|m| {
             has_role(&m.text)
                 || (!in_title_case_headline(body, m.span) && has_role(title_before(body, m)))
                 || has_role(after(body, m))
-                || has_role(&noun_after(body, m))
+                || has_role(&posts::noun_after(body, m))
         })
         .max_by_key(|m| m.span.start)
 }
@@ -1033,22 +1012,6 @@ fn title_before<'b>(body: &'b str, m: &ActorMention) -> &'b str {
 }
 
 /// A possessive or appositive right after a mention, up to the next clause break.
-/// "the Saudi consulate", "the Bolivian foreign ministry": the two words right after a state's
-/// name or adjective, when no punctuation comes between (the noun it qualifies).
-fn noun_after(body: &str, m: &ActorMention) -> String {
-    if m.kind == ActorKind::Person {
-        return String::new();
-    }
-    let rest = &body[m.span.end..];
-    let rest = &rest[..rest
-        .find(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '-'))
-        .unwrap_or(rest.len())];
-    rest.split_whitespace()
-        .take(2)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn after<'b>(body: &'b str, m: &ActorMention) -> &'b str {
     let hi = body.ceil_char_boundary((m.span.end + TITLE).min(body.len()));
     let rest = &body[m.span.end..hi];
@@ -1119,7 +1082,7 @@ fn by_appositive<'a>(
     let pick = |range: (usize, usize)| {
         actors
             .iter()
-            .filter(|m| (usable(m) || owner(m)) && in_span(m, range) && !hosted(body, m))
+            .filter(|m| (usable(m) || owner(m)) && in_span(m, range) && !posts::hosted(body, m))
             .min_by_key(|m| m.span.start)
     };
     appositive
@@ -1187,16 +1150,7 @@ fn by_description_before<'a>(
     actors: &'a [ActorMention],
     first: usize,
 ) -> Option<&'a ActorMention> {
-    // "The Saudi ambassador to Washington, Prince Khalid …": a title word may stand between
-    // the comma and the name.
-    let head = body.get(..first)?;
-    let lead = head.strip_suffix(", ").or_else(|| {
-        let (rest, title) = head.strip_suffix(' ')?.rsplit_once(' ')?;
-        let titled = is_cap_word(title)
-            && (super::claims::person_role(&title.to_lowercase())
-                || actors::state_title_role(&[title]).is_some());
-        titled.then_some(rest.strip_suffix(',')?)
-    })?;
+    let lead = posts::lead_before_name(body.get(..first)?)?;
     let lo = body.floor_char_boundary(lead.len().saturating_sub(TITLE));
     let desc = clause_tail(&lead[lo..]);
     // The role ends the description, or is followed by its post ("ambassador to Washington").
@@ -1213,7 +1167,7 @@ fn by_description_before<'a>(
         .iter()
         .filter(|m| m.span.start >= start && m.span.end <= lead.len())
         .filter(|m| m.code != UNKNOWN_CODE && !m.code.is_empty() && m.country.is_some())
-        .filter(|m| !hosted(body, m))
+        .filter(|m| !posts::hosted(body, m))
         .max_by_key(|m| m.span.start)
 }
 
@@ -1222,41 +1176,6 @@ fn by_description_before<'a>(
 fn usable(m: &ActorMention) -> bool {
     m.kind != ActorKind::Anonymous && m.code != UNKNOWN_CODE && !m.code.is_empty()
 }
-
-/// "The Saudi ambassador to Washington", "Peru's envoy to the UN": the place an envoy is sent
-/// to is the host, never whose side the envoy or a role word near it speaks for.
-fn hosted(body: &str, m: &ActorMention) -> bool {
-    let before = body[..m.span.start].trim_end();
-    let before = before
-        .strip_suffix("the")
-        .or_else(|| before.strip_suffix("The"))
-        .map_or(before, str::trim_end);
-    let Some(before) = before.strip_suffix(" to") else {
-        return false;
-    };
-    let word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or("")
-        .to_lowercase();
-    ENVOY_WORDS.contains(&word.as_str())
-}
-
-/// Role nouns of a person or mission sent to another state or body ([`hosted`]).
-const ENVOY_WORDS: &[&str] = &[
-    "ambassador",
-    "ambassadors",
-    "envoy",
-    "envoys",
-    "representative",
-    "representatives",
-    "emissary",
-    "delegate",
-    "delegation",
-    "mission",
-    "consul",
-    "attache",
-];
 
 /// The words after the last clause break of `s` (",", ".", ";", a quote).
 fn clause_tail(s: &str) -> &str {
