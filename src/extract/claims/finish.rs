@@ -63,6 +63,7 @@ pub(super) fn finish(
         .or_else(|| opening_timex(text, &d, timexes, published))
         .or_else(|| clause_opening_timex(text, &d, timexes, published))
         .or_else(|| occasion_in_content(text, &d, timexes, published))
+        .or_else(|| day_closing_object(text, &d, timexes, published))
         .or_else(|| release_day(text, &d, timexes, published));
     // An undated claim in the perfect ("has denied"), after "earlier" or as a standing
     // position ("Moscow denies") was made before the report's day: its date is unknown, and
@@ -385,6 +386,50 @@ fn occasion_in_content(
         .then_some(t.resolved)
 }
 
+/// "The captain disputed the US assertion on Friday", "Tehran denied involvement in the
+/// attacks on Friday": a day that closes a noun object (no clause in it: no "that", no
+/// pronoun subject, no finite auxiliary, no past tense after a noun) belongs to the cue
+/// verb, the only verb of the sentence. Content that is a clause ("Lavrov said the convoy was
+/// hit on Monday") keeps its day to itself.
+fn day_closing_object(
+    text: &str,
+    d: &Draft,
+    timexes: &[Timex],
+    published: DateValue,
+) -> Option<DateValue> {
+    let t = timexes.iter().find(|t| d.content.contains(t.span))?;
+    let written = text.get(t.span.start..t.span.end)?;
+    let rest = text.get(t.span.end..d.content.end)?;
+    let on = written.starts_with("on ") || text.get(..t.span.start)?.ends_with(" on ");
+    if !on
+        || !rest
+            .chars()
+            .all(|c| c.is_ascii_punctuation() || c.is_whitespace())
+    {
+        return None;
+    }
+    let object = text.get(d.content.start..t.span.start)?;
+    let words: Vec<&str> = object.split_whitespace().collect();
+    let first = words.first()?;
+    let clause = words.iter().enumerate().any(|(i, w)| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let after_noun = i > 0 && !in_list(super::lexicon::DETERMINERS, words[i - 1]);
+        in_list(super::lexicon::AUXILIARIES, w)
+            || w.eq_ignore_ascii_case("that")
+            || (after_noun && w.len() > 4 && w.ends_with("ed"))
+    });
+    let noun_object = !in_list(super::lexicon::PRONOUNS, first)
+        && first.chars().next().is_some_and(char::is_lowercase)
+        && words.len() <= 10
+        && !object.contains([',', ';', '"', '\u{201C}', '\u{201D}']);
+    (noun_object && !clause && before_speech(t, published)).then_some(t.resolved)
+}
+
+/// A day-precise time expression on or before the report's day.
+fn before_speech(t: &Timex, published: DateValue) -> bool {
+    speech_day(t, published) && t.resolved.precision == Precision::Day
+}
+
 /// Whether `text` opens with `phrase` as whole words ("at the time," but not "at the timer").
 fn opens_with(text: &str, phrase: &str) -> bool {
     text.strip_prefix(phrase)
@@ -608,7 +653,13 @@ fn setting_timex(
         || ["yesterday", "today", "tonight"].contains(&written.to_ascii_lowercase().as_str());
     let before_speaker = d.speaker.span.is_none_or(|s| t.span.end <= s.start);
     let quoted = prefix.contains(['"', '\u{201C}', '\u{201D}']);
+    // "In the first interview since Riyadh admitted on Saturday that …": the day is the
+    // "since" clause's own verb's, an earlier time than the scene.
+    let since = prefix
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("since") || w.eq_ignore_ascii_case("until"));
     (SETTING_OPENERS.contains(&opener)
+        && !since
         && on
         && !quoted
         && before_speaker
@@ -946,6 +997,24 @@ mod tests {
             (
                 "The coast guard said the skipper was warned in a call on Tuesday.",
                 &[day(20)],
+            ),
+            // a day closing a noun object is the cue's: the sentence has no other verb
+            (
+                "The trawler's owner disputed the coast guard's account on Tuesday.",
+                &[day(18)],
+            ),
+            (
+                "Oslo denied involvement in the seizure on Tuesday.",
+                &[day(18)],
+            ),
+            (
+                "The union said boats returned on Tuesday.",
+                &[day(20)],
+            ),
+            // a day inside a "since" clause in the setting belongs to that clause's verb
+            (
+                "In the first interview since the ministry admitted on Tuesday that the boat was seized, the envoy said the crew was safe.",
+                &[day(18), day(20)],
             ),
             // an earlier occasion the text does not date
             (
