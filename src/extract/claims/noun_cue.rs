@@ -24,8 +24,16 @@ pub(super) fn noun_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let ce = tok_at(toks, cue.end);
     let p = ci.checked_sub(1)?;
     let pw = word(text, &toks[p]);
+    // "the outrageous claim that …": a lower-case word with no possessive before the noun
+    // is its adjective, and names no speaker ("the Russian claim", "Moscow's claim" do).
+    let owner = pw.ends_with("'s")
+        || pw.ends_with("\u{2019}s")
+        || pw.starts_with(char::is_uppercase)
+        || toks[p].k != TokKind::Word;
     let (st, head_end) = if in_list(&["his", "her", "their", "its"], pw) {
         (p, p)
+    } else if !owner {
+        return None;
     } else {
         (np_back(text, toks, p, false).unwrap_or(p), p)
     };

@@ -683,6 +683,16 @@ pub(super) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(usize, usize
         );
         if let Some(c) = comma.filter(|_| !conjunction) {
             k0 = c + 1;
+            // "Later, at a campaign event in Hesse, Merkel said": a second opener, a
+            // preposition and its phrase up to the next comma, sets the scene too.
+            let next = (k0..toks.len().min(k0 + 2)).find(|&k| toks[k].k == TokKind::Word);
+            if let Some(k) = next.filter(|&k| SCENE_PREPOSITIONS.contains(&word(text, &toks[k]))) {
+                if let Some(c) =
+                    (k..toks.len().min(k + 16)).find(|&k| is_punct(text, &toks[k], ","))
+                {
+                    k0 = c + 1;
+                }
+            }
         }
     }
     while k0 < toks.len()
@@ -694,6 +704,9 @@ pub(super) fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(usize, usize
     let end = np_fwd(text, toks, k0)?;
     Some((k0, end))
 }
+
+/// Prepositions that open a scene-setting phrase after an opener ("Later, at a rally …,").
+const SCENE_PREPOSITIONS: [&str; 5] = ["at", "in", "during", "on", "after"];
 
 /// "Reacting to the sanctions, Iran vowed …", "Addressing the nation, Lee warned …",
 /// "Recently, Washington sent …": a sentence that opens with a participle and "to" or its

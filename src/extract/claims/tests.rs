@@ -1485,6 +1485,21 @@ fn speaker_side_table() {
             "Analysts said the blast was a warning.",
             &["Analysts | NGOCVL | the blast was a warning"],
         ),
+        // A second scene-setting opener ("Later, at a rally in Lima,") is no subject: a
+        // participle cue takes the speaker after it.
+        (
+            "Later, at a rally ahead of the vote in Lima, Ingrid Will called the seizure a crime, while repeating that the boats would be released.",
+            &["Ingrid Will | NORGOV | the boats would be released"],
+        ),
+        // An article and an adjective before a cue that is also a noun: no speaker.
+        (
+            "The charges changed to the outrageous claim that the crew was armed.",
+            &[],
+        ),
+        (
+            "The executive said the crew was armed.",
+            &["The executive | - | the crew was armed"],
+        ),
         (
             "Peruvian doctors said the patients had choked.",
             &["Peruvian doctors | PERNGO | the patients had choked"],

@@ -746,6 +746,10 @@ const NOUN_DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "these", "those", "his", "its", "their", "our", "my", "your", "every",
 ];
 
+/// Endings of adjectives, never of a noun that can speak: "outrageous", "baseless",
+/// "shameful", "unacceptable", "credible" (not "-ive": "the executive").
+const ADJECTIVE_ENDINGS: &[&str] = &["ous", "less", "ful", "able", "ible"];
+
 /// Prepositions (closed class) after which a participle is an adjective: "under repeated fire".
 const ADJECTIVE_PREPOSITIONS: &[&str] = &[
     "under", "amid", "despite", "with", "without", "of", "after", "against", "over", "among",
@@ -861,21 +865,33 @@ fn weak_cue_check(
                 && !in_list(NOUN_DETERMINERS, w)
                 && !in_list(&["that", "of", "about", "against", "to", "on", "in"], w)
         });
+    // "the outrageous claim that …", "a baseless charge": an article and an adjective (by its
+    // ending) before the cue make it a noun.
+    let bare = !at.cue_word.contains(' ')
+        && !at.cue_word.ends_with(['s', 'd'])
+        && at.cue_word.chars().all(|c| c.is_ascii_lowercase());
+    let after_adjective = bare
+        && !is_cap(before)
+        && ADJECTIVE_ENDINGS.iter().any(|e| before.ends_with(e))
+        && at.ci >= 2
+        && toks[at.ci - 2].k == TokKind::Word
+        && in_list(NOUN_DETERMINERS, word(text, &toks[at.ci - 2]));
     // "Footage showed a helicopter over the deck": a picture or a record speaks for no one.
     let exhibit = at.cue_word.starts_with("show")
         && in_list(&EXHIBITS, speaker.name.rsplit(' ').next().unwrap_or(""));
-    if noun || adjective || modifier || exhibit {
+    if noun || adjective || modifier || exhibit || after_adjective {
         return None;
     }
     if site.row.weak {
         first_tok?;
-        // "his amorphous support", "That longtime support": a modifier, not a subject.
+        // "his amorphous support", "That longtime support", "the outrageous claim": a
+        // modifier, not a subject.
         if j > 0 && toks[j - 1].k == TokKind::Word {
             let head = word(text, &toks[j - 1]);
             if !is_cap(head)
                 && role_of(head).is_none()
                 && !in_list(PRONOUNS, head)
-                && (!head.ends_with('s') || head.ends_with("ss"))
+                && (!head.ends_with('s') || head.ends_with("ss") || head.ends_with("ous"))
             {
                 return None;
             }
