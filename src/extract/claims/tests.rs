@@ -1488,7 +1488,7 @@ fn speaker_side_table() {
         // A second scene-setting opener ("Later, at a rally in Lima,") is no subject: a
         // participle cue takes the speaker after it.
         (
-            "Later, at a rally ahead of the vote in Lima, Ingrid Will called the seizure a crime, while repeating that the boats would be released.",
+            "Later, at a campaign event ahead of the vote in Lima, Ingrid Will called the seizure a crime, while repeating that the boats would be released.",
             &["Ingrid Will | NORGOV | the boats would be released"],
         ),
         // An article and an adjective before a cue that is also a noun: no speaker.
