@@ -359,7 +359,7 @@ pub fn resolve_speaker_on(
         (Source::Entry, _) => 6,
     };
     let Some(best) = hits.iter().min_by_key(|h| (rank(h), h.span.start)) else {
-        return find::press_by_name(speaker);
+        return find::press_by_name(speaker).or_else(|| city_office(speaker, gazetteer, date));
     };
     let best = owned_by_modifier(speaker, &hits, best.clone());
     Some(Resolved {
@@ -367,6 +367,49 @@ pub fn resolve_speaker_on(
         code: best.code,
         country: best.country,
         kind: best.kind,
+    })
+}
+
+/// `dateline_cities.tsv` as (city, country), read once.
+static CITIES: once_cell::sync::Lazy<Vec<(&'static str, &'static str)>> =
+    once_cell::sync::Lazy::new(|| {
+        crate::data::DATELINE_CITIES
+            .rows()
+            .into_iter()
+            .map(|r| (r.col(0), r.col(1)))
+            .collect()
+    });
+
+/// "Istanbul's chief prosecutor", "the governor of Istanbul", "Istanbul police": an office
+/// named by a city that is no capital (`dateline_cities.tsv`) as its owner (a possessive, the
+/// word straight before a lower-case role, or "of" before it at the end) is an organ of the
+/// city's state, read as the same phrase with the state's name. A city in any other place ("an
+/// official in Istanbul") owns nothing.
+fn city_office(speaker: &str, gazetteer: &Gazetteer, date: Option<NaiveDate>) -> Option<Resolved> {
+    let (city, iso) = CITIES
+        .iter()
+        .copied()
+        .find(|(city, _)| speaker.contains(city) && owns_office(speaker, city))?;
+    let state = country_name(iso)?;
+    let r = resolve_speaker_on(&speaker.replacen(city, &state, 1), gazetteer, date)?;
+    (r.country.as_deref() == Some(iso)).then(|| Resolved {
+        name: speaker.trim().to_string(),
+        ..r
+    })
+}
+
+/// Whether `city` stands as the owner of the office in `speaker` (see [`city_office`]).
+fn owns_office(speaker: &str, city: &str) -> bool {
+    speaker.match_indices(city).any(|(i, _)| {
+        let before = &speaker[..i];
+        let after = &speaker[i + city.len()..];
+        let word_start = before.is_empty() || before.ends_with(' ');
+        let possessive = after.starts_with("'s ") || after.starts_with("\u{2019}s ");
+        let before_role = after
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
+        let of_city = before.ends_with(" of ") && after.trim().is_empty();
+        word_start && (possessive || before_role || of_city)
     })
 }
 

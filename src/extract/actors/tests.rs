@@ -575,6 +575,26 @@ fn a_body_speaks_for_the_party_that_runs_it() {
     }
 }
 
+/// An office owned by a city that is no capital (a possessive, the word before a lower-case
+/// role, "of" the city at the end) is an organ of the city's state; a city that only places the
+/// speaker owns nothing.
+#[test]
+fn a_city_owns_its_offices() {
+    let g = Gazetteer::builtin();
+    let code = |who: &str| resolve_speaker_on(who, &g, None).map(|r| r.code);
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Karachi's chief prosecutor", Some("PAKJUD")),
+        ("Basra\u{2019}s governor", Some("IRQGOV")),
+        ("the governor of Mumbai", Some("INDGOV")),
+        ("Houston police", Some("USAGOV")),
+        ("a trader in Karachi", None),
+        ("The chief prosecutor", None),
+    ];
+    for (who, want) in cases {
+        assert_eq!(code(who).as_deref(), *want, "{who}");
+    }
+}
+
 /// A body the gazetteer files under one state, named with another state's possessive or
 /// demonym right before it, is that state's body of the same kind; the body alone, or with its
 /// own state's name, keeps its code.
