@@ -289,6 +289,26 @@ pub(super) const QUANTIFIERS: &[&str] = &[
 /// cue they are the speaker, not an auxiliary.
 pub(super) const NAME_LIKE_SKIPS: &[&str] = &["may", "will", "long"];
 
+/// Articles and possessives: a cue word right after one is a noun ("the subsequent tweet" has
+/// an adjective between; "their states" none).
+pub(super) const NOUN_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "his", "its", "their", "our", "my", "your", "every",
+];
+
+/// Endings of adjectives, never of a noun that can speak: "outrageous", "baseless",
+/// "shameful", "unacceptable", "credible" (not "-ive": "the executive").
+pub(super) const ADJECTIVE_ENDINGS: &[&str] = &["ous", "less", "ful", "able", "ible"];
+
+/// Prepositions (closed class) after which a participle is an adjective: "under repeated fire".
+pub(super) const ADJECTIVE_PREPOSITIONS: &[&str] = &[
+    "under", "amid", "despite", "with", "without", "of", "after", "against", "over", "among",
+];
+
+/// Subordinating words a participle cue may follow and still take the sentence's subject:
+/// "after denying", "by insisting", "while warning", "other than reiterating".
+pub(super) const PARTICIPLE_SUBORDINATORS: [&str; 6] =
+    ["after", "before", "by", "while", "when", "than"];
+
 /// `w` is in `list`, ASCII case folded.
 pub(super) fn in_list(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))

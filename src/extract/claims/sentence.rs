@@ -40,8 +40,13 @@ pub(super) fn find_in_sentence(
             }) {
                 continue;
             }
-            // Weak cues never nest inside an existing claim.
-            if !strong_pass && mine.iter().any(|d| d.content.overlaps(cue)) {
+            // Weak cues never nest inside an existing claim, but for a press report's, which
+            // only relays the claim ("X called the act a crime, AP reported").
+            if !strong_pass
+                && mine
+                    .iter()
+                    .any(|d| d.content.overlaps(cue) && !super::according_to::press_report(text, d))
+            {
                 continue;
             }
             let site = CueSite {
@@ -352,6 +357,9 @@ fn settle(
             i += 1;
         }
     }
+    if !settle_relays(text, drafts, first_new, &mut d, attr) {
+        return;
+    }
     let mut ok = true;
     for o in drafts[first_new..].iter_mut() {
         if hull.contains(o.cue) && o.cue != d.cue {
@@ -395,6 +403,54 @@ fn settle(
             drafts.push(extra);
         }
     }
+}
+
+/// "X called the act a violation of law, AP reported": a press report whose content holds
+/// another attribution (its speaker and cue) only relays it; the claim is that speaker's, cut
+/// before the report's words. False when `d` is such a report (it is dropped).
+fn settle_relays(
+    text: &str,
+    drafts: &mut Vec<Draft>,
+    first_new: usize,
+    d: &mut Draft,
+    attr: Span,
+) -> bool {
+    let relays = |r: &Draft, o: &Draft| {
+        super::according_to::press_report(text, r)
+            && r.content.contains(o.cue)
+            && o.speaker.span.is_some_and(|s| r.content.contains(s))
+    };
+    if drafts[first_new..].iter().any(|o| relays(d, o)) {
+        // The relayed claim ends before the report's attribution.
+        for o in drafts[first_new..].iter_mut() {
+            if o.content.contains(attr) {
+                let end = without_hanging_word(text, attr.start);
+                if let Some(c) = clean_content(text, o.content.start, end) {
+                    o.content = Span::new(c.0, c.1);
+                }
+            }
+        }
+        return false;
+    }
+    let mut i = first_new;
+    while i < drafts.len() {
+        if relays(&drafts[i], d) {
+            let r = drafts.remove(i);
+            let r_attr = r
+                .speaker
+                .span
+                .map_or(r.cue.start, |s| s.start.min(r.cue.start));
+            if d.content.contains(Span::new(r_attr, r.cue.end)) {
+                let end = without_hanging_word(text, r_attr);
+                if let Some(c) = clean_content(text, d.content.start, end) {
+                    d.content = Span::new(c.0, c.1);
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    true
 }
 
 /// The words of a content before an attribution nested in it are only a circumstance: at most

@@ -1491,6 +1491,20 @@ fn speaker_side_table() {
             "Later, at a campaign event ahead of the vote in Lima, Ingrid Will called the seizure a crime, while repeating that the boats would be released.",
             &["Ingrid Will | NORGOV | the boats would be released"],
         ),
+        // A press report that holds another attribution only relays it: the claim is the
+        // inner speaker's, and it ends before the report's words.
+        (
+            "Ingrid Will called the seizure a breach of the treaty, AP reported.",
+            &["Ingrid Will | NORGOV | the seizure a breach of the treaty"],
+        ),
+        (
+            "Ingrid Will said the seizure broke the treaty, Reuters reported.",
+            &["Ingrid Will | NORGOV | the seizure broke the treaty"],
+        ),
+        (
+            "The trawler was seized in Norwegian waters, Reuters reported.",
+            &["Reuters | - | The trawler was seized in Norwegian waters"],
+        ),
         // An article and an adjective before a cue that is also a noun: no speaker.
         (
             "The charges changed to the outrageous claim that the crew was armed.",

@@ -8,8 +8,9 @@
 
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
-    in_list, role_of, CueKind, ANONYMITY, ANONYMITY_MAX_LEN, ARMED_FORCES, AUXILIARIES,
-    CHANNEL_NOUNS, EXHIBITS, LY_NOUNS, PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES,
+    in_list, role_of, CueKind, ADJECTIVE_ENDINGS, ADJECTIVE_PREPOSITIONS, ANONYMITY,
+    ANONYMITY_MAX_LEN, ARMED_FORCES, AUXILIARIES, CHANNEL_NOUNS, EXHIBITS, LY_NOUNS,
+    NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES,
     REPORTED_THINGS, REPORTED_THING_DETERMINERS, REPORTED_THING_RELATIVES, SAY_NOUN,
     SKIP_BEFORE_CUE,
 };
@@ -730,30 +731,11 @@ fn manner_adverb(text: &str, t: &Tok) -> bool {
         && !in_list(&LY_NOUNS, w)
 }
 
-/// Subordinating words a participle cue may follow and still take the sentence's subject:
-/// "after denying", "by insisting", "while warning", "other than reiterating".
-const PARTICIPLE_SUBORDINATORS: [&str; 6] = ["after", "before", "by", "while", "when", "than"];
-
 /// A lower-case word of five letters or more in "-ed" ("responded", "reacted"): a verb of the
 /// clause in the past tense, not a noun that could be a speaker.
 fn past_verb(w: &str) -> bool {
     w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
 }
-
-/// Articles and possessives: a cue word right after one is a noun ("the subsequent tweet" has
-/// an adjective between; "their states" none).
-const NOUN_DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "his", "its", "their", "our", "my", "your", "every",
-];
-
-/// Endings of adjectives, never of a noun that can speak: "outrageous", "baseless",
-/// "shameful", "unacceptable", "credible" (not "-ive": "the executive").
-const ADJECTIVE_ENDINGS: &[&str] = &["ous", "less", "ful", "able", "ible"];
-
-/// Prepositions (closed class) after which a participle is an adjective: "under repeated fire".
-const ADJECTIVE_PREPOSITIONS: &[&str] = &[
-    "under", "amid", "despite", "with", "without", "of", "after", "against", "over", "among",
-];
 
 /// Inverted speaker after the cue ("...," said Lavrov, Russia's foreign minister.). Returns
 /// the first token after the speaker (the cue's end when none) and whether it is inverted.
