@@ -212,13 +212,16 @@ impl<'a> Ctx<'a> {
         });
         let person_head =
             head_is_person(&head_words) || (!own_name && titled_name(phrase, &name, named));
-        let org = !named_after_possessive
-            && !person_head
-            && (actor
-                .as_ref()
-                .map(|a| matches!(a.kind, ActorKind::Country | ActorKind::Organisation))
-                .unwrap_or(false)
-                || (!named && last_role.map(|r| r.org).unwrap_or(false)));
+        // "AP", "Reuters": a news agency is a body ("it"), never "he".
+        let agency = crate::extract::agencies::agency(name.trim()).is_some();
+        let org = agency
+            || !named_after_possessive
+                && !person_head
+                && (actor
+                    .as_ref()
+                    .map(|a| matches!(a.kind, ActorKind::Country | ActorKind::Organisation))
+                    .unwrap_or(false)
+                    || (!named && last_role.map(|r| r.org).unwrap_or(false)));
         let last_word = head_words.last().copied().unwrap_or("");
         let plural = last_role.map(|r| r.plural).unwrap_or(false)
             || (!is_cap(last_word) && last_word.ends_with('s') && !last_word.ends_with("ss"));

@@ -1501,6 +1501,14 @@ fn speaker_side_table() {
             "Ingrid Will said the seizure broke the treaty, Reuters reported.",
             &["Ingrid Will | NORGOV | the seizure broke the treaty"],
         ),
+        // A news agency is never "he".
+        (
+            "Ingrid Will said the seizure broke the treaty, AP reported. He said the crew was safe.",
+            &[
+                "Ingrid Will | NORGOV | the seizure broke the treaty",
+                "Ingrid Will | NORGOV | the crew was safe",
+            ],
+        ),
         (
             "The trawler was seized in Norwegian waters, Reuters reported.",
             &["Reuters | - | The trawler was seized in Norwegian waters"],
