@@ -1070,14 +1070,20 @@ fn by_appositive<'a>(
     let in_span = |m: &&ActorMention, (s, e): (usize, usize)| m.span.start >= s && m.span.end <= e;
     // "Jan Nowak, head of the Valdoran president's policy bureau,": an office holder written
     // with a possessive is whose office the person heads; the holder lends its side.
+    // "Boris Babin, the representative of the Ukrainian President,": so is the office after
+    // "of" or "for" whose holder the person stands for.
     let owner = |m: &ActorMention| {
+        let before = body[..m.span.start].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        let possessive = body[m.span.end..].starts_with(['\'', '’'])
+            && body[m.span.end..]
+                .trim_start_matches(['\'', '’'])
+                .starts_with("s ");
+        let of = before.ends_with(" of") || before.ends_with(" for");
         m.kind == ActorKind::Anonymous
             && m.country.is_some()
             && m.code != UNKNOWN_CODE
-            && body[m.span.end..].starts_with(['\'', '’'])
-            && body[m.span.end..]
-                .trim_start_matches(['\'', '’'])
-                .starts_with("s ")
+            && (possessive || of)
     };
     let pick = |range: (usize, usize)| {
         actors
@@ -1098,7 +1104,7 @@ fn by_appositive<'a>(
             };
             by_role(body, actors, &description, title_start)
         })
-        .or_else(|| by_description_before(body, actors, first))
+        .or_else(|| posts::by_description_before(body, actors, first))
         .or_else(|| official::camp_referent(body, actors, appositive?, first))
 }
 
@@ -1139,36 +1145,6 @@ fn apposition_len(r: &str) -> usize {
         .unwrap_or(r.len())
         .min(APPOSITIVE);
     r.floor_char_boundary(stop)
-}
-
-/// "Iran's navy commander, Ali Karimi, said": a name set off by a comma right after a
-/// description that ends in one person's role noun is that description's person; the last
-/// mention with a country inside the description gives the code (an anonymous one too:
-/// "Egypt's deputy foreign minister, Omar Nabil,").
-fn by_description_before<'a>(
-    body: &str,
-    actors: &'a [ActorMention],
-    first: usize,
-) -> Option<&'a ActorMention> {
-    let lead = posts::lead_before_name(body.get(..first)?)?;
-    let lo = body.floor_char_boundary(lead.len().saturating_sub(TITLE));
-    let desc = clause_tail(&lead[lo..]);
-    // The role ends the description, or is followed by its post ("ambassador to Washington").
-    let words: Vec<&str> = desc.split_whitespace().collect();
-    let role_at = words
-        .iter()
-        .rposition(|w| super::claims::person_role(&w.to_lowercase()))?;
-    let post = &words[role_at + 1..];
-    if !(post.is_empty() || (post.len() <= 4 && matches!(post[0], "to" | "at" | "in"))) {
-        return None;
-    }
-    let start = lead.len() - desc.len();
-    actors
-        .iter()
-        .filter(|m| m.span.start >= start && m.span.end <= lead.len())
-        .filter(|m| m.code != UNKNOWN_CODE && !m.code.is_empty() && m.country.is_some())
-        .filter(|m| !posts::hosted(body, m))
-        .max_by_key(|m| m.span.start)
 }
 
 /// A mention that can lend its code: a country, an organisation or a named person with a
@@ -1229,6 +1205,21 @@ mod tests {
             let got = sides(body);
             assert_eq!(got.len(), 2, "{got:?}");
             assert!(got.iter().all(|(_, c)| c.as_deref() == Some("BOL")), "{body}: {got:?}");
+        }
+    }
+
+    /// A person introduced as standing for an office ("the representative of the Bolivian
+    /// President in the Beni region, Juan Leon"; "Juan Leon, the representative of the Bolivian
+    /// President") and quoted later by the surname speaks for the office's state.
+    #[test]
+    fn a_representative_speaks_for_the_office() {
+        for body in [
+            "The seizure was confirmed by the representative of the Bolivian President in the Autonomous Region of Beni, Juan Leon on his Facebook page. \"Six were wounded,\" Leon said.",
+            "The seizure was confirmed by Juan Leon, the representative of the Bolivian President. \"Six were wounded,\" Leon said.",
+        ] {
+            let got = sides(body);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(got[0].1.as_deref(), Some("BOL"), "{body}: {got:?}");
         }
     }
 
