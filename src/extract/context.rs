@@ -564,16 +564,6 @@ fn titled_by_dateline(
     Some(Found::of_country(home(role)?, role))
 }
 
-/// `dateline_cities.tsv` as (city, country), read once.
-static DATELINE_CITIES: once_cell::sync::Lazy<Vec<(&'static str, &'static str)>> =
-    once_cell::sync::Lazy::new(|| {
-        crate::data::DATELINE_CITIES
-            .rows()
-            .into_iter()
-            .map(|r| (r.col(0), r.col(1)))
-            .collect()
-    });
-
 /// The country of the dateline's city (a capital or a city the gazetteer places).
 pub(super) fn dateline_country(article: &Article) -> Option<String> {
     let place = article
@@ -587,7 +577,7 @@ pub(super) fn dateline_country(article: &Article) -> Option<String> {
         // A city that is no capital (`dateline_cities.tsv`) says where the reporter filed
         // from; its country speaks only when the article names it as a party ("GENEVA — … a
         // spokesman said" in copy about Syria's talks is no Swiss official).
-        None => DATELINE_CITIES
+        None => actors::CITIES
             .iter()
             .find(|(city, _)| city.eq_ignore_ascii_case(&place))
             .map(|(_, country)| country.to_string())

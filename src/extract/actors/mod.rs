@@ -371,7 +371,7 @@ pub fn resolve_speaker_on(
 }
 
 /// `dateline_cities.tsv` as (city, country), read once.
-static CITIES: once_cell::sync::Lazy<Vec<(&'static str, &'static str)>> =
+pub(crate) static CITIES: once_cell::sync::Lazy<Vec<(&'static str, &'static str)>> =
     once_cell::sync::Lazy::new(|| {
         crate::data::DATELINE_CITIES
             .rows()
