@@ -381,9 +381,8 @@ fn occasion_in_content(
             .is_some_and(|x| x.starts_with("on "));
     (on && !between.contains([',', ';', '"', '\u{201C}', '\u{201D}'])
         && between.len() <= 60
-        && speech_day(t, published)
-        && t.resolved.precision == Precision::Day)
-        .then_some(t.resolved)
+        && before_speech(t, published))
+    .then_some(t.resolved)
 }
 
 /// "The captain disputed the US assertion on Friday", "Tehran denied involvement in the
@@ -673,8 +672,7 @@ fn setting_timex(
 fn before_attribution(t: &Timex, d: &Draft, published: DateValue) -> bool {
     t.span.end <= d.cue.start.min(d.content.start)
         && !d.content.overlaps(t.span)
-        && speech_day(t, published)
-        && t.resolved.precision == Precision::Day
+        && before_speech(t, published)
 }
 
 /// Whether a time expression can date a claim of a report published on `published`: it has a
@@ -744,7 +742,7 @@ fn remarks_occasions(
     published: DateValue,
 ) {
     for t in timexes {
-        if t.resolved.precision != Precision::Day || !speech_day(t, published) {
+        if !before_speech(t, published) {
             continue;
         }
         let before = text.get(..t.span.start).unwrap_or("");

@@ -424,10 +424,7 @@ fn settle_relays(
         // The relayed claim ends before the report's attribution.
         for o in drafts[first_new..].iter_mut() {
             if o.content.contains(attr) {
-                let end = without_hanging_word(text, attr.start);
-                if let Some(c) = clean_content(text, o.content.start, end) {
-                    o.content = Span::new(c.0, c.1);
-                }
+                end_before(text, o, attr.start);
             }
         }
         return false;
@@ -441,16 +438,21 @@ fn settle_relays(
                 .span
                 .map_or(r.cue.start, |s| s.start.min(r.cue.start));
             if d.content.contains(Span::new(r_attr, r.cue.end)) {
-                let end = without_hanging_word(text, r_attr);
-                if let Some(c) = clean_content(text, d.content.start, end) {
-                    d.content = Span::new(c.0, c.1);
-                }
+                end_before(text, d, r_attr);
             }
         } else {
             i += 1;
         }
     }
     true
+}
+
+/// Cut `d`'s content before the attribution starting at `at` (kept whole when nothing is left).
+fn end_before(text: &str, d: &mut Draft, at: usize) {
+    let end = without_hanging_word(text, at);
+    if let Some(c) = clean_content(text, d.content.start, end) {
+        d.content = Span::new(c.0, c.1);
+    }
 }
 
 /// The words of a content before an attribution nested in it are only a circumstance: at most
