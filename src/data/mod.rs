@@ -208,6 +208,13 @@ table!(
     "State epithets: 'the kingdom', 'the emirate' and the states each may stand for."
 );
 table!(
+    PARTY_TAGS,
+    "party_tags.tsv",
+    3,
+    3,
+    "Party-and-state tags after a legislator's name: '(D-Calif.)' and the code they give."
+);
+table!(
     SIDES,
     "sides.tsv",
     3,
@@ -404,6 +411,7 @@ pub const ALL: &[Table] = &[
     // context
     STATE_ROLES,
     STATE_EPITHETS,
+    PARTY_TAGS,
     DATELINE_CITIES,
     WEB_DOMAINS,
     SPEAKER_LINKS,

@@ -32,6 +32,7 @@ mod last;
 mod local;
 mod names;
 mod official;
+mod party;
 mod posts;
 mod roles;
 use epithets::{the_countrys, the_countrys_description};
@@ -268,7 +269,8 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             let full = (name != c.speaker.trim())
                 .then(|| same_speaker(&coded, &name.to_lowercase()))
                 .flatten();
-            full.or_else(|| by_appositive(body, actors, name, named_by).map(Found::from))
+            full.or_else(|| party::tag_after(body, name, named_by, at))
+                .or_else(|| by_appositive(body, actors, name, named_by).map(Found::from))
                 .or_else(|| named_elsewhere(actors, name).map(Found::from))
                 .or_else(|| same_speaker(&coded, &lower))
                 .or_else(|| named_after_coded(body, &coded, name.trim(), at))
@@ -345,7 +347,8 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
 }
 
 /// What the words at the speaker say of its side before any fallback: a "pro-X" word before it,
-/// a convention title at home, an acronym the article defines.
+/// a convention title at home, an acronym the article defines, a legislator's party-and-state
+/// tag ("Rep. Jane Doe (D-Ore.)").
 fn written_side(article: &Article, coded: &[(usize, String, Found)], c: &mut Claim, at: usize) {
     if let Some(m) = c.speaker_span.and_then(|s| pro_before(article, s.start)) {
         c.actor_code = Some(m.code);
@@ -355,6 +358,12 @@ fn written_side(article: &Article, coded: &[(usize, String, Found)], c: &mut Cla
         (c.actor_code, c.country) = (Some(m.code), m.country);
     }
     if let Some(m) = defined_acronym(article, coded, c, at) {
+        (c.actor_code, c.country) = (Some(m.code), m.country);
+    }
+    if let Some(m) = c
+        .speaker_span
+        .and_then(|s| party::tagged_speaker(article.body, s))
+    {
         (c.actor_code, c.country) = (Some(m.code), m.country);
     }
 }
