@@ -118,6 +118,13 @@ fn speakers() {
             "USAGOV person John Kerry",
         ),
         ("Kerry", "USAGOV person John Kerry"),
+        // the leaders of the US Congress with no country: American copy's convention
+        ("House Speaker Jane Doe", "USALEG person Jane Doe"),
+        ("Senate Majority Leader Jane Doe", "USALEG person Jane Doe"),
+        (
+            "Ukraine's parliament speaker",
+            "UKRLEG organisation Ukraine's parliament",
+        ),
         ("Pentagon spokesman Peter Cook", "USAMIL person Peter Cook"),
         (
             "a Pentagon spokesman",
