@@ -1823,6 +1823,20 @@ mod tests {
             Some((r, Some("RUS"), 1)),
         );
         check(
+            "IRNGOV",
+            "said",
+            "Iran had no role in the bombing of the pipeline",
+            false,
+            Some((r, Some("IRN"), -1)),
+        );
+        check(
+            "USAGOV",
+            "said",
+            "Iran played a role in the attacks",
+            false,
+            Some((r, Some("IRN"), 1)),
+        );
+        check(
             "RUSGOV",
             "denied",
             "the involvement of the Russian government",
@@ -2261,6 +2275,13 @@ mod tests {
             "Moscow must disclose its weapons programme",
             false,
             Some(("originate", Some("RUS"), 1)),
+        );
+        check(
+            "SAUGOV",
+            "said",
+            "the debris recovered at the refinery was of Iranian origin",
+            false,
+            Some(("originate", Some("IRN"), 1)),
         );
         // A possessive refers back to the subject, not to an actor a preposition governs.
         check(
