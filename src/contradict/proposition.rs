@@ -1602,6 +1602,66 @@ mod tests {
         check_table(cases);
     }
 
+    /// Whether a party was told of a step in advance: the telling, not who told, is the
+    /// question. Invented sentences.
+    #[test]
+    fn advance_notice_given_and_denied() {
+        let n = "notify";
+        let cases: &[Case] = &[
+            (
+                "CHLGOV",
+                "said",
+                "it had informed Lima of the naval exercise in advance",
+                false,
+                Some((n, None, 1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "it was never notified of the exercise",
+                false,
+                Some((n, None, -1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "the ships entered the bay without any warning",
+                false,
+                Some((n, None, -1)),
+            ),
+            (
+                "PERMIL",
+                "said",
+                "the navy received no advance notice of the manoeuvres",
+                false,
+                Some((n, None, -1)),
+            ),
+            (
+                "CHLGOV",
+                "said",
+                "the embassy had been informed beforehand",
+                false,
+                Some((n, None, 1)),
+            ),
+            // a threat is no notice; "informed sources" tell nobody anything
+            (
+                "CHLGOV",
+                "said",
+                "it warned Lima against any incursion",
+                false,
+                None,
+            ),
+            (
+                "CHLGOV",
+                "said",
+                "well-informed sources expect a deal",
+                false,
+                None,
+            ),
+        ];
+        check_table(cases);
+    }
+
     /// Whether the parties met at all, and whether people were in danger: states of affairs
     /// with no doer, asserted and denied. Invented sentences.
     #[test]

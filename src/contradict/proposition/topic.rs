@@ -384,8 +384,8 @@ mod tests {
             ),
             // one word of three in common is no shared question
             (
-                "No warning was received from any station",
-                "warnings were issued on the radio",
+                "No alarm was received from any station",
+                "alarms were issued on the radio",
                 false,
             ),
             // both deny
