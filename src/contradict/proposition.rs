@@ -904,7 +904,23 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     // "Iran was holding two Canadian academics as hostages": a demonym inside the object's noun
     // phrase is where the object comes from; the doer is the clause's subject named before it.
     let before = before.map(|b| object_origin(text, mentions, subject_from, b).unwrap_or(b));
-    let pick = if possessed && before.is_some() {
+    // "they launched the drones from Venezuela": where a launch came from is the place named
+    // right after "from", whoever launched it.
+    let launched_from = act.act == "originate"
+        && text[start..end]
+            .get(end - start - 4..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("from"));
+    // The place may be read into a mention that starts inside the act ("the drones from
+    // Venezuela").
+    let from_place = right_after.or_else(|| {
+        mentions
+            .iter()
+            .filter(named)
+            .find(|m| m.span.start > start && m.span.start < end && m.span.end > end)
+    });
+    let pick = if launched_from && from_place.is_some() {
+        from_place
+    } else if possessed && before.is_some() {
         possessor(text, mentions, clause, start).or(before)
     } else if inside.is_some() {
         // A party named inside the act's own words is its doer ("Russian-made", "approved by
@@ -2335,6 +2351,27 @@ mod tests {
             "Moscow must disclose its weapons programme",
             false,
             Some(("originate", Some("RUS"), 1)),
+        );
+        check(
+            "COLREB",
+            "said",
+            "the drones were launched from Venezuela",
+            false,
+            Some(("originate", Some("VEN"), 1)),
+        );
+        check(
+            "COLREB",
+            "said",
+            "they launched the drones from Venezuela",
+            false,
+            Some(("originate", Some("VEN"), 1)),
+        );
+        check(
+            "COLGOV",
+            "said",
+            "the drones did not come from Venezuela",
+            false,
+            Some(("originate", Some("VEN"), -1)),
         );
         check(
             "SAUGOV",
