@@ -845,6 +845,33 @@ fn coordinated(r: &Reading, side: &str, clause: usize, end: usize) -> Vec<String
     out
 }
 
+/// "they launched the drones from Venezuela": where a launch came from is the place named right
+/// after "from", whoever launched it. The place may be read into a mention that starts inside
+/// the act ("the drones from Venezuela").
+fn launch_place<'m>(
+    text: &str,
+    mentions: &'m [ActorMention],
+    found: &Found,
+    right_after: Option<&'m ActorMention>,
+) -> Option<&'m ActorMention> {
+    let (start, end) = (found.start, found.end);
+    let from = found.act.act == "originate"
+        && text[start..end]
+            .get(end - start - 4..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("from"));
+    if !from {
+        return None;
+    }
+    right_after.or_else(|| {
+        mentions.iter().find(|m| {
+            m.code != actors::UNKNOWN_CODE
+                && m.span.start > start
+                && m.span.start < end
+                && m.span.end > end
+        })
+    })
+}
+
 /// The act's doer as (side, name), for an act that has one.
 fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     let (text, pos, mentions, own) = (r.text, &*POSITIONS, &r.mentions, &r.own);
@@ -904,22 +931,8 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     // "Iran was holding two Canadian academics as hostages": a demonym inside the object's noun
     // phrase is where the object comes from; the doer is the clause's subject named before it.
     let before = before.map(|b| object_origin(text, mentions, subject_from, b).unwrap_or(b));
-    // "they launched the drones from Venezuela": where a launch came from is the place named
-    // right after "from", whoever launched it.
-    let launched_from = act.act == "originate"
-        && text[start..end]
-            .get(end - start - 4..)
-            .is_some_and(|w| w.eq_ignore_ascii_case("from"));
-    // The place may be read into a mention that starts inside the act ("the drones from
-    // Venezuela").
-    let from_place = right_after.or_else(|| {
-        mentions
-            .iter()
-            .filter(named)
-            .find(|m| m.span.start > start && m.span.start < end && m.span.end > end)
-    });
-    let pick = if launched_from && from_place.is_some() {
-        from_place
+    let pick = if let Some(place) = launch_place(text, mentions, found, right_after) {
+        Some(place)
     } else if possessed && before.is_some() {
         possessor(text, mentions, clause, start).or(before)
     } else if inside.is_some() {
