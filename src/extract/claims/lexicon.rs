@@ -172,6 +172,10 @@ pub(super) static RELATION_PARTICIPLES: Lazy<Vec<&'static str>> =
 pub(super) static PHYSICAL_CUES: Lazy<Vec<&'static str>> =
     Lazy::new(|| claim_words("physical-cue"));
 
+/// Nouns that make a cue with them as its first object a verb of a death toll ("the blast
+/// claimed 20 lives"): see [`super::objects`].
+pub(super) static TOLL_OBJECTS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("toll-object"));
+
 /// Head nouns of armed forces, weapons and craft: before a [`PHYSICAL_CUES`] verb they fight,
 /// they do not speak ("the rebels attacked the convoy").
 pub(super) static ARMED_FORCES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("armed-force"));
@@ -395,6 +399,7 @@ mod tests {
             "relation-participle",
             "physical-cue",
             "armed-force",
+            "toll-object",
             "press-title",
             "time-phrase",
             "time-head",

@@ -41,6 +41,7 @@ mod finish;
 mod generic;
 mod lexicon;
 mod noun_cue;
+mod objects;
 mod phrase;
 mod quoted_as;
 mod quotes;

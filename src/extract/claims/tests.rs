@@ -1000,6 +1000,20 @@ fn attribution_table() {
             "The late admiral said the channel would reopen.",
             &["The late admiral | said | indirect | the channel would reopen"],
         ),
+        // a death toll taken is no claim: "claimed" with lives as its object
+        (
+            "The landslide claimed at least 40 lives, the governor said.",
+            &["the governor | said | indirect | The landslide claimed at least 40 lives"],
+        ),
+        ("The fire claimed the lives of two firemen.", &[]),
+        (
+            "The union claimed the lives of its members were at risk.",
+            &["The union | claimed | indirect | the lives of its members were at risk"],
+        ),
+        (
+            "The rebels claimed 20 soldiers had been killed.",
+            &["The rebels | claimed | indirect | 20 soldiers had been killed"],
+        ),
         // a physical attack is no verbal one: armed forces fight, a second verb is their act
         (
             "Rebel fighters attacked the convoy near the pass, the ministry said on Friday.",

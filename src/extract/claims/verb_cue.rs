@@ -121,7 +121,7 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let (after, inverted) = inverted_speaker(ctx, site, &at, passive.map(|p| p.1), &mut found);
     let mut speaker = found.speaker?;
     weak_cue_check(site, &at, found.first_tok, &mut speaker)?;
-    if physical_act(site, &at, found.first_tok) {
+    if physical_act(site, &at, found.first_tok) || super::objects::toll_taken(text, toks, at.ce) {
         return None;
     }
     let attribution_start = if inverted {
