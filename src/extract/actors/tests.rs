@@ -909,3 +909,27 @@ fn a_common_nouns_possessive_owns_the_body_after_it() {
         .iter()
         .any(|c| c.starts_with("RUS")));
 }
+
+/// A state title written alone before a name gives its role; a modifier word that is also a
+/// portfolio ("Foreign") stays part of a secretary's title.
+#[test]
+fn state_titles_alone() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Prime Minister", Some("GOV")),
+        ("Foreign Secretary", Some("GOV")),
+        ("Deputy Foreign Secretary", Some("GOV")),
+        ("Health Secretary", Some("GOV")),
+        ("Foreign Minister", Some("GOV")),
+        ("First Secretary", None),
+        ("Union Secretary", None),
+        ("Foreign", None),
+    ];
+    for (title, want) in cases {
+        let words: Vec<&str> = title.split_whitespace().collect();
+        assert_eq!(
+            crate::extract::actors::state_title_role(&words),
+            *want,
+            "{title}"
+        );
+    }
+}

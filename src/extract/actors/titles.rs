@@ -132,9 +132,12 @@ fn state_title(words: &[&str]) -> Option<&'static (String, &'static str, &'stati
 /// "Deputy Attorney General", "Interior Minister"): the words, in any case, are one of
 /// [`STATE_TITLES`] with only `title_modifiers.tsv` words before it. Any other word gives none.
 pub fn state_title_role(words: &[&str]) -> Option<&'static str> {
-    state_title(words)
-        .map(|(_, role, _)| *role)
-        .or_else(|| portfolio_minister(&words[modifier_lead(words)..]))
+    // A modifier word may also be a portfolio ("Foreign Secretary", "Deputy Foreign
+    // Secretary"): the modifiers are skipped one at a time, not all at once.
+    state_title(words).map(|(_, role, _)| *role).or_else(|| {
+        (0..=modifier_lead(words).min(words.len().saturating_sub(1)))
+            .find_map(|skip| portfolio_minister(&words[skip..]))
+    })
 }
 
 /// How many `title_modifiers.tsv` words open `words`, in any case ("Deputy", "Senior").
