@@ -1879,6 +1879,19 @@ mod tests {
                 "Ivan Petrov",
                 Some("MDAREB"),
             ),
+            // "the" and a state title alone before the name: the dateline's country
+            (
+                Some("OTTAWA"),
+                "The prime minister, Ann Leclerc, said the border would reopen.",
+                "Ann Leclerc",
+                Some("CANGOV"),
+            ),
+            (
+                Some("OTTAWA"),
+                "The union secretary, Ann Leclerc, said the border would reopen.",
+                "Ann Leclerc",
+                None,
+            ),
             // "the country's" in a description: the state named last
             (
                 None,

@@ -629,6 +629,13 @@ pub(super) fn description_before_name(
             return Some(Found::from(m));
         }
     }
+    // "The prime minister, Jane Roe, said": a state title alone after "the" is the home
+    // country's, as a title written right before the name is (`titled_by_dateline`).
+    if first == "the" && words.len() > 1 {
+        if let Some(role) = actors::state_title_role(&words[1..]) {
+            return Some(Found::of_country(home(role)?, role));
+        }
+    }
     // A rebel word, or a self-proclaimed state ("the self-declared … Republic"): a
     // self-proclaimed person ("the self-proclaimed interim president") is no camp.
     let rebel = lower
