@@ -855,9 +855,12 @@ fn launch_place<'m>(
     right_after: Option<&'m ActorMention>,
 ) -> Option<&'m ActorMention> {
     let (start, end) = (found.start, found.end);
+    let words = &text[start..end];
     let from = found.act.act == "originate"
-        && text[start..end]
-            .get(end - start - 4..)
+        && words
+            .len()
+            .checked_sub(4)
+            .and_then(|k| words.get(k..))
             .is_some_and(|w| w.eq_ignore_ascii_case("from"));
     if !from {
         return None;
