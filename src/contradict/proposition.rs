@@ -995,6 +995,29 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
 /// The act class of `acts.tsv` for killing, hurting and destroying: read with its topic too.
 pub const HARM: &str = "harm";
 
+/// The act of advance notice (`acts.tsv`): it has no doer, so [`one_step`] keeps two notices
+/// about different steps apart.
+pub const NOTIFY: &str = "notify";
+
+/// Stems (first five letters, as [`super::select::content_stems`] cuts them) of the words that
+/// say a party was or was not told: they are shared by every notice, so they say nothing of
+/// which step the notice was about.
+const NOTICE_STEMS: &[&str] = &[
+    "notif", "infor", "warni", "notic", "advan", "prior", "never", "recei", "given", "befor",
+];
+
+/// Advance notice has no doer: "we informed Lima of the exercise" meets "we were never
+/// notified of the exercise" only when the two claims share a content word besides the
+/// notice's own ("exercise"), not every other notice of that week. Other acts: always.
+/// `x` and `y` are the two claims' sorted content stems.
+pub fn one_step(p: &Proposition, q: &Proposition, x: &[String], y: &[String]) -> bool {
+    if p.act != NOTIFY || q.act != NOTIFY {
+        return true;
+    }
+    x.iter()
+        .any(|s| !NOTICE_STEMS.contains(&s.as_str()) && y.binary_search(s).is_ok())
+}
+
 /// The claim's position on the act (+1 or -1) and whether it rejects something.
 fn stance(
     r: &Reading,
@@ -1692,6 +1715,32 @@ mod tests {
             ),
         ];
         check_table(cases);
+    }
+
+    /// Two notices meet only about one step: a content word besides the notice's own words.
+    #[test]
+    fn notices_about_one_step() {
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "it had informed Lima of the naval exercise in advance",
+                "it was never notified of the exercise",
+                true,
+            ),
+            (
+                "it had informed its partners of the decision in advance",
+                "it was never notified of the naval exercise",
+                false,
+            ),
+        ];
+        for (a, b, want) in cases {
+            let p = of_claim(&claim(Some("CHLGOV"), "said", a, false)).expect(a);
+            let q = of_claim(&claim(Some("PERGOV"), "said", b, false)).expect(b);
+            let (x, y) = (
+                super::super::select::content_stems(a),
+                super::super::select::content_stems(b),
+            );
+            assert_eq!(one_step(&p, &q, &x, &y), *want, "{a} / {b}");
+        }
     }
 
     /// Whether the parties met at all, and whether people were in danger: states of affairs
