@@ -995,27 +995,31 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
 /// The act class of `acts.tsv` for killing, hurting and destroying: read with its topic too.
 pub const HARM: &str = "harm";
 
-/// The act of advance notice (`acts.tsv`): it has no doer, so [`one_step`] keeps two notices
-/// about different steps apart.
-pub const NOTIFY: &str = "notify";
+/// Acts with no doer whose claims must share a word of their own to be about one step
+/// (`acts.tsv`): advance notice and leaving a place; [`one_step`] keeps two notices about
+/// different steps, or two departures from different places, apart.
+pub const ONE_STEP_ACTS: &[&str] = &["notify", "leave"];
 
 /// Stems (first five letters, as [`super::select::content_stems`] cuts them) of the words that
-/// say a party was or was not told: they are shared by every notice, so they say nothing of
-/// which step the notice was about.
-const NOTICE_STEMS: &[&str] = &[
+/// say a party was or was not told, or that someone left or stayed: every such claim has
+/// them, so they say nothing of which step or which place the claim is about.
+const STEP_STEMS: &[&str] = &[
     "notif", "infor", "warni", "notic", "advan", "prior", "never", "recei", "given", "befor",
+    "left", "leave", "leavi", "exite", "exits", "walke", "emerg", "depar", "still", "insid",
+    "remai", "staye", "stays", "withi", "later", "after", "hours", "minut",
 ];
 
 /// Advance notice has no doer: "we informed Lima of the exercise" meets "we were never
 /// notified of the exercise" only when the two claims share a content word besides the
-/// notice's own ("exercise"), not every other notice of that week. Other acts: always.
+/// notice's own ("exercise"), not every other notice of that week; so with leaving a place
+/// ("the consulate"). Other acts: always.
 /// `x` and `y` are the two claims' sorted content stems.
 pub fn one_step(p: &Proposition, q: &Proposition, x: &[String], y: &[String]) -> bool {
-    if p.act != NOTIFY || q.act != NOTIFY {
+    if p.act != q.act || !ONE_STEP_ACTS.contains(&p.act.as_str()) {
         return true;
     }
     x.iter()
-        .any(|s| !NOTICE_STEMS.contains(&s.as_str()) && y.binary_search(s).is_ok())
+        .any(|s| !STEP_STEMS.contains(&s.as_str()) && y.binary_search(s).is_ok())
 }
 
 /// The claim's position on the act (+1 or -1) and whether it rejects something.
@@ -1741,6 +1745,53 @@ mod tests {
             );
             assert_eq!(one_step(&p, &q, &x, &y), *want, "{a} / {b}");
         }
+    }
+
+    /// Whether a person left a building: no doer, the place says which departure.
+    #[test]
+    fn leaving_a_place() {
+        let l = "leave";
+        let cases: &[Case] = &[
+            (
+                "PERGOV",
+                "said",
+                "the colonel left the embassy by a side door",
+                false,
+                Some((l, None, 1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the colonel never came out of the embassy",
+                false,
+                Some((l, None, -1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the colonel is still inside the embassy",
+                false,
+                Some((l, None, -1)),
+            ),
+            // leaving talks or a country's politics is no departure from a building
+            (
+                "ECUGOV",
+                "said",
+                "the delegation left the talks early",
+                false,
+                None,
+            ),
+        ];
+        check_table(cases);
+        let stems = super::super::select::content_stems;
+        let (a, b, c) = (
+            "the colonel left the embassy by a side door",
+            "the colonel never came out of the embassy",
+            "the envoy never left the consulate",
+        );
+        let prop = |t: &str| of_claim(&claim(Some("PERGOV"), "said", t, false)).expect(t);
+        assert!(one_step(&prop(a), &prop(b), &stems(a), &stems(b)));
+        assert!(!one_step(&prop(a), &prop(c), &stems(a), &stems(c)));
     }
 
     /// Whether the parties met at all, and whether people were in danger: states of affairs
