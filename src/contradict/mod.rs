@@ -1061,9 +1061,9 @@ pub(super) fn one_incident(a: &Item, b: &Item) -> bool {
 pub fn same_target(a: &Item, b: &Item) -> bool {
     match (&a.prop, &b.prop) {
         (Some(p), Some(q)) => {
-            let (x, y) = (a.features.stems(a.claim), b.features.stems(b.claim));
+            let stems = || (a.features.stems(a.claim), b.features.stems(b.claim));
             return one_incident(a, b)
-                && proposition::one_step(p, q, x, y)
+                && proposition::one_step(p, q, stems)
                 && proposition::same_question(p, q, a.same_article(b));
         }
         // A harm meets only another claim that names one: a frame's word alone ("premature

@@ -1012,12 +1012,17 @@ const STEP_STEMS: &[&str] = &[
 /// Advance notice has no doer: "we informed Lima of the exercise" meets "we were never
 /// notified of the exercise" only when the two claims share a content word besides the
 /// notice's own ("exercise"), not every other notice of that week; so with leaving a place
-/// ("the consulate"). Other acts: always.
-/// `x` and `y` are the two claims' sorted content stems.
-pub fn one_step(p: &Proposition, q: &Proposition, x: &[String], y: &[String]) -> bool {
+/// ("the consulate"). Other acts: always. `stems` gives the two claims' sorted content stems,
+/// read only for such acts.
+pub fn one_step<'s>(
+    p: &Proposition,
+    q: &Proposition,
+    stems: impl FnOnce() -> (&'s [String], &'s [String]),
+) -> bool {
     if p.act != q.act || !ONE_STEP_ACTS.contains(&p.act.as_str()) {
         return true;
     }
+    let (x, y) = stems();
     x.iter()
         .any(|s| !STEP_STEMS.contains(&s.as_str()) && y.binary_search(s).is_ok())
 }
@@ -1743,7 +1748,7 @@ mod tests {
                 super::super::select::content_stems(a),
                 super::super::select::content_stems(b),
             );
-            assert_eq!(one_step(&p, &q, &x, &y), *want, "{a} / {b}");
+            assert_eq!(one_step(&p, &q, || (&x, &y)), *want, "{a} / {b}");
         }
     }
 
@@ -1790,8 +1795,9 @@ mod tests {
             "the envoy never left the consulate",
         );
         let prop = |t: &str| of_claim(&claim(Some("PERGOV"), "said", t, false)).expect(t);
-        assert!(one_step(&prop(a), &prop(b), &stems(a), &stems(b)));
-        assert!(!one_step(&prop(a), &prop(c), &stems(a), &stems(c)));
+        let (sa, sb, sc) = (stems(a), stems(b), stems(c));
+        assert!(one_step(&prop(a), &prop(b), || (&sa, &sb)));
+        assert!(!one_step(&prop(a), &prop(c), || (&sa, &sc)));
     }
 
     /// Whether the parties met at all, and whether people were in danger: states of affairs

@@ -121,8 +121,7 @@ static STATE_TITLES: Lazy<Vec<(String, &'static str, &'static str)>> = Lazy::new
 /// before it.
 fn state_title(words: &[&str]) -> Option<&'static (String, &'static str, &'static str)> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let lead = modifier_lead(words);
-    (0..=lead.min(lower.len().saturating_sub(1))).find_map(|skip| {
+    modifier_skips(words).find_map(|skip| {
         let phrase = lower[skip..].join(" ");
         STATE_TITLES.iter().find(|(t, _, _)| *t == phrase)
     })
@@ -134,10 +133,16 @@ fn state_title(words: &[&str]) -> Option<&'static (String, &'static str, &'stati
 pub fn state_title_role(words: &[&str]) -> Option<&'static str> {
     // A modifier word may also be a portfolio ("Foreign Secretary", "Deputy Foreign
     // Secretary"): the modifiers are skipped one at a time, not all at once.
-    state_title(words).map(|(_, role, _)| *role).or_else(|| {
-        (0..=modifier_lead(words).min(words.len().saturating_sub(1)))
-            .find_map(|skip| portfolio_minister(&words[skip..]))
-    })
+    state_title(words)
+        .map(|(_, role, _)| *role)
+        .or_else(|| modifier_skips(words).find_map(|skip| portfolio_minister(&words[skip..])))
+}
+
+/// How many opening words a title may leave out, one at a time: none, then each
+/// `title_modifiers.tsv` word that opens `words` ("Deputy Foreign Secretary" is tried whole,
+/// then from "Foreign", then from "Secretary"), never the last word.
+fn modifier_skips(words: &[&str]) -> std::ops::RangeInclusive<usize> {
+    0..=modifier_lead(words).min(words.len().saturating_sub(1))
 }
 
 /// How many `title_modifiers.tsv` words open `words`, in any case ("Deputy", "Senior").
