@@ -512,6 +512,44 @@ mod contradictions {
         assert_eq!(err.trim().lines().count(), 1, "{err}");
     }
 
+    // A denial of one word ("denied it", "denied involvement") or a relative clause of
+    // denial ("…, which Quito denies") answers the charge the article reports before it.
+    #[test]
+    fn a_one_word_denial_answers_the_charge_before_it() {
+        for denial in [
+            "Quito denied it.",
+            "Quito has denied involvement.",
+            "Quito denies this.",
+        ] {
+            let env = Env::new();
+            let page = env.path("a.txt");
+            std::fs::write(
+                &page,
+                format!("Title: Port blast\n\nLIMA - Lima blames Quito for the blast at the port. {denial}\n"),
+            )
+            .unwrap();
+            env.run(&["ingest", s(&page), "--date", "2016-08-29"]);
+            let found = env.json(&["contradictions", "--json"]);
+            assert_eq!(found.len(), 1, "{denial}: {found:#?}");
+            assert_eq!(found[0]["kind"], "denial", "{denial}");
+            assert_eq!(
+                found[0]["proposition"], "Ecuador is responsible",
+                "{denial}"
+            );
+        }
+        let env = Env::new();
+        let page = env.path("a.txt");
+        std::fs::write(
+            &page,
+            "Title: Port blast\n\nLIMA - Lima blames Quito for the blast at the port, which Quito denies.\n",
+        )
+        .unwrap();
+        env.run(&["ingest", s(&page), "--date", "2016-08-29"]);
+        let found = env.json(&["contradictions", "--json"]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0]["proposition"], "Ecuador is responsible");
+    }
+
     #[test]
     fn reingest_never_duplicates_contradictions() {
         let env = Env::new();

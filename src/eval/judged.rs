@@ -654,11 +654,14 @@ mod tests {
         // guaranteed", "does not help anyone") meets nothing; a quoted contrast ("only words,
         // not actions") negates nothing: 7 of the 9 wrong words-only pairs gone, no correct
         // pair lost (86 no longer reported): 29 reported, 27 correct.
+        // Thirty-fifth round (issue 12): a one-word denial ("The State Department rejected
+        // that.") is a claim; it meets Lavrov's later charge that the US sabotaged the deal
+        // (seed 93, correct): 30 reported, 28 correct.
         // If these counts move, the detector changed again: judge the new pairs
         // (eval judged FILE --sample N --seed S) and update the README.
         assert_eq!(s.unjudged, 0, "every reported pair is judged: {s}");
         assert_eq!(s.gone.len(), 86, "{s}");
-        assert_eq!(s.still_reported, 29, "{s}");
-        assert_eq!((s.overall.correct, s.overall.wrong), (27, 2), "{s}");
+        assert_eq!(s.still_reported, 30, "{s}");
+        assert_eq!((s.overall.correct, s.overall.wrong), (28, 2), "{s}");
     }
 }

@@ -12,8 +12,13 @@ use super::tokens::{is_cap, word, Tok, TokKind};
 use crate::extract::actors::{self, Gazetteer, Resolved};
 use crate::model::{ActorKind, ActorMention, Span};
 
-/// Cue verbs an "it" speaks with inside a relative clause ([`Ctx::note_relative_subject`]).
-const RELATIVE_CUES: [&str; 6] = ["says", "said", "claims", "claimed", "believes", "alleges"];
+/// Cue verbs an "it" speaks with inside a relative clause ([`Ctx::note_relative_subject`]),
+/// with the auxiliary of a perfect ("the attacks, which it has denied"): the rejections too,
+/// "Iran was blamed for the attacks, which it denies" (the accused subject denies).
+const RELATIVE_CUES: [&str; 13] = [
+    "says", "said", "claims", "claimed", "believes", "alleges", "denies", "denied", "rejects",
+    "rejected", "disputes", "disputed", "has",
+];
 
 #[derive(Debug, Clone)]
 pub(super) struct Entity {

@@ -176,6 +176,10 @@ pub(super) static PHYSICAL_CUES: Lazy<Vec<&'static str>> =
 /// claimed 20 lives"): see [`super::objects`].
 pub(super) static TOLL_OBJECTS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("toll-object"));
 
+/// One word that is the whole object of a denial and still says what is denied ("Moscow
+/// denied involvement", "Iran denied it"): `denied-word` rows.
+pub(super) static DENIED_WORDS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("denied-word"));
+
 /// Head nouns of armed forces, weapons and craft: before a [`PHYSICAL_CUES`] verb they fight,
 /// they do not speak ("the rebels attacked the convoy").
 pub(super) static ARMED_FORCES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("armed-force"));
@@ -400,6 +404,7 @@ mod tests {
             "physical-cue",
             "armed-force",
             "toll-object",
+            "denied-word",
             "press-title",
             "time-phrase",
             "time-head",

@@ -45,6 +45,7 @@ mod objects;
 mod phrase;
 mod quoted_as;
 mod quotes;
+mod rejected;
 mod sentence;
 mod tokens;
 mod verb_cue;
@@ -296,13 +297,15 @@ pub fn find(
     }
     add_continuations(text, &quotes, sentences, &mut drafts);
     add_block_quotes(text, sentences, &mut drafts);
-    // One-word paraphrases ("posted online", "told by phone") are not claims.
+    // One-word paraphrases ("posted online", "told by phone") are not claims; a denial of
+    // one word that names the charge ("denied involvement", "denied it") is.
     drafts.retain(|d| {
+        let content = &text[d.content.start..d.content.end];
         d.kind != ClaimKind::Indirect
-            || text[d.content.start..d.content.end]
-                .split_whitespace()
-                .count()
-                >= 2
+            || content.split_whitespace().count() >= 2
+            || (d.cue_kind == CueKind::Denial
+                && lexicon::in_list(&lexicon::DENIED_WORDS, content.trim())
+                && !participle_follows(&text[d.content.end..]))
     });
     // A page excerpt cut mid-sentence leaves a claim with a few words of content running
     // into the cut ("the minister said the two Sy"): a fragment, not a claim. A text of one
@@ -344,6 +347,15 @@ pub fn find(
         });
     }
     out
+}
+
+/// The text after a one-word denial goes on with a comma and a participle ("denied it,
+/// saying the claim was absurd"): the participle's clause says what the denial is.
+fn participle_follows(after: &str) -> bool {
+    after.strip_prefix(", ").is_some_and(|r| {
+        let w = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        w.len() > 4 && w.ends_with("ing") && w.starts_with(|c: char| c.is_lowercase())
+    })
 }
 
 /// Speakers that say nothing go ([`headless_speaker`]), and "said this" claims point back at
@@ -401,7 +413,9 @@ fn point_back(text: &str, sentences: &[Span], d: &Draft) -> Option<Draft> {
             w,
         )
     });
-    if !occasion || d.kind != ClaimKind::Indirect {
+    // "Moscow denied that": the denial answers what was reported before; its content stays
+    // the pronoun, which names the charge (the sentence before has its own speaker).
+    if !occasion || d.kind != ClaimKind::Indirect || d.cue_kind == CueKind::Denial {
         return None;
     }
     let prev = sentence_before(sentences, d.sentence.start)?;

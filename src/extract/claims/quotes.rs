@@ -1,9 +1,7 @@
 //! Quotation spans of an article (paired per paragraph), lookups into them by byte, and the
 //! trimming that turns a raw span into claim content.
 
-use super::lexicon::{
-    in_list, REPORTED_THINGS, REPORTED_THING_DETERMINERS, REPORTED_THING_RELATIVES,
-};
+use super::rejected::reported_thing_tail;
 use crate::extract::words::position_of_any;
 
 /// A quotation: interior bytes `[start, end)`, marks at `open` and (when closed) ending `close_end`.
@@ -229,20 +227,6 @@ fn ending(piece: &str, tails: &[&str]) -> usize {
                 && piece.as_bytes()[piece.len() - t.len()..].eq_ignore_ascii_case(t.as_bytes())
         })
         .map_or(0, |t| t.len())
-}
-
-/// Where a trailing ", a charge", ", a claim that", ", the account which" starts in `piece`
-/// (a determiner, a noun of [`REPORTED_THINGS`], a relative pronoun or none).
-fn reported_thing_tail(piece: &str) -> Option<usize> {
-    let comma = piece.rfind(", ")?;
-    let words: Vec<&str> = piece[comma + 2..].split(' ').collect();
-    let (det, rel) = (&REPORTED_THING_DETERMINERS, &REPORTED_THING_RELATIVES);
-    let fits = match words.as_slice() {
-        [d, n] => in_list(det, d) && in_list(&REPORTED_THINGS, n),
-        [d, n, r] => in_list(det, d) && in_list(&REPORTED_THINGS, n) && in_list(rel, r),
-        _ => false,
-    };
-    fits.then_some(comma)
 }
 
 /// Trim whitespace, quote marks, trailing commas/periods and a leading "that" from a content span.

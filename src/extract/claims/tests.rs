@@ -40,6 +40,48 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // a denial of one word naming the charge, or a pronoun for the charge just reported,
+        // is a claim (`denied-word` in claim_words.tsv); other one-word objects are not
+        (
+            "Lima blamed Quito for the blast. Quito denied involvement.",
+            &[
+                "Lima | blamed | indirect | Quito for the blast",
+                "Quito | denied | indirect | involvement",
+            ],
+        ),
+        (
+            "Lima blamed Quito for the blast. Quito denies this.",
+            &[
+                "Lima | blamed | indirect | Quito for the blast",
+                "Quito | denies | indirect | this",
+            ],
+        ),
+        (
+            "Lima blamed Quito for the blast. Quito has rejected that.",
+            &[
+                "Lima | blamed | indirect | Quito for the blast",
+                "Quito | rejected | indirect | that",
+            ],
+        ),
+        ("The border guards denied access.", &[]),
+        // with a participle after the comma, the participle's clause says what is denied
+        (
+            "Quito denied it, saying the charge was absurd.",
+            &["Quito | saying | indirect | the charge was absurd"],
+        ),
+        // a relative clause of denial after the charge: the party in it denies the clause
+        // before; an "it" there is the sentence's subject
+        (
+            "Lima blames Quito for the blast, which Quito denies.",
+            &[
+                "Quito | denies | indirect | Lima blames Quito for the blast",
+                "Lima | blames | indirect | Quito for the blast",
+            ],
+        ),
+        (
+            "Quito has been blamed for the blast, which it denies.",
+            &["Quito | denies | indirect | Quito has been blamed for the blast"],
+        ),
         // a circumstance opening the reported clause, then an attribution nested in it: the
         // nested one is what was said, and the content stays whole (not "on Monday")
         (

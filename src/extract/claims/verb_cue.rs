@@ -11,14 +11,14 @@ use super::lexicon::{
     in_list, role_of, CueKind, ADJECTIVE_ENDINGS, ADJECTIVE_PREPOSITIONS, ANONYMITY,
     ANONYMITY_MAX_LEN, ARMED_FORCES, AUXILIARIES, CHANNEL_NOUNS, EXHIBITS, LY_NOUNS,
     NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES,
-    REPORTED_THINGS, REPORTED_THING_DETERMINERS, REPORTED_THING_RELATIVES, SAY_NOUN,
-    SKIP_BEFORE_CUE,
+    SAY_NOUN, SKIP_BEFORE_CUE,
 };
 use super::phrase::{
     is_name_particle, name_then_circumstance, np_back, np_fwd_mode, pp_subject, relative_subject,
     sentence_subject, skip_back, skip_trailer,
 };
 use super::quotes::{clean_content, quote_at, quotes_near, Quote};
+use super::rejected::{after_reported_thing, reported_thing_start};
 use super::tokens::{is_cap, is_punct, tok_at, word, Tok, TokKind};
 use super::{CueSite, Draft};
 use crate::model::{ClaimKind, Span};
@@ -336,7 +336,9 @@ fn subject_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
         let sp = ctx.speaker_from_phrase(&toks[s2..j], &toks[s2..=r]);
         found.speaker = Some(sp);
         found.first_tok = Some(s2);
-    } else if let Some(name) = after_reported_thing(text, toks, st, j) {
+    } else if let Some(name) =
+        after_reported_thing(text, toks, st, j, site.row.kind == CueKind::Denial)
+    {
         // "…, a charge Lima has denied": the party after the noun speaks; the attribution
         // starts at the noun's determiner.
         let sp = ctx.speaker_from_phrase(&toks[name..j], &toks[name..j]);
@@ -385,46 +387,6 @@ fn relation_participle(tail: &str) -> Option<usize> {
         let next = tail[i + 2..].split(' ').next()?;
         in_list(&RELATION_PARTICIPLES, next).then_some(i)
     })
-}
-
-/// "…, a charge Lima has denied", "…, a claim that New Delhi rejected": the subject phrase
-/// from `st` to the cue at `j` opens with (or follows) a determiner and a noun of what another
-/// party said ([`REPORTED_THINGS`]) right after a comma; returns the first token of the party.
-fn after_reported_thing(text: &str, toks: &[Tok], st: usize, j: usize) -> Option<usize> {
-    let is = |i: usize, list: &[&str]| {
-        toks.get(i)
-            .is_some_and(|t| t.k == TokKind::Word && in_list(list, word(text, t)))
-    };
-    let (det, rel) = (&REPORTED_THING_DETERMINERS, &REPORTED_THING_RELATIVES);
-    // The noun inside the phrase: "a charge Lima".
-    if is(st, det) && is(st + 1, &REPORTED_THINGS) && st >= 1 && is_punct(text, &toks[st - 1], ",")
-    {
-        let name = st + 2 + usize::from(is(st + 2, rel));
-        return (name < j).then_some(name);
-    }
-    // The phrase stopped at the relative pronoun or at the party's own determiner: "a claim
-    // that | New Delhi", "a claim | the rebels".
-    let r = usize::from(st >= 1 && is(st - 1, rel));
-    (st >= 3 + r
-        && is(st - 1 - r, &REPORTED_THINGS)
-        && is(st - 2 - r, det)
-        && is_punct(text, &toks[st - 3 - r], ","))
-    .then_some(st)
-}
-
-/// Where the apposition [`after_reported_thing`] found starts: its determiner.
-fn reported_thing_start(text: &str, toks: &[Tok], st: usize) -> usize {
-    if st < 2 {
-        return st;
-    }
-    let prev = word(text, &toks[st - 1]);
-    if in_list(&REPORTED_THING_RELATIVES, prev) {
-        st - 3
-    } else if in_list(&REPORTED_THINGS, prev) {
-        st - 2
-    } else {
-        st
-    }
 }
 
 /// Appositive: "Sergei Lavrov, Russia's foreign minister, said" / "a U.S. official, speaking
@@ -1115,17 +1077,30 @@ fn content_after(
     // and a participle, is the pronoun: the thing denied was told before, and the participle
     // after it speaks for itself. "said that, if asked, …" and "said that, according to its
     // data, …" (a preposition in "-ing") keep the conjunction.
+    // A denial keeps a pronoun before a stop: "Moscow denied that." denies the charge just
+    // reported.
     let pronoun_that = via_that
         && toks.get(start_tok).is_some_and(|n| {
             let after = toks.get(start_tok + 1).map(|a| word(text, a)).unwrap_or("");
             n.k == TokKind::Punct
-                && (matches!(word(text, n), "." | ";" | "!")
+                && ((matches!(word(text, n), "." | ";" | "!") && site.row.kind != CueKind::Denial)
                     || (word(text, n) == ","
                         && after.len() > 4
                         && after.ends_with("ing")
                         && after.starts_with(|c: char| c.is_ascii_lowercase())
                         && !in_list(ING_PREPOSITIONS, after)))
         });
+    let start_tok = if via_that
+        && !pronoun_that
+        && toks
+            .get(start_tok)
+            .is_some_and(|n| n.k == TokKind::Punct && matches!(word(text, n), "." | ";" | "!"))
+    {
+        // "Moscow denied that.": the pronoun is the content.
+        rest
+    } else {
+        start_tok
+    };
     if pronoun_that {
         return None;
     }
