@@ -332,13 +332,15 @@ fn same_incident(x: &Item, y: &Item) -> bool {
     let (a, b) = (incident_words(x), incident_words(y));
     let shared = shared_words(a, b);
     let same_article = x.same_article(y);
-    // Across articles and days one shared word is often a coincidence ("rebel-held", "market"):
-    // tolls of one incident told on different days name it twice (the place and the target).
+    // Across articles a day or more apart one shared word is often a coincidence
+    // ("rebel-held", "market"): tolls of one incident told days apart name it twice (the place
+    // and the target). The next day's count is the first reply to the day's ("six sailors were
+    // wounded" / "three sailors were wounded" the day after): one shared word will do.
     // Within one article a sentence naming nothing refers back to the incident at hand; two
     // sentences naming different things are two incidents.
     if same_article {
         shared > 0 || a.is_empty() || b.is_empty()
-    } else if x.days == y.days {
+    } else if super::gap(x.days, y.days) <= 1 {
         shared > 0
     } else {
         shared >= 2

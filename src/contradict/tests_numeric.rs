@@ -179,6 +179,50 @@ fn truck_counts_pair_only_for_one_convoy() {
 }
 
 #[test]
+fn tolls_of_other_days_need_more_shared_words_the_further_apart() {
+    // (second claim's day, its sentence, reported): the first is "Six sailors were wounded
+    // when the patrol boat was rammed", on 11 April.
+    let rows = [
+        // the next day's reply names the sailors again: one incident
+        (
+            "2023-04-12",
+            "The coast guard said three sailors were wounded.",
+            true,
+        ),
+        // three days later one shared word is a coincidence
+        (
+            "2023-04-14",
+            "The coast guard said three sailors were wounded.",
+            false,
+        ),
+        // three days later the boat and the sailors: one incident
+        (
+            "2023-04-14",
+            "The coast guard said three sailors on the patrol boat were wounded.",
+            true,
+        ),
+        // the next day with nothing in common: not matched across articles
+        (
+            "2023-04-12",
+            "The coast guard said three people were wounded.",
+            false,
+        ),
+    ];
+    for (day, b, want) in rows {
+        let x = count(
+            (1, 1),
+            "NAVY",
+            DAY,
+            ("wounded", 6.0),
+            "Six sailors were wounded when the patrol boat was rammed, the navy said.",
+            "",
+        );
+        let y = count((2, 2), "COAST", day, ("wounded", 3.0), b, "");
+        assert_eq!(numeric_pair(x, y), want, "{day} {b}");
+    }
+}
+
+#[test]
 fn stock_counts_need_no_shared_incident_word() {
     // Two estimates of a force's strength weeks apart name no incident: they still pair.
     let x = count(
