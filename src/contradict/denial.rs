@@ -130,14 +130,15 @@ const BARE_OBJECT_WORDS: usize = 5;
 /// Twitter"): "the rebranding", "their latest announcement as propaganda".
 static BARE_OBJECT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^\W*(?:the|this|that|these|those|its|their|his|her|our|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b(?:\s+(?:as|on|by|from|in|of|over|at)\b.*)?\W*$",
+        r"(?i)^\W*(?:the|this|that|these|those|its|their|his|her|our|[\w-]+['’]s)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\b(?:\s+(?:as|on|by|from|in|of|over|at)\b.*)?\W*$",
     )
     .expect("valid bare object pattern")
 });
 
-/// The denier's content is a bare object (a determiner and a noun, a few words at most) whose
-/// noun names neither a charge nor an act: "Russia rejected the rebranding", "rebels dismissed
-/// the announcement as propaganda" reject a step, not what another party asserts.
+/// The denier's content is a bare object (a determiner and a noun, a few words at most) none
+/// of whose words names a charge or an act: "Russia rejected the rebranding", "rebels
+/// dismissed the announcement as propaganda" reject a step, not what another party asserts;
+/// "called the accusations baseless", "the allegations were absurd" reject a charge.
 pub(super) fn rejects_a_thing(claim: &crate::model::Claim) -> bool {
     let text = claim.text.trim();
     if text.split_whitespace().count() > BARE_OBJECT_WORDS {
@@ -146,7 +147,12 @@ pub(super) fn rejects_a_thing(claim: &crate::model::Claim) -> bool {
     BARE_OBJECT
         .captures(text)
         .and_then(|c| c.get(1))
-        .is_some_and(|noun| !super::proposition::names_charge_or_act(noun.as_str()))
+        .is_some_and(|phrase| {
+            !phrase
+                .as_str()
+                .split_whitespace()
+                .any(super::proposition::names_charge_or_act)
+        })
 }
 
 /// A negative stance with a denial cue, or responsibility denied for the speaker's own side
@@ -175,5 +181,31 @@ fn verb(d: &Item) -> String {
         cue.to_lowercase()
     } else {
         "denies".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rejects_a_thing;
+
+    #[test]
+    fn a_rejected_thing_is_a_step_unless_a_word_of_it_names_a_charge_or_an_act() {
+        // (the denier's content, whether it rejects a step rather than an assertion)
+        let rows = [
+            ("the rebranding", true),
+            ("the announcement as propaganda", true),
+            ("their latest proposal", true),
+            ("the accusation", false),
+            ("the accusations baseless", false),
+            ("the allegations were absurd", false),
+            ("the attack", false),
+            // not a bare object: a clause, read by the proposition
+            ("its forces did not fire on the port", false),
+        ];
+        for (text, want) in rows {
+            let mut c = super::super::tests::claim(1, "IRNGOV", "2019-06-14", "", -1).claim;
+            c.text = text.into();
+            assert_eq!(rejects_a_thing(&c), want, "{text}");
+        }
     }
 }
