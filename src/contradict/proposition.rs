@@ -1416,6 +1416,51 @@ mod tests {
         check_table(cases);
     }
 
+    /// Responsibility rows added in the thirty-fifth round: a party's operation or plot names
+    /// the doer by its demonym; a negated "fire" at a target denies the act. Invented sentences.
+    #[test]
+    fn operations_and_negated_fire() {
+        let cases: &[Case] = &[
+            (
+                "PERGOV",
+                "said",
+                "the raid on the depot was an Ecuadorian operation",
+                false,
+                Some(("responsible", Some("ECU"), 1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the raid on the depot was not an Ecuadorian operation",
+                false,
+                Some(("responsible", Some("ECU"), -1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "its forces did not fire any missiles at the depot",
+                false,
+                Some(("responsible", Some("ECU"), -1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "its ships did not fire on the fishing boats",
+                false,
+                Some(("responsible", Some("ECU"), -1)),
+            ),
+            // an operation of one's own army that names no act on anyone: no party named
+            (
+                "PERGOV",
+                "said",
+                "the army began a military operation in the north",
+                false,
+                None,
+            ),
+        ];
+        check_table(cases);
+    }
+
     /// Detention rows: spying as the predicate (not a noun naming someone), hostage-taking
     /// with the clause's subject as the holder (a demonym in the object is the captives'
     /// origin), and a negative subject negating however far the act is. Invented sentences.
