@@ -141,7 +141,9 @@ static BARE_OBJECT: Lazy<Regex> = Lazy::new(|| {
 /// "called the accusations baseless", "the allegations were absurd" reject a charge.
 pub(super) fn rejects_a_thing(claim: &crate::model::Claim) -> bool {
     let text = claim.text.trim();
-    if text.split_whitespace().count() > BARE_OBJECT_WORDS {
+    // Only the object of a rejecting cue is a thing rejected: "the talks had stalled", said,
+    // is a clause of its own.
+    if !claim.denial || text.split_whitespace().count() > BARE_OBJECT_WORDS {
         return false;
     }
     BARE_OBJECT
@@ -205,7 +207,11 @@ mod tests {
         for (text, want) in rows {
             let mut c = super::super::tests::claim(1, "IRNGOV", "2019-06-14", "", -1).claim;
             c.text = text.into();
+            c.denial = true;
             assert_eq!(rejects_a_thing(&c), want, "{text}");
+            // said, not rejected: a short clause of its own ("the talks had stalled")
+            c.denial = false;
+            assert!(!rejects_a_thing(&c), "{text}");
         }
     }
 }

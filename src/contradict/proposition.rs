@@ -1461,6 +1461,57 @@ mod tests {
         check_table(cases);
     }
 
+    /// A truce that collapsed is the opposite of one holding; talks making progress move
+    /// towards the agreement that stalled talks do not. Invented sentences.
+    #[test]
+    fn truce_collapse_and_talks_progress() {
+        let cases: &[Case] = &[
+            (
+                "PERGOV",
+                "said",
+                "the ceasefire has collapsed",
+                false,
+                Some(("hold", None, -1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "the truce broke down within hours",
+                false,
+                Some(("hold", None, -1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "the collapse of the ceasefire was the rebels' doing",
+                false,
+                Some(("hold", None, -1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "the ceasefire is largely holding",
+                false,
+                Some(("hold", None, 1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "the talks were making good progress",
+                false,
+                Some(("agree", None, 1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the talks had stalled",
+                false,
+                Some(("agree", None, -1)),
+            ),
+        ];
+        check_table(cases);
+    }
+
     /// Detention rows: spying as the predicate (not a noun naming someone), hostage-taking
     /// with the clause's subject as the holder (a demonym in the object is the captives'
     /// origin), and a negative subject negating however far the act is. Invented sentences.

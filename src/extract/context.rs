@@ -192,6 +192,26 @@ static ALIASES_BY_CODE: once_cell::sync::Lazy<FxHashMap<&'static str, Aliases>> 
         map
     });
 
+/// The capitalised aliases of each country's own entry (kind country: "Syria", "Syrian"), by
+/// the country's three letters.
+static COUNTRY_NAMES: once_cell::sync::Lazy<FxHashMap<&'static str, Vec<&'static str>>> =
+    once_cell::sync::Lazy::new(|| {
+        let mut map: FxHashMap<&str, Vec<&str>> = Default::default();
+        for e in &actors::builtin_ref().entries {
+            if e.kind != ActorKind::Country || e.code.len() < 3 {
+                continue;
+            }
+            let slot = map.entry(&e.code[..3]).or_default();
+            slot.extend(
+                e.aliases
+                    .iter()
+                    .filter(|a| a.chars().next().is_some_and(char::is_uppercase))
+                    .map(String::as_str),
+            );
+        }
+        map
+    });
+
 /// Whether a mention's code rests on a generic lower-case alias it holds whatever its case
 /// ("Rebels", a person named by the title "Opposition leader"), with none of the code's
 /// capitalised aliases ("Syrian opposition") in it. A person's title words before the name
@@ -224,7 +244,16 @@ pub(crate) fn generic_based(body: &str, m: &ActorMention) -> bool {
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
     };
-    lower.iter().any(|a| holds(&text, a)) && !capital.iter().any(|a| holds(&whole, a))
+    // "Syrian rebel commanders": the country's own name, written with its capital, says whose
+    // camp the generic word is.
+    let country_written = m
+        .country
+        .as_deref()
+        .and_then(|c| COUNTRY_NAMES.get(c))
+        .is_some_and(|names| names.iter().any(|a| holds(&whole, a)));
+    lower.iter().any(|a| holds(&text, a))
+        && !capital.iter().any(|a| holds(&whole, a))
+        && !country_written
 }
 
 /// Give codes to the claims whose speaker has none (or only the anonymous code).
@@ -1543,6 +1572,17 @@ mod tests {
             (
                 "Fighting went on near Aleppo in Syria.\n\nRebels said they had taken the airport.",
                 "Rebels",
+                true,
+            ),
+            // the country's own name, capitalised, in the mention says whose camp it is
+            (
+                "Syrian rebel commanders said they had taken the airport.",
+                "Syrian rebel commanders",
+                true,
+            ),
+            (
+                "A Syrian rebel fighter said they had taken the airport.",
+                "A Syrian rebel fighter",
                 true,
             ),
         ];
