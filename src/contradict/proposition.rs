@@ -1768,6 +1768,35 @@ mod tests {
     fn advance_notice_given_and_denied() {
         let n = "notify";
         let cases: &[Case] = &[
+            // warnings given or ignored, a passive "warned"; the active verb is a threat
+            (
+                "PERGOV",
+                "said",
+                "the ships ignored repeated radio warnings",
+                false,
+                Some((n, None, 1)),
+            ),
+            (
+                "CHLGOV",
+                "said",
+                "its ships were never warned",
+                false,
+                Some((n, None, -1)),
+            ),
+            (
+                "CHLGOV",
+                "said",
+                "the crew received no warning",
+                false,
+                Some((n, None, -1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "Lima had warned Santiago against the exercise",
+                false,
+                None,
+            ),
             (
                 "CHLGOV",
                 "said",
