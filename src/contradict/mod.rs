@@ -1190,6 +1190,8 @@ pub fn proposition(p: &Pair) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_forms;
+#[cfg(test)]
 mod tests_numeric;
 #[cfg(test)]
 mod tests_opp;
