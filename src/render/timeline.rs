@@ -265,9 +265,21 @@ fn claim_cand(
             who
         },
         side,
-        text: clean_quote(&c.claim.text),
+        text: label_text(&c.claim),
         contradiction: contra,
     })
+}
+
+/// A claim's words for its label: its content, or with the cue before it when the content is
+/// one word ("rejected that", "denied involvement"), which alone says nothing.
+fn label_text(claim: &crate::model::Claim) -> String {
+    let text = clean_quote(&claim.text);
+    let cue = claim.cue.trim();
+    if text.split_whitespace().count() < 2 && !cue.is_empty() {
+        format!("{cue} {text}")
+    } else {
+        text
+    }
 }
 
 /// Picks the key moments in salience order (at most `budget`).
@@ -1078,6 +1090,22 @@ mod tests {
 
     fn opts() -> RenderOptions {
         RenderOptions::default()
+    }
+
+    #[test]
+    fn a_one_word_claim_is_labelled_with_its_cue() {
+        // (cue, content, label)
+        let rows = [
+            ("rejected", "that", "rejected that"),
+            ("denied", "involvement", "denied involvement"),
+            ("said", "the truce is holding", "the truce is holding"),
+        ];
+        for (cue, text, want) in rows {
+            let mut c = fixtures::small().claims[0].claim.clone();
+            c.cue = cue.into();
+            c.text = text.into();
+            assert_eq!(label_text(&c), want);
+        }
     }
 
     fn small_size() -> RenderOptions {
