@@ -340,11 +340,17 @@ fn same_incident(x: &Item, y: &Item) -> bool {
     // sentences naming different things are two incidents.
     if same_article {
         shared > 0 || a.is_empty() || b.is_empty()
-    } else if super::gap(x.days, y.days) <= 1 {
+    } else if day_apart(x, y) {
         shared > 0
     } else {
         shared >= 2
     }
+}
+
+/// Two claims each of one day (not a week), the same day or the next.
+fn day_apart(x: &Item, y: &Item) -> bool {
+    let one_day = |it: &Item| it.days.0 == it.days.1;
+    one_day(x) && one_day(y) && (x.days.0 - y.days.0).abs() <= 1
 }
 
 /// What killed or hurt people, when the sentence says: air, ground fire or a bomb.

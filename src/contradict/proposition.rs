@@ -1006,7 +1006,8 @@ pub const ONE_STEP_ACTS: &[&str] = &["notify", "leave"];
 const STEP_STEMS: &[&str] = &[
     "notif", "infor", "warni", "notic", "advan", "prior", "never", "recei", "given", "befor",
     "left", "leave", "leavi", "exite", "exits", "walke", "emerg", "depar", "still", "insid",
-    "remai", "staye", "stays", "withi", "later", "after", "hours", "minut",
+    "remai", "staye", "stays", "withi", "later", "after", "hours", "minut", "warne", "ignor",
+    "issue", "radio", "repea",
 ];
 
 /// Advance notice has no doer: "we informed Lima of the exercise" meets "we were never
@@ -1449,6 +1450,14 @@ mod tests {
                 false,
                 Some(("responsible", Some("ECU"), -1)),
             ),
+            // an operation under way names no act of which it is the doer
+            (
+                "PERGOV",
+                "said",
+                "there is an Ecuadorian operation under way near the border",
+                false,
+                None,
+            ),
             // an operation of one's own army that names no act on anyone: no party named
             (
                 "PERGOV",
@@ -1500,6 +1509,20 @@ mod tests {
                 "the talks were making good progress",
                 false,
                 Some(("agree", None, 1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "it will be hard for the talks to make progress",
+                false,
+                None,
+            ),
+            (
+                "PERGOV",
+                "said",
+                "aid will enter before the end of the ceasefire on Sunday",
+                false,
+                None,
             ),
             (
                 "ECUGOV",
@@ -1794,6 +1817,20 @@ mod tests {
                 "PERGOV",
                 "said",
                 "Lima had warned Santiago against the exercise",
+                false,
+                None,
+            ),
+            (
+                "PERGOV",
+                "said",
+                "Santiago was warned against further exercises",
+                false,
+                None,
+            ),
+            (
+                "PERGOV",
+                "said",
+                "Lima issued a stern warning to Santiago",
                 false,
                 None,
             ),

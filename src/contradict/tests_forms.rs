@@ -6,32 +6,38 @@ use crate::model::{ContradictionKind, DateValue, StoredClaim};
 
 /// Ways a party is accused of an act.
 const ACCUSATIONS: &[&str] = &[
-    "U.S. officials accused Iran of attacking the two tankers.",
-    "U.S. officials blamed Iran for the attack on the two tankers.",
-    "U.S. officials said Iran was responsible for the attack on the tankers.",
-    "U.S. officials said Iran carried out the attack on the tankers.",
-    "U.S. officials said the attack on the tankers was carried out by Iran.",
-    "U.S. officials said Iranian forces fired the missiles at the tankers.",
-    "U.S. officials said the missiles that hit the tankers were fired by Iranian forces.",
-    "U.S. officials said it was highly likely that Iran was behind the attack on the tankers.",
-    "U.S. officials said they had evidence that Iran was involved in the attack on the tankers.",
-    "The United States pointed the finger at Iran for the attack on the tankers.",
-    "Pompeo said the attack on the tankers was an Iranian operation.",
+    "Peruvian officials accused Ecuador of attacking the two freighters.",
+    "Peruvian officials blamed Ecuador for the attack on the two freighters.",
+    "Peruvian officials said Ecuador was responsible for the attack on the freighters.",
+    "Peruvian officials said Ecuador carried out the attack on the freighters.",
+    "Peruvian officials said the attack on the freighters was carried out by Ecuador.",
+    "Peruvian officials said Ecuadorian forces fired the missiles at the freighters.",
+    "Peruvian officials said the missiles that hit the freighters were fired by Ecuadorian forces.",
+    "Peruvian officials said it was highly likely that Ecuador was behind the attack on the freighters.",
+    "Peruvian officials said they had evidence that Ecuador was involved in the attack on the freighters.",
+    "Peru pointed the finger at Ecuador for the attack on the freighters.",
+    "Peru's defence minister said the attack on the freighters was an Ecuadorian operation.",
 ];
 
 /// Ways the accused denies it.
 const DENIALS: &[&str] = &[
-    "Iran denied involvement.",
-    "Iran denied responsibility for the attack on the tankers.",
-    "Iran rejected the accusation.",
-    "Iran said it had nothing to do with the attack on the tankers.",
-    "Iran called the accusations baseless.",
-    "Iran dismissed the claims as lies.",
-    "Iranian officials said the allegations were absurd.",
-    "Iran said its forces did not fire any missiles at the tankers.",
-    "Iran denied carrying out the attack on the tankers.",
-    "Iran said it played no role in the attack on the tankers.",
-    "Iran's foreign minister said the charges against Tehran were fabricated.",
+    "Ecuador denied involvement.",
+    "Ecuador denied responsibility for the attack on the freighters.",
+    "Ecuador rejected the accusation.",
+    "Ecuador said it had nothing to do with the attack on the freighters.",
+    "Ecuador called the accusations baseless.",
+    "Ecuador dismissed the claims as lies.",
+    "Ecuadorian officials said the allegations were absurd.",
+    "Ecuador said its forces did not fire any missiles at the freighters.",
+    "Ecuador denied carrying out the attack on the freighters.",
+    "Ecuador said it played no role in the attack on the freighters.",
+    "Ecuador's foreign minister said the charges against Quito were fabricated.",
+];
+
+/// Replies that deny nothing the accusation says: a proposal rejected, a step criticised.
+const NOT_DENIALS: &[&str] = &[
+    "Ecuador rejected the proposal.",
+    "Ecuador criticised the sanctions.",
 ];
 
 /// The claims extracted from `body`, stored as article `article` of `day`.
@@ -78,4 +84,35 @@ fn every_accusation_form_meets_every_denial_form() {
         missed.len(),
         missed.join("\n")
     );
+}
+
+/// The pair says what is denied: the accused's responsibility.
+#[test]
+fn the_pair_names_the_accused() {
+    let mut claims = stored(1, (2019, 6, 14), ACCUSATIONS[1]);
+    claims.extend(stored(2, (2019, 6, 15), DENIALS[0]));
+    let found = detect("t", &claims, &[], &Options::default());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].proposition, "Ecuador is responsible");
+}
+
+#[test]
+fn a_reply_that_denies_nothing_meets_no_accusation() {
+    for a in ACCUSATIONS {
+        let mut claims = stored(1, (2019, 6, 14), a);
+        // "rejected it" after a proposal rejects the proposal, not the charge
+        claims.extend(stored(
+            2,
+            (2019, 6, 15),
+            "Lima proposed talks on the border. Ecuador rejected it.",
+        ));
+        for (n, text) in NOT_DENIALS.iter().enumerate() {
+            claims.extend(stored(3 + n as i64, (2019, 6, 15), text));
+        }
+        let found = detect("t", &claims, &[], &Options::default());
+        assert!(
+            found.iter().all(|c| c.a / 100 == c.b / 100),
+            "{a}: {found:#?}"
+        );
+    }
 }

@@ -271,11 +271,13 @@ fn claim_cand(
 }
 
 /// A claim's words for its label: its content, or with the cue before it when the content is
-/// one word ("rejected that", "denied involvement"), which alone says nothing.
+/// one word of indirect speech ("denied that", "denied involvement"), which alone says
+/// nothing; a quoted word ("Nonsense") stands as it is.
 fn label_text(claim: &crate::model::Claim) -> String {
     let text = clean_quote(&claim.text);
     let cue = claim.cue.trim();
-    if text.split_whitespace().count() < 2 && !cue.is_empty() {
+    let one_word = text.split_whitespace().count() == 1;
+    if one_word && claim.kind == crate::model::ClaimKind::Indirect && !cue.is_empty() {
         format!("{cue} {text}")
     } else {
         text
@@ -1096,15 +1098,19 @@ mod tests {
     fn a_one_word_claim_is_labelled_with_its_cue() {
         // (cue, content, label)
         let rows = [
-            ("rejected", "that", "rejected that"),
+            ("denied", "that", "denied that"),
             ("denied", "involvement", "denied involvement"),
             ("said", "the truce is holding", "the truce is holding"),
         ];
         for (cue, text, want) in rows {
             let mut c = fixtures::small().claims[0].claim.clone();
+            c.kind = crate::model::ClaimKind::Indirect;
             c.cue = cue.into();
             c.text = text.into();
             assert_eq!(label_text(&c), want);
+            // a quoted word stands as it is
+            c.kind = crate::model::ClaimKind::Direct;
+            assert_eq!(label_text(&c), text);
         }
     }
 

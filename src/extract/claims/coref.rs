@@ -12,13 +12,22 @@ use super::tokens::{is_cap, word, Tok, TokKind};
 use crate::extract::actors::{self, Gazetteer, Resolved};
 use crate::model::{ActorKind, ActorMention, Span};
 
-/// Cue verbs an "it" speaks with inside a relative clause ([`Ctx::note_relative_subject`]),
-/// with the auxiliary of a perfect ("the attacks, which it has denied"): the rejections too,
-/// "Iran was blamed for the attacks, which it denies" (the accused subject denies).
-const RELATIVE_CUES: [&str; 13] = [
-    "says", "said", "claims", "claimed", "believes", "alleges", "denies", "denied", "rejects",
-    "rejected", "disputes", "disputed", "has",
-];
+/// Cue verbs an "it" speaks with inside a relative clause ([`Ctx::note_relative_subject`]).
+const RELATIVE_CUES: [&str; 6] = ["says", "said", "claims", "claimed", "believes", "alleges"];
+
+/// Denial verbs an "it" speaks with inside a relative clause when the sentence's subject is
+/// the accused of a passive ("Iran was blamed for the attacks, which it denies"); in the
+/// active ("Washington blames Iran …, which it denies") the subject is the accuser.
+const RELATIVE_DENIALS: [&str; 4] = ["denies", "denied", "disputes", "disputed"];
+
+/// A passive accusation: the subject is the accused.
+pub(super) static PASSIVE_ACCUSATION: once_cell::sync::Lazy<regex::Regex> =
+    once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:was|were|is|are|been|being)\s+(?:\w+\s+)?(?:blamed|accused|suspected)\b",
+        )
+        .expect("valid passive accusation pattern")
+    });
 
 #[derive(Debug, Clone)]
 pub(super) struct Entity {
@@ -553,10 +562,17 @@ impl<'a> Ctx<'a> {
     /// Called before the sentence's claims are read, so the pronoun finds it.
     pub(super) fn note_relative_subject(&mut self, toks: &[Tok]) {
         let text = self.text;
+        let sentence = match (toks.first(), toks.last()) {
+            (Some(f), Some(l)) => &text[f.s..l.e],
+            _ => "",
+        };
+        let denial_ok = PASSIVE_ACCUSATION.is_match(sentence);
         let relative_it = toks.windows(2).enumerate().any(|(k, w)| {
+            let verb = word(text, &w[1]);
             k > 1
                 && word(text, &w[0]) == "it"
-                && in_list(&RELATIVE_CUES, word(text, &w[1]))
+                && (in_list(&RELATIVE_CUES, verb)
+                    || (denial_ok && in_list(&RELATIVE_DENIALS, verb)))
                 && toks[k - 1].k == TokKind::Word
                 && !is_cap(word(text, &toks[k - 1]))
                 && !matches!(

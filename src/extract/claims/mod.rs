@@ -305,6 +305,7 @@ pub fn find(
             || content.split_whitespace().count() >= 2
             || (d.cue_kind == CueKind::Denial
                 && lexicon::in_list(&lexicon::DENIED_WORDS, content.trim())
+                && (!is_pronoun_or_function(content.trim()) || deny_verb(d.cue.slice(text)))
                 && !participle_follows(&text[d.content.end..]))
     });
     // A page excerpt cut mid-sentence leaves a claim with a few words of content running
@@ -350,12 +351,24 @@ pub fn find(
 }
 
 /// The text after a one-word denial goes on with a comma and a participle ("denied it,
-/// saying the claim was absurd"): the participle's clause says what the denial is.
+/// saying the claim was absurd"): the participle's clause says what the denial is. A
+/// preposition in "-ing" ("according to") is no participle.
 fn participle_follows(after: &str) -> bool {
     after.strip_prefix(", ").is_some_and(|r| {
         let w = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        w.len() > 4 && w.ends_with("ing") && w.starts_with(|c: char| c.is_lowercase())
+        w.len() > 4
+            && w.ends_with("ing")
+            && w.starts_with(|c: char| c.is_lowercase())
+            && !lexicon::in_list(verb_cue::ING_PREPOSITIONS, w)
     })
+}
+
+/// A cue of "deny" ("denied", "has denied", "denies"): its object is a charge or a fact. A
+/// pronoun after "rejected" or "dismissed" may stand for a proposal ("Lima proposed talks;
+/// Quito rejected it"), so only a denial of this verb keeps a pronoun for its content.
+pub(super) fn deny_verb(cue: &str) -> bool {
+    cue.split_whitespace()
+        .any(|w| w.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("den")))
 }
 
 /// Speakers that say nothing go ([`headless_speaker`]), and "said this" claims point back at

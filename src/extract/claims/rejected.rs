@@ -29,7 +29,12 @@ pub(super) fn after_reported_thing(
         return (name < j).then_some(name);
     }
     if denial && relative_after_comma(text, toks, st) {
-        return (st < j).then_some(st);
+        // "…, which it denies": the pronoun is the accused only when a passive made the
+        // accused the sentence's subject ("Iran was blamed for …"); after an active accusation
+        // ("Lima blames Quito …") it would be read as the accuser.
+        let pronoun = word(text, &toks[st]).eq_ignore_ascii_case("it");
+        let passive = super::coref::PASSIVE_ACCUSATION.is_match(&text[toks[0].s..toks[st].s]);
+        return (st < j && (!pronoun || passive)).then_some(st);
     }
     // The phrase stopped at the relative pronoun or at the party's own determiner: "a claim
     // that | New Delhi", "a claim | the rebels".

@@ -57,11 +57,18 @@ fn attribution_table() {
             ],
         ),
         (
-            "Lima blamed Quito for the blast. Quito has rejected that.",
+            "Lima blamed Quito for the blast. Quito has denied that.",
             &[
                 "Lima | blamed | indirect | Quito for the blast",
-                "Quito | rejected | indirect | that",
+                "Quito | denied | indirect | that",
             ],
+        ),
+        // a pronoun after "rejected" may stand for a proposal: no claim of it
+        ("Lima proposed talks. Quito rejected it.", &[]),
+        // ", according to …" is no participle: the denial stands
+        (
+            "Quito denied it, according to the agency.",
+            &["Quito | denied | indirect | it"],
         ),
         ("The border guards denied access.", &[]),
         // with a participle after the comma, the participle's clause says what is denied
@@ -81,6 +88,11 @@ fn attribution_table() {
         (
             "Quito has been blamed for the blast, which it denies.",
             &["Quito | denies | indirect | Quito has been blamed for the blast"],
+        ),
+        // after an active accusation "it" would be the accuser: no claim of the relative
+        (
+            "Lima blames Quito for the blast, which it denies.",
+            &["Lima | blames | indirect | Quito for the blast, which it denies"],
         ),
         // a circumstance opening the reported clause, then an attribution nested in it: the
         // nested one is what was said, and the content stays whole (not "on Monday")

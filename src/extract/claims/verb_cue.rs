@@ -336,9 +336,13 @@ fn subject_before(ctx: &mut Ctx, site: &CueSite, at: &At) -> Found {
         let sp = ctx.speaker_from_phrase(&toks[s2..j], &toks[s2..=r]);
         found.speaker = Some(sp);
         found.first_tok = Some(s2);
-    } else if let Some(name) =
-        after_reported_thing(text, toks, st, j, site.row.kind == CueKind::Denial)
-    {
+    } else if let Some(name) = after_reported_thing(
+        text,
+        toks,
+        st,
+        j,
+        site.row.kind == CueKind::Denial && super::deny_verb(&at.cue_word),
+    ) {
         // "…, a charge Lima has denied": the party after the noun speaks; the attribution
         // starts at the noun's determiner.
         let sp = ctx.speaker_from_phrase(&toks[name..j], &toks[name..j]);
@@ -1002,7 +1006,7 @@ fn withheld(text: &str, toks: &[Tok], ci: usize) -> bool {
 }
 
 /// Prepositions in "-ing" (closed class): "that, according to …" opens no participle.
-const ING_PREPOSITIONS: &[&str] = &[
+pub(super) const ING_PREPOSITIONS: &[&str] = &[
     "according",
     "during",
     "following",
@@ -1073,12 +1077,11 @@ fn content_after(
         } else {
             (rest, false)
         };
-    // "has denied that, saying …", "rejected that.": "that" before a stop, or before a comma
-    // and a participle, is the pronoun: the thing denied was told before, and the participle
+    // "has denied that, saying …", "said that.": "that" before a comma and a participle, or
+    // before a stop, is the pronoun: the thing denied was told before, and the participle
     // after it speaks for itself. "said that, if asked, …" and "said that, according to its
-    // data, …" (a preposition in "-ing") keep the conjunction.
-    // A denial keeps a pronoun before a stop: "Moscow denied that." denies the charge just
-    // reported.
+    // data, …" (a preposition in "-ing") keep the conjunction. A denial keeps the pronoun
+    // before a stop as its content ("Moscow denied that."), which `find` keeps for "deny".
     let pronoun_that = via_that
         && toks.get(start_tok).is_some_and(|n| {
             let after = toks.get(start_tok + 1).map(|a| word(text, a)).unwrap_or("");
