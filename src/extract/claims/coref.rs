@@ -562,17 +562,21 @@ impl<'a> Ctx<'a> {
     /// Called before the sentence's claims are read, so the pronoun finds it.
     pub(super) fn note_relative_subject(&mut self, toks: &[Tok]) {
         let text = self.text;
-        let sentence = match (toks.first(), toks.last()) {
-            (Some(f), Some(l)) => &text[f.s..l.e],
-            _ => "",
+        // The passive is read only for a sentence that has "it" before a denial verb (this
+        // runs on every sentence).
+        let passive = std::cell::OnceCell::new();
+        let passive = || {
+            *passive.get_or_init(|| match (toks.first(), toks.last()) {
+                (Some(f), Some(l)) => PASSIVE_ACCUSATION.is_match(&text[f.s..l.e]),
+                _ => false,
+            })
         };
-        let denial_ok = PASSIVE_ACCUSATION.is_match(sentence);
         let relative_it = toks.windows(2).enumerate().any(|(k, w)| {
             let verb = word(text, &w[1]);
             k > 1
                 && word(text, &w[0]) == "it"
                 && (in_list(&RELATIVE_CUES, verb)
-                    || (denial_ok && in_list(&RELATIVE_DENIALS, verb)))
+                    || (in_list(&RELATIVE_DENIALS, verb) && passive()))
                 && toks[k - 1].k == TokKind::Word
                 && !is_cap(word(text, &toks[k - 1]))
                 && !matches!(

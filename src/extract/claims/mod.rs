@@ -355,11 +355,7 @@ pub fn find(
 /// preposition in "-ing" ("according to") is no participle.
 fn participle_follows(after: &str) -> bool {
     after.strip_prefix(", ").is_some_and(|r| {
-        let w = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        w.len() > 4
-            && w.ends_with("ing")
-            && w.starts_with(|c: char| c.is_lowercase())
-            && !lexicon::in_list(verb_cue::ING_PREPOSITIONS, w)
+        verb_cue::participle(r.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""))
     })
 }
 

@@ -1006,7 +1006,7 @@ fn withheld(text: &str, toks: &[Tok], ci: usize) -> bool {
 }
 
 /// Prepositions in "-ing" (closed class): "that, according to …" opens no participle.
-pub(super) const ING_PREPOSITIONS: &[&str] = &[
+const ING_PREPOSITIONS: &[&str] = &[
     "according",
     "during",
     "following",
@@ -1019,6 +1019,16 @@ pub(super) const ING_PREPOSITIONS: &[&str] = &[
     "barring",
     "excluding",
 ];
+
+/// A participle after a comma opens a clause of its own ("…, saying the claim was absurd"): a
+/// lower-case word of five letters or more in "-ing" that is no preposition
+/// ([`ING_PREPOSITIONS`]: "according to").
+pub(super) fn participle(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ing")
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && !in_list(ING_PREPOSITIONS, w)
+}
 
 /// Where an indirect content opening at byte `cs` ends: its sentence's end, or the end of a
 /// quotation running past it, or before a source phrase, a relation participle, or (for a
@@ -1087,11 +1097,7 @@ fn content_after(
             let after = toks.get(start_tok + 1).map(|a| word(text, a)).unwrap_or("");
             n.k == TokKind::Punct
                 && ((matches!(word(text, n), "." | ";" | "!") && site.row.kind != CueKind::Denial)
-                    || (word(text, n) == ","
-                        && after.len() > 4
-                        && after.ends_with("ing")
-                        && after.starts_with(|c: char| c.is_ascii_lowercase())
-                        && !in_list(ING_PREPOSITIONS, after)))
+                    || (word(text, n) == "," && participle(after)))
         });
     let start_tok = if via_that
         && !pronoun_that
