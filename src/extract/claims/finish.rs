@@ -68,7 +68,9 @@ pub(super) fn finish(
     // An undated claim in the perfect ("has denied"), after "earlier" or as a standing
     // position ("Moscow denies") was made before the report's day: its date is unknown, and
     // no later claim of the speaker's lends it one.
-    let background = date.is_none() && background(text, &d, timexes);
+    let background = date.is_none()
+        && !recent_span(text, &d, timexes, published)
+        && background(text, &d, timexes);
     let cued = date.is_some() || background;
     let date = match date {
         Some(date) => date,
@@ -427,6 +429,53 @@ fn day_closing_object(
 /// A day-precise time expression on or before the report's day.
 fn before_speech(t: &Timex, published: DateValue) -> bool {
     speech_day(t, published) && t.resolved.precision == Precision::Day
+}
+
+/// Days before the report's day that a span opened by "since" may start and still make a
+/// perfect claim the day's news.
+const RECENT_SPAN_DAYS: i64 = 2;
+
+/// A claim in the perfect that reports on a span reaching up to the report's day is that
+/// day's news, not background: "Activists have reported sporadic violence since the truce
+/// came into force on Monday" (a day after "since" at most two days back), "the envoy has
+/// applauded the drop in violence in the 24 hours since the truce began" (a span of hours).
+fn recent_span(text: &str, d: &Draft, timexes: &[Timex], published: DateValue) -> bool {
+    let after = text.get(d.cue.end..d.sentence.end).unwrap_or("");
+    let words: Vec<&str> = after
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let hours = words
+        .windows(2)
+        .any(|w| !w[0].is_empty() && w[0].bytes().all(|b| b.is_ascii_digit()) && w[1] == "hours");
+    if hours {
+        return true;
+    }
+    let Some(since) = find_word(after, "since").map(|i| d.cue.end + i) else {
+        return false;
+    };
+    let Some(now) = published.date else {
+        return false;
+    };
+    let first = timexes.partition_point(|t| t.span.start <= since);
+    timexes[first..]
+        .iter()
+        .take_while(|t| t.span.end <= d.sentence.end)
+        .any(|t| {
+            t.resolved.precision == Precision::Day
+                && t.resolved
+                    .date
+                    .is_some_and(|x| (0..=RECENT_SPAN_DAYS).contains(&(now - x).num_days()))
+        })
+}
+
+/// Byte offset of `word` in `text` as a whole word, lower case.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Whether `text` opens with `phrase` as whole words ("at the time," but not "at the timer").

@@ -2069,6 +2069,27 @@ fn background_claims_have_no_date() {
             "Moscow denied any involvement in the attack.",
             &[Some(day(15))],
         ),
+        // a perfect reporting on a span that reaches the report's day, or "meanwhile"
+        (
+            "Activists have reported sporadic shelling since the truce came into force on Tuesday in the north.",
+            &[Some(day(15))],
+        ),
+        (
+            "The envoy has welcomed the drop in violence in the 24 hours since the truce began.",
+            &[Some(day(15))],
+        ),
+        (
+            "Meanwhile, the envoy has welcomed the drop in violence.",
+            &[Some(day(15))],
+        ),
+        (
+            "The ministry has said since March 2 that the talks would go on.",
+            &[None],
+        ),
+        (
+            "The Kremlin has denied any role since the attack.",
+            &[None],
+        ),
         // a time expression before the cue places the claim
         (
             "Earlier on Tuesday the minister said the border would stay open.",
