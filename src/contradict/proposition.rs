@@ -105,6 +105,9 @@ struct Act {
     agent: Doer,
     wording: String,
     re: Regex,
+    /// The pattern spells a negator of its own ("never left international waters", "ended
+    /// without agreement"): a negator inside its match is the row's, not the sentence's.
+    own_negator: bool,
 }
 
 fn word_regex(pattern: &str) -> Regex {
@@ -174,6 +177,9 @@ static ACTS: Lazy<Vec<Act>> = Lazy::new(|| {
             },
             wording: c[4].clone(),
             re: word_regex(&c[5]),
+            own_negator: POSITIONS
+                .negation
+                .is_match(&c[5].replace(['(', ')', '?', ':', '|'], " ")),
         })
         .collect()
 });
@@ -1043,8 +1049,9 @@ fn stance(
         None => clause.max(start.saturating_sub(60)),
     });
     // A negator inside an act's own words counts ("had nothing to do with"); an antonym row
-    // already states the negative ("ended without agreement"), so only what precedes it does.
-    let window = if act.sign == Stance::Denies {
+    // that spells its negative ("ended without agreement") already states it, so only what
+    // precedes it does ("our soldiers did not cross the border" is the sentence's negator).
+    let window = if act.sign == Stance::Denies && act.own_negator {
         &text[lo..start]
     } else {
         &text[lo..end]
@@ -3185,6 +3192,20 @@ mod tests {
             "KGZGOV",
             "said",
             "our servicemen did not cross the line",
+            false,
+            Some((l, Some("KGZ"), 1)),
+        );
+        check(
+            "TJKGOV",
+            "said",
+            "Kyrgyz soldiers crossed the border near the reservoir",
+            false,
+            Some((l, Some("KGZ"), -1)),
+        );
+        check(
+            "TJKGOV",
+            "said",
+            "troops in unmarked uniforms crossed the border",
             false,
             Some((l, None, -1)),
         );
