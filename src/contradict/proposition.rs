@@ -517,14 +517,19 @@ fn own_act(r: &Reading, p: &Proposition) -> bool {
 /// "our jets shot down the bomber after it violated our airspace": a side reporting its own act
 /// gives the reason in a clause after it, and the reason is what the claim puts forward (and
 /// what the other side disputes): the proposition of the first act the clause names, when
-/// it has one.
+/// it has one. With no reason given, where the act was done is what is disputed ("our navy
+/// seized the trawler inside our economic zone"): a place named after the act.
 fn reason_after(r: &Reading, from: usize) -> Option<Proposition> {
-    let at = REASON.find_at(r.text, from)?;
-    let next = main_act(r.text, at.end())?;
-    match read_act(r, &next) {
-        Read::Done(Some(q)) if q.act != "responsible" => Some(q),
+    let reason = REASON.find_at(r.text, from).and_then(|at| {
+        match read_act(r, &main_act(r.text, at.end())?) {
+            Read::Done(Some(q)) if q.act != "responsible" => Some(q),
+            _ => None,
+        }
+    });
+    reason.or_else(|| match read_act(r, &main_act(r.text, from)?) {
+        Read::Done(Some(q)) if q.act == "located" => Some(q),
         _ => None,
-    }
+    })
 }
 
 /// What opens the reason for an act: "after it violated …", "because it ignored …", "for
@@ -2427,6 +2432,37 @@ mod tests {
                 "the Armenian helicopter was shot down",
                 None,
             ),
+            // A passive accusation: the party right after "by"; none named, no proposition.
+            (
+                "COLGOV",
+                "said",
+                "the poisoned journalist had been targeted by Ecuadorean agents",
+                Some((r, Some("ECU"), 1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "the patrol was ambushed by Ecuadorian troops near the river",
+                Some((r, Some("ECU"), 1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "the patrol was ambushed by unknown gunmen",
+                None,
+            ),
+            (
+                "COLGOV",
+                "said",
+                "hackers from Venezuela broke into the electoral commission's servers",
+                Some((r, Some("VEN"), 1)),
+            ),
+            (
+                "VENGOV",
+                "said",
+                "Venezuela never broke into any computer systems",
+                Some((r, Some("VEN"), -1)),
+            ),
             // A deal is not harm: "struck" stays the agreement's verb.
             (
                 "RUSGOV",
@@ -2963,6 +2999,21 @@ mod tests {
             "the survey ship never left international waters",
             false,
             Some(("located", None, -1)),
+        );
+        // An exclusive economic zone is a party's waters too.
+        check(
+            "ECUMIL",
+            "said",
+            "it had seized a Peruvian trawler fishing illegally inside Ecuador's exclusive economic zone",
+            false,
+            Some(("located", Some("ECU"), 1)),
+        );
+        check(
+            "VNMGOV",
+            "said",
+            "the survey ship entered our exclusive economic zone",
+            false,
+            Some(("located", Some("VNM"), 1)),
         );
         // Leaving a party's airspace is the opposite of being inside it; a negator flips it.
         check(
