@@ -377,6 +377,14 @@ table!(
     "Occasion words of claim dates: earlier occasions, scene openers, day-after, same-day replies."
 );
 
+table!(
+    WORD_CLASSES,
+    "word_classes.tsv",
+    3,
+    3,
+    "Word classes of own-words propositions: synonyms and antonyms of one class word."
+);
+
 /// Every embedded TSV table (the stopword list is words, not rows).
 pub const ALL: &[Table] = &[
     CUES,
@@ -417,6 +425,8 @@ pub const ALL: &[Table] = &[
     SPEAKER_LINKS,
     // claim dates
     OCCASIONS,
+    // own-words propositions
+    WORD_CLASSES,
 ];
 
 #[cfg(test)]

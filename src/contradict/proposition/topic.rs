@@ -12,6 +12,10 @@
 //! "the aircraft had filed a flight plan" against "it had filed no flight plan". Nothing here
 //! names a story: the words are the claims' own.
 
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+
 use super::clause::clause_start;
 use super::doers::mention_side;
 use super::{conditional, Proposition, Reading, POSITIONS};
@@ -43,6 +47,26 @@ pub(super) fn read(r: &Reading) -> Option<Proposition> {
     // a resolve, not a fact.
     if negator.is_some_and(|m| pos.modal_before.is_match(&text[..m.start()])) {
         return None;
+    }
+    // "the footage is fake": an antonym of a class word denies the class ("authentic") as a
+    // negator would; with a negator too ("it is not fake") the clause is read as neither.
+    let opposite = opposite(text, &r.mentions);
+    if negator.is_some() && opposite.is_some() {
+        return None;
+    }
+    if let Some((at, class)) = opposite {
+        let (start, end) = clause(text, at);
+        if conditional(&text[clause_start(text, start)..at]) {
+            return None;
+        }
+        return Some(about(
+            Stance::Denies,
+            r.claim.denial,
+            wording(&text[start..end]),
+            vec![class.chars().take(STEM).collect()],
+            stems(text, start, end, &r.mentions),
+            parties(&r.mentions, start, end),
+        ));
     }
     match negator {
         Some(m) => {
@@ -260,18 +284,60 @@ fn stems(text: &str, start: usize, end: usize, mentions: &[ActorMention]) -> Vec
                 .chars()
                 .next()
                 .map_or(0, char::len_utf8);
-        if word.chars().count() < 3 || !word.chars().all(char::is_alphabetic) || named(at) {
+        // Only a mention's names: "the Peruvian ambassador" is about an ambassador.
+        let name = word.chars().next().is_some_and(char::is_uppercase) && named(at);
+        if word.chars().count() < 3 || !word.chars().all(char::is_alphabetic) || name {
             continue;
         }
         let lower = word.to_lowercase();
         if crate::thread::is_stopword(&lower) {
             continue;
         }
-        out.push(lower.chars().take(STEM).collect());
+        // "footage" is a video, "rigged" names fairness (denied, [`opposite`]).
+        let word = CLASSES
+            .get(&lower)
+            .map_or(lower.as_str(), |(class, _)| class);
+        out.push(word.chars().take(STEM).collect());
     }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Word classes (`word_classes.tsv`): a word's class word and whether it names the class (1)
+/// or its opposite (-1).
+static CLASSES: Lazy<HashMap<String, (String, i8)>> = Lazy::new(|| {
+    let table = &crate::data::WORD_CLASSES;
+    crate::data::rows(table.file, table.text, table.min_cols, table.max_cols)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .iter()
+        .map(|row| {
+            let sign = if row.col(2) == "-1" { -1 } else { 1 };
+            (row.col(0).to_string(), (row.col(1).to_string(), sign))
+        })
+        .collect()
+});
+
+/// The first word of `text` that states a class's opposite ("fake", "rigged"), outside actor
+/// mentions: its byte offset and its class word.
+fn opposite(text: &str, mentions: &[ActorMention]) -> Option<(usize, &'static str)> {
+    let mut at = 0;
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let start = at;
+        at += word.len()
+            + text[at + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        let named = mentions
+            .iter()
+            .any(|m| m.span.start <= start && start < m.span.end);
+        match CLASSES.get(&word.to_lowercase()) {
+            Some((class, -1)) if !named => return Some((start, class.as_str())),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The stem of the first content word of `text[start..end]` ([`stems`]).
@@ -394,6 +460,35 @@ mod tests {
                 "No drone was ever found",
                 false,
             ),
+            // an antonym denies its class word ("word_classes.tsv"); two names of one thing
+            // are one word
+            (
+                "the election had been rigged in dozens of districts",
+                "the vote was free and fair",
+                true,
+            ),
+            (
+                "the protest turned violent after dark",
+                "the rally had been entirely peaceful",
+                true,
+            ),
+            (
+                "the photos of the camp were doctored",
+                "the images of the camp are genuine",
+                true,
+            ),
+            // a party's name inside a mention says who; its title word says what
+            (
+                "the Peruvian ambassador had not been recalled",
+                "the ambassador had been recalled to Lima",
+                true,
+            ),
+            // the class alone is no shared question: another thing called fair
+            (
+                "the election had been rigged",
+                "the price offered for the trawler was fair",
+                false,
+            ),
             // the noun denied must be the other's: "alerts" is not in the other claim
             (
                 "no alerts concerning the fresh produce had been recorded",
@@ -413,6 +508,9 @@ mod tests {
     fn what_is_a_negated_fact() {
         let cases: &[(&str, Option<i8>)] = &[
             ("Gas supply to the city has not been disrupted", Some(-1)),
+            // an antonym denies as a negator does; with a negator too, neither
+            ("the footage of the clash was doctored", Some(-1)),
+            ("the footage of the clash was not doctored", None),
             (
                 "the ministry didn't receive any request from the embassy",
                 Some(-1),
