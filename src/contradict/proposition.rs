@@ -1383,6 +1383,13 @@ mod tests {
                 Some((h, None, -1)),
             ),
             (
+                "PERMIL",
+                "said",
+                "its jets struck only rebel positions and no civilians were harmed",
+                false,
+                Some((h, None, -1)),
+            ),
+            (
                 "CHLGOV",
                 "said",
                 "the bombs missed their target and fell in a forest",
@@ -2469,6 +2476,19 @@ mod tests {
                 "said",
                 "the two sides struck a deal",
                 Some(("agree", None, 1)),
+            ),
+            // A party agreeing to a truce: the agreement's question, denied or not.
+            (
+                "PERGOV",
+                "said",
+                "Ecuador had agreed to a ceasefire",
+                Some(("agree", None, 1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "Quito had never agreed to any ceasefire",
+                Some(("agree", None, -1)),
             ),
         ];
         for &(code, cue, text, expect) in cases {
