@@ -116,3 +116,64 @@ fn a_reply_that_denies_nothing_meets_no_accusation() {
         );
     }
 }
+
+/// Disputes of other kinds (issue 12), one page a day: a claim and the other side's reply in
+/// other words, through extraction. `true` when the two must meet, `false` when they must not.
+const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
+    // a border crossed is the crossers' own territory left
+    (
+        "Ecuador said on Friday that Peruvian troops crossed the border near Zarumilla.",
+        "Peru rejected the charge, saying its soldiers never left Peruvian territory.",
+        true,
+    ),
+    // a passive accusation names its doer after "by"
+    (
+        "Colombian police said on Friday the journalist had been targeted by Ecuadorean agents.",
+        "Ecuador called the accusation a fabrication and denied any link to the poisoning.",
+        true,
+    ),
+    // where a side's own act was done
+    (
+        "The Ecuadorean navy said on Friday it had seized a Peruvian trawler fishing inside Ecuador's exclusive economic zone.",
+        "Peru's foreign ministry said the trawler was operating in international waters when it was boarded.",
+        true,
+    ),
+    // an antonym denies its class, two names of one thing are one word
+    (
+        "The Peruvian opposition said on Friday the election had been rigged in dozens of districts.",
+        "Peru's electoral commission said the vote was free and fair.",
+        true,
+    ),
+    (
+        "Peru's foreign ministry said on Friday the ambassador had been recalled to Lima.",
+        "Ecuador said the Peruvian ambassador had not been recalled.",
+        true,
+    ),
+    // agreeing to a truce is the agreement's question
+    (
+        "Peru's foreign ministry said on Friday that Ecuador had agreed to a ceasefire.",
+        "Ecuador's foreign minister denied that Quito had agreed to any ceasefire.",
+        true,
+    ),
+    // another thing called fair is no answer to a rigged vote
+    (
+        "The Peruvian opposition said on Friday the election had been rigged in dozens of districts.",
+        "Ecuador's trade minister said the price offered for the trawler was fair.",
+        false,
+    ),
+];
+
+#[test]
+fn disputes_of_other_kinds_meet_their_replies() {
+    let mut wrong = Vec::new();
+    for &(a, b, expect) in OTHER_DISPUTES {
+        let mut claims = stored(1, (2019, 6, 14), a);
+        claims.extend(stored(2, (2019, 6, 15), b));
+        let found = detect("t", &claims, &[], &Options::default());
+        let met = found.iter().any(|c| c.a / 100 != c.b / 100);
+        if met != expect {
+            wrong.push(format!("{a} / {b}: met {met}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
