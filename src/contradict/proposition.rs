@@ -203,6 +203,7 @@ struct Positions {
     condition: Regex,
     accused: Regex,
     concession: Regex,
+    correction: Regex,
     modal: Regex,
     /// A whole cue that asks another party to act (`directive`).
     directive: Regex,
@@ -247,6 +248,7 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
         incident: join("incident"),
         condition: join("condition"),
         concession: join("concession"),
+        correction: join("correction"),
         directive: framed("directive", "^", "$"),
         appraisal: framed("appraisal", "^", "$"),
         charge_or_act: Regex::new(&format!(
@@ -266,7 +268,14 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
 /// The text grants part of the other position (a `concession` of `positions.tsv`: "there are
 /// some incidents, but the pause is largely respected"): it takes neither side of it.
 pub fn concedes(text: &str) -> bool {
-    POSITIONS.concession.is_match(text)
+    // "they were not spies but reporters": a "but" that corrects what "not" denies grants
+    // nothing.
+    POSITIONS.concession.find_iter(text).any(|m| {
+        !POSITIONS
+            .correction
+            .find_iter(text)
+            .any(|c| c.start() <= m.start() && m.end() <= c.end())
+    })
 }
 
 /// Whether the whole word `noun` names a charge ("the accusation", `charge` rows of
@@ -2309,6 +2318,33 @@ mod tests {
             false,
             Some(("agree", None, -1)),
         );
+    }
+
+    #[test]
+    fn a_correction_is_no_concession() {
+        let cases: &[(&str, bool)] = &[
+            (
+                "there are some incidents, but the pause is largely respected",
+                true,
+            ),
+            ("the talks are difficult but still going", true),
+            ("the truce is not perfect but largely holding", true),
+            (
+                "the two journalists were not spies but reporters on assignment",
+                false,
+            ),
+            ("the blast was not an attack but an accident", false),
+            // a correction and a concession in one claim: the concession counts
+            (
+                "they were not spies but reporters, although one had served in the army",
+                true,
+            ),
+            // an adjective in -ous is no plural noun
+            ("the situation is not dangerous but tense", true),
+        ];
+        for &(text, expect) in cases {
+            assert_eq!(concedes(text), expect, "{text}");
+        }
     }
 
     #[test]

@@ -155,6 +155,12 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Ecuador's foreign minister denied that Quito had agreed to any ceasefire.",
         true,
     ),
+    // "not X but Y" corrects, it concedes nothing
+    (
+        "Peru's interior ministry said on Friday that the two detained Ecuadorian journalists were spies.",
+        "Ecuador's foreign ministry said the two journalists were not spies but reporters on assignment.",
+        true,
+    ),
     // another thing called fair is no answer to a rigged vote
     (
         "The Peruvian opposition said on Friday the election had been rigged in dozens of districts.",
