@@ -672,6 +672,11 @@ fn mentions() {
             "An airstrike hit a rebel-held district, Russian-backed forces said.",
             "",
         ),
+        // hyphenated Americans are Americans
+        (
+            "Not all Cuban-Americans insist that the boy stay.",
+            "Americans=USAGOV",
+        ),
         (
             "The Britain-based Syrian Observatory for Human Rights said U.S.-backed rebels fired.",
             "Syrian Observatory for Human Rights=SYRNGO; U.S.-backed rebels=SYRREB",
