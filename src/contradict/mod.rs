@@ -1134,10 +1134,14 @@ pub fn proposition(p: &Pair) -> Cow<'static, str> {
         .find_map(|it| it.prop.as_ref().filter(|q| q.agent.is_some()))
         // A proposition read from the claims' own words is worded by the claim that asserts it.
         .or(p.x.prop.as_ref())
+        // Not a claim that denies by its stance: "it was 'simply false' that the accord granted
+        // impunity" asserts its own words, but denies the impunity.
         .or_else(|| {
-            [p.x, p.y]
-                .into_iter()
-                .find_map(|it| it.topic.as_ref().filter(|q| q.position == Stance::Asserts))
+            [p.x, p.y].into_iter().find_map(|it| {
+                it.topic
+                    .as_ref()
+                    .filter(|q| q.position == Stance::Asserts && it.stance != Stance::Denies)
+            })
         });
     let frame = match prop {
         // A deal has parties, not a doer: name the two sides, as the agreement frame does.
