@@ -145,7 +145,7 @@ static DATELINE: Lazy<Narrowed> = Lazy::new(|| {
     let md = month_day_group();
     Narrowed::new(
         &format!(
-            r"^(?P<city>\p{{Lu}}[\p{{Lu}}\p{{M}}.'’ -]*\p{{Lu}}\.?)(?:,\s*\p{{Lu}}[\p{{L}}.'’ -]*?\p{{L}}\.?){{0,2}}{md}\s*\((?P<agency>[^()]{{2,40}})\)\s*(?:[—–-]{{1,2}}|:|_)\s*"
+            r"^(?P<city>\p{{Lu}}[\p{{Lu}}\p{{M}}.'’ -]*\p{{Lu}}\.?)(?:,\s*\p{{Lu}}[\p{{L}}.'’ -]*?\p{{L}}\.?){{0,2}}{md}\s*\((?P<agency>[^()]{{2,40}})\)\s*(?:[—–-]{{1,2}}|:|_{{1,2}})\s*"
         ),
         false,
     )
@@ -168,7 +168,7 @@ static DATELINE_BARE: Lazy<Narrowed> = Lazy::new(|| {
 /// agency's name in brackets.
 static DATELINE_TITLE_CASE: Lazy<Narrowed> = Lazy::new(|| {
     Narrowed::new(
-        r"^(?P<city>\p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+){0,2})(?:,\s*\p{Lu}[\p{L}.'’ -]*?\p{L}\.?){0,2}\s*\((?P<agency>[^()]{2,40})\)\s*(?:[—–-]{1,2}|:|_)\s*",
+        r"^(?P<city>\p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+){0,2})(?:,\s*\p{Lu}[\p{L}.'’ -]*?\p{L}\.?){0,2}\s*\((?P<agency>[^()]{2,40})\)\s*(?:[—–-]{1,2}|:|_{1,2})\s*",
         false,
     )
 });

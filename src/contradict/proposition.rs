@@ -2328,6 +2328,13 @@ mod tests {
                 true,
             ),
             ("the talks are difficult but still going", true),
+            ("the truce is not flawless but largely holding", true),
+            ("they were not spies, but journalists", false),
+            (
+                "the building was not a military target but a hospital",
+                false,
+            ),
+            ("the men were not Ecuadorean agents but smugglers", false),
             ("the truce is not perfect but largely holding", true),
             (
                 "the two journalists were not spies but reporters on assignment",
@@ -2512,6 +2519,32 @@ mod tests {
                 "said",
                 "the two sides struck a deal",
                 Some(("agree", None, 1)),
+            ),
+            // A demand to agree, or agreeing to discuss, is no agreement.
+            (
+                "ECUGOV",
+                "said",
+                "the rebels must agree to a ceasefire",
+                None,
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the two sides agreed to discuss a truce next week",
+                None,
+            ),
+            // A passive's "by" needs a doer: sanctions accuse no one.
+            (
+                "VENGOV",
+                "said",
+                "the bank was targeted by U.S. sanctions",
+                None,
+            ),
+            (
+                "PERGOV",
+                "said",
+                "protesters broke into the embassy and smashed computers",
+                None,
             ),
             // A party agreeing to a truce: the agreement's question, denied or not.
             (
@@ -3055,6 +3088,22 @@ mod tests {
             "the survey ship never left international waters",
             false,
             Some(("located", None, -1)),
+        );
+        // Where the crossers went is no doer of the crossing.
+        check(
+            "UKRGOV",
+            "said",
+            "tanks crossed the border into Ukraine",
+            false,
+            Some(("located", None, -1)),
+        );
+        // A business zone is no party's waters.
+        check(
+            "OMNGOV",
+            "said",
+            "factories in the economic zone near the port were closed",
+            false,
+            None,
         );
         // An exclusive economic zone is a party's waters too.
         check(

@@ -133,14 +133,17 @@ pub(super) fn self_reference(
 
 /// A preposition opening the gap between an act and the actor after it: the actor is the act's
 /// object ("comply with Paris's demand", "an apology to Seoul").
-pub(super) static OBJECT_PREPOSITION: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)^\W*(?:with|to|against|for|towards?)\b").expect("valid regex"));
+pub(super) static OBJECT_PREPOSITION: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\W*(?:with|to|against|for|towards?|into|onto)\b").expect("valid regex")
+});
 
 /// "against" before a mention, with up to two words between ("the use of force against
-/// Greek ships", "a crime against the Kurdish people"): the party the act was done to, never
-/// its doer when no other party is named.
-pub(super) static TARGETED: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)\bagainst\s+(?:[\w'’-]+\s+){0,2}$").expect("valid regex"));
+/// Greek ships", "a crime against the Kurdish people"), or "into" ("tanks crossed the border
+/// into Ruritania"): the party the act was done to or the place it went, never its doer when
+/// no other party is named.
+pub(super) static TARGETED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:against|into|onto)\s+(?:[\w'’-]+\s+){0,2}$").expect("valid regex")
+});
 
 /// A preposition of place before a mention, with up to two words between ("inside Pakistan",
 /// "in northern Chile", "near the Syrian border"): the party names where the act happened, not

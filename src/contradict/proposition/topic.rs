@@ -49,24 +49,28 @@ pub(super) fn read(r: &Reading) -> Option<Proposition> {
         return None;
     }
     // "the footage is fake": an antonym of a class word denies the class ("authentic") as a
-    // negator would; with a negator too ("it is not fake") the clause is read as neither.
-    let opposite = opposite(text, &r.mentions);
-    if negator.is_some() && opposite.is_some() {
-        return None;
-    }
-    if let Some((at, class)) = opposite {
+    // negator would; with a negator in its clause ("it is not fake") or the class word itself
+    // ("peaceful until violent youths …") the clause is read as neither. A negator elsewhere
+    // is read as before.
+    if let Some((at, class)) = opposite(text, &r.mentions) {
         let (start, end) = clause(text, at);
-        if conditional(&text[clause_start(text, start)..at]) {
+        let negated = negator.is_some_and(|m| start <= m.start() && m.start() < end);
+        if negated || names_class(&text[start..end], class) {
             return None;
         }
-        return Some(about(
-            Stance::Denies,
-            r.claim.denial,
-            wording(&text[start..end]),
-            vec![class.chars().take(STEM).collect()],
-            stems(text, start, end, &r.mentions),
-            parties(&r.mentions, start, end),
-        ));
+        if negator.is_none() {
+            if conditional(&text[clause_start(text, start)..at]) {
+                return None;
+            }
+            return Some(about(
+                Stance::Denies,
+                r.claim.denial,
+                wording(&text[start..end]),
+                vec![class_stem(class)],
+                stems(text, start, end, &r.mentions),
+                parties(&r.mentions, start, end),
+            ));
+        }
     }
     match negator {
         Some(m) => {
@@ -293,11 +297,12 @@ fn stems(text: &str, start: usize, end: usize, mentions: &[ActorMention]) -> Vec
         if crate::thread::is_stopword(&lower) {
             continue;
         }
-        // "footage" is a video, "rigged" names fairness (denied, [`opposite`]).
-        let word = CLASSES
-            .get(&lower)
-            .map_or(lower.as_str(), |(class, _)| class);
-        out.push(word.chars().take(STEM).collect());
+        // "footage" is a video, "rigged" names fairness (denied, [`opposite`]); a class word is
+        // kept whole ("peaceful" is not "peace").
+        out.push(match CLASSES.get(&lower) {
+            Some((class, _)) => class_stem(class),
+            None => lower.chars().take(STEM).collect(),
+        });
     }
     out.sort_unstable();
     out.dedup();
@@ -317,6 +322,18 @@ static CLASSES: Lazy<HashMap<String, (String, i8)>> = Lazy::new(|| {
         })
         .collect()
 });
+
+/// A class word as a stem: whole, marked so that no cut word equals it ("=peaceful").
+fn class_stem(class: &str) -> String {
+    format!("={class}")
+}
+
+/// Whether `clause` holds a word naming `class` itself ("peaceful" for class "peaceful").
+fn names_class(clause: &str, class: &str) -> bool {
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(CLASSES.get(&w.to_lowercase()), Some((c, 1)) if c == class))
+}
 
 /// The first word of `text` that states a class's opposite ("fake", "rigged"), outside actor
 /// mentions: its byte offset and its class word.
@@ -474,7 +491,7 @@ mod tests {
             ),
             (
                 "the photos of the camp were doctored",
-                "the images of the camp are genuine",
+                "the images of the camp are authentic",
                 true,
             ),
             // a party's name inside a mention says who; its title word says what
@@ -482,6 +499,12 @@ mod tests {
                 "the Peruvian ambassador had not been recalled",
                 "the ambassador had been recalled to Lima",
                 true,
+            ),
+            // a class word is whole: "peaceful" is not "peace"
+            (
+                "the protest turned violent after dark",
+                "UN peacekeepers were deployed to the protest site",
+                false,
             ),
             // the class alone is no shared question: another thing called fair
             (
@@ -511,6 +534,16 @@ mod tests {
             // an antonym denies as a negator does; with a negator too, neither
             ("the footage of the clash was doctored", Some(-1)),
             ("the footage of the clash was not doctored", None),
+            // the class word and its antonym in one clause: neither
+            (
+                "the rally was peaceful until violent youths threw stones",
+                None,
+            ),
+            // a negator in another clause is read as before
+            (
+                "There was no drone in his car, and the photos were doctored",
+                Some(-1),
+            ),
             (
                 "the ministry didn't receive any request from the embassy",
                 Some(-1),

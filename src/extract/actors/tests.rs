@@ -677,6 +677,7 @@ fn mentions() {
             "Not all Cuban-Americans insist that the boy stay.",
             "Americans=USAGOV",
         ),
+        ("Russian-American talks resumed.", "Russian=RUSGOV; American=USAGOV"),
         (
             "The Britain-based Syrian Observatory for Human Rights said U.S.-backed rebels fired.",
             "Syrian Observatory for Human Rights=SYRNGO; U.S.-backed rebels=SYRREB",

@@ -440,14 +440,27 @@ const RECENT_SPAN_DAYS: i64 = 2;
 /// came into force on Monday" (a day after "since" at most two days back), "the envoy has
 /// applauded the drop in violence in the 24 hours since the truce began" (a span of hours).
 fn recent_span(text: &str, d: &Draft, timexes: &[Timex], published: DateValue) -> bool {
-    let after = text.get(d.cue.end..d.sentence.end).unwrap_or("");
-    let words: Vec<&str> = after
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    // "previously", "earlier" anywhere in the sentence keep it background.
+    let sentence = text.get(d.sentence.start..d.sentence.end).unwrap_or("");
+    if sentence
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
-    let hours = words
-        .windows(2)
-        .any(|w| !w[0].is_empty() && w[0].bytes().all(|b| b.is_ascii_digit()) && w[1] == "hours");
+        .map(word)
+        .any(|w| in_list(&BACKGROUND, &w) && !in_list(PERFECT, &w))
+    {
+        return false;
+    }
+    let after = text.get(d.cue.end..d.sentence.end).unwrap_or("");
+    let words: Vec<String> = after.split_whitespace().map(word).collect();
+    // A span of hours that ends now: "in the past 24 hours", "the 48 hours since"; not a
+    // deadline ("within 48 hours").
+    let hours = words.windows(3).any(|w| {
+        let number = !w[1].is_empty() && w[1].bytes().all(|b| b.is_ascii_digit());
+        number && w[2] == "hours" && matches!(w[0].as_str(), "past" | "last" | "the" | "previous")
+    });
     if hours {
         return true;
     }
@@ -457,17 +470,24 @@ fn recent_span(text: &str, d: &Draft, timexes: &[Timex], published: DateValue) -
     let Some(now) = published.date else {
         return false;
     };
+    // The day "since" governs: the first time expression after it, a few words on ("since
+    // the truce came into force on Tuesday"), not a later one ("…, a spokesman repeated on
+    // Monday").
     let first = timexes.partition_point(|t| t.span.start <= since);
     timexes[first..]
-        .iter()
-        .take_while(|t| t.span.end <= d.sentence.end)
-        .any(|t| {
+        .first()
+        .filter(|t| t.span.end <= d.sentence.end && t.span.start <= since + SINCE_REACH)
+        .is_some_and(|t| {
             t.resolved.precision == Precision::Day
                 && t.resolved
                     .date
                     .is_some_and(|x| (0..=RECENT_SPAN_DAYS).contains(&(now - x).num_days()))
         })
 }
+
+/// Bytes after "since" within which the day it governs starts ("since the truce came into
+/// force on Tuesday").
+const SINCE_REACH: usize = 48;
 
 /// Byte offset of `word` in `text` as a whole word, lower case.
 fn find_word(text: &str, word: &str) -> Option<usize> {

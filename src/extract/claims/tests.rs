@@ -2090,6 +2090,20 @@ fn background_claims_have_no_date() {
             "The Kremlin has denied any role since the attack.",
             &[None],
         ),
+        // a deadline of hours is no span ending now; "previously" keeps a claim background
+        (
+            "The army has vowed to retake the town within 48 hours.",
+            &[None],
+        ),
+        (
+            "The ministry has previously said the rebels had 48 hours since the truce began to leave.",
+            &[None],
+        ),
+        // the day "since" governs, not a later one
+        (
+            "The ministry has denied any role since the attack, which the rebels blamed on it on Tuesday.",
+            &[None],
+        ),
         // a time expression before the cue places the claim
         (
             "Earlier on Tuesday the minister said the border would stay open.",
