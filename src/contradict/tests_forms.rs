@@ -32,6 +32,7 @@ const DENIALS: &[&str] = &[
     "Ecuador denied carrying out the attack on the freighters.",
     "Ecuador said it played no role in the attack on the freighters.",
     "Ecuador's foreign minister said the charges against Quito were fabricated.",
+    "Ecuador's defence ministry branded the claims \"lies\".",
 ];
 
 /// Replies that deny nothing the accusation says: a proposal rejected, a step criticised.
