@@ -1637,6 +1637,21 @@ mod tests {
                 false,
                 Some((s, Some("VEN"), -1)),
             ),
+            // a party's weapons reaching a group
+            (
+                "PERGOV",
+                "insisted",
+                "no Peruvian weapons had reached the rebels",
+                false,
+                Some((s, Some("PER"), -1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "Peruvian rifles had ended up in the hands of the rebels",
+                false,
+                Some((s, Some("PER"), 1)),
+            ),
             (
                 "VENGOV",
                 "denied",

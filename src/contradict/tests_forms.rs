@@ -162,6 +162,18 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Ecuador's foreign ministry said the two journalists were not spies but reporters on assignment.",
         true,
     ),
+    // a party's weapons reaching a group is its supply
+    (
+        "Ecuadorian officials said on Friday that Peru had supplied weapons to the rebels.",
+        "Peru's defence minister insisted that no Peruvian weapons had reached the rebels.",
+        true,
+    ),
+    // a rejected report in other words: "shut" and "closed" are one word
+    (
+        "Peru said on Friday that Ecuador had shut its embassy in Lima.",
+        "Ecuador's foreign ministry dismissed as \"fake news\" reports that the embassy had been closed.",
+        true,
+    ),
     // another thing called fair is no answer to a rigged vote
     (
         "The Peruvian opposition said on Friday the election had been rigged in dozens of districts.",
