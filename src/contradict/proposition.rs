@@ -465,8 +465,13 @@ pub fn of_claim_and_topic(claim: &Claim) -> (Option<Proposition>, Option<Proposi
         Some(found) => (with_act(&r, found), None),
         None => match without_act(&r) {
             // A denial or dismissal that names no act ("denied reports that the writer had
-            // been killed at the consulate") also denies, in its own words, what it rejects.
-            Some(p) => (Some(p), topic::rejected(&r)),
+            // been killed at the consulate") also denies, in its own words, what it rejects;
+            // one that denies in its own words ("the video of the strike was fake") that.
+            Some(p) => (
+                Some(p),
+                topic::rejected(&r)
+                    .or_else(|| topic::read(&r).filter(|t| t.position == Stance::Denies)),
+            ),
             None => (None, topic::read(&r)),
         },
     }

@@ -174,6 +174,12 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Ecuador's foreign ministry dismissed as \"fake news\" reports that the embassy had been closed.",
         true,
     ),
+    // a dismissal that denies in its own words: "fake" is not "authentic"
+    (
+        "The Peruvian defence ministry said on Friday the video of the strike was fake.",
+        "Ecuadorian officials said the footage of the strike was authentic.",
+        true,
+    ),
     // another thing called fair is no answer to a rigged vote
     (
         "The Peruvian opposition said on Friday the election had been rigged in dozens of districts.",
