@@ -46,6 +46,7 @@ use super::{
     pair_weight, proposition, same_target, Block, Class, Group, Item, Options, Pair, Rule,
 };
 use crate::extract::timex::calendar::MONTHS;
+use crate::extract::words::whole_word;
 use crate::model::{ContradictionKind, Stance};
 
 pub const RULE: Rule = Rule {
@@ -241,12 +242,6 @@ pub(super) fn months_named(text: &str) -> u16 {
             mask
         }
     })
-}
-
-/// The bytes `i..i + len` of `text` are a whole word.
-fn whole_word(text: &str, i: usize, len: usize) -> bool {
-    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    !alnum(text[..i].chars().next_back()) && !alnum(text[i + len..].chars().next())
 }
 
 /// (earlier, later) by date, then id.

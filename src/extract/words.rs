@@ -26,6 +26,13 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// The bytes `i..i + len` of `text` are a whole word: no letter or digit (of any script) on
+/// either side ("since" in "ever since then", not in "sinced").
+pub fn whole_word(text: &str, i: usize, len: usize) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !alnum(text[..i].chars().next_back()) && !alnum(text[i + len..].chars().next())
+}
+
 /// An ASCII letter or digit, or any byte of a non-ASCII char.
 #[inline]
 pub fn is_word_byte(b: u8) -> bool {

@@ -338,23 +338,15 @@ fn names_class(clause: &str, class: &str) -> bool {
 /// The first word of `text` that states a class's opposite ("fake", "rigged"), outside actor
 /// mentions: its byte offset and its class word.
 fn opposite(text: &str, mentions: &[ActorMention]) -> Option<(usize, &'static str)> {
-    let mut at = 0;
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        let start = at;
-        at += word.len()
-            + text[at + word.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
+    crate::extract::words::word_spans(text).find_map(|w| {
         let named = mentions
             .iter()
-            .any(|m| m.span.start <= start && start < m.span.end);
-        match CLASSES.get(&word.to_lowercase()) {
-            Some((class, -1)) if !named => return Some((start, class.as_str())),
-            _ => {}
+            .any(|m| m.span.start <= w.start && w.start < m.span.end);
+        match CLASSES.get(&w.slice(text).to_lowercase()) {
+            Some((class, -1)) if !named => Some((w.start, class.as_str())),
+            _ => None,
         }
-    }
-    None
+    })
 }
 
 /// The stem of the first content word of `text[start..end]` ([`stems`]).

@@ -69,8 +69,8 @@ pub(super) fn finish(
     // position ("Moscow denies") was made before the report's day: its date is unknown, and
     // no later claim of the speaker's lends it one.
     let background = date.is_none()
-        && !recent_span(text, &d, timexes, published)
-        && background(text, &d, timexes);
+        && background(text, &d, timexes)
+        && !recent_span(text, &d, timexes, published);
     let cued = date.is_some() || background;
     let date = match date {
         Some(date) => date,
@@ -239,6 +239,11 @@ fn names_an_event(text: &str, t: &Timex) -> bool {
 
 /// Perfect auxiliaries: closed-class grammar, in `background` of `claim_words.tsv` too.
 const PERFECT: &[&str] = &["has", "have", "had"];
+
+/// A background word that is no perfect auxiliary: "earlier", "previously", "formerly".
+fn earlier_word(w: &str) -> bool {
+    in_list(&BACKGROUND, w) && !in_list(PERFECT, w)
+}
 
 /// The phrases of one kind of `occasions.tsv`.
 fn occasions(kind: &str) -> Vec<&'static str> {
@@ -449,7 +454,7 @@ fn recent_span(text: &str, d: &Draft, timexes: &[Timex], published: DateValue) -
     if sentence
         .split_whitespace()
         .map(word)
-        .any(|w| in_list(&BACKGROUND, &w) && !in_list(PERFECT, &w))
+        .any(|w| earlier_word(&w))
     {
         return false;
     }
@@ -491,11 +496,9 @@ const SINCE_REACH: usize = 48;
 
 /// Byte offset of `word` in `text` as a whole word, lower case.
 fn find_word(text: &str, word: &str) -> Option<usize> {
-    text.match_indices(word).map(|(i, _)| i).find(|&i| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    text.match_indices(word)
+        .map(|(i, _)| i)
+        .find(|&i| crate::extract::words::whole_word(text, i, word.len()))
 }
 
 /// Whether `text` opens with `phrase` as whole words ("at the time," but not "at the timer").
@@ -548,10 +551,10 @@ fn background(text: &str, d: &Draft, timexes: &[Timex]) -> bool {
         let present = text
             .get(d.cue.start..d.cue.end)
             .is_some_and(|c| c.split_whitespace().count() == 1 && c.ends_with('s'));
-        let marked = between.split_whitespace().map(word).any(|w| {
-            (in_list(&BACKGROUND, &w) && !in_list(PERFECT, &w))
-                || (present && in_list(&STANDING, &w))
-        });
+        let marked = between
+            .split_whitespace()
+            .map(word)
+            .any(|w| earlier_word(&w) || (present && in_list(&STANDING, &w)));
         if marked {
             return true;
         }
@@ -567,9 +570,7 @@ fn background(text: &str, d: &Draft, timexes: &[Timex]) -> bool {
         .next()
         .map(word)
         .unwrap_or_default();
-    let earlier = [next, opener]
-        .iter()
-        .any(|w| in_list(&BACKGROUND, w) && !in_list(PERFECT, w));
+    let earlier = [next, opener].iter().any(|w| earlier_word(w));
     if earlier {
         return true;
     }
