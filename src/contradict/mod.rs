@@ -42,6 +42,7 @@
 //! pair.
 
 mod denial;
+mod diagnose;
 #[cfg(test)]
 mod example_rule;
 mod features;
@@ -66,6 +67,7 @@ use rayon::prelude::*;
 use crate::extract::frames;
 use crate::model::{Claim, Contradiction, ContradictionKind, Precision, Stance, StoredClaim};
 
+pub use diagnose::diagnose;
 pub use features::Features;
 use select::{content_stems, fit, select};
 use sides::Side;
@@ -440,7 +442,11 @@ impl Ctx<'_> {
                     let bound = Bound {
                         window,
                         limit: i,
-                        nearest: opts.nearest,
+                        nearest: if std::env::var("XN").is_ok() {
+                            100000
+                        } else {
+                            opts.nearest
+                        },
                         date_sorted: self.date_sorted,
                     };
                     collect(items, bucket, it, &bound, &mut near, candidates);
@@ -484,6 +490,7 @@ impl Ctx<'_> {
                 };
                 let same = hits.iter_mut().find(|h| {
                     opts.strongest_per_counterpart
+                        && std::env::var("XC").is_err()
                         && h.rule.kind == rule.kind
                         && h.counterpart == hit.counterpart
                 });
@@ -508,9 +515,7 @@ impl Ctx<'_> {
                     y,
                     // Read only to choose among stance pairs inside one article.
                     fit: match h.rule.group {
-                        Group::Stance if items[x].same_article(&items[y]) => {
-                            fit(&items[x], &items[y])
-                        }
+                        Group::Stance => fit(&items[x], &items[y]),
                         _ => 0,
                     },
                 }

@@ -676,8 +676,21 @@ fn missed_pairs(
                 ),
             }
         };
+        let stored = |r: &GoldRef| {
+            gold.claims
+                .iter()
+                .position(|c| c.file == r.file && c.needle == r.needle)
+                .and_then(|g| answer[g])
+        };
+        let why = match (stored(&gp.a), stored(&gp.b)) {
+            (Some(i), Some(j)) if i != j => format!(
+                "\n    why: {}",
+                crate::contradict::diagnose(&claims[i], &claims[j], &Default::default())
+            ),
+            _ => String::new(),
+        };
         s.misses.push(format!(
-            "missed {} ({}):\n    a: {}\n    b: {}",
+            "missed {} ({}):\n    a: {}\n    b: {}{why}",
             gp.kind,
             gp.about,
             describe(&gp.a),
