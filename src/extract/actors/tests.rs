@@ -465,6 +465,11 @@ fn role_forms() {
         ("his widow", "NGOCVL anonymous his widow"),
         ("his fiancee", "NGOCVL anonymous his fiancee"),
         ("his brother", "NGOCVL anonymous his brother"),
+        // by trade or kin: no state's voice either
+        ("a Miami businessman", "NGOCVL anonymous businessman"),
+        ("a law professor", "NGOCVL anonymous a law professor"),
+        ("the boy's father", "NGOCVL anonymous father"),
+        ("Cuban protesters", "CUBNGO anonymous Cuban protesters"),
         ("the newspaper", "NGOMED organisation the newspaper"),
         (
             "a German newspaper",
@@ -555,7 +560,8 @@ fn pro_side_speakers() {
         Some("RUSGOV")
     );
     assert_eq!(code("pro-Iranian media").as_deref(), Some("IRNGOV"));
-    assert_eq!(code("a professor of history"), None);
+    // "pro" inside "professor" is no side: a professor is a private person
+    assert_eq!(code("a professor of history").as_deref(), Some("NGOCVL"));
 }
 
 /// A body a party runs, controls or leads speaks for that party; a sponsor ("-backed") or a
