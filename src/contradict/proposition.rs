@@ -913,10 +913,21 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
     // shows its responsibility").
     let placed =
         |m: &&ActorMention| act.act == HARM && LOCATIVE.is_match(&text[subject_from..m.span.start]);
+    // A mention whose head noun opens the act's words is named before it too when its party
+    // is ("Russian troops remained in the area": the title "troops" makes the mention and
+    // starts the act); one whose party word is inside the act ("the Finnish drone crashed",
+    // read from "Finnish") is not.
+    let named_before = |m: &&ActorMention| {
+        m.span.end <= start
+            || (m.span.start < start
+                && m.span.end <= end
+                && text[m.span.start..start].chars().any(char::is_uppercase))
+    };
     let before = mentions
         .iter()
         .filter(named)
-        .filter(|m| m.span.end <= start && m.span.start >= subject_from)
+        .filter(named_before)
+        .filter(|m| m.span.start >= subject_from)
         .filter(|m| !placed(m))
         .max_by_key(|m| m.span.end);
     let self_ref = self_reference(text, found, clause, before);
@@ -1693,6 +1704,20 @@ mod tests {
                 "Russian tanks are still inside the valley",
                 false,
                 Some((d, Some("RUS"), 1)),
+            ),
+            (
+                "AZEGOV",
+                "said",
+                "Armenian troops remained in the border area",
+                false,
+                Some((d, Some("ARM"), 1)),
+            ),
+            (
+                "ARMMIL",
+                "said",
+                "Armenia withdrew its troops from the border area on Thursday",
+                false,
+                Some((d, Some("ARM"), -1)),
             ),
             (
                 "RUSGOV",
