@@ -180,6 +180,36 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Ecuadorian officials said the footage of the strike was authentic.",
         true,
     ),
+    // troops withdrawn against troops remaining: the title opening the act names its doer
+    (
+        "Peru's defence ministry said on Friday that Peru withdrew its troops from the border area.",
+        "Ecuador's foreign ministry said that Peruvian troops remained in the border area.",
+        true,
+    ),
+    // people let go against people still held
+    (
+        "Ecuador's foreign ministry said on Friday that Ecuador released the 12 Peruvian fishermen.",
+        "Peru's foreign ministry said the fishermen were still being held in Quito.",
+        true,
+    ),
+    // a meeting with a counterpart against "no such meeting"
+    (
+        "Peru's foreign ministry said on Friday that its minister had met his Ecuadorean counterpart in Lima.",
+        "Ecuador's foreign ministry said no such meeting had taken place.",
+        true,
+    ),
+    // sheltering armed groups against "no rebels on our territory"
+    (
+        "Peru on Friday accused Ecuador of sheltering the rebels who attacked the border post.",
+        "Ecuador's interior minister said there were no rebels on Ecuadorean territory.",
+        true,
+    ),
+    // a video released is no release of the people in it
+    (
+        "Ecuador's foreign ministry said on Friday that Ecuador released a video of the Peruvian fishermen.",
+        "Peru's foreign ministry said the fishermen were still being held in Quito.",
+        false,
+    ),
     // another thing called fair is no answer to a rigged vote
     (
         "The Peruvian opposition said on Friday the election had been rigged in dozens of districts.",

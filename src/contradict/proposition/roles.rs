@@ -50,6 +50,17 @@ pub(super) fn object_origin<'m>(
     verb.then_some(subject)
 }
 
+/// Whether mention `m` is named before the act at `start..end`: it ends before the act, or
+/// its head noun opens the act's words while its party word comes first ("Russian troops
+/// remained in the area": the title "troops" makes the mention and starts the act). One whose
+/// party word is inside the act ("the Finnish drone crashed", read from "Finnish") is not.
+pub(super) fn named_before(text: &str, m: &ActorMention, start: usize, end: usize) -> bool {
+    m.span.end <= start
+        || (m.span.start < start
+            && m.span.end <= end
+            && text[m.span.start..start].chars().any(char::is_uppercase))
+}
+
 /// A party (or "our") at byte `at` inside the act's words is the object of a verb there, so
 /// acted on, not the doer ("blocked the monitors from the depots", "denied our consul
 /// access"), unless the act is about whose territory it is ("violated Ukraine's border").
@@ -65,6 +76,8 @@ pub(super) fn acted_on(text: &str, found: &Found, at: usize) -> bool {
 fn verb_object(lead: &str) -> bool {
     let mut words = lead.split_whitespace().rev();
     let mut w = words.next();
+    // A determiner, then numbers ("released the 12", "seized two"), stand between the verb and
+    // its object.
     if w.is_some_and(|x| {
         matches!(
             x.to_lowercase().as_str(),
@@ -72,6 +85,15 @@ fn verb_object(lead: &str) -> bool {
         )
     }) {
         w = words.next();
+    }
+    while w.is_some_and(|x| {
+        x.chars().all(|c| c.is_ascii_digit() || c == ',')
+            || NUMBER_WORDS.contains(&x.to_lowercase().as_str())
+    }) {
+        w = words.next();
+        if w.is_some_and(|x| matches!(x.to_lowercase().as_str(), "the" | "all" | "its" | "their")) {
+            w = words.next();
+        }
     }
     w.is_some_and(|x| {
         let x = x.to_lowercase();
@@ -82,6 +104,12 @@ fn verb_object(lead: &str) -> bool {
             || matches!(x.as_str(), "bars" | "blocks" | "denies" | "let" | "lets")
     })
 }
+
+/// Number words that may stand between a verb and its object ("detained two British sailors").
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "dozens", "both", "all", "several",
+];
 
 /// Verbs that tie a party to an act: their object is the doer ([`verb_object`]).
 const TIE_VERBS: &[&str] = &["link", "connect", "tie", "tying"];
@@ -180,6 +208,11 @@ pub(super) fn possessor<'m>(
 }
 
 /// A form of "to be" right before a verb: the verb is passive.
+/// Participles not ending in "-ed" that close a passive act ("were still being held").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "held", "kept", "taken", "seen", "hidden", "stolen", "thrown",
+];
+
 static PASSIVE_AUX: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
         .expect("valid regex")
@@ -209,6 +242,7 @@ pub(super) fn passive(text: &str, clause: usize, start: usize, end: usize) -> bo
     let at_target = matches!(last, "at" | "on" | "upon");
     let participle = (last.ends_with("ed") && last != "involved")
         || matches!(last, "down" | "out" | "made")
+        || IRREGULAR_PARTICIPLES.contains(&last)
         || (first.ends_with("ed") && at_target);
     // "shots were directed at the ship": the auxiliary inside the act's own words.
     let inner = at_target
@@ -222,5 +256,11 @@ pub(super) fn passive(text: &str, clause: usize, start: usize, end: usize) -> bo
         (before.ends_with("ed") || matches!(before, "sent" | "sold" | "made" | "built" | "given"))
             && !before.starts_with("abid")
     };
-    inner || by_agent || (participle && PASSIVE_AUX.is_match(&text[clause..start]))
+    // "have not been released": the auxiliary right before the participle, inside the act's
+    // own words (a row that spells its own negator).
+    let own_aux = participle && {
+        let cut = words.trim_end().len() - last.len();
+        PASSIVE_AUX.is_match(&words[..cut])
+    };
+    inner || by_agent || own_aux || (participle && PASSIVE_AUX.is_match(&text[clause..start]))
 }
