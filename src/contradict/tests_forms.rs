@@ -204,6 +204,18 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Ecuador's interior minister said there were no rebels on Ecuadorean territory.",
         true,
     ),
+    // an effect against none
+    (
+        "Ecuador said on Friday that its sanctions had badly hurt Peru's economy.",
+        "Peru's finance minister said the Ecuadorean sanctions had had no effect on the economy.",
+        true,
+    ),
+    // shelling against "not a single shell fired"
+    (
+        "Peru's army said on Friday that Ecuadorean artillery shelled the village of Zarumilla.",
+        "Ecuador's defence ministry said its artillery had not fired a single shell.",
+        true,
+    ),
     // a video released is no release of the people in it
     (
         "Ecuador's foreign ministry said on Friday that Ecuador released a video of the Peruvian fishermen.",

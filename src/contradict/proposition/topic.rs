@@ -492,6 +492,17 @@ mod tests {
                 "the ambassador had been recalled to Lima",
                 true,
             ),
+            // an effect named in other words, denied by a negator
+            (
+                "the sanctions had no effect on the economy",
+                "the sanctions had badly hurt the economy",
+                true,
+            ),
+            (
+                "the sanctions had no effect on the economy",
+                "the storm damaged the port",
+                false,
+            ),
             // a class word is whole: "peaceful" is not "peace"
             (
                 "the protest turned violent after dark",
