@@ -1553,6 +1553,18 @@ fn speaker_side_table() {
             "Analysts said the blast was a warning.",
             &["Analysts | NGOCVL | the blast was a warning"],
         ),
+        // A letter sent to a party speaks for its sender, not its addressee.
+        (
+            "Norway sent a letter to the UN Security Council on Friday accusing Russia of piracy.",
+            &["Norway | NORGOV | Russia of piracy"],
+        ),
+        (
+            "Norway said it had sent a letter to Sweden proposing new talks.",
+            &[
+                "Norway | NORGOV | it had sent a letter to Sweden",
+                "Norway | NORGOV | new talks",
+            ],
+        ),
         // A second scene-setting opener ("Later, at a rally in Lima,") is no subject: a
         // participle cue takes the speaker after it.
         (

@@ -656,6 +656,11 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
     // participle is the clause's own verb, never its subject.
     let after_verb = j > 1 && toks[j - 1].k == TokKind::Word && past_verb(word(text, &toks[j - 1]));
     let after_subordinator = after_subordinator || after_verb;
+    // "Iran sent a letter to the Security Council on Friday accusing …": a speaker phrase that
+    // is a channel ("a letter to X", "a statement") sent by someone is no speaker; the
+    // participle's subject is the sender's clause, not the addressee.
+    let channel_noun =
+        channel_noun || (at.participle && channel_phrase(text, toks, found.first_tok));
     if (channel_noun || after_subordinator) && at.participle {
         found.speaker = None;
         found.first_tok = None;
@@ -682,6 +687,29 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
             found.first_tok = Some(k0);
         }
     }
+}
+
+/// The speaker phrase starting at token `first` is a channel the clause's verb sent or issued:
+/// a determiner, at most one modifier, a channel noun ([`CHANNEL_NOUNS`]: "a letter", "an
+/// official note"), with a verb in "-ed" or "sent"/"wrote" right before it.
+fn channel_phrase(text: &str, toks: &[Tok], first: Option<usize>) -> bool {
+    let Some(k) = first.filter(|&k| k > 0) else {
+        return false;
+    };
+    let before = word(text, &toks[k - 1]).to_lowercase();
+    let sent = toks[k - 1].k == TokKind::Word
+        && (past_verb(&before) || matches!(before.as_str(), "sent" | "wrote" | "sends" | "writes"));
+    let det = |t: &Tok| {
+        t.k == TokKind::Word
+            && matches!(
+                word(text, t).to_lowercase().as_str(),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her"
+            )
+    };
+    let noun = |t: Option<&Tok>| {
+        t.is_some_and(|t| t.k == TokKind::Word && in_list(&CHANNEL_NOUNS, word(text, t)))
+    };
+    sent && det(&toks[k]) && (noun(toks.get(k + 1)) || noun(toks.get(k + 2)))
 }
 
 /// A word capitalised only by its place at the sentence's start and shaped like a manner
