@@ -442,11 +442,7 @@ impl Ctx<'_> {
                     let bound = Bound {
                         window,
                         limit: i,
-                        nearest: if std::env::var("XN").is_ok() {
-                            100000
-                        } else {
-                            opts.nearest
-                        },
+                        nearest: opts.nearest,
                         date_sorted: self.date_sorted,
                     };
                     collect(items, bucket, it, &bound, &mut near, candidates);
@@ -490,7 +486,6 @@ impl Ctx<'_> {
                 };
                 let same = hits.iter_mut().find(|h| {
                     opts.strongest_per_counterpart
-                        && std::env::var("XC").is_err()
                         && h.rule.kind == rule.kind
                         && h.counterpart == hit.counterpart
                 });
@@ -515,7 +510,9 @@ impl Ctx<'_> {
                     y,
                     // Read only to choose among stance pairs inside one article.
                     fit: match h.rule.group {
-                        Group::Stance => fit(&items[x], &items[y]),
+                        Group::Stance if items[x].same_article(&items[y]) => {
+                            fit(&items[x], &items[y])
+                        }
                         _ => 0,
                     },
                 }
