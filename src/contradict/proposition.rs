@@ -1584,7 +1584,9 @@ mod tests {
             ("LTUGOV", "said", "the former spy was found unconscious in Vilnius", false, None),
             ("USAGOV", "said", "the expelled intelligence officers had left the country", false, None),
             // a craft's errand is no charge of spying: where it flew is the question
-            ("GRCGOV", "said", "the plane was on a spy mission over its territory", false, Some(("located", None, 1))),
+            // "its territory" is a state's, the speaker's: a craft owns no territory
+            ("GRCGOV", "said", "the plane was on a spy mission over its territory", false, Some(("located", Some("GRC"), 1))),
+            ("ECUGOV", "said", "Peruvian warships had entered its territorial waters", false, Some(("located", Some("ECU"), 1))),
             ("GRCGOV", "said", "the engineer was a spy for Ankara", false, Some(("spy", None, 1))),
             ("GRCGOV", "said", "the two men were spies", false, Some(("spy", None, 1))),
             ("GRCGOV", "said", "the patrol boat penetrated Greek territorial waters", false, Some(("located", Some("GRC"), 1))),
@@ -1615,7 +1617,7 @@ mod tests {
     }
 
     /// People held and let go (the holder is the doer when named; a statement or a video
-    /// released is no release), armed groups sheltered, counterparts met. Invented sentences.
+    /// released is no release), armed groups sheltered, a meeting denied. Invented sentences.
     #[test]
     fn people_held_and_released_sheltered_and_met() {
         let r = "release";
@@ -1632,13 +1634,42 @@ mod tests {
                 "said",
                 "the soldiers were still being held in Baku",
                 false,
-                // a passive names its doer only after "by"
                 Some((r, None, -1)),
+            ),
+            // the nationality of people still held is theirs, not the holder's
+            (
+                "AZEGOV",
+                "said",
+                "two Azerbaijani civilians remain detained in Armenia",
+                false,
+                Some((r, None, -1)),
+            ),
+            // not people: names, villages, an evacuation
+            (
+                "ARMGOV",
+                "said",
+                "the names of the soldiers were not released",
+                false,
+                None,
+            ),
+            (
+                "SYRGOV",
+                "said",
+                "villages still held by Turkish troops were shelled",
+                false,
+                None,
+            ),
+            (
+                "INDGOV",
+                "said",
+                "India returned 324 nationals from Wuhan",
+                false,
+                None,
             ),
             (
                 "NORGOV",
                 "said",
-                "the fishermen have not been released",
+                "they have not been released",
                 false,
                 Some((r, None, -1)),
             ),
@@ -1685,20 +1716,34 @@ mod tests {
                 false,
                 None,
             ),
-            // a meeting with a counterpart, and none
             (
-                "PERGOV",
+                "PAKGOV",
                 "said",
-                "the minister had met his Ecuadorean counterpart in Lima",
+                "the camps are safe havens for refugees",
                 false,
-                Some(("meet", None, 1)),
+                None,
             ),
+            (
+                "PAKGOV",
+                "said",
+                "families sheltered from the militants in the mosque",
+                false,
+                None,
+            ),
+            // no such meeting; a meeting of minds is none
             (
                 "ECUGOV",
                 "said",
                 "no such meeting had taken place",
                 false,
                 Some(("meet", None, -1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "there was no meeting of minds on the border",
+                false,
+                None,
             ),
         ];
         check_table(cases);

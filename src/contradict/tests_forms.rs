@@ -192,12 +192,6 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Peru's foreign ministry said the fishermen were still being held in Quito.",
         true,
     ),
-    // a meeting with a counterpart against "no such meeting"
-    (
-        "Peru's foreign ministry said on Friday that its minister had met his Ecuadorean counterpart in Lima.",
-        "Ecuador's foreign ministry said no such meeting had taken place.",
-        true,
-    ),
     // sheltering armed groups against "no rebels on our territory"
     (
         "Peru on Friday accused Ecuador of sheltering the rebels who attacked the border post.",
@@ -206,7 +200,7 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
     ),
     // an effect against none
     (
-        "Ecuador said on Friday that its sanctions had badly hurt Peru's economy.",
+        "Ecuador said on Friday that its sanctions had had a severe impact on Peru's economy.",
         "Peru's finance minister said the Ecuadorean sanctions had had no effect on the economy.",
         true,
     ),
@@ -215,6 +209,18 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Peru's army said on Friday that Ecuadorean artillery shelled the village of Zarumilla.",
         "Ecuador's defence ministry said its artillery had not fired a single shell.",
         true,
+    ),
+    // "its territorial waters" are the speaker's, not the warships' owner's
+    (
+        "Ecuador said on Friday that Peruvian warships had entered its territorial waters.",
+        "Peru's navy denied reports that its warships had entered Ecuadorean waters.",
+        true,
+    ),
+    // names not released are no people still held
+    (
+        "Ecuador's foreign ministry said on Friday that Ecuador released the 12 Peruvian fishermen.",
+        "Peru's foreign ministry said the names of the fishermen were not released.",
+        false,
     ),
     // a video released is no release of the people in it
     (

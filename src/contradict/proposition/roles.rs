@@ -55,10 +55,13 @@ pub(super) fn object_origin<'m>(
 /// remained in the area": the title "troops" makes the mention and starts the act). One whose
 /// party word is inside the act ("the Finnish drone crashed", read from "Finnish") is not.
 pub(super) fn named_before(text: &str, m: &ActorMention, start: usize, end: usize) -> bool {
+    let party_word = |w: &str| {
+        w.starts_with(char::is_uppercase) && !matches!(w, "The" | "A" | "An" | "Its" | "Their")
+    };
     m.span.end <= start
         || (m.span.start < start
             && m.span.end <= end
-            && text[m.span.start..start].chars().any(char::is_uppercase))
+            && text[m.span.start..start].split_whitespace().any(party_word))
 }
 
 /// A party (or "our") at byte `at` inside the act's words is the object of a verb there, so
@@ -147,7 +150,14 @@ pub(super) fn self_reference(
                         .is_some_and(|gap| THAT.is_match(gap))
                 })
             };
-            // "it never left international waters": "it" there is the vessel, not the speaker.
+            // "it never left international waters": "it" there is the vessel, not the speaker;
+            // but "its territorial waters" are a state's, the speaker's ("Ecuador said Peruvian
+            // warships had entered its territorial waters"): a craft owns no waters.
+            let territory =
+                third && act.agent == Doer::Place && OWN_TERRITORY.is_match(&text[at..]);
+            if territory {
+                return after_before && start.saturating_sub(at) <= 30;
+            }
             let state = third && act.agent == Doer::Place;
             let object = at >= start && acted_on(text, found, at);
             after_before
@@ -158,6 +168,12 @@ pub(super) fn self_reference(
         })
         .map(|m| clause + m.start())
 }
+
+/// "its" before a state's territory: "its territorial waters", "its own airspace", "its soil".
+static OWN_TERRITORY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^its\s+(?:(?:own|territorial|national|sovereign)\s+)?(?:waters|airspace|territory|soil)\b")
+        .expect("valid regex")
+});
 
 /// A preposition opening the gap between an act and the actor after it: the actor is the act's
 /// object ("comply with Paris's demand", "an apology to Seoul").
