@@ -495,7 +495,7 @@ mod tests {
             // an effect named in other words, denied by a negator
             (
                 "the sanctions had no effect on the economy",
-                "the sanctions had badly hurt the economy",
+                "the sanctions had a severe impact on the economy",
                 true,
             ),
             (
