@@ -1617,7 +1617,7 @@ mod tests {
     }
 
     /// People held and let go (the holder is the doer when named; a statement or a video
-    /// released is no release), armed groups sheltered, a meeting denied. Invented sentences.
+    /// released is no release), armed groups sheltered, a meeting denied, a planned event put off. Invented sentences.
     #[test]
     fn people_held_and_released_sheltered_and_met() {
         let r = "release";
@@ -1742,6 +1742,35 @@ mod tests {
                 "ECUGOV",
                 "said",
                 "there was no meeting of minds on the border",
+                false,
+                None,
+            ),
+            // a planned event put off or held as planned
+            (
+                "PERGOV",
+                "said",
+                "the peace talks with Ecuador had been postponed",
+                false,
+                Some(("schedule", None, -1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the talks would go ahead as planned",
+                false,
+                Some(("schedule", None, 1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the summit remains on schedule",
+                false,
+                Some(("schedule", None, 1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the talks took place in a good atmosphere",
                 false,
                 None,
             ),

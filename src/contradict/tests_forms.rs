@@ -222,6 +222,12 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Peru's foreign ministry said the names of the fishermen were not released.",
         false,
     ),
+    // talks put off against talks going ahead
+    (
+        "Peru said on Friday that the peace talks with Ecuador had been postponed.",
+        "Ecuador's foreign minister said the talks would go ahead as planned.",
+        true,
+    ),
     // a video released is no release of the people in it
     (
         "Ecuador's foreign ministry said on Friday that Ecuador released a video of the Peruvian fishermen.",
