@@ -90,7 +90,8 @@ fn verb_object(lead: &str) -> bool {
         w = words.next();
     }
     while w.is_some_and(|x| {
-        x.chars().all(|c| c.is_ascii_digit() || c == ',')
+        (x.starts_with(|c: char| c.is_ascii_digit())
+            && x.chars().all(|c| c.is_ascii_digit() || c == ','))
             || NUMBER_WORDS.contains(&x.to_lowercase().as_str())
     }) {
         w = words.next();
@@ -223,12 +224,12 @@ pub(super) fn possessor<'m>(
         .max_by_key(|m| m.span.end)
 }
 
-/// A form of "to be" right before a verb: the verb is passive.
 /// Participles not ending in "-ed" that close a passive act ("were still being held").
 const IRREGULAR_PARTICIPLES: &[&str] = &[
     "held", "kept", "taken", "seen", "hidden", "stolen", "thrown",
 ];
 
+/// A form of "to be" right before a verb: the verb is passive.
 static PASSIVE_AUX: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
         .expect("valid regex")
