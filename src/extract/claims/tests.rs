@@ -1558,6 +1558,11 @@ fn speaker_side_table() {
             "Norway sent a letter to the UN Security Council on Friday accusing Russia of piracy.",
             &["Norway | NORGOV | Russia of piracy"],
         ),
+        // The addressee of a letter or a complaint is no content.
+        (
+            "Norway wrote to the UN chief on Friday that Russia had violated its airspace.",
+            &["Norway | NORGOV | Russia had violated its airspace"],
+        ),
         (
             "Norway said it had sent a letter to Sweden proposing new talks.",
             &[
