@@ -1617,7 +1617,7 @@ mod tests {
     }
 
     /// People held and let go (the holder is the doer when named; a statement or a video
-    /// released is no release), armed groups sheltered, a meeting denied, a planned event put off. Invented sentences.
+    /// released is no release), armed groups sheltered, a meeting denied, a planned event put off, a place closed. Invented sentences.
     #[test]
     fn people_held_and_released_sheltered_and_met() {
         let r = "release";
@@ -1771,6 +1771,42 @@ mod tests {
                 "ECUGOV",
                 "said",
                 "the talks took place in a good atmosphere",
+                false,
+                None,
+            ),
+            // a place closed or open
+            (
+                "PERGOV",
+                "said",
+                "Ecuador had closed the border crossing at Huaquillas",
+                false,
+                Some(("closed", Some("ECU"), 1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the border crossing at Huaquillas remained open",
+                false,
+                Some(("closed", None, -1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the talks were held behind closed doors",
+                false,
+                None,
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "Ecuador backs an open border policy",
+                false,
+                None,
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "factories in the economic zone near the port were closed",
                 false,
                 None,
             ),

@@ -228,6 +228,12 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Ecuador's foreign minister said the talks would go ahead as planned.",
         true,
     ),
+    // a crossing closed against a crossing open
+    (
+        "Peru said on Friday that Ecuador had closed the border crossing at Huaquillas.",
+        "Ecuador's interior ministry said the border crossing at Huaquillas remained open.",
+        true,
+    ),
     // a video released is no release of the people in it
     (
         "Ecuador's foreign ministry said on Friday that Ecuador released a video of the Peruvian fishermen.",
