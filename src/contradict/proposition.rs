@@ -270,11 +270,19 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
 pub fn concedes(text: &str) -> bool {
     // "they were not spies but reporters": a "but" that corrects what "not" denies grants
     // nothing.
-    POSITIONS.concession.find_iter(text).any(|m| {
-        !POSITIONS
-            .correction
-            .find_iter(text)
-            .any(|c| c.start() <= m.start() && m.end() <= c.end())
+    let mut grants = POSITIONS.concession.find_iter(text).peekable();
+    if grants.peek().is_none() {
+        return false;
+    }
+    let corrections: Vec<(usize, usize)> = POSITIONS
+        .correction
+        .find_iter(text)
+        .map(|c| (c.start(), c.end()))
+        .collect();
+    grants.any(|m| {
+        !corrections
+            .iter()
+            .any(|&(start, end)| start <= m.start() && m.end() <= end)
     })
 }
 

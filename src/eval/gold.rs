@@ -662,12 +662,15 @@ fn missed_pairs(
         if gold_hit[g] {
             continue;
         }
-        let describe = |r: &GoldRef| -> String {
-            let gc = gold
-                .claims
+        // The stored claim answering each side's gold claim, if any.
+        let stored = |r: &GoldRef| {
+            gold.claims
                 .iter()
-                .position(|c| c.file == r.file && c.needle == r.needle);
-            match gc.and_then(|g| answer[g]) {
+                .position(|c| c.file == r.file && c.needle == r.needle)
+                .and_then(|g| answer[g])
+        };
+        let describe = |r: &GoldRef, i: Option<usize>| -> String {
+            match i {
                 Some(i) => describe_answer(r, &claims[i]),
                 None => format!(
                     "[{}] NOT FOUND \"{}\"",
@@ -676,13 +679,8 @@ fn missed_pairs(
                 ),
             }
         };
-        let stored = |r: &GoldRef| {
-            gold.claims
-                .iter()
-                .position(|c| c.file == r.file && c.needle == r.needle)
-                .and_then(|g| answer[g])
-        };
-        let why = match (stored(&gp.a), stored(&gp.b)) {
+        let (a, b) = (stored(&gp.a), stored(&gp.b));
+        let why = match (a, b) {
             (Some(i), Some(j)) if i != j => format!(
                 "\n    why: {}",
                 crate::contradict::diagnose(&claims[i], &claims[j], &Default::default())
@@ -693,8 +691,8 @@ fn missed_pairs(
             "missed {} ({}):\n    a: {}\n    b: {}{why}",
             gp.kind,
             gp.about,
-            describe(&gp.a),
-            describe(&gp.b)
+            describe(&gp.a, a),
+            describe(&gp.b, b)
         ));
     }
 }

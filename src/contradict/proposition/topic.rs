@@ -280,14 +280,8 @@ fn stems(text: &str, start: usize, end: usize, mentions: &[ActorMention]) -> Vec
     };
     let mut out: Vec<String> = Vec::new();
     let piece = &text[start..end];
-    let mut offset = 0;
-    for word in piece.split(|c: char| !c.is_alphanumeric()) {
-        let at = start + offset;
-        offset += word.len()
-            + piece[offset + word.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
+    for w in crate::extract::words::word_spans(piece) {
+        let (word, at) = (w.slice(piece), start + w.start);
         // Only a mention's names: "the Peruvian ambassador" is about an ambassador.
         let name = word.chars().next().is_some_and(char::is_uppercase) && named(at);
         if word.chars().count() < 3 || !word.chars().all(char::is_alphabetic) || name {
