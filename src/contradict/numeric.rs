@@ -258,6 +258,11 @@ pub(super) fn own_words<'a>(it: &'a Item) -> &'a [String] {
     it.features.own.get_or_init(|| words_of(it, &it.claim.text))
 }
 
+/// The incident words of the claim's article headline (see [`words_of`]).
+pub(super) fn title_words(it: &Item) -> Vec<String> {
+    words_of(it, &it.stored.article_title)
+}
+
 fn find_incident_words(it: &Item) -> Vec<String> {
     words_of(it, sentence(it))
 }

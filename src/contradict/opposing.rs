@@ -39,12 +39,14 @@
 //! Score: geometric mean of the two confidences (a hedge multiplies by 0.7), times
 //! 1 for the same day down to 0.5 at the edge of the window.
 
-use super::numeric::own_words;
+use super::numeric::{own_words, title_words};
 use super::{
     closeness, pair_weight, proposition, same_target, shared_words, Block, Class, Group, Item,
     Options, Pair, Rule,
 };
 use crate::model::{ContradictionKind, Stance};
+use once_cell::sync::Lazy;
+use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
     name: "opposing",
@@ -144,8 +146,85 @@ fn counter_accusation(x: &Item, y: &Item) -> bool {
 /// "responsible for the strike on the hospitals" and "sabotaged the agreement" blame two
 /// parties for two different things, not for one act. Across articles and days one shared
 /// word is often a coincidence (a city's name): there it takes two, as for tolls.
+///
+/// A blame that names its incident only by a bare reference ("responsible for the attack")
+/// stands for the incident its article is about: its article's headline must share a word
+/// with the other blame's own words (or headline, when both are bare). In a story of two
+/// strikes, "the strike was proof of US support" under "Toll from coalition strike on Syrian
+/// army rises" is not about "an aid convoy near Aleppo".
 fn one_incident(x: &Item, y: &Item) -> bool {
-    own_words(x).is_empty() || own_words(y).is_empty() || share_words(x, y, 1)
+    if own_words(x).is_empty() || own_words(y).is_empty() || share_words(x, y, 1) {
+        return true;
+    }
+    let stands_for =
+        |it: &Item| -> Option<Vec<String>> { refers_back(&it.claim.text).then(|| title_words(it)) };
+    match (stands_for(x), stands_for(y)) {
+        (Some(a), Some(b)) => akin(&a, &b),
+        (Some(a), None) => akin(&a, own_words(y)),
+        (None, Some(b)) => akin(own_words(x), &b),
+        (None, None) => false,
+    }
+}
+
+/// Some word of `a` and some word of `b` are one word or one stem: equal, or one opens the
+/// other and the shorter has five letters or more ("poison" / "poisoning").
+fn akin(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|v| {
+        b.iter().any(|w| {
+            let (short, long) = if v.len() <= w.len() { (v, w) } else { (w, v) };
+            short == long || short.chars().count() >= 5 && long.starts_with(short.as_str())
+        })
+    })
+}
+
+/// Nouns naming a story's incident (`incident_nouns.tsv`).
+static INCIDENT_NOUNS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| crate::data::INCIDENT_NOUNS.words().collect());
+
+/// Words after an incident noun that give it its own place or target ("the attack on the
+/// convoy", "the strike in Idlib"): such a reference names an incident of its own.
+const SPECIFIERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "against",
+    "near",
+    "of",
+    "outside",
+    "inside",
+    "targeting",
+    "by",
+    "from",
+    "into",
+    "over",
+    "off",
+];
+
+/// The blame names its incident only by a bare definite reference ("responsible for the
+/// attack", "the poisoning could have been carried out by …", "behind this week's
+/// bombing"): a determiner, at most one modifier, an incident noun, and no place or target
+/// after it. Such a reference points back to the incident the story is about.
+pub(super) fn refers_back(text: &str) -> bool {
+    let spans: Vec<(usize, usize)> = crate::extract::words::word_spans(text)
+        .map(|sp| (sp.start, sp.end))
+        .collect();
+    let word = |j: usize| text[spans[j].0..spans[j].1].to_ascii_lowercase();
+    // "the", "this", "that", or a possessive ("Monday's", "last week's": its "s" after an
+    // apostrophe).
+    let definite = |j: usize| {
+        let w = word(j);
+        let possessive =
+            w == "s" && matches!(text[..spans[j].0].chars().next_back(), Some('\'' | '’'));
+        possessive || matches!(w.as_str(), "the" | "this" | "that")
+    };
+    (0..spans.len()).any(|i| {
+        if !INCIDENT_NOUNS.contains(word(i).as_str()) {
+            return false;
+        }
+        let determined = (i >= 1 && definite(i - 1)) || (i >= 2 && definite(i - 2));
+        let bare = i + 1 >= spans.len() || !SPECIFIERS.contains(&word(i + 1).as_str());
+        determined && bare
+    })
 }
 
 /// The two claims' own words share at least `near` words inside one article or on one day,
@@ -180,7 +259,9 @@ pub fn frame_only_apart(x: &Item, y: &Item) -> bool {
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
-    if x.ids.frame == y.ids.frame && x.stance == Stance::Asserts && y.stance == Stance::Asserts {
+    // Rival doers or places are read off the claims' propositions: a frame label on one of
+    // them (and none on the other) does not keep them apart.
+    if x.stance == Stance::Asserts && y.stance == Stance::Asserts {
         return rival_doers(p, opts).or_else(|| rival_places(p, opts));
     }
     if x.ids.frame != y.ids.frame || !x.stance.opposes(y.stance) || p.gap > opts.window_days {
@@ -246,4 +327,45 @@ fn explain(p: &Pair) -> String {
         proposition(p),
         neg.who()
     )
+}
+
+#[cfg(test)]
+mod refer_tests {
+    use super::refers_back;
+
+    #[test]
+    fn a_bare_definite_incident_refers_back_to_the_story() {
+        for (text, want) in [
+            (
+                "the Russian state is responsible for the attack as there is no other explanation",
+                true,
+            ),
+            (
+                "the poisoning could have been carried out by special forces",
+                true,
+            ),
+            ("Russia was behind Monday's bombing", true),
+            ("Russia was behind Monday’s bombing", true),
+            ("they carried out this latest attack", true),
+            ("Russia is responsible for the attack", true),
+            // a reference with its own target or place names an incident of its own
+            (
+                "Russia is responsible for the attack on the aid convoy",
+                false,
+            ),
+            (
+                "the strike in Deir ez-Zor was carried out by the coalition",
+                false,
+            ),
+            // no determiner: a kind of act, not the story's incident
+            ("they have carried out attacks for years", false),
+            (
+                "the government ordered a poison attack on a former agent",
+                false,
+            ),
+            ("the rebels are responsible", false),
+        ] {
+            assert_eq!(refers_back(text), want, "{text}");
+        }
+    }
 }

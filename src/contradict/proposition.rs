@@ -293,13 +293,24 @@ pub(super) fn names_charge_or_act(noun: &str) -> bool {
 }
 
 /// The text speaks of what may yet happen: a `modal` of `positions.tsv` before a bare verb
-/// ("militants could strike again"), not before a perfect ("could have ordered it").
+/// ("militants could strike again"), not before a perfect ("could have ordered it"). Only the
+/// claim's first clause counts: a modal after a contrast ("… is responsible for the attack,
+/// but it remains unclear if the bloc will back joint action") is about something else.
 pub fn foretells(text: &str) -> bool {
+    let first = FIRST_CLAUSE_END
+        .find(text)
+        .map_or(text, |m| &text[..m.start()]);
     POSITIONS
         .modal
-        .captures_iter(text)
+        .captures_iter(first)
         .any(|c| !c[1].eq_ignore_ascii_case("have"))
 }
+
+/// Where a claim's first clause ends: a comma or semicolon before a contrasting conjunction,
+/// or a semicolon.
+static FIRST_CLAUSE_END: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)[,;]\s*(?:but|while|although|though|whereas|yet)\b|;").expect("valid contrast")
+});
 
 /// The predicate opens the content: at most [`OPENING_WORDS`] plain words (its subject, an
 /// auxiliary, an adjective) before it, with no comma or quote between, so a later clause's verb
@@ -1125,6 +1136,23 @@ static NEGATIVE_SUBJECT: Lazy<Regex> = Lazy::new(|| {
 mod tests {
     use super::*;
     use crate::model::{Claim, DateValue, Span};
+
+    #[test]
+    fn foretelling_is_read_in_the_first_clause() {
+        for (text, want) in [
+            ("militants could strike again", true),
+            ("the rebels will attack the town", true),
+            ("the government could have ordered the attack", false),
+            (
+                "the state is responsible for the attack, but it remains unclear if the bloc will back joint action",
+                false,
+            ),
+            ("the state is responsible; the bloc may act", false),
+            ("they may strike again, but not soon", true),
+        ] {
+            assert_eq!(foretells(text), want, "{text}");
+        }
+    }
 
     pub(super) fn claim(code: Option<&str>, cue: &str, text: &str, denial: bool) -> Claim {
         Claim {

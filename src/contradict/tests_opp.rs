@@ -115,6 +115,50 @@ fn rival_doers_need_one_incident_and_a_past_act() {
     assert_eq!(pairs(&[blame, rival]), ["opposing 1 5"]);
 }
 
+/// A blame naming its incident only as "the attack" stands for its article's incident: it
+/// meets a rival blame of that incident on another day, but not one of another incident of
+/// the story (two strikes a day apart), and a modal in a later clause foretells nothing.
+#[test]
+fn a_bare_reference_stands_for_its_articles_incident() {
+    let headed = |mut c: StoredClaim, title: &str| {
+        c.article_title = title.into();
+        c
+    };
+    let blame = headed(
+        said(
+            1,
+            1,
+            "PRTGOV",
+            "2021-03-02",
+            ("responsibility", 1),
+            "the Spanish state is responsible for the attack, but it is unclear if the allies will act",
+        ),
+        "Lisbon blames Madrid for harbour bombing at Porto Seco",
+    );
+    let rival = headed(
+        said(
+            2,
+            2,
+            "ESPGOV",
+            "2021-03-09",
+            ("responsibility", 1),
+            "Portuguese agents could have planted the device in the harbour to sway the election",
+        ),
+        "Madrid says Lisbon staged it",
+    );
+    assert_eq!(pairs(&[blame.clone(), rival.clone()]), ["opposing 1 2"]);
+    // The same bare blame under a headline of another incident meets nothing here.
+    let elsewhere = headed(
+        blame.clone(),
+        "Toll from strike on border post at Elvas rises to 12",
+    );
+    assert!(pairs(&[elsewhere, rival.clone()]).is_empty());
+    // A blame with no determiner names a kind of act, not the story's incident.
+    let mut vague = blame.clone();
+    vague.claim.text = "Spain has carried out attacks for years".into();
+    assert!(pairs(&[vague, rival]).is_empty());
+}
+
 /// Rival places: two sides putting one craft in two parties' waters quarrel; the same side's
 /// two accounts, or two different incidents, do not.
 #[test]

@@ -309,6 +309,13 @@ table!(
     "Words too common in casualty reports to tell two incidents apart."
 );
 table!(
+    INCIDENT_NOUNS,
+    "incident_nouns.tsv",
+    1,
+    1,
+    "Nouns naming a story's incident, which a bare definite reference points back to."
+);
+table!(
     CRAFTS,
     "crafts.tsv",
     2,
@@ -412,6 +419,7 @@ pub const ALL: &[Table] = &[
     SENTENCE_WORDS,
     FIGURE_BLOCKERS,
     TOLL_WORDS,
+    INCIDENT_NOUNS,
     CRAFTS,
     COUNTS,
     // codes

@@ -3,7 +3,7 @@
 //! The folder holds page excerpts (`NN-slug.txt`: line 1 the URL, line 2 a title added by the
 //! corpus builders, the page text from line 3), an `index.tsv` (num, slug, date, …) and a
 //! `gold.json` (see GOLD.md beside it). Every page is ingested into one in-memory thread with its
-//! date from `index.tsv` (the two header lines dropped), then:
+//! date from `index.tsv` (the URL line as its address, the title line as its title), then:
 //!
 //! - **claims**: a gold claim is *found* by a stored claim of the same file whose text or
 //!   sentence contains its `needle` (whitespace, quotes and case normalised); it is *right* when
@@ -242,13 +242,15 @@ pub fn ingest_dir(store: &mut Store, dir: &Path, talk: &Talk) -> Result<Vec<Stri
     for name in &files {
         let raw = std::fs::read_to_string(dir.join(name))
             .with_context(|| format!("cannot read {}", dir.join(name).display()))?;
-        // Line 1 is the URL, line 2 a title the corpus builders wrote: neither is page text.
-        // The URL line is kept as a page's own bare URL line is: the reader drops it and
-        // keeps it as the article's address (whose domain can name the publisher's country).
+        // Line 1 is the URL, line 2 a title the corpus builders wrote (the page's headline
+        // with its outlet and day). The URL line is kept as a page's own bare URL line is: the
+        // reader drops it and keeps it as the article's address (whose domain can name the
+        // publisher's country). The title line is kept as a saved page's headline is: the
+        // reader takes it as the article's title, never as text claims are read from.
         let mut lines = raw.split_inclusive('\n');
         let first = lines.next().unwrap_or("");
         let url = if first.starts_with("http") { first } else { "" };
-        let body: String = std::iter::once(url).chain(lines.skip(1)).collect();
+        let body: String = std::iter::once(url).chain(lines).collect();
         let cfg = IngestConfig {
             read: ReadOptions {
                 format: Format::Text,
