@@ -55,6 +55,9 @@ mod reversal;
 mod select;
 pub mod sides;
 pub mod stream;
+mod weight;
+use weight::one_act;
+pub use weight::{closeness, pair_weight};
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -1036,19 +1039,6 @@ fn person_key(speaker: &str) -> Option<String> {
         return None;
     }
     Some(s.to_lowercase())
-}
-
-/// Geometric mean of the two claims' weights.
-pub fn pair_weight(p: &Pair) -> f32 {
-    (p.x.weight * p.y.weight).sqrt()
-}
-
-/// 1 for claims on the same day, down to 0.5 at the edge of the window.
-pub fn closeness(gap: i64, window: i64) -> f32 {
-    if window <= 0 {
-        return 1.0;
-    }
-    (1.0 - 0.5 * gap as f32 / window as f32).clamp(0.5, 1.0)
 }
 
 /// A harm is one incident's: a claim that names one ("dozens were killed") meets another

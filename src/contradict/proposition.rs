@@ -80,8 +80,26 @@ pub fn same_question(p: &Proposition, q: &Proposition, local: bool) -> bool {
     if p.act == topic::ABOUT || q.act == topic::ABOUT {
         return p.act == q.act && topic::same(p, q);
     }
-    let acts = p.act == q.act || (local && (p.bare || q.bare));
+    let acts = p.act == q.act
+        || (local && (p.bare || q.bare))
+        || denial_answers(p, q)
+        || denial_answers(q, p);
     acts && (p.agent.is_none() || q.agent.is_none() || p.doers().any(|a| q.doers().any(|b| a == b)))
+}
+
+/// Pairs of acts (asserted, denied) where denying the second answers an assertion of the
+/// first: "the drones were launched from Iranian territory" (the attack came from Iran) is
+/// answered by "Tehran had no role in the attack". Not the other way round: "Russia never had
+/// a weapons programme" does not answer "Russia is responsible".
+const ANSWERED_BY_DENIAL: &[(&str, &str)] = &[("originate", "responsible")];
+
+/// `asserted` asserts an act whose denial in `denied` answers it ([`ANSWERED_BY_DENIAL`]).
+fn denial_answers(asserted: &Proposition, denied: &Proposition) -> bool {
+    asserted.position == Stance::Asserts
+        && denied.position == Stance::Denies
+        && ANSWERED_BY_DENIAL
+            .iter()
+            .any(|&(a, d)| asserted.act == a && denied.act == d)
 }
 
 /// Whether an act has a doer, from the `agent` column.

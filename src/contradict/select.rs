@@ -235,6 +235,9 @@ pub(super) struct LocalPair {
     /// How far apart the two claims are in the article's text, in bytes (0 when they touch).
     apart: usize,
     fit: u16,
+    /// Both claims name one act (or one names none): a reply on the very act is taken before
+    /// one joined by an inference ([`super::one_act`]).
+    one_act: bool,
     pub(super) score: f32,
     /// Pool indices of both claims, smaller first.
     pub(super) lo: usize,
@@ -278,6 +281,7 @@ impl LocalPair {
             answer_at: answer.claim.span.start,
             apart: s.start.max(t.start).saturating_sub(s.end.min(t.end)),
             fit,
+            one_act: super::one_act(x, y),
             score,
             lo: px.min(py),
             hi: px.max(py),
@@ -290,8 +294,9 @@ impl LocalPair {
     /// reports first (its lede or first mention, not a later recap), then the higher score,
     /// then the earlier pair in the pool.
     fn rank(&self, other: &LocalPair) -> Ordering {
-        (other.apart / NEAR_STEP)
-            .cmp(&(self.apart / NEAR_STEP))
+        self.one_act
+            .cmp(&other.one_act)
+            .then((other.apart / NEAR_STEP).cmp(&(self.apart / NEAR_STEP)))
             .then(self.follows().cmp(&other.follows()))
             .then(self.fit.cmp(&other.fit))
             .then(other.apart.cmp(&self.apart))

@@ -246,6 +246,18 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Ecuador's trade minister said the price offered for the trawler was fair.",
         false,
     ),
+    // where the attack came from is answered by a denial of any role in it
+    (
+        "A Peruvian official said on Friday the drones that hit the pipeline were launched from Ecuadorean territory.",
+        "Ecuador's foreign ministry denied that Quito had any role in the attack on the pipeline.",
+        true,
+    ),
+    // but having no weapons programme is no answer to the blame itself
+    (
+        "Peru's foreign minister said on Friday that Ecuador was responsible for the attack on the pipeline.",
+        "Ecuador's defence minister said Ecuador had never had a drone programme.",
+        false,
+    ),
 ];
 
 #[test]
