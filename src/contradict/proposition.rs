@@ -3700,6 +3700,46 @@ mod tests {
         );
     }
 
+    /// A weapon or an act named by its doer's demonym is that party's, with an article and a
+    /// participle before it ("a misfired Peruvian rocket" is Peru's, not a rocket acted on);
+    /// sabotage and arson name the doer before them or after "by".
+    #[test]
+    fn misfires_air_strikes_and_sabotage_name_their_doer() {
+        let r = "responsible";
+        for (code, text, doer) in [
+            (
+                "ECUMIL",
+                "the blast was caused by a misfired Peruvian rocket",
+                "PER",
+            ),
+            (
+                "PERGOV",
+                "the explosion was caused by an Ecuadorean air strike",
+                "ECU",
+            ),
+            (
+                "PERGOV",
+                "Ecuadorean saboteurs blew up the gas pipeline",
+                "ECU",
+            ),
+            (
+                "PERGOV",
+                "the pipeline was sabotaged by Ecuadorean agents",
+                "ECU",
+            ),
+        ] {
+            check(code, "said", text, false, Some((r, Some(doer), 1)));
+        }
+        // the talks blowing up is no sabotage
+        check(
+            "PERGOV",
+            "said",
+            "the talks blew up over the fishing quotas",
+            false,
+            None,
+        );
+    }
+
     /// An armed camp against its state is a doer of its own, never its state: its denial
     /// speaks for the camp, a blame names the camp, a hyphened backer is no accused, and
     /// "government and rebel forces" names both.

@@ -99,9 +99,14 @@ fn verb_object(lead: &str) -> bool {
             w = words.next();
         }
     }
+    // A participle after an article is an adjective of the party's noun phrase ("caused by a
+    // misfired Peruvian rocket", "the retreating Syrian troops"), not a verb acting on it.
+    let adjective = words
+        .next()
+        .is_some_and(|d| matches!(d.to_lowercase().as_str(), "a" | "an" | "the"));
     w.is_some_and(|x| {
         let x = x.to_lowercase();
-        if TIE_VERBS.iter().any(|t| x.starts_with(t)) {
+        if TIE_VERBS.iter().any(|t| x.starts_with(t)) || adjective {
             return false;
         }
         x.len() > 4 && (x.ends_with("ed") || x.ends_with("ing"))
@@ -280,4 +285,26 @@ pub(super) fn passive(text: &str, clause: usize, start: usize, end: usize) -> bo
         PASSIVE_AUX.is_match(&words[..cut])
     };
     inner || by_agent || own_aux || (participle && PASSIVE_AUX.is_match(&text[clause..start]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verb_object;
+
+    #[test]
+    fn a_verb_before_a_party_acts_on_it() {
+        for (lead, object) in [
+            ("blocked the", true),
+            ("denied our", true),
+            ("released the 12", true),
+            ("approved by the", false),
+            ("involvement of", false),
+            ("linking", false),
+            // a participle after an article is the party's adjective
+            ("caused by a misfired", false),
+            ("attacked by the retreating", false),
+        ] {
+            assert_eq!(verb_object(lead), object, "{lead}");
+        }
+    }
 }
