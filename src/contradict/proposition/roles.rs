@@ -100,13 +100,18 @@ fn verb_object(lead: &str) -> bool {
         }
     }
     // A participle after an article is an adjective of the party's noun phrase ("caused by a
-    // misfired Peruvian rocket", "the retreating Syrian troops"), not a verb acting on it.
-    let adjective = words
+    // misfired Peruvian rocket", "destroyed an unarmed Norwegian drone"): the word before the
+    // article decides.
+    let mut before = words.clone();
+    if before
         .next()
-        .is_some_and(|d| matches!(d.to_lowercase().as_str(), "a" | "an" | "the"));
+        .is_some_and(|d| matches!(d.to_lowercase().as_str(), "a" | "an" | "the"))
+    {
+        w = before.next();
+    }
     w.is_some_and(|x| {
         let x = x.to_lowercase();
-        if TIE_VERBS.iter().any(|t| x.starts_with(t)) || adjective {
+        if TIE_VERBS.iter().any(|t| x.starts_with(t)) {
             return false;
         }
         x.len() > 4 && (x.ends_with("ed") || x.ends_with("ing"))
@@ -303,6 +308,7 @@ mod tests {
             // a participle after an article is the party's adjective
             ("caused by a misfired", false),
             ("attacked by the retreating", false),
+            ("destroyed an unarmed", true),
         ] {
             assert_eq!(verb_object(lead), object, "{lead}");
         }
