@@ -481,7 +481,7 @@ pub fn of_claim_and_topic(claim: &Claim) -> (Option<Proposition>, Option<Proposi
         // "the hearing was a circus" mocks the proceedings; "the charges are a farce" rejects them.
         // A bare word ("perverse") dismisses what its sentence names: "their proposal is
         // perverse" condemns a step too.
-        dismissal: (pos.dismissal.is_match(text)
+        dismissal: (dismisses(text)
             || (pos.ridicule.is_match(text) && pos.names_charge.is_match(text)))
             && !pos.conduct.is_match(text)
             && !(text.split_whitespace().count() < 4 && pos.conduct.is_match(&claim.sentence)),
@@ -512,6 +512,20 @@ pub fn of_claim_and_topic(claim: &Claim) -> (Option<Proposition>, Option<Proposi
             None => (None, topic::read(&r)),
         },
     }
+}
+
+/// The text holds a `dismissal` of `positions.tsv` not one or two words after "without": "pure
+/// provocation" dismisses, "attacked the post without provocation" calls the attack unprovoked.
+fn dismisses(text: &str) -> bool {
+    POSITIONS.dismissal.find_iter(text).any(|m| {
+        // "without provocation", "without any provocation"
+        !text[..m.start()]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(2)
+            .any(|w| w.eq_ignore_ascii_case("without"))
+    })
 }
 
 /// The first act after byte `from` that is not a harm, if the claim names one.
@@ -3697,6 +3711,29 @@ mod tests {
             "the patrol stayed in disputed territory",
             false,
             None,
+        );
+    }
+
+    #[test]
+    fn a_dismissal_word_after_without_dismisses_nothing() {
+        for (text, want) in [
+            ("the accusations are pure provocation", true),
+            ("it was a provocation", true),
+            ("troops attacked the post without provocation", false),
+            ("troops attacked the post without any provocation", false),
+            (
+                "troops attacked the post without provocation, which is propaganda",
+                true,
+            ),
+        ] {
+            assert_eq!(dismisses(text), want, "{text}");
+        }
+        check(
+            "PERGOV",
+            "said",
+            "Ecuadorean troops attacked the border post without provocation",
+            false,
+            Some(("responsible", Some("ECU"), 1)),
         );
     }
 
