@@ -3775,6 +3775,21 @@ mod tests {
             false,
             None,
         );
+        // an alternative cause with no doer clears the speaker
+        for text in [
+            "the warehouse burned by accident",
+            "the blast came from an ammunition depot inside the town",
+        ] {
+            check("ECUMIL", "said", text, false, Some((r, Some("ECU"), -1)));
+        }
+        // a party's own act by mistake is the intent row's
+        check(
+            "ECUMIL",
+            "said",
+            "its jets struck the village by mistake",
+            false,
+            Some(("intend", Some("ECU"), -1)),
+        );
     }
 
     /// An armed camp against its state is a doer of its own, never its state: its denial

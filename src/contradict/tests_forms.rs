@@ -252,6 +252,12 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Ecuador's foreign ministry denied that Quito had any role in the attack on the pipeline.",
         true,
     ),
+    // an accident with no doer answers the bombing
+    (
+        "Peru said on Friday that Ecuadorean jets bombed the warehouse in Tumbes.",
+        "Ecuador's army said the warehouse burned by accident.",
+        true,
+    ),
     // but having no weapons programme is no answer to the blame itself
     (
         "Peru's foreign minister said on Friday that Ecuador was responsible for the attack on the pipeline.",
