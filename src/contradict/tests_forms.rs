@@ -252,6 +252,12 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Ecuador's foreign ministry denied that Quito had any role in the attack on the pipeline.",
         true,
     ),
+    // a craft kept to the shipping lane was in no one's waters
+    (
+        "Peru said on Friday the Ecuadorean patrol boat was inside Peruvian waters.",
+        "Ecuador's navy said the patrol boat never left the shipping lane.",
+        true,
+    ),
     // an accident with no doer answers the bombing
     (
         "Peru said on Friday that Ecuadorean jets bombed the warehouse in Tumbes.",
