@@ -155,6 +155,9 @@ pub(super) static SKIP_BEFORE_CUE: Lazy<Vec<&'static str>> =
 pub(super) static CONTENT_OPENERS: Lazy<Vec<&'static str>> =
     Lazy::new(|| claim_words("content-opener"));
 
+/// Focusing adverbs that open the content after a cue ("said only Ecuadorean jets were …").
+pub(super) static FOCUS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("focus"));
+
 /// The determiners and relative pronouns around a [`REPORTED_THINGS`] noun in an apposition:
 /// "…, a charge Lima has denied", "…, the claim which …".
 pub(super) const REPORTED_THING_DETERMINERS: [&str; 5] = ["a", "an", "the", "this", "that"];
@@ -410,6 +413,7 @@ mod tests {
             "time-head",
             "camp-reference",
             "content-opener",
+            "focus",
             "portfolio",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {

@@ -3,7 +3,7 @@
 //! adverbs and trailers that may stand between a speaker, its cue and the content.
 
 use super::lexicon::{
-    in_list, role_of, ASIDES, BODY_HEADS, CAP_STOP, DETERMINERS, LY_NOUNS, MODIFIERS,
+    in_list, role_of, ASIDES, BODY_HEADS, CAP_STOP, DETERMINERS, FOCUS, LY_NOUNS, MODIFIERS,
     NAME_LIKE_SKIPS, NP_STOP, PRONOUNS, QUANTIFIERS, SKIP_BEFORE_CUE, TIME_HEADS, TIME_PHRASE,
     TRAILER_WORDS,
 };
@@ -1119,6 +1119,14 @@ pub(super) fn skip_trailer(
             continue;
         }
         if k > start && subject_after_day_or_name(text, toks, k) {
+            break;
+        }
+        // "said on Friday only Ecuadorean jets were flying": the focus word opens the content.
+        let focus_opens = in_list(&FOCUS, w)
+            && toks.get(k + 1).is_some_and(|n| {
+                n.k == TokKind::Word && !word(text, n).eq_ignore_ascii_case("that")
+            });
+        if focus_opens {
             break;
         }
         if in_list(&SKIP_BEFORE_CUE, w)

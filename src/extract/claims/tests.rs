@@ -1356,6 +1356,15 @@ fn attribution_table() {
                 "the official | said | direct | but it is very fragile",
             ],
         ),
+        // a focus word after the cue's circumstance opens the content; "only that" does not
+        (
+            "Peru's defence minister said on Friday only Ecuadorean jets were flying near the port.",
+            &["Peru's defence minister | said | indirect | only Ecuadorean jets were flying near the port"],
+        ),
+        (
+            "The minister said only that the talks would go on.",
+            &["The minister | said | indirect | the talks would go on"],
+        ),
         // told reporters, other cues
         (
             "Kerry told reporters in Washington that the proposal was still on the table.",
