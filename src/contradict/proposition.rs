@@ -93,6 +93,11 @@ pub fn same_question(p: &Proposition, q: &Proposition, local: bool) -> bool {
 /// a weapons programme" does not answer "Russia is responsible".
 const ANSWERED_BY_DENIAL: &[(&str, &str)] = &[("originate", "responsible")];
 
+/// The two propositions name different acts joined by [`ANSWERED_BY_DENIAL`], either way round.
+pub fn joined_by_denial(p: &Proposition, q: &Proposition) -> bool {
+    denial_answers(p, q) || denial_answers(q, p)
+}
+
 /// `asserted` asserts an act whose denial in `denied` answers it ([`ANSWERED_BY_DENIAL`]).
 fn denial_answers(asserted: &Proposition, denied: &Proposition) -> bool {
     asserted.position == Stance::Asserts
@@ -315,8 +320,15 @@ pub(super) fn names_charge_or_act(noun: &str) -> bool {
 /// claim's first clause counts: a modal after a contrast ("… is responsible for the attack,
 /// but it remains unclear if the bloc will back joint action") is about something else.
 pub fn foretells(text: &str) -> bool {
+    // A "while …" or "though …" closed by a later comma is an aside ("agents, while few in
+    // number, could carry out attacks"), not the end of the first clause.
     let first = FIRST_CLAUSE_END
-        .find(text)
+        .find_iter(text)
+        .find(|m| {
+            let cut = m.as_str().to_ascii_lowercase();
+            let closing = cut.ends_with(';') || cut.ends_with("but") || cut.ends_with("yet");
+            closing || !text[m.end()..].contains(',')
+        })
         .map_or(text, |m| &text[..m.start()]);
     POSITIONS
         .modal
@@ -514,17 +526,21 @@ pub fn of_claim_and_topic(claim: &Claim) -> (Option<Proposition>, Option<Proposi
     }
 }
 
-/// The text holds a `dismissal` of `positions.tsv` not one or two words after "without": "pure
+/// The text holds a `dismissal` of `positions.tsv` not right after "without" (or "without
+/// any"): "pure
 /// provocation" dismisses, "attacked the post without provocation" calls the attack unprovoked.
 fn dismisses(text: &str) -> bool {
     POSITIONS.dismissal.find_iter(text).any(|m| {
-        // "without provocation", "without any provocation"
-        !text[..m.start()]
+        // "without provocation", "without any provocation"; not "were without doubt absurd"
+        let mut before = text[..m.start()]
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .rev()
-            .take(2)
-            .any(|w| w.eq_ignore_ascii_case("without"))
+            .rev();
+        let is = |w: Option<&str>, v: &str| w.is_some_and(|w| w.eq_ignore_ascii_case(v));
+        let last = before.next();
+        let unprovoked = is(last, "without")
+            || (["any", "a", "an"].iter().any(|d| is(last, d)) && is(before.next(), "without"));
+        !unprovoked
     })
 }
 
@@ -1181,6 +1197,7 @@ mod tests {
             ),
             ("the state is responsible; the bloc may act", false),
             ("they may strike again, but not soon", true),
+            ("agents, while few in number, could carry out attacks on the harbour", true),
         ] {
             assert_eq!(foretells(text), want, "{text}");
         }
@@ -3782,6 +3799,33 @@ mod tests {
         ] {
             check("ECUMIL", "said", text, false, Some((r, Some("ECU"), -1)));
         }
+        // a cause with a party after it clears no one; talks blown up are no sabotage; a
+        // labour strike is no air strike
+        for (code, text) in [
+            (
+                "UKRGOV",
+                "the fire started in a fuel depot after Russian shelling",
+            ),
+            ("RUSGOV", "Russia blew up the peace talks in Geneva"),
+            (
+                "BELGOV",
+                "exports through the port were hit by a French dockers strike",
+            ),
+        ] {
+            assert!(
+                of_claim(&claim(Some(code), "said", text, false))
+                    .is_none_or(|p| p.act != "responsible"),
+                "{text}"
+            );
+        }
+        // an alibi
+        check(
+            "ECUMIL",
+            "said",
+            "its ships were nowhere near the port",
+            false,
+            Some((r, Some("ECU"), -1)),
+        );
         // a party's own act by mistake is the intent row's
         check(
             "ECUMIL",

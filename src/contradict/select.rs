@@ -288,7 +288,8 @@ impl LocalPair {
         }
     }
 
-    /// Nearer in the text first, in steps of [`NEAR_STEP`] (a reporter sets a reply beside
+    /// A reply on the very act before one joined by an inference ([`super::one_act`]), then
+    /// nearer in the text, in steps of [`NEAR_STEP`] (a reporter sets a reply beside
     /// the assertion it answers), then a reply written after its assertion ([`Self::follows`]),
     /// then more shared content words, then nearer still, then the assertion the article
     /// reports first (its lede or first mention, not a later recap), then the higher score,

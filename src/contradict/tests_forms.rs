@@ -258,6 +258,12 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Ecuador's navy said the patrol boat never left the shipping lane.",
         true,
     ),
+    // an alibi answers the shelling
+    (
+        "Peru said on Friday that Ecuadorean warships shelled the port of Paita.",
+        "Ecuador's navy said its ships were nowhere near the port.",
+        true,
+    ),
     // an accident with no doer answers the bombing
     (
         "Peru said on Friday that Ecuadorean jets bombed the warehouse in Tumbes.",

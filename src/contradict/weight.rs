@@ -8,15 +8,16 @@ pub fn pair_weight(p: &Pair) -> f32 {
     inferred * (p.x.weight * p.y.weight).sqrt()
 }
 
-/// The weight of a pair whose two claims name different acts, joined by an inference (a
-/// denial of involvement answering where the weapon came from,
-/// [`super::proposition::same_question`]): a pair on the very act is stronger, and is kept first.
+/// The weight of a pair joined by an inference between two acts (a denial of any role
+/// answering where the attack came from, [`super::proposition::joined_by_denial`]): a pair on
+/// the very act is stronger, and is kept first.
 const INFERRED: f32 = 0.8;
 
-/// The two claims name one act, or one of them names none.
+/// The two claims are not joined by such an inference: one act, one of them names none, or
+/// two acts some other rule compares.
 pub fn one_act(x: &Item, y: &Item) -> bool {
     match (&x.prop, &y.prop) {
-        (Some(p), Some(q)) => p.act == q.act,
+        (Some(p), Some(q)) => p.act == q.act || !super::proposition::joined_by_denial(p, q),
         _ => true,
     }
 }

@@ -1122,9 +1122,16 @@ pub(super) fn skip_trailer(
             break;
         }
         // "said on Friday only Ecuadorean jets were flying": the focus word opens the content.
+        // Not before "that" ("said only that …") or a circumstance ("said only hours
+        // before …", "told reporters only on Monday that …").
         let focus_opens = in_list(&FOCUS, w)
             && toks.get(k + 1).is_some_and(|n| {
-                n.k == TokKind::Word && !word(text, n).eq_ignore_ascii_case("that")
+                let nw = word(text, n).to_ascii_lowercase();
+                n.k == TokKind::Word
+                    && nw != "that"
+                    && !in_list(CONTENT_OPENERS, &nw)
+                    && !in_list(&TIME_HEADS, &nw)
+                    && !matches!(nw.as_str(), "hours" | "minutes" | "moments")
             });
         if focus_opens {
             break;
