@@ -1046,6 +1046,21 @@ fn possessive_addressee(text: &str, toks: &[Tok], k: usize, told: bool) -> usize
     }
 }
 
+/// Token `k` is a focus word that opens the content ("said on Friday only Ecuadorean jets were
+/// flying"): not before "that" ("said only that …") or a circumstance ("said only hours
+/// before …", "told reporters only on Monday that …").
+fn focus_opens(text: &str, toks: &[Tok], k: usize) -> bool {
+    in_list(&FOCUS, word(text, &toks[k]))
+        && toks.get(k + 1).is_some_and(|n| {
+            let nw = word(text, n).to_ascii_lowercase();
+            n.k == TokKind::Word
+                && nw != "that"
+                && !in_list(CONTENT_OPENERS, &nw)
+                && !in_list(&TIME_HEADS, &nw)
+                && !matches!(nw.as_str(), "hours" | "minutes" | "moments")
+        })
+}
+
 /// Skip a trailer after the cue; returns the first token of what follows it.
 pub(super) fn skip_trailer(
     text: &str,
@@ -1121,19 +1136,7 @@ pub(super) fn skip_trailer(
         if k > start && subject_after_day_or_name(text, toks, k) {
             break;
         }
-        // "said on Friday only Ecuadorean jets were flying": the focus word opens the content.
-        // Not before "that" ("said only that …") or a circumstance ("said only hours
-        // before …", "told reporters only on Monday that …").
-        let focus_opens = in_list(&FOCUS, w)
-            && toks.get(k + 1).is_some_and(|n| {
-                let nw = word(text, n).to_ascii_lowercase();
-                n.k == TokKind::Word
-                    && nw != "that"
-                    && !in_list(CONTENT_OPENERS, &nw)
-                    && !in_list(&TIME_HEADS, &nw)
-                    && !matches!(nw.as_str(), "hours" | "minutes" | "moments")
-            });
-        if focus_opens {
+        if focus_opens(text, toks, k) {
             break;
         }
         if in_list(&SKIP_BEFORE_CUE, w)
