@@ -258,6 +258,12 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Ecuador's navy said the patrol boat never left the shipping lane.",
         true,
     ),
+    // an agreement to a step is the agreement, denied as such
+    (
+        "Peru said on Friday that Ecuador had agreed to withdraw its troops from the border.",
+        "Ecuador denied it had agreed to any withdrawal.",
+        true,
+    ),
     // an alibi answers the shelling
     (
         "Peru said on Friday that Ecuadorean warships shelled the port of Paita.",
