@@ -173,32 +173,9 @@ fn one_incident(x: &Item, y: &Item) -> bool {
 }
 
 /// A headline word that says who blames or denies, not which incident ("Moscow says
-/// Washington responsible for blast …"): the words of the blame acts' wordings and of the
-/// cues, which every headline of a quarrel has.
+/// Washington responsible for blast …"): `blame` rows of `incident_nouns.tsv`.
 fn blame_word(w: &str) -> bool {
-    const BLAME: &[&str] = &[
-        "responsible",
-        "responsibility",
-        "blame",
-        "blames",
-        "blamed",
-        "accuse",
-        "accuses",
-        "accused",
-        "denies",
-        "denied",
-        "deny",
-        "rejects",
-        "rejected",
-        "says",
-        "said",
-        "claims",
-        "behind",
-        "involvement",
-        "involved",
-        "role",
-    ];
-    BLAME.contains(&w)
+    INCIDENT_WORDS.blame.contains(w)
 }
 
 /// Some word of `a` and some word of `b` are one word or one stem: equal, or one opens the
@@ -212,28 +189,27 @@ fn akin(a: &[String], b: &[String]) -> bool {
     })
 }
 
-/// Nouns naming a story's incident (`incident_nouns.tsv`).
-static INCIDENT_NOUNS: Lazy<HashSet<&'static str>> =
-    Lazy::new(|| crate::data::INCIDENT_NOUNS.words().collect());
+/// The rows of `incident_nouns.tsv` by kind.
+struct IncidentWords {
+    nouns: HashSet<&'static str>,
+    specifiers: HashSet<&'static str>,
+    blame: HashSet<&'static str>,
+}
 
-/// Words after an incident noun that give it its own place or target ("the attack on the
-/// convoy", "the strike in Idlib"): such a reference names an incident of its own.
-const SPECIFIERS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "against",
-    "near",
-    "of",
-    "outside",
-    "inside",
-    "targeting",
-    "by",
-    "from",
-    "into",
-    "over",
-    "off",
-];
+static INCIDENT_WORDS: Lazy<IncidentWords> = Lazy::new(|| {
+    let rows = crate::data::INCIDENT_NOUNS.rows();
+    let of = |kind: &str| -> HashSet<&'static str> {
+        rows.iter()
+            .filter(|r| r.col(1) == kind)
+            .map(|r| r.col(0))
+            .collect()
+    };
+    IncidentWords {
+        nouns: of("noun"),
+        specifiers: of("specifier"),
+        blame: of("blame"),
+    }
+});
 
 /// The blame names its incident only by a bare definite reference ("responsible for the
 /// attack", "the poisoning could have been carried out by …", "behind this week's
@@ -253,7 +229,7 @@ pub(super) fn refers_back(text: &str) -> bool {
         possessive || matches!(w.as_str(), "the" | "this" | "that")
     };
     (0..spans.len()).any(|i| {
-        if !INCIDENT_NOUNS.contains(word(i).as_str()) {
+        if !INCIDENT_WORDS.nouns.contains(word(i).as_str()) {
             return false;
         }
         // One modifier may stand between ("this latest attack", "the chemical attack"), not a
@@ -264,7 +240,8 @@ pub(super) fn refers_back(text: &str) -> bool {
         };
         let determined =
             (i >= 1 && definite(i - 1)) || (i >= 2 && definite(i - 2) && modifier(i - 1));
-        let bare = i + 1 >= spans.len() || !SPECIFIERS.contains(&word(i + 1).as_str());
+        let bare =
+            i + 1 >= spans.len() || !INCIDENT_WORDS.specifiers.contains(word(i + 1).as_str());
         determined && bare
     })
 }
@@ -373,7 +350,22 @@ fn explain(p: &Pair) -> String {
 
 #[cfg(test)]
 mod refer_tests {
-    use super::refers_back;
+    use super::{blame_word, refers_back, INCIDENT_WORDS};
+
+    #[test]
+    fn incident_word_kinds_are_known_and_filled() {
+        for row in crate::data::INCIDENT_NOUNS.rows() {
+            assert!(
+                ["noun", "specifier", "blame"].contains(&row.col(1)),
+                "line {}: {:?}",
+                row.line,
+                row.col(1)
+            );
+        }
+        let w = &*INCIDENT_WORDS;
+        assert!(w.nouns.contains("poisoning") && w.specifiers.contains("on"));
+        assert!(blame_word("responsible") && !blame_word("pipeline"));
+    }
 
     #[test]
     fn a_bare_definite_incident_refers_back_to_the_story() {

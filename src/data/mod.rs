@@ -311,9 +311,9 @@ table!(
 table!(
     INCIDENT_NOUNS,
     "incident_nouns.tsv",
-    1,
-    1,
-    "Nouns naming a story's incident, which a bare definite reference points back to."
+    2,
+    2,
+    "Words linking blames to one incident: incident nouns, their specifiers, headline blame words."
 );
 table!(
     CRAFTS,
