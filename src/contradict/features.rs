@@ -37,6 +37,9 @@ pub struct Features {
     /// The months the claim's content names as whole words, one bit each (bit 0 January),
     /// found at most once: the reversal rule reads them per pair.
     pub months: OnceLock<u16>,
+    /// For a claim that names its incident by a bare reference ("responsible for the
+    /// attack"), its headline's incident words (`opposing::stands_for`), found at most once.
+    pub stands_for: OnceLock<Option<Vec<String>>>,
 }
 
 impl Features {
@@ -65,6 +68,7 @@ impl Features {
             concedes: OnceLock::new(),
             foretells: OnceLock::new(),
             months: OnceLock::new(),
+            stands_for: OnceLock::new(),
         }
     }
 

@@ -156,20 +156,28 @@ fn one_incident(x: &Item, y: &Item) -> bool {
     if own_words(x).is_empty() || own_words(y).is_empty() || share_words(x, y, 1) {
         return true;
     }
-    let stands_for = |it: &Item| -> Option<Vec<String>> {
-        refers_back(&it.claim.text).then(|| {
-            title_words(it)
-                .into_iter()
-                .filter(|w| !blame_word(w))
-                .collect()
-        })
-    };
     match (stands_for(x), stands_for(y)) {
-        (Some(a), Some(b)) => akin(&a, &b),
-        (Some(a), None) => akin(&a, own_words(y)),
-        (None, Some(b)) => akin(own_words(x), &b),
+        (Some(a), Some(b)) => akin(a, b),
+        (Some(a), None) => akin(a, own_words(y)),
+        (None, Some(b)) => akin(own_words(x), b),
         (None, None) => false,
     }
+}
+
+/// For a claim that names its incident only by a bare reference ([`refers_back`]), the
+/// incident words of its headline, blame words left out; found at most once per claim.
+fn stands_for<'a>(it: &'a Item) -> Option<&'a [String]> {
+    it.features
+        .stands_for
+        .get_or_init(|| {
+            refers_back(&it.claim.text).then(|| {
+                title_words(it)
+                    .into_iter()
+                    .filter(|w| !blame_word(w))
+                    .collect()
+            })
+        })
+        .as_deref()
 }
 
 /// A headline word that says who blames or denies, not which incident ("Moscow says

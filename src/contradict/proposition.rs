@@ -80,10 +80,7 @@ pub fn same_question(p: &Proposition, q: &Proposition, local: bool) -> bool {
     if p.act == topic::ABOUT || q.act == topic::ABOUT {
         return p.act == q.act && topic::same(p, q);
     }
-    let acts = p.act == q.act
-        || (local && (p.bare || q.bare))
-        || denial_answers(p, q)
-        || denial_answers(q, p);
+    let acts = p.act == q.act || (local && (p.bare || q.bare)) || joined_by_denial(p, q);
     acts && (p.agent.is_none() || q.agent.is_none() || p.doers().any(|a| q.doers().any(|b| a == b)))
 }
 
