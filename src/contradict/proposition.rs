@@ -235,6 +235,8 @@ struct Positions {
     effort: Regex,
     objection: Regex,
     second: Regex,
+    /// "if it were X, Y would have …": the antecedent (group `ante` or `inv`) is denied.
+    counterfactual: Regex,
 }
 
 static POSITIONS: Lazy<Positions> = Lazy::new(|| {
@@ -280,6 +282,7 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
         effort: opening(&alternatives("effort")),
         objection: opening(&alternatives("objection")),
         second: join("second"),
+        counterfactual: framed("counterfactual", "\\b", ""),
         modal: framed("modal", "\\b", "\\s+(?:not\\s+|also\\s+)?([a-z]+)"),
         accused: framed("accused", "^\\W*", ""),
     }

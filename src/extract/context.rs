@@ -1423,6 +1423,26 @@ mod tests {
                 "In Oslo, Iceland said the talks had failed.",
                 &[Some("ISL")],
             ),
+            // "both sides": the two states of different sides last named before it, each a
+            // party to the claim
+            (
+                "Peruvian troops shelled the post on Sunday, Ecuador said. Both sides accused each other of breaking the truce.",
+                &[Some("ECU"), Some("PER"), Some("ECU")],
+            ),
+            (
+                "Chile and Peru met in Lima. The two countries said the talks had gone well.",
+                &[Some("CHL"), Some("PER")],
+            ),
+            // one state named before: no parties for "both sides"
+            (
+                "Peru shelled the post. Both sides said the truce was over.",
+                &[None],
+            ),
+            // a coded speaker is its own: "each side's army" is no "both sides"
+            (
+                "Chile and Peru met. The Peruvian army said both sides had lost men.",
+                &[Some("PER")],
+            ),
         ];
         for (body, want) in cases {
             let got: Vec<Option<String>> = sides(body).into_iter().map(|(_, c)| c).collect();

@@ -38,6 +38,9 @@ pub(super) fn read(r: &Reading) -> Option<Proposition> {
         return None;
     }
     let pos = &*POSITIONS;
+    if let Some(p) = counterfactual(r) {
+        return Some(p);
+    }
     let negator = pos.fact_negator.find_iter(text).find(|m| {
         !pos.not_negating
             .find_iter(text)
@@ -130,6 +133,38 @@ pub(super) fn read(r: &Reading) -> Option<Proposition> {
             ))
         }
     }
+}
+
+/// A counterfactual ("if it were a military-grade agent, people would have died on the spot",
+/// `counterfactual` in `positions.tsv`): the consequent did not happen, so the claim denies
+/// its antecedent, read in its own words: what is denied is the first content word after the
+/// antecedent's verb ("military"), the clause's words what it is about.
+fn counterfactual(r: &Reading) -> Option<Proposition> {
+    let text = r.text;
+    let caps = POSITIONS.counterfactual.captures(text)?;
+    let ante = caps.name("ante").or_else(|| caps.name("inv"))?;
+    let (start, end) = (ante.start(), ante.end());
+    let verb = ante
+        .as_str()
+        .find(" were ")
+        .or_else(|| ante.as_str().find(" been "))
+        .or_else(|| ante.as_str().find(" had "))
+        .map_or(start, |v| start + v + 1);
+    let scope: Vec<String> = first_stem(text, verb, end, &r.mentions)
+        .into_iter()
+        .collect();
+    let words = stems(text, start, end, &r.mentions);
+    if scope.is_empty() || words.len() < MIN_DENIED_WORDS {
+        return None;
+    }
+    Some(about(
+        Stance::Denies,
+        r.claim.denial,
+        wording(&text[start..end]),
+        scope,
+        words,
+        parties(&r.mentions, start, end),
+    ))
 }
 
 /// Fewest content words a negated clause must have to meet a claim in its own words ([`same`]):
@@ -509,6 +544,22 @@ mod tests {
                 "the price offered for the trawler was fair",
                 false,
             ),
+            // a counterfactual denies its antecedent: the consequent did not happen
+            (
+                "if it were a military-grade nerve agent, people would have died on the spot",
+                "tests showed it was a military-grade nerve agent",
+                true,
+            ),
+            (
+                "had the envoy been invited to the meeting, he would have attended",
+                "the envoy had been invited to the meeting",
+                true,
+            ),
+            (
+                "if it were a military-grade nerve agent, people would have died on the spot",
+                "the victims were taken to the district hospital",
+                false,
+            ),
             // the noun denied must be the other's: "alerts" is not in the other claim
             (
                 "no alerts concerning the fresh produce had been recorded",
@@ -545,6 +596,12 @@ mod tests {
                 "the ministry didn't receive any request from the embassy",
                 Some(-1),
             ),
+            // a counterfactual denies its antecedent; a plain condition takes no position
+            (
+                "if the envoy had been invited, he would have attended the meeting",
+                Some(-1),
+            ),
+            ("if it is confirmed, we will respond firmly", None),
             // a ceiling is no negation
             (
                 "the trade is worth no more than 65 million dollars a year",

@@ -86,15 +86,30 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         cands.push((s, e, entry));
     }
     cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    // Where a country's name starts: "the Ministry of Defence of Azerbaijan" is Azerbaijan's
+    // ministry, whatever state the gazetteer files a body of that name under.
+    let country_at: Vec<usize> = cands
+        .iter()
+        .filter(|(_, _, n)| {
+            m.patterns[*n]
+                .1
+                .iter()
+                .any(|&i| g.entries[i].kind == ActorKind::Country)
+        })
+        .map(|(s, _, _)| *s)
+        .collect();
     let mut out = Vec::new();
     let mut last_end = 0;
     for (s, e, entry) in cands {
         if s < last_end {
             continue;
         }
-        last_end = e;
         let (entry, former) = g.pick(&m.patterns[entry].1, date);
         let en = &g.entries[entry];
+        if en.kind == ActorKind::Organisation && of_a_country(text, e, &country_at) {
+            continue;
+        }
+        last_end = e;
         // "the group's Central Command", "the rebels' Supreme Council": a body written after a
         // common noun's possessive is that owner's unit, not the body the gazetteer files
         // under the same words ("Russia's Defence Ministry", with a name's possessive, stays).
@@ -120,6 +135,18 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         });
     }
     out
+}
+
+/// A body's name at `end` is followed by "of" and a country's name ("the Ministry of
+/// Defence of Azerbaijan", "the Foreign Ministry of the Republic of Armenia"): the body is
+/// that country's, read through the titles, not the gazetteer's body of the same name.
+fn of_a_country(text: &str, end: usize, country_at: &[usize]) -> bool {
+    let rest = &text[end..];
+    let skip = [" of the ", " of "]
+        .iter()
+        .find(|p| rest.starts_with(**p))
+        .map(|p| p.len());
+    skip.is_some_and(|n| country_at.contains(&(end + n)))
 }
 
 /// Code of a privately owned newspaper: no state's voice ([`newspaper`]).

@@ -333,10 +333,21 @@ impl<'a> Ctx<'a> {
         let text = self.text;
         let p = preposition_after_role(text, toks, |_| true)?;
         // "the British Ministry of Defence": the body's whole name, when the gazetteer knows it.
-        let whole = body_name(text, toks, p).and_then(|name| {
-            actors::resolve_speaker_on(&text[name.start..name.end], self.gazetteer, self.date)
-                .filter(|r| r.kind == ActorKind::Organisation && r.country.is_some())
-        });
+        // "the Ministry of Defence of Azerbaijan": a state named after the body's name owns it,
+        // whatever state the gazetteer files a body of that name under (read from the whole
+        // phrase, below).
+        let owned_after = |end: usize| {
+            let rest = text[end..]
+                .strip_prefix(" of the ")
+                .or_else(|| text[end..].strip_prefix(" of "));
+            rest.is_some_and(|r| r.starts_with(char::is_uppercase))
+        };
+        let whole = body_name(text, toks, p)
+            .filter(|name| !owned_after(name.end))
+            .and_then(|name| {
+                actors::resolve_speaker_on(&text[name.start..name.end], self.gazetteer, self.date)
+                    .filter(|r| r.kind == ActorKind::Organisation && r.country.is_some())
+            });
         if whole.is_some() {
             return whole;
         }

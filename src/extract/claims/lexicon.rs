@@ -374,6 +374,7 @@ mod tests {
     fn claim_word_lists_are_known_and_filled() {
         let known = [
             "modifier",
+            "both-parties",
             "skip-before-cue",
             "cap-stop",
             "np-stop",

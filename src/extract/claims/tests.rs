@@ -1719,6 +1719,16 @@ fn speaker_side_table() {
             "The British Ministry of Defence said two jets were scrambled.",
             &["The British Ministry of Defence | GBRMIL | two jets were scrambled"],
         ),
+        // ... but a state named after that name owns it: another state's ministry of the same
+        // name
+        (
+            "The Ministry of Defence of Azerbaijan said two jets were scrambled.",
+            &["The Ministry of Defence of Azerbaijan | AZEMIL | two jets were scrambled"],
+        ),
+        (
+            "The Ministry of Defence of Bolivia said the patrol stayed on its side.",
+            &["The Ministry of Defence of Bolivia | BOLMIL | the patrol stayed on its side"],
+        ),
         // A body's whole name with a preposition, when the gazetteer knows it, before a
         // coordinated second source.
         (

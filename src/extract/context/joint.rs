@@ -13,8 +13,20 @@ use super::{usable, Article};
 pub fn joint_speakers(article: &Article, claims: &mut Vec<Claim>) {
     let near = Adjacent::of(article.actors);
     let mut out = Vec::with_capacity(claims.len());
-    for c in claims.drain(..) {
-        let copies: Vec<Claim> = conjuncts(article, &near, &c)
+    for mut c in claims.drain(..) {
+        // "Both sides accused each other …": the claim is each of the two parties', the first
+        // taking the original.
+        let both = both_parties(&near, &c);
+        let parties: Vec<&ActorMention> = if both.is_empty() {
+            conjuncts(article, &near, &c)
+        } else {
+            let first = both[0];
+            c.actor = Some(first.name.clone());
+            c.actor_code = Some(first.code.clone());
+            c.country = first.country.clone();
+            both[1..].to_vec()
+        };
+        let copies: Vec<Claim> = parties
             .into_iter()
             .map(|m| Claim {
                 speaker: m.name.clone(),
@@ -29,6 +41,78 @@ pub fn joint_speakers(article: &Article, claims: &mut Vec<Claim>) {
         out.extend(copies);
     }
     *claims = out;
+}
+
+/// The longest stretch before a "both sides" speaker, in bytes (a few paragraphs), in which
+/// its two parties are looked for.
+const BOTH_REACH: usize = 1500;
+
+/// "Both sides accused each other of violating the truce", "the two countries blamed each
+/// other": a speaker with no code of its own that names the two parties together
+/// (`both-parties` in `claim_words.tsv`) is the two states (or camps) of different sides last
+/// named before it, nearest first, within [`BOTH_REACH`] bytes; none when fewer than two are
+/// named there.
+fn both_parties<'a>(near: &Adjacent<'a>, c: &Claim) -> Vec<&'a ActorMention> {
+    let Some(span) = c.speaker_span else {
+        return Vec::new();
+    };
+    let coded = c
+        .actor_code
+        .as_deref()
+        .is_some_and(|k| !k.is_empty() && k != crate::extract::actors::UNKNOWN_CODE);
+    if coded || !names_both(&c.speaker) {
+        return Vec::new();
+    }
+    let side = |m: &ActorMention| {
+        crate::extract::actors::ActorCode::new(&m.code)
+            .side()
+            .map(|s| s.key)
+    };
+    let from = near
+        .by_end
+        .partition_point(|&i| near.mentions[i].span.end < span.start.saturating_sub(BOTH_REACH));
+    let to = near
+        .by_end
+        .partition_point(|&i| near.mentions[i].span.end <= span.start);
+    let mut found: Vec<&ActorMention> = Vec::new();
+    let mut sides = Vec::new();
+    for &i in near.by_end[from..to].iter().rev() {
+        let m = &near.mentions[i];
+        let state = m.country.as_deref().is_some_and(|k| k.len() == 3);
+        match side(m) {
+            Some(k) if state && usable(m) && !sides.contains(&k) => {
+                sides.push(k);
+                found.push(m);
+            }
+            _ => {}
+        }
+        if found.len() == 2 {
+            break;
+        }
+    }
+    if found.len() < 2 {
+        return Vec::new();
+    }
+    // In the order the article named them.
+    found.sort_by_key(|m| m.span.start);
+    found
+}
+
+/// The speaker names two parties together: "both sides", "the two countries", "both warring
+/// parties" (a `both-parties` head after "both", "(the) two" or "each", one adjective between).
+fn names_both(speaker: &str) -> bool {
+    static HEADS: once_cell::sync::Lazy<Vec<&'static str>> =
+        once_cell::sync::Lazy::new(|| crate::data::CLAIM_WORDS.list("both-parties"));
+    let lower = speaker.trim().to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let rest = ["both ", "two ", "each "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p));
+    let Some(rest) = rest else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    matches!(words.len(), 1 | 2) && words.last().is_some_and(|w| HEADS.contains(w))
 }
 
 /// A mention that can be a party to a joint statement: a named one, or an unnamed source of
