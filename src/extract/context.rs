@@ -2637,6 +2637,19 @@ mod tests {
                 "Li Wen",
                 None,
             ),
+            // a title of the camp against a state is the camp's, not the media's government
+            (
+                Some("LIMA"),
+                "Separatist leader Ivan Petrov told Xinhua that the crew would be released.",
+                "Ivan Petrov",
+                Some("PERREB"),
+            ),
+            (
+                None,
+                "Fighting went on in eastern Peru. Rebel commander Ivan Petrov told Xinhua that the crew would be released.",
+                "Ivan Petrov",
+                Some("PERREB"),
+            ),
             (
                 None,
                 "Port spokesman Li Wen told a local radio station that the crew would be released.",

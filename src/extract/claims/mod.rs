@@ -42,6 +42,7 @@ mod generic;
 mod lexicon;
 mod noun_cue;
 mod objects;
+mod opens;
 mod phrase;
 mod quoted_as;
 mod quotes;

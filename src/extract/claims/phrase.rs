@@ -3,10 +3,11 @@
 //! adverbs and trailers that may stand between a speaker, its cue and the content.
 
 use super::lexicon::{
-    in_list, role_of, ASIDES, BODY_HEADS, CAP_STOP, DETERMINERS, FOCUS, LY_NOUNS, MODIFIERS,
+    in_list, role_of, ASIDES, BODY_HEADS, CAP_STOP, DETERMINERS, LY_NOUNS, MODIFIERS,
     NAME_LIKE_SKIPS, NP_STOP, PRONOUNS, QUANTIFIERS, SKIP_BEFORE_CUE, TIME_HEADS, TIME_PHRASE,
     TRAILER_WORDS,
 };
+use super::opens::{focus_opens, possessive_addressee, subject_after_day_or_name};
 use super::tokens::{is_cap, is_punct, word, Tok, TokKind};
 
 /// `NP who VERB ... <st>`: a relative clause between the subject and the phrase starting at
@@ -1002,63 +1003,6 @@ fn determiner_before_noun(text: &str, toks: &[Tok], i: usize) -> bool {
         let nw = word(text, n);
         n.k == TokKind::Word && !is_cap(nw) && !TRAILER_WORDS.contains(&nw.to_lowercase().as_str())
     })
-}
-
-/// Determiners and subject pronouns (closed class) that open a content after a trailer:
-/// "said on Tuesday the plan …", "told his council it would …".
-const CONTENT_OPENERS: &[&str] = &["the", "a", "an", "it", "he", "she", "they", "we"];
-
-/// "said on Wednesday the government believed …", "said on Monday a deal was near", "said at
-/// the United Nations the plan was dead", "said on Tuesday it was absurd": a determiner or a
-/// subject pronoun (token `k`) after a day or a name closes the circumstance and opens the
-/// content.
-fn subject_after_day_or_name(text: &str, toks: &[Tok], k: usize) -> bool {
-    let w = word(text, &toks[k]);
-    let opens = in_list(CONTENT_OPENERS, w) || w.eq_ignore_ascii_case("i");
-    let prev = &toks[k - 1];
-    let pw = word(text, prev);
-    opens && prev.k == TokKind::Word && (is_day(pw) || is_cap(pw))
-}
-
-/// "…, the minister told his counterpart, according to …", "told their supporters that": a
-/// possessive and its noun right after "told" (token `k`) are the addressee; returns the token
-/// after them, or `k`.
-fn possessive_addressee(text: &str, toks: &[Tok], k: usize, told: bool) -> usize {
-    let addressee =
-        told && toks.get(k).is_some_and(|t| {
-            matches!(
-                word(text, t).to_ascii_lowercase().as_str(),
-                "his" | "her" | "their" | "its" | "our"
-            )
-        }) && toks
-            .get(k + 1)
-            .is_some_and(|t| t.k == TokKind::Word && !is_cap(word(text, t)))
-            && toks.get(k + 2).is_none_or(|t| {
-                is_punct(text, t, ",")
-                    || is_punct(text, t, ".")
-                    || in_list(CONTENT_OPENERS, word(text, t))
-                    || word(text, t).eq_ignore_ascii_case("that")
-            });
-    if addressee {
-        k + 2
-    } else {
-        k
-    }
-}
-
-/// Token `k` is a focus word that opens the content ("said on Friday only Ecuadorean jets were
-/// flying"): not before "that" ("said only that …") or a circumstance ("said only hours
-/// before …", "told reporters only on Monday that …").
-fn focus_opens(text: &str, toks: &[Tok], k: usize) -> bool {
-    in_list(&FOCUS, word(text, &toks[k]))
-        && toks.get(k + 1).is_some_and(|n| {
-            let nw = word(text, n).to_ascii_lowercase();
-            n.k == TokKind::Word
-                && nw != "that"
-                && !in_list(CONTENT_OPENERS, &nw)
-                && !in_list(&TIME_HEADS, &nw)
-                && !matches!(nw.as_str(), "hours" | "minutes" | "moments")
-        })
 }
 
 /// Skip a trailer after the cue; returns the first token of what follows it.

@@ -1365,6 +1365,20 @@ fn attribution_table() {
             "The minister said only that the talks would go on.",
             &["The minister | said | indirect | the talks would go on"],
         ),
+        // a name or demonym right after the day opens the content (its subject): a denial
+        // must keep its negator
+        (
+            "Ecuador's president said on Saturday Ecuador has not sent fighters to the region.",
+            &["Ecuador's president | said | indirect | Ecuador has not sent fighters to the region"],
+        ),
+        (
+            "The ministry said on Monday Peruvian forces had shelled the post.",
+            &["The ministry | said | indirect | Peruvian forces had shelled the post"],
+        ),
+        (
+            "The ministry said on Monday in Quito that the post was shelled.",
+            &["The ministry | said | indirect | the post was shelled"],
+        ),
         // told reporters, other cues
         (
             "Kerry told reporters in Washington that the proposal was still on the table.",

@@ -92,6 +92,22 @@ pub(super) fn via_state_media(
     if !titled {
         return None;
     }
+    // "separatist leader Denis Pushilin was quoted by Interfax": a title of the camp against a
+    // state is that camp's, never the government of the country whose media quote it; it
+    // fights where the article places the fighting ([`place_of_conflict`]), else it is unknown.
+    let camp = body[speaker.start..speaker.end]
+        .split_whitespace()
+        .chain(clause_tail(&body[..speaker.start]).split_whitespace())
+        .any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let w = w.rsplit('-').next().unwrap_or(&w);
+            crate::extract::claims::dateline_role(w) == Some("REB")
+        });
+    if camp {
+        return place_of_conflict(article).map(|c| Found::of_country(c, "REB"));
+    }
     let inside = |m: &&ActorMention| {
         m.span.start >= sentence.start && m.span.end <= sentence.end && !m.span.overlaps(speaker)
     };
