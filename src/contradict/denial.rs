@@ -71,16 +71,29 @@ fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
     if it.stance == Stance::Asserts {
         v.push((Class::Denier, opts.denial_days));
     }
+    if it.classes.contains(&Class::Asserted) {
+        v.push((Class::Reply, REPLY_DAYS));
+    }
+    if it.classes.contains(&Class::Reply) {
+        v.push((Class::Asserted, REPLY_DAYS));
+    }
     v
 }
+
+/// Days between a statement and the bare "denied the claim" that answers it in the same
+/// article: the claims of one article may carry different days ("said on Friday").
+const REPLY_DAYS: i64 = 7;
 
 fn check(p: &Pair, opts: &Options) -> Option<f32> {
     stance_check(p, opts).or_else(|| figure_denial::check(p, opts))
 }
 
-/// An asserter (+1) and a denier (< 0) of one proposition: the cheap test.
+/// An asserter (+1) and a denier (< 0) of one proposition: the cheap test. A bare "denied the
+/// claim" meets the statement before it in any frame ([`answers_the_last`]).
 fn opposite_on_one_frame(p: &Pair) -> bool {
-    p.x.stance.opposes(p.y.stance) && p.x.ids.frame == p.y.ids.frame
+    (p.x.stance.opposes(p.y.stance) && p.x.ids.frame == p.y.ids.frame)
+        || answers_the_last(p.x, p.y)
+        || answers_the_last(p.y, p.x)
 }
 
 fn stance_check(p: &Pair, opts: &Options) -> Option<f32> {
@@ -115,12 +128,59 @@ fn explain(p: &Pair) -> String {
 
 /// (asserter, denier) when one of the pair denies what the other asserts.
 fn roles<'a>(p: &Pair<'a>) -> Option<(&'a Item<'a>, &'a Item<'a>)> {
+    if answers_the_last(p.x, p.y) {
+        return Some((p.x, p.y));
+    }
+    if answers_the_last(p.y, p.x) {
+        return Some((p.y, p.x));
+    }
     let (a, d) = if p.x.stance == Stance::Asserts {
         (p.x, p.y)
     } else {
         (p.y, p.x)
     };
     (a.stance == Stance::Asserts && is_denier(d) && targets_match(a, d)).then_some((a, d))
+}
+
+/// "It said its forces had shot down a jet, but Ecuador denied the claim": a denial whose
+/// whole content is a bare charge ("the claim", "the allegations": [`bare_charge`]) answers the
+/// statement written right before it in the same article (earlier in its sentence, or in the
+/// sentence right before it), whoever that statement names as the doer: the charge denied is
+/// that statement. A statement further back, with another sentence between ("… said Monday
+/// that a deal was near. A US official said no deal was close. The State Department rejected
+/// the charge."), is not the one answered.
+fn answers_the_last(asserter: &Item, denier: &Item) -> bool {
+    let (a, d) = (&asserter.claim, &denier.claim);
+    let (sa, sd) = (&a.sentence_span, &d.sentence_span);
+    let adjacent =
+        sa.start == sd.start || (sa.end <= sd.start && sd.start - sa.end <= MAX_SENTENCE_GAP);
+    asserter.classes.contains(&Class::Asserted)
+        && denier.classes.contains(&Class::Reply)
+        && denier.stance == Stance::Denies
+        && asserter.same_article(denier)
+        && a.span.end <= d.span.start
+        && adjacent
+}
+
+/// Most bytes between the end of one sentence and the start of the next (spaces, a line
+/// break, a closing quote).
+const MAX_SENTENCE_GAP: usize = 4;
+
+/// The claim rejects a bare charge: a rejecting cue, and a content of a determiner and a
+/// noun naming a charge (`charge` rows of `positions.tsv`), nothing more ("the claim", "the
+/// allegations"; not "the allegations were absurd", which [`super::proposition`] reads).
+pub(super) fn bare_charge(claim: &crate::model::Claim) -> bool {
+    let text = claim.text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    claim.denial
+        && words.len() == 2
+        && matches!(
+            words[0].to_lowercase().as_str(),
+            "the" | "this" | "that" | "these" | "those" | "such" | "its" | "their"
+        )
+        && super::proposition::names_charge(
+            words[1].trim_end_matches(|c: char| !c.is_alphanumeric()),
+        )
 }
 
 /// Most words a bare object rejected has ("the announcement as propaganda").

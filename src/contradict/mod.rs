@@ -178,6 +178,12 @@ pub enum Class {
     /// Says something in its own words no act row reads ([`proposition::of_claim_and_topic`]), asserting
     /// or denying it.
     Topic(Stance),
+    /// Asserts something, whatever its frame: what a bare "denied the claim" may answer
+    /// ([`denial`]).
+    Asserted,
+    /// Rejects a bare charge ("denied the claim"): it answers the statement right before it,
+    /// whatever that statement's frame ([`denial`]).
+    Reply,
 }
 
 /// The ordered registry. Denial comes before opposing so that it wins within [`Group::Stance`].
@@ -565,7 +571,7 @@ const ANY_FRAME: u32 = u32::MAX;
 
 fn frame_key(it: &Item, class: Class) -> u32 {
     match class {
-        Class::Quantity(_) | Class::Topic(_) => ANY_FRAME,
+        Class::Quantity(_) | Class::Topic(_) | Class::Asserted | Class::Reply => ANY_FRAME,
         _ => it.ids.frame,
     }
 }
@@ -781,6 +787,15 @@ impl<'a> Item<'a> {
         }
         if let Some(t) = &topic {
             classes.push(Class::Topic(t.position));
+        }
+        let states_in_words = topic
+            .as_ref()
+            .is_some_and(|t| t.position == Stance::Asserts);
+        if stance == Stance::Asserts || (stance.is_neutral() && states_in_words) {
+            classes.push(Class::Asserted);
+        }
+        if denial::bare_charge(claim) {
+            classes.push(Class::Reply);
         }
         for &q in &quantities {
             if !classes.contains(&Class::Quantity(q)) {

@@ -231,6 +231,8 @@ struct Positions {
     appraisal: Regex,
     /// A whole noun naming a charge or an act (`charge` and `incident` rows).
     charge_or_act: Regex,
+    /// A whole noun naming a charge (`charge` rows).
+    charge: Regex,
     /// The main predicate, near the content's start, of effort or objection.
     effort: Regex,
     objection: Regex,
@@ -279,6 +281,8 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
             alternatives("incident")
         ))
         .expect("valid charge and incident patterns in positions.tsv"),
+        charge: Regex::new(&format!("(?i)^(?:{})$", alternatives("charge")))
+            .expect("valid charge patterns in positions.tsv"),
         effort: opening(&alternatives("effort")),
         objection: opening(&alternatives("objection")),
         second: join("second"),
@@ -313,6 +317,12 @@ pub fn concedes(text: &str) -> bool {
 /// `positions.tsv`) or an act (`incident` rows: "the attack").
 pub(super) fn names_charge_or_act(noun: &str) -> bool {
     POSITIONS.charge_or_act.is_match(noun)
+}
+
+/// Whether the whole word `noun` names a charge ("the claim", "the allegations": `charge` rows
+/// of `positions.tsv`), not an act.
+pub(super) fn names_charge(noun: &str) -> bool {
+    POSITIONS.charge.is_match(noun)
 }
 
 /// The text speaks of what may yet happen: a `modal` of `positions.tsv` before a bare verb
@@ -1030,6 +1040,13 @@ fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String, String)> {
         Some(place)
     } else if possessed && before.is_some() {
         possessor(text, mentions, clause, start).or(before)
+    } else if act.act == "deploy"
+        && before.is_some()
+        && inside.is_some_and(|m| m.span.start > start)
+    {
+        // "Ankara has sent Syrian fighters to the front": the party that sends, masses or
+        // hires is the subject; a demonym in the object says where the men come from.
+        before
     } else if inside.is_some() {
         // A party named inside the act's own words is its doer ("Russian-made", "approved by
         // the Russian leadership", "over Iranian territory").
@@ -1955,6 +1972,29 @@ mod tests {
                 "we do not supply weapons to anyone fighting in Colombia",
                 false,
                 Some((s, Some("VEN"), -1)),
+            ),
+            // irregulars sent or hired are the sender's forces; a demonym before them is where
+            // the men come from
+            (
+                "PERGOV",
+                "said",
+                "Ecuador had sent 2,000 Syrian fighters to the front",
+                false,
+                Some((d, Some("ECU"), 1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "Ecuador has never sent Syrian mercenaries to the region",
+                false,
+                Some((d, Some("ECU"), -1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "Ecuador is using mercenaries in the conflict",
+                false,
+                Some((d, Some("ECU"), 1)),
             ),
             // the receiver is no supplier
             (

@@ -298,3 +298,54 @@ fn disputes_of_other_kinds_meet_their_replies() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A denial whose whole content is a bare charge ("denied the claim") answers the statement
+/// written right before it in the same article, whoever that statement names as the doer.
+/// (article, words of the statement answered, words of the denial, whether the two meet).
+/// Invented copy.
+#[test]
+fn a_bare_denial_answers_the_statement_before_it() {
+    let cases: &[(&str, &str, &str, bool)] = &[
+        (
+            "Peru accused Ecuadorean forces of launching rocket attacks near the border. It said that its forces had shot down an Ecuadorean jet, but Ecuador denied the claim.",
+            "shot down an Ecuadorean jet",
+            "the claim",
+            true,
+        ),
+        (
+            "Peru said on Friday its navy had sunk two Ecuadorean patrol boats. Ecuador rejected the allegations.",
+            "sunk two Ecuadorean patrol boats",
+            "the allegations",
+            true,
+        ),
+        // a statement further back is not the one answered
+        (
+            "Peru said on Friday its navy had sunk two Ecuadorean patrol boats. The fighting has displaced thousands of families across the province, aid groups said, and schools in the area have been shut for a week while the authorities count the damage to homes, roads and bridges. Ecuador rejected the allegations.",
+            "sunk two Ecuadorean patrol boats",
+            "the allegations",
+            false,
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for &(body, said, denied, expect) in cases {
+        let claims = stored(1, (2019, 6, 14), body);
+        let id_of = |words: &str| {
+            claims
+                .iter()
+                .find(|c| c.claim.text.contains(words))
+                .map(|c| c.id)
+        };
+        let (Some(a), Some(b)) = (id_of(said), id_of(denied)) else {
+            wrong.push(format!("{body}: claims not found"));
+            continue;
+        };
+        let found = detect("t", &claims, &[], &Options::default());
+        let met = found
+            .iter()
+            .any(|c| (c.a == a && c.b == b) || (c.a == b && c.b == a));
+        if met != expect {
+            wrong.push(format!("{body}: met {met}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

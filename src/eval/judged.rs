@@ -661,10 +661,14 @@ mod tests {
         // against the monitor's 83 of the next day (seed 94, correct): 31 reported, 29 correct.
         // The review's mends keep a pronoun only after "deny" ("rejected that" may reject a
         // proposal): the seed-93 pair is gone (87 no longer reported): 30 reported, 28 correct.
+        // Thirty-ninth round (issue 12): a bare "dismissed the claim" answers the statement in
+        // the sentence right before it: the Pentagon's dismissal now answers Konashenkov's
+        // quote on the drone (judged correct) instead of the lede's drone claim (88 no longer
+        // reported): 30 reported, 28 correct.
         // If these counts move, the detector changed again: judge the new pairs
         // (eval judged FILE --sample N --seed S) and update the README.
         assert_eq!(s.unjudged, 0, "every reported pair is judged: {s}");
-        assert_eq!(s.gone.len(), 87, "{s}");
+        assert_eq!(s.gone.len(), 88, "{s}");
         assert_eq!(s.still_reported, 30, "{s}");
         assert_eq!((s.overall.correct, s.overall.wrong), (28, 2), "{s}");
     }

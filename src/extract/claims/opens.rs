@@ -4,9 +4,12 @@ use super::lexicon::{in_list, FOCUS, TIME_HEADS, TRAILER_WORDS};
 use super::phrase::is_day;
 use super::tokens::{is_cap, is_punct, word, Tok, TokKind};
 
-/// Determiners and subject pronouns (closed class) that open a content after a trailer:
+/// Determiners, subject pronouns and possessives (closed class) that open a content after a
+/// trailer (a possessive right after "told" is its addressee, [`possessive_addressee`]):
 /// "said on Tuesday the plan …", "told his council it would …".
-const CONTENT_OPENERS: &[&str] = &["the", "a", "an", "it", "he", "she", "they", "we"];
+const CONTENT_OPENERS: &[&str] = &[
+    "the", "a", "an", "it", "he", "she", "they", "we", "its", "their", "his", "her", "our",
+];
 
 /// "said on Wednesday the government believed …", "said on Monday a deal was near", "said at
 /// the United Nations the plan was dead", "said on Tuesday it was absurd": a determiner or a
