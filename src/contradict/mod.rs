@@ -41,6 +41,7 @@
 //! Only claims dated to a day or a week take part; unknown, month and year dates never
 //! pair.
 
+mod classes;
 mod denial;
 mod diagnose;
 #[cfg(test)]
@@ -70,6 +71,7 @@ use rayon::prelude::*;
 use crate::extract::frames;
 use crate::model::{Claim, Contradiction, ContradictionKind, Precision, Stance, StoredClaim};
 
+use classes::{block_key, classes_of};
 pub use diagnose::diagnose;
 pub use features::Features;
 use select::{content_stems, fit, select};
@@ -576,30 +578,6 @@ fn frame_key(it: &Item, class: Class) -> u32 {
     }
 }
 
-/// The block key of a claim that asserts something only in its own words ([`Item::topic`]):
-/// a pair it forms is reported under the key of the clause that denies it.
-const TOPIC_ASSERTS: u32 = u32::MAX - 1;
-
-/// The block key of a claim: its proposition's frame, else its own frame. A claim read only
-/// in its own words is its own question: a denied clause is keyed by what it denies, so that
-/// reports keep one pair per denied thing ([`select`]); an asserting one by
-/// [`TOPIC_ASSERTS`].
-fn block_key(
-    prop: Option<&proposition::Proposition>,
-    topic: Option<&proposition::Proposition>,
-    frame: &str,
-    strings: &mut Interner,
-) -> u32 {
-    match (prop, topic) {
-        (Some(p), _) => strings.id(&p.frame),
-        (None, Some(t)) if frame.is_empty() => match t.position {
-            Stance::Denies => strings.id(&format!("topic\t{}", t.scope.join(" "))),
-            _ => TOPIC_ASSERTS,
-        },
-        (None, _) => strings.id(frame),
-    }
-}
-
 /// The side part of an index key for [`Block::Frame`] buckets of claims with no known side.
 const NO_SIDE: u32 = u32::MAX;
 
@@ -778,30 +756,15 @@ impl<'a> Item<'a> {
             .iter()
             .map(|f| strings.id(&format!("quantity\t{}", f.quantity)))
             .collect();
-        let mut classes = Vec::new();
-        if !stance.is_neutral() && (!frame.is_empty() || prop.is_some()) {
-            classes.push(Class::Stance(stance));
-        }
-        if stance == Stance::Denies && (denial || frames::flags(frame).blame) {
-            classes.push(Class::Denier);
-        }
-        if let Some(t) = &topic {
-            classes.push(Class::Topic(t.position));
-        }
-        let states_in_words = topic
-            .as_ref()
-            .is_some_and(|t| t.position == Stance::Asserts);
-        if stance == Stance::Asserts || (stance.is_neutral() && states_in_words) {
-            classes.push(Class::Asserted);
-        }
-        if denial::bare_charge(claim) {
-            classes.push(Class::Reply);
-        }
-        for &q in &quantities {
-            if !classes.contains(&Class::Quantity(q)) {
-                classes.push(Class::Quantity(q));
-            }
-        }
+        let classes = classes_of(
+            claim,
+            stance,
+            frame,
+            prop.is_some(),
+            denial,
+            topic.as_ref(),
+            &quantities,
+        );
         let code = claim.actor_code.as_deref().filter(|c| !c.is_empty());
         let speaker = claim.speaker.trim().to_lowercase();
         let ids = Ids {

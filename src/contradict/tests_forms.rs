@@ -121,6 +121,18 @@ fn a_reply_that_denies_nothing_meets_no_accusation() {
 /// Disputes of other kinds (issue 12), one page a day: a claim and the other side's reply in
 /// other words, through extraction. `true` when the two must meet, `false` when they must not.
 const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
+    // weapons of another's make used to strike are the user's act, denied by the user; a
+    // harm with no doer named meets no denial of a strike
+    (
+        "Ecuador's defence ministry said on Friday Peru's army used U.S.-supplied rocket launchers to strike the prison.",
+        "The Peruvian military denied making any rocket or artillery strikes in the area.",
+        true,
+    ),
+    (
+        "Ecuador's defence ministry said on Friday 40 inmates were killed at the prison.",
+        "The Peruvian military denied making any rocket or artillery strikes in the area.",
+        false,
+    ),
     // a border crossed is the crossers' own territory left
     (
         "Ecuador said on Friday that Peruvian troops crossed the border near Zarumilla.",
