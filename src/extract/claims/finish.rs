@@ -64,6 +64,7 @@ pub(super) fn finish(
         .or_else(|| clause_opening_timex(text, &d, timexes, published))
         .or_else(|| occasion_in_content(text, &d, timexes, published))
         .or_else(|| day_closing_object(text, &d, timexes, published))
+        .or_else(|| day_before_charge(text, &d, timexes, published))
         .or_else(|| release_day(text, &d, timexes, published));
     // An undated claim in the perfect ("has denied"), after "earlier" or as a standing
     // position ("Moscow denies") was made before the report's day: its date is unknown, and
@@ -430,6 +431,38 @@ fn day_closing_object(
         && !object.contains([',', ';', '"', '\u{201C}', '\u{201D}']);
     (noun_object && !clause && before_speech(t, published)).then_some(t.resolved)
 }
+
+/// "Peru accused Ecuador on Thursday of shelling the post", "the two sides accused each other
+/// Friday of breaking the truce", "blamed Russia Monday for the attack": an accusation's day,
+/// written between the accused (at most [`ACCUSED_WORDS`] words, no comma) and the "of" or
+/// "for" of its charge, belongs to the cue, not to the act charged.
+fn day_before_charge(
+    text: &str,
+    d: &Draft,
+    timexes: &[Timex],
+    published: DateValue,
+) -> Option<DateValue> {
+    if d.cue_kind != CueKind::Accusation {
+        return None;
+    }
+    let t = timexes.iter().find(|t| d.content.contains(t.span))?;
+    let accused = text.get(d.content.start..t.span.start)?;
+    let accused = accused
+        .trim_end()
+        .strip_suffix(" on")
+        .unwrap_or(accused.trim_end());
+    let words = accused.split_whitespace().count();
+    let charge = text.get(t.span.end..d.content.end)?.trim_start();
+    let opens_charge = charge.starts_with("of ") || charge.starts_with("for ");
+    (opens_charge
+        && (1..=ACCUSED_WORDS).contains(&words)
+        && !accused.contains([',', ';', '"', '\u{201C}', '\u{201D}'])
+        && before_speech(t, published))
+    .then_some(t.resolved)
+}
+
+/// Most words of the accused before an accusation's day ("the Ukrainian armed forces").
+const ACCUSED_WORDS: usize = 6;
 
 /// A day-precise time expression on or before the report's day.
 fn before_speech(t: &Timex, published: DateValue) -> bool {

@@ -2522,3 +2522,34 @@ fn a_day_opening_the_speakers_clause_dates_it() {
         assert_eq!(dates_of(text, published), vec![*want], "{text}");
     }
 }
+
+/// An accusation's day written between the accused and the charge is the day it was made;
+/// a day inside the charge is the act's. (text, claim dates). Invented sentences, published
+/// Thursday 15 March 2018.
+#[test]
+fn an_accusations_day_before_its_charge() {
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2018, 3, d).unwrap();
+    let published = DateValue::day(day(15));
+    let cases: &[(&str, &[Option<chrono::NaiveDate>])] = &[
+        (
+            "Peru accused Ecuador on Tuesday of shelling the border post.",
+            &[Some(day(13))],
+        ),
+        (
+            "Peru blamed the Ecuadorean armed forces Monday for the attack.",
+            &[Some(day(12))],
+        ),
+        (
+            "Peru and Ecuador accused each other Wednesday of breaking the truce.",
+            &[Some(day(14))],
+        ),
+        // the day of the act charged, not of the accusation
+        (
+            "Peru accused Ecuador of shelling the border post on Tuesday.",
+            &[Some(day(15))],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(&dates_of(text, published), want, "{text}");
+    }
+}
