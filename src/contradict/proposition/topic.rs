@@ -94,20 +94,7 @@ pub(super) fn read(r: &Reading) -> Option<Proposition> {
                 .find(&text[m.start()..])
                 .map_or(m.end(), |lead| m.start() + lead.end())
                 .min(end);
-            let scope: Vec<String> = first_stem(text, from, end, &r.mentions)
-                .into_iter()
-                .collect();
-            if scope.is_empty() {
-                return None;
-            }
-            Some(about(
-                Stance::Denies,
-                r.claim.denial,
-                wording(&text[start..end]),
-                scope,
-                words,
-                parties(&r.mentions, start, end),
-            ))
+            denied_clause(r, (start, end), from, words)
         }
         None => {
             // "could face punishment if it is confirmed he was killed": a condition asserts
@@ -150,11 +137,26 @@ fn counterfactual(r: &Reading) -> Option<Proposition> {
         .or_else(|| ante.as_str().find(" been "))
         .or_else(|| ante.as_str().find(" had "))
         .map_or(start, |v| start + v + 1);
-    let scope: Vec<String> = first_stem(text, verb, end, &r.mentions)
+    let words = stems(text, start, end, &r.mentions);
+    if words.len() < MIN_DENIED_WORDS {
+        return None;
+    }
+    denied_clause(r, (start, end), verb, words)
+}
+
+/// The clause `start..end` of a claim denied in its own words: what is denied is its first
+/// content word from `from` on (none: no proposition), `words` what the clause is about.
+fn denied_clause(
+    r: &Reading,
+    (start, end): (usize, usize),
+    from: usize,
+    words: Vec<String>,
+) -> Option<Proposition> {
+    let text = r.text;
+    let scope: Vec<String> = first_stem(text, from, end, &r.mentions)
         .into_iter()
         .collect();
-    let words = stems(text, start, end, &r.mentions);
-    if scope.is_empty() || words.len() < MIN_DENIED_WORDS {
+    if scope.is_empty() {
         return None;
     }
     Some(about(
