@@ -145,10 +145,12 @@ fn roles<'a>(p: &Pair<'a>) -> Option<(&'a Item<'a>, &'a Item<'a>)> {
 /// "It said its forces had shot down a jet, but Ecuador denied the claim": a denial whose
 /// whole content is a bare charge ("the claim", "the allegations": [`bare_charge`]) answers the
 /// statement written right before it in the same article (earlier in its sentence, or in the
-/// sentence right before it), whoever that statement names as the doer: the charge denied is
-/// that statement. A statement further back, with another sentence between ("… said Monday
-/// that a deal was near. A US official said no deal was close. The State Department rejected
-/// the charge."), is not the one answered.
+/// sentence right before it), whoever that statement names as the doer, when it names the
+/// denier's side ("its forces shot down an Ecuadorean jet"): the charge denied is that
+/// statement. A statement further back, with another sentence between ("… said Monday that a
+/// deal was near. A US official said no deal was close. The State Department rejected the
+/// charge."), or one that does not concern the denier ("300 families had fled the area"), is
+/// not the one answered.
 fn answers_the_last(asserter: &Item, denier: &Item) -> bool {
     let (a, d) = (&asserter.claim, &denier.claim);
     let (sa, sd) = (&a.sentence_span, &d.sentence_span);
@@ -160,6 +162,26 @@ fn answers_the_last(asserter: &Item, denier: &Item) -> bool {
         && asserter.same_article(denier)
         && a.span.end <= d.span.start
         && adjacent
+        && concerns(asserter, denier)
+}
+
+/// The statement names the denier's side: as the doer of its act, or in its words.
+fn concerns(asserter: &Item, denier: &Item) -> bool {
+    let side = denier
+        .claim
+        .actor_code
+        .as_deref()
+        .or(denier.claim.country.as_deref())
+        .and_then(super::sides::side_of);
+    let Some(side) = side else {
+        return false;
+    };
+    let doer = asserter
+        .prop
+        .as_ref()
+        .and_then(|p| p.agent.as_deref())
+        .and_then(super::sides::side_of);
+    doer.is_some_and(|s| s.key == side.key) || proposition::names_side(asserter.claim, &side.key)
 }
 
 /// Most bytes between the end of one sentence and the start of the next (spaces, a line

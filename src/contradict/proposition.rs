@@ -328,6 +328,14 @@ pub(super) fn names_charge_or_act(noun: &str) -> bool {
     POSITIONS.charge_or_act.is_match(noun)
 }
 
+/// Whether the claim's content names a party of the side `key` ([`crate::contradict::sides`]),
+/// as an actor or a demonym ("its navy sank two Ecuadorean boats" names Ecuador).
+pub fn names_side(claim: &Claim, key: &str) -> bool {
+    mentions_in(claim)
+        .iter()
+        .any(|m| crate::contradict::sides::side_of(&mention_side(m)).is_some_and(|s| s.key == key))
+}
+
 /// Whether the whole word `noun` names a charge ("the claim", "the allegations": `charge` rows
 /// of `positions.tsv`), not an act.
 pub(super) fn names_charge(noun: &str) -> bool {

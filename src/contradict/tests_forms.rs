@@ -330,6 +330,13 @@ fn a_bare_denial_answers_the_statement_before_it() {
             "the allegations",
             true,
         ),
+        // a statement that does not name the denier's side is not the one answered
+        (
+            "Peru said on Friday its navy had sunk two Ecuadorean patrol boats. The United Nations said 300 families had fled the area. Ecuador rejected the allegations.",
+            "300 families had fled the area",
+            "the allegations",
+            false,
+        ),
         // a statement further back is not the one answered
         (
             "Peru said on Friday its navy had sunk two Ecuadorean patrol boats. The fighting has displaced thousands of families across the province, aid groups said, and schools in the area have been shut for a week while the authorities count the damage to homes, roads and bridges. Ecuador rejected the allegations.",

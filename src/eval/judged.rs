@@ -662,9 +662,10 @@ mod tests {
         // The review's mends keep a pronoun only after "deny" ("rejected that" may reject a
         // proposal): the seed-93 pair is gone (87 no longer reported): 30 reported, 28 correct.
         // Thirty-ninth round (issue 12): a bare "dismissed the claim" answers the statement in
-        // the sentence right before it: the Pentagon's dismissal now answers Konashenkov's
-        // quote on the drone (judged correct) instead of the lede's drone claim (88 no longer
-        // reported): 30 reported, 28 correct.
+        // the sentence right before it; for a while the Pentagon's dismissal answered
+        // Konashenkov's drone quote (judged correct), until the statement answered had to name
+        // the denier's side: the lede's pair is back and the quote's pair is no longer
+        // reported (88 no longer reported): 30 reported, 28 correct.
         // If these counts move, the detector changed again: judge the new pairs
         // (eval judged FILE --sample N --seed S) and update the README.
         assert_eq!(s.unjudged, 0, "every reported pair is judged: {s}");

@@ -75,8 +75,8 @@ pub(super) fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String,
     {
         // "Ankara has sent Syrian fighters to the front": the party that sends, masses or
         // hires is the subject; a demonym in the object says where the men come from. So does
-        // a party in a compound before the object ("used U.S.-supplied launchers to strike"):
-        // it made or supplied the thing, the subject acted.
+        // a party joined by a hyphen inside the act's words ("used U.S.-supplied launchers to
+        // strike"): it made or supplied the thing, the subject acted.
         before
     } else if inside.is_some() {
         // A party named inside the act's own words is its doer ("Russian-made", "approved by

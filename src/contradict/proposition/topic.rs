@@ -131,6 +131,11 @@ fn counterfactual(r: &Reading) -> Option<Proposition> {
     let caps = POSITIONS.counterfactual.captures(text)?;
     let ante = caps.name("ante").or_else(|| caps.name("inv"))?;
     let (start, end) = (ante.start(), ante.end());
+    // "if the rebels had not been stopped, they would have reached the capital", "if it were
+    // not for the mission": a negated antecedent asserts its positive, not read here.
+    if POSITIONS.fact_negator.is_match(ante.as_str()) {
+        return None;
+    }
     let verb = ante
         .as_str()
         .find(" were ")
@@ -604,6 +609,11 @@ mod tests {
                 Some(-1),
             ),
             ("if it is confirmed, we will respond firmly", None),
+            // a negated antecedent asserts its positive: not read as a counterfactual denial
+            (
+                "if the rebels had not been stopped at the bridge, they would have reached the capital",
+                None,
+            ),
             // a ceiling is no negation
             (
                 "the trade is worth no more than 65 million dollars a year",

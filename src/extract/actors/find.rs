@@ -106,7 +106,10 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         }
         let (entry, former) = g.pick(&m.patterns[entry].1, date);
         let en = &g.entries[entry];
-        if en.kind == ActorKind::Organisation && of_a_country(text, e, &country_at) {
+        if en.kind == ActorKind::Organisation
+            && text[s..e].contains(" of ")
+            && of_a_country(text, e, &country_at)
+        {
             continue;
         }
         last_end = e;
@@ -138,8 +141,9 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
 }
 
 /// A body's name at `end` is followed by "of" and a country's name ("the Ministry of
-/// Defence of Azerbaijan", "the Foreign Ministry of the Republic of Armenia"): the body is
-/// that country's, read through the titles, not the gazetteer's body of the same name.
+/// Defence of Azerbaijan"): the body is that country's, read through the titles, not the
+/// gazetteer's body of the same name. Only for a name that is itself "X of Y" (a ministry's
+/// generic name): "the Islamic State of Iraq" stays the group.
 fn of_a_country(text: &str, end: usize, country_at: &[usize]) -> bool {
     let rest = &text[end..];
     let skip = [" of the ", " of "]

@@ -452,6 +452,16 @@ fn day_before_charge(
         .strip_suffix(" on")
         .unwrap_or(accused.trim_end());
     let words = accused.split_whitespace().count();
+    // "accused 12 men detained on Tuesday of …", "blamed Ukrainian shelling on Monday for …":
+    // a participle or an act noun right before the day is the day's own ("the armed forces
+    // Monday" is a party).
+    let verbal = accused.split_whitespace().last().is_some_and(|w| {
+        let w = w.to_lowercase();
+        w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+    });
+    if verbal {
+        return None;
+    }
     let charge = text.get(t.span.end..d.content.end)?.trim_start();
     let opens_charge = charge.starts_with("of ") || charge.starts_with("for ");
     (opens_charge

@@ -7,6 +7,9 @@ use super::tokens::{is_cap, is_punct, word, Tok, TokKind};
 /// Determiners, subject pronouns and possessives (closed class) that open a content after a
 /// trailer (a possessive right after "told" is its addressee, [`possessive_addressee`]):
 /// "said on Tuesday the plan …", "told his council it would …".
+const POSSESSIVES: &[&str] = &["its", "their", "his", "her", "our"];
+
+/// See above: the closed class, possessives ([`POSSESSIVES`]) included.
 const CONTENT_OPENERS: &[&str] = &[
     "the", "a", "an", "it", "he", "she", "they", "we", "its", "their", "his", "her", "our",
 ];
@@ -14,7 +17,7 @@ const CONTENT_OPENERS: &[&str] = &[
 /// "said on Wednesday the government believed …", "said on Monday a deal was near", "said at
 /// the United Nations the plan was dead", "said on Tuesday it was absurd": a determiner or a
 /// subject pronoun (token `k`) after a day or a name closes the circumstance and opens the
-/// content.
+/// content; so does a name or demonym right after a day ([`named_subject_after_day`]).
 pub(super) fn subject_after_day_or_name(text: &str, toks: &[Tok], k: usize) -> bool {
     let w = word(text, &toks[k]);
     let opens = in_list(CONTENT_OPENERS, w) || w.eq_ignore_ascii_case("i");
@@ -88,7 +91,7 @@ pub(super) fn focus_opens(text: &str, toks: &[Tok], k: usize) -> bool {
             let nw = word(text, n).to_ascii_lowercase();
             n.k == TokKind::Word
                 && nw != "that"
-                && !in_list(CONTENT_OPENERS, &nw)
+                && (!in_list(CONTENT_OPENERS, &nw) || POSSESSIVES.contains(&nw.as_str()))
                 && !in_list(&TIME_HEADS, &nw)
                 && !matches!(nw.as_str(), "hours" | "minutes" | "moments")
         })

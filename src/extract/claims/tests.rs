@@ -1379,6 +1379,11 @@ fn attribution_table() {
             "The ministry said on Monday in Quito that the post was shelled.",
             &["The ministry | said | indirect | the post was shelled"],
         ),
+        // a focus word before a possessive still opens the content
+        (
+            "Peru's defence minister said on Friday only its own jets were flying near the port.",
+            &["Peru's defence minister | said | indirect | only its own jets were flying near the port"],
+        ),
         // told reporters, other cues
         (
             "Kerry told reporters in Washington that the proposal was still on the table.",
@@ -1742,6 +1747,11 @@ fn speaker_side_table() {
         (
             "The Ministry of Defence of Bolivia said the patrol stayed on its side.",
             &["The Ministry of Defence of Bolivia | BOLMIL | the patrol stayed on its side"],
+        ),
+        // a group's own name with "of" and a country is the group
+        (
+            "The Islamic State of Iraq said it carried out the attack.",
+            &["The Islamic State of Iraq | IMGISL | it carried out the attack"],
         ),
         // A body's whole name with a preposition, when the gazetteer knows it, before a
         // coordinated second source.
@@ -2546,6 +2556,15 @@ fn an_accusations_day_before_its_charge() {
         // the day of the act charged, not of the accusation
         (
             "Peru accused Ecuador of shelling the border post on Tuesday.",
+            &[Some(day(15))],
+        ),
+        // a day inside the accused's own words (a participle, an act) is theirs
+        (
+            "Police accused 12 men detained on Tuesday of plotting attacks.",
+            &[Some(day(15))],
+        ),
+        (
+            "Peru blamed Ecuadorean shelling on Monday for the deaths.",
             &[Some(day(15))],
         ),
     ];

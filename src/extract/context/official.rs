@@ -102,8 +102,7 @@ pub(super) fn via_state_media(
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            let w = w.rsplit('-').next().unwrap_or(&w);
-            crate::extract::claims::dateline_role(w) == Some("REB")
+            crate::extract::claims::dateline_role(&w) == Some("REB")
         });
     if camp {
         return place_of_conflict(article).map(|c| Found::of_country(c, "REB"));
