@@ -17,6 +17,10 @@
 //! rejects a step or an announcement answers no one's assertion ([`rejects_a_thing`]; such a
 //! claim is left out when claims are prepared, so no other stance rule takes it either).
 //!
+//! A bare "denied the claim" ("rejected the allegations") answers the statement of the same
+//! or the previous sentence of its article that names the denier's side, in any frame
+//! ([`answers_the_last`]: classes `Asserted` and `Reply`).
+//!
 //! A denier that names another side's very figure ("rejected the figure of 46 dead as
 //! propaganda") denies the claim that gives it, whatever the two claims' acts
 //! ([`super::figure_denial`]).
