@@ -171,21 +171,11 @@ fn answers_the_last(asserter: &Item, denier: &Item) -> bool {
 
 /// The statement names the denier's side: as the doer of its act, or in its words.
 fn concerns(asserter: &Item, denier: &Item) -> bool {
-    let side = denier
-        .claim
-        .actor_code
-        .as_deref()
-        .or(denier.claim.country.as_deref())
-        .and_then(super::sides::side_of);
-    let Some(side) = side else {
-        return false;
-    };
-    let doer = asserter
-        .prop
-        .as_ref()
-        .and_then(|p| p.agent.as_deref())
-        .and_then(super::sides::side_of);
-    doer.is_some_and(|s| s.key == side.key) || proposition::names_side(asserter.claim, &side.key)
+    if denier.ids.side.is_some() && asserter.ids.agent_side == denier.ids.side {
+        return true;
+    }
+    super::claim_side(denier.claim)
+        .is_some_and(|side| proposition::names_side(asserter.claim, &side.key))
 }
 
 /// Most bytes between the end of one sentence and the start of the next (spaces, a line

@@ -697,6 +697,17 @@ fn collect(
     out.extend(near.0.drain().map(|(_, std::cmp::Reverse(j))| j));
 }
 
+/// The side a claim's speaker speaks for: its actor code's, else its country's. An anonymous
+/// source whose side the text does not state has no side: it never opposes anyone.
+fn claim_side(claim: &Claim) -> Option<sides::Side> {
+    claim
+        .actor_code
+        .as_deref()
+        .filter(|c| *c != crate::extract::actors::UNKNOWN_CODE)
+        .or(claim.country.as_deref())
+        .and_then(sides::side_of)
+}
+
 fn gap(a: (i64, i64), b: (i64, i64)) -> i64 {
     (a.0.max(b.0) - a.1.min(b.1)).max(0)
 }
@@ -743,14 +754,7 @@ impl<'a> Item<'a> {
             .and_then(sides::side_of)
             .map(|s| strings.id(&format!("side\t{}", s.key)));
         let start = i64::from(date.num_days_from_ce());
-        // An anonymous source whose side the text does not state has no side: it never
-        // opposes anyone.
-        let side = claim
-            .actor_code
-            .as_deref()
-            .filter(|c| *c != crate::extract::actors::UNKNOWN_CODE)
-            .or(claim.country.as_deref())
-            .and_then(sides::side_of);
+        let side = claim_side(claim);
         let target_side = claim.target.as_deref().and_then(sides::side_of);
         let quantities: Vec<u32> = counts
             .iter()

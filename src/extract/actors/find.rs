@@ -86,21 +86,21 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         cands.push((s, e, entry));
     }
     cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    // Where a country's name starts: "the Ministry of Defence of Azerbaijan" is Azerbaijan's
-    // ministry, whatever state the gazetteer files a body of that name under.
-    let country_at: Vec<usize> = cands
-        .iter()
-        .filter(|(_, _, n)| {
-            m.patterns[*n]
+    // A country's name starts at `at` ("the Ministry of Defence of Azerbaijan" is
+    // Azerbaijan's ministry, whatever state the gazetteer files a body of that name under);
+    // `cands` is sorted by start. Asked only of a body name followed by "of".
+    let country_at = |at: usize| {
+        let from = cands.partition_point(|c| c.0 < at);
+        cands[from..].iter().take_while(|c| c.0 == at).any(|c| {
+            m.patterns[c.2]
                 .1
                 .iter()
                 .any(|&i| g.entries[i].kind == ActorKind::Country)
         })
-        .map(|(s, _, _)| *s)
-        .collect();
+    };
     let mut out = Vec::new();
     let mut last_end = 0;
-    for (s, e, entry) in cands {
+    for &(s, e, entry) in &cands {
         if s < last_end {
             continue;
         }
@@ -108,7 +108,7 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         let en = &g.entries[entry];
         if en.kind == ActorKind::Organisation
             && text[s..e].contains(" of ")
-            && of_a_country(text, e, &country_at)
+            && of_a_country(text, e, country_at)
         {
             continue;
         }
@@ -144,13 +144,13 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
 /// Defence of Azerbaijan"): the body is that country's, read through the titles, not the
 /// gazetteer's body of the same name. Only for a name that is itself "X of Y" (a ministry's
 /// generic name): "the Islamic State of Iraq" stays the group.
-fn of_a_country(text: &str, end: usize, country_at: &[usize]) -> bool {
+fn of_a_country(text: &str, end: usize, country_at: impl Fn(usize) -> bool) -> bool {
     let rest = &text[end..];
     let skip = [" of the ", " of "]
         .iter()
         .find(|p| rest.starts_with(**p))
         .map(|p| p.len());
-    skip.is_some_and(|n| country_at.contains(&(end + n)))
+    skip.is_some_and(|n| country_at(end + n))
 }
 
 /// Code of a privately owned newspaper: no state's voice ([`newspaper`]).

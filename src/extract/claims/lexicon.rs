@@ -246,6 +246,9 @@ pub(super) static LOCAL_OFFICE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_wor
 /// ("administration", "officials").
 pub(super) static LOCAL_BODY: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("local-body"));
 
+/// Heads that name the two parties of a quarrel together ("both sides", "the two countries").
+pub(super) static BOTH_PARTIES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("both-parties"));
+
 /// Words that make a government body local ("local", "regional", "city").
 pub(super) static LOCAL_MODIFIER: Lazy<Vec<&'static str>> =
     Lazy::new(|| claim_words("local-modifier"));

@@ -164,6 +164,12 @@ pub fn local_office(word: &str) -> bool {
     lexicon::in_list(&lexicon::LOCAL_OFFICE, word)
 }
 
+/// Whether lower-case `word` names the two parties of a quarrel together after "both" or "the
+/// two" ("sides", "countries"): the `both-parties` words of `claim_words.tsv`.
+pub fn both_parties_head(word: &str) -> bool {
+    lexicon::in_list(&lexicon::BOTH_PARTIES, word)
+}
+
 /// Whether lower-case `word` is a government body or holder a local word or a place makes local
 /// ("administration", "officials"): the `local-body` words of `claim_words.tsv`.
 pub fn local_body(word: &str) -> bool {

@@ -63,11 +63,6 @@ fn both_parties<'a>(near: &Adjacent<'a>, c: &Claim) -> Vec<&'a ActorMention> {
     if coded || !names_both(&c.speaker) {
         return Vec::new();
     }
-    let side = |m: &ActorMention| {
-        crate::extract::actors::ActorCode::new(&m.code)
-            .side()
-            .map(|s| s.key)
-    };
     let from = near
         .by_end
         .partition_point(|&i| near.mentions[i].span.end < span.start.saturating_sub(BOTH_REACH));
@@ -79,7 +74,7 @@ fn both_parties<'a>(near: &Adjacent<'a>, c: &Claim) -> Vec<&'a ActorMention> {
     for &i in near.by_end[from..to].iter().rev() {
         let m = &near.mentions[i];
         let state = m.country.as_deref().is_some_and(|k| k.len() == 3);
-        match side(m) {
+        match side_key(&m.code) {
             Some(k) if state && usable(m) && !sides.contains(&k) => {
                 sides.push(k);
                 found.push(m);
@@ -98,11 +93,16 @@ fn both_parties<'a>(near: &Adjacent<'a>, c: &Claim) -> Vec<&'a ActorMention> {
     found
 }
 
+/// The side a code speaks for, as the key sides are compared by.
+fn side_key(code: &str) -> Option<String> {
+    crate::extract::actors::ActorCode::new(code)
+        .side()
+        .map(|s| s.key)
+}
+
 /// The speaker names two parties together: "both sides", "the two countries", "both warring
-/// parties" (a `both-parties` head after "both", "(the) two" or "each", one adjective between).
+/// nations" (a `both-parties` head after "both", "(the) two" or "each", one adjective between).
 fn names_both(speaker: &str) -> bool {
-    static HEADS: once_cell::sync::Lazy<Vec<&'static str>> =
-        once_cell::sync::Lazy::new(|| crate::data::CLAIM_WORDS.list("both-parties"));
     let lower = speaker.trim().to_lowercase();
     let lower = lower.strip_prefix("the ").unwrap_or(&lower);
     let rest = ["both ", "two ", "each "]
@@ -112,7 +112,10 @@ fn names_both(speaker: &str) -> bool {
         return false;
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
-    matches!(words.len(), 1 | 2) && words.last().is_some_and(|w| HEADS.contains(w))
+    matches!(words.len(), 1 | 2)
+        && words
+            .last()
+            .is_some_and(|w| crate::extract::claims::both_parties_head(w))
 }
 
 /// A mention that can be a party to a joint statement: a named one, or an unnamed source of
@@ -231,18 +234,14 @@ impl<'a> Adjacent<'a> {
 /// before that "and" ("Sweden, Finland and Norway": from "Norway" back to "Sweden"). A comma
 /// alone never joins ("In Oslo, Iceland said" is no joint statement).
 fn conjuncts<'a>(article: &Article, near: &Adjacent<'a>, c: &Claim) -> Vec<&'a ActorMention> {
-    let side = |code: &str| {
-        crate::extract::actors::ActorCode::new(code)
-            .side()
-            .map(|s| s.key)
-    };
-    let (Some(span), Some(own)) = (c.speaker_span, c.actor_code.as_deref().and_then(side)) else {
+    let (Some(span), Some(own)) = (c.speaker_span, c.actor_code.as_deref().and_then(side_key))
+    else {
         return Vec::new();
     };
     let body = article.body;
     let mut sides = vec![own];
     let mut take = |m: &'a ActorMention, found: &mut Vec<&'a ActorMention>| {
-        let k = side(&m.code);
+        let k = side_key(&m.code);
         match k {
             Some(k) if party(m) && !c.span.overlaps(m.span) && !sides.contains(&k) => {
                 sides.push(k);
