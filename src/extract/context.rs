@@ -1912,6 +1912,21 @@ mod tests {
                 "A separatist leader",
                 None,
             ),
+            // no place of fighting, but a camp backed by one state: it fights the state
+            // other than the backer that the article names most
+            (
+                None,
+                "Moldova said the depot was hit. Moldova and Russia traded blame.\n\nRussian-backed separatist leader Ion Rusu said the monitors were safe.",
+                "Ion Rusu",
+                Some("MDAREB"),
+            ),
+            // the backer alone is no camp's enemy
+            (
+                None,
+                "The depot was hit, Russia said.\n\nA Russian-backed separatist leader said the monitors were safe.",
+                "A Russian-backed separatist leader",
+                None,
+            ),
             // "close to" a place in the sentence is no party the speaker is close to
             (
                 None,

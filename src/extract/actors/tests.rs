@@ -775,6 +775,11 @@ fn other_stories_get_codes() {
         ("2019-07-10", "Gibraltar officials said the cargo was bound for a refinery under sanctions.", "GBRGOV"),
         ("2019-07-10", "The Chief Minister of Gibraltar said the tanker was boarded by the territory's police.", "GBRGOV"),
         ("2019-07-20", "The ferry's owners said they had lost contact with the crew.", "NGOBUS"),
+        // the authorities of an unrecognised state are the camp against the state it broke from
+        ("2022-07-30", "DPR head Ivan Dorin said the rockets came from the west.", "UKRREB"),
+        ("2022-07-30", "Olga Kask, the foreign minister of the Luhansk People\u{2019}s Republic, said the town was taken.", "UKRREB"),
+        ("2020-10-04", "The Artsakh ombudsman said the city was shelled overnight.", "AZEREB"),
+        ("2021-03-01", "Transnistria's leader said the depot was safe.", "MDAREB"),
         ("2019-07-20", "Codelco, Chile's state copper company, said the mine was shut.", "CHLGOV"),
         ("2019-07-20", "Minera, a Chilean mining firm, said the mine was shut.", "CHLBUS"),
         ("2019-06-25", "The head of Russia's Security Council said the drone had been over Iranian waters.", "RUSGOV"),

@@ -213,7 +213,51 @@ pub(super) const COMPASS: &[&str] = &[
 /// The first country the article names as a place, by its own name after "in" and at most a
 /// compass word ("in Mali", "in eastern Ukraine"; not a capital: talks "in Moscow" are no
 /// place of fighting): where a camp that fights a state, named with no country, fights.
+/// With no such place, a camp the article calls "<X>-backed" fights the state other than X
+/// that the article names most ([`backed_against`]).
 pub(super) fn place_of_conflict(article: &Article) -> Option<String> {
+    place_named_in(article).or_else(|| backed_against(article))
+}
+
+/// "Russian-backed separatist leader X said …" in copy that names Russia and Ukraine but
+/// places nothing "in" a country: a camp backed by one state fights another, the state other
+/// than the backer that the article names most as an actor (the earliest on a tie). None
+/// when the article names no "-backed" party, or no other state.
+fn backed_against(article: &Article) -> Option<String> {
+    let body = article.body;
+    // The backer's word is no mention of its own ("Russian-backed" is one compound): the
+    // gazetteer reads the word before the first "-backed".
+    let at = body.find("-backed ")?;
+    let word_start = body[..at]
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| i + 1);
+    let found = actors::find_all(&body[word_start..at], actors::builtin_ref(), None);
+    let backer = found.first()?.country.clone().filter(|c| c.len() == 3)?;
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for m in article.actors {
+        let Some(c) = m
+            .country
+            .as_deref()
+            .filter(|c| c.len() == 3 && *c != backer.as_str())
+        else {
+            continue;
+        };
+        if !(m.code.ends_with("GOV") || m.code.ends_with("MIL")) {
+            continue;
+        }
+        match counts.iter_mut().find(|(k, _, _)| *k == c) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c, 1, m.span.start)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n, first)| (n, std::cmp::Reverse(first)))
+        .map(|(c, _, _)| c.to_string())
+}
+
+/// [`place_of_conflict`]'s first reading: the first country named after "in".
+fn place_named_in(article: &Article) -> Option<String> {
     let at_place = |m: &&ActorMention| {
         if m.text != m.name || m.country.as_deref().is_none_or(|c| c.len() != 3) {
             return false;
