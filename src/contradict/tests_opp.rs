@@ -159,6 +159,48 @@ fn a_bare_reference_stands_for_its_articles_incident() {
     assert!(pairs(&[vague, rival]).is_empty());
 }
 
+/// Two bare references ("the clash on Monday", "the clashes were the result of …"): each
+/// stands for its article's incident, and the pair is one incident when either headline
+/// names what the other blame's own words name; a day after the noun dates it, it names no
+/// other incident. Headlines of two different incidents keep them apart.
+#[test]
+fn two_bare_references_meet_through_either_headline() {
+    let headed = |mut c: StoredClaim, title: &str| {
+        c.article_title = title.into();
+        c
+    };
+    let blame = headed(
+        said(
+            1,
+            1,
+            "PRTGOV",
+            "2021-03-02",
+            ("responsibility", 1),
+            "the clashes were the result of an attempt by the Spanish side to change the line",
+        ),
+        "Lisbon and Madrid trade fire",
+    );
+    let rival = headed(
+        said(
+            2,
+            2,
+            "ESPGOV",
+            "2021-03-03",
+            ("responsibility", 1),
+            "Portugal is responsible for the clash on Monday",
+        ),
+        "Twelve guards killed in border clash",
+    );
+    assert_eq!(pairs(&[blame.clone(), rival.clone()]), ["opposing 1 2"]);
+    // The same blame under a headline of another incident, against a bare one: apart.
+    let elsewhere = headed(rival.clone(), "Fishing boat sunk off Vigo");
+    assert!(pairs(&[blame.clone(), elsewhere]).is_empty());
+    // A place after "on" names an incident of its own: compared by words, apart here.
+    let mut placed = rival;
+    placed.claim.text = "Portugal is responsible for the clash on the bridge".into();
+    assert!(pairs(&[blame, placed]).is_empty());
+}
+
 /// Rival places: two sides putting one craft in two parties' waters quarrel; the same side's
 /// two accounts, or two different incidents, do not.
 #[test]
