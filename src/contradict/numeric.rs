@@ -20,8 +20,9 @@
 //! counts are two quantities, and a party's count disagrees with all sides' count only when
 //! the part exceeds the whole. Counts of events other than truce violations (tolls, trucks,
 //! convoys) also need a word naming the incident in both sentences.
-//! Any two sides qualify, and so do two speakers of one side; the same speaker of one
-//! side restating a figure is an update, not a contradiction. A claim with a denial cue
+//! The two claims must be of two sides: two figures of one side (a navy command's "two
+//! wounded", its commander's "six wounded" that evening) are its count as it grows or is
+//! corrected, not a dispute; claims of no known side pair only across speakers. A claim with a denial cue
 //! ("denied that 20 were killed") does not assert its figures and never pairs here.
 //! Polarity does not matter: "40 violations" backs "the truce is not holding" (-1), and
 //! a plain count ("20 people were killed") often has no stance at all.
@@ -139,7 +140,10 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
         return None;
     }
     let (f, g, rel) = most_different(p, opts)?;
-    if x.same_side(y) && x.ids.speaker == y.ids.speaker {
+    // Two figures of one side are that side's count as it grows or is corrected (a navy
+    // command's "two wounded", its commander's "six wounded" that evening), not a dispute:
+    // the dispute is between sides. Claims of no known side pair only across speakers.
+    if x.same_side(y) && (x.ids.side.is_some() || x.ids.speaker == y.ids.speaker) {
         return None;
     }
     if !same_cause(x, y) || !same_weekday(x, y) {
