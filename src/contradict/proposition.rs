@@ -567,8 +567,21 @@ fn dismisses(text: &str) -> bool {
         let last = before.next();
         let unprovoked = is(last, "without")
             || (["any", "a", "an"].iter().any(|d| is(last, d)) && is(before.next(), "without"));
-        !unprovoked
+        let provocation = m.as_str().to_ascii_lowercase().starts_with("provocat");
+        !unprovoked && !(provocation && laid_at_a_door(&text[m.end()..]))
     })
+}
+
+/// What follows "provocation" names who staged it ("a provocation planned by the navy", "the
+/// provocation was coordinated by two officers"): an accusation (act `responsible` in
+/// `acts.tsv`), not a dismissal ("an unfounded allegation by the ministry" still dismisses).
+/// "By" within five words, before any clause stop.
+fn laid_at_a_door(after: &str) -> bool {
+    let clause = after.split([',', ';', '.', ':']).next().unwrap_or("");
+    clause
+        .split_whitespace()
+        .take(5)
+        .any(|w| w.eq_ignore_ascii_case("by"))
 }
 
 /// The first act after byte `from` that is not a harm, if the claim names one.
@@ -2076,6 +2089,21 @@ mod tests {
     fn advance_notice_given_and_denied() {
         let n = "notify";
         let cases: &[Case] = &[
+            // "inform X of" in any form; "did not inform" denies
+            (
+                "PERGOV",
+                "said",
+                "Santiago did not inform Lima of the warships sailing through the channel",
+                false,
+                Some((n, None, -1)),
+            ),
+            (
+                "CHLGOV",
+                "said",
+                "the navy informs the port authority of every transit",
+                false,
+                Some((n, None, 1)),
+            ),
             // warnings given or ignored, a passive "warned"; the active verb is a threat
             (
                 "PERGOV",
@@ -3587,6 +3615,22 @@ mod tests {
     #[test]
     fn borders_crossed_and_who_fired_first() {
         let l = "located";
+        // The party owning what was fired on did not fire: with no subject the claim names
+        // no doer; with one, the subject fired.
+        check(
+            "PERMIL",
+            "said",
+            "opened fire on two patrol boats of the Peruvian navy",
+            false,
+            None,
+        );
+        check(
+            "PERMIL",
+            "said",
+            "Chilean gunboats opened fire on two patrol boats of the Peruvian navy",
+            false,
+            Some(("responsible", Some("CHL"), 1)),
+        );
         check(
             "TJKGOV",
             "said",
@@ -3680,8 +3724,38 @@ mod tests {
                 "troops attacked the post without provocation, which is propaganda",
                 true,
             ),
+            // "provocation" with its stager named after it accuses; any other dismissal word
+            // followed by "by" still dismisses
+            ("a provocation staged by the coast guard", false),
+            (
+                "the provocation was organised by two agents of the service",
+                false,
+            ),
+            ("an unfounded allegation by the foreign ministry", true),
+            ("a provocation, as the ministry put it by phone", true),
         ] {
             assert_eq!(dismisses(text), want, "{text}");
+        }
+        // The stager is the doer, also when its members are named ("two officers of the X");
+        // a bare provocation denies the speaker's own side's responsibility.
+        for (code, text, want) in [
+            (
+                "PERGOV",
+                "the incident was a provocation planned by the Chilean navy",
+                Some(("responsible", Some("CHL"), 1)),
+            ),
+            (
+                "PERGOV",
+                "the provocation was coordinated by three officers of the Chilean navy",
+                Some(("responsible", Some("CHL"), 1)),
+            ),
+            (
+                "PERGOV",
+                "the whole affair is a provocation",
+                Some(("responsible", Some("PER"), -1)),
+            ),
+        ] {
+            check(code, "said", text, false, want);
         }
         check(
             "PERGOV",

@@ -54,7 +54,7 @@ pub(super) fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String,
             .find(|m| {
                 let gap = &text[end..m.span.start];
                 BY.is_match(gap)
-                    || (ends_by && gap.trim().is_empty())
+                    || (ends_by && (gap.trim().is_empty() || roles::MEMBERS_OF.is_match(gap)))
                     || (origin && ORIGIN.is_match(gap))
             });
         return by.map(|m| (mention_side(m), m.name.clone()));
@@ -98,7 +98,10 @@ pub(super) fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String,
     } else {
         // "no justification for the use of force against Greek ships": the party the act
         // was done to is not its doer.
-        let after = after.filter(|m| !TARGETED.is_match(&text[end..m.span.start]));
+        let after = after.filter(|m| {
+            !TARGETED.is_match(&text[end..m.span.start])
+                && !roles::FIRED_ON.is_match(&text[start..m.span.start])
+        });
         right_after.or(before).or(inside).or(after)
     };
     let agent = pick.map(|m| (mention_side(m), m.name.clone()));

@@ -200,6 +200,13 @@ pub(super) static TARGETED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:against|into|onto)\s+(?:[\w'’-]+\s+){0,2}$").expect("valid regex")
 });
 
+/// Fire aimed at a thing, up to five words before a party: "opened fire on a group of ships of",
+/// "fired at the patrol of": the party owns the target, it did not fire.
+pub(super) static FIRED_ON: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:fire|fired|firing|fires|shots?|shooting|shot)\s+(?:on|upon|at)\s+(?:[\w'’-]+\s+){0,5}$")
+        .expect("valid regex")
+});
+
 /// A preposition of place before a mention, with up to two words between ("inside Pakistan",
 /// "in northern Chile", "near the Syrian border"): the party names where the act happened, not
 /// who did it.
@@ -252,6 +259,12 @@ pub(super) static OF_OR_BY: Lazy<Regex> =
 
 /// "by", introducing the doer of a passive verb.
 pub(super) static BY: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bby\b").expect("valid regex"));
+
+/// The words between "by" and a party whose members are the doers: "coordinated by two officers
+/// of the", "carried out by fighters from".
+pub(super) static MEMBERS_OF: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:[\w'’-]+ ){1,3}(?:of|from) (?:the )?$").expect("valid regex")
+});
 
 /// "in", "from", introducing where a passive verb of origin took place ("produced in Russia").
 pub(super) static ORIGIN: Lazy<Regex> =

@@ -430,7 +430,7 @@ fn role_forms() {
             "Chinese military officials",
             "CHNMIL anonymous Chinese military officials",
         ),
-        ("a Navy official", "UNKNWN anonymous official"),
+        ("a Navy official", "UNKNWN anonymous a Navy official"),
         ("a rebel commander", "SYRREB anonymous a rebel commander"),
         ("an official", "UNKNWN anonymous an official"),
         (
@@ -780,6 +780,11 @@ fn other_stories_get_codes() {
         ("2022-07-30", "Olga Kask, the foreign minister of the Luhansk People\u{2019}s Republic, said the town was taken.", "UKRREB"),
         ("2020-10-04", "The Artsakh ombudsman said the city was shelled overnight.", "AZEREB"),
         ("2021-03-01", "Transnistria's leader said the depot was safe.", "MDAREB"),
+        // a service's officials ("naval officials") are its country's military; an
+        // under-secretary-general with no body named is the UN's
+        ("2021-05-02", "Peruvian naval officials said one sailor had been hurt.", "PERMIL"),
+        ("2021-05-02", "A Chilean navy spokesman said the boats had left.", "CHLMIL"),
+        ("2021-05-02", "Ana Ruiz, Under-Secretary-General for Political Affairs, told the council the talks would resume.", "IGOUNO"),
         ("2019-07-20", "Codelco, Chile's state copper company, said the mine was shut.", "CHLGOV"),
         ("2019-07-20", "Minera, a Chilean mining firm, said the mine was shut.", "CHLBUS"),
         ("2019-06-25", "The head of Russia's Security Council said the drone had been over Iranian waters.", "RUSGOV"),
