@@ -41,6 +41,7 @@
 //! Only claims dated to a day or a week take part; unknown, month and year dates never
 //! pair.
 
+mod blame;
 mod classes;
 mod denial;
 mod diagnose;
@@ -186,12 +187,15 @@ pub enum Class {
     /// Rejects a bare charge ("denied the claim"): it answers the statement right before it,
     /// whatever that statement's frame ([`denial`]).
     Reply,
+    /// Blames another side, whatever the act ([`blame`]).
+    Blame,
 }
 
 /// The ordered registry. Denial comes before opposing so that it wins within [`Group::Stance`].
 pub static RULES: &[Rule] = &[
     denial::RULE,
     opposing::RULE,
+    blame::RULE,
     reversal::RULE,
     negated_fact::RULE,
     numeric::RULE,
@@ -236,6 +240,8 @@ pub struct Item<'a> {
     pub explicit: OnceLock<bool>,
     /// Features the rules read for every candidate pair, computed once per claim.
     pub features: Features,
+    /// Whom the claim blames ([`blame::blamed`]), when it lays an act at another side's door.
+    pub blames: Option<blame::Blamed>,
 }
 
 /// How many words of the sorted list `a` the sorted list `b` holds too.
@@ -573,7 +579,9 @@ const ANY_FRAME: u32 = u32::MAX;
 
 fn frame_key(it: &Item, class: Class) -> u32 {
     match class {
-        Class::Quantity(_) | Class::Topic(_) | Class::Asserted | Class::Reply => ANY_FRAME,
+        Class::Quantity(_) | Class::Topic(_) | Class::Asserted | Class::Reply | Class::Blame => {
+            ANY_FRAME
+        }
         _ => it.ids.frame,
     }
 }
@@ -760,7 +768,7 @@ impl<'a> Item<'a> {
             .iter()
             .map(|f| strings.id(&format!("quantity\t{}", f.quantity)))
             .collect();
-        let classes = classes_of(
+        let mut classes = classes_of(
             claim,
             stance,
             frame,
@@ -794,6 +802,12 @@ impl<'a> Item<'a> {
             },
         };
         let features = Features::of(claim, frame, stance, denial, &ids);
+        let blames = prop
+            .as_ref()
+            .and_then(|p| blame::blamed(&p.act, p.position, stance, ids.agent_side, ids.side));
+        if blames.is_some() {
+            classes.push(Class::Blame);
+        }
         Some(Item {
             id: stored.id,
             stored,
@@ -812,6 +826,7 @@ impl<'a> Item<'a> {
             cache: OnceLock::new(),
             explicit: OnceLock::new(),
             features,
+            blames,
         })
     }
 

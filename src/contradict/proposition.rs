@@ -567,8 +567,9 @@ fn dismisses(text: &str) -> bool {
         let last = before.next();
         let unprovoked = is(last, "without")
             || (["any", "a", "an"].iter().any(|d| is(last, d)) && is(before.next(), "without"));
-        let provocation = m.as_str().to_ascii_lowercase().starts_with("provocat");
-        !unprovoked && !(provocation && laid_at_a_door(&text[m.end()..]))
+        let staged = m.as_str().to_ascii_lowercase().starts_with("provocat")
+            && laid_at_a_door(&text[m.end()..]);
+        !(unprovoked || staged)
     })
 }
 

@@ -33,7 +33,8 @@ pub(super) fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
                     (&items[c.y], c.y),
                     c.fit,
                     c.score,
-                ),
+                )
+                .inferred(c.rule.name == super::blame::RULE.name),
             )
         })
         .collect();
@@ -242,6 +243,9 @@ pub(super) struct LocalPair {
     /// Pool indices of both claims, smaller first.
     pub(super) lo: usize,
     pub(super) hi: usize,
+    /// The pair is inferred from two accusations (rule `blame`), not a claim and its answer:
+    /// taken only for claims no other pair of the article uses ([`keep_local`]).
+    inferred: bool,
 }
 
 impl LocalPair {
@@ -285,18 +289,28 @@ impl LocalPair {
             score,
             lo: px.min(py),
             hi: px.max(py),
+            inferred: false,
         }
     }
 
-    /// A reply on the very act before one joined by an inference ([`super::one_act`]), then
+    /// Marks the pair as inferred from two accusations ([`LocalPair::inferred`]).
+    pub(super) fn inferred(mut self, inferred: bool) -> LocalPair {
+        self.inferred = inferred;
+        self
+    }
+
+    /// A claim and its answer before a pair inferred from two accusations ([`Self::inferred`]),
+    /// then a reply on the very act before one joined by an inference ([`super::one_act`]), then
     /// nearer in the text, in steps of [`NEAR_STEP`] (a reporter sets a reply beside
     /// the assertion it answers), then a reply written after its assertion ([`Self::follows`]),
     /// then more shared content words, then nearer still, then the assertion the article
     /// reports first (its lede or first mention, not a later recap), then the higher score,
     /// then the earlier pair in the pool.
     fn rank(&self, other: &LocalPair) -> Ordering {
-        self.one_act
-            .cmp(&other.one_act)
+        other
+            .inferred
+            .cmp(&self.inferred)
+            .then(self.one_act.cmp(&other.one_act))
             .then((other.apart / NEAR_STEP).cmp(&(self.apart / NEAR_STEP)))
             .then(self.follows().cmp(&other.follows()))
             .then(self.fit.cmp(&other.fit))
@@ -360,12 +374,20 @@ pub(super) fn keep_local(pairs: &[LocalPair]) -> Vec<bool> {
     order.sort_by(|&p, &q| pairs[q].rank(&pairs[p]));
     let mut answers = HashSet::new();
     let mut replied = HashSet::new();
+    // Claims (pool indices) some kept pair uses; an inferred pair ranks after every other and
+    // takes only claims none uses.
+    let mut used = HashSet::new();
     let mut keep = vec![false; pairs.len()];
     for n in order {
         let p = &pairs[n];
+        if p.inferred && (used.contains(&p.lo) || used.contains(&p.hi)) {
+            continue;
+        }
         if !answers.contains(&(p.answer, p.kind)) && !replied.contains(&(p.answered, p.kind)) {
             answers.insert((p.answer, p.kind));
             replied.insert((p.answered, p.kind));
+            used.insert(p.lo);
+            used.insert(p.hi);
             keep[n] = true;
         }
     }

@@ -234,8 +234,10 @@ impl<'o> Stream<'o> {
                 let (x, y) = (&items[c.x], &items[c.y]);
                 let (px, py) = (pool[c.x], pool[c.y]);
                 let kind = c.rule.kind;
-                self.local
-                    .push(LocalPair::new(kind, (x, px), (y, py), c.fit, c.score));
+                self.local.push(
+                    LocalPair::new(kind, (x, px), (y, py), c.fit, c.score)
+                        .inferred(c.rule.name == super::blame::RULE.name),
+                );
                 continue;
             }
             self.cross
@@ -315,7 +317,7 @@ pub(super) fn report(thread: &str, f: &Found, items: &[Item]) -> Contradiction {
         kind: f.rule.kind,
         score: f.score,
         explanation: (f.rule.explain)(&pair),
-        proposition: proposition(&pair).into_owned(),
+        proposition: question(f.rule, &pair),
         a: f.a,
         b: f.b,
     }
@@ -338,16 +340,22 @@ pub fn explain_crossings(
         let (Some(x), Some(y)) = (Item::new(a, &mut strings), Item::new(b, &mut strings)) else {
             continue;
         };
-        let Some(rule) = RULES.iter().find(|r| r.kind == p.kind) else {
+        let pair = Pair::new(&x, &y);
+        // The rule of the pair's kind that finds it (the first of its kind when none does now).
+        let opts = Options::default();
+        let of_kind = || RULES.iter().filter(|r| r.kind == p.kind);
+        let Some(rule) = of_kind()
+            .find(|r| (r.check)(&pair, &opts).is_some())
+            .or_else(|| of_kind().next())
+        else {
             continue;
         };
-        let pair = Pair::new(&x, &y);
         out.push(Contradiction {
             thread: thread.to_string(),
             kind: p.kind,
             score: p.score,
             explanation: (rule.explain)(&pair),
-            proposition: proposition(&pair).into_owned(),
+            proposition: question(rule, &pair),
             a: p.a,
             b: p.b,
         });
@@ -399,4 +407,14 @@ fn live(items: &[Item], index: &Index, reach: i64, n: usize) -> Vec<bool> {
         }
     }
     live
+}
+
+/// The question a reported pair answers apart: the proposition, or, for two accusations
+/// ([`super::blame`]), who is at fault.
+fn question(rule: &super::Rule, pair: &Pair) -> String {
+    if rule.name == super::blame::RULE.name {
+        super::blame::question(pair)
+    } else {
+        proposition(pair).into_owned()
+    }
 }

@@ -548,3 +548,60 @@ fn the_mode_tables_read_cue_and_predicate() {
         assert_eq!(of(cue, text), want, "{cue}: {text}");
     }
 }
+
+/// Each side lays the incident at the other's door, in one article (rule `blame`): an opposing
+/// pair on who is at fault. Not across articles, not for misconduct of another kind, and not
+/// for a claim the article already sets against its answer.
+#[test]
+fn each_side_blames_the_other_in_one_article() {
+    let fired = said(
+        1,
+        1,
+        "PERGOV",
+        "2021-05-02",
+        ("", 1),
+        "Chilean gunboats opened fire on our patrol boat",
+    );
+    let entered = said(
+        2,
+        1,
+        "CHLGOV",
+        "2021-05-02",
+        ("", 1),
+        "the Peruvian boats illegally entered Chilean territorial waters",
+    );
+    assert_eq!(pairs(&[fired.clone(), entered.clone()]), ["opposing 1 2"]);
+    let found = detect(
+        "t",
+        &[fired.clone(), entered.clone()],
+        &[],
+        &Options::default(),
+    );
+    assert_eq!(found[0].proposition, "who is at fault, Peru or Chile");
+    // Across articles the two accusations meet every other of the week: no pair.
+    let mut elsewhere = entered.clone();
+    elsewhere.article_id = 2;
+    assert!(pairs(&[fired.clone(), elsewhere]).is_empty());
+    // Misconduct of another kind is a row of its own, not the incident's fault.
+    let shielding = said(
+        3,
+        1,
+        "CHLGOV",
+        "2021-05-02",
+        ("", 1),
+        "Peru has been shielding smugglers for years",
+    );
+    assert!(pairs(&[fired.clone(), shielding]).is_empty());
+    // A claim the article already sets against its denial takes no inferred pair.
+    let denied = said(
+        4,
+        1,
+        "CHLGOV",
+        "2021-05-02",
+        ("", -1),
+        "the Chilean navy had nothing to do with the shooting",
+    );
+    let got = pairs(&[fired, entered, denied]);
+    assert!(got.iter().all(|p| !p.ends_with("1 2")), "{got:?}");
+    assert!(got.iter().any(|p| p.ends_with("1 4")), "{got:?}");
+}
