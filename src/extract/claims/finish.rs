@@ -1212,6 +1212,10 @@ mod tests {
                 &[day(19), day(19), day(19), None],
             ),
             (
+                "Norway said on Wednesday that it had seized the trawler. Earlier the same day, the ministry said the crew was safe. Later that day the navy said a tug had been rammed.",
+                &[day(19), day(19), day(19)],
+            ),
+            (
                 "Norway said on Thursday that it had seized the trawler. The boat was in Norwegian waters, a coast guard spokesman said.",
                 &[day(20), day(20)],
             ),
