@@ -198,6 +198,9 @@ pub(super) static LY_NOUNS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("
 /// Words before "say" that make it a noun ("the final say", "no say"): no cue.
 pub(super) static SAY_NOUN: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("say-noun"));
 
+/// Cues of seeking that are attempts before "to" ("sought to use the incident"), no claim.
+pub(super) static ATTEMPTS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("attempt"));
+
 /// Heads of a picture or a record that shows but speaks for no one ("footage showed …").
 pub(super) static EXHIBITS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("exhibit"));
 
@@ -323,6 +326,12 @@ pub(super) const ADJECTIVE_PREPOSITIONS: &[&str] = &[
 pub(super) const PARTICIPLE_SUBORDINATORS: [&str; 6] =
     ["after", "before", "by", "while", "when", "than"];
 
+/// A lower-case word of five letters or more in "-ed" ("responded", "reacted"): a verb of the
+/// clause in the past tense, not a noun that could be a speaker.
+pub(super) fn past_verb(w: &str) -> bool {
+    w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// `w` is in `list`, ASCII case folded.
 pub(super) fn in_list(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
@@ -385,6 +394,7 @@ mod tests {
             "title-abbrev",
             "gov-office",
             "channel-noun",
+            "attempt",
             "background",
             "standing",
             "dateline-gov",

@@ -1409,6 +1409,12 @@ fn attribution_table() {
             "Lavrov believes that the Americans cannot control the rebels.",
             &["Lavrov | believes | indirect | the Americans cannot control the rebels"],
         ),
+        // seeking to do a thing is an attempt, not a statement: the sentence's claim is the
+        // trailing cue's
+        (
+            "The premier sought to use the clash to win votes, Lopez believes.",
+            &["Lopez | believes | indirect | The premier sought to use the clash to win votes"],
+        ),
         (
             "Putin's spokesman Dmitry Peskov says the Kremlin has no comment.",
             &["Dmitry Peskov | says | indirect | the Kremlin has no comment"],

@@ -8,8 +8,8 @@
 
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
-    in_list, role_of, CueKind, ADJECTIVE_ENDINGS, ADJECTIVE_PREPOSITIONS, ANONYMITY,
-    ANONYMITY_MAX_LEN, ARMED_FORCES, AUXILIARIES, CHANNEL_NOUNS, EXHIBITS, LY_NOUNS,
+    in_list, past_verb, role_of, CueKind, ADJECTIVE_ENDINGS, ADJECTIVE_PREPOSITIONS, ANONYMITY,
+    ANONYMITY_MAX_LEN, ARMED_FORCES, ATTEMPTS, AUXILIARIES, CHANNEL_NOUNS, EXHIBITS, LY_NOUNS,
     NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES,
     SAY_NOUN, SKIP_BEFORE_CUE,
 };
@@ -725,12 +725,6 @@ fn manner_adverb(text: &str, t: &Tok) -> bool {
         && !in_list(&LY_NOUNS, w)
 }
 
-/// A lower-case word of five letters or more in "-ed" ("responded", "reacted"): a verb of the
-/// clause in the past tense, not a noun that could be a speaker.
-fn past_verb(w: &str) -> bool {
-    w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
-}
-
 /// Inverted speaker after the cue ("...," said Lavrov, Russia's foreign minister.). Returns
 /// the first token after the speaker (the cue's end when none) and whether it is inverted.
 fn inverted_speaker(
@@ -855,7 +849,12 @@ fn weak_cue_check(
     // "Footage showed a helicopter over the deck": a picture or a record speaks for no one.
     let exhibit = at.cue_word.starts_with("show")
         && in_list(&EXHIBITS, speaker.name.rsplit(' ').next().unwrap_or(""));
-    if noun || adjective || modifier || exhibit || after_adjective {
+    // "the premier sought to use the clash, Lopez believes": an attempt, not a statement.
+    let attempt = in_list(&ATTEMPTS, &at.cue_word)
+        && toks
+            .get(at.ce)
+            .is_some_and(|n| n.k == TokKind::Word && word(text, n).eq_ignore_ascii_case("to"));
+    if noun || adjective || modifier || exhibit || after_adjective || attempt {
         return None;
     }
     if site.row.weak {
