@@ -83,17 +83,34 @@ fn partners(it: &Item, opts: &Options) -> Vec<(Class, i64)> {
     }
 }
 
-/// `it` blames the side `of` speaks for.
+/// `it` blames the side `of` speaks for. An intruder is a party to the dispute: never a
+/// neutral body, and, when the claim names parties other than its own side, one of them.
 fn blames_side_of(it: &Item, of: &Item) -> bool {
     match it.blames {
         Some(Blamed::Party(s)) => of.ids.side == Some(s),
-        Some(Blamed::Intruder) => true,
+        Some(Blamed::Intruder) => {
+            let Some(side) = of.side().filter(|s| s.key != "neutral") else {
+                return false;
+            };
+            let own = it.side().map(|s| s.key);
+            let named: Vec<String> = it
+                .prop
+                .iter()
+                .flat_map(|p| p.parties.iter())
+                .filter_map(|party| super::sides::side_of(party).map(|s| s.key))
+                .filter(|k| Some(k) != own.as_ref())
+                .collect();
+            named.is_empty() || named.contains(&side.key)
+        }
         None => false,
     }
 }
 
-fn check(p: &Pair, _opts: &Options) -> Option<f32> {
+fn check(p: &Pair, opts: &Options) -> Option<f32> {
     let (x, y) = (p.x, p.y);
+    if p.gap > opts.window_days {
+        return None;
+    }
     if !x.same_article(y) || !x.other_side(y) || super::same_passage(x, y) {
         return None;
     }

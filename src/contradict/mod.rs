@@ -195,9 +195,10 @@ pub enum Class {
 pub static RULES: &[Rule] = &[
     denial::RULE,
     opposing::RULE,
-    blame::RULE,
     reversal::RULE,
     negated_fact::RULE,
+    // An inference from two accusations: last of its group, so it never takes another's pair.
+    blame::RULE,
     numeric::RULE,
 ];
 

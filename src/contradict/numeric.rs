@@ -22,7 +22,8 @@
 //! convoys) also need a word naming the incident in both sentences.
 //! The two claims must be of two sides: two figures of one side (a navy command's "two
 //! wounded", its commander's "six wounded" that evening) are its count as it grows or is
-//! corrected, not a dispute; claims of no known side pair only across speakers. A claim with a denial cue
+//! corrected, not a dispute; claims of no known side, or of neutral bodies (each counts on its
+//! own), pair across speakers. A claim with a denial cue
 //! ("denied that 20 were killed") does not assert its figures and never pairs here.
 //! Polarity does not matter: "40 violations" backs "the truce is not holding" (-1), and
 //! a plain count ("20 people were killed") often has no stance at all.
@@ -143,7 +144,9 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     // Two figures of one side are that side's count as it grows or is corrected (a navy
     // command's "two wounded", its commander's "six wounded" that evening), not a dispute:
     // the dispute is between sides. Claims of no known side pair only across speakers.
-    if x.same_side(y) && (x.ids.side.is_some() || x.ids.speaker == y.ids.speaker) {
+    // Neutral bodies (a UN agency, a rights group) are no one side: each counts on its own.
+    let party = x.side().is_some_and(|s| s.key != "neutral");
+    if x.same_side(y) && (party || x.ids.speaker == y.ids.speaker) {
         return None;
     }
     if !same_cause(x, y) || !same_weekday(x, y) {

@@ -574,15 +574,16 @@ fn dismisses(text: &str) -> bool {
 }
 
 /// What follows "provocation" names who staged it ("a provocation planned by the navy", "the
-/// provocation was coordinated by two officers"): an accusation (act `responsible` in
-/// `acts.tsv`), not a dismissal ("an unfounded allegation by the ministry" still dismisses).
-/// "By" within five words, before any clause stop.
+/// provocation was coordinated by two officers", "a provocation by the navy"): an accusation
+/// (the `responsible` row of `acts.tsv` that reads the same words), not a dismissal. "Condemned
+/// by", "by any standard" name no stager; "an unfounded allegation by the ministry" still
+/// dismisses (only "provocation" is read so).
 fn laid_at_a_door(after: &str) -> bool {
-    let clause = after.split([',', ';', '.', ':']).next().unwrap_or("");
-    clause
-        .split_whitespace()
-        .take(5)
-        .any(|w| w.eq_ignore_ascii_case("by"))
+    static STAGED_BY: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^(?:s?|\w*)(?: [\w'’-]+){0,2}? (?:(?:was|were|had been|has been|have been|is|are) )?(?:planned|staged|prepared|organi[sz]ed|orchestrated|coordinated|devised|masterminded|ordered|carried out|committed|conducted|okayed|sanctioned|approved|instigated|engineered) by\b|^s? by (?:the |its |their )?(?-i:[A-Z])")
+            .expect("valid regex")
+    });
+    STAGED_BY.is_match(after)
 }
 
 /// The first act after byte `from` that is not a harm, if the claim names one.
@@ -2101,9 +2102,16 @@ mod tests {
             (
                 "CHLGOV",
                 "said",
-                "the navy informs the port authority of every transit",
+                "the ministry informed the port authority of the transit",
                 false,
                 Some((n, None, 1)),
+            ),
+            (
+                "CHLGOV",
+                "said",
+                "the navy will inform the families of the crew",
+                false,
+                None,
             ),
             // warnings given or ignored, a passive "warned"; the active verb is a threat
             (
@@ -3734,6 +3742,9 @@ mod tests {
             ),
             ("an unfounded allegation by the foreign ministry", true),
             ("a provocation, as the ministry put it by phone", true),
+            ("it was a provocation by any standard", true),
+            ("the provocation was condemned by the United States", true),
+            ("a provocation by the Chilean navy", false),
         ] {
             assert_eq!(dismisses(text), want, "{text}");
         }

@@ -400,10 +400,12 @@ pub(super) fn keep_local(pairs: &[LocalPair]) -> Vec<bool> {
 /// disagreement with whatever else was said that week, so its pairs across articles are not
 /// reported.
 pub(super) fn answered_here(pairs: &[LocalPair], keep: &[bool]) -> HashSet<usize> {
+    // A pair inferred from two accusations answers nothing: it leaves its claims free to meet
+    // a direct answer in another article.
     pairs
         .iter()
         .zip(keep)
-        .filter(|(_, k)| **k)
+        .filter(|(p, k)| **k && !p.inferred)
         .flat_map(|(p, _)| [p.lo, p.hi])
         .collect()
 }

@@ -582,6 +582,16 @@ fn each_side_blames_the_other_in_one_article() {
     let mut elsewhere = entered.clone();
     elsewhere.article_id = 2;
     assert!(pairs(&[fired.clone(), elsewhere]).is_empty());
+    // A neutral body is no intruder: the UN finding fault with Chile is no side blaming back.
+    let un = said(
+        5,
+        1,
+        "IGOUNO",
+        "2021-05-02",
+        ("", -1),
+        "Chile violated international law",
+    );
+    assert!(pairs(&[entered.clone(), un]).is_empty());
     // Misconduct of another kind is a row of its own, not the incident's fault.
     let shielding = said(
         3,

@@ -261,9 +261,9 @@ pub(super) static OF_OR_BY: Lazy<Regex> =
 pub(super) static BY: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bby\b").expect("valid regex"));
 
 /// The words between "by" and a party whose members are the doers: "coordinated by two officers
-/// of the", "carried out by fighters from".
+/// of the", "carried out by fighters from"; not its adversaries ("by enemies of").
 pub(super) static MEMBERS_OF: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*(?:[\w'’-]+ ){1,3}(?:of|from) (?:the )?$").expect("valid regex")
+    Regex::new(r"(?i)^\s*(?:[\w'’-]+ ){0,2}(?:officers?|agents?|members?|operatives?|officials?|servicem[ae]n|soldiers|sailors|fighters|units?|commanders?|staff|employees|personnel) (?:of|from) (?:the )?$").expect("valid regex")
 });
 
 /// "in", "from", introducing where a passive verb of origin took place ("produced in Russia").
