@@ -44,6 +44,7 @@ use super::{
     closeness, pair_weight, proposition, same_target, shared_words, Block, Class, Group, Item,
     Options, Pair, Rule,
 };
+use crate::extract::timex::calendar::{MONTHS, WEEKDAYS};
 use crate::model::{ContradictionKind, Stance};
 use once_cell::sync::Lazy;
 use std::collections::HashSet;
@@ -250,11 +251,17 @@ pub(super) fn refers_back(text: &str) -> bool {
         };
         let determined =
             (i >= 1 && definite(i - 1)) || (i >= 2 && definite(i - 2) && modifier(i - 1));
-        // "the clash on Monday", "the strike last night": a day after the noun dates the
-        // incident, it names no other.
+        // "the clash on Monday", "the strike in June", "the attack on Monday night": a day,
+        // a month or a time of day after the specifier dates the incident, it names no other.
         let dated = |j: usize| {
-            j < spans.len()
-                && (INCIDENT_WORDS.times.contains(word(j).as_str()) || word(j) == "last")
+            j < spans.len() && {
+                let w = word(j);
+                INCIDENT_WORDS.times.contains(w.as_str())
+                    || WEEKDAYS
+                        .iter()
+                        .chain(MONTHS.iter())
+                        .any(|d| d.eq_ignore_ascii_case(&w))
+            }
         };
         let bare = i + 1 >= spans.len()
             || !INCIDENT_WORDS.specifiers.contains(word(i + 1).as_str())
