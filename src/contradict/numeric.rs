@@ -145,8 +145,8 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
     // command's "two wounded", its commander's "six wounded" that evening), not a dispute:
     // the dispute is between sides. Claims of no known side pair only across speakers.
     // Neutral bodies (a UN agency, a rights group) are no one side: each counts on its own.
-    let party = x.side().is_some_and(|s| s.key != "neutral");
-    if x.same_side(y) && (party || x.ids.speaker == y.ids.speaker) {
+    let party = || x.side().is_some_and(|s| s.key != "neutral");
+    if x.same_side(y) && (x.ids.speaker == y.ids.speaker || party()) {
         return None;
     }
     if !same_cause(x, y) || !same_weekday(x, y) {

@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use super::{gap, Found, Item};
+use super::{gap, Found, Item, Rule};
 use crate::model::{ContradictionKind, Stance};
 
 /// Keep the pairs an analyst would want, from everything the rules found (a function of the
@@ -28,13 +28,12 @@ pub(super) fn select(found: Vec<Found>, items: &[Item]) -> Vec<Found> {
             (
                 n,
                 LocalPair::new(
-                    c.rule.kind,
+                    c.rule,
                     (&items[c.x], c.x),
                     (&items[c.y], c.y),
                     c.fit,
                     c.score,
-                )
-                .inferred(c.rule.name == super::blame::RULE.name),
+                ),
             )
         })
         .collect();
@@ -262,9 +261,10 @@ impl LocalPair {
     /// claim is the one that denies; when both or neither do (rival doers, a change of mind),
     /// the later one in the pool. A statement the article repeats (headline, standfirst,
     /// lede: one side, one proposition, one position) answers once, and is answered once
-    /// per answering body: the answer is the statement, not the claim.
+    /// per answering body: the answer is the statement, not the claim. `rule` found the pair:
+    /// its kind, and whether the pair is inferred from two accusations ([`super::blame`]).
     pub(super) fn new(
-        kind: ContradictionKind,
+        rule: &Rule,
         (x, px): (&Item, usize),
         (y, py): (&Item, usize),
         fit: u16,
@@ -278,7 +278,7 @@ impl LocalPair {
         let (answer, answered) = if x_answers { (x, y) } else { (y, x) };
         let (s, t) = (&x.claim.span, &y.claim.span);
         LocalPair {
-            kind,
+            kind: rule.kind,
             answer: statement(answer),
             answered: reply_key(answered, answer),
             answered_at: answered.claim.span.start,
@@ -289,14 +289,8 @@ impl LocalPair {
             score,
             lo: px.min(py),
             hi: px.max(py),
-            inferred: false,
+            inferred: rule.name == super::blame::RULE.name,
         }
-    }
-
-    /// Marks the pair as inferred from two accusations ([`LocalPair::inferred`]).
-    pub(super) fn inferred(mut self, inferred: bool) -> LocalPair {
-        self.inferred = inferred;
-        self
     }
 
     /// A claim and its answer before a pair inferred from two accusations ([`Self::inferred`]),

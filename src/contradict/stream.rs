@@ -233,11 +233,8 @@ impl<'o> Stream<'o> {
             if same_article(&c) {
                 let (x, y) = (&items[c.x], &items[c.y]);
                 let (px, py) = (pool[c.x], pool[c.y]);
-                let kind = c.rule.kind;
-                self.local.push(
-                    LocalPair::new(kind, (x, px), (y, py), c.fit, c.score)
-                        .inferred(c.rule.name == super::blame::RULE.name),
-                );
+                self.local
+                    .push(LocalPair::new(c.rule, (x, px), (y, py), c.fit, c.score));
                 continue;
             }
             self.cross
