@@ -2,10 +2,11 @@
 //! passive "Y was quoted by X as saying ...".
 
 use super::coref::Ctx;
-use super::lexicon::CueKind;
+use super::lexicon::{in_list, CueKind, CONTENT_OPENERS, DETERMINERS};
 use super::phrase::{np_back, np_fwd};
 use super::quotes::clean_content;
-use super::tokens::{tok_at, word, TokKind};
+use super::sentence::opening_circumstance;
+use super::tokens::{is_cap, tok_at, word, TokKind};
 use super::{CueSite, Draft};
 use crate::model::{ClaimKind, Span};
 
@@ -35,13 +36,14 @@ pub(super) fn quoted_as(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let speaker = match passive_subject(text, toks, ci) {
         Some((s, e)) => ctx.speaker_from_phrase(&toks[s..=e], &toks[s..=e]),
         None => {
-            let head_end = np_fwd(text, toks, ci).unwrap_or(e).min(e);
+            let head_end = head_end(text, toks, ci, e);
             ctx.speaker_from_phrase(&toks[ci..=e], &toks[ci..=head_end])
         }
     };
     let cue = Span::new(cue.start, toks[k + 1].e);
     let (cs, ce, quoted) = match clean_content(text, cue.end, sent.end) {
-        Some(after) if after.1 > after.0 => after,
+        // "… as saying on Monday.": a circumstance alone is no content.
+        Some(after) if after.1 > after.0 && !opening_circumstance(&text[after.0..after.1]) => after,
         // "<content>, the agency cited Y as saying.", '"…," Y was cited as saying.': with
         // nothing after the cue, the clause before the attribution's comma.
         _ => {
@@ -66,6 +68,32 @@ pub(super) fn quoted_as(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         content: Span::new(cs, ce),
         sentence: sent,
     })
+}
+
+/// The last token of the quoted person's head: the noun phrase after the cue, or the whole
+/// slot up to "as saying" (token `e`) when lower-case title words lead to a name that ends it
+/// ("cited Russian human rights commissioner Tatyana Moskalkova as saying"), but not across a
+/// preposition ("quoted him on Monday as saying").
+fn head_end(text: &str, toks: &[super::tokens::Tok], ci: usize, e: usize) -> usize {
+    let h = np_fwd(text, toks, ci).unwrap_or(e).min(e);
+    if h >= e {
+        return h;
+    }
+    let rest = &toks[h + 1..=e];
+    let words_only = rest.iter().all(|t| t.k == TokKind::Word);
+    let ends_in_name = is_cap(word(text, &toks[e]));
+    let no_link = rest.iter().all(|t| {
+        let w = word(text, t);
+        is_cap(w)
+            || !(in_list(&CONTENT_OPENERS, w)
+                || in_list(DETERMINERS, w)
+                || in_list(&["of", "for", "and", "by", "to", "from", "with"], w))
+    });
+    if words_only && ends_in_name && no_link {
+        e
+    } else {
+        h
+    }
 }
 
 /// "An official was quoted by Reuters as saying": the noun phrase before the auxiliary that

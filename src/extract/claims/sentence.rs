@@ -458,7 +458,7 @@ fn end_before(text: &str, d: &mut Draft, at: usize) {
 /// The words of a content before an attribution nested in it are only a circumstance: at most
 /// five words, opening with a time or place word (`content-opener` in claim_words.tsv) or a
 /// weekday, with no comma inside ("on Monday", "in one case", "last week,").
-fn opening_circumstance(before: &str) -> bool {
+pub(super) fn opening_circumstance(before: &str) -> bool {
     let before = before.trim().trim_end_matches(',').trim_end();
     let words: Vec<&str> = before.split_whitespace().collect();
     let Some(first) = words.first() else {

@@ -401,6 +401,12 @@ fn attribution_table() {
             "The talks went well. \"Talks are near,\" Ruiz was cited as saying.",
             &["Ruiz | was cited as saying | direct | Talks are near"],
         ),
+        // a time after "as saying" is no content; lower-case title words before the name
+        // ("human rights commissioner") stay part of the quoted person's phrase
+        (
+            "The port is shut, the agency cited Peruvian human rights commissioner Ana Ruiz as saying on Monday.",
+            &["Ana Ruiz | cited Peruvian human rights commissioner Ana Ruiz as saying | indirect | The port is shut"],
+        ),
         // an attribution ending its paragraph with a colon introduces a block quotation,
         // up to a paragraph with a claim of its own
         (
