@@ -1370,7 +1370,7 @@ mod tests {
         let got = sides(&body);
         assert_eq!(
             got.last().map(|(s, c)| (s.as_str(), c.as_deref())),
-            Some(("the release", Some("NOR"))),
+            Some(("the Norwegian foreign ministry", Some("NOR"))),
             "{got:?}"
         );
         let body = format!("{filler}\n\n\"The charges are baseless,\" the release said.");

@@ -3,8 +3,8 @@
 //! resolves to one of them.
 
 use super::lexicon::{
-    in_list, role_of, Gender, Role, CAP_STOP, DETERMINERS, GOV_OFFICES, NAME_LIKE_SKIPS, PRONOUNS,
-    ROLES, TITLE_ABBREVS,
+    in_list, role_of, Gender, Role, CAP_STOP, CHANNEL_NOUNS, DETERMINERS, GOV_OFFICES,
+    NAME_LIKE_SKIPS, PRONOUNS, ROLES, TITLE_ABBREVS,
 };
 use super::phrase::{canonical_name, role_preposition};
 use super::quotes::Quote;
@@ -317,6 +317,13 @@ impl<'a> Ctx<'a> {
             .filter(|w| !super::role_determiner(w))
             .collect();
         let i = self.role_antecedent(last, &qualifiers, span)?;
+        // A speaker found as a document's issuer keeps the document's noun: the next "the
+        // statement" refers to it again.
+        let noun = last.to_lowercase();
+        if in_list(&CHANNEL_NOUNS, &noun) && !self.entities[i].full_lower.contains(&noun) {
+            self.entities[i].full_lower.push(' ');
+            self.entities[i].full_lower.push_str(&noun);
+        }
         let country = |r: Option<&Resolved>| r.and_then(|a| a.country.clone());
         let own = own_modifier
             .then(|| self.resolve_actor(phrase, span))
@@ -505,13 +512,35 @@ impl<'a> Ctx<'a> {
             lr
         };
         let singular = lr.strip_suffix('s').unwrap_or(&lr).to_string();
+        // "In a statement, the FSB said … The statement added": a channel noun also refers to
+        // the speaker whose attribution names that document as its channel.
+        let issued = in_list(&CHANNEL_NOUNS, &lr)
+            .then(|| issued_document(&lr))
+            .flatten();
+        let issued_here = |pos: usize| {
+            issued.as_ref().is_some_and(|(opening, after)| {
+                let (before, rest) = channel_window(self.text, pos, span.start);
+                let w = if opening.is_match(before) {
+                    before
+                } else if after.is_match(rest) {
+                    rest
+                } else {
+                    return false;
+                };
+                let w = w.to_lowercase();
+                qualifiers.iter().all(|q| w.contains(q.as_str()))
+            })
+        };
         let i = self
             .entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.pos <= span.start)
-            .filter(|(_, e)| e.full_lower.contains(&lr) || e.full_lower.contains(&singular))
-            .filter(|(_, e)| qualifiers.iter().all(|q| e.full_lower.contains(q.as_str())))
+            .filter(|(_, e)| {
+                (e.full_lower.contains(&lr) || e.full_lower.contains(&singular))
+                    && qualifiers.iter().all(|q| e.full_lower.contains(q.as_str()))
+                    || e.spoke.is_some_and(issued_here)
+            })
             .max_by_key(|(_, e)| e.pos)
             .map(|(i, _)| i)
             .or_else(|| {
@@ -848,4 +877,39 @@ fn possessive_head(phrase: &str) -> Option<&str> {
     let straight = phrase.rfind("'s ").map(|i| i + 3);
     let curly = phrase.rfind("’s ").map(|i| i + "’s ".len());
     straight.max(curly).map(|i| &phrase[i..])
+}
+
+/// Patterns for an attribution that names `noun` as its channel: one opening the speaker's
+/// clause ("In a statement on Monday, …"), one after the speaker ("issued a statement", "said
+/// in its report").
+fn issued_document(noun: &str) -> Option<(regex::Regex, regex::Regex)> {
+    let noun = regex::escape(noun);
+    let opening = regex::Regex::new(&format!(
+        r"(?i)\bin\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?{noun}\b[^.;,]*,\s*$"
+    ))
+    .ok()?;
+    let after = regex::Regex::new(&format!(
+        r"(?i)\b(?:in|issued|released|published|put out)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?{noun}\b"
+    ))
+    .ok()?;
+    Some((opening, after))
+}
+
+/// The words before a speaker at `pos` in its sentence (at most 40 bytes) and the words from
+/// it to 160 bytes on, not past the line or `limit`: where its channel may be named.
+fn channel_window(text: &str, pos: usize, limit: usize) -> (&str, &str) {
+    let end = text.floor_char_boundary((pos + 160).min(limit).max(pos));
+    let end = text
+        .get(pos..end)
+        .and_then(|r| r.find('\n'))
+        .map_or(end, |e| pos + e);
+    let start = text.floor_char_boundary(pos.saturating_sub(40));
+    let start = text
+        .get(start..pos)
+        .and_then(|b| b.rfind(['\n', '.']))
+        .map_or(start, |b| start + b + 1);
+    (
+        text.get(start..pos).unwrap_or(""),
+        text.get(pos..end).unwrap_or(""),
+    )
 }

@@ -401,6 +401,18 @@ fn attribution_table() {
             "The talks went well. \"Talks are near,\" Ruiz was cited as saying.",
             &["Ruiz | was cited as saying | direct | Talks are near"],
         ),
+        // "the statement" refers to the speaker whose attribution named a statement as its
+        // channel, before ("In a statement, X said") or after the speaker, and stays with it
+        (
+            "According to a statement by the Peruvian navy, the boats left on time. The statement said the crews were safe. In a statement, the Chilean coast guard said the boats entered its waters. The statement added that the boats ignored warnings. The boats stayed for hours, the statement said.",
+            &[
+                "the Peruvian navy | According to | indirect | the boats left on time",
+                "The statement | said | indirect | the crews were safe",
+                "the Chilean coast guard | said | indirect | the boats entered its waters",
+                "the Chilean coast guard | added | indirect | the boats ignored warnings",
+                "the Chilean coast guard | said | indirect | The boats stayed for hours",
+            ],
+        ),
         // a time after "as saying" is no content; lower-case title words before the name
         // ("human rights commissioner") stay part of the quoted person's phrase
         (
