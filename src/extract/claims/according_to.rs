@@ -106,7 +106,7 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
 }
 
 /// Whether `d` is a press outlet's report ("CNN reported", "the Journal reports"): a report cue
-/// whose speaker is a news agency or a medium (role MED).
+/// whose speaker is a news agency, a medium (role MED) or a proper name no entry codes.
 pub(super) fn press_report(text: &str, d: &Draft) -> bool {
     let cue = d.cue.slice(text).to_ascii_lowercase();
     let outlet = d
@@ -114,7 +114,14 @@ pub(super) fn press_report(text: &str, d: &Draft) -> bool {
         .actor
         .as_ref()
         .is_some_and(|a| a.code.ends_with("MED"))
-        || crate::extract::agencies::agency(d.speaker.name.trim()).is_some();
+        || crate::extract::agencies::agency(d.speaker.name.trim()).is_some()
+        // "the BBC reported": a proper name no entry codes is an outlet too.
+        || d.speaker.actor.is_none()
+            && d.speaker
+                .name
+                .rsplit(' ')
+                .next()
+                .is_some_and(super::tokens::is_cap);
     matches!(cue.as_str(), "reported" | "reports" | "has reported") && outlet
 }
 

@@ -228,7 +228,14 @@ impl<'a> Ctx<'a> {
             head_is_person(&head_words) || (!own_name && titled_name(phrase, &name, named));
         // "AP", "Reuters": a news agency is a body ("it"), never "he".
         let agency = crate::extract::agencies::agency(name.trim()).is_some();
+        // "the BBC", "the Kremlin": "the" and one capitalised word no role explains is a body;
+        // a person is never "the Surname".
+        let the_name = head_words.len() == 2
+            && head_words[0].eq_ignore_ascii_case("the")
+            && is_cap(head_words[1])
+            && role_of(head_words[1]).is_none();
         let org = agency
+            || the_name
             || !named_after_possessive
                 && !person_head
                 && (actor

@@ -201,6 +201,23 @@ pub(super) static SAY_NOUN: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("
 /// Cues of seeking that are attempts before "to" ("sought to use the incident"), no claim.
 pub(super) static ATTEMPTS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("attempt"));
 
+/// Cues that, before a reflexive pronoun, name the speaker ("identified himself as"), no claim.
+pub(super) static SELF_LABELS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("self-label"));
+
+/// Past participles of perception which, passive before a speech participle, make their
+/// subject the speaker ("is shown saying", "was heard saying").
+pub(super) static PERCEIVED: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("perceived"));
+
+/// Reflexive pronouns, after which a [`SELF_LABELS`] cue is no claim.
+pub(super) const REFLEXIVES: &[&str] = &[
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "myself",
+    "ourselves",
+];
+
 /// Heads of a picture or a record that shows but speaks for no one ("footage showed …").
 pub(super) static EXHIBITS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("exhibit"));
 
@@ -429,6 +446,8 @@ mod tests {
             "content-opener",
             "focus",
             "portfolio",
+            "self-label",
+            "perceived",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

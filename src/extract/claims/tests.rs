@@ -413,6 +413,23 @@ fn attribution_table() {
                 "the Chilean coast guard | said | indirect | The boats stayed for hours",
             ],
         ),
+        // a proper name no entry codes that "reported" another's attribution only relays
+        // it; "identified himself as" names the speaker and is no claim; a passive verb of
+        // perception before "saying" makes its subject the speaker
+        (
+            "Ruiz, who identified himself as a captain, reportedly said the crew ignored the calls, the Courier reported. \"We were ordered to go,\" he said.",
+            &[
+                "Ruiz | said | indirect | the crew ignored the calls",
+                "Ruiz | said | direct | We were ordered to go",
+            ],
+        ),
+        (
+            "\"We were warned,\" Tomas Ruiz, aboard the tug, is shown saying to the camera. The minister was heard saying the boats had left.",
+            &[
+                "Tomas Ruiz | saying | direct | We were warned",
+                "The minister | saying | indirect | the boats had left",
+            ],
+        ),
         // a time after "as saying" is no content; lower-case title words before the name
         // ("human rights commissioner") stay part of the quoted person's phrase
         (

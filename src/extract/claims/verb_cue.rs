@@ -10,8 +10,8 @@ use super::coref::{Ctx, Speaker};
 use super::lexicon::{
     in_list, past_verb, role_of, CueKind, ADJECTIVE_ENDINGS, ADJECTIVE_PREPOSITIONS, ANONYMITY,
     ANONYMITY_MAX_LEN, ARMED_FORCES, ATTEMPTS, AUXILIARIES, CHANNEL_NOUNS, EXHIBITS, LY_NOUNS,
-    NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES,
-    SAY_NOUN, SKIP_BEFORE_CUE,
+    NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PERCEIVED, PHYSICAL_CUES, PRONOUNS, REFLEXIVES,
+    RELATION_PARTICIPLES, SAY_NOUN, SELF_LABELS, SKIP_BEFORE_CUE,
 };
 use super::phrase::{
     is_name_particle, name_then_circumstance, np_back, np_fwd_mode, pp_subject, relative_subject,
@@ -641,6 +641,15 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
         found.speaker = None;
         found.first_tok = None;
     }
+    // "Drach, aboard the gunboat, is shown saying": the subject of a passive verb of
+    // perception before the participle is the speaker.
+    if at.participle {
+        if let Some((k0, end)) = perceived_subject(text, toks, j) {
+            found.speaker = Some(ctx.speaker_from_phrase(&toks[k0..=end], &toks[k0..=end]));
+            found.first_tok = Some(k0);
+            return;
+        }
+    }
     let channel_noun = j > 0
         && toks[j - 1].k == TokKind::Word
         && in_list(&CHANNEL_NOUNS, word(text, &toks[j - 1]));
@@ -687,6 +696,28 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
             found.first_tok = Some(k0);
         }
     }
+}
+
+/// "X is shown saying", "X, aboard the boat, was heard saying": the noun phrase before the
+/// auxiliary of a passive verb of perception (`perceived` in claim_words.tsv) standing right
+/// before the participle at token `j`, skipping one appositive between commas; token bounds.
+fn perceived_subject(text: &str, toks: &[Tok], j: usize) -> Option<(usize, usize)> {
+    let verb = j.checked_sub(1)?;
+    let aux = verb.checked_sub(1)?;
+    let is_word =
+        |k: usize, list: &[&str]| toks[k].k == TokKind::Word && in_list(list, word(text, &toks[k]));
+    if !is_word(verb, &PERCEIVED) || !is_word(aux, &["is", "was", "were", "are", "been", "being"]) {
+        return None;
+    }
+    let mut end = aux.checked_sub(1)?;
+    if is_punct(text, &toks[end], ",") {
+        let open = (end.saturating_sub(12)..end)
+            .rev()
+            .find(|&o| is_punct(text, &toks[o], ","))?;
+        end = open.checked_sub(1)?;
+    }
+    let start = np_back(text, toks, end, false)?;
+    Some((start, end))
 }
 
 /// The speaker phrase starting at token `first` is a channel the clause's verb sent or issued:
@@ -854,7 +885,12 @@ fn weak_cue_check(
         && toks
             .get(at.ce)
             .is_some_and(|n| n.k == TokKind::Word && word(text, n).eq_ignore_ascii_case("to"));
-    if noun || adjective || modifier || exhibit || after_adjective || attempt {
+    // "Lisovoi, who identified himself as a commander": the speaker names themself.
+    let self_label = in_list(&SELF_LABELS, &at.cue_word)
+        && toks
+            .get(at.ce)
+            .is_some_and(|n| n.k == TokKind::Word && in_list(REFLEXIVES, word(text, n)));
+    if noun || adjective || modifier || exhibit || after_adjective || attempt || self_label {
         return None;
     }
     if site.row.weak {
