@@ -303,15 +303,17 @@ fn words_of(it: &Item, text: &str) -> Vec<String> {
         .filter(|w| !number_word(w))
         .collect();
     // "the jet" and "the warplane" are one craft: each craft noun adds its class.
-    let crafts: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter_map(|w| CRAFTS.get(w.to_ascii_lowercase().as_str()).copied())
-        .map(str::to_string)
-        .collect();
-    words.extend(crafts);
+    words.extend(craft_classes(text).map(str::to_string));
     words.sort();
     words.dedup();
     words
+}
+
+/// The class of each craft noun of `text` (`crafts.tsv`): "the tug boat" and "the vessels"
+/// both name a "vessel".
+pub(super) fn craft_classes(text: &str) -> impl Iterator<Item = &'static str> + '_ {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter_map(|w| CRAFTS.get(w.to_ascii_lowercase().as_str()).copied())
 }
 
 /// False when both sentences name the day of the week their figure is for and the days differ:

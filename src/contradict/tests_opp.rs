@@ -615,3 +615,44 @@ fn each_side_blames_the_other_in_one_article() {
     assert!(got.iter().all(|p| !p.ends_with("1 2")), "{got:?}");
     assert!(got.iter().any(|p| p.ends_with("1 4")), "{got:?}");
 }
+
+/// Two notices are about one step when both name the same kind of craft ("the boats", "the
+/// vessels"), even with no other word in common; notices about different things stay apart.
+#[test]
+fn notices_of_one_craft_are_one_step() {
+    let sent = said(
+        1,
+        1,
+        "PRTMIL",
+        "2021-05-02",
+        ("", 1),
+        "two patrol boats and a tug were sent after notifying the transfer plans in advance",
+    );
+    let denied = said(
+        2,
+        2,
+        "ESPGOV",
+        "2021-05-03",
+        ("", -1),
+        "Lisbon did not inform Madrid of the vessels crossing the strait in advance",
+    );
+    assert_eq!(pairs(&[sent.clone(), denied]), ["opposing 1 2"]);
+    // Control: a notice of an exercise and one of flights share no step.
+    let drill = said(
+        3,
+        3,
+        "ESPGOV",
+        "2021-05-03",
+        ("", -1),
+        "Lisbon did not inform Madrid of the exercise in advance",
+    );
+    let flights = said(
+        4,
+        4,
+        "PRTMIL",
+        "2021-05-02",
+        ("", 1),
+        "the flights were announced after notifying the airport in advance",
+    );
+    assert_eq!(pairs(&[drill, flights]), Vec::<String>::new());
+}
