@@ -743,6 +743,10 @@ pub(super) fn skip_back(text: &str, toks: &[Tok], mut j: usize) -> usize {
         let w = word(text, t);
         // A capitalised modal that is also a surname ("May said", "Theresa May told") is the
         // speaker: before a cue a modal is never capitalised, a name always is.
+        if let Some(on) = date_before(text, toks, j) {
+            j = on;
+            continue;
+        }
         if is_cap(w) && in_list(NAME_LIKE_SKIPS, w) {
             break;
         }
@@ -764,6 +768,49 @@ pub(super) fn skip_back(text: &str, toks: &[Tok], mut j: usize) -> usize {
         }
     }
     j
+}
+
+/// "Ana Ruiz on November 25 accused", "… on 25 May said", "… on Nov. 25 said": a date after
+/// "on" straight before token `j`; the index of "on", so the walk reaches the speaker.
+fn date_before(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
+    let digits = |k: usize| {
+        let w = word(text, &toks[k]);
+        toks[k].k == TokKind::Word
+            && !w.is_empty()
+            && w.len() <= 2
+            && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let month = |k: usize| {
+        toks[k].k == TokKind::Word
+            && crate::extract::timex::calendar::month_of(
+                &word(text, &toks[k])
+                    .trim_end_matches('.')
+                    .to_ascii_lowercase(),
+            )
+            .is_some()
+    };
+    // The month may carry an abbreviation's stop as a token of its own ("Nov .").
+    let month_at = |k: usize| -> Option<usize> {
+        if month(k) {
+            Some(k)
+        } else if k >= 1 && is_punct(text, &toks[k], ".") && month(k - 1) {
+            Some(k - 1)
+        } else {
+            None
+        }
+    };
+    let last = j.checked_sub(1)?;
+    let first = if digits(last) {
+        month_at(last.checked_sub(1)?)?
+    } else {
+        let m = month_at(last)?;
+        let d = m.checked_sub(1)?;
+        digits(d).then_some(d)?
+    };
+    let on = first.checked_sub(1)?;
+    word(text, &toks[on])
+        .eq_ignore_ascii_case("on")
+        .then_some(on)
 }
 
 /// "Russia has in addition said", "Moscow has in the last days accused": a short prepositional

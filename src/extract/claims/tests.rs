@@ -430,6 +430,16 @@ fn attribution_table() {
                 "The minister | saying | indirect | the boats had left",
             ],
         ),
+        // a date after "on" between the speaker and the cue ("late on November 25", "on 25
+        // May", "on Nov. 25") is skipped like a weekday
+        (
+            "Spokeswoman Ana Ruiz late on November 25 accused Peru of lying. Tomas Diaz on 25 May said the port was shut. Eva Sanz on Nov. 25 denied the report.",
+            &[
+                "Ana Ruiz | accused | indirect | Peru of lying",
+                "Tomas Diaz | said | indirect | the port was shut",
+                "Eva Sanz | denied | indirect | the report",
+            ],
+        ),
         // a time after "as saying" is no content; lower-case title words before the name
         // ("human rights commissioner") stay part of the quoted person's phrase
         (
