@@ -3383,6 +3383,14 @@ mod tests {
             false,
             Some(("located", None, -1)),
         );
+        // The limit of territorial waters written as a distance.
+        check(
+            "PRTMIL",
+            "said",
+            "the boats were attacked as they were leaving the 12-mile zone",
+            false,
+            Some(("located", None, -1)),
+        );
         // Where the crossers went is no doer of the crossing.
         check(
             "UKRGOV",

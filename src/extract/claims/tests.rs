@@ -440,6 +440,15 @@ fn attribution_table() {
                 "Eva Sanz | denied | indirect | the report",
             ],
         ),
+        // a passive physical cue whose agent is an armed force or a craft is a fight, not
+        // speech; a person's attack in words stays one
+        (
+            "The navy says its boats were attacked by coastguard ships as they left port. The plan was attacked by Senator Ana Ruiz as reckless.",
+            &[
+                "The navy | says | indirect | its boats were attacked by coastguard ships as they left port",
+                "Ana Ruiz | attacked | indirect | as reckless",
+            ],
+        ),
         // a time after "as saying" is no content; lower-case title words before the name
         // ("human rights commissioner") stay part of the quoted person's phrase
         (

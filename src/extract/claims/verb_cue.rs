@@ -84,6 +84,7 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         return None;
     }
     let passive = passive_agent(ctx, site, &at)?;
+    let is_passive = passive.is_some();
     // "a peace deal narrowly rejected by voters": a participle straight before "by" with no
     // form of "be" is a reduced passive; the phrase before it is what was rejected.
     let by_next = toks
@@ -121,7 +122,19 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let (after, inverted) = inverted_speaker(ctx, site, &at, passive.map(|p| p.1), &mut found);
     let mut speaker = found.speaker?;
     weak_cue_check(site, &at, found.first_tok, &mut speaker)?;
-    if physical_act(site, &at, found.first_tok) || super::objects::toll_taken(text, toks, at.ce) {
+    // "were attacked by Russian coastguard ships": a passive physical cue whose agent is an
+    // armed force or a craft is a fight, not speech.
+    let armed_agent = is_passive
+        && in_list(&PHYSICAL_CUES, &at.cue_word)
+        && speaker.span.is_some_and(|sp| {
+            sp.slice(text)
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| in_list(&ARMED_FORCES, w))
+        });
+    if armed_agent
+        || physical_act(site, &at, found.first_tok)
+        || super::objects::toll_taken(text, toks, at.ce)
+    {
         return None;
     }
     let attribution_start = if inverted {
