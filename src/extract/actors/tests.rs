@@ -785,6 +785,10 @@ fn other_stories_get_codes() {
         ("2021-05-02", "Peruvian naval officials said one sailor had been hurt.", "PERMIL"),
         ("2021-05-02", "A Chilean navy spokesman said the boats had left.", "CHLMIL"),
         ("2021-05-02", "Ana Ruiz, Under-Secretary-General for Political Affairs, told the council the talks would resume.", "IGOUNO"),
+        // the international community is no state's voice; a human rights commissioner
+        // speaks for the government named before the title
+        ("2021-05-02", "The international community has condemned the seizure of the boats.", "IGOINT"),
+        ("2021-05-02", "Peruvian human rights commissioner Ana Ruiz said three sailors were hurt.", "PERGOV"),
         ("2019-07-20", "Codelco, Chile's state copper company, said the mine was shut.", "CHLGOV"),
         ("2019-07-20", "Minera, a Chilean mining firm, said the mine was shut.", "CHLBUS"),
         ("2019-06-25", "The head of Russia's Security Council said the drone had been over Iranian waters.", "RUSGOV"),
