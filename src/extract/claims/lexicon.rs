@@ -201,6 +201,9 @@ pub(super) static SAY_NOUN: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("
 /// Cues of seeking that are attempts before "to" ("sought to use the incident"), no claim.
 pub(super) static ATTEMPTS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("attempt"));
 
+/// Event nouns that, as the object of "called", make it convening ("called a meeting"), no claim.
+pub(super) static CONVENED: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("convened"));
+
 /// Cues that, before a reflexive pronoun, name the speaker ("identified himself as"), no claim.
 pub(super) static SELF_LABELS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("self-label"));
 
@@ -448,6 +451,7 @@ mod tests {
             "portfolio",
             "self-label",
             "perceived",
+            "convened",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

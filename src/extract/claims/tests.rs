@@ -449,6 +449,11 @@ fn attribution_table() {
                 "Ana Ruiz | attacked | indirect | as reckless",
             ],
         ),
+        // "called" an event convenes it; "called X a Y" characterises and stays a claim
+        (
+            "The premier called an emergency meeting of his cabinet. The envoy called the seizure a provocation.",
+            &["The envoy | called | indirect | the seizure a provocation"],
+        ),
         // a time after "as saying" is no content; lower-case title words before the name
         // ("human rights commissioner") stay part of the quoted person's phrase
         (

@@ -9,9 +9,9 @@
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
     in_list, past_verb, role_of, CueKind, ADJECTIVE_ENDINGS, ADJECTIVE_PREPOSITIONS, ANONYMITY,
-    ANONYMITY_MAX_LEN, ARMED_FORCES, ATTEMPTS, AUXILIARIES, CHANNEL_NOUNS, EXHIBITS, LY_NOUNS,
-    NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PERCEIVED, PHYSICAL_CUES, PRONOUNS, REFLEXIVES,
-    RELATION_PARTICIPLES, SAY_NOUN, SELF_LABELS, SKIP_BEFORE_CUE,
+    ANONYMITY_MAX_LEN, ARMED_FORCES, ATTEMPTS, AUXILIARIES, CHANNEL_NOUNS, CONVENED, EXHIBITS,
+    LY_NOUNS, NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PERCEIVED, PHYSICAL_CUES, PRONOUNS,
+    REFLEXIVES, RELATION_PARTICIPLES, SAY_NOUN, SELF_LABELS, SKIP_BEFORE_CUE,
 };
 use super::phrase::{
     is_name_particle, name_then_circumstance, np_back, np_fwd_mode, pp_subject, relative_subject,
@@ -711,6 +711,18 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
     }
 }
 
+/// The words from token `k` are an indefinite event called into being: "a", "an" or
+/// "another", at most two modifiers, then a noun of [`CONVENED`] ("an emergency meeting").
+fn convened_object(text: &str, toks: &[Tok], k: usize) -> bool {
+    let is_word = |i: usize| toks.get(i).is_some_and(|t| t.k == TokKind::Word);
+    if !is_word(k) || !in_list(&["a", "an", "another"], word(text, &toks[k])) {
+        return false;
+    }
+    (k + 1..=k + 3)
+        .take_while(|&i| is_word(i))
+        .any(|i| in_list(&CONVENED, word(text, &toks[i])))
+}
+
 /// "X is shown saying", "X, aboard the boat, was heard saying": the noun phrase before the
 /// auxiliary of a passive verb of perception (`perceived` in claim_words.tsv) standing right
 /// before the participle at token `j`, skipping one appositive between commas; token bounds.
@@ -903,7 +915,18 @@ fn weak_cue_check(
         && toks
             .get(at.ce)
             .is_some_and(|n| n.k == TokKind::Word && in_list(REFLEXIVES, word(text, n)));
-    if noun || adjective || modifier || exhibit || after_adjective || attempt || self_label {
+    // "Poroshenko called a meeting of his cabinet": convening an event, not a statement.
+    let convening =
+        matches!(at.cue_word.as_str(), "called" | "calls") && convened_object(text, toks, at.ce);
+    if noun
+        || adjective
+        || modifier
+        || exhibit
+        || after_adjective
+        || attempt
+        || self_label
+        || convening
+    {
         return None;
     }
     if site.row.weak {
