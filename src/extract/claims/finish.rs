@@ -834,9 +834,34 @@ pub(super) fn same_occasion_dates(
         {
             claims[i].date = claims[j].date;
             cued[i] = true;
+        } else if i > 0 && cued[i - 1] && who[i - 1] == who[i] && earlier_undated(&claims[i - 1]) {
+            // "Earlier, Poroshenko told reporters … ¶ '…,' Poroshenko told journalists": the
+            // same speaker's very next claim continues that undated occasion.
+            claims[i].date = claims[i - 1].date;
+            cued[i] = true;
         }
     }
     report_occasion(claims, cued, published);
+}
+
+/// A claim left undated by "earlier" opening its sentence or right before its cue, with no
+/// day ("Earlier, Poroshenko told reporters …", "Poroshenko earlier said …").
+fn earlier_undated(c: &Claim) -> bool {
+    if c.date.date.is_some() {
+        return false;
+    }
+    let sentence = c.sentence.to_ascii_lowercase();
+    let attribution = match sentence.find(&c.cue.to_ascii_lowercase()) {
+        Some(at) => &sentence[..at],
+        None => sentence.as_str(),
+    };
+    // Opening the sentence or right before the cue: "a short time earlier, the president
+    // had said" is the same day.
+    let words: Vec<&str> = attribution
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.first() == Some(&"earlier") || words.last() == Some(&"earlier")
 }
 
 /// Nouns of what a speaker said, after a possessive name and before a day.

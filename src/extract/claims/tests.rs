@@ -2139,6 +2139,16 @@ fn later_claims_of_a_speaker_share_the_occasion_date() {
             "Lavrov added that Russia would answer. Lavrov said on Thursday Moscow would expel diplomats.",
             &[Some(day(30)), Some(day(29))],
         ),
+        // "Earlier," leaves a claim undated, and the same speaker's very next claim continues
+        // that occasion; "a short time earlier" is the same day and dates nothing away
+        (
+            "Earlier, Boris Johnson told reporters the move was regrettable.\n\n\"We will answer,\" Johnson told the BBC.",
+            &[None, None],
+        ),
+        (
+            "A short time earlier, Boris Johnson had said the move was regrettable.\n\n\"We will answer,\" Johnson told the BBC.",
+            &[Some(day(30)), Some(day(30))],
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(&dates_of(text, published), want, "{text}");
