@@ -1052,11 +1052,12 @@ pub fn same_target(a: &Item, b: &Item) -> bool {
     match (&a.prop, &b.prop) {
         (Some(p), Some(q)) => {
             let stems = || (a.features.stems(a.claim), b.features.stems(b.claim));
-            // "the boats were sent after notifying" / "Kiev did not inform Russia of the ships
-            // passing": one step when both name the same kind of craft.
+            // Two notices: "the boats were sent after notifying" / "Kiev did not inform Russia
+            // of the ships passing" are one step when both name the same kind of craft.
             let same_craft = || {
-                numeric::craft_classes(&a.claim.text)
-                    .any(|c| numeric::craft_classes(&b.claim.text).any(|d| c == d))
+                p.act == "notify"
+                    && numeric::craft_classes(&a.claim.text)
+                        .any(|c| numeric::craft_classes(&b.claim.text).any(|d| c == d))
             };
             return one_incident(a, b)
                 && (proposition::one_step(p, q, stems) || same_craft())

@@ -637,7 +637,8 @@ fn notices_of_one_craft_are_one_step() {
         "Lisbon did not inform Madrid of the vessels crossing the strait in advance",
     );
     assert_eq!(pairs(&[sent.clone(), denied]), ["opposing 1 2"]);
-    // Control: a notice of an exercise and one of flights share no step.
+    // Notices naming no craft keep the older guard: a notice of an exercise and one of
+    // flights share no word of their step, so they stay apart.
     let drill = said(
         3,
         3,

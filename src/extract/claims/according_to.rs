@@ -106,7 +106,7 @@ pub(super) fn according_to(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
 }
 
 /// Whether `d` is a press outlet's report ("CNN reported", "the Journal reports"): a report cue
-/// whose speaker is a news agency, a medium (role MED) or a proper name no entry codes.
+/// whose speaker is a news agency, a medium (role MED) or an outlet's name no entry codes.
 pub(super) fn press_report(text: &str, d: &Draft) -> bool {
     let cue = d.cue.slice(text).to_ascii_lowercase();
     let outlet = d
@@ -115,14 +115,27 @@ pub(super) fn press_report(text: &str, d: &Draft) -> bool {
         .as_ref()
         .is_some_and(|a| a.code.ends_with("MED"))
         || crate::extract::agencies::agency(d.speaker.name.trim()).is_some()
-        // "the BBC reported": a proper name no entry codes is an outlet too.
-        || d.speaker.actor.is_none()
-            && d.speaker
-                .name
-                .rsplit(' ')
-                .next()
-                .is_some_and(super::tokens::is_cap);
+        // "the BBC reported", "the Courier reported": an acronym, or "the" and a capitalised
+        // name, that no entry codes is an outlet too ("Captain Ruiz reported" is a person).
+        || d.speaker.actor.is_none() && d.speaker.span.is_some_and(|sp| outlet_name(sp.slice(text)));
     matches!(cue.as_str(), "reported" | "reports" | "has reported") && outlet
+}
+
+/// An outlet's name as written: an acronym ("BBC", "the NHK") or "the" and capitalised words
+/// ("the Courier", "the Daily Herald").
+fn outlet_name(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    match words.as_slice() {
+        [one] | ["the" | "The", one]
+            if one.len() >= 2 && one.bytes().all(|b| b.is_ascii_uppercase()) =>
+        {
+            true
+        }
+        ["the" | "The", rest @ ..] => {
+            !rest.is_empty() && rest.iter().all(|w| super::tokens::is_cap(w))
+        }
+        _ => false,
+    }
 }
 
 /// "a statement from the ministry", "a transcript released by the Kremlin": the first and last

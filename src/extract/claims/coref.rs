@@ -226,16 +226,9 @@ impl<'a> Ctx<'a> {
         });
         let person_head =
             head_is_person(&head_words) || (!own_name && titled_name(phrase, &name, named));
-        // "AP", "Reuters": a news agency is a body ("it"), never "he".
-        let agency = crate::extract::agencies::agency(name.trim()).is_some();
-        // "the BBC", "the Kremlin": "the" and one capitalised word no role explains is a body;
-        // a person is never "the Surname".
-        let the_name = head_words.len() == 2
-            && head_words[0].eq_ignore_ascii_case("the")
-            && is_cap(head_words[1])
-            && role_of(head_words[1]).is_none();
-        let org = agency
-            || the_name
+        // "AP", "Reuters", "the BBC": a news agency is a body ("it"), never "he".
+        let org = crate::extract::agencies::agency(name.trim()).is_some()
+            || acronym_after_the(&head_words)
             || !named_after_possessive
                 && !person_head
                 && (actor
@@ -527,10 +520,13 @@ impl<'a> Ctx<'a> {
         let issued_here = |pos: usize| {
             issued.as_ref().is_some_and(|(opening, after)| {
                 let (before, rest) = channel_window(self.text, pos, span.start);
+                // After the speaker, only in its own clause: up to the first comma or stop
+                // ("Lawyers filed a complaint, citing details in a report" issued nothing).
+                let own = rest.find([',', '.', ';']).map_or(rest, |e| &rest[..e]);
                 let w = if opening.is_match(before) {
                     before
-                } else if after.is_match(rest) {
-                    rest
+                } else if after.is_match(own) {
+                    own
                 } else {
                     return false;
                 };
@@ -884,6 +880,14 @@ fn possessive_head(phrase: &str) -> Option<&str> {
     let straight = phrase.rfind("'s ").map(|i| i + 3);
     let curly = phrase.rfind("’s ").map(|i| i + "’s ".len());
     straight.max(curly).map(|i| &phrase[i..])
+}
+
+/// "the BBC", "the NHK": "the" and an acronym is a body, never "he" ("the Ukrainian, 34, said
+/// he" is a person).
+fn acronym_after_the(head_words: &[&str]) -> bool {
+    matches!(head_words, [the, name] if the.eq_ignore_ascii_case("the")
+        && name.len() >= 2
+        && name.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// Patterns for an attribution that names `noun` as its channel: one opening the speaker's

@@ -1,7 +1,12 @@
-//! What a cue's object says of the cue: a death toll taken ("the blast claimed 20 lives") is no speech.
+//! What the words around a cue say of it: a death toll taken ("the blast claimed 20 lives") or an event called ("called an emergency meeting") is no speech; a passive verb of perception ("is shown saying") names the speaker.
 
-use super::lexicon::{in_list, TOLL_OBJECTS};
-use super::tokens::{word, Tok, TokKind};
+use super::lexicon::{
+    in_list, past_verb, ARMED_FORCES, ATTEMPTS, CHANNEL_NOUNS, CONVENED, PERCEIVED, PHYSICAL_CUES,
+    REFLEXIVES, SELF_LABELS, TOLL_OBJECTS,
+};
+use super::phrase::np_back;
+use super::tokens::{is_punct, word, Tok, TokKind};
+use crate::model::Span;
 
 /// Closed-class words that may stand before a toll's noun: determiners and quantity words
 /// ("the lives of", "at least 20 lives", "more than a dozen lives", "dozens of lives").
@@ -89,4 +94,97 @@ fn clause_goes_on(text: &str, toks: &[Tok], noun: &Tok) -> bool {
         .skip_while(|t| t.s <= noun.s)
         .take_while(|t| t.k == TokKind::Word)
         .any(|t| in_list(CLAUSE_VERBS, word(text, t)))
+}
+
+/// The words right after a cue (token `ce` on) make it no claim: "sought to use the clash"
+/// (an attempt, `attempt`), "identified himself as a commander" (the speaker names themself,
+/// `self-label`), "called an emergency meeting" (an event convened, `convened`).
+pub(super) fn no_claim_after(text: &str, toks: &[Tok], cue_word: &str, ce: usize) -> bool {
+    let next_is = |list: &[&str]| {
+        toks.get(ce)
+            .is_some_and(|n| n.k == TokKind::Word && in_list(list, word(text, n)))
+    };
+    (in_list(&ATTEMPTS, cue_word) && next_is(&["to"]))
+        || (in_list(&SELF_LABELS, cue_word) && next_is(REFLEXIVES))
+        || (matches!(cue_word, "called" | "calls") && convened_object(text, toks, ce))
+}
+
+/// "were attacked by Russian coastguard ships": a passive physical cue whose agent's head noun
+/// is an armed force or a craft is a fight, not speech ("slammed by the ship's captain" is).
+pub(super) fn armed_agent(text: &str, cue_word: &str, agent: Option<Span>) -> bool {
+    in_list(&PHYSICAL_CUES, cue_word)
+        && agent.is_some_and(|sp| in_list(&ARMED_FORCES, head_noun(sp.slice(text))))
+}
+
+/// The words from token `k` are an indefinite event called into being: "a", "an" or
+/// "another", at most two modifiers, then a noun of [`CONVENED`] ("an emergency meeting").
+pub(super) fn convened_object(text: &str, toks: &[Tok], k: usize) -> bool {
+    let is_word = |i: usize| toks.get(i).is_some_and(|t| t.k == TokKind::Word);
+    if !is_word(k) || !in_list(&["a", "an", "another"], word(text, &toks[k])) {
+        return false;
+    }
+    (k + 1..=k + 3)
+        .take_while(|&i| is_word(i))
+        .any(|i| in_list(&CONVENED, word(text, &toks[i])))
+}
+
+/// "X is shown saying", "X, aboard the boat, was heard saying": the noun phrase before the
+/// auxiliary of a passive verb of perception (`perceived` in claim_words.tsv) standing right
+/// before the participle at token `j`, skipping one appositive between commas; token bounds.
+pub(super) fn perceived_subject(text: &str, toks: &[Tok], j: usize) -> Option<(usize, usize)> {
+    let verb = j.checked_sub(1)?;
+    let aux = verb.checked_sub(1)?;
+    let is_word =
+        |k: usize, list: &[&str]| toks[k].k == TokKind::Word && in_list(list, word(text, &toks[k]));
+    if !is_word(verb, &PERCEIVED) || !is_word(aux, &["is", "was", "were", "are", "been", "being"]) {
+        return None;
+    }
+    let mut end = aux.checked_sub(1)?;
+    if is_punct(text, &toks[end], ",") {
+        let open = (end.saturating_sub(12)..end)
+            .rev()
+            .find(|&o| is_punct(text, &toks[o], ","))?;
+        end = open.checked_sub(1)?;
+    }
+    let start = np_back(text, toks, end, false)?;
+    Some((start, end))
+}
+
+/// The speaker phrase starting at token `first` is a channel the clause's verb sent or issued:
+/// a determiner, at most one modifier, a channel noun ([`CHANNEL_NOUNS`]: "a letter", "an
+/// official note"), with a verb in "-ed" or "sent"/"wrote" right before it.
+pub(super) fn channel_phrase(text: &str, toks: &[Tok], first: Option<usize>) -> bool {
+    let Some(k) = first.filter(|&k| k > 0) else {
+        return false;
+    };
+    let before = word(text, &toks[k - 1]).to_lowercase();
+    let sent = toks[k - 1].k == TokKind::Word
+        && (past_verb(&before) || matches!(before.as_str(), "sent" | "wrote" | "sends" | "writes"));
+    let det = |t: &Tok| {
+        t.k == TokKind::Word
+            && matches!(
+                word(text, t).to_lowercase().as_str(),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her"
+            )
+    };
+    let noun = |t: Option<&Tok>| {
+        t.is_some_and(|t| t.k == TokKind::Word && in_list(&CHANNEL_NOUNS, word(text, t)))
+    };
+    sent && det(&toks[k]) && (noun(toks.get(k + 1)) || noun(toks.get(k + 2)))
+}
+
+/// The head noun of a noun phrase: its last word before a preposition or a comma, a
+/// possessive's owner skipped ("Russian coastguard ships" -> "ships", "the ship's captain" ->
+/// "captain", "the commander of the fleet" -> "commander").
+pub(super) fn head_noun(phrase: &str) -> &str {
+    let cut = [" of ", " for ", " in ", " at ", " from ", " with ", ","]
+        .iter()
+        .filter_map(|p| phrase.find(p))
+        .min()
+        .unwrap_or(phrase.len());
+    phrase[..cut]
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
 }

@@ -741,12 +741,13 @@ pub(super) fn skip_back(text: &str, toks: &[Tok], mut j: usize) -> usize {
     while j > 0 {
         let t = &toks[j - 1];
         let w = word(text, t);
-        // A capitalised modal that is also a surname ("May said", "Theresa May told") is the
-        // speaker: before a cue a modal is never capitalised, a name always is.
+        // "on 25 May said": a date, before the modal-surname check below reads "May".
         if let Some(on) = date_before(text, toks, j) {
             j = on;
             continue;
         }
+        // A capitalised modal that is also a surname ("May said", "Theresa May told") is the
+        // speaker: before a cue a modal is never capitalised, a name always is.
         if is_cap(w) && in_list(NAME_LIKE_SKIPS, w) {
             break;
         }

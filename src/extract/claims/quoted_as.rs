@@ -3,7 +3,7 @@
 
 use super::coref::Ctx;
 use super::lexicon::{in_list, CueKind, CONTENT_OPENERS, DETERMINERS};
-use super::phrase::{np_back, np_fwd};
+use super::phrase::{is_day, np_back, np_fwd};
 use super::quotes::clean_content;
 use super::sentence::opening_circumstance;
 use super::tokens::{is_cap, tok_at, word, TokKind};
@@ -42,8 +42,8 @@ pub(super) fn quoted_as(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     };
     let cue = Span::new(cue.start, toks[k + 1].e);
     let (cs, ce, quoted) = match clean_content(text, cue.end, sent.end) {
-        // "… as saying on Monday.": a circumstance alone is no content.
-        Some(after) if after.1 > after.0 && !opening_circumstance(&text[after.0..after.1]) => after,
+        // "… as saying on Monday.": a time alone is no content.
+        Some(after) if after.1 > after.0 && !time_only(&text[after.0..after.1]) => after,
         // "<content>, the agency cited Y as saying.", '"…," Y was cited as saying.': with
         // nothing after the cue, the clause before the attribution's comma.
         _ => {
@@ -81,19 +81,59 @@ fn head_end(text: &str, toks: &[super::tokens::Tok], ci: usize, e: usize) -> usi
     }
     let rest = &toks[h + 1..=e];
     let words_only = rest.iter().all(|t| t.k == TokKind::Word);
-    let ends_in_name = is_cap(word(text, &toks[e]));
-    let no_link = rest.iter().all(|t| {
+    // A name ends the slot, not a day or a month ("quoted the spokesman Tuesday").
+    let ends_in_name = is_cap(word(text, &toks[e])) && !time_word(word(text, &toks[e]));
+    // Only title words lead to it: no link word, no participle ("an official accompanying
+    // Lavrov"), no day.
+    let title_words = rest.iter().all(|t| {
         let w = word(text, t);
-        is_cap(w)
-            || !(in_list(&CONTENT_OPENERS, w)
-                || in_list(DETERMINERS, w)
-                || in_list(&["of", "for", "and", "by", "to", "from", "with"], w))
+        if is_cap(w) {
+            return !time_word(w);
+        }
+        !(in_list(&CONTENT_OPENERS, w)
+            || in_list(DETERMINERS, w)
+            || in_list(&["of", "for", "and", "by", "to", "from", "with"], w)
+            || w.ends_with("ing"))
     });
-    if words_only && ends_in_name && no_link {
+    if words_only && ends_in_name && title_words {
         e
     } else {
         h
     }
+}
+
+/// A weekday or a month ("Tuesday", "Nov.").
+fn time_word(w: &str) -> bool {
+    is_day(w)
+        || crate::extract::timex::calendar::month_of(&w.trim_end_matches('.').to_ascii_lowercase())
+            .is_some()
+}
+
+/// The words after "as saying" are only a time: a circumstance ([`opening_circumstance`])
+/// whose last word is a day, a month, a date's number or a time unit ("on Monday", "late on
+/// Nov. 25", "last week"); "this was a provocation" is content.
+fn time_only(after: &str) -> bool {
+    let last = after
+        .trim_end_matches(['.', ',', ';'])
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    let timeish = time_word(last)
+        || (!last.is_empty() && last.len() <= 4 && last.bytes().all(|b| b.is_ascii_digit()))
+        || in_list(
+            &[
+                "week",
+                "month",
+                "year",
+                "morning",
+                "afternoon",
+                "evening",
+                "night",
+                "weekend",
+            ],
+            last,
+        );
+    timeish && opening_circumstance(after)
 }
 
 /// "An official was quoted by Reuters as saying": the noun phrase before the auxiliary that

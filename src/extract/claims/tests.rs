@@ -402,7 +402,9 @@ fn attribution_table() {
             &["Ruiz | was cited as saying | direct | Talks are near"],
         ),
         // "the statement" refers to the speaker whose attribution named a statement as its
-        // channel, before ("In a statement, X said") or after the speaker, and stays with it
+        // channel, before ("In a statement, X said") or after the speaker, and stays with it;
+        // "a statement by the Peruvian navy" is an entity of its own, named "The statement"
+        // and speaking for the navy
         (
             "According to a statement by the Peruvian navy, the boats left on time. The statement said the crews were safe. In a statement, the Chilean coast guard said the boats entered its waters. The statement added that the boats ignored warnings. The boats stayed for hours, the statement said.",
             &[
@@ -453,6 +455,23 @@ fn attribution_table() {
         (
             "The premier called an emergency meeting of his cabinet. The envoy called the seizure a provocation.",
             &["The envoy | called | indirect | the seizure a provocation"],
+        ),
+        // the review's counter-cases: a day is no quoted person's name; a content opening
+        // with "this" is content; an uncoded person who "reported" speaks; an attack in
+        // words by a person whose phrase names a ship stays a claim
+        (
+            "Interfax quoted the spokesman Tuesday as saying the ship was seized. TASS quoted Ruiz as saying this was a provocation.",
+            &[
+                "the spokesman | quoted the spokesman Tuesday as saying | indirect | the ship was seized",
+                "Ruiz | quoted Ruiz as saying | indirect | this was a provocation",
+            ],
+        ),
+        (
+            "Captain Ruiz reported that the crew had seen the drone. The order was slammed by the ship's captain as reckless.",
+            &[
+                "Captain Ruiz | reported | indirect | the crew had seen the drone",
+                "the ship's captain | slammed | indirect | as reckless",
+            ],
         ),
         // a time after "as saying" is no content; lower-case title words before the name
         // ("human rights commissioner") stay part of the quoted person's phrase

@@ -9,10 +9,11 @@
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
     in_list, past_verb, role_of, CueKind, ADJECTIVE_ENDINGS, ADJECTIVE_PREPOSITIONS, ANONYMITY,
-    ANONYMITY_MAX_LEN, ARMED_FORCES, ATTEMPTS, AUXILIARIES, CHANNEL_NOUNS, CONVENED, EXHIBITS,
-    LY_NOUNS, NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PERCEIVED, PHYSICAL_CUES, PRONOUNS,
-    REFLEXIVES, RELATION_PARTICIPLES, SAY_NOUN, SELF_LABELS, SKIP_BEFORE_CUE,
+    ANONYMITY_MAX_LEN, ARMED_FORCES, AUXILIARIES, CHANNEL_NOUNS, EXHIBITS, LY_NOUNS,
+    NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES,
+    SAY_NOUN, SKIP_BEFORE_CUE,
 };
+use super::objects::toll_taken;
 use super::phrase::{
     is_name_particle, name_then_circumstance, np_back, np_fwd_mode, pp_subject, relative_subject,
     sentence_subject, skip_back, skip_trailer,
@@ -84,7 +85,7 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         return None;
     }
     let passive = passive_agent(ctx, site, &at)?;
-    let is_passive = passive.is_some();
+    let agent = passive.as_ref().and_then(|p| p.0.span);
     // "a peace deal narrowly rejected by voters": a participle straight before "by" with no
     // form of "be" is a reduced passive; the phrase before it is what was rejected.
     let by_next = toks
@@ -122,19 +123,7 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     let (after, inverted) = inverted_speaker(ctx, site, &at, passive.map(|p| p.1), &mut found);
     let mut speaker = found.speaker?;
     weak_cue_check(site, &at, found.first_tok, &mut speaker)?;
-    // "were attacked by Russian coastguard ships": a passive physical cue whose agent is an
-    // armed force or a craft is a fight, not speech.
-    let armed_agent = is_passive
-        && in_list(&PHYSICAL_CUES, &at.cue_word)
-        && speaker.span.is_some_and(|sp| {
-            sp.slice(text)
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| in_list(&ARMED_FORCES, w))
-        });
-    if armed_agent
-        || physical_act(site, &at, found.first_tok)
-        || super::objects::toll_taken(text, toks, at.ce)
-    {
+    if physical_act(site, &at, found.first_tok, agent) || toll_taken(text, toks, at.ce) {
         return None;
     }
     let attribution_start = if inverted {
@@ -657,7 +646,7 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
     // "Drach, aboard the gunboat, is shown saying": the subject of a passive verb of
     // perception before the participle is the speaker.
     if at.participle {
-        if let Some((k0, end)) = perceived_subject(text, toks, j) {
+        if let Some((k0, end)) = super::objects::perceived_subject(text, toks, j) {
             found.speaker = Some(ctx.speaker_from_phrase(&toks[k0..=end], &toks[k0..=end]));
             found.first_tok = Some(k0);
             return;
@@ -681,8 +670,8 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
     // "Iran sent a letter to the Security Council on Friday accusing …": a speaker phrase that
     // is a channel ("a letter to X", "a statement") sent by someone is no speaker; the
     // participle's subject is the sender's clause, not the addressee.
-    let channel_noun =
-        channel_noun || (at.participle && channel_phrase(text, toks, found.first_tok));
+    let channel_noun = channel_noun
+        || (at.participle && super::objects::channel_phrase(text, toks, found.first_tok));
     if (channel_noun || after_subordinator) && at.participle {
         found.speaker = None;
         found.first_tok = None;
@@ -709,63 +698,6 @@ fn participle_subject(ctx: &mut Ctx, site: &CueSite, at: &At, found: &mut Found)
             found.first_tok = Some(k0);
         }
     }
-}
-
-/// The words from token `k` are an indefinite event called into being: "a", "an" or
-/// "another", at most two modifiers, then a noun of [`CONVENED`] ("an emergency meeting").
-fn convened_object(text: &str, toks: &[Tok], k: usize) -> bool {
-    let is_word = |i: usize| toks.get(i).is_some_and(|t| t.k == TokKind::Word);
-    if !is_word(k) || !in_list(&["a", "an", "another"], word(text, &toks[k])) {
-        return false;
-    }
-    (k + 1..=k + 3)
-        .take_while(|&i| is_word(i))
-        .any(|i| in_list(&CONVENED, word(text, &toks[i])))
-}
-
-/// "X is shown saying", "X, aboard the boat, was heard saying": the noun phrase before the
-/// auxiliary of a passive verb of perception (`perceived` in claim_words.tsv) standing right
-/// before the participle at token `j`, skipping one appositive between commas; token bounds.
-fn perceived_subject(text: &str, toks: &[Tok], j: usize) -> Option<(usize, usize)> {
-    let verb = j.checked_sub(1)?;
-    let aux = verb.checked_sub(1)?;
-    let is_word =
-        |k: usize, list: &[&str]| toks[k].k == TokKind::Word && in_list(list, word(text, &toks[k]));
-    if !is_word(verb, &PERCEIVED) || !is_word(aux, &["is", "was", "were", "are", "been", "being"]) {
-        return None;
-    }
-    let mut end = aux.checked_sub(1)?;
-    if is_punct(text, &toks[end], ",") {
-        let open = (end.saturating_sub(12)..end)
-            .rev()
-            .find(|&o| is_punct(text, &toks[o], ","))?;
-        end = open.checked_sub(1)?;
-    }
-    let start = np_back(text, toks, end, false)?;
-    Some((start, end))
-}
-
-/// The speaker phrase starting at token `first` is a channel the clause's verb sent or issued:
-/// a determiner, at most one modifier, a channel noun ([`CHANNEL_NOUNS`]: "a letter", "an
-/// official note"), with a verb in "-ed" or "sent"/"wrote" right before it.
-fn channel_phrase(text: &str, toks: &[Tok], first: Option<usize>) -> bool {
-    let Some(k) = first.filter(|&k| k > 0) else {
-        return false;
-    };
-    let before = word(text, &toks[k - 1]).to_lowercase();
-    let sent = toks[k - 1].k == TokKind::Word
-        && (past_verb(&before) || matches!(before.as_str(), "sent" | "wrote" | "sends" | "writes"));
-    let det = |t: &Tok| {
-        t.k == TokKind::Word
-            && matches!(
-                word(text, t).to_lowercase().as_str(),
-                "a" | "an" | "the" | "its" | "their" | "his" | "her"
-            )
-    };
-    let noun = |t: Option<&Tok>| {
-        t.is_some_and(|t| t.k == TokKind::Word && in_list(&CHANNEL_NOUNS, word(text, t)))
-    };
-    sent && det(&toks[k]) && (noun(toks.get(k + 1)) || noun(toks.get(k + 2)))
 }
 
 /// A word capitalised only by its place at the sentence's start and shaped like a manner
@@ -905,28 +837,8 @@ fn weak_cue_check(
     // "Footage showed a helicopter over the deck": a picture or a record speaks for no one.
     let exhibit = at.cue_word.starts_with("show")
         && in_list(&EXHIBITS, speaker.name.rsplit(' ').next().unwrap_or(""));
-    // "the premier sought to use the clash, Lopez believes": an attempt, not a statement.
-    let attempt = in_list(&ATTEMPTS, &at.cue_word)
-        && toks
-            .get(at.ce)
-            .is_some_and(|n| n.k == TokKind::Word && word(text, n).eq_ignore_ascii_case("to"));
-    // "Lisovoi, who identified himself as a commander": the speaker names themself.
-    let self_label = in_list(&SELF_LABELS, &at.cue_word)
-        && toks
-            .get(at.ce)
-            .is_some_and(|n| n.k == TokKind::Word && in_list(REFLEXIVES, word(text, n)));
-    // "Poroshenko called a meeting of his cabinet": convening an event, not a statement.
-    let convening =
-        matches!(at.cue_word.as_str(), "called" | "calls") && convened_object(text, toks, at.ce);
-    if noun
-        || adjective
-        || modifier
-        || exhibit
-        || after_adjective
-        || attempt
-        || self_label
-        || convening
-    {
+    let object_says_no = super::objects::no_claim_after(text, toks, &at.cue_word, at.ce);
+    if noun || adjective || modifier || exhibit || after_adjective || object_says_no {
         return None;
     }
     if site.row.weak {
@@ -957,16 +869,18 @@ fn word_before_cue<'t>(site: &CueSite, at: &At<'t>) -> Option<&'t str> {
     (t.k == TokKind::Word).then(|| word(at.text, t))
 }
 
-/// "The rebels attacked the convoy", "crossed the line and attacked a patrol": a cue of
-/// verbal attack ([`PHYSICAL_CUES`]) whose subject is an armed force or a craft
-/// ([`ARMED_FORCES`]), or that is the second verb of a predicate, names a physical attack.
-fn physical_act(site: &CueSite, at: &At, first_tok: Option<usize>) -> bool {
+/// "The rebels attacked the convoy", "crossed the line and attacked a patrol", "were
+/// attacked by coastguard ships": a cue of verbal attack ([`PHYSICAL_CUES`]) whose subject
+/// (or passive agent, at `passive`) is an armed force or a craft ([`ARMED_FORCES`]), or
+/// that is the second verb of a predicate, names a physical attack.
+fn physical_act(site: &CueSite, at: &At, first_tok: Option<usize>, passive: Option<Span>) -> bool {
     let (text, toks) = (at.text, site.toks);
     if !in_list(&PHYSICAL_CUES, &at.cue_word) {
         return false;
     }
     let second_verb = word_before_cue(site, at).is_some_and(|w| in_list(&["and", "then"], w));
     second_verb
+        || super::objects::armed_agent(text, &at.cue_word, passive)
         || first_tok.is_some_and(|st| {
             toks[st..at.ci]
                 .iter()
