@@ -891,19 +891,15 @@ fn acronym_after_the(head_words: &[&str]) -> bool {
 }
 
 /// Patterns for an attribution that names `noun` as its channel: one opening the speaker's
-/// clause ("In a statement on Monday, …"), one after the speaker ("issued a statement", "said
-/// in its report").
+/// clause ("In a statement on Monday, …"), one after the speaker ([`super::issued_channel`]:
+/// "issued a statement", "said in its report").
 fn issued_document(noun: &str) -> Option<(regex::Regex, regex::Regex)> {
-    let noun = regex::escape(noun);
     let opening = regex::Regex::new(&format!(
-        r"(?i)\bin\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?{noun}\b[^.;,]*,\s*$"
+        r"(?i)\bin\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?{}\b[^.;,]*,\s*$",
+        regex::escape(noun)
     ))
     .ok()?;
-    let after = regex::Regex::new(&format!(
-        r"(?i)\b(?:in|issued|released|published|put out)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?{noun}\b"
-    ))
-    .ok()?;
-    Some((opening, after))
+    Some((opening, super::issued_channel(noun)?))
 }
 
 /// The words before a speaker at `pos` in its sentence (at most 40 bytes) and the words from

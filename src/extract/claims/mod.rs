@@ -228,6 +228,16 @@ pub fn channel_noun(word: &str) -> bool {
     lexicon::CHANNEL_NOUNS.contains(&word.to_lowercase().as_str())
 }
 
+/// An attribution that names `noun` (a channel noun) as the speaker's channel, after the
+/// speaker: "said in a statement", "issued a joint statement", "in its report".
+pub fn issued_channel(noun: &str) -> Option<regex::Regex> {
+    regex::Regex::new(&format!(
+        r"(?i)\b(?:in|issued|released|published|put out)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?{}\b",
+        regex::escape(noun)
+    ))
+    .ok()
+}
+
 /// Whether `speaker` is a definite reference to a news agency ("the agency", "The wire
 /// service"): the speaker a relayed claim names when it names no agency.
 pub fn wire_reference(speaker: &str) -> bool {

@@ -1,8 +1,8 @@
 //! What the words around a cue say of it: a death toll taken ("the blast claimed 20 lives") or an event called ("called an emergency meeting") is no speech; a passive verb of perception ("is shown saying") names the speaker.
 
 use super::lexicon::{
-    in_list, past_verb, ARMED_FORCES, ATTEMPTS, CHANNEL_NOUNS, CONVENED, PERCEIVED, PHYSICAL_CUES,
-    REFLEXIVES, SELF_LABELS, TOLL_OBJECTS,
+    in_list, past_verb, ARMED_FORCES, ATTEMPTS, CHANNEL_NOUNS, CONVENED, PERCEIVED, REFLEXIVES,
+    SELF_LABELS, TOLL_OBJECTS,
 };
 use super::phrase::np_back;
 use super::tokens::{is_punct, word, Tok, TokKind};
@@ -109,11 +109,11 @@ pub(super) fn no_claim_after(text: &str, toks: &[Tok], cue_word: &str, ce: usize
         || (matches!(cue_word, "called" | "calls") && convened_object(text, toks, ce))
 }
 
-/// "were attacked by Russian coastguard ships": a passive physical cue whose agent's head noun
-/// is an armed force or a craft is a fight, not speech ("slammed by the ship's captain" is).
-pub(super) fn armed_agent(text: &str, cue_word: &str, agent: Option<Span>) -> bool {
-    in_list(&PHYSICAL_CUES, cue_word)
-        && agent.is_some_and(|sp| in_list(&ARMED_FORCES, head_noun(sp.slice(text))))
+/// "were attacked by Russian coastguard ships": the passive agent of a physical cue whose head
+/// noun is an armed force or a craft fights, it does not speak ("slammed by the ship's
+/// captain" speaks).
+pub(super) fn armed_agent(text: &str, agent: Option<Span>) -> bool {
+    agent.is_some_and(|sp| in_list(&ARMED_FORCES, head_noun(sp.slice(text))))
 }
 
 /// The words from token `k` are an indefinite event called into being: "a", "an" or

@@ -781,15 +781,7 @@ fn date_before(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
             && w.len() <= 2
             && w.bytes().all(|b| b.is_ascii_digit())
     };
-    let month = |k: usize| {
-        toks[k].k == TokKind::Word
-            && crate::extract::timex::calendar::month_of(
-                &word(text, &toks[k])
-                    .trim_end_matches('.')
-                    .to_ascii_lowercase(),
-            )
-            .is_some()
-    };
+    let month = |k: usize| toks[k].k == TokKind::Word && is_month(word(text, &toks[k]));
     // The month may carry an abbreviation's stop as a token of its own ("Nov .").
     let month_at = |k: usize| -> Option<usize> {
         if month(k) {
@@ -889,6 +881,12 @@ const CIRCUMSTANCE: [&str; 5] = ["in", "on", "at", "during", "after"];
 /// The longest circumstance set off by commas, in words: "at a news conference in Lima on
 /// Monday" is eight.
 const CIRCUMSTANCE_WORDS: usize = 8;
+
+/// A month's name or its abbreviation, with or without its stop ("November", "Nov.", "Sept").
+pub(super) fn is_month(w: &str) -> bool {
+    crate::extract::timex::calendar::month_of(&w.trim_end_matches('.').to_ascii_lowercase())
+        .is_some()
+}
 
 /// A day as a trailer names it: a weekday, a month, a number, "today", "yesterday".
 pub(super) fn is_day(w: &str) -> bool {
@@ -1029,12 +1027,8 @@ fn time_of_day_unit(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     // "late on November 25", "early on 25 May", "late on Nov. 25": a month and its day are
     // one day.
     let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
-    let month = |w: &str| {
-        crate::extract::timex::calendar::month_of(&w.trim_end_matches('.').to_ascii_lowercase())
-            .is_some()
-    };
     let pair = match (at(end - 1), at(end)) {
-        (Some(a), Some(b)) => (month(a) && digits(b)) || (digits(a) && month(b)),
+        (Some(a), Some(b)) => (is_month(a) && digits(b)) || (digits(a) && is_month(b)),
         _ => false,
     };
     Some(if pair { end + 1 } else { end })

@@ -3,7 +3,7 @@
 
 use super::coref::Ctx;
 use super::lexicon::{in_list, CueKind, CONTENT_OPENERS, DETERMINERS};
-use super::phrase::{is_day, np_back, np_fwd};
+use super::phrase::{is_day, is_month, np_back, np_fwd};
 use super::quotes::clean_content;
 use super::sentence::opening_circumstance;
 use super::tokens::{is_cap, tok_at, word, TokKind};
@@ -104,9 +104,7 @@ fn head_end(text: &str, toks: &[super::tokens::Tok], ci: usize, e: usize) -> usi
 
 /// A weekday or a month ("Tuesday", "Nov.").
 fn time_word(w: &str) -> bool {
-    is_day(w)
-        || crate::extract::timex::calendar::month_of(&w.trim_end_matches('.').to_ascii_lowercase())
-            .is_some()
+    is_day(w) || is_month(w)
 }
 
 /// The words after "as saying" are only a time: a circumstance ([`opening_circumstance`])

@@ -880,7 +880,7 @@ fn physical_act(site: &CueSite, at: &At, first_tok: Option<usize>, passive: Opti
     }
     let second_verb = word_before_cue(site, at).is_some_and(|w| in_list(&["and", "then"], w));
     second_verb
-        || super::objects::armed_agent(text, &at.cue_word, passive)
+        || super::objects::armed_agent(text, passive)
         || first_tok.is_some_and(|st| {
             toks[st..at.ci]
                 .iter()

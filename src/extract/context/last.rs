@@ -91,11 +91,7 @@ fn by_issuer(
     if noun.contains(' ') || !crate::extract::claims::channel_noun(noun) {
         return None;
     }
-    let channel = regex::Regex::new(&format!(
-        r"(?i)\b(?:in|issued|released|published|put out)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?{}\b",
-        regex::escape(noun)
-    ))
-    .ok()?;
+    let channel = crate::extract::claims::issued_channel(noun)?;
     let names_noun = |pos: usize| {
         let end = body.floor_char_boundary((pos + 160).min(at));
         let end = body[pos..end].find('\n').map_or(end, |e| pos + e);
