@@ -2479,6 +2479,89 @@ mod tests {
         check_table(cases);
     }
 
+    /// A craft's errand (spying or civilian) and a use of force judged excessive or a
+    /// sovereignty violated: the rows that read them, and the words they leave to others.
+    /// Invented copy.
+    #[test]
+    fn errands_of_crafts_and_excess_of_force() {
+        let cases: &[Case] = &[
+            (
+                "PERGOV",
+                "said",
+                "the aircraft was a spy plane",
+                false,
+                Some(("purpose", None, 1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "the drone had been gathering intelligence on our bases",
+                false,
+                Some(("purpose", None, 1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the balloon is a civilian airship used mainly for meteorological research",
+                false,
+                Some(("purpose", None, -1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the trawler was an ordinary fishing boat",
+                false,
+                Some(("purpose", None, -1)),
+            ),
+            // a negation turns the civilian errand
+            (
+                "PERGOV",
+                "said",
+                "the object was not a weather balloon",
+                false,
+                Some(("purpose", None, 1)),
+            ),
+            // a craft named by its errand on the way to another point states no errand
+            (
+                "PERGOV",
+                "said",
+                "the surveillance drone crashed into the sea",
+                false,
+                None,
+            ),
+            // civilians are not a craft
+            (
+                "PERGOV",
+                "said",
+                "there were civilian casualties in the town",
+                false,
+                Some(("harm", None, 1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "Peru clearly overreacted by shooting down the drone",
+                false,
+                Some(("lawful", Some("PER"), -1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the flight was a violation of Ecuador's sovereignty",
+                false,
+                Some(("located", Some("ECU"), 1)),
+            ),
+            (
+                "GBRGOV",
+                "said",
+                "it showed Peruvian contempt for international norms",
+                false,
+                Some(("lawful", Some("PER"), -1)),
+            ),
+        ];
+        check_table(cases);
+    }
+
     /// (speaker code, cue, content, denial cue, expected (act, agent, position)).
     type Case = (
         &'static str,

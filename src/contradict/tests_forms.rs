@@ -288,6 +288,23 @@ const OTHER_DISPUTES: &[(&str, &str, bool)] = &[
         "Ecuador's army said the warehouse burned by accident.",
         true,
     ),
+    // a craft's errand: spying against a civilian one; civilians are no craft
+    (
+        "Peru's defence ministry said on Friday the Ecuadorean aircraft was a spy plane on a surveillance mission.",
+        "Ecuador's foreign ministry said the aircraft was a civilian plane used for weather research.",
+        true,
+    ),
+    (
+        "Peru's defence ministry said on Friday there were civilian casualties in the town.",
+        "Ecuador's foreign ministry said the aircraft was a civilian plane used for weather research.",
+        false,
+    ),
+    // a use of force called excessive against the same use called lawful
+    (
+        "Peru said on Friday Ecuador had clearly overreacted by shooting down the drone.",
+        "Ecuador's defence minister said the shooting down of the drone was lawful and proportionate.",
+        true,
+    ),
     // but having no weapons programme is no answer to the blame itself
     (
         "Peru's foreign minister said on Friday that Ecuador was responsible for the attack on the pipeline.",
