@@ -2158,6 +2158,11 @@ fn later_claims_of_a_speaker_share_the_occasion_date() {
             "Lavrov added that Russia would answer. Lavrov said on Thursday Moscow would expel diplomats.",
             &[Some(day(30)), Some(day(29))],
         ),
+        // a perfect with a floating quantifier ("have all rejected") is background too
+        (
+            "Moscow said on Thursday that the nerve agent used in the attack had most likely come from Sweden or Poland.\n\nSweden and Poland have all rejected the claim that the agent came from them.",
+            &[Some(day(29)), None],
+        ),
         // "Earlier," leaves a claim undated, and the same speaker's very next claim continues
         // that occasion; "a short time earlier" is the same day and dates nothing away
         (
