@@ -116,6 +116,36 @@ pub(super) fn armed_agent(text: &str, agent: Option<Span>) -> bool {
     agent.is_some_and(|sp| in_list(&ARMED_FORCES, head_noun(sp.slice(text))))
 }
 
+/// "Russia attacked a group of Ukrainian ships": the object of a physical cue from token `k`
+/// names an armed force or a craft ([`ARMED_FORCES`]) within its first words, and no "for",
+/// "as" or "over" follows before the clause ends (a verbal attack gives its grounds: "slammed
+/// the navy for its silence", "attacked the plan as unworkable").
+pub(super) fn armed_object(text: &str, toks: &[Tok], k: usize) -> bool {
+    let clause: Vec<&str> = toks
+        .iter()
+        .skip(k)
+        .take_while(|t| t.k == TokKind::Word)
+        .map(|t| word(text, t))
+        .collect();
+    if clause.iter().any(|w| in_list(&["for", "as", "over"], w)) {
+        return false;
+    }
+    clause
+        .iter()
+        .take(OBJECT_WORDS)
+        .take_while(|w| !in_list(OBJECT_ENDS, w))
+        .any(|w| in_list(&ARMED_FORCES, w))
+}
+
+/// Most words of a physical cue's object read for its head ("a group of Ukrainian naval ships").
+const OBJECT_WORDS: usize = 7;
+
+/// Words that end a physical cue's object: a clause or a circumstance begins.
+const OBJECT_ENDS: &[&str] = &[
+    "that", "which", "who", "in", "on", "at", "near", "off", "with", "after", "when", "while",
+    "because",
+];
+
 /// The words from token `k` are an indefinite event called into being: "a", "an" or
 /// "another", at most two modifiers, then a noun of [`CONVENED`] ("an emergency meeting").
 pub(super) fn convened_object(text: &str, toks: &[Tok], k: usize) -> bool {

@@ -40,6 +40,13 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // a physical cue whose object is a craft or an armed force is a fight; grounds given
+        // ("for", "as") make it a verbal attack
+        ("Peru attacked two Ecuadorean patrol boats which were heading to the port.", &[]),
+        (
+            "The senator attacked the navy for its silence over the collision.",
+            &["The senator | attacked | indirect | the navy for its silence over the collision"],
+        ),
         // a denial of one word naming the charge, or a pronoun for the charge just reported,
         // is a claim (`denied-word` in claim_words.tsv); other one-word objects are not
         (

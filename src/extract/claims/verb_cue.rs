@@ -870,9 +870,10 @@ fn word_before_cue<'t>(site: &CueSite, at: &At<'t>) -> Option<&'t str> {
 }
 
 /// "The rebels attacked the convoy", "crossed the line and attacked a patrol", "were
-/// attacked by coastguard ships": a cue of verbal attack ([`PHYSICAL_CUES`]) whose subject
-/// (or passive agent, at `passive`) is an armed force or a craft ([`ARMED_FORCES`]), or
-/// that is the second verb of a predicate, names a physical attack.
+/// attacked by coastguard ships", "Russia attacked three Ukrainian ships": a cue of verbal
+/// attack ([`PHYSICAL_CUES`]) whose subject, passive agent (at `passive`) or object is an
+/// armed force or a craft ([`ARMED_FORCES`]), or that is the second verb of a predicate,
+/// names a physical attack.
 fn physical_act(site: &CueSite, at: &At, first_tok: Option<usize>, passive: Option<Span>) -> bool {
     let (text, toks) = (at.text, site.toks);
     if !in_list(&PHYSICAL_CUES, &at.cue_word) {
@@ -881,6 +882,7 @@ fn physical_act(site: &CueSite, at: &At, first_tok: Option<usize>, passive: Opti
     let second_verb = word_before_cue(site, at).is_some_and(|w| in_list(&["and", "then"], w));
     second_verb
         || super::objects::armed_agent(text, passive)
+        || (passive.is_none() && super::objects::armed_object(text, toks, at.ce))
         || first_tok.is_some_and(|st| {
             toks[st..at.ci]
                 .iter()
