@@ -203,6 +203,8 @@ pub(super) static ATTEMPTS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("
 
 /// Event nouns that, as the object of "called", make it convening ("called a meeting"), no claim.
 pub(super) static CONVENED: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("convened"));
+/// Cues that report a claim only with "that", a quotation or a colon (`clause-only`).
+pub(super) static CLAUSE_ONLY: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("clause-only"));
 
 /// Cues that, before a reflexive pronoun, name the speaker ("identified himself as"), no claim.
 pub(super) static SELF_LABELS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("self-label"));
@@ -452,6 +454,7 @@ mod tests {
             "self-label",
             "perceived",
             "convened",
+            "clause-only",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

@@ -40,6 +40,18 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // a topic or a thing asked for is no claim (`clause-only`); a demand and a "that"
+        // clause are
+        ("The council is discussing the incident off the coast.", &[]),
+        ("Lawmakers approved the use of martial law in ten regions.", &[]),
+        (
+            "A reporter asked about the exchange of the detained sailors.",
+            &[],
+        ),
+        (
+            "Moscow has asked for a sample of the agent.",
+            &["Moscow | asked | indirect | for a sample of the agent"],
+        ),
         // a physical cue whose object is a craft or an armed force is a fight; grounds given
         // ("for", "as") make it a verbal attack
         ("Peru attacked two Ecuadorean patrol boats which were heading to the port.", &[]),

@@ -9,7 +9,7 @@
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
     in_list, past_verb, role_of, CueKind, ADJECTIVE_ENDINGS, ADJECTIVE_PREPOSITIONS, ANONYMITY,
-    ANONYMITY_MAX_LEN, ARMED_FORCES, AUXILIARIES, CHANNEL_NOUNS, EXHIBITS, LY_NOUNS,
+    ANONYMITY_MAX_LEN, ARMED_FORCES, AUXILIARIES, CHANNEL_NOUNS, CLAUSE_ONLY, EXHIBITS, LY_NOUNS,
     NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES,
     SAY_NOUN, SKIP_BEFORE_CUE,
 };
@@ -1140,8 +1140,19 @@ fn content_after(
     if word(text, &toks[start_tok]).eq_ignore_ascii_case("whether") && withheld(text, toks, at.ci) {
         return None;
     }
-    // "continued" / "went on" speak only before a quotation, a colon or "that".
-    if matches!(at.cue_word.as_str(), "continued" | "went on")
+    // "continued" / "went on" speak only before a quotation, a colon or "that"; so do the
+    // cues whose plain object is a topic ("discussed the incident", `clause-only`).
+    // A demand ("asked for a sample") is a position, and a question put ("asked whether the
+    // convoy was hit") is the asker's: both stay.
+    let first_word = at.cue_word.split_whitespace().next().unwrap_or("");
+    let demand = in_list(
+        &[
+            "for", "whether", "if", "why", "how", "what", "who", "when", "where",
+        ],
+        word(text, &toks[rest]),
+    );
+    if (matches!(at.cue_word.as_str(), "continued" | "went on")
+        || (in_list(&CLAUSE_ONLY, first_word) && !demand))
         && !via_that
         && start_tok == rest
         && toks[rest].k != TokKind::Quote
