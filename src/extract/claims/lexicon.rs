@@ -203,6 +203,8 @@ pub(super) static ATTEMPTS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("
 
 /// Event nouns that, as the object of "called", make it convening ("called a meeting"), no claim.
 pub(super) static CONVENED: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("convened"));
+/// Head nouns of events, which speak for no one (`event-head`).
+pub(super) static EVENT_HEADS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("event-head"));
 /// Cues that report a claim only with "that", a quotation or a colon (`clause-only`).
 pub(super) static CLAUSE_ONLY: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("clause-only"));
 
@@ -455,6 +457,7 @@ mod tests {
             "perceived",
             "convened",
             "clause-only",
+            "event-head",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

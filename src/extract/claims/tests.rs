@@ -40,6 +40,15 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // an event speaks for no one (`event-head`); a statement does
+        (
+            "The incident is threatening to reignite the tensions between the two capitals.",
+            &[],
+        ),
+        (
+            "The statement said the border would stay open.",
+            &["The statement | said | indirect | the border would stay open"],
+        ),
         // a topic or a thing asked for is no claim (`clause-only`); a demand and a "that"
         // clause are
         ("The council is discussing the incident off the coast.", &[]),

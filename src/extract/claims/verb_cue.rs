@@ -9,9 +9,9 @@
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
     in_list, past_verb, role_of, CueKind, ADJECTIVE_ENDINGS, ADJECTIVE_PREPOSITIONS, ANONYMITY,
-    ANONYMITY_MAX_LEN, ARMED_FORCES, AUXILIARIES, CHANNEL_NOUNS, CLAUSE_ONLY, EXHIBITS, LY_NOUNS,
-    NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES,
-    SAY_NOUN, SKIP_BEFORE_CUE,
+    ANONYMITY_MAX_LEN, ARMED_FORCES, AUXILIARIES, CHANNEL_NOUNS, CLAUSE_ONLY, EVENT_HEADS,
+    EXHIBITS, LY_NOUNS, NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PHYSICAL_CUES, PRONOUNS,
+    RELATION_PARTICIPLES, SAY_NOUN, SKIP_BEFORE_CUE,
 };
 use super::objects::toll_taken;
 use super::phrase::{
@@ -122,6 +122,13 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     participle_subject(ctx, site, &at, &mut found);
     let (after, inverted) = inverted_speaker(ctx, site, &at, passive.map(|p| p.1), &mut found);
     let mut speaker = found.speaker?;
+    // "The incident is threatening to reignite the tensions": an event speaks for no one.
+    if speaker
+        .span
+        .is_some_and(|sp| in_list(&EVENT_HEADS, super::objects::head_noun(sp.slice(text))))
+    {
+        return None;
+    }
     weak_cue_check(site, &at, found.first_tok, &mut speaker)?;
     if physical_act(site, &at, found.first_tok, agent) || toll_taken(text, toks, at.ce) {
         return None;
