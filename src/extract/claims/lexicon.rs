@@ -228,8 +228,13 @@ pub(super) const REFLEXIVES: &[&str] = &[
 /// Heads of a picture or a record that shows but speaks for no one ("footage showed …").
 pub(super) static EXHIBITS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("exhibit"));
 
-/// What follows a cue in an anonymous source's formula ("asked not to be named"): no claim.
-pub(super) static ANONYMITY: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("anonymity"));
+/// The formulas of an anonymous source and of no comment (`anonymity`, `no-comment`): what
+/// follows such a cue is no claim.
+pub(super) static ANONYMITY: Lazy<Vec<&'static str>> = Lazy::new(|| {
+    let mut v = claim_words("anonymity");
+    v.extend(claim_words("no-comment"));
+    v
+});
 
 /// The longest phrase of [`ANONYMITY`], in bytes.
 pub(super) static ANONYMITY_MAX_LEN: Lazy<usize> =
@@ -457,6 +462,7 @@ mod tests {
             "perceived",
             "convened",
             "clause-only",
+            "no-comment",
             "event-head",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {

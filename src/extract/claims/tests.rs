@@ -40,6 +40,11 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // a party that gave no answer made no claim (`no-comment`)
+        (
+            "The embassy in Lima did not immediately respond to a request for comment.",
+            &[],
+        ),
         // an event speaks for no one (`event-head`); a statement does
         (
             "The incident is threatening to reignite the tensions between the two capitals.",
