@@ -1,8 +1,8 @@
-//! What the words around a cue say of it: a death toll taken ("the blast claimed 20 lives") or an event called ("called an emergency meeting") is no speech; a passive verb of perception ("is shown saying") names the speaker.
+//! What the words around a cue say of it: a death toll taken ("the blast claimed 20 lives"), an event called ("called an emergency meeting"), a fight ("attacked three ships"), an event as speaker or a no-comment formula is no speech; a passive verb of perception ("is shown saying") names the speaker.
 
 use super::lexicon::{
-    in_list, past_verb, ARMED_FORCES, ATTEMPTS, CHANNEL_NOUNS, CONVENED, PERCEIVED, REFLEXIVES,
-    SELF_LABELS, TOLL_OBJECTS,
+    in_list, past_verb, ANONYMITY, ANONYMITY_MAX_LEN, ARMED_FORCES, ATTEMPTS, CHANNEL_NOUNS,
+    CONVENED, EVENT_HEADS, PERCEIVED, REFLEXIVES, SELF_LABELS, TOLL_OBJECTS,
 };
 use super::phrase::np_back;
 use super::tokens::{is_punct, word, Tok, TokKind};
@@ -107,6 +107,31 @@ pub(super) fn no_claim_after(text: &str, toks: &[Tok], cue_word: &str, ce: usize
     (in_list(&ATTEMPTS, cue_word) && next_is(&["to"]))
         || (in_list(&SELF_LABELS, cue_word) && next_is(REFLEXIVES))
         || (matches!(cue_word, "called" | "calls") && convened_object(text, toks, ce))
+}
+
+/// What follows a cue (from byte `from` to the sentence's end `to`) opens a formula of an
+/// anonymous source or of no comment ("who asked not to be named", "did not respond to a
+/// request for comment"): no claim. Only the phrases' length (and one char more) is read:
+/// lowercase that, not the rest of the sentence. A char lowercases to one or more, so the
+/// same prefixes match (the list is ASCII, tested in `lexicon`).
+pub(super) fn formula_after(text: &str, from: usize, to: usize) -> bool {
+    let rest = text[from..to].trim_start();
+    let cut = rest
+        .char_indices()
+        .nth(*ANONYMITY_MAX_LEN + 1)
+        .map_or(rest.len(), |(i, _)| i);
+    let after_cue = rest[..cut].to_lowercase();
+    ANONYMITY.iter().any(|p| {
+        after_cue
+            .strip_prefix(p)
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
+/// "The incident is threatening to reignite the tensions": a speaker phrase whose head noun is
+/// an event's (`event-head`) speaks for no one.
+pub(super) fn event_speaker(text: &str, span: Option<Span>) -> bool {
+    span.is_some_and(|sp| in_list(&EVENT_HEADS, head_noun(sp.slice(text))))
 }
 
 /// "were attacked by Russian coastguard ships": the passive agent of a physical cue whose head

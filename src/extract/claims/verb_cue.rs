@@ -8,10 +8,10 @@
 
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
-    in_list, past_verb, role_of, CueKind, ADJECTIVE_ENDINGS, ADJECTIVE_PREPOSITIONS, ANONYMITY,
-    ANONYMITY_MAX_LEN, ARMED_FORCES, AUXILIARIES, CHANNEL_NOUNS, CLAUSE_ONLY, EVENT_HEADS,
-    EXHIBITS, LY_NOUNS, NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PHYSICAL_CUES, PRONOUNS,
-    RELATION_PARTICIPLES, SAY_NOUN, SKIP_BEFORE_CUE,
+    in_list, past_verb, role_of, CueKind, ADJECTIVE_ENDINGS, ADJECTIVE_PREPOSITIONS, ARMED_FORCES,
+    AUXILIARIES, CHANNEL_NOUNS, CLAUSE_ONLY, EXHIBITS, LY_NOUNS, NOUN_DETERMINERS,
+    PARTICIPLE_SUBORDINATORS, PHYSICAL_CUES, PRONOUNS, RELATION_PARTICIPLES, SAY_NOUN,
+    SKIP_BEFORE_CUE,
 };
 use super::objects::toll_taken;
 use super::phrase::{
@@ -65,23 +65,7 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
             .is_some_and(|w| w.trim_end_matches(':').ends_with("ing")),
         cue_word,
     };
-    // "who asked not to be named", "who requested anonymity": a source's formula.
-    // Only the phrases' length (and one char more) is read: lowercase that, not the rest of
-    // the sentence. A char lowercases to one or more, so the same prefixes match (the list is
-    // ASCII, tested in `lexicon`).
-    let after_cue: String = {
-        let rest = text[cue.end..site.sent.end].trim_start();
-        let cut = rest
-            .char_indices()
-            .nth(*ANONYMITY_MAX_LEN + 1)
-            .map_or(rest.len(), |(i, _)| i);
-        rest[..cut].to_lowercase()
-    };
-    if ANONYMITY.iter().any(|p| {
-        after_cue
-            .strip_prefix(p)
-            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
-    }) {
+    if super::objects::formula_after(text, cue.end, site.sent.end) {
         return None;
     }
     let passive = passive_agent(ctx, site, &at)?;
@@ -122,11 +106,7 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
     participle_subject(ctx, site, &at, &mut found);
     let (after, inverted) = inverted_speaker(ctx, site, &at, passive.map(|p| p.1), &mut found);
     let mut speaker = found.speaker?;
-    // "The incident is threatening to reignite the tensions": an event speaks for no one.
-    if speaker
-        .span
-        .is_some_and(|sp| in_list(&EVENT_HEADS, super::objects::head_noun(sp.slice(text))))
-    {
+    if super::objects::event_speaker(text, speaker.span) {
         return None;
     }
     weak_cue_check(site, &at, found.first_tok, &mut speaker)?;
