@@ -1,7 +1,8 @@
-//! Appositions naming another party's claim that a party then rejects: "…, a charge Lima has denied", "…, which Moscow denies".
+//! Appositions naming another party's claim that a party then rejects ("…, a charge Lima has denied", "…, which Moscow denies"), and a claim inside a relative clause ("…, which Quito says was a weather craft, …").
 
 use super::lexicon::{
-    in_list, REPORTED_THINGS, REPORTED_THING_DETERMINERS, REPORTED_THING_RELATIVES,
+    in_list, past_verb, AUXILIARIES, REPORTED_THINGS, REPORTED_THING_DETERMINERS,
+    REPORTED_THING_RELATIVES,
 };
 use super::tokens::{is_punct, word, Tok, TokKind};
 
@@ -52,6 +53,40 @@ fn relative_after_comma(text: &str, toks: &[Tok], st: usize) -> bool {
         && toks[st - 1].k == TokKind::Word
         && word(text, &toks[st - 1]).eq_ignore_ascii_case("which")
         && is_punct(text, &toks[st - 2], ",")
+}
+
+/// "The craft, which Beijing says was a weather airship, was shot down": a cue whose
+/// speaker (from token `st`) follows ", which" reports the rest of the relative clause, from
+/// the cue's end (token `ce`, a "that" skipped) to the clause's closing comma or the
+/// sentence's end (`sent_end`), not the sentence's main clause. Byte bounds of the content.
+pub(super) fn relative_content(
+    text: &str,
+    toks: &[Tok],
+    st: usize,
+    ce: usize,
+    sent_end: usize,
+) -> Option<(usize, usize)> {
+    if !relative_after_comma(text, toks, st) {
+        return None;
+    }
+    let first = match toks.get(ce) {
+        Some(t) if word(text, t).eq_ignore_ascii_case("that") => ce + 1,
+        _ => ce,
+    };
+    // The clause's subject is the relative pronoun: its verb comes first ("says was …",
+    // "says killed …"); "which the rebels blamed on it" has the pronoun as its object.
+    let start = toks.get(first).filter(|t| {
+        let w = word(text, t);
+        t.k == TokKind::Word && (in_list(AUXILIARIES, w) || past_verb(w))
+    })?;
+    let end = toks[first..]
+        .iter()
+        .take_while(|t| t.s < sent_end)
+        .find(|t| {
+            t.k == TokKind::Punct && matches!(word(text, t), "," | ";" | ":" | "—" | "–" | "(")
+        })
+        .map_or(sent_end, |t| t.s);
+    (end > start.e).then_some((start.s, end))
 }
 
 /// Where the apposition [`after_reported_thing`] found starts: its determiner, or the

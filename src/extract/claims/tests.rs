@@ -40,6 +40,16 @@ fn check(input: &str, expect: &[&str]) {
 #[test]
 fn attribution_table() {
     let cases: &[(&str, &[&str])] = &[
+        // a cue inside a relative clause after ", which" reports the rest of that clause,
+        // not the sentence's main clause; a denial there still takes the clause before
+        (
+            "The drone, which Quito says was a weather research craft blown off course, was shot down on Friday.",
+            &["Quito | says | indirect | was a weather research craft blown off course"],
+        ),
+        (
+            "Peru was behind the blast, which Lima denies.",
+            &["Lima | denies | indirect | Peru was behind the blast"],
+        ),
         // a party that gave no answer made no claim (`no-comment`)
         (
             "The embassy in Lima did not immediately respond to a request for comment.",

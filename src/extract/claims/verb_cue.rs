@@ -132,6 +132,14 @@ pub(super) fn verb_cue(ctx: &mut Ctx, site: &CueSite) -> Option<Draft> {
         content: Span::new(c.0, c.1),
         sentence: site.sent,
     };
+    if let Some(c) = found
+        .first_tok
+        .filter(|_| !inverted)
+        .and_then(|st| super::rejected::relative_content(text, toks, st, at.ce, site.sent.end))
+    {
+        let c = clean_content(text, c.0, c.1);
+        return c.map(|c| make(c, ClaimKind::Indirect, speaker, base_conf));
+    }
     if let Some(c) = quote_before(site, &at, attribution_start_byte, inverted) {
         return Some(make(c, ClaimKind::Direct, speaker, base_conf));
     }
