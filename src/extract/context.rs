@@ -434,7 +434,9 @@ fn nearest_coded(
 /// "A senior US official said … Following the meeting, an official said …": an indefinite
 /// person's role with no country ("an official", "a spokesman") speaks for the country of the
 /// nearest earlier coded speaker written with the same role word and a country; the article
-/// has been quoting that side's officials. Nothing earlier: no code.
+/// has been quoting that side's officials. An office written before the role ("a ministry
+/// spokeswoman") is first the office of the nearest earlier coded speaker naming it. Nothing
+/// earlier: no code.
 fn by_indefinite_role(coded: &[(usize, String, Found)], speaker: &str, at: usize) -> Option<Found> {
     let speaker = speaker.trim();
     // "an official", "one official", "another official" after "Chilean officials said".
@@ -447,9 +449,27 @@ fn by_indefinite_role(coded: &[(usize, String, Found)], speaker: &str, at: usize
     if rest.contains(char::is_uppercase) || !super::claims::person_role(&role) {
         return None;
     }
-    nearest_coded(coded, at, |speaker, found| {
-        has_word(speaker, &role) && found.country.as_deref().is_some_and(|c| c.len() == 3)
-    })
+    let with_country = |found: &Found| found.country.as_deref().is_some_and(|c| c.len() == 3);
+    // "China's foreign ministry said … A ministry spokeswoman repeated": an office written
+    // before the role ("ministry", "army") is the office of the nearest earlier coded
+    // speaker that names it.
+    let office = rest
+        .split(' ')
+        .rev()
+        .skip(1)
+        .map(str::to_lowercase)
+        .find(|w| super::claims::dateline_role(w).is_some());
+    office
+        .and_then(|o| {
+            nearest_coded(coded, at, |speaker, found| {
+                has_word(speaker, &o) && with_country(found)
+            })
+        })
+        .or_else(|| {
+            nearest_coded(coded, at, |speaker, found| {
+                has_word(speaker, &role) && with_country(found)
+            })
+        })
 }
 
 /// "This agreement, according to the American side's assurances, promises …": a speaker no
@@ -1493,6 +1513,13 @@ mod tests {
                 "Chilean officials said the patrol boat had been rammed. \"We will respond,\" one official said.",
                 "one official",
                 &[Some("CHL")],
+            ),
+            // an office written before the role is the office of the earlier speaker naming it,
+            // before the dateline's country
+            (
+                "LIMA (Reuters) - Norway's foreign ministry said on Monday the talks would resume. A ministry spokeswoman repeated that the talks would resume in March.",
+                "A ministry spokeswoman",
+                &[Some("NOR")],
             ),
             // nothing earlier to learn from: no side
             (
