@@ -1517,7 +1517,7 @@ mod tests {
             // an office written before the role is the office of the earlier speaker naming it,
             // before the dateline's country
             (
-                "LIMA (Reuters) - Norway's foreign ministry said on Monday the talks would resume. A ministry spokeswoman repeated that the talks would resume in March.",
+                "LIMA (Reuters) - Peru accused Norway of overfishing on Monday. Norway's foreign ministry said the talks would resume. A ministry spokeswoman repeated that the talks would resume in March.",
                 "A ministry spokeswoman",
                 &[Some("NOR")],
             ),
