@@ -126,6 +126,11 @@ fn at_cue(text: &str, d: &Draft, t: &Timex) -> bool {
         // "X, an activist in Daraa — where the uprising began in 2011 — said": a
         // year in an appositive is background, not the day of speaking.
         && t.resolved.precision != Precision::Year;
+    let deed = d.speaker.span.is_some_and(|s| {
+        t.span.start >= s.end
+            && t.span.end <= d.cue.start
+            && other_deed(text.get(s.end..t.span.start).unwrap_or(""))
+    });
     let in_trailer =
         t.span.start >= d.cue.end && t.span.end <= d.content.start && d.sentence.contains(t.span);
     // "quoted Lavrov on Tuesday as saying": a day inside a cue of several words.
@@ -138,8 +143,44 @@ fn at_cue(text: &str, d: &Draft, t: &Timex) -> bool {
         && d.sentence.contains(t.span)
         && listener(between);
     (near_after || near_before || after_speaker || in_trailer || within_cue || after_listener)
+        && !deed
         && !d.content.overlaps(t.span)
         && !names_an_event(text, t)
+}
+
+/// "Blinken, who postponed a trip to Beijing last week, told CNN": the words between the
+/// speaker and a time expression open a relative clause whose verb tells another deed of the
+/// speaker's, so its time is that deed's, not the speaking's ("Lavrov, who spoke to
+/// reporters on Monday, said" keeps it: its verb is one of speaking or appearing).
+fn other_deed(between: &str) -> bool {
+    let Some(rest) = between
+        .trim_start()
+        .strip_prefix(',')
+        .map(str::trim_start)
+        .and_then(|r| r.strip_prefix("who ").or_else(|| r.strip_prefix("which ")))
+    else {
+        return false;
+    };
+    let verb = rest.split_whitespace().next().unwrap_or("");
+    const OCCASION: &[&str] = &[
+        "spoke",
+        "speaks",
+        "was",
+        "is",
+        "had",
+        "has",
+        "addressed",
+        "told",
+        "said",
+        "testified",
+        "briefed",
+        "appeared",
+        "met",
+        "visited",
+        "wrote",
+        "tweeted",
+    ];
+    verb.len() > 3 && verb.ends_with("ed") && !OCCASION.contains(&verb)
 }
 
 /// How far after a cue the day of a trailing attribution may stand, past its audience ("told

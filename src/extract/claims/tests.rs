@@ -2201,6 +2201,16 @@ fn later_claims_of_a_speaker_share_the_occasion_date() {
             "Lavrov added that Russia would answer. Lavrov said on Thursday Moscow would expel diplomats.",
             &[Some(day(30)), Some(day(29))],
         ),
+        // a relative clause telling another deed of the speaker dates that deed, not the
+        // speaking; one telling the speaking dates it
+        (
+            "Lavrov, who postponed a trip to Lima on Tuesday, told reporters the talks were over.",
+            &[Some(day(30))],
+        ),
+        (
+            "Lavrov, who spoke to reporters on Tuesday, said the talks were over.",
+            &[Some(day(27))],
+        ),
         // a perfect with a floating quantifier ("have all rejected") is background too
         (
             "Moscow said on Thursday that the nerve agent used in the attack had most likely come from Sweden or Poland.\n\nSweden and Poland have all rejected the claim that the agent came from them.",
