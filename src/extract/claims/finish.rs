@@ -800,7 +800,13 @@ fn setting_timex(
     // "At a news conference on Tuesday", or a day named with no "on" ("During a press
     // conference held in Riyadh yesterday").
     let written = text.get(t.span.start..t.span.end).unwrap_or("");
+    // "In an interview aired Sunday": a participle of issuing before the day stands for "on".
+    let issued = prefix
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| RELEASE.contains(&w));
     let on = prefix.ends_with(" on")
+        || issued
         || written.starts_with("on ")
         || written.starts_with("On ")
         || ["yesterday", "today", "tonight"].contains(&written.to_ascii_lowercase().as_str());

@@ -2201,6 +2201,11 @@ fn later_claims_of_a_speaker_share_the_occasion_date() {
             "Lavrov added that Russia would answer. Lavrov said on Thursday Moscow would expel diplomats.",
             &[Some(day(30)), Some(day(29))],
         ),
+        // a participle of issuing before the day of a setting stands for "on"
+        (
+            "In an interview aired Tuesday, Lavrov said the talks were over.",
+            &[Some(day(27))],
+        ),
         // a relative clause telling another deed of the speaker dates that deed, not the
         // speaking; one telling the speaking dates it
         (
