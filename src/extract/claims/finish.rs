@@ -70,7 +70,7 @@ pub(super) fn finish(
     // position ("Moscow denies") was made before the report's day: its date is unknown, and
     // no later claim of the speaker's lends it one.
     let background = date.is_none()
-        && background(text, &d, timexes)
+        && background(text, &d, timexes, published)
         && !recent_span(text, &d, timexes, published);
     let cued = date.is_some() || background;
     let date = match date {
@@ -599,7 +599,7 @@ fn opens_with(text: &str, phrase: &str) -> bool {
 /// The lede is the exception: its perfect or present is the day's news ("Putin has rejected
 /// the accusations", the first sentence after the headline), and so is a sentence that places
 /// itself in time before the cue ("Earlier today the minister claimed").
-fn background(text: &str, d: &Draft, timexes: &[Timex]) -> bool {
+fn background(text: &str, d: &Draft, timexes: &[Timex], published: DateValue) -> bool {
     let word = |w: &str| {
         w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
             .to_string()
@@ -607,12 +607,40 @@ fn background(text: &str, d: &Draft, timexes: &[Timex]) -> bool {
     let before = text.get(d.sentence.start..d.cue.start).unwrap_or("");
     // Time expressions come in text order: look only at those of the sentence before the cue.
     let first = timexes.partition_point(|t| t.span.start < d.sentence.start);
-    let placed = timexes[first..]
+    let mut placed = timexes[first..]
         .iter()
         .take_while(|t| t.span.start < d.cue.start)
-        .any(|t| t.span.end <= d.cue.start);
-    if placed {
-        return false;
+        .filter(|t| t.span.end <= d.cue.start);
+    // "Earlier this month, the ministry said", "Last week, X said": a week, a month or a year
+    // before the cue places the claim in a period, on no day: background when the sentence
+    // opens with an earlier word or the period ended before the report's day. A day dates it.
+    let mut period = None;
+    for t in placed.by_ref() {
+        if t.resolved.precision == Precision::Day {
+            return false;
+        }
+        period = period.or(Some(t));
+    }
+    if let Some(t) = period {
+        // Only a period opening the sentence ("Last week,", "Earlier this month,", "In
+        // January,"): one inside
+        // a quotation or a clause before the cue ("what happened in 2014") is the clause's.
+        let lead = text
+            .get(d.sentence.start..t.span.start)
+            .unwrap_or("")
+            .trim();
+        let opens = lead.is_empty() || earlier_word(&word(lead)) || SETTING_OPENERS.contains(&lead);
+        let deed = d.speaker.span.is_some_and(|s| {
+            t.span.start >= s.end && other_deed(text.get(s.end..t.span.start).unwrap_or(""))
+        });
+        // "Earlier this month": the earlier word may be the time expression's own.
+        let written = text.get(t.span.start..t.span.end).unwrap_or("");
+        let earlier = [lead, written].iter().any(|p| {
+            p.split_whitespace()
+                .next()
+                .is_some_and(|w| earlier_word(&word(w)))
+        });
+        return opens && !deed && (earlier || ended_before(t, published));
     }
     // "At the time the sanctions were announced, an official said": an earlier occasion the
     // text does not date.
@@ -676,6 +704,25 @@ fn background(text: &str, d: &Draft, timexes: &[Timex]) -> bool {
         }
     }
     false
+}
+
+/// Whether the period `t` names (a week, a month, a year) ended before the report's day
+/// ("last week", "in January" read in March); "this month" has not.
+fn ended_before(t: &Timex, published: DateValue) -> bool {
+    let (Some(start), Some(now)) = (t.resolved.date, published.date) else {
+        return false;
+    };
+    let end = match t.resolved.precision {
+        Precision::Week => start + chrono::Duration::days(7),
+        Precision::Month => start
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(start),
+        Precision::Year => start
+            .checked_add_months(chrono::Months::new(12))
+            .unwrap_or(start),
+        _ => return false,
+    };
+    end <= now
 }
 
 /// Whether the sentence at `start` is the article's lede: no line before it holds a full

@@ -2201,6 +2201,17 @@ fn later_claims_of_a_speaker_share_the_occasion_date() {
             "Lavrov added that Russia would answer. Lavrov said on Thursday Moscow would expel diplomats.",
             &[Some(day(30)), Some(day(29))],
         ),
+        // a period opening the sentence places the claim on no day: background when it
+        // opens with an earlier word or ended before the report; "this month" has not
+        (
+            "Earlier this month, Lavrov said the talks were over.",
+            &[None],
+        ),
+        ("In January, Lavrov said the talks were over.", &[None]),
+        (
+            "This month, Lavrov said the talks were over.",
+            &[Some(day(30))],
+        ),
         // a participle of issuing before the day of a setting stands for "on"
         (
             "In an interview aired Tuesday, Lavrov said the talks were over.",
