@@ -346,7 +346,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| opening_place(article, at))
                 .or_else(|| the_countrys_description(article, c))
                 .or_else(|| by_coded_role(&coded, role_word(&c.speaker), &c.speaker, at))
-                .or_else(|| by_indefinite_role(&coded, &c.speaker, at))
+                .or_else(|| last::by_indefinite_role(&coded, &c.speaker, at))
                 .or_else(|| last::by_earlier_speaker(body, &coded, &lower, at))
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
                 .or_else(|| official::at_institution(article, c))
@@ -429,47 +429,6 @@ fn nearest_coded(
         .rev()
         .find(|(pos, speaker, found)| *pos < at && fits(speaker, found))
         .map(|(_, _, f)| f.clone())
-}
-
-/// "A senior US official said … Following the meeting, an official said …": an indefinite
-/// person's role with no country ("an official", "a spokesman") speaks for the country of the
-/// nearest earlier coded speaker written with the same role word and a country; the article
-/// has been quoting that side's officials. An office written before the role ("a ministry
-/// spokeswoman") is first the office of the nearest earlier coded speaker naming it. Nothing
-/// earlier: no code.
-fn by_indefinite_role(coded: &[(usize, String, Found)], speaker: &str, at: usize) -> Option<Found> {
-    let speaker = speaker.trim();
-    // "an official", "one official", "another official" after "Chilean officials said".
-    let rest = ["a ", "an ", "one ", "another "].iter().find_map(|d| {
-        let head = speaker.get(..d.len())?;
-        head.eq_ignore_ascii_case(d).then(|| &speaker[d.len()..])
-    })?;
-    let role = rest.rsplit(' ').next()?.to_lowercase();
-    // "a Hezbollah spokesman": a capitalised word names another origin than the earlier side.
-    if rest.contains(char::is_uppercase) || !super::claims::person_role(&role) {
-        return None;
-    }
-    let with_country = |found: &Found| found.country.as_deref().is_some_and(|c| c.len() == 3);
-    // "China's foreign ministry said … A ministry spokeswoman repeated": an office written
-    // before the role ("ministry", "army") is the office of the nearest earlier coded
-    // speaker that names it.
-    let office = rest
-        .split(' ')
-        .rev()
-        .skip(1)
-        .map(str::to_lowercase)
-        .find(|w| super::claims::dateline_role(w).is_some());
-    office
-        .and_then(|o| {
-            nearest_coded(coded, at, |speaker, found| {
-                has_word(speaker, &o) && with_country(found)
-            })
-        })
-        .or_else(|| {
-            nearest_coded(coded, at, |speaker, found| {
-                has_word(speaker, &role) && with_country(found)
-            })
-        })
 }
 
 /// "This agreement, according to the American side's assurances, promises …": a speaker no

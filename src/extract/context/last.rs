@@ -1,7 +1,9 @@
-//! Bare definite descriptions ("the diplomat", "the group", "the statement") that refer back
-//! to a speaker coded earlier in the article.
+//! Bare definite descriptions ("the diplomat", "the group", "the statement") and indefinite
+//! roles ("an official", "a ministry spokeswoman") that refer back to a speaker coded earlier
+//! in the article.
 
-use super::{state_role, Found};
+use super::roles::has_word;
+use super::{nearest_coded, state_role, Found};
 
 /// "the diplomat", "the group", "the release": the earlier speaker a bare definite description
 /// refers to, tried as a person's role, a body, the document's issuer, then any last speaker.
@@ -103,4 +105,49 @@ fn by_issuer(
         .take_while(|(pos, _, _)| at.saturating_sub(*pos) <= ISSUER)
         .find(|(pos, speaker, _)| *pos < at && !speaker.ends_with(noun) && names_noun(*pos))
         .map(|(_, _, f)| f.clone())
+}
+
+/// "A senior US official said … Following the meeting, an official said …": an indefinite
+/// person's role with no country ("an official", "a spokesman") speaks for the country of the
+/// nearest earlier coded speaker written with the same role word and a country; the article
+/// has been quoting that side's officials. An office written before the role ("a ministry
+/// spokeswoman") is first the office of the nearest earlier coded speaker naming it. Nothing
+/// earlier: no code.
+pub(super) fn by_indefinite_role(
+    coded: &[(usize, String, Found)],
+    speaker: &str,
+    at: usize,
+) -> Option<Found> {
+    let speaker = speaker.trim();
+    // "an official", "one official", "another official" after "Chilean officials said".
+    let rest = ["a ", "an ", "one ", "another "].iter().find_map(|d| {
+        let head = speaker.get(..d.len())?;
+        head.eq_ignore_ascii_case(d).then(|| &speaker[d.len()..])
+    })?;
+    let role = rest.rsplit(' ').next()?.to_lowercase();
+    // "a Hezbollah spokesman": a capitalised word names another origin than the earlier side.
+    if rest.contains(char::is_uppercase) || !crate::extract::claims::person_role(&role) {
+        return None;
+    }
+    let with_country = |found: &Found| found.country.as_deref().is_some_and(|c| c.len() == 3);
+    // "China's foreign ministry said … A ministry spokeswoman repeated": an office written
+    // before the role ("ministry", "army") is the office of the nearest earlier coded
+    // speaker that names it.
+    let office = rest
+        .split(' ')
+        .rev()
+        .skip(1)
+        .map(str::to_lowercase)
+        .find(|w| crate::extract::claims::dateline_role(w).is_some());
+    office
+        .and_then(|o| {
+            nearest_coded(coded, at, |speaker, found| {
+                has_word(speaker, &o) && with_country(found)
+            })
+        })
+        .or_else(|| {
+            nearest_coded(coded, at, |speaker, found| {
+                has_word(speaker, &role) && with_country(found)
+            })
+        })
 }
