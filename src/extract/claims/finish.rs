@@ -695,11 +695,13 @@ fn background(text: &str, d: &Draft, timexes: &[Timex], published: DateValue) ->
     if in_list(&BACKGROUND, &first) || (cue_words.next().is_none() && in_list(&STANDING, &first)) {
         return true;
     }
+    // A floating quantifier stands between the auxiliary and the participle too ("Sweden and
+    // Poland have all rejected the claim").
     for w in before.split_whitespace().rev().take(4).map(word) {
         if in_list(&BACKGROUND, &w) {
             return true;
         }
-        if !in_list(&SKIP_BEFORE_CUE, &w) {
+        if !in_list(&SKIP_BEFORE_CUE, &w) && !in_list(&["all", "both"], &w) {
             break;
         }
     }
