@@ -126,11 +126,7 @@ fn at_cue(text: &str, d: &Draft, t: &Timex) -> bool {
         // "X, an activist in Daraa — where the uprising began in 2011 — said": a
         // year in an appositive is background, not the day of speaking.
         && t.resolved.precision != Precision::Year;
-    let deed = d.speaker.span.is_some_and(|s| {
-        t.span.start >= s.end
-            && t.span.end <= d.cue.start
-            && other_deed(text.get(s.end..t.span.start).unwrap_or(""))
-    });
+    let deed = deed_time(text, d, t);
     let in_trailer =
         t.span.start >= d.cue.end && t.span.end <= d.content.start && d.sentence.contains(t.span);
     // "quoted Lavrov on Tuesday as saying": a day inside a cue of several words.
@@ -146,6 +142,16 @@ fn at_cue(text: &str, d: &Draft, t: &Timex) -> bool {
         && !deed
         && !d.content.overlaps(t.span)
         && !names_an_event(text, t)
+}
+
+/// Time expression `t` stands between the speaker and the cue inside a relative clause
+/// telling another deed of the speaker's ([`other_deed`]): it dates that deed, not the speaking.
+fn deed_time(text: &str, d: &Draft, t: &Timex) -> bool {
+    d.speaker.span.is_some_and(|s| {
+        t.span.start >= s.end
+            && t.span.end <= d.cue.start
+            && other_deed(text.get(s.end..t.span.start).unwrap_or(""))
+    })
 }
 
 /// "Blinken, who postponed a trip to Beijing last week, told CNN": the words between the
@@ -607,7 +613,7 @@ fn background(text: &str, d: &Draft, timexes: &[Timex], published: DateValue) ->
     let before = text.get(d.sentence.start..d.cue.start).unwrap_or("");
     // Time expressions come in text order: look only at those of the sentence before the cue.
     let first = timexes.partition_point(|t| t.span.start < d.sentence.start);
-    let mut placed = timexes[first..]
+    let placed = timexes[first..]
         .iter()
         .take_while(|t| t.span.start < d.cue.start)
         .filter(|t| t.span.end <= d.cue.start);
@@ -615,7 +621,7 @@ fn background(text: &str, d: &Draft, timexes: &[Timex], published: DateValue) ->
     // before the cue places the claim in a period, on no day: background when the sentence
     // opens with an earlier word or the period ended before the report's day. A day dates it.
     let mut period = None;
-    for t in placed.by_ref() {
+    for t in placed {
         if t.resolved.precision == Precision::Day {
             return false;
         }
@@ -623,16 +629,13 @@ fn background(text: &str, d: &Draft, timexes: &[Timex], published: DateValue) ->
     }
     if let Some(t) = period {
         // Only a period opening the sentence ("Last week,", "Earlier this month,", "In
-        // January,"): one inside
-        // a quotation or a clause before the cue ("what happened in 2014") is the clause's.
+        // January,"): one inside a quotation or a clause before the cue ("what happened in
+        // 2014") is the clause's, and one in a relative clause of another deed is the deed's.
         let lead = text
             .get(d.sentence.start..t.span.start)
             .unwrap_or("")
             .trim();
         let opens = lead.is_empty() || earlier_word(&word(lead)) || SETTING_OPENERS.contains(&lead);
-        let deed = d.speaker.span.is_some_and(|s| {
-            t.span.start >= s.end && other_deed(text.get(s.end..t.span.start).unwrap_or(""))
-        });
         // "Earlier this month": the earlier word may be the time expression's own.
         let written = text.get(t.span.start..t.span.end).unwrap_or("");
         let earlier = [lead, written].iter().any(|p| {
@@ -640,7 +643,7 @@ fn background(text: &str, d: &Draft, timexes: &[Timex], published: DateValue) ->
                 .next()
                 .is_some_and(|w| earlier_word(&word(w)))
         });
-        return opens && !deed && (earlier || ended_before(t, published));
+        return opens && !deed_time(text, d, t) && (earlier || ended_before(t, published));
     }
     // "At the time the sanctions were announced, an official said": an earlier occasion the
     // text does not date.
