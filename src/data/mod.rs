@@ -253,7 +253,7 @@ table!(
     GAZETTEER_COUNTRIES,
     "../../schema/gazetteer/countries.tsv",
     5,
-    5,
+    7,
     "Actor gazetteer: every UN member state, its names, demonyms and institutions."
 );
 table!(

@@ -328,7 +328,7 @@ mod tests {
             ("Rebels withdrew from the Castello road.", "08 withdrew [SYRREB] 2016-09-12"),
             ("The Red Crescent delivered food and medicine to Madaya.", "07 delivered [SYRNGO] 2016-09-12"),
             ("Washington condemned the strike on the convoy.", "11 condemned [USAGOV] 2016-09-12"),
-            ("Colombian voters rejected the peace deal with the FARC.", "12 rejected [COLGOV,COLREB] 2016-09-12"),
+            ("Colombian voters rejected the peace deal with the FARC.", "12 rejected [COLNGO,COLREB] 2016-09-12"),
             ("Washington threatened to suspend talks with Moscow.", "13 threatened [USAGOV,RUSGOV] 2016-09-12"),
             ("The Security Council demanded access to eastern Aleppo.", "10 demanded [IGOUNO] 2016-09-12"),
             ("Santos and Londono signed the accord in Cartagena.", "05 signed [COLGOV,COLREB] 2016-09-12"),

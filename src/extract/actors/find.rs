@@ -98,14 +98,38 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
                 .any(|&i| g.entries[i].kind == ActorKind::Country)
         })
     };
+    // A people's plural name starts at `at` ("Americans", "Cubans").
+    let people_at = |at: usize| {
+        let from = cands.partition_point(|c| c.0 < at);
+        cands[from..].iter().take_while(|c| c.0 == at).any(|c| {
+            plural_people(
+                &text[c.0..c.1],
+                &g.entries[g.pick(&m.patterns[c.2].1, date).0],
+            )
+        })
+    };
     let mut out = Vec::new();
     let mut last_end = 0;
+    // End of the last state name dropped as the origin of a people's plural name after it.
+    let mut origin_end = None;
     for &(s, e, entry) in &cands {
         if s < last_end {
             continue;
         }
         let (entry, former) = g.pick(&m.patterns[entry].1, date);
         let en = &g.entries[entry];
+        // A state that no longer existed on the day ("Soviet laboratories" in 2018 copy) is
+        // history, no actor.
+        if en.kind == ActorKind::Country && !en.holds_on(date) {
+            continue;
+        }
+        // "Cuban Americans", "Russian Ukrainians": the first name says where the people's
+        // families came from; the people are the second, a people's civil society (so are
+        // "Cuban-Americans", whose first name `QUALIFIER_SUFFIXES` drops).
+        if en.kind == ActorKind::Country && text[e..].starts_with(' ') && people_at(e + 1) {
+            origin_end = Some(e);
+            continue;
+        }
         if en.kind == ActorKind::Organisation
             && text[s..e].contains(" of ")
             && of_a_country(text, e, country_at)
@@ -124,10 +148,20 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
             out.push(paper);
             continue;
         }
+        let mut code = former.unwrap_or_else(|| en.code.clone());
+        if plural_people(&text[s..e], en)
+            && (origin_end.is_some_and(|o| o + 1 == s)
+                || text[..s].ends_with('-')
+                || public_before(text, s))
+        {
+            if let Some(iso) = &g.countries[entry] {
+                code = format!("{iso}NGO");
+            }
+        }
         out.push(Hit {
             span: Span::new(s, e),
             name: en.name.clone(),
-            code: former.unwrap_or_else(|| en.code.clone()),
+            code,
             country: g.countries[entry].clone(),
             kind: en.kind,
             source: if en.kind == ActorKind::Person {
@@ -138,6 +172,36 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
         });
     }
     out
+}
+
+/// `name` is a people's plural name: an alias of a state ending in "s" whose singular is an
+/// alias too ("Americans" beside "American", "Cubans" beside "Cuban").
+fn plural_people(name: &str, en: &GazetteerEntry) -> bool {
+    en.kind == ActorKind::Country
+        && name.len() > 2
+        && name.ends_with('s')
+        && en
+            .aliases
+            .iter()
+            .any(|a| a.len() + 1 == name.len() && name.starts_with(a.as_str()))
+}
+
+/// Words of `claim_words.tsv` kind `public`: "many", "ordinary", "millions".
+static PUBLIC: once_cell::sync::Lazy<Vec<&'static str>> =
+    once_cell::sync::Lazy::new(|| crate::data::CLAIM_WORDS.list("public"));
+
+/// A public word stands straight before `pos` ("many Russians", "millions of Americans"): the
+/// people named there are the public, their civil society, not their state.
+fn public_before(text: &str, pos: usize) -> bool {
+    let Some((at, w)) = word_before(text, pos) else {
+        return false;
+    };
+    let w = w.to_lowercase();
+    if w == "of" {
+        return word_before(text, at)
+            .is_some_and(|(_, w)| PUBLIC.contains(&w.to_lowercase().as_str()));
+    }
+    PUBLIC.contains(&w.as_str())
 }
 
 /// A body's name at `end` is followed by "of" and a country's name ("the Ministry of

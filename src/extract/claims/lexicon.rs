@@ -464,6 +464,7 @@ mod tests {
             "clause-only",
             "no-comment",
             "event-head",
+            "public",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(
