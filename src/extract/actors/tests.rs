@@ -577,7 +577,10 @@ fn a_former_state_is_an_actor_only_in_its_time() {
     let text = "Soviet officials said the envoy would visit Baghdad.";
     assert_eq!(codes(text, "1990-08-15"), ["SUNGOV", "IRQGOV"]);
     assert_eq!(codes(text, "2018-03-15"), ["UNKNWN", "IRQGOV"]);
-    assert_eq!(codes("the Soviet Union and Russia", "2018-03-15"), ["RUSGOV"]);
+    assert_eq!(
+        codes("the Soviet Union and Russia", "2018-03-15"),
+        ["RUSGOV"]
+    );
 }
 
 #[test]

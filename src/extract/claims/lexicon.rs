@@ -208,6 +208,9 @@ pub(super) static EVENT_HEADS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_word
 /// Cues that report a claim only with "that", a quotation or a colon (`clause-only`).
 pub(super) static CLAUSE_ONLY: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("clause-only"));
 
+/// Verbs of appearing, no claim before a preposition of place or occasion (`appearance`).
+pub(super) static APPEARANCES: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("appearance"));
+
 /// Cues that, before a reflexive pronoun, name the speaker ("identified himself as"), no claim.
 pub(super) static SELF_LABELS: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("self-label"));
 
@@ -329,6 +332,11 @@ pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "wh
 /// Quantifiers that stand alone as a subject ("Several said they would vote no").
 pub(super) const QUANTIFIERS: &[&str] = &[
     "several", "many", "most", "some", "others", "both", "few", "all", "another",
+];
+
+/// Cardinal numbers written as words (closed class): "two reports say" has a noun cue.
+pub(super) const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
 ];
 
 /// Words of [`SKIP_BEFORE_CUE`] that are also surnames or given names: capitalised before a
@@ -465,6 +473,7 @@ mod tests {
             "no-comment",
             "event-head",
             "public",
+            "appearance",
         ];
         for row in crate::data::CLAIM_WORDS.rows() {
             assert!(

@@ -1,8 +1,8 @@
 //! What the words around a cue say of it: a death toll taken ("the blast claimed 20 lives"), an event called ("called an emergency meeting"), a fight ("attacked three ships"), an event as speaker or a no-comment formula is no speech; a passive verb of perception ("is shown saying") names the speaker.
 
 use super::lexicon::{
-    in_list, past_verb, ANONYMITY, ANONYMITY_MAX_LEN, ARMED_FORCES, ATTEMPTS, CHANNEL_NOUNS,
-    CONVENED, EVENT_HEADS, PERCEIVED, REFLEXIVES, SELF_LABELS, TOLL_OBJECTS,
+    in_list, past_verb, ANONYMITY, ANONYMITY_MAX_LEN, APPEARANCES, ARMED_FORCES, ATTEMPTS,
+    CHANNEL_NOUNS, CONVENED, EVENT_HEADS, PERCEIVED, REFLEXIVES, SELF_LABELS, TOLL_OBJECTS,
 };
 use super::phrase::np_back;
 use super::tokens::{is_punct, word, Tok, TokKind};
@@ -96,16 +96,33 @@ fn clause_goes_on(text: &str, toks: &[Tok], noun: &Tok) -> bool {
         .any(|t| in_list(CLAUSE_VERBS, word(text, t)))
 }
 
+/// Prepositions of place or occasion (closed class) after which a verb of appearing is being
+/// somewhere: "appeared in court", "appeared at a rally", "appeared before the committee".
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "before",
+    "with",
+    "alongside",
+    "outside",
+    "inside",
+    "during",
+    "for",
+];
+
 /// The words right after a cue (token `ce` on) make it no claim: "sought to use the clash"
 /// (an attempt, `attempt`), "identified himself as a commander" (the speaker names themself,
-/// `self-label`), "called an emergency meeting" (an event convened, `convened`).
+/// `self-label`), "a suspect identified as Ali Hassan" (a name given), "appeared in court" (being
+/// somewhere, `appearance`), "called an emergency meeting" (an event convened, `convened`).
 pub(super) fn no_claim_after(text: &str, toks: &[Tok], cue_word: &str, ce: usize) -> bool {
     let next_is = |list: &[&str]| {
         toks.get(ce)
             .is_some_and(|n| n.k == TokKind::Word && in_list(list, word(text, n)))
     };
     (in_list(&ATTEMPTS, cue_word) && next_is(&["to"]))
-        || (in_list(&SELF_LABELS, cue_word) && next_is(REFLEXIVES))
+        || (in_list(&SELF_LABELS, cue_word) && (next_is(REFLEXIVES) || next_is(&["as"])))
+        || (in_list(&APPEARANCES, cue_word) && next_is(PLACE_PREPOSITIONS))
         || (matches!(cue_word, "called" | "calls") && convened_object(text, toks, ce))
 }
 

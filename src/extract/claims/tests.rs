@@ -50,6 +50,34 @@ fn attribution_table() {
             "Peru was behind the blast, which Lima denies.",
             &["Lima | denies | indirect | Peru was behind the blast"],
         ),
+        // a thing mentioned is a topic (`clause-only`); a "that" clause is a claim
+        ("The agency did not mention the envoy by name.", &[]),
+        (
+            "The agency mentioned that the envoy had left Lima.",
+            &["The agency | mentioned | indirect | the envoy had left Lima"],
+        ),
+        // being somewhere is no statement (`appearance`); appearing to do a thing stays a cue
+        ("He appeared in court the next morning.", &[]),
+        ("The minister appeared before the committee on Tuesday.", &[]),
+        // a name given ("identified as", "described as") is no statement; a description of
+        // someone as something is
+        (
+            "Police searched for a suspect identified as Ali Hassan, a local man.",
+            &[],
+        ),
+        (
+            "The activist described the killer as a hero.",
+            &["The activist | described | indirect | the killer as a hero"],
+        ),
+        // things carried at a rally speak for no one (`event-head`)
+        ("Some carried signs demanding freedom for the prisoners.", &[]),
+        // a verb in "-s" cannot follow a plural quantifier or a number: the cue word is a noun
+        ("Both charges carry a penalty of up to life in prison.", &[]),
+        ("Several claims made the rounds on social media.", &[]),
+        (
+            "Both claim the talks failed.",
+            &["Both | claim | indirect | the talks failed"],
+        ),
         // a party that gave no answer made no claim (`no-comment`)
         (
             "The embassy in Lima did not immediately respond to a request for comment.",
