@@ -156,8 +156,9 @@ fn deed_time(text: &str, d: &Draft, t: &Timex) -> bool {
 
 /// "Blinken, who postponed a trip to Beijing last week, told CNN": the words between the
 /// speaker and a time expression open a relative clause whose verb tells another deed of the
-/// speaker's, so its time is that deed's, not the speaking's ("Lavrov, who spoke to
-/// reporters on Monday, said" keeps it: its verb is one of speaking or appearing).
+/// speaker's, so its time is that deed's, not the speaking's ("Lavrov, who addressed
+/// reporters on Monday, said" keeps it: its verb is an `occasion-verb` of `occasions.tsv`, and
+/// a verb not in "-ed", "spoke", "met", "was", is never read as another deed).
 fn other_deed(between: &str) -> bool {
     let Some(rest) = between
         .trim_start()
@@ -168,26 +169,12 @@ fn other_deed(between: &str) -> bool {
         return false;
     };
     let verb = rest.split_whitespace().next().unwrap_or("");
-    const OCCASION: &[&str] = &[
-        "spoke",
-        "speaks",
-        "was",
-        "is",
-        "had",
-        "has",
-        "addressed",
-        "told",
-        "said",
-        "testified",
-        "briefed",
-        "appeared",
-        "met",
-        "visited",
-        "wrote",
-        "tweeted",
-    ];
-    verb.len() > 3 && verb.ends_with("ed") && !OCCASION.contains(&verb)
+    verb.len() > 3 && verb.ends_with("ed") && !in_list(&OCCASION_VERBS, verb)
 }
+
+/// Past verbs in "-ed" of the speaking's own occasion (`occasion-verb`): "who addressed
+/// reporters on Monday".
+static OCCASION_VERBS: Lazy<Vec<&'static str>> = Lazy::new(|| occasions("occasion-verb"));
 
 /// How far after a cue the day of a trailing attribution may stand, past its audience ("told
 /// the Associated Press in Kyiv on").
@@ -1366,8 +1353,19 @@ mod tests {
             "day-after",
             "immediate",
             "same-day",
+            "occasion-verb",
         ] {
             assert!(!super::occasions(kind).is_empty(), "no {kind} rows");
+        }
+        // a relative clause's "-ed" verb is another deed unless it is an occasion verb
+        for (between, want) in [
+            (", who postponed a trip ", true),
+            (", who addressed reporters ", false),
+            (", who spoke to reporters ", false),
+            (", which announced the talks ", true),
+            (" on ", false),
+        ] {
+            assert_eq!(super::other_deed(between), want, "{between:?}");
         }
         let cases = [
             ("at the time, an official said", "at the time", true),
