@@ -515,7 +515,7 @@ impl<'a> Ctx<'a> {
         // "In a statement, the FSB said … The statement added": a channel noun also refers to
         // the speaker whose attribution names that document as its channel.
         let issued = in_list(&CHANNEL_NOUNS, &lr)
-            .then(|| issued_document(&lr))
+            .then(|| super::channel_patterns(&lr))
             .flatten();
         let issued_here = |pos: usize| {
             issued.as_ref().is_some_and(|(opening, after)| {
@@ -888,18 +888,6 @@ fn acronym_after_the(head_words: &[&str]) -> bool {
     matches!(head_words, [the, name] if the.eq_ignore_ascii_case("the")
         && name.len() >= 2
         && name.bytes().all(|b| b.is_ascii_uppercase()))
-}
-
-/// Patterns for an attribution that names `noun` as its channel: one opening the speaker's
-/// clause ("In a statement on Monday, …"), one after the speaker ([`super::issued_channel`]:
-/// "issued a statement", "said in its report").
-fn issued_document(noun: &str) -> Option<(regex::Regex, regex::Regex)> {
-    let opening = regex::Regex::new(&format!(
-        r"(?i)\bin\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?{}\b[^.;,]*,\s*$",
-        regex::escape(noun)
-    ))
-    .ok()?;
-    Some((opening, super::issued_channel(noun)?))
 }
 
 /// The words before a speaker at `pos` in its sentence (at most 40 bytes) and the words from

@@ -2768,3 +2768,21 @@ fn an_accusations_day_before_its_charge() {
         assert_eq!(&dates_of(text, published), want, "{text}");
     }
 }
+
+/// A channel noun's patterns are compiled once and shared (resolving "the statement" runs them
+/// for every reference), match an attribution naming the document as its channel, and a word
+/// that is no channel noun has none.
+#[test]
+fn channel_patterns_are_compiled_once() {
+    let a = super::channel_patterns("statement").expect("statement is a channel noun");
+    let b = super::channel_patterns("statement").unwrap();
+    assert!(std::ptr::eq(a, b));
+    assert!(a.0.is_match("In a statement on Monday, "));
+    assert!(a.1.is_match("the ministry said in a joint statement"));
+    assert!(!a.1.is_match("the ministry said the statement was false"));
+    assert!(std::ptr::eq(
+        super::issued_channel("statement").unwrap(),
+        &a.1
+    ));
+    assert!(super::channel_patterns("banana").is_none());
+}
