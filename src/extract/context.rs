@@ -237,12 +237,19 @@ pub(crate) fn generic_based(body: &str, m: &ActorMention) -> bool {
     };
     let whole = format!("{title}{} {appositive}", m.text);
     let text = whole.to_lowercase();
+    // The phrase is a few words: a plain walk over its bytes, not a searcher built per alias.
     let holds = |hay: &str, alias: &str| {
-        hay.match_indices(alias).any(|(i, _)| {
-            let before = hay[..i].chars().next_back();
-            let after = hay[i + alias.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+        let (h, a) = (hay.as_bytes(), alias.as_bytes());
+        !a.is_empty()
+            && h.len() >= a.len()
+            && (0..=h.len() - a.len()).any(|i| {
+                h[i] == a[0] && h[i..].starts_with(a) && {
+                    let before = hay[..i].chars().next_back();
+                    let after = hay[i + alias.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                }
+            })
     };
     // "Syrian rebel commanders": the country's own name, written with its capital, says whose
     // camp the generic word is.

@@ -339,6 +339,17 @@ pub(super) const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
 ];
 
+/// "Both charges carry a penalty", "several reports say": a cue word in "-s" (a noun too)
+/// straight after a plural quantifier or a number is the noun; a verb in "-s" cannot follow one.
+pub(super) fn noun_after_plural(cue_word: &str, before: &str) -> bool {
+    !cue_word.contains(' ')
+        && cue_word.ends_with('s')
+        && !cue_word.ends_with("ss")
+        && ((in_list(QUANTIFIERS, before) && !in_list(&["another", "others"], before))
+            || in_list(NUMBER_WORDS, before)
+            || (!before.is_empty() && before.bytes().all(|b| b.is_ascii_digit())))
+}
+
 /// Words of [`SKIP_BEFORE_CUE`] that are also surnames or given names: capitalised before a
 /// cue they are the speaker, not an auxiliary.
 pub(super) const NAME_LIKE_SKIPS: &[&str] = &["may", "will", "long"];

@@ -8,10 +8,10 @@
 
 use super::coref::{Ctx, Speaker};
 use super::lexicon::{
-    in_list, past_verb, role_of, CueKind, ADJECTIVE_ENDINGS, ADJECTIVE_PREPOSITIONS, ARMED_FORCES,
-    AUXILIARIES, CHANNEL_NOUNS, CLAUSE_ONLY, EXHIBITS, LY_NOUNS, NOUN_DETERMINERS, NUMBER_WORDS,
-    PARTICIPLE_SUBORDINATORS, PHYSICAL_CUES, PRONOUNS, QUANTIFIERS, RELATION_PARTICIPLES, SAY_NOUN,
-    SKIP_BEFORE_CUE,
+    in_list, noun_after_plural, past_verb, role_of, CueKind, ADJECTIVE_ENDINGS,
+    ADJECTIVE_PREPOSITIONS, ARMED_FORCES, AUXILIARIES, CHANNEL_NOUNS, CLAUSE_ONLY, EXHIBITS,
+    LY_NOUNS, NOUN_DETERMINERS, PARTICIPLE_SUBORDINATORS, PHYSICAL_CUES, PRONOUNS,
+    RELATION_PARTICIPLES, SAY_NOUN, SKIP_BEFORE_CUE,
 };
 use super::objects::toll_taken;
 use super::phrase::{
@@ -788,19 +788,10 @@ fn weak_cue_check(
         && toks
             .get(at.ce)
             .is_some_and(|n| n.k == TokKind::Word && word(text, n).eq_ignore_ascii_case("of"));
-    // "Both charges carry a penalty", "several reports say": a verb in "-s" cannot follow a
-    // plural quantifier or a number, so the cue word (a noun too) is the noun.
-    let after_plural = site.row.weak
-        && !at.cue_word.contains(' ')
-        && at.cue_word.ends_with('s')
-        && !at.cue_word.ends_with("ss")
-        && ((in_list(QUANTIFIERS, before) && !in_list(&["another", "others"], before))
-            || in_list(NUMBER_WORDS, before)
-            || before.bytes().all(|b| b.is_ascii_digit()) && !before.is_empty());
     let noun = in_list(NOUN_DETERMINERS, before)
         || (at.cue_word == "say" && in_list(&SAY_NOUN, before))
         || of_after
-        || after_plural;
+        || (site.row.weak && noun_after_plural(&at.cue_word, before));
     // "had come under repeated fire", "amid reported clashes": a participle straight after a
     // preposition modifies a noun.
     // "the vessel had ignored repeated warnings": after an auxiliary and a past participle,
