@@ -559,17 +559,27 @@ The weather stayed mild all week.
         assert_eq!(d.iter().collect::<HashSet<_>>().len(), 9);
     }
 
+    /// A committed sample's rows, after checking it names its seed and gives every row a reason;
+    /// returns the rows and how many are still unjudged.
+    fn committed(file: &str, seed: &str) -> (Vec<Judgement>, usize) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.contains(seed), "{file} names no {seed}");
+        let j = parse(&text).unwrap();
+        assert!(
+            j.iter().all(|j| !j.reason.is_empty()),
+            "{file}: a row without a reason"
+        );
+        let pending = j.iter().filter(|j| j.verdict == Verdict::Pending).count();
+        (j, pending)
+    }
+
     /// The committed held-out sample parses, names its seed, gives every judged row a reason,
     /// and leaves one row unjudged (a joint claim of three states), as its reason says.
     #[test]
     fn committed_sample_is_judged() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/data/heldout/sides.tsv");
-        let text = std::fs::read_to_string(path).unwrap();
-        assert!(text.contains("seed 15"));
-        let j = parse(&text).unwrap();
+        let (j, pending) = committed("src/data/heldout/sides.tsv", "seed 15");
         assert!(j.len() >= 100);
-        assert!(j.iter().all(|j| !j.reason.is_empty()));
-        let pending = j.iter().filter(|j| j.verdict == Verdict::Pending).count();
         assert_eq!(pending, 1);
     }
 
@@ -577,12 +587,8 @@ The weather stayed mild all week.
     /// the check) parses, names its seed, and judges every row with a reason.
     #[test]
     fn committed_development_sample_is_judged() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/data/dev/sides.tsv");
-        let text = std::fs::read_to_string(path).unwrap();
-        assert!(text.contains("seed 42"));
-        let j = parse(&text).unwrap();
+        let (j, pending) = committed("src/data/dev/sides.tsv", "seed 42");
         assert_eq!(j.len(), 60);
-        assert!(j.iter().all(|j| !j.reason.is_empty()));
-        assert!(j.iter().all(|j| j.verdict != Verdict::Pending));
+        assert_eq!(pending, 0);
     }
 }
