@@ -588,7 +588,7 @@ The weather stayed mild all week.
     #[test]
     fn committed_development_sample_is_judged() {
         let (j, pending) = committed("src/data/dev/sides.tsv", "seed 42");
-        assert_eq!(j.len(), 60);
+        assert_eq!(j.len(), 100);
         assert_eq!(pending, 0);
     }
 }

@@ -130,6 +130,19 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
             origin_end = Some(e);
             continue;
         }
+        // "Bosnian Serb leader", "Kosovo Serb villagers": a people's singular noun right after
+        // another state's name is a people living in that state; the state speaks.
+        if en.kind == ActorKind::Country
+            && singular_people(&text[s..e], en)
+            && out.last().is_some_and(|h: &Hit| {
+                h.kind == ActorKind::Country
+                    && h.span.end + 1 == s
+                    && text[h.span.end..s] == *" "
+                    && h.country != g.countries[entry]
+            })
+        {
+            continue;
+        }
         if en.kind == ActorKind::Organisation
             && text[s..e].contains(" of ")
             && of_a_country(text, e, country_at)
@@ -184,6 +197,16 @@ fn plural_people(name: &str, en: &GazetteerEntry) -> bool {
             .aliases
             .iter()
             .any(|a| a.len() + 1 == name.len() && name.starts_with(a.as_str()))
+}
+
+/// `name` is a people's noun in the singular: an alias of a state whose plural ("Serbs",
+/// "Russians") is an alias too.
+fn singular_people(name: &str, en: &GazetteerEntry) -> bool {
+    en.kind == ActorKind::Country
+        && en
+            .aliases
+            .iter()
+            .any(|a| a.len() == name.len() + 1 && a.ends_with('s') && a.starts_with(name))
 }
 
 /// Words of `claim_words.tsv` kind `public`: "many", "ordinary", "millions".

@@ -300,6 +300,11 @@ fn speakers() {
         ("many Cuban Americans", "USANGO country United States"),
         ("Chilean-Americans", "USANGO country United States"),
         ("the Russians", "RUSGOV country Russia"),
+        // a people's singular noun names its state, unless another state's name comes first:
+        // then the people live there and that state speaks
+        ("official Serb sources", "SRBGOV anonymous Serb sources"),
+        ("Kosovo Serb leaders", "XKXGOV country Kosovo"),
+        ("many Swedes", "SWENGO country Sweden"),
         ("Russian-American talks", "RUSGOV country Russia"),
         // an institute or a think tank is private; party dailies are state media
         (
