@@ -130,17 +130,7 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
             origin_end = Some(e);
             continue;
         }
-        // "Bosnian Serb leader", "Kosovo Serb villagers": a people's singular noun right after
-        // another state's name is a people living in that state; the state speaks.
-        if en.kind == ActorKind::Country
-            && singular_people(&text[s..e], en)
-            && out.last().is_some_and(|h: &Hit| {
-                h.kind == ActorKind::Country
-                    && h.span.end + 1 == s
-                    && text[h.span.end..s] == *" "
-                    && h.country != g.countries[entry]
-            })
-        {
+        if lives_in_state_before(text, s, e, en, &g.countries[entry], out.last()) {
             continue;
         }
         if en.kind == ActorKind::Organisation
@@ -197,6 +187,27 @@ fn plural_people(name: &str, en: &GazetteerEntry) -> bool {
             .aliases
             .iter()
             .any(|a| a.len() + 1 == name.len() && name.starts_with(a.as_str()))
+}
+
+/// "Bosnian Serb leader", "Kosovo Serb villagers": a people's singular noun (at `s`..`e`, of
+/// state `country`) right after another state's name (`last`, the hit before it) is a people
+/// living in that state; the state speaks, so this hit is dropped.
+fn lives_in_state_before(
+    text: &str,
+    s: usize,
+    e: usize,
+    en: &GazetteerEntry,
+    country: &Option<String>,
+    last: Option<&Hit>,
+) -> bool {
+    en.kind == ActorKind::Country
+        && singular_people(&text[s..e], en)
+        && last.is_some_and(|h| {
+            h.kind == ActorKind::Country
+                && h.span.end + 1 == s
+                && text[h.span.end..s] == *" "
+                && h.country != *country
+        })
 }
 
 /// `name` is a people's noun in the singular: an alias of a state whose plural ("Serbs",
