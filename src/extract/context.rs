@@ -243,12 +243,9 @@ pub(crate) fn generic_based(body: &str, m: &ActorMention) -> bool {
         !a.is_empty()
             && h.len() >= a.len()
             && (0..=h.len() - a.len()).any(|i| {
-                h[i] == a[0] && h[i..].starts_with(a) && {
-                    let before = hay[..i].chars().next_back();
-                    let after = hay[i + alias.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                }
+                h[i] == a[0]
+                    && h[i..].starts_with(a)
+                    && crate::extract::words::whole_word(hay, i, a.len())
             })
     };
     // "Syrian rebel commanders": the country's own name, written with its capital, says whose

@@ -177,16 +177,15 @@ fn gazetteer_hits(text: &str, g: &Gazetteer, date: Option<NaiveDate>) -> Vec<Hit
     out
 }
 
+/// `plural` is `singular` and an "s" ("Americans", "American").
+fn plural_of(plural: &str, singular: &str) -> bool {
+    plural.len() == singular.len() + 1 && plural.ends_with('s') && plural.starts_with(singular)
+}
+
 /// `name` is a people's plural name: an alias of a state ending in "s" whose singular is an
 /// alias too ("Americans" beside "American", "Cubans" beside "Cuban").
 fn plural_people(name: &str, en: &GazetteerEntry) -> bool {
-    en.kind == ActorKind::Country
-        && name.len() > 2
-        && name.ends_with('s')
-        && en
-            .aliases
-            .iter()
-            .any(|a| a.len() + 1 == name.len() && name.starts_with(a.as_str()))
+    en.kind == ActorKind::Country && name.len() > 2 && en.aliases.iter().any(|a| plural_of(name, a))
 }
 
 /// "Bosnian Serb leader", "Kosovo Serb villagers": a people's singular noun (at `s`..`e`, of
@@ -213,11 +212,7 @@ fn lives_in_state_before(
 /// `name` is a people's noun in the singular: an alias of a state whose plural ("Serbs",
 /// "Russians") is an alias too.
 fn singular_people(name: &str, en: &GazetteerEntry) -> bool {
-    en.kind == ActorKind::Country
-        && en
-            .aliases
-            .iter()
-            .any(|a| a.len() == name.len() + 1 && a.ends_with('s') && a.starts_with(name))
+    en.kind == ActorKind::Country && en.aliases.iter().any(|a| plural_of(a, name))
 }
 
 /// Words of `claim_words.tsv` kind `public`: "many", "ordinary", "millions".

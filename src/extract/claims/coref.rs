@@ -514,11 +514,9 @@ impl<'a> Ctx<'a> {
         let singular = lr.strip_suffix('s').unwrap_or(&lr).to_string();
         // "In a statement, the FSB said … The statement added": a channel noun also refers to
         // the speaker whose attribution names that document as its channel.
-        let issued = in_list(&CHANNEL_NOUNS, &lr)
-            .then(|| super::channel_patterns(&lr))
-            .flatten();
+        let issued = super::channel_patterns(&lr);
         let issued_here = |pos: usize| {
-            issued.as_ref().is_some_and(|(opening, after)| {
+            issued.is_some_and(|(opening, after)| {
                 let (before, rest) = channel_window(self.text, pos, span.start);
                 // After the speaker, only in its own clause: up to the first comma or stop
                 // ("Lawyers filed a complaint, citing details in a report" issued nothing).

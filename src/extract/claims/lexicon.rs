@@ -334,11 +334,6 @@ pub(super) const QUANTIFIERS: &[&str] = &[
     "several", "many", "most", "some", "others", "both", "few", "all", "another",
 ];
 
-/// Cardinal numbers written as words (closed class): "two reports say" has a noun cue.
-pub(super) const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
-];
-
 /// "Both charges carry a penalty", "several reports say": a cue word in "-s" (a noun too)
 /// straight after a plural quantifier or a number is the noun; a verb in "-s" cannot follow one.
 pub(super) fn noun_after_plural(cue_word: &str, before: &str) -> bool {
@@ -346,7 +341,9 @@ pub(super) fn noun_after_plural(cue_word: &str, before: &str) -> bool {
         && cue_word.ends_with('s')
         && !cue_word.ends_with("ss")
         && ((in_list(QUANTIFIERS, before) && !in_list(&["another", "others"], before))
-            || in_list(NUMBER_WORDS, before)
+            || crate::extract::timex::small_number(&before.to_ascii_lowercase())
+                .is_some_and(|n| (2..=10).contains(&n))
+            || in_list(&["dozens", "hundreds"], before)
             || (!before.is_empty() && before.bytes().all(|b| b.is_ascii_digit())))
 }
 
