@@ -1082,7 +1082,9 @@ fn by_appositive<'a>(
     // "Jan Nowak, head of the Valdoran president's policy bureau,": an office holder written
     // with a possessive is whose office the person heads; the holder lends its side.
     // "Boris Babin, the representative of the Ukrainian President,": so is the office after
-    // "of" or "for" whose holder the person stands for.
+    // "of" or "for" whose holder the person stands for, and the one after "to" whose holder
+    // the person serves ("foreign policy adviser to the Azerbaijani president"; an envoy's
+    // "to" names the host: `posts::hosted`).
     let owner = |m: &ActorMention| {
         let before = body[..m.span.start].trim_end();
         let before = before.strip_suffix(" the").unwrap_or(before);
@@ -1090,7 +1092,7 @@ fn by_appositive<'a>(
             && body[m.span.end..]
                 .trim_start_matches(['\'', '’'])
                 .starts_with("s ");
-        let of = before.ends_with(" of") || before.ends_with(" for");
+        let of = before.ends_with(" of") || before.ends_with(" for") || before.ends_with(" to");
         m.kind == ActorKind::Anonymous
             && m.country.is_some()
             && m.code != UNKNOWN_CODE
@@ -1193,6 +1195,39 @@ mod tests {
             .into_iter()
             .map(|c| (c.speaker, c.country))
             .collect()
+    }
+
+    /// A spokesperson named under a bare voice title, quoted right after a body that spoke,
+    /// is that body's; later, the surname alone is still that person, not the indefinite
+    /// speaker quoted just before it. A body that only acted lends nothing.
+    #[test]
+    fn a_spokesperson_speaks_for_the_body_that_spoke() {
+        let spoke = "Chile's foreign ministry said the craft was a weather drone. \"The drone strayed off course,\" spokeswoman Ana Rojas said. A Peruvian official said the drone had changed course twice. \"It is not a spy drone,\" Rojas said.";
+        let got = sides(spoke);
+        let want = [Some("CHL"), Some("CHL"), Some("PER"), Some("CHL")];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for ((speaker, side), want) in got.iter().zip(want) {
+            assert_eq!(side.as_deref(), want, "{speaker}: {got:?}");
+        }
+        let acted = "Chilean ships fired water cannon at the boat. \"The boat was never in danger,\" spokeswoman Ana Rojas said.";
+        let got = sides(acted);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, None, "{got:?}");
+    }
+
+    /// An adviser or aide "to" a state's office holder serves that state; an envoy "to" a
+    /// state is posted there and speaks for the state that sent it.
+    #[test]
+    fn an_adviser_serves_the_office_after_to() {
+        for (body, want) in [
+            ("Rauf Mammadov, foreign policy adviser to the Azerbaijani president, said the talks were useful.", Some("AZE")),
+            ("Jan Kral, chief aide to the Czech prime minister, said the report was wrong.", Some("CZE")),
+            ("Rauf Mammadov, ambassador to the Azerbaijani government, said the talks were useful.", None),
+        ] {
+            let got = sides(body);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(got[0].1.as_deref(), want, "{body}: {got:?}");
+        }
     }
 
     /// A surname after a titled full name takes the titled phrase's side, not the body the

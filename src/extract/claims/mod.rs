@@ -146,6 +146,22 @@ pub fn response_verb(word: &str) -> bool {
     lexicon::in_list(&lexicon::RESPONSES, word)
 }
 
+/// Whether `word` alone is a strong cue of speech or denial (`cues.tsv`: "said", "stated",
+/// "insisted", "denied"), as the verb right after a body that opens a sentence.
+pub fn speech_verb(word: &str) -> bool {
+    let cues = &*lexicon::CUES;
+    cues.ac.find(word).is_some_and(|m| {
+        let row = &cues.rows[m.pattern().as_usize()];
+        m.start() == 0
+            && m.end() == word.len()
+            && !row.weak
+            && matches!(
+                row.kind,
+                lexicon::CueKind::Speech | lexicon::CueKind::Denial
+            )
+    })
+}
+
 /// Whether `word` refers back to an armed camp after "the" ("the group": `camp-reference`
 /// words of `claim_words.tsv`).
 pub fn camp_reference(word: &str) -> bool {

@@ -40,21 +40,24 @@ pub(super) fn introduced(
     let b = before?;
     let lower = b.speaker.trim().to_lowercase();
     let indefinite = lower.starts_with("a ") || lower.starts_with("an ");
+    // The name is first written here: a person the article named before ("spokeswoman
+    // Selin Kaya said …" then, after "a Greek official said …", "Kaya said") is that person,
+    // not the description just before.
+    let first = body.find(name.trim());
+    let first_here = first.is_some_and(|f| f >= sentence);
     let described = !is_name(&b.speaker)
         && lower
             .rsplit(' ')
             .next()
             .is_some_and(crate::extract::claims::person_role)
-        && body
-            .find(name.trim())
-            .is_some_and(|f| f >= sentence && bare(body, f, name.trim()))
+        && first.is_some_and(|f| f >= sentence && bare(body, f, name.trim()))
         && !name
             .split_whitespace()
             .last()
             .is_some_and(|w| crate::extract::claims::body_head(&w.to_lowercase()));
     let code = b.actor_code.clone().filter(|x| x != UNKNOWN_CODE)?;
     let between = body.get(b.sentence_span.end..sentence)?;
-    ((indefinite || described) && between.trim().is_empty()).then(|| Found {
+    (((indefinite && first_here) || described) && between.trim().is_empty()).then(|| Found {
         code,
         country: b.country.clone(),
     })

@@ -324,7 +324,8 @@ fn lead_in<'a>(article: &Article<'a>, sentence: usize) -> Option<&'a ActorMentio
 /// "China's coast guard gave a starkly different account. In a statement, spokesperson Zhao
 /// Ming said …": a name under a voice title alone (`voice` words of `claim_words.tsv`, only
 /// `title_modifiers.tsv` words before it: no body, camp or origin written with it) speaks for the body or state that opens the sentence
-/// before, as its spokesperson.
+/// before and replies or speaks there (`response` words, or a strong speech cue), as its
+/// spokesperson.
 pub(super) fn voice_of_lead(
     article: &Article,
     speaker: &str,
@@ -350,7 +351,9 @@ pub(super) fn voice_of_lead(
             .find(|w| !w.starts_with(char::is_uppercase))
             .unwrap_or("");
     }
-    if !crate::extract::claims::response_verb(next) {
+    // Or it speaks ("Turkey's foreign ministry said the craft was a research drone. "…,"
+    // spokeswoman Selin Kaya said"): the spokesperson quoted next is the body's.
+    if !crate::extract::claims::response_verb(next) && !crate::extract::claims::speech_verb(next) {
         return None;
     }
     (m.kind != crate::model::ActorKind::Person && m.code != actors::UNKNOWN_CODE).then(|| Found {
