@@ -1222,7 +1222,7 @@ mod tests {
         for (body, want) in [
             ("Rauf Mammadov, foreign policy adviser to the Azerbaijani president, said the talks were useful.", Some("AZE")),
             ("Jan Kral, chief aide to the Czech prime minister, said the report was wrong.", Some("CZE")),
-            ("Rauf Mammadov, ambassador to the Azerbaijani government, said the talks were useful.", None),
+            ("Rauf Mammadov, Turkey's ambassador to the Azerbaijani government, said the talks were useful.", Some("TUR")),
         ] {
             let got = sides(body);
             assert_eq!(got.len(), 1, "{got:?}");
