@@ -248,6 +248,8 @@ struct Positions {
     second: Regex,
     /// "if it were X, Y would have …": the antecedent (group `ante` or `inv`) is denied.
     counterfactual: Regex,
+    /// Words right before "provocation" by which the speaker's side answered one (`answered`).
+    answered: Regex,
 }
 
 static POSITIONS: Lazy<Positions> = Lazy::new(|| {
@@ -296,6 +298,11 @@ static POSITIONS: Lazy<Positions> = Lazy::new(|| {
         objection: opening(&alternatives("objection")),
         second: join("second"),
         counterfactual: framed("counterfactual", "\\b", ""),
+        answered: framed(
+            "answered",
+            "\\b",
+            "(?: (?:an?|the|this|that|their|its|another))?(?: [\\w-]+)?\\s*$",
+        ),
         modal: framed("modal", "\\b", "\\s+(?:not\\s+|also\\s+)?([a-z]+)"),
         accused: framed("accused", "^\\W*", ""),
     }
@@ -567,9 +574,10 @@ fn dismisses(text: &str) -> bool {
         let last = before.next();
         let unprovoked = is(last, "without")
             || (["any", "a", "an"].iter().any(|d| is(last, d)) && is(before.next(), "without"));
-        let staged = m.as_str().to_ascii_lowercase().starts_with("provocat")
-            && laid_at_a_door(&text[m.end()..]);
-        !(unprovoked || staged)
+        let provocation = m.as_str().to_ascii_lowercase().starts_with("provocat");
+        let staged = provocation && laid_at_a_door(&text[m.end()..]);
+        let answered = provocation && POSITIONS.answered.is_match(&text[..m.start()]);
+        !(unprovoked || staged || answered)
     })
 }
 
@@ -3624,7 +3632,90 @@ mod tests {
                 false,
                 Some(("hold", None, -1)),
             ),
+            // A party right, or within its rights, to act acted lawfully.
+            (
+                "TURGOV",
+                "said",
+                "Turkish forces were right to detain the boats",
+                false,
+                Some((l, Some("TUR"), 1)),
+            ),
+            (
+                "TURGOV",
+                "said",
+                "the Turkish coast guard had every right to stop them",
+                false,
+                Some((l, Some("TUR"), 1)),
+            ),
         ]);
+    }
+
+    /// The passive's subject was acted on; its doer follows "by" or is not named. Coming under
+    /// fire names the party the fire came from. Occupying land puts the occupier inside the
+    /// land's owner's territory. Invented sentences.
+    #[test]
+    fn who_was_acted_on_and_whose_land() {
+        let r = "responsible";
+        check_table(&[
+            // a negated passive denies the act whoever would have done it
+            (
+                "TURGOV",
+                "said",
+                "the Greek boats were not attacked",
+                false,
+                Some((r, None, -1)),
+            ),
+            // an asserted passive with no doer named states no proposition (not "Greece did it")
+            (
+                "GRCGOV",
+                "said",
+                "our boats were rammed and then fired on",
+                false,
+                None,
+            ),
+            (
+                "GRCGOV",
+                "said",
+                "our boats were rammed and then fired on by Turkish gunboats",
+                false,
+                Some((r, Some("TUR"), 1)),
+            ),
+            (
+                "GRCMIL",
+                "said",
+                "its patrol boats came under fire from Turkish gunboats",
+                false,
+                Some((r, Some("TUR"), 1)),
+            ),
+            (
+                "ARMGOV",
+                "said",
+                "Azerbaijan had occupied about 10 square kilometres of Armenian territory",
+                false,
+                Some(("located", Some("ARM"), 1)),
+            ),
+            // seizing boats is no land
+            (
+                "ARMGOV",
+                "said",
+                "Azerbaijan had seized three Armenian boats",
+                false,
+                Some((r, Some("AZE"), 1)),
+            ),
+        ]);
+    }
+
+    /// "Provocation" after words by which the speaker's side answered one is the other side's
+    /// act, not a dismissal: the claim's own act is read. Invented sentences.
+    #[test]
+    fn an_answered_provocation_dismisses_nothing() {
+        check_table(&[(
+            "AZEMIL",
+            "said",
+            "its units had responded to a provocation and that Armenian forces had shelled its positions first",
+            false,
+            Some(("responsible", Some("ARM"), 1)),
+        )]);
     }
 
     #[test]
@@ -3836,6 +3927,14 @@ mod tests {
             ("it was a provocation by any standard", true),
             ("the provocation was condemned by the United States", true),
             ("a provocation by the Chilean navy", false),
+            // a provocation the speaker's side answered is the other side's act
+            ("our units responded to a provocation", false),
+            ("the border guards repelled an armed provocation", false),
+            ("our forces retaliated for the provocation", false),
+            (
+                "the response to the charge was that it is a provocation",
+                true,
+            ),
         ] {
             assert_eq!(dismisses(text), want, "{text}");
         }

@@ -779,11 +779,32 @@ fn negations(content: &str, span: Span, ants: Option<&Regex>) -> usize {
         + LEXICON.wide_negator.find_iter(sentence).count()
 }
 
-/// True when "we"/"our"/"us" opens the sentence part before `span` ("We did not target ...").
+/// True when "we"/"our"/"us" opens the sentence part before `span` ("We did not target ..."),
+/// as the doer: "our boats were rammed and then fired on" (a passive after it) makes the
+/// speaker's side the one acted on.
 fn first_person_before(lc: &str, span: Span) -> bool {
     let head = &lc[break_before(&lc[..span.start], false)..span.start];
-    head.split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "we" | "our" | "us" | "i"))
+    let words: Vec<&str> = head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = words
+        .iter()
+        .rposition(|w| matches!(*w, "we" | "our" | "us" | "i"))
+    else {
+        return false;
+    };
+    let aux = words[first + 1..]
+        .iter()
+        .any(|w| matches!(*w, "was" | "were" | "been" | "being" | "is" | "are"));
+    let verb = lc[span.start..span.end]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let participle = verb.ends_with("ed")
+        || verb.ends_with("en")
+        || matches!(verb, "shot" | "hit" | "struck" | "held" | "seen");
+    !(aux && participle)
 }
 
 /// Side code of a mention: a military or government body speaks for its government.
@@ -1168,6 +1189,9 @@ mod tests {
             ("the U.S.-led coalition bombed Syrian army positions near Deir el-Zour, killing 62 soldiers", "responsibility 1 target=USAGOV killed=62"),
             ("Washington blamed Russia for the strike", "responsibility 1 target=RUSGOV"),
             ("Russian planes did not strike the convoy", "responsibility -1 target=RUSGOV"),
+            // "we" as the doer, not as the one acted on
+            ("we did not strike the convoy", "responsibility -1"),
+            ("our boats were rammed and then fired on", "- 0"),
             // Casualties.
             ("nine civilians were killed and 1,200 wounded", "casualties 1 killed=9 wounded=1200"),
             ("the shelling killed twenty-five people", "casualties 1 killed=25"),

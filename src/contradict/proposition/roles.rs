@@ -246,10 +246,14 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
     "held", "kept", "taken", "seen", "hidden", "stolen", "thrown",
 ];
 
-/// A form of "to be" right before a verb: the verb is passive.
+/// A form of "to be" right before a verb: the verb is passive. A negator or an adverb may
+/// stand between ("were not attacked", "was never fired on"), and so may a first participle
+/// the verb is coordinated with ("were rammed and then fired on").
 static PASSIVE_AUX: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)\b(?:was|were|been|being|is|are|be|get|got)(?:n't|n’t)?\s+(?:(?:not|never|also|then|\w+ly)\s+)*(?:\w+(?:ed|en)\s+(?:(?:on|at|upon|down)\s+)?,?\s*(?:and|or)\s+(?:then\s+)?)?$",
+    )
+    .expect("valid regex")
 });
 
 /// "of", "by" opening the gap between an act and the actor after it: that actor is the doer
