@@ -3705,6 +3705,28 @@ mod tests {
         ]);
     }
 
+    /// Blame that does not lie with a party clears it; an act called premeditated by a party
+    /// is its intent, through a quoted passive. Invented sentences.
+    #[test]
+    fn blame_not_lying_and_premeditation() {
+        check_table(&[
+            (
+                "CHNGOV",
+                "said",
+                "the responsibility does not lie with China",
+                false,
+                Some(("responsible", Some("CHN"), -1)),
+            ),
+            (
+                "INDGOV",
+                "said",
+                "the clash was \"premeditated and planned\" by China",
+                false,
+                Some(("intend", Some("CHN"), 1)),
+            ),
+        ]);
+    }
+
     /// "Provocation" after words by which the speaker's side answered one is the other side's
     /// act, not a dismissal: the claim's own act is read. Invented sentences.
     #[test]

@@ -248,10 +248,11 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
 
 /// A form of "to be" right before a verb: the verb is passive. A negator or an adverb may
 /// stand between ("were not attacked", "was never fired on"), and so may a first participle
-/// the verb is coordinated with ("were rammed and then fired on").
+/// the verb is coordinated with ("were rammed and then fired on"), and an opening quote
+/// ("was \"premeditated\"").
 static PASSIVE_AUX: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\b(?:was|were|been|being|is|are|be|get|got)(?:n't|n’t)?\s+(?:(?:not|never|also|then|\w+ly)\s+)*(?:\w+(?:ed|en)\s+(?:(?:on|at|upon|down)\s+)?,?\s*(?:and|or)\s+(?:then\s+)?)?$",
+        r#"(?i)\b(?:was|were|been|being|is|are|be|get|got)(?:n't|n’t)?\s+(?:(?:not|never|also|then|\w+ly)\s+)*(?:\w+(?:ed|en)\s+(?:(?:on|at|upon|down)\s+)?,?\s*(?:and|or)\s+(?:then\s+)?)?["“]?$"#,
     )
     .expect("valid regex")
 });
