@@ -50,6 +50,12 @@ fn attribution_table() {
             "Peru was behind the blast, which Lima denies.",
             &["Lima | denies | indirect | Peru was behind the blast"],
         ),
+        // a legislator's party-and-state tag between commas, its state abbreviated with a dot,
+        // is part of the speaker phrase, not a sentence end
+        (
+            "Sen. Jane Dole, D-Ore., said the balloon should have been shot down sooner.",
+            &["Jane Dole | said | indirect | the balloon should have been shot down sooner"],
+        ),
         // a thing mentioned is a topic (`clause-only`); a "that" clause is a claim
         ("The agency did not mention the envoy by name.", &[]),
         (

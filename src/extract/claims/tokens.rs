@@ -68,9 +68,15 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                         it.next();
                         break;
                     }
-                    // Trailing dot of an acronym ("U.S.", "p.m.") or a title ("Ms.", "Gen.").
+                    // Trailing dot of an acronym ("U.S.", "p.m.") or a title ("Ms.", "Gen."),
+                    // or of a legislator's party-and-state tag a comma or a closing bracket
+                    // follows at once ("Sen. Jane Doe, D-Ore., said", "(R-Fla.)").
+                    let abbreviation = d == '.'
+                        && matches!(s[j + d.len_utf8()..].chars().next(), Some(',' | ')'))
+                        && party_tag(&s[i..j]);
                     if d == '.'
                         && (dotted
+                            || abbreviation
                             || TITLE_ABBREVS
                                 .iter()
                                 .any(|a| a.eq_ignore_ascii_case(&s[i..j])))
@@ -130,4 +136,14 @@ pub(super) fn is_punct(text: &str, t: &Tok, p: &str) -> bool {
 /// Index of the token starting at or after byte `pos`.
 pub(super) fn tok_at(toks: &[Tok], pos: usize) -> usize {
     toks.partition_point(|t| t.s < pos)
+}
+
+/// A party letter, a hyphen and a capitalised state abbreviation: "D-Ore", "R-Fla".
+fn party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4
+        && b[0].is_ascii_uppercase()
+        && b[1] == b'-'
+        && b[2].is_ascii_uppercase()
+        && b[3..].iter().all(u8::is_ascii_lowercase)
 }

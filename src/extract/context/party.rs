@@ -17,15 +17,23 @@ static PARTIES: Lazy<Vec<(&'static str, &'static str)>> = Lazy::new(|| {
 
 /// A tag right after a word: an opening bracket or a comma, the party letter, a hyphen, a
 /// state abbreviation or name of at most two words ("Calif.", "S.C.", "N.Y.", "Texas", "New
-/// York", "CA"), and a closing bracket or comma. Group 1 is the party letter.
+/// York", "CA"), and a closing bracket or comma, or the sentence's end after a state abbreviated
+/// with a dot ("…, said Sen. John Roe, R-Ky."; group 3 marks it, and "D-Day veteran" is no
+/// tag). Group 1 is the party letter.
 static TAG: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s?[(,]\s?([A-Z])-[A-Z][A-Za-z.]{0,12}(?: [A-Z][A-Za-z.]{0,12})?[),]")
-        .expect("valid party tag pattern")
+    Regex::new(
+        r"^\s?[(,]\s?([A-Z])-([A-Z][A-Za-z.]{0,12}(?: [A-Z][A-Za-z.]{0,12})?)(?:[),]|(\s|$))",
+    )
+    .expect("valid party tag pattern")
 });
 
 /// The code a tag at the start of `text` gives ("(D-Calif.) said" → USALEG).
 fn tag_at(text: &str) -> Option<Found> {
-    let party = TAG.captures(text)?.get(1)?.as_str();
+    let caps = TAG.captures(text)?;
+    if caps.get(3).is_some() && !caps.get(2)?.as_str().ends_with('.') {
+        return None;
+    }
+    let party = caps.get(1)?.as_str();
     let code = PARTIES.iter().find(|(p, _)| *p == party)?.1;
     Some(Found {
         code: code.to_string(),
@@ -104,6 +112,17 @@ mod tests {
         ("Jane Doe (X-Calif.) said it.", "Jane Doe", "-"),
         // a hyphenated name in brackets is no tag: it must close after the state
         ("Jane Doe (U-boat commander) said it.", "Jane Doe", "-"),
+        // at the sentence's end, after a state abbreviated with a dot
+        (
+            "It was lawful, said Sen. John Roe, R-Ky.",
+            "Sen. John Roe",
+            "USALEG",
+        ),
+        (
+            "It was lawful, said John Roe, D-Day veteran.",
+            "John Roe",
+            "-",
+        ),
     ];
 
     #[test]
