@@ -287,7 +287,13 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
             }
             continue;
         }
-        let home = |role: &str| official::home_country(article, c.sentence_span.start, role);
+        // Where the sentence places the speaking, else the article's home for the role.
+        let spoken_in = official::spoken_in(article, c);
+        let home = |role: &str| {
+            spoken_in
+                .clone()
+                .or_else(|| official::home_country(article, c.sentence_span.start, role))
+        };
         // A surname alone is read as the full name where that was first written.
         let (name, named_by) = match names::full_name_before(body, &c.speaker, at) {
             Some((full, end)) => (full, end),
@@ -319,8 +325,11 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
                 .or_else(|| official::for_titled_leader(article, name, named_by, home))
                 .or_else(|| {
-                    let home =
-                        |role: &str| official::titled_home(article, c.sentence_span.start, role);
+                    let home = |role: &str| {
+                        spoken_in
+                            .clone()
+                            .or_else(|| official::titled_home(article, c.sentence_span.start, role))
+                    };
                     titled_by_dateline(article, name, named_by, home)
                 })
                 .or_else(|| {
@@ -1227,6 +1236,23 @@ mod tests {
             let got = sides(body);
             assert_eq!(got.len(), 1, "{got:?}");
             assert_eq!(got[0].1.as_deref(), want, "{body}: {got:?}");
+        }
+    }
+
+    /// A state title that names no state speaks where the sentence places the speaking ("told
+    /// a briefing in Lima"), over the dateline's state; a place in the claim's own words is
+    /// not where it was said.
+    #[test]
+    fn a_title_speaks_where_the_speaking_is_placed() {
+        for (body, want) in [
+            ("SANTIAGO (AP) \u{2014} \"It is a weather drone,\" Foreign Ministry spokeswoman Ana Ruiz told a regular briefing in Lima.", "PER"),
+            ("SANTIAGO (AP) \u{2014} The drone fell on Monday. Foreign Ministry spokeswoman Ana Ruiz said in Lima that the drone was a weather craft.", "PER"),
+            // (`extract` reads no dateline: with none placed, nothing codes the title here)
+            ("SANTIAGO (AP) \u{2014} The drone fell on Monday. Foreign Ministry spokeswoman Ana Ruiz said the drone had flown over sites in Lima.", "-"),
+        ] {
+            let got = sides(body);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(got[0].1.as_deref().unwrap_or("-"), want, "{body}: {got:?}");
         }
     }
 

@@ -3,7 +3,9 @@
 use super::{apposition_len, clause_tail, dateline_country, title_words_head, Article, Found};
 use crate::extract::actors;
 use crate::extract::words::strip_possessive;
-use crate::model::{ActorMention, Span};
+use crate::model::{ActorMention, Claim, Span};
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 /// "OTTAWA (AP) — … said Marc Tremblay, a spokesman for Prime Minister Julie Fortin": a name
 /// that nothing else codes, set off by an appositive naming one person's role "for" or "to" a
@@ -179,6 +181,32 @@ pub(super) fn home_country(article: &Article, sentence: usize, role: &str) -> Op
     home.or_else(|| {
         (role == "REB")
             .then(|| place_of_conflict(article))
+            .flatten()
+    })
+}
+
+/// "…," Foreign Ministry spokeswoman Mao Lin told a regular briefing in Beijing": where the
+/// claim's sentence, outside the claim's own words, places the speaking (a speech event or a
+/// cue, then "in" and a place the gazetteer ties to a state: a capital, a country). A title
+/// that names no state speaks for that state, over the dateline's ("WASHINGTON (AP) — …").
+/// "The drone flew over sites in Beijing, the ministry said" places the drone, not the speaking.
+pub(super) fn spoken_in(article: &Article, claim: &Claim) -> Option<String> {
+    static SPOKEN_IN: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"\b(?:briefing|conference|statement|speech|interview|remarks|reporters|journalists|said|says|told|stated|announced|added|declared)\s+(?:on \w+ )?in\s+((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?)")
+            .expect("valid regex")
+    });
+    let body = article.body;
+    let (sentence, content) = (claim.sentence_span, claim.span);
+    let outside = [
+        body.get(sentence.start..content.start.max(sentence.start))?,
+        body.get(content.end.min(sentence.end)..sentence.end)?,
+    ];
+    outside.iter().find_map(|part| {
+        let caps = SPOKEN_IN.captures(part)?;
+        let place = caps.get(1)?.as_str();
+        let r = actors::resolve_speaker_on(place, article.gazetteer, article.date)?;
+        (r.kind == crate::model::ActorKind::Country && r.code != actors::UNKNOWN_CODE)
+            .then_some(r.country)
             .flatten()
     })
 }
