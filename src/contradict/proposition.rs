@@ -3688,6 +3688,13 @@ mod tests {
                 Some((r, Some("TUR"), 1)),
             ),
             (
+                "USALEG",
+                "said",
+                "the incident was a brazen violation of U.S. sovereignty",
+                false,
+                Some(("located", Some("USA"), 1)),
+            ),
+            (
                 "ARMGOV",
                 "said",
                 "Azerbaijan had occupied about 10 square kilometres of Armenian territory",
