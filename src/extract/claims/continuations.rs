@@ -123,6 +123,95 @@ pub(super) fn add_block_quotes(text: &str, sentences: &[Span], drafts: &mut Vec<
 
 /// A direct quotation continuing `prev`'s: same speaker (no span of its own) and cue, with
 /// less confidence (at most `cap`).
+/// A transcript's turn: "Lin Mao: The vessels intruded into our waters. The coast guard took
+/// necessary measures. We urge them to stop." A colon attribution that opens its line speaks
+/// every later sentence of that line (paragraph): a sentence nobody claimed is the same
+/// speaker's, and one whose speaker is "we" or "I" is the turn's speaker, not a party named
+/// in the question before it.
+pub(super) fn add_turns(text: &str, sentences: &[Span], drafts: &mut Vec<Draft>) {
+    // Only a dialogue is a transcript ([`dialogue`]): a lone "CORRECTION:" line is page
+    // furniture, a "Name:" line a form, "Jeb Bush: Student loans" a section's heading.
+    if !dialogue(text) {
+        return;
+    }
+    let mut extra = Vec::new();
+    let mut first_person = Vec::new();
+    for (n, d) in drafts.iter().enumerate() {
+        if d.cue.slice(text) != ":" || d.kind != ClaimKind::Indirect {
+            continue;
+        }
+        let line_start = text[..d.sentence.start].rfind('\n').map_or(0, |i| i + 1);
+        let opens = d
+            .speaker
+            .span
+            .is_some_and(|s| text[line_start..s.start].trim().is_empty());
+        if !opens {
+            continue;
+        }
+        let line_end = text[d.content.end..]
+            .find('\n')
+            .map_or(text.len(), |i| d.content.end + i);
+        for sent in sentences
+            .iter()
+            .filter(|s| s.start >= d.sentence.end && s.end <= line_end)
+        {
+            let mut claimed = false;
+            for (m, o) in drafts.iter().enumerate() {
+                if m == n || !o.content.overlaps(*sent) {
+                    continue;
+                }
+                claimed = true;
+                let pronoun = o.speaker.span.map(|s| s.slice(text).to_lowercase());
+                if matches!(pronoun.as_deref(), Some("we" | "i")) {
+                    first_person.push((m, n));
+                }
+            }
+            if claimed {
+                continue;
+            }
+            if let Some(c) = clean_content(text, sent.start, sent.end) {
+                extra.push(continued(d, Span::new(c.0, c.1), *sent, 0.6));
+            }
+        }
+    }
+    for (m, n) in first_person {
+        let mut speaker = drafts[n].speaker.clone();
+        speaker.span = drafts[m].speaker.span;
+        drafts[m].speaker = speaker;
+    }
+    drafts.extend(extra);
+}
+
+/// Whether the article is a dialogue: lines opened by speaker labels and a colon ("Q:", "JAKE
+/// TAPPER:", "Lin Mao:"), two different labels at least and one of them opening two lines or
+/// more. A label is written in capitals, or is a name of two to four capitalised words: "Name:",
+/// "CORRECTION" alone, "Why she's protesting:" are no dialogue.
+fn dialogue(text: &str) -> bool {
+    let mut labels: Vec<&str> = text
+        .lines()
+        .filter_map(|line| {
+            let (label, rest) = line.trim_start().split_once(':')?;
+            let words: Vec<&str> = label.split_whitespace().collect();
+            let capitals =
+                label.chars().any(char::is_alphabetic) && !label.chars().any(char::is_lowercase);
+            let name = (2..=4).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            let plain = label
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
+            ((capitals && words.len() <= 4) || name)
+                .then_some(label)
+                .filter(|_| plain && rest.starts_with(' '))
+        })
+        .collect();
+    labels.sort_unstable();
+    let lines = labels.len();
+    labels.dedup();
+    labels.len() >= 2 && lines > labels.len()
+}
+
 fn continued(prev: &Draft, content: Span, sentence: Span, cap: f32) -> Draft {
     let mut speaker = prev.speaker.clone();
     speaker.span = None;

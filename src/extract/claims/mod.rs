@@ -58,7 +58,7 @@ use crate::extract::actors::{Gazetteer, Resolved};
 use crate::model::{
     ActorKind, ActorMention, Claim, ClaimKind, DateValue, DiagCode, Diagnostic, Span, Timex,
 };
-use continuations::{add_block_quotes, add_continuations};
+use continuations::{add_block_quotes, add_continuations, add_turns};
 use coref::{Ctx, Entity, Speaker};
 use finish::{finish, same_occasion_dates};
 use lexicon::{role_of, CueKind, CueRow, Gender};
@@ -359,6 +359,7 @@ pub fn find(
     }
     add_continuations(text, &quotes, sentences, &mut drafts);
     add_block_quotes(text, sentences, &mut drafts);
+    add_turns(text, sentences, &mut drafts);
     // One-word paraphrases ("posted online", "told by phone") are not claims; a denial of
     // one word that names the charge ("denied involvement", "denied it") is.
     drafts.retain(|d| {

@@ -50,6 +50,23 @@ fn attribution_table() {
             "Peru was behind the blast, which Lima denies.",
             &["Lima | denies | indirect | Peru was behind the blast"],
         ),
+        // a transcript's turn: every later sentence of the speaker's line is the speaker's, and
+        // "we" there is the speaker, not the party the question named
+        (
+            "Q: Lima says the boat was on a routine mission. Your comment?\nAna Ruiz: The boat entered our waters without permission. The coast guard acted lawfully. We urge Lima to stop its provocations.\nQ: Will the crew be released?\nAna Ruiz: The crew is being questioned.",
+            &[
+                "Lima | says | indirect | the boat was on a routine mission",
+                "Ana Ruiz | : | indirect | The boat entered our waters without permission",
+                "Ana Ruiz | : | direct | The coast guard acted lawfully",
+                "Ana Ruiz | urge | indirect | Lima to stop its provocations",
+                "Ana Ruiz | : | indirect | The crew is being questioned",
+            ],
+        ),
+        // one labelled line is no dialogue: the heading's later sentences are nobody's turn
+        (
+            "UN: PEACEKEEPERS ACCUSED The body has faced many allegations. A new case came to light this month.",
+            &["UN | : | indirect | PEACEKEEPERS ACCUSED The body has faced many allegations"],
+        ),
         // a legislator's party-and-state tag between commas, its state abbreviated with a dot,
         // is part of the speaker phrase, not a sentence end
         (
