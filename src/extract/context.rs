@@ -26,6 +26,7 @@ use super::actors::{self, Gazetteer, UNKNOWN_CODE};
 use super::cameo::title_case;
 use super::fxhash::FxHashMap;
 
+mod described;
 mod epithets;
 mod joint;
 mod last;
@@ -35,9 +36,9 @@ mod official;
 mod party;
 mod posts;
 mod roles;
-use epithets::{the_countrys, the_countrys_description};
+use epithets::the_countrys;
 pub use joint::joint_speakers;
-use names::{introduced, is_name, one_word_name, same_speaker};
+use names::{introduced, is_name, same_speaker};
 use roles::{
     by_coded_role, has_word, rank_role, role_qualifier, title_head, title_run, title_through_ranks,
     title_words, STATE_ROLES,
@@ -346,39 +347,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
         {
             Some(m)
         } else {
-            by_role(body, actors, &c.speaker, at)
-                .or_else(|| {
-                    let place = posts::posted_at(&c.speaker)?;
-                    by_role(body, actors, place, at)
-                })
-                .or_else(|| roles::owner(body, actors, &c.speaker, c.sentence_span.start, at))
-                .or_else(|| by_described_source(actors, &c.speaker, at))
-                .or_else(|| by_title_alias(article, &c.speaker, at))
-                .or_else(|| by_previous_subject(body, actors, &c.speaker, at))
-                .map(Found::from)
-                .or_else(|| opening_place(article, at))
-                .or_else(|| the_countrys_description(article, c))
-                .or_else(|| by_coded_role(&coded, role_word(&c.speaker), &c.speaker, at))
-                .or_else(|| last::by_indefinite_role(&coded, &c.speaker, at))
-                .or_else(|| last::by_earlier_speaker(body, &coded, &lower, at))
-                .or_else(|| official::via_state_media(article, c.sentence_span, c.speaker_span))
-                .or_else(|| official::at_institution(article, c))
-                .or_else(|| official::by_dateline(&c.speaker, home))
-                .or_else(|| official::by_regime(article, &c.speaker))
-                .or_else(|| official::compass_state(article, &c.speaker))
-                .or_else(|| local::unnamed_local_office(article, &c.speaker))
-                .or_else(|| {
-                    // "A pro-regime website says … Al-Masdar said": an unknown one-word name
-                    // right after a claim by an indefinite description is that description;
-                    // later, the same name coded so.
-                    one_word_name(&c.speaker)
-                        .then(|| {
-                            introduced(body, done.last(), c.sentence_span.start, &c.speaker)
-                                .or_else(|| same_speaker(&coded, &lower))
-                        })
-                        .flatten()
-                })
-                .or_else(|| subject_head(article, c.speaker_span?, c.sentence_span.start))
+            described::by_description(article, &coded, done.last(), c, at, &lower, home)
         };
         if let Some(m) = found {
             coded.push((at, lower, m.clone()));
