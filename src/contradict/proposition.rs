@@ -3701,6 +3701,13 @@ mod tests {
                 false,
                 Some(("located", Some("ARM"), 1)),
             ),
+            (
+                "PHLMIL",
+                "said",
+                "Chinese ships fired water cannon at its supply boat",
+                false,
+                Some((r, Some("CHN"), 1)),
+            ),
             // seizing boats is no land
             (
                 "ARMGOV",
