@@ -3741,6 +3741,28 @@ mod tests {
         ]);
     }
 
+    /// An act traced to a party names it; an accusation called part of an "anti-…" campaign
+    /// is dismissed. Invented sentences.
+    #[test]
+    fn traced_acts_and_campaigns() {
+        check_table(&[
+            (
+                "DEUGOV",
+                "said",
+                "investigators had traced the intrusion to Russian military intelligence",
+                false,
+                Some(("responsible", Some("RUS"), 1)),
+            ),
+            (
+                "RUSGOV",
+                "said",
+                "the allegations that Russia was behind the attack were part of an anti-Russian campaign",
+                false,
+                Some(("responsible", Some("RUS"), -1)),
+            ),
+        ]);
+    }
+
     /// "Provocation" after words by which the speaker's side answered one is the other side's
     /// act, not a dismissal: the claim's own act is read. Invented sentences.
     #[test]
