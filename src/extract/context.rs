@@ -1026,7 +1026,12 @@ fn opening_place(article: &Article, at: usize) -> Option<Found> {
     let lo = body.floor_char_boundary(at.saturating_sub(TITLE));
     let start = lo + body[lo..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
     let place = body[start..at].trim_start().strip_prefix("In ")?;
-    let place = &place[..place.find(',')?];
+    place_state(article, &place[..place.find(',')?])
+}
+
+/// The state a place name stands for ("Lima", "Peru"): a country the gazetteer knows on the
+/// article's date, as [`opening_place`] and [`official::spoken_in`] read a place.
+fn place_state(article: &Article, place: &str) -> Option<Found> {
     let r = actors::resolve_speaker_on(place, article.gazetteer, article.date)?;
     (r.kind == ActorKind::Country && r.code != UNKNOWN_CODE).then_some(Found {
         code: r.code,

@@ -130,14 +130,16 @@ pub(super) fn add_block_quotes(text: &str, sentences: &[Span], drafts: &mut Vec<
 /// in the question before it.
 pub(super) fn add_turns(text: &str, sentences: &[Span], drafts: &mut Vec<Draft>) {
     // Only a dialogue is a transcript ([`dialogue`]): a lone "CORRECTION:" line is page
-    // furniture, a "Name:" line a form, "Jeb Bush: Student loans" a section's heading.
-    if !dialogue(text) {
+    // furniture, a "Name:" line a form, "Jeb Bush: Student loans" a section's heading. Most
+    // pages have no colon attribution at all, and are not scanned line by line.
+    let colon = |d: &Draft| d.cue.slice(text) == ":" && d.kind == ClaimKind::Indirect;
+    if !drafts.iter().any(colon) || !dialogue(text) {
         return;
     }
     let mut extra = Vec::new();
     let mut first_person = Vec::new();
     for (n, d) in drafts.iter().enumerate() {
-        if d.cue.slice(text) != ":" || d.kind != ClaimKind::Indirect {
+        if !colon(d) {
             continue;
         }
         let line_start = text[..d.sentence.start].rfind('\n').map_or(0, |i| i + 1);

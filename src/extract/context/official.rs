@@ -203,11 +203,7 @@ pub(super) fn spoken_in(article: &Article, claim: &Claim) -> Option<String> {
     ];
     outside.iter().find_map(|part| {
         let caps = SPOKEN_IN.captures(part)?;
-        let place = caps.get(1)?.as_str();
-        let r = actors::resolve_speaker_on(place, article.gazetteer, article.date)?;
-        (r.kind == crate::model::ActorKind::Country && r.code != actors::UNKNOWN_CODE)
-            .then_some(r.country)
-            .flatten()
+        super::place_state(article, caps.get(1)?.as_str())?.country
     })
 }
 
