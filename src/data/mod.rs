@@ -355,6 +355,20 @@ table!(
     "State roles: the role suffixes that make an actor code an organ of a state."
 );
 table!(
+    REGIONS,
+    "regions.tsv",
+    2,
+    2,
+    "First-level regions (US states, Canadian provinces …) with their state."
+);
+table!(
+    PARTY_WORDS,
+    "party_words.tsv",
+    3,
+    3,
+    "Party words before a legislator's title: 'Republican Sen.' and the code they give."
+);
+table!(
     DATELINE_CITIES,
     "dateline_cities.tsv",
     2,
@@ -428,6 +442,8 @@ pub const ALL: &[Table] = &[
     STATE_ROLES,
     STATE_EPITHETS,
     PARTY_TAGS,
+    REGIONS,
+    PARTY_WORDS,
     DATELINE_CITIES,
     WEB_DOMAINS,
     SPEAKER_LINKS,

@@ -35,6 +35,7 @@ mod names;
 mod official;
 mod party;
 mod posts;
+mod regions;
 mod roles;
 use epithets::the_countrys;
 pub use joint::joint_speakers;
@@ -339,6 +340,7 @@ pub fn resolve(article: &Article, claims: &mut [Claim]) {
                 })
                 // "the Klaipeda State Seaport Authority said": a state office's own name
                 .or_else(|| official::office_at_home(name, home))
+                .or_else(|| regions::named_member(article, &c.speaker, name, named_by))
                 .or_else(|| local::named_local_official(article, name, named_by))
         } else if let Some(m) = according_to_possessor(article, c) {
             Some(m)
@@ -2390,6 +2392,54 @@ mod tests {
                 "Peru's Defence Ministry said the frigate had left. Foreign Ministry spokeswoman Rosa Quispe said the port would reopen.",
                 "Rosa Quispe",
                 Some("PERGOV"),
+            ),
+            // a ministry's voice whose state the title leaves out is the state that just
+            // spoke, over a dateline whose state the claim names, and a sentence may close on
+            // a quotation's mark
+            (
+                Some("LIMA"),
+                "Chile expressed \"deep concern.\" Foreign Ministry spokeswoman Ana Soto said Peru had overreacted.",
+                "Ana Soto",
+                Some("CHLGOV"),
+            ),
+            (
+                Some("LIMA"),
+                "Chile protested. Defence Ministry spokesman Tomas Arnaldo said Peru had fired first.",
+                "Tomas Arnaldo",
+                Some("CHLMIL"),
+            ),
+            // members of a legislature and governors: a party word before the title, a region
+            // of regions.tsv with the name
+            (
+                Some("LIMA"),
+                "Peru protested. Republican Sen. Jane Doe said the sale was a mistake.",
+                "Jane Doe",
+                Some("USALEG"),
+            ),
+            (
+                Some("LIMA"),
+                "Peru protested. Sen. Jane Doe of Florida said the sale was a mistake.",
+                "Sen. Jane Doe of Florida",
+                Some("USALEG"),
+            ),
+            (
+                Some("LIMA"),
+                "Peru protested. Jane Doe, an Ohio congresswoman, said the sale was a mistake.",
+                "Jane Doe",
+                Some("USALEG"),
+            ),
+            (
+                Some("LIMA"),
+                "Peru protested. Montana Gov. Jane Doe said the flight was a provocation.",
+                "Jane Doe",
+                Some("USAGOV"),
+            ),
+            // a member's title later in the appositive is someone else's
+            (
+                Some("LIMA"),
+                "Peru protested. Jane Doe, a backer of Kentucky Sen. John Roe, said the sale was a mistake.",
+                "Jane Doe",
+                None,
             ),
             // a state office's own name, and an acronym the article defines for it; a
             // centre that nothing makes public may be anyone's

@@ -180,6 +180,12 @@ pub fn local_office(word: &str) -> bool {
     lexicon::in_list(&lexicon::LOCAL_OFFICE, word)
 }
 
+/// Whether lower-case `word` is a legislator's title ("senator", "sen", "congressman"): the
+/// `legislator` words of `claim_words.tsv`.
+pub fn legislator_title(word: &str) -> bool {
+    lexicon::in_list(&lexicon::LEGISLATOR, word)
+}
+
 /// Whether lower-case `word` names the two parties of a quarrel together after "both" or "the
 /// two" ("sides", "countries"): the `both-parties` words of `claim_words.tsv`.
 pub fn both_parties_head(word: &str) -> bool {

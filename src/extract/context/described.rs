@@ -5,7 +5,7 @@ use super::names::{introduced, one_word_name, same_speaker};
 use super::roles::{by_coded_role, owner};
 use super::{
     by_described_source, by_previous_subject, by_role, by_title_alias, last, local, official,
-    opening_place, posts, role_word, subject_head, Article, Found,
+    opening_place, posts, regions, role_word, subject_head, Article, Found,
 };
 use crate::model::Claim;
 
@@ -33,6 +33,7 @@ pub(super) fn by_description(
         .or_else(|| by_title_alias(article, &c.speaker, at))
         .or_else(|| by_previous_subject(body, actors, &c.speaker, at))
         .map(Found::from)
+        .or_else(|| regions::legislator(&c.speaker))
         .or_else(|| opening_place(article, at))
         .or_else(|| the_countrys_description(article, c))
         .or_else(|| by_coded_role(coded, role_word(&c.speaker), &c.speaker, at))

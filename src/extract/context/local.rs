@@ -76,7 +76,14 @@ fn described_office(article: &Article, description: &str) -> Option<Found> {
             .then(|| place_of_conflict(article))
             .flatten()
     } else {
-        places.iter().find_map(|w| located(article, w))
+        // "Gov. Jane Doe of Montana": a region names the state of a local office
+        // (`regions.tsv`); a body alone in a region ("a trades council in New Jersey", "The
+        // New Hampshire Union Leader") is no office.
+        (office || local_body_after_modifier)
+            .then(|| super::regions::region_state(description))
+            .flatten()
+            .map(str::to_string)
+            .or_else(|| places.iter().find_map(|w| located(article, w)))
     }?;
     Some(Found::of_country(country, "GOV"))
 }

@@ -329,8 +329,9 @@ fn lead_in_state(article: &Article, sentence: usize) -> Option<String> {
 fn lead_in<'a>(article: &Article<'a>, sentence: usize) -> Option<&'a ActorMention> {
     let body = article.body;
     let before = body[..sentence].trim_end();
+    // A sentence may close on a quotation's mark ("… expressed \"strong dissatisfaction.\"").
     let mut open = before
-        .trim_end_matches(['.', '!', '?'])
+        .trim_end_matches(['.', '!', '?', '"', '\u{201D}', '\u{2019}', '\''])
         .rfind(['.', '!', '?', '\n'])
         .map_or(0, |i| i + 1);
     open += body[open..].len() - body[open..].trim_start().len();
@@ -347,7 +348,8 @@ fn lead_in<'a>(article: &Article<'a>, sentence: usize) -> Option<&'a ActorMentio
 
 /// "China's coast guard gave a starkly different account. In a statement, spokesperson Zhao
 /// Ming said …": a name under a voice title alone (`voice` words of `claim_words.tsv`, only
-/// `title_modifiers.tsv` words before it: no body, camp or origin written with it) speaks for the body or state that opens the sentence
+/// `title_modifiers.tsv` words before it: no body, camp or origin written with it; or a state
+/// title whose state is left out, "Foreign Ministry spokeswoman") speaks for the body or state that opens the sentence
 /// before and replies or speaks there (`response` words, or a strong speech cue), as its
 /// spokesperson.
 pub(super) fn voice_of_lead(
@@ -359,9 +361,14 @@ pub(super) fn voice_of_lead(
     let title = super::roles::title_words(article.body, speaker, named_by);
     let words: Vec<&str> = title.split_whitespace().collect();
     let (last, rest) = words.split_last()?;
-    if !crate::extract::claims::voice_title(&last.to_lowercase())
-        || !rest.iter().all(|w| actors::title_modifier(w))
-    {
+    // A ministry's voice whose state the title leaves out ("Foreign Ministry spokeswoman Lin
+    // Hua") is a state title too: the state that just spoke is the one it leaves out.
+    let modifier = |w: &&str| actors::title_modifier(w);
+    let office =
+        |w: &&str| actors::title_modifier(w) || actors::portfolio_word(w) || actors::state_body(w);
+    let bare = rest.iter().all(modifier);
+    let ministry = rest.iter().any(|w| actors::state_body(w)) && rest.iter().all(office);
+    if !crate::extract::claims::voice_title(&last.to_lowercase()) || !(bare || ministry) {
         return None;
     }
     let m = lead_in(article, sentence)?;
@@ -377,12 +384,29 @@ pub(super) fn voice_of_lead(
     }
     // Or it speaks ("Turkey's foreign ministry said the craft was a research drone. "…,"
     // spokeswoman Selin Kaya said"): the spokesperson quoted next is the body's.
+    // "Chile protested.": the verb may close the sentence.
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
     if !crate::extract::claims::response_verb(next) && !crate::extract::claims::speech_verb(next) {
         return None;
     }
-    (m.kind != crate::model::ActorKind::Person && m.code != actors::UNKNOWN_CODE).then(|| Found {
-        code: m.code.clone(),
-        country: m.country.clone(),
+    if m.kind == crate::model::ActorKind::Person || m.code == actors::UNKNOWN_CODE {
+        return None;
+    }
+    if bare {
+        return Some(Found {
+            code: m.code.clone(),
+            country: m.country.clone(),
+        });
+    }
+    // A ministry's voice is that state's ministry ("Peru's Defence Ministry said … Foreign
+    // Ministry spokeswoman Rosa Quispe said": Peru's foreign ministry), read as the title
+    // written with the state's name.
+    let country = m.country.clone().filter(|c| c.len() == 3)?;
+    let phrase = format!("{} {}", actors::country_name(&country)?, title.trim());
+    let r = actors::resolve_speaker_on(&phrase, article.gazetteer, article.date)?;
+    (r.country.as_deref() == Some(country.as_str())).then_some(Found {
+        code: r.code,
+        country: r.country,
     })
 }
 
