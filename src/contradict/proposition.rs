@@ -1075,8 +1075,14 @@ fn stance(
     } else {
         &text[lo..end]
     };
-    // "I do not rule out that …" is a weak assertion, not a negation.
-    let negated = (pos.negation.is_match(window) && !pos.litotes.is_match(window))
+    // "I do not rule out that …" is a weak assertion, not a negation; "there is no doubt",
+    // "not only" negate nothing (`not-negating`).
+    let negator = pos.negation.find_iter(window).any(|m| {
+        !pos.not_negating
+            .find_iter(window)
+            .any(|n| n.start() <= m.start() && m.start() < n.end())
+    });
+    let negated = (negator && !pos.litotes.is_match(window))
         || NEGATIVE_SUBJECT.is_match(&text[clause..start]);
     let mut position = act.sign;
     if negated {
@@ -2504,6 +2510,21 @@ mod tests {
                 "PERGOV",
                 "said",
                 "the drone had been gathering intelligence on our bases",
+                false,
+                Some(("purpose", None, 1)),
+            ),
+            // a platform is a craft too, and a craft may be one of a fleet
+            (
+                "PERGOV",
+                "said",
+                "there was no doubt the craft was a surveillance platform",
+                false,
+                Some(("purpose", None, 1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "the airship was part of a fleet of surveillance balloons run by the navy",
                 false,
                 Some(("purpose", None, 1)),
             ),
