@@ -24,11 +24,14 @@ use crate::data::{FIGURES, FIGURE_BLOCKERS, FRAMES, HEDGES, NEGATIONS};
 
 pub use super::frame_flags::{flags, FrameFlags};
 
-/// Text before a hedge that ends in "<determiner> <noun> that|which [up to two words]": the
-/// hedge sits in a relative clause ("a deal that would let aid in") and governs nothing else.
+/// Text before a hedge that ends in "<determiner> <noun> that|which [up to two words]", the
+/// noun with an "of" phrase of one or two words or not ("a violation of international law that
+/// would be met with …"), or in ", which [up to two words]": the hedge sits in a relative
+/// clause ("a deal that would let aid in", "the truce, which could collapse") and governs
+/// nothing else.
 static RELATIVE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     regex::Regex::new(
-        r"\b(?:a|an|the|any|this|that|its|their|such|new)\s+[\w-]+\s+(?:that|which)\s+(?:[\w-]+\s+){0,2}$",
+        r"(?:\b(?:a|an|the|any|this|that|its|their|such|new)\s+[\w-]+(?:\s+of\s+(?:[\w-]+\s+)?[\w-]+)?\s+(?:that|which)|,\s*which)\s+(?:[\w-]+\s+){0,2}$",
     )
     .expect("valid regex")
 });
@@ -1171,6 +1174,11 @@ mod tests {
             ("the sides could reach an understanding within days", "agreement 1 hedge=could"),
             ("the sides are edging closer to an agreement that would help calm the city", "agreement 1"),
             ("they are nearing an arrangement which could allow aid into the city", "agreement 1"),
+            // a noun with an "of" phrase, and a clause after ", which": the modal is the
+            // relative clause's; "said that it would" is the claim's own
+            ("the sides signed an agreement of principle that would let aid in", "agreement 1"),
+            ("the sides have reached an agreement, which could let aid in", "agreement 1"),
+            ("the sides said that they would reach an agreement", "agreement 1 hedge=would"),
             // a modal under "no way" is certainty: no hedge
             ("there is no way the sides could reach an agreement this week", "agreement -1"),
             ("we would like to stress that the sides reached an agreement in Geneva", "agreement 1"),
