@@ -2528,6 +2528,29 @@ mod tests {
                 false,
                 Some(("purpose", None, 1)),
             ),
+            // equipment for surveillance, and antennas that collect signals
+            (
+                "PERGOV",
+                "said",
+                "the drone's equipment was clearly for intelligence surveillance",
+                false,
+                Some(("purpose", None, 1)),
+            ),
+            (
+                "PERGOV",
+                "said",
+                "the balloon had antennas capable of collecting communications signals",
+                false,
+                Some(("purpose", None, 1)),
+            ),
+            // the place a deed was done in is no doer of it: the speaker's own flight
+            (
+                "ECUGOV",
+                "said",
+                "the flight over Peru was entirely accidental",
+                false,
+                Some(("intend", Some("ECU"), -1)),
+            ),
             (
                 "ECUGOV",
                 "said",

@@ -12,10 +12,13 @@ pub(super) fn doer(r: &Reading, found: &Found, clause: usize) -> Option<(String,
     // the act or inside its words.
     let named = |m: &&ActorMention| m.code != actors::UNKNOWN_CODE;
     // "struck a camp inside Pakistan, killing …": a party named as the place of a harm is no
-    // doer of it (other acts read a capital so governed as its state: "the silence in Tehran
-    // shows its responsibility").
-    let placed =
-        |m: &&ActorMention| act.act == HARM && LOCATIVE.is_match(&text[subject_from..m.span.start]);
+    // doer of it, nor the place of a deed said to be done by accident or on purpose ("the
+    // flight over Chile was entirely accidental"); other acts read a capital so governed as
+    // its state: "the silence in Tehran shows its responsibility".
+    let placed = |m: &&ActorMention| {
+        (act.act == HARM || act.act == "intend")
+            && LOCATIVE.is_match(&text[subject_from..m.span.start])
+    };
     let before = mentions
         .iter()
         .filter(named)
