@@ -770,7 +770,7 @@ fn opening_timex(
 }
 
 /// "Addressing supporters on Saturday, Erdogan said", "Speaking at a rally in Lima on
-/// Monday, the minister said", "Asked about the flight on Thursday, Carver said": an opening participle clause that ends with the day it was
+/// Monday, the minister said": an opening participle clause that ends with the day it was
 /// spoken on ("… on"); the clause is the speaker's own act, so its day is the claim's.
 fn opening_participle_on(prefix: &str) -> bool {
     let Some(head) = prefix.strip_suffix(" on") else {
@@ -779,11 +779,8 @@ fn opening_participle_on(prefix: &str) -> bool {
     let mut words = head.split_whitespace();
     let first = words.next().unwrap_or("");
     let mut chars = first.chars();
-    // "Asked about the flight on Thursday, the minister said": being questioned is the
-    // speaker's occasion too (`questioned` words of `claim_words.tsv`).
-    let participle = (first.len() > 4 && first.ends_with("ing"))
-        || super::lexicon::in_list(&super::lexicon::QUESTIONED, first);
-    participle
+    first.len() > 4
+        && first.ends_with("ing")
         && chars.next().is_some_and(char::is_uppercase)
         && chars.all(|c| c.is_ascii_lowercase())
         && words.clone().count() <= OPENING_PARTICIPLE_WORDS

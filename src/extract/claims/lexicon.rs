@@ -277,7 +277,6 @@ pub(super) static STANDING: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("
 /// Words of a local office, whose holder speaks for the country its place is in.
 pub(super) static LOCAL_OFFICE: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("local-office"));
 pub(super) static LEGISLATOR: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("legislator"));
-pub(super) static QUESTIONED: Lazy<Vec<&'static str>> = Lazy::new(|| claim_words("questioned"));
 
 /// Bodies and holders of a government office a local modifier or a place makes local
 /// ("administration", "officials").
@@ -447,7 +446,6 @@ mod tests {
             "dateline-gov",
             "local-office",
             "legislator",
-            "questioned",
             "local-body",
             "local-modifier",
             "dateline-mil",
