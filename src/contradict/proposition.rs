@@ -1076,12 +1076,11 @@ fn stance(
         &text[lo..end]
     };
     // "I do not rule out that …" is a weak assertion, not a negation; "there is no doubt",
-    // "not only" negate nothing (`not-negating`).
-    let negator = pos.negation.find_iter(window).any(|m| {
-        !pos.not_negating
-            .find_iter(window)
-            .any(|n| n.start() <= m.start() && m.start() < n.end())
-    });
+    // "not only" negate nothing (`not-negating`), but "it is not clear whether" states no
+    // position either way: it keeps its negator here, as before.
+    let negator = pos
+        .negating(&pos.negation, window, |n| !UNCERTAIN.is_match(n))
+        .is_some();
     let negated = (negator && !pos.litotes.is_match(window))
         || NEGATIVE_SUBJECT.is_match(&text[clause..start]);
     let mut position = act.sign;
@@ -1109,6 +1108,36 @@ fn stance(
         || (negated && act.agent != Doer::None)
         || object_of_charge;
     (position, denial)
+}
+
+/// A `not-negating` phrase of uncertainty ("not clear whether", "not known if"): it states no
+/// position, so an act row reads it as the negator it spells.
+static UNCERTAIN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^not (?:possible|clear|known|immediately clear|yet clear)\b")
+        .expect("valid regex")
+});
+
+impl Positions {
+    /// The first match of `negators` in `text` that no `not-negating` phrase holds ("no
+    /// doubt", "not only"), among the phrases `counts` accepts.
+    pub(super) fn negating<'t>(
+        &self,
+        negators: &Regex,
+        text: &'t str,
+        counts: impl Fn(&str) -> bool,
+    ) -> Option<regex::Match<'t>> {
+        let phrases: Vec<(usize, usize)> = self
+            .not_negating
+            .find_iter(text)
+            .filter(|n| counts(n.as_str()))
+            .map(|n| (n.start(), n.end()))
+            .collect();
+        negators.find_iter(text).find(|m| {
+            !phrases
+                .iter()
+                .any(|&(s, e)| s <= m.start() && m.start() < e)
+        })
+    }
 }
 
 /// A negative quantifier as the clause's subject negates its predicate however far the act is
@@ -2528,20 +2557,28 @@ mod tests {
                 false,
                 Some(("purpose", None, 1)),
             ),
-            // equipment for surveillance, and antennas that collect signals
-            (
-                "PERGOV",
-                "said",
-                "the drone's equipment was clearly for intelligence surveillance",
-                false,
-                Some(("purpose", None, 1)),
-            ),
+            // antennas that collect signals gather intelligence; a civilian platform is a
+            // business, and equipment "for surveillance" needs a craft named
             (
                 "PERGOV",
                 "said",
                 "the balloon had antennas capable of collecting communications signals",
                 false,
                 Some(("purpose", None, 1)),
+            ),
+            (
+                "ECUGOV",
+                "said",
+                "the app is a commercial platform used by millions",
+                false,
+                None,
+            ),
+            (
+                "PERGOV",
+                "said",
+                "the new cameras are for surveillance of the border crossings",
+                false,
+                None,
             ),
             // the place a deed was done in is no doer of it: the speaker's own flight
             (

@@ -2408,6 +2408,13 @@ mod tests {
                 "Tomas Arnaldo",
                 Some("CHLMIL"),
             ),
+            // after a plain "said" of the other state, the title is the dateline state's
+            (
+                Some("LIMA"),
+                "Chile said the trawler spied. Foreign Ministry spokeswoman Ana Soto said Peru had done nothing wrong.",
+                "Ana Soto",
+                Some("PERGOV"),
+            ),
             // members of a legislature and governors: a party word before the title, a region
             // of regions.tsv with the name
             (

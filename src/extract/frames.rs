@@ -36,6 +36,24 @@ static RELATIVE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     .expect("valid regex")
 });
 
+/// Whether `head` (lower case) ends in a relative clause ([`RELATIVE_BEFORE`]) whose noun
+/// phrase holds no verb of saying or thinking: "the head of state said that it would" and "a
+/// lot of us feel that it could" are the claim's own modal.
+fn relative_before(head: &str) -> bool {
+    RELATIVE_BEFORE.find(head).is_some_and(|m| {
+        !m.as_str()
+            .split_whitespace()
+            .any(|w| crate::extract::claims::speech_verb(w) || THINKING.contains(&w))
+    })
+}
+
+/// Verbs of thinking that may end a noun phrase's "of" words before "that" ("a lot of us
+/// feel that"): a that-clause after them is the claim, not a relative clause.
+const THINKING: &[&str] = &[
+    "feel", "feels", "felt", "think", "thinks", "thought", "believe", "believes", "believed",
+    "know", "knows", "knew", "hope", "hopes", "hoped", "fear", "fears", "feared",
+];
+
 /// Text before a hedge that opens with a noun taking a that-complement (`hedges.tsv` rows of
 /// frame `complement`: "skepticism that the two sides could reach a deal"): the hedge sits in
 /// the noun's complement, which runs to the end of the content, and hedges nothing of the
@@ -674,7 +692,7 @@ fn apply_hedge(lex: &Lexicon, content: &str, lc: &str, reading: &mut Reading) {
             }
             // A modal inside a relative clause or a noun's complement hedges that noun, not
             // the claim: "edging closer to an agreement that would help calm the city".
-            if RELATIVE_BEFORE.is_match(&lc[..m.start])
+            if relative_before(&lc[..m.start])
                 || COMPLEMENT_BEFORE
                     .as_ref()
                     .is_some_and(|re| re.is_match(&lc[..m.start]))
@@ -1178,7 +1196,7 @@ mod tests {
             // relative clause's; "said that it would" is the claim's own
             ("the sides signed an agreement of principle that would let aid in", "agreement 1"),
             ("the sides have reached an agreement, which could let aid in", "agreement 1"),
-            ("the sides said that they would reach an agreement", "agreement 1 hedge=would"),
+            ("the head of state said that the sides would reach an agreement", "agreement 1 hedge=would"),
             // a modal under "no way" is certainty: no hedge
             ("there is no way the sides could reach an agreement this week", "agreement -1"),
             ("we would like to stress that the sides reached an agreement in Geneva", "agreement 1"),

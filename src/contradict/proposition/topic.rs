@@ -41,11 +41,7 @@ pub(super) fn read(r: &Reading) -> Option<Proposition> {
     if let Some(p) = counterfactual(r) {
         return Some(p);
     }
-    let negator = pos.fact_negator.find_iter(text).find(|m| {
-        !pos.not_negating
-            .find_iter(text)
-            .any(|n| n.start() <= m.start() && m.start() < n.end())
-    });
+    let negator = pos.negating(&pos.fact_negator, text, |_| true);
     // "could not be eased", "will never accept": a modal makes the negated clause a forecast or
     // a resolve, not a fact.
     if negator.is_some_and(|m| pos.modal_before.is_match(&text[..m.start()])) {

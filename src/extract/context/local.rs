@@ -36,8 +36,9 @@ pub(super) fn unnamed_local_office(article: &Article, speaker: &str) -> Option<F
 /// no state's own government ("the Tigray regional government" is a government of its own) and
 /// no camp against the state ([`camp_word`]). The country is the one the article puts the named
 /// place in ([`located`]); with no place named ("local officials"), the country the article
-/// reports the events in ([`place_of_conflict`]); a place named but not located codes nothing
-/// ("Texas Governor Ana Ruiz" in copy about another country's war).
+/// reports the events in ([`place_of_conflict`]); a region of `regions.tsv` written as the
+/// office's place names its state ("Texas Governor Ana Ruiz"); another place named but not
+/// located codes nothing ("Marovka Governor Ana Ruiz" in copy that never locates Marovka).
 fn described_office(article: &Article, description: &str) -> Option<Found> {
     let words: Vec<&str> = description
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
@@ -80,7 +81,7 @@ fn described_office(article: &Article, description: &str) -> Option<Found> {
         // (`regions.tsv`); a body alone in a region ("a trades council in New Jersey", "The
         // New Hampshire Union Leader") is no office.
         (office || local_body_after_modifier)
-            .then(|| super::regions::region_state(description))
+            .then(|| super::regions::office_region(description))
             .flatten()
             .map(str::to_string)
             .or_else(|| places.iter().find_map(|w| located(article, w)))

@@ -386,7 +386,8 @@ pub(super) fn voice_of_lead(
     // spokeswoman Selin Kaya said"): the spokesperson quoted next is the body's.
     // "Chile protested.": the verb may close the sentence.
     let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if !crate::extract::claims::response_verb(next) && !crate::extract::claims::speech_verb(next) {
+    let replies = crate::extract::claims::response_verb(next);
+    if !replies && !crate::extract::claims::speech_verb(next) {
         return None;
     }
     if m.kind == crate::model::ActorKind::Person || m.code == actors::UNKNOWN_CODE {
@@ -400,7 +401,14 @@ pub(super) fn voice_of_lead(
     }
     // A ministry's voice is that state's ministry ("Peru's Defence Ministry said … Foreign
     // Ministry spokeswoman Rosa Quispe said": Peru's foreign ministry), read as the title
-    // written with the state's name.
+    // written with the state's name. Over a dateline whose state the article names, only a
+    // state that replies lends its ministry ("WASHINGTON — Beijing protested. Foreign Ministry
+    // spokeswoman …"): after a plain "said" ("BEIJING — The U.S. said the balloon spied.
+    // Foreign Ministry spokeswoman Mao Ning said …") the title is the dateline state's.
+    let home = dateline_country(article).filter(|c| named_as_party(article, c));
+    if home.is_some() && !replies {
+        return None;
+    }
     let country = m.country.clone().filter(|c| c.len() == 3)?;
     let phrase = format!("{} {}", actors::country_name(&country)?, title.trim());
     let r = actors::resolve_speaker_on(&phrase, article.gazetteer, article.date)?;

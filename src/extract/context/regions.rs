@@ -1,4 +1,6 @@
-//! First-level regions ("Montana", "Ontario") and party words ("Republican Sen.") place a local office or a member of a legislature in its state (`regions.tsv`, `party_words.tsv`).
+//! Regions ("Montana") and party words ("Republican Sen.") place an office in its state.
+//!
+//! The data are `regions.tsv` (first-level regions and their states) and `party_words.tsv`.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
@@ -28,29 +30,56 @@ static PARTY_WORDS: Lazy<Vec<(&'static str, &'static str)>> = Lazy::new(|| {
         .collect()
 });
 
-/// The state of the first region written in `text` as whole words: "Gov. Jane Doe of
-/// Montana" → USA; "Arkansas" is no "Kansas", "Indianapolis" no "Indiana".
-pub(super) fn region_state(text: &str) -> Option<&'static str> {
+/// The regions written in `text` as whole words, as (start, end, state): "Arkansas" is no
+/// "Kansas", "Indianapolis" no "Indiana", "New York-based RJR" places a firm.
+fn regions(text: &str) -> impl Iterator<Item = (usize, usize, &'static str)> + '_ {
     let bytes = text.as_bytes();
-    REGIONS
-        .0
-        .find_iter(text)
-        .find(|m| {
-            let before = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric();
-            // "New York-based RJR" places a firm, not an office.
-            let after = bytes
-                .get(m.end())
-                .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'-');
-            before && after
+    REGIONS.0.find_iter(text).filter_map(move |m| {
+        let before = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric();
+        let after = bytes
+            .get(m.end())
+            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'-');
+        (before && after).then(|| (m.start(), m.end(), REGIONS.1[m.pattern().as_usize()]))
+    })
+}
+
+/// The state of a region written as an office's place: after "of", "from" or "in" ("Gov.
+/// Jane Doe of Montana", "a Democrat from Ohio", "officials in Texas"), or before a
+/// possessive, a title or a party word ("Nevada's governor", "Ohio Rep. Ann Lowe", "the
+/// Florida senator", "Ohio Republican Sen."). A region inside a name is none ("Mayor
+/// Virginia Raggi").
+pub(super) fn office_region(text: &str) -> Option<&'static str> {
+    regions(text)
+        .find(|&(start, end, _)| {
+            let before = text[..start].trim_end();
+            let placed = ["of", "from", "in"].iter().any(|p| {
+                before
+                    .strip_suffix(p)
+                    .is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace))
+            });
+            let after = &text[end..];
+            let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
+            let next = after
+                .split_whitespace()
+                .next()
+                .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
+                .unwrap_or_default();
+            let titled = legislator_title(&next)
+                || local_office(&next)
+                || PARTY_WORDS
+                    .iter()
+                    .any(|(w, _)| w.eq_ignore_ascii_case(&next));
+            placed || possessive || titled
         })
-        .map(|m| REGIONS.1[m.pattern().as_usize()])
+        .map(|(_, _, state)| state)
 }
 
 /// A member of a legislature, from the words written with the name (`words`: its title, its
 /// own words and its appositive): a legislator's title (`legislator` words of
 /// `claim_words.tsv`) with a party word right before it ("Republican Sen. Jane Doe") takes
-/// the party's code; else a region anywhere in the words ("Sen. John Roe of Florida", "Ohio
-/// Rep. Ann Lowe", "…, a Democrat from Ohio") places the member in that region's state (LEG).
+/// the party's code; else a region written as the office's place ([`office_region`]: "Sen.
+/// John Roe of Florida", "Ohio Rep. Ann Lowe", "…, a Democrat from Ohio") places the member in
+/// that region's state (LEG).
 pub(super) fn legislator(words: &str) -> Option<Found> {
     let tokens: Vec<&str> = words
         .split(|c: char| !c.is_alphanumeric())
@@ -59,8 +88,11 @@ pub(super) fn legislator(words: &str) -> Option<Found> {
     let at = tokens
         .iter()
         .position(|w| legislator_title(&w.to_lowercase()))?;
+    // A capitalised word before the party word makes it another party's name ("a Social
+    // Democratic lawmaker", "Liberal Democratic").
     let party = at
         .checked_sub(1)
+        .filter(|&p| p == 0 || !tokens[p - 1].starts_with(char::is_uppercase))
         .and_then(|p| PARTY_WORDS.iter().find(|(w, _)| *w == tokens[p]));
     if let Some((_, code)) = party {
         return Some(Found {
@@ -68,25 +100,25 @@ pub(super) fn legislator(words: &str) -> Option<Found> {
             country: code.get(..3).map(str::to_string),
         });
     }
-    let state = region_state(words)?;
+    let state = office_region(words)?;
     Some(Found::of_country(state.to_string(), "LEG"))
 }
 
 /// A governor or mayor of a region ("Montana Gov. Jane Doe", "Gov. Jane Doe of Montana"):
 /// a local office (`local-office` words of `claim_words.tsv`) in the words and a region
-/// places the office in the region's state (GOV).
+/// written as its place ([`office_region`]) place the office in the region's state (GOV).
 fn local_officer(words: &str) -> Option<Found> {
     let office = words
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| local_office(&w.to_lowercase()));
-    let state = region_state(words).filter(|_| office)?;
+    let state = office_region(words).filter(|_| office)?;
     Some(Found::of_country(state.to_string(), "GOV"))
 }
 
-/// [`legislator`] or [`local_officer`] for a speaker: the title words before the name where it is first written
-/// and the speaker's own words, else the opening of the name's appositive ("…, a Republican
-/// senator from Ohio,"). A title later in the appositive is someone else's ("…, a past backer
-/// of Kentucky Sen. Rand Paul,").
+/// [`legislator`] or [`local_officer`] for a speaker: the title words before the name where
+/// it is first written and the speaker's own words, else the opening of the name's
+/// appositive ("…, a Republican senator from Ohio,"). A title later in the appositive is
+/// someone else's ("…, a past backer of Kentucky Sen. Rand Paul,").
 pub(super) fn named_member(
     article: &Article,
     speaker: &str,
@@ -102,10 +134,11 @@ pub(super) fn named_member(
         .map(|f| {
             let mut words: Vec<&str> = Vec::new();
             for w in body[..f].split_whitespace().rev().take(TITLE_WORDS) {
-                // a sentence's end stops the words, a title's dot does not
-                let bare = w.trim_end_matches('.').to_lowercase();
-                let title = legislator_title(&bare) || local_office(&bare);
-                if w.ends_with(['.', '!', '?']) && !title {
+                // a sentence's or a clause's end stops the words ("… angered the governor.
+                // Farmer John Roe said", "After meeting Gov. Doe, farmer Roe said"); an
+                // abbreviated title's dot does not ("Sen.", "Gov.")
+                let abbreviation = w.len() <= 4 && w.ends_with('.');
+                if w.ends_with([',', ';', ':', '!', '?']) || (w.ends_with('.') && !abbreviation) {
                     break;
                 }
                 words.push(w);
@@ -140,7 +173,7 @@ const APPOSITIVE_WORDS: usize = 6;
 
 #[cfg(test)]
 mod tests {
-    use super::{legislator, region_state};
+    use super::{legislator, office_region, regions};
 
     #[test]
     fn regions_table() {
@@ -151,11 +184,29 @@ mod tests {
             ("officials in Arkansas", Some("USA")),
             ("Indianapolis police", None),
             ("New York-based RJR", None),
-            ("the Georgian foreign ministry", None),
+            ("officials in Washington", None),
             ("Sichuan provincial officials", Some("CHN")),
         ];
         for (text, want) in cases {
-            assert_eq!(region_state(text), want, "{text}");
+            let first = regions(text).next().map(|(_, _, state)| state);
+            assert_eq!(first, want, "{text}");
+        }
+    }
+
+    /// A region written as an office's place, not inside a name.
+    #[test]
+    fn office_regions_table() {
+        let cases = [
+            ("Gov. Jane Doe of Montana", Some("USA")),
+            ("a Democrat from Ohio", Some("USA")),
+            ("Nevada's governor", Some("USA")),
+            ("the Florida senator", Some("USA")),
+            ("Ohio Republican Sen. Ann Lowe", Some("USA")),
+            ("Mayor Virginia Raggi", None),
+            ("Montana rancher Jane Doe", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(office_region(text), want, "{text}");
         }
     }
 
@@ -171,8 +222,12 @@ mod tests {
             // a party word not before a member's title names nothing
             ("the Democratic Republic of Congo's envoy", None),
             ("Republican Guard commander", None),
-            // a member with neither names no state
+            // a member with neither names no state; a region inside a name is no place, and
+            // a capitalised word before the party word names another party
             ("Sen. John Roe", None),
+            ("Sen. Virginia Roe", None),
+            ("a Social Democratic lawmaker", None),
+            ("the Florida senator", Some("USALEG")),
             // a region with no member's title is no legislator
             ("Gov. Jane Doe of Montana", None),
         ];
