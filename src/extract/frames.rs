@@ -41,9 +41,16 @@ static RELATIVE_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// lot of us feel that it could" are the claim's own modal.
 fn relative_before(head: &str) -> bool {
     RELATIVE_BEFORE.find(head).is_some_and(|m| {
-        !m.as_str()
-            .split_whitespace()
-            .any(|w| crate::extract::claims::speech_verb(w) || THINKING.contains(&w))
+        // only the noun phrase before "that"/"which": the clause after it may think ("the
+        // bill that he thought would …" is a relative clause still)
+        let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        let phrase = words
+            .iter()
+            .rposition(|w| matches!(*w, "that" | "which" | ",which"))
+            .map_or(&words[..], |k| &words[..k]);
+        !phrase
+            .iter()
+            .any(|w| crate::extract::claims::speech_verb(w) || THINKING.contains(w))
     })
 }
 
@@ -1197,6 +1204,7 @@ mod tests {
             ("the sides signed an agreement of principle that would let aid in", "agreement 1"),
             ("the sides have reached an agreement, which could let aid in", "agreement 1"),
             ("the head of state said that the sides would reach an agreement", "agreement 1 hedge=would"),
+            ("the sides signed an agreement that he thought would let aid in", "agreement 1"),
             // a modal under "no way" is certainty: no hedge
             ("there is no way the sides could reach an agreement this week", "agreement -1"),
             ("we would like to stress that the sides reached an agreement in Geneva", "agreement 1"),
