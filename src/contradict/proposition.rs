@@ -1076,8 +1076,8 @@ fn stance(
         &text[lo..end]
     };
     // "I do not rule out that …" is a weak assertion, not a negation; "there is no doubt",
-    // "not only" negate nothing (`not-negating`), but "it is not clear whether" states no
-    // position either way: it keeps its negator here, as before.
+    // "not only" negate nothing (`not-negating`). "It is not clear whether …" keeps its
+    // negator here, as before; an open question is turned away earlier (`conditional`).
     let negator = pos
         .negating(&pos.negation, window, |n| !UNCERTAIN.is_match(n))
         .is_some();
@@ -2570,6 +2570,14 @@ mod tests {
                 "ECUGOV",
                 "said",
                 "the app is a commercial platform used by millions",
+                false,
+                None,
+            ),
+            // an open question takes no position
+            (
+                "PERGOV",
+                "said",
+                "it was not immediately clear whether the craft was a surveillance platform",
                 false,
                 None,
             ),
