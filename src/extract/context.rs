@@ -1503,6 +1503,18 @@ mod tests {
                 "an official",
                 &[Some("CAN")],
             ),
+            // a diplomatic body that speaks of "the <state> side" as its subject is that
+            // state's; officials who name another side's silence are not
+            (
+                "The talks were delayed. The Chilean side firmly opposes the new quota, the embassy said.",
+                "the embassy",
+                &[Some("CHL")],
+            ),
+            (
+                "The talks were delayed. The Chilean side has not replied, officials said.",
+                "officials",
+                &[None],
+            ),
             // "one" and "another" are indefinite too, and a plural names the same role
             (
                 "Chilean officials said the patrol boat had been rammed. Another official said two sailors were hurt.",

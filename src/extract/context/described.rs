@@ -57,4 +57,41 @@ pub(super) fn by_description(
                 .flatten()
         })
         .or_else(|| subject_head(article, c.speaker_span?, c.sentence_span.start))
+        .or_else(|| own_side_subject(article, c))
+}
+
+/// Bodies that speak of their own state as "the <state> side" in diplomatic copy.
+const DIPLOMATIC_BODIES: &[&str] = &["embassy", "ministry", "consulate", "mission", "delegation"];
+
+/// "The Chinese side firmly opposes the U.S. move, the embassy said": a diplomatic body that
+/// nothing else codes, whose words open with "the <state> side" as their subject, speaks for that
+/// side, the way a ministry speaks of its own state in diplomatic copy. A side named anywhere
+/// else in the words ("we urged the Chinese side to …") is the other party.
+fn own_side_subject(article: &Article, c: &Claim) -> Option<Found> {
+    // Only a diplomatic body speaks of its state so ("The Russian side has not replied,
+    // officials said" is the other party's silence).
+    let speaker = c.speaker.to_lowercase();
+    if !speaker
+        .split_whitespace()
+        .any(|w| DIPLOMATIC_BODIES.contains(&w))
+    {
+        return None;
+    }
+    let body = article.body;
+    let content = body.get(c.span.start..c.span.end)?;
+    let lead = content.len() - content.trim_start_matches(['"', '\u{201C}', ' ']).len();
+    let rest = &content[lead..];
+    let det = ["The ", "the "]
+        .iter()
+        .find(|d| rest.starts_with(**d))
+        .map_or(0, |d| d.len());
+    // The gazetteer may hold the phrase whole ("the Chinese side") or the state alone.
+    let m = article.actors.iter().find(|m| {
+        let whole = m.span.start == c.span.start + lead && m.text.to_lowercase().ends_with(" side");
+        let state = m.span.start == c.span.start + lead + det
+            && det > 0
+            && body[m.span.end..].starts_with(" side ");
+        (whole || state) && m.country.as_deref().is_some_and(|x| x.len() == 3)
+    })?;
+    Some(Found::of_country(m.country.clone()?, "GOV"))
 }
