@@ -219,13 +219,8 @@ fn check(p: &Pair, opts: &Options) -> Option<f32> {
 }
 
 /// Craft nouns and their class (`crafts.tsv`), added to a text's incident words.
-static CRAFTS: Lazy<std::collections::HashMap<&'static str, &'static str>> = Lazy::new(|| {
-    crate::data::CRAFTS
-        .rows()
-        .iter()
-        .map(|r| (r.col(0), r.col(1)))
-        .collect()
-});
+static CRAFTS: Lazy<std::collections::HashMap<&'static str, &'static str>> =
+    Lazy::new(|| crate::data::CRAFTS.pairs().into_iter().collect());
 
 /// Words too common in casualty reports to tell two incidents apart (`toll_words.tsv`;
 /// weekday names are read from the calendar, actors from the gazetteer).

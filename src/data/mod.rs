@@ -109,6 +109,15 @@ impl Table {
             .collect()
     }
 
+    /// The first two columns of each row, trimmed, in file order: a two-column table read as
+    /// key and value ("Montana", "USA").
+    pub fn pairs(&self) -> Vec<(&'static str, &'static str)> {
+        self.rows()
+            .into_iter()
+            .map(|r| (r.col(0).trim(), r.col(1).trim()))
+            .collect()
+    }
+
     /// The table's whitespace-separated words (for word lists such as stopwords).
     pub fn words(&self) -> impl Iterator<Item = &'static str> {
         self.text

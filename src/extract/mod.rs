@@ -53,13 +53,7 @@ struct Home<'a> {
 /// KOR, "https://indianexpress.com/…" → IND. Other generic and unknown domains name none.
 pub fn publisher_country(url: &str) -> Option<&'static str> {
     static DOMAINS: once_cell::sync::Lazy<Vec<(&'static str, &'static str)>> =
-        once_cell::sync::Lazy::new(|| {
-            crate::data::WEB_DOMAINS
-                .rows()
-                .into_iter()
-                .map(|r| (r.col(0), r.col(1)))
-                .collect()
-        });
+        once_cell::sync::Lazy::new(|| crate::data::WEB_DOMAINS.pairs());
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);

@@ -372,13 +372,7 @@ pub fn resolve_speaker_on(
 
 /// `dateline_cities.tsv` as (city, country), read once.
 pub(crate) static CITIES: once_cell::sync::Lazy<Vec<(&'static str, &'static str)>> =
-    once_cell::sync::Lazy::new(|| {
-        crate::data::DATELINE_CITIES
-            .rows()
-            .into_iter()
-            .map(|r| (r.col(0), r.col(1)))
-            .collect()
-    });
+    once_cell::sync::Lazy::new(|| crate::data::DATELINE_CITIES.pairs());
 
 /// "Istanbul's chief prosecutor", "the governor of Istanbul", "Istanbul police": an office
 /// named by a city that is no capital (`dateline_cities.tsv`) as its owner (a possessive, the

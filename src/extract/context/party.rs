@@ -7,13 +7,8 @@ use super::Found;
 use crate::model::Span;
 
 /// Party letter → actor code, from `party_tags.tsv`.
-static PARTIES: Lazy<Vec<(&'static str, &'static str)>> = Lazy::new(|| {
-    crate::data::PARTY_TAGS
-        .rows()
-        .into_iter()
-        .map(|r| (r.col(0).trim(), r.col(1).trim()))
-        .collect()
-});
+static PARTIES: Lazy<Vec<(&'static str, &'static str)>> =
+    Lazy::new(|| crate::data::PARTY_TAGS.pairs());
 
 /// A tag right after a word: an opening bracket or a comma, the party letter, a hyphen, a
 /// state abbreviation or name of at most two words ("Calif.", "S.C.", "N.Y.", "Texas", "New

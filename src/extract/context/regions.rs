@@ -11,9 +11,8 @@ use crate::extract::claims::{legislator_title, local_office};
 
 /// Region names (one automaton, longest first: "West Virginia" over "Virginia") and their states.
 static REGIONS: Lazy<(AhoCorasick, Vec<&'static str>)> = Lazy::new(|| {
-    let rows = crate::data::REGIONS.rows();
-    let names: Vec<&'static str> = rows.iter().map(|r| r.col(0).trim()).collect();
-    let states = rows.iter().map(|r| r.col(1).trim()).collect();
+    let (names, states): (Vec<&'static str>, Vec<&'static str>) =
+        crate::data::REGIONS.pairs().into_iter().unzip();
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(names)
@@ -22,13 +21,8 @@ static REGIONS: Lazy<(AhoCorasick, Vec<&'static str>)> = Lazy::new(|| {
 });
 
 /// Party word → actor code, from `party_words.tsv`.
-static PARTY_WORDS: Lazy<Vec<(&'static str, &'static str)>> = Lazy::new(|| {
-    crate::data::PARTY_WORDS
-        .rows()
-        .into_iter()
-        .map(|r| (r.col(0).trim(), r.col(1).trim()))
-        .collect()
-});
+static PARTY_WORDS: Lazy<Vec<(&'static str, &'static str)>> =
+    Lazy::new(|| crate::data::PARTY_WORDS.pairs());
 
 /// The regions written in `text` as whole words, as (start, end, state): "Arkansas" is no
 /// "Kansas", "Indianapolis" no "Indiana", "New York-based RJR" places a firm.
